@@ -1,0 +1,96 @@
+# sohoa — one GNU Makefile. `make` builds build/sohoa; `make run` and `make test` install what is
+# missing first (see tools/deps.sh). Each area adds its own targets in mk/*.mk.
+.DEFAULT_GOAL := all
+.PHONY: all deps run test unit-test e2e-test bench fuzz install clean sanitize
+
+CC ?= cc
+BUILD ?= build
+PREFIX ?= /usr/local
+OUT ?= out
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+
+PKGS := mupdf tesseract lept icu-uc icu-i18n
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) -MMD -MP -pthread
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs --static mupdf 2>/dev/null) \
+	$(shell pkg-config --libs tesseract lept icu-uc icu-i18n 2>/dev/null) -lcsv -lstdc++ -lm -pthread
+LDFLAGS ?=
+
+# The library: every .c under the stage folders and core/.
+LIB_SRC := $(sort $(wildcard core/*.c ingest/*.c normalize/*.c extract/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB := $(BUILD)/libsohoa.a
+CLI_SRC := $(sort $(wildcard cli/*.c))
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+BIN := $(BUILD)/sohoa
+
+# Unit tests: tests/unit/test_*.c, each its own program linked with the library.
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Tools: tools/*.c, each its own program linked with the library.
+TOOL_SRC := $(sort $(wildcard tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+
+all: $(BIN) $(TOOL_BIN)
+
+# Keep objects of tests and tools between builds.
+.SECONDARY:
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/tools/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+deps:
+	$(Q)sh tools/deps.sh
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(BIN) run samples -o $(OUT) --recursive; status=$$?; \
+	  echo "results in $(OUT)/"; exit $$status
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN)
+	$(Q)BUILD=$(BUILD) sh tests/run.sh
+
+unit-test: $(UNIT_BIN)
+	$(Q)BUILD=$(BUILD) ONLY=unit sh tests/run.sh
+
+bench: all
+	$(Q)for b in bench/*.sh; do echo "== $$b"; BUILD=$(BUILD) sh $$b || exit 1; done
+
+sanitize:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" all $(UNIT_BIN:$(BUILD)/%=build-asan/%)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sohoa
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sohoa
+	if ls data/*.bin >/dev/null 2>&1; then install -m 644 data/*.bin $(DESTDIR)$(PREFIX)/share/sohoa/; fi
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz
+
+-include $(wildcard mk/*.mk)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d) \
+	$(TOOL_SRC:tools/%.c=$(BUILD)/tools/%.d)

@@ -1,0 +1,248 @@
+/* Shared option parsing, the stderr logger, output writing and signal handling for the CLI. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+volatile int cli_interrupted;
+static int cli_quiet;
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("sohoa: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+static void log_stderr(void *user, sohoa_log_level level, const char *message)
+{
+	(void)user;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	if (cli_quiet && level != SOHOA_LOG_ERROR)
+		return;
+	static const char *const prefix[] = {"error: ", "warning: ", "", ""};
+	pthread_mutex_lock(&lock);
+	fprintf(stderr, "sohoa: %s%s\n", prefix[level], message);
+	pthread_mutex_unlock(&lock);
+}
+
+static void on_signal(int sig)
+{
+	if (cli_interrupted) /* second Ctrl-C: stop now */
+		_exit(128 + sig);
+	cli_interrupted = 1;
+}
+
+void cli_install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+sohoa_ctx *cli_ctx_new(const cli_args *args)
+{
+	sohoa_ctx *ctx = sohoa_ctx_new(&args->opt);
+	if (!ctx) {
+		cli_error("out of memory");
+		return NULL;
+	}
+	ctx->log = log_stderr;
+	ctx->interrupted = &cli_interrupted;
+	cli_quiet = args->opt.verbosity < 0;
+	return ctx;
+}
+
+int cli_write_output(sohoa_ctx *ctx, const char *path, const char *data, size_t len)
+{
+	if (!path || !strcmp(path, "-")) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			cli_error("cannot write standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (sohoa_file_write_atomic(ctx, path, data, len) != SOHOA_OK) {
+		cli_error("%s", sohoa_errmsg(ctx));
+		return -1;
+	}
+	return 0;
+}
+
+enum {
+	O_LANG = 256, O_TESSDATA, O_DPI, O_OCR, O_JOBS, O_PAGES, O_PASSWORD, O_TIMEOUT, O_MAXPIX,
+	O_MAXPAGES, O_TONE, O_RESTORE, O_MODEL, O_TSV, O_FORMAT, O_ONLY, O_RECURSIVE, O_INCLUDE,
+	O_EXCLUDE, O_FORCE, O_SHARD
+};
+
+static const struct {
+	struct option opt;
+	unsigned group;
+} all_options[] = {
+	{{"lang", required_argument, 0, O_LANG}, CLI_OCR},
+	{{"tessdata", required_argument, 0, O_TESSDATA}, CLI_OCR},
+	{{"dpi", required_argument, 0, O_DPI}, CLI_OCR},
+	{{"ocr", required_argument, 0, O_OCR}, CLI_OCR},
+	{{"jobs", required_argument, 0, O_JOBS}, CLI_OCR},
+	{{"pages", required_argument, 0, O_PAGES}, CLI_OCR},
+	{{"password", required_argument, 0, O_PASSWORD}, CLI_OCR},
+	{{"timeout", required_argument, 0, O_TIMEOUT}, CLI_OCR},
+	{{"max-pixels", required_argument, 0, O_MAXPIX}, CLI_OCR},
+	{{"max-pages", required_argument, 0, O_MAXPAGES}, CLI_OCR},
+	{{"tone", required_argument, 0, O_TONE}, CLI_NORM},
+	{{"restore", required_argument, 0, O_RESTORE}, CLI_NORM},
+	{{"model", required_argument, 0, O_MODEL}, CLI_NORM},
+	{{"tsv", no_argument, 0, O_TSV}, CLI_NORM},
+	{{"format", required_argument, 0, O_FORMAT}, CLI_FORMAT},
+	{{"only", required_argument, 0, O_ONLY}, CLI_ONLY},
+	{{"recursive", no_argument, 0, O_RECURSIVE}, CLI_BATCH},
+	{{"include", required_argument, 0, O_INCLUDE}, CLI_BATCH},
+	{{"exclude", required_argument, 0, O_EXCLUDE}, CLI_BATCH},
+	{{"force", no_argument, 0, O_FORCE}, CLI_BATCH},
+	{{"shard", required_argument, 0, O_SHARD}, CLI_BATCH},
+	{{"output", required_argument, 0, 'o'}, CLI_OUT},
+	{{"quiet", no_argument, 0, 'q'}, 0},
+	{{"verbose", no_argument, 0, 'v'}, 0},
+	{{"help", no_argument, 0, 'h'}, 0},
+};
+#define NOPTIONS (sizeof all_options / sizeof all_options[0])
+
+static int parse_int(const char *name, const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi) {
+		cli_error("--%s wants a whole number from %ld to %ld, not '%s'", name, lo, hi, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Map a word to an enum value by a NULL-terminated list; -1 if none. */
+static int pick(const char *s, const char *const *words)
+{
+	for (int i = 0; words[i]; i++)
+		if (!strcmp(s, words[i]))
+			return i;
+	return -1;
+}
+
+int cli_parse(const cli_command *cmd, int argc, char **argv, unsigned accepted, cli_args *args)
+{
+	memset(args, 0, sizeof *args);
+	sohoa_options_init(&args->opt);
+	struct option longopts[NOPTIONS + 1];
+	size_t n = 0;
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (!all_options[i].group || (all_options[i].group & accepted))
+			longopts[n++] = all_options[i].opt;
+	memset(&longopts[n], 0, sizeof longopts[n]);
+	const char *shortopts = (accepted & CLI_OUT) ? "+o:qvh" : "+qvh";
+	optind = 1;
+	opterr = 0;
+	int c;
+	long v;
+	static const char *const ocr_words[] = {"auto", "always", "never", NULL};
+	static const char *const tone_words[] = {"keep", "old", "new", NULL};
+	static const char *const restore_words[] = {"auto", "off", "strip", "ocr", "vie", NULL};
+	/* GNU getopt permutes, so options may follow the inputs; "+" above is dropped below. */
+	shortopts++;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': args->output = optarg; break;
+		case 'q': args->opt.verbosity = -1; break;
+		case 'v': args->opt.verbosity++; break;
+		case 'h': fputs(cmd->usage, stdout); return -1;
+		case O_LANG: args->opt.lang = optarg; break;
+		case O_TESSDATA: args->opt.tessdata = optarg; break;
+		case O_DPI:
+			if (parse_int("dpi", optarg, 50, 1200, &v)) return EXIT_USAGE;
+			args->opt.dpi = (int)v;
+			break;
+		case O_OCR:
+			if ((int)(args->opt.ocr = (sohoa_ocr_mode)pick(optarg, ocr_words)) < 0) {
+				cli_error("--ocr wants auto, always or never, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case O_JOBS:
+			if (parse_int("jobs", optarg, 1, 256, &v)) return EXIT_USAGE;
+			args->opt.jobs = (int)v;
+			break;
+		case O_PAGES:
+			if (!sohoa_pages_valid(optarg)) {
+				cli_error("--pages wants a list like 1-3,7 not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			args->opt.pages = optarg;
+			break;
+		case O_PASSWORD: args->opt.password = optarg; break;
+		case O_TIMEOUT:
+			if (parse_int("timeout", optarg, 1, 86400, &v)) return EXIT_USAGE;
+			args->opt.page_timeout_s = (int)v;
+			break;
+		case O_MAXPIX:
+			if (parse_int("max-pixels", optarg, 1, 4000000000L, &v)) return EXIT_USAGE;
+			args->opt.max_pixels = v;
+			break;
+		case O_MAXPAGES:
+			if (parse_int("max-pages", optarg, 1, 10000000, &v)) return EXIT_USAGE;
+			args->opt.max_pages = (int)v;
+			break;
+		case O_TONE:
+			if ((int)(args->opt.tone = (sohoa_tone_style)pick(optarg, tone_words)) < 0) {
+				cli_error("--tone wants keep, old or new, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case O_RESTORE:
+			if ((int)(args->opt.restore = (sohoa_restore_mode)pick(optarg, restore_words)) < 0) {
+				cli_error("--restore wants auto, strip, ocr, vie or off, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case O_MODEL: args->opt.model_path = optarg; break;
+		case O_TSV: args->tsv_input = 1; break;
+		case O_FORMAT: args->format = optarg; break;
+		case O_ONLY: args->only = optarg; break;
+		case O_RECURSIVE: args->recursive = 1; break;
+		case O_FORCE: args->force = 1; break;
+		case O_SHARD: args->shard = optarg; break;
+		case O_INCLUDE:
+		case O_EXCLUDE: {
+			const char **list = c == O_INCLUDE ? args->includes : args->excludes;
+			size_t *count = c == O_INCLUDE ? &args->nincludes : &args->nexcludes;
+			if (*count == 32) {
+				cli_error("too many --include/--exclude patterns (32 at most)");
+				return EXIT_USAGE;
+			}
+			list[(*count)++] = optarg;
+			break;
+		}
+		case '?':
+		default:
+			if (optopt && optopt < 256)
+				cli_error("%s: unknown or incomplete option '-%c'", cmd->name, optopt);
+			else
+				cli_error("%s: unknown or incomplete option '%s'", cmd->name, argv[optind - 1]);
+			fprintf(stderr, "Try 'sohoa %s --help'.\n", cmd->name);
+			return EXIT_USAGE;
+		}
+	}
+	args->inputs = argv + optind;
+	args->ninputs = argc - optind;
+	return 0;
+}

@@ -1,0 +1,21 @@
+/* extract: rule-based extractors that turn normalized text into CSV rows with provenance. */
+#ifndef SOHOA_EXTRACT_H
+#define SOHOA_EXTRACT_H
+
+#include "../core/sohoa.h"
+#include "../ingest/ingest.h"
+#include "../normalize/normalize.h"
+
+/* An extractor: a name (also the CSV file name, "scores" -> scores.csv), its header, and run,
+ * which appends rows (RFC 4180 CSV, no header) to out. doc may be NULL when only text is known. */
+typedef struct sohoa_extractor {
+	const char *name;
+	const char *const *columns;
+	sohoa_status (*run)(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out);
+} sohoa_extractor;
+
+/* The table of all extractors, NULL-terminated. */
+const sohoa_extractor *const *sohoa_extractors(void);
+const sohoa_extractor *sohoa_extractor_find(const char *name);
+
+#endif

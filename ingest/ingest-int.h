@@ -1,0 +1,42 @@
+/* Private to ingest/: the input-kind table and helpers shared by the handlers. */
+#ifndef SOHOA_INGEST_INT_H
+#define SOHOA_INGEST_INT_H
+
+#include "ingest.h"
+
+/* An input kind: recognize looks at the first bytes (and the name) and returns 1 if it is
+ * this kind; open reads the file into a new document. */
+typedef struct ingest_handler {
+	const char *name;
+	int (*recognize)(const char *path, const unsigned char *head, size_t n);
+	sohoa_status (*open)(sohoa_ctx *ctx, const char *path, sohoa_doc *doc);
+} ingest_handler;
+
+extern const ingest_handler ingest_pdf_handler;   /* pdf.c */
+extern const ingest_handler ingest_image_handler; /* image.c */
+extern const ingest_handler ingest_text_handler;  /* text.c */
+
+/* Append a new empty page / line to a document; NULL when out of memory. */
+sohoa_page *ingest_page_add(sohoa_doc *doc, int number);
+sohoa_line *ingest_line_add(sohoa_page *page);
+void ingest_page_clear(sohoa_page *page);
+
+
+/* A page raster in memory, rows top-down. n is 1 (gray) or 3 (RGB); stride in bytes. */
+typedef struct ingest_raster {
+	unsigned char *samples;
+	int w, h, n, stride;
+	int dpi;
+} ingest_raster;
+
+/* ocr.c — the Tesseract/Leptonica adapter. One engine per worker thread. */
+typedef struct ingest_ocr ingest_ocr;
+/* Create an engine for ctx->opt.lang/tessdata; SOHOA_ERR_MISSING names the package when the
+ * traineddata is missing. */
+sohoa_status ingest_ocr_new(sohoa_ctx *ctx, ingest_ocr **ocr);
+void ingest_ocr_free(ingest_ocr *ocr);
+/* Preprocess and read one raster into page (lines with boxes in points, words, confidences;
+ * source OCR). Honours ctx->opt.page_timeout_s. */
+sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page);
+
+#endif

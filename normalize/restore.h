@@ -1,0 +1,21 @@
+/* restore: Vietnamese diacritic restoration and OCR-error correction with the syllable n-gram
+ * model (normalize/lm.c, data/sohoa-lm.bin). Called by the normalize driver per paragraph. */
+#ifndef SOHOA_RESTORE_H
+#define SOHOA_RESTORE_H
+
+#include "../core/sohoa.h"
+
+/* Load the language model from path (NULL: the shipped one, found next to the binary, under
+ * $SOHOA_DATA, or the install prefix). The result is memory-mapped; free with sohoa_model_free. */
+sohoa_status sohoa_model_load(sohoa_ctx *ctx, const char *path, sohoa_model **model);
+void sohoa_model_free(sohoa_model *model);
+
+/* Decide which job a paragraph needs (never returns AUTO): OFF for good Vietnamese, STRIP for
+ * text without marks, OCR for eng-OCR mangled text, VIE for Vietnamese OCR output. */
+sohoa_restore_mode sohoa_restore_detect(const char *text, size_t n);
+
+/* Restore one paragraph s[0..n) with the given job (AUTO detects), appending the result to out.
+ * Loads ctx's model on first use. Output is valid UTF-8 whatever the input. */
+sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *s, size_t n, sohoa_buf *out);
+
+#endif

@@ -1,0 +1,14 @@
+# Helpers for the shell tests in tests/e2e/*.sh. Each test prints PASS:/FAIL: lines.
+# SOHOA is the binary under test; TMP a scratch folder removed at exit.
+: "${BUILD:=build}"
+SOHOA=${SOHOA:-$BUILD/sohoa}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1${2:+: $2}"; }
+# check NAME CMD...: pass if CMD exits 0
+check() { n=$1; shift; if "$@" >/dev/null 2>&1; then pass "$n"; else fail "$n"; fi; }
+# test_cmp NAME EXPECTED ACTUAL: pass if files are equal, else show the first difference
+test_cmp() {
+	if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$2 and $3 differ"; diff -u "$2" "$3" | head -20 | sed 's/^/    /'; fi
+}
