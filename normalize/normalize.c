@@ -4,12 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void sohoa_model_free(sohoa_model *model);
-void sohoa_model_free(sohoa_model *model)
-{
-	(void)model;
-}
-
 void sohoa_text_free(sohoa_text *text)
 {
 	if (!text)
