@@ -77,3 +77,34 @@ int pipeline_csv_header(const sohoa_extractor *ex, sohoa_buf *out)
 			return -1;
 	return sohoa_buf_puts(out, "\r\n");
 }
+
+sohoa_status pipeline_document(sohoa_ctx *ctx, const char *path, sohoa_buf *txt, sohoa_buf rows[],
+			       pipeline_result *res)
+{
+	memset(res, 0, sizeof *res);
+	sohoa_doc *doc = NULL;
+	sohoa_text *text = NULL;
+	sohoa_status st = pipeline_read(ctx, path, 0, &doc);
+	if (st != SOHOA_OK)
+		goto done;
+	if (ctx->opt.max_pages > 0 && doc->npages > (size_t)ctx->opt.max_pages) {
+		st = sohoa_error(ctx, SOHOA_ERR_LIMIT, "'%s' has %zu pages, more than --max-pages %d", path,
+				 doc->npages, ctx->opt.max_pages);
+		goto done;
+	}
+	res->pages = (int)doc->npages;
+	res->ocr_pages = doc->ocr_pages;
+	for (size_t i = 0; i < doc->npages; i++)
+		if (doc->pages[i].status != SOHOA_OK)
+			res->failed_pages++;
+	if ((st = sohoa_normalize_doc(ctx, doc, &text)) != SOHOA_OK ||
+	    (st = sohoa_text_write(ctx, text, txt)) != SOHOA_OK ||
+	    (st = pipeline_extract(ctx, doc, text, NULL, rows)) != SOHOA_OK)
+		goto done;
+	if (sohoa_interrupted(ctx))
+		st = sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "'%s': interrupted", path);
+done:
+	sohoa_text_free(text);
+	sohoa_doc_free(doc);
+	return st;
+}

@@ -18,4 +18,19 @@ sohoa_status pipeline_extract(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_
 /* Append the CSV header line of ex. */
 int pipeline_csv_header(const sohoa_extractor *ex, sohoa_buf *out);
 
+#define PIPELINE_MAX_EXTRACTORS 32
+
+/* What one document gave. */
+typedef struct pipeline_result {
+	int pages;        /* pages read */
+	int ocr_pages;    /* of which OCRed */
+	int failed_pages; /* pages with an error (the document still has outputs) */
+} pipeline_result;
+
+/* Every stage over one file: txt receives the normalized text, rows[i] extractor i's CSV rows
+ * (rows has PIPELINE_MAX_EXTRACTORS slots). Honours ctx->opt limits (max_pages is checked here
+ * as well as in ingest). SOHOA_ERR_INTERRUPTED when ctx was interrupted during the document. */
+sohoa_status pipeline_document(sohoa_ctx *ctx, const char *path, sohoa_buf *txt, sohoa_buf rows[],
+			       pipeline_result *res);
+
 #endif

@@ -1,0 +1,326 @@
+/* Batch inputs: walk files and folders (globs, dot files, directory loops), sort, name outputs. */
+#include "batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct dir_id {
+	dev_t dev;
+	ino_t ino;
+} dir_id;
+
+typedef struct walker {
+	const cli_args *a;
+	dir_id outdir;
+	int have_outdir;
+	dir_id *seen;          /* every folder walked, to walk each once */
+	size_t nseen, capseen;
+	dir_id stack[256];     /* the folders above the current one, to name loops */
+	char *stack_path[256];
+	int depth;
+	batch_inputs *out;
+	int problems;
+	int nomem;
+} walker;
+
+static int inputs_add(batch_inputs *in, const char *path, const char *name)
+{
+	if (in->n == in->cap) {
+		size_t cap = in->cap ? in->cap * 2 : 256;
+		batch_input *p = realloc(in->items, cap * sizeof *p);
+		if (!p)
+			return -1;
+		in->items = p;
+		in->cap = cap;
+	}
+	batch_input *it = &in->items[in->n];
+	it->path = sohoa_strdup(path);
+	it->name = sohoa_strdup(name);
+	if (!it->path || !it->name) {
+		free(it->path);
+		free(it->name);
+		return -1;
+	}
+	in->n++;
+	return 0;
+}
+
+void batch_inputs_free(batch_inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		free(in->items[i].path);
+		free(in->items[i].name);
+	}
+	free(in->items);
+	memset(in, 0, sizeof *in);
+}
+
+/* A pattern with a '/' matches the path below the folder given, else the base name. */
+static int glob_hit(const char *pat, const char *rel, const char *base)
+{
+	return fnmatch(pat, strchr(pat, '/') ? rel : base, 0) == 0;
+}
+
+static int excluded(const walker *w, const char *rel, const char *base)
+{
+	for (size_t i = 0; i < w->a->nexcludes; i++)
+		if (glob_hit(w->a->excludes[i], rel, base))
+			return 1;
+	return 0;
+}
+
+static int included(const walker *w, const char *rel, const char *base)
+{
+	if (!w->a->nincludes)
+		return 1;
+	for (size_t i = 0; i < w->a->nincludes; i++)
+		if (glob_hit(w->a->includes[i], rel, base))
+			return 1;
+	return 0;
+}
+
+/* The name without its extension (a leading dot is not an extension). */
+static char *strip_ext(const char *s)
+{
+	const char *slash = strrchr(s, '/');
+	const char *base = slash ? slash + 1 : s;
+	const char *dot = strrchr(base, '.');
+	return sohoa_strndup(s, dot && dot != base ? (size_t)(dot - s) : strlen(s));
+}
+
+static int cmp_id(const dir_id *a, const dir_id *b)
+{
+	return a->dev == b->dev && a->ino == b->ino;
+}
+
+static void walk_dir(walker *w, const char *dir, const char *rel, const struct stat *st);
+
+static void walk_entry(walker *w, const char *path, const char *rel, const char *base)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!excluded(w, rel, base))
+			walk_dir(w, path, rel, &st);
+		return;
+	}
+	/* Files, and anything we cannot stat or that is not a regular file: the run reports those. */
+	if (!included(w, rel, base) || excluded(w, rel, base))
+		return;
+	char *name = strip_ext(rel);
+	if (!name || inputs_add(w->out, path, name))
+		w->nomem = 1;
+	free(name);
+}
+
+static void walk_dir(walker *w, const char *dir, const char *rel, const struct stat *st)
+{
+	dir_id id = {st->st_dev, st->st_ino};
+	if (w->have_outdir && cmp_id(&id, &w->outdir))
+		return; /* never read our own outputs */
+	for (int i = 0; i < w->depth; i++)
+		if (cmp_id(&id, &w->stack[i])) {
+			cli_error("'%s' is a directory loop (it leads back to '%s'); skipped", dir, w->stack_path[i]);
+			w->problems++;
+			return;
+		}
+	for (size_t i = 0; i < w->nseen; i++)
+		if (cmp_id(&id, &w->seen[i]))
+			return; /* reached again through a link: walked once is enough */
+	if (w->depth == (int)(sizeof w->stack / sizeof w->stack[0])) {
+		cli_error("'%s' is nested too deep; skipped", dir);
+		w->problems++;
+		return;
+	}
+	if (w->nseen == w->capseen) {
+		size_t cap = w->capseen ? w->capseen * 2 : 64;
+		dir_id *p = realloc(w->seen, cap * sizeof *p);
+		if (!p) {
+			w->nomem = 1;
+			return;
+		}
+		w->seen = p;
+		w->capseen = cap;
+	}
+	w->seen[w->nseen++] = id;
+	DIR *d = opendir(dir);
+	if (!d) {
+		cli_error("cannot open folder '%s': %s", dir, strerror(errno));
+		w->problems++;
+		return;
+	}
+	w->stack[w->depth] = id;
+	w->stack_path[w->depth] = (char *)dir;
+	w->depth++;
+	struct dirent *e;
+	while ((e = readdir(d)) && !w->nomem) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .., hidden files and our own .sohoa */
+		size_t dl = strlen(dir), nl = strlen(e->d_name), rl = strlen(rel);
+		char *child = malloc(dl + nl + 2), *crel = malloc(rl + nl + 2);
+		if (!child || !crel) {
+			free(child);
+			free(crel);
+			w->nomem = 1;
+			break;
+		}
+		snprintf(child, dl + nl + 2, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
+		snprintf(crel, rl + nl + 2, "%s%s%s", rel, rl ? "/" : "", e->d_name);
+		walk_entry(w, child, crel, e->d_name);
+		free(child);
+		free(crel);
+	}
+	w->depth--;
+	closedir(d);
+}
+
+static int cmp_input(const void *a, const void *b)
+{
+	return strcmp(((const batch_input *)a)->path, ((const batch_input *)b)->path);
+}
+
+/* A set of strings (open addressing, FNV-1a) for unique output names. */
+typedef struct name_set {
+	char **slot;
+	size_t cap, n;
+} name_set;
+
+static uint64_t fnv(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* 1 if s was added, 0 if already there, -1 out of memory. s is borrowed. */
+static int set_add(name_set *set, char *s)
+{
+	if ((set->n + 1) * 2 > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 1024;
+		char **slot = calloc(cap, sizeof *slot);
+		if (!slot)
+			return -1;
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i]) {
+				size_t j = fnv(set->slot[i]) & (cap - 1);
+				while (slot[j])
+					j = (j + 1) & (cap - 1);
+				slot[j] = set->slot[i];
+			}
+		free(set->slot);
+		set->slot = slot;
+		set->cap = cap;
+	}
+	size_t j = fnv(s) & (set->cap - 1);
+	for (; set->slot[j]; j = (j + 1) & (set->cap - 1))
+		if (!strcmp(set->slot[j], s))
+			return 0;
+	set->slot[j] = s;
+	set->n++;
+	return 1;
+}
+
+/* Give every input a unique name: in path order, a name taken already becomes name.ext, then
+ * name~2, name~3... The same input list gives the same names, so shards agree. */
+static int unique_names(batch_inputs *in)
+{
+	name_set set = {0};
+	int rc = 0;
+	for (size_t i = 0; i < in->n && rc == 0; i++) {
+		batch_input *it = &in->items[i];
+		int r = set_add(&set, it->name);
+		if (r < 0) {
+			rc = -1;
+			break;
+		}
+		const char *slash = strrchr(it->path, '/');
+		const char *base = slash ? slash + 1 : it->path;
+		const char *dot = strrchr(base, '.');
+		for (int k = 1; r == 0; k++) {
+			size_t len = strlen(it->name) + 32 + (dot ? strlen(dot) : 0);
+			char *alt = malloc(len);
+			if (!alt) {
+				rc = -1;
+				break;
+			}
+			if (k == 1 && dot && dot != base)
+				snprintf(alt, len, "%s%s", it->name, dot);
+			else
+				snprintf(alt, len, "%s~%d", it->name, k);
+			free(it->name);
+			it->name = alt;
+			if ((r = set_add(&set, it->name)) < 0)
+				rc = -1;
+		}
+		/* once the k == 1 name is taken the next try appends ~2 to it: fine, still unique */
+	}
+	free(set.slot);
+	return rc;
+}
+
+int batch_collect(const cli_args *a, const char *outdir, batch_inputs *out)
+{
+	walker w = {0};
+	w.a = a;
+	w.out = out;
+	struct stat st;
+	if (outdir && stat(outdir, &st) == 0) {
+		w.outdir = (dir_id){st.st_dev, st.st_ino};
+		w.have_outdir = 1;
+	}
+	for (int i = 0; i < a->ninputs && !w.nomem; i++) {
+		const char *p = a->inputs[i];
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (!a->recursive) {
+				cli_error("'%s' is a directory (use --recursive)", p);
+				w.problems++;
+				continue;
+			}
+			walk_dir(&w, p, "", &st);
+			continue;
+		}
+		const char *slash = strrchr(p, '/');
+		char *name = strip_ext(slash && slash[1] ? slash + 1 : p);
+		if (!name || inputs_add(out, p, name))
+			w.nomem = 1;
+		free(name);
+	}
+	free(w.seen);
+	if (w.nomem)
+		return -1;
+	qsort(out->items, out->n, sizeof *out->items, cmp_input);
+	/* The same file given twice (or reached twice) is one document. */
+	size_t k = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		if (k && !strcmp(out->items[k - 1].path, out->items[i].path)) {
+			free(out->items[i].path);
+			free(out->items[i].name);
+			continue;
+		}
+		out->items[k++] = out->items[i];
+	}
+	out->n = k;
+	if (unique_names(out))
+		return -1;
+	return w.problems;
+}
+
+int batch_parse_shard(const char *s, size_t *k, size_t *n)
+{
+	char *end;
+	errno = 0;
+	unsigned long kk = strtoul(s, &end, 10);
+	if (errno || end == s || *end != '/')
+		return -1;
+	const char *q = end + 1;
+	unsigned long nn = strtoul(q, &end, 10);
+	if (errno || end == q || *end || nn < 1 || kk < 1 || kk > nn || nn > 1000000)
+		return -1;
+	*k = kk;
+	*n = nn;
+	return 0;
+}
