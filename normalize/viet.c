@@ -350,3 +350,80 @@ int sohoa_viet_strip(const char *s, size_t n, sohoa_buf *out)
 	}
 	return 0;
 }
+
+/* Syllable structure. Letters are compared as plain lowercase code points with modifiers. */
+static int match_seq(const word *w, int at, const char *seq)
+{
+	size_t n = strlen(seq), i = 0;
+	int k = at;
+	while (i < n) {
+		uint32_t cp;
+		i += sohoa_utf8_decode(seq + i, n - i, &cp);
+		if (k >= w->len || w->plain[k] != cp)
+			return -1;
+		k++;
+	}
+	return k;
+}
+
+/* Vowel nuclei; 'o': may end the syllable, 'c': may take a final consonant, "oc": both. */
+static const struct { const char *v; const char *how; } nuclei[] = {
+	{"a", "oc"}, {"ă", "c"}, {"â", "c"}, {"e", "oc"}, {"ê", "oc"}, {"i", "oc"}, {"o", "oc"},
+	{"ô", "oc"}, {"ơ", "oc"}, {"u", "oc"}, {"ư", "oc"}, {"y", "oc"},
+	{"ai", "o"}, {"ao", "o"}, {"au", "o"}, {"ay", "o"}, {"âu", "o"}, {"ây", "o"}, {"eo", "o"},
+	{"êu", "o"}, {"ia", "o"}, {"iu", "o"}, {"iê", "c"}, {"yê", "c"}, {"oa", "oc"}, {"oă", "c"},
+	{"oe", "oc"}, {"oi", "o"}, {"ôi", "o"}, {"ơi", "o"}, {"ua", "o"}, {"uâ", "c"}, {"uê", "oc"},
+	{"ui", "o"}, {"uô", "c"}, {"uơ", "o"}, {"uy", "oc"}, {"ưa", "o"}, {"ưi", "o"}, {"ưu", "o"},
+	{"ươ", "c"}, {"oai", "o"}, {"oay", "o"}, {"oao", "o"}, {"oeo", "o"}, {"uây", "o"}, {"uôi", "o"},
+	{"uya", "o"}, {"uyê", "c"}, {"uyu", "o"}, {"ươi", "o"}, {"ươu", "o"}, {"iêu", "o"}, {"yêu", "o"},
+	{"uai", "o"}, {"uao", "o"}, {"uay", "o"}, {"uơi", "o"},
+};
+static const char *const onsets[] = {
+	"ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g", "h",
+	"k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+};
+static const char *const codas[] = {"ng", "nh", "ch", "c", "m", "n", "p", "t"};
+
+static int rhyme_ok(const word *w, int at)
+{
+	for (size_t v = 0; v < sizeof nuclei / sizeof nuclei[0]; v++) {
+		int k = match_seq(w, at, nuclei[v].v);
+		if (k < 0)
+			continue;
+		if (k == w->len) {
+			if (strchr(nuclei[v].how, 'o'))
+				return 1;
+			continue;
+		}
+		if (!strchr(nuclei[v].how, 'c'))
+			continue;
+		for (size_t c = 0; c < sizeof codas / sizeof codas[0]; c++) {
+			if (match_seq(w, k, codas[c]) != w->len)
+				continue;
+			int stop = codas[c][0] == 'c' || codas[c][0] == 'p' || codas[c][0] == 't';
+			if (!stop || w->tone == VIET_TONE_ACUTE || w->tone == VIET_TONE_DOT)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int sohoa_viet_syllable(const char *s, size_t n)
+{
+	tables_init();
+	word w;
+	word_decode(s, n, &w);
+	if (!w.ok || w.len == 0 || w.len > 7)
+		return 0;
+	for (size_t o = 0; o < sizeof onsets / sizeof onsets[0]; o++) {
+		int k = match_seq(&w, 0, onsets[o]);
+		if (k < 0)
+			continue;
+		if (k < w.len && rhyme_ok(&w, k))
+			return 1;
+		/* "gi" and "qu" whose i/u is also the vowel: "gì", "gin" (g + i...). */
+		if (!strcmp(onsets[o], "gi") && rhyme_ok(&w, 1))
+			return 1;
+	}
+	return 0;
+}

@@ -28,6 +28,11 @@ int sohoa_viet_restyle(const char *s, size_t n, sohoa_tone_style style, sohoa_bu
  * Two spellings of one syllable ("Hoà", "hòa") give the same key. Non-letters pass through. */
 int sohoa_viet_key(const char *s, size_t n, sohoa_buf *out);
 
+/* 1 if s[0..n) is one well-formed Vietnamese syllable in either case and either tone style
+ * (onset, vowel nucleus, final consonant, and a stop final only with the acute or dot tone), else 0.
+ * Used to score decodings and to decide whether a word hyphenated across a line break rejoins. */
+int sohoa_viet_syllable(const char *s, size_t n);
+
 /* Fully strip diacritics (tones and modifiers, đ -> d), keeping case. Appends to out. */
 int sohoa_viet_strip(const char *s, size_t n, sohoa_buf *out);
 
