@@ -1,0 +1,328 @@
+/* syl-accuracy: score restored text against a gold text, for bench/restore.sh.
+ *   syl-accuracy [-c] [-l] GOLD HYP   syllable accuracy: the share of gold words exactly right after
+ *                                     a word-level Levenshtein alignment (words compared by the
+ *                                     canonical key sohoa_viet_key: tone style and, unless -c,
+ *                                     case do not count; edge punctuation is ignored; a word is a
+ *                                     whitespace token with at least one letter). -l lists the
+ *                                     misread gold words as "gold<TAB>got" lines.
+ *   syl-accuracy -C GOLD HYP          character error rate: code point edit distance / gold length,
+ *                                     whitespace runs (and line breaks) counted as one space.
+ *   syl-accuracy -s [FILE]            strip all diacritics (sohoa_viet_strip) to stdout.
+ * Prints one line: "units N correct C accuracy P" or "chars N edits E cer P". Alignment is banded
+ * around the diagonal (reflowed lines and dropped words are fine; whole dropped pages are not). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/sohoa.h"
+#include "../normalize/viet.h"
+
+static void die(const char *msg, const char *arg)
+{
+	fprintf(stderr, "syl-accuracy: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+	exit(2);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	sohoa_buf b = {0};
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		die("cannot open", path);
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (sohoa_buf_append(&b, chunk, k))
+			die("out of memory", NULL);
+	if (f != stdin)
+		fclose(f);
+	*n = b.len;
+	return b.data ? b.data : sohoa_strdup("");
+}
+
+static int is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0;
+}
+
+static int is_letter(uint32_t cp)
+{
+	uint32_t plain;
+	int tone, up;
+	return sohoa_viet_letter(cp, &plain, &tone, &up);
+}
+
+static int is_edge_punct(uint32_t cp)
+{
+	return cp < 128 && cp && strchr(",.;:!?()[]{}\"'`*", (int)cp);
+}
+
+typedef struct words {
+	char **key;  /* compared form */
+	char **text; /* as written, for -l */
+	size_t n, cap;
+} words;
+
+static void words_split(const char *s, size_t n, int keep_case, words *w)
+{
+	size_t i = 0;
+	sohoa_buf key = {0};
+	while (i < n) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
+			k = 1, cp = 0xFFFD;
+		if (is_space(cp)) {
+			i += k;
+			continue;
+		}
+		size_t start = i, end = i;
+		int letters = 0;
+		while (end < n) {
+			k = sohoa_utf8_decode(s + end, n - end, &cp);
+			if (k == 0)
+				k = 1, cp = 0xFFFD;
+			if (is_space(cp))
+				break;
+			letters |= is_letter(cp);
+			end += k;
+		}
+		i = end;
+		if (!letters)
+			continue;
+		/* Strip edge punctuation (ASCII, one byte each). */
+		while (start < end && is_edge_punct((unsigned char)s[start]))
+			start++;
+		while (end > start && is_edge_punct((unsigned char)s[end - 1]))
+			end--;
+		key.len = 0;
+		if (keep_case) {
+			/* Canonical tone placement, case kept: key each letter run then restore case. */
+			sohoa_buf low = {0};
+			sohoa_viet_key(s + start, end - start, &low);
+			size_t a = start, b = 0;
+			while (a < end && b < low.len) {
+				uint32_t c1, c2, plain;
+				int tone, up;
+				size_t k1 = sohoa_utf8_decode(s + a, end - a, &c1), k2 = sohoa_utf8_decode(low.data + b, low.len - b, &c2);
+				if (!k1 || !k2)
+					break;
+				if (sohoa_viet_letter(c1, &plain, &tone, &up) && up && sohoa_viet_letter(c2, &plain, &tone, &up))
+					c2 = sohoa_viet_compose(plain, tone, 1);
+				char u[4];
+				sohoa_buf_append(&key, u, sohoa_utf8_encode(c2, u));
+				a += k1, b += k2;
+			}
+			sohoa_buf_free(&low);
+		} else {
+			sohoa_viet_key(s + start, end - start, &key);
+		}
+		if (w->n == w->cap) {
+			w->cap = w->cap ? w->cap * 2 : 1024;
+			w->key = realloc(w->key, w->cap * sizeof(char *));
+			w->text = realloc(w->text, w->cap * sizeof(char *));
+			if (!w->key || !w->text)
+				die("out of memory", NULL);
+		}
+		w->key[w->n] = sohoa_strdup(key.data ? key.data : "");
+		w->text[w->n] = sohoa_strndup(s + start, end - start);
+		w->n++;
+	}
+	sohoa_buf_free(&key);
+}
+
+/* Banded Levenshtein over two sequences, returning the number of matched (equal) pairs on an
+ * optimal path, preferring matches among paths of equal cost. eq(i, j) compares a[i] with b[j].
+ * If trace is given, trace[i] gets the index in b matched to gold item i, or -1 (needs full path:
+ * kept per band cell as one byte). */
+typedef int (*eq_fn)(const void *a, size_t i, const void *b, size_t j);
+
+typedef struct cell {
+	int cost, match;
+} cell;
+
+static int better(cell x, cell y)
+{
+	return x.cost < y.cost || (x.cost == y.cost && x.match > y.match);
+}
+
+static cell band_align(const void *a, size_t na, const void *b, size_t nb, eq_fn eq, long *trace)
+{
+	/* Band half-width: covers the length difference plus slack. */
+	long diff = (long)na - (long)nb;
+	if (diff < 0)
+		diff = -diff;
+	long B = diff + 300;
+	long W = 2 * B + 1;
+	cell *prev = malloc(W * sizeof(cell)), *cur = malloc(W * sizeof(cell));
+	unsigned char *op = trace ? malloc((na + 1) * (size_t)W) : NULL;
+	if (!prev || !cur || (trace && !op))
+		die("out of memory", NULL);
+	const cell INF = {1 << 29, 0};
+	/* Row i covers j in [c(i) - B, c(i) + B] with c(i) = i * nb / na. */
+#define CENTER(i) ((long)(na ? (double)(i) * (double)nb / (double)na : 0))
+	for (long k = 0; k < W; k++) {
+		long j = CENTER(0) - B + k;
+		prev[k] = (j >= 0 && j <= (long)nb) ? (cell){(int)j, 0} : INF;
+		if (op)
+			op[k] = 'D';
+	}
+	for (size_t i = 1; i <= na; i++) {
+		long c = CENTER(i), pc = CENTER(i - 1);
+		for (long k = 0; k < W; k++) {
+			long j = c - B + k;
+			cell best = INF;
+			unsigned char o = 0;
+			if (j < 0 || j > (long)nb) {
+				cur[k] = INF;
+				continue;
+			}
+			/* from (i-1, j): gold item dropped */
+			long pk = j - (pc - B);
+			if (pk >= 0 && pk < W && prev[pk].cost < INF.cost) {
+				cell t = {prev[pk].cost + 1, prev[pk].match};
+				if (better(t, best))
+					best = t, o = 'G';
+			}
+			/* from (i-1, j-1): pair */
+			pk = j - 1 - (pc - B);
+			if (j >= 1 && pk >= 0 && pk < W && prev[pk].cost < INF.cost) {
+				int e = eq(a, i - 1, b, (size_t)j - 1);
+				cell t = {prev[pk].cost + !e, prev[pk].match + e};
+				if (better(t, best))
+					best = t, o = e ? 'M' : 'S';
+			}
+			/* from (i, j-1): extra hypothesis item */
+			if (k >= 1 && cur[k - 1].cost < INF.cost) {
+				cell t = {cur[k - 1].cost + 1, cur[k - 1].match};
+				if (better(t, best))
+					best = t, o = 'H';
+			}
+			if (j == 0 && o == 0) {
+				best = (cell){(int)i, 0};
+				o = 'G';
+			}
+			cur[k] = best;
+			if (op)
+				op[i * (size_t)W + (size_t)k] = o;
+		}
+		cell *t = prev;
+		prev = cur, cur = t;
+	}
+	long kk = (long)nb - (CENTER(na) - B);
+	cell r = (kk >= 0 && kk < W) ? prev[kk] : INF;
+	if (trace && r.cost < INF.cost) {
+		long i = (long)na, j = (long)nb;
+		for (size_t x = 0; x < na; x++)
+			trace[x] = -1;
+		while (i > 0) {
+			long k = j - (CENTER(i) - B);
+			unsigned char o = op[(size_t)i * (size_t)W + (size_t)k];
+			if (o == 'M' || o == 'S') {
+				trace[i - 1] = o == 'M' ? -2 : j - 1; /* -2: matched */
+				i--, j--;
+			} else if (o == 'G')
+				i--;
+			else
+				j--;
+		}
+	}
+	free(prev), free(cur), free(op);
+	return r;
+#undef CENTER
+}
+
+static int word_eq(const void *a, size_t i, const void *b, size_t j)
+{
+	const words *x = a, *y = b;
+	return strcmp(x->key[i], y->key[j]) == 0;
+}
+
+static int cp_eq(const void *a, size_t i, const void *b, size_t j)
+{
+	return ((const uint32_t *)a)[i] == ((const uint32_t *)b)[j];
+}
+
+/* Code points with whitespace runs folded to one space and trimmed. */
+static uint32_t *fold(const char *s, size_t n, size_t *out_n)
+{
+	uint32_t *v = malloc((n + 1) * sizeof(uint32_t));
+	size_t k = 0, i = 0;
+	int space = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t m = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (m == 0)
+			m = 1, cp = 0xFFFD;
+		i += m;
+		if (is_space(cp)) {
+			space = 1;
+			continue;
+		}
+		if (space && k > 0)
+			v[k++] = ' ';
+		space = 0;
+		v[k++] = cp;
+	}
+	*out_n = k;
+	return v;
+}
+
+int main(int argc, char **argv)
+{
+	int keep_case = 0, list = 0, cer = 0, strip = 0, i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "-c"))
+			keep_case = 1;
+		else if (!strcmp(argv[i], "-l"))
+			list = 1;
+		else if (!strcmp(argv[i], "-C"))
+			cer = 1;
+		else if (!strcmp(argv[i], "-s"))
+			strip = 1;
+		else
+			die("unknown option", argv[i]);
+	}
+	if (strip) {
+		size_t n;
+		char *s = slurp(i < argc ? argv[i] : "-", &n);
+		sohoa_buf out = {0};
+		if (sohoa_viet_strip(s, n, &out))
+			die("out of memory", NULL);
+		fwrite(out.data ? out.data : "", 1, out.len, stdout);
+		free(s);
+		sohoa_buf_free(&out);
+		return 0;
+	}
+	if (argc - i != 2)
+		die("usage: syl-accuracy [-c] [-l] GOLD HYP | -C GOLD HYP | -s [FILE]", NULL);
+	size_t ng, nh;
+	char *g = slurp(argv[i], &ng), *h = slurp(argv[i + 1], &nh);
+	if (cer) {
+		size_t a, b;
+		uint32_t *ga = fold(g, ng, &a), *ha = fold(h, nh, &b);
+		cell r = band_align(ga, a, ha, b, cp_eq, NULL);
+		printf("chars %zu edits %d cer %.4f\n", a, r.cost, a ? (double)r.cost / (double)a : 0.0);
+		free(ga), free(ha);
+	} else {
+		words gw = {0}, hw = {0};
+		words_split(g, ng, keep_case, &gw);
+		words_split(h, nh, keep_case, &hw);
+		long *trace = list ? malloc((gw.n + 1) * sizeof(long)) : NULL;
+		cell r = band_align(&gw, gw.n, &hw, hw.n, word_eq, trace);
+		if (trace) {
+			for (size_t x = 0; x < gw.n; x++)
+				if (trace[x] != -2)
+					printf("%s\t%s\n", gw.text[x], trace[x] >= 0 ? hw.text[trace[x]] : "");
+			free(trace);
+		}
+		printf("units %zu correct %d accuracy %.4f\n", gw.n, r.match, gw.n ? (double)r.match / (double)gw.n : 0.0);
+		for (size_t x = 0; x < gw.n; x++)
+			free(gw.key[x]), free(gw.text[x]);
+		for (size_t x = 0; x < hw.n; x++)
+			free(hw.key[x]), free(hw.text[x]);
+		free(gw.key), free(gw.text), free(hw.key), free(hw.text);
+	}
+	free(g), free(h);
+	return 0;
+}
