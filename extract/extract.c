@@ -1,9 +1,11 @@
 /* extract: the table of extractors (each in its own file) and lookup by name. */
-#include "extract.h"
+#include "extract-int.h"
 
 #include <string.h>
 
 static const sohoa_extractor *const extractors[] = {
+	&ex_scores,
+	&ex_references,
 	NULL,
 };
 

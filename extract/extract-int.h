@@ -1,0 +1,104 @@
+/* extract-int.h: what the extractors share (private to extract/): the CSV row writer (csv.c),
+ * Vietnamese numbers and dates, statements rebuilt from text lines with a diacritic-free key to
+ * match rules on, heading/section tracking, and source line lookup (rules.c). */
+#ifndef SOHOA_EXTRACT_INT_H
+#define SOHOA_EXTRACT_INT_H
+
+#include "../core/icu.h"
+#include "extract.h"
+
+/* ---- csv.c: the libcsv adapter ---- */
+
+/* One CSV row being built: fields are appended one by one, then ended. */
+typedef struct ex_row {
+	sohoa_buf *out;
+	int nfields;
+	int failed;
+} ex_row;
+void ex_row_begin(ex_row *r, sohoa_buf *out);
+void ex_field(ex_row *r, const char *s);           /* NULL or "" gives an empty field */
+void ex_field_n(ex_row *r, const char *s, size_t n);
+void ex_field_int(ex_row *r, long v, int present); /* empty if !present */
+void ex_field_num(ex_row *r, double v, int present); /* dot decimal, shortest form; empty if !present */
+/* End the row with CRLF; returns SOHOA_OK or records out-of-memory in ctx. */
+sohoa_status ex_row_end(ex_row *r, sohoa_ctx *ctx);
+
+/* ---- rules.c: numbers, dates, text ---- */
+
+/* Parse a Vietnamese number at s[0..n): "8,41" -> 8.41, "01" -> 1, "1.234,5" -> 1234.5,
+ * "6,5" -> 6.5, "100" -> 100. A lone dot followed by three digits is a thousands separator.
+ * Returns 1 and sets *v, or 0 when s does not start with a digit. *used gets the bytes read. */
+int ex_parse_number(const char *s, size_t n, double *v, size_t *used);
+/* "Trước ngày 30/11/2023" -> "2023-11-30" into iso (11 bytes); also "ngày 26 tháng 5 năm 2025".
+ * Returns 1 only when the text names exactly one full date (day, month and year). */
+int ex_parse_date(const char *s, size_t n, char iso[11]);
+/* Normalize "dd/mm/yyyy" found at s into iso; 1 on success. */
+int ex_date_dmy(int d, int m, int y, char iso[11]);
+
+/* Trim spaces and the punctuation in chars from both ends of s[*b..*e). */
+void ex_trim(const char *s, size_t *b, size_t *e, const char *chars);
+/* Copy s[b..e) with runs of white space collapsed to one space, trimmed. Caller frees. */
+char *ex_clean(const char *s, size_t b, size_t e);
+
+/* ---- rules.c: statements ---- */
+
+/* A statement: one or more text lines joined with single spaces. key is its matching form:
+ * the canonical key of sohoa_viet_key (lowercase, one tone style) with every diacritic removed
+ * (đ -> d), one ASCII byte per letter, so rules are case-, tone-style- and (for text that lost
+ * its marks) diacritic-insensitive; kmap[k] is the byte offset in text of key byte k. */
+typedef struct ex_stmt {
+	char *text;
+	size_t len;
+	char *key;
+	size_t keylen;
+	size_t *kmap;          /* keylen + 1 entries */
+	size_t first, last;    /* tline indices */
+	size_t *starts;        /* text offset where each tline starts (last - first + 1 entries) */
+	char section[64];      /* numbering path of the enclosing headings, e.g. "II.3" */
+	int heading;           /* 1 when this statement is itself a heading */
+	int level;             /* heading level (1 = Roman numeral) */
+	char id[32];           /* heading number as written, normalized ("1.1", "II", "a") */
+	size_t title_off;      /* text offset where the heading's title starts */
+	size_t title_key;      /* the same in key */
+} ex_stmt;
+
+typedef struct ex_doc {
+	const sohoa_doc *doc;   /* may be NULL */
+	const sohoa_text *text;
+	ex_stmt *stmts;
+	size_t nstmts;
+	const char *name;      /* document name */
+} ex_doc;
+
+/* Split text into statements (joining lines that continue a sentence, as the reflow of the
+ * normalize stage would; already-reflowed text passes through) and track headings. */
+sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, ex_doc *ed);
+void ex_doc_free(ex_doc *ed);
+/* Build the key form of s[0..n) (see ex_stmt); caller frees *key and *kmap. */
+int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap);
+
+/* The source page and line of text offset off in statement st. When a text line spans several
+ * source lines (reflowed), the source line whose text contains needle is chosen. */
+void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line);
+
+/* A compiled rule pattern over keys; NULL on error (ctx has the message). */
+sohoa_regex *ex_regex(sohoa_ctx *ctx, const char *pattern);
+/* Find in st->key from kstart; groups as sohoa_regex_find (key offsets). */
+int ex_find(sohoa_regex *re, const ex_stmt *st, size_t kstart, long *g, int ng);
+/* 1 if the key of s (already lowercase ASCII) ends / starts with word w at a word boundary. */
+int ex_word_at(const char *key, size_t keylen, size_t at, const char *w);
+
+/* Deadline column helpers shared by responsibilities. */
+extern const sohoa_extractor ex_scores, ex_criteria, ex_responsibilities, ex_documents, ex_references;
+
+/* Scores of a document (used by criteria for the score of a heading). */
+typedef struct ex_score {
+	size_t stmt;
+	char section[64];
+	double value, max;
+	int has_value, has_max;
+	char unit[16];
+} ex_score;
+sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, ex_score **list, size_t *n);
+
+#endif

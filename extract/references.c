@@ -1,0 +1,270 @@
+/* references.csv: every cited legal document — type, number, date and issuer — from patterns
+ * such as "Quyết định số 608/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Lai Châu". */
+#include "extract-int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const columns[] = {"doc", "page", "line", "type", "number", "date", "issuer", "text", NULL};
+
+/* Document types: key as matched, name as written in the CSV, code in document numbers. */
+static const struct {
+	const char *key, *name, *code;
+} types[] = {
+	{"thong tu lien tich", "Thông tư liên tịch", "TTLT"},
+	{"quyet dinh", "Quyết định", "QĐ"},
+	{"nghi dinh", "Nghị định", "NĐ"},
+	{"nghi quyet", "Nghị quyết", "NQ"},
+	{"ke hoach", "Kế hoạch", "KH"},
+	{"chi thi", "Chỉ thị", "CT"},
+	{"thong tu", "Thông tư", "TT"},
+	{"cong van", "Công văn", "CV"},
+	{"bao cao", "Báo cáo", "BC"},
+	{"huong dan", "Hướng dẫn", "HD"},
+	{"thong bao", "Thông báo", "TB"},
+	{"to trinh", "Tờ trình", "TTr"},
+	{"ket luan", "Kết luận", "KL"},
+	{"quy dinh", "Quy định", "QyĐ"},
+	{"chuong trinh", "Chương trình", "CTr"},
+	{"de an", "Đề án", "ĐA"},
+	{"luat", "Luật", "QH"},
+	{"phap lenh", "Pháp lệnh", "PL"},
+	{"van ban", "Văn bản", ""},
+};
+
+/* A document number: digits (maybe a letter), then "/" or "-" parts of which one is a code with
+ * letters ("608/QĐ-UBND", "130/2005/NĐ-CP", "122-KH/TU", "36a/NQ-CP"), or a bare "số 06". */
+static const char *const num_re =
+	"(?<![\\p{L}\\p{N}/.,])(\\d{1,5}[a-z]?)\\s?((?:[/-]\\s?[0-9a-z\\x{00C0}-\\x{024F}]+)*[/-][a-z][0-9a-z\\x{00C0}-\\x{024F}]*(?:[/-][0-9a-z\\x{00C0}-\\x{024F}]+)*)";
+static const char *const type_re =
+	"\\b(thong tu lien tich|quyet dinh|nghi dinh|nghi quyet|ke hoach|chi thi|thong tu|cong van|bao cao|"
+	"huong dan|thong bao|to trinh|ket luan|chuong trinh|de an|luat|phap lenh)\\s*(?:so\\s*)?(\\d{1,5}[a-z]?)?";
+static const char *const date_re =
+	"\\s*,?\\s*(?:ngay|ng\\.)\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})(?!\\d)|"
+	"\\s*,?\\s*ngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+(\\d{4})";
+static const char *const issuer_re = "\\s*,?\\s*(?:cua|do)\\s+";
+
+/* Words that end an issuer's name ("của UBND tỉnh Lai Châu về ..."). */
+static const char *const issuer_stop[] = {
+	"ve", "phe duyet", "ban hanh", "sua doi", "quy dinh", "thuc hien", "huong dan", "cong bo",
+	"trien khai", "giao", "va", "tai", "trong", "theo", "nam", "nhiem ky", "de", "cho", "dang ky",
+	"bo sung", "thay the", "kiem tra", "chi dao", "v/v", "ve viec", NULL,
+};
+
+static size_t issuer_end(const char *key, size_t keylen, size_t b)
+{
+	size_t i = b, words = 0;
+	while (i < keylen && words < 12) {
+		while (i < keylen && key[i] == ' ')
+			i++;
+		if (i >= keylen || strchr(",;:.()\"", key[i]))
+			break;
+		for (int s = 0; issuer_stop[s]; s++)
+			if (ex_word_at(key, keylen, i, issuer_stop[s]) && words > 0)
+				return i;
+		while (i < keylen && key[i] != ' ' && !strchr(",;:()\"", key[i]) &&
+		       !(key[i] == '.' && (i + 1 >= keylen || key[i + 1] == ' ')))
+			i++;
+		words++;
+	}
+	return i;
+}
+
+typedef struct refs {
+	sohoa_regex *num, *type, *date, *issuer;
+} refs;
+
+static const char *code_type(const char *num)
+{
+	/* the code after the number: "QĐ-UBND" -> "QĐ" */
+	const char *p = num;
+	while (*p) {
+		const char *q = p;
+		while (*q && *q != '/' && *q != '-')
+			q++;
+		size_t n = (size_t)(q - p);
+		for (size_t t = 0; t < sizeof types / sizeof *types; t++)
+			if (types[t].code[0] && strlen(types[t].code) == n && !strncmp(types[t].code, p, n))
+				return types[t].name;
+		p = *q ? q + 1 : q;
+	}
+	return NULL;
+}
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	ex_doc ed;
+	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
+	if (st != SOHOA_OK)
+		return st;
+	refs r = {ex_regex(ctx, num_re), ex_regex(ctx, type_re), ex_regex(ctx, date_re), ex_regex(ctx, issuer_re)};
+	if (!r.num || !r.type || !r.date || !r.issuer) {
+		st = ctx->status;
+		goto done;
+	}
+	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
+		ex_stmt *sm = &ed.stmts[s];
+		long g[8], tg[8];
+		size_t pos = 0;
+		/* typed references: "Quyết định số 608/QĐ-UBND", "Đề án số 06" */
+		size_t tpos = 0;
+		long types_at[64][3]; /* key start of type word, end, index of type */
+		size_t ntypes = 0;
+		while (ntypes < 64 && ex_find(r.type, sm, tpos, tg, 3) == 1) {
+			types_at[ntypes][0] = tg[2];
+			types_at[ntypes][1] = tg[3];
+			types_at[ntypes][2] = tg[4]; /* start of a bare number after "số", or -1 */
+			ntypes++;
+			tpos = (size_t)tg[1];
+		}
+		while (ex_find(r.num, sm, pos, g, 3) == 1) {
+			size_t nb = (size_t)g[2], ne = (size_t)g[5];
+			pos = ne;
+			/* the document's own number ("Số: 209/BC-SYT") is not a citation */
+			size_t back = nb;
+			while (back > 0 && sm->key[back - 1] == ' ')
+				back--;
+			if (back >= 3 && !strncmp(sm->key + back - 3, "so:", 3))
+				continue;
+			/* a date "12/5/2025" also looks like a number with parts: require a letter code */
+			int letters = 0;
+			for (size_t k = (size_t)g[4]; k < ne; k++)
+				if (isalpha((unsigned char)sm->key[k]))
+					letters = 1;
+			if (!letters)
+				continue;
+			/* the type word just before ("Quyết định số", within three words) */
+			const char *type = NULL;
+			size_t start = nb;
+			for (size_t t = 0; t < ntypes; t++) {
+				size_t te = (size_t)types_at[t][1];
+				if (te > nb)
+					break;
+				size_t words = 0;
+				for (size_t k = te; k < nb; k++)
+					if (sm->key[k] == ' ' && k + 1 < nb && sm->key[k + 1] != ' ')
+						words++;
+				if (words <= 2 && (types_at[t][2] < 0 || (size_t)types_at[t][2] == nb)) {
+					char w[32];
+					snprintf(w, sizeof w, "%.*s", (int)(te - (size_t)types_at[t][0]), sm->key + types_at[t][0]);
+					for (size_t k = 0; k < sizeof types / sizeof *types; k++)
+						if (!strncmp(w, types[k].key, strlen(types[k].key)) &&
+						    (w[strlen(types[k].key)] == 0 || w[strlen(types[k].key)] == ' '))
+							type = types[k].name;
+					start = (size_t)types_at[t][0];
+				}
+			}
+			char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
+			if (!num)
+				goto nomem;
+			/* drop spaces inside the number ("209 /BC-SYT") */
+			size_t w = 0;
+			for (size_t k = 0; num[k]; k++)
+				if (num[k] != ' ')
+					num[w++] = num[k];
+			num[w] = 0;
+			if (!type)
+				type = code_type(num);
+			if (!type) {
+				free(num);
+				continue;
+			}
+			size_t end = ne;
+			char iso[11] = "";
+			long dg[14];
+			ex_stmt tail = *sm;
+			if (ex_find(r.date, sm, ne, dg, 7) == 1 && (size_t)dg[0] == ne) {
+				int o = dg[2] >= 0 ? 1 : 4;
+				int d = atoi(sm->key + dg[2 * o]), m = atoi(sm->key + dg[2 * o + 2]), y = atoi(sm->key + dg[2 * o + 4]);
+				if (ex_date_dmy(d, m, y, iso))
+					end = (size_t)dg[1];
+			}
+			(void)tail;
+			char *issuer = NULL;
+			if (ex_find(r.issuer, sm, end, dg, 1) == 1 && (size_t)dg[0] == end) {
+				size_t ib = (size_t)dg[1];
+				size_t ie = issuer_end(sm->key, sm->keylen, ib);
+				if (ie > ib) {
+					issuer = ex_clean(sm->text, sm->kmap[ib], sm->kmap[ie]);
+					end = ie;
+				}
+			}
+			char *phrase = ex_clean(sm->text, sm->kmap[start], sm->kmap[end]);
+			int page, line;
+			ex_locate(&ed, sm, sm->kmap[nb], num, &page, &line);
+			ex_row row;
+			ex_row_begin(&row, out);
+			ex_field(&row, ed.name);
+			ex_field_int(&row, page, 1);
+			ex_field_int(&row, line, 1);
+			ex_field(&row, type);
+			ex_field(&row, num);
+			ex_field(&row, iso);
+			ex_field(&row, issuer);
+			ex_field(&row, phrase);
+			st = ex_row_end(&row, ctx);
+			free(num);
+			free(issuer);
+			free(phrase);
+			if (st != SOHOA_OK)
+				break;
+		}
+		/* bare numbered references without a code: "Đề án số 06" */
+		for (size_t t = 0; t < ntypes && st == SOHOA_OK; t++) {
+			if (types_at[t][2] < 0)
+				continue;
+			size_t nb = (size_t)types_at[t][2];
+			size_t ne = nb;
+			while (ne < sm->keylen && isalnum((unsigned char)sm->key[ne]))
+				ne++;
+			if (ne < sm->keylen && (sm->key[ne] == '/' || sm->key[ne] == '-' || sm->key[ne] == ' ') &&
+			    ne + 1 < sm->keylen && (sm->key[ne] != ' ' || sm->key[ne + 1] == '/' || sm->key[ne + 1] == '-'))
+				continue; /* a coded number, handled above */
+			/* needs "số" between the type and the number */
+			if (!strstr(sm->key + types_at[t][1], "so") || strstr(sm->key + types_at[t][1], "so") > sm->key + nb)
+				continue;
+			if (ne < sm->keylen && sm->key[ne] == '%')
+				continue;
+			char w[32];
+			size_t tb = (size_t)types_at[t][0], te = (size_t)types_at[t][1];
+			snprintf(w, sizeof w, "%.*s", (int)(te - tb), sm->key + tb);
+			const char *type = NULL;
+			for (size_t k = 0; k < sizeof types / sizeof *types; k++)
+				if (!strncmp(w, types[k].key, strlen(types[k].key)))
+					type = types[k].name;
+			if (!type)
+				continue;
+			char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
+			char *phrase = ex_clean(sm->text, sm->kmap[tb], sm->kmap[ne]);
+			int page, line;
+			ex_locate(&ed, sm, sm->kmap[nb], NULL, &page, &line);
+			ex_row row;
+			ex_row_begin(&row, out);
+			ex_field(&row, ed.name);
+			ex_field_int(&row, page, 1);
+			ex_field_int(&row, line, 1);
+			ex_field(&row, type);
+			ex_field(&row, num);
+			ex_field(&row, NULL);
+			ex_field(&row, NULL);
+			ex_field(&row, phrase);
+			st = ex_row_end(&row, ctx);
+			free(num);
+			free(phrase);
+		}
+	}
+	goto done;
+nomem:
+	st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+done:
+	sohoa_regex_free(r.num);
+	sohoa_regex_free(r.type);
+	sohoa_regex_free(r.date);
+	sohoa_regex_free(r.issuer);
+	ex_doc_free(&ed);
+	return st;
+}
+
+const sohoa_extractor ex_references = {"references", columns, run};

@@ -1,0 +1,630 @@
+/* rules: what the extractors share — Vietnamese numbers and dates, statements rebuilt from text
+ * lines with a key to match rules on, heading tracking, and lookup of the source line. */
+#include "extract-int.h"
+
+#include "../normalize/viet.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- numbers and dates ---- */
+
+int ex_parse_number(const char *s, size_t n, double *v, size_t *used)
+{
+	*v = 0;
+	*used = 0;
+	if (!n || !isdigit((unsigned char)s[0]))
+		return 0;
+	/* groups of digits separated by '.' or ',' (a separator must be followed by a digit) */
+	size_t starts[16], ends[16];
+	char seps[16];
+	int ng = 0;
+	size_t i = 0;
+	while (i < n && ng < 16) {
+		starts[ng] = i;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		ends[ng] = i;
+		seps[ng] = 0;
+		ng++;
+		if (i + 1 < n && (s[i] == '.' || s[i] == ',') && isdigit((unsigned char)s[i + 1])) {
+			seps[ng - 1] = s[i];
+			i++;
+			continue;
+		}
+		break;
+	}
+	int comma = -1; /* index of the group after the last comma */
+	for (int g = 0; g + 1 < ng; g++)
+		if (seps[g] == ',')
+			comma = g + 1;
+	int thousands_dots = 1;
+	for (int g = 1; g < ng; g++)
+		if ((comma < 0 || g < comma) && ends[g] - starts[g] != 3)
+			thousands_dots = 0;
+	double x = 0;
+	int decimal_from = ng; /* groups from here on are decimals */
+	if (comma >= 0)
+		decimal_from = comma;
+	else if (ng > 1 && !thousands_dots)
+		decimal_from = 1; /* "1.5": a dot used as decimal separator */
+	if (comma >= 0 && comma < ng - 1) { /* "1,2,3": not a number; keep the first group */
+		decimal_from = ng;
+		ng = 1;
+	}
+	if (decimal_from > ng)
+		decimal_from = ng;
+	for (int g = 0; g < decimal_from; g++)
+		for (size_t k = starts[g]; k < ends[g]; k++)
+			x = x * 10 + (s[k] - '0');
+	if (decimal_from < ng) {
+		double scale = 0.1;
+		for (int g = decimal_from; g < ng; g++)
+			for (size_t k = starts[g]; k < ends[g]; k++) {
+				x += (s[k] - '0') * scale;
+				scale /= 10;
+			}
+		if (ng - decimal_from > 1) { /* "1.5.3": a heading number, not a value */
+			ng = decimal_from + 1;
+		}
+	}
+	*v = x;
+	*used = ends[ng - 1];
+	return 1;
+}
+
+int ex_date_dmy(int d, int m, int y, char iso[11])
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 100)
+		y += 2000;
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	char b[48];
+	snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
+	memcpy(iso, b, 11);
+	return 1;
+}
+
+int ex_parse_date(const char *s, size_t n, char iso[11])
+{
+	iso[0] = 0;
+	char *key = NULL;
+	size_t klen = 0, *kmap = NULL;
+	if (ex_key(s, n, &key, &klen, &kmap))
+		return 0;
+	int found = 0;
+	char first[11] = "";
+	for (size_t i = 0; i < klen; i++) {
+		if (!isdigit((unsigned char)key[i]) || (i > 0 && (isdigit((unsigned char)key[i - 1]) ||
+								   key[i - 1] == '/' || key[i - 1] == '.')))
+			continue;
+		int d = 0, m = 0, y = 0, len = 0;
+		char tmp[11];
+		if ((sscanf(key + i, "%2d/%2d/%4d%n", &d, &m, &y, &len) == 3 ||
+		     sscanf(key + i, "%2d-%2d-%4d%n", &d, &m, &y, &len) == 3) && len >= 8 &&
+		    !isdigit((unsigned char)key[i + len]) && ex_date_dmy(d, m, y, tmp)) {
+			if (found && strcmp(first, tmp))
+				found = 2;
+			else if (!found) {
+				found = 1;
+				strcpy(first, tmp);
+			}
+			i += (size_t)len;
+			continue;
+		}
+		/* "26 thang 5 nam 2025" (after "ngay") */
+		if (sscanf(key + i, "%2d thang %2d nam %4d%n", &d, &m, &y, &len) == 3 && ex_date_dmy(d, m, y, tmp)) {
+			if (found && strcmp(first, tmp))
+				found = 2;
+			else if (!found) {
+				found = 1;
+				strcpy(first, tmp);
+			}
+			i += (size_t)len;
+		}
+	}
+	free(key);
+	free(kmap);
+	if (found != 1)
+		return 0;
+	strcpy(iso, first);
+	return 1;
+}
+
+/* ---- text ---- */
+
+static int is_space_at(const char *s, size_t i)
+{
+	return s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\f' ||
+	       ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0);
+}
+
+void ex_trim(const char *s, size_t *b, size_t *e, const char *chars)
+{
+	for (;;) {
+		if (*b < *e && (is_space_at(s, *b) || (chars && strchr(chars, s[*b]) && s[*b])))
+			(*b) += ((unsigned char)s[*b] == 0xC2) ? 2 : 1;
+		else
+			break;
+	}
+	for (;;) {
+		if (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '\t' || s[*e - 1] == '\r' ||
+				s[*e - 1] == '\n' || (chars && strchr(chars, s[*e - 1]) && s[*e - 1])))
+			(*e)--;
+		else if (*e >= *b + 2 && (unsigned char)s[*e - 2] == 0xC2 && (unsigned char)s[*e - 1] == 0xA0)
+			*e -= 2;
+		else
+			break;
+	}
+}
+
+char *ex_clean(const char *s, size_t b, size_t e)
+{
+	ex_trim(s, &b, &e, NULL);
+	char *o = malloc(e - b + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	int sp = 0;
+	for (size_t i = b; i < e; i++) {
+		if (is_space_at(s, i)) {
+			if ((unsigned char)s[i] == 0xC2)
+				i++;
+			sp = 1;
+			continue;
+		}
+		if (sp && k)
+			o[k++] = ' ';
+		sp = 0;
+		o[k++] = s[i];
+	}
+	o[k] = 0;
+	return o;
+}
+
+/* ---- keys ---- */
+
+int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap)
+{
+	*key = NULL;
+	*kmap = NULL;
+	*keylen = 0;
+	/* each code point gives at most 4 key bytes */
+	char *k = malloc(n + 1);
+	size_t *m = malloc((n + 1) * sizeof *m);
+	if (!k || !m) {
+		free(k);
+		free(m);
+		return -1;
+	}
+	size_t kl = 0, i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t used = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (cp >= 0x300 && cp <= 0x36F) { /* combining marks (text not yet NFC) */
+			i += used;
+			continue;
+		}
+		uint32_t plain;
+		int tone, upper;
+		if (sohoa_viet_letter(cp, &plain, &tone, &upper))
+			cp = sohoa_viet_base(plain);
+		else if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F)
+			cp = ' ';
+		else if (cp == 0x2013 || cp == 0x2014)
+			cp = '-';
+		if (cp < 0x80) {
+			k[kl] = (char)tolower((int)cp);
+			m[kl++] = i;
+		} else {
+			char u[4];
+			size_t ul = sohoa_utf8_encode(cp, u);
+			for (size_t j = 0; j < ul; j++) {
+				k[kl] = u[j];
+				m[kl++] = i;
+			}
+		}
+		i += used;
+	}
+	k[kl] = 0;
+	m[kl] = n;
+	*key = k;
+	*kmap = m;
+	*keylen = kl;
+	return 0;
+}
+
+sohoa_regex *ex_regex(sohoa_ctx *ctx, const char *pattern)
+{
+	sohoa_regex *re = NULL;
+	if (sohoa_regex_new(ctx, pattern, SOHOA_RE_ICASE, &re) != SOHOA_OK)
+		return NULL;
+	return re;
+}
+
+int ex_find(sohoa_regex *re, const ex_stmt *st, size_t kstart, long *g, int ng)
+{
+	if (kstart > st->keylen)
+		return 0;
+	return sohoa_regex_find(re, st->key, st->keylen, kstart, g, ng);
+}
+
+int ex_word_at(const char *key, size_t keylen, size_t at, const char *w)
+{
+	size_t wl = strlen(w);
+	if (at + wl > keylen || strncmp(key + at, w, wl))
+		return 0;
+	if (at > 0 && isalnum((unsigned char)key[at - 1]))
+		return 0;
+	if (at + wl < keylen && isalnum((unsigned char)key[at + wl]))
+		return 0;
+	return 1;
+}
+
+/* ---- statements ---- */
+
+static size_t cp_count(const char *s)
+{
+	size_t c = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* 1 if s has letters and none of them lowercase. */
+static int all_upper(const char *s)
+{
+	int letters = 0;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(s + i, n - i, &cp);
+		if (sohoa_viet_letter(cp, &plain, &tone, &upper)) {
+			letters++;
+			if (!upper)
+				return 0;
+		}
+	}
+	return letters >= 2;
+}
+
+static int is_roman(const char *s, size_t n)
+{
+	if (!n || n > 5)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVX", s[i]))
+			return 0;
+	return 1;
+}
+
+/* Recognize a heading number at the start of s. Returns the kind (1 roman, 2 arabic, 3 letter)
+ * and fills id (normalized, "1.1"), *parts (arabic components) and *title (offset of the title). */
+static int heading_at(const char *s, char id[32], int *parts, size_t *title)
+{
+	size_t i = 0, n = strlen(s);
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t b = i;
+	*parts = 0;
+	id[0] = 0;
+	/* Roman: "II. TITLE", "III TITLE IN CAPITALS" */
+	size_t r = i;
+	while (r < n && strchr("IVX", s[r]))
+		r++;
+	if (r > b && is_roman(s + b, r - b)) {
+		int dot = r < n && (s[r] == '.' || s[r] == ')');
+		size_t t = r + (size_t)dot;
+		if (t < n && s[t] == ' ') {
+			while (t < n && s[t] == ' ')
+				t++;
+			if (t < n && (dot ? !islower((unsigned char)s[t]) : all_upper(s + t))) {
+				uint32_t cp;
+				sohoa_utf8_decode(s + t, n - t, &cp);
+				uint32_t plain;
+				int tone, upper = 0;
+				if (isdigit((unsigned char)s[t]) || (sohoa_viet_letter(cp, &plain, &tone, &upper) && upper)) {
+					snprintf(id, 32, "%.*s", (int)(r - b), s + b);
+					*title = t;
+					return 1;
+				}
+			}
+		}
+	}
+	/* Arabic: "1.", "1.2.", "1. 1.", "2)", "1.7.2" */
+	if (i < n && isdigit((unsigned char)s[i])) {
+		char buf[32];
+		size_t bl = 0;
+		int p = 0;
+		size_t j = i;
+		int ended = 0;
+		for (;;) {
+			size_t d = j;
+			while (j < n && isdigit((unsigned char)s[j]))
+				j++;
+			if (j - d == 0 || j - d > 2)
+				return 0;
+			if (bl + (j - d) + 2 >= sizeof buf)
+				return 0;
+			if (p)
+				buf[bl++] = '.';
+			memcpy(buf + bl, s + d, j - d);
+			bl += j - d;
+			p++;
+			if (j < n && s[j] == ')') {
+				j++;
+				ended = 1;
+				break;
+			}
+			if (j < n && s[j] == '.') {
+				size_t k = j + 1;
+				while (k < n && s[k] == ' ' && k < j + 2)
+					k++;
+				if (k < n && isdigit((unsigned char)s[k])) {
+					/* "1. 1." or "1.2": another component unless it is a number in a title */
+					size_t e = k;
+					while (e < n && isdigit((unsigned char)s[e]))
+						e++;
+					if (e - k <= 2 && (e >= n || s[e] == '.' || s[e] == ' ' || s[e] == ')')) {
+						j = k;
+						continue;
+					}
+				}
+				j++;
+				ended = 1;
+				break;
+			}
+			break;
+		}
+		if (!ended && p < 2)
+			return 0;
+		if (j < n && s[j] != ' ' && s[j] != '\t')
+			return 0;
+		while (j < n && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		if (j >= n || s[j] == '%' || isdigit((unsigned char)s[j]))
+			return 0;
+		buf[bl] = 0;
+		snprintf(id, 32, "%s", buf);
+		*parts = p;
+		*title = j;
+		return 2;
+	}
+	/* letter: "a)", "đ)" */
+	uint32_t cp;
+	size_t used = sohoa_utf8_decode(s + i, n - i, &cp);
+	if (((cp >= 'a' && cp <= 'z') || cp == 0x111) && i + used < n && s[i + used] == ')' &&
+	    i + used + 1 < n && s[i + used + 1] == ' ') {
+		snprintf(id, 32, "%.*s", (int)used, s + i);
+		size_t t = i + used + 1;
+		while (t < n && s[t] == ' ')
+			t++;
+		*title = t;
+		return 3;
+	}
+	return 0;
+}
+
+static int starts_bullet(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if ((*s == '-' || *s == '+' || *s == '*') && (s[1] == ' ' || s[1] == '\t'))
+		return 1;
+	/* "•", "–", "—" */
+	if (!strncmp(s, "\xE2\x80\xA2", 3) || !strncmp(s, "\xE2\x80\x93 ", 4) || !strncmp(s, "\xE2\x80\x94 ", 4))
+		return 1;
+	return 0;
+}
+
+static int ends_sentence(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n && strchr(".:;!?", s[n - 1]);
+}
+
+static int blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s) && !((unsigned char)*s == 0xC2 && (unsigned char)s[1] == 0xA0))
+			return 0;
+		else if ((unsigned char)*s == 0xC2)
+			s++;
+	return 1;
+}
+
+void ex_doc_free(ex_doc *ed)
+{
+	if (!ed)
+		return;
+	for (size_t i = 0; i < ed->nstmts; i++) {
+		free(ed->stmts[i].text);
+		free(ed->stmts[i].key);
+		free(ed->stmts[i].kmap);
+		free(ed->stmts[i].starts);
+	}
+	free(ed->stmts);
+	memset(ed, 0, sizeof *ed);
+}
+
+typedef struct sect_state {
+	char roman[16];
+	char arabic[32];
+	char letter[8];
+} sect_state;
+
+static void sect_path(const sect_state *ss, char out[64])
+{
+	out[0] = 0;
+	size_t n = 0;
+	const char *parts[3] = {ss->roman, ss->arabic, ss->letter};
+	for (int i = 0; i < 3; i++)
+		if (parts[i][0])
+			n += (size_t)snprintf(out + n, 64 - n, "%s%s", n ? "." : "", parts[i]);
+}
+
+static sohoa_status finish_stmt(sohoa_ctx *ctx, ex_stmt *st, sohoa_buf *b, size_t *starts, size_t nstarts)
+{
+	st->text = sohoa_buf_steal(b);
+	if (!st->text)
+		st->text = sohoa_strdup("");
+	st->starts = malloc((nstarts ? nstarts : 1) * sizeof *st->starts);
+	if (!st->text || !st->starts)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	memcpy(st->starts, starts, nstarts * sizeof *starts);
+	st->len = strlen(st->text);
+	if (ex_key(st->text, st->len, &st->key, &st->keylen, &st->kmap))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	st->title_key = 0;
+	if (st->heading)
+		while (st->title_key < st->keylen && st->kmap[st->title_key] < st->title_off)
+			st->title_key++;
+	return SOHOA_OK;
+}
+
+sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, ex_doc *ed)
+{
+	memset(ed, 0, sizeof *ed);
+	ed->doc = doc;
+	ed->text = text;
+	ed->name = text->doc ? text->doc : (doc && doc->name ? doc->name : "");
+	size_t cap = 16;
+	ed->stmts = calloc(cap, sizeof *ed->stmts);
+	if (!ed->stmts)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sohoa_buf b = {0};
+	size_t *starts = NULL, nstarts = 0, scap = 0;
+	ex_stmt *cur = NULL;
+	int cur_heading = 0, prev_upper = 0;
+	const char *prev_text = NULL;
+	sect_state ss = {"", "", ""};
+	sohoa_status st = SOHOA_OK;
+	int blanks = 0;
+	for (size_t i = 0; i < text->nlines; i++) {
+		const char *t = text->lines[i].text ? text->lines[i].text : "";
+		if (blank(t)) {
+			blanks++;
+			continue;
+		}
+		int gap = blanks >= 2;
+		blanks = 0;
+		char id[32];
+		int parts = 0;
+		size_t title = 0;
+		int hk = heading_at(t, id, &parts, &title);
+		int upper = all_upper(t);
+		int brk = !cur || hk || gap || starts_bullet(t) || ends_sentence(prev_text, strlen(prev_text));
+		if (!brk && cur_heading && !(prev_upper && upper) && cp_count(prev_text) < 55)
+			brk = 1; /* a short heading line ends its heading */
+		if (!brk && prev_upper != upper && cp_count(prev_text) < 55)
+			brk = 1; /* a line in capitals next to one that is not */
+		if (brk) {
+			if (cur && (st = finish_stmt(ctx, cur, &b, starts, nstarts)) != SOHOA_OK)
+				goto fail;
+			if (ed->nstmts == cap) {
+				ex_stmt *n = realloc(ed->stmts, cap * 2 * sizeof *n);
+				if (!n)
+					goto nomem;
+				memset(n + cap, 0, cap * sizeof *n);
+				ed->stmts = n;
+				cap *= 2;
+			}
+			cur = &ed->stmts[ed->nstmts++];
+			cur->first = i;
+			nstarts = 0;
+			cur_heading = hk != 0;
+			if (hk == 1) {
+				snprintf(ss.roman, sizeof ss.roman, "%s", id);
+				ss.arabic[0] = ss.letter[0] = 0;
+			} else if (hk == 2) {
+				snprintf(ss.arabic, sizeof ss.arabic, "%s", id);
+				ss.letter[0] = 0;
+			} else if (hk == 3) {
+				snprintf(ss.letter, sizeof ss.letter, "%s", id);
+			}
+			sect_path(&ss, cur->section);
+			if (hk) {
+				cur->heading = 1;
+				cur->level = hk == 1 ? 1 : hk == 2 ? (ss.roman[0] ? 1 : 0) + parts
+								  : (ss.roman[0] ? 1 : 0) +
+									    (ss.arabic[0] ? 1 + (int)(strchr(ss.arabic, '.') != NULL) : 0) + 1;
+				snprintf(cur->id, sizeof cur->id, "%s", id);
+			}
+		} else if (sohoa_buf_puts(&b, " ")) {
+			goto nomem;
+		}
+		if (nstarts == scap) {
+			scap = scap ? scap * 2 : 16;
+			size_t *ns = realloc(starts, scap * sizeof *ns);
+			if (!ns)
+				goto nomem;
+			starts = ns;
+		}
+		/* skip leading spaces of the line */
+		size_t lb = 0, le = strlen(t);
+		ex_trim(t, &lb, &le, NULL);
+		if (hk && nstarts == 0)
+			cur->title_off = b.len + (title > lb ? title - lb : 0);
+		starts[nstarts++] = b.len;
+		if (sohoa_buf_append(&b, t + lb, le - lb))
+			goto nomem;
+		cur->last = i;
+		prev_text = t;
+		prev_upper = upper;
+	}
+	if (cur && (st = finish_stmt(ctx, cur, &b, starts, nstarts)) != SOHOA_OK)
+		goto fail;
+	free(starts);
+	return SOHOA_OK;
+nomem:
+	st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+fail:
+	sohoa_buf_free(&b);
+	free(starts);
+	ex_doc_free(ed);
+	return st;
+}
+
+void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line)
+{
+	/* which text line of the statement holds off (blank lines were skipped) */
+	size_t k = 0, nl = 0;
+	for (size_t i = st->first; i <= st->last; i++) {
+		const char *t = ed->text->lines[i].text ? ed->text->lines[i].text : "";
+		if (blank(t))
+			continue;
+		if (st->starts[nl] <= off)
+			k = i;
+		nl++;
+	}
+	if (!nl)
+		k = st->first;
+	const sohoa_tline *tl = &ed->text->lines[k];
+	*page = tl->page;
+	*line = tl->line;
+	if (!ed->doc || !needle || !*needle || (tl->page_end == tl->page && tl->line_end <= tl->line))
+		return;
+	/* a reflowed line: find the source line that holds the needle */
+	for (size_t p = 0; p < ed->doc->npages; p++) {
+		const sohoa_page *pg = &ed->doc->pages[p];
+		if (pg->number < tl->page || pg->number > tl->page_end)
+			continue;
+		for (size_t j = 0; j < pg->nlines; j++) {
+			const sohoa_line *l = &pg->lines[j];
+			if ((pg->number == tl->page && l->line < tl->line) ||
+			    (pg->number == tl->page_end && l->line > tl->line_end))
+				continue;
+			if (l->text && strstr(l->text, needle)) {
+				*page = pg->number;
+				*line = l->line;
+				return;
+			}
+		}
+	}
+}
