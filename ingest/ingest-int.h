@@ -39,4 +39,13 @@ void ingest_ocr_free(ingest_ocr *ocr);
  * source OCR). Honours ctx->opt.page_timeout_s. */
 sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page);
 
+/* Image files through Leptonica (ocr.c). Count the pages of an image in memory (TIFF: its
+ * directories; others 1); SOHOA_ERR_FORMAT names path when it is not a readable image. */
+sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+				int *npages);
+/* Decode page index (0-based) into a new 8-bit gray raster (caller frees r->samples), checking
+ * ctx->opt.max_pixels from the header first (SOHOA_ERR_LIMIT); r->dpi from the file or --dpi. */
+sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+			       int index, ingest_raster *r);
+
 #endif

@@ -1,0 +1,656 @@
+/* The Tesseract + Leptonica adapter: page rasters and image files in, positioned OCR lines out.
+ * The only file that includes tesseract/capi.h and leptonica/allheaders.h. */
+#include "ingest-int.h"
+
+#include <stdbool.h> /* capi.h uses bool */
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+#include <dlfcn.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* Give Tesseract the background-normalized gray page (1) or the Sauvola-binarized page (0).
+ * Chosen by character error rate on tests/fixtures/ocr and the scanned samples: see
+ * bench/ingest.sh and the commit that set it. */
+#ifndef OCR_FEED_GRAY
+#define OCR_FEED_GRAY 1
+#endif
+
+struct ingest_ocr {
+	TessBaseAPI *api;
+	TessBaseAPI *osd;   /* orientation detection, made on first need; NULL if unavailable */
+	int osd_failed;     /* osd.traineddata could not be loaded: do not retry */
+	char *datapath;     /* for the OSD engine, or NULL */
+};
+
+/* Tesseract's OpenMP teams. libgomp reads OMP_THREAD_LIMIT once, when it is loaded before main,
+ * so setenv here is too late for this process, and Tesseract asks for teams of 4 with explicit
+ * num_threads clauses that omp_set_num_threads cannot lower. With several pages read at once
+ * those teams only fight over the cores (measured: 5x slower on 2 cores). So the two entry points
+ * Tesseract calls are interposed here and start teams of one, unless the user set
+ * OMP_THREAD_LIMIT in the environment, which libgomp then applies itself. */
+typedef void (*gomp_parallel_fn)(void (*)(void *), void *, unsigned, unsigned);
+typedef void (*gomp_sections_fn)(void (*)(void *), void *, unsigned, unsigned, unsigned);
+static int omp_user_limit = -1; /* -1 unknown, 0 no, 1 the user set OMP_THREAD_LIMIT */
+
+static unsigned omp_team_size(unsigned asked)
+{
+	if (omp_user_limit < 0)
+		omp_user_limit = getenv("OMP_THREAD_LIMIT") != NULL;
+	return omp_user_limit ? asked : 1;
+}
+
+void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
+void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags)
+{
+	static gomp_parallel_fn real;
+	if (!real)
+		real = (gomp_parallel_fn)dlsym(RTLD_NEXT, "GOMP_parallel");
+	if (real)
+		real(fn, data, omp_team_size(num_threads), flags);
+	else
+		fn(data);
+}
+
+void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count,
+			    unsigned flags);
+void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count,
+			    unsigned flags)
+{
+	static gomp_sections_fn real;
+	if (!real)
+		real = (gomp_sections_fn)dlsym(RTLD_NEXT, "GOMP_parallel_sections");
+	if (real)
+		real(fn, data, omp_team_size(num_threads), count, flags);
+}
+
+static pthread_once_t ocr_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t ocr_init_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void lept_quiet(const char *msg)
+{
+	(void)msg; /* library code never prints */
+}
+
+static void ocr_global_init(void)
+{
+	omp_team_size(0); /* note whether the user set OMP_THREAD_LIMIT before we do */
+	/* Page-level parallelism beats Tesseract's OpenMP threads on this hardware; the user may
+	 * still override it from the environment. Must happen before the first engine. */
+	setenv("OMP_THREAD_LIMIT", "1", 0);
+	setMsgSeverity(L_SEVERITY_NONE);
+	leptSetStderrHandler(lept_quiet);
+}
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The folder Tesseract will search, when we can tell without asking it; NULL when it uses its
+ * compiled-in default. */
+static const char *tessdata_dir(const sohoa_ctx *ctx)
+{
+	if (ctx->opt.tessdata && *ctx->opt.tessdata)
+		return ctx->opt.tessdata;
+	const char *env = getenv("TESSDATA_PREFIX");
+	return env && *env ? env : NULL;
+}
+
+/* Name the Debian package that installs a Tesseract language: chi_sim -> tesseract-ocr-chi-sim. */
+static void lang_package(const char *lang, size_t n, char *out, size_t cap)
+{
+	size_t k = (size_t)snprintf(out, cap, "tesseract-ocr-");
+	for (size_t i = 0; i < n && k + 1 < cap; i++)
+		out[k++] = lang[i] == '_' ? '-' : (char)(lang[i] >= 'A' && lang[i] <= 'Z' ? lang[i] + 32 : lang[i]);
+	out[k < cap ? k : cap - 1] = '\0';
+}
+
+static sohoa_status missing_lang(sohoa_ctx *ctx, const char *lang, size_t n, const char *dir)
+{
+	char pkg[96];
+	lang_package(lang, n, pkg, sizeof pkg);
+	if (dir)
+		return sohoa_error(ctx, SOHOA_ERR_MISSING,
+				   "Tesseract language data '%.*s' not found in %s (install the Debian package %s)",
+				   (int)n, lang, dir, pkg);
+	return sohoa_error(ctx, SOHOA_ERR_MISSING,
+			   "Tesseract language data '%.*s' not found (install the Debian package %s)", (int)n,
+			   lang, pkg);
+}
+
+/* Check each language of "vie+eng" in dir before Tesseract tries (and prints its own error). */
+static sohoa_status check_langs(sohoa_ctx *ctx, const char *langs, const char *dir)
+{
+	for (const char *p = langs; *p;) {
+		size_t n = strcspn(p, "+");
+		if (n == 0 || n > 64)
+			return sohoa_error(ctx, SOHOA_ERR_USAGE, "bad --lang '%s'", langs);
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%.*s.traineddata", dir, (int)n, p);
+		if (!file_exists(path))
+			return missing_lang(ctx, p, n, dir);
+		p += n;
+		if (*p == '+')
+			p++;
+	}
+	return SOHOA_OK;
+}
+
+sohoa_status ingest_ocr_new(sohoa_ctx *ctx, ingest_ocr **out)
+{
+	*out = NULL;
+	pthread_once(&ocr_once, ocr_global_init);
+	const char *lang = ctx->opt.lang && *ctx->opt.lang ? ctx->opt.lang : "vie";
+	const char *dir = tessdata_dir(ctx);
+	if (dir) {
+		sohoa_status st = check_langs(ctx, lang, dir);
+		if (st != SOHOA_OK)
+			return st;
+	}
+	ingest_ocr *ocr = calloc(1, sizeof *ocr);
+	if (!ocr || !(ocr->api = TessBaseAPICreate())) {
+		free(ocr);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory creating the OCR engine");
+	}
+	/* debug_file silences Tesseract's chatter ("Detected N diacritics", ...) on stderr. */
+	char *names[] = {(char *)"debug_file"};
+	char *values[] = {(char *)"/dev/null"};
+	pthread_mutex_lock(&ocr_init_lock);
+	int rc = TessBaseAPIInit4(ocr->api, dir, lang, OEM_DEFAULT, NULL, 0, names, values, 1, 0);
+	pthread_mutex_unlock(&ocr_init_lock);
+	if (rc != 0) {
+		ingest_ocr_free(ocr);
+		if (!strchr(lang, '+'))
+			return missing_lang(ctx, lang, strlen(lang), dir);
+		return sohoa_error(ctx, SOHOA_ERR_MISSING,
+				   "cannot load Tesseract language data '%s' (install tesseract-ocr-<lang> for each)",
+				   lang);
+	}
+	TessBaseAPISetPageSegMode(ocr->api, PSM_AUTO);
+	ocr->datapath = dir ? sohoa_strdup(dir) : NULL;
+	*out = ocr;
+	return SOHOA_OK;
+}
+
+void ingest_ocr_free(ingest_ocr *ocr)
+{
+	if (!ocr)
+		return;
+	if (ocr->api) {
+		TessBaseAPIEnd(ocr->api);
+		TessBaseAPIDelete(ocr->api);
+	}
+	if (ocr->osd) {
+		TessBaseAPIEnd(ocr->osd);
+		TessBaseAPIDelete(ocr->osd);
+	}
+	free(ocr->datapath);
+	free(ocr);
+}
+
+/* ---- raster <-> PIX ---- */
+
+/* An 8 bpp gray PIX from a gray or RGB raster, without temporary files. */
+static PIX *pix_from_raster(const ingest_raster *r)
+{
+	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
+		return NULL;
+	PIX *pix = pixCreate(r->w, r->h, 8);
+	if (!pix)
+		return NULL;
+	l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < r->h; y++) {
+		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		if (r->n == 1) {
+			for (int x = 0; x < r->w; x++)
+				SET_DATA_BYTE(line, x, s[x]);
+		} else {
+			for (int x = 0; x < r->w; x++, s += 3)
+				SET_DATA_BYTE(line, x, (77 * s[0] + 150 * s[1] + 29 * s[2]) >> 8);
+		}
+	}
+	int dpi = r->dpi > 0 ? r->dpi : 300;
+	pixSetResolution(pix, dpi, dpi);
+	return pix;
+}
+
+/* Copy an 8 bpp PIX into a new gray raster (samples malloc'd). */
+static int raster_from_pix(PIX *pix, ingest_raster *r)
+{
+	int w = pixGetWidth(pix), h = pixGetHeight(pix);
+	unsigned char *s = malloc((size_t)w * (size_t)h);
+	if (!s)
+		return -1;
+	l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < h; y++) {
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		unsigned char *d = s + (size_t)y * (size_t)w;
+		for (int x = 0; x < w; x++)
+			d[x] = (unsigned char)GET_DATA_BYTE(line, x);
+	}
+	r->samples = s;
+	r->w = w;
+	r->h = h;
+	r->n = 1;
+	r->stride = w;
+	return 0;
+}
+
+/* ---- preprocessing ---- */
+
+/* What preprocessing did to the page, so boxes can be mapped back to the raster. */
+typedef struct ocr_geom {
+	int w, h;        /* raster size */
+	int quads;       /* clockwise quarter turns applied (0..3) */
+	float angle;     /* deskew rotation applied after that, degrees, clockwise positive */
+	int rw, rh;      /* size after the quarter turns */
+} ocr_geom;
+
+/* Map a point of the preprocessed image back to raster pixels. */
+static void geom_unmap(const ocr_geom *g, double u, double v, double *x, double *y)
+{
+	if (g->angle != 0) { /* undo the clockwise deskew about the centre */
+		double a = -g->angle * M_PI / 180.0, cx = g->rw / 2.0, cy = g->rh / 2.0;
+		double dx = u - cx, dy = v - cy;
+		u = cx + dx * cos(a) - dy * sin(a);
+		v = cy + dx * sin(a) + dy * cos(a);
+	}
+	switch (g->quads) {
+	case 1: *x = v; *y = g->h - u; break;
+	case 2: *x = g->w - u; *y = g->h - v; break;
+	case 3: *x = g->w - v; *y = u; break;
+	default: *x = u; *y = v; break;
+	}
+}
+
+/* A box of the preprocessed image back to a raster box in points. */
+static void geom_box(const ocr_geom *g, int dpi, int l, int t, int r, int b, float *x0, float *y0, float *x1,
+		     float *y1)
+{
+	double cx[4] = {l, r, l, r}, cy[4] = {t, t, b, b};
+	double minx = 1e30, miny = 1e30, maxx = -1e30, maxy = -1e30;
+	for (int i = 0; i < 4; i++) {
+		double x, y;
+		geom_unmap(g, cx[i], cy[i], &x, &y);
+		minx = fmin(minx, x), maxx = fmax(maxx, x);
+		miny = fmin(miny, y), maxy = fmax(maxy, y);
+	}
+	minx = fmax(0, minx), miny = fmax(0, miny);
+	maxx = fmin(g->w, maxx), maxy = fmin(g->h, maxy);
+	double k = 72.0 / dpi;
+	*x0 = (float)(minx * k), *y0 = (float)(miny * k);
+	*x1 = (float)(maxx * k), *y1 = (float)(maxy * k);
+}
+
+/* Tesseract's orientation detection (osd.traineddata) on a binarized page: clockwise quarter
+ * turns that make the text upright, or -1 when it cannot tell. */
+static int osd_quads(ingest_ocr *ocr, PIX *pixb, int dpi)
+{
+	if (!ocr->osd && !ocr->osd_failed) {
+		const char *dir = ocr->datapath;
+		char path[4200];
+		snprintf(path, sizeof path, "%s/osd.traineddata", dir ? dir : "");
+		char *names[] = {(char *)"debug_file"};
+		char *values[] = {(char *)"/dev/null"};
+		TessBaseAPI *api = (!dir || file_exists(path)) ? TessBaseAPICreate() : NULL;
+		pthread_mutex_lock(&ocr_init_lock);
+		int rc = api ? TessBaseAPIInit4(api, dir, "osd", OEM_TESSERACT_ONLY, NULL, 0, names, values, 1, 0) : -1;
+		pthread_mutex_unlock(&ocr_init_lock);
+		if (rc != 0) {
+			if (api)
+				TessBaseAPIDelete(api);
+			ocr->osd_failed = 1;
+			return -1;
+		}
+		TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY);
+		ocr->osd = api;
+	}
+	if (!ocr->osd)
+		return -1;
+	TessBaseAPISetImage2(ocr->osd, pixb);
+	TessBaseAPISetSourceResolution(ocr->osd, dpi);
+	int deg = 0;
+	float conf = 0, sconf = 0;
+	const char *script = NULL;
+	int ok = TessBaseAPIDetectOrientationScript(ocr->osd, &deg, &conf, &script, &sconf);
+	TessBaseAPIClear(ocr->osd);
+	if (!ok || conf < 2.0f) /* too few letters to tell: leave the page as it is */
+		return -1;
+	/* deg is how far the page is turned; turning it (360 - deg) clockwise undoes that */
+	return ((360 - deg) % 360) / 90;
+}
+
+/* Which clockwise quarter turns bring the text upright. Leptonica's ascender/descender count
+ * (fast, on a copy near 150 dpi) settles the common case of an upright page; when it is not
+ * sure, Tesseract's OSD decides, and Leptonica's guess is the fallback. */
+static int detect_quads(ingest_ocr *ocr, PIX *pixb, int dpi)
+{
+	PIX *small = dpi >= 250 ? pixReduceRankBinaryCascade(pixb, 1, 0, 0, 0) : pixClone(pixb);
+	l_float32 upconf = 0, leftconf = 0;
+	l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+	if (small && pixOrientDetect(small, &upconf, &leftconf, 0, 0) == 0)
+		makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0);
+	pixDestroy(&small);
+	if (orient == L_TEXT_ORIENT_UP)
+		return 0;
+	int q = osd_quads(ocr, pixb, dpi);
+	if (q >= 0)
+		return q;
+	switch (orient) {
+	case L_TEXT_ORIENT_LEFT: return 1;
+	case L_TEXT_ORIENT_DOWN: return 2;
+	case L_TEXT_ORIENT_RIGHT: return 3;
+	default: return 0;
+	}
+}
+
+static PIX *binarize(PIX *gray)
+{
+	PIX *pixb = NULL;
+	int w = pixGetWidth(gray), h = pixGetHeight(gray);
+	/* Sauvola in tiles of at most ~1000 px a side; window 25, k 0.35 as Leptonica suggests
+	 * for text at 150-300 dpi */
+	int nx = (w + 999) / 1000, ny = (h + 999) / 1000;
+	if (pixSauvolaBinarizeTiled(gray, 12, 0.35f, nx, ny, NULL, &pixb) != 0)
+		return pixConvertTo1(gray, 160);
+	return pixb;
+}
+
+/* Background normalization, orientation, deskew, binarization. Returns the image for Tesseract
+ * (gray or binary, see OCR_FEED_GRAY) and fills geom. */
+static PIX *preprocess(ingest_ocr *ocr, PIX *pixg, int dpi, ocr_geom *g)
+{
+	g->w = pixGetWidth(pixg), g->h = pixGetHeight(pixg);
+	g->quads = 0, g->angle = 0;
+	PIX *norm = pixBackgroundNormSimple(pixg, NULL, NULL);
+	if (!norm)
+		norm = pixClone(pixg);
+	PIX *pixb = binarize(norm);
+	if (pixb) {
+		g->quads = detect_quads(ocr, pixb, dpi);
+		pixDestroy(&pixb);
+	}
+	if (g->quads) {
+		PIX *rot = pixRotateOrth(norm, g->quads);
+		if (rot) {
+			pixDestroy(&norm);
+			norm = rot;
+		} else {
+			g->quads = 0;
+		}
+	}
+	g->rw = pixGetWidth(norm), g->rh = pixGetHeight(norm);
+	l_float32 angle = 0, conf = 0;
+	PIX *desk = pixFindSkewAndDeskew(norm, 2, &angle, &conf);
+	if (desk && desk != norm) {
+		/* pixFindSkewAndDeskew rotates only when it found a skew it trusts */
+		if (fabsf(angle) >= 0.1f && conf >= 3.0f) /* its own thresholds */
+			g->angle = angle;
+		pixDestroy(&norm);
+		norm = desk;
+	} else if (desk) {
+		pixDestroy(&desk);
+	}
+	pixSetResolution(norm, dpi, dpi);
+	if (OCR_FEED_GRAY)
+		return norm;
+	PIX *bin = binarize(norm);
+	if (!bin)
+		return norm;
+	pixDestroy(&norm);
+	pixSetResolution(bin, dpi, dpi);
+	return bin;
+}
+
+/* ---- recognition ---- */
+
+static bool ocr_cancel(void *user, int words)
+{
+	(void)words;
+	return sohoa_interrupted((const sohoa_ctx *)user) != 0;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Words and lines from the result iterator into page, boxes mapped through g. */
+static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geom *g, int dpi, sohoa_page *page)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(api);
+	if (!it)
+		return SOHOA_OK; /* nothing recognized */
+	const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
+	sohoa_line *line = NULL;
+	sohoa_buf text = {0};
+	double confsum = 0;
+	sohoa_status st = SOHOA_OK;
+	do {
+		if (!line || TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
+			int l, t, r, b;
+			if (!TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b))
+				continue;
+			if (line && line->nwords == 0) { /* reuse an empty line */
+				free(line->text), line->text = NULL;
+			} else if (!(line = ingest_line_add(page))) {
+				st = SOHOA_ERR_NOMEM;
+				break;
+			}
+			line->source = SOHOA_SRC_OCR;
+			geom_box(g, dpi, l, t, r, b, &line->x0, &line->y0, &line->x1, &line->y1);
+			sohoa_buf_free(&text);
+			confsum = 0;
+		}
+		char *w = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+		if (!w)
+			continue;
+		if (!*w) {
+			TessDeleteText(w);
+			continue;
+		}
+		sohoa_word *words = realloc(line->words, (line->nwords + 1) * sizeof *words);
+		if (!words) {
+			TessDeleteText(w);
+			st = SOHOA_ERR_NOMEM;
+			break;
+		}
+		line->words = words;
+		sohoa_word *word = &words[line->nwords];
+		memset(word, 0, sizeof *word);
+		word->text = sohoa_strdup(w);
+		word->confidence = TessResultIteratorConfidence(it, RIL_WORD);
+		int l, t, r, b;
+		if (TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b))
+			geom_box(g, dpi, l, t, r, b, &word->x0, &word->y0, &word->x1, &word->y1);
+		line->nwords++;
+		confsum += word->confidence;
+		line->confidence = (float)(confsum / (double)line->nwords);
+		if ((text.len && sohoa_buf_puts(&text, " ")) || sohoa_buf_puts(&text, w)) {
+			TessDeleteText(w);
+			st = SOHOA_ERR_NOMEM;
+			break;
+		}
+		TessDeleteText(w);
+		free(line->text);
+		line->text = sohoa_strdup(text.data);
+		if (!word->text || !line->text) {
+			st = SOHOA_ERR_NOMEM;
+			break;
+		}
+	} while (TessResultIteratorNext(it, RIL_WORD));
+	TessResultIteratorDelete(it);
+	sohoa_buf_free(&text);
+	if (st == SOHOA_OK && line && line->nwords == 0) { /* drop a trailing empty line */
+		free(line->text);
+		free(line->words);
+		page->nlines--;
+	}
+	if (st != SOHOA_OK)
+		return sohoa_error(ctx, st, "page %d: out of memory reading OCR results", page->number);
+	return SOHOA_OK;
+}
+
+sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
+{
+	int dpi = r->dpi > 0 ? r->dpi : 300;
+	page->source = SOHOA_SRC_OCR;
+	if (page->width <= 0 || page->height <= 0) {
+		page->width = (float)(r->w * 72.0 / dpi);
+		page->height = (float)(r->h * 72.0 / dpi);
+	}
+	PIX *pixg = pix_from_raster(r);
+	if (!pixg)
+		return sohoa_error(ctx, r->samples && r->w > 0 && r->h > 0 ? SOHOA_ERR_NOMEM : SOHOA_ERR_INTERNAL,
+				   "page %d: cannot make an image of %dx%d pixels for OCR", page->number, r->w, r->h);
+	double start = now_s();
+	ocr_geom g;
+	PIX *pix = preprocess(ocr, pixg, dpi, &g);
+	pixDestroy(&pixg);
+	if (!pix)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
+
+	TessBaseAPI *api = ocr->api;
+	TessBaseAPISetImage2(api, pix);
+	TessBaseAPISetSourceResolution(api, dpi);
+	ETEXT_DESC *monitor = TessMonitorCreate();
+	int timeout_s = ctx->opt.page_timeout_s > 0 ? ctx->opt.page_timeout_s : 180;
+	double left_ms = timeout_s * 1000.0 - (now_s() - start) * 1000.0;
+	if (monitor) {
+		TessMonitorSetCancelFunc(monitor, ocr_cancel);
+		TessMonitorSetCancelThis(monitor, ctx);
+		TessMonitorSetDeadlineMSecs(monitor, left_ms > 1 ? (int)left_ms : 1);
+	}
+	int rc = TessBaseAPIRecognize(api, monitor);
+	double took = now_s() - start;
+	sohoa_status st = SOHOA_OK;
+	if (sohoa_interrupted(ctx))
+		st = sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "page %d: OCR interrupted", page->number);
+	else if (took >= timeout_s)
+		st = sohoa_error(ctx, SOHOA_ERR_TIMEOUT, "page %d: OCR ran over %d s", page->number, timeout_s);
+	else if (rc != 0)
+		st = sohoa_error(ctx, SOHOA_ERR_INTERNAL, "page %d: Tesseract could not read the page", page->number);
+	else
+		st = read_results(ctx, api, &g, dpi, page);
+	if (st != SOHOA_OK)
+		ingest_page_clear(page);
+	TessBaseAPIClear(api);
+	TessMonitorDelete(monitor);
+	pixDestroy(&pix);
+	return st;
+}
+
+/* ---- image files ---- */
+
+static int image_format(const unsigned char *data, size_t len)
+{
+	l_int32 format = IFF_UNKNOWN;
+	if (len < 12 || findFileFormatBuffer(data, &format) != 0)
+		return IFF_UNKNOWN;
+	return format;
+}
+
+static int is_tiff(int format)
+{
+	return format == IFF_TIFF || format == IFF_TIFF_PACKBITS || format == IFF_TIFF_RLE ||
+	       format == IFF_TIFF_G3 || format == IFF_TIFF_G4 || format == IFF_TIFF_LZW ||
+	       format == IFF_TIFF_ZIP || format == IFF_TIFF_JPEG;
+}
+
+sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+				int *npages)
+{
+	*npages = 0;
+	pthread_once(&ocr_once, ocr_global_init);
+	int format = image_format(data, len);
+	if (format == IFF_UNKNOWN)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is not a readable image", path);
+	if (is_tiff(format)) {
+		FILE *f = fopenReadFromMemory(data, len);
+		l_int32 n = 0;
+		int bad = !f || tiffGetCount(f, &n) != 0 || n < 1;
+		if (f)
+			fclose(f);
+		if (bad)
+			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt TIFF", path);
+		*npages = n;
+		return SOHOA_OK;
+	}
+	l_int32 fmt, w, h, bps, spp, cmap;
+	if (pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt or unsupported image", path);
+	*npages = 1;
+	return SOHOA_OK;
+}
+
+/* The resolution to use: the file's, unless missing or implausible for a page (a 72 dpi tag on a
+ * 2480 px scan would make a page 34 inches wide). */
+static int image_dpi(const sohoa_ctx *ctx, int res, int w, int h)
+{
+	int fallback = ctx->opt.dpi > 0 ? ctx->opt.dpi : 300;
+	if (res < 50 || res > 2400)
+		return fallback;
+	if ((double)(w < h ? w : h) / res > 17.0)
+		return fallback;
+	return res;
+}
+
+sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+			       int index, ingest_raster *r)
+{
+	memset(r, 0, sizeof *r);
+	int format = image_format(data, len);
+	l_int32 w = 0, h = 0, bps, spp, res = 0, cmap, fmt;
+	int ok;
+	if (is_tiff(format))
+		ok = readHeaderMemTiff(data, len, index, &w, &h, &bps, &spp, &res, &cmap, &fmt) == 0;
+	else
+		ok = index == 0 && pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) == 0;
+	if (!ok || w <= 0 || h <= 0)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image header", path, index + 1);
+	if ((int64_t)w * h > ctx->opt.max_pixels)
+		return sohoa_error(ctx, SOHOA_ERR_LIMIT,
+				   "'%s': page %d is %dx%d pixels, over the limit of %lld (--max-pixels)", path,
+				   index + 1, w, h, (long long)ctx->opt.max_pixels);
+	PIX *pix = is_tiff(format) ? pixReadMemTiff(data, len, index) : pixReadMem(data, len);
+	if (!pix)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image data", path, index + 1);
+	if (!res)
+		res = pixGetXRes(pix);
+	PIX *gray = NULL;
+	int d = pixGetDepth(pix);
+	if (pixGetColormap(pix))
+		gray = pixRemoveColormap(pix, REMOVE_CMAP_TO_GRAYSCALE);
+	else if (d == 32)
+		gray = pixConvertRGBToLuminance(pix);
+	else if (d == 8)
+		gray = pixClone(pix);
+	else
+		gray = pixConvertTo8(pix, 0);
+	if (gray && pixGetDepth(gray) != 8) {
+		PIX *g8 = pixConvertTo8(gray, 0);
+		pixDestroy(&gray);
+		gray = g8;
+	}
+	pixDestroy(&pix);
+	if (!gray || raster_from_pix(gray, r) != 0) {
+		pixDestroy(&gray);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "'%s': page %d: out of memory decoding", path, index + 1);
+	}
+	pixDestroy(&gray);
+	r->dpi = image_dpi(ctx, res, r->w, r->h);
+	return SOHOA_OK;
+}
