@@ -283,9 +283,9 @@ static int word_cp(uint32_t cp)
 	       cp != 0xF7) || (cp >= 0x300 && cp < 0x370) || (cp >= 0x1E00 && cp < 0x1F00);
 }
 
-long sohoa_enc_score(const char *s, size_t n)
+long sohoa_enc_score(const char *s, size_t n, long *good, long *bad)
 {
-	long score = 0;
+	long score = 0, g = 0, b = 0;
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
@@ -306,10 +306,18 @@ long sohoa_enc_score(const char *s, size_t n)
 			high |= cp >= 0x80;
 			j += k;
 		}
-		if (high)
-			score += sohoa_viet_syllable(s + i, j - i) ? 2 : -1;
+		if (high) {
+			int ok = sohoa_viet_syllable(s + i, j - i);
+			score += ok ? 2 : -1;
+			g += ok;
+			b += !ok;
+		}
 		i = j;
 	}
+	if (good)
+		*good = g;
+	if (bad)
+		*bad = b;
 	return score;
 }
 
@@ -329,8 +337,9 @@ sohoa_enc sohoa_enc_detect(const unsigned char *s, size_t n, long *score)
 		b.len = 0;
 		if (sohoa_enc_decode(candidates[c], s, n, &b))
 			break;
-		long sc = sohoa_enc_score(b.data, b.len);
-		if (sc > best_score) {
+		long good, bad;
+		long sc = sohoa_enc_score(b.data, b.len, &good, &bad);
+		if (sc > best_score && good >= 4 * bad) {
 			best_score = sc;
 			best = candidates[c];
 		}

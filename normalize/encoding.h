@@ -49,11 +49,13 @@ long sohoa_enc_encode(sohoa_enc enc, const char *s, size_t n, sohoa_buf *out);
 int sohoa_enc_unmask(const char *s, size_t n, sohoa_buf *out);
 
 /* How Vietnamese UTF-8 text looks: +2 per word with a non-ASCII letter that is a Vietnamese
- * syllable, -1 per such word that is not, -1 per control or replacement character. */
-long sohoa_enc_score(const char *s, size_t n);
+ * syllable, -1 per such word that is not, -1 per control or replacement character. *good and
+ * *bad (either may be NULL) get the two word counts. */
+long sohoa_enc_score(const char *s, size_t n, long *good, long *bad);
 
 /* Guess the encoding of 8-bit bytes (up to the first 64 KiB are looked at) by decoding with every
- * candidate and scoring the result. Returns SOHOA_ENC_CP1252 when no candidate looks Vietnamese;
+ * candidate and scoring the result; a winner needs at least 80% of its non-ASCII words to be
+ * syllables. Returns SOHOA_ENC_CP1252 when no candidate looks Vietnamese;
  * *score (may be NULL) gets the winner's score. */
 sohoa_enc sohoa_enc_detect(const unsigned char *s, size_t n, long *score);
 

@@ -1,5 +1,12 @@
-/* normalize: the stage's driver (placeholder: one output line per source line, text as read). */
-#include "normalize.h"
+/* normalize: the stage's driver. Per line: legacy encodings to Unicode (by font name, page hint or
+ * statistics), Unicode cleanup and NFC; per document: running headers/footers out and reflow into
+ * paragraphs; per paragraph: diacritic restoration (restore.h) and tone style. Every output line
+ * keeps the source page/line range it came from. */
+#include "normalize-int.h"
+#include "encoding.h"
+#include "restore.h"
+#include "viet.h"
+#include "../core/icu.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,32 +22,280 @@ void sohoa_text_free(sohoa_text *text)
 	free(text);
 }
 
+/* Everything the driver keeps while it works through one document. */
+typedef struct norm_state {
+	sohoa_ctx *ctx;
+	const sohoa_doc *doc;
+	sohoa_enc enc8;        /* encoding of the "8bit" pages, detected once */
+	sohoa_enc enc_text;    /* legacy encoding found in Unicode text without font names, or UNICODE */
+	unsigned logged;       /* encodings already reported, one bit each */
+	sohoa_buf conv, tmp, clean;
+} norm_state;
+
+static void log_once(norm_state *st, sohoa_enc enc, const char *why, long score)
+{
+	if (st->logged & (1u << enc))
+		return;
+	st->logged |= 1u << enc;
+	if (score >= 0)
+		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: %s text: encoding %s (score %ld)", st->doc->name, why,
+			  sohoa_enc_name(enc), score);
+	else
+		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: %s: encoding %s", st->doc->name, why, sohoa_enc_name(enc));
+}
+
+static int page_is_8bit(const sohoa_page *p)
+{
+	return p->encoding && !strcmp(p->encoding, "8bit");
+}
+
+/* Detect the encoding of the document's 8-bit pages from up to 64 KiB of their bytes, and look
+ * for legacy encodings hiding in Unicode text read without font names (a PDF whose fonts went
+ * through Latin-1). */
+static sohoa_status detect(norm_state *st)
+{
+	const sohoa_doc *doc = st->doc;
+	sohoa_buf raw = {0}, text = {0};
+	int any8 = 0, fonts = 0;
+	for (size_t p = 0; p < doc->npages; p++) {
+		const sohoa_page *pg = &doc->pages[p];
+		sohoa_enc hint = sohoa_enc_from_name(pg->encoding);
+		for (size_t i = 0; i < pg->nlines; i++) {
+			const sohoa_line *l = &pg->lines[i];
+			if (!l->text)
+				continue;
+			sohoa_buf *b = page_is_8bit(pg) ? &raw : &text;
+			any8 |= page_is_8bit(pg);
+			if (sohoa_enc_from_font(l->font) != SOHOA_ENC_UNICODE ||
+			    (hint != SOHOA_ENC_COUNT && hint != SOHOA_ENC_UNICODE && !page_is_8bit(pg))) {
+				fonts = 1;
+				continue;
+			}
+			if (b->len < 65536 && (sohoa_buf_puts(b, l->text) || sohoa_buf_puts(b, "\n")))
+				goto nomem;
+		}
+	}
+	if (any8) {
+		long score;
+		st->enc8 = sohoa_enc_detect((const unsigned char *)raw.data, raw.len, &score);
+		log_once(st, st->enc8, "8-bit", score);
+	}
+	if (!fonts && text.len) {
+		sohoa_buf bytes = {0};
+		int high = 0;
+		for (size_t i = 0; i < text.len; i++)
+			high += (unsigned char)text.data[i] >= 0x80;
+		if (high >= 4 && sohoa_enc_unmask(text.data, text.len, &bytes) == 0) {
+			long score, orig_good, orig_bad;
+			sohoa_enc e = sohoa_enc_detect((const unsigned char *)bytes.data, bytes.len, &score);
+			long orig = sohoa_enc_score(text.data, text.len, &orig_good, &orig_bad);
+			if (e != SOHOA_ENC_CP1252 && score > orig && score > 8) {
+				st->enc_text = e;
+				log_once(st, e, "legacy bytes in Unicode", score);
+			}
+		}
+		sohoa_buf_free(&bytes);
+	}
+	sohoa_buf_free(&raw);
+	sohoa_buf_free(&text);
+	return SOHOA_OK;
+nomem:
+	sohoa_buf_free(&raw);
+	sohoa_buf_free(&text);
+	return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory");
+}
+
+/* The line's text as Unicode in st->conv (or a pointer to the original when nothing changes). */
+static sohoa_status convert_line(norm_state *st, const sohoa_page *pg, const sohoa_line *l, const char **s,
+				 size_t *n)
+{
+	*s = l->text ? l->text : "";
+	*n = strlen(*s);
+	sohoa_enc enc = SOHOA_ENC_UNICODE;
+	int unmask = 1;
+	if (page_is_8bit(pg)) {
+		enc = st->enc8;
+		unmask = 0;
+	} else if ((enc = sohoa_enc_from_font(l->font)) != SOHOA_ENC_UNICODE) {
+		log_once(st, enc, l->font, -1);
+	} else {
+		sohoa_enc hint = sohoa_enc_from_name(pg->encoding);
+		enc = hint != SOHOA_ENC_COUNT && hint != SOHOA_ENC_UNICODE ? hint : st->enc_text;
+		if (enc != SOHOA_ENC_UNICODE)
+			log_once(st, enc, pg->encoding ? pg->encoding : "statistics", -1);
+	}
+	if (enc == SOHOA_ENC_UNICODE || *n == 0)
+		return SOHOA_OK;
+	const char *bytes = *s;
+	size_t nb = *n;
+	st->tmp.len = 0;
+	if (unmask) {
+		int r = sohoa_enc_unmask(*s, *n, &st->tmp);
+		if (r < 0)
+			goto nomem;
+		if (r > 0)
+			return SOHOA_OK; /* real Unicode on this line: leave it */
+		bytes = st->tmp.data ? st->tmp.data : "";
+		nb = st->tmp.len;
+	}
+	st->conv.len = 0;
+	if (enc == SOHOA_ENC_CP1258) {
+		sohoa_status r = sohoa_icu_convert(st->ctx, "windows-1258", bytes, nb, &st->conv);
+		if (r != SOHOA_OK)
+			return r;
+	} else if (sohoa_enc_decode(enc, (const unsigned char *)bytes, nb, &st->conv)) {
+		goto nomem;
+	}
+	*s = st->conv.data ? st->conv.data : "";
+	*n = st->conv.len;
+	return SOHOA_OK;
+nomem:
+	return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory");
+}
+
+static const char *mode_name(sohoa_restore_mode m)
+{
+	switch (m) {
+	case SOHOA_RESTORE_STRIP: return "strip";
+	case SOHOA_RESTORE_OCR: return "ocr";
+	case SOHOA_RESTORE_VIE: return "vie";
+	default: return "off";
+	}
+}
+
+/* Restoration and tone style of one paragraph, into a new tline text. */
+static sohoa_status finish_para(norm_state *st, const char *s, size_t n, sohoa_tline *tl, int *modes,
+				int *restore_failed)
+{
+	sohoa_ctx *ctx = st->ctx;
+	sohoa_buf r = {0}, t = {0};
+	sohoa_restore_mode want = ctx->opt.restore;
+	if (want != SOHOA_RESTORE_OFF && !*restore_failed) {
+		sohoa_restore_mode m = want == SOHOA_RESTORE_AUTO ? sohoa_restore_detect(s, n) : want;
+		if (m != SOHOA_RESTORE_OFF && m != SOHOA_RESTORE_AUTO) {
+			sohoa_status rs = sohoa_restore(ctx, m, s, n, &r);
+			if (rs == SOHOA_OK) {
+				*modes |= 1 << m;
+				tl->restored = r.len != n || memcmp(r.data ? r.data : "", s, n);
+				s = r.data ? r.data : "";
+				n = r.len;
+			} else if (want == SOHOA_RESTORE_AUTO) {
+				sohoa_log(ctx, SOHOA_LOG_WARN, "%s: no diacritic restoration: %s", st->doc->name,
+					  sohoa_errmsg(ctx));
+				sohoa_clear_error(ctx);
+				*restore_failed = 1;
+			} else {
+				sohoa_buf_free(&r);
+				return rs;
+			}
+		}
+	}
+	if (ctx->opt.tone != SOHOA_TONE_KEEP) {
+		if (sohoa_viet_restyle(s, n, ctx->opt.tone, &t))
+			goto nomem;
+		s = t.data ? t.data : "";
+		n = t.len;
+	}
+	tl->text = sohoa_strndup(s, n);
+	sohoa_buf_free(&r);
+	sohoa_buf_free(&t);
+	return tl->text ? SOHOA_OK : sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+nomem:
+	sohoa_buf_free(&r);
+	sohoa_buf_free(&t);
+	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+}
+
 sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_text **out)
 {
 	*out = NULL;
+	norm_state st = {.ctx = ctx, .doc = doc, .enc8 = SOHOA_ENC_CP1252, .enc_text = SOHOA_ENC_UNICODE};
 	sohoa_text *t = calloc(1, sizeof *t);
-	if (!t)
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	t->doc = sohoa_strdup(doc->name);
-	t->restore_mode = "off";
+	norm_line *lines = NULL;
+	norm_para *paras = NULL;
+	size_t nparas = 0;
+	sohoa_buf pbuf = {0};
+	sohoa_status rc = SOHOA_OK;
+	if (!t || !(t->doc = sohoa_strdup(doc->name ? doc->name : "")))
+		goto nomem;
 	size_t total = 0;
 	for (size_t i = 0; i < doc->npages; i++)
 		total += doc->pages[i].nlines;
-	t->lines = calloc(total ? total : 1, sizeof *t->lines);
-	if (!t->lines || !t->doc) {
-		sohoa_text_free(t);
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	}
-	for (size_t i = 0; i < doc->npages; i++)
-		for (size_t j = 0; j < doc->pages[i].nlines; j++) {
-			const sohoa_line *l = &doc->pages[i].lines[j];
-			sohoa_tline *tl = &t->lines[t->nlines++];
-			tl->text = sohoa_strdup(l->text ? l->text : "");
-			tl->page = tl->page_end = l->page;
-			tl->line = tl->line_end = l->line;
+	if (!(lines = calloc(total ? total : 1, sizeof *lines)))
+		goto nomem;
+	if ((rc = detect(&st)) != SOHOA_OK)
+		goto fail;
+
+	size_t nl = 0;
+	for (size_t p = 0; p < doc->npages; p++) {
+		const sohoa_page *pg = &doc->pages[p];
+		for (size_t i = 0; i < pg->nlines; i++) {
+			const sohoa_line *l = &pg->lines[i];
+			const char *s;
+			size_t n;
+			if ((rc = convert_line(&st, pg, l, &s, &n)) != SOHOA_OK)
+				goto fail;
+			size_t off = st.clean.len;
+			if ((rc = norm_unicode_line(ctx, s, n, &st.clean, &st.tmp)) != SOHOA_OK)
+				goto fail;
+			size_t end = st.clean.len;
+			while (off < end && (st.clean.data[off] == ' ' || st.clean.data[off] == '\t'))
+				off++;
+			while (end > off && (st.clean.data[end - 1] == ' ' || st.clean.data[end - 1] == '\t'))
+				end--;
+			norm_line *nl_ = &lines[nl++];
+			nl_->off = off;
+			nl_->len = end - off;
+			nl_->page = l->page ? l->page : pg->number;
+			nl_->line = l->line ? l->line : (int)i + 1;
+			nl_->page_index = (int)p;
+			nl_->x0 = l->x0;
+			nl_->x1 = l->x1;
+			nl_->blank = end == off;
 		}
+	}
+	const char *buf = st.clean.data ? st.clean.data : "";
+	norm_layout_drop_furniture(buf, lines, nl, (int)doc->npages);
+	if ((rc = norm_layout_reflow(ctx, buf, lines, nl, &pbuf, &paras, &nparas)) != SOHOA_OK)
+		goto fail;
+	if (!(t->lines = calloc(nparas ? nparas : 1, sizeof *t->lines)))
+		goto nomem;
+	int modes = 0, restore_failed = 0;
+	for (size_t i = 0; i < nparas; i++) {
+		sohoa_tline *tl = &t->lines[t->nlines];
+		if ((rc = finish_para(&st, pbuf.data + paras[i].off, paras[i].len, tl, &modes, &restore_failed)) != SOHOA_OK)
+			goto fail;
+		t->nlines++;
+		tl->page = lines[paras[i].first].page;
+		tl->line = lines[paras[i].first].line;
+		tl->page_end = lines[paras[i].last].page;
+		tl->line_end = lines[paras[i].last].line;
+	}
+	if (ctx->opt.restore == SOHOA_RESTORE_OFF || !modes)
+		t->restore_mode = "off";
+	else if (modes & (modes - 1))
+		t->restore_mode = "mixed";
+	else
+		t->restore_mode = mode_name((sohoa_restore_mode)__builtin_ctz((unsigned)modes));
+	free(lines);
+	free(paras);
+	sohoa_buf_free(&pbuf);
+	sohoa_buf_free(&st.conv);
+	sohoa_buf_free(&st.tmp);
+	sohoa_buf_free(&st.clean);
 	*out = t;
 	return SOHOA_OK;
+nomem:
+	rc = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc->name ? doc->name : "");
+fail:
+	free(lines);
+	free(paras);
+	sohoa_buf_free(&pbuf);
+	sohoa_buf_free(&st.conv);
+	sohoa_buf_free(&st.tmp);
+	sohoa_buf_free(&st.clean);
+	sohoa_text_free(t);
+	return rc;
 }
 
 sohoa_status sohoa_text_write(sohoa_ctx *ctx, const sohoa_text *text, sohoa_buf *out)

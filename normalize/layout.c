@@ -1,0 +1,478 @@
+/* Layout: running headers/footers and page numbers out, then lines joined into paragraphs where a
+ * sentence runs on, while headings, list items, table rows and signature lines keep their own
+ * lines. Works on cleaned lines (normalize-int.h) and keeps each paragraph's source line range. */
+#include "normalize-int.h"
+#include "viet.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { K_TEXT, K_HEADING, K_NUM, K_BULLET, K_CAPS, K_TABLE };
+
+static uint32_t cp_at(const char *s, size_t n, size_t *i)
+{
+	uint32_t cp;
+	*i += sohoa_utf8_decode(s + *i, n - *i, &cp);
+	return cp;
+}
+
+/* The letter case of cp: 1 upper, -1 lower, 0 not a cased letter we know. */
+static int letter_case(uint32_t cp)
+{
+	uint32_t plain;
+	int tone, upper;
+	if (sohoa_viet_letter(cp, &plain, &tone, &upper))
+		return upper ? 1 : -1;
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
+		return 1;
+	if ((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x44F))
+		return -1;
+	return 0;
+}
+
+static int starts_with_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n > k && !strncmp(s, w, k) && s[k] == ' ';
+}
+
+static int classify(const char *s, size_t n)
+{
+	size_t i = 0;
+	/* Tables: tabs, column bars or a wide gap inside the line. */
+	int bars = 0, gap = 0;
+	for (size_t j = 0, run = 0; j < n; j++) {
+		if (s[j] == '\t')
+			return K_TABLE;
+		bars += s[j] == '|';
+		run = s[j] == ' ' ? run + 1 : 0;
+		if (run >= 4)
+			gap = 1;
+	}
+	if (bars >= 2 || gap)
+		return K_TABLE;
+	/* Chapter, article and section words. */
+	static const char *const words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"};
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+		if (starts_with_word(s, n, words[w])) {
+			size_t k = strlen(words[w]) + 1;
+			if (k < n && (isdigit((unsigned char)s[k]) || strchr("IVXLC", s[k])))
+				return K_HEADING;
+		}
+	/* Roman numerals: "I.", "IV)". */
+	while (i < n && strchr("IVXLC", s[i]) && s[i])
+		i++;
+	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
+		return K_HEADING;
+	/* A single capital letter "A." / "a)" / "đ)". */
+	i = 0;
+	uint32_t c0 = cp_at(s, n, &i);
+	if (letter_case(c0) && i + 1 < n && (s[i] == ')' || (s[i] == '.' && letter_case(c0) > 0)) && s[i + 1] == ' ')
+		return K_NUM;
+	/* "1.", "1.1.", "1. 1.", "1.2", "1)", "(1)", "(a)". */
+	i = 0;
+	if (n > 0 && s[0] == '(') {
+		size_t j = 1;
+		while (j < n && j < 6 && (isdigit((unsigned char)s[j]) || islower((unsigned char)s[j])))
+			j++;
+		if (j > 1 && j + 1 < n && s[j] == ')' && s[j + 1] == ' ')
+			return K_NUM;
+	}
+	int groups = 0, dotted = 0;
+	while (i < n && isdigit((unsigned char)s[i])) {
+		size_t d = i;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		if (i - d > 3)
+			return K_TEXT;
+		groups++;
+		if (i < n && (s[i] == '.' || s[i] == ')')) {
+			dotted = 1;
+			if (s[i] == ')') {
+				i++;
+				break;
+			}
+			i++;
+			if (i + 1 < n && s[i] == ' ' && isdigit((unsigned char)s[i + 1]))
+				i++; /* "1. 1." */
+		} else {
+			break;
+		}
+	}
+	if (groups > 0 && i < n && s[i] == ' ' && (dotted && (s[i - 1] == '.' || s[i - 1] == ')' || groups > 1)))
+		return K_NUM;
+	/* Bullets. */
+	i = 0;
+	uint32_t b = cp_at(s, n, &i);
+	if (strchr("-+*", (int)b) && b && i < n) {
+		size_t j = i;
+		uint32_t nx = cp_at(s, n, &j);
+		if (nx == ' ' || letter_case(nx) > 0)
+			return K_BULLET;
+	}
+	if (b == 0x2022 || b == 0x2013 || b == 0x2014 || b == 0xB7 || b == 0x25AA || b == 0x25BA || b == 0x25CB ||
+	    b == 0x25CF || b == 0x25E6 || b == 0xF0B7)
+		return K_BULLET;
+	/* All capitals: letterheads, titles, signature roles. */
+	int up = 0, low = 0;
+	for (i = 0; i < n;) {
+		int c = letter_case(cp_at(s, n, &i));
+		up += c > 0;
+		low += c < 0;
+	}
+	if (up >= 2 && low == 0)
+		return K_CAPS;
+	return K_TEXT;
+}
+
+static size_t cp_count(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/* What "a full line" is in this document: right margin and width in points when lines have boxes,
+ * else the usual length in characters. */
+typedef struct measure {
+	int boxes;
+	float left, right; /* boxes */
+	float chars;       /* characters in a full line */
+} measure;
+
+static void measure_doc(const char *buf, const norm_line *lines, size_t n, measure *m)
+{
+	memset(m, 0, sizeof *m);
+	float *v = malloc((n ? n : 1) * sizeof *v);
+	if (!v) {
+		m->chars = 80;
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!lines[i].blank && !lines[i].drop && lines[i].x1 > lines[i].x0)
+			v[k++] = lines[i].x1;
+	if (k * 2 > n && k >= 3) {
+		m->boxes = 1;
+		qsort(v, k, sizeof *v, cmp_float);
+		m->right = v[k * 9 / 10];
+		k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (!lines[i].blank && !lines[i].drop && lines[i].x1 > lines[i].x0)
+				v[k++] = lines[i].x0;
+		qsort(v, k, sizeof *v, cmp_float);
+		m->left = v[k / 10];
+	} else {
+		k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (!lines[i].blank && !lines[i].drop && lines[i].kind == K_TEXT)
+				v[k++] = (float)cp_count(buf + lines[i].off, lines[i].len);
+		if (k) {
+			qsort(v, k, sizeof *v, cmp_float);
+			m->chars = v[k * 9 / 10];
+		}
+		if (m->chars < 20)
+			m->chars = 80;
+	}
+	free(v);
+}
+
+/* How full the line is, 0..1 and more. */
+static float fill_of(const char *buf, const norm_line *l, const measure *m)
+{
+	if (m->boxes && l->x1 > l->x0 && m->right > m->left)
+		return (l->x1 - m->left) / (m->right - m->left);
+	return (float)cp_count(buf + l->off, l->len) / m->chars;
+}
+
+/* Running headers and footers: the first and last two lines of each page, compared with digits
+ * folded, that recur on at least half of the pages; and lone page numbers there. */
+typedef struct zone_line {
+	char key[96];
+	size_t idx;
+	int page;
+} zone_line;
+
+static int cmp_zone(const void *a, const void *b)
+{
+	const zone_line *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->page > y->page) - (x->page < y->page);
+}
+
+static void make_key(const char *s, size_t n, char *key, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ')
+			continue;
+		key[k++] = isdigit(c) ? '#' : (char)tolower(c);
+	}
+	key[k] = 0;
+}
+
+/* A line that is only a page number: "3", "- 3 -", "Trang 3", "3/12". Returns the number or -1. */
+static int page_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == '-' || s[i] == ' ' || (unsigned char)s[i] >= 0xE2))
+		if ((unsigned char)s[i] >= 0xE2) { /* en/em dash */
+			if (i + 2 < n && !memcmp(s + i, "\xe2\x80", 2) && ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+				i += 3;
+			else
+				return -1;
+		} else {
+			i++;
+		}
+	if (n - i > 6 && (!strncasecmp(s + i, "trang ", 6) || !strncasecmp(s + i, "page ", 5)))
+		i += s[i] == 'p' || s[i] == 'P' ? 5 : 6;
+	int num = 0, digits = 0;
+	while (i < n && isdigit((unsigned char)s[i]) && digits < 5) {
+		num = num * 10 + (s[i++] - '0');
+		digits++;
+	}
+	if (!digits)
+		return -1;
+	if (i < n && s[i] == '/') {
+		i++;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+	}
+	while (i < n && (s[i] == '-' || s[i] == ' '))
+		i++;
+	if (i + 3 <= n && !memcmp(s + i, "\xe2\x80", 2))
+		i += 3;
+	return i == n ? num : -1;
+}
+
+void norm_layout_drop_furniture(const char *buf, norm_line *lines, size_t n, int npages)
+{
+	if (npages < 2)
+		return;
+	zone_line *z = malloc((size_t)npages * 4 * sizeof *z + 1);
+	if (!z)
+		return;
+	size_t nz = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && lines[j].page_index == lines[i].page_index)
+			j++;
+		/* Up to two non-blank lines from the top and from the bottom of the page. */
+		size_t picked[4];
+		int np = 0;
+		for (size_t k = i; k < j && np < 2; k++)
+			if (!lines[k].blank)
+				picked[np++] = k;
+		int top = np;
+		for (size_t k = j; k > i && np < top + 2; k--)
+			if (!lines[k - 1].blank && (top < 1 || k - 1 > picked[top - 1]))
+				picked[np++] = k - 1;
+		for (int p = 0; p < np; p++) {
+			const norm_line *l = &lines[picked[p]];
+			int num = page_number(buf + l->off, l->len);
+			if (num >= 0 && num >= l->page - 1 && num <= l->page + 1) {
+				lines[picked[p]].drop = 1;
+				continue;
+			}
+			if (l->len > 200)
+				continue;
+			zone_line *zl = &z[nz++];
+			make_key(buf + l->off, l->len, zl->key, sizeof zl->key);
+			zl->idx = picked[p];
+			zl->page = l->page_index;
+		}
+		i = j;
+	}
+	qsort(z, nz, sizeof *z, cmp_zone);
+	for (size_t i = 0; i < nz;) {
+		size_t j = i;
+		int pages = 0, last = -1;
+		while (j < nz && !strcmp(z[j].key, z[i].key)) {
+			pages += z[j].page != last;
+			last = z[j].page;
+			j++;
+		}
+		if (pages >= 2 && pages * 2 >= npages && z[i].key[0])
+			for (size_t k = i; k < j; k++)
+				lines[z[k].idx].drop = 1;
+		i = j;
+	}
+	free(z);
+}
+
+static int ends_sentence(uint32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+static uint32_t last_cp(const char *s, size_t n)
+{
+	size_t i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	uint32_t cp = 0;
+	if (i < n)
+		sohoa_utf8_decode(s + i, n - i, &cp);
+	return cp;
+}
+
+/* Append a line's text with runs of spaces folded into one. */
+static int append_folded(sohoa_buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] == ' ' && i > 0 && s[i - 1] == ' ') && sohoa_buf_append(out, s + i, 1))
+			return -1;
+	return 0;
+}
+
+/* The word (letters) ending at s+n or starting at s: its byte length. */
+static size_t word_back(const char *s, size_t n)
+{
+	size_t i = n;
+	while (i > 0) {
+		size_t j = i - 1;
+		while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+			j--;
+		uint32_t cp;
+		sohoa_utf8_decode(s + j, i - j, &cp);
+		if (!letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
+			break;
+		i = j;
+	}
+	return n - i;
+}
+
+static size_t word_fwd(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t k = i;
+		uint32_t cp = cp_at(s, n, &k);
+		if (!letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
+			break;
+		i = k;
+	}
+	return i;
+}
+
+sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *lines, size_t n, sohoa_buf *out,
+				norm_para **paras, size_t *nparas)
+{
+	*paras = NULL;
+	*nparas = 0;
+	/* Blank lines mean paragraph breaks unless the source puts one after most lines. */
+	size_t kept = 0, followed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (lines[i].blank || lines[i].drop)
+			continue;
+		lines[i].kind = classify(buf + lines[i].off, lines[i].len);
+		kept++;
+		if (i + 1 < n && lines[i + 1].blank)
+			followed++;
+	}
+	int blank_breaks = followed * 10 < kept * 4;
+	measure m;
+	measure_doc(buf, lines, n, &m);
+
+	size_t cap = 64;
+	norm_para *p = malloc(cap * sizeof *p);
+	if (!p)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	size_t np = 0;
+	int open = 0, saw_blank = 0;
+	size_t first_kind = 0;
+	for (size_t i = 0; i < n; i++) {
+		norm_line *l = &lines[i];
+		if (l->drop)
+			continue;
+		if (l->blank) {
+			saw_blank = 1;
+			continue;
+		}
+		const char *s = buf + l->off;
+		int join = 0, sep = ' ';
+		if (open) {
+			norm_line *q = &lines[p[np - 1].last];
+			const char *qs = buf + q->off;
+			uint32_t end = last_cp(qs, q->len);
+			size_t k = 0;
+			uint32_t start = cp_at(s, l->len, &k);
+			float fill = fill_of(buf, q, &m);
+			int lower = letter_case(start) < 0;
+			int pk = lines[first_kind].kind;
+			int hyph = end == 0xAD || (end == '-' && q->len >= 2 && letter_case(last_cp(qs, q->len - 1)));
+			if (blank_breaks && saw_blank)
+				join = 0;
+			else if (pk == K_TABLE || q->kind == K_TABLE)
+				join = 0;
+			else if (l->kind == K_CAPS && q->kind == K_CAPS && (pk == K_HEADING || pk == K_NUM) && fill >= 0.7f)
+				join = 1; /* a numbered title in capitals that wraps */
+			else if (l->kind != K_TEXT || pk == K_CAPS)
+				join = 0;
+			else if (hyph && lower)
+				join = 1;
+			else if (fill >= 0.7f)
+				join = !(end == ':' && !lower);
+			else if (lower && !ends_sentence(end) && fill >= 0.45f)
+				join = 1;
+			if (join && hyph && lower) {
+				sep = 0;
+				if (end == 0xAD) {
+					out->len -= 2; /* drop the soft hyphen */
+				} else {
+					/* Rejoin "nghi-" + "ệp" only if the whole is a syllable; else keep the hyphen. */
+					size_t lw = word_back(qs, q->len - 1), rw = word_fwd(s, l->len);
+					sohoa_buf w = {0};
+					if (sohoa_buf_append(&w, qs + q->len - 1 - lw, lw) || sohoa_buf_append(&w, s, rw)) {
+						sohoa_buf_free(&w);
+						free(p);
+						return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+					}
+					if (lw && rw && sohoa_viet_syllable(w.data, w.len))
+						out->len -= 1;
+					sohoa_buf_free(&w);
+				}
+				out->data[out->len] = 0;
+			}
+		}
+		saw_blank = 0;
+		if (join) {
+			if (sep && sohoa_buf_append(out, " ", 1))
+				goto nomem;
+			if (append_folded(out, s, l->len))
+				goto nomem;
+			p[np - 1].last = i;
+			p[np - 1].len = out->len - p[np - 1].off;
+			continue;
+		}
+		if (np == cap) {
+			norm_para *r = realloc(p, cap * 2 * sizeof *p);
+			if (!r)
+				goto nomem;
+			p = r;
+			cap *= 2;
+		}
+		p[np] = (norm_para){out->len, 0, i, i};
+		if (l->kind == K_TABLE ? sohoa_buf_append(out, s, l->len) : append_folded(out, s, l->len))
+			goto nomem;
+		p[np].len = out->len - p[np].off;
+		np++;
+		open = 1;
+		first_kind = i;
+	}
+	*paras = p;
+	*nparas = np;
+	return SOHOA_OK;
+nomem:
+	free(p);
+	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+}

@@ -1,0 +1,189 @@
+/* Unicode cleanup of one line: look-alike letters that OCR engines and PDF producers emit, odd
+ * spaces and invisible characters, ligatures, marks split from their letter, then NFC (through
+ * core/icu.h, only when the line may not be NFC already). Real content is left alone. */
+#include "normalize-int.h"
+#include "../core/icu.h"
+
+#include <string.h>
+
+/* Cyrillic and Greek letters that look like Latin ones; mapped only inside words that also hold
+ * Latin letters, so Russian or Greek words stay as they are. */
+static uint32_t homoglyph(uint32_t cp)
+{
+	switch (cp) {
+	case 0x0430: return 'a'; case 0x0435: return 'e'; case 0x043E: return 'o'; case 0x0440: return 'p';
+	case 0x0441: return 'c'; case 0x0443: return 'y'; case 0x0445: return 'x'; case 0x0456: return 'i';
+	case 0x0458: return 'j'; case 0x0455: return 's'; case 0x04BB: return 'h'; case 0x0452: return 0x111;
+	case 0x0410: return 'A'; case 0x0412: return 'B'; case 0x0415: return 'E'; case 0x041A: return 'K';
+	case 0x041C: return 'M'; case 0x041D: return 'H'; case 0x041E: return 'O'; case 0x0420: return 'P';
+	case 0x0421: return 'C'; case 0x0422: return 'T'; case 0x0425: return 'X'; case 0x0406: return 'I';
+	case 0x0408: return 'J'; case 0x0405: return 'S'; case 0x0423: return 'Y';
+	case 0x03BF: return 'o'; case 0x03B1: return 'a'; case 0x03BD: return 'v'; case 0x03B9: return 'i';
+	case 0x0391: return 'A'; case 0x0392: return 'B'; case 0x0395: return 'E'; case 0x0396: return 'Z';
+	case 0x0397: return 'H'; case 0x0399: return 'I'; case 0x039A: return 'K'; case 0x039C: return 'M';
+	case 0x039D: return 'N'; case 0x039F: return 'O'; case 0x03A1: return 'P'; case 0x03A4: return 'T';
+	case 0x03A5: return 'Y'; case 0x03A7: return 'X';
+	}
+	return 0;
+}
+
+static int is_latin_letter(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp < 0x1F00);
+}
+
+static int is_letterish(uint32_t cp)
+{
+	return is_latin_letter(cp) || (cp >= 0x370 && cp < 0x530) || (cp >= 0x300 && cp < 0x370);
+}
+
+/* Characters whose NFC form is themselves whatever follows them — ASCII aside, the Latin blocks
+ * and the punctuation we keep — so a line made only of them needs no ICU call. */
+static int nfc_stable(uint32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2010 && cp < 0x20D0);
+}
+
+static int put(sohoa_buf *out, uint32_t cp)
+{
+	char u[4];
+	return sohoa_buf_append(out, u, sohoa_utf8_encode(cp, u));
+}
+
+/* Map homoglyphs inside mixed words of s[0..n), appending to out. */
+static int fix_homoglyphs(const char *s, size_t n, sohoa_buf *out)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (!is_letterish(cp)) {
+			if (sohoa_buf_append(out, s + i, k))
+				return -1;
+			i += k;
+			continue;
+		}
+		size_t j = i;
+		int latin = 0, foreign = 0, mappable = 1;
+		while (j < n) {
+			k = sohoa_utf8_decode(s + j, n - j, &cp);
+			if (!is_letterish(cp))
+				break;
+			if (is_latin_letter(cp))
+				latin = 1;
+			else if (cp >= 0x370) {
+				foreign = 1;
+				mappable &= homoglyph(cp) != 0;
+			}
+			j += k;
+		}
+		if (latin && foreign && mappable) {
+			for (size_t p = i; p < j;) {
+				p += sohoa_utf8_decode(s + p, j - p, &cp);
+				uint32_t h = cp >= 0x370 ? homoglyph(cp) : 0;
+				if (put(out, h ? h : cp))
+					return -1;
+			}
+		} else if (sohoa_buf_append(out, s + i, j - i)) {
+			return -1;
+		}
+		i = j;
+	}
+	return 0;
+}
+
+sohoa_status norm_unicode_line(sohoa_ctx *ctx, const char *s, size_t n, sohoa_buf *out, sohoa_buf *tmp)
+{
+	/* ASCII fast path: only controls to drop. */
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	if (i == n)
+		return sohoa_buf_append(out, s, n) ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory") : SOHOA_OK;
+
+	tmp->len = 0;
+	if (sohoa_buf_append(tmp, s, i))
+		goto nomem;
+	int need_nfc = 0, foreign = 0;
+	/* The end of the content, so that a soft hyphen there (a hyphenation point) is kept. */
+	size_t end = n;
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (cp < 0x80) {
+			i += k;
+			if (cp < 0x20 && cp != '\t')
+				continue; /* controls */
+			if (cp == 0x7F)
+				continue;
+			char c = (char)cp;
+			if (sohoa_buf_append(tmp, &c, 1))
+				goto nomem;
+			continue;
+		}
+		if (k == 1 && cp == 0xFFFD) { /* a byte that is not UTF-8: keep U+FFFD */
+			if (put(tmp, cp))
+				goto nomem;
+			i++;
+			continue;
+		}
+		i += k;
+		uint32_t r = cp;
+		switch (cp) {
+		case 0x00A0: case 0x2007: case 0x202F: case 0x205F: case 0x3000: r = ' '; break;
+		case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: r = 0; break;
+		case 0x00AD: r = i >= end ? 0xAD : 0; break; /* soft hyphen: keep only at the line end */
+		case 0x00D0: case 0x0189: r = 0x110; break;  /* Ð (eth), Ɖ (African D) -> Đ */
+		case 0x00F0: case 0x0256: r = 0x111; break;  /* ð, ɖ -> đ */
+		case 0x2010: case 0x2011: r = '-'; break;
+		case 0xFB00: r = 0; if (sohoa_buf_puts(tmp, "ff")) goto nomem; break;
+		case 0xFB01: r = 0; if (sohoa_buf_puts(tmp, "fi")) goto nomem; break;
+		case 0xFB02: r = 0; if (sohoa_buf_puts(tmp, "fl")) goto nomem; break;
+		case 0xFB03: r = 0; if (sohoa_buf_puts(tmp, "ffi")) goto nomem; break;
+		case 0xFB04: r = 0; if (sohoa_buf_puts(tmp, "ffl")) goto nomem; break;
+		case 0xFB05: case 0xFB06: r = 0; if (sohoa_buf_puts(tmp, "st")) goto nomem; break;
+		default:
+			if (cp >= 0x80 && cp < 0xA0)
+				r = 0; /* C1 controls */
+			else if (cp >= 0x2000 && cp <= 0x200A)
+				r = ' ';
+		}
+		if (!r)
+			continue;
+		if (r >= 0x300 && r < 0x370) {
+			/* A mark split from its letter by a space: "a ̀" -> "à". */
+			if (tmp->len >= 2 && tmp->data[tmp->len - 1] == ' ' && tmp->data[tmp->len - 2] != ' ')
+				tmp->len--;
+			need_nfc = 1;
+		}
+		if (r >= 0x370 && r < 0x530 && homoglyph(r))
+			foreign = 1;
+		if (!nfc_stable(r))
+			need_nfc = 1;
+		if (put(tmp, r))
+			goto nomem;
+	}
+	const char *t = tmp->data ? tmp->data : "";
+	size_t tn = tmp->len;
+	sohoa_buf hg = {0};
+	if (foreign) {
+		if (fix_homoglyphs(t, tn, &hg)) {
+			sohoa_buf_free(&hg);
+			goto nomem;
+		}
+		t = hg.data;
+		tn = hg.len;
+	}
+	sohoa_status st = SOHOA_OK;
+	if (need_nfc && !sohoa_icu_is_nfc(t, tn))
+		st = sohoa_icu_nfc(ctx, t, tn, out);
+	else if (sohoa_buf_append(out, t, tn))
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sohoa_buf_free(&hg);
+	return st;
+nomem:
+	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+}
