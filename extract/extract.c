@@ -5,6 +5,8 @@
 
 static const sohoa_extractor *const extractors[] = {
 	&ex_scores,
+	&ex_criteria,
+	&ex_documents,
 	&ex_references,
 	NULL,
 };

@@ -1,0 +1,80 @@
+/* criteria.csv: the heading tree of a document — Roman numerals, "1.", "1.1.", "1. 1.", "a)",
+ * table codes "1.7.2" — with the score and maximum where the text scores the heading's criterion. */
+#include "extract-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const columns[] = {"doc", "id", "parent", "level", "title", "score", "max", "page", "line", NULL};
+
+/* The title: the heading's text up to its first sentence end, colon or semicolon. */
+static char *title_of(const ex_stmt *st)
+{
+	size_t b = st->title_off, e = b;
+	while (e < st->len) {
+		char c = st->text[e];
+		if (c == ':' || c == ';')
+			break;
+		if (c == '.' && (e + 1 >= st->len || st->text[e + 1] == ' '))
+			break;
+		e++;
+	}
+	if (e - b > 200) { /* a long numbered paragraph: cut at a word boundary */
+		e = b + 200;
+		while (e > b && st->text[e] != ' ')
+			e--;
+	}
+	return ex_clean(st->text, b, e);
+}
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	ex_doc ed;
+	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
+	if (st != SOHOA_OK)
+		return st;
+	ex_score *scores = NULL;
+	size_t nscores = 0;
+	st = ex_scores_collect(ctx, &ed, NULL, &scores, &nscores);
+	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
+		const ex_stmt *sm = &ed.stmts[s];
+		if (!sm->heading)
+			continue;
+		char parent[64];
+		snprintf(parent, sizeof parent, "%s", sm->section);
+		char *dot = strrchr(parent, '.');
+		if (dot)
+			*dot = 0;
+		else
+			parent[0] = 0;
+		int level = 1;
+		for (const char *p = sm->section; *p; p++)
+			level += *p == '.';
+		/* the first score with a maximum stated in this heading's own section */
+		const ex_score *sc = NULL;
+		for (size_t i = 0; i < nscores && !sc; i++)
+			if (scores[i].stmt >= s && scores[i].has_max && !strcmp(scores[i].section, sm->section))
+				sc = &scores[i];
+		char *title = title_of(sm);
+		const sohoa_tline *tl = &text->lines[sm->first];
+		ex_row row;
+		ex_row_begin(&row, out);
+		ex_field(&row, ed.name);
+		ex_field(&row, sm->section);
+		ex_field(&row, parent);
+		ex_field_int(&row, level, 1);
+		ex_field(&row, title);
+		ex_field_num(&row, sc ? sc->value : 0, sc != NULL);
+		ex_field_num(&row, sc ? sc->max : 0, sc != NULL);
+		ex_field_int(&row, tl->page, 1);
+		ex_field_int(&row, tl->line, 1);
+		st = ex_row_end(&row, ctx);
+		free(title);
+	}
+	free(scores);
+	ex_doc_free(&ed);
+	return st;
+}
+
+const sohoa_extractor ex_criteria = {"criteria", columns, run};
