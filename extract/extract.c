@@ -7,7 +7,7 @@ static const sohoa_extractor *const extractors[] = {
 	&ex_scores,
 	&ex_criteria,
 	&ex_documents,
-	&ex_references,
+	&ex_responsibilities,
 	NULL,
 };
 

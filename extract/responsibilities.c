@@ -1,0 +1,276 @@
+/* responsibilities.csv: who does what by when. Three sources: labelled prose ("Phòng/đơn vị chủ
+ * trì: …", "… phối hợp: …" under a task heading), unit sections ("III. TRÁCH NHIỆM …" / "IV. TỔ
+ * CHỨC THỰC HIỆN" with one heading per unit and its bullets), and tables rebuilt from positions
+ * (table.c). */
+#include "extract-int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const columns[] = {"doc", "task_id", "task", "lead", "cooperating", "output", "deadline",
+				      "budget", "page", "line", "source", NULL};
+
+/* A labelled line: "<label with chủ trì or phối hợp>: <units>". */
+static const char *const label_re = "^\\s*[-+]?\\s*([^:]{0,60}?\\b(chu tri|phoi hop|theo doi)\\b[^:]{0,40}):\\s*(\\S.*?)\\s*[.;]?\\s*$";
+/* Section titles that hold one heading per unit. */
+static const char *const unit_sections[] = {"trach nhiem", "to chuc thuc hien", "phan cong", NULL};
+/* Statements that end a unit section (closing paragraph, recipients). */
+static const char *const unit_stop[] = {"tren day", "tren co so", "noi nhan", "trong qua trinh", NULL};
+
+typedef struct resp {
+	char task_id[64];
+	char *task, *lead, *coop, *output, *deadline, *budget, *monitor;
+	int page, line;
+	const char *source;
+} resp;
+
+static void resp_clear(resp *r)
+{
+	free(r->task);
+	free(r->lead);
+	free(r->coop);
+	free(r->output);
+	free(r->deadline);
+	free(r->budget);
+	free(r->monitor);
+	memset(r, 0, sizeof *r);
+}
+
+static sohoa_status resp_write(sohoa_ctx *ctx, const char *docname, const resp *r, sohoa_buf *out)
+{
+	ex_row row;
+	ex_row_begin(&row, out);
+	ex_field(&row, docname);
+	ex_field(&row, r->task_id);
+	ex_field(&row, r->task);
+	ex_field(&row, r->lead ? r->lead : r->monitor);
+	ex_field(&row, r->coop);
+	ex_field(&row, r->output);
+	ex_field(&row, r->deadline);
+	ex_field(&row, r->budget);
+	ex_field_int(&row, r->page, r->page > 0);
+	ex_field_int(&row, r->line, r->line > 0);
+	ex_field(&row, r->source);
+	return ex_row_end(&row, ctx);
+}
+
+/* Append s to *dst, separated by "; ". */
+static void join(char **dst, const char *s)
+{
+	if (!s || !*s)
+		return;
+	if (!*dst) {
+		*dst = sohoa_strdup(s);
+		return;
+	}
+	size_t n = strlen(*dst) + strlen(s) + 3;
+	char *j = malloc(n);
+	if (!j)
+		return;
+	snprintf(j, n, "%s; %s", *dst, s);
+	free(*dst);
+	*dst = j;
+}
+
+/* The deadline of a text: "trước ngày 15/12/2025" as an ISO date; NULL when none is certain. */
+static char *deadline_of(const ex_stmt *st)
+{
+	const char *p = strstr(st->key, "truoc ngay");
+	if (!p)
+		p = strstr(st->key, "truoc");
+	if (!p)
+		return NULL;
+	size_t b = st->kmap[(size_t)(p - st->key)];
+	size_t e = b;
+	/* the date right after */
+	size_t k = (size_t)(p - st->key) + 5;
+	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < (size_t)(p - st->key) + 16)
+		k++;
+	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))
+		k++;
+	e = st->kmap[k];
+	char iso[11];
+	if (ex_parse_date(st->text + b, e - b, iso))
+		return sohoa_strdup(iso);
+	return NULL;
+}
+
+/* The title of a heading statement (up to the first sentence end or colon). */
+static char *heading_title(const ex_stmt *st)
+{
+	size_t b = st->title_off, e = b;
+	while (e < st->len && st->text[e] != ':' && st->text[e] != ';' &&
+	       !(st->text[e] == '.' && (e + 1 >= st->len || st->text[e + 1] == ' ')))
+		e++;
+	return ex_clean(st->text, b, e);
+}
+
+static int starts_bullet_key(const ex_stmt *st)
+{
+	size_t i = strspn(st->key, " ");
+	return (st->key[i] == '-' || st->key[i] == '+' || st->key[i] == '*') && st->key[i + 1] == ' ';
+}
+
+static int has_word(const ex_stmt *st, size_t from, const char *const *words)
+{
+	for (size_t i = from; i < st->keylen; i++)
+		for (int w = 0; words[w]; w++)
+			if (ex_word_at(st->key, st->keylen, i, words[w]))
+				return 1;
+	return 0;
+}
+
+static int starts_with_word(const ex_stmt *st, const char *const *words)
+{
+	size_t i = strspn(st->key, " -+");
+	for (int w = 0; words[w]; w++)
+		if (ex_word_at(st->key, st->keylen, i, words[w]))
+			return 1;
+	return 0;
+}
+
+sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	ex_doc ed;
+	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
+	if (st != SOHOA_OK)
+		return st;
+	sohoa_regex *lab = ex_regex(ctx, label_re);
+	if (!lab) {
+		ex_doc_free(&ed);
+		return ctx->status;
+	}
+	resp cur = {0};
+	/* prose: labelled lines grouped by their task heading */
+	const ex_stmt *task_heading = NULL;
+	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
+		const ex_stmt *sm = &ed.stmts[s];
+		if (sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) {
+			if (cur.lead || cur.coop || cur.monitor)
+				st = resp_write(ctx, ed.name, &cur, out);
+			resp_clear(&cur);
+			task_heading = sm;
+			continue;
+		}
+		long g[8];
+		if (ex_find(lab, sm, 0, g, 4) != 1)
+			continue;
+		char *val = ex_clean(sm->text, sm->kmap[g[6]], sm->kmap[g[7]]);
+		if (val) {
+			size_t l = strlen(val);
+			while (l && strchr(".;", val[l - 1]))
+				val[--l] = 0;
+		}
+		int lead = sm->key[g[4]] == 'c', monitor = sm->key[g[4]] == 't';
+		if (!cur.page) {
+			int page, line;
+			ex_locate(&ed, sm, sm->kmap[g[6]], NULL, &page, &line);
+			cur.page = page;
+			cur.line = line;
+			cur.source = "prose";
+			if (task_heading) {
+				snprintf(cur.task_id, sizeof cur.task_id, "%s", task_heading->section);
+				cur.task = heading_title(task_heading);
+			}
+		}
+		join(lead ? &cur.lead : monitor ? &cur.monitor : &cur.coop, val);
+		free(val);
+	}
+	if (st == SOHOA_OK && (cur.lead || cur.coop))
+		st = resp_write(ctx, ed.name, &cur, out);
+	resp_clear(&cur);
+
+	/* unit sections: "2) Sở Nội vụ" under "III. TRÁCH NHIỆM …", one row per bullet */
+	int in_units = 0, stopped = 0;
+	const ex_stmt *unit = NULL;
+	int nbul = 0, unit_has_bullets = 0;
+	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
+		const ex_stmt *sm = &ed.stmts[s];
+		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
+			in_units = has_word(sm, sm->title_key, unit_sections);
+			unit = NULL;
+			continue;
+		}
+		if (!in_units)
+			continue;
+		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
+			if (cur.task)
+				st = resp_write(ctx, ed.name, &cur, out);
+			resp_clear(&cur);
+			unit = sm;
+			nbul = 0;
+			stopped = 0;
+			/* does this unit list bullets? */
+			unit_has_bullets = 0;
+			for (size_t k = s + 1; k < ed.nstmts && !ed.stmts[k].heading; k++)
+				if (starts_bullet_key(&ed.stmts[k]))
+					unit_has_bullets = 1;
+			continue;
+		}
+		if (!unit || stopped)
+			continue;
+		if (starts_with_word(sm, unit_stop)) {
+			if (cur.task)
+				st = resp_write(ctx, ed.name, &cur, out);
+			resp_clear(&cur);
+			stopped = 1;
+			continue;
+		}
+		int bullet = starts_bullet_key(sm);
+		char *t = ex_clean(sm->text, 0, sm->len);
+		if (!t)
+			break;
+		if ((unit_has_bullets && !bullet) && cur.task) { /* a continuation of the bullet */
+			size_t n = strlen(cur.task) + strlen(t) + 2;
+			char *j = malloc(n);
+			if (j) {
+				snprintf(j, n, "%s %s", cur.task, t);
+				free(cur.task);
+				cur.task = j;
+			}
+			char *d = deadline_of(sm);
+			if (d && !cur.deadline)
+				cur.deadline = d;
+			else
+				free(d);
+			free(t);
+			continue;
+		}
+		if (unit_has_bullets && !bullet) {
+			free(t);
+			continue;
+		}
+		if (cur.task)
+			st = resp_write(ctx, ed.name, &cur, out);
+		resp_clear(&cur);
+		nbul++;
+		snprintf(cur.task_id, sizeof cur.task_id, "%.48s-%d", unit->section, nbul);
+		/* the task without its bullet mark */
+		const char *p = t;
+		if ((*p == '-' || *p == '+' || *p == '*') && p[1] == ' ')
+			p += 2;
+		cur.task = sohoa_strdup(p);
+		free(t);
+		cur.lead = heading_title(unit);
+		cur.deadline = deadline_of(sm);
+		int page, line;
+		ex_locate(&ed, sm, 0, NULL, &page, &line);
+		cur.page = page;
+		cur.line = line;
+		cur.source = "unit";
+	}
+	if (st == SOHOA_OK && cur.task)
+		st = resp_write(ctx, ed.name, &cur, out);
+	resp_clear(&cur);
+	if (st == SOHOA_OK)
+		st = ex_table_rows(ctx, &ed, out);
+	sohoa_regex_free(lab);
+	ex_doc_free(&ed);
+	return st;
+}
+
+const sohoa_extractor ex_responsibilities = {"responsibilities", columns, run};
