@@ -8,6 +8,7 @@ static const sohoa_extractor *const extractors[] = {
 	&ex_criteria,
 	&ex_documents,
 	&ex_responsibilities,
+	&ex_references,
 	NULL,
 };
 

@@ -50,7 +50,8 @@ static const char *const issuer_re = "\\s*,?\\s*(?:cua|do)\\s+";
 static const char *const issuer_stop[] = {
 	"ve", "phe duyet", "ban hanh", "sua doi", "quy dinh", "thuc hien", "huong dan", "cong bo",
 	"trien khai", "giao", "va", "tai", "trong", "theo", "nam", "nhiem ky", "de", "cho", "dang ky",
-	"bo sung", "thay the", "kiem tra", "chi dao", "v/v", "ve viec", NULL,
+	"bo sung", "thay the", "kiem tra", "chi dao", "v/v", "ve viec", "cai thien", "nang cao", "phan cong",
+	"tiep tuc", "tang cuong", "day manh", NULL,
 };
 
 static size_t issuer_end(const char *key, size_t keylen, size_t b)
@@ -239,7 +240,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
 			char *phrase = ex_clean(sm->text, sm->kmap[tb], sm->kmap[ne]);
 			int page, line;
-			ex_locate(&ed, sm, sm->kmap[nb], NULL, &page, &line);
+			ex_locate(&ed, sm, sm->kmap[nb], num, &page, &line);
 			ex_row row;
 			ex_row_begin(&row, out);
 			ex_field(&row, ed.name);

@@ -591,16 +591,34 @@ fail:
 	return st;
 }
 
+/* Occurrences of needle in s[0..n) that are not part of a longer number. */
+static size_t count_needle(const char *s, size_t n, const char *needle)
+{
+	size_t c = 0, nl = strlen(needle);
+	for (size_t i = 0; i + nl <= n; i++) {
+		if (memcmp(s + i, needle, nl))
+			continue;
+		if (isdigit((unsigned char)needle[0]) && i > 0 && isdigit((unsigned char)s[i - 1]))
+			continue;
+		if (isdigit((unsigned char)needle[nl - 1]) && i + nl < n && isdigit((unsigned char)s[i + nl]))
+			continue;
+		c++;
+	}
+	return c;
+}
+
 void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line)
 {
 	/* which text line of the statement holds off (blank lines were skipped) */
-	size_t k = 0, nl = 0;
+	size_t k = 0, nl = 0, kstart = 0;
 	for (size_t i = st->first; i <= st->last; i++) {
 		const char *t = ed->text->lines[i].text ? ed->text->lines[i].text : "";
 		if (blank(t))
 			continue;
-		if (st->starts[nl] <= off)
+		if (st->starts[nl] <= off) {
 			k = i;
+			kstart = st->starts[nl];
+		}
 		nl++;
 	}
 	if (!nl)
@@ -610,7 +628,9 @@ void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *need
 	*line = tl->line;
 	if (!ed->doc || !needle || !*needle || (tl->page_end == tl->page && tl->line_end <= tl->line))
 		return;
-	/* a reflowed line: find the source line that holds the needle */
+	/* a reflowed line: the source line holding the same occurrence of the needle */
+	size_t nth = off >= kstart ? count_needle(st->text + kstart, off - kstart, needle) : 0;
+	size_t seen = 0;
 	for (size_t p = 0; p < ed->doc->npages; p++) {
 		const sohoa_page *pg = &ed->doc->pages[p];
 		if (pg->number < tl->page || pg->number > tl->page_end)
@@ -618,9 +638,10 @@ void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *need
 		for (size_t j = 0; j < pg->nlines; j++) {
 			const sohoa_line *l = &pg->lines[j];
 			if ((pg->number == tl->page && l->line < tl->line) ||
-			    (pg->number == tl->page_end && l->line > tl->line_end))
+			    (pg->number == tl->page_end && l->line > tl->line_end) || !l->text)
 				continue;
-			if (l->text && strstr(l->text, needle)) {
+			seen += count_needle(l->text, strlen(l->text), needle);
+			if (seen > nth) {
 				*page = pg->number;
 				*line = l->line;
 				return;
