@@ -50,6 +50,76 @@ born() {
 	cat "$(seed_file 001)" >"$OUT/s001-real-engocr.txt"
 }
 
+# ---- 2. scans. One scanned PDF per call: scan NAME DOC LEVEL DPI SEED "PAGES" [TURN_PAGE TURN].
+#      Pages of sNNN-born.pdf are rasterized at DPI, degraded by mkscan with seed SEED+page
+#      (the page that holds the signature gets the stamp and the signature, in colour; the others
+#      are grey), written as JPEG and assembled into an image-only PDF; the truth is the born
+#      truth of those pages. Each scan adds a MANIFEST row to $OUT/scans.list.
+TMPD=
+cleanup() { [ -z "$TMPD" ] || rm -rf "$TMPD"; }
+trap cleanup EXIT
+tmpdir() { [ -n "$TMPD" ] || TMPD=$(mktemp -d); }
+
+# truth_pages TRUTH "P1 P2 ..." — the truth of the given pages (1-based), form feeds between.
+truth_pages() {
+	awk -v want="$2" 'BEGIN { RS = "\f\n"; ORS = ""; n = split(want, w, " ") }
+		{ page[NR] = $0 }
+		END { for (i = 1; i <= n; i++) { if (i > 1) printf "\f\n"; t = page[w[i]]; sub(/\n*$/, "\n", t); printf "%s", t } }' "$1"
+}
+
+raster() { # raster DOC DPI -> $TMPD/DOC-DPI-NNN.png (once)
+	tmpdir
+	[ -f "$TMPD/$1-$2-001.png" ] || "$MK" raster "$OUT/s$1-born.pdf" "$2" "$TMPD/$1-$2"
+}
+
+scan() {
+	name=$1 doc=$2 lvl=$3 dpi=$4 seed=$5 pages=$6 turnp=${7:-0} turn=${8:-0}
+	raster "$doc" "$dpi"
+	set -- $(sed -n 's/^signature //p' "$OUT/s$doc-born.geom")
+	sigp=$1
+	# The stamp overlaps the left part of the signature block, 17 mm radius.
+	stamp=$(echo "$2 $3 $4 $5 $dpi" | awk '{ k = $5 / 72; printf "%d,%d,%d", ($1 + 0.22 * ($3 - $1)) * k, ($2 + 0.55 * ($4 - $2)) * k, 48 * k }')
+	imgs=""
+	for p in $pages; do
+		pp=$(printf %03d "$p")
+		opts="--level $lvl --seed $((seed + p)) --dpi $dpi"
+		if [ "$p" = "$sigp" ]; then opts="$opts --stamp $stamp"; else opts="$opts --gray"; fi
+		[ "$p" != "$turnp" ] || opts="$opts --turn $turn"
+		"$SCAN" $opts "$TMPD/$doc-$dpi-$pp.png" "$TMPD/$name-$pp.jpg" >/dev/null
+		imgs="$imgs $TMPD/$name-$pp.jpg"
+	done
+	"$MK" imgpdf "$OUT/$name.pdf" "$dpi" $imgs
+	truth_pages "$OUT/s$doc-born.truth.txt" "$pages" >"$OUT/$name.truth.txt"
+	desc="$lvl $dpi dpi pages $(echo $pages | tr ' ' '+')"
+	[ "$turn" = 0 ] || desc="$desc; page $turnp turned $turn"
+	echo "$name.pdf,s$doc-born.pdf,scanned-pdf,$desc,$seed" >>"$OUT/scans.list"
+}
+
+# page_image NAME DOC LEVEL DPI SEED PAGE EXT [--bitonal] — one degraded page as PNG or TIFF.
+page_image() {
+	name=$1 doc=$2 lvl=$3 dpi=$4 seed=$5 p=$6 ext=$7 mode=${8:---gray}
+	raster "$doc" "$dpi"
+	"$SCAN" --level "$lvl" --seed $((seed + p)) --dpi "$dpi" $mode \
+		"$TMPD/$doc-$dpi-$(printf %03d "$p").png" "$OUT/$name.$ext" >/dev/null
+	truth_pages "$OUT/s$doc-born.truth.txt" "$p" >"$OUT/$name.truth.txt"
+	echo "$name.$ext,s$doc-born.pdf,page-image,$lvl $dpi dpi page $p$( [ "$mode" = --gray ] || echo " bitonal"),$seed" >>"$OUT/scans.list"
+}
+
+scans() {
+	: >"$OUT/scans.list"
+	sig0=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$OUT/s000-born.geom")
+	sig4=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$OUT/s004-born.geom")
+	# The committed set: first page and signature page of 000 at each level (clean at 200 dpi),
+	# the signature page (turned upside down) and a table page of 004, one grey PNG page and one
+	# bitonal TIFF table page.
+	scan s000-scan-clean-200dpi 000 clean 200 1000 "1 $sig0"
+	scan s000-scan-typical 000 typical 300 2000 "1 $sig0"
+	scan s000-scan-hard 000 hard 300 3000 "1 $sig0"
+	scan s004-scan-typical 004 typical 300 2400 "$sig4 $((sig4 + 1))" "$sig4" 180
+	page_image s002-scan-clean-p1 002 clean 200 2200 1 png
+	page_image s003-scan-typical-p14 003 typical 300 1300 14 tif --bitonal
+}
+
 # ---- MANIFEST.csv: file,made_from,kind,degradation,seed for every sample present. The truth of
 #      samples/X.ext is samples/X.truth.txt (and X.table.csv for documents with a table).
 manifest() {
@@ -68,7 +138,8 @@ manifest() {
 
 case $what in
 born) born; manifest ;;
+scan) scans; manifest ;;
 manifest) manifest ;;
-all) born; manifest ;;
+all) born; scans; manifest ;;
 *) echo "usage: $0 [born|scan|ocr|manifest|all]" >&2; exit 2 ;;
 esac
