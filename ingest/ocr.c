@@ -10,6 +10,7 @@
 #include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -168,6 +169,14 @@ sohoa_status ingest_ocr_new(sohoa_ctx *ctx, ingest_ocr **out)
 	pthread_mutex_unlock(&ocr_init_lock);
 	if (rc != 0) {
 		ingest_ocr_free(ocr);
+		if (dir) { /* the files are there (checked above) but Tesseract refused them */
+			char pkg[96] = "tesseract-ocr-<lang>";
+			if (!strchr(lang, '+'))
+				lang_package(lang, strlen(lang), pkg, sizeof pkg);
+			return sohoa_error(ctx, SOHOA_ERR_MISSING,
+					   "Tesseract cannot load language data '%s' from %s (corrupt or wrong version? "
+					   "reinstall %s)", lang, dir, pkg);
+		}
 		if (!strchr(lang, '+'))
 			return missing_lang(ctx, lang, strlen(lang), dir);
 		return sohoa_error(ctx, SOHOA_ERR_MISSING,
@@ -249,45 +258,29 @@ static int raster_from_pix(PIX *pix, ingest_raster *r)
 
 /* ---- preprocessing ---- */
 
-/* What preprocessing did to the page, so boxes can be mapped back to the raster. */
+/* What preprocessing did to the page. Boxes are reported in the upright page (the raster after
+ * the quarter turns, which readers and table rebuilding want) with the deskew undone. */
 typedef struct ocr_geom {
-	int w, h;        /* raster size */
 	int quads;       /* clockwise quarter turns applied (0..3) */
 	float angle;     /* deskew rotation applied after that, degrees, clockwise positive */
 	int rw, rh;      /* size after the quarter turns */
 } ocr_geom;
 
-/* Map a point of the preprocessed image back to raster pixels. */
-static void geom_unmap(const ocr_geom *g, double u, double v, double *x, double *y)
-{
-	if (g->angle != 0) { /* undo the clockwise deskew about the centre */
-		double a = -g->angle * M_PI / 180.0, cx = g->rw / 2.0, cy = g->rh / 2.0;
-		double dx = u - cx, dy = v - cy;
-		u = cx + dx * cos(a) - dy * sin(a);
-		v = cy + dx * sin(a) + dy * cos(a);
-	}
-	switch (g->quads) {
-	case 1: *x = v; *y = g->h - u; break;
-	case 2: *x = g->w - u; *y = g->h - v; break;
-	case 3: *x = g->w - v; *y = u; break;
-	default: *x = u; *y = v; break;
-	}
-}
-
-/* A box of the preprocessed image back to a raster box in points. */
+/* A box of the deskewed image back to the upright page, in points. */
 static void geom_box(const ocr_geom *g, int dpi, int l, int t, int r, int b, float *x0, float *y0, float *x1,
 		     float *y1)
 {
-	double cx[4] = {l, r, l, r}, cy[4] = {t, t, b, b};
+	double px[4] = {l, r, l, r}, py[4] = {t, t, b, b};
 	double minx = 1e30, miny = 1e30, maxx = -1e30, maxy = -1e30;
-	for (int i = 0; i < 4; i++) {
-		double x, y;
-		geom_unmap(g, cx[i], cy[i], &x, &y);
+	double a = -g->angle * M_PI / 180.0, cx = g->rw / 2.0, cy = g->rh / 2.0;
+	for (int i = 0; i < 4; i++) { /* undo the clockwise deskew about the centre */
+		double dx = px[i] - cx, dy = py[i] - cy;
+		double x = cx + dx * cos(a) - dy * sin(a), y = cy + dx * sin(a) + dy * cos(a);
 		minx = fmin(minx, x), maxx = fmax(maxx, x);
 		miny = fmin(miny, y), maxy = fmax(maxy, y);
 	}
 	minx = fmax(0, minx), miny = fmax(0, miny);
-	maxx = fmin(g->w, maxx), maxy = fmin(g->h, maxy);
+	maxx = fmin(g->rw, maxx), maxy = fmin(g->rh, maxy);
 	double k = 72.0 / dpi;
 	*x0 = (float)(minx * k), *y0 = (float)(miny * k);
 	*x1 = (float)(maxx * k), *y1 = (float)(maxy * k);
@@ -371,7 +364,6 @@ static PIX *binarize(PIX *gray)
  * (gray or binary, see OCR_FEED_GRAY) and fills geom. */
 static PIX *preprocess(ingest_ocr *ocr, PIX *pixg, int dpi, ocr_geom *g)
 {
-	g->w = pixGetWidth(pixg), g->h = pixGetHeight(pixg);
 	g->quads = 0, g->angle = 0;
 	PIX *norm = pixBackgroundNormSimple(pixg, NULL, NULL);
 	if (!norm)
@@ -522,6 +514,18 @@ sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_ras
 	pixDestroy(&pixg);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
+	if (g.quads) { /* the page as read is upright: size and decision say so */
+		if (g.quads % 2) {
+			float t = page->width;
+			page->width = page->height, page->height = t;
+		}
+		char *d = NULL;
+		if (asprintf(&d, "%s%sturned %d degrees to upright", page->decision ? page->decision : "",
+			     page->decision ? ", " : "", g.quads * 90) >= 0) {
+			free(page->decision);
+			page->decision = d;
+		}
+	}
 
 	TessBaseAPI *api = ocr->api;
 	TessBaseAPISetImage2(api, pix);
@@ -608,6 +612,18 @@ static int image_dpi(const sohoa_ctx *ctx, int res, int w, int h)
 	return res;
 }
 
+/* 1 if a PNG or JPEG lacks its end marker: decoding it would have libpng/libjpeg complain on
+ * stderr, so it is refused before. */
+static int truncated(int format, const unsigned char *data, size_t len)
+{
+	size_t tail = len < 1024 ? len : 1024;
+	if (format == IFF_PNG)
+		return !memmem(data + len - tail, tail, "IEND", 4);
+	if (format == IFF_JFIF_JPEG)
+		return !memmem(data + len - tail, tail, "\xFF\xD9", 2);
+	return 0;
+}
+
 sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
 			       int index, ingest_raster *r)
 {
@@ -625,6 +641,8 @@ sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned 
 		return sohoa_error(ctx, SOHOA_ERR_LIMIT,
 				   "'%s': page %d is %dx%d pixels, over the limit of %lld (--max-pixels)", path,
 				   index + 1, w, h, (long long)ctx->opt.max_pixels);
+	if (truncated(format, data, len))
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
 	PIX *pix = is_tiff(format) ? pixReadMemTiff(data, len, index) : pixReadMem(data, len);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image data", path, index + 1);
