@@ -139,6 +139,29 @@ static void trim_subject(const char *key, size_t *b, size_t *e)
 	skip_spaces_back(key, *b, e);
 }
 
+/* 1 if key[i] is a '.' that ends a sentence: followed by a space or the end, and not the dot
+ * of a heading number ("1. 1.", "II.") or of an abbreviation of one letter. */
+static int sentence_dot(const char *key, size_t keylen, size_t i)
+{
+	if (key[i] != '.' || (i + 1 < keylen && key[i + 1] != ' '))
+		return 0;
+	size_t b = i;
+	while (b > 0 && isalnum((unsigned char)key[b - 1]))
+		b--;
+	size_t len = i - b;
+	if (len == 0)
+		return 1;
+	int digits = 1;
+	for (size_t k = b; k < i; k++)
+		if (!isdigit((unsigned char)key[k]))
+			digits = 0;
+	if (digits && len <= 2)
+		return 0;
+	if (!digits && len == 1)
+		return 0;
+	return 1;
+}
+
 /* Start of the clause holding key offset at: after the last ';', ':', sentence end, or limit. */
 static size_t clause_start(const char *key, size_t limit, size_t at)
 {
@@ -155,7 +178,7 @@ static size_t clause_start(const char *key, size_t limit, size_t at)
 				return i; /* inside parentheses: the clause starts after "(" */
 		} else if (!depth && (c == ';' || c == ':'))
 			return i;
-		else if (!depth && c == '.' && i < at && key[i] == ' ' && !(i >= 2 && isdigit((unsigned char)key[i - 2])))
+		else if (!depth && i < at && sentence_dot(key, at, i - 1))
 			return i;
 		i--;
 	}
@@ -165,7 +188,7 @@ static size_t clause_start(const char *key, size_t limit, size_t at)
 static size_t sentence_end(const char *key, size_t keylen, size_t at)
 {
 	for (size_t i = at; i < keylen; i++)
-		if (key[i] == '.' && (i + 1 >= keylen || key[i + 1] == ' ') && !(i > 0 && isdigit((unsigned char)key[i - 1]) && i + 2 < keylen && isdigit((unsigned char)key[i + 2])))
+		if (sentence_dot(key, keylen, i))
 			return i + 1;
 	return keylen;
 }
@@ -174,7 +197,7 @@ static size_t sentence_start(const char *key, size_t at)
 {
 	size_t i = at;
 	while (i > 0) {
-		if (key[i - 1] == '.' && key[i] == ' ' && !(i >= 2 && isdigit((unsigned char)key[i - 2])))
+		if (i < at && sentence_dot(key, at, i - 1))
 			return i;
 		i--;
 	}
