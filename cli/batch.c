@@ -270,9 +270,11 @@ static void process(batch *b, batch_doc *d, sohoa_ctx *ctx)
 		sohoa_buf_free(&rows[k]);
 	if (st2 == SOHOA_OK) {
 		if (res.failed_pages) {
-			char msg[128];
-			snprintf(msg, sizeof msg, "%d of %d pages failed", res.failed_pages, res.pages);
+			char msg[700];
+			snprintf(msg, sizeof msg, "%d of %d pages failed (%s)", res.failed_pages, res.pages,
+				 res.first_error);
 			set_message(d, msg);
+			progress_message(b->prog, "'%s': %s", path, msg);
 			e->state = SOHOA_DOC_PARTIAL;
 		} else {
 			e->state = SOHOA_DOC_OK;

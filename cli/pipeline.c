@@ -94,9 +94,14 @@ sohoa_status pipeline_document(sohoa_ctx *ctx, const char *path, sohoa_buf *txt,
 	}
 	res->pages = (int)doc->npages;
 	res->ocr_pages = doc->ocr_pages;
-	for (size_t i = 0; i < doc->npages; i++)
-		if (doc->pages[i].status != SOHOA_OK)
-			res->failed_pages++;
+	for (size_t i = 0; i < doc->npages; i++) {
+		const sohoa_page *p = &doc->pages[i];
+		if (p->status == SOHOA_OK)
+			continue;
+		if (!res->failed_pages++)
+			snprintf(res->first_error, sizeof res->first_error, "page %d: %s", p->number,
+				 p->error ? p->error : sohoa_status_str(p->status));
+	}
 	if ((st = sohoa_normalize_doc(ctx, doc, &text)) != SOHOA_OK ||
 	    (st = sohoa_text_write(ctx, text, txt)) != SOHOA_OK ||
 	    (st = pipeline_extract(ctx, doc, text, NULL, rows)) != SOHOA_OK)

@@ -25,6 +25,7 @@ typedef struct pipeline_result {
 	int pages;        /* pages read */
 	int ocr_pages;    /* of which OCRed */
 	int failed_pages; /* pages with an error (the document still has outputs) */
+	char first_error[512]; /* the first failed page's message, "" when none */
 } pipeline_result;
 
 /* Every stage over one file: txt receives the normalized text, rows[i] extractor i's CSV rows
