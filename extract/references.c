@@ -32,15 +32,16 @@ static const struct {
 	{"luat", "Luật", "QH"},
 	{"phap lenh", "Pháp lệnh", "PL"},
 	{"van ban", "Văn bản", ""},
+	{"qd", "Quyết định", ""},
 };
 
 /* A document number: digits (maybe a letter), then "/" or "-" parts of which one is a code with
  * letters ("608/QĐ-UBND", "130/2005/NĐ-CP", "122-KH/TU", "36a/NQ-CP"), or a bare "số 06". */
 static const char *const num_re =
-	"(?<![\\p{L}\\p{N}/.,])(\\d{1,5}[a-z]?)\\s?((?:[/-]\\s?[0-9a-z\\x{00C0}-\\x{024F}]+)*[/-][a-z][0-9a-z\\x{00C0}-\\x{024F}]*(?:[/-][0-9a-z\\x{00C0}-\\x{024F}]+)*)";
+	"(?<![\\p{L}\\p{N}/.,])(\\d{1,5}[a-z]?)\\s?((?:(?:/{1,2}|-)\\s?[0-9a-z]+)*(?:/{1,2}|-)[a-z][0-9a-z]*(?:(?:/|-\\s?)[0-9a-z]+)*)";
 static const char *const type_re =
 	"\\b(thong tu lien tich|quyet dinh|nghi dinh|nghi quyet|ke hoach|chi thi|thong tu|cong van|bao cao|"
-	"huong dan|thong bao|to trinh|ket luan|chuong trinh|de an|luat|phap lenh)\\s*(?:so\\s*)?(\\d{1,5}[a-z]?)?";
+	"huong dan|thong bao|to trinh|ket luan|chuong trinh|de an|luat|phap lenh|van ban|qd)\\s*(?:so\\s*)?(\\d{1,5}[a-z]?)?";
 static const char *const date_re =
 	"\\s*,?\\s*(?:ngay|ng\\.)\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})(?!\\d)|"
 	"\\s*,?\\s*ngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+(\\d{4})";
@@ -51,15 +52,37 @@ static const char *const issuer_stop[] = {
 	"ve", "phe duyet", "ban hanh", "sua doi", "quy dinh", "thuc hien", "huong dan", "cong bo",
 	"trien khai", "giao", "va", "tai", "trong", "theo", "nam", "nhiem ky", "de", "cho", "dang ky",
 	"bo sung", "thay the", "kiem tra", "chi dao", "v/v", "ve viec", "cai thien", "nang cao", "phan cong",
-	"tiep tuc", "tang cuong", "day manh", NULL,
+	"tiep tuc", "tang cuong", "day manh", "dam bao", "bao dam", "hoan thanh", NULL,
 };
+
+/* Words that start the name of an issuing body: an issuer goes on over "và" or "," before one. */
+static const char *const org_heads[] = {"bo ", "so ", "ubnd", "hdnd", "ban ", "uy ban", "tinh uy", "chinh phu",
+					"thu tuong", "van phong", NULL};
+
+static int org_at(const char *key, size_t keylen, size_t i)
+{
+	while (i < keylen && key[i] == ' ')
+		i++;
+	for (int o = 0; org_heads[o]; o++)
+		if (!strncmp(key + i, org_heads[o], strlen(org_heads[o])))
+			return 1;
+	return 0;
+}
 
 static size_t issuer_end(const char *key, size_t keylen, size_t b)
 {
 	size_t i = b, words = 0;
-	while (i < keylen && words < 12) {
+	while (i < keylen && words < 14) {
 		while (i < keylen && key[i] == ' ')
 			i++;
+		if (i < keylen && key[i] == ',' && words > 0 && org_at(key, keylen, i + 1)) {
+			i++;
+			continue;
+		}
+		if (i + 3 <= keylen && words > 0 && ex_word_at(key, keylen, i, "va") && org_at(key, keylen, i + 2)) {
+			i += 2;
+			continue;
+		}
 		if (i >= keylen || strchr(",;:.()\"", key[i]))
 			break;
 		for (int s = 0; issuer_stop[s]; s++)
@@ -87,7 +110,8 @@ static const char *code_type(const char *num)
 			q++;
 		size_t n = (size_t)(q - p);
 		for (size_t t = 0; t < sizeof types / sizeof *types; t++)
-			if (types[t].code[0] && strlen(types[t].code) == n && !strncmp(types[t].code, p, n))
+			if (types[t].code[0] && strlen(types[t].code) <= n && !strncmp(types[t].code, p, strlen(types[t].code)) &&
+			    (strlen(types[t].code) == n || isdigit((unsigned char)p[strlen(types[t].code)])))
 				return types[t].name;
 		p = *q ? q + 1 : q;
 	}
@@ -123,6 +147,13 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 		while (ex_find(r.num, sm, pos, g, 3) == 1) {
 			size_t nb = (size_t)g[2], ne = (size_t)g[5];
 			pos = ne;
+			/* inside a web address ("https://…/nghi-dinh-41-2012-nd-cp…") */
+			size_t tb = nb;
+			while (tb > 0 && sm->key[tb - 1] != ' ')
+				tb--;
+			if (memmem(sm->key + tb, ne - tb, "://", 3) || memmem(sm->key + tb, ne - tb, "www.", 4) ||
+			    memmem(sm->key + tb, ne - tb, ".vn/", 4) || memmem(sm->key + tb, ne - tb, ".com/", 5))
+				continue;
 			/* the document's own number ("Số: 209/BC-SYT") is not a citation */
 			size_t back = nb;
 			while (back > 0 && sm->key[back - 1] == ' ')

@@ -607,6 +607,9 @@ static size_t count_needle(const char *s, size_t n, const char *needle)
 	return c;
 }
 
+static int locate_in_source(const ex_doc *ed, const sohoa_tline *tl, const char *before, size_t nbefore,
+			    const char *needle, int *page, int *line);
+
 void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line)
 {
 	/* which text line of the statement holds off (blank lines were skipped) */
@@ -628,8 +631,27 @@ void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *need
 	*line = tl->line;
 	if (!ed->doc || !needle || !*needle || (tl->page_end == tl->page && tl->line_end <= tl->line))
 		return;
-	/* a reflowed line: the source line holding the same occurrence of the needle */
-	size_t nth = off >= kstart ? count_needle(st->text + kstart, off - kstart, needle) : 0;
+	/* a reflowed line: the source line holding the same occurrence of the needle; a needle split
+	 * over two source lines ("161/2018/NĐ-" + "CP") is looked up by its longest leading part */
+	char part[128];
+	snprintf(part, sizeof part, "%s", needle);
+	for (;;) {
+		if (locate_in_source(ed, tl, st->text + kstart, off >= kstart ? off - kstart : 0, part, page, line))
+			return;
+		char *cut = NULL;
+		for (char *p = part + 1; *p; p++)
+			if (*p == '/' || *p == '-' || *p == ',' || *p == ' ')
+				cut = p;
+		if (!cut)
+			return;
+		*cut = 0;
+	}
+}
+
+static int locate_in_source(const ex_doc *ed, const sohoa_tline *tl, const char *before, size_t nbefore,
+			    const char *needle, int *page, int *line)
+{
+	size_t nth = count_needle(before, nbefore, needle);
 	size_t seen = 0;
 	for (size_t p = 0; p < ed->doc->npages; p++) {
 		const sohoa_page *pg = &ed->doc->pages[p];
@@ -644,8 +666,9 @@ void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *need
 			if (seen > nth) {
 				*page = pg->number;
 				*line = l->line;
-				return;
+				return 1;
 			}
 		}
 	}
+	return 0;
 }
