@@ -181,7 +181,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 				if (words <= 2 && (types_at[t][2] < 0 || (size_t)types_at[t][2] == nb)) {
 					char w[32];
 					snprintf(w, sizeof w, "%.*s", (int)(te - (size_t)types_at[t][0]), sm->key + types_at[t][0]);
-					for (size_t k = 0; k < sizeof types / sizeof *types; k++)
+					for (size_t k = 0; k < sizeof types / sizeof *types && !type; k++)
 						if (!strncmp(w, types[k].key, strlen(types[k].key)) &&
 						    (w[strlen(types[k].key)] == 0 || w[strlen(types[k].key)] == ' '))
 							type = types[k].name;
@@ -263,13 +263,23 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			size_t tb = (size_t)types_at[t][0], te = (size_t)types_at[t][1];
 			snprintf(w, sizeof w, "%.*s", (int)(te - tb), sm->key + tb);
 			const char *type = NULL;
-			for (size_t k = 0; k < sizeof types / sizeof *types; k++)
+			for (size_t k = 0; k < sizeof types / sizeof *types && !type; k++)
 				if (!strncmp(w, types[k].key, strlen(types[k].key)))
 					type = types[k].name;
 			if (!type)
 				continue;
 			char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
-			char *phrase = ex_clean(sm->text, sm->kmap[tb], sm->kmap[ne]);
+			char *issuer = NULL;
+			size_t end = ne;
+			long ig[2];
+			if (ex_find(r.issuer, sm, ne, ig, 1) == 1 && (size_t)ig[0] == ne) {
+				size_t ie = issuer_end(sm->key, sm->keylen, (size_t)ig[1]);
+				if (ie > (size_t)ig[1]) {
+					issuer = ex_clean(sm->text, sm->kmap[ig[1]], sm->kmap[ie]);
+					end = ie;
+				}
+			}
+			char *phrase = ex_clean(sm->text, sm->kmap[tb], sm->kmap[end]);
 			int page, line;
 			ex_locate(&ed, sm, sm->kmap[nb], num, &page, &line);
 			ex_row row;
@@ -280,10 +290,11 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			ex_field(&row, type);
 			ex_field(&row, num);
 			ex_field(&row, NULL);
-			ex_field(&row, NULL);
+			ex_field(&row, issuer);
 			ex_field(&row, phrase);
 			st = ex_row_end(&row, ctx);
 			free(num);
+			free(issuer);
 			free(phrase);
 		}
 	}
