@@ -2,6 +2,7 @@
 #include "ingest-int.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +31,18 @@ static char *doc_name_from_path(const char *path)
 	return sohoa_strndup(base, n);
 }
 
+/* Tesseract's OpenMP threads fight the page workers for the cores: one each (unless the user
+ * chose otherwise), set once before any Tesseract call. */
+static pthread_once_t omp_once = PTHREAD_ONCE_INIT;
+static void omp_limit(void)
+{
+	setenv("OMP_THREAD_LIMIT", "1", 0);
+}
+
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 {
 	*out = NULL;
+	pthread_once(&omp_once, omp_limit);
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));

@@ -1,18 +1,463 @@
-/* PDF through MuPDF (placeholder until the PDF adapter lands). */
+/* pdf: the MuPDF adapter, the only file that includes mupdf/fitz.h. Opens a PDF (with repair and
+ * password), reads each selected page's structured text into positioned lines (layout.c), decides
+ * whether the text layer is usable (classify.c) and renders pages that need OCR straight into
+ * memory for the OCR adapter. Pages run in parallel: one cloned fz_context, one fz_document and
+ * one OCR engine per worker. fz_try/fz_catch never leave this file. */
 #include "ingest-int.h"
+#include "classify.h"
+#include "layout.h"
 
+#include <mupdf/fitz.h>
+#include <mupdf/pdf.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#define MIN_IMAGE_COVER 0.10f /* a page whose images cover less than this has nothing to OCR */
+
+typedef struct pdf_worker {
+	fz_context *fz;           /* the base context for worker 0, a clone for the others */
+	fz_document *doc;         /* this worker's own handle on the file */
+	sohoa_ctx *ctx;           /* this worker's error slot */
+	int open_tried;
+	sohoa_status open_status;
+	char *open_error;
+	ingest_ocr *ocr;          /* created on the first page that needs OCR */
+	int ocr_tried;
+	sohoa_status ocr_status;
+	char *ocr_error;
+} pdf_worker;
+
+typedef struct pdf_run {
+	sohoa_ctx *ctx;
+	const char *path;
+	sohoa_doc *doc;
+	pdf_worker *w;
+} pdf_run;
+
+static void pdf_lock(void *user, int lock)
+{
+	pthread_mutex_lock(&((pthread_mutex_t *)user)[lock]);
+}
+
+static void pdf_unlock(void *user, int lock)
+{
+	pthread_mutex_unlock(&((pthread_mutex_t *)user)[lock]);
+}
+
+/* MuPDF reports warnings (repairs, broken objects) through callbacks that print by default:
+ * route them to our log instead. */
+static void pdf_warning(void *user, const char *message)
+{
+	sohoa_log(user, SOHOA_LOG_DEBUG, "mupdf: %s", message);
+}
+
+static void pdf_quiet(fz_context *fz, sohoa_ctx *ctx)
+{
+	fz_set_warning_callback(fz, pdf_warning, ctx);
+	fz_set_error_callback(fz, pdf_warning, ctx);
+}
 
 static int pdf_recognize(const char *path, const unsigned char *head, size_t n)
 {
+	for (size_t i = 0; i + 5 <= n; i++)
+		if (!memcmp(head + i, "%PDF-", 5))
+			return 1;
 	size_t pl = strlen(path);
-	return (n >= 5 && !memcmp(head, "%PDF-", 5)) || (pl > 4 && !strcasecmp(path + pl - 4, ".pdf"));
+	/* a .pdf that is not one still comes here, to be told so */
+	return pl > 4 && !strcasecmp(path + pl - 4, ".pdf");
+}
+
+/* 1 if the file has "%PDF-" in its first 1024 bytes (where readers accept it). */
+static int has_pdf_header(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	unsigned char head[1024];
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	for (size_t i = 0; i + 5 <= n; i++)
+		if (!memcmp(head + i, "%PDF-", 5))
+			return 1;
+	return 0;
+}
+
+/* Open path with fz into *out, authenticating with ctx->opt.password when the file is encrypted.
+ * MuPDF repairs a broken cross-reference table by itself while opening. */
+static sohoa_status open_doc(sohoa_ctx *ctx, fz_context *fz, const char *path, fz_document **out)
+{
+	*out = NULL;
+	fz_document *d = NULL;
+	fz_stream *stm = NULL;
+	int needs = 0, authed = 0;
+	fz_var(d);
+	fz_var(stm);
+	fz_var(needs);
+	fz_var(authed);
+	fz_try(fz) {
+		stm = fz_open_file(fz, path);
+		/* the PDF parser directly: no other document handlers (and their libraries) linked */
+		d = &pdf_open_document_with_stream(fz, stm)->super;
+		needs = fz_needs_password(fz, d);
+		if (needs && ctx->opt.password)
+			authed = fz_authenticate_password(fz, d, ctx->opt.password);
+	}
+	fz_always(fz) {
+		fz_drop_stream(fz, stm);
+	}
+	fz_catch(fz) {
+		fz_drop_document(fz, d);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "cannot open '%s': %s", path, fz_caught_message(fz));
+	}
+	if (needs && !authed) {
+		fz_drop_document(fz, d);
+		if (!ctx->opt.password)
+			return sohoa_error(ctx, SOHOA_ERR_PASSWORD, "'%s' is encrypted: give --password", path);
+		return sohoa_error(ctx, SOHOA_ERR_PASSWORD, "'%s': wrong password", path);
+	}
+	*out = d;
+	return SOHOA_OK;
+}
+
+/* Glyphs of a page, grown as MuPDF hands them out. */
+typedef struct glyph_list {
+	ingest_glyph *g;
+	size_t n, cap;
+	const char *fonts[32];
+	size_t nfonts;
+} glyph_list;
+
+static int glyph_push(glyph_list *l, const ingest_glyph *g)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 1024;
+		ingest_glyph *p = realloc(l->g, cap * sizeof *p);
+		if (!p)
+			return -1;
+		l->g = p;
+		l->cap = cap;
+	}
+	l->g[l->n++] = *g;
+	if (g->font && l->nfonts < sizeof l->fonts / sizeof *l->fonts) {
+		for (size_t i = 0; i < l->nfonts; i++)
+			if (l->fonts[i] == g->font || !strcmp(l->fonts[i], g->font))
+				return 0;
+		l->fonts[l->nfonts++] = g->font;
+	}
+	return 0;
+}
+
+/* Walk the structured text: glyphs with boxes relative to the page's top-left, one fragment per
+ * MuPDF line; and the share of the page under images. Returns -1 when out of memory. */
+static int collect(fz_context *fz, fz_stext_page *tp, fz_rect pb, glyph_list *out, float *image_cover)
+{
+	float area = (pb.x1 - pb.x0) * (pb.y1 - pb.y0), cover = 0;
+	int frag = 0;
+	for (fz_stext_block *b = tp->first_block; b; b = b->next) {
+		if (b->type == FZ_STEXT_BLOCK_IMAGE) {
+			fz_rect r = fz_intersect_rect(b->bbox, pb);
+			if (!fz_is_empty_rect(r) && area > 0)
+				cover += (r.x1 - r.x0) * (r.y1 - r.y0) / area;
+			continue;
+		}
+		if (b->type != FZ_STEXT_BLOCK_TEXT)
+			continue;
+		for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next, frag++)
+			for (fz_stext_char *ch = ln->first_char; ch; ch = ch->next) {
+				fz_rect r = fz_rect_from_quad(ch->quad);
+				ingest_glyph g = {
+					(uint32_t)ch->c, r.x0 - pb.x0, r.y0 - pb.y0, r.x1 - pb.x0, r.y1 - pb.y0,
+					ch->size, ch->font ? fz_font_name(fz, ch->font) : NULL, frag,
+				};
+				if (glyph_push(out, &g))
+					return -1;
+			}
+	}
+	*image_cover = cover > 1 ? 1 : cover;
+	return 0;
+}
+
+static void page_fail(sohoa_page *page, sohoa_status st, const char *msg)
+{
+	ingest_page_clear(page);
+	page->status = st;
+	free(page->error);
+	page->error = sohoa_strdup(msg && *msg ? msg : sohoa_status_str(st));
+}
+
+static void set_decision(sohoa_page *page, const char *reason, const char *action)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s%s", reason, action ? action : "");
+	free(page->decision);
+	page->decision = sohoa_strdup(buf);
+}
+
+/* The text of the page's lines joined by '\n', for the classifier. */
+static char *page_text(const sohoa_page *page, size_t *len)
+{
+	sohoa_buf b = {0};
+	for (size_t i = 0; i < page->nlines; i++)
+		if (sohoa_buf_puts(&b, page->lines[i].text ? page->lines[i].text : "") || sohoa_buf_puts(&b, "\n")) {
+			sohoa_buf_free(&b);
+			return NULL;
+		}
+	*len = b.len;
+	return b.data ? sohoa_buf_steal(&b) : sohoa_strdup("");
+}
+
+/* Render the page in gray at ctx->opt.dpi and OCR it into page. */
+static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect pb, sohoa_page *page)
+{
+	sohoa_ctx *ctx = w->ctx;
+	int dpi = ctx->opt.dpi > 0 ? ctx->opt.dpi : 300;
+	float zoom = dpi / 72.0f;
+	fz_matrix m = fz_scale(zoom, zoom);
+	fz_irect ib = fz_round_rect(fz_transform_rect(pb, m));
+	int64_t pw = ib.x1 - ib.x0, ph = ib.y1 - ib.y0;
+	if (pw <= 0 || ph <= 0)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "empty page box");
+	if (ctx->opt.max_pixels > 0 && pw * ph > ctx->opt.max_pixels)
+		return sohoa_error(ctx, SOHOA_ERR_LIMIT,
+				   "%lldx%lld pixels at %d dpi is over the limit of %lld pixels (--max-pixels)",
+				   (long long)pw, (long long)ph, dpi, (long long)ctx->opt.max_pixels);
+	if (!w->ocr_tried) {
+		w->ocr_tried = 1;
+		w->ocr_status = ingest_ocr_new(ctx, &w->ocr);
+		if (w->ocr_status != SOHOA_OK)
+			w->ocr_error = sohoa_strdup(sohoa_errmsg(ctx));
+	}
+	if (!w->ocr)
+		return sohoa_error(ctx, w->ocr_status ? w->ocr_status : SOHOA_ERR_INTERNAL, "%s",
+				   w->ocr_error ? w->ocr_error : "no OCR engine");
+	fz_pixmap *pix = NULL;
+	fz_var(pix);
+	fz_try(w->fz) {
+		pix = fz_new_pixmap_from_page(w->fz, pg, m, fz_device_gray(w->fz), 0);
+	}
+	fz_catch(w->fz) {
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "cannot render: %s", fz_caught_message(w->fz));
+	}
+	ingest_raster r = {
+		fz_pixmap_samples(w->fz, pix), fz_pixmap_width(w->fz, pix), fz_pixmap_height(w->fz, pix),
+		fz_pixmap_components(w->fz, pix), (int)fz_pixmap_stride(w->fz, pix), dpi,
+	};
+	ingest_page_clear(page);
+	page->source = SOHOA_SRC_OCR;
+	sohoa_status st = ingest_ocr_raster(ctx, w->ocr, &r, page);
+	fz_drop_pixmap(w->fz, pix);
+	(void)run;
+	return st;
+}
+
+/* Read one page: text layer, classification, OCR when the mode and the verdict say so. */
+static sohoa_status read_page(pdf_run *run, pdf_worker *w, sohoa_page *page)
+{
+	sohoa_ctx *ctx = w->ctx;
+	fz_context *fz = w->fz;
+	fz_page *pg = NULL;
+	fz_stext_page *tp = NULL;
+	glyph_list gl = {0};
+	float cover = 0;
+	fz_rect pb = fz_empty_rect;
+	int nomem = 0;
+	fz_var(pg);
+	fz_var(tp);
+	fz_var(cover);
+	fz_var(nomem);
+	fz_var(pb);
+	fz_var(gl);
+	fz_try(fz) {
+		pg = fz_load_page(fz, w->doc, page->number - 1);
+		pb = fz_bound_page(fz, pg);
+		fz_stext_options so = {FZ_STEXT_PRESERVE_IMAGES | FZ_STEXT_MEDIABOX_CLIP, 1};
+		tp = fz_new_stext_page_from_page(fz, pg, &so);
+		nomem = collect(fz, tp, pb, &gl, &cover);
+	}
+	fz_catch(fz) {
+		fz_drop_stext_page(fz, tp);
+		fz_drop_page(fz, pg);
+		free(gl.g);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "cannot read page: %s", fz_caught_message(fz));
+	}
+	page->width = pb.x1 - pb.x0;
+	page->height = pb.y1 - pb.y0;
+	page->source = SOHOA_SRC_PDF;
+	sohoa_status st = nomem ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory") :
+				  ingest_layout(ctx, gl.g, gl.n, page);
+	ingest_verdict v;
+	char *text = NULL;
+	size_t tlen = 0;
+	if (st == SOHOA_OK && !(text = page_text(page, &tlen)))
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	if (st == SOHOA_OK) {
+		ingest_page_info info = {text, tlen, gl.fonts, gl.nfonts, cover};
+		ingest_classify(&info, &v);
+	}
+	free(text);
+	/* fonts are borrowed from the stext page: done with them now */
+	fz_drop_stext_page(fz, tp);
+	free(gl.g);
+	if (st == SOHOA_OK) {
+		int has_image = cover >= MIN_IMAGE_COVER;
+		int ocr = 0;
+		switch (ctx->opt.ocr) {
+		case SOHOA_OCR_ALWAYS:
+			ocr = 1;
+			set_decision(page, v.reason, "; ocr forced");
+			break;
+		case SOHOA_OCR_NEVER:
+			set_decision(page, v.reason, v.usable ? NULL : "; ocr off, text kept");
+			break;
+		case SOHOA_OCR_AUTO:
+			ocr = !v.usable && has_image;
+			set_decision(page, v.reason, v.usable ? NULL : has_image ? "; ocr" : "; no image to ocr, text kept");
+			break;
+		}
+		if (v.encoding && !ocr) {
+			free(page->encoding);
+			page->encoding = sohoa_strdup(v.encoding);
+		}
+		if (ocr)
+			st = ocr_page(run, w, pg, pb, page);
+	}
+	fz_drop_page(fz, pg);
+	return st;
+}
+
+static void run_page(void *arg, int worker, size_t i)
+{
+	pdf_run *run = arg;
+	pdf_worker *w = &run->w[worker];
+	sohoa_page *page = &run->doc->pages[i];
+	if (sohoa_interrupted(run->ctx)) {
+		page_fail(page, SOHOA_ERR_INTERRUPTED, "interrupted");
+		return;
+	}
+	if (!w->open_tried) {
+		w->open_tried = 1;
+		w->open_status = open_doc(w->ctx, w->fz, run->path, &w->doc);
+		if (w->open_status != SOHOA_OK)
+			w->open_error = sohoa_strdup(sohoa_errmsg(w->ctx));
+	}
+	if (!w->doc) {
+		page_fail(page, w->open_status, w->open_error);
+		return;
+	}
+	sohoa_clear_error(w->ctx);
+	sohoa_status st = read_page(run, w, page);
+	if (st != SOHOA_OK)
+		page_fail(page, st, sohoa_errmsg(w->ctx));
 }
 
 static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 {
-	(void)doc;
-	return sohoa_error(ctx, SOHOA_ERR_UNSUPPORTED, "'%s': PDF input is not built yet", path);
+	if (!has_pdf_header(path))
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is not a PDF (no %%PDF- header)", path);
+	pthread_mutex_t locks[FZ_LOCK_MAX];
+	for (int i = 0; i < FZ_LOCK_MAX; i++)
+		pthread_mutex_init(&locks[i], NULL);
+	fz_locks_context lc = {locks, pdf_lock, pdf_unlock};
+	sohoa_status st = SOHOA_OK;
+	fz_context *fz = fz_new_context(NULL, &lc, FZ_STORE_DEFAULT);
+	pdf_worker *w = NULL;
+	int nworkers = 0;
+	if (!fz) {
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "cannot create a MuPDF context");
+		goto out;
+	}
+	pdf_quiet(fz, ctx);
+	fz_document *d = NULL;
+	if ((st = open_doc(ctx, fz, path, &d)) != SOHOA_OK)
+		goto out;
+	int count = 0;
+	fz_var(count);
+	fz_try(fz) {
+		count = fz_count_pages(fz, d);
+	}
+	fz_catch(fz) {
+		fz_drop_document(fz, d);
+		st = sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': cannot count pages: %s", path, fz_caught_message(fz));
+		goto out;
+	}
+	if (count <= 0) {
+		fz_drop_document(fz, d);
+		st = sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' has no pages", path);
+		goto out;
+	}
+	if (ctx->opt.max_pages > 0 && count > ctx->opt.max_pages) {
+		fz_drop_document(fz, d);
+		st = sohoa_error(ctx, SOHOA_ERR_LIMIT, "'%s' has %d pages, over the limit of %d (--max-pages)", path,
+				 count, ctx->opt.max_pages);
+		goto out;
+	}
+	doc->page_count = count;
+	for (int p = 1; p <= count; p++)
+		if (sohoa_page_selected(ctx->opt.pages, p) && !ingest_page_add(doc, p)) {
+			fz_drop_document(fz, d);
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory reading '%s'", path);
+			goto out;
+		}
+	if (doc->npages == 0) {
+		fz_drop_document(fz, d);
+		st = sohoa_error(ctx, SOHOA_ERR_USAGE, "'%s': --pages %s selects none of its %d pages", path,
+				 ctx->opt.pages, count);
+		goto out;
+	}
+
+	int jobs = ctx->opt.jobs > 0 ? ctx->opt.jobs : 1;
+	if ((size_t)jobs > doc->npages)
+		jobs = (int)doc->npages;
+	w = calloc((size_t)jobs, sizeof *w);
+	if (!w) {
+		fz_drop_document(fz, d);
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	/* Worker 0 runs on this thread with the base context and the document already open; the
+	 * others get clones (made here, before any thread starts) and open their own document. */
+	for (nworkers = 0; nworkers < jobs; nworkers++) {
+		pdf_worker *k = &w[nworkers];
+		k->ctx = sohoa_ctx_new_worker(ctx);
+		k->fz = nworkers == 0 ? fz : fz_clone_context(fz);
+		if (!k->ctx || !k->fz) {
+			sohoa_ctx_free(k->ctx);
+			if (k->fz && nworkers)
+				fz_drop_context(k->fz);
+			break;
+		}
+		if (nworkers)
+			pdf_quiet(k->fz, k->ctx);
+	}
+	if (nworkers == 0) {
+		fz_drop_document(fz, d);
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	w[0].doc = d;
+	w[0].open_tried = 1;
+	pdf_run run = {ctx, path, doc, w};
+	sohoa_parallel_for(nworkers, doc->npages, run_page, &run);
+
+out:
+	for (int i = nworkers - 1; i >= 0; i--) {
+		if (w[i].ocr)
+			ingest_ocr_free(w[i].ocr);
+		fz_drop_document(w[i].fz, w[i].doc);
+		free(w[i].open_error);
+		free(w[i].ocr_error);
+		sohoa_ctx_free(w[i].ctx);
+		if (i)
+			fz_drop_context(w[i].fz);
+	}
+	free(w);
+	fz_drop_context(fz);
+	for (int i = 0; i < FZ_LOCK_MAX; i++)
+		pthread_mutex_destroy(&locks[i]);
+	return st;
 }
 
 const ingest_handler ingest_pdf_handler = {"pdf", pdf_recognize, pdf_open};

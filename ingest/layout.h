@@ -1,0 +1,30 @@
+/* layout: private to ingest/. Turns positioned glyphs (as a PDF text layer gives them) into the
+ * lines of a page in reading order, with loose diacritic glyphs joined back onto their letters.
+ * Pure C (no MuPDF) so that the rules can be unit-tested with hand-made glyphs. */
+#ifndef SOHOA_INGEST_LAYOUT_H
+#define SOHOA_INGEST_LAYOUT_H
+
+#include "ingest.h"
+
+/* One glyph. Boxes are in points from the page's top-left. Glyphs that share frag come from one
+ * run of text that the PDF library already put on one line (MuPDF's stext line). */
+typedef struct ingest_glyph {
+	uint32_t c;            /* Unicode; ' ' for spaces */
+	float x0, y0, x1, y1;  /* glyph box */
+	float size;            /* font size in points */
+	const char *font;      /* font name, borrowed (may carry a subset prefix "ABCDEF+") */
+	int frag;              /* source run; runs are contiguous in the array */
+} ingest_glyph;
+
+/* Append the lines of glyphs g[0..n) to page (ingest_line_add) in reading order: rows top to
+ * bottom, pieces of a row left to right, and a block of rows split by one vertical gutter (a
+ * letterhead: issuer left, motto right) read left column first. Pieces of text on one row closer
+ * than about one em become one line. Each line gets its text, words with boxes, first font name
+ * (subset prefix removed) and size, and a box. Returns SOHOA_ERR_NOMEM only. */
+sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, sohoa_page *page);
+
+/* 1 if c is a combining mark, or a spacing accent that PDFs draw over a letter for Vietnamese
+ * tones (U+00B4, U+0060, U+02DC, ...); *combining gets the combining form (or c). */
+int ingest_layout_mark(uint32_t c, uint32_t *combining);
+
+#endif
