@@ -131,14 +131,14 @@ static float text_width(renderer *r, fz_font *font, const char *s)
 
 /* Blur, add noise and threshold the page: what a cheap scanner and a fax-like binarization do
  * to thin diacritics. */
-static void degrade(fz_pixmap *pix)
+static void degrade(fz_pixmap *pix, int dpi)
 {
 	int w = pix->w, h = pix->h, n = pix->n;
 	unsigned char *p = pix->samples;
 	unsigned char *tmp = malloc((size_t)w * h);
 	if (!tmp)
 		die("%s", "out of memory");
-	int radius = 1 + (int)(rnd() % 2);
+	int radius = 1 + (dpi >= 250 ? (int)(rnd() % 2) : 0);
 	int thresh = 110 + (int)(rnd() % 60);
 	for (int y = 0; y < h; y++)
 		for (int x = 0; x < w; x++) {
@@ -181,13 +181,14 @@ static void page_end(renderer *r)
 		fz_matrix ctm = fz_scale(z, z);
 		fz_irect bbox = fz_round_rect(fz_transform_rect(fz_make_rect(0, 0, PAGE_W, PAGE_H), ctm));
 		fz_pixmap *pix = fz_new_pixmap_with_bbox(ctx, fz_device_gray(ctx), bbox, NULL, 0);
+		fz_set_pixmap_resolution(ctx, pix, r->o.dpi, r->o.dpi);
 		fz_clear_pixmap_with_value(ctx, pix, 255);
 		fz_device *draw = fz_new_draw_device(ctx, fz_identity, pix);
 		fz_run_display_list(ctx, r->list, draw, ctm, fz_infinite_rect, NULL);
 		fz_close_device(ctx, draw);
 		fz_drop_device(ctx, draw);
 		if ((int)(rnd() % 100) < r->o.degrade_pct)
-			degrade(pix);
+			degrade(pix, r->o.dpi);
 		char path[4096];
 		snprintf(path, sizeof path, "%s/p%04d.png", r->outdir, r->page_no);
 		fz_save_pixmap_as_png(ctx, pix, path);
@@ -304,13 +305,17 @@ static int cmd_render(int argc, char **argv)
 			o.degrade_pct = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-p") && i + 1 < argc)
 			o.max_pages = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "-r") && i + 1 < argc)
+			o.dpi = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-f") && i + 1 < argc)
 			fontdir = argv[++i];
 		else
 			die("unknown option '%s'", argv[i]);
 	}
+	if (o.dpi < 72 || o.dpi > 600 || o.max_pages < 1 || o.degrade_pct < 0 || o.degrade_pct > 100)
+		die("%s", "render: -r wants 72..600 dpi, -p at least 1 page, -d 0..100");
 	if (argc - i != 2)
-		die("%s", "usage: learn-channel render [-s SEED] [-d DEGRADE%] [-p MAXPAGES] [-f FONTDIR] TEXT OUTDIR");
+		die("%s", "usage: learn-channel render [-s SEED] [-d DEGRADE%] [-p MAXPAGES] [-r DPI] [-f FONTDIR] TEXT OUTDIR");
 	rnd_state = o.seed ? o.seed : 1;
 	renderer r = {0};
 	r.o = o;
@@ -595,14 +600,16 @@ static double token_cost(const token *o, const token *in)
 	return d > 1 ? 1 : d;
 }
 
-static int all_letters(const cps *c)
+/* 1 if c is one well-formed Vietnamese syllable (foreign names in the corpus are left out). */
+static int is_syllable(const cps *c)
 {
 	if (c->n == 0)
 		return 0;
-	for (size_t i = 0; i < c->n; i++)
-		if (!cp_is_letter(c->v[i]))
-			return 0;
-	return 1;
+	sohoa_buf b = {0};
+	put_cps(&b, c->v, c->n);
+	int r = sohoa_viet_syllable(b.data, b.len);
+	sohoa_buf_free(&b);
+	return r;
 }
 
 /* Token-level Levenshtein alignment of one printed line with its OCR line; pairs that are close
@@ -638,13 +645,17 @@ static void align_line(aligner *al, const char *gt, const char *ocr)
 			const token *ot = &o[a - 1], *it = &g[b - 1];
 			/* A pair is kept when the OCR token plausibly is that syllable: under 0.6 of its
 			 * letters differ (splits and merges fall out here). */
-			if (sub[a * W + b] < 0.6 && all_letters(&it->c) && ot->c.n > 0) {
-				sohoa_buf k = {0};
+			if (sub[a * W + b] < 0.6 && is_syllable(&it->c) && ot->c.n > 0) {
+				/* The intended syllable under its canonical key, so that "hoà" and "hòa"
+				 * count together; characters below stay as printed. */
+				sohoa_buf k = {0}, printed = {0};
 				put_cps(&k, ot->c.v, ot->c.n);
 				sohoa_buf_puts(&k, "\t");
-				put_cps(&k, it->c.v, it->c.n);
+				put_cps(&printed, it->c.v, it->c.n);
+				sohoa_viet_key(printed.data, printed.len, &k);
 				table_add(&al->tokens, k.data, 1);
 				sohoa_buf_free(&k);
+				sohoa_buf_free(&printed);
 				count_chars(al, &ot->c, &it->c);
 				al->tok_pairs++;
 			}
@@ -655,7 +666,7 @@ static void align_line(aligner *al, const char *gt, const char *ocr)
 			b--;
 	}
 	for (size_t j = 0; j < ng; j++)
-		al->tok_gt += all_letters(&g[j].c);
+		al->tok_gt += is_syllable(&g[j].c);
 	for (size_t j = 0; j < ng; j++)
 		free(g[j].c.v);
 	for (size_t j = 0; j < no; j++)
@@ -798,7 +809,7 @@ int main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "align"))
 		return cmd_align(argc - 1, argv + 1);
 	fprintf(stderr, "usage: learn-channel render|align ...\n"
-			"  render [-s SEED] [-d DEGRADE%%] [-p MAXPAGES] [-f FONTDIR] TEXT OUTDIR\n"
+			"  render [-s SEED] [-d DEGRADE%%] [-p MAXPAGES] [-r DPI] [-f FONTDIR] TEXT OUTDIR\n"
 			"  align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] GT OCR [GT OCR...]\n");
 	return 2;
 }

@@ -4,7 +4,7 @@
  *                                     canonical key sohoa_viet_key: tone style and, unless -c,
  *                                     case do not count; edge punctuation is ignored; a word is a
  *                                     whitespace token with at least one letter). -l lists the
- *                                     misread gold words as "gold<TAB>got" lines.
+ *                                     misread gold words as "gold<TAB>got" lines (compared forms).
  *   syl-accuracy -C GOLD HYP          character error rate: code point edit distance / gold length,
  *                                     whitespace runs (and line breaks) counted as one space.
  *   syl-accuracy -s [FILE]            strip all diacritics (sohoa_viet_strip) to stdout.
@@ -313,7 +313,7 @@ int main(int argc, char **argv)
 		if (trace) {
 			for (size_t x = 0; x < gw.n; x++)
 				if (trace[x] != -2)
-					printf("%s\t%s\n", gw.text[x], trace[x] >= 0 ? hw.text[trace[x]] : "");
+					printf("%s\t%s\n", gw.key[x], trace[x] >= 0 ? hw.key[trace[x]] : "");
 			free(trace);
 		}
 		printf("units %zu correct %d accuracy %.4f\n", gw.n, r.match, gw.n ? (double)r.match / (double)gw.n : 0.0);
