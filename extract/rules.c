@@ -315,9 +315,29 @@ static int heading_at(const char *s, char id[32], int *parts, size_t *title)
 	id[0] = 0;
 	/* Roman: "II. TITLE", "III TITLE IN CAPITALS" */
 	size_t r = i;
-	while (r < n && strchr("IVX", s[r]))
+	int ocr_l = 0; /* "Il." : OCR reads I as l */
+	while (r < n && s[r] && strchr("IVXl", s[r])) {
+		ocr_l |= s[r] == 'l';
 		r++;
-	if (r > b && is_roman(s + b, r - b)) {
+	}
+	char rom[8] = "";
+	if (r > b && r - b < sizeof rom) {
+		for (size_t k = b; k < r; k++)
+			rom[k - b] = s[k] == 'l' ? 'I' : s[k];
+		rom[r - b] = 0;
+	}
+	/* a numeral alone on its line, the title in capitals on the next ("IV" / "CHỈ SỐ …") */
+	if (rom[0] && !ocr_l && is_roman(rom, r - b) && r - b >= 2) {
+		size_t t = r;
+		while (t < n && (s[t] == ' ' || s[t] == '\t' || s[t] == '.'))
+			t++;
+		if (t >= n) {
+			snprintf(id, 32, "%s", rom);
+			*title = n;
+			return 1;
+		}
+	}
+	if (rom[0] && is_roman(rom, r - b) && (!ocr_l || (r < n && s[r] == '.' && s[b] == 'I'))) {
 		int dot = r < n && (s[r] == '.' || s[r] == ')');
 		size_t t = r + (size_t)dot;
 		if (t < n && s[t] == ' ') {
@@ -329,7 +349,7 @@ static int heading_at(const char *s, char id[32], int *parts, size_t *title)
 				uint32_t plain;
 				int tone, upper = 0;
 				if (isdigit((unsigned char)s[t]) || (sohoa_viet_letter(cp, &plain, &tone, &upper) && upper)) {
-					snprintf(id, 32, "%.*s", (int)(r - b), s + b);
+					snprintf(id, 32, "%s", rom);
 					*title = t;
 					return 1;
 				}

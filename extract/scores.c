@@ -19,20 +19,25 @@ static const char *const fig_re = "(?<![\\p{L}\\d.,/])" NUM "\\s*(?:/\\s*" NUM "
 static const char *const rank_re = "\\b(?:xep|dung)(?:\\s+[a-z]+){0,3}?\\s+(\\d+)\\s*/\\s*(\\d+)(?![\\d/])";
 /* a change: "tăng 0,19 điểm", "giảm 13%", "giảm 01 bậc", "tăng tối thiểu từ 02 bậc" */
 static const char *const change_re =
-	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu)\\s+){0,3}" NUM
+	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu|nhieu nhat|nhieu)\\s+){0,3}" NUM
 	"\\s*(diem|%|bac|hang|vi tri)(?![a-z])";
 
 /* Words before a figure that make it a target. */
 static const char *const target_cues[] = {"phan dau", "muc tieu", "chi tieu", "it nhat", "toi thieu",
 					  "tro len", "dat tu", "khong duoi", "khong thap hon", "dam bao",
 					  "bao dam", "toi da", "khong qua", NULL};
+/* Words that make a figure in a plan a reported result rather than a target. */
+static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", NULL};
+/* Type lines of documents whose figures are targets unless they report a result. */
+static const char *const plan_types[] = {"ke hoach", "chuong trinh", "de an", "phuong an", NULL};
 /* Words trimmed from the end of a subject (verbs and comparison words before the figure). */
 static const char *const subject_tail[] = {
 	"duoc danh gia", "dat duoc", "chi dat", "duoc", "dat", "la", "bang", "chiem", "voi", "tu", "tren",
 	"duoi", "hon", "it nhat", "toi thieu", "toi da", "khong qua", "khong duoi", "khoang", "len", "co",
 	"xep vi tri thu", "xep vi tri", "xep hang thu", "xep hang", "xep thu", "dung thu", "dung vi tri thu",
 	"dung vi tri", "vi tri thu", "thu", "xep", "dung", "tang", "giam", "muc", "cung", "va", "co gang",
-	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "nhung", NULL};
+	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "nhung", "moi", "chua", "chi", "van",
+	"da", "cung", "nhieu nhat", NULL};
 /* Words trimmed from the start of a subject. */
 static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", NULL};
@@ -54,7 +59,8 @@ typedef struct ev {
 typedef struct row {
 	size_t stmt;
 	size_t at, end;    /* key offsets: the figure, and the end of the row's last part */
-	size_t subj_b, subj_e; /* key span of the subject */
+	size_t subj_b, subj_e; /* key span of the subject in statement subj_stmt */
+	size_t subj_stmt;
 	const char *kind;
 	const char *op;
 	double value, max, percent, change;
@@ -213,6 +219,17 @@ static int has_cue(const char *key, size_t b, size_t e, const char *const *cues)
 	return 0;
 }
 
+/* A target cue not negated ("chưa đảm bảo" is no target). */
+static int has_target_cue(const char *key, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		for (int c = 0; target_cues[c]; c++)
+			if (ex_word_at(key, e, i, target_cues[c]) &&
+			    !(i >= b + 5 && (!strncmp(key + i - 5, "chua ", 5) || (i >= b + 6 && !strncmp(key + i - 6, "khong ", 6)))))
+				return 1;
+	return 0;
+}
+
 /* The year a figure is about: "năm 2024" before it in its sentence, not "so với năm 2023". */
 static int year_before(const char *key, size_t b, size_t at)
 {
@@ -347,14 +364,23 @@ static size_t collect(sohoa_regex *const res[3], const ex_stmt *st, ev *evs, siz
 	return w;
 }
 
+static int only_punct(const char *key, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		if (!strchr(" ,;", key[i]))
+			return 0;
+	return 1;
+}
+
 static int family(const char *unit)
 {
 	return (!strcmp(unit, "điểm") || !strcmp(unit, "%")) ? 0 : 1;
 }
 
 /* Build the rows of one statement. */
-static size_t rows_of(const ex_stmt *st, size_t si, const ev *evs, size_t nev, row *rows, size_t cap)
+static size_t rows_of(const ex_doc *ed, size_t si, int plan, const ev *evs, size_t nev, row *rows, size_t cap)
 {
+	const ex_stmt *st = &ed->stmts[si];
 	const char *key = st->key;
 	size_t kl = st->keylen;
 	size_t n = 0;
@@ -378,7 +404,7 @@ static size_t rows_of(const ex_stmt *st, size_t si, const ev *evs, size_t nev, r
 				continue;
 			}
 			if (e->kind == EV_CHANGE && !last->has_change &&
-			    family(e->unit) == (last->has_rank ? 1 : 0) && gap_e - gap_b <= 40 &&
+			    (family(e->unit) == (last->has_rank ? 1 : 0) || only_punct(key, gap_b, gap_e)) && gap_e - gap_b <= 40 &&
 			    !memchr(key + gap_b, ':', gap_e - gap_b)) {
 				last->change = e->sign * e->v1;
 				last->has_change = 1;
@@ -393,6 +419,24 @@ static size_t rows_of(const ex_stmt *st, size_t si, const ev *evs, size_t nev, r
 		r->at = e->nb;
 		r->end = e->e;
 		r->kind = "score";
+		if (e->kind == EV_FIG && last && !last->has_value && last->has_change && !e->has2 &&
+		    !strcmp(e->unit, last->change_unit) && sentence_start(key, last->at) == sstart &&
+		    memchr(key + last->end, ',', e->b - last->end) &&
+		    !has_cue(key, last->end, e->b, (const char *const[]){"dat", "duoc", "la", "tang", "giam", NULL})) {
+			/* "giảm ít nhất 30% thời gian …, 30% chi phí …": the same change for a second subject */
+			r->kind = last->kind;
+			r->change = (last->change < 0 ? -1 : 1) * e->v1;
+			r->has_change = 1;
+			snprintf(r->change_unit, sizeof r->change_unit, "%s", e->unit);
+			size_t ab, ae;
+			subject_after(key, kl, e->e, &ab, &ae);
+			r->subj_b = ab;
+			r->subj_e = ae;
+			r->subj_stmt = si;
+			r->op = last->op;
+			r->year = last->year;
+			continue;
+		}
 		if (e->kind == EV_FIG) {
 			r->value = e->v1;
 			r->has_value = 1;
@@ -442,13 +486,40 @@ static size_t rows_of(const ex_stmt *st, size_t si, const ev *evs, size_t nev, r
 			tb = ab;
 			te = ae;
 		}
+		if (te <= tb && cstart > 0 && key[cstart - 1] == '(') { /* "… có thu (mới đạt 42,85/50%)" */
+			size_t ob = clause_start(key, st->title_key, cstart - 1), oe = cstart - 1;
+			trim_subject(key, &ob, &oe);
+			if (oe > ob) {
+				tb = ob;
+				te = oe;
+			}
+		}
 		if (te <= tb && last) { /* "…, xếp vị trí thứ 56/63": the subject of the row before */
 			tb = last->subj_b;
 			te = last->subj_e;
 		}
 		r->subj_b = tb;
 		r->subj_e = te;
-		if (has_cue(key, cstart > sstart ? sstart : cstart, e->b, target_cues) ||
+		r->subj_stmt = si;
+		if (te <= tb) { /* "Kết quả: được 4,44/7,5 điểm": the criterion of the heading above */
+			for (size_t h = si + 1; h-- > 0;)
+				if (ed->stmts[h].heading && !islower((unsigned char)ed->stmts[h].id[0])) {
+					const ex_stmt *hs = &ed->stmts[h];
+					size_t hb = hs->title_key, he = hb;
+					while (he < hs->keylen && !strchr(":;", hs->key[he]) && !sentence_dot(hs->key, hs->keylen, he))
+						he++;
+					trim_subject(hs->key, &hb, &he);
+					/* "Về cải cách thể chế": the criterion without "về" */
+					if (ex_word_at(hs->key, he, hb, "ve"))
+						hb += 3;
+					r->subj_stmt = h;
+					r->subj_b = hb;
+					r->subj_e = he;
+					break;
+				}
+		}
+		if ((plan && !has_cue(key, sstart, e->b, result_cues)) ||
+		    has_target_cue(key, cstart > sstart ? sstart : cstart, e->b) ||
 		    has_cue(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL}))
 			r->kind = "target";
 		r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
@@ -461,7 +532,8 @@ static size_t rows_of(const ex_stmt *st, size_t si, const ev *evs, size_t nev, r
 static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const row *r, sohoa_buf *out)
 {
 	const ex_stmt *st = &ed->stmts[r->stmt];
-	char *subject = r->subj_e > r->subj_b ? ex_clean(st->text, st->kmap[r->subj_b], st->kmap[r->subj_e]) : NULL;
+	const ex_stmt *ss = &ed->stmts[r->subj_stmt];
+	char *subject = r->subj_e > r->subj_b ? ex_clean(ss->text, ss->kmap[r->subj_b], ss->kmap[r->subj_e]) : NULL;
 	size_t sb = sentence_start(st->key, r->at), se = sentence_end(st->key, st->keylen, r->end);
 	char *sentence = ex_clean(st->text, st->kmap[sb], st->kmap[se]);
 	/* the figure as written, to find its source line */
@@ -521,9 +593,19 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 		goto done;
 	}
+	int plan = 0;
+	for (size_t s = 0; s < ed->nstmts && s < 20 && !plan; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
+		size_t b = strspn(sm->key, " ");
+		for (int p = 0; plan_types[p]; p++)
+			if (!strcmp(sm->key + b, plan_types[p]) ||
+			    (!strncmp(sm->key + b, plan_types[p], strlen(plan_types[p])) &&
+			     sm->key[b + strlen(plan_types[p])] == ' ' && sm->key[b + strlen(plan_types[p]) + 1] == 0))
+				plan = 1;
+	}
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		size_t nev = collect(res, &ed->stmts[s], evs, CAP);
-		size_t nr = rows_of(&ed->stmts[s], s, evs, nev, rows, CAP);
+		size_t nr = rows_of(ed, s, plan, evs, nev, rows, CAP);
 		for (size_t i = 0; i < nr && st == SOHOA_OK; i++) {
 			if (out)
 				st = write_row(ctx, ed, &rows[i], out);
