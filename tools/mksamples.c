@@ -5,6 +5,7 @@
  *   mksamples layout [options] SEED.txt OUT.pdf TRUTH.txt
  *   mksamples raster IN.pdf DPI PREFIX        writes PREFIX-001.png ... (RGB)
  *   mksamples imgpdf OUT.pdf DPI IMAGE...     one image per page, page size from pixels and DPI
+ *   mksamples strip IN.txt OUT.txt            the text with every diacritic removed (đ -> d)
  *
  * Truth format: one line per block as placed (letterhead line, title, paragraph, list item, table
  * row with cells joined by TAB), a line holding only a form feed between pages. Blocks never split
@@ -1342,16 +1343,32 @@ static int cmd_imgpdf(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_strip(int argc, char **argv)
+{
+	if (argc != 3)
+		die("%s", "usage: mksamples strip IN.txt OUT.txt");
+	char *data = read_all(argv[1]);
+	sohoa_buf out = {0};
+	if (sohoa_viet_strip(data, strlen(data), &out) != 0)
+		die("%s", "out of memory");
+	write_file(argv[2], out.data ? out.data : "", out.len);
+	sohoa_buf_free(&out);
+	free(data);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		die("%s", "usage: mksamples layout|raster|imgpdf ...");
+		die("%s", "usage: mksamples layout|raster|imgpdf|strip ...");
 	if (!strcmp(argv[1], "layout"))
 		return cmd_layout(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "raster"))
 		return cmd_raster(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "imgpdf"))
 		return cmd_imgpdf(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "strip"))
+		return cmd_strip(argc - 1, argv + 1);
 	die("unknown command '%s'", argv[1]);
 	return 1;
 }

@@ -120,6 +120,31 @@ scans() {
 	page_image s003-scan-typical-p14 003 typical 300 1300 14 tif --bitonal
 }
 
+# ---- 3. wrong-language OCR: what an OCR engine without Vietnamese makes of these pages, like
+#      seed 001. Tesseract -l eng lays an invisible text layer over the scanned images (its PDF
+#      renderer) and writes the plain text; the clean rendered pages of every document are read
+#      the same way (text only), and a stripped-diacritics text is made from each truth.
+ocr() {
+	export OMP_THREAD_LIMIT=1
+	: >"$OUT/ocr.list"
+	name=s000-scan-typical
+	ls "$TMPD"/$name-*.jpg >"$TMPD/$name.list"
+	tesseract "$TMPD/$name.list" "$OUT/$name-engocr" -l eng pdf txt >/dev/null 2>&1
+	cp "$OUT/$name.truth.txt" "$OUT/$name-engocr.truth.txt"
+	echo "$name-engocr.pdf,$name.pdf,eng-ocr-pdf,typical 300 dpi; text layer by tesseract -l eng," >>"$OUT/ocr.list"
+	echo "$name-engocr.txt,$name.pdf,eng-ocr-text,typical 300 dpi; tesseract -l eng," >>"$OUT/ocr.list"
+	for n in 000 002 003 004; do
+		raster $n 300
+		ls "$TMPD"/$n-300-*.png >"$TMPD/$n.list"
+		tesseract "$TMPD/$n.list" "$OUT/s$n-born-engocr" -l eng txt >/dev/null 2>&1
+		cp "$OUT/s$n-born.truth.txt" "$OUT/s$n-born-engocr.truth.txt"
+		echo "s$n-born-engocr.txt,s$n-born.pdf,eng-ocr-text,none (born-digital pages rendered at 300 dpi); tesseract -l eng," >>"$OUT/ocr.list"
+		"$MK" strip "$OUT/s$n-born.truth.txt" "$OUT/s$n-stripped.txt"
+		cp "$OUT/s$n-born.truth.txt" "$OUT/s$n-stripped.truth.txt"
+		echo "s$n-stripped.txt,s$n-born.truth.txt,stripped-text,all diacritics removed," >>"$OUT/ocr.list"
+	done
+}
+
 # ---- MANIFEST.csv: file,made_from,kind,degradation,seed for every sample present. The truth of
 #      samples/X.ext is samples/X.truth.txt (and X.table.csv for documents with a table).
 manifest() {
@@ -134,12 +159,14 @@ manifest() {
 	[ -f "$OUT/s001-real-engocr.txt" ] &&
 		echo "s001-real-engocr.txt,seeds/$(basename "$(seed_file 001)"),real-eng-ocr-text,real scan read without Vietnamese," >>"$m"
 	[ ! -f "$OUT/scans.list" ] || cat "$OUT/scans.list" >>"$m"
+	[ ! -f "$OUT/ocr.list" ] || cat "$OUT/ocr.list" >>"$m"
 }
 
 case $what in
 born) born; manifest ;;
 scan) scans; manifest ;;
+ocr) scans; ocr; manifest ;;
 manifest) manifest ;;
-all) born; scans; manifest ;;
+all) born; scans; ocr; manifest ;;
 *) echo "usage: $0 [born|scan|ocr|manifest|all]" >&2; exit 2 ;;
 esac
