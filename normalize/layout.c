@@ -175,12 +175,12 @@ static void measure_doc(const char *buf, const norm_line *lines, size_t n, measu
 		for (size_t i = 0; i < n; i++)
 			if (!lines[i].blank && !lines[i].drop && lines[i].kind == K_TEXT)
 				v[k++] = (float)cp_count(buf + lines[i].off, lines[i].len);
-		if (k) {
+		/* Few lines say little about the page width: assume an A4 line then. */
+		m->chars = 80;
+		if (k >= 10) {
 			qsort(v, k, sizeof *v, cmp_float);
-			m->chars = v[k * 9 / 10];
+			m->chars = v[k * 9 / 10] < 40 ? 40 : v[k * 9 / 10];
 		}
-		if (m->chars < 20)
-			m->chars = 80;
 	}
 	free(v);
 }
@@ -283,8 +283,9 @@ void norm_layout_drop_furniture(const char *buf, norm_line *lines, size_t n, int
 				lines[picked[p]].drop = 1;
 				continue;
 			}
-			if (l->len > 200)
-				continue;
+			int kind = classify(buf + l->off, l->len);
+			if (l->len > 200 || kind == K_NUM || kind == K_HEADING || kind == K_BULLET)
+				continue; /* numbered headings and list items are content */
 			zone_line *zl = &z[nz++];
 			make_key(buf + l->off, l->len, zl->key, sizeof zl->key);
 			zl->idx = picked[p];
@@ -316,12 +317,13 @@ static int ends_sentence(uint32_t c)
 
 static uint32_t last_cp(const char *s, size_t n)
 {
-	size_t i = n;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+	if (n == 0)
+		return 0;
+	size_t i = n - 1;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i--;
 	uint32_t cp = 0;
-	if (i < n)
-		sohoa_utf8_decode(s + i, n - i, &cp);
+	sohoa_utf8_decode(s + i, n - i, &cp);
 	return cp;
 }
 

@@ -1,0 +1,237 @@
+/* Unit tests for the normalize stage: Unicode cleanup and NFC edge cases, legacy encodings through
+ * the driver (8-bit files, font names, Latin-1 disguised text), header/footer removal on a
+ * multi-page document built here, hyphen rejoining, and reflow on the seed documents (headings
+ * and list items must keep their own lines). */
+#include "../../normalize/normalize.h"
+#include "../../normalize/encoding.h"
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static sohoa_ctx *ctx;
+
+/* Normalize text (as a text file would arrive) and return the output text, lines joined by '\n'. */
+static char *norm(const char *data, size_t n, sohoa_text **keep)
+{
+	sohoa_doc *doc = NULL;
+	sohoa_text *t = NULL;
+	sohoa_buf out = {0};
+	if (sohoa_doc_from_text(ctx, "t", data, n, &doc) != SOHOA_OK || sohoa_normalize_doc(ctx, doc, &t) != SOHOA_OK) {
+		printf("# error: %s\n", sohoa_errmsg(ctx));
+		sohoa_doc_free(doc);
+		return sohoa_strdup("(error)");
+	}
+	for (size_t i = 0; i < t->nlines; i++) {
+		sohoa_buf_puts(&out, t->lines[i].text);
+		if (i + 1 < t->nlines)
+			sohoa_buf_puts(&out, "\n");
+	}
+	if (keep)
+		*keep = t;
+	else
+		sohoa_text_free(t);
+	sohoa_doc_free(doc);
+	return out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+}
+
+static void expect(const char *in, const char *want, const char *name)
+{
+	char *got = norm(in, strlen(in), NULL);
+	CHECK_STR(got, want, name);
+	free(got);
+}
+
+static void unicode_cases(void)
+{
+	expect("Vie\xcc\x82\xcc\xa3t Nam", "Việt Nam", "NFC composes base + circumflex + dot");
+	expect("Vi\xe1\xba\xb9\xcc\x82t", "Việt", "NFC: ẹ + combining circumflex is ệ");
+	expect("hoa \xcc\x80n", "hoàn", "a mark split from its letter by a space rejoins");
+	expect("\xc3\x90\xe1\xbb\x99" "c l\xe1\xba\xadp, \xc3\xb0i", "Độc lập, đi", "Ð (eth) and ð become Đ đ");
+	expect("Hà\xc2\xa0Nội\xe2\x80\x8b, ng\xc2\xad" "ày", "Hà Nội, ngày", "NBSP, zero-width space, soft hyphen");
+	expect("\xef\xac\x81le \xef\xac\x82ow", "file flow", "ligatures");
+	expect("V\xd1\x96\xe1\xbb\x87t v\xd0\xb0 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+	       "Việt va Москва", "Cyrillic look-alikes inside Latin words only");
+	expect("\xef\xbb\xbfq\xe2\x80\x91" "a\x01" "b", "q-ab", "BOM, non-breaking hyphen, control characters");
+	expect("Pure ASCII line", "Pure ASCII line", "ASCII passes through");
+	expect("\xe1\xbb\xa6y ban", "Ủy ban", "NFC text passes through");
+	expect("Kelvin \xe2\x84\xaa", "Kelvin K", "NFC singleton (Kelvin sign)");
+}
+
+static void encoding_cases(void)
+{
+	/* A text file in TCVN3 arrives as 8-bit bytes. */
+	const char *tcvn3 = "C\xe9ng h\xdf" "a x\xb7 h\xe9i ch\xf1 ngh\xdc" "a Vi\xd6t Nam\n"
+			    "\xa7\xe9" "c l\xcbp - T\xf9 do - H\xb9nh ph\xf3" "c\n";
+	char *got = norm(tcvn3, strlen(tcvn3), NULL);
+	CHECK_STR(got, "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc", "8-bit TCVN3 file");
+	free(got);
+	const char *vni = "Co\xe4ng ho\xf8" "a xa\xf5 ho\xe4i chu\xfb ngh\xf3" "a Vie\xe4t Nam\n";
+	got = norm(vni, strlen(vni), NULL);
+	CHECK_STR(got, "Cộng hòa xã hội chủ nghĩa Việt Nam", "8-bit VNI file");
+	free(got);
+	const char *cp1258 = "C\xf4\xf2ng ho\xcc" "a xa\xde" " h\xf4\xf2i chu\xd2 nghi\xde" "a Vi\xea\xf2t Nam\n";
+	got = norm(cp1258, strlen(cp1258), NULL);
+	CHECK_STR(got, "Cộng hòa xã hội chủ nghĩa Việt Nam", "8-bit Windows-1258 file (ICU, then NFC)");
+	free(got);
+
+	/* TCVN3 read through a Latin-1 font and saved as UTF-8, no font name: statistics find it. */
+	sohoa_buf u = {0};
+	sohoa_enc_decode(SOHOA_ENC_CP1252, (const unsigned char *)tcvn3, strlen(tcvn3), &u);
+	got = norm(u.data, u.len, NULL);
+	CHECK_STR(got, "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc", "TCVN3 disguised as Latin-1 UTF-8");
+	free(got);
+	sohoa_buf_free(&u);
+
+	/* A PDF page whose font names say .VnTime / .VnTimeH: converted by font. */
+	sohoa_doc doc = {0};
+	sohoa_page page = {0};
+	sohoa_line lines[2] = {{0}};
+	sohoa_buf a = {0}, b = {0};
+	sohoa_enc_decode(SOHOA_ENC_CP1252, (const unsigned char *)"c\xe9ng h\xdf" "a", 8, &a);
+	sohoa_enc_decode(SOHOA_ENC_CP1252, (const unsigned char *)"vi\xd6" "c l\xb5m", 8, &b);
+	lines[0] = (sohoa_line){.page = 1, .line = 1, .text = a.data, .font = "ABCDEF+.VnTimeH", .confidence = -1};
+	lines[1] = (sohoa_line){.page = 1, .line = 2, .text = b.data, .font = ".VnTime", .confidence = -1};
+	page = (sohoa_page){.number = 1, .source = SOHOA_SRC_PDF, .lines = lines, .nlines = 2};
+	doc = (sohoa_doc){.name = "pdf", .pages = &page, .npages = 1};
+	sohoa_text *t = NULL;
+	CHECK(sohoa_normalize_doc(ctx, &doc, &t) == SOHOA_OK && t && t->nlines == 2, "font-named page normalizes");
+	if (t && t->nlines == 2) {
+		CHECK_STR(t->lines[0].text, "CỘNG HÒA", ".VnTimeH line comes out in capitals");
+		CHECK_STR(t->lines[1].text, "việc làm", ".VnTime line converted");
+	}
+	sohoa_text_free(t);
+	sohoa_buf_free(&a);
+	sohoa_buf_free(&b);
+
+	/* Text that is neither: Latin-1 French stays as it is. */
+	expect("Le café est très bon, garçon.", "Le café est très bon, garçon.", "Western Latin-1 text is left alone");
+}
+
+/* Four pages with a running header, a page-number footer and a paragraph across a page break. */
+static void furniture_cases(void)
+{
+	sohoa_buf in = {0};
+	for (int p = 1; p <= 4; p++) {
+		sohoa_buf_printf(&in, "SỞ Y TẾ TỈNH LAI CHÂU - KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH %d\n", 2021);
+		sohoa_buf_printf(&in, "%d. Nội dung số %d của kế hoạch\n", p, p);
+		sohoa_buf_printf(&in, "Tăng cường công tác chỉ đạo điều hành và kiểm tra việc thực hiện của các đơn\n");
+		sohoa_buf_printf(&in, "vị trực thuộc trong năm, báo cáo kết quả định kỳ theo quy định của tỉnh và\n");
+		static const char *const words[] = {"", "một", "hai", "ba", "bốn"};
+		sohoa_buf_printf(&in, "của ngành trong quý %s.\n", words[p]);
+		sohoa_buf_printf(&in, "- %d -\n", p);
+		if (p < 4)
+			sohoa_buf_puts(&in, "\f");
+	}
+	sohoa_text *t = NULL;
+	char *got = norm(in.data, in.len, &t);
+	CHECK(!strstr(got, "SỞ Y TẾ TỈNH LAI CHÂU"), "running header removed");
+	CHECK(!strstr(got, "- 3 -") && !strstr(got, "- 1 -"), "page number footers removed");
+	CHECK(strstr(got, "3. Nội dung số 3 của kế hoạch\nTăng cường") != NULL, "numbered heading keeps its line");
+	CHECK(strstr(got, "các đơn vị trực thuộc trong năm, báo cáo kết quả định kỳ theo quy định của tỉnh và của ngành trong quý hai.") != NULL,
+	      "paragraph lines joined");
+	int ok = t && t->nlines == 8;
+	if (ok)
+		for (size_t i = 0; i < t->nlines; i++)
+			ok &= t->lines[i].page == (int)i / 2 + 1 && t->lines[i].line == (i % 2 ? 3 : 2) &&
+			      t->lines[i].page_end == t->lines[i].page && t->lines[i].line_end == (i % 2 ? 5 : 2);
+	CHECK(ok, "every output line maps to its source page and lines");
+	sohoa_text_free(t);
+	free(got);
+	sohoa_buf_free(&in);
+
+	/* A sentence that runs across a page break keeps both ends in its map. */
+	const char *two = "Một câu dài được viết ra để chạy qua hết dòng này và sang tận trang sau của văn\n"
+			  "\fbản, rồi kết thúc ở đây.\n";
+	got = norm(two, strlen(two), &t);
+	CHECK(t && t->nlines == 1 && t->lines[0].page == 1 && t->lines[0].page_end == 2 && t->lines[0].line_end == 1,
+	      "paragraph across pages maps page 1 to page 2");
+	sohoa_text_free(t);
+	free(got);
+}
+
+static void hyphen_cases(void)
+{
+	expect("Công tác quản lý nhà nước về y tế và phát triển công nghi-\nệp dược trong tỉnh năm nay.",
+	       "Công tác quản lý nhà nước về y tế và phát triển công nghiệp dược trong tỉnh năm nay.",
+	       "hyphen across a line break rejoins a syllable");
+	expect("Xây dựng cơ sở y tế theo tiêu chí xanh, sạch, đẹp và an toàn cho người bệnh Xanh-\nsạch ở mọi nơi.",
+	       "Xây dựng cơ sở y tế theo tiêu chí xanh, sạch, đẹp và an toàn cho người bệnh Xanh-sạch ở mọi nơi.",
+	       "hyphen kept when the joined word is not a syllable");
+}
+
+/* Every seed line that starts with a heading or list mark must start an output line. */
+static void seed_case(const char *path)
+{
+	char *data = NULL;
+	size_t len = 0;
+	char label[256];
+	if (sohoa_file_read(ctx, path, &data, &len) != SOHOA_OK) {
+		snprintf(label, sizeof label, "seed %s readable", path);
+		CHECK(0, label);
+		return;
+	}
+	sohoa_doc *doc = NULL;
+	sohoa_text *t = NULL;
+	sohoa_doc_from_text(ctx, path, data, len, &doc);
+	if (!doc || sohoa_normalize_doc(ctx, doc, &t) != SOHOA_OK) {
+		snprintf(label, sizeof label, "seed %s normalizes", path);
+		CHECK(0, label);
+		sohoa_doc_free(doc);
+		free(data);
+		return;
+	}
+	int marks = 0, kept = 0, nonblank = 0;
+	const sohoa_page *pg = &doc->pages[0];
+	for (size_t i = 0; i < pg->nlines; i++) {
+		const char *s = pg->lines[i].text;
+		while (*s == ' ')
+			s++;
+		if (*s)
+			nonblank++;
+		int mark = !strncmp(s, "- ", 2) || !strncmp(s, "+ ", 2) || !strncmp(s, "I. ", 3) || !strncmp(s, "II. ", 4) ||
+			   !strncmp(s, "III. ", 5) || !strncmp(s, "IV. ", 4) ||
+			   (s[0] >= '1' && s[0] <= '9' && (s[1] == '.' || (s[1] >= '0' && s[1] <= '9' && s[2] == '.')) &&
+			    s[strcspn(s, " ") - 1] == '.') ||
+			   (s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == ' ');
+		if (!mark)
+			continue;
+		marks++;
+		int found = 0;
+		for (size_t j = 0; j < t->nlines && !found; j++)
+			found = t->lines[j].page == pg->lines[i].page && t->lines[j].line == pg->lines[i].line;
+		if (!found)
+			printf("# %s line %d lost its own line: %.60s\n", path, pg->lines[i].line, s);
+		kept += found;
+	}
+	snprintf(label, sizeof label, "%s: %d of %d heading/list lines start an output line", path, kept, marks);
+	CHECK(marks > 5 && kept == marks, label);
+	snprintf(label, sizeof label, "%s: reflow joined lines (%zu paragraphs from %d lines)", path, t->nlines, nonblank);
+	CHECK(t->nlines * 10 < (size_t)nonblank * 7, label);
+	sohoa_text_free(t);
+	sohoa_doc_free(doc);
+	free(data);
+}
+
+int main(void)
+{
+	sohoa_options opt;
+	sohoa_options_init(&opt);
+	opt.restore = SOHOA_RESTORE_OFF;
+	ctx = sohoa_ctx_new(&opt);
+	unicode_cases();
+	encoding_cases();
+	furniture_cases();
+	hyphen_cases();
+	const char *seeds = getenv("SOHOA_SEEDS") ? getenv("SOHOA_SEEDS") : "../shared/seeds";
+	static const char *const names[] = {"000_ac338c270c618966.txt", "001_7d83b6641bb4e2b0.txt",
+					    "002_e2b6afa7f8475de5.txt", "003_cb8fb6ae9e24c1df.txt",
+					    "004_40c9436ed25258f3.txt"};
+	for (size_t i = 0; i < 5; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", seeds, names[i]);
+		seed_case(path);
+	}
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
