@@ -19,6 +19,7 @@ SEEDS=$SHARED/seeds
 CORPUS=$SHARED/corpus
 GOLD001=tests/restore/seed001.gold.txt
 IN001=tests/restore/seed001.input.txt
+CHANNEL=data/channel-tokens.tsv
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 for x in "$SOHOA" "$ACC"; do
@@ -100,10 +101,12 @@ for b in $(manifest_files '$3 == "eng-ocr-text"'); do
 	[ -f "$f" ] || continue
 	restore ocr "$f" "$TMP/$b.out" && score j2samples "$truth" "$TMP/$b.out"
 	"$ACC" "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/j2samples_base.acc"
+	[ -f "$CHANNEL" ] && "$ACC" -r "$CHANNEL" "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/j2samples_recall.acc"
 done
 if [ -f "$IN001" ] && [ -f "$GOLD001" ]; then
 	restore ocr "$IN001" "$TMP/s001.out" && score j2s001 "$GOLD001" "$TMP/s001.out"
 	"$ACC" "$GOLD001" "$IN001" | awk '{ print $2, $4 }' >>"$TMP/j2s001_base.acc"
+	[ -f "$CHANNEL" ] && "$ACC" -r "$CHANNEL" "$GOLD001" "$IN001" | awk '{ print $2, $4 }' >>"$TMP/j2s001_recall.acc"
 fi
 
 # ---- job 3: Vietnamese OCR of the degraded samples: CER before and after -------------------
@@ -194,8 +197,10 @@ row "job 1 stripped seeds, restored" "$(acc j1seeds)" ">= 98.5%" "$(verdict "$(a
 row "job 1 held-out corpus (data/heldout.txt), input" "$(acc j1held_base)" "" ""
 row "job 1 held-out corpus, restored" "$(acc j1held)" ">= 99%" "$(verdict "$(acc_value j1held)" '>=' 99)"
 row "job 2 eng OCR of rendered samples, input" "$(acc j2samples_base)" "" ""
+row "  channel recall: misread syllables whose" "$(acc j2samples_recall)" "(info)" "reading is in $CHANNEL"
 row "job 2 eng OCR of rendered samples, restored" "$(acc j2samples)" ">= 95%" "$(verdict "$(acc_value j2samples)" '>=' 95)"
 row "job 2 seed 001 lines 1-60 (hand gold), input" "$(acc j2s001_base)" "" ""
+row "  channel recall: misread syllables whose" "$(acc j2s001_recall)" "(info)" "reading is in $CHANNEL"
 row "job 2 seed 001 lines 1-60, restored" "$(acc j2s001)" ">= 95%" "$(verdict "$(acc_value j2s001)" '>=' 95)"
 if [ -s "$TMP/j3.cer" ]; then
 	read -r chars b a <<EOF

@@ -8,6 +8,9 @@
  *   syl-accuracy -C GOLD HYP          character error rate: code point edit distance / gold length,
  *                                     whitespace runs (and line breaks) counted as one space.
  *   syl-accuracy -s [FILE]            strip all diacritics (sohoa_viet_strip) to stdout.
+ *   syl-accuracy -r TABLE GOLD INPUT  channel recall: of the gold words the INPUT has wrong, the
+ *                                     share whose reading (input word -> gold word, both keyed)
+ *                                     is a row of TABLE (observed<TAB>intended<TAB>count).
  * Prints one line: "units N correct C accuracy P" or "chars N edits E cer P". Alignment is banded
  * around the diagonal (reflowed lines and dropped words are fine; whole dropped pages are not). */
 #include <stdio.h>
@@ -268,9 +271,39 @@ static uint32_t *fold(const char *s, size_t n, size_t *out_n)
 	return v;
 }
 
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Rows "key(observed)\tkey(intended)" of a channel table, sorted for bsearch. */
+static char **load_table(const char *path, size_t *bytes, size_t *n)
+{
+	char *t = slurp(path, bytes);
+	size_t cap = 1024;
+	char **rows = malloc(cap * sizeof(char *));
+	*n = 0;
+	for (char *line = strtok(t, "\n"); line; line = strtok(NULL, "\n")) {
+		char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+		if (!tab1 || !tab2)
+			continue;
+		sohoa_buf k = {0};
+		sohoa_viet_key(line, (size_t)(tab1 - line), &k);
+		sohoa_buf_puts(&k, "\t");
+		sohoa_viet_key(tab1 + 1, (size_t)(tab2 - tab1 - 1), &k);
+		if (*n == cap)
+			rows = realloc(rows, (cap *= 2) * sizeof(char *));
+		rows[(*n)++] = sohoa_buf_steal(&k);
+	}
+	free(t);
+	qsort(rows, *n, sizeof(char *), str_cmp);
+	return rows;
+}
+
 int main(int argc, char **argv)
 {
 	int keep_case = 0, list = 0, cer = 0, strip = 0, i = 1;
+	const char *table = NULL;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (!strcmp(argv[i], "-c"))
 			keep_case = 1;
@@ -280,6 +313,8 @@ int main(int argc, char **argv)
 			cer = 1;
 		else if (!strcmp(argv[i], "-s"))
 			strip = 1;
+		else if (!strcmp(argv[i], "-r") && i + 1 < argc)
+			table = argv[++i];
 		else
 			die("unknown option", argv[i]);
 	}
@@ -295,7 +330,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc - i != 2)
-		die("usage: syl-accuracy [-c] [-l] GOLD HYP | -C GOLD HYP | -s [FILE]", NULL);
+		die("usage: syl-accuracy [-c] [-l] GOLD HYP | -C GOLD HYP | -r TABLE GOLD INPUT | -s [FILE]", NULL);
 	size_t ng, nh;
 	char *g = slurp(argv[i], &ng), *h = slurp(argv[i + 1], &nh);
 	if (cer) {
@@ -308,8 +343,29 @@ int main(int argc, char **argv)
 		words gw = {0}, hw = {0};
 		words_split(g, ng, keep_case, &gw);
 		words_split(h, nh, keep_case, &hw);
-		long *trace = list ? malloc((gw.n + 1) * sizeof(long)) : NULL;
+		long *trace = list || table ? malloc((gw.n + 1) * sizeof(long)) : NULL;
 		cell r = band_align(&gw, gw.n, &hw, hw.n, word_eq, trace);
+		if (trace && table) {
+			size_t nt, nrows = 0;
+			char **rows = load_table(table, &nt, &nrows);
+			long wrong = 0, found = 0;
+			sohoa_buf k = {0};
+			for (size_t x = 0; x < gw.n; x++) {
+				if (trace[x] < 0)
+					continue; /* matched, or nothing read for it */
+				wrong++;
+				k.len = 0;
+				sohoa_buf_printf(&k, "%s\t%s", hw.key[trace[x]], gw.key[x]);
+				found += bsearch(&k.data, rows, nrows, sizeof(char *), str_cmp) != NULL;
+			}
+			printf("misread %ld in-table %ld recall %.4f\n", wrong, found, wrong ? (double)found / (double)wrong : 0.0);
+			sohoa_buf_free(&k);
+			for (size_t x = 0; x < nrows; x++)
+				free(rows[x]);
+			free(rows);
+			free(trace);
+			return 0;
+		}
 		if (trace) {
 			for (size_t x = 0; x < gw.n; x++)
 				if (trace[x] != -2)
