@@ -86,6 +86,9 @@ static uint32_t cp_base(uint32_t cp)
  * because the eng engine prints tone marks as them ("Sé'" for "Sở"). */
 static int cp_edge_punct(uint32_t cp)
 {
+	if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB || cp == 0x2026 ||
+	    cp == 0x2013 || cp == 0x2014)
+		return 1; /* curly double quotes, guillemets, ellipsis, dashes */
 	return cp < 128 && strchr(",.;:!?()[]{}\"", (int)cp) && cp != 0;
 }
 
