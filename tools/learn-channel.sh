@@ -73,7 +73,8 @@ batch() {
 	# One tesseract per page, JOBS at a time, each single-threaded and niced: the machine is shared.
 	start=$(date +%s)
 	ls "$dir"/p*.png | sed 's/\.png$//' |
-		OMP_THREAD_LIMIT=1 xargs -P "$JOBS" -I{} nice -n 19 tesseract {}.png {} -l eng --psm 6 --dpi "$3" quiet
+		OMP_THREAD_LIMIT=1 xargs -P "$JOBS" -I{} nice -n 19 tesseract {}.png {} -l eng --psm 6 --dpi "$3" quiet ||
+		echo "learn-channel.sh: batch $1: tesseract failed on some pages; they are left out" >&2
 	echo "learn-channel.sh: batch $1: tesseract read $(ls "$dir"/p*.png | wc -l) pages in $(($(date +%s) - start)) s with $JOBS jobs"
 	echo "$stamp" >"$dir/stamp"
 }
@@ -82,7 +83,7 @@ batch b 2 200 "$PAGES_B"
 
 set --
 for gt in "$WORK"/a/p*.gt.txt "$WORK"/b/p*.gt.txt; do
-	[ -f "$gt" ] && set -- "$@" "$gt" "${gt%.gt.txt}.txt"
+	[ -f "$gt" ] && [ -f "${gt%.gt.txt}.txt" ] && set -- "$@" "$gt" "${gt%.gt.txt}.txt"
 done
 mkdir -p "$OUT"
 # Tokens: every pairing counts (a reading seen once is still a reading); characters: seen at least
