@@ -1,0 +1,17 @@
+# The restoration language model: `make model` rebuilds data/sohoa-lm.bin (and data/gazetteer.tsv,
+# data/heldout.txt) from ../shared/corpus; the built file is committed so a clone needs no corpus.
+# `make model-eval` measures job 1 on the held-out slice and on the clean seeds.
+.PHONY: model model-eval
+CORPUS ?= ../shared/corpus
+SEEDS ?= ../shared/seeds
+MODEL ?= data/sohoa-lm.bin
+
+model: $(BUILD)/tools/build-model
+	$(Q)$(BUILD)/tools/build-model -v --corpus $(CORPUS) -o $(MODEL) --heldout data/heldout.txt \
+	  --gazetteer data/gazetteer.tsv --channel-tokens data/channel-tokens.tsv --channel-chars data/channel-chars.tsv
+
+model-eval: $(BUILD)/tools/restore-eval
+	$(Q)echo "job 1, clean seeds 000 002 003 004 stripped (whole documents):"
+	$(Q)$(BUILD)/tools/restore-eval --model $(MODEL) $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt
+	$(Q)echo "job 1, held-out corpus slice (data/heldout.txt, line by line):"
+	$(Q)$(BUILD)/tools/restore-eval --model $(MODEL) --lines --list data/heldout.txt --root $(CORPUS)

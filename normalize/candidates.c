@@ -1,0 +1,592 @@
+/* candidates: positions, candidate syllables and case for the restorer; see candidates.h. */
+#include "candidates.h"
+#include "lm.h"
+#include "restore.h"
+#include "viet.h"
+
+#include <string.h>
+
+#define PRUNE 7000        /* drop candidates e^7 rarer (unigram) than the most frequent one */
+#define VIE_CHANGE (-4500) /* job 3: ln P(another tone read | this tone), so only confident changes win */
+#define WORD_MAX 48
+
+/* Letters of a word: code points, plain letter and tone per position (plain 0: not Vietnamese). */
+typedef struct wletters {
+	uint32_t cp[WORD_MAX];
+	uint32_t plain[WORD_MAX];
+	uint8_t tone[WORD_MAX], upper[WORD_MAX];
+	int n;
+	int marked;  /* any tone or modifier or đ */
+	int upper_n; /* letters in upper case */
+} wletters;
+
+static int is_modified(uint32_t plain)
+{
+	return plain == 0x103 || plain == 0xE2 || plain == 0xEA || plain == 0xF4 || plain == 0x1A1 ||
+	       plain == 0x1B0 || plain == 0x111;
+}
+
+/* Decode s[0..n) into letters; returns 0 if it does not fit or holds non-letters. */
+static int letters(const char *s, size_t n, wletters *w)
+{
+	w->n = w->marked = w->upper_n = 0;
+	size_t i = 0;
+	while (i < n) {
+		if (w->n == WORD_MAX)
+			return 0;
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(s + i, n - i, &cp);
+		if (!sohoa_viet_letter(cp, &plain, &tone, &upper)) {
+			plain = 0;
+			tone = 0;
+			upper = 0;
+			w->marked = 1; /* some other letter (é of a foreign word, combining mark) */
+		}
+		w->cp[w->n] = cp;
+		w->plain[w->n] = plain;
+		w->tone[w->n] = (uint8_t)tone;
+		w->upper[w->n] = (uint8_t)upper;
+		w->marked |= tone != 0 || is_modified(plain);
+		w->upper_n += upper;
+		w->n++;
+	}
+	return 1;
+}
+
+/* Lowercase base letters (a-z) of w into tmp; 0 if some letter has no ASCII base. */
+static int stripped(const wletters *w, sohoa_buf *tmp)
+{
+	tmp->len = 0;
+	for (int i = 0; i < w->n; i++) {
+		uint32_t b = sohoa_viet_base(w->cp[i]);
+		if (b >= 'A' && b <= 'Z')
+			b += 32;
+		if (b < 'a' || b > 'z')
+			return 0;
+		char c = (char)b;
+		if (sohoa_buf_append(tmp, &c, 1))
+			return 0;
+	}
+	return 1;
+}
+
+static int key_id(const sohoa_model *m, const char *s, size_t n, sohoa_buf *tmp)
+{
+	tmp->len = 0;
+	if (sohoa_viet_key(s, n, tmp) || !tmp->data)
+		return LM_UNK;
+	return sohoa_lm_id(m, tmp->data, tmp->len);
+}
+
+/* Same letters, tone aside: key of candidate id vs the input letters. */
+static int same_toneless(const sohoa_model *m, int id, const wletters *w)
+{
+	const char *k = sohoa_lm_word(m, id);
+	size_t kn = strlen(k), i = 0;
+	for (int j = 0; j < w->n; j++) {
+		if (i >= kn)
+			return 0;
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(k + i, kn - i, &cp);
+		if (!sohoa_viet_letter(cp, &plain, &tone, &upper) || plain != w->plain[j])
+			return 0;
+	}
+	return i == kn;
+}
+
+/* Job 2 channel for a letters-only token: how far the marks the OCR printed are from the
+ * candidate's (letters are equal after stripping). */
+static int32_t mark_cost(const sohoa_model *m, int id, const wletters *w)
+{
+	const char *k = sohoa_lm_word(m, id);
+	size_t kn = strlen(k), i = 0;
+	int32_t cost = 0;
+	for (int j = 0; j < w->n && i < kn; j++) {
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(k + i, kn - i, &cp);
+		if (!sohoa_viet_letter(cp, &plain, &tone, &upper))
+			continue;
+		int cand_marked = tone || is_modified(plain);
+		int in_marked = w->tone[j] || is_modified(w->plain[j]) || !w->plain[j];
+		if (!in_marked)
+			cost += cand_marked ? -200 : 0;
+		else if (w->plain[j] == plain && w->tone[j] == tone)
+			cost += 0;
+		else
+			cost += cand_marked ? -500 : -1500;
+	}
+	return cost;
+}
+
+/* 1 if the base letters of w could spell a Vietnamese syllable with some marks: onset, one to
+ * three vowels, a final consonant. Stripped text passes; "dugc", "clia", "thir" do not. */
+static int skeleton_ok(const wletters *w)
+{
+	char b[WORD_MAX + 1];
+	int n = 0;
+	for (int i = 0; i < w->n; i++) {
+		uint32_t c = sohoa_viet_base(w->cp[i]);
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (c < 'a' || c > 'z')
+			return 0;
+		b[n++] = (char)c;
+	}
+	b[n] = 0;
+	static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+					     "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""};
+	static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+	for (size_t o = 0; o < sizeof onsets / sizeof onsets[0]; o++) {
+		size_t ol = strlen(onsets[o]);
+		if (strncmp(b, onsets[o], ol) != 0)
+			continue;
+		int v = (int)ol;
+		while (v < n && strchr("aeiouy", b[v]))
+			v++;
+		int nv = v - (int)ol;
+		if ((nv < 1 && !(ol == 2 && b[0] == 'g' && b[1] == 'i')) || nv > 3)
+			continue;
+		for (size_t f = 0; f < sizeof finals / sizeof finals[0]; f++)
+			if (strcmp(b + v, finals[f]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+void restore_chunk_classify(const char *s, size_t n, restore_chunk_stats *cs)
+{
+	memset(cs, 0, sizeof *cs);
+	int has_letter = 0, has_odd = 0, has_slash = 0;
+	size_t cps = 0, i = 0;
+	while (i < n) {
+		int kind;
+		size_t j = sohoa_lm_token(s, n, i, &kind);
+		cps++;
+		if (kind == LM_TOK_WORD) {
+			wletters w;
+			has_letter = 1;
+			cs->words++;
+			if (!letters(s + i, j - i, &w)) {
+				cs->invalid++;
+			} else {
+				cs->marked += w.marked;
+				if ((w.upper_n < w.n || w.n == 1) && !skeleton_ok(&w))
+					cs->invalid++;
+			}
+		} else if (kind == LM_TOK_NUM) {
+			if (i > 0 && j < n)
+				has_odd = 1; /* a digit inside the chunk */
+			else
+				has_odd |= 2;
+		} else if (kind == LM_TOK_PUNCT) {
+			unsigned char c = (unsigned char)s[i];
+			if (c == '/' || c == '-')
+				has_slash = 1;
+			else if (i > 0 && j < n && !(c == '.' || c == ',' || c == ':' || c == ')' || c == '('))
+				has_odd = 1;
+		}
+		i = j;
+	}
+	if (has_letter && has_odd && !has_slash && cps <= 8)
+		cs->mixed = 1;
+}
+
+static int push_item(restore_item *items, size_t *ni, size_t max, size_t s, size_t e, int32_t pos, int how)
+{
+	if (*ni >= max)
+		return -1;
+	items[(*ni)++] = (restore_item){(uint32_t)s, (uint32_t)e, pos, (uint8_t)how};
+	return 0;
+}
+
+static int looks_like_address(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return 1;
+	if (n > 4 && (memcmp(s, "www.", 4) == 0 || memcmp(s, "WWW.", 4) == 0))
+		return 1;
+	const char *at = memchr(s, '@', n);
+	return at && at > s && memchr(at, '.', n - (size_t)(at - s)) != NULL;
+}
+
+static size_t chunk_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* Candidates for one word under the job; returns the number set in p (0: copy the word). */
+static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, restore_pos *p,
+		      int *how, sohoa_buf *tmp)
+{
+	wletters w;
+	*how = RESTORE_COPY;
+	p->n = 0;
+	if (!letters(s, n, &w))
+		return 0;
+	if (mode == SOHOA_RESTORE_VIE) {
+		if (!w.marked && w.n > 1) /* unmarked words may be right too: leave them to job 1 */
+			return 0;
+		int self = key_id(m, s, n, tmp);
+		if (self == LM_UNK || !stripped(&w, tmp))
+			return 0;
+		size_t nc;
+		const uint16_t *c = sohoa_lm_cands(m, tmp->data, tmp->len, &nc);
+		p->cand[0] = (uint16_t)self;
+		p->chan[0] = 0;
+		p->n = 1;
+		for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++)
+			if (c[k] != self && same_toneless(m, c[k], &w)) {
+				p->cand[p->n] = c[k];
+				p->chan[p->n] = VIE_CHANGE;
+				p->n++;
+			}
+		*how = RESTORE_KEEP0;
+		return p->n;
+	}
+	if (mode == SOHOA_RESTORE_STRIP && w.marked) {
+		/* already carries marks: keep it, but let it be context */
+		p->cand[0] = (uint16_t)key_id(m, s, n, tmp);
+		p->chan[0] = 0;
+		p->n = 1;
+		return 1;
+	}
+	if (!stripped(&w, tmp))
+		return 0;
+	size_t nc;
+	const uint16_t *c = sohoa_lm_cands(m, tmp->data, tmp->len, &nc);
+	if (!nc) {
+		p->cand[0] = LM_UNK;
+		p->chan[0] = 0;
+		p->n = 1;
+		return 1;
+	}
+	int top = m->uni[c[0]].logp;
+	for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++) {
+		if (k > 0 && m->uni[c[k]].logp < top - PRUNE)
+			continue;
+		p->cand[p->n] = c[k];
+		p->chan[p->n] = mode == SOHOA_RESTORE_OCR ? mark_cost(m, c[k], &w) : 0;
+		p->n++;
+	}
+	*how = RESTORE_WORD;
+	return p->n;
+}
+
+/* --- job 2: eng-OCR tokens --- */
+
+static int peel_char(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '{' ||
+	       cp == '}' || cp == '.' || cp == ',' || cp == ':' || cp == ';' || cp == '!' || cp == '?' ||
+	       cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0xAB || cp == 0xBB ||
+	       cp == 0x2026 || cp == '-' || cp == '*';
+}
+
+/* Add candidate id with channel score sc to p, keeping the better score of a duplicate. */
+static void add_cand(restore_pos *p, int id, int32_t sc, int32_t *rank, const sohoa_model *m)
+{
+	if (id < LM_NFIXED)
+		return;
+	for (int k = 0; k < p->n; k++)
+		if (p->cand[k] == id) {
+			if (sc > p->chan[k]) {
+				p->chan[k] = sc;
+				rank[k] = sc + m->uni[id].logp;
+			}
+			return;
+		}
+	int32_t r = sc + m->uni[id].logp;
+	if (p->n < RESTORE_MAXC) {
+		p->cand[p->n] = (uint16_t)id;
+		p->chan[p->n] = sc;
+		rank[p->n] = r;
+		p->n++;
+		return;
+	}
+	int worst = 0;
+	for (int k = 1; k < p->n; k++)
+		if (rank[k] < rank[worst])
+			worst = k;
+	if (r > rank[worst]) {
+		p->cand[worst] = (uint16_t)id;
+		p->chan[worst] = sc;
+		rank[worst] = r;
+	}
+}
+
+/* Candidates of the letters in variant v[0..n) (a reading of the token): the group of its
+ * stripped form, scored by mark agreement, plus base. */
+static void add_group(const sohoa_model *m, const char *v, size_t n, int32_t base, restore_pos *p, int32_t *rank,
+		      sohoa_buf *tmp)
+{
+	wletters w;
+	if (!letters(v, n, &w) || !stripped(&w, tmp))
+		return;
+	size_t nc;
+	const uint16_t *c = sohoa_lm_cands(m, tmp->data, tmp->len, &nc);
+	if (!nc)
+		return;
+	int top = m->uni[c[0]].logp;
+	for (size_t k = 0; k < nc; k++) {
+		if (k > 0 && m->uni[c[k]].logp < top - PRUNE)
+			continue;
+		add_cand(p, c[k], base + mark_cost(m, c[k], &w), rank, m);
+	}
+}
+
+#define MAX_VARIANTS 48
+
+/* Readings of token t[0..n) under one or two substring confusions of the channel. */
+static void add_variants(const sohoa_model *m, const char *t, size_t n, restore_pos *p, int32_t *rank,
+			 sohoa_buf *tmp)
+{
+	uint32_t nchr = m->h->nchan_chr;
+	int made = 0;
+	char v1[128], v2[128];
+	for (size_t i = 0; i < n && made < MAX_VARIANTS; i++) {
+		if (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+			continue;
+		for (uint32_t k = 0; k < nchr && made < MAX_VARIANTS; k++) {
+			const sohoa_lm_chan_chr *e = &m->chan_chr[k];
+			size_t ol = strnlen(e->obs, sizeof e->obs), il = strnlen(e->intended, sizeof e->intended);
+			if (!ol || i + ol > n || memcmp(t + i, e->obs, ol) != 0 || n - ol + il >= sizeof v1)
+				continue;
+			size_t l1 = 0;
+			memcpy(v1, t, i);
+			l1 = i;
+			memcpy(v1 + l1, e->intended, il);
+			l1 += il;
+			memcpy(v1 + l1, t + i + ol, n - i - ol);
+			l1 += n - i - ol;
+			made++;
+			add_group(m, v1, l1, e->logp, p, rank, tmp);
+			/* a second confusion after the first */
+			for (size_t j = i + il; j < l1 && made < MAX_VARIANTS; j++) {
+				if (((unsigned char)v1[j] & 0xC0) == 0x80)
+					continue;
+				for (uint32_t k2 = 0; k2 < nchr && made < MAX_VARIANTS; k2++) {
+					const sohoa_lm_chan_chr *f = &m->chan_chr[k2];
+					size_t ol2 = strnlen(f->obs, sizeof f->obs), il2 = strnlen(f->intended, sizeof f->intended);
+					if (!ol2 || j + ol2 > l1 || memcmp(v1 + j, f->obs, ol2) != 0 || l1 - ol2 + il2 >= sizeof v2)
+						continue;
+					memcpy(v2, v1, j);
+					memcpy(v2 + j, f->intended, il2);
+					memcpy(v2 + j + il2, v1 + j + ol2, l1 - j - ol2);
+					made++;
+					add_group(m, v2, l1 - ol2 + il2, e->logp + f->logp, p, rank, tmp);
+				}
+			}
+		}
+	}
+}
+
+/* Job 2 candidates for a token (no spaces, outer punctuation peeled). Returns how. */
+static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos *p, sohoa_buf *tmp)
+{
+	int32_t rank[RESTORE_MAXC];
+	int digits = 1;
+	for (size_t i = 0; i < n; i++)
+		if (!((t[i] >= '0' && t[i] <= '9') || ((t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < n)))
+			digits = 0;
+	p->n = 0;
+	if (digits) { /* a number, unless the channel says it is a word ("6" = ở) */
+		p->cand[0] = LM_NUM;
+		p->chan[0] = 0;
+		rank[0] = 0;
+		p->n = 1;
+	}
+	tmp->len = 0;
+	if (sohoa_viet_key(t, n, tmp) == 0 && tmp->data) {
+		size_t nch;
+		const sohoa_lm_chan_cand *ch = sohoa_lm_chan(m, tmp->data, tmp->len, &nch);
+		for (size_t k = 0; k < nch; k++)
+			add_cand(p, ch[k].id, ch[k].logp, rank, m);
+	}
+	if (digits)
+		return p->n > 1 ? RESTORE_KEEP0 : RESTORE_COPY;
+	add_group(m, t, n, 0, p, rank, tmp);
+	add_variants(m, t, n, p, rank, tmp);
+	if (!p->n) {
+		p->cand[0] = (uint16_t)key_id(m, t, n, tmp);
+		p->chan[0] = 0;
+		p->n = 1;
+		return RESTORE_COPY;
+	}
+	return RESTORE_WORD;
+}
+
+/* One chunk in job 2: outer punctuation as its own positions, the core as one token; codes
+ * (with '/' or an inner '-') are restored piece by piece like job 1. Returns 0 to fall back. */
+static int ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, restore_item *items, size_t *ni,
+		     size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp)
+{
+	size_t a = cs, b = ce;
+	uint32_t cp;
+	while (a < b) {
+		size_t k = sohoa_utf8_decode(s + a, b - a, &cp);
+		if (!peel_char(cp))
+			break;
+		a += k;
+	}
+	while (b > a) {
+		size_t k = 1;
+		while (k < b - a && k < 4 && ((unsigned char)s[b - k] & 0xC0) == 0x80)
+			k++;
+		sohoa_utf8_decode(s + b - k, k, &cp);
+		if (!peel_char(cp))
+			break;
+		b -= k;
+	}
+	if (a == b || memchr(s + a, '/', b - a) || memchr(s + a + 1, '-', b - a - 1 > 0 ? b - a - 1 : 0))
+		return 0;
+	for (size_t i = cs; i < a;) {
+		size_t k = sohoa_utf8_decode(s + i, a - i, &cp);
+		restore_pos *p = &pos[*np];
+		p->cand[0] = (uint16_t)sohoa_lm_id(m, s + i, k);
+		p->chan[0] = 0;
+		p->n = 1;
+		push_item(items, ni, maxitems, i, i + k, (int32_t)(*np)++, RESTORE_COPY);
+		i += k;
+	}
+	restore_pos *p = &pos[*np];
+	int how = ocr_cands(m, s + a, b - a, p, tmp);
+	push_item(items, ni, maxitems, a, b, (int32_t)(*np)++, how);
+	for (size_t i = b; i < ce;) {
+		size_t k = sohoa_utf8_decode(s + i, ce - i, &cp);
+		restore_pos *q = &pos[*np];
+		q->cand[0] = (uint16_t)sohoa_lm_id(m, s + i, k);
+		q->chan[0] = 0;
+		q->n = 1;
+		push_item(items, ni, maxitems, i, i + k, (int32_t)(*np)++, RESTORE_COPY);
+		i += k;
+	}
+	return 1;
+}
+
+size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, size_t start,
+			restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, size_t maxpos,
+			sohoa_buf *tmp)
+{
+	*ni = *np = 0;
+	size_t i = start;
+	int chunk_start = 1;
+	while (i < n) {
+		if (*np + 2 > maxpos || *ni + 2 > maxitems)
+			break;
+		int kind;
+		size_t j = sohoa_lm_token(s, n, i, &kind);
+		if (kind == LM_TOK_SPACE) {
+			push_item(items, ni, maxitems, i, j, -1, RESTORE_COPY);
+			chunk_start = 1;
+			i = j;
+			continue;
+		}
+		if (chunk_start) {
+			chunk_start = 0;
+			size_t ce = chunk_end(s, n, i);
+			if (looks_like_address(s + i, ce - i)) {
+				restore_pos *p = &pos[*np];
+				p->cand[0] = LM_UNK;
+				p->chan[0] = 0;
+				p->n = 1;
+				push_item(items, ni, maxitems, i, ce, (int32_t)(*np)++, RESTORE_COPY);
+				i = ce;
+				continue;
+			}
+			/* job 2 works on whole chunks: "v4i", "S¢" are one word */
+			if (mode == SOHOA_RESTORE_OCR && ce - i < 64 && *np + (ce - i) + 2 <= maxpos &&
+			    *ni + (ce - i) + 2 <= maxitems &&
+			    ocr_chunk(m, s, i, ce, items, ni, maxitems, pos, np, tmp)) {
+				i = ce;
+				continue;
+			}
+		}
+		restore_pos *p = &pos[*np];
+		p->n = 1;
+		p->chan[0] = 0;
+		int how = RESTORE_COPY;
+		if (kind == LM_TOK_NUM) {
+			p->cand[0] = LM_NUM;
+		} else if (kind == LM_TOK_PUNCT) {
+			p->cand[0] = (uint16_t)sohoa_lm_id(m, s + i, j - i);
+		} else if (!word_cands(m, mode, s + i, j - i, p, &how, tmp)) {
+			p->cand[0] = (uint16_t)key_id(m, s + i, j - i, tmp);
+			p->n = 1;
+			how = RESTORE_COPY;
+		}
+		push_item(items, ni, maxitems, i, j, (int32_t)(*np)++, how);
+		i = j;
+	}
+	return i;
+}
+
+/* Write key (lowercase) with the case of the input word s[0..n): letter by letter when the
+ * lengths agree, else ALL CAPS / Title / lower by the input's pattern. */
+static int put_cased(const char *key, const char *s, size_t n, sohoa_buf *out)
+{
+	wletters in;
+	int ok = letters(s, n, &in);
+	size_t kn = strlen(key), i = 0;
+	int j = 0, nk = 0;
+	for (size_t t = 0; t < kn; nk++)
+		t += sohoa_utf8_decode(key + t, kn - t, &(uint32_t){0});
+	int by_letter = ok && nk == in.n;
+	int all_caps = ok && in.upper_n == in.n && in.n > 0;
+	while (i < kn) {
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(key + i, kn - i, &cp);
+		int up = by_letter ? in.upper[j] : all_caps ? 1 : (j == 0 && ok && in.n && in.upper[0]);
+		if (up && sohoa_viet_letter(cp, &plain, &tone, &upper))
+			cp = sohoa_viet_compose(plain, tone, 1);
+		char u[4];
+		size_t k = sohoa_utf8_encode(cp, u);
+		if (sohoa_buf_append(out, u, k))
+			return -1;
+		j++;
+	}
+	return 0;
+}
+
+int restore_append_valid(sohoa_buf *out, const char *s, size_t n)
+{
+	if (sohoa_utf8_valid(s, n))
+		return sohoa_buf_append(out, s, n);
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		char u[4];
+		size_t m = sohoa_utf8_encode(cp, u);
+		if (sohoa_buf_append(out, u, m))
+			return -1;
+		i += k;
+	}
+	return 0;
+}
+
+int restore_emit(const sohoa_model *m, sohoa_restore_mode mode, const char *s, const restore_item *items,
+		 size_t ni, const restore_pos *pos, const uint8_t *choice, sohoa_buf *out, sohoa_buf *tmp)
+{
+	(void)mode;
+	(void)tmp;
+	for (size_t k = 0; k < ni; k++) {
+		const restore_item *it = &items[k];
+		int c = it->pos >= 0 ? choice[it->pos] : 0;
+		if (it->how == RESTORE_COPY || (it->how == RESTORE_KEEP0 && c == 0)) {
+			if (restore_append_valid(out, s + it->s, it->e - it->s))
+				return -1;
+			continue;
+		}
+		const char *key = sohoa_lm_word(m, pos[it->pos].cand[c]);
+		if (put_cased(key, s + it->s, it->e - it->s, out))
+			return -1;
+	}
+	return 0;
+}

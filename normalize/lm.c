@@ -1,0 +1,403 @@
+/* lm: load the memory-mapped language model (format in lm.h) and answer the decoder's lookups:
+ * word ids, candidate lists by stripped form, trigram scores with backoff, channel entries. */
+#include "lm.h"
+#include "restore.h"
+#include "viet.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+uint64_t sohoa_lm_hash_str(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return sohoa_lm_mix(h);
+}
+
+int sohoa_lm_is_letter(uint32_t cp)
+{
+	uint32_t plain;
+	int tone, upper;
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	if (cp >= 0x300 && cp < 0x370)
+		return 1; /* combining marks stay inside their word */
+	if (sohoa_viet_letter(cp, &plain, &tone, &upper))
+		return 1;
+	return cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7;
+}
+
+static int is_space(uint32_t cp)
+{
+	return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+size_t sohoa_lm_token(const char *s, size_t n, size_t i, int *kind)
+{
+	uint32_t cp;
+	size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+	size_t j = i + k;
+	if (cp >= '0' && cp <= '9') {
+		*kind = LM_TOK_NUM;
+		while (j < n && s[j] >= '0' && s[j] <= '9')
+			j++;
+		return j;
+	}
+	int word = sohoa_lm_is_letter(cp) && !(cp >= 0x300 && cp < 0x370);
+	int space = !word && is_space(cp);
+	if (!word && !space) {
+		*kind = LM_TOK_PUNCT;
+		return j;
+	}
+	*kind = word ? LM_TOK_WORD : LM_TOK_SPACE;
+	while (j < n) {
+		k = sohoa_utf8_decode(s + j, n - j, &cp);
+		if (word ? !sohoa_lm_is_letter(cp) : !is_space(cp))
+			break;
+		j += k;
+	}
+	return j;
+}
+
+/* --- loading --- */
+
+static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name)
+{
+	const sohoa_lm_header *h = m->map;
+	if (m->size < sizeof *h || memcmp(h->magic, SOHOA_LM_MAGIC, 8) != 0)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is not a sohoa language model", name);
+	if (h->version != SOHOA_LM_VERSION)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT,
+				   "'%s' has model format version %u, this sohoa reads version %u (rebuild with 'make model')",
+				   name, h->version, SOHOA_LM_VERSION);
+	if (h->file_size != m->size || h->nvocab < LM_NFIXED || h->nvocab > LM_MAXVOCAB + 1)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
+	/* Every section must lie inside the file. */
+	struct { uint64_t off, bytes; } sec[] = {
+		{h->word_off, (uint64_t)h->nvocab * 4},
+		{h->uni_off, (uint64_t)h->nvocab * sizeof(sohoa_lm_uni)},
+		{h->vhash_off, (uint64_t)h->vhash_slots * 2},
+		{h->group_off, (uint64_t)h->ngroups * sizeof(sohoa_lm_group)},
+		{h->ghash_off, (uint64_t)h->ghash_slots * 4},
+		{h->bigram_off, h->bigram_slots * sizeof(sohoa_lm_bigram)},
+		{h->trigram_off, h->trigram_slots * 4},
+		{h->chan_tok_off, (uint64_t)h->nchan_tok * sizeof(sohoa_lm_chan_tok)},
+		{h->chan_tok_hash_off, (uint64_t)h->chan_tok_slots * 4},
+		{h->chan_chr_off, (uint64_t)h->nchan_chr * sizeof(sohoa_lm_chan_chr)},
+		{h->gaz_off, (uint64_t)h->ngaz * 4},
+		{h->str_off, 1},
+		{h->cand_off, 0},
+		{h->chan_list_off, 0},
+	};
+	for (size_t i = 0; i < sizeof sec / sizeof sec[0]; i++)
+		if (sec[i].off > m->size || sec[i].bytes > m->size - sec[i].off || sec[i].off % 2)
+			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
+	if (!h->vhash_slots || !h->ghash_slots || !h->bigram_slots || !h->trigram_slots)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
+	const char *base = m->map;
+	m->h = h;
+	m->str = base + h->str_off;
+	m->word = (const uint32_t *)(base + h->word_off);
+	m->uni = (const sohoa_lm_uni *)(base + h->uni_off);
+	m->vhash = (const uint16_t *)(base + h->vhash_off);
+	m->group = (const sohoa_lm_group *)(base + h->group_off);
+	m->ghash = (const uint32_t *)(base + h->ghash_off);
+	m->cand = (const uint16_t *)(base + h->cand_off);
+	m->bigram = (const sohoa_lm_bigram *)(base + h->bigram_off);
+	m->trigram = (const uint32_t *)(base + h->trigram_off);
+	m->chan_tok = (const sohoa_lm_chan_tok *)(base + h->chan_tok_off);
+	m->chan_tok_hash = (const uint32_t *)(base + h->chan_tok_hash_off);
+	m->chan_list = (const sohoa_lm_chan_cand *)(base + h->chan_list_off);
+	m->chan_chr = (const sohoa_lm_chan_chr *)(base + h->chan_chr_off);
+	m->gaz = (const uint32_t *)(base + h->gaz_off);
+	return SOHOA_OK;
+}
+
+sohoa_status sohoa_model_from_memory(sohoa_ctx *ctx, const void *data, size_t n, sohoa_model **model)
+{
+	*model = NULL;
+	sohoa_model *m = calloc(1, sizeof *m);
+	if (!m)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	m->map = (void *)data;
+	m->size = n;
+	m->owned = 1;
+	sohoa_status st = model_check(ctx, m, "(memory)");
+	if (st) {
+		free(m);
+		return st;
+	}
+	*model = m;
+	return SOHOA_OK;
+}
+
+static sohoa_status map_file(sohoa_ctx *ctx, const char *path, sohoa_model **model)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return sohoa_error(ctx, errno == ENOENT ? SOHOA_ERR_MISSING : SOHOA_ERR_IO,
+				   "cannot open language model '%s': %s", path, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) < 0 || st.st_size <= 0) {
+		close(fd);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "language model '%s' is empty or unreadable", path);
+	}
+	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p != MAP_FAILED)
+		madvise(p, (size_t)st.st_size, MADV_WILLNEED); /* read ahead now, without waiting */
+	if (p == MAP_FAILED)
+		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot map language model '%s': %s", path, strerror(errno));
+	sohoa_model *m = calloc(1, sizeof *m);
+	if (!m) {
+		munmap(p, (size_t)st.st_size);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	}
+	m->map = p;
+	m->size = (size_t)st.st_size;
+	sohoa_status s = model_check(ctx, m, path);
+	if (s) {
+		munmap(p, m->size);
+		free(m);
+		return s;
+	}
+	*model = m;
+	return SOHOA_OK;
+}
+
+static int file_exists(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+#ifndef SOHOA_PREFIX
+#define SOHOA_PREFIX "/usr/local"
+#endif
+
+sohoa_status sohoa_model_load(sohoa_ctx *ctx, const char *path, sohoa_model **model)
+{
+	*model = NULL;
+	if (path)
+		return map_file(ctx, path, model);
+	char buf[PATH_MAX + 64];
+	const char *env = getenv("SOHOA_DATA");
+	if (env && *env) {
+		snprintf(buf, sizeof buf, "%s/sohoa-lm.bin", env);
+		if (file_exists(buf))
+			return map_file(ctx, buf, model);
+	}
+	/* Next to the executable: build/sohoa and build/tools/x find ../data or ../../data. */
+	char exe[PATH_MAX];
+	ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (k > 0) {
+		exe[k] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = 0;
+		static const char *const rel[] = {"/../data/sohoa-lm.bin", "/../../data/sohoa-lm.bin",
+						  "/../share/sohoa/sohoa-lm.bin", "/data/sohoa-lm.bin"};
+		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+			snprintf(buf, sizeof buf, "%s%s", exe, rel[i]);
+			if (file_exists(buf))
+				return map_file(ctx, buf, model);
+		}
+	}
+	snprintf(buf, sizeof buf, "%s/share/sohoa/sohoa-lm.bin", SOHOA_PREFIX);
+	if (file_exists(buf))
+		return map_file(ctx, buf, model);
+	if (file_exists("data/sohoa-lm.bin"))
+		return map_file(ctx, "data/sohoa-lm.bin", model);
+	return sohoa_error(ctx, SOHOA_ERR_MISSING,
+			   "language model sohoa-lm.bin not found (set SOHOA_DATA or pass --model)");
+}
+
+/* Unmaps the file (or forgets the borrowed memory) and frees the handle. */
+void sohoa_model_free(sohoa_model *model)
+{
+	if (!model)
+		return;
+	if (!model->owned && model->map)
+		munmap(model->map, model->size);
+	free(model);
+}
+
+/* --- lookups --- */
+
+const char *sohoa_lm_word(const sohoa_model *m, int id)
+{
+	if (id < 0 || (uint32_t)id >= m->h->nvocab)
+		return "";
+	return m->str + m->word[id];
+}
+
+int sohoa_lm_id(const sohoa_model *m, const char *key, size_t n)
+{
+	uint32_t slots = m->h->vhash_slots;
+	uint32_t i = sohoa_lm_range(sohoa_lm_hash_str(key, n), slots);
+	for (uint32_t probe = 0; probe < slots; probe++) {
+		uint16_t v = m->vhash[i];
+		if (!v)
+			return LM_UNK;
+		const char *w = m->str + m->word[v - 1];
+		if (strncmp(w, key, n) == 0 && w[n] == 0)
+			return v - 1;
+		if (++i == slots)
+			i = 0;
+	}
+	return LM_UNK;
+}
+
+const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, size_t *count)
+{
+	*count = 0;
+	uint32_t slots = m->h->ghash_slots;
+	uint32_t i = sohoa_lm_range(sohoa_lm_hash_str(s, n), slots);
+	for (uint32_t probe = 0; probe < slots; probe++) {
+		uint32_t v = m->ghash[i];
+		if (!v)
+			return NULL;
+		const sohoa_lm_group *g = &m->group[v - 1];
+		const char *w = m->str + g->str;
+		if (strncmp(w, s, n) == 0 && w[n] == 0) {
+			*count = g->n;
+			return m->cand + g->cand;
+		}
+		if (++i == slots)
+			i = 0;
+	}
+	return NULL;
+}
+
+static const sohoa_lm_bigram *bigram_find(const sohoa_model *m, int b, int c)
+{
+	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
+	uint64_t slots = m->h->bigram_slots;
+	uint32_t i = sohoa_lm_range(sohoa_lm_mix(key), slots);
+	for (;;) {
+		const sohoa_lm_bigram *e = &m->bigram[i];
+		if (e->key == key)
+			return e;
+		if (!e->key)
+			return NULL;
+		if (++i == slots)
+			i = 0;
+	}
+}
+
+int sohoa_lm_score2(const sohoa_model *m, int b, int c)
+{
+	if (b != LM_UNK && c != LM_UNK) {
+		const sohoa_lm_bigram *e = bigram_find(m, b, c);
+		if (e)
+			return e->logp;
+	}
+	int s = m->uni[c].logp;
+	if (b != LM_UNK && c != LM_UNK)
+		s += m->uni[b].bow;
+	return s;
+}
+
+int sohoa_lm_score(const sohoa_model *m, int a, int b, int c)
+{
+	if (a != LM_UNK && b != LM_UNK && c != LM_UNK) {
+		int lp;
+		if (sohoa_lm_trigram_find(m, a, b, c, &lp))
+			return lp;
+		const sohoa_lm_bigram *ctx = bigram_find(m, a, b);
+		return (ctx ? ctx->bow : 0) + sohoa_lm_score2(m, b, c);
+	}
+	return sohoa_lm_score2(m, b, c);
+}
+
+const sohoa_lm_chan_cand *sohoa_lm_chan(const sohoa_model *m, const char *obs, size_t n, size_t *count)
+{
+	*count = 0;
+	uint32_t slots = m->h->chan_tok_slots;
+	if (!slots)
+		return NULL;
+	uint32_t i = sohoa_lm_range(sohoa_lm_hash_str(obs, n), slots);
+	for (uint32_t probe = 0; probe < slots; probe++) {
+		uint32_t v = m->chan_tok_hash[i];
+		if (!v)
+			return NULL;
+		const sohoa_lm_chan_tok *t = &m->chan_tok[v - 1];
+		const char *w = m->str + t->str;
+		if (strncmp(w, obs, n) == 0 && w[n] == 0) {
+			*count = t->n;
+			return m->chan_list + t->list;
+		}
+		if (++i == slots)
+			i = 0;
+	}
+	return NULL;
+}
+
+/* --- sha256 (FIPS 180-4), for the corpus digest --- */
+
+static const uint32_t sha_k[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+static void sha_block(uint32_t st[8], const uint8_t *p)
+{
+	uint32_t w[64];
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (int i = 16; i < 64; i++) {
+		uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
+		uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
+		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+	}
+	uint32_t a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7];
+	for (int i = 0; i < 64; i++) {
+		uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + sha_k[i] + w[i];
+		uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+		h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+	}
+	st[0] += a; st[1] += b; st[2] += c; st[3] += d; st[4] += e; st[5] += f; st[6] += g; st[7] += h;
+}
+
+void sohoa_sha256(const void *data, size_t n, uint8_t out[32])
+{
+	uint32_t st[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+	const uint8_t *p = data;
+	size_t i = 0;
+	for (; i + 64 <= n; i += 64)
+		sha_block(st, p + i);
+	uint8_t tail[128] = {0};
+	size_t r = n - i;
+	memcpy(tail, p + i, r);
+	tail[r] = 0x80;
+	size_t tl = r + 9 <= 64 ? 64 : 128;
+	uint64_t bits = (uint64_t)n * 8;
+	for (int k = 0; k < 8; k++)
+		tail[tl - 1 - k] = (uint8_t)(bits >> (8 * k));
+	sha_block(st, tail);
+	if (tl == 128)
+		sha_block(st, tail + 64);
+	for (int k = 0; k < 8; k++) {
+		out[4 * k] = (uint8_t)(st[k] >> 24);
+		out[4 * k + 1] = (uint8_t)(st[k] >> 16);
+		out[4 * k + 2] = (uint8_t)(st[k] >> 8);
+		out[4 * k + 3] = (uint8_t)st[k];
+	}
+}

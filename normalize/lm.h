@@ -1,0 +1,182 @@
+/* lm: the syllable trigram language model behind diacritic restoration — its file format (one
+ * memory-mapped file, all offsets relative, nothing parsed at load), the lookups the decoder uses,
+ * the tokenizer that the builder and the decoder share, and the builder (normalize/lm-build.c). */
+#ifndef SOHOA_LM_H
+#define SOHOA_LM_H
+
+#include "../core/sohoa.h"
+
+#define SOHOA_LM_MAGIC "SOHOALM\x1a"
+#define SOHOA_LM_VERSION 1
+#define SOHOA_LM_SCALE 1000   /* log-probs are stored as round(ln p * SCALE) in int16 */
+#define SOHOA_LM_FLOOR (-32000)
+
+/* Fixed ids. Every other id is a word key (lowercase, old-style tone), a punctuation mark or an
+ * acronym, most frequent first. Ids fit in 16 bits. */
+enum { LM_UNK = 0, LM_BOS = 1, LM_EOS = 2, LM_NUM = 3, LM_NFIXED = 4, LM_MAXVOCAB = 65535 };
+
+/* The file starts with this header; every *_off is a byte offset from the start of the file,
+ * 8-byte aligned. Hash tables use linear probing over n slots, index = fastrange(hash, n). */
+typedef struct sohoa_lm_header {
+	char magic[8];
+	uint32_t version;
+	uint32_t order;
+	uint64_t file_size;
+	uint8_t digest[32];       /* sha256 of the training file list with sizes */
+	uint32_t nvocab;          /* ids 0..nvocab-1 */
+	uint32_t ngroups;         /* distinct stripped forms */
+	uint64_t nbigrams, ntrigrams;      /* stored n-grams */
+	uint64_t bigram_slots, trigram_slots;
+	uint32_t vhash_slots, ghash_slots;
+	uint32_t nchan_tok, chan_tok_slots, nchan_chr, ngaz;
+	uint64_t ntokens;         /* training tokens (weighted) */
+	uint64_t str_off;         /* char blob: NUL-terminated strings */
+	uint64_t word_off;        /* uint32[nvocab]: offset of each id's key in the blob */
+	uint64_t uni_off;         /* sohoa_lm_uni[nvocab] */
+	uint64_t vhash_off;       /* uint16[vhash_slots]: id+1, 0 empty; key string -> id */
+	uint64_t group_off;       /* sohoa_lm_group[ngroups] */
+	uint64_t ghash_off;       /* uint32[ghash_slots]: group+1, 0 empty; stripped form -> group */
+	uint64_t cand_off;        /* uint16[]: ids of each group, most frequent first */
+	uint64_t bigram_off;      /* sohoa_lm_bigram[bigram_slots] */
+	uint64_t trigram_off;     /* uint32[trigram_slots]: fingerprint<<8 | q, ln P = -q/10; 0 empty */
+	uint64_t chan_tok_off;    /* sohoa_lm_chan_tok[nchan_tok] */
+	uint64_t chan_tok_hash_off; /* uint32[chan_tok_slots]: index+1 */
+	uint64_t chan_list_off;   /* sohoa_lm_chan_cand[] */
+	uint64_t chan_chr_off;    /* sohoa_lm_chan_chr[nchan_chr] */
+	uint64_t gaz_off;         /* uint32[ngaz]: offsets of gazetteer phrases (keys) in the blob */
+	uint64_t reserved[8];
+} sohoa_lm_header;
+
+typedef struct sohoa_lm_uni { int16_t logp, bow; } sohoa_lm_uni;
+typedef struct sohoa_lm_group { uint32_t str; uint32_t cand; uint32_t n; } sohoa_lm_group;
+typedef struct sohoa_lm_bigram { uint32_t key; int16_t logp, bow; } sohoa_lm_bigram;
+/* Channel: an observed eng-OCR token (lowercase) and the syllables it stood for. */
+typedef struct sohoa_lm_chan_tok { uint32_t str; uint32_t list; uint32_t n; } sohoa_lm_chan_tok;
+typedef struct sohoa_lm_chan_cand { uint16_t id; int16_t logp; } sohoa_lm_chan_cand;
+/* Channel: substring confusion observed -> intended (UTF-8, NUL-padded), ln P(observed | intended). */
+typedef struct sohoa_lm_chan_chr { char obs[12]; char intended[12]; int32_t logp; } sohoa_lm_chan_chr;
+
+/* The loaded model: the mapping and pointers into it. */
+struct sohoa_model {
+	void *map;
+	size_t size;
+	const sohoa_lm_header *h;
+	const char *str;
+	const uint32_t *word;
+	const sohoa_lm_uni *uni;
+	const uint16_t *vhash;
+	const sohoa_lm_group *group;
+	const uint32_t *ghash;
+	const uint16_t *cand;
+	const sohoa_lm_bigram *bigram;
+	const uint32_t *trigram;
+	const sohoa_lm_chan_tok *chan_tok;
+	const uint32_t *chan_tok_hash;
+	const sohoa_lm_chan_cand *chan_list;
+	const sohoa_lm_chan_chr *chan_chr;
+	const uint32_t *gaz;
+	int owned;  /* 1: map is malloc'd (built in memory), 0: mmap */
+};
+
+/* Hashes shared by the builder and the lookups. */
+uint64_t sohoa_lm_hash_str(const char *s, size_t n);
+static inline uint64_t sohoa_lm_mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+static inline uint32_t sohoa_lm_range(uint64_t h, uint64_t n)
+{
+	return (uint32_t)(((h >> 32) * n) >> 32);
+}
+
+/* Map a model already in memory (data[0..n), e.g. built by a test); data must outlive the model
+ * and be 8-byte aligned. */
+sohoa_status sohoa_model_from_memory(sohoa_ctx *ctx, const void *data, size_t n, sohoa_model **model);
+
+/* Lookups. Ids are 0..nvocab-1; LM_UNK when not found. */
+int sohoa_lm_id(const sohoa_model *m, const char *key, size_t n);
+const char *sohoa_lm_word(const sohoa_model *m, int id);
+/* The ids whose key strips to s[0..n) (lowercase ASCII letters), most frequent first. */
+const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, size_t *count);
+/* ln P(c | a, b) * SCALE with backoff; a or b may be LM_UNK (context then shortens). */
+int sohoa_lm_score(const sohoa_model *m, int a, int b, int c);
+/* ln P(c | b) * SCALE and the unigram. */
+int sohoa_lm_score2(const sohoa_model *m, int b, int c);
+/* The stored bigram (b,c) or NULL; its bow is the backoff weight of the trigram context (b,c). */
+static inline const sohoa_lm_bigram *sohoa_lm_bigram_find(const sohoa_model *m, int b, int c)
+{
+	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
+	uint64_t slots = m->h->bigram_slots;
+	uint32_t i = sohoa_lm_range(sohoa_lm_mix(key), slots);
+	for (;;) {
+		const sohoa_lm_bigram *e = &m->bigram[i];
+		if (e->key == key)
+			return e;
+		if (!e->key)
+			return NULL;
+		if (++i == slots)
+			i = 0;
+	}
+}
+/* The stored trigram's ln P * SCALE into *logp; 0 if not stored. */
+static inline int sohoa_lm_trigram_find(const sohoa_model *m, int a, int b, int c, int *logp)
+{
+	uint64_t h = sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | (uint64_t)c);
+	uint32_t fp = (uint32_t)(h & 0xffffff) | 1;
+	uint64_t slots = m->h->trigram_slots;
+	uint32_t i = sohoa_lm_range(h, slots);
+	for (;;) {
+		uint32_t e = m->trigram[i];
+		if (!e)
+			return 0;
+		if (e >> 8 == fp) {
+			*logp = -(int)(e & 0xff) * (SOHOA_LM_SCALE / 10);
+			return 1;
+		}
+		if (++i == slots)
+			i = 0;
+	}
+}
+/* The channel entries for an observed token (lowercase), or NULL. */
+const sohoa_lm_chan_cand *sohoa_lm_chan(const sohoa_model *m, const char *obs, size_t n, size_t *count);
+
+
+/* Tokenizer: the kind and end of the token starting at s[i]. Words are maximal runs of letters
+ * (with combining marks), numbers runs of ASCII digits, spaces runs of white space; any other
+ * code point is one PUNCT token. */
+enum { LM_TOK_SPACE, LM_TOK_WORD, LM_TOK_NUM, LM_TOK_PUNCT };
+size_t sohoa_lm_token(const char *s, size_t n, size_t i, int *kind);
+int sohoa_lm_is_letter(uint32_t cp);
+
+/* Builder (lm-build.c): add training text, then write the model. */
+typedef struct sohoa_lmb sohoa_lmb;
+typedef struct sohoa_lmb_options {
+	size_t max_bytes;      /* size budget of the file; 0: 25,000,000 */
+	size_t max_bigrams;    /* 0: a share of the budget */
+	int min_count;         /* smallest weighted count for a vocabulary entry; 0: 2 */
+} sohoa_lmb_options;
+sohoa_lmb *sohoa_lmb_new(void);
+void sohoa_lmb_free(sohoa_lmb *b);
+/* Pass 1 (vocabulary): count the words of NFC text. Pass 2 (n-grams) after sohoa_lmb_vocab. */
+int sohoa_lmb_count_words(sohoa_lmb *b, const char *text, size_t n, int weight);
+/* Add a lexicon word (e.g. a word list entry) with a small count so it gets an id. */
+int sohoa_lmb_add_lexicon(sohoa_lmb *b, const char *word, size_t n, int count);
+int sohoa_lmb_vocab(sohoa_lmb *b, const sohoa_lmb_options *opt);
+int sohoa_lmb_count_ngrams(sohoa_lmb *b, const char *text, size_t n, int weight);
+/* Channel entries (observed\tintended\tcount lines) and gazetteer phrases, before writing. */
+int sohoa_lmb_channel_tokens(sohoa_lmb *b, const char *tsv, size_t n);
+int sohoa_lmb_channel_chars(sohoa_lmb *b, const char *tsv, size_t n);
+int sohoa_lmb_gazetteer(sohoa_lmb *b, const char *phrase, size_t n);
+/* Estimate (interpolated modified Kneser-Ney), prune to the budget and serialize into out. */
+int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t digest[32], sohoa_buf *out,
+		    char *msg, size_t msgsize);
+
+/* sha256 (for the corpus digest). */
+void sohoa_sha256(const void *data, size_t n, uint8_t out[32]);
+
+#endif

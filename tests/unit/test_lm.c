@@ -1,0 +1,58 @@
+/* The shipped model (data/sohoa-lm.bin): its header matches the code's format version, it maps
+ * quickly, and it knows the domain's common words. Skipped (one FAIL) when the file is missing. */
+#include "../../normalize/lm.h"
+#include "../../normalize/restore.h"
+#include "check.h"
+
+#include <time.h>
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	sohoa_model *m = NULL;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	sohoa_status st = sohoa_model_load(ctx, "data/sohoa-lm.bin", &m);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CHECK(st == SOHOA_OK && m, "shipped model loads");
+	if (!m) {
+		printf("    %s\n", sohoa_errmsg(ctx));
+		sohoa_ctx_free(ctx);
+		return CHECK_DONE();
+	}
+	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	CHECK(m->h->version == SOHOA_LM_VERSION, "shipped model has the code's format version");
+	CHECK(m->h->order == 3, "shipped model is a trigram model");
+	CHECK(m->size <= 25000000, "shipped model within 25 MB");
+	CHECK(ms < 50, "shipped model maps in under 50 ms");
+	int digest = 0;
+	for (int i = 0; i < 32; i++)
+		digest |= m->h->digest[i];
+	CHECK(digest, "shipped model carries a corpus digest");
+	CHECK(m->h->nvocab > 20000 && m->h->ntrigrams > 100000, "shipped model has a real vocabulary and trigrams");
+	static const char *const words[] = {"ủy", "tỉnh", "quyết", "định", "hành", "chính", "số", "qđ", "ubnd"};
+	int known = 1;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		known &= sohoa_lm_id(m, words[i], strlen(words[i])) != LM_UNK;
+	CHECK(known, "shipped model knows domain words and acronyms");
+	/* a truncated copy is refused */
+	sohoa_model *bad = NULL;
+	CHECK(sohoa_model_from_memory(ctx, m->map, m->size / 2, &bad) == SOHOA_ERR_FORMAT && !bad,
+	      "truncated model refused");
+	/* no file: a clear error naming the path */
+	CHECK(sohoa_model_load(ctx, "/nonexistent/sohoa-lm.bin", &bad) == SOHOA_ERR_MISSING &&
+		      strstr(sohoa_errmsg(ctx), "/nonexistent/sohoa-lm.bin"),
+	      "missing model: clear error");
+	ctx->model = m;
+	sohoa_buf out = {0};
+	const char *in = "Quyet dinh so 608/QD-UBND cua Uy ban nhan dan tinh Lai Chau ve chuyen doi so";
+	st = sohoa_restore(ctx, SOHOA_RESTORE_STRIP, in, strlen(in), &out);
+	CHECK_STR(st == SOHOA_OK ? out.data : NULL,
+		  "Quyết định số 608/QĐ-UBND của Ủy ban nhân dân tỉnh Lai Châu về chuyển đổi số",
+		  "shipped model restores a stripped sentence");
+	sohoa_buf_free(&out);
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}

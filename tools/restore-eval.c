@@ -1,0 +1,168 @@
+/* restore-eval: measure diacritic restoration (job 1) on text the model was not built from:
+ * each line of the given files is NFC-normalized, stripped of all marks, restored with
+ * sohoa_restore(STRIP) and compared word by word with the original (canonical keys, so tone
+ * placement style and case do not count). Also reports model load time and syllables/s on one
+ * thread. Usage: restore-eval [--model FILE] [--list FILE --root DIR] [--errors N] [FILE...] */
+#include "../core/icu.h"
+#include "../core/sohoa.h"
+#include "../normalize/lm.h"
+#include "../normalize/restore.h"
+#include "../normalize/viet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+typedef struct stats {
+	size_t words, right, viet, viet_right;
+	double secs;
+	int errors_left;
+} stats;
+
+static void compare(const char *gold, size_t gn, const char *got, size_t on, stats *st)
+{
+	size_t i = 0, j = 0;
+	sohoa_buf a = {0}, b = {0};
+	while (i < gn && j < on) {
+		int ka, kb;
+		size_t ie = sohoa_lm_token(gold, gn, i, &ka);
+		size_t je = sohoa_lm_token(got, on, j, &kb);
+		if (ka == LM_TOK_WORD && kb == LM_TOK_WORD) {
+			a.len = b.len = 0;
+			sohoa_viet_key(gold + i, ie - i, &a);
+			sohoa_viet_key(got + j, je - j, &b);
+			int ok = a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
+			int viet = sohoa_viet_syllable(gold + i, ie - i);
+			st->words++;
+			st->right += ok;
+			st->viet += viet;
+			st->viet_right += viet && ok;
+			if (!ok && st->errors_left > 0) {
+				st->errors_left--;
+				size_t c0 = j > 30 ? j - 30 : 0, c1 = je + 30 < on ? je + 30 : on;
+				printf("  %.*s -> %.*s   | %.*s\n", (int)(ie - i), gold + i, (int)(je - j), got + j, (int)(c1 - c0), got + c0);
+			}
+		}
+		i = ie;
+		j = je;
+	}
+	sohoa_buf_free(&a);
+	sohoa_buf_free(&b);
+}
+
+/* 1: restore a whole file at once, as the pipeline restores reflowed paragraphs (the seeds break
+ * lines mid-sentence); 0 (--lines): line by line. */
+static int whole_file = 1;
+
+static int eval_file(sohoa_ctx *ctx, const char *path, stats *st)
+{
+	char *data;
+	size_t n;
+	if (sohoa_file_read(ctx, path, &data, &n))
+		return -1;
+	sohoa_buf nfc = {0}, in = {0}, out = {0};
+	if (sohoa_icu_nfc(ctx, data, n, &nfc)) {
+		free(data);
+		return -1;
+	}
+	free(data);
+	/* U+00D0 -> U+0110 as the builder does */
+	for (size_t i = 0; i + 1 < nfc.len; i++)
+		if ((unsigned char)nfc.data[i] == 0xC3 && (unsigned char)nfc.data[i + 1] == 0x90) {
+			nfc.data[i] = (char)0xC4;
+		}
+	size_t i = 0;
+	while (i < nfc.len) {
+		size_t e = i;
+		while (e < nfc.len && (whole_file || nfc.data[e] != '\n'))
+			e++;
+		in.len = out.len = 0;
+		sohoa_viet_strip(nfc.data + i, e - i, &in);
+		if (in.len) {
+			double t0 = now();
+			if (sohoa_restore(ctx, SOHOA_RESTORE_STRIP, in.data, in.len, &out))
+				return -1;
+			st->secs += now() - t0;
+			compare(nfc.data + i, e - i, out.data ? out.data : "", out.len, st);
+		}
+		i = e + 1;
+	}
+	sohoa_buf_free(&nfc);
+	sohoa_buf_free(&in);
+	sohoa_buf_free(&out);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *model = NULL, *list = NULL, *root = ".";
+	int errors = 0;
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	stats st = {0};
+	int a = 1;
+	for (; a < argc; a++) {
+		if (strcmp(argv[a], "--model") == 0 && a + 1 < argc)
+			model = argv[++a];
+		else if (strcmp(argv[a], "--list") == 0 && a + 1 < argc)
+			list = argv[++a];
+		else if (strcmp(argv[a], "--root") == 0 && a + 1 < argc)
+			root = argv[++a];
+		else if (strcmp(argv[a], "--lines") == 0)
+			whole_file = 0;
+		else if (strcmp(argv[a], "--errors") == 0 && a + 1 < argc)
+			errors = atoi(argv[++a]);
+		else
+			break;
+	}
+	st.errors_left = errors;
+	double t0 = now();
+	sohoa_model *m;
+	if (sohoa_model_load(ctx, model, &m)) {
+		fprintf(stderr, "restore-eval: %s\n", sohoa_errmsg(ctx));
+		return 1;
+	}
+	double load_ms = (now() - t0) * 1000;
+	ctx->model = m;
+	size_t files = 0;
+	if (list) {
+		char *d;
+		size_t n;
+		if (sohoa_file_read(ctx, list, &d, &n)) {
+			fprintf(stderr, "restore-eval: %s\n", sohoa_errmsg(ctx));
+			return 1;
+		}
+		char *save = NULL;
+		for (char *line = strtok_r(d, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			if (line[0] == '#' || !line[0])
+				continue;
+			char p[4096];
+			snprintf(p, sizeof p, "%s/%s", root, line);
+			if (eval_file(ctx, p, &st) == 0)
+				files++;
+		}
+		free(d);
+	}
+	for (; a < argc; a++)
+		if (eval_file(ctx, argv[a], &st) == 0)
+			files++;
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("files %zu words %zu accuracy %.2f%% (Vietnamese syllables %zu: %.2f%%) speed %.0f words/s "
+	       "load %.2f ms peak RSS %ld MB\n",
+	       files, st.words, st.words ? 100.0 * st.right / st.words : 0, st.viet,
+	       st.viet ? 100.0 * st.viet_right / st.viet : 0, st.secs > 0 ? st.words / st.secs : 0, load_ms,
+	       ru.ru_maxrss / 1024);
+	sohoa_ctx_free(ctx);
+	return 0;
+}
