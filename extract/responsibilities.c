@@ -97,11 +97,12 @@ static char *deadline_of(const ex_stmt *st)
 	return NULL;
 }
 
-/* The title of a heading statement (up to the first sentence end or colon). */
-static char *heading_title(const ex_stmt *st)
+/* The title of a heading statement (up to the first sentence end or colon; a unit heading may
+ * list several units separated by ';'). */
+static char *heading_title(const ex_stmt *st, int units)
 {
 	size_t b = st->title_off, e = b;
-	while (e < st->len && st->text[e] != ':' && st->text[e] != ';' &&
+	while (e < st->len && st->text[e] != ':' && (units || st->text[e] != ';') &&
 	       !(st->text[e] == '.' && (e + 1 >= st->len || st->text[e + 1] == ' ')))
 		e++;
 	return ex_clean(st->text, b, e);
@@ -159,6 +160,15 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 		long g[8];
 		if (ex_find(lab, sm, 0, g, 4) != 1)
 			continue;
+		/* the label names who: "Phòng/đơn vị …", "Cơ quan …", "Đơn vị chủ trì" (not "Theo dõi thi hành …") */
+		int names_unit = 0;
+		for (long k = g[2]; k < g[3]; k++)
+			if (ex_word_at(sm->key, (size_t)g[3], (size_t)k, "don vi") || ex_word_at(sm->key, (size_t)g[3], (size_t)k, "phong") ||
+			    ex_word_at(sm->key, (size_t)g[3], (size_t)k, "co quan") || ex_word_at(sm->key, (size_t)g[3], (size_t)k, "bo phan") ||
+			    ex_word_at(sm->key, (size_t)g[3], (size_t)k, "phong/don vi"))
+				names_unit = 1;
+		if (!names_unit && ((size_t)g[4] != strspn(sm->key, " -+") || sm->key[g[4]] == 't'))
+			continue;
 		char *val = ex_clean(sm->text, sm->kmap[g[6]], sm->kmap[g[7]]);
 		if (val) {
 			size_t l = strlen(val);
@@ -174,7 +184,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			cur.source = "prose";
 			if (task_heading) {
 				snprintf(cur.task_id, sizeof cur.task_id, "%s", task_heading->section);
-				cur.task = heading_title(task_heading);
+				cur.task = heading_title(task_heading, 0);
 			}
 		}
 		join(lead ? &cur.lead : monitor ? &cur.monitor : &cur.coop, val);
@@ -185,9 +195,12 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 	resp_clear(&cur);
 
 	/* unit sections: "2) Sở Nội vụ" under "III. TRÁCH NHIỆM …", one row per bullet */
+	int reflowed = 0;
+	for (size_t i = 0; i < text->nlines && !reflowed; i++)
+		reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
 	int in_units = 0, stopped = 0;
 	const ex_stmt *unit = NULL;
-	int nbul = 0, unit_has_bullets = 0;
+	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0;
 	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed.stmts[s];
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
@@ -220,11 +233,32 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			stopped = 1;
 			continue;
 		}
+		if (!strncmp(sm->key + strspn(sm->key, " "), "http", 4) || !strncmp(sm->key + strspn(sm->key, " "), "www.", 4))
+			continue; /* a web address (footnote) */
 		int bullet = starts_bullet_key(sm);
-		char *t = ex_clean(sm->text, 0, sm->len);
+		/* a closing sentence or the recipients list run into this statement (reflowed text) */
+		size_t cut = sm->len;
+		int stop_after = 0;
+		for (int c = 0; unit_stop[c]; c++) {
+			const char *p = sm->key;
+			while ((p = strstr(p + 1, unit_stop[c])) != NULL) {
+				size_t at = (size_t)(p - sm->key);
+				size_t q = at;
+				while (q > 0 && sm->key[q - 1] == ' ')
+					q--;
+				if (q > 0 && (sm->key[q - 1] == '.' || sm->key[q - 1] == ';') && sm->kmap[at] < cut) {
+					cut = sm->kmap[at];
+					stop_after = 1;
+				}
+			}
+		}
+		char *t = ex_clean(sm->text, 0, cut);
 		if (!t)
 			break;
-		if ((unit_has_bullets && !bullet) && cur.task) { /* a continuation of the bullet */
+		/* in reflowed text a line is a paragraph: a new line without a bullet is a new task */
+		int new_para = reflowed && sm->starts[0] == 0 && sm->first > 0 &&
+			       (ed.stmts[s - 1].last < sm->first);
+		if (unit_has_bullets && !bullet && cur.task && cur_bullet && !new_para) { /* a continuation of the bullet */
 			size_t n = strlen(cur.task) + strlen(t) + 2;
 			char *j = malloc(n);
 			if (j) {
@@ -238,12 +272,10 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			else
 				free(d);
 			free(t);
+			stopped = stop_after;
 			continue;
 		}
-		if (unit_has_bullets && !bullet) {
-			free(t);
-			continue;
-		}
+
 		if (cur.task)
 			st = resp_write(ctx, ed.name, &cur, out);
 		resp_clear(&cur);
@@ -254,14 +286,16 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 		if ((*p == '-' || *p == '+' || *p == '*') && p[1] == ' ')
 			p += 2;
 		cur.task = sohoa_strdup(p);
+		cur_bullet = bullet;
 		free(t);
-		cur.lead = heading_title(unit);
+		cur.lead = heading_title(unit, 1);
 		cur.deadline = deadline_of(sm);
 		int page, line;
 		ex_locate(&ed, sm, 0, NULL, &page, &line);
 		cur.page = page;
 		cur.line = line;
 		cur.source = "unit";
+		stopped = stop_after;
 	}
 	if (st == SOHOA_OK && cur.task)
 		st = resp_write(ctx, ed.name, &cur, out);
