@@ -70,7 +70,8 @@ run: deps
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN)
-	$(Q)BUILD=$(BUILD) sh tests/run.sh
+	$(Q)if [ "$(SANITIZE)" != 0 ]; then $(MAKE) --no-print-directory sanitize; fi
+	$(Q)BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
 
 unit-test: $(UNIT_BIN)
 	$(Q)BUILD=$(BUILD) ONLY=unit sh tests/run.sh
@@ -80,8 +81,9 @@ bench: all
 
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  LDFLAGS="-fsanitize=address,undefined" all $(UNIT_BIN:$(BUILD)/%=build-asan/%)
+	  CFLAGS="$(filter-out -O2,$(CFLAGS)) -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/sohoa $(UNIT_BIN:$(BUILD)/%=build-asan/%) \
+	  $(FUZZ_NAMES:%=build-asan/fuzz/%)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sohoa

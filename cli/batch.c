@@ -445,7 +445,8 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 		goto out;
 	}
 	sort_batch = &b;
-	qsort(b.order, b.ndocs, sizeof *b.order, cmp_size_desc);
+	if (b.ndocs)
+		qsort(b.order, b.ndocs, sizeof *b.order, cmp_size_desc);
 	int jobs = a->opt.jobs > 0 ? a->opt.jobs : 1;
 	b.jobs_free = jobs;
 	b.prog = progress_new(isatty(STDERR_FILENO) && a->opt.verbosity >= 0, b.ndocs, total_bytes);

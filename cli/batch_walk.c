@@ -292,7 +292,8 @@ int batch_collect(const cli_args *a, const char *outdir, batch_inputs *out)
 	free(w.seen);
 	if (w.nomem)
 		return -1;
-	qsort(out->items, out->n, sizeof *out->items, cmp_input);
+	if (out->n)
+		qsort(out->items, out->n, sizeof *out->items, cmp_input);
 	/* The same file given twice (or reached twice) is one document. */
 	size_t k = 0;
 	for (size_t i = 0; i < out->n; i++) {

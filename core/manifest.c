@@ -216,7 +216,8 @@ sohoa_status sohoa_manifest_read(sohoa_ctx *ctx, const char *name, const char *d
 		size_t rl = (size_t)(nl - (data + i));
 		if (rl && data[i + rl - 1] == '\r')
 			rl--;
-		if (rl && data[i] != '#' && !(rl >= 5 && !memcmp(data + i, "path\t", 5))) {
+		int columns = rl == strlen(MANIFEST_COLUMNS) && !memcmp(data + i, MANIFEST_COLUMNS, rl);
+		if (rl && i > 0 && !columns) {
 			sohoa_manifest_entry e;
 			if (memchr(data + i, 0, rl)) {
 				m->nbad++;
