@@ -1,14 +1,499 @@
-/* table: responsibilities from tables rebuilt from the positions ingest keeps (PDF line boxes,
- * OCR word boxes). Text without positions gives no table rows here. */
+/* table: responsibilities from tables rebuilt from the positions ingest keeps (PDF line boxes;
+ * OCR lines with boxes). A table is found by its header row ("CHỦ TRÌ" beside "PHỐI HỢP");
+ * columns are the left edges its cells share, rows start where a cell starts that does not
+ * continue the line above it (cells wrap at a steady pitch, rows are separated by padding and
+ * rules), the header repeated on later pages is skipped, group rows that hold only the first
+ * cell become the group of the rows under them, a first cell left blank repeats the one above
+ * (merged cells), and a row whose number is blank at the top of a page continues the row before.
+ * Text without positions gives no table rows. */
 #include "extract-int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
 
+enum { COL_NONE, COL_ID, COL_TASK, COL_OUTPUT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_BUDGET, COL_NOTE };
+
+/* Header words (key) and the column they name; the first match in this order wins. */
+static const struct {
+	const char *key;
+	int col;
+} header_words[] = {
+	{"chu tri", COL_LEAD}, {"phoi hop", COL_COOP}, {"thoi gian", COL_DEADLINE}, {"thoi han", COL_DEADLINE},
+	{"kinh phi", COL_BUDGET}, {"ghi chu", COL_NOTE}, {"san pham", COL_OUTPUT}, {"ket qua", COL_OUTPUT},
+	{"nhiem vu", COL_TASK}, {"noi dung", COL_TASK}, {"stt", COL_ID}, {"tt", COL_ID},
+};
+
+enum { MAXCOL = 12 };
+
+typedef struct tline {
+	const sohoa_line *l;
+	int page;
+	int col;
+	int row;      /* row index within the page, -1 header */
+} tline;
+
+typedef struct trow {
+	sohoa_buf cell[MAXCOL];
+	int page, line;   /* source of the first line */
+	int ncells;       /* non-empty cells */
+	int new_page;     /* the row is the first on a new page */
+} trow;
+
+static int line_has(const sohoa_line *l, const char *w)
+{
+	char *key = NULL;
+	size_t kl = 0, *km = NULL;
+	if (!l->text || ex_key(l->text, strlen(l->text), &key, &kl, &km))
+		return 0;
+	int found = 0;
+	for (size_t i = 0; i < kl && !found; i++)
+		found = ex_word_at(key, kl, i, w);
+	free(key);
+	free(km);
+	return found;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The header's top on a page: a line with "chủ trì" and, at the same height, one with "phối hợp". */
+static int header_top(const sohoa_page *pg, float *top)
+{
+	for (size_t i = 0; i < pg->nlines; i++) {
+		if (!line_has(&pg->lines[i], "chu tri"))
+			continue;
+		for (size_t j = 0; j < pg->nlines; j++)
+			if (j != i && fabsf(pg->lines[j].y0 - pg->lines[i].y0) < 3 && line_has(&pg->lines[j], "phoi hop")) {
+				*top = pg->lines[i].y0 < pg->lines[j].y0 ? pg->lines[i].y0 : pg->lines[j].y0;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* 1 if line l continues a line of the same column one pitch above it (lines of tl on its page). */
+static int continues(const tline *tl, size_t n, int page, const sohoa_line *l, const float *lefts, int ncol,
+		     float pitch, float ytop)
+{
+	for (size_t j = 0; j < n; j++) {
+		const sohoa_line *o = tl[j].l;
+		if (tl[j].page != page || o == l || o->y0 < ytop - 1)
+			continue;
+		float d = l->y0 - o->y0;
+		if (d < pitch - 2.5f || d > pitch + 2.5f)
+			continue;
+		/* same column: left edges in one column band */
+		int cl = -1, co = -1;
+		for (int c = 0; c < ncol; c++) {
+			if (l->x0 >= lefts[c] - 3)
+				cl = c;
+			if (o->x0 >= lefts[c] - 3)
+				co = c;
+		}
+		if (cl == co)
+			return 1;
+	}
+	return 0;
+}
+
+static void append_cell(sohoa_buf *b, const char *t)
+{
+	size_t s = 0, e = strlen(t);
+	ex_trim(t, &s, &e, NULL);
+	if (e <= s)
+		return;
+	if (b->len)
+		sohoa_buf_puts(b, " ");
+	sohoa_buf_append(b, t + s, e - s);
+}
+
+static int cmp_tline(const void *a, const void *b)
+{
+	const tline *x = a, *y = b;
+	if (x->l->y0 < y->l->y0 - 1)
+		return -1;
+	if (x->l->y0 > y->l->y0 + 1)
+		return 1;
+	return x->l->x0 < y->l->x0 ? -1 : x->l->x0 > y->l->x0;
+}
+
+static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const trow *r, const int *colkind, int ncol,
+			      sohoa_buf *out)
+{
+	const char *v[COL_NOTE + 1] = {0};
+	for (int c = 0; c < ncol; c++)
+		if (colkind[c] && r->cell[c].len && !v[colkind[c]])
+			v[colkind[c]] = r->cell[c].data;
+	/* the id: the number column, else the leading number of the output or the task */
+	char id[32] = "";
+	if (v[COL_ID])
+		snprintf(id, sizeof id, "%s", v[COL_ID]);
+	else {
+		const char *src = v[COL_OUTPUT] && v[COL_OUTPUT][0] >= '0' && v[COL_OUTPUT][0] <= '9' ? v[COL_OUTPUT] : v[COL_TASK];
+		size_t k = 0;
+		while (src && k + 1 < sizeof id && ((src[k] >= '0' && src[k] <= '9') || src[k] == '.'))
+			k++;
+		if (src && k) {
+			memcpy(id, src, k);
+			id[k] = 0;
+			while (k && id[k - 1] == '.')
+				id[--k] = 0;
+		}
+	}
+	char iso[11] = "";
+	const char *deadline = v[COL_DEADLINE];
+	if (deadline && ex_parse_date(deadline, strlen(deadline), iso))
+		deadline = iso;
+	ex_row row;
+	ex_row_begin(&row, out);
+	ex_field(&row, ed->name);
+	ex_field(&row, id);
+	ex_field(&row, v[COL_TASK]);
+	ex_field(&row, v[COL_LEAD]);
+	ex_field(&row, v[COL_COOP]);
+	ex_field(&row, v[COL_OUTPUT]);
+	ex_field(&row, deadline);
+	ex_field(&row, v[COL_BUDGET]);
+	ex_field_int(&row, r->page, 1);
+	ex_field_int(&row, r->line, 1);
+	ex_field(&row, "table");
+	return ex_row_end(&row, ctx);
+}
+
+static void row_clear(trow *r)
+{
+	for (int c = 0; c < MAXCOL; c++)
+		sohoa_buf_free(&r->cell[c]);
+	memset(r, 0, sizeof *r);
+}
+
+static int col_of_kind(const int *colkind, int ncol, int kind)
+{
+	for (int c = 0; c < ncol; c++)
+		if (colkind[c] == kind)
+			return c;
+	return -1;
+}
+
+/* A row is complete: a group row becomes the group; a row at the top of a page whose number is
+ * blank continues the row before; a blank first cell repeats the one above (merged cell). The
+ * row before is written when the next one is known not to continue it. */
+static sohoa_status finish_row(sohoa_ctx *ctx, const ex_doc *ed, trow *cur, const int *colkind, int ncol,
+			       char *group, char *subgroup, trow *last, sohoa_buf *out)
+{
+	sohoa_status st = SOHOA_OK;
+	int idc = col_of_kind(colkind, ncol, COL_ID);
+	if (cur->ncells == 1 && cur->cell[0].len && colkind[0] != COL_NOTE) {
+		const char *g = cur->cell[0].data;
+		/* "I NHÓM …", "II. Cải cách …": a group; "2 Cạnh tranh bình đẳng": a subgroup */
+		if (g[0] == 'I' || g[0] == 'V' || g[0] == 'X') {
+			snprintf(group, 512, "%s", g);
+			subgroup[0] = 0;
+		} else {
+			snprintf(subgroup, 512, "%s", g);
+		}
+		row_clear(cur);
+		return SOHOA_OK;
+	}
+	if (cur->new_page && last->page && idc >= 0 && !cur->cell[idc].len) {
+		for (int c = 0; c < MAXCOL; c++)
+			if (cur->cell[c].len) {
+				if (!last->cell[c].len)
+					last->ncells++;
+				append_cell(&last->cell[c], cur->cell[c].data);
+			}
+		row_clear(cur);
+		return SOHOA_OK;
+	}
+	if (last->page) {
+		st = write_row(ctx, ed, last, colkind, ncol, out);
+		/* a merged first cell: keep it for the next row */
+		int tc = col_of_kind(colkind, ncol, COL_TASK);
+		if (tc >= 0 && idc < 0 && !cur->cell[tc].len && last->cell[tc].len) {
+			append_cell(&cur->cell[tc], last->cell[tc].data);
+			cur->ncells++;
+		}
+		row_clear(last);
+	}
+	/* a numbered subgroup over a row without a number gives it the number ("2 Cạnh tranh …") */
+	if (idc >= 0 && !cur->cell[idc].len && subgroup[0] >= '0' && subgroup[0] <= '9') {
+		size_t k = strspn(subgroup, "0123456789.");
+		sohoa_buf_append(&cur->cell[idc], subgroup, k);
+		cur->ncells++;
+	}
+	(void)group;
+	*last = *cur;
+	memset(cur, 0, sizeof *cur);
+	return st;
+}
+
 sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
-	(void)ctx;
-	(void)out;
-	if (!ed->doc)
+	const sohoa_doc *doc = ed->doc;
+	if (!doc)
 		return SOHOA_OK;
-	return SOHOA_OK;
+	sohoa_status st = SOHOA_OK;
+	size_t p0 = 0;
+	float top0 = 0;
+	while (p0 < doc->npages && !header_top(&doc->pages[p0], &top0))
+		p0++;
+	if (p0 >= doc->npages)
+		return SOHOA_OK;
+	/* lines of the table: from the header down on the first page, all of each later page */
+	size_t cap = 0, n = 0;
+	for (size_t p = p0; p < doc->npages; p++)
+		cap += doc->pages[p].nlines;
+	tline *tl = calloc(cap + 1, sizeof *tl);
+	float *xs = calloc(cap + 1, sizeof *xs);
+	if (!tl || !xs) {
+		free(tl);
+		free(xs);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	}
+	float tops[4096];
+	size_t npages = 0;
+	for (size_t p = p0; p < doc->npages && npages < 4096; p++) {
+		float top = p == p0 ? top0 : 0;
+		if (p > p0 && !header_top(&doc->pages[p], &top))
+			top = 0; /* no repeated header: the table goes on from the page top */
+		tops[npages++] = top;
+		for (size_t j = 0; j < doc->pages[p].nlines; j++) {
+			const sohoa_line *l = &doc->pages[p].lines[j];
+			if (l->y0 < top - 1 || !l->text || !l->text[0])
+				continue;
+			tl[n].l = l;
+			tl[n].page = (int)p;
+			n++;
+		}
+	}
+	/* the header band of each page: the header row and the lines wrapped under its cells */
+	for (size_t i = 0; i < n; i++) {
+		float top = tops[tl[i].page - (int)p0];
+		tl[i].row = (top > 0 || tl[i].page == (int)p0) && tl[i].l->y0 <= top + 2 ? -1 : 0;
+	}
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (tl[i].row == -1)
+				continue;
+			for (size_t j = 0; j < n; j++) {
+				const sohoa_line *h = tl[j].l, *l = tl[i].l;
+				float hh = h->y1 - h->y0, d = l->y0 - h->y0;
+				if (tl[j].row != -1 || tl[j].page != tl[i].page || d < 0.8f * hh || d > 1.3f * hh ||
+				    l->x1 < h->x0 || l->x0 > h->x1)
+					continue;
+				tl[i].row = -1;
+				changed = 1;
+				break;
+			}
+		}
+	}
+	/* column left edges: clusters of the left edges of body lines, at least three lines each */
+	size_t nx = 0;
+	for (size_t i = 0; i < n; i++)
+		if (tl[i].row != -1)
+			xs[nx++] = tl[i].l->x0;
+	qsort(xs, nx, sizeof *xs, cmp_float);
+	float lefts[MAXCOL];
+	int ncol = 0;
+	for (size_t i = 0; i < nx;) {
+		size_t j = i;
+		while (j + 1 < nx && xs[j + 1] - xs[j] < 3)
+			j++;
+		if (j - i + 1 >= 3 && ncol < MAXCOL)
+			lefts[ncol++] = xs[i];
+		i = j + 1;
+	}
+	/* the pitch: the most common step from a line to the next one below it in its column */
+	float pitch = 0;
+	{
+		int hist[400] = {0};
+		for (size_t i = 0; i < n; i++) {
+			if (tl[i].row == -1)
+				continue;
+			float best = 1e9f;
+			for (size_t j = 0; j < n; j++) {
+				float d = tl[j].l->y0 - tl[i].l->y0;
+				if (tl[j].row != -1 && tl[j].page == tl[i].page && fabsf(tl[j].l->x0 - tl[i].l->x0) < 3 && d > 1 && d < best)
+					best = d;
+			}
+			if (best < 100)
+				hist[(int)(best * 2 + 0.5f)]++;
+		}
+		int bi = 0;
+		for (int k = 1; k < 400; k++)
+			if (hist[k] > hist[bi])
+				bi = k;
+		pitch = bi ? bi / 2.0f : 14;
+	}
+	/* a line the ingest joined across cells ("Phòng Nghiệp" + "Văn phòng Sở" on one baseline):
+	 * split it at a wide gap between words where a column starts */
+	size_t nwords = 0;
+	for (size_t i = 0; i < n; i++)
+		nwords += tl[i].l->nwords;
+	sohoa_line *virt = calloc(nwords + 1, sizeof *virt);
+	tline *tl2 = calloc(n + nwords + 1, sizeof *tl2);
+	size_t nv = 0, n2 = 0;
+	if (!virt || !tl2) {
+		free(virt);
+		free(tl2);
+		free(tl);
+		free(xs);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		const sohoa_line *l = tl[i].l;
+		size_t cut[MAXCOL + 1], ncut = 0;
+		cut[ncut++] = 0;
+		for (size_t w = 1; w < l->nwords && tl[i].row != -1 && ncut < MAXCOL; w++) {
+			float gap = l->words[w].x0 - l->words[w - 1].x1;
+			for (int c = 1; c < ncol; c++)
+				if (gap > 5 && fabsf(l->words[w].x0 - lefts[c]) < 3)
+					cut[ncut++] = w;
+		}
+		if (ncut == 1) {
+			tl2[n2++] = tl[i];
+			continue;
+		}
+		cut[ncut] = l->nwords;
+		for (size_t k = 0; k < ncut; k++) {
+			sohoa_line *v = &virt[nv++];
+			*v = *l;
+			v->words = NULL;
+			v->nwords = 0;
+			v->x0 = l->words[cut[k]].x0;
+			v->x1 = l->words[cut[k + 1] - 1].x1;
+			sohoa_buf b = {0};
+			for (size_t w = cut[k]; w < cut[k + 1]; w++) {
+				if (b.len)
+					sohoa_buf_puts(&b, " ");
+				sohoa_buf_puts(&b, l->words[w].text ? l->words[w].text : "");
+			}
+			v->text = b.data ? b.data : sohoa_strdup("");
+			tl2[n2] = tl[i];
+			tl2[n2++].l = v;
+		}
+	}
+	free(tl);
+	tl = tl2;
+	n = n2;
+	for (size_t i = 0; i < n; i++) {
+		tl[i].col = 0;
+		for (int c = 0; c < ncol; c++)
+			if (tl[i].l->x0 >= lefts[c] - 3)
+				tl[i].col = c;
+	}
+	qsort(tl, n, sizeof *tl, cmp_tline);
+	/* stable by page: cmp_tline sorts by y only, so sort pages first */
+	{
+		tline *sorted = calloc(n + 1, sizeof *sorted);
+		size_t k = 0;
+		for (size_t pi = 0; pi < npages && sorted; pi++)
+			for (size_t i = 0; i < n; i++)
+				if ((size_t)tl[i].page == p0 + pi)
+					sorted[k++] = tl[i];
+		if (sorted) {
+			memcpy(tl, sorted, n * sizeof *tl);
+			free(sorted);
+		}
+	}
+	/* header: the first row of the first page; its text names the columns */
+	int colkind[MAXCOL] = {0};
+	char *headtext[MAXCOL] = {0};
+	trow cur = {0}, last = {0};
+	int have = 0;
+	float row_top = 0;
+	char group[512] = "", subgroup[512] = "";
+	int prev_page = -1, header_done = 0;
+	float hdr_bottom = 0;
+	for (size_t i = 0; i < n && st == SOHOA_OK; i++) {
+		const sohoa_line *l = tl[i].l;
+		const sohoa_page *pg = &doc->pages[tl[i].page];
+		if (tl[i].page != prev_page) {
+			prev_page = tl[i].page;
+			float top = tops[tl[i].page - (int)p0];
+			/* skip the header band: the header row and the lines that continue it */
+			hdr_bottom = top - 1;
+			if (top > 0 || tl[i].page == (int)p0) {
+				float y = top;
+				for (size_t j = i; j < n && tl[j].page == tl[i].page; j++) {
+					const sohoa_line *h = tl[j].l;
+					if (h->y0 > y + pitch + 2.5f)
+						break;
+					if (h->y0 <= y + 2 || continues(tl, n, tl[j].page, h, lefts, ncol, pitch, top)) {
+						if (!header_done) {
+							int c = tl[j].col;
+							float cx = (h->x0 + h->x1) / 2;
+							for (int k = 0; k < ncol; k++)
+								if (cx >= lefts[k] - 3)
+									c = k;
+							size_t len = headtext[c] ? strlen(headtext[c]) : 0;
+							char *nt = realloc(headtext[c], len + strlen(h->text) + 2);
+							if (nt) {
+								if (len)
+									nt[len++] = ' ';
+								strcpy(nt + len, h->text);
+								headtext[c] = nt;
+							}
+						}
+						if (h->y0 > y)
+							y = h->y0;
+						hdr_bottom = h->y1;
+					}
+				}
+			}
+			if (!header_done) {
+				header_done = 1;
+				for (int c = 0; c < ncol; c++) {
+					if (!headtext[c])
+						continue;
+					for (size_t w = 0; w < sizeof header_words / sizeof *header_words && !colkind[c]; w++) {
+						sohoa_line fake = {0};
+						fake.text = headtext[c];
+						if (line_has(&fake, header_words[w].key))
+							colkind[c] = header_words[w].col;
+					}
+				}
+			}
+		}
+		if (l->y0 < hdr_bottom - 1)
+			continue;
+		int starts = !continues(tl, n, tl[i].page, l, lefts, ncol, pitch, hdr_bottom);
+		/* a new row: a cell that starts below the current row's top, or on a new page */
+		if (starts && (!have || l->y0 > row_top + 2 || pg->number != cur.page)) {
+			int new_page = have && pg->number != cur.page;
+			if (have)
+				st = finish_row(ctx, ed, &cur, colkind, ncol, group, subgroup, &last, out);
+			have = 1;
+			row_top = l->y0;
+			cur.page = pg->number;
+			cur.line = l->line;
+			cur.new_page = new_page;
+		}
+		sohoa_buf *cell = &cur.cell[tl[i].col];
+		if (!cell->len)
+			cur.ncells++;
+		append_cell(cell, l->text);
+	}
+	if (st == SOHOA_OK && have)
+		st = finish_row(ctx, ed, &cur, colkind, ncol, group, subgroup, &last, out);
+	if (st == SOHOA_OK && last.page)
+		st = write_row(ctx, ed, &last, colkind, ncol, out);
+	row_clear(&cur);
+	row_clear(&last);
+	for (int c = 0; c < MAXCOL; c++)
+		free(headtext[c]);
+	for (size_t k = 0; k < nv; k++)
+		free(virt[k].text);
+	free(virt);
+	free(tl);
+	free(xs);
+	return st;
 }
