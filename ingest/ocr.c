@@ -40,23 +40,29 @@ struct ingest_ocr {
  * OMP_THREAD_LIMIT in the environment, which libgomp then applies itself. */
 typedef void (*gomp_parallel_fn)(void (*)(void *), void *, unsigned, unsigned);
 typedef void (*gomp_sections_fn)(void (*)(void *), void *, unsigned, unsigned, unsigned);
-static int omp_user_limit = -1; /* -1 unknown, 0 no, 1 the user set OMP_THREAD_LIMIT */
+static int omp_user_limit; /* the user set OMP_THREAD_LIMIT before the program started */
+static gomp_parallel_fn gomp_parallel_real;
+static gomp_sections_fn gomp_sections_real;
+
+/* Runs before main (one thread, and before any setenv in the program could pass for the user's
+ * choice): note the environment and find libgomp's entry points. */
+__attribute__((constructor)) static void omp_interpose_init(void)
+{
+	omp_user_limit = getenv("OMP_THREAD_LIMIT") != NULL;
+	gomp_parallel_real = (gomp_parallel_fn)dlsym(RTLD_NEXT, "GOMP_parallel");
+	gomp_sections_real = (gomp_sections_fn)dlsym(RTLD_NEXT, "GOMP_parallel_sections");
+}
 
 static unsigned omp_team_size(unsigned asked)
 {
-	if (omp_user_limit < 0)
-		omp_user_limit = getenv("OMP_THREAD_LIMIT") != NULL;
 	return omp_user_limit ? asked : 1;
 }
 
 void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
 void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags)
 {
-	static gomp_parallel_fn real;
-	if (!real)
-		real = (gomp_parallel_fn)dlsym(RTLD_NEXT, "GOMP_parallel");
-	if (real)
-		real(fn, data, omp_team_size(num_threads), flags);
+	if (gomp_parallel_real)
+		gomp_parallel_real(fn, data, omp_team_size(num_threads), flags);
 	else
 		fn(data);
 }
@@ -66,11 +72,8 @@ void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads
 void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count,
 			    unsigned flags)
 {
-	static gomp_sections_fn real;
-	if (!real)
-		real = (gomp_sections_fn)dlsym(RTLD_NEXT, "GOMP_parallel_sections");
-	if (real)
-		real(fn, data, omp_team_size(num_threads), count, flags);
+	if (gomp_sections_real)
+		gomp_sections_real(fn, data, omp_team_size(num_threads), count, flags);
 }
 
 static pthread_once_t ocr_once = PTHREAD_ONCE_INIT;
@@ -83,7 +86,6 @@ static void lept_quiet(const char *msg)
 
 static void ocr_global_init(void)
 {
-	omp_team_size(0); /* note whether the user set OMP_THREAD_LIMIT before we do */
 	/* Page-level parallelism beats Tesseract's OpenMP threads on this hardware; the user may
 	 * still override it from the environment. Must happen before the first engine. */
 	setenv("OMP_THREAD_LIMIT", "1", 0);
