@@ -66,8 +66,10 @@ static int cmp_float(const void *a, const void *b)
 /* The header's top on a page: a line with "chủ trì" and, at the same height, one with "phối hợp". */
 static int header_top(const sohoa_page *pg, float *top)
 {
+	if (pg->source == SOHOA_SRC_TEXT)
+		return 0; /* no positions */
 	for (size_t i = 0; i < pg->nlines; i++) {
-		if (!line_has(&pg->lines[i], "chu tri"))
+		if (pg->lines[i].y1 <= pg->lines[i].y0 || !line_has(&pg->lines[i], "chu tri"))
 			continue;
 		for (size_t j = 0; j < pg->nlines; j++)
 			if (j != i && fabsf(pg->lines[j].y0 - pg->lines[i].y0) < 3 && line_has(&pg->lines[j], "phoi hop")) {
