@@ -4,14 +4,14 @@
 # and speed (syllables per second of CPU time on one core), model load time and peak memory.
 # Prints one table with the bars of the issue next to the figures. Run by `make bench`, or
 # `sh bench/restore.sh`. Environment: BUILD (build), SHARED (../shared), SAMPLES (samples),
-# HELDOUT_MAX (most held-out corpus lines scored, default 20000), SPEED_REPEAT (copies of the
+# HELDOUT_MAX (most held-out corpus lines scored, default 10000), SPEED_REPEAT (copies of the
 # stripped seeds in the speed input, default 5), VERBOSE=1 (show misread words per job).
 # Timings on a shared machine are noisy: CPU time, not wall time, is used for speed.
 set -u
 : "${BUILD:=build}"
 : "${SHARED:=../shared}"
 : "${SAMPLES:=samples}"
-: "${HELDOUT_MAX:=20000}"
+: "${HELDOUT_MAX:=10000}"
 : "${SPEED_REPEAT:=5}"
 SOHOA=$BUILD/sohoa
 ACC=$BUILD/tools/syl-accuracy

@@ -156,6 +156,8 @@ static cell band_align(const void *a, size_t na, const void *b, size_t nb, eq_fn
 	if (diff < 0)
 		diff = -diff;
 	long B = diff + 300;
+	if (B > 1500)
+		B = 1500; /* texts that far apart in length score badly anyway; keep the time bounded */
 	long W = 2 * B + 1;
 	cell *prev = malloc(W * sizeof(cell)), *cur = malloc(W * sizeof(cell));
 	unsigned char *op = trace ? malloc((na + 1) * (size_t)W) : NULL;
