@@ -291,8 +291,23 @@ static void test_cer(sohoa_ctx *ctx)
 	CHECK(cer_compare(ctx, "\xe1\xbb\x87", 3, "e", 1, 1, &e, &c) == 1.0 && c == 1, "cer counts code points");
 }
 
+/* Threads of this process (from /proc), or -1. */
+static int thread_count(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	int n = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "Threads: %d", &n) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return n;
+}
+
 int main(void)
 {
+	int omp_env = getenv("OMP_THREAD_LIMIT") != NULL; /* the user's, before the engine sets it */
 	sohoa_options opt;
 	sohoa_options_init(&opt);
 	sohoa_ctx *ctx = sohoa_ctx_new(&opt);
@@ -307,6 +322,9 @@ int main(void)
 		return 1;
 	}
 	test_clean_page(ctx, ocr);
+	/* Tesseract's OpenMP teams of 4 would leave idle pool threads behind */
+	if (!omp_env)
+		CHECK(thread_count() == 1, "Tesseract ran without OpenMP threads");
 	test_rotated(ctx, ocr, FIX "rot90.png", "90-degree", 1);
 	test_rotated(ctx, ocr, FIX "rot180.png", "180-degree", 0);
 	test_rgb(ctx, ocr);
