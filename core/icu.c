@@ -212,3 +212,24 @@ int sohoa_regex_find(sohoa_regex *re, const char *s, size_t n, size_t start, lon
 	}
 	return U_FAILURE(err) ? -1 : 1;
 }
+
+int sohoa_regex_match_at(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	re->text = utext_openUTF8(re->text, s, (int64_t)n, &err);
+	uregex_setUText(re->re, re->text, &err);
+	if (U_FAILURE(err))
+		return -1;
+	if (!uregex_lookingAt64(re->re, (int64_t)start, &err))
+		return U_FAILURE(err) ? -1 : 0;
+	int32_t count = uregex_groupCount(re->re, &err);
+	for (int g = 0; g < ngroups; g++) {
+		if (g > count) {
+			groups[2 * g] = groups[2 * g + 1] = -1;
+			continue;
+		}
+		groups[2 * g] = (long)uregex_start64(re->re, g, &err);
+		groups[2 * g + 1] = (long)uregex_end64(re->re, g, &err);
+	}
+	return U_FAILURE(err) ? -1 : 1;
+}

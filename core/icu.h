@@ -28,4 +28,8 @@ void sohoa_regex_free(sohoa_regex *re);
  * ngroups groups including group 0), 0 if no match, -1 on error. */
 int sohoa_regex_find(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups);
 
+/* Like sohoa_regex_find, but the match must start exactly at byte offset start (ICU lookingAt
+ * from start). Returns 1 and fills groups, 0 if no match there, -1 on error. */
+int sohoa_regex_match_at(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups);
+
 #endif

@@ -131,6 +131,13 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 	}
 	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
 		ex_stmt *sm = &ed.stmts[s];
+		/* most statements cite nothing: a citation has a digit next to '/' or '-', or "số" */
+		int maybe = 0;
+		for (size_t k = 0; k + 1 < sm->keylen && !maybe; k++)
+			maybe = isdigit((unsigned char)sm->key[k]) && (sm->key[k + 1] == '/' || sm->key[k + 1] == '-' ||
+								     (k + 2 < sm->keylen && sm->key[k + 1] == ' ' && sm->key[k + 2] == '/'));
+		if (!maybe && !strstr(sm->key, "so "))
+			continue;
 		long g[8], tg[8];
 		size_t pos = 0;
 		/* typed references: "Quyết định số 608/QĐ-UBND", "Đề án số 06" */
@@ -207,7 +214,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			char iso[11] = "";
 			long dg[14];
 			ex_stmt tail = *sm;
-			if (ex_find(r.date, sm, ne, dg, 7) == 1 && (size_t)dg[0] == ne) {
+			if (sohoa_regex_match_at(r.date, sm->key, sm->keylen, ne, dg, 7) == 1) {
 				int o = dg[2] >= 0 ? 1 : 4;
 				int d = atoi(sm->key + dg[2 * o]), m = atoi(sm->key + dg[2 * o + 2]), y = atoi(sm->key + dg[2 * o + 4]);
 				if (ex_date_dmy(d, m, y, iso))
@@ -215,7 +222,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			}
 			(void)tail;
 			char *issuer = NULL;
-			if (ex_find(r.issuer, sm, end, dg, 1) == 1 && (size_t)dg[0] == end) {
+			if (sohoa_regex_match_at(r.issuer, sm->key, sm->keylen, end, dg, 1) == 1) {
 				size_t ib = (size_t)dg[1];
 				size_t ie = issuer_end(sm->key, sm->keylen, ib);
 				if (ie > ib) {
@@ -272,7 +279,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			char *issuer = NULL;
 			size_t end = ne;
 			long ig[2];
-			if (ex_find(r.issuer, sm, ne, ig, 1) == 1 && (size_t)ig[0] == ne) {
+			if (sohoa_regex_match_at(r.issuer, sm->key, sm->keylen, ne, ig, 1) == 1) {
 				size_t ie = issuer_end(sm->key, sm->keylen, (size_t)ig[1]);
 				if (ie > (size_t)ig[1]) {
 					issuer = ex_clean(sm->text, sm->kmap[ig[1]], sm->kmap[ie]);

@@ -239,8 +239,9 @@ int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap)
 
 sohoa_regex *ex_regex(sohoa_ctx *ctx, const char *pattern)
 {
+	/* keys are lowercase already: no case folding (which makes ICU compile slowly) */
 	sohoa_regex *re = NULL;
-	if (sohoa_regex_new(ctx, pattern, SOHOA_RE_ICASE, &re) != SOHOA_OK)
+	if (sohoa_regex_new(ctx, pattern, 0, &re) != SOHOA_OK)
 		return NULL;
 	return re;
 }

@@ -604,6 +604,8 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 				plan = 1;
 	}
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
+		if (!strpbrk(ed->stmts[s].key, "0123456789"))
+			continue; /* no figure */
 		size_t nev = collect(res, &ed->stmts[s], evs, CAP);
 		size_t nr = rows_of(ed, s, plan, evs, nev, rows, CAP);
 		for (size_t i = 0; i < nr && st == SOHOA_OK; i++) {

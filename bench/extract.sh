@@ -1,0 +1,65 @@
+#!/bin/sh
+# bench/extract.sh: how well and how fast the extract stage works.
+#  1. precision and recall of each CSV over the seeds against the hand-written goldens
+#     (tests/golden/extract, compared by tests/e2e/extract_eval.py);
+#  2. cells of the two seed tables rebuilt from the born-digital sample PDFs against the
+#     hand-checked ../shared/tables/*.csv (bench/extract_tables.py);
+#  3. throughput in pages per second on the born-digital sample PDFs: ingest, normalize and the
+#     five extractors each timed alone in one process (tools/bench-extract.c), in the same run.
+# Timings on a shared machine are noisy; rerun to compare.
+: "${BUILD:=build}"
+SOHOA=${SOHOA:-$BUILD/sohoa}
+SHARED=${SHARED:-../shared}
+REPS=${REPS:-5}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+echo "-- precision/recall against tests/golden/extract (seeds as text)"
+for f in "$SHARED"/seeds/00[0-4]_*.txt; do
+	s=$(basename "$f" | cut -c1-3)
+	mkdir -p "$TMP/$s"
+	"$SOHOA" extract -q -o "$TMP/$s" "$f" >/dev/null 2>&1
+done
+for k in scores references criteria documents responsibilities; do
+	for group in clean 001; do
+		tp=0 fp=0 fn=0 fo=0 fa=0
+		for g in tests/golden/extract/*."$k".csv; do
+			[ -f "$g" ] || continue
+			s=$(basename "$g" | cut -c1-3)
+			if [ "$group" = 001 ] && [ "$s" != 001 ]; then continue; fi
+			if [ "$group" = clean ] && [ "$s" = 001 ]; then continue; fi
+			line=$(python3 tests/e2e/extract_eval.py "$k" "$g" "$TMP/$s/$k.csv")
+			set -- $(echo "$line" | sed 's/[a-z_]*=//g; s/^[a-z]* //; s|/| |')
+			tp=$((tp + $1)) fp=$((fp + $2)) fn=$((fn + $3)) fo=$((fo + $6)) fa=$((fa + $7))
+		done
+		[ $((tp + fp + fn)) -gt 0 ] || continue
+		label="seeds 000,002-004"
+		[ "$group" = 001 ] && label="seed 001 (raw OCR text)"
+		awk -v k="$k" -v l="$label" -v tp=$tp -v fp=$fp -v fn=$fn -v fo=$fo -v fa=$fa 'BEGIN {
+			printf "%-16s %-24s precision %.4f  recall %.4f  (tp %d fp %d fn %d)  other fields exact %d/%d\n",
+				k, l, tp / (tp + fp + 1e-9), tp / (tp + fn + 1e-9), tp, fp, fn, fo, fa }'
+	done
+done
+
+echo "-- tables rebuilt from born-digital PDFs against $SHARED/tables"
+for pair in "s003-born.pdf 003_plan_2021.csv" "s004-born.pdf 004_appendix_2023.csv"; do
+	set -- $pair
+	if [ ! -f "samples/$1" ] || [ ! -f "$SHARED/tables/$2" ]; then
+		echo "$1: skipped (sample or truth missing)"
+		continue
+	fi
+	mkdir -p "$TMP/t"
+	if "$SOHOA" extract -q -o "$TMP/t" "samples/$1" >/dev/null 2>&1; then
+		echo "$1: $(python3 bench/extract_tables.py "$SHARED/tables/$2" "$TMP/t/responsibilities.csv")"
+	else
+		echo "$1: skipped (extract failed: PDF ingest not available?)"
+	fi
+done
+
+echo "-- throughput on born-digital PDFs, each stage timed alone in one process ($REPS runs; noisy on a shared machine)"
+set -- samples/s00*-born.pdf
+if [ -x "$BUILD/tools/bench-extract" ] && [ -f "$1" ]; then
+	REPS=$REPS "$BUILD/tools/bench-extract" "$@" || echo "skipped (a sample could not be read: PDF ingest not available?)"
+else
+	echo "skipped (no $BUILD/tools/bench-extract or no born-digital samples)"
+fi
