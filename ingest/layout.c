@@ -4,6 +4,7 @@
  * column by column. */
 #include "layout.h"
 #include "ingest-int.h"
+#include "../core/icu.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,9 @@ static void join_marks(lay_item *it, size_t n)
 		int spacing = comb != it[i].c;
 		float cx = (it[i].x0 + it[i].x1) / 2, w = it[i].x1 - it[i].x0;
 		float tol = spacing ? 0 : 0.05f * it[i].size;
+		/* a zero-advance combining mark stands at the end of its letter: its ink is to the left */
+		if (!spacing && w < 0.05f * it[i].size)
+			cx -= 0.02f * it[i].size;
 		size_t best = n;
 		float bestd = 0;
 		for (size_t j = 0; j < n; j++) {
@@ -156,6 +160,8 @@ static void join_marks(lay_item *it, size_t n)
 			}
 			float d = cx - (it[j].x0 + it[j].x1) / 2;
 			d = d < 0 ? -d : d;
+			if (cx < it[j].x0 || cx > it[j].x1)
+				d += 1000; /* only near, not over it */
 			d += (j + 1 == i) ? 0 : 0.001f; /* ties: the letter just before */
 			if (best == n || d < bestd) {
 				best = j;
@@ -224,6 +230,19 @@ static int put_cp(sohoa_buf *b, uint32_t c)
 	return sohoa_buf_append(b, e, sohoa_utf8_encode(c, e));
 }
 
+static sohoa_status nfc_in_place(sohoa_ctx *ctx, char **s)
+{
+	sohoa_buf b = {0};
+	sohoa_status st = sohoa_icu_nfc(ctx, *s, strlen(*s), &b);
+	if (st != SOHOA_OK) {
+		sohoa_buf_free(&b);
+		return st;
+	}
+	free(*s);
+	*s = b.data ? sohoa_buf_steal(&b) : sohoa_strdup("");
+	return *s ? SOHOA_OK : sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+}
+
 /* Turn items into one line of page. */
 static sohoa_status emit_line(sohoa_ctx *ctx, lay_item *it, size_t n, sohoa_page *page)
 {
@@ -283,6 +302,17 @@ static sohoa_status emit_line(sohoa_ctx *ctx, lay_item *it, size_t n, sohoa_page
 	l->text = sohoa_buf_steal(&text);
 	if (!l->text && !(l->text = sohoa_strdup("")))
 		goto nomem;
+	/* joined marks follow their letters now: compose them (NFC) so "ê" + U+0301 reads "ế" */
+	int joined = 0;
+	for (size_t i = first; i < n && !joined; i++)
+		joined = !it[i].removed && it[i].nmarks > 0;
+	if (joined) {
+		sohoa_status st = nfc_in_place(ctx, &l->text);
+		for (size_t k = 0; k < l->nwords && st == SOHOA_OK; k++)
+			st = nfc_in_place(ctx, &l->words[k].text);
+		if (st != SOHOA_OK)
+			return st;
+	}
 	return SOHOA_OK;
 nomem_buf:
 	sohoa_buf_free(&text);

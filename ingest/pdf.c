@@ -17,10 +17,17 @@
 
 #define MIN_IMAGE_COVER 0.10f /* a page whose images cover less than this has nothing to OCR */
 
+/* Where one fz_context's warnings go. */
+typedef struct pdf_sink {
+	sohoa_ctx *ctx;
+	int repaired;             /* MuPDF rebuilt a broken cross-reference table */
+} pdf_sink;
+
 typedef struct pdf_worker {
 	fz_context *fz;           /* the base context for worker 0, a clone for the others */
 	fz_document *doc;         /* this worker's own handle on the file */
 	sohoa_ctx *ctx;           /* this worker's error slot */
+	pdf_sink sink;
 	int open_tried;
 	sohoa_status open_status;
 	char *open_error;
@@ -51,13 +58,16 @@ static void pdf_unlock(void *user, int lock)
  * route them to our log instead. */
 static void pdf_warning(void *user, const char *message)
 {
-	sohoa_log(user, SOHOA_LOG_DEBUG, "mupdf: %s", message);
+	pdf_sink *s = user;
+	if (strstr(message, "repair"))
+		s->repaired = 1;
+	sohoa_log(s->ctx, SOHOA_LOG_DEBUG, "mupdf: %s", message);
 }
 
-static void pdf_quiet(fz_context *fz, sohoa_ctx *ctx)
+static void pdf_quiet(fz_context *fz, pdf_sink *sink)
 {
-	fz_set_warning_callback(fz, pdf_warning, ctx);
-	fz_set_error_callback(fz, pdf_warning, ctx);
+	fz_set_warning_callback(fz, pdf_warning, sink);
+	fz_set_error_callback(fz, pdf_warning, sink);
 }
 
 static int pdf_recognize(const char *path, const unsigned char *head, size_t n)
@@ -369,10 +379,13 @@ static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "cannot create a MuPDF context");
 		goto out;
 	}
-	pdf_quiet(fz, ctx);
+	pdf_sink sink = {ctx, 0};
+	pdf_quiet(fz, &sink);
 	fz_document *d = NULL;
 	if ((st = open_doc(ctx, fz, path, &d)) != SOHOA_OK)
 		goto out;
+	if (sink.repaired)
+		sohoa_log(ctx, SOHOA_LOG_WARN, "'%s' is damaged: repaired, pages may be missing text", path);
 	int count = 0;
 	fz_var(count);
 	fz_try(fz) {
@@ -429,8 +442,9 @@ static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 				fz_drop_context(k->fz);
 			break;
 		}
+		k->sink.ctx = k->ctx;
 		if (nworkers)
-			pdf_quiet(k->fz, k->ctx);
+			pdf_quiet(k->fz, &k->sink);
 	}
 	if (nworkers == 0) {
 		fz_drop_document(fz, d);
