@@ -924,9 +924,10 @@ static void lay_letterhead(layout *L, const seed_doc *d)
 		para_html(&left, last ? "c b s13" : "c s13", d->issuer.v[i]);
 		sohoa_buf_printf(&t, "%s\n", d->issuer.v[i]);
 	}
+	/* Truth in reading order: the left column (issuer, number), then the right (motto, date). */
+	sohoa_buf_printf(&t, "%s\n%s\n%s\n%s\n", d->number, d->motto1, d->motto2, d->date);
 	para_html(&right, "c b s12", d->motto1);
 	para_html(&right, "c b s13", d->motto2);
-	sohoa_buf_printf(&t, "%s\n%s\n", d->motto1, d->motto2);
 	cell row1[2] = {{left.data, 0.4f, 0}, {right.data, 0.6f, 0}};
 	fz_rect r;
 	place_row(L, row1, 2, 0, 0, 0, NULL, NULL, t.data, &r);
@@ -942,9 +943,8 @@ static void lay_letterhead(layout *L, const seed_doc *d)
 
 	para_html(&left, "c s13", d->number);
 	para_html(&right, "c i s13", d->date);
-	sohoa_buf_printf(&t, "%s\n%s\n", d->number, d->date);
 	cell row2[2] = {{left.data, 0.4f, 0}, {right.data, 0.6f, 0}};
-	place_row(L, row2, 2, 0, 0, 18, NULL, NULL, t.data, NULL);
+	place_row(L, row2, 2, 0, 0, 18, NULL, NULL, NULL, NULL);
 	sohoa_buf_free(&left);
 	sohoa_buf_free(&right);
 	sohoa_buf_free(&t);

@@ -3,7 +3,8 @@
 # (tools/mkscan on pages rasterized by tools/mksamples raster), wrong-language OCR (tesseract -l
 # eng), plain-text variants, truth files and samples/MANIFEST.csv. Deterministic: the same
 # tools and seeds give the same files. Usage: sh tools/mksamples.sh [born|scan|ocr|manifest|all]
-# (default all). Environment: BUILD (build), SHARED (../shared), OUT (samples).
+# (default all). Environment: BUILD (build), SHARED (../shared), OUT (samples); KEEP_OCR=1
+# keeps existing tesseract outputs (slow to remake; they only depend on the page images).
 set -eu
 : "${BUILD:=build}"
 : "${SHARED:=../shared}"
@@ -92,7 +93,7 @@ scan() {
 	truth_pages "$OUT/s$doc-born.truth.txt" "$pages" >"$OUT/$name.truth.txt"
 	desc="$lvl $dpi dpi pages $(echo $pages | tr ' ' '+')"
 	[ "$turn" = 0 ] || desc="$desc; page $turnp turned $turn"
-	echo "$name.pdf,s$doc-born.pdf,scanned-pdf,$desc,$seed" >>"$OUT/scans.list"
+	echo "$name.pdf,s$doc-born.pdf,scanned-pdf,$desc,$seed" >>"$OUT/.scans.list"
 }
 
 # page_image NAME DOC LEVEL DPI SEED PAGE EXT [--bitonal] — one degraded page as PNG or TIFF.
@@ -102,11 +103,11 @@ page_image() {
 	"$SCAN" --level "$lvl" --seed $((seed + p)) --dpi "$dpi" $mode \
 		"$TMPD/$doc-$dpi-$(printf %03d "$p").png" "$OUT/$name.$ext" >/dev/null
 	truth_pages "$OUT/s$doc-born.truth.txt" "$p" >"$OUT/$name.truth.txt"
-	echo "$name.$ext,s$doc-born.pdf,page-image,$lvl $dpi dpi page $p$( [ "$mode" = --gray ] || echo " bitonal"),$seed" >>"$OUT/scans.list"
+	echo "$name.$ext,s$doc-born.pdf,page-image,$lvl $dpi dpi page $p$( [ "$mode" = --gray ] || echo " bitonal"),$seed" >>"$OUT/.scans.list"
 }
 
 scans() {
-	: >"$OUT/scans.list"
+	: >"$OUT/.scans.list"
 	sig0=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$OUT/s000-born.geom")
 	sig4=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$OUT/s004-born.geom")
 	# The committed set: first page and signature page of 000 at each level (clean at 200 dpi),
@@ -126,22 +127,25 @@ scans() {
 #      the same way (text only), and a stripped-diacritics text is made from each truth.
 ocr() {
 	export OMP_THREAD_LIMIT=1
-	: >"$OUT/ocr.list"
+	: >"$OUT/.ocr.list"
 	name=s000-scan-typical
 	ls "$TMPD"/$name-*.jpg >"$TMPD/$name.list"
-	tesseract "$TMPD/$name.list" "$OUT/$name-engocr" -l eng pdf txt >/dev/null 2>&1
+	[ "${KEEP_OCR:-0}" = 1 ] && [ -s "$OUT/$name-engocr.pdf" ] ||
+		tesseract "$TMPD/$name.list" "$OUT/$name-engocr" -l eng pdf txt >/dev/null 2>&1
 	cp "$OUT/$name.truth.txt" "$OUT/$name-engocr.truth.txt"
-	echo "$name-engocr.pdf,$name.pdf,eng-ocr-pdf,typical 300 dpi; text layer by tesseract -l eng," >>"$OUT/ocr.list"
-	echo "$name-engocr.txt,$name.pdf,eng-ocr-text,typical 300 dpi; tesseract -l eng," >>"$OUT/ocr.list"
+	echo "$name-engocr.pdf,$name.pdf,eng-ocr-pdf,typical 300 dpi; text layer by tesseract -l eng," >>"$OUT/.ocr.list"
+	echo "$name-engocr.txt,$name.pdf,eng-ocr-text,typical 300 dpi; tesseract -l eng," >>"$OUT/.ocr.list"
 	for n in 000 002 003 004; do
-		raster $n 300
-		ls "$TMPD"/$n-300-*.png >"$TMPD/$n.list"
-		tesseract "$TMPD/$n.list" "$OUT/s$n-born-engocr" -l eng txt >/dev/null 2>&1
+		if [ "${KEEP_OCR:-0}" != 1 ] || [ ! -s "$OUT/s$n-born-engocr.txt" ]; then
+			raster $n 300
+			ls "$TMPD"/$n-300-*.png >"$TMPD/$n.list"
+			tesseract "$TMPD/$n.list" "$OUT/s$n-born-engocr" -l eng txt >/dev/null 2>&1
+		fi
 		cp "$OUT/s$n-born.truth.txt" "$OUT/s$n-born-engocr.truth.txt"
-		echo "s$n-born-engocr.txt,s$n-born.pdf,eng-ocr-text,none (born-digital pages rendered at 300 dpi); tesseract -l eng," >>"$OUT/ocr.list"
+		echo "s$n-born-engocr.txt,s$n-born.pdf,eng-ocr-text,none (born-digital pages rendered at 300 dpi); tesseract -l eng," >>"$OUT/.ocr.list"
 		"$MK" strip "$OUT/s$n-born.truth.txt" "$OUT/s$n-stripped.txt"
 		cp "$OUT/s$n-born.truth.txt" "$OUT/s$n-stripped.truth.txt"
-		echo "s$n-stripped.txt,s$n-born.truth.txt,stripped-text,all diacritics removed," >>"$OUT/ocr.list"
+		echo "s$n-stripped.txt,s$n-born.truth.txt,stripped-text,all diacritics removed," >>"$OUT/.ocr.list"
 	done
 }
 
@@ -158,8 +162,8 @@ manifest() {
 	done
 	[ -f "$OUT/s001-real-engocr.txt" ] &&
 		echo "s001-real-engocr.txt,seeds/$(basename "$(seed_file 001)"),real-eng-ocr-text,real scan read without Vietnamese," >>"$m"
-	[ ! -f "$OUT/scans.list" ] || cat "$OUT/scans.list" >>"$m"
-	[ ! -f "$OUT/ocr.list" ] || cat "$OUT/ocr.list" >>"$m"
+	[ ! -f "$OUT/.scans.list" ] || cat "$OUT/.scans.list" >>"$m"
+	[ ! -f "$OUT/.ocr.list" ] || cat "$OUT/.ocr.list" >>"$m"
 }
 
 case $what in
