@@ -4,6 +4,8 @@
  * document encrypted, a scan with a stale OCR layer, and broken files (zero pages, truncated,
  * corrupt, not a PDF at all). Run by tests/e2e/ingest_pdf.sh and ingest_bad.sh into a scratch
  * folder, so nothing binary is committed. A tool, not the library: it may include MuPDF. */
+#include "../normalize/encoding.h"
+
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
@@ -224,6 +226,44 @@ static void make_scanlayer(fx *f, const char *born, const char *path)
 	pdf_drop_document(f->ctx, src);
 }
 
+/* legacy.pdf: Vietnamese in TCVN3 bytes drawn with a font named ".VnTime" whose codes read as
+ * Latin-1, as old Word documents printed to PDF do; the truth is the Unicode text. */
+static void make_legacy(fx *f, const char *path, const char *truth)
+{
+	static const char *const lines[] = {
+		"Sở Nội vụ tỉnh ban hành kế hoạch cải cách hành chính năm 2024.",
+		"Các sở, ban, ngành thực hiện nghiêm túc chế độ báo cáo định kỳ.",
+		"Đẩy mạnh ứng dụng công nghệ thông tin trong giải quyết thủ tục.",
+		NULL};
+	fz_font *vn = fz_new_font_from_file(f->ctx, ".VnTime", FONT, 0, 0);
+	fz_font *keep = f->font;
+	FILE *t = fopen(truth, "w");
+	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "compress");
+	fz_device *dev;
+	begin(f, w, &dev);
+	f->font = vn;
+	for (int i = 0; lines[i]; i++) {
+		sohoa_buf bytes = {0}, latin = {0};
+		sohoa_enc_encode(SOHOA_ENC_TCVN3, lines[i], strlen(lines[i]), &bytes);
+		for (size_t k = 0; k < bytes.len; k++) {
+			char e[4];
+			sohoa_buf_append(&latin, e, sohoa_utf8_encode((uint8_t)bytes.data[k], e));
+		}
+		draw(f, dev, 72, 100 + 16 * i, 12, latin.data ? latin.data : "", 0);
+		if (t)
+			fprintf(t, "%s\n", lines[i]);
+		sohoa_buf_free(&bytes);
+		sohoa_buf_free(&latin);
+	}
+	f->font = keep;
+	fz_end_page(f->ctx, w);
+	fz_close_document_writer(f->ctx, w);
+	fz_drop_document_writer(f->ctx, w);
+	fz_drop_font(f->ctx, vn);
+	if (t)
+		fclose(t);
+}
+
 static void make_empty(fx *f, const char *path)
 {
 	pdf_document *d = pdf_create_document(f->ctx);
@@ -294,6 +334,10 @@ int main(int argc, char **argv)
 		make_born(&f, q, NULL, "encrypt=aes-128,user-password=secret,owner-password=boss");
 		snprintf(q, sizeof q, "%s/scanlayer.pdf", argv[1]);
 		make_scanlayer(&f, p, q);
+		char r[4096];
+		snprintf(q, sizeof q, "%s/legacy.pdf", argv[1]);
+		snprintf(r, sizeof r, "%s/legacy.truth.txt", argv[1]);
+		make_legacy(&f, q, r);
 		snprintf(q, sizeof q, "%s/empty.pdf", argv[1]);
 		make_empty(&f, q);
 		snprintf(q, sizeof q, "%s/truncated.pdf", argv[1]);

@@ -80,3 +80,13 @@ for pdf in samples/s0*-born.pdf; do
 	moved=$(diff "$TMP/$b.wseq" "$TMP/$b.gseq" | grep -c '^>')
 	check "sample $b: words in order ($moved of $n moved)" test $((moved * 100)) -le "$n"
 done
+
+# TCVN3 bytes in a legacy font: the text layer is kept (not OCR'd) with its encoding named, and
+# `sohoa run` hands it to normalize, which converts it.
+"$SOHOA" ingest "$FX/legacy.pdf" --format tsv -o "$TMP/leg.tsv" 2>/dev/null
+check "legacy font: kept as pdf text" test "$(awk -F'\t' 'NR==2 { print $7 }' "$TMP/leg.tsv")" = pdf
+check "legacy font: decision names tcvn3" grep -q 'legacy tcvn3' "$TMP/leg.tsv"
+timeout 120 "$SOHOA" run "$FX/legacy.pdf" -o "$TMP/leg" -q 2>/dev/null
+ok=1
+while IFS= read -r l; do grep -qF "$l" "$TMP/leg/legacy.txt" 2>/dev/null || ok=0; done <"$FX/legacy.truth.txt"
+check "legacy font: run converts it to the Unicode text" test $ok -eq 1
