@@ -117,8 +117,6 @@ static sohoa_status af_open(sohoa_ctx *ctx, atomic_file *af, const char *outdir,
 	    snprintf(af->tmp, sizeof af->tmp, "%s/.sohoa/tmp/%ld.%u", outdir, (long)getpid(),
 		     atomic_fetch_add(&tmp_counter, 1)) >= (int)sizeof af->tmp)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "path too long: '%s'", dest);
-	if (mkdirs_parent(dest))
-		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot create the folder of '%s': %s", dest, strerror(errno));
 	af->fd = open(af->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (af->fd < 0)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot create '%s': %s", af->tmp, strerror(errno));
@@ -161,7 +159,10 @@ static sohoa_status af_commit(sohoa_ctx *ctx, atomic_file *af)
 		unlink(af->tmp);
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", af->dest, strerror(saved));
 	}
-	if (close(fd) != 0 || rename(af->tmp, af->dest) != 0) {
+	int renamed = close(fd) == 0 && rename(af->tmp, af->dest) == 0;
+	if (!renamed && errno == ENOENT && mkdirs_parent(af->dest) == 0) /* first file of a folder */
+		renamed = rename(af->tmp, af->dest) == 0;
+	if (!renamed) {
 		int saved = errno;
 		unlink(af->tmp);
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", af->dest, strerror(saved));
