@@ -181,11 +181,11 @@ int sohoa_enc_decode(sohoa_enc enc, const unsigned char *s, size_t n, sohoa_buf 
 			cp = t->single[b];
 		if (enc == SOHOA_ENC_TCVN3_UPPER)
 			cp = upper_of(cp);
-		if (cp < 0x80) {
-			out->data[out->len++] = (char)cp; /* reserved above: at most n bytes of ASCII */
-			out->data[out->len] = 0;
-			if (out->len + 4 > out->cap && sohoa_buf_reserve(out, 16))
+		if (cp < 0x80) { /* inline append: most bytes are ASCII */
+			if (out->len + 2 > out->cap && sohoa_buf_reserve(out, 64))
 				return -1;
+			out->data[out->len++] = (char)cp;
+			out->data[out->len] = 0;
 		} else if (put(out, cp)) {
 			return -1;
 		}
