@@ -31,7 +31,12 @@ typedef struct sohoa_page {
 	int number;               /* 1-based page number in the document */
 	float width, height;      /* points */
 	sohoa_source source;      /* where the lines came from */
-	char *decision;           /* why: "text layer ok", "no text layer", "garbage text", ... */
+	char *decision;           /* why, for -v and the TSV. PDF pages: the verdict on the text layer
+				   ("text layer ok", "no text layer", "little text over a full-page
+				   image (N characters)", "garbage text (N% bad characters)",
+				   "legacy tcvn3 text (N% of words)", "vietnamese without diacritics
+				   (N% of syllables marked)") and what was done ("; ocr", "; no image
+				   to ocr, text kept", "; ocr forced", "; ocr off, text kept") */
 	char *encoding;           /* encoding hint for normalize/ ("utf-8", "tcvn3", "vni", ...) or NULL */
 	sohoa_status status;      /* SOHOA_OK, or why this page has no lines */
 	char *error;              /* message when status != OK, else NULL */

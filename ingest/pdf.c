@@ -323,8 +323,10 @@ static sohoa_status read_page(pdf_run *run, pdf_worker *w, sohoa_page *page)
 			set_decision(page, v.reason, v.usable ? NULL : "; ocr off, text kept");
 			break;
 		case SOHOA_OCR_AUTO:
-			ocr = !v.usable && has_image;
-			set_decision(page, v.reason, v.usable ? NULL : has_image ? "; ocr" : "; no image to ocr, text kept");
+			/* garbage glyphs still draw the right shapes: render them; the other verdicts
+			 * need a page image, else the text is what there is */
+			ocr = !v.usable && (has_image || v.kind == INGEST_TEXT_GARBAGE);
+			set_decision(page, v.reason, v.usable ? NULL : ocr ? "; ocr" : "; no image to ocr, text kept");
 			break;
 		}
 		if (v.encoding && !ocr) {

@@ -264,14 +264,6 @@ static void make_legacy(fx *f, const char *path, const char *truth)
 		fclose(t);
 }
 
-static void make_empty(fx *f, const char *path)
-{
-	pdf_document *d = pdf_create_document(f->ctx);
-	pdf_write_options o = pdf_default_write_options;
-	pdf_save_document(f->ctx, d, path, &o);
-	pdf_drop_document(f->ctx, d);
-}
-
 static int write_bytes(const char *path, const void *data, size_t n)
 {
 	FILE *o = fopen(path, "wb");
@@ -280,6 +272,85 @@ static int write_bytes(const char *path, const void *data, size_t n)
 	size_t k = fwrite(data, 1, n, o);
 	return fclose(o) || k != n ? -1 : 0;
 }
+
+/* Point every ToUnicode destination of an uncompressed PDF at the private-use area, in place
+ * (same length, so the cross-reference table stays right). */
+static int break_tounicode(const char *path)
+{
+	FILE *i = fopen(path, "rb");
+	if (!i)
+		return -1;
+	static char buf[4 << 20];
+	size_t n = fread(buf, 1, sizeof buf, i);
+	fclose(i);
+	int changed = 0;
+	for (char *p = buf; (p = memmem(p, n - (size_t)(p - buf), "beginbf", 7));) {
+		char *end = memmem(p, n - (size_t)(p - buf), "endbf", 5);
+		if (!end)
+			break;
+		for (char *l = p; l < end; l++) {
+			/* the last <hhhh> token of each line is the destination */
+			if (*l != '\n')
+				continue;
+			char *e = memchr(l + 1, '\n', (size_t)(end - l - 1));
+			if (!e)
+				break;
+			char *lt = NULL;
+			for (char *k = l + 1; k < e; k++)
+				if (*k == '<')
+					lt = k;
+			if (lt && e - lt >= 6 && lt[5] == '>') {
+				lt[1] = 'E', lt[2] = '0';
+				changed++;
+			}
+		}
+		p = end;
+	}
+	return changed ? write_bytes(path, buf, n) : -1;
+}
+
+/* garbage.pdf: readable glyphs whose text layer says private-use code points (a font with a
+ * broken ToUnicode map). The truth is what the glyphs show. */
+static void make_garbage(fx *f, const char *path, const char *truth)
+{
+	static const char *const lines[] = {"Trang 2: phụ lục số 1", "Đề nghị các đơn vị báo cáo đúng hạn.", NULL};
+	FILE *t = fopen(truth, "w");
+	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "decompress");
+	fz_device *dev;
+	begin(f, w, &dev);
+	for (int i = 0; lines[i]; i++) {
+		fz_text *tx = fz_new_text(f->ctx);
+		fz_matrix m = fz_make_matrix(16, 0, 0, -16, 72, 100 + 24 * i);
+		for (const char *s = lines[i]; *s;) {
+			int c;
+			s += fz_chartorune(&c, s);
+			int gid = fz_encode_character(f->ctx, f->font, c);
+			fz_show_glyph(f->ctx, tx, f->font, m, gid, 0xE000 + (c & 0xFF), 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+			m.e += fz_advance_glyph(f->ctx, f->font, gid, 0) * 16;
+		}
+		float black = 0;
+		fz_fill_text(f->ctx, dev, tx, fz_identity, fz_device_gray(f->ctx), &black, 1, fz_default_color_params);
+		fz_drop_text(f->ctx, tx);
+		if (t)
+			fprintf(t, "%s\n", lines[i]);
+	}
+	fz_end_page(f->ctx, w);
+	fz_close_document_writer(f->ctx, w);
+	fz_drop_document_writer(f->ctx, w);
+	if (t)
+		fclose(t);
+	if (break_tounicode(path))
+		fz_throw(f->ctx, FZ_ERROR_GENERIC, "no ToUnicode map to break in %s", path);
+}
+
+static void make_empty(fx *f, const char *path)
+{
+	pdf_document *d = pdf_create_document(f->ctx);
+	pdf_write_options o = pdf_default_write_options;
+	pdf_save_document(f->ctx, d, path, &o);
+	pdf_drop_document(f->ctx, d);
+}
+
 
 /* The first part of src (a download cut short). share > 0: that share of the bytes; share 0: up
  * to its last cross-reference table, so every object is there and only the index is lost. */
@@ -338,6 +409,9 @@ int main(int argc, char **argv)
 		snprintf(q, sizeof q, "%s/legacy.pdf", argv[1]);
 		snprintf(r, sizeof r, "%s/legacy.truth.txt", argv[1]);
 		make_legacy(&f, q, r);
+		snprintf(q, sizeof q, "%s/garbage.pdf", argv[1]);
+		snprintf(r, sizeof r, "%s/garbage.truth.txt", argv[1]);
+		make_garbage(&f, q, r);
 		snprintf(q, sizeof q, "%s/empty.pdf", argv[1]);
 		make_empty(&f, q);
 		snprintf(q, sizeof q, "%s/truncated.pdf", argv[1]);

@@ -90,3 +90,11 @@ timeout 120 "$SOHOA" run "$FX/legacy.pdf" -o "$TMP/leg" -q 2>/dev/null
 ok=1
 while IFS= read -r l; do grep -qF "$l" "$TMP/leg/legacy.txt" 2>/dev/null || ok=0; done <"$FX/legacy.truth.txt"
 check "legacy font: run converts it to the Unicode text" test $ok -eq 1
+
+# Glyphs whose text layer is private-use garbage (a broken ToUnicode map): there is no image, but
+# the glyphs draw the right shapes, so auto renders and OCRs the page.
+"$SOHOA" ingest "$FX/garbage.pdf" --ocr never --format tsv -o "$TMP/gb0.tsv" 2>/dev/null
+check "garbage layer: classified garbage" grep -q 'garbage text' "$TMP/gb0.tsv"
+timeout 120 "$SOHOA" ingest "$FX/garbage.pdf" --dpi 150 --format tsv -o "$TMP/gb.tsv" 2>/dev/null
+check "garbage layer: auto reads it by ocr" test "$(awk -F'\t' 'NR==2 { print $7 }' "$TMP/gb.tsv")" = ocr
+check "garbage layer: ocr gives the shown text" grep -q 'phụ lục' "$TMP/gb.tsv"
