@@ -226,6 +226,8 @@ static void make_scanlayer(fx *f, const char *born, const char *path)
 	pdf_drop_document(f->ctx, src);
 }
 
+static int rename_font(const char *path, const char *from, const char *to);
+
 /* legacy.pdf: Vietnamese in TCVN3 bytes drawn with a font named ".VnTime" whose codes read as
  * Latin-1, as old Word documents printed to PDF do; the truth is the Unicode text. */
 static void make_legacy(fx *f, const char *path, const char *truth)
@@ -238,7 +240,7 @@ static void make_legacy(fx *f, const char *path, const char *truth)
 	fz_font *vn = fz_new_font_from_file(f->ctx, ".VnTime", FONT, 0, 0);
 	fz_font *keep = f->font;
 	FILE *t = fopen(truth, "w");
-	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "compress");
+	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "decompress");
 	fz_device *dev;
 	begin(f, w, &dev);
 	f->font = vn;
@@ -262,6 +264,9 @@ static void make_legacy(fx *f, const char *path, const char *truth)
 	fz_drop_font(f->ctx, vn);
 	if (t)
 		fclose(t);
+	/* the writer names the font after the file's own name: call it what old documents use */
+	if (rename_font(path, "LiberationSerif", ".VnTime-Regular"))
+		fz_throw(f->ctx, FZ_ERROR_GENERIC, "cannot rename the font in %s", path);
 }
 
 static int write_bytes(const char *path, const void *data, size_t n)
@@ -271,6 +276,23 @@ static int write_bytes(const char *path, const void *data, size_t n)
 		return -1;
 	size_t k = fwrite(data, 1, n, o);
 	return fclose(o) || k != n ? -1 : 0;
+}
+
+/* Replace every from by to (same length) in an uncompressed PDF, in place. */
+static int rename_font(const char *path, const char *from, const char *to)
+{
+	FILE *i = fopen(path, "rb");
+	if (!i)
+		return -1;
+	static char buf[4 << 20];
+	size_t n = fread(buf, 1, sizeof buf, i), k = strlen(from);
+	fclose(i);
+	int changed = 0;
+	if (strlen(to) != k)
+		return -1;
+	for (char *p = buf; (p = memmem(p, n - (size_t)(p - buf), from, k)); p += k, changed++)
+		memcpy(p, to, k);
+	return changed ? write_bytes(path, buf, n) : -1;
 }
 
 /* Point every ToUnicode destination of an uncompressed PDF at the private-use area, in place

@@ -85,7 +85,7 @@ done
 # `sohoa run` hands it to normalize, which converts it.
 "$SOHOA" ingest "$FX/legacy.pdf" --format tsv -o "$TMP/leg.tsv" 2>/dev/null
 check "legacy font: kept as pdf text" test "$(awk -F'\t' 'NR==2 { print $7 }' "$TMP/leg.tsv")" = pdf
-check "legacy font: decision names tcvn3" grep -q 'legacy tcvn3' "$TMP/leg.tsv"
+check "legacy font: decision names tcvn3 and the font" grep -q "legacy tcvn3 .*font .VnTime" "$TMP/leg.tsv"
 timeout 120 "$SOHOA" run "$FX/legacy.pdf" -o "$TMP/leg" -q 2>/dev/null
 ok=1
 while IFS= read -r l; do grep -qF "$l" "$TMP/leg/legacy.txt" 2>/dev/null || ok=0; done <"$FX/legacy.truth.txt"
