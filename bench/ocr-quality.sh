@@ -1,0 +1,92 @@
+#!/bin/sh
+# OCR quality on the scanned samples: `sohoa ingest` on every scanned PDF and page image in
+# samples/MANIFEST.csv against bare `tesseract -l vie` on the same page images (the JPEG/PNG/TIFF
+# pages themselves, no preprocessing), scored against the truth: character error rate (tools/cer:
+# code-point edit distance / truth length, white space folded) and syllable error rate
+# (tools/textdist: white-space-token edit distance / truth tokens), summed per degradation level.
+# Bars (issue 3): typical CER at most half of bare Tesseract's; hard CER under 3%.
+# Samples holding appendix-table pages are summed apart ("typical+table"): their truth is cell by
+# cell and no line reader gives that order back, so their rates mix reading order with OCR.
+# FULL=1 scores samples/full/ (every page of every document, made by `make samples FULL=1`).
+# Timings on a shared machine are noisy; the error rates are not.
+: "${BUILD:=build}"
+SOHOA=${SOHOA:-$BUILD/sohoa}
+CER=$BUILD/tools/cer
+TD=$BUILD/tools/textdist
+S=${SAMPLES:-samples}
+[ "${FULL:-0}" = 1 ] && S=samples/full
+export OMP_THREAD_LIMIT=1
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+for t in "$SOHOA" "$CER" "$TD"; do
+	[ -x "$t" ] || { echo "ocr-quality: $t not built (make)"; exit 1; }
+done
+command -v tesseract >/dev/null || { echo "ocr-quality: tesseract not installed (make deps)"; exit 1; }
+[ -f "$S/MANIFEST.csv" ] || { echo "ocr-quality: no $S/MANIFEST.csv (make samples)"; exit 1; }
+
+printf '%-34s %-13s %5s %9s %9s %9s %9s %7s\n' file level pages "ours CER" "bare CER" "ours SER" "bare SER" "ours s"
+: >"$TMP/rows"
+while IFS=, read -r file made kind degr seed; do
+	case $kind in scanned-pdf | page-image) ;; *) continue ;; esac
+	level=${degr%% *}
+	# Pages after the signature page are appendix tables: their truth is cell by cell, which no
+	# line reader gives back, so they are scored as their own group ("LEVEL+table").
+	sig=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$S/${made%.pdf}.geom" 2>/dev/null)
+	for p in $(echo "$degr" | sed -n 's/^[^;]*pages\{0,1\} \([0-9+]*\).*/\1/p' | tr '+' ' '); do
+		[ -z "$sig" ] || [ "$p" -le "$sig" ] || { level=$level+table; break; }
+	done
+	f=$S/$file
+	truth=$S/${file%.*}.truth.txt
+	[ -f "$f" ] && [ -f "$truth" ] || { echo "ocr-quality: missing $f or its truth"; continue; }
+	# ours
+	t0=$(date +%s.%N)
+	"$SOHOA" ingest -q "$f" -o "$TMP/ours.txt" 2>"$TMP/err" || { echo "    sohoa ingest $file failed: $(head -1 "$TMP/err")"; : >"$TMP/ours.txt"; }
+	t1=$(date +%s.%N)
+	# bare tesseract on the page images
+	rm -f "$TMP"/img-* "$TMP/bare.txt"
+	case $file in
+	*.pdf) pdfimages -all "$f" "$TMP/img" ;;
+	*) cp "$f" "$TMP/img-000.${file##*.}" ;;
+	esac
+	pages=0
+	for img in "$TMP"/img-*; do
+		[ "$pages" -eq 0 ] || printf '\f' >>"$TMP/bare.txt"
+		tesseract "$img" stdout -l vie 2>/dev/null >>"$TMP/bare.txt"
+		pages=$((pages + 1))
+	done
+	set -- $("$CER" "$truth" "$TMP/ours.txt") $("$CER" "$truth" "$TMP/bare.txt") \
+		$("$TD" "$truth" "$TMP/ours.txt") $("$TD" "$truth" "$TMP/bare.txt")
+	# oc oe on | bc be bn | os ose osn | bs bse bsn
+	echo "$level $pages $2 $3 $5 $6 $8 $9 ${11} ${12}" >>"$TMP/rows"
+	printf '%-34s %-13s %5d %8.2f%% %8.2f%% %8.2f%% %8.2f%% %7.1f\n' "$file" "$level" "$pages" \
+		"$(echo "$1" | awk '{print $1 * 100}')" "$(echo "$4" | awk '{print $1 * 100}')" \
+		"$(echo "$7" | awk '{print $1 * 100}')" "$(echo "${10}" | awk '{print $1 * 100}')" \
+		"$(echo "$t0 $t1" | awk '{print $2 - $1}')"
+done <"$S/MANIFEST.csv"
+
+echo
+echo "per level (errors summed over the level's pages):"
+awk '
+	{ L = $1; seen[L] = 1; pg[L] += $2; oe[L] += $3; on[L] += $4; be[L] += $5; bn[L] += $6
+	  se[L] += $7; sn[L] += $8; bse[L] += $9; bsn[L] += $10 }
+	END {
+		printf "%-13s %5s %9s %9s %9s %9s %9s\n", "level", "pages", "ours CER", "bare CER", "ours/bare", "ours SER", "bare SER"
+		n = split("clean typical hard clean+table typical+table hard+table", order, " ")
+		for (i = 1; i <= n; i++) {
+			L = order[i]
+			if (!(L in seen)) continue
+			oc = 0; if (on[L]) oc = oe[L] / on[L]
+			bc = 0; if (bn[L]) bc = be[L] / bn[L]
+			ratio = "-"
+			if (bc > 0) ratio = sprintf("%.2f", oc / bc)
+			os = 0; if (sn[L]) os = 100 * se[L] / sn[L]
+			bs = 0; if (bsn[L]) bs = 100 * bse[L] / bsn[L]
+			printf "%-13s %5d %8.2f%% %8.2f%% %9s %8.2f%% %8.2f%%\n", L, pg[L], 100 * oc, 100 * bc, ratio, os, bs
+			c[L] = oc; b[L] = bc
+		}
+		if ("typical" in seen)
+			printf "bar typical: ours %.2f%% <= half of bare %.2f%%: %s\n", 100 * c["typical"], 100 * b["typical"],
+				c["typical"] <= b["typical"] / 2 ? "met" : "NOT met"
+		if ("hard" in seen)
+			printf "bar hard: ours %.2f%% < 3%%: %s\n", 100 * c["hard"], c["hard"] < 0.03 ? "met" : "NOT met"
+	}' "$TMP/rows"
