@@ -42,6 +42,8 @@ typedef struct pdf_run {
 	const char *path;
 	sohoa_doc *doc;
 	pdf_worker *w;
+	size_t *ocr_pages;        /* indices into doc->pages that need OCR */
+	size_t nocr;
 } pdf_run;
 
 static void pdf_lock(void *user, int lock)
@@ -263,8 +265,9 @@ static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect p
 	return st;
 }
 
-/* Read one page: text layer, classification, OCR when the mode and the verdict say so. */
-static sohoa_status read_page(pdf_run *run, pdf_worker *w, sohoa_page *page)
+/* Read one page's text layer into page, classify it and set its decision; *need_ocr says whether
+ * the mode and the verdict send it to OCR. */
+static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 {
 	sohoa_ctx *ctx = w->ctx;
 	fz_context *fz = w->fz;
@@ -274,6 +277,7 @@ static sohoa_status read_page(pdf_run *run, pdf_worker *w, sohoa_page *page)
 	float cover = 0;
 	fz_rect pb = fz_empty_rect;
 	int nomem = 0;
+	*need_ocr = 0;
 	fz_var(pg);
 	fz_var(tp);
 	fz_var(cover);
@@ -310,41 +314,41 @@ static sohoa_status read_page(pdf_run *run, pdf_worker *w, sohoa_page *page)
 	free(text);
 	/* fonts are borrowed from the stext page: done with them now */
 	fz_drop_stext_page(fz, tp);
-	free(gl.g);
-	if (st == SOHOA_OK) {
-		int has_image = cover >= MIN_IMAGE_COVER;
-		int ocr = 0;
-		switch (ctx->opt.ocr) {
-		case SOHOA_OCR_ALWAYS:
-			ocr = 1;
-			set_decision(page, v.reason, "; ocr forced");
-			break;
-		case SOHOA_OCR_NEVER:
-			set_decision(page, v.reason, v.usable ? NULL : "; ocr off, text kept");
-			break;
-		case SOHOA_OCR_AUTO:
-			/* garbage glyphs still draw the right shapes: render them; the other verdicts
-			 * need a page image, else the text is what there is */
-			ocr = !v.usable && (has_image || v.kind == INGEST_TEXT_GARBAGE);
-			set_decision(page, v.reason, v.usable ? NULL : ocr ? "; ocr" : "; no image to ocr, text kept");
-			break;
-		}
-		if (v.encoding && !ocr) {
-			free(page->encoding);
-			page->encoding = sohoa_strdup(v.encoding);
-		}
-		if (ocr)
-			st = ocr_page(run, w, pg, pb, page);
-	}
 	fz_drop_page(fz, pg);
-	return st;
+	free(gl.g);
+	if (st != SOHOA_OK)
+		return st;
+	int has_image = cover >= MIN_IMAGE_COVER, ocr = 0;
+	switch (ctx->opt.ocr) {
+	case SOHOA_OCR_ALWAYS:
+		ocr = 1;
+		set_decision(page, v.reason, "; ocr forced");
+		break;
+	case SOHOA_OCR_NEVER:
+		set_decision(page, v.reason, v.usable ? NULL : "; ocr off, text kept");
+		break;
+	case SOHOA_OCR_AUTO:
+		/* garbage glyphs still draw the right shapes: render them; the other verdicts need a
+		 * page image, else the text is what there is */
+		ocr = !v.usable && (has_image || v.kind == INGEST_TEXT_GARBAGE);
+		set_decision(page, v.reason, v.usable ? NULL : ocr ? "; ocr" : "; no image to ocr, text kept");
+		break;
+	}
+	if (v.encoding && !ocr) {
+		free(page->encoding);
+		page->encoding = sohoa_strdup(v.encoding);
+	}
+	*need_ocr = ocr;
+	return SOHOA_OK;
 }
 
-static void run_page(void *arg, int worker, size_t i)
+/* Worker body for the OCR pass: item i of run->ocr_pages. Each worker opens the file once with
+ * its own context. */
+static void run_ocr(void *arg, int worker, size_t i)
 {
 	pdf_run *run = arg;
 	pdf_worker *w = &run->w[worker];
-	sohoa_page *page = &run->doc->pages[i];
+	sohoa_page *page = &run->doc->pages[run->ocr_pages[i]];
 	if (sohoa_interrupted(run->ctx)) {
 		page_fail(page, SOHOA_ERR_INTERRUPTED, "interrupted");
 		return;
@@ -360,7 +364,21 @@ static void run_page(void *arg, int worker, size_t i)
 		return;
 	}
 	sohoa_clear_error(w->ctx);
-	sohoa_status st = read_page(run, w, page);
+	fz_page *pg = NULL;
+	fz_rect pb = fz_empty_rect;
+	fz_var(pg);
+	fz_var(pb);
+	fz_try(w->fz) {
+		pg = fz_load_page(w->fz, w->doc, page->number - 1);
+		pb = fz_bound_page(w->fz, pg);
+	}
+	fz_catch(w->fz) {
+		fz_drop_page(w->fz, pg);
+		page_fail(page, SOHOA_ERR_FORMAT, fz_caught_message(w->fz));
+		return;
+	}
+	sohoa_status st = ocr_page(run, w, pg, pb, page);
+	fz_drop_page(w->fz, pg);
 	if (st != SOHOA_OK)
 		page_fail(page, st, sohoa_errmsg(w->ctx));
 }
@@ -423,40 +441,63 @@ static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 		goto out;
 	}
 
-	int jobs = ctx->opt.jobs > 0 ? ctx->opt.jobs : 1;
-	if ((size_t)jobs > doc->npages)
-		jobs = (int)doc->npages;
-	w = calloc((size_t)jobs, sizeof *w);
-	if (!w) {
+	/* Pass 1, on this thread: every page's text layer and verdict (cheap; a born-digital file
+	 * needs nothing more, so it opens once and starts no threads). */
+	size_t *ocr_pages = calloc(doc->npages, sizeof *ocr_pages);
+	w = calloc((size_t)(ctx->opt.jobs > 1 ? ctx->opt.jobs : 1), sizeof *w);
+	if (!w || !ocr_pages || !(w[0].ctx = sohoa_ctx_new_worker(ctx))) {
+		free(ocr_pages);
 		fz_drop_document(fz, d);
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 		goto out;
 	}
-	/* Worker 0 runs on this thread with the base context and the document already open; the
-	 * others get clones (made here, before any thread starts) and open their own document. */
-	for (nworkers = 0; nworkers < jobs; nworkers++) {
+	nworkers = 1;
+	w[0].fz = fz;
+	w[0].doc = d;
+	w[0].open_tried = 1;
+	w[0].sink.ctx = w[0].ctx;
+	size_t nocr = 0;
+	for (size_t i = 0; i < doc->npages; i++) {
+		sohoa_page *page = &doc->pages[i];
+		if (sohoa_interrupted(ctx)) {
+			page_fail(page, SOHOA_ERR_INTERRUPTED, "interrupted");
+			continue;
+		}
+		int need = 0;
+		sohoa_clear_error(w[0].ctx);
+		sohoa_status pst = text_page(&w[0], page, &need);
+		if (pst != SOHOA_OK)
+			page_fail(page, pst, sohoa_errmsg(w[0].ctx));
+		else if (need)
+			ocr_pages[nocr++] = i;
+	}
+
+	/* Pass 2: the pages that need OCR, on up to --jobs workers. Worker 0 is this thread with the
+	 * base context and the open document; the others get clones (made here, before any thread
+	 * starts) and open their own document. */
+	int jobs = ctx->opt.jobs > 0 ? ctx->opt.jobs : 1;
+	if ((size_t)jobs > nocr)
+		jobs = nocr ? (int)nocr : 1;
+	for (; nworkers < jobs; nworkers++) {
 		pdf_worker *k = &w[nworkers];
 		k->ctx = sohoa_ctx_new_worker(ctx);
-		k->fz = nworkers == 0 ? fz : fz_clone_context(fz);
+		k->fz = fz_clone_context(fz);
 		if (!k->ctx || !k->fz) {
 			sohoa_ctx_free(k->ctx);
-			if (k->fz && nworkers)
+			if (k->fz)
 				fz_drop_context(k->fz);
+			k->ctx = NULL;
+			k->fz = NULL;
 			break;
 		}
 		k->sink.ctx = k->ctx;
-		if (nworkers)
-			pdf_quiet(k->fz, &k->sink);
+		pdf_quiet(k->fz, &k->sink);
 	}
-	if (nworkers == 0) {
-		fz_drop_document(fz, d);
-		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		goto out;
+	if (nocr) {
+		pdf_run run = {ctx, path, doc, w, ocr_pages, nocr};
+		sohoa_parallel_for(nworkers, nocr, run_ocr, &run);
 	}
-	w[0].doc = d;
-	w[0].open_tried = 1;
-	pdf_run run = {ctx, path, doc, w};
-	sohoa_parallel_for(nworkers, doc->npages, run_page, &run);
+	free(ocr_pages);
 
 out:
 	for (int i = nworkers - 1; i >= 0; i--) {
