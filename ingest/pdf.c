@@ -1,8 +1,9 @@
 /* pdf: the MuPDF adapter, the only file that includes mupdf/fitz.h. Opens a PDF (with repair and
  * password), reads each selected page's structured text into positioned lines (layout.c), decides
  * whether the text layer is usable (classify.c) and renders pages that need OCR straight into
- * memory for the OCR adapter. Pages run in parallel: one cloned fz_context, one fz_document and
- * one OCR engine per worker. fz_try/fz_catch never leave this file. */
+ * memory for the OCR adapter. Text layers are read on the calling thread (they are cheap); the
+ * pages that need OCR run in parallel with one cloned fz_context, one fz_document and one OCR
+ * engine per worker. fz_try/fz_catch never leave this file. */
 #include "ingest-int.h"
 #include "classify.h"
 #include "layout.h"
