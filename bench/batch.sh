@@ -20,7 +20,7 @@ DOCS=${BENCH_DOCS:-50}
 PARTS=${BENCH_PARTS:-1 2 3}
 SAMPLES=$PWD/samples
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+trap '[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$TMP"' EXIT # BENCH_KEEP=1 keeps the outputs
 status=0
 
 pages_of() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
@@ -54,16 +54,20 @@ if echo "$PARTS" | grep -q 1; then
 	echo "   $DOCS documents, $pages pages ($scanned scanned documents)"
 
 	c0=$(cpu_snap); t0=$(now)
-	/usr/bin/time -f '%e %U %S %M' -o "$TMP/sohoa.time" "$SOHOA" run "$TMP/in" -o "$TMP/out" --jobs "$N" -q
+	/usr/bin/time -f '%e %U %S %M' -o "$TMP/sohoa.time" "$SOHOA" run "$TMP/in" -o "$TMP/out" --recursive --jobs "$N" -q
 	rc=$?
 	t1=$(now); c1=$(cpu_snap)
 	s_wall=$(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }')
 	s_cpu=$(cpu_busy "$c0" "$c1")
-	read -r _ s_user s_sys s_rss <"$TMP/sohoa.time"
-	[ $rc -eq 0 ] || echo "   sohoa run exited with $rc (see above)"
+	read -r _ s_user s_sys s_rss <<EOT
+$(tail -1 "$TMP/sohoa.time")
+EOT
+	[ $rc -eq 0 ] || echo "   sohoa run exited with $rc (see $TMP/out/manifest.tsv)"
+	echo "   sohoa: $(grep -c '	ok	' "$TMP/out/manifest.tsv") ok, $(grep -c '	partial	\|	failed	' "$TMP/out/manifest.tsv") not ok; OCRed pages: $(awk -F'\t' 'NR > 2 { s += $8 } END { print s + 0 }' "$TMP/out/manifest.tsv")"
 
 	c0=$(cpu_snap); t0=$(now)
 	p_user=0; p_sys=0; p_rss=0
+	peer_failed=0
 	for f in "$TMP"/in/*.pdf; do
 		b=$(basename "$f" .pdf)
 		case $b in
@@ -71,7 +75,10 @@ if echo "$PARTS" | grep -q 1; then
 		*) /usr/bin/time -f '%e %U %S %M' -o "$TMP/p.time" ocrmypdf -q -l vie --force-ocr -j "$N" \
 			--sidecar "$TMP/peer-$b.txt" "$f" "$TMP/peer-$b.pdf" 2>>"$TMP/ocrmypdf.err" ;;
 		esac
-		read -r _ u s m <"$TMP/p.time"
+		read -r _ u s m <<EOT
+$(tail -1 "$TMP/p.time")
+EOT
+		[ -s "$TMP/peer-$b.txt" ] || peer_failed=$((peer_failed + 1))
 		p_user=$(echo "$p_user $u" | awk '{ print $1 + $2 }')
 		p_sys=$(echo "$p_sys $s" | awk '{ print $1 + $2 }')
 		[ "$m" -gt "$p_rss" ] && p_rss=$m
@@ -79,6 +86,7 @@ if echo "$PARTS" | grep -q 1; then
 	t1=$(now); c1=$(cpu_snap)
 	p_wall=$(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }')
 	p_cpu=$(cpu_busy "$c0" "$c1")
+	[ $peer_failed -eq 0 ] || echo "   peer: $peer_failed documents gave no text (see $TMP/ocrmypdf.err)"
 
 	echo "$pages $s_wall $s_user $s_sys $s_rss $p_wall $p_user $p_sys $p_rss $N" | awk '{
 		printf "   sohoa run        %6.1f s  %5.2f pages/s  CPU %3.0f%% of %d cores  peak %4.0f MB\n", $2, $1 / $2, 100 * ($3 + $4) / $2 / $10, $10, $5 / 1024
@@ -103,7 +111,9 @@ if echo "$PARTS" | grep -q 2; then
 		pdfunite "$@" "$TMP/big.pdf"
 		mkdir -p "$TMP/one" && mv "$TMP/big.pdf" "$TMP/one/"
 		/usr/bin/time -f '%e %M' -o "$TMP/big.time" "$SOHOA" run "$TMP/one" -o "$TMP/bigout" --recursive --jobs "$N" -q
-		read -r e m <"$TMP/big.time"
+		read -r e m <<EOT
+$(tail -1 "$TMP/big.time")
+EOT
 		echo "   one $(pages_of "$TMP/one/big.pdf")-page born-digital PDF: peak $((m / 1024)) MB, ${e} s"
 	fi
 	mkdir -p "$TMP/many"
@@ -115,7 +125,9 @@ if echo "$PARTS" | grep -q 2; then
 		i=$((i + 1))
 	done
 	/usr/bin/time -f '%e %M' -o "$TMP/many.time" "$SOHOA" run "$TMP/many" -o "$TMP/manyout" --recursive --jobs "$N" -q
-	read -r e m <"$TMP/many.time"
+	read -r e m <<EOT
+$(tail -1 "$TMP/many.time")
+EOT
 	echo "   500 text documents: peak $((m / 1024)) MB, ${e} s"
 fi
 
