@@ -96,31 +96,6 @@ static int same_toneless(const sohoa_model *m, int id, const wletters *w)
 	return i == kn;
 }
 
-/* Job 2 channel for a letters-only token: how far the marks the OCR printed are from the
- * candidate's (letters are equal after stripping). */
-static int32_t mark_cost(const sohoa_model *m, int id, const wletters *w)
-{
-	const char *k = sohoa_lm_word(m, id);
-	size_t kn = strlen(k), i = 0;
-	int32_t cost = 0;
-	for (int j = 0; j < w->n && i < kn; j++) {
-		uint32_t cp, plain;
-		int tone, upper;
-		i += sohoa_utf8_decode(k + i, kn - i, &cp);
-		if (!sohoa_viet_letter(cp, &plain, &tone, &upper))
-			continue;
-		int cand_marked = tone || is_modified(plain);
-		int in_marked = w->tone[j] || is_modified(w->plain[j]) || !w->plain[j];
-		if (!in_marked)
-			cost += cand_marked ? -200 : 0;
-		else if (w->plain[j] == plain && w->tone[j] == tone)
-			cost += 0;
-		else
-			cost += cand_marked ? -500 : -1500;
-	}
-	return cost;
-}
-
 /* 1 if the base letters of w could spell a Vietnamese syllable with some marks: onset, one to
  * three vowels, a final consonant. Stripped text passes; "dugc", "clia", "thir" do not. */
 static int skeleton_ok(const wletters *w)
@@ -220,6 +195,9 @@ static size_t chunk_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+static uint32_t lower_cp(uint32_t cp);
+static int chan_cost(const sohoa_model *m, int id, const uint32_t *v, int nv, uint64_t fixed, int32_t *cost);
+
 /* Candidates for one word under the job; returns the number set in p (0: copy the word). */
 static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, restore_pos *p,
 		      int *how, sohoa_buf *tmp)
@@ -267,13 +245,21 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 		return 1;
 	}
 	int top = m->uni[c[0]].logp;
+	uint32_t lv[WORD_MAX];
+	for (int j = 0; j < w.n; j++)
+		lv[j] = lower_cp(w.cp[j]);
 	for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++) {
+		int32_t cost = 0;
 		if (k > 0 && m->uni[c[k]].logp < top - PRUNE)
 			continue;
+		if (mode == SOHOA_RESTORE_OCR && !chan_cost(m, c[k], lv, w.n, 0, &cost))
+			continue;
 		p->cand[p->n] = c[k];
-		p->chan[p->n] = mode == SOHOA_RESTORE_OCR ? mark_cost(m, c[k], &w) : 0;
+		p->chan[p->n] = cost;
 		p->n++;
 	}
+	if (!p->n)
+		return 0;
 	*how = RESTORE_WORD;
 	return p->n;
 }
@@ -320,10 +306,52 @@ static void add_cand(restore_pos *p, int id, int32_t sc, int32_t *rank, const so
 	}
 }
 
-/* Candidates of the letters in variant v[0..n) (a reading of the token): the group of its
- * stripped form, scored by mark agreement, plus base. */
-static void add_group(const sohoa_model *m, const char *v, size_t n, int32_t base, restore_pos *p, int32_t *rank,
-		      sohoa_buf *tmp)
+/* Lowercase code point (Vietnamese letters keep their marks; others unchanged). */
+static uint32_t lower_cp(uint32_t cp)
+{
+	uint32_t plain;
+	int tone, upper;
+	if (sohoa_viet_letter(cp, &plain, &tone, &upper) && upper)
+		return sohoa_viet_compose(plain, tone, 0);
+	return cp;
+}
+
+#define OTHER_MARK (-3000)
+
+/* ln P(variant | candidate id) under the character channel, position by position; positions
+ * in fixed (a bit mask) came from a substring confusion already paid for. 1 if aligned. */
+static int chan_cost(const sohoa_model *m, int id, const uint32_t *v, int nv, uint64_t fixed, int32_t *cost)
+{
+	const char *k = sohoa_lm_word(m, id);
+	size_t kn = strlen(k), i = 0;
+	int32_t c = 0;
+	for (int j = 0; j < nv; j++) {
+		if (i >= kn)
+			return 0;
+		uint32_t cp;
+		i += sohoa_utf8_decode(k + i, kn - i, &cp);
+		if (j < 64 && (fixed >> j & 1)) {
+			/* from a learned confusion: that letter, or (less likely) the same letter with
+			 * other marks than the confusion said */
+			if (cp != v[j]) {
+				if (sohoa_viet_base(cp) != sohoa_viet_base(v[j]))
+					return 0;
+				c += OTHER_MARK;
+			}
+			continue;
+		}
+		c += sohoa_lm_chan1(m, v[j], cp);
+	}
+	if (i != kn)
+		return 0;
+	*cost = c;
+	return 1;
+}
+
+/* Candidates of one reading v[0..n) of the token: the group of its stripped form, scored by the
+ * character channel, plus base (the cost of the confusions that made this reading). */
+static void add_group(const sohoa_model *m, const char *v, size_t n, uint64_t fixed, int32_t base, restore_pos *p,
+		      int32_t *rank, sohoa_buf *tmp)
 {
 	wletters w;
 	if (!letters(v, n, &w) || !stripped(&w, tmp))
@@ -332,55 +360,158 @@ static void add_group(const sohoa_model *m, const char *v, size_t n, int32_t bas
 	const uint16_t *c = sohoa_lm_cands(m, tmp->data, tmp->len, &nc);
 	if (!nc)
 		return;
+	uint32_t lv[WORD_MAX];
+	for (int j = 0; j < w.n; j++)
+		lv[j] = lower_cp(w.cp[j]);
 	int top = m->uni[c[0]].logp;
 	for (size_t k = 0; k < nc; k++) {
+		int32_t cost;
 		if (k > 0 && m->uni[c[k]].logp < top - PRUNE)
 			continue;
-		add_cand(p, c[k], base + mark_cost(m, c[k], &w), rank, m);
+		if (chan_cost(m, c[k], lv, w.n, fixed, &cost))
+			add_cand(p, c[k], base + cost, rank, m);
 	}
 }
 
-#define MAX_VARIANTS 48
+/* 1 if the confusion changes more than marks (those the group lookup already covers). */
+static int useful_confusion(const sohoa_lm_chan_chr *e, size_t ol, size_t il)
+{
+	if (ol == il && memcmp(e->obs, e->intended, ol) == 0)
+		return 0;
+	uint32_t o, t;
+	if (sohoa_utf8_decode(e->obs, ol, &o) == ol && sohoa_utf8_decode(e->intended, il, &t) == il) {
+		uint32_t bo = sohoa_viet_base(lower_cp(o)), bt = sohoa_viet_base(t);
+		if (bo == bt)
+			return 0;
+	}
+	return e->logp > -7000; /* rarer confusions cost more than they find */
+}
 
-/* Readings of token t[0..n) under one or two substring confusions of the channel. */
+#define MAX_SINGLE 48
+#define MAX_DOUBLE 48
+#define DOUBLE_MIN (-11000) /* two confusions together must be likelier than this */
+
+typedef struct variant {
+	char v[64];
+	size_t n;
+	uint64_t fixed;
+	int32_t cost;
+	size_t after; /* byte offset after the confusion, where a second one may start */
+} variant;
+
+/* Bit mask of the code points of v[0..n) that lie in bytes [a, b). */
+static uint64_t cp_mask(const char *v, size_t n, size_t a, size_t b)
+{
+	uint64_t mask = 0;
+	int j = 0;
+	for (size_t i = 0; i < n && j < 64; j++) {
+		if (i >= a && i < b)
+			mask |= (uint64_t)1 << j;
+		uint32_t cp;
+		i += sohoa_utf8_decode(v + i, n - i, &cp);
+	}
+	return mask;
+}
+
+/* Apply confusion e at byte i of t[0..n) into out; 0 if it does not fit. */
+static int confuse(const char *t, size_t n, size_t i, const sohoa_lm_chan_chr *e, size_t ol, size_t il, variant *out)
+{
+	if (n - ol + il >= sizeof out->v)
+		return 0;
+	memcpy(out->v, t, i);
+	memcpy(out->v + i, e->intended, il);
+	memcpy(out->v + i + il, t + i + ol, n - i - ol);
+	out->n = n - ol + il;
+	out->after = i + il;
+	return 1;
+}
+
+/* Readings of token t[0..n) (lowercased) under one confusion of the channel, then two. */
 static void add_variants(const sohoa_model *m, const char *t, size_t n, restore_pos *p, int32_t *rank,
 			 sohoa_buf *tmp)
 {
 	uint32_t nchr = m->h->nchan_chr;
-	int made = 0;
-	char v1[128], v2[128];
-	for (size_t i = 0; i < n && made < MAX_VARIANTS; i++) {
-		if (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+	variant one[MAX_SINGLE];
+	int n1 = 0, n2 = 0;
+	for (size_t i = 0; i < n && n1 < MAX_SINGLE; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80)
 			continue;
-		for (uint32_t k = 0; k < nchr && made < MAX_VARIANTS; k++) {
+		for (uint32_t k = 0; k < nchr && n1 < MAX_SINGLE; k++) {
 			const sohoa_lm_chan_chr *e = &m->chan_chr[k];
 			size_t ol = strnlen(e->obs, sizeof e->obs), il = strnlen(e->intended, sizeof e->intended);
-			if (!ol || i + ol > n || memcmp(t + i, e->obs, ol) != 0 || n - ol + il >= sizeof v1)
+			if (!ol || i + ol > n || memcmp(t + i, e->obs, ol) != 0 || !useful_confusion(e, ol, il))
 				continue;
-			size_t l1 = 0;
-			memcpy(v1, t, i);
-			l1 = i;
-			memcpy(v1 + l1, e->intended, il);
-			l1 += il;
-			memcpy(v1 + l1, t + i + ol, n - i - ol);
-			l1 += n - i - ol;
-			made++;
-			add_group(m, v1, l1, e->logp, p, rank, tmp);
-			/* a second confusion after the first */
-			for (size_t j = i + il; j < l1 && made < MAX_VARIANTS; j++) {
-				if (((unsigned char)v1[j] & 0xC0) == 0x80)
+			variant *v = &one[n1];
+			if (!confuse(t, n, i, e, ol, il, v))
+				continue;
+			v->fixed = cp_mask(v->v, v->n, i, i + il);
+			v->cost = e->logp;
+			n1++;
+			add_group(m, v->v, v->n, v->fixed, v->cost, p, rank, tmp);
+		}
+	}
+	for (int a = 0; a < n1 && n2 < MAX_DOUBLE; a++) {
+		const variant *v1 = &one[a];
+		for (size_t j = v1->after; j < v1->n && n2 < MAX_DOUBLE; j++) {
+			if (((unsigned char)v1->v[j] & 0xC0) == 0x80)
+				continue;
+			for (uint32_t k = 0; k < nchr && n2 < MAX_DOUBLE; k++) {
+				const sohoa_lm_chan_chr *f = &m->chan_chr[k];
+				size_t ol = strnlen(f->obs, sizeof f->obs), il = strnlen(f->intended, sizeof f->intended);
+				if (!ol || j + ol > v1->n || memcmp(v1->v + j, f->obs, ol) != 0 ||
+				    v1->cost + f->logp < DOUBLE_MIN || !useful_confusion(f, ol, il))
 					continue;
-				for (uint32_t k2 = 0; k2 < nchr && made < MAX_VARIANTS; k2++) {
-					const sohoa_lm_chan_chr *f = &m->chan_chr[k2];
-					size_t ol2 = strnlen(f->obs, sizeof f->obs), il2 = strnlen(f->intended, sizeof f->intended);
-					if (!ol2 || j + ol2 > l1 || memcmp(v1 + j, f->obs, ol2) != 0 || l1 - ol2 + il2 >= sizeof v2)
+				variant v2;
+				if (!confuse(v1->v, v1->n, j, f, ol, il, &v2))
+					continue;
+				n2++;
+				/* the first confusion lies before j, so its code points keep their place */
+				add_group(m, v2.v, v2.n, v1->fixed | cp_mask(v2.v, v2.n, j, j + il), v1->cost + f->logp, p, rank,
+					  tmp);
+			}
+		}
+	}
+}
+
+#define EDIT_COST (-6500) /* one edit the channel tables do not explain */
+
+/* Candidates one edit (delete, substitute, insert a letter) away from the stripped token b[0..n):
+ * for junk the learned confusions do not reach ("sb" for số, "cch" for cách). */
+static void add_edits(const sohoa_model *m, const char *b, size_t n, restore_pos *p, int32_t *rank)
+{
+	char e[40];
+	if (n + 2 > sizeof e)
+		return;
+	for (size_t i = 0; i <= n; i++) {
+		for (int op = 0; op < 3; op++) {
+			if (op < 2 && i == n)
+				continue;
+			for (char c = 'a'; c <= 'z'; c++) {
+				size_t en;
+				if (op == 0) { /* delete b[i] */
+					if (c != 'a')
+						break;
+					memcpy(e, b, i);
+					memcpy(e + i, b + i + 1, n - i - 1);
+					en = n - 1;
+				} else if (op == 1) { /* substitute */
+					if (c == b[i])
 						continue;
-					memcpy(v2, v1, j);
-					memcpy(v2 + j, f->intended, il2);
-					memcpy(v2 + j + il2, v1 + j + ol2, l1 - j - ol2);
-					made++;
-					add_group(m, v2, l1 - ol2 + il2, e->logp + f->logp, p, rank, tmp);
+					memcpy(e, b, n);
+					e[i] = c;
+					en = n;
+				} else { /* insert before b[i] */
+					memcpy(e, b, i);
+					e[i] = c;
+					memcpy(e + i + 1, b + i, n - i);
+					en = n + 1;
 				}
+				if (!en)
+					continue;
+				size_t nc;
+				const uint16_t *cs = sohoa_lm_cands(m, e, en, &nc);
+				for (size_t k = 0; k < nc && k < 4; k++)
+					add_cand(p, cs[k], EDIT_COST, rank, m);
 			}
 		}
 	}
@@ -410,8 +541,30 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 	}
 	if (digits)
 		return p->n > 1 ? RESTORE_KEEP0 : RESTORE_COPY;
-	add_group(m, t, n, 0, p, rank, tmp);
-	add_variants(m, t, n, p, rank, tmp);
+	char low[128];
+	size_t ln = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += sohoa_utf8_decode(t + i, n - i, &cp);
+		char u[4];
+		size_t k = sohoa_utf8_encode(lower_cp(cp), u);
+		if (ln + k >= sizeof low)
+			break;
+		memcpy(low + ln, u, k);
+		ln += k;
+	}
+	add_group(m, low, ln, 0, 0, p, rank, tmp);
+	add_variants(m, low, ln, p, rank, tmp);
+	wletters w, orig;
+	size_t ngroup = 0;
+	int caps = letters(t, n, &orig) && orig.n >= 2 && orig.upper_n == orig.n; /* acronyms stay */
+	if (!caps && letters(low, ln, &w) && stripped(&w, tmp) && tmp->len < 24 &&
+	    (!skeleton_ok(&w) || !sohoa_lm_cands(m, tmp->data, tmp->len, &ngroup))) {
+		char b[24];
+		size_t bn = tmp->len;
+		memcpy(b, tmp->data, bn);
+		add_edits(m, b, bn, p, rank);
+	}
 	if (!p->n) {
 		p->cand[0] = (uint16_t)key_id(m, t, n, tmp);
 		p->chan[0] = 0;

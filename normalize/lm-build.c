@@ -567,6 +567,9 @@ static int16_t q16(double lnp)
 #define KEY_C(k) ((int)((k) & 0xffff))
 
 /* Histogram threshold: the smallest score s such that at most cap items have score >= s. */
+/* How much a bigram's use as a trigram context counts in its pruning score (per count). */
+static double bigram_ctx_weight = 0.0;
+
 static double score_threshold(const float *score, size_t n, size_t cap)
 {
 	if (n <= cap)
@@ -731,9 +734,16 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 			score[nbi++] = 1e30f;
 			continue;
 		}
-		double p = (v->c - disc(&D2, v->c)) / (double)cx->c + ctx_gamma(cx, &D2) * p1[y];
+		double g2 = ctx_gamma(cx, &D2);
+		double p = (v->c - disc(&D2, v->c)) / (double)cx->c + g2 * p1[y];
 		v->logp = (float)log(p);
-		score[nbi++] = (x == LM_UNK || y == LM_UNK) ? 0 : (float)v->raw + 0.5f;
+		/* what dropping it would cost: its count times how far backoff would be off; contexts
+		 * of trigrams get the trigram mass they carry too */
+		double loss = (double)v->raw * fabs(log(p) - log(g2 * p1[y]));
+		nval *cv = nmap_get(&ctx3, key, 0);
+		if (cv)
+			loss += bigram_ctx_weight * (double)cv->c;
+		score[nbi++] = (x == LM_UNK || y == LM_UNK) ? 0 : (float)loss + 1e-6f;
 	}
 	/* Budget: fixed sections ~ V*40 bytes, bigrams 8/0.75 each, trigrams 4/0.75 each. */
 	size_t fixed_bytes = (size_t)V * 48 + 65536 * 8 + b->nchan * 40 + b->ngaz * 40 + 4096;
@@ -742,7 +752,7 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 		goto fail;
 	}
 	size_t avail = max_bytes - fixed_bytes;
-	size_t max_bi = opt && opt->max_bigrams ? opt->max_bigrams : (size_t)(avail * 0.3 / (8 / 0.75));
+	size_t max_bi = opt && opt->max_bigrams ? opt->max_bigrams : (size_t)(avail * 0.5 / (8 / 0.75));
 	double bthr = score_threshold(score, nbi, max_bi);
 	size_t kb = 0;
 	keep_bi = malloc((nbi < max_bi ? nbi : max_bi) * sizeof *keep_bi + 8);

@@ -72,6 +72,52 @@ size_t sohoa_lm_token(const char *s, size_t n, size_t i, int *kind)
 
 /* --- loading --- */
 
+static uint64_t chan1_pack(uint32_t obs, uint32_t intended)
+{
+	return ((uint64_t)obs << 32 | intended) + 1;
+}
+
+/* The one-code-point entries of the character channel, in a small hash. */
+static sohoa_status chan1_build(sohoa_ctx *ctx, sohoa_model *m)
+{
+	uint32_t n = m->h->nchan_chr, slots = 16;
+	while (slots < 2 * n + 2)
+		slots *= 2;
+	m->chan1_key = calloc(slots, sizeof *m->chan1_key);
+	m->chan1_logp = calloc(slots, sizeof *m->chan1_logp);
+	if (!m->chan1_key || !m->chan1_logp)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	m->chan1_slots = slots;
+	for (uint32_t k = 0; k < n; k++) {
+		const sohoa_lm_chan_chr *e = &m->chan_chr[k];
+		size_t ol = strnlen(e->obs, sizeof e->obs), il = strnlen(e->intended, sizeof e->intended);
+		uint32_t o, t;
+		if (!ol || !il || sohoa_utf8_decode(e->obs, ol, &o) != ol || sohoa_utf8_decode(e->intended, il, &t) != il)
+			continue;
+		uint64_t key = chan1_pack(o, t);
+		uint32_t j = (uint32_t)sohoa_lm_mix(key) & (slots - 1);
+		while (m->chan1_key[j] && m->chan1_key[j] != key)
+			j = (j + 1) & (slots - 1);
+		m->chan1_key[j] = key;
+		m->chan1_logp[j] = e->logp;
+	}
+	return SOHOA_OK;
+}
+
+int sohoa_lm_chan1(const sohoa_model *m, uint32_t obs, uint32_t intended)
+{
+	if (!m->h->nchan_chr)
+		return obs == intended ? 0 : SOHOA_LM_CHAN_FLOOR;
+	uint64_t key = chan1_pack(obs, intended);
+	uint32_t j = (uint32_t)sohoa_lm_mix(key) & (m->chan1_slots - 1);
+	while (m->chan1_key[j]) {
+		if (m->chan1_key[j] == key)
+			return m->chan1_logp[j];
+		j = (j + 1) & (m->chan1_slots - 1);
+	}
+	return SOHOA_LM_CHAN_FLOOR;
+}
+
 static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name)
 {
 	const sohoa_lm_header *h = m->map;
@@ -121,7 +167,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	m->chan_list = (const sohoa_lm_chan_cand *)(base + h->chan_list_off);
 	m->chan_chr = (const sohoa_lm_chan_chr *)(base + h->chan_chr_off);
 	m->gaz = (const uint32_t *)(base + h->gaz_off);
-	return SOHOA_OK;
+	return chan1_build(ctx, m);
 }
 
 sohoa_status sohoa_model_from_memory(sohoa_ctx *ctx, const void *data, size_t n, sohoa_model **model)
@@ -135,7 +181,7 @@ sohoa_status sohoa_model_from_memory(sohoa_ctx *ctx, const void *data, size_t n,
 	m->owned = 1;
 	sohoa_status st = model_check(ctx, m, "(memory)");
 	if (st) {
-		free(m);
+		sohoa_model_free(m);
 		return st;
 	}
 	*model = m;
@@ -168,8 +214,7 @@ static sohoa_status map_file(sohoa_ctx *ctx, const char *path, sohoa_model **mod
 	m->size = (size_t)st.st_size;
 	sohoa_status s = model_check(ctx, m, path);
 	if (s) {
-		munmap(p, m->size);
-		free(m);
+		sohoa_model_free(m);
 		return s;
 	}
 	*model = m;
@@ -229,6 +274,8 @@ void sohoa_model_free(sohoa_model *model)
 		return;
 	if (!model->owned && model->map)
 		munmap(model->map, model->size);
+	free(model->chan1_key);
+	free(model->chan1_logp);
 	free(model);
 }
 

@@ -76,7 +76,17 @@ struct sohoa_model {
 	const sohoa_lm_chan_chr *chan_chr;
 	const uint32_t *gaz;
 	int owned;  /* 1: map is malloc'd (built in memory), 0: mmap */
+	/* Derived at load from the one-character channel entries (a few hundred): observed code
+	 * point given intended code point -> ln P * SCALE. */
+	uint64_t *chan1_key;
+	int32_t *chan1_logp;
+	uint32_t chan1_slots;
 };
+
+#define SOHOA_LM_CHAN_FLOOR (-7000) /* ln P(observed | intended) of a pair the channel never saw */
+/* ln P(observed cp | intended cp) * SCALE from the character channel; FLOOR when unseen, 0 when
+ * the model has no character channel and the two are equal. */
+int sohoa_lm_chan1(const sohoa_model *m, uint32_t obs, uint32_t intended);
 
 /* Hashes shared by the builder and the lookups. */
 uint64_t sohoa_lm_hash_str(const char *s, size_t n);

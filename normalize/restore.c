@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define BEAM 6
-#define PRUNE_STATE 12000 /* drop paths e^12 less likely than the best */
+#define PRUNE_STATE 8000 /* drop paths e^8 less likely than the best */
 
 typedef struct state {
 	int32_t score;
@@ -86,6 +86,19 @@ static int state_cmp(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/* Start loading the hash slots a probe will read, so that the misses of one position overlap. */
+static inline void prefetch_bigram(const sohoa_model *m, int b, int c)
+{
+	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
+	__builtin_prefetch(&m->bigram[sohoa_lm_range(sohoa_lm_mix(key), m->h->bigram_slots)]);
+}
+
+static inline void prefetch_trigram(const sohoa_model *m, int a, int b, int c)
+{
+	uint64_t h = sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | (uint64_t)c);
+	__builtin_prefetch(&m->trigram[sohoa_lm_range(h, m->h->trigram_slots)]);
+}
+
 /* Viterbi with a beam over the positions; writes the chosen candidate index per position.
  * Scores follow sohoa_lm_score, unrolled so that each (y,z) bigram is probed once per position,
  * a trigram only when its bigram suffix is stored (the builder keeps no other), and the
@@ -98,12 +111,22 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 	const sohoa_lm_bigram *bh = sohoa_lm_bigram_find(m, LM_BOS, LM_BOS);
 	prev[0].bow = bh ? bh->bow : 0;
 	state cand[BEAM * RESTORE_MAXC];
-	const sohoa_lm_bigram *bi[BEAM][RESTORE_MAXC];
+	int16_t bi_lp[BEAM][RESTORE_MAXC], bi_bow[BEAM][RESTORE_MAXC];
+	uint8_t bi_ok[BEAM][RESTORE_MAXC];
 	uint16_t ys[BEAM];
 	int yof[BEAM];
 	for (size_t p = 0; p < np; p++) {
 		const restore_pos *ps = &pos[p];
 		state *cur = st + (p + 1) * BEAM;
+		/* the bigrams of the next position pair this position's candidates with its own */
+		if (p + 1 < np && (ps->n > 1 || pos[p + 1].n > 1))
+			for (int a = 0; a < ps->n; a++)
+				for (int b = 0; b < pos[p + 1].n; b++)
+					prefetch_bigram(m, ps->cand[a], pos[p + 1].cand[b]);
+		if (ps->n > 1)
+			for (int si = 0; si < nprev; si++)
+				for (int c = 0; c < ps->n; c++)
+					prefetch_trigram(m, prev[si].x, prev[si].y, ps->cand[c]);
 		/* bigram probes per distinct previous word */
 		int ny = 0;
 		for (int si = 0; si < nprev; si++) {
@@ -113,8 +136,18 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 					break;
 			if (k == ny) {
 				ys[ny] = (uint16_t)y;
-				for (int c = 0; c < ps->n; c++)
-					bi[ny][c] = y != LM_UNK && ps->cand[c] != LM_UNK ? sohoa_lm_bigram_find(m, y, ps->cand[c]) : NULL;
+				for (int c = 0; c < ps->n; c++) {
+					int lp = 0, bw = 0, ok = 0;
+					if (y != LM_UNK && ps->cand[c] != LM_UNK) {
+						const sohoa_lm_bigram *b = sohoa_lm_bigram_find(m, y, ps->cand[c]);
+						ok = b != NULL;
+						lp = b ? b->logp : 0;
+						bw = b ? b->bow : 0;
+					}
+					bi_ok[ny][c] = (uint8_t)ok;
+					bi_lp[ny][c] = (int16_t)lp;
+					bi_bow[ny][c] = (int16_t)bw;
+				}
 				ny++;
 			}
 			yof[si] = k;
@@ -125,10 +158,11 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 			int y = s->y;
 			for (int c = 0; c < ps->n; c++) {
 				int z = ps->cand[c], lp;
-				const sohoa_lm_bigram *b = bi[yof[si]][c];
+				int yi = yof[si], b = bi_ok[yi][c];
 				if (b) {
-					if (s->x == LM_UNK || !sohoa_lm_trigram_find(m, s->x, y, z, &lp))
-						lp = s->bow + b->logp;
+					int found = s->x != LM_UNK && sohoa_lm_trigram_find(m, s->x, y, z, &lp);
+					if (!found)
+						lp = s->bow + bi_lp[yi][c];
 				} else if (y == LM_UNK || z == LM_UNK) {
 					lp = m->uni[z].logp;
 				} else {
@@ -140,7 +174,7 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 					if (cand[k].y == z && cand[k].x == y)
 						break;
 				if (k == ncand || sc > cand[k].score) {
-					cand[k] = (state){sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)(b ? b->bow : 0), (uint8_t)c};
+					cand[k] = (state){sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)(b ? bi_bow[yi][c] : 0), (uint8_t)c};
 					if (k == ncand)
 						ncand++;
 				}
@@ -193,7 +227,41 @@ typedef struct scratch {
 	sohoa_buf tmp;
 } scratch;
 
-static _Thread_local scratch tls;
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *p)
+{
+	scratch *w = p;
+	if (!w)
+		return;
+	free(w->pos);
+	free(w->items);
+	free(w->st);
+	free(w->choice);
+	sohoa_buf_free(&w->tmp);
+	free(w);
+}
+
+static void scratch_key_make(void)
+{
+	pthread_key_create(&scratch_key, scratch_free);
+}
+
+/* This thread's scratch, freed when the thread ends. */
+static scratch *scratch_get(void)
+{
+	pthread_once(&scratch_once, scratch_key_make);
+	scratch *w = pthread_getspecific(scratch_key);
+	if (!w) {
+		w = calloc(1, sizeof *w);
+		if (w && pthread_setspecific(scratch_key, w)) {
+			free(w);
+			w = NULL;
+		}
+	}
+	return w;
+}
 
 static int scratch_reserve(scratch *w, size_t npos, size_t nitems)
 {
@@ -238,7 +306,9 @@ sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *
 	sohoa_status st = get_model(ctx, &m);
 	if (st)
 		return st;
-	scratch *w = &tls;
+	scratch *w = scratch_get();
+	if (!w)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	size_t i = 0;
 	while (i < n) {
 		/* tokenize up to MAX_SPAN positions */
