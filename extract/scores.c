@@ -16,7 +16,9 @@ static const char *const columns[] = {"doc", "page", "line", "section", "subject
 /* a figure: "8,41/10 điểm", "85,97 điểm", "81,51%", "82,57/100%" */
 static const char *const fig_re = "(?<![\\p{L}\\d.,/])" NUM "\\s*(?:/\\s*" NUM ")?\\s*(diem|%)(?![a-z])";
 /* a rank: "xếp vị trí thứ 56/63", "xếp hạng 55/63", "đứng thứ 15/16" */
-static const char *const rank_re = "\\b(?:xep|dung)(?:\\s+[a-z]+){0,3}?\\s+(\\d+)\\s*/\\s*(\\d+)(?![\\d/])";
+static const char *const rank_re =
+	"\\b(?:xep\\s+(?:vi\\s+tri\\s+|hang\\s+)?(?:thu\\s+)?|(?:dung|dang|o)\\s+(?:thu|vi\\s+tri(?:\\s+thu)?)\\s+|"
+	"(?:vi\\s+tri|hang)\\s+thu\\s+)(\\d+)\\s*/\\s*(\\d+)(?![\\d/,.]*\\s*(?:diem|%))(?![\\d/])";
 /* a change: "tăng 0,19 điểm", "giảm 13%", "giảm 01 bậc", "tăng tối thiểu từ 02 bậc" */
 static const char *const change_re =
 	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu|nhieu nhat|nhieu)\\s+){0,3}" NUM

@@ -166,6 +166,17 @@ int main(void)
 	}
 	sohoa_doc_free(doc);
 
+	/* a fraction after "đúng hạn" is a score, not a rank; "đứng thứ 15/16" is a rank */
+	{
+		static const char *const rk[] = {"tỷ lệ hồ sơ giải quyết trước và đúng hạn được 0/1,5 điểm; đứng thứ 15/16 sở, ngành."};
+		sohoa_text *t = make_text(rk, 1, 0);
+		char *csv = run_ex(ctx, "scores", NULL, t);
+		CHECK(strstr(csv, ",score,=,0,1.5,điểm,") != NULL, "scores: 0/1,5 điểm after đúng hạn is a score");
+		CHECK(strstr(csv, ",rank,=,,,,,15,16,") != NULL, "scores: đứng thứ 15/16 is a rank");
+		free(csv);
+		free_text(t);
+	}
+
 	/* scores on text that lost its diacritics (the key ignores them) */
 	{
 		static const char *const flat[] = {"Cong tac chi dao dieu hanh duoc 8,41/10 diem, dat 84,1%."};
