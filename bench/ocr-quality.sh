@@ -24,43 +24,53 @@ done
 command -v tesseract >/dev/null || { echo "ocr-quality: tesseract not installed (make deps)"; exit 1; }
 [ -f "$S/MANIFEST.csv" ] || { echo "ocr-quality: no $S/MANIFEST.csv (make samples)"; exit 1; }
 
-printf '%-34s %-13s %5s %9s %9s %9s %9s %7s\n' file level pages "ours CER" "bare CER" "ours SER" "bare SER" "ours s"
+printf '%-34s %-8s %5s %9s %9s %9s %9s %7s\n' file level pages "ours CER" "bare CER" "ours SER" "bare SER" "ours s"
 : >"$TMP/rows"
 while IFS=, read -r file made kind degr seed; do
 	case $kind in scanned-pdf | page-image) ;; *) continue ;; esac
 	level=${degr%% *}
-	# Pages after the signature page are appendix tables: their truth is cell by cell, which no
-	# line reader gives back, so they are scored as their own group ("LEVEL+table").
-	sig=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$S/${made%.pdf}.geom" 2>/dev/null)
-	for p in $(echo "$degr" | sed -n 's/^[^;]*pages\{0,1\} \([0-9+]*\).*/\1/p' | tr '+' ' '); do
-		[ -z "$sig" ] || [ "$p" -le "$sig" ] || { level=$level+table; break; }
-	done
 	f=$S/$file
 	truth=$S/${file%.*}.truth.txt
 	[ -f "$f" ] && [ -f "$truth" ] || { echo "ocr-quality: missing $f or its truth"; continue; }
+	# Pages after the signature page are appendix tables: their truth is cell by cell, which no
+	# line reader gives back, so they are scored as their own group ("LEVEL+table").
+	sig=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$S/${made%.pdf}.geom" 2>/dev/null)
+	src_pages=$(echo "$degr" | sed -n 's/^[^;]*pages\{0,1\} \([0-9+]*\).*/\1/p' | tr '+' ' ')
 	# ours
 	t0=$(date +%s.%N)
 	"$SOHOA" ingest -q "$f" -o "$TMP/ours.txt" 2>"$TMP/err" || { echo "    sohoa ingest $file failed: $(head -1 "$TMP/err")"; : >"$TMP/ours.txt"; }
 	t1=$(date +%s.%N)
 	# bare tesseract on the page images
-	rm -f "$TMP"/img-* "$TMP/bare.txt"
+	rm -f "$TMP"/img-* "$TMP"/bare.* "$TMP"/ours.[0-9]* "$TMP"/truth.*
 	case $file in
 	*.pdf) pdfimages -all "$f" "$TMP/img" ;;
 	*) cp "$f" "$TMP/img-000.${file##*.}" ;;
 	esac
 	pages=0
 	for img in "$TMP"/img-*; do
-		[ "$pages" -eq 0 ] || printf '\f' >>"$TMP/bare.txt"
-		tesseract "$img" stdout -l vie 2>/dev/null >>"$TMP/bare.txt"
 		pages=$((pages + 1))
+		tesseract "$img" stdout -l vie 2>/dev/null >"$TMP/bare.$pages"
 	done
-	set -- $("$CER" "$truth" "$TMP/ours.txt") $("$CER" "$truth" "$TMP/bare.txt") \
-		$("$TD" "$truth" "$TMP/ours.txt") $("$TD" "$truth" "$TMP/bare.txt")
-	# oc oe on | bc be bn | os ose osn | bs bse bsn
-	echo "$level $pages $2 $3 $5 $6 $8 $9 ${11} ${12}" >>"$TMP/rows"
-	printf '%-34s %-13s %5d %8.2f%% %8.2f%% %8.2f%% %8.2f%% %7.1f\n' "$file" "$level" "$pages" \
-		"$(echo "$1" | awk '{print $1 * 100}')" "$(echo "$4" | awk '{print $1 * 100}')" \
-		"$(echo "$7" | awk '{print $1 * 100}')" "$(echo "${10}" | awk '{print $1 * 100}')" \
+	split_pages() { awk -v d="$2" 'BEGIN { RS = "\f" } { f = d "." NR; printf "%s", $0 > f; close(f) }' "$1"; }
+	split_pages "$truth" "$TMP/truth"
+	split_pages "$TMP/ours.txt" "$TMP/ours"
+	# score page by page; a file's line sums its pages
+	i=0 fo=0 fb=0 fn=0 fso=0 fsb=0 fsn=0
+	for p in $src_pages; do
+		i=$((i + 1))
+		[ -f "$TMP/ours.$i" ] || : >"$TMP/ours.$i"
+		[ -f "$TMP/bare.$i" ] || : >"$TMP/bare.$i"
+		lv=$level
+		[ -z "$sig" ] || [ "$p" -le "$sig" ] || lv=$level+table
+		set -- $("$CER" "$TMP/truth.$i" "$TMP/ours.$i") $("$CER" "$TMP/truth.$i" "$TMP/bare.$i") \
+			$("$TD" "$TMP/truth.$i" "$TMP/ours.$i") $("$TD" "$TMP/truth.$i" "$TMP/bare.$i")
+		# 1-3 ours CER; 4-6 bare CER; 7-9 ours SER; 10-12 bare SER (rate errors total)
+		echo "$lv 1 $2 $3 $5 $6 $8 $9 ${11} ${12}" >>"$TMP/rows"
+		fo=$((fo + $2)) fb=$((fb + $5)) fn=$((fn + $3)) fso=$((fso + $8)) fsb=$((fsb + ${11})) fsn=$((fsn + $9))
+	done
+	printf '%-34s %-8s %5d %8.2f%% %8.2f%% %8.2f%% %8.2f%% %7.1f\n' "$file" "$level" "$i" \
+		"$(echo "$fo $fn" | awk '{print $2 ? 100 * $1 / $2 : 0}')" "$(echo "$fb $fn" | awk '{print $2 ? 100 * $1 / $2 : 0}')" \
+		"$(echo "$fso $fsn" | awk '{print $2 ? 100 * $1 / $2 : 0}')" "$(echo "$fsb $fsn" | awk '{print $2 ? 100 * $1 / $2 : 0}')" \
 		"$(echo "$t0 $t1" | awk '{print $2 - $1}')"
 done <"$S/MANIFEST.csv"
 

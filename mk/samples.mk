@@ -1,6 +1,7 @@
 # Samples with ground truth (issue 3): `make samples` rebuilds samples/ from ../shared/seeds and
-# ../shared/tables with tools/mksamples (MuPDF story API) and tools/mkscan (Leptonica), see
-# tools/mksamples.sh and samples/README.md.
+# ../shared/tables with tools/mksamples (MuPDF story API), tools/mkscan (Leptonica) and
+# tesseract -l eng, see tools/mksamples.sh and samples/README.md. FULL=1 also makes samples/full/
+# (every page at every level, about 50 MB, not committed) for `FULL=1 make bench`.
 .PHONY: samples
 
 # The story API lays text out with HarfBuzz, which the static MuPDF link does not list; the font
@@ -9,6 +10,7 @@ $(BUILD)/tools/mksamples.o: PKG_CFLAGS += $(shell pkg-config --cflags harfbuzz)
 $(BUILD)/tools/mksamples: PKG_LIBS += -lharfbuzz-subset -lharfbuzz
 
 SHARED ?= ../shared
+FULL ?= 0
 
 samples: $(BUILD)/tools/mksamples $(BUILD)/tools/mkscan
-	$(Q)BUILD=$(BUILD) SHARED=$(SHARED) sh tools/mksamples.sh
+	$(Q)BUILD=$(BUILD) SHARED=$(SHARED) FULL=$(FULL) sh tools/mksamples.sh all

@@ -2,7 +2,7 @@
 # Rebuild samples/ from the seed documents: born-digital PDFs (tools/mksamples layout), scans
 # (tools/mkscan on pages rasterized by tools/mksamples raster), wrong-language OCR (tesseract -l
 # eng), plain-text variants, truth files and samples/MANIFEST.csv. Deterministic: the same
-# tools and seeds give the same files. Usage: sh tools/mksamples.sh [born|scan|ocr|manifest|all]
+# tools and seeds give the same files. Usage: sh tools/mksamples.sh [born|scan|ocr|manifest|full|all]
 # (default all). Environment: BUILD (build), SHARED (../shared), OUT (samples); KEEP_OCR=1
 # keeps existing tesseract outputs (slow to remake; they only depend on the page images).
 set -eu
@@ -80,6 +80,7 @@ scan() {
 	sigp=$1
 	# The stamp overlaps the left part of the signature block, 17 mm radius.
 	stamp=$(echo "$2 $3 $4 $5 $dpi" | awk '{ k = $5 / 72; printf "%d,%d,%d", ($1 + 0.22 * ($3 - $1)) * k, ($2 + 0.55 * ($4 - $2)) * k, 48 * k }')
+	dest=${DEST:-$OUT}
 	imgs=""
 	for p in $pages; do
 		pp=$(printf %03d "$p")
@@ -89,11 +90,12 @@ scan() {
 		"$SCAN" $opts "$TMPD/$doc-$dpi-$pp.png" "$TMPD/$name-$pp.jpg" >/dev/null
 		imgs="$imgs $TMPD/$name-$pp.jpg"
 	done
-	"$MK" imgpdf "$OUT/$name.pdf" "$dpi" $imgs
-	truth_pages "$OUT/s$doc-born.truth.txt" "$pages" >"$OUT/$name.truth.txt"
+	"$MK" imgpdf "$dest/$name.pdf" "$dpi" $imgs
+	truth_pages "$OUT/s$doc-born.truth.txt" "$pages" >"$dest/$name.truth.txt"
 	desc="$lvl $dpi dpi pages $(echo $pages | tr ' ' '+')"
 	[ "$turn" = 0 ] || desc="$desc; page $turnp turned $turn"
-	echo "$name.pdf,s$doc-born.pdf,scanned-pdf,$desc,$seed" >>"$OUT/.scans.list"
+	echo "$name.pdf,s$doc-born.pdf,scanned-pdf,$desc,$seed" >>"$dest/.scans.list"
+	[ "$dest" = "$OUT" ] || rm -f "$TMPD"/$name-*.jpg
 }
 
 # page_image NAME DOC LEVEL DPI SEED PAGE EXT [--bitonal] — one degraded page as PNG or TIFF.
@@ -119,6 +121,22 @@ scans() {
 	scan s004-scan-typical 004 typical 300 2400 "$sig4 $((sig4 + 1))" "$sig4" 180
 	page_image s002-scan-clean-p1 002 clean 200 2200 1 png
 	page_image s003-scan-typical-p14 003 typical 300 1300 14 tif --bitonal
+}
+
+# ---- the full set (not committed: about 50 MB): every page of every document at every level,
+#      300 dpi, into $OUT/full/ with its own MANIFEST.csv and truth; `make samples FULL=1`.
+full() {
+	mkdir -p "$OUT/full"
+	: >"$OUT/full/.scans.list"
+	for n in 000 002 003 004; do
+		np=$(sed -n 's/^pages //p' "$OUT/s$n-born.geom")
+		all=$(seq 1 "$np" | tr '\n' ' ')
+		cp "$OUT/s$n-born.geom" "$OUT/full/"
+		DEST=$OUT/full scan s$n-scan-clean $n clean 300 $((1$n * 10 + 1000000)) "$all"
+		DEST=$OUT/full scan s$n-scan-typical $n typical 300 $((1$n * 10 + 2000000)) "$all" 2 180
+		DEST=$OUT/full scan s$n-scan-hard $n hard 300 $((1$n * 10 + 3000000)) "$all" 3 90
+	done
+	{ echo "file,made_from,kind,degradation,seed"; cat "$OUT/full/.scans.list"; } >"$OUT/full/MANIFEST.csv"
 }
 
 # ---- 3. wrong-language OCR: what an OCR engine without Vietnamese makes of these pages, like
@@ -171,6 +189,7 @@ born) born; manifest ;;
 scan) scans; manifest ;;
 ocr) scans; ocr; manifest ;;
 manifest) manifest ;;
-all) born; scans; ocr; manifest ;;
-*) echo "usage: $0 [born|scan|ocr|manifest|all]" >&2; exit 2 ;;
+all) born; scans; ocr; manifest; [ "${FULL:-0}" != 1 ] || full ;;
+full) full ;;
+*) echo "usage: $0 [born|scan|ocr|manifest|full|all]" >&2; exit 2 ;;
 esac
