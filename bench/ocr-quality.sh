@@ -7,14 +7,15 @@
 # Bars (issue 3): typical CER at most half of bare Tesseract's; hard CER under 3%.
 # Samples holding appendix-table pages are summed apart ("typical+table"): their truth is cell by
 # cell and no line reader gives that order back, so their rates mix reading order with OCR.
-# FULL=1 scores samples/full/ (every page of every document, made by `make samples FULL=1`).
-# Timings on a shared machine are noisy; the error rates are not.
+# FULL=1 scores build/samples-full/ (every page of every document, `make samples FULL=1`).
+# ONLY=PATTERN scores only the files whose name matches (grep). Timings on a shared machine are
+# noisy; the error rates are not.
 : "${BUILD:=build}"
 SOHOA=${SOHOA:-$BUILD/sohoa}
 CER=$BUILD/tools/cer
 TD=$BUILD/tools/textdist
 S=${SAMPLES:-samples}
-[ "${FULL:-0}" = 1 ] && S=samples/full
+[ "${FULL:-0}" = 1 ] && S=$BUILD/samples-full
 export OMP_THREAD_LIMIT=1
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -28,6 +29,7 @@ printf '%-34s %-8s %5s %9s %9s %9s %9s %7s\n' file level pages "ours CER" "bare 
 : >"$TMP/rows"
 while IFS=, read -r file made kind degr seed; do
 	case $kind in scanned-pdf | page-image) ;; *) continue ;; esac
+	[ -z "${ONLY:-}" ] || echo "$file" | grep -q -e "$ONLY" || continue
 	level=${degr%% *}
 	f=$S/$file
 	truth=$S/${file%.*}.truth.txt

@@ -1,7 +1,7 @@
 # Samples with ground truth (issue 3): `make samples` rebuilds samples/ from ../shared/seeds and
 # ../shared/tables with tools/mksamples (MuPDF story API), tools/mkscan (Leptonica) and
-# tesseract -l eng, see tools/mksamples.sh and samples/README.md. FULL=1 also makes samples/full/
-# (every page at every level, about 50 MB, not committed) for `FULL=1 make bench`.
+# tesseract -l eng, see tools/mksamples.sh and samples/README.md. FULL=1 also makes
+# $(BUILD)/samples-full/ (every page at every level, about 70 MB) for `FULL=1 make bench`.
 .PHONY: samples
 
 # The story API lays text out with HarfBuzz, which the static MuPDF link does not list; the font

@@ -9,6 +9,7 @@ set -eu
 : "${BUILD:=build}"
 : "${SHARED:=../shared}"
 : "${OUT:=samples}"
+: "${FULLDIR:=$BUILD/samples-full}"
 MK=$BUILD/tools/mksamples
 SCAN=$BUILD/tools/mkscan
 SEEDS=$SHARED/seeds
@@ -123,20 +124,21 @@ scans() {
 	page_image s003-scan-typical-p14 003 typical 300 1300 14 tif --bitonal
 }
 
-# ---- the full set (not committed: about 50 MB): every page of every document at every level,
-#      300 dpi, into $OUT/full/ with its own MANIFEST.csv and truth; `make samples FULL=1`.
+# ---- the full set (not committed: about 70 MB): every page of every document at every level,
+#      300 dpi, into $FULLDIR (build/samples-full) with its own MANIFEST.csv and truth;
+#      `make samples FULL=1`.
 full() {
-	mkdir -p "$OUT/full"
-	: >"$OUT/full/.scans.list"
+	mkdir -p "$FULLDIR"
+	: >"$FULLDIR/.scans.list"
 	for n in 000 002 003 004; do
 		np=$(sed -n 's/^pages //p' "$OUT/s$n-born.geom")
 		all=$(seq 1 "$np" | tr '\n' ' ')
-		cp "$OUT/s$n-born.geom" "$OUT/full/"
-		DEST=$OUT/full scan s$n-scan-clean $n clean 300 $((1$n * 10 + 1000000)) "$all"
-		DEST=$OUT/full scan s$n-scan-typical $n typical 300 $((1$n * 10 + 2000000)) "$all" 2 180
-		DEST=$OUT/full scan s$n-scan-hard $n hard 300 $((1$n * 10 + 3000000)) "$all" 3 90
+		cp "$OUT/s$n-born.geom" "$FULLDIR/"
+		DEST=$FULLDIR scan s$n-scan-clean $n clean 300 $((1$n * 10 + 1000000)) "$all"
+		DEST=$FULLDIR scan s$n-scan-typical $n typical 300 $((1$n * 10 + 2000000)) "$all" 2 180
+		DEST=$FULLDIR scan s$n-scan-hard $n hard 300 $((1$n * 10 + 3000000)) "$all" 3 90
 	done
-	{ echo "file,made_from,kind,degradation,seed"; cat "$OUT/full/.scans.list"; } >"$OUT/full/MANIFEST.csv"
+	{ echo "file,made_from,kind,degradation,seed"; cat "$FULLDIR/.scans.list"; } >"$FULLDIR/MANIFEST.csv"
 }
 
 # ---- 3. wrong-language OCR: what an OCR engine without Vietnamese makes of these pages, like
