@@ -103,4 +103,6 @@ if [ -x "$ACC" ]; then
 	[ "$("$ACC" "$TMP/g.txt" "$TMP/h.txt")" = "units 6 correct 2 accuracy 0.3333" ] && pass "syl-accuracy: stripped words wrong, y and lai right" || fail "syl-accuracy: stripped" "$("$ACC" "$TMP/g.txt" "$TMP/h.txt")"
 	[ "$("$ACC" -s "$TMP/g.txt")" = "So Y te tinh Lai Chau" ] && pass "syl-accuracy: strip" || fail "syl-accuracy: strip"
 	[ "$("$ACC" -C "$TMP/g.txt" "$TMP/g2.txt")" = "chars 21 edits 0 cer 0.0000" ] && pass "syl-accuracy: CER 0 across line breaks" || fail "syl-accuracy: CER 0"
+	printf 'so\tsở\t3\ntinh\ttỉnh\t2\n' >"$TMP/tab.tsv"
+	[ "$("$ACC" -r "$TMP/tab.tsv" "$TMP/g.txt" "$TMP/h.txt")" = "misread 4 in-table 2 recall 0.5000" ] && pass "syl-accuracy: channel recall" || fail "syl-accuracy: channel recall" "$("$ACC" -r "$TMP/tab.tsv" "$TMP/g.txt" "$TMP/h.txt")"
 fi
