@@ -166,6 +166,24 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			free(c);
 		}
 	}
+	/* reflowed text may have run the title into the first paragraph: cut at a body cue */
+	if (title.len) {
+		char *k = NULL;
+		size_t kl = 0, *km = NULL;
+		if (!ex_key(title.data, title.len, &k, &kl, &km)) {
+			size_t cut = title.len;
+			for (size_t i = 1; i < kl; i++)
+				for (int c = 0; body_cues[c]; c++)
+					if (k[i - 1] == ' ' && ex_word_at(k, kl, i, body_cues[c]) && km[i] < cut)
+						cut = km[i];
+			while (cut > 0 && title.data[cut - 1] == ' ')
+				cut--;
+			title.len = cut;
+			title.data[cut] = 0;
+		}
+		free(k);
+		free(km);
+	}
 	/* letterhead: capital-letter text before the type line, the motto cut off */
 	char *head[4] = {0};
 	int nhead = 0;
@@ -333,6 +351,31 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			}
 			free(c);
 		}
+	}
+	/* "ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU": a place on its own line completes the body above */
+	if (nhead >= 2) {
+		char *k = NULL;
+		size_t kl = 0, *km = NULL;
+		if (!ex_key(head[nhead - 1], strlen(head[nhead - 1]), &k, &kl, &km)) {
+			static const char *const places[] = {"tinh", "huyen", "thanh pho", "xa", "phuong", "thi xa", "quan", NULL};
+			int place_line = 0;
+			for (int p = 0; places[p]; p++)
+				if (ex_word_at(k, kl, 0, places[p]))
+					place_line = 1;
+			if (place_line) {
+				size_t n1 = strlen(head[nhead - 2]), n2 = strlen(head[nhead - 1]);
+				char *j = malloc(n1 + n2 + 2);
+				if (j) {
+					snprintf(j, n1 + n2 + 2, "%s %s", head[nhead - 2], head[nhead - 1]);
+					free(head[nhead - 2]);
+					free(head[nhead - 1]);
+					head[nhead - 2] = j;
+					nhead--;
+				}
+			}
+		}
+		free(k);
+		free(km);
 	}
 	const char *issuer = nhead ? head[nhead - 1] : sign_org;
 	const char *parent_issuer = nhead >= 2 ? head[nhead - 2] : NULL;

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Compare extract CSVs with hand-checked goldens, field by field.
 
-usage: extract_eval.py KIND GOLDEN.csv ACTUAL.csv [--diff N]
+usage: extract_eval.py KIND GOLDEN.csv ACTUAL.csv [--diff N] [--loose] [--present-in TEXT]
 
 Only the golden's columns are compared (goldens leave out long or derived columns such as the
 source sentence and the file digest). Rows are paired by their identity columns (below), compared
 with case and Vietnamese diacritics folded so that an undiacritized or OCR-mangled figure still
 pairs with its golden row; every other column is then compared exactly (after collapsing spaces).
 Prints one line "KIND tp=.. fp=.. fn=.. precision=.. recall=.. fields=../.." and, with --diff, the
-first N differences in a readable form. Exit status 0 always (the caller decides)."""
+first N differences in a readable form. --loose leaves doc, page and line out of the identity
+and the comparison (a PDF of the same document numbers its lines differently). Exit status 0
+always (the caller decides). --present-in keeps only golden references whose number occurs in
+TEXT (the truth text of a sample that leaves a footnote out)."""
 import csv
 import sys
 import unicodedata
@@ -41,7 +44,12 @@ def main():
     kind, gpath, apath = sys.argv[1:4]
     ndiff = int(sys.argv[sys.argv.index("--diff") + 1]) if "--diff" in sys.argv else 0
     gold, got = read(gpath), read(apath)
+    if "--present-in" in sys.argv:  # a sample that leaves part of the seed out (a footnote)
+        text = open(sys.argv[sys.argv.index("--present-in") + 1], encoding="utf-8").read()
+        gold = [g for g in gold if "number" not in g or g["number"] in text]
     cols = list(gold[0].keys()) if gold else []
+    if "--loose" in sys.argv:
+        cols = [c for c in cols if c not in ("doc", "page", "line", "section")]
     ident = [c for c in IDENTITY[kind] if c in cols]
     key = lambda r: tuple(fold(r.get(c, "") or "") for c in ident)
     pool = {}
