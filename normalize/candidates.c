@@ -7,7 +7,9 @@
 #include <string.h>
 
 #define PRUNE 7000        /* drop candidates e^7 rarer (unigram) than the most frequent one */
-#define VIE_CHANGE (-4500) /* job 3: ln P(another tone read | this tone), so only confident changes win */
+/* Job 3: ln P(Vietnamese OCR printed this | the page had that), so only confident changes win. */
+#define VIE_TONE (-4500)  /* same letters, another tone ("thế" for "thể") */
+#define VIE_MOD (-6000)   /* another vowel mark too ("ngây" for "ngày", "Số" for "Sở") */
 #define WORD_MAX 48
 
 /* Letters of a word: code points, plain letter and tone per position (plain 0: not Vietnamese). */
@@ -211,20 +213,28 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 		if (!w.marked && w.n > 1) /* unmarked words may be right too: leave them to job 1 */
 			return 0;
 		int self = key_id(m, s, n, tmp);
-		if (self == LM_UNK || !stripped(&w, tmp))
+		if (!stripped(&w, tmp))
 			return 0;
 		size_t nc;
 		const uint16_t *c = sohoa_lm_cands(m, tmp->data, tmp->len, &nc);
-		p->cand[0] = (uint16_t)self;
-		p->chan[0] = 0;
-		p->n = 1;
-		for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++)
-			if (c[k] != self && same_toneless(m, c[k], &w)) {
-				p->cand[p->n] = c[k];
-				p->chan[p->n] = VIE_CHANGE;
-				p->n++;
-			}
-		*how = RESTORE_KEEP0;
+		p->n = 0;
+		if (self != LM_UNK) { /* a word the model knows: keeping it costs nothing */
+			p->cand[0] = (uint16_t)self;
+			p->chan[0] = 0;
+			p->n = 1;
+		}
+		int top = nc ? m->uni[c[0]].logp : 0;
+		for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++) {
+			if (c[k] == self || m->uni[c[k]].logp < top - PRUNE)
+				continue;
+			p->cand[p->n] = c[k];
+			p->chan[p->n] = same_toneless(m, c[k], &w) ? VIE_TONE : VIE_MOD;
+			p->n++;
+		}
+		if (!p->n)
+			return 0;
+		/* unknown to the model (e.g. "nầng"): one of the others, with the input's case */
+		*how = self != LM_UNK ? RESTORE_KEEP0 : RESTORE_WORD;
 		return p->n;
 	}
 	if (mode == SOHOA_RESTORE_STRIP && w.marked) {
@@ -598,6 +608,18 @@ static int ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, 
 	}
 	if (a == b || memchr(s + a, '/', b - a) || memchr(s + a + 1, '-', b - a - 1 > 0 ? b - a - 1 : 0))
 		return 0;
+	for (size_t i = a + 1; i + 1 < b; i++) /* "tri,theo": words glued by punctuation */
+		if (s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '.' || s[i] == '(' || s[i] == ')')
+			return 0;
+	/* An apostrophe right after the word, with none before it, is what is left of a tone mark
+	 * ("sử’", "Sé'"): dropped. */
+	size_t drop_at = (size_t)-1;
+	if (b < ce && a == cs) {
+		uint32_t q;
+		size_t k = sohoa_utf8_decode(s + b, ce - b, &q);
+		if ((q == '\'' || q == 0x2019) && (b + k == ce || peel_char((uint32_t)(unsigned char)s[b + k])))
+			drop_at = b;
+	}
 	for (size_t i = cs; i < a;) {
 		size_t k = sohoa_utf8_decode(s + i, a - i, &cp);
 		restore_pos *p = &pos[*np];
@@ -612,6 +634,11 @@ static int ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, 
 	push_item(items, ni, maxitems, a, b, (int32_t)(*np)++, how);
 	for (size_t i = b; i < ce;) {
 		size_t k = sohoa_utf8_decode(s + i, ce - i, &cp);
+		if (i == drop_at) {
+			push_item(items, ni, maxitems, i, i + k, -1, RESTORE_DROP);
+			i += k;
+			continue;
+		}
 		restore_pos *q = &pos[*np];
 		q->cand[0] = (uint16_t)sohoa_lm_id(m, s + i, k);
 		q->chan[0] = 0;
@@ -732,6 +759,8 @@ int restore_emit(const sohoa_model *m, sohoa_restore_mode mode, const char *s, c
 	for (size_t k = 0; k < ni; k++) {
 		const restore_item *it = &items[k];
 		int c = it->pos >= 0 ? choice[it->pos] : 0;
+		if (it->how == RESTORE_DROP)
+			continue;
 		if (it->how == RESTORE_COPY || (it->how == RESTORE_KEEP0 && c == 0)) {
 			if (restore_append_valid(out, s + it->s, it->e - it->s))
 				return -1;

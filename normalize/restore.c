@@ -86,19 +86,6 @@ static int state_cmp(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-/* Start loading the hash slots a probe will read, so that the misses of one position overlap. */
-static inline void prefetch_bigram(const sohoa_model *m, int b, int c)
-{
-	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
-	__builtin_prefetch(&m->bigram[sohoa_lm_range(sohoa_lm_mix(key), m->h->bigram_slots)]);
-}
-
-static inline void prefetch_trigram(const sohoa_model *m, int a, int b, int c)
-{
-	uint64_t h = sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | (uint64_t)c);
-	__builtin_prefetch(&m->trigram[sohoa_lm_range(h, m->h->trigram_slots)]);
-}
-
 /* Viterbi with a beam over the positions; writes the chosen candidate index per position.
  * Scores follow sohoa_lm_score, unrolled so that each (y,z) bigram is probed once per position,
  * a trigram only when its bigram suffix is stored (the builder keeps no other), and the
@@ -118,15 +105,6 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 	for (size_t p = 0; p < np; p++) {
 		const restore_pos *ps = &pos[p];
 		state *cur = st + (p + 1) * BEAM;
-		/* the bigrams of the next position pair this position's candidates with its own */
-		if (p + 1 < np && (ps->n > 1 || pos[p + 1].n > 1))
-			for (int a = 0; a < ps->n; a++)
-				for (int b = 0; b < pos[p + 1].n; b++)
-					prefetch_bigram(m, ps->cand[a], pos[p + 1].cand[b]);
-		if (ps->n > 1)
-			for (int si = 0; si < nprev; si++)
-				for (int c = 0; c < ps->n; c++)
-					prefetch_trigram(m, prev[si].x, prev[si].y, ps->cand[c]);
 		/* bigram probes per distinct previous word */
 		int ny = 0;
 		for (int si = 0; si < nprev; si++) {

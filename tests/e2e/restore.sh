@@ -23,6 +23,8 @@ expect "restore auto: good text untouched" auto "Thực hiện kế hoạch cả
 expect "restore off: stripped text untouched" off "Thuc hien ke hoach" "Thuc hien ke hoach"
 expect "restore vie: right text untouched" vie "Sở Y tế tỉnh Lai Châu báo cáo kết quả thực hiện" \
 	"Sở Y tế tỉnh Lai Châu báo cáo kết quả thực hiện"
+expect "restore vie: tone read wrong" vie "Sở Y tế ban hành kế hoạch nầng cao chất lượng phục vụ" \
+	"Sở Y tế ban hành kế hoạch nâng cao chất lượng phục vụ"
 expect "restore ocr: marks read as other letters" ocr "Quyét dinh so 608/QD-UBND cua UBND tinh" \
 	"Quyết định số 608/QĐ-UBND của UBND tỉnh"
 # a missing model is a clear error, not a crash
