@@ -37,6 +37,7 @@ while IFS=, read -r file made kind degr seed; do
 	# Pages after the signature page are appendix tables: their truth is cell by cell, which no
 	# line reader gives back, so they are scored as their own group ("LEVEL+table").
 	sig=$(sed -n 's/^signature \([0-9]*\).*/\1/p' "$S/${made%.pdf}.geom" 2>/dev/null)
+	turned=$(echo "$degr" | sed -n 's/.*; page \([0-9]*\) turned.*/\1/p')
 	src_pages=$(echo "$degr" | sed -n 's/^[^;]*pages\{0,1\} \([0-9+]*\).*/\1/p' | tr '+' ' ')
 	# ours
 	t0=$(date +%s.%N)
@@ -63,7 +64,8 @@ while IFS=, read -r file made kind degr seed; do
 		[ -f "$TMP/ours.$i" ] || : >"$TMP/ours.$i"
 		[ -f "$TMP/bare.$i" ] || : >"$TMP/bare.$i"
 		lv=$level
-		[ -z "$sig" ] || [ "$p" -le "$sig" ] || lv=$level+table
+		[ -z "$sig" ] || [ "$p" -le "$sig" ] || lv=$lv+table
+		[ "$p" != "$turned" ] || lv=$lv+turned
 		set -- $("$CER" "$TMP/truth.$i" "$TMP/ours.$i") $("$CER" "$TMP/truth.$i" "$TMP/bare.$i") \
 			$("$TD" "$TMP/truth.$i" "$TMP/ours.$i") $("$TD" "$TMP/truth.$i" "$TMP/bare.$i")
 		# 1-3 ours CER; 4-6 bare CER; 7-9 ours SER; 10-12 bare SER (rate errors total)
@@ -77,13 +79,15 @@ while IFS=, read -r file made kind degr seed; do
 done <"$S/MANIFEST.csv"
 
 echo
-echo "per level (errors summed over the level's pages):"
+echo "per group (errors summed over its pages; +turned: the page turned 90/180, +table: appendix table pages):"
 awk '
 	{ L = $1; seen[L] = 1; pg[L] += $2; oe[L] += $3; on[L] += $4; be[L] += $5; bn[L] += $6
-	  se[L] += $7; sn[L] += $8; bse[L] += $9; bsn[L] += $10 }
+	  se[L] += $7; sn[L] += $8; bse[L] += $9; bsn[L] += $10
+	  # the bars: a level with its turned pages, without the table pages
+	  if (L !~ /\+table/) { B = L; sub(/\+turned/, "", B); inbar[B] = 1; boe[B] += $3; bon[B] += $4; bbe[B] += $5; bbn[B] += $6 } }
 	END {
-		printf "%-13s %5s %9s %9s %9s %9s %9s\n", "level", "pages", "ours CER", "bare CER", "ours/bare", "ours SER", "bare SER"
-		n = split("clean typical hard clean+table typical+table hard+table", order, " ")
+		printf "%-15s %5s %9s %9s %9s %9s %9s\n", "group", "pages", "ours CER", "bare CER", "ours/bare", "ours SER", "bare SER"
+		n = split("clean clean+turned typical typical+turned hard hard+turned clean+table typical+table hard+table typical+table+turned hard+table+turned", order, " ")
 		for (i = 1; i <= n; i++) {
 			L = order[i]
 			if (!(L in seen)) continue
@@ -93,12 +97,13 @@ awk '
 			if (bc > 0) ratio = sprintf("%.2f", oc / bc)
 			os = 0; if (sn[L]) os = 100 * se[L] / sn[L]
 			bs = 0; if (bsn[L]) bs = 100 * bse[L] / bsn[L]
-			printf "%-13s %5d %8.2f%% %8.2f%% %9s %8.2f%% %8.2f%%\n", L, pg[L], 100 * oc, 100 * bc, ratio, os, bs
-			c[L] = oc; b[L] = bc
+			printf "%-15s %5d %8.2f%% %8.2f%% %9s %8.2f%% %8.2f%%\n", L, pg[L], 100 * oc, 100 * bc, ratio, os, bs
 		}
-		if ("typical" in seen)
-			printf "bar typical: ours %.2f%% <= half of bare %.2f%%: %s\n", 100 * c["typical"], 100 * b["typical"],
+		c["typical"] = 0; b["typical"] = 0; c["hard"] = 0
+		for (B in inbar) { c[B] = bon[B] ? boe[B] / bon[B] : 0; b[B] = bbn[B] ? bbe[B] / bbn[B] : 0 }
+		if ("typical" in inbar)
+			printf "bar typical (text pages, turned included): ours %.2f%% <= half of bare %.2f%%: %s\n", 100 * c["typical"], 100 * b["typical"],
 				c["typical"] <= b["typical"] / 2 ? "met" : "NOT met"
-		if ("hard" in seen)
-			printf "bar hard: ours %.2f%% < 3%%: %s\n", 100 * c["hard"], c["hard"] < 0.03 ? "met" : "NOT met"
+		if ("hard" in inbar)
+			printf "bar hard (text pages, turned included): ours %.2f%% < 3%%: %s\n", 100 * c["hard"], c["hard"] < 0.03 ? "met" : "NOT met"
 	}' "$TMP/rows"
