@@ -1,7 +1,9 @@
-/* sohoa extract FILE: the CSV files of one document. */
+/* sohoa extract FILE: the CSV files of one document, written atomically (OUTDIR/KIND.csv, ./KIND.csv,
+ * or standard output with --only and no -o). */
 #include "cli.h"
 #include "pipeline.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,20 +44,26 @@ int cmd_extract(int argc, char **argv)
 	}
 	if (pipeline_doc_failed(doc))
 		status = EXIT_INPUT;
-	if (a.output)
-		mkdir(a.output, 0777);
+	if (a.output && mkdir(a.output, 0777) && errno != EEXIST) {
+		cli_error("cannot create '%s': %s", a.output, strerror(errno));
+		status = EXIT_INPUT;
+		goto done;
+	}
 	for (size_t i = 0; i < nex; i++) {
 		if (only && only != ex[i])
 			continue;
 		sohoa_buf csv = {0};
 		pipeline_csv_header(ex[i], &csv);
 		sohoa_buf_append(&csv, rows[i].data ? rows[i].data : "", rows[i].len);
+		/* OUTDIR/KIND.csv; without -o: ./KIND.csv, or standard output for --only */
 		char path[4096];
 		const char *dest = NULL;
-		if (a.output) {
+		if (a.output)
 			snprintf(path, sizeof path, "%s/%s.csv", a.output, ex[i]->name);
+		else
+			snprintf(path, sizeof path, "%s.csv", ex[i]->name);
+		if (a.output || !only)
 			dest = path;
-		}
 		if (cli_write_output(ctx, dest, csv.data, csv.len))
 			status = EXIT_INPUT;
 		sohoa_buf_free(&csv);

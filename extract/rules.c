@@ -192,9 +192,9 @@ int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap)
 	*key = NULL;
 	*kmap = NULL;
 	*keylen = 0;
-	/* each code point gives at most 4 key bytes */
-	char *k = malloc(n + 1);
-	size_t *m = malloc((n + 1) * sizeof *m);
+	/* a key byte per input byte, except an invalid byte, which becomes U+FFFD (3 bytes) */
+	char *k = malloc(3 * n + 1);
+	size_t *m = malloc((3 * n + 1) * sizeof *m);
 	if (!k || !m) {
 		free(k);
 		free(m);
