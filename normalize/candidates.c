@@ -145,12 +145,17 @@ void restore_chunk_classify(const char *s, size_t n, restore_chunk_stats *cs)
 		if (kind == LM_TOK_WORD) {
 			wletters w;
 			has_letter = 1;
-			cs->words++;
 			if (!letters(s + i, j - i, &w)) {
+				cs->words++;
 				cs->invalid++;
+			} else if (w.n >= 2 && w.upper_n >= 2 && !w.marked && !skeleton_ok(&w)) {
+				/* an acronym (UBND, TTg): says nothing about marks */
+			} else if (w.n == 1 && !w.marked) {
+				/* a list letter or an initial */
 			} else {
+				cs->words++;
 				cs->marked += w.marked;
-				if ((w.upper_n < w.n || w.n == 1) && !skeleton_ok(&w))
+				if (!skeleton_ok(&w))
 					cs->invalid++;
 			}
 		} else if (kind == LM_TOK_NUM) {
@@ -159,10 +164,15 @@ void restore_chunk_classify(const char *s, size_t n, restore_chunk_stats *cs)
 			else
 				has_odd |= 2;
 		} else if (kind == LM_TOK_PUNCT) {
-			unsigned char c = (unsigned char)s[i];
+			uint32_t c;
+			sohoa_utf8_decode(s + i, j - i, &c);
+			/* symbols an eng OCR prints for marked letters ("x&", "S¢", "v@i"); quotes and
+			 * ellipses are punctuation */
+			int sym = (c < 0x80 && strchr("&@#$%*|!?~^=+<>\\[]{}", (int)c)) || c == 0xA2 || c == 0xA3 ||
+				  c == 0xA5 || c == 0xA7 || c == 0xA9 || c == 0xAE || c == 0xB0;
 			if (c == '/' || c == '-')
 				has_slash = 1;
-			else if (i > 0 && j < n && !(c == '.' || c == ',' || c == ':' || c == ')' || c == '('))
+			else if (i > 0 && j < n && sym)
 				has_odd = 1;
 		}
 		i = j;
@@ -179,7 +189,7 @@ static int push_item(restore_item *items, size_t *ni, size_t max, size_t s, size
 	return 0;
 }
 
-static int looks_like_address(const char *s, size_t n)
+int restore_is_address(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 2 < n; i++)
 		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
@@ -563,6 +573,12 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 		memcpy(low + ln, u, k);
 		ln += k;
 	}
+	wletters self;
+	if (letters(low, ln, &self) && self.marked) { /* already good Vietnamese: reading it so costs nothing */
+		int id = key_id(m, low, ln, tmp);
+		if (id != LM_UNK)
+			add_cand(p, id, 0, rank, m);
+	}
 	add_group(m, low, ln, 0, 0, p, rank, tmp);
 	add_variants(m, low, ln, p, rank, tmp);
 	wletters w, orig;
@@ -670,7 +686,7 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 		if (chunk_start) {
 			chunk_start = 0;
 			size_t ce = chunk_end(s, n, i);
-			if (looks_like_address(s + i, ce - i)) {
+			if (restore_is_address(s + i, ce - i)) {
 				restore_pos *p = &pos[*np];
 				p->cand[0] = LM_UNK;
 				p->chan[0] = 0;

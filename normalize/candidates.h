@@ -33,6 +33,8 @@ typedef struct restore_chunk_stats {
 	int mixed;    /* letters mixed with digits or symbols inside one chunk */
 } restore_chunk_stats;
 void restore_chunk_classify(const char *s, size_t n, restore_chunk_stats *cs);
+/* 1 if the chunk s[0..n) is a URL or an e-mail address (passed through as it is). */
+int restore_is_address(const char *s, size_t n);
 
 /* Tokenize s[start..n) into items and positions (at most maxitems / maxpos); returns the offset
  * where it stopped (n at the end). tmp is scratch. */

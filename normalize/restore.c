@@ -63,19 +63,26 @@ sohoa_restore_mode sohoa_restore_detect(const char *s, size_t n)
 		if (st == i)
 			break;
 		restore_chunk_stats cs;
+		if (restore_is_address(s + st, i - st))
+			continue;
 		restore_chunk_classify(s + st, i - st, &cs);
 		words += (size_t)cs.words;
 		marked += (size_t)cs.marked;
 		invalid += (size_t)cs.invalid;
 		mixed += (size_t)cs.mixed;
 	}
-	if (words < 2)
+	/* Vietnamese marks about three syllables in four; eng OCR keeps a few of them (é, ô). */
+	if (words == 0)
 		return SOHOA_RESTORE_OFF;
-	if (mixed * 100 >= words * 3 || invalid * 100 >= words * 12)
+	if (mixed * 100 >= words * 5 && marked * 100 < words * 60)
 		return SOHOA_RESTORE_OCR;
-	if (marked * 100 < words * 10)
+	if (marked * 100 >= words * 45)
+		return SOHOA_RESTORE_OFF;
+	if (marked * 100 < words * 3 && !mixed && invalid * 100 < words * 10)
 		return SOHOA_RESTORE_STRIP;
-	return SOHOA_RESTORE_OFF;
+	if (words < 4 && !mixed && !invalid) /* too short to tell: marks mean it was typed with them */
+		return marked ? SOHOA_RESTORE_OFF : SOHOA_RESTORE_STRIP;
+	return SOHOA_RESTORE_OCR;
 }
 
 /* --- decoding --- */
