@@ -4,7 +4,8 @@
 # pages themselves, no preprocessing), scored against the truth: character error rate (tools/cer:
 # code-point edit distance / truth length, white space folded) and syllable error rate
 # (tools/textdist: white-space-token edit distance / truth tokens), summed per degradation level.
-# Bars (issue 3): typical CER at most half of bare Tesseract's; hard CER under 3%.
+# The PDF whose text layer came from tesseract -l eng is scored too ("eng-layer": ingest should
+# find that layer unusable and read the images). Bars (issue 3): typical CER at most half of bare Tesseract's; hard CER under 3%.
 # Samples holding appendix-table pages are summed apart ("typical+table"): their truth is cell by
 # cell and no line reader gives that order back, so their rates mix reading order with OCR.
 # FULL=1 scores build/samples-full/ (every page of every document, `make samples FULL=1`).
@@ -28,9 +29,11 @@ command -v tesseract >/dev/null || { echo "ocr-quality: tesseract not installed 
 printf '%-34s %-8s %5s %9s %9s %9s %9s %7s\n' file level pages "ours CER" "bare CER" "ours SER" "bare SER" "ours s"
 : >"$TMP/rows"
 while IFS=, read -r file made kind degr seed; do
-	case $kind in scanned-pdf | page-image) ;; *) continue ;; esac
+	case $kind in scanned-pdf | page-image | eng-ocr-pdf) ;; *) continue ;; esac
 	[ -z "${ONLY:-}" ] || echo "$file" | grep -q -e "$ONLY" || continue
 	level=${degr%% *}
+	# A scan with a text layer from OCR without Vietnamese: ingest must see the layer is unusable.
+	[ "$kind" != eng-ocr-pdf ] || level=eng-layer
 	f=$S/$file
 	truth=$S/${file%.*}.truth.txt
 	[ -f "$f" ] && [ -f "$truth" ] || { echo "ocr-quality: missing $f or its truth"; continue; }
@@ -84,10 +87,10 @@ awk '
 	{ L = $1; seen[L] = 1; pg[L] += $2; oe[L] += $3; on[L] += $4; be[L] += $5; bn[L] += $6
 	  se[L] += $7; sn[L] += $8; bse[L] += $9; bsn[L] += $10
 	  # the bars: a level with its turned pages, without the table pages
-	  if (L !~ /\+table/) { B = L; sub(/\+turned/, "", B); inbar[B] = 1; boe[B] += $3; bon[B] += $4; bbe[B] += $5; bbn[B] += $6 } }
+	  if (L !~ /\+table/ && L != "eng-layer") { B = L; sub(/\+turned/, "", B); inbar[B] = 1; boe[B] += $3; bon[B] += $4; bbe[B] += $5; bbn[B] += $6 } }
 	END {
 		printf "%-15s %5s %9s %9s %9s %9s %9s\n", "group", "pages", "ours CER", "bare CER", "ours/bare", "ours SER", "bare SER"
-		n = split("clean clean+turned typical typical+turned hard hard+turned clean+table typical+table hard+table typical+table+turned hard+table+turned", order, " ")
+		n = split("eng-layer clean clean+turned typical typical+turned hard hard+turned clean+table typical+table hard+table typical+table+turned hard+table+turned", order, " ")
 		for (i = 1; i <= n; i++) {
 			L = order[i]
 			if (!(L in seen)) continue

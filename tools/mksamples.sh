@@ -153,8 +153,9 @@ ocr() {
 	[ "${KEEP_OCR:-0}" = 1 ] && [ -s "$OUT/$name-engocr.pdf" ] ||
 		tesseract "$TMPD/$name.list" "$OUT/$name-engocr" -l eng pdf txt >/dev/null 2>&1
 	cp "$OUT/$name.truth.txt" "$OUT/$name-engocr.truth.txt"
-	echo "$name-engocr.pdf,$name.pdf,eng-ocr-pdf,typical 300 dpi; text layer by tesseract -l eng," >>"$OUT/.ocr.list"
-	echo "$name-engocr.txt,$name.pdf,eng-ocr-text,typical 300 dpi; tesseract -l eng," >>"$OUT/.ocr.list"
+	pg=$(sed -n "s/^$name.pdf,.*pages \([0-9+]*\).*/\1/p" "$OUT/.scans.list")
+	echo "$name-engocr.pdf,$name.pdf,eng-ocr-pdf,typical 300 dpi pages $pg; text layer by tesseract -l eng," >>"$OUT/.ocr.list"
+	echo "$name-engocr.txt,$name.pdf,eng-ocr-text,typical 300 dpi pages $pg; tesseract -l eng," >>"$OUT/.ocr.list"
 	for n in 000 002 003 004; do
 		if [ "${KEEP_OCR:-0}" != 1 ] || [ ! -s "$OUT/s$n-born-engocr.txt" ]; then
 			raster $n 300
