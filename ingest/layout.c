@@ -22,7 +22,7 @@ typedef struct lay_frag {
 } lay_frag;
 
 typedef struct lay_row {
-	float c0, c1;             /* core band: the first fragment's vertical extent */
+	float c0, c1;             /* core band: the vertical extent of its main text */
 	size_t *frags;            /* fragment indices, later sorted by x */
 	size_t n, cap;
 	size_t seg_first, nseg;   /* its segments in the segment array */
@@ -137,10 +137,14 @@ static void join_marks(lay_item *it, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		uint32_t comb;
-		if (!ingest_layout_mark(it[i].c, &comb))
+		/* a full stop lowered under a letter is a dot below (TeX's \d{a}) */
+		int dot = it[i].c == '.';
+		if (dot)
+			comb = 0x0323;
+		else if (!ingest_layout_mark(it[i].c, &comb))
 			continue;
 		it[i].is_mark = 1;
-		int spacing = comb != it[i].c;
+		int spacing = dot || comb != it[i].c;
 		float cx = (it[i].x0 + it[i].x1) / 2, w = it[i].x1 - it[i].x0;
 		float tol = spacing ? 0 : 0.05f * it[i].size;
 		/* a zero-advance combining mark stands at the end of its letter: its ink is to the left */
@@ -158,6 +162,8 @@ static void join_marks(lay_item *it, size_t n)
 				if (ov < 0.5f * w)
 					continue;
 			}
+			if (dot && it[i].y1 < it[j].y1 + 0.1f * it[j].size)
+				continue; /* on the baseline: punctuation after all */
 			float d = cx - (it[j].x0 + it[j].x1) / 2;
 			d = d < 0 ? -d : d;
 			if (cx < it[j].x0 || cx > it[j].x1)
@@ -432,6 +438,13 @@ sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, soho
 			}
 			if (best == nrows || (!pass && bestov < 0.5f)) {
 				best = nrows++;
+				rows[best].c0 = f->y0;
+				rows[best].c1 = f->y1;
+			} else if (!pass && fh > rows[best].c1 - rows[best].c0 &&
+				   fh <= 2 * (rows[best].c1 - rows[best].c0)) {
+				/* a raised accent or a superscript may have started the row: the
+				 * taller text it belongs with gives the band (within reason, so a
+				 * tall watermark does not swallow the page) */
 				rows[best].c0 = f->y0;
 				rows[best].c1 = f->y1;
 			}

@@ -151,13 +151,18 @@ int main(void)
 	/* "nhà": a grave (U+0060) drawn first, then the word under it */
 	mark(&gs, 0x0060, 120 + 12 + 1, 500 - 12, 120 + 18 - 1, 500 - 4, 12, 1);
 	put(&gs, "nha", 120, 500, 12, 0, "A");
-	/* a real backtick between words stays */
+	/* "ạ": a full stop lowered under the a (TeX's \d{a}) */
+	x = put(&gs, " m", 138, 500, 12, 0, "A");
+	put(&gs, "a", x, 500, 12, 0, "A");
+	mark(&gs, '.', x + 1.5f, 500 - 9.6f + 3, x + 4.5f, 500 + 2.4f + 3, 12, 1);
+	/* a real backtick between words stays, and so does a full stop kerned under a y */
 	put(&gs, "x ` y", 72, 540, 12, 0, "A");
+	mark(&gs, '.', 72 + 24 + 2, 540 - 9.6f, 72 + 24 + 5, 540 + 2.4f, 12, 0);
 	p = layout(ctx, &gs, &doc);
 	CHECK(p && p->nlines == 2, "marks: two lines");
-	CHECK_STR(line(p, 0), "các kết nhà", "marks joined onto their letters and composed");
-	CHECK_STR(line(p, 1), "x ` y", "a backtick over no letter stays");
-	CHECK(p && p->lines[0].nwords == 3 && !strcmp(p->lines[0].words[1].text, "kết"), "marks: words composed too");
+	CHECK_STR(line(p, 0), "các kết nhà mạ", "marks joined onto their letters and composed");
+	CHECK_STR(line(p, 1), "x ` y.", "a backtick over no letter stays, a kerned full stop too");
+	CHECK(p && p->lines[0].nwords == 4 && !strcmp(p->lines[0].words[1].text, "kết"), "marks: words composed too");
 	clear(&doc);
 
 	int mk = 0;
