@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
+int ex_table_page(const ex_doc *ed); /* first page of a table rebuilt from positions, or 0 */
+
 static const char *const columns[] = {"doc", "id", "parent", "level", "title", "score", "max", "page", "line", NULL};
 
 /* The title: the heading's text up to its first sentence end, colon or semicolon. */
@@ -37,9 +40,10 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 	ex_score *scores = NULL;
 	size_t nscores = 0;
 	st = ex_scores_collect(ctx, &ed, NULL, &scores, &nscores);
+	int table_page = ex_table_page(&ed); /* its rows come from the table rebuild below */
 	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed.stmts[s];
-		if (!sm->heading)
+		if (!sm->heading || (table_page && text->lines[sm->first].page >= table_page))
 			continue;
 		char parent[64];
 		snprintf(parent, sizeof parent, "%s", sm->section);
@@ -72,6 +76,8 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 		st = ex_row_end(&row, ctx);
 		free(title);
 	}
+	if (st == SOHOA_OK) /* the numbering of a table rebuilt from positions ("1.7.2") */
+		st = ex_table_criteria(ctx, &ed, out);
 	free(scores);
 	ex_doc_free(&ed);
 	return st;

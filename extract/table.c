@@ -14,6 +14,8 @@
 #include <string.h>
 
 sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
+sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
+int ex_table_page(const ex_doc *ed);
 
 enum { COL_NONE, COL_ID, COL_TASK, COL_OUTPUT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_BUDGET, COL_NOTE };
 
@@ -126,9 +128,75 @@ static int cmp_tline(const void *a, const void *b)
 	return x->l->x0 < y->l->x0 ? -1 : x->l->x0 > y->l->x0;
 }
 
-static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const trow *r, const int *colkind, int ncol,
-			      sohoa_buf *out)
+/* Where the rows go: responsibilities rows, or criteria rows (the table's numbering under its
+ * groups, for criteria.csv). */
+typedef struct tsink {
+	sohoa_buf *out;
+	int criteria;
+	char group[512], subgroup[512];
+	char prev[96];  /* last criteria id written, not to repeat a merged task */
+	char prev_task[160];
+} tsink;
+
+/* The numeral that starts a group row ("IV CHỈ SỐ …" -> "IV"), or "". */
+static void group_numeral(const char *g, char out[16])
 {
+	size_t k = 0;
+	while (g[k] && strchr("IVX", g[k]) && k < 15)
+		k++;
+	memcpy(out, g, k);
+	out[k] = 0;
+}
+
+static sohoa_status write_criterion(sohoa_ctx *ctx, const ex_doc *ed, tsink *sk, const char *id, const char *title,
+				    int page, int line)
+{
+	char full[96], parent[96], rom[16];
+	group_numeral(sk->group, rom);
+	if (rom[0] && strcmp(id, rom))
+		snprintf(full, sizeof full, "%s.%s", rom, id);
+	else
+		snprintf(full, sizeof full, "%s", id);
+	if (!full[0] || !strcmp(full, sk->prev))
+		return SOHOA_OK;
+	snprintf(sk->prev, sizeof sk->prev, "%s", full);
+	snprintf(parent, sizeof parent, "%s", full);
+	char *dot = strrchr(parent, '.');
+	if (dot)
+		*dot = 0;
+	else
+		parent[0] = 0;
+	int level = 1;
+	for (const char *q = full; *q; q++)
+		level += *q == '.';
+	/* the title without its number ("1.3 …", "IV …") */
+	const char *t = title ? title : "";
+	size_t k = strspn(t, "0123456789.");
+	if (!k) {
+		k = strspn(t, "IVX");
+		if (t[k] != ' ' && t[k] != '.')
+			k = 0;
+	}
+	t += k;
+	t += strspn(t, ". ");
+	ex_row row;
+	ex_row_begin(&row, sk->out);
+	ex_field(&row, ed->name);
+	ex_field(&row, full);
+	ex_field(&row, parent);
+	ex_field_int(&row, level, 1);
+	ex_field(&row, t);
+	ex_field(&row, NULL);
+	ex_field(&row, NULL);
+	ex_field_int(&row, page, 1);
+	ex_field_int(&row, line, 1);
+	return ex_row_end(&row, ctx);
+}
+
+static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const trow *r, const int *colkind, int ncol,
+			      tsink *sk)
+{
+	sohoa_buf *out = sk->out;
 	const char *v[COL_NOTE + 1] = {0};
 	for (int c = 0; c < ncol; c++)
 		if (colkind[c] && r->cell[c].len && !v[colkind[c]])
@@ -148,6 +216,28 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const trow *r, c
 			while (k && id[k - 1] == '.')
 				id[--k] = 0;
 		}
+	}
+	if (sk->criteria) {
+		int from_output = !v[COL_ID] && v[COL_OUTPUT] && v[COL_OUTPUT][0] >= '0' && v[COL_OUTPUT][0] <= '9';
+		if (from_output && v[COL_TASK]) { /* the task above its products: "1." then "1.1." */
+			char tid[32] = "";
+			size_t k = strspn(v[COL_TASK], "0123456789.");
+			if (k && k < sizeof tid) {
+				memcpy(tid, v[COL_TASK], k);
+				while (k && tid[k - 1] == '.')
+					k--;
+				tid[k] = 0;
+				char key[160];
+				snprintf(key, sizeof key, "%.60s|%.90s", sk->group, tid);
+				if (strcmp(key, sk->prev_task)) {
+					snprintf(sk->prev_task, sizeof sk->prev_task, "%s", key);
+					sohoa_status st = write_criterion(ctx, ed, sk, tid, v[COL_TASK], r->page, r->line);
+					if (st != SOHOA_OK)
+						return st;
+				}
+			}
+		}
+		return write_criterion(ctx, ed, sk, id, from_output ? v[COL_OUTPUT] : v[COL_TASK], r->page, r->line);
 	}
 	char iso[11] = "";
 	const char *deadline = v[COL_DEADLINE];
@@ -188,21 +278,38 @@ static int col_of_kind(const int *colkind, int ncol, int kind)
  * blank continues the row before; a blank first cell repeats the one above (merged cell). The
  * row before is written when the next one is known not to continue it. */
 static sohoa_status finish_row(sohoa_ctx *ctx, const ex_doc *ed, trow *cur, const int *colkind, int ncol,
-			       char *group, char *subgroup, trow *last, sohoa_buf *out)
+			       tsink *sk, trow *last)
 {
 	sohoa_status st = SOHOA_OK;
+	char *group = sk->group, *subgroup = sk->subgroup;
 	int idc = col_of_kind(colkind, ncol, COL_ID);
 	if (cur->ncells == 1 && cur->cell[0].len && colkind[0] != COL_NOTE) {
 		const char *g = cur->cell[0].data;
+		if (sk->criteria && last->page) { /* keep the order of the table */
+			st = write_row(ctx, ed, last, colkind, ncol, sk);
+			row_clear(last);
+		}
 		/* "I NHÓM …", "II. Cải cách …": a group; "2 Cạnh tranh bình đẳng": a subgroup */
 		if (g[0] == 'I' || g[0] == 'V' || g[0] == 'X') {
 			snprintf(group, 512, "%s", g);
 			subgroup[0] = 0;
+			char rom[16];
+			group_numeral(g, rom);
+			if (sk->criteria && rom[0] && st == SOHOA_OK)
+				st = write_criterion(ctx, ed, sk, rom, g, cur->page, cur->line);
 		} else {
 			snprintf(subgroup, 512, "%s", g);
+			size_t k = strspn(g, "0123456789.");
+			if (sk->criteria && k && st == SOHOA_OK) {
+				char id[32];
+				snprintf(id, sizeof id, "%.*s", (int)(k < 31 ? k : 31), g);
+				while (strlen(id) && id[strlen(id) - 1] == '.')
+					id[strlen(id) - 1] = 0;
+				st = write_criterion(ctx, ed, sk, id, g, cur->page, cur->line);
+			}
 		}
 		row_clear(cur);
-		return SOHOA_OK;
+		return st;
 	}
 	if (cur->new_page && last->page && idc >= 0 && !cur->cell[idc].len) {
 		for (int c = 0; c < MAXCOL; c++)
@@ -215,7 +322,7 @@ static sohoa_status finish_row(sohoa_ctx *ctx, const ex_doc *ed, trow *cur, cons
 		return SOHOA_OK;
 	}
 	if (last->page) {
-		st = write_row(ctx, ed, last, colkind, ncol, out);
+		st = write_row(ctx, ed, last, colkind, ncol, sk);
 		/* a merged first cell: keep it for the next row */
 		int tc = col_of_kind(colkind, ncol, COL_TASK);
 		if (tc >= 0 && idc < 0 && !cur->cell[tc].len && last->cell[tc].len) {
@@ -230,13 +337,12 @@ static sohoa_status finish_row(sohoa_ctx *ctx, const ex_doc *ed, trow *cur, cons
 		sohoa_buf_append(&cur->cell[idc], subgroup, k);
 		cur->ncells++;
 	}
-	(void)group;
 	*last = *cur;
 	memset(cur, 0, sizeof *cur);
 	return st;
 }
 
-sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+static sohoa_status rebuild(sohoa_ctx *ctx, const ex_doc *ed, tsink *sk)
 {
 	const sohoa_doc *doc = ed->doc;
 	if (!doc)
@@ -412,7 +518,6 @@ sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	trow cur = {0}, last = {0};
 	int have = 0;
 	float row_top = 0;
-	char group[512] = "", subgroup[512] = "";
 	int prev_page = -1, header_done = 0;
 	float hdr_bottom = 0;
 	for (size_t i = 0; i < n && st == SOHOA_OK; i++) {
@@ -472,7 +577,7 @@ sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		if (starts && (!have || l->y0 > row_top + 2 || pg->number != cur.page)) {
 			int new_page = have && pg->number != cur.page;
 			if (have)
-				st = finish_row(ctx, ed, &cur, colkind, ncol, group, subgroup, &last, out);
+				st = finish_row(ctx, ed, &cur, colkind, ncol, sk, &last);
 			have = 1;
 			row_top = l->y0;
 			cur.page = pg->number;
@@ -485,9 +590,9 @@ sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		append_cell(cell, l->text);
 	}
 	if (st == SOHOA_OK && have)
-		st = finish_row(ctx, ed, &cur, colkind, ncol, group, subgroup, &last, out);
+		st = finish_row(ctx, ed, &cur, colkind, ncol, sk, &last);
 	if (st == SOHOA_OK && last.page)
-		st = write_row(ctx, ed, &last, colkind, ncol, out);
+		st = write_row(ctx, ed, &last, colkind, ncol, sk);
 	row_clear(&cur);
 	row_clear(&last);
 	for (int c = 0; c < MAXCOL; c++)
@@ -498,4 +603,26 @@ sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	free(tl);
 	free(xs);
 	return st;
+}
+
+sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+{
+	tsink sk = {.out = out, .criteria = 0};
+	return rebuild(ctx, ed, &sk);
+}
+
+sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+{
+	tsink sk = {.out = out, .criteria = 1};
+	return rebuild(ctx, ed, &sk);
+}
+
+int ex_table_page(const ex_doc *ed)
+{
+	float top;
+	if (ed->doc)
+		for (size_t p = 0; p < ed->doc->npages; p++)
+			if (header_top(&ed->doc->pages[p], &top))
+				return ed->doc->pages[p].number;
+	return 0;
 }
