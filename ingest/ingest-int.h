@@ -43,7 +43,7 @@ sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_ras
  * directories; others 1); SOHOA_ERR_FORMAT names path when it is not a readable image. */
 sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
 				int *npages);
-/* Decode page index (0-based) into a new 8-bit gray raster (caller frees r->samples), checking
+/* Decode page index (0-based) into a new raster, gray or RGB (caller frees r->samples), checking
  * ctx->opt.max_pixels from the header first (SOHOA_ERR_LIMIT); r->dpi from the file or --dpi. */
 sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
 			       int index, ingest_raster *r);

@@ -212,6 +212,21 @@ void ingest_ocr_free(ingest_ocr *ocr)
 
 /* ---- raster <-> PIX ---- */
 
+/* Gray value of an RGB pixel for OCR. OCR_COLOR_GRAY 0: luminance. 1: the brightest channel, so
+ * saturated colour (red stamps, blue signatures over the signer's name) turns light while black
+ * and gray print stays dark. */
+#ifndef OCR_COLOR_GRAY
+#define OCR_COLOR_GRAY 1
+#endif
+static inline unsigned rgb_gray(const unsigned char *p)
+{
+	if (OCR_COLOR_GRAY == 1) {
+		unsigned m = p[0] > p[1] ? p[0] : p[1];
+		return m > p[2] ? m : p[2];
+	}
+	return (77u * p[0] + 150u * p[1] + 29u * p[2]) >> 8;
+}
+
 /* An 8 bpp gray PIX from a gray or RGB raster, without temporary files. */
 static PIX *pix_from_raster(const ingest_raster *r)
 {
@@ -230,7 +245,7 @@ static PIX *pix_from_raster(const ingest_raster *r)
 				SET_DATA_BYTE(line, x, s[x]);
 		} else {
 			for (int x = 0; x < r->w; x++, s += 3)
-				SET_DATA_BYTE(line, x, (77 * s[0] + 150 * s[1] + 29 * s[2]) >> 8);
+				SET_DATA_BYTE(line, x, rgb_gray(s));
 		}
 	}
 	int dpi = r->dpi > 0 ? r->dpi : 300;
@@ -238,26 +253,34 @@ static PIX *pix_from_raster(const ingest_raster *r)
 	return pix;
 }
 
-/* Copy an 8 bpp PIX into a new gray raster (samples malloc'd). */
+/* Copy an 8 bpp gray or 32 bpp RGB PIX into a new raster (samples malloc'd; n 1 or 3). */
 static int raster_from_pix(PIX *pix, ingest_raster *r)
 {
-	int w = pixGetWidth(pix), h = pixGetHeight(pix);
-	unsigned char *s = malloc((size_t)w * (size_t)h);
+	int w = pixGetWidth(pix), h = pixGetHeight(pix), n = pixGetDepth(pix) == 32 ? 3 : 1;
+	unsigned char *s = malloc((size_t)w * (size_t)h * (size_t)n);
 	if (!s)
 		return -1;
 	l_uint32 *data = pixGetData(pix);
 	int wpl = pixGetWpl(pix);
 	for (int y = 0; y < h; y++) {
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
-		unsigned char *d = s + (size_t)y * (size_t)w;
-		for (int x = 0; x < w; x++)
-			d[x] = (unsigned char)GET_DATA_BYTE(line, x);
+		unsigned char *d = s + (size_t)y * (size_t)w * (size_t)n;
+		if (n == 1) {
+			for (int x = 0; x < w; x++)
+				d[x] = (unsigned char)GET_DATA_BYTE(line, x);
+		} else {
+			for (int x = 0; x < w; x++, d += 3) {
+				l_int32 rv, gv, bv;
+				extractRGBValues(line[x], &rv, &gv, &bv);
+				d[0] = (unsigned char)rv, d[1] = (unsigned char)gv, d[2] = (unsigned char)bv;
+			}
+		}
 	}
 	r->samples = s;
 	r->w = w;
 	r->h = h;
-	r->n = 1;
-	r->stride = w;
+	r->n = n;
+	r->stride = w * n;
 	return 0;
 }
 
@@ -653,17 +676,16 @@ sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned 
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image data", path, index + 1);
 	if (!res)
 		res = pixGetXRes(pix);
+	/* colour stays colour (the gray conversion for OCR is rgb_gray's); the rest becomes 8 bpp */
 	PIX *gray = NULL;
 	int d = pixGetDepth(pix);
 	if (pixGetColormap(pix))
-		gray = pixRemoveColormap(pix, REMOVE_CMAP_TO_GRAYSCALE);
-	else if (d == 32)
-		gray = pixConvertRGBToLuminance(pix);
-	else if (d == 8)
+		gray = pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC);
+	else if (d == 8 || d == 32)
 		gray = pixClone(pix);
 	else
 		gray = pixConvertTo8(pix, 0);
-	if (gray && pixGetDepth(gray) != 8) {
+	if (gray && pixGetDepth(gray) != 8 && pixGetDepth(gray) != 32) {
 		PIX *g8 = pixConvertTo8(gray, 0);
 		pixDestroy(&gray);
 		gray = g8;

@@ -167,10 +167,13 @@ static void test_rgb(sohoa_ctx *ctx, ingest_ocr *ocr)
 			unsigned char v = g.samples[(size_t)y * (size_t)g.stride + (size_t)x];
 			unsigned char *p = rgb.samples + (size_t)y * (size_t)rgb.stride + (size_t)x * 3;
 			p[0] = v, p[1] = v, p[2] = (unsigned char)(v / 2 + 127); /* a yellowish paper */
+			/* a red stamp over a third of the lines, the black print still on top */
+			if (v > 128 && x > g.w / 3 && x < g.w * 2 / 3)
+				p[0] = 210, p[1] = 40, p[2] = 50;
 		}
 	sohoa_page page = {.number = 3};
 	sohoa_status st = rgb.samples ? ingest_ocr_raster(ctx, ocr, &rgb, &page) : SOHOA_ERR_NOMEM;
-	CHECK(st == SOHOA_OK && page_cer(ctx, &page, FIX "strip.txt") < 0.02, "rgb raster with padded stride reads");
+	CHECK(st == SOHOA_OK && page_cer(ctx, &page, FIX "strip.txt") < 0.02, "rgb raster with padded stride and a red stamp reads");
 	CHECK(page.nlines == 3 && page.lines[0].page == 3, "lines carry their page number");
 	ingest_page_clear(&page);
 	free(rgb.samples);
