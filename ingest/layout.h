@@ -18,9 +18,12 @@ typedef struct ingest_glyph {
 
 /* Append the lines of glyphs g[0..n) to page (ingest_line_add) in reading order: rows top to
  * bottom, pieces of a row left to right, and a block of rows split by one vertical gutter (a
- * letterhead: issuer left, motto right) read left column first. Pieces of text on one row closer
- * than about one em become one line. Each line gets its text, words with boxes, first font name
- * (subset prefix removed) and size, and a box. Returns SOHOA_ERR_NOMEM only. */
+ * letterhead: issuer left, motto right; "Nơi nhận" beside the signer) read left column first.
+ * Pieces of text on one row become one line unless a gap of 0.6 em or more (and twice the run's
+ * usual word gap, so justified lines hold together) separates them, as between table cells. Loose
+ * marks are joined onto the letter under them and the line composed (NFC). Each line gets its
+ * text, words with boxes, first font name (subset prefix removed) and size, and a box. Returns
+ * SOHOA_ERR_NOMEM only. */
 sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, sohoa_page *page);
 
 /* 1 if c is a combining mark, or a spacing accent that PDFs draw over a letter for Vietnamese
