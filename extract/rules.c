@@ -443,6 +443,23 @@ static int starts_bullet(const char *s)
 	return 0;
 }
 
+/* 1 if the first letter of s is a lowercase letter. */
+static int starts_lower(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		uint32_t cp, plain;
+		int tone, upper;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (sohoa_viet_letter(cp, &plain, &tone, &upper))
+			return !upper;
+		if (cp >= '0' && cp <= '9')
+			return 0;
+		i += k;
+	}
+	return 0;
+}
+
 static int ends_sentence(const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
@@ -526,6 +543,11 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 	const char *prev_text = NULL;
 	sect_state ss = {"", "", ""};
 	sohoa_status st = SOHOA_OK;
+	/* text the normalize stage reflowed holds one paragraph, heading or list item per line: join
+	 * a line only when it plainly continues the one before (starts in lowercase) */
+	int reflowed = 0;
+	for (size_t i = 0; i < text->nlines && !reflowed; i++)
+		reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
 	int blanks = 0;
 	for (size_t i = 0; i < text->nlines; i++) {
 		const char *t = text->lines[i].text ? text->lines[i].text : "";
@@ -541,6 +563,8 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 		int hk = heading_at(t, id, &parts, &title);
 		int upper = all_upper(t);
 		int brk = !cur || hk || gap || starts_bullet(t) || ends_sentence(prev_text, strlen(prev_text));
+		if (!brk && reflowed && !starts_lower(t))
+			brk = 1;
 		if (!brk && cur_heading && !(prev_upper && upper) && cp_count(prev_text) < 55)
 			brk = 1; /* a short heading line ends its heading */
 		if (!brk && prev_upper != upper && cp_count(prev_text) < 55)
