@@ -22,6 +22,8 @@ static int letter_case(uint32_t cp)
 {
 	uint32_t plain;
 	int tone, upper;
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z' ? -1 : cp >= 'A' && cp <= 'Z' ? 1 : 0;
 	if (sohoa_viet_letter(cp, &plain, &tone, &upper))
 		return upper ? 1 : -1;
 	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
@@ -54,7 +56,8 @@ static int classify(const char *s, size_t n)
 		return K_TABLE;
 	/* Chapter, article and section words. */
 	static const char *const words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"};
-	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+	unsigned char f = n ? (unsigned char)s[0] : 0;
+	for (size_t w = 0; (f == 'C' || f == 'M' || f == 'P' || f == 0xC4) && w < sizeof words / sizeof words[0]; w++)
 		if (starts_with_word(s, n, words[w])) {
 			size_t k = strlen(words[w]) + 1;
 			if (k < n && (isdigit((unsigned char)s[k]) || strchr("IVXLC", s[k])))
@@ -115,15 +118,21 @@ static int classify(const char *s, size_t n)
 	    b == 0x25CF || b == 0x25E6 || b == 0xF0B7)
 		return K_BULLET;
 	/* All capitals: letterheads, titles, signature roles. */
-	int up = 0, low = 0;
+	int up = 0;
 	for (i = 0; i < n;) {
-		int c = letter_case(cp_at(s, n, &i));
-		up += c > 0;
-		low += c < 0;
+		unsigned char c = (unsigned char)s[i];
+		int lc;
+		if (c < 0x80) {
+			lc = c >= 'a' && c <= 'z' ? -1 : c >= 'A' && c <= 'Z';
+			i++;
+		} else {
+			lc = letter_case(cp_at(s, n, &i));
+		}
+		if (lc < 0)
+			return K_TEXT; /* a lowercase letter: not a line in capitals */
+		up += lc > 0;
 	}
-	if (up >= 2 && low == 0)
-		return K_CAPS;
-	return K_TEXT;
+	return up >= 2 ? K_CAPS : K_TEXT;
 }
 
 static size_t cp_count(const char *s, size_t n)
@@ -171,15 +180,24 @@ static void measure_doc(const char *buf, const norm_line *lines, size_t n, measu
 		qsort(v, k, sizeof *v, cmp_float);
 		m->left = v[k / 10];
 	} else {
+		/* The 90th percentile of prose line lengths, from a histogram (documents can have
+		 * hundreds of thousands of lines). */
+		static const size_t maxlen = 400;
+		size_t hist[401] = {0};
 		k = 0;
 		for (size_t i = 0; i < n; i++)
-			if (!lines[i].blank && !lines[i].drop && lines[i].kind == K_TEXT)
-				v[k++] = (float)cp_count(buf + lines[i].off, lines[i].len);
+			if (!lines[i].blank && !lines[i].drop && lines[i].kind == K_TEXT) {
+				size_t c = cp_count(buf + lines[i].off, lines[i].len);
+				hist[c < maxlen ? c : maxlen]++;
+				k++;
+			}
 		/* Few lines say little about the page width: assume an A4 line then. */
 		m->chars = 80;
 		if (k >= 10) {
-			qsort(v, k, sizeof *v, cmp_float);
-			m->chars = v[k * 9 / 10] < 40 ? 40 : v[k * 9 / 10];
+			size_t want = k * 9 / 10, seen = 0, c = 0;
+			while (c < maxlen && seen + hist[c] <= want)
+				seen += hist[c++];
+			m->chars = c < 40 ? 40 : (float)c;
 		}
 	}
 	free(v);
@@ -330,9 +348,16 @@ static uint32_t last_cp(const char *s, size_t n)
 /* Append a line's text with runs of spaces folded into one. */
 static int append_folded(sohoa_buf *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!(s[i] == ' ' && i > 0 && s[i - 1] == ' ') && sohoa_buf_append(out, s + i, 1))
+	size_t i = 0;
+	while (i < n) {
+		const char *sp = memchr(s + i, ' ', n - i);
+		size_t j = sp ? (size_t)(sp - s) + 1 : n; /* copy up to and including one space */
+		if (sohoa_buf_append(out, s + i, j - i))
 			return -1;
+		while (j < n && s[j] == ' ')
+			j++;
+		i = j;
+	}
 	return 0;
 }
 

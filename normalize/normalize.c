@@ -60,14 +60,18 @@ static sohoa_status detect(norm_state *st)
 	for (size_t p = 0; p < doc->npages; p++) {
 		const sohoa_page *pg = &doc->pages[p];
 		sohoa_enc hint = sohoa_enc_from_name(pg->encoding);
+		int is8 = page_is_8bit(pg);
+		sohoa_buf *b = is8 ? &raw : &text;
+		any8 |= is8 && pg->nlines;
+		if (hint != SOHOA_ENC_COUNT && hint != SOHOA_ENC_UNICODE && !is8) {
+			fonts = 1;
+			continue;
+		}
 		for (size_t i = 0; i < pg->nlines; i++) {
 			const sohoa_line *l = &pg->lines[i];
 			if (!l->text)
 				continue;
-			sohoa_buf *b = page_is_8bit(pg) ? &raw : &text;
-			any8 |= page_is_8bit(pg);
-			if (sohoa_enc_from_font(l->font) != SOHOA_ENC_UNICODE ||
-			    (hint != SOHOA_ENC_COUNT && hint != SOHOA_ENC_UNICODE && !page_is_8bit(pg))) {
+			if (l->font && sohoa_enc_from_font(l->font) != SOHOA_ENC_UNICODE) {
 				fonts = 1;
 				continue;
 			}
@@ -106,8 +110,8 @@ nomem:
 }
 
 /* The line's text as Unicode in st->conv (or a pointer to the original when nothing changes). */
-static sohoa_status convert_line(norm_state *st, const sohoa_page *pg, const sohoa_line *l, const char **s,
-				 size_t *n)
+static sohoa_status convert_line(norm_state *st, const sohoa_page *pg, sohoa_enc hint, const sohoa_line *l,
+				 const char **s, size_t *n)
 {
 	*s = l->text ? l->text : "";
 	*n = strlen(*s);
@@ -116,10 +120,9 @@ static sohoa_status convert_line(norm_state *st, const sohoa_page *pg, const soh
 	if (page_is_8bit(pg)) {
 		enc = st->enc8;
 		unmask = 0;
-	} else if ((enc = sohoa_enc_from_font(l->font)) != SOHOA_ENC_UNICODE) {
+	} else if (l->font && (enc = sohoa_enc_from_font(l->font)) != SOHOA_ENC_UNICODE) {
 		log_once(st, enc, l->font, -1);
 	} else {
-		sohoa_enc hint = sohoa_enc_from_name(pg->encoding);
 		enc = hint != SOHOA_ENC_COUNT && hint != SOHOA_ENC_UNICODE ? hint : st->enc_text;
 		if (enc != SOHOA_ENC_UNICODE)
 			log_once(st, enc, pg->encoding ? pg->encoding : "statistics", -1);
@@ -225,15 +228,22 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 		goto nomem;
 	if ((rc = detect(&st)) != SOHOA_OK)
 		goto fail;
+	size_t bytes = 0;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nlines; i++)
+			bytes += doc->pages[p].lines[i].text ? strlen(doc->pages[p].lines[i].text) : 0;
+	if (sohoa_buf_reserve(&st.clean, bytes + bytes / 8) || sohoa_buf_reserve(&pbuf, bytes + bytes / 8))
+		goto nomem;
 
 	size_t nl = 0;
 	for (size_t p = 0; p < doc->npages; p++) {
 		const sohoa_page *pg = &doc->pages[p];
+		sohoa_enc hint = sohoa_enc_from_name(pg->encoding);
 		for (size_t i = 0; i < pg->nlines; i++) {
 			const sohoa_line *l = &pg->lines[i];
 			const char *s;
 			size_t n;
-			if ((rc = convert_line(&st, pg, l, &s, &n)) != SOHOA_OK)
+			if ((rc = convert_line(&st, pg, hint, l, &s, &n)) != SOHOA_OK)
 				goto fail;
 			size_t off = st.clean.len;
 			if ((rc = norm_unicode_line(ctx, s, n, &st.clean, &st.tmp)) != SOHOA_OK)

@@ -93,6 +93,33 @@ static int fix_homoglyphs(const char *s, size_t n, sohoa_buf *out)
 	return 0;
 }
 
+/* Decode one code point; two- and three-byte forms inline (the Vietnamese letters), the rest and
+ * anything malformed through sohoa_utf8_decode. */
+static inline size_t decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 2 && (u[0] & 0xE0) == 0xC0 && u[0] >= 0xC2 && (u[1] & 0xC0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	if (n >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		uint32_t c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	return sohoa_utf8_decode(s, n, cp);
+}
+
+/* Code points copied as they are: NFC-stable and not one of the characters we map. */
+static inline int plain_cp(uint32_t cp)
+{
+	if (cp >= 0xA1 && cp < 0x300)
+		return cp != 0xAD && cp != 0xD0 && cp != 0xF0 && cp != 0x189 && cp != 0x256;
+	return (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2012 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E);
+}
+
 sohoa_status norm_unicode_line(sohoa_ctx *ctx, const char *s, size_t n, sohoa_buf *out, sohoa_buf *tmp)
 {
 	/* ASCII fast path: only controls to drop. */
@@ -103,34 +130,44 @@ sohoa_status norm_unicode_line(sohoa_ctx *ctx, const char *s, size_t n, sohoa_bu
 		return sohoa_buf_append(out, s, n) ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory") : SOHOA_OK;
 
 	tmp->len = 0;
-	if (sohoa_buf_append(tmp, s, i))
-		goto nomem;
 	int need_nfc = 0, foreign = 0;
 	/* The end of the content, so that a soft hyphen there (a hyphenation point) is kept. */
 	size_t end = n;
 	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 		end--;
+	size_t run = 0; /* start of the bytes copied unchanged */
 	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
-		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
-		if (cp < 0x80) {
-			i += k;
-			if (cp < 0x20 && cp != '\t')
-				continue; /* controls */
-			if (cp == 0x7F)
-				continue;
-			char c = (char)cp;
-			if (sohoa_buf_append(tmp, &c, 1))
-				goto nomem;
-			continue;
-		}
-		if (k == 1 && cp == 0xFFFD) { /* a byte that is not UTF-8: keep U+FFFD */
-			if (put(tmp, cp))
-				goto nomem;
+		size_t k;
+		if (c >= 0x20 && c < 0x7F) {
 			i++;
 			continue;
 		}
+		if (c >= 0x80) {
+			k = decode(s + i, n - i, &cp);
+			if (plain_cp(cp) && !(k == 1)) {
+				i += k;
+				continue;
+			}
+		} else {
+			cp = c;
+			k = 1;
+		}
+		if (i > run && sohoa_buf_append(tmp, s + run, i - run))
+			goto nomem;
 		i += k;
+		run = i;
+		if (cp < 0x80) {
+			if (cp == '\t' && sohoa_buf_append(tmp, "\t", 1))
+				goto nomem;
+			continue; /* other controls go */
+		}
+		if (k == 1 && cp == 0xFFFD) { /* a byte that is not UTF-8: U+FFFD */
+			if (put(tmp, cp))
+				goto nomem;
+			continue;
+		}
 		uint32_t r = cp;
 		switch (cp) {
 		case 0x00A0: case 0x2007: case 0x202F: case 0x205F: case 0x3000: r = ' '; break;
@@ -166,6 +203,8 @@ sohoa_status norm_unicode_line(sohoa_ctx *ctx, const char *s, size_t n, sohoa_bu
 		if (put(tmp, r))
 			goto nomem;
 	}
+	if (i > run && sohoa_buf_append(tmp, s + run, i - run))
+		goto nomem;
 	const char *t = tmp->data ? tmp->data : "";
 	size_t tn = tmp->len;
 	sohoa_buf hg = {0};
