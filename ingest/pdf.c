@@ -17,6 +17,43 @@
 #include <strings.h>
 
 #define MIN_IMAGE_COVER 0.10f /* a page whose images cover less than this has nothing to OCR */
+#define DRAWN_TEXT_PATHS 200  /* filled paths on a page without text or image: text drawn as outlines */
+
+/* A device that only counts filled paths (text converted to curves draws one per glyph). */
+typedef struct path_counter {
+	fz_device super;
+	int fills;
+} path_counter;
+
+static void count_fill(fz_context *fz, fz_device *dev, const fz_path *path, int even_odd, fz_matrix ctm,
+		       fz_colorspace *cs, const float *color, float alpha, fz_color_params cp)
+{
+	(void)fz, (void)path, (void)even_odd, (void)ctm, (void)cs, (void)color, (void)alpha, (void)cp;
+	((path_counter *)dev)->fills++;
+}
+
+/* How many filled paths the page draws; 0 when it cannot be run. */
+static int count_fills(fz_context *fz, fz_page *pg)
+{
+	path_counter *dev = NULL;
+	int n = 0;
+	fz_var(dev);
+	fz_var(n);
+	fz_try(fz) {
+		dev = (path_counter *)fz_new_device_of_size(fz, sizeof *dev);
+		dev->super.fill_path = count_fill;
+		fz_run_page(fz, pg, &dev->super, fz_identity, NULL);
+		fz_close_device(fz, &dev->super);
+		n = dev->fills;
+	}
+	fz_always(fz) {
+		fz_drop_device(fz, dev ? &dev->super : NULL);
+	}
+	fz_catch(fz) {
+		n = 0;
+	}
+	return n;
+}
 
 /* Where one fz_context's warnings go. */
 typedef struct pdf_sink {
@@ -313,13 +350,20 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 		ingest_classify(&info, &v);
 	}
 	free(text);
+	/* no text, no image, but many filled shapes: text converted to outlines is an image too */
+	int drawn = 0;
+	if (st == SOHOA_OK && ctx->opt.ocr == SOHOA_OCR_AUTO && v.kind == INGEST_TEXT_NONE &&
+	    cover < MIN_IMAGE_COVER && (drawn = count_fills(fz, pg)) >= DRAWN_TEXT_PATHS) {
+		size_t l = strlen(v.reason);
+		snprintf(v.reason + l, sizeof v.reason - l, ", %d filled shapes", drawn);
+	}
 	/* fonts are borrowed from the stext page: done with them now */
 	fz_drop_stext_page(fz, tp);
 	fz_drop_page(fz, pg);
 	free(gl.g);
 	if (st != SOHOA_OK)
 		return st;
-	int has_image = cover >= MIN_IMAGE_COVER, ocr = 0;
+	int has_image = cover >= MIN_IMAGE_COVER || drawn >= DRAWN_TEXT_PATHS, ocr = 0;
 	switch (ctx->opt.ocr) {
 	case SOHOA_OCR_ALWAYS:
 		ocr = 1;

@@ -365,6 +365,53 @@ static void make_garbage(fx *f, const char *path, const char *truth)
 		fz_throw(f->ctx, FZ_ERROR_GENERIC, "no ToUnicode map to break in %s", path);
 }
 
+/* outlined.pdf: text converted to curves (no text layer, no image), as some printers save it. */
+static void make_outlined(fx *f, const char *path)
+{
+	static const char *const lines[] = {"Trang 2: phụ lục số 1", "Đề nghị các đơn vị báo cáo đúng hạn.", NULL};
+	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "compress");
+	fz_device *dev;
+	begin(f, w, &dev);
+	float black = 0;
+	for (int i = 0; lines[i]; i++) {
+		float x = 72;
+		for (const char *s = lines[i]; *s;) {
+			int c;
+			s += fz_chartorune(&c, s);
+			int gid = fz_encode_character(f->ctx, f->font, c);
+			fz_matrix trm = fz_make_matrix(16, 0, 0, -16, x, 100 + 24 * i);
+			fz_path *p = fz_outline_glyph(f->ctx, f->font, gid, trm);
+			if (p) {
+				fz_fill_path(f->ctx, dev, p, 0, fz_identity, fz_device_gray(f->ctx), &black, 1,
+					     fz_default_color_params);
+				fz_drop_path(f->ctx, p);
+			}
+			x += fz_advance_glyph(f->ctx, f->font, gid, 0) * 16;
+		}
+	}
+	/* more lines so that the page carries as many shapes as a real page of text */
+	for (int k = 0; k < 12; k++)
+		for (int i = 0; lines[i]; i++) {
+			float x = 72;
+			for (const char *s = lines[i]; *s;) {
+				int c;
+				s += fz_chartorune(&c, s);
+				int gid = fz_encode_character(f->ctx, f->font, c);
+				fz_path *p = fz_outline_glyph(f->ctx, f->font, gid,
+							      fz_make_matrix(12, 0, 0, -12, x, 200 + 40 * k + 18 * i));
+				if (p) {
+					fz_fill_path(f->ctx, dev, p, 0, fz_identity, fz_device_gray(f->ctx), &black, 1,
+						     fz_default_color_params);
+					fz_drop_path(f->ctx, p);
+				}
+				x += fz_advance_glyph(f->ctx, f->font, gid, 0) * 12;
+			}
+		}
+	fz_end_page(f->ctx, w);
+	fz_close_document_writer(f->ctx, w);
+	fz_drop_document_writer(f->ctx, w);
+}
+
 static void make_empty(fx *f, const char *path)
 {
 	pdf_document *d = pdf_create_document(f->ctx);
@@ -434,6 +481,8 @@ int main(int argc, char **argv)
 		snprintf(q, sizeof q, "%s/garbage.pdf", argv[1]);
 		snprintf(r, sizeof r, "%s/garbage.truth.txt", argv[1]);
 		make_garbage(&f, q, r);
+		snprintf(q, sizeof q, "%s/outlined.pdf", argv[1]);
+		make_outlined(&f, q);
 		snprintf(q, sizeof q, "%s/empty.pdf", argv[1]);
 		make_empty(&f, q);
 		snprintf(q, sizeof q, "%s/truncated.pdf", argv[1]);

@@ -105,3 +105,10 @@ check "garbage layer: classified garbage" grep -q 'garbage text' "$TMP/gb0.tsv"
 timeout 120 "$SOHOA" ingest "$FX/garbage.pdf" --dpi 150 --format tsv -o "$TMP/gb.tsv" 2>/dev/null
 check "garbage layer: auto reads it by ocr" test "$(awk -F'\t' 'NR==2 { print $7 }' "$TMP/gb.tsv")" = ocr
 check "garbage layer: ocr gives the shown text" grep -q 'phụ lục' "$TMP/gb.tsv"
+
+# Text converted to curves: no text layer and no image, but hundreds of filled glyph shapes, so
+# auto renders and OCRs the page.
+timeout 120 "$SOHOA" ingest "$FX/outlined.pdf" --dpi 150 --format tsv -o "$TMP/ol.tsv" 2>/dev/null
+check "outlined text: auto reads it by ocr" test "$(awk -F'\t' 'NR==2 { print $7 }' "$TMP/ol.tsv")" = ocr
+check "outlined text: decision counts the shapes" grep -q 'no text layer, [0-9]* filled shapes; ocr' "$TMP/ol.tsv"
+check "outlined text: ocr gives the drawn text" grep -q 'phụ lục' "$TMP/ol.tsv"
