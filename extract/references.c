@@ -139,7 +139,8 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 		if (!maybe && !strstr(sm->key, "so "))
 			continue;
 		long g[8], tg[8];
-		size_t pos = 0;
+		size_t pos = 0, prev_end = 0;
+		const char *prev_type = NULL;
 		/* typed references: "Quyết định số 608/QĐ-UBND", "Đề án số 06" */
 		size_t tpos = 0;
 		long types_at[64][3]; /* key start of type word, end, index of type */
@@ -206,6 +207,20 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 			num[w] = 0;
 			if (!type)
 				type = code_type(num);
+			/* a list "Quyết định: số 2222/…, số 1262/…": the type of the citation just before */
+			if (!type && prev_type && nb >= prev_end) {
+				size_t k = prev_end;
+				while (k < nb && strchr(" ,;", sm->key[k]))
+					k++;
+				if (!strncmp(sm->key + k, "va ", 3))
+					k += 3;
+				if (!strncmp(sm->key + k, "so", 2))
+					k += 2;
+				while (k < nb && sm->key[k] == ' ')
+					k++;
+				if (k == nb)
+					type = prev_type;
+			}
 			if (!type) {
 				free(num);
 				continue;
@@ -231,6 +246,8 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 				}
 			}
 			char *phrase = ex_clean(sm->text, sm->kmap[start], sm->kmap[end]);
+			prev_type = type;
+			prev_end = end;
 			int page, line;
 			ex_locate(&ed, sm, sm->kmap[nb], num, &page, &line);
 			ex_row row;

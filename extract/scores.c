@@ -247,8 +247,6 @@ static int year_before(const char *key, size_t b, size_t at)
 				p--;
 			if (p >= b + 6 && !strncmp(key + p - 6, "so voi", 6))
 				continue;
-			if (p >= b + 2 && !strncmp(key + p - 2, "so", 2))
-				continue;
 			year = y;
 		}
 	}

@@ -48,9 +48,9 @@ rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 sys.exit(0 if rows and all(len(r) == len(rows[0]) for r in rows) else 1)' "$TMP/$seed/$k.csv"
 	done
 	if [ "$seed" = 001 ]; then
-		# seed 001 is a real scan read without Vietnamese; these floors hold on the raw text and
-		# the issue's bar (95%) applies once restoration runs in normalize
-		eval_kind 001 scores 0.80 0.85 0.60
+		# seed 001 is a real scan read without Vietnamese, restored by normalize: scores at the
+		# issue's bar for it (95%); citations keep OCR damage in their codes ("2222/Qb-UBND")
+		eval_kind 001 scores 0.95 0.95 0.60
 		eval_kind 001 references 0.50 0.45 0.50
 		eval_kind 001 documents 1 1 0.30
 	else
