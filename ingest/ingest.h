@@ -32,7 +32,8 @@ typedef struct sohoa_page {
 	float width, height;      /* points */
 	sohoa_source source;      /* where the lines came from */
 	char *decision;           /* why, for -v and the TSV. PDF pages: the verdict on the text layer
-				   ("text layer ok", "no text layer", "little text over a full-page
+				   ("text layer ok", "no text layer" (", N filled shapes" when
+				   text was drawn as curves), "little text over a full-page
 				   image (N characters)", "garbage text (N% bad characters)",
 				   "legacy tcvn3 text (N% of words)", "vietnamese without diacritics
 				   (N% of syllables marked)") and what was done ("; ocr", "; no image
