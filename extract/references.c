@@ -96,6 +96,41 @@ static size_t issuer_end(const char *key, size_t keylen, size_t b)
 	return i;
 }
 
+/* OCR without Vietnamese reads the Đ of a document code as b or D ("2222/Qb-UBND"): a code part
+ * that is not a known code but becomes one with Đ in place of b/D is given back its Đ. */
+static void repair_code(char **num)
+{
+	char *s = *num;
+	for (char *p = s; *p;) {
+		char *q = p;
+		while (*q && *q != '/' && *q != '-')
+			q++;
+		size_t n = (size_t)(q - p);
+		for (size_t i = 0; i < n; i++) {
+			if (p[i] != 'b' && p[i] != 'D')
+				continue;
+			for (size_t t = 0; t < sizeof types / sizeof *types; t++) {
+				const char *c = types[t].code;
+				/* the code with "Đ" (2 bytes) where the part has one byte */
+				if (strlen(c) != n + 1 || strncmp(c, p, i) || strncmp(c + i, "\xC4\x90", 2) || strncmp(c + i + 2, p + i + 1, n - i - 1))
+					continue;
+				size_t at = (size_t)(p - s) + i, len = strlen(s);
+				char *r = malloc(len + 2);
+				if (!r)
+					return;
+				memcpy(r, s, at);
+				memcpy(r + at, "\xC4\x90", 2);
+				memcpy(r + at + 2, s + at + 1, len - at);
+				free(s);
+				*num = r;
+				repair_code(num);
+				return;
+			}
+		}
+		p = *q ? q + 1 : q;
+	}
+}
+
 typedef struct refs {
 	sohoa_regex *num, *type, *date, *issuer;
 } refs;
@@ -205,6 +240,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 				if (num[k] != ' ')
 					num[w++] = num[k];
 			num[w] = 0;
+			repair_code(&num);
 			if (!type)
 				type = code_type(num);
 			/* a list "Quyết định: số 2222/…, số 1262/…": the type of the citation just before */

@@ -193,7 +193,7 @@ int main(void)
 		static const char *const rf[] = {
 			"Căn cứ Quyết định số 608/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Lai Châu phê duyệt;",
 			"theo Nghị định 130/2005/NĐ-CP ngày 17/10/2005 của Chính phủ; Chỉ thị số",
-			"03/CT-UBND; Số: 209/BC-SYT",
+			"03/CT-UBND; Số: 209/BC-SYT; theo Quyết định: số 2222/Qb-UBND, số 1262/QĐ-UBND",
 		};
 		sohoa_doc *d = make_doc(ctx, rf, 3);
 		for (int joined = 0; joined < 2; joined++) {
@@ -204,6 +204,8 @@ int main(void)
 			HAS("t,1,1,Quyết định,608/QĐ-UBND,2025-04-02,UBND tỉnh Lai Châu,", "references: decision with date and issuer");
 			HAS("t,1,2,Nghị định,130/2005/NĐ-CP,2005-10-17,Chính phủ,", "references: decree without số");
 			HAS("t,1,3,Chỉ thị,03/CT-UBND,,,", "references: directive across lines");
+			snprintf(name, sizeof name, "references: OCR'd code Qb read as QĐ%s", tag);
+			CHECK(strstr(csv, ",Quyết định,2222/QĐ-UBND,") != NULL, name);
 			snprintf(name, sizeof name, "references: own number is not a citation%s", tag);
 			CHECK(!strstr(csv, "209/BC-SYT"), name);
 			free(csv);
