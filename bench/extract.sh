@@ -34,7 +34,7 @@ for k in scores references criteria documents responsibilities; do
 		done
 		[ $((tp + fp + fn)) -gt 0 ] || continue
 		label="seeds 000,002-004"
-		[ "$group" = 001 ] && label="seed 001 (raw OCR text)"
+		[ "$group" = 001 ] && label="seed 001 (eng OCR, via normalize)"
 		awk -v k="$k" -v l="$label" -v tp=$tp -v fp=$fp -v fn=$fn -v fo=$fo -v fa=$fa 'BEGIN {
 			printf "%-16s %-24s precision %.4f  recall %.4f  (tp %d fp %d fn %d)  other fields exact %d/%d\n",
 				k, l, tp / (tp + fp + 1e-9), tp / (tp + fn + 1e-9), tp, fp, fn, fo, fa }'
