@@ -13,5 +13,9 @@ model: $(BUILD)/tools/build-model
 model-eval: $(BUILD)/tools/restore-eval
 	$(Q)echo "job 1, clean seeds 000 002 003 004 stripped (whole documents):"
 	$(Q)$(BUILD)/tools/restore-eval --model $(MODEL) $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt
-	$(Q)echo "job 1, held-out corpus slice (data/heldout.txt, line by line):"
+	$(Q)echo "job 1, held-out corpus slice (data/heldout.txt, line by line): all, legal/administrative, Wikipedia:"
 	$(Q)$(BUILD)/tools/restore-eval --model $(MODEL) --lines --list data/heldout.txt --root $(CORPUS)
+	$(Q)t=$$(mktemp); grep -E '^(vlc|modern)-legal/' data/heldout.txt >$$t; \
+	  $(BUILD)/tools/restore-eval --model $(MODEL) --lines --list $$t --root $(CORPUS); \
+	  grep '^viwiki/' data/heldout.txt >$$t; \
+	  $(BUILD)/tools/restore-eval --model $(MODEL) --lines --list $$t --root $(CORPUS); rm -f $$t

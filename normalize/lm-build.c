@@ -768,7 +768,11 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 			bi.v[i].raw = 0; /* marks "pruned" */
 		}
 	}
-	size_t max_tri = (size_t)((avail - (size_t)(kb * 8 / 0.75)) / (4 / 0.75));
+	unsigned bloom_lg = 10; /* the bigram Bloom filter: about 16 bits per bigram, a power of two */
+	while (((size_t)8 << bloom_lg) * 8 < kb * 16 && bloom_lg < 24)
+		bloom_lg++;
+	size_t used = (size_t)(kb * 8 / 0.75) + ((size_t)8 << bloom_lg);
+	size_t max_tri = used < avail ? (size_t)((avail - used) / (4 / 0.75)) : 0;
 	/* Trigram probabilities; score = count * |ln P3 - ln(gamma P2)|. */
 	free(score);
 	score = malloc((b->tri.n + 1) * sizeof *score);
@@ -923,6 +927,19 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 		btab[j].logp = q16(v->logp);
 		btab[j].bow = q16(v->bow);
 	}
+	/* Bloom filter of the bigrams: 1 MB-ish, about 4% false hits at a million bigrams */
+	uint64_t *bloom = NULL;
+	{
+		unsigned lg = bloom_lg;
+		h.bloom_log2 = lg;
+		bloom = calloc((size_t)1 << lg, sizeof *bloom);
+		if (!bloom)
+			goto nomem;
+		for (size_t i = 0; i < kb; i++) {
+			uint64_t hh = sohoa_lm_mix((keep_bi[i] & 0xffffffffULL) ^ 0x5bd1e9955bd1e995ULL);
+			bloom[hh >> (64 - lg)] |= (uint64_t)1 << (hh & 63) | (uint64_t)1 << (hh >> 6 & 63);
+		}
+	}
 	h.ntrigrams = kt;
 	h.trigram_slots = slots_for(kt, 0.75);
 	ttab = calloc(h.trigram_slots, sizeof *ttab);
@@ -1058,6 +1075,8 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 	SECTION(chan_list_off, clist, b->nchan * sizeof *clist);
 	SECTION(chan_chr_off, cchr, b->nchr * sizeof *cchr);
 	SECTION(gaz_off, gz, b->ngaz * 4);
+	SECTION(bloom_off, bloom, ((size_t)8 << h.bloom_log2));
+	free(bloom);
 	bad = bad || buf_pad(out);
 #undef SECTION
 	free(ctok);

@@ -142,6 +142,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 		{h->chan_tok_hash_off, (uint64_t)h->chan_tok_slots * 4},
 		{h->chan_chr_off, (uint64_t)h->nchan_chr * sizeof(sohoa_lm_chan_chr)},
 		{h->gaz_off, (uint64_t)h->ngaz * 4},
+		{h->bloom_off, h->bloom_off && h->bloom_log2 < 40 ? (uint64_t)8 << h->bloom_log2 : 0},
 		{h->str_off, 1},
 		{h->cand_off, 0},
 		{h->chan_list_off, 0},
@@ -167,6 +168,9 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	m->chan_list = (const sohoa_lm_chan_cand *)(base + h->chan_list_off);
 	m->chan_chr = (const sohoa_lm_chan_chr *)(base + h->chan_chr_off);
 	m->gaz = (const uint32_t *)(base + h->gaz_off);
+	if (h->bloom_off && (h->bloom_log2 < 1 || h->bloom_log2 > 30))
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
+	m->bloom = h->bloom_off ? (const uint64_t *)(base + h->bloom_off) : NULL;
 	return chan1_build(ctx, m);
 }
 
@@ -344,7 +348,7 @@ static const sohoa_lm_bigram *bigram_find(const sohoa_model *m, int b, int c)
 
 int sohoa_lm_score2(const sohoa_model *m, int b, int c)
 {
-	if (b != LM_UNK && c != LM_UNK) {
+	if (b != LM_UNK && c != LM_UNK && sohoa_lm_bigram_maybe(m, b, c)) {
 		const sohoa_lm_bigram *e = bigram_find(m, b, c);
 		if (e)
 			return e->logp;

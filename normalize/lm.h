@@ -44,7 +44,10 @@ typedef struct sohoa_lm_header {
 	uint64_t chan_list_off;   /* sohoa_lm_chan_cand[] */
 	uint64_t chan_chr_off;    /* sohoa_lm_chan_chr[nchan_chr] */
 	uint64_t gaz_off;         /* uint32[ngaz]: offsets of gazetteer phrases (keys) in the blob */
-	uint64_t reserved[8];
+	uint64_t bloom_off;       /* uint64[1 << bloom_log2]: blocked Bloom filter of the stored bigrams
+	                           * (two bits per key in one word), 0: none */
+	uint64_t bloom_log2;
+	uint64_t reserved[6];
 } sohoa_lm_header;
 
 typedef struct sohoa_lm_uni { int16_t logp, bow; } sohoa_lm_uni;
@@ -75,6 +78,7 @@ struct sohoa_model {
 	const sohoa_lm_chan_cand *chan_list;
 	const sohoa_lm_chan_chr *chan_chr;
 	const uint32_t *gaz;
+	const uint64_t *bloom;
 	int owned;  /* 1: map is malloc'd (built in memory), 0: mmap */
 	/* Derived at load from the one-character channel entries (a few hundred): observed code
 	 * point given intended code point -> ln P * SCALE. */
@@ -117,6 +121,17 @@ const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, si
 int sohoa_lm_score(const sohoa_model *m, int a, int b, int c);
 /* ln P(c | b) * SCALE and the unigram. */
 int sohoa_lm_score2(const sohoa_model *m, int b, int c);
+/* 0 if the bigram (b,c) is certainly not stored (a cheap look in a small table first). */
+static inline int sohoa_lm_bigram_maybe(const sohoa_model *m, int b, int c)
+{
+	if (!m->bloom)
+		return 1;
+	uint64_t h = sohoa_lm_mix(((uint64_t)b << 16 | (uint64_t)c) ^ 0x5bd1e9955bd1e995ULL);
+	uint64_t w = m->bloom[h >> (64 - m->h->bloom_log2)];
+	uint64_t mask = (uint64_t)1 << (h & 63) | (uint64_t)1 << (h >> 6 & 63);
+	return (w & mask) == mask;
+}
+
 /* The stored bigram (b,c) or NULL; its bow is the backoff weight of the trigram context (b,c). */
 static inline const sohoa_lm_bigram *sohoa_lm_bigram_find(const sohoa_model *m, int b, int c)
 {

@@ -124,7 +124,9 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 				for (int c = 0; c < ps->n; c++) {
 					int lp = 0, bw = 0, ok = 0;
 					if (y != LM_UNK && ps->cand[c] != LM_UNK) {
-						const sohoa_lm_bigram *b = sohoa_lm_bigram_find(m, y, ps->cand[c]);
+						const sohoa_lm_bigram *b = sohoa_lm_bigram_maybe(m, y, ps->cand[c])
+										   ? sohoa_lm_bigram_find(m, y, ps->cand[c])
+										   : NULL;
 						ok = b != NULL;
 						lp = b ? b->logp : 0;
 						bw = b ? b->bow : 0;
