@@ -217,6 +217,39 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 	wletters w;
 	*how = RESTORE_COPY;
 	p->n = 0;
+	if (mode == SOHOA_RESTORE_STRIP && n < 40) {
+		/* the common case, plain ASCII letters: look the lowercase form up directly */
+		char low[40];
+		size_t i = 0;
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c + 32);
+			else if (c < 'a' || c > 'z')
+				break;
+			low[i] = (char)c;
+		}
+		if (i == n) {
+			size_t nc;
+			const uint16_t *c = sohoa_lm_cands(m, low, n, &nc);
+			if (!nc) {
+				p->cand[0] = LM_UNK;
+				p->chan[0] = 0;
+				p->n = 1;
+				return 1;
+			}
+			int top = m->uni[c[0]].logp;
+			for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++) {
+				if (k > 0 && m->uni[c[k]].logp < top - PRUNE)
+					continue;
+				p->cand[p->n] = c[k];
+				p->chan[p->n] = 0;
+				p->n++;
+			}
+			*how = RESTORE_WORD;
+			return p->n;
+		}
+	}
 	if (!letters(s, n, &w))
 		return 0;
 	if (mode == SOHOA_RESTORE_VIE) {
@@ -726,6 +759,11 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
  * lengths agree, else ALL CAPS / Title / lower by the input's pattern. */
 static int put_cased(const char *key, const char *s, size_t n, sohoa_buf *out)
 {
+	size_t i0 = 0;
+	while (i0 < n && (unsigned char)s[i0] < 0x80 && !(s[i0] >= 'A' && s[i0] <= 'Z'))
+		i0++;
+	if (i0 == n) /* lowercase ASCII in (the common case): the key as it is */
+		return sohoa_buf_puts(out, key);
 	wletters in;
 	int ok = letters(s, n, &in);
 	size_t kn = strlen(key), i = 0;
