@@ -570,6 +570,45 @@ static void add_edits(const sohoa_model *m, const char *b, size_t n, restore_pos
 	}
 }
 
+/* A run of symbols inside a token ("v6&i", "c6") often stands for one marked vowel the channel
+ * has no entry for: try each vowel there, at the cost of an unexplained edit. */
+static void add_wildcards(const sohoa_model *m, const char *t, size_t n, restore_pos *p, int32_t *rank)
+{
+	char b[32];
+	size_t bn = 0, run = (size_t)-1;
+	int runs = 0, letters_n = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(t + i, n - i, &cp);
+		uint32_t base = sohoa_viet_base(cp);
+		if (base >= 'A' && base <= 'Z')
+			base += 32;
+		if (bn + 2 >= sizeof b)
+			return;
+		if (base >= 'a' && base <= 'z') {
+			b[bn++] = (char)base;
+			letters_n++;
+		} else if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',') {
+			return; /* punctuation, not a letter read wrong */
+		} else if (!bn || run != bn - 1 || b[bn - 1] != '?') {
+			run = bn;
+			b[bn++] = '?';
+			runs++;
+		}
+		i += k;
+	}
+	if (runs != 1 || !letters_n)
+		return;
+	static const char vowels[] = "aeiouy";
+	for (int v = 0; v < 6; v++) {
+		b[run] = vowels[v];
+		size_t nc;
+		const uint16_t *cs = sohoa_lm_cands(m, b, bn, &nc);
+		for (size_t k = 0; k < nc && k < 4; k++)
+			add_cand(p, cs[k], EDIT_COST, rank, m);
+	}
+}
+
 /* Job 2 candidates for a token (no spaces, outer punctuation peeled). Returns how. */
 static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos *p, sohoa_buf *tmp)
 {
@@ -614,6 +653,7 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 	}
 	add_group(m, low, ln, 0, 0, p, rank, tmp);
 	add_variants(m, low, ln, p, rank, tmp);
+	add_wildcards(m, low, ln, p, rank);
 	wletters w, orig;
 	size_t ngroup = 0;
 	int caps = letters(t, n, &orig) && orig.n >= 2 && orig.upper_n == orig.n; /* acronyms stay */
