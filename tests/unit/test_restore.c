@@ -121,7 +121,20 @@ int main(void)
 	CHECK_STR(run(ctx, SOHOA_RESTORE_OCR, "Quyét dinh s6 608/QD-UBND"), "Quyết định số 608/QĐ-UBND",
 		  "ocr: marks read wrong");
 
+	CHECK_STR(run(ctx, SOHOA_RESTORE_OCR, "hai long v&i su phuc vu"), "hài lòng với sự phục vụ",
+		  "ocr: a symbol the channel does not know stands for a vowel");
+	CHECK_STR(run(ctx, SOHOA_RESTORE_OCR, "S6' nguoi dan hai long"), "Số người dân hài lòng",
+		  "ocr: apostrophe left of a tone mark dropped");
+	CHECK_STR(run(ctx, SOHOA_RESTORE_OCR, "Sở Y tế thực hiện kế hoạch"), "Sở Y tế thực hiện kế hoạch",
+		  "ocr: words already right stay");
+
 	/* detection */
+	const char *list = "b) Trách nhiệm thực hiện";
+	CHECK(sohoa_restore_detect(list, strlen(list)) == SOHOA_RESTORE_OFF, "detect: list item is good Vietnamese");
+	const char *url = "https://thuvienphapluat.vn/van-ban/bo-may-hanh-chinh/nghi-dinh-29-2012-nd-cp.aspx";
+	CHECK(sohoa_restore_detect(url, strlen(url)) == SOHOA_RESTORE_OFF, "detect: a URL alone is left alone");
+	const char *acr = "Kế hoạch của UBND tỉnh về CCHC và TTHC";
+	CHECK(sohoa_restore_detect(acr, strlen(acr)) == SOHOA_RESTORE_OFF, "detect: acronyms do not count as unmarked");
 	const char *plain = "Uy ban nhan dan tinh Lai Chau ban hanh quyet dinh ve chuyen doi so";
 	CHECK(sohoa_restore_detect(plain, strlen(plain)) == SOHOA_RESTORE_STRIP, "detect: stripped text");
 	const char *good = "Ủy ban nhân dân tỉnh Lai Châu ban hành quyết định về chuyển đổi số";
