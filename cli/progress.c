@@ -60,11 +60,17 @@ static void draw(progress *p)
 			   p->ndocs, p->pages, rate, eta, cur ? cur : "");
 	struct winsize ws;
 	int width = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10 ? ws.ws_col - 1 : 79;
-	if (len > width) { /* keep the end of the path, it names the file */
-		int keep = width - 3;
-		const char *tail = line + len - (keep / 2);
+	if (len >= (int)sizeof line)
+		len = (int)sizeof line - 1;
+	if (len > width) { /* keep the end of the path, it names the file; cut between characters */
+		int keep = width - 3, head = keep - keep / 2;
+		const char *tail = line + len - keep / 2;
+		while ((*tail & 0xC0) == 0x80)
+			tail++;
+		while (head > 0 && (line[head] & 0xC0) == 0x80)
+			head--;
 		char shortened[512];
-		snprintf(shortened, sizeof shortened, "%.*s...%s", keep - keep / 2, line, tail);
+		snprintf(shortened, sizeof shortened, "%.*s...%s", head, line, tail);
 		memcpy(line, shortened, strlen(shortened) + 1);
 	}
 	fprintf(stderr, "\r\033[K%s", line);
