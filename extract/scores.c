@@ -34,12 +34,11 @@ static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", 
 static const char *const plan_types[] = {"ke hoach", "chuong trinh", "de an", "phuong an", NULL};
 /* Words trimmed from the end of a subject (verbs and comparison words before the figure). */
 static const char *const subject_tail[] = {
-	"duoc danh gia", "dat duoc", "chi dat", "duoc", "dat", "la", "bang", "chiem", "voi", "tu", "tren",
-	"duoi", "hon", "it nhat", "toi thieu", "toi da", "khong qua", "khong duoi", "khoang", "len", "co",
+	"duoc danh gia", "dat duoc", "chi dat", "dat tu", "duoc", "dat", "la", "bang", "chiem", "voi", "tren",
+	"duoi", "hon", "it nhat", "toi thieu", "toi da", "khong qua", "khong duoi", "khoang",
 	"xep vi tri thu", "xep vi tri", "xep hang thu", "xep hang", "xep thu", "dung thu", "dung vi tri thu",
-	"dung vi tri", "vi tri thu", "thu", "xep", "dung", "tang", "giam", "muc", "cung", "va", "co gang",
-	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "nhung", "moi", "chua", "chi", "van",
-	"da", "cung", "nhieu nhat", NULL};
+	"dung vi tri", "vi tri thu", "xep", "tang", "giam", "co gang",
+	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "moi", "chua", "nhieu nhat", NULL};
 /* Words trimmed from the start of a subject. */
 static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", NULL};
@@ -103,7 +102,7 @@ static int ends_with_word(const char *key, size_t b, size_t e, const char *w, si
 
 static void skip_spaces_back(const char *key, size_t b, size_t *e)
 {
-	while (*e > b && strchr(" ,-\t", key[*e - 1]))
+	while (*e > b && strchr(" ,-\t.", key[*e - 1]))
 		(*e)--;
 }
 
@@ -151,8 +150,8 @@ static void trim_subject(const char *key, size_t *b, size_t *e)
  * of a heading number ("1. 1.", "II.") or of an abbreviation of one letter. */
 static int sentence_dot(const char *key, size_t keylen, size_t i)
 {
-	if (key[i] != '.' || (i + 1 < keylen && key[i + 1] != ' '))
-		return 0;
+	if (key[i] != '.' || (i + 1 < keylen && key[i + 1] != ' ') || (i > 0 && key[i - 1] == '.'))
+		return 0; /* "kiểm tra.. được": an ellipsis does not end the sentence */
 	size_t b = i;
 	while (b > 0 && isalnum((unsigned char)key[b - 1]))
 		b--;
@@ -488,6 +487,10 @@ static size_t rows_of(const ex_doc *ed, size_t si, int plan, const ev *evs, size
 		}
 		if (te <= tb && cstart > 0 && key[cstart - 1] == '(') { /* "… có thu (mới đạt 42,85/50%)" */
 			size_t ob = clause_start(key, st->title_key, cstart - 1), oe = cstart - 1;
+			if (last && last->end > ob && last->end < oe) { /* after the row before, past its comma */
+				const char *c = memchr(key + last->end, ',', oe - last->end);
+				ob = c ? (size_t)(c - key) + 1 : last->end;
+			}
 			trim_subject(key, &ob, &oe);
 			if (oe > ob) {
 				tb = ob;
