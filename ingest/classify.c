@@ -145,7 +145,7 @@ static void verdict(ingest_verdict *v, ingest_text_kind kind, const char *enc)
 void ingest_classify(const ingest_page_info *in, ingest_verdict *v)
 {
 	memset(v, 0, sizeof *v);
-	size_t odd = 0, spaces = 0;
+	size_t odd = 0;
 	const char *s = in->text ? in->text : "";
 	size_t n = in->text ? in->len : 0;
 	/* One pass over words: a word is a run of non-space characters. */
@@ -160,8 +160,6 @@ void ingest_classify(const ingest_page_info *in, ingest_verdict *v)
 			used = sohoa_utf8_decode(s + i, n - i, &cp);
 		int space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0;
 		if (space) {
-			if (i < n)
-				spaces++;
 			if (wletters) {
 				v->words++;
 				if (wascii_ok && wl == wletters && viet_shape(w, wl)) {
@@ -225,7 +223,6 @@ void ingest_classify(const ingest_page_info *in, ingest_verdict *v)
 		prev = cp;
 		i += used;
 	}
-	(void)spaces;
 
 	const char *font_enc = NULL, *font_name = NULL;
 	for (size_t i = 0; i < in->nfonts && !font_enc; i++)
