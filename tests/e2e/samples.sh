@@ -89,7 +89,9 @@ while IFS=, read -r file made kind rest; do
 	f=$S/$file
 	if [ ! -s "$f" ]; then missing=$((missing + 1)); echo "    missing: $f"; continue; fi
 	case $file in
-	*.pdf) pdfinfo "$f" >/dev/null 2>&1 || { bad=$((bad + 1)); echo "    not a PDF: $f"; } ;;
+	*.pdf) pdfinfo "$f" >/dev/null 2>&1 || { bad=$((bad + 1)); echo "    not a PDF: $f"; }
+		# sohoa opens it too (no OCR here: that is the bench's job)
+		"$SOHOA" ingest -q --ocr never "$f" -o /dev/null 2>/dev/null || { bad=$((bad + 1)); echo "    sohoa ingest --ocr never fails: $f"; } ;;
 	*.png) [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = "211PNG" ] || { bad=$((bad + 1)); echo "    not a PNG: $f"; } ;;
 	*.tif) head -c 2 "$f" | grep -q -e II -e MM || { bad=$((bad + 1)); echo "    not a TIFF: $f"; } ;;
 	*.txt) iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || { bad=$((bad + 1)); echo "    not UTF-8: $f"; } ;;
