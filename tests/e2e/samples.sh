@@ -82,7 +82,7 @@ else
 fi
 
 # ---- every manifest file exists and opens; every sample but the real seed has its truth
-missing=0 bad=0 notruth=0 rows=0
+missing=0 bad=0 notruth=0 rows=0 pagebad=0
 while IFS=, read -r file made kind rest; do
 	[ "$file" = file ] && continue
 	rows=$((rows + 1))
@@ -97,11 +97,21 @@ while IFS=, read -r file made kind rest; do
 	*.txt) iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || { bad=$((bad + 1)); echo "    not UTF-8: $f"; } ;;
 	esac
 	[ "$kind" = real-eng-ocr-text ] || [ -s "$S/${file%.*}.truth.txt" ] || { notruth=$((notruth + 1)); echo "    no truth: $f"; }
+	# a PDF has as many pages as its truth (form feeds + 1); an image is one page
+	if [ -s "$S/${file%.*}.truth.txt" ] && [ "$kind" != eng-ocr-text ] && [ "$kind" != stripped-text ]; then
+		tpages=$(($(tr -cd '\f' <"$S/${file%.*}.truth.txt" | wc -c) + 1))
+		case $file in
+		*.pdf) ppages=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p') ;;
+		*) ppages=1 ;;
+		esac
+		[ "$tpages" = "$ppages" ] || { pagebad=$((pagebad + 1)); echo "    $f: $ppages pages, truth $tpages"; }
+	fi
 done <"$S/MANIFEST.csv"
 [ "$rows" -gt 10 ] && pass "manifest lists the samples ($rows)" || fail "manifest lists the samples ($rows)"
 [ "$missing" -eq 0 ] && pass "manifest: every file exists" || fail "manifest: every file exists" "$missing missing"
 [ "$bad" -eq 0 ] && pass "manifest: every file opens" || fail "manifest: every file opens" "$bad bad"
 [ "$notruth" -eq 0 ] && pass "manifest: every sample has its truth" || fail "manifest: every sample has its truth" "$notruth without"
+[ "$pagebad" -eq 0 ] && pass "manifest: every truth has the sample's page count" || fail "manifest: every truth has the sample's page count" "$pagebad differ"
 
 # ---- sohoa ingest on the born-digital samples gives back the truth, page by page. Table pages
 #      (landscape appendix) are compared as the same words per page: reading a ruled table cell
