@@ -109,6 +109,38 @@ nomem:
 	return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory");
 }
 
+/* The encoding for the lines of a page without a legacy font name: ingest's hint (found from
+ * letter patterns), unless the syllable score of the page's own bytes says another legacy
+ * encoding; UNICODE when the page has no hint. */
+static sohoa_enc page_encoding(norm_state *st, const sohoa_page *pg)
+{
+	sohoa_enc hint = sohoa_enc_from_name(pg->encoding);
+	if (hint == SOHOA_ENC_COUNT || hint == SOHOA_ENC_UNICODE || page_is_8bit(pg))
+		return SOHOA_ENC_UNICODE;
+	sohoa_buf bytes = {0};
+	for (size_t i = 0; i < pg->nlines && bytes.len < 65536; i++) {
+		const sohoa_line *l = &pg->lines[i];
+		if (!l->text || (l->font && sohoa_enc_from_font(l->font) != SOHOA_ENC_UNICODE))
+			continue;
+		size_t mark = bytes.len;
+		int r = sohoa_enc_unmask(l->text, strlen(l->text), &bytes);
+		if (r < 0)
+			break;
+		bytes.len = r ? mark : bytes.len;
+		if (sohoa_buf_append(&bytes, "\n", 1))
+			break;
+	}
+	long score = 0;
+	sohoa_enc e = bytes.len ? sohoa_enc_detect((const unsigned char *)bytes.data, bytes.len, &score) : SOHOA_ENC_CP1252;
+	sohoa_buf_free(&bytes);
+	if (e != SOHOA_ENC_CP1252 && e != hint) {
+		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: page %d: hint %s, but the text reads as %s (score %ld)",
+			  st->doc->name, pg->number, sohoa_enc_name(hint), sohoa_enc_name(e), score);
+		return e;
+	}
+	return hint;
+}
+
 /* The line's text as Unicode in st->conv (or a pointer to the original when nothing changes). */
 static sohoa_status convert_line(norm_state *st, const sohoa_page *pg, sohoa_enc hint, const sohoa_line *l,
 				 const char **s, size_t *n)
@@ -123,7 +155,7 @@ static sohoa_status convert_line(norm_state *st, const sohoa_page *pg, sohoa_enc
 	} else if (l->font && (enc = sohoa_enc_from_font(l->font)) != SOHOA_ENC_UNICODE) {
 		log_once(st, enc, l->font, -1);
 	} else {
-		enc = hint != SOHOA_ENC_COUNT && hint != SOHOA_ENC_UNICODE ? hint : st->enc_text;
+		enc = hint != SOHOA_ENC_UNICODE ? hint : st->enc_text;
 		if (enc != SOHOA_ENC_UNICODE)
 			log_once(st, enc, pg->encoding ? pg->encoding : "statistics", -1);
 	}
@@ -238,7 +270,7 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 	size_t nl = 0;
 	for (size_t p = 0; p < doc->npages; p++) {
 		const sohoa_page *pg = &doc->pages[p];
-		sohoa_enc hint = sohoa_enc_from_name(pg->encoding);
+		sohoa_enc hint = page_encoding(&st, pg);
 		for (size_t i = 0; i < pg->nlines; i++) {
 			const sohoa_line *l = &pg->lines[i];
 			const char *s;
