@@ -552,6 +552,13 @@ static double ctx_gamma(const nval *v, const discount *D)
 	return g > 1.0 ? 1.0 : (g < 1e-9 ? 1e-9 : g);
 }
 
+/* ln p as -q/100 in 12 bits (down to -40.95). */
+static uint32_t q12(double lnp)
+{
+	long q = lrint(-lnp * 100);
+	return (uint32_t)(q < 0 ? 0 : q > 4095 ? 4095 : q);
+}
+
 static int16_t q16(double lnp)
 {
 	double v = lnp * SOHOA_LM_SCALE;
@@ -924,8 +931,7 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 		while (btab[j].key)
 			j = j + 1 == h.bigram_slots ? 0 : j + 1;
 		btab[j].key = key;
-		btab[j].logp = q16(v->logp);
-		btab[j].bow = q16(v->bow);
+		btab[j].val = q12(v->logp) | (uint32_t)q12(v->bow) << 12;
 	}
 	/* Bloom filter of the bigrams: 1 MB-ish, about 4% false hits at a million bigrams */
 	uint64_t *bloom = NULL;
@@ -953,6 +959,13 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 			j = j + 1 == h.trigram_slots ? 0 : j + 1;
 		long q = lrint(-keep_tri_p[i] * 10);
 		ttab[j] = fp << 8 | (uint32_t)(q < 0 ? 0 : q > 255 ? 255 : q);
+		/* mark the first word in the bigram entry of (b,c) */
+		uint32_t bkey = (uint32_t)(keep_tri[i] & 0xffffffffULL);
+		uint32_t bj = sohoa_lm_range(sohoa_lm_mix(bkey), h.bigram_slots);
+		while (btab[bj].key && btab[bj].key != bkey)
+			bj = bj + 1 == h.bigram_slots ? 0 : bj + 1;
+		if (btab[bj].key == bkey)
+			btab[bj].val |= (uint32_t)1 << (24 + sohoa_lm_sigbit(KEY_A(keep_tri[i])));
 	}
 	/* channel tokens: ln P(observed | intended) */
 	sohoa_lm_chan_tok *ctok = NULL;

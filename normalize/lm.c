@@ -351,7 +351,7 @@ int sohoa_lm_score2(const sohoa_model *m, int b, int c)
 	if (b != LM_UNK && c != LM_UNK && sohoa_lm_bigram_maybe(m, b, c)) {
 		const sohoa_lm_bigram *e = bigram_find(m, b, c);
 		if (e)
-			return e->logp;
+			return sohoa_lm_bi_logp(e);
 	}
 	int s = m->uni[c].logp;
 	if (b != LM_UNK && c != LM_UNK)
@@ -366,7 +366,7 @@ int sohoa_lm_score(const sohoa_model *m, int a, int b, int c)
 		if (sohoa_lm_trigram_find(m, a, b, c, &lp))
 			return lp;
 		const sohoa_lm_bigram *ctx = bigram_find(m, a, b);
-		return (ctx ? ctx->bow : 0) + sohoa_lm_score2(m, b, c);
+		return (ctx ? sohoa_lm_bi_bow(ctx) : 0) + sohoa_lm_score2(m, b, c);
 	}
 	return sohoa_lm_score2(m, b, c);
 }

@@ -7,7 +7,7 @@
 #include "../core/sohoa.h"
 
 #define SOHOA_LM_MAGIC "SOHOALM\x1a"
-#define SOHOA_LM_VERSION 1
+#define SOHOA_LM_VERSION 2
 #define SOHOA_LM_SCALE 1000   /* log-probs are stored as round(ln p * SCALE) in int16 */
 #define SOHOA_LM_FLOOR (-32000)
 
@@ -52,7 +52,15 @@ typedef struct sohoa_lm_header {
 
 typedef struct sohoa_lm_uni { int16_t logp, bow; } sohoa_lm_uni;
 typedef struct sohoa_lm_group { uint32_t str; uint32_t cand; uint32_t n; } sohoa_lm_group;
-typedef struct sohoa_lm_bigram { uint32_t key; int16_t logp, bow; } sohoa_lm_bigram;
+/* A bigram: key b<<16|c; val: ln P(c|b) and the backoff weight of the trigram context (b,c),
+ * each as -q/100 in 12 bits, and 8 bits marking which first words x (by a 3-bit hash) have a
+ * stored trigram (x,b,c), so that most trigram probes are skipped. */
+typedef struct sohoa_lm_bigram { uint32_t key; uint32_t val; } sohoa_lm_bigram;
+static inline int sohoa_lm_bi_logp(const sohoa_lm_bigram *e) { return -(int)(e->val & 0xfff) * (SOHOA_LM_SCALE / 100); }
+static inline int sohoa_lm_bi_bow(const sohoa_lm_bigram *e) { return -(int)(e->val >> 12 & 0xfff) * (SOHOA_LM_SCALE / 100); }
+static inline unsigned sohoa_lm_sigbit(int x) { return (unsigned)((uint32_t)x * 0x9E3779B1u) >> 29; }
+/* 0 if no trigram (x,b,c) is stored, given the bigram entry e of (b,c). */
+static inline int sohoa_lm_bi_may_extend(const sohoa_lm_bigram *e, int x) { return (int)(e->val >> (24 + sohoa_lm_sigbit(x)) & 1); }
 /* Channel: an observed eng-OCR token (lowercase) and the syllables it stood for. */
 typedef struct sohoa_lm_chan_tok { uint32_t str; uint32_t list; uint32_t n; } sohoa_lm_chan_tok;
 typedef struct sohoa_lm_chan_cand { uint16_t id; int16_t logp; } sohoa_lm_chan_cand;

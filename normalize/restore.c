@@ -103,9 +103,10 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 	int nprev = 1;
 	prev[0] = (state){0, LM_BOS, LM_BOS, -1, 0, 0};
 	const sohoa_lm_bigram *bh = sohoa_lm_bigram_find(m, LM_BOS, LM_BOS);
-	prev[0].bow = bh ? bh->bow : 0;
+	prev[0].bow = (int16_t)(bh ? sohoa_lm_bi_bow(bh) : 0);
 	state cand[BEAM * RESTORE_MAXC];
 	int16_t bi_lp[BEAM][RESTORE_MAXC], bi_bow[BEAM][RESTORE_MAXC];
+	const sohoa_lm_bigram *bi_e[BEAM][RESTORE_MAXC];
 	uint8_t bi_ok[BEAM][RESTORE_MAXC];
 	uint16_t ys[BEAM];
 	int yof[BEAM];
@@ -128,8 +129,9 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 										   ? sohoa_lm_bigram_find(m, y, ps->cand[c])
 										   : NULL;
 						ok = b != NULL;
-						lp = b ? b->logp : 0;
-						bw = b ? b->bow : 0;
+						lp = b ? sohoa_lm_bi_logp(b) : 0;
+						bw = b ? sohoa_lm_bi_bow(b) : 0;
+						bi_e[ny][c] = b;
 					}
 					bi_ok[ny][c] = (uint8_t)ok;
 					bi_lp[ny][c] = (int16_t)lp;
@@ -147,7 +149,8 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 				int z = ps->cand[c], lp;
 				int yi = yof[si], b = bi_ok[yi][c];
 				if (b) {
-					int found = s->x != LM_UNK && sohoa_lm_trigram_find(m, s->x, y, z, &lp);
+					int found = s->x != LM_UNK && sohoa_lm_bi_may_extend(bi_e[yi][c], s->x) &&
+						    sohoa_lm_trigram_find(m, s->x, y, z, &lp);
 					if (!found)
 						lp = s->bow + bi_lp[yi][c];
 				} else if (y == LM_UNK || z == LM_UNK) {
