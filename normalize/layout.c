@@ -441,7 +441,7 @@ sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *line
 				join = 0;
 			else if (pk == K_TABLE || q->kind == K_TABLE)
 				join = 0;
-			else if (l->kind == K_CAPS && q->kind == K_CAPS && (pk == K_HEADING || pk == K_NUM) && fill >= 0.7f)
+			else if (l->kind == K_CAPS && q->kind == K_CAPS && (pk == K_HEADING || pk == K_NUM) && fill >= 0.5f)
 				join = 1; /* a numbered title in capitals that wraps */
 			else if (l->kind != K_TEXT || pk == K_CAPS)
 				join = 0;
