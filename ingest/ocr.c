@@ -210,6 +210,11 @@ void ingest_ocr_free(ingest_ocr *ocr)
 	free(ocr);
 }
 
+/* Drop low-confidence words without a letter or digit (measured in the commit that added it). */
+#ifndef OCR_DROP_NOISE
+#define OCR_DROP_NOISE 1
+#endif
+
 /* ---- raster <-> PIX ---- */
 
 /* Gray value of an RGB pixel for OCR. OCR_COLOR_GRAY 0: luminance. 1: the brightest channel, so
@@ -448,6 +453,36 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A letter or digit of any script (Latin with Vietnamese, Greek, Cyrillic, CJK...), as opposed
+ * to punctuation, symbols, modifier letters like U+02C6 and combining marks. */
+static int is_wordish(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7)
+		return 0;
+	if (c <= 0x24F || (c >= 0x370 && c <= 0x1FFF && !(c >= 0x2B0 && c <= 0x36F)))
+		return 1;
+	return c >= 0x3040 && !(c >= 0xFE00 && c <= 0xFE6F) && !(c >= 0xFF00 && c <= 0xFF20);
+}
+
+/* Speckles and rule fragments that Tesseract reads as words: white space only, or no letter or
+ * digit at all with a low confidence. A confident "-" (a list bullet) or "." stays. */
+static int is_noise(const char *w, float conf)
+{
+	size_t n = strlen(w);
+	int wordish = 0, blank = 1;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += sohoa_utf8_decode(w + i, n - i, &c);
+		if (c != ' ' && c != '\t' && c != 0xA0)
+			blank = 0;
+		if (is_wordish(c))
+			wordish = 1;
+	}
+	return blank || (OCR_DROP_NOISE && !wordish && conf < 60.0f);
+}
+
 /* Words and lines from the result iterator into page, boxes mapped through g. */
 static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geom *g, int dpi, sohoa_page *page)
 {
@@ -478,7 +513,8 @@ static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geo
 		char *w = TessResultIteratorGetUTF8Text(it, RIL_WORD);
 		if (!w)
 			continue;
-		if (!*w) {
+		float conf = TessResultIteratorConfidence(it, RIL_WORD);
+		if (is_noise(w, conf)) {
 			TessDeleteText(w);
 			continue;
 		}
@@ -492,7 +528,7 @@ static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geo
 		sohoa_word *word = &words[line->nwords];
 		memset(word, 0, sizeof *word);
 		word->text = sohoa_strdup(w);
-		word->confidence = TessResultIteratorConfidence(it, RIL_WORD);
+		word->confidence = conf;
 		int l, t, r, b;
 		if (TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b))
 			geom_box(g, dpi, l, t, r, b, &word->x0, &word->y0, &word->x1, &word->y1);

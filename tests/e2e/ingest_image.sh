@@ -52,3 +52,6 @@ check "--max-pixels error names the file" grep -q "scan200.png" "$TMP/err"
 printf 'II*\0garbage that is not a tiff at all' >"$TMP/bad.tif"
 $SOHOA ingest "$TMP/bad.tif" >/dev/null 2>"$TMP/err"; rc=$?
 check "corrupt tiff exits 1 naming the file" sh -c "test $rc -eq 1 && grep -q bad.tif '$TMP/err'"
+
+# speckles read as words are dropped: no blank lines in the text of the JPEG page
+check "no blank OCR lines" sh -c "! grep -q '^[[:space:]]*\$' '$TMP/scan200.jpg.txt'"
