@@ -42,9 +42,14 @@ int cmd_normalize(int argc, char **argv)
 			st = SOHOA_ERR_NOMEM;
 		for (size_t i = 0; st == SOHOA_OK && i < text->nlines; i++) {
 			const sohoa_tline *l = &text->lines[i];
+			size_t start = out.len;
 			if (sohoa_buf_printf(&out, "%d\t%d\t%d\t%d\t%s\n", l->page, l->line, l->page_end,
 					     l->line_end, l->text))
 				st = SOHOA_ERR_NOMEM;
+			/* Table rows keep their tabs in text output; in TSV they would make columns. */
+			for (size_t k = out.len - 1 - strlen(l->text); st == SOHOA_OK && k < out.len - 1; k++)
+				if (out.data[k] == '\t' && k >= start)
+					out.data[k] = ' ';
 		}
 	} else {
 		st = sohoa_text_write(ctx, text, &out);

@@ -25,6 +25,10 @@ check "tsv rows have five columns" sh -c "awk -F'\t' 'NF != 5 { bad = 1 } END { 
 n=$(grep -n '^ *I\. MỤC ĐÍCH' "$S3" | head -1 | cut -d: -f1)
 check "tsv map points at the source line ($n)" grep -q "^1	$n	1	$n	I\. MỤC ĐÍCH" "$TMP/s3.tsv"
 
+printf 'Mục\tĐiểm\tGhi chú\n1.1\t2,5\tđạt\n' >"$TMP/table.txt"
+check "table rows keep their tabs in text" sh -c "$N '$TMP/table.txt' 2>/dev/null | grep -q '^1.1	2,5	đạt$'"
+check "tabs inside text do not add tsv columns" sh -c "$N --format tsv '$TMP/table.txt' 2>/dev/null | awk -F'\t' 'NF != 5 { bad = 1 } END { exit bad }'"
+
 $SOHOA ingest --format tsv "$S3" >"$TMP/ingest.tsv" 2>/dev/null
 $N --tsv "$TMP/ingest.tsv" >"$TMP/fromtsv.txt" 2>/dev/null
 test_cmp "--tsv input gives the same text" "$TMP/s3.txt" "$TMP/fromtsv.txt"
