@@ -408,6 +408,13 @@ static int heading_at(const char *s, char id[32], int *parts, size_t *title)
 			return 0;
 		while (j < n && (s[j] == ' ' || s[j] == '\t'))
 			j++;
+		if (j >= n && p >= 2 && !ended) { /* a table code alone on its line ("1.6"): title below */
+			buf[bl] = 0;
+			snprintf(id, 32, "%s", buf);
+			*parts = p;
+			*title = n;
+			return 2;
+		}
 		if (j >= n || s[j] == '%' || isdigit((unsigned char)s[j]))
 			return 0;
 		buf[bl] = 0;
@@ -539,7 +546,7 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 	sohoa_buf b = {0};
 	size_t *starts = NULL, nstarts = 0, scap = 0;
 	ex_stmt *cur = NULL;
-	int cur_heading = 0, prev_upper = 0;
+	int cur_heading = 0, prev_upper = 0, untitled = 0;
 	const char *prev_text = NULL;
 	sect_state ss = {"", "", ""};
 	sohoa_status st = SOHOA_OK;
@@ -563,10 +570,10 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 		int hk = heading_at(t, id, &parts, &title);
 		int upper = all_upper(t);
 		int brk = !cur || hk || gap || starts_bullet(t) || ends_sentence(prev_text, strlen(prev_text));
-		if (!brk && reflowed && !starts_lower(t))
+		if (!brk && reflowed && !starts_lower(t) && !(cur_heading && untitled))
 			brk = 1;
-		if (!brk && cur_heading && !(prev_upper && upper) && cp_count(prev_text) < 55)
-			brk = 1; /* a short heading line ends its heading */
+		if (!brk && cur_heading && !(prev_upper && upper) && cp_count(prev_text) < 55 && !untitled)
+			brk = 1; /* a short heading line ends its heading (unless its title is still to come) */
 		if (!brk && prev_upper != upper && cp_count(prev_text) < 55)
 			brk = 1; /* a line in capitals next to one that is not */
 		if (brk) {
@@ -584,6 +591,7 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 			cur->first = i;
 			nstarts = 0;
 			cur_heading = hk != 0;
+			untitled = hk && title >= strlen(t);
 			if (hk == 1) {
 				snprintf(ss.roman, sizeof ss.roman, "%s", id);
 				ss.arabic[0] = ss.letter[0] = 0;
@@ -620,6 +628,8 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 		if (sohoa_buf_append(&b, t + lb, le - lb))
 			goto nomem;
 		cur->last = i;
+		if (!brk)
+			untitled = 0;
 		prev_text = t;
 		prev_upper = upper;
 	}
