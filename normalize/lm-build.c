@@ -722,11 +722,53 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 	for (uint32_t c = 0; c < V; c++)
 		p1[c] = (p1[c] + 0.5) / (cc1_total + 0.5 * V);
 	p1[LM_BOS] = 1e-9;
+	/* Typos: a bigram whose stripped form has a sibling a hundred times more frequent ("chuyên
+	 * đổi" beside "chuyển đổi") is noise for restoration; it is not stored (so neither are its
+	 * trigrams), and restoring falls back to the words' other evidence. */
+	nmap sib = {0};
+	uint32_t *gid = malloc(V * sizeof *gid);
+	if (!gid)
+		goto nomem;
+	{
+		smap gm = {0};
+		sohoa_buf sb = {0};
+		uint32_t ng = 0;
+		for (uint32_t id = 0; id < V; id++) {
+			gid[id] = 0x100000u + id;
+			sb.len = 0;
+			if (!is_word_id(b, id) || strip_lower(b->vocab[id], &sb) || !sb.data)
+				continue;
+			sentry *e = smap_get(&gm, sb.data, sb.len, 1);
+			if (!e)
+				break;
+			if (e->id < 0)
+				e->id = (int32_t)ng++;
+			gid[id] = (uint32_t)e->id;
+		}
+		smap_free(&gm);
+		sohoa_buf_free(&sb);
+	}
+	for (size_t i = 0; i < bi.cap; i++) {
+		if (!bi.k[i])
+			continue;
+		uint64_t key = bi.k[i] - 1;
+		nval *sv = nmap_get(&sib, (uint64_t)gid[KEY_B(key)] << 21 | gid[KEY_C(key)], 1);
+		if (!sv) {
+			free(gid);
+			nmap_free(&sib);
+			goto nomem;
+		}
+		if (bi.v[i].raw > sv->c)
+			sv->c = bi.v[i].raw;
+	}
 	/* Bigram probabilities and bigram pruning by raw frequency. */
 	size_t nbi = 0;
 	score = malloc((bi.n + 1) * sizeof *score);
-	if (!score)
+	if (!score) {
+		free(gid);
+		nmap_free(&sib);
 		goto nomem;
+	}
 	for (size_t i = 0; i < bi.cap; i++) {
 		if (!bi.k[i])
 			continue;
@@ -750,8 +792,12 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 		nval *cv = nmap_get(&ctx3, key, 0);
 		if (cv)
 			loss += bigram_ctx_weight * (double)cv->c;
-		score[nbi++] = (x == LM_UNK || y == LM_UNK) ? 0 : (float)loss + 1e-6f;
+		nval *sv = nmap_get(&sib, (uint64_t)gid[x] << 21 | gid[y], 0);
+		int typo = sv && v->raw * 100 < sv->c;
+		score[nbi++] = (x == LM_UNK || y == LM_UNK || typo) ? 0 : (float)loss + 1e-6f;
 	}
+	free(gid);
+	nmap_free(&sib);
 	/* Budget: fixed sections ~ V*40 bytes, bigrams 8/0.75 each, trigrams 4/0.75 each. */
 	size_t fixed_bytes = (size_t)V * 48 + 65536 * 8 + b->nchan * 40 + b->ngaz * 40 + 4096;
 	if (fixed_bytes >= max_bytes) {

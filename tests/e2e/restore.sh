@@ -14,6 +14,8 @@ expect "restore strip: motto" strip "Doc lap - Tu do - Hanh phuc" "Độc lập 
 expect "restore strip: administrative prose" strip \
 	"Nang cao chat luong giai quyet thu tuc hanh chinh cho nguoi dan va doanh nghiep" \
 	"Nâng cao chất lượng giải quyết thủ tục hành chính cho người dân và doanh nghiệp"
+expect "restore strip: recent administrative vocabulary" strip "Ban chi dao chuyen doi so cua tinh" \
+	"Ban chỉ đạo chuyển đổi số của tỉnh"
 expect "restore strip: url and e-mail kept" strip "xem tai https://laichau.gov.vn/van-ban hoac vanthu@laichau.gov.vn" \
 	"xem tại https://laichau.gov.vn/van-ban hoặc vanthu@laichau.gov.vn"
 expect "restore auto: stripped paragraph" auto "Thuc hien ke hoach cai cach hanh chinh nam 2025 cua tinh" \
