@@ -63,8 +63,8 @@ static int classify(const char *s, size_t n)
 			if (k < n && (isdigit((unsigned char)s[k]) || strchr("IVXLC", s[k])))
 				return K_HEADING;
 		}
-	/* Roman numerals: "I.", "IV)". */
-	while (i < n && strchr("IVXLC", s[i]) && s[i])
+	/* Roman numerals: "I.", "IV)" (and OCR's "Il." for "II.": a lowercase l after a capital I). */
+	while (i < n && s[i] && (strchr("IVXLC", s[i]) || (s[i] == 'l' && i > 0 && s[0] == 'I')))
 		i++;
 	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
 		return K_HEADING;

@@ -53,6 +53,7 @@ static void unicode_cases(void)
 	expect("V\xd1\x96\xe1\xbb\x87t v\xd0\xb0 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
 	       "Việt va Москва", "Cyrillic look-alikes inside Latin words only");
 	expect("\xef\xbb\xbfq\xe2\x80\x91" "a\x01" "b", "q-ab", "BOM, non-breaking hyphen, control characters");
+	expect("V\xce\xbf \xce\xbb\xcf\x8c\xce\xb3\xce\xbf\xcf\x82", "Vo λόγος", "Greek omicron inside a Latin word; Greek words stay");
 	expect("Pure ASCII line", "Pure ASCII line", "ASCII passes through");
 	expect("\xe1\xbb\xa6y ban", "Ủy ban", "NFC text passes through");
 	expect("Kelvin \xe2\x84\xaa", "Kelvin K", "NFC singleton (Kelvin sign)");
@@ -155,6 +156,9 @@ static void hyphen_cases(void)
 	expect("Công tác quản lý nhà nước về y tế và phát triển công nghi-\nệp dược trong tỉnh năm nay.",
 	       "Công tác quản lý nhà nước về y tế và phát triển công nghiệp dược trong tỉnh năm nay.",
 	       "hyphen across a line break rejoins a syllable");
+	expect("Triển khai thực hiện cải cách hành chính tại cơ quan và các đơn vị trong toàn ngà\xc2\xad\nnh y tế của tỉnh.",
+	       "Triển khai thực hiện cải cách hành chính tại cơ quan và các đơn vị trong toàn ngành y tế của tỉnh.",
+	       "soft hyphen at a line end joins the halves");
 	expect("Xây dựng cơ sở y tế theo tiêu chí xanh, sạch, đẹp và an toàn cho người bệnh Xanh-\nsạch ở mọi nơi.",
 	       "Xây dựng cơ sở y tế theo tiêu chí xanh, sạch, đẹp và an toàn cho người bệnh Xanh-sạch ở mọi nơi.",
 	       "hyphen kept when the joined word is not a syllable");
