@@ -467,6 +467,22 @@ static int starts_lower(const char *s)
 	return 0;
 }
 
+/* 1 if s starts with a word of two or more capitals ("NSNN đạt 100%"), which may go on a sentence. */
+static int starts_acronym(const char *s)
+{
+	size_t n = strlen(s), i = strspn(s, " \t");
+	int caps = 0;
+	while (i < n && s[i] != ' ') {
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(s + i, n - i, &cp);
+		if (!sohoa_viet_letter(cp, &plain, &tone, &upper) || !upper)
+			return 0;
+		caps++;
+	}
+	return caps >= 2;
+}
+
 static int ends_sentence(const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
@@ -570,7 +586,7 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 		int hk = heading_at(t, id, &parts, &title);
 		int upper = all_upper(t);
 		int brk = !cur || hk || gap || starts_bullet(t) || ends_sentence(prev_text, strlen(prev_text));
-		if (!brk && reflowed && !starts_lower(t) && !(cur_heading && untitled))
+		if (!brk && reflowed && !starts_lower(t) && !(starts_acronym(t) && !upper) && !(cur_heading && untitled))
 			brk = 1;
 		if (!brk && cur_heading && !(prev_upper && upper) && cp_count(prev_text) < 55 && !untitled)
 			brk = 1; /* a short heading line ends its heading (unless its title is still to come) */

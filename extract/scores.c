@@ -126,6 +126,8 @@ static void trim_subject(const char *key, size_t *b, size_t *e)
 		changed = 0;
 		while (*b < *e && strchr(" ,-:+\t", key[*b]))
 			(*b)++;
+		if (*b + 3 <= *e && !strncmp(key + *b, "\xE2\x80\x9C", 3))
+			*b += 3; /* an opening quote */
 		for (int i = 0; subject_head[i]; i++)
 			if (ex_word_at(key, *e, *b, subject_head[i])) {
 				*b += strlen(subject_head[i]);
@@ -285,6 +287,15 @@ static void subject_after(const char *key, size_t keylen, size_t from, size_t *b
 	while (i < keylen && key[i] == ' ')
 		i++;
 	*b = *e = i;
+	/* a quoted name: “Số lượng dịch vụ công …/Tổng số …” is the subject, without its quotes */
+	if (i + 3 <= keylen && !strncmp(key + i, "\xE2\x80\x9C", 3)) {
+		const char *close = strstr(key + i + 3, "\xE2\x80\x9D");
+		if (close && (size_t)(close - key) - i < 400) {
+			*b = i + 3;
+			*e = (size_t)(close - key);
+			return;
+		}
+	}
 	int words = 0;
 	while (i < keylen && words < 12) {
 		if (strchr(",;:.()", key[i]))
