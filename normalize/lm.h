@@ -209,7 +209,4 @@ int sohoa_lmb_gazetteer(sohoa_lmb *b, const char *phrase, size_t n);
 int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t digest[32], sohoa_buf *out,
 		    char *msg, size_t msgsize);
 
-/* sha256 (for the corpus digest). */
-void sohoa_sha256(const void *data, size_t n, uint8_t out[32]);
-
 #endif

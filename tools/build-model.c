@@ -4,6 +4,7 @@
  * Usage: build-model [--corpus DIR] [-o FILE] [--heldout FILE] [--channel-tokens TSV]
  *        [--channel-chars TSV] [--gazetteer TSV] [--max-bytes N] [--domain-weight K] [-v] */
 #include "../core/icu.h"
+#include "../core/sha256.h"
 #include "../core/sohoa.h"
 #include "../normalize/lm.h"
 #include "../normalize/viet.h"
@@ -232,6 +233,21 @@ static int cmp_gaz(const void *a, const void *b)
 	return strcmp(x->phrase, y->phrase);
 }
 
+/* sha256 of data[0..n) as 32 bytes (core/sha256.c gives hex). */
+static void digest_of(const void *data, size_t n, uint8_t out[32])
+{
+	sohoa_sha256 s;
+	char hex[65];
+	sohoa_sha256_init(&s);
+	sohoa_sha256_update(&s, data, n);
+	sohoa_sha256_hex(&s, hex);
+	for (int i = 0; i < 32; i++) {
+		unsigned v;
+		sscanf(hex + 2 * i, "%2x", &v);
+		out[i] = (uint8_t)v;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *corpus = "../shared/corpus", *outpath = "data/sohoa-lm.bin", *heldout = "data/heldout.txt";
@@ -297,7 +313,7 @@ int main(int argc, char **argv)
 		}
 	}
 	uint8_t digest[32];
-	sohoa_sha256(list.data, list.len, digest);
+	digest_of(list.data, list.len, digest);
 	if (heldout && *heldout && sohoa_file_write_atomic(ctx, heldout, hl.data, hl.len)) {
 		fprintf(stderr, "build-model: %s\n", sohoa_errmsg(ctx));
 		return 1;
@@ -337,7 +353,7 @@ int main(int argc, char **argv)
 		}
 		free(d);
 	}
-	sohoa_sha256(list.data, list.len, digest);
+	digest_of(list.data, list.len, digest);
 	if (sohoa_lmb_vocab(b, &opt)) {
 		fprintf(stderr, "build-model: out of memory\n");
 		return 1;
