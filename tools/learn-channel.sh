@@ -5,16 +5,18 @@
 # count (build/tools/learn-channel align). Run by `make channel`. Never uses ../shared/seeds: those
 # are evaluation data.
 #
-#   tools/learn-channel.sh [PAGES_A [PAGES_B]]
-# Two batches: A at 300 dpi (default 600 pages, capped by the text picked: about 360), B at 200 dpi
-# from other paragraphs (default 300 pages), each with DEGRADE% of its pages blurred, noised and
-# binarized. About 2-3 s of tesseract per page per core. A batch whose pages were all read with
+#   tools/learn-channel.sh [PAGES_A [PAGES_B [PAGES_C]]]
+# Three batches from different paragraphs: A at 300 dpi (default 600 pages, capped by the text
+# picked: about 360) and B at 200 dpi (default 300 pages), each with DEGRADE% of its pages blurred,
+# noised and binarized; C at 150 dpi, every page degraded (default 150 pages): a poor scan's
+# readings ("n3ng", "tit"). About 2-3 s of tesseract per page per core. A batch whose pages were all read with
 # the same settings is kept (stamp file), so a rerun only counts again.
 # Environment: CORPUS (../shared/corpus), WORK (build/channel), JOBS (2), OUT (data),
 #   DEGRADE (40), BUILD (build).
 set -eu
 PAGES_A=${1:-600}
 PAGES_B=${2:-300}
+PAGES_C=${3:-150}
 CORPUS=${CORPUS:-../shared/corpus}
 WORK=${WORK:-build/channel}
 JOBS=${JOBS:-2}
@@ -51,12 +53,12 @@ else
 	cp "$list.all" "$list"
 fi
 
-# batch NAME SEED DPI PAGES: every 3rd usable paragraph (offset by SEED, so batches print different
+# batch NAME SEED DPI PAGES DEGRADE%: every 3rd usable paragraph (offset by SEED, so batches print different
 # text), 25 at most per file, round-robin over the files so a few long laws do not fill every page;
 # rendered, then read by tesseract.
 batch() {
 	dir=$WORK/$1
-	stamp="seed $2 dpi $3 pages $4 degrade $DEGRADE files $(cksum <"$list" | cut -d' ' -f1)"
+	stamp="seed $2 dpi $3 pages $4 degrade $5 files $(cksum <"$list" | cut -d' ' -f1)"
 	if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ]; then
 		echo "learn-channel.sh: batch $1 already read ($stamp)"
 		return 0
@@ -69,7 +71,7 @@ batch() {
 		length($0) >= 60 && (FNR + seed) % 3 == 0 && taken[nfile] < 25 { taken[nfile]++; print nfile "\t" taken[nfile] "\t" $0 }
 	' | LC_ALL=C sort -t '	' -k2,2n -k1,1n -s | cut -f3- >"$dir/text.txt"
 	echo "learn-channel.sh: batch $1: $(wc -l <"$dir/text.txt") paragraphs from $(wc -l <"$list") files"
-	"$TOOL" render -s "$2" -r "$3" -d "$DEGRADE" -p "$4" "$dir/text.txt" "$dir"
+	"$TOOL" render -s "$2" -r "$3" -d "$5" -p "$4" "$dir/text.txt" "$dir"
 	# One tesseract per page, JOBS at a time, each single-threaded and niced: the machine is shared.
 	start=$(date +%s)
 	ls "$dir"/p*.png | sed 's/\.png$//' |
@@ -78,11 +80,12 @@ batch() {
 	echo "learn-channel.sh: batch $1: tesseract read $(ls "$dir"/p*.png | wc -l) pages in $(($(date +%s) - start)) s with $JOBS jobs"
 	echo "$stamp" >"$dir/stamp"
 }
-batch a 1 300 "$PAGES_A"
-batch b 2 200 "$PAGES_B"
+batch a 1 300 "$PAGES_A" "$DEGRADE"
+batch b 2 200 "$PAGES_B" "$DEGRADE"
+batch c 3 150 "$PAGES_C" 100
 
 set --
-for gt in "$WORK"/a/p*.gt.txt "$WORK"/b/p*.gt.txt; do
+for gt in "$WORK"/a/p*.gt.txt "$WORK"/b/p*.gt.txt "$WORK"/c/p*.gt.txt; do
 	[ -f "$gt" ] && [ -f "${gt%.gt.txt}.txt" ] && set -- "$@" "$gt" "${gt%.gt.txt}.txt"
 done
 mkdir -p "$OUT"
