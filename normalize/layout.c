@@ -39,6 +39,8 @@ static int starts_with_word(const char *s, size_t n, const char *w)
 	return n > k && !strncmp(s, w, k) && s[k] == ' ';
 }
 
+static int all_caps(const char *s, size_t n);
+
 static int classify(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -118,8 +120,14 @@ static int classify(const char *s, size_t n)
 	    b == 0x25CF || b == 0x25E6 || b == 0xF0B7)
 		return K_BULLET;
 	/* All capitals: letterheads, titles, signature roles. */
+	return all_caps(s, n) ? K_CAPS : K_TEXT;
+}
+
+/* 1 if s has two or more capitals and no lowercase letter. */
+static int all_caps(const char *s, size_t n)
+{
 	int up = 0;
-	for (i = 0; i < n;) {
+	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		int lc;
 		if (c < 0x80) {
@@ -129,10 +137,10 @@ static int classify(const char *s, size_t n)
 			lc = letter_case(cp_at(s, n, &i));
 		}
 		if (lc < 0)
-			return K_TEXT; /* a lowercase letter: not a line in capitals */
+			return 0; /* a lowercase letter: not a line in capitals */
 		up += lc > 0;
 	}
-	return up >= 2 ? K_CAPS : K_TEXT;
+	return up >= 2;
 }
 
 static size_t cp_count(const char *s, size_t n)
@@ -206,8 +214,12 @@ static void measure_doc(const char *buf, const norm_line *lines, size_t n, measu
 /* How full the line is, 0..1 and more. */
 static float fill_of(const char *buf, const norm_line *l, const measure *m)
 {
-	if (m->boxes && l->x1 > l->x0 && m->right > m->left)
-		return (l->x1 - m->left) / (m->right - m->left);
+	if (m->boxes && l->x1 > l->x0 && m->right > m->left) {
+		float w = m->right - m->left;
+		if (l->x0 > m->left + 0.25f * w)
+			return 0; /* starts far right: a centred or right-column line, never a full one */
+		return (l->x1 - m->left) / w;
+	}
 	return (float)cp_count(buf + l->off, l->len) / m->chars;
 }
 
@@ -437,17 +449,24 @@ sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *line
 			int lower = letter_case(start) < 0;
 			int pk = lines[first_kind].kind;
 			int hyph = end == 0xAD || (end == '-' && q->len >= 2 && letter_case(last_cp(qs, q->len - 1)));
+			int boxes = m.boxes && l->x1 > l->x0 && q->x1 > q->x0;
+			float w = m.right - m.left;
 			if (blank_breaks && saw_blank)
 				join = 0;
+			else if (boxes && l->page_index == q->page_index && q->y1 > q->y0 && l->y0 > q->y0 &&
+				 l->y0 - q->y1 > 0.6f * (q->y1 - q->y0))
+				join = 0; /* a vertical gap: a new block */
+			else if (boxes && !lower && !hyph && l->x0 > m.left + 0.04f * w)
+				join = 0; /* an indented first line */
 			else if (pk == K_TABLE || q->kind == K_TABLE)
 				join = 0;
-			else if (l->kind == K_CAPS && q->kind == K_CAPS && (pk == K_HEADING || pk == K_NUM) && fill >= 0.5f)
+			else if (l->kind == K_CAPS && all_caps(qs, q->len) && (pk == K_HEADING || pk == K_NUM) && fill >= 0.5f)
 				join = 1; /* a numbered title in capitals that wraps */
 			else if (l->kind != K_TEXT || pk == K_CAPS)
 				join = 0;
 			else if (hyph && lower)
 				join = 1;
-			else if (fill >= 0.7f)
+			else if (fill >= (boxes ? 0.9f : 0.7f)) /* justified text fills its line: boxes say so */
 				join = !(end == ':' && !lower);
 			else if (lower && !ends_sentence(end) && fill >= 0.45f)
 				join = 1;

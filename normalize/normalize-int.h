@@ -14,7 +14,7 @@ typedef struct norm_line {
 	size_t off, len;
 	int page, line;      /* source page (1-based) and line within it */
 	int page_index;      /* 0-based index of the page in the document */
-	float x0, x1;        /* box edges in points, both 0 when unknown */
+	float x0, y0, x1, y1; /* box in points from the page's top-left, all 0 when unknown */
 	int blank;           /* 1: nothing left after cleaning */
 	int drop;            /* 1: running header, footer or page number */
 	int kind;            /* layout's class of the line */

@@ -292,7 +292,9 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 			nl_->line = l->line ? l->line : (int)i + 1;
 			nl_->page_index = (int)p;
 			nl_->x0 = l->x0;
+			nl_->y0 = l->y0;
 			nl_->x1 = l->x1;
+			nl_->y1 = l->y1;
 			nl_->blank = end == off;
 		}
 	}

@@ -164,6 +164,49 @@ static void hyphen_cases(void)
 	       "hyphen kept when the joined word is not a syllable");
 }
 
+/* A PDF-like page with boxes: a right-column letterhead, justified paragraphs with an indented first
+ * line, a short last line, and a block after a vertical gap. */
+static void geometry_cases(void)
+{
+	static const struct { float x0, y0, x1, y1; const char *text; } rows[] = {
+		{277, 57, 528, 70, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+		{323, 71, 482, 86, "Độc lập - Tự do - Hạnh phúc"},
+		{313, 96, 492, 110, "Lai Châu, ngày 12 tháng 5 năm 2025"},
+		{113, 130, 538, 145, "Căn cứ Quyết định số 608/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Lai Châu phê duyệt"},
+		{85, 146, 538, 161, "và công bố Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành tỉnh; Sở Y tế"},
+		{85, 163, 538, 178, "xây dựng Kế hoạch cải thiện và nâng cao chỉ số cải cách hành chính năm 2025 như sau."},
+		{113, 179, 538, 194, "Thực hiện Kế hoạch số 2039/KH-UBND ngày 12/5/2025 của UBND tỉnh về cải thiện và"},
+		{85, 196, 538, 211, "nâng cao Chỉ số cải cách hành chính, Sở Y tế ban hành kế hoạch triển khai thực hiện"},
+		{85, 212, 538, 227, "Kế hoạch số 2039/KH-UBND trong toàn ngành y tế của tỉnh năm 2025 với các nội dung"},
+		{85, 290, 538, 305, "Nơi nhận bản kế hoạch này gồm các phòng chức năng và đơn vị thuộc Sở Y tế tỉnh Lai"},
+		{85, 306, 300, 321, "Châu."},
+	};
+	enum { N = sizeof rows / sizeof rows[0] };
+	sohoa_line lines[N];
+	memset(lines, 0, sizeof lines);
+	for (int i = 0; i < N; i++)
+		lines[i] = (sohoa_line){.page = 1, .line = i + 1, .x0 = rows[i].x0, .y0 = rows[i].y0, .x1 = rows[i].x1,
+					.y1 = rows[i].y1, .source = SOHOA_SRC_PDF, .confidence = -1, .text = (char *)rows[i].text};
+	sohoa_page page = {.number = 1, .width = 595, .height = 842, .source = SOHOA_SRC_PDF, .lines = lines, .nlines = N};
+	sohoa_doc doc = {.name = "geom", .pages = &page, .npages = 1};
+	sohoa_text *t = NULL;
+	if (sohoa_normalize_doc(ctx, &doc, &t) != SOHOA_OK) {
+		CHECK(0, "geometry page normalizes");
+		return;
+	}
+	static const int first[] = {1, 2, 3, 4, 7, 10}, last[] = {1, 2, 3, 6, 9, 11};
+	char label[160];
+	snprintf(label, sizeof label, "boxes: letterhead lines apart, paragraphs by indent and gap (%zu lines)", t->nlines);
+	int ok = t->nlines == 6;
+	for (size_t i = 0; ok && i < 6; i++)
+		ok = t->lines[i].line == first[i] && t->lines[i].line_end == last[i];
+	CHECK(ok, label);
+	if (!ok)
+		for (size_t i = 0; i < t->nlines; i++)
+			printf("#   %d-%d %s\n", t->lines[i].line, t->lines[i].line_end, t->lines[i].text);
+	sohoa_text_free(t);
+}
+
 /* Every seed line that starts with a heading or list mark must start an output line. */
 static void seed_case(const char *path)
 {
@@ -227,6 +270,7 @@ int main(void)
 	encoding_cases();
 	furniture_cases();
 	hyphen_cases();
+	geometry_cases();
 	const char *seeds = getenv("SOHOA_SEEDS") ? getenv("SOHOA_SEEDS") : "../shared/seeds";
 	static const char *const names[] = {"000_ac338c270c618966.txt", "001_7d83b6641bb4e2b0.txt",
 					    "002_e2b6afa7f8475de5.txt", "003_cb8fb6ae9e24c1df.txt",
