@@ -1,6 +1,7 @@
 /* The Tesseract + Leptonica adapter: page rasters and image files in, positioned OCR lines out.
  * The only file that includes tesseract/capi.h and leptonica/allheaders.h. */
 #include "ingest-int.h"
+#include "layout.h"
 
 #include <stdbool.h> /* capi.h uses bool */
 
@@ -300,8 +301,8 @@ typedef struct ocr_geom {
 } ocr_geom;
 
 /* A box of the deskewed image back to the upright page, in points. */
-static void geom_box(const ocr_geom *g, int dpi, int l, int t, int r, int b, float *x0, float *y0, float *x1,
-		     float *y1)
+static void geom_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
+		     float *x1, float *y1)
 {
 	double px[4] = {l, r, l, r}, py[4] = {t, t, b, b};
 	double minx = 1e30, miny = 1e30, maxx = -1e30, maxy = -1e30;
@@ -467,8 +468,9 @@ static int is_wordish(uint32_t c)
 }
 
 /* Speckles and rule fragments that Tesseract reads as words: white space only, or no letter or
- * digit at all with a low confidence. A confident "-" (a list bullet) or "." stays. */
-static int is_noise(const char *w, float conf)
+ * digit at all with a low confidence or a box far smaller than any character of its line (w and
+ * h relative to the line's height). A confident "-" (a list bullet) stays. */
+static int is_noise(const char *w, float conf, float w_rel, float h_rel)
 {
 	size_t n = strlen(w);
 	int wordish = 0, blank = 1;
@@ -480,84 +482,151 @@ static int is_noise(const char *w, float conf)
 		if (is_wordish(c))
 			wordish = 1;
 	}
-	return blank || (OCR_DROP_NOISE && !wordish && conf < 60.0f);
+	return blank || (OCR_DROP_NOISE && !wordish && (conf < 60.0f || (w_rel < 0.15f && h_rel < 0.15f)));
 }
 
-/* Words and lines from the result iterator into page, boxes mapped through g. */
-static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geom *g, int dpi, sohoa_page *page)
+/* One word as Tesseract read it, box in pixels of the deskewed image. */
+typedef struct ocr_word {
+	char *text;
+	int l, t, r, b;
+	float conf;
+	int line;    /* Tesseract's text line */
+	int lh;      /* that line's height in pixels */
+} ocr_word;
+
+static void words_free(ocr_word *w, size_t n)
 {
+	for (size_t i = 0; i < n; i++)
+		TessDeleteText(w[i].text);
+	free(w);
+}
+
+/* The words of the page from the result iterator, noise dropped. -1 when out of memory. */
+static int collect_words(TessBaseAPI *api, ocr_word **out, size_t *count)
+{
+	*out = NULL;
+	*count = 0;
 	TessResultIterator *it = TessBaseAPIGetIterator(api);
 	if (!it)
-		return SOHOA_OK; /* nothing recognized */
+		return 0; /* nothing recognized */
 	const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
-	sohoa_line *line = NULL;
-	sohoa_buf text = {0};
-	double confsum = 0;
-	sohoa_status st = SOHOA_OK;
+	ocr_word *w = NULL;
+	size_t n = 0, cap = 0;
+	int line = -1, lh = 0, failed = 0;
 	do {
-		if (!line || TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
+		if (line < 0 || TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
 			int l, t, r, b;
-			if (!TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b))
-				continue;
-			if (line && line->nwords == 0) { /* reuse an empty line */
-				free(line->text), line->text = NULL;
-			} else if (!(line = ingest_line_add(page))) {
-				st = SOHOA_ERR_NOMEM;
-				break;
-			}
-			line->source = SOHOA_SRC_OCR;
-			geom_box(g, dpi, l, t, r, b, &line->x0, &line->y0, &line->x1, &line->y1);
-			sohoa_buf_free(&text);
-			confsum = 0;
+			line++;
+			lh = TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b) ? b - t : 0;
 		}
-		char *w = TessResultIteratorGetUTF8Text(it, RIL_WORD);
-		if (!w)
+		char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+		if (!text)
 			continue;
 		float conf = TessResultIteratorConfidence(it, RIL_WORD);
-		if (is_noise(w, conf)) {
-			TessDeleteText(w);
+		ocr_word x = {text, 0, 0, 0, 0, conf, line, lh};
+		if (!TessPageIteratorBoundingBox(pit, RIL_WORD, &x.l, &x.t, &x.r, &x.b) || x.r <= x.l ||
+		    x.b <= x.t || is_noise(text, conf, (float)(x.r - x.l) / fmaxf(lh, 1), (float)(x.b - x.t) / fmaxf(lh, 1))) {
+			TessDeleteText(text);
 			continue;
 		}
-		sohoa_word *words = realloc(line->words, (line->nwords + 1) * sizeof *words);
-		if (!words) {
-			TessDeleteText(w);
-			st = SOHOA_ERR_NOMEM;
-			break;
+		if (n == cap) {
+			ocr_word *nw = realloc(w, (cap = cap ? 2 * cap : 256) * sizeof *w);
+			if (!nw) {
+				TessDeleteText(text);
+				failed = 1;
+				break;
+			}
+			w = nw;
 		}
-		line->words = words;
-		sohoa_word *word = &words[line->nwords];
-		memset(word, 0, sizeof *word);
-		word->text = sohoa_strdup(w);
-		word->confidence = conf;
-		int l, t, r, b;
-		if (TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b))
-			geom_box(g, dpi, l, t, r, b, &word->x0, &word->y0, &word->x1, &word->y1);
-		line->nwords++;
-		confsum += word->confidence;
-		line->confidence = (float)(confsum / (double)line->nwords);
-		if ((text.len && sohoa_buf_puts(&text, " ")) || sohoa_buf_puts(&text, w)) {
-			TessDeleteText(w);
-			st = SOHOA_ERR_NOMEM;
-			break;
-		}
-		TessDeleteText(w);
-		free(line->text);
-		line->text = sohoa_strdup(text.data);
-		if (!word->text || !line->text) {
-			st = SOHOA_ERR_NOMEM;
-			break;
-		}
+		w[n++] = x;
 	} while (TessResultIteratorNext(it, RIL_WORD));
 	TessResultIteratorDelete(it);
-	sohoa_buf_free(&text);
-	if (st == SOHOA_OK && line && line->nwords == 0) { /* drop a trailing empty line */
-		free(line->text);
-		free(line->words);
-		page->nlines--;
+	if (failed) {
+		words_free(w, n);
+		return -1;
 	}
-	if (st != SOHOA_OK)
-		return sohoa_error(ctx, st, "page %d: out of memory reading OCR results", page->number);
-	return SOHOA_OK;
+	*out = w;
+	*count = n;
+	return 0;
+}
+
+static float overlap(float a0, float a1, float b0, float b1)
+{
+	float o = fminf(a1, b1) - fmaxf(a0, b0);
+	return o > 0 ? o : 0;
+}
+
+/* Lines of page from the OCR words. The words go through the same layout as a PDF text layer
+ * (ingest/layout.h), one fragment per Tesseract line with its letters spread evenly over each
+ * word, so OCR and PDF pages share one reading order: rows top down, a letterhead or a signature
+ * block beside "Nơi nhận" read column by column, table cells split at wide gaps. Then each word
+ * gets back the confidence of the Tesseract word it came from, each line the mean, and boxes go
+ * from the deskewed image to the upright page. */
+static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geom *g, int dpi, sohoa_page *page)
+{
+	ocr_word *w = NULL;
+	size_t nw = 0;
+	if (collect_words(api, &w, &nw) != 0)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory reading OCR results", page->number);
+	if (nw == 0)
+		return SOHOA_OK;
+	double k = 72.0 / dpi;
+	size_t cap = 0;
+	for (size_t i = 0; i < nw; i++)
+		cap += strlen(w[i].text) + 1;
+	ingest_glyph *gl = malloc(cap * sizeof *gl);
+	uint32_t *cps = malloc(cap * sizeof *cps);
+	size_t ng = 0, first = page->nlines;
+	sohoa_status st = SOHOA_OK;
+	if (!gl || !cps) {
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory reading OCR results", page->number);
+		goto done;
+	}
+	for (size_t i = 0; i < nw; i++) {
+		const ocr_word *x = &w[i];
+		/* Tesseract's line box spans accents and descenders: about 1.3 em */
+		float size = (float)(fmax(x->lh, x->b - x->t) * k / 1.3);
+		float y0 = (float)(x->t * k), y1 = (float)(x->b * k);
+		if (i > 0 && w[i - 1].line == x->line && w[i - 1].r < x->l)
+			gl[ng++] = (ingest_glyph){' ', (float)(w[i - 1].r * k), y0, (float)(x->l * k), y1, size, NULL, x->line};
+		size_t len = strlen(x->text), nc = 0;
+		for (size_t j = 0; j < len;)
+			j += sohoa_utf8_decode(x->text + j, len - j, &cps[nc++]);
+		for (size_t c = 0; c < nc; c++) {
+			double a = x->l + (double)(x->r - x->l) * c / nc, b = x->l + (double)(x->r - x->l) * (c + 1) / nc;
+			gl[ng++] = (ingest_glyph){cps[c], (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
+		}
+	}
+	if ((st = ingest_layout(ctx, gl, ng, page)) != SOHOA_OK)
+		goto done;
+	for (size_t li = first; li < page->nlines; li++) {
+		sohoa_line *l = &page->lines[li];
+		free(l->font);
+		l->font = NULL;
+		l->font_size = 0;
+		l->source = SOHOA_SRC_OCR;
+		double sum = 0;
+		for (size_t j = 0; j < l->nwords; j++) {
+			sohoa_word *o = &l->words[j];
+			float best = 0, conf = 0;
+			for (size_t i = 0; i < nw; i++) { /* the Tesseract word it overlaps most */
+				float a = overlap(o->x0, o->x1, (float)(w[i].l * k), (float)(w[i].r * k)) *
+					  overlap(o->y0, o->y1, (float)(w[i].t * k), (float)(w[i].b * k));
+				if (a > best)
+					best = a, conf = w[i].conf;
+			}
+			o->confidence = conf;
+			sum += conf;
+			geom_box(g, dpi, o->x0 / k, o->y0 / k, o->x1 / k, o->y1 / k, &o->x0, &o->y0, &o->x1, &o->y1);
+		}
+		l->confidence = l->nwords ? (float)(sum / (double)l->nwords) : 0;
+		geom_box(g, dpi, l->x0 / k, l->y0 / k, l->x1 / k, l->y1 / k, &l->x0, &l->y0, &l->x1, &l->y1);
+	}
+done:
+	free(gl);
+	free(cps);
+	words_free(w, nw);
+	return st;
 }
 
 sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
