@@ -238,14 +238,19 @@ static int cmp_zone(const void *a, const void *b)
 	return c ? c : (x->page > y->page) - (x->page < y->page);
 }
 
+/* The key two running headers share despite page numbers and OCR noise: letters (ASCII folded to
+ * lowercase, other bytes kept) with every run of digits as one '#', spaces and punctuation gone. */
 static void make_key(const char *s, size_t n, char *key, size_t cap)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n && k + 1 < cap; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == ' ')
-			continue;
-		key[k++] = isdigit(c) ? '#' : (char)tolower(c);
+		if (isdigit(c)) {
+			if (k == 0 || key[k - 1] != '#')
+				key[k++] = '#';
+		} else if (c >= 0x80 || isalpha(c)) {
+			key[k++] = (char)tolower(c);
+		}
 	}
 	key[k] = 0;
 }

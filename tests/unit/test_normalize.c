@@ -114,7 +114,9 @@ static void furniture_cases(void)
 {
 	sohoa_buf in = {0};
 	for (int p = 1; p <= 4; p++) {
-		sohoa_buf_printf(&in, "SỞ Y TẾ TỈNH LAI CHÂU - KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH %d\n", 2021);
+		/* The header as OCR reads it: punctuation and spacing vary from page to page. */
+		sohoa_buf_printf(&in, "SỞ Y TẾ TỈNH LAI CHÂU%sKẾ HOẠCH CẢI CÁCH HÀNH CHÍNH %d%s\n", p % 2 ? " - " : " . ",
+				 2021, p == 3 ? "." : "");
 		sohoa_buf_printf(&in, "%d. Nội dung số %d của kế hoạch\n", p, p);
 		sohoa_buf_printf(&in, "Tăng cường công tác chỉ đạo điều hành và kiểm tra việc thực hiện của các đơn\n");
 		sohoa_buf_printf(&in, "vị trực thuộc trong năm, báo cáo kết quả định kỳ theo quy định của tỉnh và\n");
