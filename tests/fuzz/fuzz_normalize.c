@@ -60,6 +60,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		for (size_t i = 0; font && i < doc->pages[p].nlines; i++)
 			doc->pages[p].lines[i].font = sohoa_strdup(font);
+		/* Half the inputs get boxes as a PDF page would: indents, ragged ends, gaps. */
+		for (size_t i = 0; (sel & 0x80) && i < doc->pages[p].nlines; i++) {
+			sohoa_line *l = &doc->pages[p].lines[i];
+			size_t n = strlen(l->text);
+			unsigned h = n ? (unsigned char)l->text[0] + 7u * (unsigned char)l->text[n - 1] : 0;
+			l->x0 = 85.0f + (float)(h % 5) * 14.0f;
+			l->x1 = l->x0 + (float)(n % 97) * 5.5f;
+			l->y0 = 50.0f + (float)i * 16.0f + (float)(h % 3) * 20.0f;
+			l->y1 = l->y0 + (h % 11 ? 15.0f : 0.0f);
+		}
 	}
 	sohoa_text *t = NULL;
 	if (sohoa_normalize_doc(ctx, doc, &t) != SOHOA_OK) {
