@@ -128,7 +128,7 @@ sohoa_enc sohoa_enc_from_font(const char *font)
 		return SOHOA_ENC_VNI;
 	if (!strncasecmp(font, "VPS", 3))
 		return SOHOA_ENC_VPS;
-	if (!strncasecmp(font, "VISCII", 6) || !strncasecmp(font, "VK ", 3))
+	if (!strncasecmp(font, "VISCII", 6))
 		return SOHOA_ENC_VISCII;
 	if (!strncmp(font, "Vn", 2) || !strncmp(font, "VN", 2)) {
 		/* ".VnTimeH", ".VnArialH,Bold", "VnTimeH-Italic": the capital fonts end the family in 'H'. */
