@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define BEAM 6
-#define PRUNE_STATE 8000 /* drop paths e^8 less likely than the best */
+#define PRUNE_STATE 7000 /* drop paths e^7 less likely than the best */
 
 typedef struct state {
 	int32_t score;
