@@ -501,6 +501,39 @@ static void words_free(ocr_word *w, size_t n)
 	free(w);
 }
 
+/* Characters that Vietnamese print never has at the edge of a word but that table rules, specks
+ * and underlines give at the edge of OCR words: '|' '_' '~' '^' '`' and the spacing circumflex and
+ * tilde (U+02C6, U+02DC). */
+static int is_edge_junk(uint32_t c)
+{
+	return c == '|' || c == '_' || c == '~' || c == '^' || c == '`' || c == 0x2C6 || c == 0x2DC;
+}
+
+/* Trim edge junk from w in place (it may become empty). */
+static void trim_junk(char *w)
+{
+	size_t n = strlen(w), a = 0, b = n;
+	while (a < b) {
+		uint32_t c;
+		size_t k = sohoa_utf8_decode(w + a, b - a, &c);
+		if (!is_edge_junk(c))
+			break;
+		a += k;
+	}
+	while (b > a) {
+		size_t k = 1;
+		while (k < b - a && k < 4 && ((unsigned char)w[b - k] & 0xC0) == 0x80)
+			k++;
+		uint32_t c;
+		sohoa_utf8_decode(w + b - k, k, &c);
+		if (!is_edge_junk(c))
+			break;
+		b -= k;
+	}
+	memmove(w, w + a, b - a);
+	w[b - a] = '\0';
+}
+
 /* The words of the page from the result iterator, noise dropped. -1 when out of memory. */
 static int collect_words(TessBaseAPI *api, ocr_word **out, size_t *count)
 {
@@ -523,6 +556,8 @@ static int collect_words(TessBaseAPI *api, ocr_word **out, size_t *count)
 		if (!text)
 			continue;
 		float conf = TessResultIteratorConfidence(it, RIL_WORD);
+		if (OCR_DROP_NOISE)
+			trim_junk(text);
 		ocr_word x = {text, 0, 0, 0, 0, conf, line, lh};
 		if (!TessPageIteratorBoundingBox(pit, RIL_WORD, &x.l, &x.t, &x.r, &x.b) || x.r <= x.l ||
 		    x.b <= x.t || is_noise(text, conf, (float)(x.r - x.l) / fmaxf(lh, 1), (float)(x.b - x.t) / fmaxf(lh, 1))) {
