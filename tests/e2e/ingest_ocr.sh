@@ -23,3 +23,9 @@ for f in rot90 rot180; do
 	if awk -v r="${r%% *}" 'BEGIN { exit !(r + 0 < 0.03) }'; then pass "$f page comes out readable"; else fail "$f page comes out readable" "CER $r"; fi
 	check "$f page lines go top down in the upright page" awk -F'\t' 'NR > 2 && $4 + $6 <= py { bad = 1 } NR > 1 { py = $4 + $6 } END { exit bad }' "$TMP/$f.tsv"
 done
+
+# a letterhead: OCR lines take the PDF reading order, issuer column before the motto column
+$SOHOA ingest -q "$F/letterhead.png" -o "$TMP/lh.txt"
+r=$("$CER" "$F/letterhead.txt" "$TMP/lh.txt")
+if awk -v r="${r%% *}" 'BEGIN { exit !(r + 0 < 0.03) }'; then pass "letterhead reads column by column"; else fail "letterhead reads column by column" "CER $r"; fi
+check "issuer lines before the motto" awk '/SỞ Y TẾ/ && !m { s = NR } /CỘNG HÒA/ { m = NR } END { exit !(s && m && s < m) }' "$TMP/lh.txt"
