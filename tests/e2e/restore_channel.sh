@@ -29,7 +29,7 @@ done
 if [ -f "$TOK" ] && [ -f "$CHR" ]; then
 	# The examples, as learned (not inserted): each must be among the readings the
 	# channel counted for its syllable or letter, at least twice.
-	for pair in "dugc được" "s6 số" "cua của" "duoc được" "nguoi người" "diém điểm" "vé về"; do
+	for pair in "dugc được" "s6 số" "cua của" "duoc được" "nguoi người" "diém điểm" "vé về" "tw tự" "s¢ sở" "x& xã"; do
 		set -- $pair
 		n=$(count "$1" "$2" "$TOK")
 		if [ "$n" -ge 2 ]; then pass "channel: token $1 -> $2 learned ($n)"; else fail "channel: token $1 -> $2 learned" "count $n"; fi
