@@ -742,6 +742,46 @@ static int is_tiff(int format)
 	       format == IFF_TIFF_ZIP || format == IFF_TIFF_JPEG;
 }
 
+/* 1 if a PNG or JPEG lacks its end marker: decoding it would have libpng/libjpeg complain on
+ * stderr, so it is refused before. */
+static int truncated(int format, const unsigned char *data, size_t len)
+{
+	size_t tail = len < 1024 ? len : 1024;
+	if (format == IFF_PNG)
+		return !memmem(data + len - tail, tail, "IEND", 4);
+	if (format == IFF_JFIF_JPEG)
+		return !memmem(data + len - tail, tail, "\xFF\xD9", 2);
+	return 0;
+}
+
+/* Width and height from a PNG IHDR or a PNM header, read here because Leptonica will not report
+ * sizes it refuses to hold. 1 when found. */
+static int raw_size(const unsigned char *d, size_t n, uint64_t *w, uint64_t *h)
+{
+	*w = *h = 0;
+	if (n >= 24 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8) && !memcmp(d + 12, "IHDR", 4)) {
+		*w = (uint64_t)d[16] << 24 | (uint64_t)d[17] << 16 | (uint64_t)d[18] << 8 | d[19];
+		*h = (uint64_t)d[20] << 24 | (uint64_t)d[21] << 16 | (uint64_t)d[22] << 8 | d[23];
+		return 1;
+	}
+	if (n < 3 || d[0] != 'P' || d[1] < '1' || d[1] > '6')
+		return 0;
+	uint64_t v[2] = {0, 0};
+	size_t i = 2;
+	for (int k = 0; k < 2; k++) {
+		while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n' || d[i] == '#'))
+			if (d[i++] == '#')
+				while (i < n && d[i] != '\n')
+					i++;
+		if (i >= n || d[i] < '0' || d[i] > '9')
+			return 0;
+		while (i < n && d[i] >= '0' && d[i] <= '9' && v[k] < (1ull << 40))
+			v[k] = v[k] * 10 + (uint64_t)(d[i++] - '0');
+	}
+	*w = v[0], *h = v[1];
+	return 1;
+}
+
 sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
 				int *npages)
 {
@@ -762,8 +802,20 @@ sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned
 		return SOHOA_OK;
 	}
 	l_int32 fmt, w, h, bps, spp, cmap;
-	if (pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0)
+	if (truncated(format, data, len)) /* before libjpeg/libpng can complain on stderr */
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
+	if (pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0) {
+		/* Leptonica refuses sizes it cannot hold: say that it is the size */
+		uint64_t rw, rh;
+		if (raw_size(data, len, &rw, &rh) && rw && rh && (double)rw * (double)rh > (double)ctx->opt.max_pixels)
+			return sohoa_error(ctx, SOHOA_ERR_LIMIT,
+					   "'%s' is %llux%llu pixels, over the limit of %lld (--max-pixels)", path,
+					   (unsigned long long)rw, (unsigned long long)rh, (long long)ctx->opt.max_pixels);
+		if (raw_size(data, len, &rw, &rh) && (!rw || !rh))
+			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': image has no pixels (%llux%llu)", path,
+					   (unsigned long long)rw, (unsigned long long)rh);
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt or unsupported image", path);
+	}
 	*npages = 1;
 	return SOHOA_OK;
 }
@@ -778,18 +830,6 @@ static int image_dpi(const sohoa_ctx *ctx, int res, int w, int h)
 	if ((double)(w < h ? w : h) / res > 17.0)
 		return fallback;
 	return res;
-}
-
-/* 1 if a PNG or JPEG lacks its end marker: decoding it would have libpng/libjpeg complain on
- * stderr, so it is refused before. */
-static int truncated(int format, const unsigned char *data, size_t len)
-{
-	size_t tail = len < 1024 ? len : 1024;
-	if (format == IFF_PNG)
-		return !memmem(data + len - tail, tail, "IEND", 4);
-	if (format == IFF_JFIF_JPEG)
-		return !memmem(data + len - tail, tail, "\xFF\xD9", 2);
-	return 0;
 }
 
 sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,

@@ -55,3 +55,10 @@ check "corrupt tiff exits 1 naming the file" sh -c "test $rc -eq 1 && grep -q ba
 
 # speckles read as words are dropped: no blank lines in the text of the JPEG page
 check "no blank OCR lines" sh -c "! grep -q '^[[:space:]]*\$' '$TMP/scan200.jpg.txt'"
+# sizes Leptonica refuses to hold are still reported as sizes, and a truncated JPEG stays quiet
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\177\377\377\377\177\377\377\377\010\000\000\000\000\000\000\000\000IEND' >"$TMP/giant.png"
+$SOHOA ingest "$TMP/giant.png" >/dev/null 2>"$TMP/err"; rc=$?
+check "2^31-pixel-wide png is a pixel-limit error" sh -c "test $rc -eq 1 && grep -q 'giant.png.*--max-pixels' '$TMP/err'"
+head -c 20000 "$F/scan200.jpg" >"$TMP/cut.jpg"
+$SOHOA ingest "$TMP/cut.jpg" >/dev/null 2>"$TMP/err"; rc=$?
+check "truncated jpeg: one line naming the file, exit 1" sh -c "test $rc -eq 1 && test \$(wc -l <'$TMP/err') -eq 1 && grep -q cut.jpg '$TMP/err'"
