@@ -622,8 +622,10 @@ static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geo
 		/* Tesseract's line box spans accents and descenders: about 1.3 em */
 		float size = (float)(fmax(x->lh, x->b - x->t) * k / 1.3);
 		float y0 = (float)(x->t * k), y1 = (float)(x->b * k);
-		if (i > 0 && w[i - 1].line == x->line && w[i - 1].r < x->l)
-			gl[ng++] = (ingest_glyph){' ', (float)(w[i - 1].r * k), y0, (float)(x->l * k), y1, size, NULL, x->line};
+		if (i > 0 && w[i - 1].line == x->line) { /* Tesseract's word break, even where boxes touch */
+			int a = w[i - 1].r < x->l ? w[i - 1].r : x->l, b = w[i - 1].r < x->l ? x->l : w[i - 1].r;
+			gl[ng++] = (ingest_glyph){' ', (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
+		}
 		size_t len = strlen(x->text), nc = 0;
 		for (size_t j = 0; j < len;)
 			j += sohoa_utf8_decode(x->text + j, len - j, &cps[nc++]);
