@@ -45,16 +45,8 @@ static int classify(const char *s, size_t n)
 {
 	size_t i = 0;
 	/* Tables: tabs, column bars or a wide gap inside the line. */
-	int bars = 0, gap = 0;
-	for (size_t j = 0, run = 0; j < n; j++) {
-		if (s[j] == '\t')
-			return K_TABLE;
-		bars += s[j] == '|';
-		run = s[j] == ' ' ? run + 1 : 0;
-		if (run >= 4)
-			gap = 1;
-	}
-	if (bars >= 2 || gap)
+	const char *bar = memchr(s, '|', n);
+	if (memchr(s, '\t', n) || (bar && memchr(bar + 1, '|', n - (size_t)(bar + 1 - s))) || memmem(s, n, "    ", 4))
 		return K_TABLE;
 	/* Chapter, article and section words. */
 	static const char *const words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"};
