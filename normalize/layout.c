@@ -231,13 +231,18 @@ static int cmp_zone(const void *a, const void *b)
 }
 
 /* The key two running headers share despite page numbers and OCR noise: letters (ASCII folded to
- * lowercase, other bytes kept) with every run of digits as one '#', spaces and punctuation gone. */
+ * lowercase, other bytes kept) and digits, spaces and punctuation gone. In short lines every run of
+ * digits becomes one '#' (a page number in a header); long lines keep their digits, so that body
+ * text such as two citations that differ only in their numbers never counts as a repeat. */
 static void make_key(const char *s, size_t n, char *key, size_t cap)
 {
 	size_t k = 0;
+	int fold = cp_count(s, n) <= 50;
 	for (size_t i = 0; i < n && k + 1 < cap; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (isdigit(c)) {
+		if (isdigit(c) && !fold) {
+			key[k++] = (char)c;
+		} else if (isdigit(c)) {
 			if (k == 0 || key[k - 1] != '#')
 				key[k++] = '#';
 		} else if (c >= 0x80 || isalpha(c)) {

@@ -143,6 +143,15 @@ static void furniture_cases(void)
 	free(got);
 	sohoa_buf_free(&in);
 
+	/* Body lines that differ only in their numbers are not running headers. */
+	const char *cites = "ỦY BAN NHÂN DÂN TỈNH SỐ 2\n"
+			    "Căn cứ Quyết định số 102/QĐ-UBND ngày 03/4/2024 của UBND tỉnh Lai Châu;\n"
+			    "\fTrang hai: Nghị định số 2/2020/NĐ-CP ngày 12/3/2020 của Chính phủ.\n"
+			    "Căn cứ Quyết định số 7/QĐ-UBND ngày 01/01/2024 của UBND tỉnh Lai Châu;\n";
+	got = norm(cites, strlen(cites), NULL);
+	CHECK(strstr(got, "102/QĐ-UBND") && strstr(got, "7/QĐ-UBND"), "citations differing in numbers are kept");
+	free(got);
+
 	/* A sentence that runs across a page break keeps both ends in its map. */
 	const char *two = "Một câu dài được viết ra để chạy qua hết dòng này và sang tận trang sau của văn\n"
 			  "\fbản, rồi kết thúc ở đây.\n";
