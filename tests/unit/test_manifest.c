@@ -27,8 +27,9 @@ int main(void)
 	sohoa_sha256 h;
 	sohoa_sha256_init(&h);
 	const char *msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-	for (size_t i = 0; msg[i]; i += 3)
-		sohoa_sha256_update(&h, msg + i, strlen(msg + i) < 3 ? strlen(msg + i) : 3);
+	size_t mlen = strlen(msg);
+	for (size_t i = 0; i < mlen; i += 3)
+		sohoa_sha256_update(&h, msg + i, mlen - i < 3 ? mlen - i : 3);
 	sohoa_sha256_hex(&h, hex);
 	CHECK_STR(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", "sha256 in pieces");
 
