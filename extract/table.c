@@ -342,11 +342,82 @@ static sohoa_status finish_row(sohoa_ctx *ctx, const ex_doc *ed, trow *cur, cons
 	return st;
 }
 
+/* A box of a page read at a skew, levelled: turned by skew degrees clockwise about the page centre,
+ * and shrunk back from the bounding box of the turned box to the box itself. */
+static void level_box(const sohoa_page *pg, float *x0, float *y0, float *x1, float *y1)
+{
+	double a = pg->skew * M_PI / 180.0, c = cos(a), s = sin(a), cx = pg->width / 2.0, cy = pg->height / 2.0;
+	double mx = (*x0 + *x1) / 2.0 - cx, my = (*y0 + *y1) / 2.0 - cy;
+	double nx = cx + mx * c - my * s, ny = cy + mx * s + my * c;
+	double W = *x1 - *x0, H = *y1 - *y0, as = fabs(s), d = c * c - as * as;
+	double w = d > 0.5 ? (W * c - H * as) / d : W, h = d > 0.5 ? (H * c - W * as) / d : H;
+	if (w <= 0 || h <= 0)
+		w = W, h = H;
+	*x0 = (float)(nx - w / 2), *x1 = (float)(nx + w / 2);
+	*y0 = (float)(ny - h / 2), *y1 = (float)(ny + h / 2);
+}
+
+/* Copies of the document's pages whose OCR skew (sohoa_page.skew) is undone: lines and words
+ * levelled, so a column's left edge and a row's top are straight. Pages without skew share
+ * their lines. NULL when out of memory. */
+static sohoa_page *level_pages(const sohoa_doc *doc)
+{
+	sohoa_page *pg = calloc(doc->npages + 1, sizeof *pg);
+	for (size_t p = 0; pg && p < doc->npages; p++) {
+		const sohoa_page *src = &doc->pages[p];
+		pg[p] = *src;
+		if (src->skew == 0 || !src->nlines)
+			continue;
+		pg[p].lines = calloc(src->nlines, sizeof *pg[p].lines);
+		if (!pg[p].lines) {
+			pg[p].skew = 0, pg[p].nlines = 0;
+			continue;
+		}
+		for (size_t i = 0; i < src->nlines; i++) {
+			sohoa_line *l = &pg[p].lines[i];
+			*l = src->lines[i];
+			level_box(src, &l->x0, &l->y0, &l->x1, &l->y1);
+			l->words = src->lines[i].nwords ? calloc(src->lines[i].nwords, sizeof *l->words) : NULL;
+			if (!l->words) {
+				l->nwords = 0;
+				continue;
+			}
+			for (size_t w = 0; w < l->nwords; w++) {
+				l->words[w] = src->lines[i].words[w];
+				level_box(src, &l->words[w].x0, &l->words[w].y0, &l->words[w].x1, &l->words[w].y1);
+			}
+		}
+	}
+	return pg;
+}
+
+static void level_free(sohoa_page *pg, size_t n)
+{
+	for (size_t p = 0; pg && p < n; p++)
+		if (pg[p].skew != 0) {
+			for (size_t i = 0; i < pg[p].nlines; i++)
+				free(pg[p].lines[i].words);
+			free(pg[p].lines);
+		}
+	free(pg);
+}
+
+static sohoa_status rebuild_pages(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_doc *doc, tsink *sk);
+
 static sohoa_status rebuild(sohoa_ctx *ctx, const ex_doc *ed, tsink *sk)
 {
-	const sohoa_doc *doc = ed->doc;
-	if (!doc)
+	if (!ed->doc)
 		return SOHOA_OK;
+	sohoa_doc lev = *ed->doc;
+	if (!(lev.pages = level_pages(ed->doc)))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sohoa_status st = rebuild_pages(ctx, ed, &lev, sk);
+	level_free(lev.pages, lev.npages);
+	return st;
+}
+
+static sohoa_status rebuild_pages(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_doc *doc, tsink *sk)
+{
 	sohoa_status st = SOHOA_OK;
 	size_t p0 = 0;
 	float top0 = 0;

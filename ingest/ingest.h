@@ -43,6 +43,9 @@ typedef struct sohoa_page {
 	char *error;              /* message when status != OK, else NULL */
 	sohoa_line *lines;
 	size_t nlines;
+	float skew;               /* OCR pages: degrees the image was turned clockwise to deskew it
+				   before reading; boxes are in the page as scanned (turn them by
+				   skew about the page centre to level them, as tables need). 0 else */
 } sohoa_page;
 
 typedef struct sohoa_doc {

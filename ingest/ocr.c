@@ -395,6 +395,34 @@ static PIX *binarize(PIX *gray)
 	return pixb;
 }
 
+/* Remove ruling lines (table rules, underlines) from a binarized page before Tesseract reads it:
+ * runs of ink at least a twentieth of the page's short side long, horizontal or vertical (opened
+ * with a one-pixel-thick brick), widened by a pixel to take their ragged edges. Tesseract reads
+ * a rule touching a word as '|', '[' or '_' glued to it. Returns the cleaned page or NULL. */
+#ifndef OCR_REMOVE_RULES
+#define OCR_REMOVE_RULES 0
+#endif
+#ifndef OCR_RULE_DIV
+#define OCR_RULE_DIV 10
+#endif
+static PIX *remove_rules(PIX *bin)
+{
+	int w = pixGetWidth(bin), h = pixGetHeight(bin);
+	int len = (w < h ? w : h) / OCR_RULE_DIV;
+	if (len < 40)
+		return NULL;
+	PIX *hor = pixOpenBrick(NULL, bin, len, 1);
+	PIX *ver = pixOpenBrick(NULL, bin, 1, len);
+	PIX *rules = hor && ver ? pixOr(NULL, hor, ver) : NULL;
+	PIX *mask = rules ? pixDilateBrick(NULL, rules, 3, 3) : NULL;
+	PIX *out = mask ? pixSubtract(NULL, bin, mask) : NULL;
+	pixDestroy(&hor);
+	pixDestroy(&ver);
+	pixDestroy(&rules);
+	pixDestroy(&mask);
+	return out;
+}
+
 /* Background normalization, orientation, deskew, binarization. Returns the image for Tesseract
  * (gray or binary, see OCR_FEED_GRAY) and fills geom. */
 static PIX *preprocess(ingest_ocr *ocr, PIX *pixg, int dpi, ocr_geom *g)
@@ -436,6 +464,13 @@ static PIX *preprocess(ingest_ocr *ocr, PIX *pixg, int dpi, ocr_geom *g)
 	if (!bin)
 		return norm;
 	pixDestroy(&norm);
+	if (OCR_REMOVE_RULES) {
+		PIX *clean = remove_rules(bin);
+		if (clean) {
+			pixDestroy(&bin);
+			bin = clean;
+		}
+	}
 	pixSetResolution(bin, dpi, dpi);
 	return bin;
 }
@@ -486,6 +521,13 @@ static int is_noise(const char *w, float conf, float w_rel, float h_rel)
 	return blank || (OCR_DROP_NOISE && !wordish && (conf < 60.0f || (w_rel < 0.15f && h_rel < 0.15f)));
 }
 
+/* Word boxes from the line's baseline and the page's text size (1), so every word of a size sits
+ * in boxes of one height and rows of a table line up whatever their letters and accents; or
+ * Tesseract's ink boxes (0), whose tops move with capitals and stacked Vietnamese marks. */
+#ifndef OCR_BASELINE_BOXES
+#define OCR_BASELINE_BOXES 1
+#endif
+
 /* One word as Tesseract read it, box in pixels of the deskewed image. */
 typedef struct ocr_word {
 	char *text;
@@ -493,6 +535,7 @@ typedef struct ocr_word {
 	float conf;
 	int line;    /* Tesseract's text line */
 	int lh;      /* that line's height in pixels */
+	float base;  /* that line's baseline under the word's centre, or -1 if unknown */
 } ocr_word;
 
 static void words_free(ocr_word *w, size_t n)
@@ -546,12 +589,13 @@ static int collect_words(TessBaseAPI *api, ocr_word **out, size_t *count)
 	const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
 	ocr_word *w = NULL;
 	size_t n = 0, cap = 0;
-	int line = -1, lh = 0, failed = 0;
+	int line = -1, lh = 0, failed = 0, has_base = 0, bx1 = 0, by1 = 0, bx2 = 0, by2 = 0;
 	do {
 		if (line < 0 || TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE)) {
 			int l, t, r, b;
 			line++;
 			lh = TessPageIteratorBoundingBox(pit, RIL_TEXTLINE, &l, &t, &r, &b) ? b - t : 0;
+			has_base = TessPageIteratorBaseline(pit, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2);
 		}
 		char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
 		if (!text)
@@ -559,11 +603,15 @@ static int collect_words(TessBaseAPI *api, ocr_word **out, size_t *count)
 		float conf = TessResultIteratorConfidence(it, RIL_WORD);
 		if (OCR_DROP_NOISE)
 			trim_junk(text);
-		ocr_word x = {text, 0, 0, 0, 0, conf, line, lh};
+		ocr_word x = {text, 0, 0, 0, 0, conf, line, lh, -1};
 		if (!TessPageIteratorBoundingBox(pit, RIL_WORD, &x.l, &x.t, &x.r, &x.b) || x.r <= x.l ||
 		    x.b <= x.t || is_noise(text, conf, (float)(x.r - x.l) / fmaxf(lh, 1), (float)(x.b - x.t) / fmaxf(lh, 1))) {
 			TessDeleteText(text);
 			continue;
+		}
+		if (has_base) {
+			float cx = (x.l + x.r) / 2.0f;
+			x.base = bx2 != bx1 ? by1 + (float)(by2 - by1) * (cx - bx1) / (float)(bx2 - bx1) : (float)by1;
 		}
 		if (n == cap) {
 			ocr_word *nw = realloc(w, (cap = cap ? 2 * cap : 256) * sizeof *w);
@@ -592,6 +640,29 @@ static float overlap(float a0, float a1, float b0, float b1)
 	return o > 0 ? o : 0;
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The page's body text size in pixels: the median height of Tesseract's lines over 1.3 (line
+ * boxes span accents and descenders), one vote per line; 0 when unknown. */
+static float median_em(const ocr_word *w, size_t n)
+{
+	int *h = malloc((n + 1) * sizeof *h);
+	size_t m = 0;
+	if (!h)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i].lh > 0 && (i == 0 || w[i].line != w[i - 1].line))
+			h[m++] = w[i].lh;
+	qsort(h, m, sizeof *h, cmp_int);
+	float em = m ? h[m / 2] / 1.3f : 0;
+	free(h);
+	return em;
+}
+
 /* Lines of page from the OCR words. The words go through the same layout as a PDF text layer
  * (ingest/layout.h), one fragment per Tesseract line with its letters spread evenly over each
  * word, so OCR and PDF pages share one reading order: rows top down, a letterhead or a signature
@@ -610,6 +681,7 @@ static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geo
 	size_t cap = 0;
 	for (size_t i = 0; i < nw; i++)
 		cap += strlen(w[i].text) + 1;
+	float em = median_em(w, nw);
 	ingest_glyph *gl = malloc(cap * sizeof *gl);
 	uint32_t *cps = malloc(cap * sizeof *cps);
 	size_t ng = 0, first = page->nlines;
@@ -623,6 +695,10 @@ static sohoa_status read_results(sohoa_ctx *ctx, TessBaseAPI *api, const ocr_geo
 		/* Tesseract's line box spans accents and descenders: about 1.3 em */
 		float size = (float)(fmax(x->lh, x->b - x->t) * k / 1.3);
 		float y0 = (float)(x->t * k), y1 = (float)(x->b * k);
+		if (OCR_BASELINE_BOXES && em > 0 && x->base >= 0) {
+			y0 = (float)((x->base - 0.95f * em) * k);
+			y1 = (float)((x->base + 0.3f * em) * k);
+		}
 		if (i > 0 && w[i - 1].line == x->line) { /* Tesseract's word break, even where boxes touch */
 			int a = w[i - 1].r < x->l ? w[i - 1].r : x->l, b = w[i - 1].r < x->l ? x->l : w[i - 1].r;
 			gl[ng++] = (ingest_glyph){' ', (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
@@ -720,6 +796,8 @@ sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_ras
 		st = sohoa_error(ctx, SOHOA_ERR_INTERNAL, "page %d: Tesseract could not read the page", page->number);
 	else
 		st = read_results(ctx, api, &g, dpi, page);
+	if (st == SOHOA_OK)
+		page->skew = g.angle;
 	if (st != SOHOA_OK)
 		ingest_page_clear(page);
 	TessBaseAPIClear(api);
