@@ -85,12 +85,27 @@ sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 	return SOHOA_OK;
 }
 
+/* Arrays that only ever grow by one through the functions below have room for the next power of
+ * two, so appending n items costs O(n) copies, not O(n^2). */
+static int grow_needed(size_t n)
+{
+	return n == 0 || (n & (n - 1)) == 0;
+}
+
+static size_t grow_size(size_t n)
+{
+	return n ? 2 * n : 1;
+}
+
 sohoa_page *ingest_page_add(sohoa_doc *doc, int number)
 {
-	sohoa_page *p = realloc(doc->pages, (doc->npages + 1) * sizeof *p);
-	if (!p)
-		return NULL;
-	doc->pages = p;
+	sohoa_page *p = doc->pages;
+	if (grow_needed(doc->npages)) {
+		p = realloc(doc->pages, grow_size(doc->npages) * sizeof *p);
+		if (!p)
+			return NULL;
+		doc->pages = p;
+	}
 	sohoa_page *page = &p[doc->npages++];
 	memset(page, 0, sizeof *page);
 	page->number = number;
@@ -99,10 +114,13 @@ sohoa_page *ingest_page_add(sohoa_doc *doc, int number)
 
 sohoa_line *ingest_line_add(sohoa_page *page)
 {
-	sohoa_line *l = realloc(page->lines, (page->nlines + 1) * sizeof *l);
-	if (!l)
-		return NULL;
-	page->lines = l;
+	sohoa_line *l = page->lines;
+	if (grow_needed(page->nlines)) {
+		l = realloc(page->lines, grow_size(page->nlines) * sizeof *l);
+		if (!l)
+			return NULL;
+		page->lines = l;
+	}
 	sohoa_line *line = &l[page->nlines++];
 	memset(line, 0, sizeof *line);
 	line->page = page->number;
