@@ -98,4 +98,5 @@ clean:
 
 -include $(wildcard mk/*.mk)
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d) \
-	$(TOOL_SRC:tools/%.c=$(BUILD)/tools/%.d)
+	$(TOOL_SRC:tools/%.c=$(BUILD)/tools/%.d) \
+	$(wildcard $(BUILD)/tests/fuzz/*.d)
