@@ -74,6 +74,7 @@ run: deps
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN)
 	$(Q)if [ "$(SANITIZE)" != 0 ]; then $(MAKE) --no-print-directory sanitize; fi
+	$(Q)if [ "$(FUZZ_CI)" != 0 ]; then $(MAKE) --no-print-directory fuzz-ci; fi
 	$(Q)BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
 
 unit-test: $(UNIT_BIN)

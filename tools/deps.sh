@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages sohoa needs, only those missing. Quiet when nothing is missing.
 set -u
-PKGS="build-essential pkg-config clang libmupdf-dev libtesseract-dev libleptonica-dev libicu-dev
+PKGS="build-essential pkg-config clang libclang-rt-14-dev libmupdf-dev libtesseract-dev libleptonica-dev libicu-dev
 libcsv-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-liberation2 libjpeg-dev
 libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev libfreetype-dev libharfbuzz-dev
 libpng-dev zlib1g-dev libbrotli-dev libarchive-dev libcurl4-openssl-dev libtiff-dev libwebp-dev libgif-dev
