@@ -192,14 +192,18 @@ void sohoa_regex_free(sohoa_regex *re)
 	free(re);
 }
 
-int sohoa_regex_find(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups)
+/* Run re over s[0..n) from start, anchored (lookingAt) or not (find), and copy the groups. */
+static int regex_run(sohoa_regex *re, const char *s, size_t n, size_t start, int anchored, long *groups,
+		     int ngroups)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	re->text = utext_openUTF8(re->text, s, (int64_t)n, &err);
 	uregex_setUText(re->re, re->text, &err);
 	if (U_FAILURE(err))
 		return -1;
-	if (!uregex_find64(re->re, (int64_t)start, &err))
+	UBool hit = anchored ? uregex_lookingAt64(re->re, (int64_t)start, &err)
+			     : uregex_find64(re->re, (int64_t)start, &err);
+	if (!hit)
 		return U_FAILURE(err) ? -1 : 0;
 	int32_t count = uregex_groupCount(re->re, &err);
 	for (int g = 0; g < ngroups; g++) {
@@ -213,23 +217,12 @@ int sohoa_regex_find(sohoa_regex *re, const char *s, size_t n, size_t start, lon
 	return U_FAILURE(err) ? -1 : 1;
 }
 
+int sohoa_regex_find(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups)
+{
+	return regex_run(re, s, n, start, 0, groups, ngroups);
+}
+
 int sohoa_regex_match_at(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups)
 {
-	UErrorCode err = U_ZERO_ERROR;
-	re->text = utext_openUTF8(re->text, s, (int64_t)n, &err);
-	uregex_setUText(re->re, re->text, &err);
-	if (U_FAILURE(err))
-		return -1;
-	if (!uregex_lookingAt64(re->re, (int64_t)start, &err))
-		return U_FAILURE(err) ? -1 : 0;
-	int32_t count = uregex_groupCount(re->re, &err);
-	for (int g = 0; g < ngroups; g++) {
-		if (g > count) {
-			groups[2 * g] = groups[2 * g + 1] = -1;
-			continue;
-		}
-		groups[2 * g] = (long)uregex_start64(re->re, g, &err);
-		groups[2 * g + 1] = (long)uregex_end64(re->re, g, &err);
-	}
-	return U_FAILURE(err) ? -1 : 1;
+	return regex_run(re, s, n, start, 1, groups, ngroups);
 }

@@ -330,26 +330,10 @@ const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, si
 	return NULL;
 }
 
-static const sohoa_lm_bigram *bigram_find(const sohoa_model *m, int b, int c)
-{
-	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
-	uint64_t slots = m->h->bigram_slots;
-	uint32_t i = sohoa_lm_range(sohoa_lm_mix(key), slots);
-	for (;;) {
-		const sohoa_lm_bigram *e = &m->bigram[i];
-		if (e->key == key)
-			return e;
-		if (!e->key)
-			return NULL;
-		if (++i == slots)
-			i = 0;
-	}
-}
-
 int sohoa_lm_score2(const sohoa_model *m, int b, int c)
 {
 	if (b != LM_UNK && c != LM_UNK && sohoa_lm_bigram_maybe(m, b, c)) {
-		const sohoa_lm_bigram *e = bigram_find(m, b, c);
+		const sohoa_lm_bigram *e = sohoa_lm_bigram_find(m, b, c);
 		if (e)
 			return sohoa_lm_bi_logp(e);
 	}
@@ -365,7 +349,7 @@ int sohoa_lm_score(const sohoa_model *m, int a, int b, int c)
 		int lp;
 		if (sohoa_lm_trigram_find(m, a, b, c, &lp))
 			return lp;
-		const sohoa_lm_bigram *ctx = bigram_find(m, a, b);
+		const sohoa_lm_bigram *ctx = sohoa_lm_bigram_find(m, a, b);
 		return (ctx ? sohoa_lm_bi_bow(ctx) : 0) + sohoa_lm_score2(m, b, c);
 	}
 	return sohoa_lm_score2(m, b, c);
