@@ -25,8 +25,11 @@ charts() {
 	# with the "...H" fonts over the lowercase codes.
 	zcat $cm/TCVN5712-1.gz | hex_rows | awk -F'\t' '$1 >= "A0" && $1 <= "FF"' >$DIR/tcvn3.tsv
 	# VPS: from recode's chart (recode -lf VPS).
+	# recode's chart has no code for Ỗ (U+1ED6); the VPS charts of the Vietnamese keyboard drivers
+	# (xvnkb's vps.h, VBKey's code table) put it at 0x99, between Ổ 0x98 and ý 0x9A: add that row.
 	recode -lf VPS 2>/dev/null | awk 'NR > 2 && NF >= 4 && $3 ~ /^[0-9a-f][0-9a-f]$/ {
-		b = toupper($3); u = toupper($4); if (u != "00" b) print b "\t" u }' >$DIR/vps.tsv
+		b = toupper($3); u = toupper($4); if (u != "00" b) print b "\t" u }
+		END { print "99\t1ED6" }' | LC_ALL=C sort >$DIR/vps.tsv
 	# VNI (VNI-Times fonts, Windows code page 1252 glyph slots): a base letter then a mark byte, as in
 	# the VNI chart: tone marks acute D9/F9, grave D8/F8, hook DB/FB, tilde D5/F5, dot CF/EF;
 	# circumflex C2/E2 and its toned forms C1 C0 C5 C3 C4 / E1 E0 E5 E3 E4; breve CA/EA and its toned
