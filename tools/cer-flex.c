@@ -1,0 +1,650 @@
+/* cer-flex: character error rate that does not depend on reading order (bench/restore.sh, job 3).
+ *
+ *   build/tools/cer-flex [-v] [-l] TRUTH OUTPUT
+ *
+ * A page read by OCR lists a table's cells column piece by column piece, while the truth lists
+ * them row by row; a plain edit distance then counts every moved cell as deleted and inserted,
+ * errors no text correction can remove. Here each output line (longest first) is aligned to the
+ * stretch of the truth it matches best (free start and end, truth used once), as in the
+ * "flexible character accuracy" of Clausner, Pletschacher and Antonacopoulos (ICDAR 2020):
+ *   errors = edits inside matched lines + characters of unmatched output lines (more than half
+ *            wrong: debris) + truth characters no line covered (spaces aside: line breaks);
+ *   chars  = truth length in code points (NFC, white space runs folded to one space), as cer.
+ * Prints "chars N edits E cer P" (the syl-accuracy -C format). -v adds the errors by kind:
+ *   mark     same base letters, other tone or vowel mark ("thế" for "thể")
+ *   case     same letter, other case
+ *   letter   other letters (a letter for a letter, a letter dropped or added)
+ *   space    a space dropped or added inside a line ("hỗ trợpháp")
+ *   punct    punctuation or symbols ("=" for "-", a dropped bullet)
+ *   debris   output lines matching nothing (stamps, signatures, noise)
+ *   missing  truth text no output line covers
+ * -l lists each error as "kind<TAB>truth<TAB>output" (the differing stretch in its word).
+ *
+ *   build/tools/cer-flex -w [-l] [-L LAYOUT] GOLD OUTPUT
+ *
+ * The same for syllables (bench/restore.sh, job 2): words as syl-accuracy counts them (white space
+ * tokens with a letter, edge punctuation off, compared by sohoa_viet_key, case aside); each output
+ * line (most words first) aligned word by word where it matches the gold text best, a run of three
+ * or more output words matching nothing there cut off and aligned on its own (an OCR line that
+ * runs across two table cells or two letterhead columns). Prints "units N correct C accuracy P
+ * stray S": gold words exactly right, and output words that matched nowhere. -L: the output is a
+ * restoration of LAYOUT, whose line breaks the restorer's reflow joined: the output's words take
+ * the lines of the LAYOUT words they line up with (same letters, marks aside), so each OCR line is
+ * placed on its own. -l lists the gold words not exactly right as "gold<TAB>got".
+ * Exit 0, or 2 on bad usage / unreadable files. */
+#define CER_NO_MAIN
+#include "cer.c"
+#include "../normalize/viet.h"
+
+enum { K_MARK, K_CASE, K_LETTER, K_SPACE, K_PUNCT, K_DEBRIS, K_MISSING, K_N };
+static const char *const kind_name[K_N] = {"mark", "case", "letter", "space", "punct", "debris", "missing"};
+#define USED 0xFFFFFFFFu
+
+typedef struct line_ref { const uint32_t *cp; size_t n; } line_ref;
+
+static int by_len_desc(const void *a, const void *b)
+{
+	const line_ref *x = a, *y = b;
+	return x->n < y->n ? 1 : x->n > y->n ? -1 : (x->cp > y->cp) - (x->cp < y->cp);
+}
+
+static void put_cps(const uint32_t *cp, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char u[4];
+		if (cp[i] == USED)
+			continue;
+		fwrite(u, 1, sohoa_utf8_encode(cp[i], u), stdout);
+	}
+}
+
+static int is_letter(uint32_t c)
+{
+	uint32_t b = sohoa_viet_base(c);
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || c > 0x24F;
+}
+
+static uint32_t lower_base(uint32_t c)
+{
+	uint32_t b = sohoa_viet_base(c);
+	return b >= 'A' && b <= 'Z' ? b + 32 : b;
+}
+
+/* Kind of one differing stretch: truth t[0..tn) read as o[0..on). */
+static int stretch_kind(const uint32_t *t, size_t tn, const uint32_t *o, size_t on)
+{
+	int letters = 0, spaces = 0;
+	for (size_t i = 0; i < tn; i++)
+		letters += is_letter(t[i]), spaces += t[i] == ' ';
+	for (size_t i = 0; i < on; i++)
+		letters += is_letter(o[i]), spaces += o[i] == ' ';
+	if (tn == on && letters) {
+		int same_base = 1, same_lower = 1;
+		for (size_t i = 0; i < tn; i++) {
+			if (lower_base(t[i]) != lower_base(o[i]) || !is_letter(t[i]))
+				same_base = 0;
+			uint32_t pt, po;
+			int tt, to, ut, uo;
+			if (!sohoa_viet_letter(t[i], &pt, &tt, &ut) || !sohoa_viet_letter(o[i], &po, &to, &uo) || pt != po ||
+			    tt != to)
+				same_lower = 0;
+		}
+		if (same_lower)
+			return K_CASE;
+		if (same_base)
+			return K_MARK;
+	}
+	if (letters)
+		return K_LETTER;
+	if (spaces == (int)(tn + on))
+		return K_SPACE;
+	return K_PUNCT;
+}
+
+/* Align line l to the truth t (free start and end); fills ops (0 match, 1 sub, 2 del truth, 3 ins)
+ * in order and the truth start; returns the distance, (size_t)-1 when out of memory. */
+static size_t align(const uint32_t *t, size_t tn, const uint32_t *l, size_t ln, size_t *start, size_t *end,
+		    unsigned char **ops, size_t *nops)
+{
+	size_t w = tn + 1;
+	uint32_t *d = malloc((ln + 1) * w * sizeof *d);
+	if (!d)
+		return (size_t)-1;
+	for (size_t j = 0; j <= tn; j++)
+		d[j] = 0;
+	for (size_t i = 1; i <= ln; i++) {
+		uint32_t *r = d + i * w, *p = r - w;
+		r[0] = (uint32_t)i;
+		for (size_t j = 1; j <= tn; j++) {
+			uint32_t best = p[j - 1] + (t[j - 1] != l[i - 1]);
+			if (p[j] + 1 < best)
+				best = p[j] + 1;
+			if (r[j - 1] + 1 < best)
+				best = r[j - 1] + 1;
+			r[j] = best;
+		}
+	}
+	const uint32_t *last = d + ln * w;
+	size_t bj = 0;
+	for (size_t j = 1; j <= tn; j++)
+		if (last[j] < last[bj])
+			bj = j;
+	size_t dist = last[bj];
+	*ops = malloc(ln + tn + 1);
+	if (!*ops) {
+		free(d);
+		return (size_t)-1;
+	}
+	size_t k = 0, i = ln, j = bj;
+	while (i > 0) {
+		const uint32_t *r = d + i * w, *p = r - w;
+		if (j > 0 && r[j] == p[j - 1] + (t[j - 1] != l[i - 1])) {
+			(*ops)[k++] = t[j - 1] != l[i - 1];
+			i--, j--;
+		} else if (r[j] == p[j] + 1) {
+			(*ops)[k++] = 3;
+			i--;
+		} else {
+			(*ops)[k++] = 2;
+			j--;
+		}
+	}
+	for (size_t a = 0, b = k ? k - 1 : 0; a < b; a++, b--) {
+		unsigned char x = (*ops)[a];
+		(*ops)[a] = (*ops)[b];
+		(*ops)[b] = x;
+	}
+	*nops = k;
+	*start = j;
+	*end = bj;
+	free(d);
+	return dist;
+}
+
+static char *slurp_or_die(const char *path, size_t *n)
+{
+	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
+	char *d = NULL;
+	if (!ctx || sohoa_file_read(ctx, path, &d, n) != SOHOA_OK) {
+		fprintf(stderr, "cer-flex: %s\n", ctx ? sohoa_errmsg(ctx) : "out of memory");
+		exit(2);
+	}
+	sohoa_ctx_free(ctx);
+	return d;
+}
+
+/* --- -w: flexible syllable accuracy --- */
+
+typedef struct wseq {
+	char **key;
+	size_t *line;
+	size_t n, cap;
+} wseq;
+
+static int w_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0;
+}
+
+static int w_is_letter(uint32_t cp)
+{
+	uint32_t plain;
+	int tone, up;
+	return sohoa_viet_letter(cp, &plain, &tone, &up);
+}
+
+/* Words as syl-accuracy counts them: white space tokens with a letter, edge punctuation off,
+ * compared by sohoa_viet_key (tone placement and case aside); each with its line number. */
+static void wseq_split(const char *s, size_t n, wseq *w)
+{
+	size_t i = 0, line = 0;
+	sohoa_buf key = {0};
+	while (i < n) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			k = 1, cp = 0xFFFD;
+		if (w_is_space(cp)) {
+			line += cp == '\n';
+			i += k;
+			continue;
+		}
+		size_t start = i, end = i;
+		int letters = 0;
+		while (end < n) {
+			k = sohoa_utf8_decode(s + end, n - end, &cp);
+			if (!k)
+				k = 1, cp = 0xFFFD;
+			if (w_is_space(cp))
+				break;
+			letters |= w_is_letter(cp);
+			end += k;
+		}
+		i = end;
+		if (!letters)
+			continue;
+		while (start < end && s[start] && strchr(",.;:!?()[]{}\"'`*", s[start]))
+			start++;
+		while (end > start && s[end - 1] && strchr(",.;:!?()[]{}\"'`*", s[end - 1]))
+			end--;
+		key.len = 0;
+		sohoa_viet_key(s + start, end - start, &key);
+		if (w->n == w->cap) {
+			w->cap = w->cap ? w->cap * 2 : 1024;
+			w->key = realloc(w->key, w->cap * sizeof *w->key);
+			w->line = realloc(w->line, w->cap * sizeof *w->line);
+			if (!w->key || !w->line)
+				exit(2);
+		}
+		w->key[w->n] = sohoa_strdup(key.data ? key.data : "");
+		w->line[w->n] = line;
+		w->n++;
+	}
+	sohoa_buf_free(&key);
+}
+
+/* Lowercase ASCII skeleton of a key (marks off), for lining up a text with its restoration. */
+static void skeleton(const char *k, char *out, size_t cap)
+{
+	size_t o = 0, n = strlen(k);
+	for (size_t i = 0; i < n && o + 1 < cap;) {
+		uint32_t cp;
+		i += sohoa_utf8_decode(k + i, n - i, &cp);
+		uint32_t b = lower_base(cp);
+		out[o++] = b < 0x80 ? (char)b : '?';
+	}
+	out[o] = 0;
+}
+
+/* Give hyp's words the line numbers of the layout text they were restored from: the two word
+ * sequences aligned (same skeleton: free; another word or one missing: 1). */
+static void relines(wseq *hyp, const wseq *lay)
+{
+	size_t a = lay->n, b = hyp->n, w = b + 1;
+	uint32_t *d = malloc((a + 1) * w * sizeof *d);
+	char (*sa)[48] = malloc((a + 1) * sizeof *sa), (*sb)[48] = malloc((b + 1) * sizeof *sb);
+	size_t *nl = malloc((b + 1) * sizeof *nl);
+	if (!d || !sa || !sb || !nl)
+		exit(2);
+	for (size_t i = 0; i < a; i++)
+		skeleton(lay->key[i], sa[i], sizeof sa[i]);
+	for (size_t j = 0; j < b; j++)
+		skeleton(hyp->key[j], sb[j], sizeof sb[j]);
+	for (size_t j = 0; j <= b; j++)
+		d[j] = (uint32_t)j;
+	for (size_t i = 1; i <= a; i++) {
+		uint32_t *r = d + i * w, *p = r - w;
+		r[0] = (uint32_t)i;
+		for (size_t j = 1; j <= b; j++) {
+			uint32_t best = p[j - 1] + (strcmp(sa[i - 1], sb[j - 1]) != 0);
+			if (p[j] + 1 < best)
+				best = p[j] + 1;
+			if (r[j - 1] + 1 < best)
+				best = r[j - 1] + 1;
+			r[j] = best;
+		}
+	}
+	for (size_t j = 0; j < b; j++)
+		nl[j] = (size_t)-1;
+	size_t i = a, j = b;
+	while (i > 0 && j > 0) {
+		uint32_t *r = d + i * w, *p = r - w;
+		if (r[j] == p[j - 1] + (strcmp(sa[i - 1], sb[j - 1]) != 0)) {
+			nl[j - 1] = lay->line[i - 1];
+			i--, j--;
+		} else if (r[j] == p[j] + 1) {
+			i--;
+		} else {
+			j--;
+		}
+	}
+	size_t last = 0;
+	for (size_t k = 0; k < b; k++) {
+		if (nl[k] == (size_t)-1)
+			nl[k] = last; /* a word the layout text lacks: with the word before */
+		last = nl[k];
+		hyp->line[k] = nl[k];
+	}
+	free(d);
+	free(sa);
+	free(sb);
+	free(nl);
+}
+
+typedef struct piece { size_t a, b; } piece; /* hyp words [a, b) */
+
+/* Placement cost of hyp word j against truth word i: 0 the same word, 1 the same letters with
+ * other marks (so the unrestored input can be placed too), 3 another word; a word left out 2, so a
+ * run of words from elsewhere is cut off rather than paired with whatever follows. */
+typedef struct wctx {
+	char **tkey, **hkey;
+	char (*tsk)[48], (*hsk)[48];
+	const unsigned char *used;
+} wctx;
+
+static uint32_t wcost(const wctx *c, size_t i, size_t j)
+{
+	if (c->used[i])
+		return 3;
+	if (!strcmp(c->tkey[i], c->hkey[j]))
+		return 0;
+	return strcmp(c->tsk[i], c->hsk[j]) ? 3 : 1;
+}
+
+/* Semi-global word alignment of hyp words [h0, h0 + hn) to the truth (free start and end);
+ * ops as align(): 0 same, 1 other, 2 truth word skipped, 3 hyp word with no truth here. */
+static size_t walign(const wctx *c, size_t tn, size_t h0, size_t hn, size_t *start, size_t *end, unsigned char *ops,
+		     size_t *nops)
+{
+	size_t w = tn + 1;
+	uint32_t *d = malloc((hn + 1) * w * sizeof *d);
+	if (!d)
+		exit(2);
+	for (size_t j = 0; j <= tn; j++)
+		d[j] = 0;
+	for (size_t i = 1; i <= hn; i++) {
+		uint32_t *r = d + i * w, *p = r - w;
+		r[0] = (uint32_t)(2 * i);
+		for (size_t j = 1; j <= tn; j++) {
+			uint32_t best = p[j - 1] + wcost(c, j - 1, h0 + i - 1);
+			if (p[j] + 2 < best)
+				best = p[j] + 2;
+			if (r[j - 1] + 2 < best)
+				best = r[j - 1] + 2;
+			r[j] = best;
+		}
+	}
+	const uint32_t *last = d + hn * w;
+	size_t bj = 0;
+	for (size_t j = 1; j <= tn; j++)
+		if (last[j] < last[bj])
+			bj = j;
+	size_t dist = last[bj], k = 0, i = hn, j = bj;
+	while (i > 0) {
+		const uint32_t *r = d + i * w, *p = r - w;
+		uint32_t cc = j > 0 ? wcost(c, j - 1, h0 + i - 1) : 0;
+		if (j > 0 && r[j] == p[j - 1] + cc) {
+			ops[k++] = cc != 0;
+			i--, j--;
+		} else if (r[j] == p[j] + 2) {
+			ops[k++] = 3;
+			i--;
+		} else {
+			ops[k++] = 2;
+			j--;
+		}
+	}
+	for (size_t x = 0, y = k ? k - 1 : 0; x < y; x++, y--) {
+		unsigned char t = ops[x];
+		ops[x] = ops[y];
+		ops[y] = t;
+	}
+	*nops = k;
+	*start = j;
+	*end = bj;
+	free(d);
+	return dist;
+}
+
+#define RUN_SPLIT 3 /* this many hyp words in a row matching nothing here are tried elsewhere */
+
+static int words_main(const char *truth_path, const char *hyp_path, const char *layout_path, int list)
+{
+	size_t tn, hn, ln = 0;
+	char *t = slurp_or_die(truth_path, &tn), *h = slurp_or_die(hyp_path, &hn), *l = NULL;
+	wseq tw = {0}, hw = {0}, lw = {0};
+	wseq_split(t, tn, &tw);
+	wseq_split(h, hn, &hw);
+	if (layout_path) {
+		l = slurp_or_die(layout_path, &ln);
+		wseq_split(l, ln, &lw);
+		relines(&hw, &lw);
+	}
+	unsigned char *used = calloc(tw.n + 1, 1);
+	char **got = calloc(tw.n + 1, sizeof *got);
+	char (*tsk)[48] = malloc((tw.n + 1) * sizeof *tsk), (*hsk)[48] = malloc((hw.n + 1) * sizeof *hsk);
+	size_t cap = 64, np = 0;
+	piece *q = malloc(cap * sizeof *q);
+	unsigned char *ops = malloc(hw.n + tw.n + 2);
+	if (!used || !got || !q || !ops || !tsk || !hsk)
+		return 2;
+	for (size_t j = 0; j < tw.n; j++)
+		skeleton(tw.key[j], tsk[j], sizeof tsk[j]);
+	for (size_t j = 0; j < hw.n; j++)
+		skeleton(hw.key[j], hsk[j], sizeof hsk[j]);
+	wctx c = {tw.key, hw.key, tsk, hsk, used};
+	for (size_t a = 0; a < hw.n;) {
+		size_t b = a;
+		while (b < hw.n && hw.line[b] == hw.line[a])
+			b++;
+		if (np == cap && !(q = realloc(q, (cap *= 2) * sizeof *q)))
+			return 2;
+		q[np++] = (piece){a, b};
+		a = b;
+	}
+	size_t stray = 0;
+	while (np) {
+		/* the longest piece first */
+		size_t best = 0;
+		for (size_t k = 1; k < np; k++)
+			if (q[k].b - q[k].a > q[best].b - q[best].a)
+				best = k;
+		piece p = q[best];
+		q[best] = q[--np];
+		size_t n = p.b - p.a, st, en, nops;
+		size_t dist = walign(&c, tw.n, p.a, n, &st, &en, ops, &nops);
+		/* runs of hyp words matching nothing here go back in the queue; what is left (the core)
+		 * is placed if it costs at most 2 a word */
+		size_t core = n, hi = p.a;
+		for (size_t k = 0; k < nops;) {
+			if (ops[k] != 3) {
+				hi += ops[k] != 2;
+				k++;
+				continue;
+			}
+			size_t r0 = hi;
+			while (k < nops && ops[k] == 3)
+				hi++, k++;
+			if (hi - r0 >= RUN_SPLIT && hi - r0 < n) {
+				if (np == cap && !(q = realloc(q, (cap *= 2) * sizeof *q)))
+					return 2;
+				q[np++] = (piece){r0, hi};
+				core -= hi - r0;
+				dist -= 2 * (hi - r0);
+			}
+		}
+		if (!core)
+			continue;
+		if (dist > 2 * core) { /* matches nothing well: stray words */
+			stray += core;
+			continue;
+		}
+		size_t ti = st;
+		hi = p.a;
+		for (size_t k = 0; k < nops; k++) {
+			if (ops[k] == 3) {
+				hi++;
+				continue;
+			}
+			if (ops[k] == 2) {
+				ti++;
+				continue;
+			}
+			if (!used[ti])
+				got[ti] = hw.key[hi];
+			ti++, hi++;
+		}
+		for (size_t j = st; j < en; j++)
+			used[j] = 1;
+	}
+	size_t correct = 0;
+	for (size_t j = 0; j < tw.n; j++) {
+		int ok = got[j] && strcmp(got[j], tw.key[j]) == 0;
+		correct += ok;
+		if (list && !ok)
+			printf("%s\t%s\n", tw.key[j], got[j] ? got[j] : "");
+	}
+	if (!list)
+		printf("units %zu correct %zu accuracy %.4f stray %zu\n", tw.n, correct,
+		       tw.n ? (double)correct / (double)tw.n : 0.0, stray);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int verbose = 0, list = 0, words = 0, i = 1;
+	const char *layout = NULL;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "-v"))
+			verbose = 1;
+		else if (!strcmp(argv[i], "-l"))
+			list = verbose = 1;
+		else if (!strcmp(argv[i], "-w"))
+			words = 1;
+		else if (!strcmp(argv[i], "-L") && i + 1 < argc)
+			layout = argv[++i];
+		else
+			break;
+	}
+	if (argc - i != 2) {
+		fprintf(stderr, "usage: cer-flex [-v] [-l] TRUTH OUTPUT | -w [-l] [-L LAYOUT] TRUTH OUTPUT\n"
+				"prints \"chars N edits E cer P\" (or with -w \"units N correct C accuracy P stray S\"),\n"
+				"output lines matched to the truth in any order\n");
+		return 2;
+	}
+	if (words)
+		return words_main(argv[i], argv[i + 1], layout, list);
+	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
+	if (!ctx)
+		return 2;
+	char *t = NULL, *o = NULL;
+	size_t tn = 0, on = 0;
+	sohoa_buf bt = {0}, bo = {0};
+	if (sohoa_file_read(ctx, argv[i], &t, &tn) != SOHOA_OK || sohoa_file_read(ctx, argv[i + 1], &o, &on) != SOHOA_OK ||
+	    sohoa_icu_nfc(ctx, t, tn, &bt) != SOHOA_OK || sohoa_icu_nfc(ctx, o, on, &bo) != SOHOA_OK) {
+		fprintf(stderr, "cer-flex: %s\n", sohoa_errmsg(ctx));
+		return 2;
+	}
+	uint32_t *truth = NULL;
+	size_t ntruth = 0;
+	if (cer_fold(bt.data ? bt.data : "", bt.len, &truth, &ntruth))
+		return 2;
+	/* output lines, each folded */
+	size_t cap = 16, nl = 0;
+	line_ref *lines = malloc(cap * sizeof *lines);
+	const char *s = bo.data ? bo.data : "";
+	for (size_t a = 0; a < bo.len;) {
+		size_t b = a;
+		while (b < bo.len && s[b] != '\n')
+			b++;
+		uint32_t *cp;
+		size_t n;
+		if (cer_fold(s + a, b - a, &cp, &n))
+			return 2;
+		if (n) {
+			if (nl == cap) {
+				cap *= 2;
+				lines = realloc(lines, cap * sizeof *lines);
+			}
+			if (!lines)
+				return 2;
+			lines[nl++] = (line_ref){cp, n};
+		} else {
+			free(cp);
+		}
+		a = b + 1;
+	}
+	qsort(lines, nl, sizeof *lines, by_len_desc);
+	size_t errors = 0, by_kind[K_N] = {0};
+	for (size_t k = 0; k < nl; k++) {
+		const uint32_t *l = lines[k].cp;
+		size_t ln = lines[k].n, st, en, nops;
+		unsigned char *ops;
+		size_t dist = align(truth, ntruth, l, ln, &st, &en, &ops, &nops);
+		if (dist == (size_t)-1)
+			return 2;
+		if (2 * dist > ln) { /* matches nothing: debris */
+			errors += ln;
+			by_kind[K_DEBRIS] += ln;
+			if (list) {
+				printf("debris\t\t");
+				put_cps(l, ln);
+				putchar('\n');
+			}
+			free(ops);
+			continue;
+		}
+		errors += dist;
+		/* differing stretches, each classified, counted by its edits */
+		size_t ti = st, li = 0;
+		for (size_t q = 0; q < nops;) {
+			if (ops[q] == 0) {
+				ti++, li++, q++;
+				continue;
+			}
+			size_t t0 = ti, l0 = li, e = 0;
+			while (q < nops && ops[q] != 0) {
+				e++;
+				if (ops[q] == 1)
+					ti++, li++;
+				else if (ops[q] == 2)
+					ti++;
+				else
+					li++;
+				q++;
+			}
+			int kind = stretch_kind(truth + t0, ti - t0, l + l0, li - l0);
+			by_kind[kind] += e;
+			if (list) {
+				size_t a = t0, b = ti, c = l0, d = li;
+				while (a > st && truth[a - 1] != ' ' && c > 0 && l[c - 1] != ' ')
+					a--, c--;
+				while (b < en && truth[b] != ' ' && d < ln && l[d] != ' ')
+					b++, d++;
+				printf("%s\t", kind_name[kind]);
+				put_cps(truth + a, b - a);
+				putchar('\t');
+				put_cps(l + c, d - c);
+				putchar('\n');
+			}
+		}
+		for (size_t j = st; j < en; j++)
+			truth[j] = USED;
+		free(ops);
+	}
+	/* truth no line covered (spaces aside: where the output broke its lines) */
+	for (size_t j = 0; j < ntruth;) {
+		if (truth[j] == USED || truth[j] == ' ') {
+			j++;
+			continue;
+		}
+		size_t a = j;
+		while (j < ntruth && truth[j] != USED)
+			j++;
+		size_t b = j;
+		while (b > a && truth[b - 1] == ' ')
+			b--;
+		size_t n = b - a;
+		errors += n;
+		by_kind[K_MISSING] += n;
+		if (list) {
+			printf("missing\t");
+			put_cps(truth + a, b - a);
+			printf("\t\n");
+		}
+	}
+	printf("chars %zu edits %zu cer %.4f\n", ntruth, errors, ntruth ? (double)errors / (double)ntruth : (double)errors);
+	if (verbose)
+		for (int k = 0; k < K_N; k++)
+			printf("  %-8s %zu\n", kind_name[k], by_kind[k]);
+	for (size_t k = 0; k < nl; k++)
+		free((void *)lines[k].cp);
+	free(lines);
+	free(truth);
+	free(t);
+	free(o);
+	sohoa_buf_free(&bt);
+	sohoa_buf_free(&bo);
+	sohoa_ctx_free(ctx);
+	return 0;
+}
