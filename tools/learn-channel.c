@@ -512,6 +512,7 @@ typedef struct token {
 
 typedef struct aligner {
 	table tokens, chars;
+	table printed; /* printed tokens of the counted pairs (lowercase) -> count */
 	long pages, lines_paired, lines_gt, tok_pairs, tok_gt;
 } aligner;
 
@@ -657,6 +658,7 @@ static void align_line(aligner *al, const char *gt, const char *ocr)
 				put_cps(&printed, it->c.v, it->c.n);
 				sohoa_viet_key(printed.data, printed.len, &k);
 				table_add(&al->tokens, k.data, 1);
+				table_add(&al->printed, printed.data, 1);
 				sohoa_buf_free(&k);
 				sohoa_buf_free(&printed);
 				count_chars(al, &ot->c, &it->c);
@@ -775,10 +777,111 @@ static void align_page(aligner *al, const char *gt_path, const char *ocr_path)
 	free(g), free(o), free(gk), free(ok), free(d), free(sub);
 }
 
+/* Occurrences of needle[0..nn) in hay (code points, overlapping). */
+static long count_in(const uint32_t *hay, size_t nh, const uint32_t *needle, size_t nn)
+{
+	long c = 0;
+	for (size_t i = 0; i + nn <= nh; i++)
+		if (!memcmp(hay + i, needle, nn * sizeof *needle))
+			c++;
+	return c;
+}
+
+/* A substring confusion ("i" read for "rì") is counted once per sighting, but its intended string
+ * read right is counted letter by letter, never as a whole: the model would divide by the
+ * sightings alone and think "rì" is read "i" most of the time. So each intended string of two or
+ * more letters gets an identity row: how often it was printed in the counted tokens, less its
+ * confusions. Then ln P(observed | intended) = count / printed occurrences. */
+static void chars_identities(aligner *al)
+{
+	table add = {0};
+	for (size_t i = 0; i < al->chars.cap; i++) {
+		const char *key = al->chars.e[i].key;
+		const char *tab = key ? strchr(key, '\t') : NULL;
+		if (!tab)
+			continue;
+		cps in = cps_from(tab + 1, strlen(tab + 1));
+		if (in.n >= 2) {
+			/* occurrences in the printed tokens, once per intended string */
+			sohoa_buf idkey = {0};
+			sohoa_buf_puts(&idkey, tab + 1);
+			sohoa_buf_puts(&idkey, "\t");
+			sohoa_buf_puts(&idkey, tab + 1);
+			table_add(&add, idkey.data, 0);
+			sohoa_buf_free(&idkey);
+		}
+		free(in.v);
+	}
+	size_t np = 0;
+	cps *pt = malloc((al->printed.n + 1) * sizeof *pt);
+	long *pc = malloc((al->printed.n + 1) * sizeof *pc);
+	if (!pt || !pc)
+		die("%s", "out of memory");
+	for (size_t j = 0; j < al->printed.cap; j++)
+		if (al->printed.e[j].key) {
+			pt[np] = cps_from(al->printed.e[j].key, strlen(al->printed.e[j].key));
+			pc[np++] = al->printed.e[j].count;
+		}
+	for (size_t i = 0; i < add.cap; i++) {
+		if (!add.e[i].key)
+			continue;
+		const char *tab = strchr(add.e[i].key, '\t');
+		cps in = cps_from(tab + 1, strlen(tab + 1));
+		long occ = 0, seen = 0;
+		for (size_t j = 0; j < np; j++)
+			occ += pc[j] * count_in(pt[j].v, pt[j].n, in.v, in.n);
+		for (size_t j = 0; j < al->chars.cap; j++) {
+			const char *k = al->chars.e[j].key;
+			const char *kt = k ? strchr(k, '\t') : NULL;
+			if (kt && !strcmp(kt + 1, tab + 1))
+				seen += al->chars.e[j].count;
+		}
+		if (occ > seen)
+			table_add(&al->chars, add.e[i].key, occ - seen);
+		free(in.v);
+		free(add.e[i].key);
+	}
+	for (size_t j = 0; j < np; j++)
+		free(pt[j].v);
+	free(pt);
+	free(pc);
+	free(add.e);
+}
+
+/* The readings of a syllable seen a few times are not all its readings: "dế" printed once and
+ * read "dé" would otherwise get P(dé | dế) = 1 and outrank every common word read "dé". Each
+ * intended syllable gets a row UNSEEN_OBS (never an observed token: it holds a space) with count
+ * n, so ln P(observed | intended) = count / (sightings + n); the restorer scores the rest of the
+ * readings with the character channel. n = 0: no such rows. */
+#define UNSEEN_OBS "(any other)"
+static void tokens_unseen(aligner *al, long n)
+{
+	if (n <= 0)
+		return;
+	table w = {0};
+	for (size_t i = 0; i < al->tokens.cap; i++) {
+		const char *key = al->tokens.e[i].key;
+		const char *tab = key ? strchr(key, '\t') : NULL;
+		if (tab)
+			table_add(&w, tab + 1, 0);
+	}
+	for (size_t i = 0; i < w.cap; i++) {
+		if (!w.e[i].key)
+			continue;
+		sohoa_buf k = {0};
+		sohoa_buf_puts(&k, UNSEEN_OBS "\t");
+		sohoa_buf_puts(&k, w.e[i].key);
+		table_add(&al->tokens, k.data, n);
+		sohoa_buf_free(&k);
+		free(w.e[i].key);
+	}
+	free(w.e);
+}
+
 static int cmd_align(int argc, char **argv)
 {
 	const char *tok_path = NULL, *chr_path = NULL;
-	long min_tok = 1, min_chr = 1;
+	long min_tok = 1, min_chr = 1, unseen = 0;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-t") && i + 1 < argc)
@@ -789,14 +892,18 @@ static int cmd_align(int argc, char **argv)
 			min_tok = atol(argv[++i]);
 		else if (!strcmp(argv[i], "-M") && i + 1 < argc)
 			min_chr = atol(argv[++i]);
+		else if (!strcmp(argv[i], "-u") && i + 1 < argc)
+			unseen = atol(argv[++i]);
 		else
 			die("unknown option '%s'", argv[i]);
 	}
 	if (!tok_path || !chr_path || (argc - i) % 2 != 0 || argc == i)
-		die("%s", "usage: learn-channel align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] GT OCR [GT OCR...]");
+		die("%s", "usage: learn-channel align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] [-u N] GT OCR [GT OCR...]");
 	aligner al = {0};
 	for (; i < argc; i += 2)
 		align_page(&al, argv[i], argv[i + 1]);
+	chars_identities(&al);
+	tokens_unseen(&al, unseen);
 	table_write(&al.tokens, tok_path, min_tok);
 	table_write(&al.chars, chr_path, min_chr);
 	printf("pages %ld, printed lines %ld, lines paired %ld, printed syllables %ld, token pairs counted %ld, "
@@ -813,6 +920,6 @@ int main(int argc, char **argv)
 		return cmd_align(argc - 1, argv + 1);
 	fprintf(stderr, "usage: learn-channel render|align ...\n"
 			"  render [-s SEED] [-d DEGRADE%%] [-p MAXPAGES] [-r DPI] [-f FONTDIR] TEXT OUTDIR\n"
-			"  align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] GT OCR [GT OCR...]\n");
+			"  align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] [-u N] GT OCR [GT OCR...]\n");
 	return 2;
 }

@@ -106,3 +106,53 @@ if [ -x "$ACC" ]; then
 	printf 'so\tsở\t3\ntinh\ttỉnh\t2\n' >"$TMP/tab.tsv"
 	[ "$("$ACC" -r "$TMP/tab.tsv" "$TMP/g.txt" "$TMP/h.txt")" = "misread 4 in-table 2 recall 0.5000" ] && pass "syl-accuracy: channel recall" || fail "syl-accuracy: channel recall" "$("$ACC" -r "$TMP/tab.tsv" "$TMP/g.txt" "$TMP/h.txt")"
 fi
+
+# align: -u gives every intended syllable one row for its unseen readings ("(any other)": it holds
+# a space, so no OCR token is ever looked up as it), and a substring confusion's intended string
+# gets an identity row from its printed occurrences ("ư" read "ir" once among many "ư" read right).
+if [ -x "$TOOL" ]; then
+	printf 'người người người người được\n' >"$TMP/u.gt.txt"
+	printf 'nguoi nguoi nguoi ngirdi dugc\n' >"$TMP/u.txt"
+	if "$TOOL" align -u 3 -t "$TMP/tu.tsv" -c "$TMP/cu.tsv" "$TMP/u.gt.txt" "$TMP/u.txt" >/dev/null 2>&1; then
+		[ "$(count "(any other)" người "$TMP/tu.tsv")" = 3 ] && [ "$(count "(any other)" được "$TMP/tu.tsv")" = 3 ] &&
+			pass "align -u: one unseen row per intended syllable" || fail "align -u: one unseen row per intended syllable" "$(cat "$TMP/tu.tsv")"
+		[ "$(count nguoi người "$TMP/tu.tsv")" = 3 ] && pass "align -u: seen readings keep their counts" || fail "align -u: seen readings keep their counts"
+		# "ườ" is printed 4 times, read "uo" three times and "ird" once: the rest are identities
+		n=$(awk -F'\t' '$2 == "ườ" { s += $3 } END { print s + 0 }' "$TMP/cu.tsv")
+		[ "$n" -ge 4 ] && pass "align: a multi-letter intended string counts its printed occurrences ($n)" ||
+			fail "align: a multi-letter intended string counts its printed occurrences" "$(grep 'ườ' "$TMP/cu.tsv")"
+		check "align -u: tables are well formed" wellformed "$TMP/tu.tsv"
+	else
+		fail "align -u: runs"
+	fi
+fi
+
+# cer-flex: a table read column by column scores like the same text read row by row; real
+# errors still count, by kind; -w places words the same way.
+FLEX=$BUILD/tools/cer-flex
+if [ -x "$FLEX" ]; then
+	printf 'Văn phòng Sở\tTổ chức hội nghị phổ biến\nPhòng Tổ chức\tTuyển dụng viên chức\n' >"$TMP/tg.txt"
+	printf 'Văn phòng Sở\nPhòng Tổ chức\nTổ chức hội nghị phổ biến\nTuyển dụng viên chức\n' >"$TMP/th.txt"
+	printf 'Văn phòng Sở\nPhòng Tổ chức\nTổ chức hội nghị phố biến\nTuyến dụng viên chức\n' >"$TMP/th2.txt"
+	out=$("$FLEX" "$TMP/tg.txt" "$TMP/th.txt")
+	[ "$out" = "chars 73 edits 0 cer 0.0000" ] && pass "cer-flex: cells in another order cost nothing" || fail "cer-flex: cells in another order cost nothing" "$out"
+	out=$("$FLEX" -v "$TMP/tg.txt" "$TMP/th2.txt" | tr '\n' ' ')
+	case $out in "chars 73 edits 2 cer 0.0274   mark     2 "*) pass "cer-flex: two tone errors, as marks" ;; *) fail "cer-flex: two tone errors, as marks" "$out" ;; esac
+	plain=$("$ACC" -C "$TMP/tg.txt" "$TMP/th.txt" | awk '{ print $4 }')
+	[ "$plain" -gt 10 ] && pass "cer-flex: plain CER counts the moved cells ($plain edits)" || fail "cer-flex: plain CER counts the moved cells" "$plain"
+	printf 'Văn phòng Sở\n' >>"$TMP/th3.txt"
+	printf 'zzzz qqqq xxxx\n' >>"$TMP/th3.txt"
+	out=$("$FLEX" -v "$TMP/tg.txt" "$TMP/th3.txt" | awk '/debris|missing/ { printf "%s %s ", $1, $2 }')
+	[ "$out" = "debris 14 missing 60 " ] && pass "cer-flex: debris and missing text counted" || fail "cer-flex: debris and missing text counted" "$out"
+	out=$("$FLEX" -w "$TMP/tg.txt" "$TMP/th2.txt")
+	[ "$out" = "units 16 correct 14 accuracy 0.8750 stray 0" ] && pass "cer-flex -w: words placed in any order" || fail "cer-flex -w: words placed in any order" "$out"
+	# -L: the restorer joined the lines; the layout text's lines place the words again
+	printf 'Van phong So Phong To chuc To chuc hoi nghi pho bien Tuyen dung vien chuc\n' >"$TMP/tj.txt"
+	printf 'Van phong So\nPhong To chuc\nTo chuc hoi nghi pho bien\nTuyen dung vien chuc\n' >"$TMP/tl.txt"
+	printf 'Văn phòng Sở Phòng Tổ chức Tổ chức hội nghị phổ biến Tuyển dụng viên chức\n' >"$TMP/tr.txt"
+	out=$("$FLEX" -w -L "$TMP/tl.txt" "$TMP/tg.txt" "$TMP/tr.txt")
+	[ "$out" = "units 16 correct 16 accuracy 1.0000 stray 0" ] && pass "cer-flex -w -L: a reflowed restoration placed by its input's lines" || fail "cer-flex -w -L: reflowed restoration" "$out"
+	# every word of the unaccented input carries marks in the gold: none right, but all placed
+	out=$("$FLEX" -w "$TMP/tg.txt" "$TMP/tl.txt")
+	[ "$out" = "units 16 correct 0 accuracy 0.0000 stray 0" ] && pass "cer-flex -w: unrestored input placed by its letters" || fail "cer-flex -w: unrestored input placed" "$out"
+fi
