@@ -98,8 +98,9 @@ static void smap_free(smap *m)
 
 typedef struct nval {
 	uint64_t c;     /* weighted count */
-	uint64_t raw;   /* for bigrams: sum of trigram counts */
+	uint64_t raw;   /* for bigrams: sum of trigram counts; for trigrams: times seen (unweighted) */
 	uint32_t n[4];  /* context stats: continuations with count 1, 2, 3+; [3] all types */
+	float nw[3];    /* context stats: the same, each continuation counted as weighted/unweighted */
 	float logp, bow;
 } nval;
 
@@ -361,6 +362,7 @@ static int add_tri(sohoa_lmb *b, int x, int y, int z, int weight)
 	if (!v)
 		return -1;
 	v->c += (uint64_t)weight;
+	v->raw++;
 	return 0;
 }
 
@@ -531,16 +533,21 @@ static discount discounts(const uint64_t nc[5])
 	return D;
 }
 
-static double disc(const discount *D, uint64_t c)
+/* The discount of an n-gram with weighted count c seen r times: the discount of r, scaled by the
+ * n-gram's average weight, so that counting a text k times changes no probability (domain text
+ * is weighted up without turning its singletons into "seen three times"). */
+static double disc(const discount *D, uint64_t c, uint64_t r)
 {
-	double d = D->d[c >= 3 ? 3 : c];
+	double d = D->d[r >= 3 ? 3 : r] * (double)c / (double)r;
 	return d < (double)c ? d : (double)c * 0.5;
 }
 
-static void ctx_add(nval *v, uint64_t c)
+static void ctx_add(nval *v, uint64_t c, uint64_t r)
 {
+	int k = r >= 3 ? 2 : (int)r - 1;
 	v->c += c;
-	v->n[c >= 3 ? 2 : c - 1]++;
+	v->n[k]++;
+	v->nw[k] += (float)((double)c / (double)r);
 	v->n[3]++;
 }
 
@@ -548,7 +555,7 @@ static double ctx_gamma(const nval *v, const discount *D)
 {
 	if (!v || !v->c)
 		return 1.0;
-	double g = (D->d[1] * v->n[0] + D->d[2] * v->n[1] + D->d[3] * v->n[2]) / (double)v->c;
+	double g = (D->d[1] * v->nw[0] + D->d[2] * v->nw[1] + D->d[3] * v->nw[2]) / (double)v->c;
 	return g > 1.0 ? 1.0 : (g < 1e-9 ? 1e-9 : g);
 }
 
@@ -651,8 +658,10 @@ static int cmp_id_count(const void *x, const void *y)
 	return a < c ? -1 : a > c;
 }
 
-int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t digest[32], sohoa_buf *out,
-		    char *msg, size_t msgsize)
+/* One estimation and layout. The budget is split from an estimate of the fixed sections, less
+ * slack (bytes the estimate is known to overshoot by); *all_kept is set when nothing was pruned. */
+static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, const uint8_t digest[32],
+		       sohoa_buf *out, char *msg, size_t msgsize, int *all_kept)
 {
 	int rc = -1;
 	size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : 25000000;
@@ -683,14 +692,14 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 	for (size_t i = 0; i < b->tri.cap; i++) {
 		if (!b->tri.k[i])
 			continue;
-		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c;
-		if (c <= 4)
-			nc3[c]++;
+		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c, r = b->tri.v[i].raw;
+		if (r <= 4)
+			nc3[r]++;
 		nval *cv = nmap_get(&ctx3, key >> 16, 1);
 		nval *bv = nmap_get(&bi, key & 0xffffffffULL, 1);
 		if (!cv || !bv)
 			goto nomem;
-		ctx_add(cv, c);
+		ctx_add(cv, c, r);
 		bv->c += KEY_B(key) == LM_BOS ? c : 1; /* <s> has no left context: raw counts */
 		bv->raw += c;
 	}
@@ -707,7 +716,7 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 		uint64_t key = bi.k[i] - 1, c = bi.v[i].c;
 		if (c <= 4)
 			nc2[c]++;
-		ctx_add(&ctx2[KEY_B(key)], c);
+		ctx_add(&ctx2[KEY_B(key)], c, c);
 		p1[KEY_C(key)] += 1;
 		cc1_total += 1;
 	}
@@ -784,7 +793,7 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 			continue;
 		}
 		double g2 = ctx_gamma(cx, &D2);
-		double p = (v->c - disc(&D2, v->c)) / (double)cx->c + g2 * p1[y];
+		double p = (v->c - disc(&D2, v->c, v->c)) / (double)cx->c + g2 * p1[y];
 		v->logp = (float)log(p);
 		/* what dropping it would cost: its count times how far backoff would be off; contexts
 		 * of trigrams get the trigram mass they carry too */
@@ -800,6 +809,10 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 	nmap_free(&sib);
 	/* Budget: fixed sections ~ V*40 bytes, bigrams 8/0.75 each, trigrams 4/0.75 each. */
 	size_t fixed_bytes = (size_t)V * 48 + 65536 * 8 + b->nchan * 40 + b->ngaz * 40 + 4096;
+	if (slack > 0)
+		fixed_bytes = (size_t)slack < fixed_bytes / 2 ? fixed_bytes - (size_t)slack : fixed_bytes / 2;
+	else
+		fixed_bytes += (size_t)-slack;
 	if (fixed_bytes >= max_bytes) {
 		snprintf(msg, msgsize, "budget of %zu bytes too small", max_bytes);
 		goto fail;
@@ -835,13 +848,13 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 	for (size_t i = 0; i < b->tri.cap; i++) {
 		if (!b->tri.k[i])
 			continue;
-		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c;
+		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c, r = b->tri.v[i].raw;
 		nval *cv = nmap_get(&ctx3, key >> 16, 0);
 		nval *bv = nmap_get(&bi, key & 0xffffffffULL, 0);
 		nval *ab = nmap_get(&bi, key >> 16, 0);
 		double g = ctx_gamma(cv, &D3);
 		double p2 = exp(bv->logp);
-		double p = (c - disc(&D3, c)) / (double)cv->c + g * p2;
+		double p = (c - disc(&D3, c, r)) / (double)cv->c + g * p2;
 		b->tri.v[i].logp = (float)log(p);
 		int usable = KEY_A(key) != LM_UNK && KEY_B(key) != LM_UNK && KEY_C(key) != LM_UNK &&
 			     ab && ab->raw && bv->raw;
@@ -1147,6 +1160,7 @@ int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t di
 		goto nomem;
 	h.file_size = out->len;
 	memcpy(out->data, &h, sizeof h);
+	*all_kept = kb == nbi && kt == ntri;
 	snprintf(msg, msgsize,
 		 "vocab %u, groups %u, bigrams %zu of %zu, trigrams %zu of %zu, channel %zu tokens %zu chars, "
 		 "gazetteer %zu, %zu bytes; D3 %.2f %.2f %.2f D2 %.2f %.2f %.2f",
@@ -1175,4 +1189,29 @@ fail:
 	free(btab);
 	free(ttab);
 	return rc;
+}
+
+int sohoa_lmb_write(sohoa_lmb *b, const sohoa_lmb_options *opt, const uint8_t digest[32], sohoa_buf *out,
+		    char *msg, size_t msgsize)
+{
+	/* The fixed sections are estimated before they are laid out; rebuild with the estimate
+	 * corrected until the file fills the budget to within 64 KB (one or two more passes). */
+	size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : 25000000;
+	long slack = 0;
+	for (int pass = 0;; pass++) {
+		int all_kept = 0;
+		if (write_model(b, opt, slack, digest, out, msg, msgsize, &all_kept))
+			return -1;
+		long spare = (long)max_bytes - (long)out->len;
+		if (all_kept && spare >= 0)
+			return 0;
+		if ((spare >= 0 && spare < 65536) || pass == 3)
+			break;
+		slack += spare - 32768;
+	}
+	if (out->len > max_bytes) {
+		snprintf(msg, msgsize, "model of %zu bytes over the budget of %zu", out->len, max_bytes);
+		return -1;
+	}
+	return 0;
 }

@@ -2,9 +2,11 @@
  * each line of the given files is NFC-normalized, stripped of all marks, restored with
  * sohoa_restore(STRIP) and compared word by word with the original (canonical keys, so tone
  * placement style and case do not count). Also reports model load time and syllables/s on one
- * thread. Usage: restore-eval [--model FILE] [--list FILE --root DIR] [--errors N] [FILE...] */
+ * thread. --errors N lists the first N errors, --why counts them by cause (see why_wrong).
+ * Usage: restore-eval [--model FILE] [--list FILE --root DIR] [--lines] [--errors N] [--why] [FILE...] */
 #include "../core/icu.h"
 #include "../core/sohoa.h"
+#include "../normalize/candidates.h"
 #include "../normalize/lm.h"
 #include "../normalize/restore.h"
 #include "../normalize/viet.h"
@@ -23,11 +25,49 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* Why a word came out wrong (--why): the gold form is not a Vietnamese syllable (foreign names,
+ * symbols), its key has no id in the model (vocabulary cut), it has an id but is past the
+ * candidates the decoder looks at, or it was a candidate and the model chose another: then
+ * split by whether the gold word is capitalized (proper nouns, headings) or not. */
+enum { WHY_FOREIGN, WHY_OOV, WHY_CUT, WHY_CAP, WHY_LOWER, WHY_N };
+static const char *const why_name[WHY_N] = {"foreign", "oov", "cut", "cap", "lower"};
+
 typedef struct stats {
 	size_t words, right, viet, viet_right;
+	size_t why[WHY_N];
 	double secs;
 	int errors_left;
+	const sohoa_model *m;
+	sohoa_buf tmp;
 } stats;
+
+static int is_cap(const char *s, size_t n)
+{
+	uint32_t cp, plain;
+	int tone, upper;
+	sohoa_utf8_decode(s, n, &cp);
+	return sohoa_viet_letter(cp, &plain, &tone, &upper) && upper;
+}
+
+static int why_wrong(stats *st, const char *gold, size_t n, const sohoa_buf *key)
+{
+	if (!sohoa_viet_syllable(gold, n))
+		return WHY_FOREIGN;
+	int id = sohoa_lm_id(st->m, key->data, key->len);
+	if (id == LM_UNK)
+		return WHY_OOV;
+	st->tmp.len = 0;
+	sohoa_viet_strip(key->data, key->len, &st->tmp);
+	size_t nc = 0;
+	const uint16_t *c = sohoa_lm_cands(st->m, st->tmp.data, st->tmp.len, &nc);
+	/* as candidates.c takes them for job 1: most frequent first, none e^7 rarer than the first */
+	size_t r = 0, k = 0;
+	for (; k < nc && c[k] != id; k++)
+		r += !(k > 0 && st->m->uni[c[k]].logp < st->m->uni[c[0]].logp - 7000);
+	if (k == nc || r >= RESTORE_MAXC || (k > 0 && st->m->uni[id].logp < st->m->uni[c[0]].logp - 7000))
+		return WHY_CUT;
+	return is_cap(gold, n) ? WHY_CAP : WHY_LOWER;
+}
 
 static void compare(const char *gold, size_t gn, const char *got, size_t on, stats *st)
 {
@@ -47,10 +87,14 @@ static void compare(const char *gold, size_t gn, const char *got, size_t on, sta
 			st->right += ok;
 			st->viet += viet;
 			st->viet_right += viet && ok;
+			int why = ok ? -1 : why_wrong(st, gold + i, ie - i, &a);
+			if (why >= 0)
+				st->why[why]++;
 			if (!ok && st->errors_left > 0) {
 				st->errors_left--;
 				size_t c0 = j > 30 ? j - 30 : 0, c1 = je + 30 < on ? je + 30 : on;
-				printf("  %.*s -> %.*s   | %.*s\n", (int)(ie - i), gold + i, (int)(je - j), got + j, (int)(c1 - c0), got + c0);
+				printf("  %-7s %.*s -> %.*s   | %.*s\n", why_name[why], (int)(ie - i), gold + i, (int)(je - j), got + j,
+				       (int)(c1 - c0), got + c0);
 			}
 		}
 		i = ie;
@@ -106,7 +150,7 @@ static int eval_file(sohoa_ctx *ctx, const char *path, stats *st)
 int main(int argc, char **argv)
 {
 	const char *model = NULL, *list = NULL, *root = ".";
-	int errors = 0;
+	int errors = 0, why = 0;
 	sohoa_options o;
 	sohoa_options_init(&o);
 	sohoa_ctx *ctx = sohoa_ctx_new(&o);
@@ -123,6 +167,8 @@ int main(int argc, char **argv)
 			whole_file = 0;
 		else if (strcmp(argv[a], "--errors") == 0 && a + 1 < argc)
 			errors = atoi(argv[++a]);
+		else if (strcmp(argv[a], "--why") == 0)
+			why = 1;
 		else
 			break;
 	}
@@ -137,6 +183,7 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &w1);
 	double load_ms = (double)(w1.tv_sec - w0.tv_sec) * 1e3 + (double)(w1.tv_nsec - w0.tv_nsec) / 1e6;
 	ctx->model = m;
+	st.m = m;
 	size_t files = 0;
 	if (list) {
 		char *d;
@@ -166,6 +213,14 @@ int main(int argc, char **argv)
 	       files, st.words, st.words ? 100.0 * st.right / st.words : 0, st.viet,
 	       st.viet ? 100.0 * st.viet_right / st.viet : 0, st.secs > 0 ? st.words / st.secs : 0, load_ms,
 	       ru.ru_maxrss / 1024);
+	if (why) {
+		size_t wrong = st.words - st.right;
+		printf("errors %zu:", wrong);
+		for (int w = 0; w < WHY_N; w++)
+			printf(" %s %zu (%.2f%% of words)", why_name[w], st.why[w], st.words ? 100.0 * st.why[w] / st.words : 0);
+		printf("\n");
+	}
+	sohoa_buf_free(&st.tmp);
 	sohoa_ctx_free(ctx);
 	return 0;
 }
