@@ -171,6 +171,8 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	if (h->bloom_off && (h->bloom_log2 < 1 || h->bloom_log2 > 30))
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
 	m->bloom = h->bloom_off ? (const uint64_t *)(base + h->bloom_off) : NULL;
+	static uint64_t serials;
+	m->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	return chan1_build(ctx, m);
 }
 

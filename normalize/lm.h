@@ -93,6 +93,7 @@ struct sohoa_model {
 	uint64_t *chan1_key;
 	int32_t *chan1_logp;
 	uint32_t chan1_slots;
+	uint64_t serial; /* distinct for every model opened in this process: caches of lookups key on it */
 };
 
 #define SOHOA_LM_CHAN_FLOOR (-7000) /* ln P(observed | intended) of a pair the channel never saw */
@@ -174,6 +175,39 @@ static inline int sohoa_lm_trigram_find(const sohoa_model *m, int a, int b, int 
 		if (++i == slots)
 			i = 0;
 	}
+}
+/* Split trigram lookup for batched probes: the slot where the search for (a,b,c) starts and
+ * its fingerprint (prefetched), then the search from there; same answer as sohoa_lm_trigram_find. */
+static inline uint32_t sohoa_lm_trigram_slot(const sohoa_model *m, int a, int b, int c, uint32_t *fp)
+{
+	uint64_t h = sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | (uint64_t)c);
+	uint32_t i = sohoa_lm_range(h, m->h->trigram_slots);
+	*fp = (uint32_t)(h & 0xffffff) | 1;
+	__builtin_prefetch(&m->trigram[i]);
+	return i;
+}
+static inline int sohoa_lm_trigram_at(const sohoa_model *m, uint32_t i, uint32_t fp, int *logp)
+{
+	uint64_t slots = m->h->trigram_slots;
+	for (;;) {
+		uint32_t e = m->trigram[i];
+		if (!e)
+			return 0;
+		if (e >> 8 == fp) {
+			*logp = -(int)(e & 0xff) * (SOHOA_LM_SCALE / 10);
+			return 1;
+		}
+		if (++i == slots)
+			i = 0;
+	}
+}
+/* Start fetching the bigram slot of (b,c) into cache (no effect on results). */
+static inline void sohoa_lm_bigram_prefetch(const sohoa_model *m, int b, int c)
+{
+	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
+	__builtin_prefetch(&m->bigram[sohoa_lm_range(sohoa_lm_mix(key), m->h->bigram_slots)]);
+	if (m->bloom)
+		__builtin_prefetch(&m->bloom[sohoa_lm_mix((uint64_t)key ^ 0x5bd1e9955bd1e995ULL) >> (64 - m->h->bloom_log2)]);
 }
 /* The channel entries for an observed token (lowercase), or NULL. */
 const sohoa_lm_chan_cand *sohoa_lm_chan(const sohoa_model *m, const char *obs, size_t n, size_t *count);

@@ -87,17 +87,102 @@ sohoa_restore_mode sohoa_restore_detect(const char *s, size_t n)
 
 /* --- decoding --- */
 
-static int state_cmp(const void *a, const void *b)
+/* Stable sort by score, best first (at most BEAM * RESTORE_MAXC states: insertion sort). */
+static void state_sort(state *a, int n)
 {
-	int32_t x = ((const state *)a)->score, y = ((const state *)b)->score;
-	return (x < y) - (x > y);
+	for (int i = 1; i < n; i++) {
+		state t = a[i];
+		int j = i;
+		while (j > 0 && a[j - 1].score < t.score) {
+			a[j] = a[j - 1];
+			j--;
+		}
+		a[j] = t;
+	}
+}
+
+/* Bigram lookups cached per thread: most (y,z) pairs probed are not stored, and text repeats its
+ * pairs, so a small table answers part of the probes without touching the model's 12 MB of
+ * bigram filter and table. An entry is key<<32 | val, 0 empty (key 0 is (UNK,UNK), never probed);
+ * val BI_ABSENT when the pair is not stored (no stored val has the logp bits all ones: the floor
+ * is above -4095 hundredths). */
+#define BCACHE_BITS 15
+#define BCACHE_MASK ((1u << BCACHE_BITS) - 1)
+#define BI_ABSENT UINT32_MAX
+
+/* The bigram facts of one position: val of (ys[k], cand c), or pending (asked of the memory by
+ * bigram_request, read by bigram_resolve). */
+typedef struct bigrams {
+	uint32_t val[BEAM][RESTORE_MAXC];
+	uint8_t pending[BEAM][RESTORE_MAXC];
+} bigrams;
+
+/* Fill what the cache knows; start fetching the model's filter word and table slot of the rest,
+ * all of them before any is read, so that their misses overlap. */
+static void bigram_request(const sohoa_model *m, const uint64_t *cache, const uint16_t *ys, int ny,
+			   const restore_pos *ps, bigrams *bg)
+{
+	for (int k = 0; k < ny; k++)
+		for (int c = 0; c < ps->n; c++) {
+			int y = ys[k], z = ps->cand[c];
+			bg->pending[k][c] = 0;
+			bg->val[k][c] = BI_ABSENT;
+			if (y == LM_UNK || z == LM_UNK)
+				continue;
+			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
+			uint64_t e = cache[sohoa_lm_mix(key) & BCACHE_MASK];
+			if ((uint32_t)(e >> 32) == key) {
+				bg->val[k][c] = (uint32_t)e;
+				continue;
+			}
+			bg->pending[k][c] = 1;
+			sohoa_lm_bigram_prefetch(m, y, z);
+		}
+}
+
+static void bigram_resolve(const sohoa_model *m, uint64_t *cache, const uint16_t *ys, int ny, const restore_pos *ps,
+			   bigrams *bg)
+{
+	for (int k = 0; k < ny; k++)
+		for (int c = 0; c < ps->n; c++) {
+			if (!bg->pending[k][c])
+				continue;
+			int y = ys[k], z = ps->cand[c];
+			uint32_t val = BI_ABSENT;
+			if (sohoa_lm_bigram_maybe(m, y, z)) {
+				const sohoa_lm_bigram *f = sohoa_lm_bigram_find(m, y, z);
+				if (f)
+					val = f->val;
+			}
+			bg->val[k][c] = val;
+			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
+			cache[sohoa_lm_mix(key) & BCACHE_MASK] = (uint64_t)key << 32 | val;
+		}
+}
+
+/* The distinct previous words of the states, and each state's index among them. */
+static int distinct_ys(const state *prev, int nprev, uint16_t *ys, int *yof)
+{
+	int ny = 0;
+	for (int si = 0; si < nprev; si++) {
+		int k;
+		for (k = 0; k < ny; k++)
+			if (ys[k] == prev[si].y)
+				break;
+		if (k == ny)
+			ys[ny++] = prev[si].y;
+		yof[si] = k;
+	}
+	return ny;
 }
 
 /* Viterbi with a beam over the positions; writes the chosen candidate index per position.
  * Scores follow sohoa_lm_score, unrolled so that each (y,z) bigram is probed once per position,
- * a trigram only when its bigram suffix is stored (the builder keeps no other), and the
- * context's backoff weight rides along in the state. */
-static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, state *st, uint8_t *choice)
+ * a trigram only when its bigram suffix is stored and marks the context word (the builder keeps
+ * no other), and the context's backoff weight rides along in the state. The probes are memory
+ * bound: as soon as a position's beam is known, the bigram lines of the next position are all
+ * requested at once, then its trigram lines, so that the misses overlap instead of queueing. */
+static void decode(const sohoa_model *m, uint64_t *bcache, const restore_pos *pos, size_t np, state *st, uint8_t *choice)
 {
 	state *prev = st;
 	int nprev = 1;
@@ -105,68 +190,66 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 	const sohoa_lm_bigram *bh = sohoa_lm_bigram_find(m, LM_BOS, LM_BOS);
 	prev[0].bow = (int16_t)(bh ? sohoa_lm_bi_bow(bh) : 0);
 	state cand[BEAM * RESTORE_MAXC];
-	int16_t bi_lp[BEAM][RESTORE_MAXC], bi_bow[BEAM][RESTORE_MAXC];
-	const sohoa_lm_bigram *bi_e[BEAM][RESTORE_MAXC];
-	uint8_t bi_ok[BEAM][RESTORE_MAXC];
+	bigrams bg;
+	uint32_t tri_slot[BEAM][RESTORE_MAXC], tri_fp[BEAM][RESTORE_MAXC];
+	int8_t kidx[BEAM][RESTORE_MAXC];
+	uint8_t cfirst[RESTORE_MAXC];
 	uint16_t ys[BEAM];
 	int yof[BEAM];
+	int ny = distinct_ys(prev, nprev, ys, yof);
+	if (np)
+		bigram_request(m, bcache, ys, ny, &pos[0], &bg);
 	for (size_t p = 0; p < np; p++) {
 		const restore_pos *ps = &pos[p];
 		state *cur = st + (p + 1) * BEAM;
-		/* bigram probes per distinct previous word */
-		int ny = 0;
-		for (int si = 0; si < nprev; si++) {
-			int y = prev[si].y, k;
-			for (k = 0; k < ny; k++)
-				if (ys[k] == y)
+		bigram_resolve(m, bcache, ys, ny, ps, &bg);
+		/* equal candidate ids share one new state */
+		for (int c = 0; c < ps->n; c++) {
+			int f = c;
+			for (int d = 0; d < c; d++)
+				if (ps->cand[d] == ps->cand[c]) {
+					f = d;
 					break;
-			if (k == ny) {
-				ys[ny] = (uint16_t)y;
-				for (int c = 0; c < ps->n; c++) {
-					int lp = 0, bw = 0, ok = 0;
-					if (y != LM_UNK && ps->cand[c] != LM_UNK) {
-						const sohoa_lm_bigram *b = sohoa_lm_bigram_maybe(m, y, ps->cand[c])
-										   ? sohoa_lm_bigram_find(m, y, ps->cand[c])
-										   : NULL;
-						ok = b != NULL;
-						lp = b ? sohoa_lm_bi_logp(b) : 0;
-						bw = b ? sohoa_lm_bi_bow(b) : 0;
-						bi_e[ny][c] = b;
-					}
-					bi_ok[ny][c] = (uint8_t)ok;
-					bi_lp[ny][c] = (int16_t)lp;
-					bi_bow[ny][c] = (int16_t)bw;
 				}
-				ny++;
+			cfirst[c] = (uint8_t)f;
+		}
+		for (int k = 0; k < ny; k++)
+			for (int c = 0; c < ps->n; c++)
+				kidx[k][c] = -1;
+		/* trigram slots: computed and fetched together, read below */
+		for (int si = 0; si < nprev; si++) {
+			const state *s = &prev[si];
+			int yi = yof[si];
+			for (int c = 0; c < ps->n; c++) {
+				sohoa_lm_bigram b = {0, bg.val[yi][c]};
+				tri_slot[si][c] = UINT32_MAX;
+				if (b.val != BI_ABSENT && s->x != LM_UNK && sohoa_lm_bi_may_extend(&b, s->x))
+					tri_slot[si][c] = sohoa_lm_trigram_slot(m, s->x, s->y, ps->cand[c], &tri_fp[si][c]);
 			}
-			yof[si] = k;
 		}
 		int ncand = 0;
 		for (int si = 0; si < nprev; si++) {
 			const state *s = &prev[si];
-			int y = s->y;
+			int y = s->y, yi = yof[si];
 			for (int c = 0; c < ps->n; c++) {
-				int z = ps->cand[c], lp;
-				int yi = yof[si], b = bi_ok[yi][c];
-				if (b) {
-					int found = s->x != LM_UNK && sohoa_lm_bi_may_extend(bi_e[yi][c], s->x) &&
-						    sohoa_lm_trigram_find(m, s->x, y, z, &lp);
-					if (!found)
-						lp = s->bow + bi_lp[yi][c];
+				int z = ps->cand[c], lp, bw = 0;
+				sohoa_lm_bigram b = {0, bg.val[yi][c]};
+				if (b.val != BI_ABSENT) {
+					if (tri_slot[si][c] == UINT32_MAX ||
+					    !sohoa_lm_trigram_at(m, tri_slot[si][c], tri_fp[si][c], &lp))
+						lp = s->bow + sohoa_lm_bi_logp(&b);
+					bw = sohoa_lm_bi_bow(&b);
 				} else if (y == LM_UNK || z == LM_UNK) {
 					lp = m->uni[z].logp;
 				} else {
 					lp = s->bow + m->uni[y].bow + m->uni[z].logp;
 				}
 				int32_t sc = s->score + lp + ps->chan[c];
-				int k;
-				for (k = 0; k < ncand; k++)
-					if (cand[k].y == z && cand[k].x == y)
-						break;
-				if (k == ncand || sc > cand[k].score) {
-					cand[k] = (state){sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)(b ? bi_bow[yi][c] : 0), (uint8_t)c};
-					if (k == ncand)
-						ncand++;
+				int8_t *kp = &kidx[yi][cfirst[c]];
+				if (*kp < 0 || sc > cand[*kp].score) {
+					if (*kp < 0)
+						*kp = (int8_t)ncand++;
+					cand[*kp] = (state){sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
 				}
 			}
 		}
@@ -180,7 +263,7 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 			if (cand[k].score >= top - PRUNE_STATE)
 				cand[keep++] = cand[k];
 		if (keep > BEAM) {
-			qsort(cand, (size_t)keep, sizeof *cand, state_cmp);
+			state_sort(cand, keep);
 			keep = BEAM;
 		}
 		for (int k = 0; k < keep; k++) {
@@ -189,6 +272,9 @@ static void decode(const sohoa_model *m, const restore_pos *pos, size_t np, stat
 		}
 		prev = cur;
 		nprev = keep;
+		ny = distinct_ys(prev, nprev, ys, yof);
+		if (p + 1 < np)
+			bigram_request(m, bcache, ys, ny, &pos[p + 1], &bg);
 	}
 	/* end of sentence */
 	int best = 0;
@@ -215,6 +301,8 @@ typedef struct scratch {
 	uint8_t *choice;
 	size_t cap_pos, cap_items;
 	sohoa_buf tmp;
+	uint64_t *bcache;       /* bigram_val's table, for the model of serial bcache_serial */
+	uint64_t bcache_serial;
 } scratch;
 
 static pthread_key_t scratch_key;
@@ -229,6 +317,7 @@ static void scratch_free(void *p)
 	free(w->items);
 	free(w->st);
 	free(w->choice);
+	free(w->bcache);
 	sohoa_buf_free(&w->tmp);
 	free(w);
 }
@@ -299,6 +388,12 @@ sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *
 	scratch *w = scratch_get();
 	if (!w)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	if (!w->bcache || w->bcache_serial != m->serial) {
+		if (!w->bcache && !(w->bcache = malloc(sizeof *w->bcache << BCACHE_BITS)))
+			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		memset(w->bcache, 0, sizeof *w->bcache << BCACHE_BITS);
+		w->bcache_serial = m->serial;
+	}
 	size_t i = 0;
 	while (i < n) {
 		/* tokenize up to MAX_SPAN positions */
@@ -307,7 +402,7 @@ sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *
 		size_t np = 0, ni = 0;
 		size_t end = restore_tokenize(m, mode, s, n, i, w->items, &ni, 2 * MAX_SPAN, w->pos, &np, MAX_SPAN, &w->tmp);
 		if (np)
-			decode(m, w->pos, np, w->st, w->choice);
+			decode(m, w->bcache, w->pos, np, w->st, w->choice);
 		if (restore_emit(m, mode, s, w->items, ni, w->pos, w->choice, out, &w->tmp))
 			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 		if (end <= i)
