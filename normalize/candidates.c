@@ -4,9 +4,13 @@
 #include "restore.h"
 #include "viet.h"
 
+#include <stdint.h>
 #include <string.h>
 
+
+
 #define PRUNE 7000        /* drop candidates e^7 rarer (unigram) than the most frequent one */
+#define GROUP_MAXC 10     /* jobs 1 and 3: candidates per word (job 2 fills all RESTORE_MAXC) */
 /* Job 3: ln P(Vietnamese OCR printed this | the page had that), so only confident changes win. */
 #define VIE_TONE (-4500)  /* same letters, another tone ("thế" for "thể") */
 #define VIE_MOD (-6000)   /* another vowel mark too ("ngây" for "ngày", "Số" for "Sở") */
@@ -239,7 +243,7 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 				return 1;
 			}
 			int top = m->uni[c[0]].logp;
-			for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++) {
+			for (size_t k = 0; k < nc && p->n < GROUP_MAXC; k++) {
 				if (k > 0 && m->uni[c[k]].logp < top - PRUNE)
 					continue;
 				p->cand[p->n] = c[k];
@@ -267,7 +271,7 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 			p->n = 1;
 		}
 		int top = nc ? m->uni[c[0]].logp : 0;
-		for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++) {
+		for (size_t k = 0; k < nc && p->n < GROUP_MAXC; k++) {
 			if (c[k] == self || m->uni[c[k]].logp < top - PRUNE)
 				continue;
 			p->cand[p->n] = c[k];
@@ -301,7 +305,8 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 	uint32_t lv[WORD_MAX];
 	for (int j = 0; j < w.n; j++)
 		lv[j] = lower_cp(w.cp[j]);
-	for (size_t k = 0; k < nc && p->n < RESTORE_MAXC; k++) {
+	int maxc = mode == SOHOA_RESTORE_OCR ? RESTORE_MAXC : GROUP_MAXC;
+	for (size_t k = 0; k < nc && p->n < maxc; k++) {
 		int32_t cost = 0;
 		if (k > 0 && m->uni[c[k]].logp < top - PRUNE)
 			continue;
@@ -324,23 +329,24 @@ static int peel_char(uint32_t cp)
 	return cp == '"' || cp == '\'' || cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '{' ||
 	       cp == '}' || cp == '.' || cp == ',' || cp == ':' || cp == ';' || cp == '!' || cp == '?' ||
 	       cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0xAB || cp == 0xBB ||
-	       cp == 0x2026 || cp == '-' || cp == '*';
+	       cp == 0x2026 || cp == '-' || cp == '*' || cp == '|' || cp == '_' || cp == 0x2014 || cp == 0x2013;
 }
 
-/* Add candidate id with channel score sc to p, keeping the better score of a duplicate. */
-static void add_cand(restore_pos *p, int id, int32_t sc, int32_t *rank, const sohoa_model *m)
+/* Add candidate id with channel score sc to p, keeping the better score of a duplicate; when p is
+ * full the candidate of lowest rank (channel + unigram + bonus) makes room. */
+static void add_cand_r(restore_pos *p, int id, int32_t sc, int32_t *rank, const sohoa_model *m, int32_t bonus)
 {
 	if (id < LM_NFIXED)
 		return;
+	int32_t r = sc + m->uni[id].logp + bonus;
 	for (int k = 0; k < p->n; k++)
 		if (p->cand[k] == id) {
-			if (sc > p->chan[k]) {
+			if (sc > p->chan[k])
 				p->chan[k] = sc;
-				rank[k] = sc + m->uni[id].logp;
-			}
+			if (r > rank[k])
+				rank[k] = r;
 			return;
 		}
-	int32_t r = sc + m->uni[id].logp;
 	if (p->n < RESTORE_MAXC) {
 		p->cand[p->n] = (uint16_t)id;
 		p->chan[p->n] = sc;
@@ -357,6 +363,11 @@ static void add_cand(restore_pos *p, int id, int32_t sc, int32_t *rank, const so
 		p->chan[worst] = sc;
 		rank[worst] = r;
 	}
+}
+
+static void add_cand(restore_pos *p, int id, int32_t sc, int32_t *rank, const sohoa_model *m)
+{
+	add_cand_r(p, id, sc, rank, m, 0);
 }
 
 /* Lowercase code point (Vietnamese letters keep their marks; others unchanged). */
@@ -440,7 +451,8 @@ static int useful_confusion(const sohoa_lm_chan_chr *e, size_t ol, size_t il)
 	return e->logp > -7000; /* rarer confusions cost more than they find */
 }
 
-#define MAX_SINGLE 48
+#define MAX_SINGLE 64
+#define PER_POS 12 /* single confusions tried at one position */
 #define MAX_DOUBLE 48
 #define DOUBLE_MIN (-11000) /* two confusions together must be likelier than this */
 
@@ -489,7 +501,8 @@ static void add_variants(const sohoa_model *m, const char *t, size_t n, restore_
 	for (size_t i = 0; i < n && n1 < MAX_SINGLE; i++) {
 		if (((unsigned char)t[i] & 0xC0) == 0x80)
 			continue;
-		for (uint32_t k = 0; k < nchr && n1 < MAX_SINGLE; k++) {
+		int at_i = 0; /* each position gets its share: "d" has dozens of readings, "é" too */
+		for (uint32_t k = 0; k < nchr && n1 < MAX_SINGLE && at_i < PER_POS; k++) {
 			const sohoa_lm_chan_chr *e = &m->chan_chr[k];
 			size_t ol = strnlen(e->obs, sizeof e->obs), il = strnlen(e->intended, sizeof e->intended);
 			if (!ol || i + ol > n || memcmp(t + i, e->obs, ol) != 0 || !useful_confusion(e, ol, il))
@@ -500,6 +513,7 @@ static void add_variants(const sohoa_model *m, const char *t, size_t n, restore_
 			v->fixed = cp_mask(v->v, v->n, i, i + il);
 			v->cost = e->logp;
 			n1++;
+			at_i++;
 			add_group(m, v->v, v->n, v->fixed, v->cost, p, rank, tmp);
 		}
 	}
@@ -526,6 +540,8 @@ static void add_variants(const sohoa_model *m, const char *t, size_t n, restore_
 	}
 }
 
+#define TOKEN_FIRST (-2300) /* token readings likelier than 1 in 10 keep their place */
+#define ACRONYM_KEEP (-3000) /* ln P(an acronym is printed as it is read) */
 #define EDIT_COST (-6500) /* one edit the channel tables do not explain */
 
 /* Candidates one edit (delete, substitute, insert a letter) away from the stripped token b[0..n):
@@ -609,6 +625,31 @@ static void add_wildcards(const sohoa_model *m, const char *t, size_t n, restore
 	}
 }
 
+/* A token no reading explains well, with one character too many ("chitfc", "dudgc": a stray stroke
+ * read as a letter): each form with one character left out, looked up among the learned token
+ * readings ("chitc" -> chức), at the cost of an unexplained edit. */
+static void add_deletions(const sohoa_model *m, const char *t, size_t n, restore_pos *p, int32_t *rank,
+			  sohoa_buf *tmp)
+{
+	char d[128];
+	if (n < 3 || n >= sizeof d)
+		return;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(t + i, n - i, &cp);
+		memcpy(d, t, i);
+		memcpy(d + i, t + i + k, n - i - k);
+		size_t dn = n - k, nch;
+		tmp->len = 0;
+		if (sohoa_viet_key(d, dn, tmp) == 0 && tmp->data) {
+			const sohoa_lm_chan_cand *ch = sohoa_lm_chan(m, tmp->data, tmp->len, &nch);
+			for (size_t c = 0; c < nch; c++)
+				add_cand(p, ch[c].id, ch[c].logp + EDIT_COST, rank, m);
+		}
+		i += k;
+	}
+}
+
 /* Job 2 candidates for a token (no spaces, outer punctuation peeled). Returns how. */
 static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos *p, sohoa_buf *tmp)
 {
@@ -628,11 +669,22 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 	if (sohoa_viet_key(t, n, tmp) == 0 && tmp->data) {
 		size_t nch;
 		const sohoa_lm_chan_cand *ch = sohoa_lm_chan(m, tmp->data, tmp->len, &nch);
+		/* learned readings of this very token rank first: context, not the unigram, decides
+		 * between "theo dõi" and "đối với" */
 		for (size_t k = 0; k < nch; k++)
-			add_cand(p, ch[k].id, ch[k].logp, rank, m);
+			add_cand_r(p, ch[k].id, ch[k].logp, rank, m, ch[k].logp > TOKEN_FIRST ? 1000000 : 0);
 	}
 	if (digits)
 		return p->n > 1 ? RESTORE_KEEP0 : RESTORE_COPY;
+	/* An all-caps token of plain letters that no syllable spells (PAPI, SIPAS) is an acronym
+	 * unless the channel explains it well as a misread syllable ("HQI" for HỘI). */
+	wletters orig;
+	int acronym = 0;
+	if (!p->n && letters(t, n, &orig) && orig.n >= 2 && orig.upper_n == orig.n && !orig.marked &&
+	    stripped(&orig, tmp)) {
+		size_t ng = 0;
+		acronym = !sohoa_lm_cands(m, tmp->data, tmp->len, &ng) || !ng;
+	}
 	char low[128];
 	size_t ln = 0;
 	for (size_t i = 0; i < n;) {
@@ -654,7 +706,7 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 	add_group(m, low, ln, 0, 0, p, rank, tmp);
 	add_variants(m, low, ln, p, rank, tmp);
 	add_wildcards(m, low, ln, p, rank);
-	wletters w, orig;
+	wletters w;
 	size_t ngroup = 0;
 	int caps = letters(t, n, &orig) && orig.n >= 2 && orig.upper_n == orig.n; /* acronyms stay */
 	if (!caps && letters(low, ln, &w) && stripped(&w, tmp) && tmp->len < 24 &&
@@ -664,11 +716,27 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 		memcpy(b, tmp->data, bn);
 		add_edits(m, b, bn, p, rank);
 	}
+	int32_t best = INT32_MIN;
+	for (int k = 0; k < p->n; k++)
+		if (p->chan[k] > best)
+			best = p->chan[k];
+	if (!acronym && best < EDIT_COST / 2)
+		add_deletions(m, low, ln, p, rank, tmp);
 	if (!p->n) {
 		p->cand[0] = (uint16_t)key_id(m, t, n, tmp);
 		p->chan[0] = 0;
 		p->n = 1;
 		return RESTORE_COPY;
+	}
+	if (acronym) { /* kept as it is (candidate 0) unless context wants a misread syllable */
+		if (p->n == RESTORE_MAXC)
+			p->n--;
+		memmove(p->cand + 1, p->cand, p->n * sizeof p->cand[0]);
+		memmove(p->chan + 1, p->chan, p->n * sizeof p->chan[0]);
+		p->cand[0] = (uint16_t)key_id(m, t, n, tmp);
+		p->chan[0] = ACRONYM_KEEP;
+		p->n++;
+		return RESTORE_KEEP0;
 	}
 	return RESTORE_WORD;
 }

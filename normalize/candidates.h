@@ -7,7 +7,7 @@
 
 #include "../core/sohoa.h"
 
-#define RESTORE_MAXC 10
+#define RESTORE_MAXC 14
 
 /* One decoder position: candidate ids (model ids) and ln P(observed | candidate) * SCALE. */
 typedef struct restore_pos {

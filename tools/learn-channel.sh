@@ -89,8 +89,9 @@ for gt in "$WORK"/a/p*.gt.txt "$WORK"/b/p*.gt.txt "$WORK"/c/p*.gt.txt; do
 	[ -f "$gt" ] && [ -f "${gt%.gt.txt}.txt" ] && set -- "$@" "$gt" "${gt%.gt.txt}.txt"
 done
 mkdir -p "$OUT"
-# Tokens: every pairing counts (a reading seen once is still a reading); characters: seen at least
-# twice, a single sighting is as likely an alignment accident.
-"$TOOL" align -m 1 -M 2 -t "$OUT/channel-tokens.tsv" -c "$OUT/channel-chars.tsv" "$@"
+# Tokens: every pairing counts (a reading seen once is still a reading), and each syllable gets 3
+# sightings of "(any other)" reading (-u 3), so one seen once is not read that way for sure;
+# characters: seen at least twice, a single sighting is as likely an alignment accident.
+"$TOOL" align -m 1 -M 2 -u 3 -t "$OUT/channel-tokens.tsv" -c "$OUT/channel-chars.tsv" "$@"
 echo "learn-channel.sh: wrote $OUT/channel-tokens.tsv ($(wc -l <"$OUT/channel-tokens.tsv") rows)" \
 	"and $OUT/channel-chars.tsv ($(wc -l <"$OUT/channel-chars.tsv") rows)"
