@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,7 +283,34 @@ void sohoa_model_free(sohoa_model *model)
 		munmap(model->map, model->size);
 	free(model->chan1_key);
 	free(model->chan1_logp);
+	free(model->pred);
 	free(model);
+}
+
+static pthread_mutex_t pred_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int sohoa_lm_pred_build(sohoa_model *m)
+{
+	if (sohoa_lm_pred(m))
+		return 0;
+	pthread_mutex_lock(&pred_lock);
+	int rc = 0;
+	if (!m->pred) {
+		uint64_t *pred = calloc((size_t)SOHOA_LM_PRED_WORDS << 16, sizeof *pred);
+		if (pred) {
+			for (uint64_t i = 0; i < m->h->bigram_slots; i++) {
+				uint32_t key = m->bigram[i].key;
+				if (!key)
+					continue;
+				unsigned k = sohoa_lm_pred_bit((int)(key >> 16));
+				pred[(size_t)(key & 0xffff) * SOHOA_LM_PRED_WORDS + (k >> 6)] |= (uint64_t)1 << (k & 63);
+			}
+			__atomic_store_n(&m->pred, pred, __ATOMIC_RELEASE);
+		} else
+			rc = -1;
+	}
+	pthread_mutex_unlock(&pred_lock);
+	return rc;
 }
 
 /* --- lookups --- */

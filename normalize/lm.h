@@ -94,7 +94,32 @@ struct sohoa_model {
 	int32_t *chan1_logp;
 	uint32_t chan1_slots;
 	uint64_t serial; /* distinct for every model opened in this process: caches of lookups key on it */
+	/* Derived once per process when a run is long enough to repay it (sohoa_lm_pred_build): per
+	 * word c, SOHOA_LM_PRED_BITS bits, bit sohoa_lm_pred_bit(b) set for every stored bigram (b,c).
+	 * NULL until built; read it with sohoa_lm_pred. */
+	uint64_t *pred;
+	uint64_t decoded; /* positions decoded with this model so far (decides when to build pred) */
 };
+
+#define SOHOA_LM_PRED_WORDS 2 /* 128 bits a word: 1 MB for the 65,536 ids */
+static inline unsigned sohoa_lm_pred_bit(int b)
+{
+	return (unsigned)((uint32_t)b * 0x9E3779B1u) >> (32 - 7);
+}
+/* The predecessor filter, or NULL while it is not built (safe to call from any thread). */
+static inline const uint64_t *sohoa_lm_pred(const sohoa_model *m)
+{
+	return __atomic_load_n(&m->pred, __ATOMIC_ACQUIRE);
+}
+/* 0 if the bigram (b,c) is certainly not stored, by the filter pred of sohoa_lm_pred. */
+static inline int sohoa_lm_pred_maybe(const uint64_t *pred, int b, int c)
+{
+	unsigned k = sohoa_lm_pred_bit(b);
+	return (int)(pred[(size_t)c * SOHOA_LM_PRED_WORDS + (k >> 6)] >> (k & 63) & 1);
+}
+/* Build m's predecessor filter from the bigram table (one pass over it, a few ms), once; other
+ * threads keep decoding without it meanwhile. -1 when out of memory (decoding goes on without). */
+int sohoa_lm_pred_build(sohoa_model *m);
 
 #define SOHOA_LM_CHAN_FLOOR (-7000) /* ln P(observed | intended) of a pair the channel never saw */
 /* ln P(observed cp | intended cp) * SCALE from the character channel; FLOOR when unseen, 0 when
@@ -201,12 +226,13 @@ static inline int sohoa_lm_trigram_at(const sohoa_model *m, uint32_t i, uint32_t
 			i = 0;
 	}
 }
-/* Start fetching the bigram slot of (b,c) into cache (no effect on results). */
-static inline void sohoa_lm_bigram_prefetch(const sohoa_model *m, int b, int c)
+/* Start fetching the bigram slot of (b,c) into cache, and its Bloom filter word when bloom is set
+ * (no effect on results). */
+static inline void sohoa_lm_bigram_prefetch(const sohoa_model *m, int b, int c, int bloom)
 {
 	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
 	__builtin_prefetch(&m->bigram[sohoa_lm_range(sohoa_lm_mix(key), m->h->bigram_slots)]);
-	if (m->bloom)
+	if (bloom && m->bloom)
 		__builtin_prefetch(&m->bloom[sohoa_lm_mix((uint64_t)key ^ 0x5bd1e9955bd1e995ULL) >> (64 - m->h->bloom_log2)]);
 }
 /* The channel entries for an observed token (lowercase), or NULL. */

@@ -198,47 +198,78 @@ static const char *mode_name(sohoa_restore_mode m)
 	}
 }
 
-/* Restoration and tone style of one paragraph, into a new tline text. */
-static sohoa_status finish_para(norm_state *st, const char *s, size_t n, sohoa_tline *tl, int *modes,
-				int *restore_failed)
+/* Tone style of one paragraph (restored already, when r is not NULL), into a new tline text. */
+static sohoa_status finish_para(norm_state *st, const char *s, size_t n, const sohoa_buf *r, sohoa_tline *tl)
 {
 	sohoa_ctx *ctx = st->ctx;
-	sohoa_buf r = {0}, t = {0};
-	sohoa_restore_mode want = ctx->opt.restore;
-	if (want != SOHOA_RESTORE_OFF && !*restore_failed) {
-		sohoa_restore_mode m = want == SOHOA_RESTORE_AUTO ? sohoa_restore_detect(s, n) : want;
-		if (m != SOHOA_RESTORE_OFF && m != SOHOA_RESTORE_AUTO) {
-			sohoa_status rs = sohoa_restore(ctx, m, s, n, &r);
-			if (rs == SOHOA_OK) {
-				*modes |= 1 << m;
-				tl->restored = r.len != n || memcmp(r.data ? r.data : "", s, n);
-				s = r.data ? r.data : "";
-				n = r.len;
-			} else if (want == SOHOA_RESTORE_AUTO) {
-				sohoa_log(ctx, SOHOA_LOG_WARN, "%s: no diacritic restoration: %s", st->doc->name,
-					  sohoa_errmsg(ctx));
-				sohoa_clear_error(ctx);
-				*restore_failed = 1;
-			} else {
-				sohoa_buf_free(&r);
-				return rs;
-			}
-		}
+	sohoa_buf t = {0};
+	if (r) {
+		tl->restored = r->len != n || memcmp(r->data ? r->data : "", s, n);
+		s = r->data ? r->data : "";
+		n = r->len;
 	}
 	if (ctx->opt.tone != SOHOA_TONE_KEEP) {
-		if (sohoa_viet_restyle(s, n, ctx->opt.tone, &t))
-			goto nomem;
+		if (sohoa_viet_restyle(s, n, ctx->opt.tone, &t)) {
+			sohoa_buf_free(&t);
+			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		}
 		s = t.data ? t.data : "";
 		n = t.len;
 	}
 	tl->text = sohoa_strndup(s, n);
-	sohoa_buf_free(&r);
 	sohoa_buf_free(&t);
 	return tl->text ? SOHOA_OK : sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-nomem:
-	sohoa_buf_free(&r);
-	sohoa_buf_free(&t);
-	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+}
+
+/* Paragraphs restored together (sohoa_restore_many decodes several in turn, which is faster). */
+#define RESTORE_BATCH 32
+
+/* Restore paragraphs [i0, i0 + cnt) of pbuf: r[k] gets the result of paragraph i0 + k and
+ * done[k] = 1, or done[k] = 0 where the paragraph is left as it is (its job is off, or restoration
+ * failed under --restore auto, which warns once and stops restoring the document). */
+static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const norm_para *paras, size_t i0, size_t cnt,
+				  sohoa_buf *r, int *done, int *modes, int *restore_failed)
+{
+	sohoa_ctx *ctx = st->ctx;
+	sohoa_restore_mode want = ctx->opt.restore, mode[RESTORE_BATCH];
+	const char *text[RESTORE_BATCH];
+	size_t len[RESTORE_BATCH], which[RESTORE_BATCH], nb = 0;
+	sohoa_buf out[RESTORE_BATCH];
+	for (size_t k = 0; k < cnt; k++) {
+		done[k] = 0;
+		if (want == SOHOA_RESTORE_OFF || *restore_failed)
+			continue;
+		const char *s = pbuf->data + paras[i0 + k].off;
+		size_t n = paras[i0 + k].len;
+		sohoa_restore_mode m = want == SOHOA_RESTORE_AUTO ? sohoa_restore_detect(s, n) : want;
+		if (m == SOHOA_RESTORE_OFF || m == SOHOA_RESTORE_AUTO)
+			continue;
+		mode[nb] = m;
+		text[nb] = s;
+		len[nb] = n;
+		which[nb] = k;
+		out[nb] = (sohoa_buf){0};
+		nb++;
+	}
+	if (!nb)
+		return SOHOA_OK;
+	sohoa_status rs = sohoa_restore_many(ctx, mode, text, len, nb, out);
+	if (rs != SOHOA_OK) {
+		for (size_t b = 0; b < nb; b++)
+			sohoa_buf_free(&out[b]);
+		if (want != SOHOA_RESTORE_AUTO)
+			return rs;
+		sohoa_log(ctx, SOHOA_LOG_WARN, "%s: no diacritic restoration: %s", st->doc->name, sohoa_errmsg(ctx));
+		sohoa_clear_error(ctx);
+		*restore_failed = 1;
+		return SOHOA_OK;
+	}
+	for (size_t b = 0; b < nb; b++) {
+		r[which[b]] = out[b];
+		done[which[b]] = 1;
+		*modes |= 1 << mode[b];
+	}
+	return SOHOA_OK;
 }
 
 sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_text **out)
@@ -304,11 +335,26 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 		goto fail;
 	if (!(t->lines = calloc(nparas ? nparas : 1, sizeof *t->lines)))
 		goto nomem;
-	int modes = 0, restore_failed = 0;
+	int modes = 0, restore_failed = 0, done[RESTORE_BATCH] = {0};
+	sohoa_buf rbuf[RESTORE_BATCH];
 	for (size_t i = 0; i < nparas; i++) {
+		size_t k = i % RESTORE_BATCH;
+		if (k == 0) {
+			size_t cnt = nparas - i < RESTORE_BATCH ? nparas - i : RESTORE_BATCH;
+			if ((rc = restore_paras(&st, &pbuf, paras, i, cnt, rbuf, done, &modes, &restore_failed)) != SOHOA_OK)
+				goto fail;
+		}
 		sohoa_tline *tl = &t->lines[t->nlines];
-		if ((rc = finish_para(&st, pbuf.data + paras[i].off, paras[i].len, tl, &modes, &restore_failed)) != SOHOA_OK)
+		rc = finish_para(&st, pbuf.data + paras[i].off, paras[i].len, done[k] ? &rbuf[k] : NULL, tl);
+		if (done[k])
+			sohoa_buf_free(&rbuf[k]);
+		done[k] = 0;
+		if (rc != SOHOA_OK) {
+			for (size_t j = k + 1; j < RESTORE_BATCH; j++)
+				if (done[j])
+					sohoa_buf_free(&rbuf[j]);
 			goto fail;
+		}
 		t->nlines++;
 		tl->page = lines[paras[i].first].page;
 		tl->line = lines[paras[i].first].line;

@@ -109,6 +109,9 @@ static void state_sort(state *a, int n)
 #define BCACHE_BITS 15
 #define BCACHE_MASK ((1u << BCACHE_BITS) - 1)
 #define BI_ABSENT UINT32_MAX
+/* Positions decoded before the model's predecessor filter is built: about 0.1 s of decoding, so
+ * that the build (a few ms) costs a long run a few per cent and a short one nothing. */
+#define PRED_AFTER 100000
 
 /* The bigram facts of one position: val of (ys[k], cand c), or pending (asked of the memory by
  * bigram_request, read by bigram_resolve). */
@@ -119,8 +122,8 @@ typedef struct bigrams {
 
 /* Fill what the cache knows; start fetching the model's filter word and table slot of the rest,
  * all of them before any is read, so that their misses overlap. */
-static void bigram_request(const sohoa_model *m, const uint64_t *cache, const uint16_t *ys, int ny,
-			   const restore_pos *ps, bigrams *bg)
+static void bigram_request(const sohoa_model *m, const uint64_t *cache, const uint64_t *pred, const uint16_t *ys,
+			   int ny, const restore_pos *ps, bigrams *bg)
 {
 	for (int k = 0; k < ny; k++)
 		for (int c = 0; c < ps->n; c++) {
@@ -129,6 +132,8 @@ static void bigram_request(const sohoa_model *m, const uint64_t *cache, const ui
 			bg->val[k][c] = BI_ABSENT;
 			if (y == LM_UNK || z == LM_UNK)
 				continue;
+			if (pred && !sohoa_lm_pred_maybe(pred, y, z))
+				continue;
 			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
 			uint64_t e = cache[sohoa_lm_mix(key) & BCACHE_MASK];
 			if ((uint32_t)(e >> 32) == key) {
@@ -136,7 +141,7 @@ static void bigram_request(const sohoa_model *m, const uint64_t *cache, const ui
 				continue;
 			}
 			bg->pending[k][c] = 1;
-			sohoa_lm_bigram_prefetch(m, y, z);
+			sohoa_lm_bigram_prefetch(m, y, z, 1);
 		}
 }
 
@@ -176,132 +181,182 @@ static int distinct_ys(const state *prev, int nprev, uint16_t *ys, int *yof)
 	return ny;
 }
 
-/* Viterbi with a beam over the positions; writes the chosen candidate index per position.
- * Scores follow sohoa_lm_score, unrolled so that each (y,z) bigram is probed once per position,
- * a trigram only when its bigram suffix is stored and marks the context word (the builder keeps
- * no other), and the context's backoff weight rides along in the state. The probes are memory
- * bound: as soon as a position's beam is known, the bigram lines of the next position are all
- * requested at once, then its trigram lines, so that the misses overlap instead of queueing. */
-static void decode(const sohoa_model *m, uint64_t *bcache, const restore_pos *pos, size_t np, state *st, uint8_t *choice)
-{
-	state *prev = st;
-	int nprev = 1;
-	prev[0] = (state){0, LM_BOS, LM_BOS, -1, 0, 0};
-	const sohoa_lm_bigram *bh = sohoa_lm_bigram_find(m, LM_BOS, LM_BOS);
-	prev[0].bow = (int16_t)(bh ? sohoa_lm_bi_bow(bh) : 0);
-	state cand[BEAM * RESTORE_MAXC];
-	bigrams bg;
-	uint32_t tri_slot[BEAM][RESTORE_MAXC], tri_fp[BEAM][RESTORE_MAXC];
-	int8_t kidx[BEAM][RESTORE_MAXC];
-	uint8_t cfirst[RESTORE_MAXC];
+/* Viterbi with a beam over the positions of one span, as a machine that advances one position per
+ * two calls, so that several spans (paragraphs) can be decoded in turn: the memory a span asks for
+ * in one call arrives while the other spans run. Scores follow sohoa_lm_score, unrolled so that
+ * each (y,z) bigram is probed once per position, a trigram only when its bigram suffix is stored
+ * and marks the context word (the builder keeps no other), and the context's backoff weight rides
+ * along in the state. Phase 0 reads the position's bigrams (requested at the end of the previous
+ * position) and requests its trigrams; phase 1 reads those, scores, prunes the beam and requests
+ * the next position's bigrams. */
+typedef struct decoder {
+	const restore_pos *pos;
+	size_t np, p;
+	state *st;  /* (np + 1) * BEAM states */
+	state *prev;
+	int nprev, ny, phase;
 	uint16_t ys[BEAM];
 	int yof[BEAM];
-	int ny = distinct_ys(prev, nprev, ys, yof);
+	bigrams bg;
+	uint32_t tri_slot[BEAM][RESTORE_MAXC], tri_fp[BEAM][RESTORE_MAXC];
+} decoder;
+
+static void dec_start(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred, decoder *d, const restore_pos *pos,
+		      size_t np, state *st)
+{
+	d->pos = pos;
+	d->np = np;
+	d->p = 0;
+	d->st = d->prev = st;
+	d->nprev = 1;
+	d->phase = 0;
+	st[0] = (state){0, LM_BOS, LM_BOS, -1, 0, 0};
+	const sohoa_lm_bigram *bh = sohoa_lm_bigram_find(m, LM_BOS, LM_BOS);
+	st[0].bow = (int16_t)(bh ? sohoa_lm_bi_bow(bh) : 0);
+	d->ny = distinct_ys(d->prev, d->nprev, d->ys, d->yof);
 	if (np)
-		bigram_request(m, bcache, ys, ny, &pos[0], &bg);
-	for (size_t p = 0; p < np; p++) {
-		const restore_pos *ps = &pos[p];
-		state *cur = st + (p + 1) * BEAM;
-		bigram_resolve(m, bcache, ys, ny, ps, &bg);
-		/* equal candidate ids share one new state */
-		for (int c = 0; c < ps->n; c++) {
-			int f = c;
-			for (int d = 0; d < c; d++)
-				if (ps->cand[d] == ps->cand[c]) {
-					f = d;
-					break;
-				}
-			cfirst[c] = (uint8_t)f;
-		}
-		for (int k = 0; k < ny; k++)
-			for (int c = 0; c < ps->n; c++)
-				kidx[k][c] = -1;
-		/* trigram slots: computed and fetched together, read below */
+		bigram_request(m, bcache, pred, d->ys, d->ny, &pos[0], &d->bg);
+}
+
+/* One phase of position d->p; returns 1 once every position is decoded. */
+static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred, decoder *d)
+{
+	if (d->p >= d->np)
+		return 1;
+	const restore_pos *ps = &d->pos[d->p];
+	const state *prev = d->prev;
+	int nprev = d->nprev;
+	if (d->phase == 0) {
+		bigram_resolve(m, bcache, d->ys, d->ny, ps, &d->bg);
+		/* trigram slots: computed and fetched together, read in phase 1 */
 		for (int si = 0; si < nprev; si++) {
 			const state *s = &prev[si];
-			int yi = yof[si];
+			int yi = d->yof[si];
 			for (int c = 0; c < ps->n; c++) {
-				sohoa_lm_bigram b = {0, bg.val[yi][c]};
-				tri_slot[si][c] = UINT32_MAX;
+				sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
+				d->tri_slot[si][c] = UINT32_MAX;
 				if (b.val != BI_ABSENT && s->x != LM_UNK && sohoa_lm_bi_may_extend(&b, s->x))
-					tri_slot[si][c] = sohoa_lm_trigram_slot(m, s->x, s->y, ps->cand[c], &tri_fp[si][c]);
+					d->tri_slot[si][c] = sohoa_lm_trigram_slot(m, s->x, s->y, ps->cand[c], &d->tri_fp[si][c]);
 			}
 		}
-		int ncand = 0;
-		for (int si = 0; si < nprev; si++) {
-			const state *s = &prev[si];
-			int y = s->y, yi = yof[si];
-			for (int c = 0; c < ps->n; c++) {
-				int z = ps->cand[c], lp, bw = 0;
-				sohoa_lm_bigram b = {0, bg.val[yi][c]};
-				if (b.val != BI_ABSENT) {
-					if (tri_slot[si][c] == UINT32_MAX ||
-					    !sohoa_lm_trigram_at(m, tri_slot[si][c], tri_fp[si][c], &lp))
-						lp = s->bow + sohoa_lm_bi_logp(&b);
-					bw = sohoa_lm_bi_bow(&b);
-				} else if (y == LM_UNK || z == LM_UNK) {
-					lp = m->uni[z].logp;
-				} else {
-					lp = s->bow + m->uni[y].bow + m->uni[z].logp;
-				}
-				int32_t sc = s->score + lp + ps->chan[c];
-				int8_t *kp = &kidx[yi][cfirst[c]];
-				if (*kp < 0 || sc > cand[*kp].score) {
-					if (*kp < 0)
-						*kp = (int8_t)ncand++;
-					cand[*kp] = (state){sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
-				}
-			}
-		}
-		/* keep the best BEAM within PRUNE_STATE of the best */
-		int keep = 0;
-		int32_t top = INT32_MIN;
-		for (int k = 0; k < ncand; k++)
-			if (cand[k].score > top)
-				top = cand[k].score;
-		for (int k = 0; k < ncand; k++)
-			if (cand[k].score >= top - PRUNE_STATE)
-				cand[keep++] = cand[k];
-		if (keep > BEAM) {
-			state_sort(cand, keep);
-			keep = BEAM;
-		}
-		for (int k = 0; k < keep; k++) {
-			cur[k] = cand[k];
-			cur[k].score -= top; /* keep the numbers small on long paragraphs */
-		}
-		prev = cur;
-		nprev = keep;
-		ny = distinct_ys(prev, nprev, ys, yof);
-		if (p + 1 < np)
-			bigram_request(m, bcache, ys, ny, &pos[p + 1], &bg);
+		d->phase = 1;
+		return 0;
 	}
-	/* end of sentence */
+	state cand[BEAM * RESTORE_MAXC];
+	int8_t kidx[BEAM][RESTORE_MAXC];
+	uint8_t cfirst[RESTORE_MAXC];
+	/* equal candidate ids share one new state */
+	for (int c = 0; c < ps->n; c++) {
+		int f = c;
+		for (int e = 0; e < c; e++)
+			if (ps->cand[e] == ps->cand[c]) {
+				f = e;
+				break;
+			}
+		cfirst[c] = (uint8_t)f;
+	}
+	for (int k = 0; k < d->ny; k++)
+		for (int c = 0; c < ps->n; c++)
+			kidx[k][c] = -1;
+	int ncand = 0;
+	for (int si = 0; si < nprev; si++) {
+		const state *s = &prev[si];
+		int y = s->y, yi = d->yof[si];
+		for (int c = 0; c < ps->n; c++) {
+			int z = ps->cand[c], lp, bw = 0;
+			sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
+			if (b.val != BI_ABSENT) {
+				if (d->tri_slot[si][c] == UINT32_MAX ||
+				    !sohoa_lm_trigram_at(m, d->tri_slot[si][c], d->tri_fp[si][c], &lp))
+					lp = s->bow + sohoa_lm_bi_logp(&b);
+				bw = sohoa_lm_bi_bow(&b);
+			} else if (y == LM_UNK || z == LM_UNK) {
+				lp = m->uni[z].logp;
+			} else {
+				lp = s->bow + m->uni[y].bow + m->uni[z].logp;
+			}
+			int32_t sc = s->score + lp + ps->chan[c];
+			int8_t *kp = &kidx[yi][cfirst[c]];
+			if (*kp < 0 || sc > cand[*kp].score) {
+				if (*kp < 0)
+					*kp = (int8_t)ncand++;
+				cand[*kp] = (state){sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
+			}
+		}
+	}
+	/* keep the best BEAM within PRUNE_STATE of the best */
+	int keep = 0;
+	int32_t top = INT32_MIN;
+	for (int k = 0; k < ncand; k++)
+		if (cand[k].score > top)
+			top = cand[k].score;
+	for (int k = 0; k < ncand; k++)
+		if (cand[k].score >= top - PRUNE_STATE)
+			cand[keep++] = cand[k];
+	if (keep > BEAM) {
+		state_sort(cand, keep);
+		keep = BEAM;
+	}
+	state *cur = d->st + (d->p + 1) * BEAM;
+	for (int k = 0; k < keep; k++) {
+		cur[k] = cand[k];
+		cur[k].score -= top; /* keep the numbers small on long paragraphs */
+	}
+	d->prev = cur;
+	d->nprev = keep;
+	d->ny = distinct_ys(cur, keep, d->ys, d->yof);
+	d->phase = 0;
+	if (++d->p < d->np) {
+		bigram_request(m, bcache, pred, d->ys, d->ny, &d->pos[d->p], &d->bg);
+		return 0;
+	}
+	return 1;
+}
+
+/* End of sentence and the way back: the chosen candidate index per position. */
+static void dec_finish(const sohoa_model *m, const decoder *d, uint8_t *choice)
+{
 	int best = 0;
 	int32_t bs = INT32_MIN;
-	for (int si = 0; si < nprev; si++) {
-		int32_t sc = prev[si].score + sohoa_lm_score(m, prev[si].x, prev[si].y, LM_EOS);
+	for (int si = 0; si < d->nprev; si++) {
+		int32_t sc = d->prev[si].score + sohoa_lm_score(m, d->prev[si].x, d->prev[si].y, LM_EOS);
 		if (sc > bs) {
 			bs = sc;
 			best = si;
 		}
 	}
-	for (size_t p = np; p > 0; p--) {
-		const state *s = &st[p * BEAM + best];
+	for (size_t p = d->np; p > 0; p--) {
+		const state *s = &d->st[p * BEAM + best];
 		choice[p - 1] = s->c;
 		best = s->back;
 	}
 }
 
-/* Scratch kept per thread so that a paragraph costs no allocation once warm. */
-typedef struct scratch {
+/* Longest stretch decoded at once; the context restarts after it (bounds the scratch). */
+#define MAX_SPAN 4096
+/* Paragraphs decoded in turn by one thread (see decoder). */
+#define LANES 4
+
+/* One lane: a paragraph being restored, one span at a time, with its own buffers. */
+typedef struct lane {
 	restore_pos *pos;
 	restore_item *items;
 	state *st;
 	uint8_t *choice;
-	size_t cap_pos, cap_items;
 	sohoa_buf tmp;
-	uint64_t *bcache;       /* bigram_val's table, for the model of serial bcache_serial */
+	decoder d;
+	/* the paragraph */
+	const char *s;
+	size_t n, i, end, ni;
+	sohoa_restore_mode mode;
+	sohoa_buf *out;
+	int busy;
+} lane;
+
+/* Scratch kept per thread so that a paragraph costs no allocation once warm. */
+typedef struct scratch {
+	lane lanes[LANES];
+	uint64_t *bcache;       /* bigram answers (see bigram_request), for the model of serial bcache_serial */
 	uint64_t bcache_serial;
 } scratch;
 
@@ -313,12 +368,15 @@ static void scratch_free(void *p)
 	scratch *w = p;
 	if (!w)
 		return;
-	free(w->pos);
-	free(w->items);
-	free(w->st);
-	free(w->choice);
+	for (int k = 0; k < LANES; k++) {
+		lane *l = &w->lanes[k];
+		free(l->pos);
+		free(l->items);
+		free(l->st);
+		free(l->choice);
+		sohoa_buf_free(&l->tmp);
+	}
 	free(w->bcache);
-	sohoa_buf_free(&w->tmp);
 	free(w);
 }
 
@@ -342,72 +400,112 @@ static scratch *scratch_get(void)
 	return w;
 }
 
-static int scratch_reserve(scratch *w, size_t npos, size_t nitems)
+static int lane_reserve(lane *l)
 {
-	if (npos > w->cap_pos) {
-		size_t nc = npos + npos / 2 + 64;
-		restore_pos *np = realloc(w->pos, nc * sizeof *np);
-		state *ns = np ? realloc(w->st, (nc + 1) * BEAM * sizeof *ns) : NULL;
-		if (ns)
-			w->st = ns;
-		uint8_t *nch = ns ? realloc(w->choice, nc) : NULL;
-		if (np)
-			w->pos = np;
-		if (!np || !ns || !nch)
-			return -1;
-		w->choice = nch;
-		w->cap_pos = nc;
-	}
-	if (nitems > w->cap_items) {
-		size_t nc = nitems + nitems / 2 + 64;
-		restore_item *ni = realloc(w->items, nc * sizeof *ni);
-		if (!ni)
-			return -1;
-		w->items = ni;
-		w->cap_items = nc;
-	}
-	return 0;
+	if (l->pos)
+		return 0;
+	l->pos = malloc((MAX_SPAN + 8) * sizeof *l->pos);
+	l->st = malloc((MAX_SPAN + 9) * BEAM * sizeof *l->st);
+	l->choice = malloc(MAX_SPAN + 8);
+	l->items = malloc((2 * MAX_SPAN + 16) * sizeof *l->items);
+	if (l->pos && l->st && l->choice && l->items)
+		return 0;
+	free(l->pos);
+	free(l->st);
+	free(l->choice);
+	free(l->items);
+	l->pos = NULL;
+	l->st = NULL;
+	l->choice = NULL;
+	l->items = NULL;
+	return -1;
 }
 
-/* Longest stretch decoded at once; the context restarts after it (bounds the scratch). */
-#define MAX_SPAN 4096
+/* Tokenize the lane's next span and start decoding it. */
+static void lane_span(const sohoa_model *m, uint64_t *bcache, lane *l)
+{
+	size_t np = 0;
+	l->ni = 0;
+	l->end = restore_tokenize(m, l->mode, l->s, l->n, l->i, l->items, &l->ni, 2 * MAX_SPAN, l->pos, &np, MAX_SPAN,
+				  &l->tmp);
+	dec_start(m, bcache, sohoa_lm_pred(m), &l->d, l->pos, np, l->st);
+}
 
 sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *s, size_t n, sohoa_buf *out)
 {
-	if (mode == SOHOA_RESTORE_AUTO)
-		mode = sohoa_restore_detect(s, n);
-	if (mode == SOHOA_RESTORE_OFF || n == 0) {
-		if (restore_append_valid(out, s, n))
-			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		return SOHOA_OK;
+	return sohoa_restore_many(ctx, &mode, &s, &n, 1, out);
+}
+
+sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes, const char *const *texts,
+				const size_t *lens, size_t count, sohoa_buf *outs)
+{
+	const sohoa_model *m = NULL;
+	scratch *w = NULL;
+	size_t next = 0;
+	int busy = 0;
+	for (;;) {
+		/* fill the free lanes with the next paragraphs that need the model */
+		while (next < count && (!w || busy < LANES)) {
+			size_t k = next++;
+			sohoa_restore_mode mode = modes[k];
+			if (mode == SOHOA_RESTORE_AUTO)
+				mode = sohoa_restore_detect(texts[k], lens[k]);
+			if (mode == SOHOA_RESTORE_OFF || lens[k] == 0) {
+				if (restore_append_valid(&outs[k], texts[k], lens[k]))
+					return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+				continue;
+			}
+			if (!m) {
+				sohoa_status st = get_model(ctx, &m);
+				if (st)
+					return st;
+				if (!(w = scratch_get()))
+					return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+				if (!w->bcache || w->bcache_serial != m->serial) {
+					if (!w->bcache && !(w->bcache = malloc(sizeof *w->bcache << BCACHE_BITS)))
+						return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+					memset(w->bcache, 0, sizeof *w->bcache << BCACHE_BITS);
+					w->bcache_serial = m->serial;
+				}
+				for (int j = 0; j < LANES; j++)
+					w->lanes[j].busy = 0;
+			}
+			lane *l = NULL;
+			for (int j = 0; j < LANES && !l; j++)
+				if (!w->lanes[j].busy)
+					l = &w->lanes[j];
+			if (lane_reserve(l))
+				return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+			l->s = texts[k];
+			l->n = lens[k];
+			l->i = 0;
+			l->mode = mode;
+			l->out = &outs[k];
+			l->busy = 1;
+			busy++;
+			lane_span(m, w->bcache, l);
+		}
+		if (!busy)
+			return SOHOA_OK;
+		/* one phase of each busy lane; a finished span is written out and the next one started */
+		const uint64_t *pred = sohoa_lm_pred(m);
+		for (int j = 0; j < LANES; j++) {
+			lane *l = &w->lanes[j];
+			if (!l->busy || !dec_step(m, w->bcache, pred, &l->d))
+				continue;
+			dec_finish(m, &l->d, l->choice);
+			/* a long run repays the filter's one pass over the bigram table (a few ms) */
+			if (!pred && __atomic_add_fetch(&ctx->model->decoded, l->d.np, __ATOMIC_RELAXED) > PRED_AFTER)
+				sohoa_lm_pred_build(ctx->model);
+			if (restore_emit(m, l->mode, l->s, l->items, l->ni, l->pos, l->choice, l->out, &l->tmp))
+				return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+			if (l->end > l->i && l->end < l->n) {
+				l->i = l->end;
+				lane_span(m, w->bcache, l);
+			} else {
+				l->busy = 0;
+				busy--;
+			}
+		}
 	}
-	const sohoa_model *m;
-	sohoa_status st = get_model(ctx, &m);
-	if (st)
-		return st;
-	scratch *w = scratch_get();
-	if (!w)
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	if (!w->bcache || w->bcache_serial != m->serial) {
-		if (!w->bcache && !(w->bcache = malloc(sizeof *w->bcache << BCACHE_BITS)))
-			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		memset(w->bcache, 0, sizeof *w->bcache << BCACHE_BITS);
-		w->bcache_serial = m->serial;
-	}
-	size_t i = 0;
-	while (i < n) {
-		/* tokenize up to MAX_SPAN positions */
-		if (scratch_reserve(w, MAX_SPAN + 8, 2 * MAX_SPAN + 16))
-			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		size_t np = 0, ni = 0;
-		size_t end = restore_tokenize(m, mode, s, n, i, w->items, &ni, 2 * MAX_SPAN, w->pos, &np, MAX_SPAN, &w->tmp);
-		if (np)
-			decode(m, w->bcache, w->pos, np, w->st, w->choice);
-		if (restore_emit(m, mode, s, w->items, ni, w->pos, w->choice, out, &w->tmp))
-			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		if (end <= i)
-			break;
-		i = end;
-	}
-	return SOHOA_OK;
 }
