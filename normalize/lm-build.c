@@ -497,8 +497,37 @@ int sohoa_lmb_channel_chars(sohoa_lmb *b, const char *tsv, size_t n)
 	return 0;
 }
 
+/* Gazetteer phrases are kept in the model; given after sohoa_lmb_vocab, their n-grams also count
+ * as training text, GAZ_WEIGHT times and inside the phrase only (no sentence ends), so that the
+ * decoder prefers the names ("tỉnh Lai Châu", "Sở Y tế") through the n-grams. */
+#define GAZ_WEIGHT 3 /* measured: 0, 3 and 10 give the same accuracy, on names too (they are frequent) */
+
+static int count_phrase(sohoa_lmb *b, const char *s, size_t n, int weight)
+{
+	int x = LM_UNK, y = -1;
+	size_t p = 0;
+	while (p < n) {
+		int kind;
+		size_t q = sohoa_lm_token(s, n, p, &kind);
+		if (kind != LM_TOK_SPACE) {
+			int z = token_id(b, s + p, q - p, kind);
+			if (z < 0)
+				return -1;
+			if (y >= 0 && add_tri(b, x, y, z, weight))
+				return -1;
+			if (y >= 0)
+				x = y;
+			y = z;
+		}
+		p = q;
+	}
+	return 0;
+}
+
 int sohoa_lmb_gazetteer(sohoa_lmb *b, const char *phrase, size_t n)
 {
+	if (b->nvocab && count_phrase(b, phrase, n, GAZ_WEIGHT))
+		return -1;
 	if (b->ngaz == b->capgaz) {
 		size_t nc = b->capgaz ? b->capgaz * 2 : 256;
 		char **ng = realloc(b->gaz, nc * sizeof *ng);
@@ -583,6 +612,9 @@ static int16_t q16(double lnp)
 /* Histogram threshold: the smallest score s such that at most cap items have score >= s. */
 /* How much a bigram's use as a trigram context counts in its pruning score (per count). */
 static double bigram_ctx_weight = 0.0;
+/* Measured on held-out text and the seeds: 30 loses 0.3% (real rare forms go); 100, 300, 1000
+ * and off are within 0.05% of each other, 300 the best of them. */
+#define TYPO_RATIO 300
 
 static double score_threshold(const float *score, size_t n, size_t cap)
 {
@@ -731,7 +763,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	for (uint32_t c = 0; c < V; c++)
 		p1[c] = (p1[c] + 0.5) / (cc1_total + 0.5 * V);
 	p1[LM_BOS] = 1e-9;
-	/* Typos: a bigram whose stripped form has a sibling a hundred times more frequent ("chuyên
+	/* Typos: a bigram whose stripped form has a sibling TYPO_RATIO times more frequent ("chuyên
 	 * đổi" beside "chuyển đổi") is noise for restoration; it is not stored (so neither are its
 	 * trigrams), and restoring falls back to the words' other evidence. */
 	nmap sib = {0};
@@ -802,7 +834,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 		if (cv)
 			loss += bigram_ctx_weight * (double)cv->c;
 		nval *sv = nmap_get(&sib, (uint64_t)gid[x] << 21 | gid[y], 0);
-		int typo = sv && v->raw * 100 < sv->c;
+		int typo = sv && v->raw * TYPO_RATIO < sv->c;
 		score[nbi++] = (x == LM_UNK || y == LM_UNK || typo) ? 0 : (float)loss + 1e-6f;
 	}
 	free(gid);

@@ -1,8 +1,11 @@
 /* build-model: build data/sohoa-lm.bin (the restoration language model) from ../shared/corpus.
  * Every 50th file of each subcorpus (sorted by name) is held out for evaluation and listed in
  * data/heldout.txt; domain text (laws, administrative documents) counts --domain-weight times.
+ * The gazetteer (places and agencies named at least --gazetteer-min times in the training text)
+ * goes to its TSV and into the model, whose n-grams count its phrases once more (lm-build.c).
  * Usage: build-model [--corpus DIR] [-o FILE] [--heldout FILE] [--channel-tokens TSV]
- *        [--channel-chars TSV] [--gazetteer TSV] [--max-bytes N] [--domain-weight K] [-v] */
+ *        [--channel-chars TSV] [--gazetteer TSV] [--gazetteer-min N] [--max-bytes N]
+ *        [--domain-weight K] [-v] */
 #include "../core/icu.h"
 #include "../core/sha256.h"
 #include "../core/sohoa.h"
@@ -186,39 +189,95 @@ static int is_upper_start(const char *s, size_t n)
 	return sohoa_viet_letter(cp, &plain, &tone, &upper) && upper;
 }
 
-/* After a unit word ("tỉnh", "huyện", "Sở" ...), take 1-3 following Title Case syllables. */
-static const char *const unit_words[] = {"tỉnh", "huyện", "quận", "thị xã", "thành phố", "xã", "phường",
-					 "thị trấn", "Sở", "Bộ", "Ban", "Tỉnh", "Huyện", "Thành phố"};
+/* Is the token at t[p..) a word (Vietnamese letters) starting upper-case? Returns its end or 0. */
+static size_t word_at(const char *t, size_t n, size_t p, int want_upper)
+{
+	if (p >= n)
+		return 0;
+	int kind;
+	size_t q = sohoa_lm_token(t, n, p, &kind);
+	if (kind != LM_TOK_WORD || is_upper_start(t + p, n - p) != want_upper)
+		return 0;
+	return q;
+}
+
+/* Place names follow an administrative unit word and are Title Case ("tỉnh Lai Châu", "huyện
+ * Mường Tè"); agency names follow an agency word and are segments of a capitalized word and at
+ * most one lower-case word, joined by "và" or "-" ("Sở Y tế", "Bộ Tài nguyên và Môi trường",
+ * "Bộ Lao động - Thương binh và Xã hội"). */
+static const char *const place_words[] = {"tỉnh", "huyện", "quận", "thị xã", "thành phố", "xã", "phường",
+					  "thị trấn", "Tỉnh", "Huyện", "Quận", "Thị xã", "Thành phố", "Xã",
+					  "Phường", "Thị trấn"};
+static const char *const agency_words[] = {"Sở", "Bộ", "Ban", "Cục", "Tổng cục", "Chi cục", "Vụ", "Văn phòng",
+					   "Trung tâm", "Phòng", "Ủy ban", "Uỷ ban", "Hội đồng", "Viện"};
+
+/* The end of the name after a unit word ending at p (at the space), or 0 if none. */
+static size_t place_name(const char *t, size_t n, size_t p)
+{
+	size_t end = 0;
+	for (int words = 0; words < 4 && p < n && t[p] == ' '; words++) {
+		size_t q = word_at(t, n, p + 1, 1);
+		if (!q)
+			break;
+		end = p = q;
+	}
+	return end;
+}
+
+static size_t agency_name(const char *t, size_t n, size_t p)
+{
+	size_t end = 0;
+	for (int segs = 0; segs < 4 && p < n && t[p] == ' '; segs++) {
+		size_t q = word_at(t, n, p + 1, 1);
+		if (!q)
+			break;
+		end = p = q;
+		size_t r = word_at(t, n, p + 1, 0);
+		if (p < n && t[p] == ' ' && r && !(r - p - 1 == 3 && memcmp(t + p + 1, "và", 3) == 0))
+			end = p = r; /* "Y tế": one lower-case word */
+		/* a joiner and the next segment */
+		if (p + 4 < n && memcmp(t + p, " và ", 5) == 0 && word_at(t, n, p + 5, 1))
+			p += 4;
+		else if (p + 3 < n && memcmp(t + p, " - ", 3) == 0 && word_at(t, n, p + 3, 1))
+			p += 2;
+		else
+			break;
+	}
+	return end;
+}
+
+/* Is the word before t[i] capitalized and not the first of its line ("Tây Ban Nha" is no Ban)? */
+static int inside_name(const char *t, size_t i)
+{
+	if (i < 2 || t[i - 1] != ' ')
+		return 0;
+	size_t j = i - 1;
+	while (j > 0 && t[j - 1] != ' ' && t[j - 1] != '\n')
+		j--;
+	return j > 0 && t[j - 1] == ' ' && is_upper_start(t + j, i - 1 - j);
+}
 
 static int gaz_scan(gazset *s, const char *t, size_t n)
 {
-	/* quick per-line scan; uses a hash-free linear set, so only phrases after unit words */
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n')
+		if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n' && t[i - 1] != '(' && t[i - 1] != '"')
 			continue;
-		for (size_t u = 0; u < sizeof unit_words / sizeof unit_words[0]; u++) {
-			size_t ul = strlen(unit_words[u]);
-			if (i + ul + 1 >= n || memcmp(t + i, unit_words[u], ul) != 0 || t[i + ul] != ' ')
-				continue;
-			size_t p = i + ul + 1, end = p;
-			int words = 0;
-			while (words < 3 && p < n && is_upper_start(t + p, n - p)) {
-				size_t q = p;
-				int kind;
-				q = sohoa_lm_token(t, n, p, &kind);
-				if (kind != LM_TOK_WORD)
-					break;
-				end = q;
-				words++;
-				if (q >= n || t[q] != ' ')
-					break;
-				p = q + 1;
-			}
-			if (words >= 1 && words <= 3 && end - i < 80) {
-				if (s->n > 200000)
-					return 0;
-				if (gaz_add(s, t + i, end - i))
-					return -1;
+		for (int kind = 0; kind < 2; kind++) {
+			const char *const *uw = kind ? agency_words : place_words;
+			size_t nw = kind ? sizeof agency_words / sizeof *agency_words : sizeof place_words / sizeof *place_words;
+			for (size_t u = 0; u < nw; u++) {
+				size_t ul = strlen(uw[u]);
+				if (i + ul + 1 >= n || memcmp(t + i, uw[u], ul) != 0 || t[i + ul] != ' ')
+					continue;
+				if (kind && inside_name(t, i))
+					continue;
+				size_t end = kind ? agency_name(t, n, i + ul) : place_name(t, n, i + ul);
+				if (end && end - i < 100) {
+					if (s->n > 2000000)
+						return 0;
+					if (gaz_add(s, t + i, end - i))
+						return -1;
+				}
 			}
 		}
 	}
@@ -253,7 +312,7 @@ int main(int argc, char **argv)
 	const char *corpus = "../shared/corpus", *outpath = "data/sohoa-lm.bin", *heldout = "data/heldout.txt";
 	const char *chan_tok = "data/channel-tokens.tsv", *chan_chr = "data/channel-chars.tsv";
 	const char *gazpath = "data/gazetteer.tsv";
-	int domain_weight = 3, verbose = 0;
+	int domain_weight = 3, verbose = 0, gaz_min = 3;
 	sohoa_lmb_options opt = {0};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -274,6 +333,7 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--max-bytes") == 0) opt.max_bytes = strtoull(v, NULL, 10);
 		else if (strcmp(a, "--max-bigrams") == 0) opt.max_bigrams = strtoull(v, NULL, 10);
 		else if (strcmp(a, "--domain-weight") == 0) domain_weight = atoi(v);
+		else if (strcmp(a, "--gazetteer-min") == 0) gaz_min = atoi(v);
 		else {
 			fprintf(stderr, "build-model: unknown option %s\n", a);
 			return 2;
@@ -364,14 +424,14 @@ int main(int argc, char **argv)
 	/* gazetteer from the training text */
 	gazset gs = {0};
 	for (size_t i = 0; i < all.n; i++)
-		if (!all.f[i].heldout && all.f[i].weight > 1)
+		if (!all.f[i].heldout)
 			gaz_scan(&gs, all.f[i].text, all.f[i].len);
 	qsort(gs.g, gs.n, sizeof *gs.g, cmp_gaz);
 	sohoa_buf gz = {0};
-	sohoa_buf_printf(&gz, "# phrase\tcount — administrative units and agencies seen after unit words in the "
-			      "domain corpus (built by tools/build-model)\n");
+	sohoa_buf_printf(&gz, "# phrase\tcount — places after unit words, agencies after agency words, seen "
+			      "%d+ times in the training text (built by tools/build-model)\n", gaz_min);
 	for (size_t i = 0; i < gs.n; i++)
-		if (gs.g[i].count >= 3) {
+		if (gs.g[i].count >= gaz_min) {
 			sohoa_buf_printf(&gz, "%s\t%d\n", gs.g[i].phrase, gs.g[i].count);
 			sohoa_lmb_gazetteer(b, gs.g[i].phrase, strlen(gs.g[i].phrase));
 		}

@@ -2,8 +2,10 @@
  * each line of the given files is NFC-normalized, stripped of all marks, restored with
  * sohoa_restore(STRIP) and compared word by word with the original (canonical keys, so tone
  * placement style and case do not count). Also reports model load time and syllables/s on one
- * thread. --errors N lists the first N errors, --why counts them by cause (see why_wrong).
- * Usage: restore-eval [--model FILE] [--list FILE --root DIR] [--lines] [--errors N] [--why] [FILE...] */
+ * thread. --errors N lists the first N errors, --why counts them by cause (see why_wrong), --names
+ * TSV the accuracy on words inside names of a list (the gazetteer: proper nouns, agencies).
+ * Usage: restore-eval [--model FILE] [--list FILE --root DIR] [--lines] [--errors N] [--why]
+ *        [--names TSV] [FILE...] */
 #include "../core/icu.h"
 #include "../core/sohoa.h"
 #include "../normalize/candidates.h"
@@ -39,7 +41,74 @@ typedef struct stats {
 	int errors_left;
 	const sohoa_model *m;
 	sohoa_buf tmp;
+	/* --names: words inside a listed name (gazetteer phrase) and how many came out right */
+	char **names;      /* hash set of phrases as word keys joined by one space */
+	size_t names_cap;
+	size_t name_words, name_right;
 } stats;
+
+#define NAME_MAXWORDS 10
+
+static int names_has(const stats *st, const char *k, size_t n)
+{
+	if (!st->names_cap)
+		return 0;
+	size_t j = sohoa_lm_hash_str(k, n) & (st->names_cap - 1);
+	for (; st->names[j]; j = (j + 1) & (st->names_cap - 1))
+		if (strlen(st->names[j]) == n && memcmp(st->names[j], k, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The word keys of s[0..n) joined by single spaces into out (punctuation left out). */
+static void word_keys(const char *s, size_t n, sohoa_buf *out)
+{
+	out->len = 0;
+	for (size_t i = 0; i < n;) {
+		int kind;
+		size_t e = sohoa_lm_token(s, n, i, &kind);
+		if (kind == LM_TOK_WORD) {
+			if (out->len)
+				sohoa_buf_append(out, " ", 1);
+			sohoa_viet_key(s + i, e - i, out);
+		}
+		i = e;
+	}
+}
+
+/* Load the phrases of a gazetteer TSV (phrase<TAB>count, # comments) with at least two words. */
+static int names_load(sohoa_ctx *ctx, stats *st, const char *path)
+{
+	char *d;
+	size_t n, count = 0;
+	if (sohoa_file_read(ctx, path, &d, &n))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		count += d[i] == '\n';
+	st->names_cap = 16;
+	while (st->names_cap < count * 2 + 2)
+		st->names_cap *= 2;
+	st->names = calloc(st->names_cap, sizeof *st->names);
+	sohoa_buf k = {0};
+	for (size_t i = 0; st->names && i < n;) {
+		size_t e = i, t;
+		while (e < n && d[e] != '\n')
+			e++;
+		for (t = i; t < e && d[t] != '\t'; t++)
+			;
+		word_keys(d + i, t - i, &k);
+		if (d[i] != '#' && k.len && memchr(k.data, ' ', k.len) && !names_has(st, k.data, k.len)) {
+			size_t j = sohoa_lm_hash_str(k.data, k.len) & (st->names_cap - 1);
+			while (st->names[j])
+				j = (j + 1) & (st->names_cap - 1);
+			st->names[j] = sohoa_strndup(k.data, k.len);
+		}
+		i = e + 1;
+	}
+	sohoa_buf_free(&k);
+	free(d);
+	return st->names ? 0 : -1;
+}
 
 static int is_cap(const char *s, size_t n)
 {
@@ -72,7 +141,10 @@ static int why_wrong(stats *st, const char *gold, size_t n, const sohoa_buf *key
 static void compare(const char *gold, size_t gn, const char *got, size_t on, stats *st)
 {
 	size_t i = 0, j = 0;
-	sohoa_buf a = {0}, b = {0};
+	sohoa_buf a = {0}, b = {0}, keys = {0};
+	/* the gold words' keys (for --names): start offsets in keys and right/wrong */
+	size_t nw = 0, capw = 0, *kst = NULL;
+	uint8_t *okw = NULL;
 	while (i < gn && j < on) {
 		int ka, kb;
 		size_t ie = sohoa_lm_token(gold, gn, i, &ka);
@@ -87,6 +159,18 @@ static void compare(const char *gold, size_t gn, const char *got, size_t on, sta
 			st->right += ok;
 			st->viet += viet;
 			st->viet_right += viet && ok;
+			if (st->names_cap) {
+				if (nw == capw) {
+					capw = capw ? capw * 2 : 256;
+					kst = realloc(kst, (capw + 1) * sizeof *kst);
+					okw = realloc(okw, capw);
+				}
+				if (keys.len)
+					sohoa_buf_append(&keys, " ", 1);
+				kst[nw] = keys.len;
+				okw[nw++] = (uint8_t)ok;
+				sohoa_buf_append(&keys, a.data, a.len);
+			}
 			int why = ok ? -1 : why_wrong(st, gold + i, ie - i, &a);
 			if (why >= 0)
 				st->why[why]++;
@@ -100,6 +184,23 @@ static void compare(const char *gold, size_t gn, const char *got, size_t on, sta
 		i = ie;
 		j = je;
 	}
+	/* words covered by a listed name (spans of 2..NAME_MAXWORDS words) */
+	if (nw) {
+		kst[nw] = keys.len + 1;
+		uint8_t *in = calloc(nw, 1);
+		for (size_t w = 0; in && w < nw; w++)
+			for (size_t l = 2; l <= NAME_MAXWORDS && w + l <= nw; l++)
+				if (names_has(st, keys.data + kst[w], kst[w + l] - 1 - kst[w]))
+					memset(in + w, 1, l);
+		for (size_t w = 0; in && w < nw; w++) {
+			st->name_words += in[w];
+			st->name_right += in[w] && okw[w];
+		}
+		free(in);
+	}
+	free(kst);
+	free(okw);
+	sohoa_buf_free(&keys);
 	sohoa_buf_free(&a);
 	sohoa_buf_free(&b);
 }
@@ -169,6 +270,12 @@ int main(int argc, char **argv)
 			errors = atoi(argv[++a]);
 		else if (strcmp(argv[a], "--why") == 0)
 			why = 1;
+		else if (strcmp(argv[a], "--names") == 0 && a + 1 < argc) {
+			if (names_load(ctx, &st, argv[++a])) {
+				fprintf(stderr, "restore-eval: %s\n", sohoa_errmsg(ctx));
+				return 1;
+			}
+		}
 		else
 			break;
 	}
@@ -220,6 +327,12 @@ int main(int argc, char **argv)
 			printf(" %s %zu (%.2f%% of words)", why_name[w], st.why[w], st.words ? 100.0 * st.why[w] / st.words : 0);
 		printf("\n");
 	}
+	if (st.names_cap)
+		printf("words inside names of the list: %zu, accuracy %.2f%%\n", st.name_words,
+		       st.name_words ? 100.0 * st.name_right / st.name_words : 0);
+	for (size_t i = 0; i < st.names_cap; i++)
+		free(st.names[i]);
+	free(st.names);
 	sohoa_buf_free(&st.tmp);
 	sohoa_ctx_free(ctx);
 	return 0;
