@@ -312,13 +312,16 @@ static int cmd_render(int argc, char **argv)
 			o.dpi = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-f") && i + 1 < argc)
 			fontdir = argv[++i];
+		else if (!strcmp(argv[i], "-z") && i + 1 < argc)
+			o.size = (float)atof(argv[++i]);
 		else
 			die("unknown option '%s'", argv[i]);
 	}
-	if (o.dpi < 72 || o.dpi > 600 || o.max_pages < 1 || o.degrade_pct < 0 || o.degrade_pct > 100)
-		die("%s", "render: -r wants 72..600 dpi, -p at least 1 page, -d 0..100");
+	if (o.dpi < 72 || o.dpi > 600 || o.max_pages < 1 || o.degrade_pct < 0 || o.degrade_pct > 100 || o.size < 6 ||
+	    o.size > 30)
+		die("%s", "render: -r wants 72..600 dpi, -p at least 1 page, -d 0..100, -z 6..30 points");
 	if (argc - i != 2)
-		die("%s", "usage: learn-channel render [-s SEED] [-d DEGRADE%] [-p MAXPAGES] [-r DPI] [-f FONTDIR] TEXT OUTDIR");
+		die("%s", "usage: learn-channel render [-s SEED] [-d DEGRADE%] [-p MAXPAGES] [-r DPI] [-z POINTS] [-f FONTDIR] TEXT OUTDIR");
 	rnd_state = o.seed ? o.seed : 1;
 	renderer r = {0};
 	r.o = o;
@@ -919,7 +922,7 @@ int main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "align"))
 		return cmd_align(argc - 1, argv + 1);
 	fprintf(stderr, "usage: learn-channel render|align ...\n"
-			"  render [-s SEED] [-d DEGRADE%%] [-p MAXPAGES] [-r DPI] [-f FONTDIR] TEXT OUTDIR\n"
+			"  render [-s SEED] [-d DEGRADE%%] [-p MAXPAGES] [-r DPI] [-z POINTS] [-f FONTDIR] TEXT OUTDIR\n"
 			"  align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] [-u N] GT OCR [GT OCR...]\n");
 	return 2;
 }
