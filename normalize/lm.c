@@ -339,11 +339,33 @@ int sohoa_lm_id(const sohoa_model *m, const char *key, size_t n)
 	return LM_UNK;
 }
 
+/* The groups last found by this thread, by hash: a few thousand stripped forms make most of any
+ * text, and a hit skips the probes into the group hash and table (the string is still compared). */
+#define GCACHE_BITS 12
+static _Thread_local struct {
+	uint64_t serial;
+	uint32_t group[1u << GCACHE_BITS]; /* group + 1, 0 empty */
+} gcache;
+
 const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, size_t *count)
 {
 	*count = 0;
 	uint32_t slots = m->h->ghash_slots;
-	uint32_t i = sohoa_lm_range(sohoa_lm_hash_str(s, n), slots);
+	uint64_t h = sohoa_lm_hash_str(s, n);
+	if (gcache.serial != m->serial) {
+		memset(gcache.group, 0, sizeof gcache.group);
+		gcache.serial = m->serial;
+	}
+	uint32_t *gc = &gcache.group[h & ((1u << GCACHE_BITS) - 1)];
+	if (*gc) {
+		const sohoa_lm_group *g = &m->group[*gc - 1];
+		const char *w = m->str + g->str;
+		if (strncmp(w, s, n) == 0 && w[n] == 0) {
+			*count = g->n;
+			return m->cand + g->cand;
+		}
+	}
+	uint32_t i = sohoa_lm_range(h, slots);
 	for (uint32_t probe = 0; probe < slots; probe++) {
 		uint32_t v = m->ghash[i];
 		if (!v)
@@ -351,6 +373,7 @@ const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, si
 		const sohoa_lm_group *g = &m->group[v - 1];
 		const char *w = m->str + g->str;
 		if (strncmp(w, s, n) == 0 && w[n] == 0) {
+			*gc = v;
 			*count = g->n;
 			return m->cand + g->cand;
 		}

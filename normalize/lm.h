@@ -226,13 +226,14 @@ static inline int sohoa_lm_trigram_at(const sohoa_model *m, uint32_t i, uint32_t
 			i = 0;
 	}
 }
-/* Start fetching the bigram slot of (b,c) into cache, and its Bloom filter word when bloom is set
- * (no effect on results). */
-static inline void sohoa_lm_bigram_prefetch(const sohoa_model *m, int b, int c, int bloom)
+/* Start fetching into cache the bigram slot of (b,c) (what & 1) and its Bloom filter word
+ * (what & 2); no effect on results. */
+static inline void sohoa_lm_bigram_prefetch(const sohoa_model *m, int b, int c, int what)
 {
 	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
-	__builtin_prefetch(&m->bigram[sohoa_lm_range(sohoa_lm_mix(key), m->h->bigram_slots)]);
-	if (bloom && m->bloom)
+	if (what & 1)
+		__builtin_prefetch(&m->bigram[sohoa_lm_range(sohoa_lm_mix(key), m->h->bigram_slots)]);
+	if ((what & 2) && m->bloom)
 		__builtin_prefetch(&m->bloom[sohoa_lm_mix((uint64_t)key ^ 0x5bd1e9955bd1e995ULL) >> (64 - m->h->bloom_log2)]);
 }
 /* The channel entries for an observed token (lowercase), or NULL. */

@@ -141,10 +141,34 @@ static void bigram_request(const sohoa_model *m, const uint64_t *cache, const ui
 				continue;
 			}
 			bg->pending[k][c] = 1;
-			sohoa_lm_bigram_prefetch(m, y, z, 1);
+			sohoa_lm_bigram_prefetch(m, y, z, m->bloom ? 2 : 1);
 		}
 }
 
+/* The pending pairs' Bloom filter words (fetched by bigram_request): the pairs it rules out are
+ * answered (most of them: few pairs reach here that are stored), the others' table slots
+ * fetched, for bigram_resolve. */
+static void bigram_filter(const sohoa_model *m, uint64_t *cache, const uint16_t *ys, int ny, const restore_pos *ps,
+			  bigrams *bg)
+{
+	if (!m->bloom)
+		return;
+	for (int k = 0; k < ny; k++)
+		for (int c = 0; c < ps->n; c++) {
+			if (!bg->pending[k][c])
+				continue;
+			int y = ys[k], z = ps->cand[c];
+			if (sohoa_lm_bigram_maybe(m, y, z)) {
+				sohoa_lm_bigram_prefetch(m, y, z, 1);
+				continue;
+			}
+			bg->pending[k][c] = 0;
+			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
+			cache[sohoa_lm_mix(key) & BCACHE_MASK] = (uint64_t)key << 32 | BI_ABSENT;
+		}
+}
+
+/* The pending pairs' answers from the table, into bg and the cache. */
 static void bigram_resolve(const sohoa_model *m, uint64_t *cache, const uint16_t *ys, int ny, const restore_pos *ps,
 			   bigrams *bg)
 {
@@ -153,12 +177,8 @@ static void bigram_resolve(const sohoa_model *m, uint64_t *cache, const uint16_t
 			if (!bg->pending[k][c])
 				continue;
 			int y = ys[k], z = ps->cand[c];
-			uint32_t val = BI_ABSENT;
-			if (sohoa_lm_bigram_maybe(m, y, z)) {
-				const sohoa_lm_bigram *f = sohoa_lm_bigram_find(m, y, z);
-				if (f)
-					val = f->val;
-			}
+			const sohoa_lm_bigram *f = sohoa_lm_bigram_find(m, y, z);
+			uint32_t val = f ? f->val : BI_ABSENT;
 			bg->val[k][c] = val;
 			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
 			cache[sohoa_lm_mix(key) & BCACHE_MASK] = (uint64_t)key << 32 | val;
@@ -227,6 +247,11 @@ static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred
 	const state *prev = d->prev;
 	int nprev = d->nprev;
 	if (d->phase == 0) {
+		bigram_filter(m, bcache, d->ys, d->ny, ps, &d->bg);
+		d->phase = 1;
+		return 0;
+	}
+	if (d->phase == 1) {
 		bigram_resolve(m, bcache, d->ys, d->ny, ps, &d->bg);
 		/* trigram slots: computed and fetched together, read in phase 1 */
 		for (int si = 0; si < nprev; si++) {
@@ -239,7 +264,7 @@ static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred
 					d->tri_slot[si][c] = sohoa_lm_trigram_slot(m, s->x, s->y, ps->cand[c], &d->tri_fp[si][c]);
 			}
 		}
-		d->phase = 1;
+		d->phase = 2;
 		return 0;
 	}
 	state cand[BEAM * RESTORE_MAXC];
@@ -335,7 +360,9 @@ static void dec_finish(const sohoa_model *m, const decoder *d, uint8_t *choice)
 /* Longest stretch decoded at once; the context restarts after it (bounds the scratch). */
 #define MAX_SPAN 4096
 /* Paragraphs decoded in turn by one thread (see decoder). */
+#ifndef LANES
 #define LANES 4
+#endif
 
 /* One lane: a paragraph being restored, one span at a time, with its own buffers. */
 typedef struct lane {
