@@ -109,7 +109,7 @@ manifest_files() { # manifest_files AWK-CONDITION-ON-kind: sample file names, on
 truth_of() { f=$1; t="${f%.*}.truth.txt"; [ -f "$t" ] && echo "$t"; }
 # Scored by cer-flex -w (each OCR line placed where it matches the truth, in any order: the eng
 # OCR of a table page reads across the cells of a row, the truth lists whole cells, and the plain
-# banded alignment of syl-accuracy pairs moved words with the wrong ones: s004 74.8% plain, 86.5%
+# banded alignment of syl-accuracy pairs moved words with the wrong ones: s004 about 75% plain, 87%
 # placed). The plain figures stay beside them, for comparison with earlier runs.
 part 2 && for b in $(manifest_files '$3 == "eng-ocr-text"'); do
 	f=$SAMPLES/$b
@@ -139,7 +139,7 @@ fi
 # - flexible CER (build/tools/cer-flex): each output line aligned where it matches the truth, in
 #   any order. The headline: a table page's OCR lists cells piece by piece, column by column,
 #   while the truth lists whole rows; plain CER counts every moved cell as errors (s004's table
-#   page: 24.8% plain, 1.3% flexible) that no text correction can remove.
+#   page: about 24% plain, under 1.5% flexible) that no text correction can remove.
 # - plain CER (syl-accuracy -C: one edit distance over the whole text), shown beside it.
 # VERBOSE=1 adds cer-flex's errors by kind (mark, case, letter, space, punct, debris, missing)
 # before and after. This OCRs eight pages and two images: a minute or so.

@@ -15,6 +15,8 @@
 #define VIE_TONE (-4500)  /* same letters, another tone ("thế" for "thể") */
 #define VIE_MOD (-6000)   /* another vowel mark too ("ngây" for "ngày", "Số" for "Sở") */
 #define WORD_MAX 48
+#define SPLIT_MIN (-9000)  /* job 3 splits a glued word only where ln P(second | first) beats this */
+#define SPLIT_MARGIN 3000  /* and a glued form the model knows only where the pair is e^3 likelier */
 
 /* Letters of a word: code points, plain letter and tone per position (plain 0: not Vietnamese). */
 typedef struct wletters {
@@ -806,6 +808,52 @@ static int ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, 
 	return 1;
 }
 
+/* Job 3: a marked word that is no syllable, made of two known syllables the model has seen
+ * together ("trợpháp", "đơnvị": a space the OCR lost), becomes the two with a space between, each
+ * with its job 3 candidates. Returns 1 if it split s[a..b). */
+static int vie_split(const sohoa_model *m, const char *s, size_t a, size_t b, restore_item *items, size_t *ni,
+		     size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp)
+{
+	wletters w;
+	if (b - a < 4 || !letters(s + a, b - a, &w) || !w.marked || sohoa_viet_syllable(s + a, b - a))
+		return 0;
+	/* a known glued form (the corpus has its typos too) is kept unless the pair is far likelier */
+	int whole = key_id(m, s + a, b - a, tmp);
+	size_t best_at = 0;
+	int best = SPLIT_MIN, floor = whole == LM_UNK ? INT32_MIN : m->uni[whole].logp + SPLIT_MARGIN;
+	for (size_t k = a + 1; k < b; k++) {
+		if (((unsigned char)s[k] & 0xC0) == 0x80)
+			continue;
+		if (!sohoa_viet_syllable(s + a, k - a) || !sohoa_viet_syllable(s + k, b - k))
+			continue;
+		int l = key_id(m, s + a, k - a, tmp), r = key_id(m, s + k, b - k, tmp);
+		if (l == LM_UNK || r == LM_UNK)
+			continue;
+		int sc = sohoa_lm_score2(m, l, r);
+		if (sc > best && m->uni[l].logp + sc > floor) {
+			best = sc;
+			best_at = k;
+		}
+	}
+	if (!best_at)
+		return 0;
+	size_t cut[3] = {a, best_at, b};
+	for (int h = 0; h < 2; h++) {
+		restore_pos *p = &pos[*np];
+		int how = RESTORE_COPY;
+		if (!word_cands(m, SOHOA_RESTORE_VIE, s + cut[h], cut[h + 1] - cut[h], p, &how, tmp)) {
+			p->cand[0] = (uint16_t)key_id(m, s + cut[h], cut[h + 1] - cut[h], tmp);
+			p->chan[0] = 0;
+			p->n = 1;
+			how = RESTORE_COPY;
+		}
+		push_item(items, ni, maxitems, cut[h], cut[h + 1], (int32_t)(*np)++, how);
+		if (h == 0)
+			push_item(items, ni, maxitems, cut[1], cut[1], -1, RESTORE_SPACE);
+	}
+	return 1;
+}
+
 size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, size_t start,
 			restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, size_t maxpos,
 			sohoa_buf *tmp)
@@ -843,6 +891,11 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 				i = ce;
 				continue;
 			}
+		}
+		if (mode == SOHOA_RESTORE_VIE && kind == LM_TOK_WORD && *np + 3 <= maxpos && *ni + 4 <= maxitems &&
+		    vie_split(m, s, i, j, items, ni, maxitems, pos, np, tmp)) {
+			i = j;
+			continue;
 		}
 		restore_pos *p = &pos[*np];
 		p->n = 1;
@@ -923,6 +976,11 @@ int restore_emit(const sohoa_model *m, sohoa_restore_mode mode, const char *s, c
 		int c = it->pos >= 0 ? choice[it->pos] : 0;
 		if (it->how == RESTORE_DROP)
 			continue;
+		if (it->how == RESTORE_SPACE) {
+			if (sohoa_buf_puts(out, " "))
+				return -1;
+			continue;
+		}
 		if (it->how == RESTORE_COPY || (it->how == RESTORE_KEEP0 && c == 0)) {
 			if (restore_append_valid(out, s + it->s, it->e - it->s))
 				return -1;

@@ -156,3 +156,14 @@ if [ -x "$FLEX" ]; then
 	out=$("$FLEX" -w "$TMP/tg.txt" "$TMP/tl.txt")
 	[ "$out" = "units 16 correct 0 accuracy 0.0000 stray 0" ] && pass "cer-flex -w: unrestored input placed by its letters" || fail "cer-flex -w: unrestored input placed" "$out"
 fi
+
+# Job 3: two syllables the OCR glued together are split where the model has seen the pair; real
+# words, names and codes stay whole.
+SOHOA=$BUILD/sohoa
+if [ -x "$SOHOA" ] && [ -f data/sohoa-lm.bin ]; then
+	out=$(printf 'hỗ trợpháp lý cho các đơnvị trực thuộc\n' | "$SOHOA" normalize --restore vie -q - 2>&1)
+	[ "$out" = "hỗ trợ pháp lý cho các đơn vị trực thuộc" ] && pass "restore vie: glued syllables split" || fail "restore vie: glued syllables split" "$out"
+	in='Nguyễn Văn Bình, Quyết định 608/QĐ-UBND, José, nghiêng, thuyền'
+	out=$(printf '%s\n' "$in" | "$SOHOA" normalize --restore vie -q - 2>&1)
+	[ "$out" = "$in" ] && pass "restore vie: words and names are not split" || fail "restore vie: words and names are not split" "$out"
+fi
