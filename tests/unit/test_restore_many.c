@@ -1,0 +1,136 @@
+/* The decoder's speed machinery must not change what it decodes: paragraphs restored together
+ * (sohoa_restore_many, several lanes in turn) equal the same paragraphs restored one by one, with
+ * spans longer than one decoding window, mixed jobs and empty paragraphs; the per-word
+ * predecessor filter never rules out a stored bigram, and restoration is the same before and
+ * after it is built. Uses the shipped model (data/sohoa-lm.bin); one FAIL when it is missing. */
+#include "../../normalize/lm.h"
+#include "../../normalize/restore.h"
+#include "../../normalize/viet.h"
+#include "check.h"
+
+#include <stdlib.h>
+
+static const char *const sentences[] = {
+	"Ủy ban nhân dân tỉnh ban hành quyết định về việc công bố chỉ số cải cách hành chính năm 2023.",
+	"Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan triển khai thực hiện kế hoạch này.",
+	"Người dân và doanh nghiệp được hướng dẫn nộp hồ sơ trực tuyến qua Cổng dịch vụ công quốc gia.",
+	"Chuyển đổi số trong cơ quan nhà nước là nhiệm vụ trọng tâm của giai đoạn tới.",
+	"Văn bản số 608/QĐ-UBND ngày 15 tháng 3 năm 2024, xem tại https://example.gov.vn/van-ban.",
+	"Cong tac chi dao dieu hanh dugc 8,41/10 diem; S6 lieu v4i nam truoc.",
+	"",
+	"Trường học, bệnh viện và trụ sở xã đều có kết nối internet tốc độ cao.",
+};
+#define NS (sizeof sentences / sizeof sentences[0])
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	o.model_path = "data/sohoa-lm.bin";
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	sohoa_model *m = NULL;
+	CHECK(sohoa_model_load(ctx, o.model_path, &m) == SOHOA_OK && m, "shipped model loads");
+	if (!m) {
+		sohoa_ctx_free(ctx);
+		return CHECK_DONE();
+	}
+	ctx->model = m;
+
+	/* paragraphs: each sentence stripped (job 1), as it is under ocr/vie/auto/off, and one
+	 * paragraph long enough to need several decoding windows (4096 positions each) */
+	enum { NP = 5 * NS + 1 };
+	sohoa_buf text[NP];
+	sohoa_restore_mode mode[NP];
+	static const sohoa_restore_mode modes[] = {SOHOA_RESTORE_STRIP, SOHOA_RESTORE_OCR, SOHOA_RESTORE_VIE,
+						   SOHOA_RESTORE_AUTO, SOHOA_RESTORE_OFF};
+	size_t np = 0;
+	for (size_t k = 0; k < NS; k++)
+		for (size_t j = 0; j < 5; j++) {
+			text[np] = (sohoa_buf){0};
+			if (modes[j] == SOHOA_RESTORE_STRIP)
+				sohoa_viet_strip(sentences[k], strlen(sentences[k]), &text[np]);
+			else
+				sohoa_buf_append(&text[np], sentences[k], strlen(sentences[k]));
+			mode[np++] = modes[j];
+		}
+	text[np] = (sohoa_buf){0};
+	for (int r = 0; r < 300; r++)
+		for (size_t k = 0; k < 4; k++) {
+			sohoa_viet_strip(sentences[k], strlen(sentences[k]), &text[np]);
+			sohoa_buf_append(&text[np], " ", 1);
+		}
+	mode[np++] = SOHOA_RESTORE_STRIP;
+
+	const char *ptr[NP];
+	size_t len[NP];
+	sohoa_buf one[NP], many[NP];
+	for (size_t k = 0; k < np; k++) {
+		ptr[k] = text[k].data ? text[k].data : "";
+		len[k] = text[k].len;
+		one[k] = many[k] = (sohoa_buf){0};
+	}
+	int ok = 1;
+	for (size_t k = 0; k < np; k++)
+		ok &= sohoa_restore(ctx, mode[k], ptr[k], len[k], &one[k]) == SOHOA_OK;
+	CHECK(ok, "paragraphs restore one by one");
+	CHECK(sohoa_restore_many(ctx, mode, ptr, len, np, many) == SOHOA_OK, "paragraphs restore together");
+	int same = 1;
+	for (size_t k = 0; k < np; k++)
+		same &= one[k].len == many[k].len && memcmp(one[k].data ? one[k].data : "", many[k].data ? many[k].data : "",
+							    one[k].len) == 0;
+	CHECK(same, "restored together = restored one by one (mixed jobs, empty and multi-window paragraphs)");
+	CHECK(one[np - 1].len > len[np - 1] && one[0].len > len[0], "stripped paragraphs got their marks back");
+
+	/* the predecessor filter: no stored bigram ruled out, most random pairs ruled out */
+	CHECK(!sohoa_lm_pred(m), "predecessor filter not built by a short run");
+	CHECK(sohoa_lm_pred_build(m) == 0 && sohoa_lm_pred(m), "predecessor filter builds");
+	const uint64_t *pred = sohoa_lm_pred(m);
+	size_t stored = 0, missed = 0;
+	for (uint64_t i = 0; i < m->h->bigram_slots; i++) {
+		uint32_t key = m->bigram[i].key;
+		if (!key)
+			continue;
+		stored++;
+		missed += !sohoa_lm_pred_maybe(pred, (int)(key >> 16), (int)(key & 0xffff));
+	}
+	CHECK(stored > 0 && missed == 0, "predecessor filter passes every stored bigram");
+	size_t absent = 0, ruled = 0;
+	uint32_t x = 12345;
+	for (int i = 0; i < 100000; i++) {
+		x = x * 1664525u + 1013904223u;
+		int b = (int)(x >> 8) % (int)m->h->nvocab, c = (int)(x >> 20 ^ x) % (int)m->h->nvocab;
+		if (b < 0 || c < 0 || sohoa_lm_bigram_find(m, b, c))
+			continue;
+		absent++;
+		ruled += !sohoa_lm_pred_maybe(pred, b, c);
+	}
+	CHECK(absent > 0 && ruled * 2 > absent, "predecessor filter rules out most absent random pairs");
+
+	/* the same restoration with the filter */
+	sohoa_buf after[NP];
+	for (size_t k = 0; k < np; k++)
+		after[k] = (sohoa_buf){0};
+	CHECK(sohoa_restore_many(ctx, mode, ptr, len, np, after) == SOHOA_OK, "paragraphs restore with the filter");
+	same = 1;
+	for (size_t k = 0; k < np; k++)
+		same &= one[k].len == after[k].len &&
+			memcmp(one[k].data ? one[k].data : "", after[k].data ? after[k].data : "", one[k].len) == 0;
+	CHECK(same, "restored with the filter = restored without");
+
+	/* the group cache gives what the table gives, for a form asked twice */
+	size_t n1 = 0, n2 = 0;
+	const uint16_t *c1 = sohoa_lm_cands(m, "tinh", 4, &n1), *c2 = sohoa_lm_cands(m, "tinh", 4, &n2);
+	CHECK(c1 && c1 == c2 && n1 == n2 && n1 > 1, "candidate groups: second lookup (cached) = first");
+	CHECK(!sohoa_lm_cands(m, "tinhx", 5, &n1) && n1 == 0, "candidate groups: unknown form has none");
+
+	for (size_t k = 0; k < np; k++) {
+		sohoa_buf_free(&text[k]);
+		sohoa_buf_free(&one[k]);
+		sohoa_buf_free(&many[k]);
+		sohoa_buf_free(&after[k]);
+	}
+	ctx->model = NULL;
+	sohoa_model_free(m);
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
