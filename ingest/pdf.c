@@ -259,7 +259,9 @@ static char *page_text(const sohoa_page *page, size_t *len)
 	return b.data ? sohoa_buf_steal(&b) : sohoa_strdup("");
 }
 
-/* Render the page in gray at ctx->opt.dpi and OCR it into page. */
+/* Render the page in colour at ctx->opt.dpi and OCR it into page. Colour, not gray: the OCR
+ * adapter's gray conversion turns a red stamp and a blue signature white, which a gray rendering
+ * has already made into dark rings and strokes over the signer's lines. */
 static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect pb, sohoa_page *page)
 {
 	sohoa_ctx *ctx = w->ctx;
@@ -286,7 +288,7 @@ static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect p
 	fz_pixmap *pix = NULL;
 	fz_var(pix);
 	fz_try(w->fz) {
-		pix = fz_new_pixmap_from_page(w->fz, pg, m, fz_device_gray(w->fz), 0);
+		pix = fz_new_pixmap_from_page(w->fz, pg, m, fz_device_rgb(w->fz), 0);
 	}
 	fz_catch(w->fz) {
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "cannot render: %s", fz_caught_message(w->fz));
