@@ -255,34 +255,17 @@ static inline unsigned rgb_gray(const unsigned char *p)
 #ifndef OCR_STROKE_DIV
 #define OCR_STROKE_DIV 6
 #endif
-static void colour_strokes(const ingest_raster *r, PIX *gray, int dpi)
+static void colour_strokes(PIX *mask, PIX *gray, int dpi)
 {
-	PIX *mask = pixCreate(r->w, r->h, 1);
-	if (!mask)
-		return;
-	l_uint32 *md = pixGetData(mask);
-	int mwpl = pixGetWpl(mask), any = 0;
-	for (int y = 0; y < r->h; y++) {
-		const unsigned char *p = r->samples + (size_t)y * (size_t)r->stride;
-		for (int x = 0; x < r->w; x++, p += 3) {
-			int mx = p[0] > p[1] ? p[0] : p[1], mn = p[0] < p[1] ? p[0] : p[1];
-			mx = mx > p[2] ? mx : p[2], mn = mn < p[2] ? mn : p[2];
-			if (mx - mn >= 48 && p[0] != mx) { /* red went white in rgb_gray already */
-				SET_DATA_BIT(md + (size_t)y * (size_t)mwpl, x);
-				any = 1;
-			}
-		}
-	}
 	int big = dpi / OCR_STROKE_DIV;
-	PIX *large = any ? pixSelectBySize(mask, big, big, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL) : NULL;
+	PIX *large = pixSelectBySize(mask, big, big, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
 	PIX *strokes = large ? pixSelectByAreaFraction(large, OCR_STROKE_FILL, 8, L_SELECT_IF_LT, NULL) : NULL;
 	PIX *wide = strokes ? pixDilateBrick(NULL, strokes, 3, 3) : NULL;
-	pixDestroy(&large);
 	if (wide)
 		pixSetMasked(gray, wide, 255);
-	pixDestroy(&wide);
+	pixDestroy(&large);
 	pixDestroy(&strokes);
-	pixDestroy(&mask);
+	pixDestroy(&wide);
 }
 
 /* An 8 bpp gray PIX from a gray or RGB raster, without temporary files. */
@@ -293,22 +276,32 @@ static PIX *pix_from_raster(const ingest_raster *r)
 	PIX *pix = pixCreate(r->w, r->h, 8);
 	if (!pix)
 		return NULL;
-	l_uint32 *data = pixGetData(pix);
-	int wpl = pixGetWpl(pix);
+	/* the non-red coloured ink, for colour_strokes */
+	PIX *mask = OCR_COLOR_STROKES && r->n == 3 ? pixCreate(r->w, r->h, 1) : NULL;
+	l_uint32 *data = pixGetData(pix), *md = mask ? pixGetData(mask) : NULL;
+	int wpl = pixGetWpl(pix), mwpl = mask ? pixGetWpl(mask) : 0, coloured = 0;
 	for (int y = 0; y < r->h; y++) {
 		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
 		if (r->n == 1) {
 			for (int x = 0; x < r->w; x++)
 				SET_DATA_BYTE(line, x, s[x]);
-		} else {
-			for (int x = 0; x < r->w; x++, s += 3)
-				SET_DATA_BYTE(line, x, rgb_gray(s));
+			continue;
+		}
+		for (int x = 0; x < r->w; x++, s += 3) {
+			SET_DATA_BYTE(line, x, rgb_gray(s));
+			int mx = s[0] > s[1] ? s[0] : s[1], mn = s[0] < s[1] ? s[0] : s[1];
+			mx = mx > s[2] ? mx : s[2], mn = mn < s[2] ? mn : s[2];
+			if (md && mx - mn >= 48 && s[0] != mx) { /* red went white in rgb_gray already */
+				SET_DATA_BIT(md + (size_t)y * (size_t)mwpl, x);
+				coloured = 1;
+			}
 		}
 	}
 	int dpi = r->dpi > 0 ? r->dpi : 300;
-	if (OCR_COLOR_STROKES && r->n == 3)
-		colour_strokes(r, pix, dpi);
+	if (coloured)
+		colour_strokes(mask, pix, dpi);
+	pixDestroy(&mask);
 	pixSetResolution(pix, dpi, dpi);
 	return pix;
 }
