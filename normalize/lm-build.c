@@ -98,10 +98,11 @@ static void smap_free(smap *m)
 
 typedef struct nval {
 	uint64_t c;     /* weighted count */
-	uint64_t raw;   /* for bigrams: sum of trigram counts; for trigrams: times seen (unweighted) */
+	uint64_t raw;   /* for bigrams: sum of trigram counts */
 	uint32_t n[4];  /* context stats: continuations with count 1, 2, 3+; [3] all types */
 	float nw[3];    /* context stats: the same, each continuation counted as weighted/unweighted */
 	float logp, bow;
+	uint32_t seen;  /* n-grams: times seen, unweighted (c counts each time with its text's weight) */
 } nval;
 
 typedef struct nmap {
@@ -362,7 +363,7 @@ static int add_tri(sohoa_lmb *b, int x, int y, int z, int weight)
 	if (!v)
 		return -1;
 	v->c += (uint64_t)weight;
-	v->raw++;
+	v->seen++;
 	return 0;
 }
 
@@ -724,7 +725,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	for (size_t i = 0; i < b->tri.cap; i++) {
 		if (!b->tri.k[i])
 			continue;
-		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c, r = b->tri.v[i].raw;
+		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c, r = b->tri.v[i].seen;
 		if (r <= 4)
 			nc3[r]++;
 		nval *cv = nmap_get(&ctx3, key >> 16, 1);
@@ -732,7 +733,9 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 		if (!cv || !bv)
 			goto nomem;
 		ctx_add(cv, c, r);
-		bv->c += KEY_B(key) == LM_BOS ? c : 1; /* <s> has no left context: raw counts */
+		/* <s> has no left context: counts, not continuation counts */
+		bv->c += KEY_B(key) == LM_BOS ? c : 1;
+		bv->seen += KEY_B(key) == LM_BOS ? (uint32_t)r : 1;
 		bv->raw += c;
 	}
 	discount D3 = discounts(nc3);
@@ -745,10 +748,10 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	for (size_t i = 0; i < bi.cap; i++) {
 		if (!bi.k[i])
 			continue;
-		uint64_t key = bi.k[i] - 1, c = bi.v[i].c;
-		if (c <= 4)
-			nc2[c]++;
-		ctx_add(&ctx2[KEY_B(key)], c, c);
+		uint64_t key = bi.k[i] - 1, c = bi.v[i].c, r = bi.v[i].seen;
+		if (r <= 4)
+			nc2[r]++;
+		ctx_add(&ctx2[KEY_B(key)], c, r);
 		p1[KEY_C(key)] += 1;
 		cc1_total += 1;
 	}
@@ -825,7 +828,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 			continue;
 		}
 		double g2 = ctx_gamma(cx, &D2);
-		double p = (v->c - disc(&D2, v->c, v->c)) / (double)cx->c + g2 * p1[y];
+		double p = (v->c - disc(&D2, v->c, v->seen)) / (double)cx->c + g2 * p1[y];
 		v->logp = (float)log(p);
 		/* what dropping it would cost: its count times how far backoff would be off; contexts
 		 * of trigrams get the trigram mass they carry too */
@@ -880,7 +883,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	for (size_t i = 0; i < b->tri.cap; i++) {
 		if (!b->tri.k[i])
 			continue;
-		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c, r = b->tri.v[i].raw;
+		uint64_t key = b->tri.k[i] - 1, c = b->tri.v[i].c, r = b->tri.v[i].seen;
 		nval *cv = nmap_get(&ctx3, key >> 16, 0);
 		nval *bv = nmap_get(&bi, key & 0xffffffffULL, 0);
 		nval *ab = nmap_get(&bi, key >> 16, 0);

@@ -1,0 +1,101 @@
+/* The model builder (normalize/lm-build.c) on tiny texts: domain weighting scales counts without
+ * changing the smoothing (a text counted 3 times gives the same probabilities as counted once),
+ * and gazetteer phrases given after the vocabulary raise their own n-grams. (Filling the 25 MB
+ * budget is checked on the shipped model by test_lm.) */
+#include "../../normalize/lm.h"
+#include "../../normalize/restore.h"
+#include "check.h"
+
+#include <stdlib.h>
+
+static const char *const text[] = {
+	"Sở Y tế tỉnh Lai Châu ban hành kế hoạch cải cách hành chính năm 2025.",
+	"Ủy ban nhân dân tỉnh Lai Châu giao Sở Y tế chủ trì thực hiện kế hoạch.",
+	"Các đơn vị thuộc Sở thực hiện kế hoạch cải cách hành chính của tỉnh.",
+	"Kế hoạch cải cách hành chính được ban hành kèm theo quyết định của tỉnh.",
+	"Sở Nội vụ hướng dẫn các đơn vị thực hiện kế hoạch của tỉnh.",
+	"Người dân tỉnh Lai Châu hài lòng với sự phục vụ của cơ quan hành chính.",
+};
+#define NTEXT (sizeof text / sizeof text[0])
+
+/* A model from the text, each sentence counted with weight w; gaz: a phrase for the gazetteer. */
+static sohoa_model *build(sohoa_ctx *ctx, int w, const char *gaz, sohoa_buf *bytes)
+{
+	sohoa_lmb *b = sohoa_lmb_new();
+	for (size_t i = 0; i < NTEXT; i++)
+		sohoa_lmb_count_words(b, text[i], strlen(text[i]), 1);
+	sohoa_lmb_options opt = {.max_bytes = 2000000, .min_count = 1};
+	sohoa_lmb_vocab(b, &opt);
+	if (gaz)
+		sohoa_lmb_gazetteer(b, gaz, strlen(gaz));
+	for (size_t i = 0; i < NTEXT; i++)
+		sohoa_lmb_count_ngrams(b, text[i], strlen(text[i]), w);
+	char msg[256];
+	uint8_t digest[32] = {1};
+	int rc = sohoa_lmb_write(b, &opt, digest, bytes, msg, sizeof msg);
+	sohoa_lmb_free(b);
+	sohoa_model *m = NULL;
+	if (rc || sohoa_model_from_memory(ctx, bytes->data, bytes->len, &m)) {
+		printf("    build: %s\n", msg);
+		return NULL;
+	}
+	return m;
+}
+
+static int id(const sohoa_model *m, const char *w)
+{
+	return sohoa_lm_id(m, w, strlen(w));
+}
+
+/* ln P(c | a, b) * SCALE of three words. */
+static int score(const sohoa_model *m, const char *a, const char *b, const char *c)
+{
+	return sohoa_lm_score(m, id(m, a), id(m, b), id(m, c));
+}
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	sohoa_buf b1 = {0}, b3 = {0}, bg = {0};
+	sohoa_model *m1 = build(ctx, 1, NULL, &b1);
+	sohoa_model *m3 = build(ctx, 3, NULL, &b3);
+	CHECK(m1 && m3, "tiny models build");
+	if (!m1 || !m3)
+		return CHECK_DONE();
+	/* weighting: same probabilities (to the stored precision), mid-sentence and at the start */
+	static const char *const tri[][3] = {{"cải", "cách", "hành"}, {"kế", "hoạch", "của"}, {"tỉnh", "lai", "châu"},
+					     {"sở", "y", "tế"}, {"hoạch", "cải", "cách"}, {"các", "đơn", "vị"}};
+	int same = 1;
+	for (size_t i = 0; i < sizeof tri / sizeof tri[0]; i++) {
+		int s1 = score(m1, tri[i][0], tri[i][1], tri[i][2]), s3 = score(m3, tri[i][0], tri[i][1], tri[i][2]);
+		if (abs(s1 - s3) > 100) {
+			printf("    %s %s %s: %d weight 1, %d weight 3\n", tri[i][0], tri[i][1], tri[i][2], s1, s3);
+			same = 0;
+		}
+	}
+	CHECK(same, "a text counted 3 times gives the probabilities of the text counted once");
+	int s1 = sohoa_lm_score(m1, LM_BOS, LM_BOS, id(m1, "sở")), s3 = sohoa_lm_score(m3, LM_BOS, LM_BOS, id(m3, "sở"));
+	CHECK(abs(s1 - s3) <= 100, "weighting keeps sentence-start probabilities");
+	/* gazetteer: its phrase's n-grams count, so the phrase is more probable than without (here
+	 * "kế hoạch" goes on with "cải" twice and "của" twice in the text); the phrase has no
+	 * sentence ends ("chính" does not end more sentences than before) */
+	sohoa_model *mg = build(ctx, 1, "Ban Kế hoạch cải cách hành chính", &bg);
+	if (mg)
+		printf("    kế hoạch cải %d -> %d, chính </s> %d -> %d\n", score(m1, "kế", "hoạch", "cải"),
+		       score(mg, "kế", "hoạch", "cải"), sohoa_lm_score2(m1, id(m1, "chính"), LM_EOS),
+		       sohoa_lm_score2(mg, id(mg, "chính"), LM_EOS));
+	CHECK(mg && score(mg, "kế", "hoạch", "cải") > score(m1, "kế", "hoạch", "cải"), "gazetteer phrase raises its n-grams");
+	CHECK(mg && sohoa_lm_score2(mg, id(mg, "chính"), LM_EOS) <= sohoa_lm_score2(m1, id(m1, "chính"), LM_EOS),
+	      "gazetteer phrase adds no sentence end");
+	CHECK(mg && mg->h->ngaz == 1, "gazetteer phrase kept in the model");
+	sohoa_model_free(m1);
+	sohoa_model_free(m3);
+	sohoa_model_free(mg);
+	sohoa_buf_free(&b1);
+	sohoa_buf_free(&b3);
+	sohoa_buf_free(&bg);
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
