@@ -63,6 +63,13 @@ size_t sohoa_lm_token(const char *s, size_t n, size_t i, int *kind)
 	}
 	*kind = word ? LM_TOK_WORD : LM_TOK_SPACE;
 	while (j < n) {
+		unsigned char b = (unsigned char)s[j];
+		if (b < 0x80) { /* ASCII, most of any text: no decoding */
+			if (word ? ((b | 32) < 'a' || (b | 32) > 'z') : !(b <= 0x20 || b == 0x7F))
+				break;
+			j++;
+			continue;
+		}
 		k = sohoa_utf8_decode(s + j, n - j, &cp);
 		if (word ? !sohoa_lm_is_letter(cp) : !is_space(cp))
 			break;
