@@ -4,7 +4,6 @@
 #include "../../normalize/restore.h"
 #include "check.h"
 
-#include <time.h>
 
 int main(void)
 {
