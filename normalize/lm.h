@@ -182,27 +182,8 @@ static inline const sohoa_lm_bigram *sohoa_lm_bigram_find(const sohoa_model *m, 
 			i = 0;
 	}
 }
-/* The stored trigram's ln P * SCALE into *logp; 0 if not stored. */
-static inline int sohoa_lm_trigram_find(const sohoa_model *m, int a, int b, int c, int *logp)
-{
-	uint64_t h = sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | (uint64_t)c);
-	uint32_t fp = (uint32_t)(h & 0xffffff) | 1;
-	uint64_t slots = m->h->trigram_slots;
-	uint32_t i = sohoa_lm_range(h, slots);
-	for (;;) {
-		uint32_t e = m->trigram[i];
-		if (!e)
-			return 0;
-		if (e >> 8 == fp) {
-			*logp = -(int)(e & 0xff) * (SOHOA_LM_SCALE / 10);
-			return 1;
-		}
-		if (++i == slots)
-			i = 0;
-	}
-}
 /* Split trigram lookup for batched probes: the slot where the search for (a,b,c) starts and
- * its fingerprint (prefetched), then the search from there; same answer as sohoa_lm_trigram_find. */
+ * its fingerprint (prefetched), then the search from there; sohoa_lm_trigram_find is the two in a row. */
 static inline uint32_t sohoa_lm_trigram_slot(const sohoa_model *m, int a, int b, int c, uint32_t *fp)
 {
 	uint64_t h = sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | (uint64_t)c);
@@ -225,6 +206,13 @@ static inline int sohoa_lm_trigram_at(const sohoa_model *m, uint32_t i, uint32_t
 		if (++i == slots)
 			i = 0;
 	}
+}
+/* The stored trigram's ln P * SCALE into *logp; 0 if not stored. */
+static inline int sohoa_lm_trigram_find(const sohoa_model *m, int a, int b, int c, int *logp)
+{
+	uint32_t fp;
+	uint32_t i = sohoa_lm_trigram_slot(m, a, b, c, &fp);
+	return sohoa_lm_trigram_at(m, i, fp, logp);
 }
 /* Start fetching into cache the bigram slot of (b,c) (what & 1) and its Bloom filter word
  * (what & 2); no effect on results. */
