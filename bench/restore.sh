@@ -203,29 +203,30 @@ if part speed && [ -x /usr/bin/time ] && ls "$TMP"/s*.strip.txt >/dev/null 2>&1;
 	load_cpu=$("$ACC" -L 2>/dev/null | awk '{ print $4 }')
 	i=0
 	while [ $i -lt "$SPEED_REPEAT" ]; do cat "$TMP"/s*.strip.txt; i=$((i + 1)); done >"$TMP/speed.txt"
-	syl=$("$ACC" "$TMP/speed.txt" "$TMP/speed.txt" | awk '{ print $2 }')
-	best_big=""
-	for k in 1 2 3; do
-		restore strip "$TMP/speed.txt" "$TMP/speed.out" || break
-		t=$(cpu_s "$TMP/speed.out.time")
-		best_big=$(awk -v a="$best_big" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
-		speed_rss=$(rss_mb "$TMP/speed.out.time")
-	done
+	# best_cpu IN OUT: the least CPU seconds of three `restore strip IN` runs (empty if one fails).
+	best_cpu() {
+		best=""
+		for k in 1 2 3; do
+			restore strip "$1" "$2" || return 0
+			best=$(awk -v a="$best" -v b="$(cpu_s "$2.time")" 'BEGIN { print (a == "" || b < a) ? b : a }')
+		done
+		echo "$best"
+	}
+	# rate N CPU: N syllables per CPU second, the one-line run's start-up taken off.
+	rate() { awk -v n="$1" -v a="$2" -v b="$best_tiny" 'BEGIN { d = a - b; if (d < 0.01) d = 0.01; printf "%.0f", n / d }'; }
+	count_syl() { "$ACC" "$1" "$1" | awk '{ print $2 }'; }
+	best_big=$(best_cpu "$TMP/speed.txt" "$TMP/speed.out")
 	if [ -n "$best_big" ] && [ -n "$best_tiny" ]; then
-		speed=$(awk -v n="$syl" -v a="$best_big" -v b="$best_tiny" 'BEGIN { d = a - b; if (d < 0.01) d = 0.01; printf "%.0f", n / d }')
-		speed_note="($syl syl in ${best_big}s CPU, ${speed_rss} MB)"
+		syl=$(count_syl "$TMP/speed.txt")
+		speed=$(rate "$syl" "$best_big")
+		speed_note="($syl syl in ${best_big}s CPU, $(rss_mb "$TMP/speed.out.time") MB)"
 	fi
 	# The seeds repeated flatter the decoder's caches: job 1's held-out text (no repeats) is timed
-	# too, best of three.
+	# too.
 	if [ -n "$best_tiny" ] && [ -s "$TMP/heldout.strip.txt" ]; then
-		hsyl=$("$ACC" "$TMP/heldout.strip.txt" "$TMP/heldout.strip.txt" | awk '{ print $2 }')
-		ht=""
-		for k in 1 2 3; do
-			restore strip "$TMP/heldout.strip.txt" "$TMP/heldspeed.out" || break
-			t=$(cpu_s "$TMP/heldspeed.out.time")
-			ht=$(awk -v a="$ht" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
-		done
-		[ -n "$ht" ] && held_speed=$(awk -v n="$hsyl" -v a="$ht" -v b="$best_tiny" 'BEGIN { d = a - b; if (d < 0.01) d = 0.01; printf "%.0f", n / d }')
+		ht=$(best_cpu "$TMP/heldout.strip.txt" "$TMP/heldspeed.out")
+		hsyl=$(count_syl "$TMP/heldout.strip.txt")
+		[ -n "$ht" ] && held_speed=$(rate "$hsyl" "$ht")
 		held_note="($hsyl syl in ${ht}s CPU)"
 	fi
 fi
