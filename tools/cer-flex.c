@@ -35,6 +35,7 @@
 #define CER_NO_MAIN
 #include "cer.c"
 #include "../normalize/viet.h"
+#include "words.h"
 
 enum { K_MARK, K_CASE, K_LETTER, K_SPACE, K_PUNCT, K_DEBRIS, K_MISSING, K_N };
 static const char *const kind_name[K_N] = {"mark", "case", "letter", "space", "punct", "debris", "missing"};
@@ -181,18 +182,6 @@ typedef struct wseq {
 	size_t n, cap;
 } wseq;
 
-static int w_is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0;
-}
-
-static int w_is_letter(uint32_t cp)
-{
-	uint32_t plain;
-	int tone, up;
-	return sohoa_viet_letter(cp, &plain, &tone, &up);
-}
-
 /* Words as syl-accuracy counts them: white space tokens with a letter, edge punctuation off,
  * compared by sohoa_viet_key (tone placement and case aside); each with its line number. */
 static void wseq_split(const char *s, size_t n, wseq *w)
@@ -204,7 +193,7 @@ static void wseq_split(const char *s, size_t n, wseq *w)
 		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
 		if (!k)
 			k = 1, cp = 0xFFFD;
-		if (w_is_space(cp)) {
+		if (words_is_space(cp)) {
 			line += cp == '\n';
 			i += k;
 			continue;
@@ -215,9 +204,9 @@ static void wseq_split(const char *s, size_t n, wseq *w)
 			k = sohoa_utf8_decode(s + end, n - end, &cp);
 			if (!k)
 				k = 1, cp = 0xFFFD;
-			if (w_is_space(cp))
+			if (words_is_space(cp))
 				break;
-			letters |= w_is_letter(cp);
+			letters |= words_is_letter(cp);
 			end += k;
 		}
 		i = end;

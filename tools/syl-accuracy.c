@@ -22,6 +22,7 @@
 #include "../core/sohoa.h"
 #include "../normalize/restore.h"
 #include "../normalize/viet.h"
+#include "words.h"
 
 #include <time.h>
 
@@ -48,18 +49,6 @@ static char *slurp(const char *path, size_t *n)
 	return b.data ? b.data : sohoa_strdup("");
 }
 
-static int is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0;
-}
-
-static int is_letter(uint32_t cp)
-{
-	uint32_t plain;
-	int tone, up;
-	return sohoa_viet_letter(cp, &plain, &tone, &up);
-}
-
 static int is_edge_punct(uint32_t cp)
 {
 	return cp < 128 && cp && strchr(",.;:!?()[]{}\"'`*", (int)cp);
@@ -80,7 +69,7 @@ static void words_split(const char *s, size_t n, int keep_case, words *w)
 		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
 		if (k == 0)
 			k = 1, cp = 0xFFFD;
-		if (is_space(cp)) {
+		if (words_is_space(cp)) {
 			i += k;
 			continue;
 		}
@@ -90,9 +79,9 @@ static void words_split(const char *s, size_t n, int keep_case, words *w)
 			k = sohoa_utf8_decode(s + end, n - end, &cp);
 			if (k == 0)
 				k = 1, cp = 0xFFFD;
-			if (is_space(cp))
+			if (words_is_space(cp))
 				break;
-			letters |= is_letter(cp);
+			letters |= words_is_letter(cp);
 			end += k;
 		}
 		i = end;
@@ -265,7 +254,7 @@ static uint32_t *fold(const char *s, size_t n, size_t *out_n)
 		if (m == 0)
 			m = 1, cp = 0xFFFD;
 		i += m;
-		if (is_space(cp)) {
+		if (words_is_space(cp)) {
 			space = 1;
 			continue;
 		}
