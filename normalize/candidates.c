@@ -1,13 +1,12 @@
 /* candidates: positions, candidate syllables and case for the restorer; see candidates.h. */
 #include "candidates.h"
 #include "lm.h"
+#include "ocrfix.h"
 #include "restore.h"
 #include "viet.h"
 
 #include <stdint.h>
 #include <string.h>
-
-
 
 #define PRUNE 7000        /* drop candidates e^7 rarer (unigram) than the most frequent one */
 #define GROUP_MAXC 10     /* jobs 1 and 3: candidates per word (job 2 fills all RESTORE_MAXC) */
@@ -861,9 +860,27 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 	*ni = *np = 0;
 	size_t i = start;
 	int chunk_start = 1;
+	ocrfix_edit ed[OCRFIX_MAX];
+	size_t ned = 0, ke = 0;
 	while (i < n) {
-		if (*np + 2 > maxpos || *ni + 2 > maxitems)
+		if (*np + 2 > maxpos || *ni + 3 > maxitems)
 			break;
+		if (ke < ned && ed[ke].s == i) { /* job 3: an OCR error ocrfix.c found in this chunk */
+			const ocrfix_edit *x = &ed[ke++];
+			if (x->how == OCRFIX_WORD) {
+				restore_pos *p = &pos[*np];
+				p->cand[0] = (uint16_t)x->id;
+				p->chan[0] = 0;
+				p->n = 1;
+				push_item(items, ni, maxitems, x->s, x->e, (int32_t)(*np)++, RESTORE_WORD);
+			} else {
+				push_item(items, ni, maxitems, x->s, x->e, -1, RESTORE_DROP);
+				if (x->how == OCRFIX_SPACE)
+					push_item(items, ni, maxitems, x->e, x->e, -1, RESTORE_SPACE);
+			}
+			i = x->e;
+			continue;
+		}
 		int kind;
 		size_t j = sohoa_lm_token(s, n, i, &kind);
 		if (kind == LM_TOK_SPACE) {
@@ -883,6 +900,12 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 				push_item(items, ni, maxitems, i, ce, (int32_t)(*np)++, RESTORE_COPY);
 				i = ce;
 				continue;
+			}
+			if (mode == SOHOA_RESTORE_VIE) {
+				ned = ocrfix_chunk(m, s, n, i, ce, ed, tmp);
+				ke = 0;
+				if (ned && ed[0].s == i)
+					continue; /* the edit at the chunk's start is applied above */
 			}
 			/* job 2 works on whole chunks: "v4i", "S¢" are one word */
 			if (mode == SOHOA_RESTORE_OCR && ce - i < 64 && *np + (ce - i) + 2 <= maxpos &&
