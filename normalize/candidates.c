@@ -865,6 +865,8 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 	while (i < n) {
 		if (*np + 2 > maxpos || *ni + 3 > maxitems)
 			break;
+		while (ke < ned && ed[ke].s < i) /* inside a word another rule took whole */
+			ke++;
 		if (ke < ned && ed[ke].s == i) { /* job 3: an OCR error ocrfix.c found in this chunk */
 			const ocrfix_edit *x = &ed[ke++];
 			if (x->how == OCRFIX_WORD) {

@@ -15,7 +15,7 @@
 #define COST_ROMAN (-4000)   /* "II" read as "H" in a Roman numeral (serifs touching) */
 #define COST_STUTTER (-3000) /* a code part's first letter read twice with a symbol between */
 #define COST_GLUED (-3000)   /* a speck between a number and a word read as a period, space lost */
-#define ACRONYM_MIN_UNI (-13000) /* acronyms the model knows well enough to correct to */
+#define ACRONYM_MIN_UNI (-13500) /* acronyms the model knows well enough to correct to */
 #define ACRONYM_MARGIN 3000      /* and the best correction beats any other by e^3 */
 
 typedef struct tok {
@@ -202,12 +202,30 @@ static int is_syllable(const fix *f, int k)
 	return sohoa_viet_syllable(f->s + f->t[k].s, f->t[k].e - f->t[k].s);
 }
 
+/* Lower-case letters followed by a capital inside the chunk ("CóGcS": two; "iPhone", "TTg": at
+ * most one). */
+static int case_flips(const fix *f)
+{
+	int flips = 0, prev_lower = 0;
+	for (size_t i = f->cs; i < f->ce;) {
+		uint32_t cp;
+		int up;
+		i += sohoa_utf8_decode(f->s + i, f->ce - i, &cp);
+		if (!letter_upper(cp, &up))
+			continue;
+		flips += up && prev_lower;
+		prev_lower = !up;
+	}
+	return flips;
+}
+
 /* Stamp, signature and speck debris: a chunk without digits, with at most one letter, holding a
- * symbol no Vietnamese text uses or three stamp symbols of two kinds or more (">x”>*⁄"); and a paragraph
- * that is nothing but one bracket or quote chunk (")"). */
+ * symbol no Vietnamese text uses or three stamp symbols of two kinds or more (">x”>*⁄"), or with
+ * letters whose case flips twice or more and a symbol of another script's text (£ ® ©:
+ * "CóGcS£s®-"); and a paragraph that is nothing but one bracket or quote chunk (")"). */
 static int rule_debris(fix *f)
 {
-	int letters = 0, digits = 0, never = 0, stamp = 0, kinds = 0, brackets = 0, others = 0;
+	int letters = 0, digits = 0, never = 0, stamp = 0, kinds = 0, brackets = 0, others = 0, foreign = 0;
 	uint32_t seen[8];
 	for (size_t i = f->cs; i < f->ce;) {
 		uint32_t cp;
@@ -220,6 +238,8 @@ static int rule_debris(fix *f)
 		} else {
 			never += never_vie(cp);
 			stamp += stamp_sym(cp);
+			foreign += never_vie(cp) || cp == 0xA2 || cp == 0xA3 || cp == 0xA5 || cp == 0xA9 || cp == 0xAE ||
+				   cp == 0xA7 || cp == 0x20AC;
 			if (is_bracket_or_quote(cp))
 				brackets++;
 			else
@@ -234,6 +254,8 @@ static int rule_debris(fix *f)
 		}
 	}
 	if (!digits && letters <= 1 && (never || (stamp >= 3 && kinds >= 2)))
+		return add_edit(f, f->cs, f->ce, OCRFIX_DROP, 0);
+	if (!digits && letters >= 2 && foreign && case_flips(f) >= 2)
 		return add_edit(f, f->cs, f->ce, OCRFIX_DROP, 0);
 	if (!digits && !letters && !others && brackets) {
 		for (size_t i = 0; i < f->n; i++)
@@ -487,6 +509,50 @@ static void rule_glued(fix *f, int k)
 	check(f, k + 1, k + 2, NULL, 0, COST_GLUED, f->t[k + 1].s, f->t[k + 1].e, OCRFIX_SPACE, 0);
 }
 
+/* 1 if word token k carries a Vietnamese mark (a tone, a modified vowel or đ). */
+static int marked_word(const fix *f, int k)
+{
+	for (size_t i = f->t[k].s; i < f->t[k].e;) {
+		uint32_t cp, plain;
+		int tone, up;
+		i += sohoa_utf8_decode(f->s + i, f->t[k].e - i, &cp);
+		if (sohoa_viet_letter(cp, &plain, &tone, &up) &&
+		    (tone || plain == 0x111 || plain == 0x103 || plain == 0xE2 || plain == 0xEA || plain == 0xF4 ||
+		     plain == 0x1A1 || plain == 0x1B0))
+			return 1;
+	}
+	return 0;
+}
+
+/* A period glued before a Vietnamese word at a chunk's start (".người", ".Ban"): a speck. Words
+ * in lower case without marks (".com", ".vn") are file and domain names. */
+static void rule_lead_period(fix *f)
+{
+	if (f->nt < 2 || !tok_is(f, 0, ".") || f->t[1].kind != LM_TOK_WORD || !is_syllable(f, 1) ||
+	    !(marked_word(f, 1) || first_upper(f, 1)))
+		return;
+	check(f, 0, 1, NULL, 0, COST_GLUED, f->t[0].s, f->t[0].e, OCRFIX_DROP, 0);
+}
+
+/* A marked Vietnamese syllable and a number with no space between ("số23/2023", "2021của"): the
+ * OCR lost the space; Vietnamese always writes one there. Units and formulas (m2, CO2) carry no
+ * marks; a number right after a word is a footnote mark ("nghiệp1.") unless a code or a date
+ * goes on after it. */
+static void rule_glued_number(fix *f, int k)
+{
+	if (k + 1 >= f->nt)
+		return;
+	int a = f->t[k].kind, b = f->t[k + 1].kind;
+	int w = a == LM_TOK_WORD && b == LM_TOK_NUM ? k : a == LM_TOK_NUM && b == LM_TOK_WORD ? k + 1 : -1;
+	if (w < 0 || !is_syllable(f, w) || !marked_word(f, w))
+		return;
+	if (w == k && !tok_is(f, k + 2, "/")) /* "nghiệp1.": a footnote mark, not a lost space */
+		return;
+	if (w == k + 1 && f->t[k].e - f->t[k].s < 2) /* "1én": an l read as 1, not a lost space */
+		return;
+	add_edit(f, f->t[k + 1].s, f->t[k + 1].s, OCRFIX_SPACE, 0);
+}
+
 /* ",." ends no Vietnamese clause: one mark is a speck. The period goes when the sentence goes on
  * in lower case, the comma when the paragraph ends or a capital follows. */
 static void rule_comma_period(fix *f)
@@ -556,9 +622,11 @@ size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, si
 	rule_roman(&f);
 	rule_apostrophe(&f);
 	rule_comma_period(&f);
+	rule_lead_period(&f);
 	for (int k = 0; k < f.nt; k++) {
 		rule_stutter(&f, k);
 		rule_glued(&f, k);
+		rule_glued_number(&f, k);
 		if (f.t[k].kind == LM_TOK_WORD && !rule_doc_type(&f, k))
 			rule_acronym(&f, k);
 	}

@@ -1,0 +1,115 @@
+#!/bin/sh
+# Job 3 of issue 7 on fresh pages: how much of the Vietnamese OCR's character error `--restore vie`
+# removes on page images made here from text that neither the model nor job 3's rules were built
+# from (bench/restore.sh measures the committed samples, which are few: 8 pages, 2 images).
+#
+# Each set: held-out corpus paragraphs (data/heldout.txt lists files never counted into
+# data/sohoa-lm.bin) laid out as an official document by tools/mksamples (made-up letterhead),
+# rasterized at 300 dpi, degraded by tools/mkscan (typical and hard pages alternating, the red
+# stamp on the signature page, as tools/mksamples.sh makes the scanned samples), read once by
+# `sohoa ingest --lang vie`; that TSV normalized without restoration ("before") and with
+# --restore vie ("after"), both scored against the page's truth with tools/cer-flex (flexible
+# CER: each OCR line aligned where it fits, in any order).
+#   A  legal files (modern-legal, vlc-legal): their first 6 paragraphs of 60-500 characters.
+#      NOTE: looked at while writing three of job 3's rules (".người", "số23/2023", the
+#      "CóGcS£s®" debris); not an unseen set any more.
+#   B  the same files' next 6 paragraphs, other scan seeds: never looked at before measuring.
+#   C  Wikipedia held-out articles (viwiki), 2 paragraphs each of the first 40: never looked at.
+# Usage: sh bench/vie-fresh.sh. Environment: BUILD (build), SHARED (../shared), SETS (default
+# "A B C"), VERBOSE=1 (each remaining error), KEEP=DIR (keep the pages, TSVs and texts there).
+# About 15 s of OCR per set on one core; timings are not measured (a shared machine is noisy).
+set -u
+: "${BUILD:=build}"
+: "${SHARED:=../shared}"
+: "${SETS:=A B C}"
+SOHOA=$BUILD/sohoa
+MK=$BUILD/tools/mksamples
+SCAN=$BUILD/tools/mkscan
+FLEX=$BUILD/tools/cer-flex
+CORPUS=$SHARED/corpus
+for x in "$SOHOA" "$MK" "$SCAN" "$FLEX"; do
+	[ -x "$x" ] || { echo "bench/vie-fresh.sh: $x missing (make)" >&2; exit 1; }
+done
+if [ ! -d "$CORPUS" ] || [ ! -s data/heldout.txt ]; then
+	echo "bench/vie-fresh.sh: no corpus at $CORPUS or no data/heldout.txt: nothing measured"
+	exit 0
+fi
+TMP=${KEEP:-$(mktemp -d)}
+mkdir -p "$TMP"
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$TMP"' EXIT
+
+# paragraphs SKIP TAKE FILTER: TAKE paragraphs of 60-500 characters from each held-out file whose
+# path matches FILTER (an awk regex), after the first SKIP such paragraphs; at most 40 files.
+paragraphs() {
+	grep -v '^#' data/heldout.txt | awk -v re="$3" '$0 ~ re' | head -40 | while IFS= read -r rel; do
+		[ -f "$CORPUS/$rel" ] || continue
+		tr -d '\r' <"$CORPUS/$rel" | awk -v skip="$1" -v take="$2" \
+			'length($0) >= 60 && length($0) <= 500 && !/^==/ { n++; if (n > skip && n <= skip + take) print }'
+	done
+}
+
+: >"$TMP/all.cer"
+: >"$TMP/all.kinds"
+for set in $SETS; do
+	case $set in
+	A) paragraphs 0 6 '^(modern|vlc)-legal/' ; seed=9000 ;;
+	B) paragraphs 6 6 '^(modern|vlc)-legal/' ; seed=9100 ;;
+	C) paragraphs 0 2 '^viwiki/' ; seed=9200 ;;
+	*) echo "bench/vie-fresh.sh: unknown set $set" >&2; continue ;;
+	esac >"$TMP/$set.body.txt"
+	[ -s "$TMP/$set.body.txt" ] || continue
+	{ printf 'QUYẾT ĐỊNH\nVề việc tổ chức thực hiện\n'; cat "$TMP/$set.body.txt"; } >"$TMP/$set.in.txt"
+	"$MK" layout --geometry "$TMP/$set.geom" --issuer "ỦY BAN NHÂN DÂN|TỈNH HÒA BÌNH" \
+		--number "Số: 45/QĐ-UBND" --date "Hòa Bình, ngày 3 tháng 6 năm 2025" \
+		"$TMP/$set.in.txt" "$TMP/$set.pdf" "$TMP/$set.truth.txt" >/dev/null || continue
+	"$MK" raster "$TMP/$set.pdf" 300 "$TMP/$set-p" || continue
+	set -- $(sed -n 's/^signature //p' "$TMP/$set.geom")
+	sigp=${1:-0}
+	stamp=$(echo "${2:-0} ${3:-0} ${4:-0} ${5:-0}" | awk '{ k = 300 / 72; printf "%d,%d,%d", ($1 + 0.22 * ($3 - $1)) * k, ($2 + 0.55 * ($4 - $2)) * k, 48 * k }')
+	p=0
+	for png in "$TMP/$set-p"-*.png; do
+		p=$((p + 1))
+		b="$set-$(printf %03d $p)"
+		lvl=typical
+		[ $((p % 2)) = 0 ] && lvl=hard
+		if [ "$p" = "$sigp" ]; then o="--stamp $stamp"; else o="--gray"; fi
+		"$SCAN" --level $lvl --seed $((seed + p)) --dpi 300 $o "$png" "$TMP/$b.jpg" >/dev/null || continue
+		awk -v want="$p" 'BEGIN { RS = "\f\n"; ORS = "" } NR == want { sub(/\n*$/, "\n"); print }' \
+			"$TMP/$set.truth.txt" >"$TMP/$b.truth.txt"
+		"$SOHOA" ingest --format tsv --lang vie --jobs 1 -q "$TMP/$b.jpg" -o "$TMP/$b.tsv" 2>"$TMP/$b.err" || {
+			echo "bench/vie-fresh.sh: OCR of $b failed: $(head -c 300 "$TMP/$b.err")" >&2
+			continue
+		}
+		"$SOHOA" normalize --restore off --tsv --jobs 1 -q "$TMP/$b.tsv" -o "$TMP/$b.before.txt" 2>/dev/null &&
+			"$SOHOA" normalize --restore vie --tsv --jobs 1 -q "$TMP/$b.tsv" -o "$TMP/$b.after.txt" 2>"$TMP/$b.err" || {
+			echo "bench/vie-fresh.sh: normalize of $b failed: $(head -c 300 "$TMP/$b.err")" >&2
+			continue
+		}
+		eb=$("$FLEX" "$TMP/$b.truth.txt" "$TMP/$b.before.txt" | awk '{ print $2, $4 }')
+		ea=$("$FLEX" "$TMP/$b.truth.txt" "$TMP/$b.after.txt" | awk '{ print $4 }')
+		echo "$set $eb $ea $b $lvl" >>"$TMP/all.cer"
+		for w in before after; do
+			"$FLEX" -v "$TMP/$b.truth.txt" "$TMP/$b.$w.txt" | awk -v s="$set" -v w="$w" 'NR > 1 { print s, w, $1, $2 }' >>"$TMP/all.kinds"
+		done
+		[ "${VERBOSE:-0}" = 1 ] && "$FLEX" -l "$TMP/$b.truth.txt" "$TMP/$b.after.txt" | grep -v '^chars \|^  ' | sed "s/^/    $b after: /"
+	done
+done
+
+echo "job 3 on fresh pages ($(date -u +%Y-%m-%dT%H:%MZ)): held-out text rendered, scanned by mkscan, read by sohoa --lang vie"
+printf '%-44s %-8s %-8s %-26s %s\n' "set" "pages" "chars" "flexible CER before -> after" "errors removed (bar: 50%)"
+awk '{ c[$1] += $2; b[$1] += $3; a[$1] += $4; n[$1]++; C += $2; B += $3; A += $4; N++; if (!($1 in seen)) { seen[$1] = 1; k[++m] = $1 } }
+     function line(name, pages, chars, before, after) {
+	printf "%-44s %-8d %-8d %-26s %s\n", name, pages, chars,
+	       sprintf("%.2f%% -> %.2f%% (%d -> %d)", 100 * before / chars, 100 * after / chars, before, after),
+	       before ? sprintf("%.1f%%", 100 * (before - after) / before) : "n/a"
+     }
+     END {
+	names["A"] = "A legal, looked at while writing rules"; names["B"] = "B legal, unseen"; names["C"] = "C Wikipedia, unseen"
+	for (i = 1; i <= m; i++) line(names[k[i]] ? names[k[i]] : k[i], n[k[i]], c[k[i]], b[k[i]], a[k[i]])
+	if (m > 1) line("all sets", N, C, B, A)
+	if (c["B"] + c["C"] > 0 && m > 2) line("unseen sets (B, C)", n["B"] + n["C"], c["B"] + c["C"], b["B"] + b["C"], a["B"] + a["C"])
+     }' "$TMP/all.cer"
+awk '{ e[$1 " " $2 " " $3] += $4; if (!($3 in seen)) { seen[$3] = 1; k[++n] = $3 } if (!($1 in ss)) { ss[$1] = 1; s[++m] = $1 } }
+     END { for (j = 1; j <= m; j++) { printf "    set %s errors by kind, before -> after:", s[j]
+	   for (i = 1; i <= n; i++) printf " %s %d -> %d", k[i], e[s[j] " before " k[i]], e[s[j] " after " k[i]]; print "" } }' "$TMP/all.kinds"
+exit 0
