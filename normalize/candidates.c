@@ -861,7 +861,8 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 	size_t i = start;
 	int chunk_start = 1;
 	ocrfix_edit ed[OCRFIX_MAX];
-	size_t ned = 0, ke = 0;
+	size_t ned = 0, ke = 0, chunk_s = 0, chunk_e = 0;
+	int drop_space = 0; /* a dropped chunk began the paragraph: its following space goes too */
 	while (i < n) {
 		if (*np + 2 > maxpos || *ni + 3 > maxitems)
 			break;
@@ -879,6 +880,17 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 				push_item(items, ni, maxitems, x->s, x->e, -1, RESTORE_DROP);
 				if (x->how == OCRFIX_SPACE)
 					push_item(items, ni, maxitems, x->e, x->e, -1, RESTORE_SPACE);
+				/* a whole chunk of debris takes one space with it, so no double or edge space
+				 * is left */
+				if (x->how == OCRFIX_DROP && x->s == chunk_s && x->e == chunk_e) {
+					restore_item *prev = *ni >= 2 ? &items[*ni - 2] : NULL;
+					if (prev && prev->how == RESTORE_COPY && prev->pos < 0 && prev->e == x->s) {
+						if (!memchr(s + prev->s, '\n', prev->e - prev->s))
+							prev->how = RESTORE_DROP;
+					}
+					else
+						drop_space = 1;
+				}
 			}
 			i = x->e;
 			continue;
@@ -886,7 +898,9 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 		int kind;
 		size_t j = sohoa_lm_token(s, n, i, &kind);
 		if (kind == LM_TOK_SPACE) {
-			push_item(items, ni, maxitems, i, j, -1, RESTORE_COPY);
+			push_item(items, ni, maxitems, i, j, -1,
+				  drop_space && !memchr(s + i, '\n', j - i) ? RESTORE_DROP : RESTORE_COPY);
+			drop_space = 0;
 			chunk_start = 1;
 			i = j;
 			continue;
@@ -906,6 +920,8 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 			if (mode == SOHOA_RESTORE_VIE) {
 				ned = ocrfix_chunk(m, s, n, i, ce, ed, tmp);
 				ke = 0;
+				chunk_s = i;
+				chunk_e = ce;
 				if (ned && ed[0].s == i)
 					continue; /* the edit at the chunk's start is applied above */
 			}
