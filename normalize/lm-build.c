@@ -713,6 +713,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	uint32_t *ghash = NULL;
 	grp *groups = NULL;
 	uint16_t *cands = NULL;
+	uint16_t *gnum = NULL; /* the gof section: each id's candidate group */
 	sohoa_lm_bigram *btab = NULL;
 	uint32_t *ttab = NULL;
 	msg[0] = 0;
@@ -870,7 +871,11 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 			bi.v[i].raw = 0; /* marks "pruned" */
 		}
 	}
-	unsigned bloom_lg = 10; /* the bigram Bloom filter: about 16 bits per bigram, a power of two */
+	/* What the bigrams take: their table at load 0.75 and, as in version 2, a Bloom filter of
+	 * 16 bits a bigram (a power of two). Version 3 has no filter: its bytes, less the group
+	 * numbers', make the table sparser (load about 0.64), so that the file has the size and the
+	 * n-grams that version 2 had. */
+	unsigned bloom_lg = 10;
 	while (((size_t)8 << bloom_lg) * 8 < kb * 16 && bloom_lg < 24)
 		bloom_lg++;
 	size_t used = (size_t)(kb * 8 / 0.75) + ((size_t)8 << bloom_lg);
@@ -1007,39 +1012,39 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 				j = j + 1 == h.ghash_slots ? 0 : j + 1;
 			ghash[j] = (uint32_t)g + 1;
 		}
+		/* group numbers: the group, or one of its own after them for an id in none */
+		gnum = ok ? calloc(V + 1, sizeof *gnum) : NULL;
+		size_t ngof = ng;
+		for (uint32_t id = 0; gnum && id < V; id++)
+			gnum[id] = (uint16_t)(gof[id] ? gof[id] - 1 : ngof++);
+		h.ngof = ngof;
 		smap_free(&gm);
 		sohoa_buf_free(&sb);
 		free(gof);
+		if (!gnum)
+			goto nomem;
 		if (!ghash)
 			goto nomem;
 	}
 	/* bigram and trigram tables */
 	h.nbigrams = kb;
 	h.bigram_slots = slots_for(kb, 0.75);
+	{
+		size_t filter = (size_t)8 << bloom_lg, gof_bytes = ((size_t)V * 2 + 7) & ~(size_t)7;
+		if (filter > gof_bytes)
+			h.bigram_slots += (uint32_t)((filter - gof_bytes) / 8);
+	}
 	btab = calloc(h.bigram_slots, sizeof *btab);
 	if (!btab)
 		goto nomem;
 	for (size_t i = 0; i < kb; i++) {
 		uint32_t key = (uint32_t)keep_bi[i];
 		nval *v = nmap_get(&bi, keep_bi[i], 0);
-		uint32_t j = sohoa_lm_range(sohoa_lm_mix(key), h.bigram_slots);
+		uint32_t j = sohoa_lm_range(sohoa_lm_bigram_hash((int)(key >> 16), gnum[key & 0xffff]), h.bigram_slots);
 		while (btab[j].key)
 			j = j + 1 == h.bigram_slots ? 0 : j + 1;
 		btab[j].key = key;
 		btab[j].val = q12(v->logp) | (uint32_t)q12(v->bow) << 12;
-	}
-	/* Bloom filter of the bigrams: 1 MB-ish, about 4% false hits at a million bigrams */
-	uint64_t *bloom = NULL;
-	{
-		unsigned lg = bloom_lg;
-		h.bloom_log2 = lg;
-		bloom = calloc((size_t)1 << lg, sizeof *bloom);
-		if (!bloom)
-			goto nomem;
-		for (size_t i = 0; i < kb; i++) {
-			uint64_t hh = sohoa_lm_mix((keep_bi[i] & 0xffffffffULL) ^ 0x5bd1e9955bd1e995ULL);
-			bloom[hh >> (64 - lg)] |= (uint64_t)1 << (hh & 63) | (uint64_t)1 << (hh >> 6 & 63);
-		}
 	}
 	h.ntrigrams = kt;
 	h.trigram_slots = slots_for(kt, 0.75);
@@ -1047,8 +1052,8 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	if (!ttab)
 		goto nomem;
 	for (size_t i = 0; i < kt; i++) {
-		uint64_t hh = sohoa_lm_mix(keep_tri[i]);
-		uint32_t fp = (uint32_t)(hh & 0xffffff) | 1;
+		uint64_t hh = sohoa_lm_trigram_hash(KEY_A(keep_tri[i]), KEY_B(keep_tri[i]), gnum[KEY_C(keep_tri[i])]);
+		uint32_t fp = sohoa_lm_trigram_fp(hh, KEY_C(keep_tri[i]));
 		uint32_t j = sohoa_lm_range(hh, h.trigram_slots);
 		while (ttab[j])
 			j = j + 1 == h.trigram_slots ? 0 : j + 1;
@@ -1056,7 +1061,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 		ttab[j] = fp << 8 | (uint32_t)(q < 0 ? 0 : q > 255 ? 255 : q);
 		/* mark the first word in the bigram entry of (b,c) */
 		uint32_t bkey = (uint32_t)(keep_tri[i] & 0xffffffffULL);
-		uint32_t bj = sohoa_lm_range(sohoa_lm_mix(bkey), h.bigram_slots);
+		uint32_t bj = sohoa_lm_range(sohoa_lm_bigram_hash((int)(bkey >> 16), gnum[bkey & 0xffff]), h.bigram_slots);
 		while (btab[bj].key && btab[bj].key != bkey)
 			bj = bj + 1 == h.bigram_slots ? 0 : bj + 1;
 		if (btab[bj].key == bkey)
@@ -1183,8 +1188,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	SECTION(chan_list_off, clist, b->nchan * sizeof *clist);
 	SECTION(chan_chr_off, cchr, b->nchr * sizeof *cchr);
 	SECTION(gaz_off, gz, b->ngaz * 4);
-	SECTION(bloom_off, bloom, ((size_t)8 << h.bloom_log2));
-	free(bloom);
+	SECTION(gof_off, gnum, (size_t)V * 2);
 	bad = bad || buf_pad(out);
 #undef SECTION
 	free(ctok);
@@ -1222,6 +1226,7 @@ fail:
 	free(ghash);
 	free(groups);
 	free(cands);
+	free(gnum);
 	free(btab);
 	free(ttab);
 	return rc;

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,7 +149,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 		{h->chan_tok_hash_off, (uint64_t)h->chan_tok_slots * 4},
 		{h->chan_chr_off, (uint64_t)h->nchan_chr * sizeof(sohoa_lm_chan_chr)},
 		{h->gaz_off, (uint64_t)h->ngaz * 4},
-		{h->bloom_off, h->bloom_off && h->bloom_log2 < 40 ? (uint64_t)8 << h->bloom_log2 : 0},
+		{h->gof_off, (uint64_t)h->nvocab * 2},
 		{h->str_off, 1},
 		{h->cand_off, 0},
 		{h->chan_list_off, 0},
@@ -158,7 +157,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	for (size_t i = 0; i < sizeof sec / sizeof sec[0]; i++)
 		if (sec[i].off > m->size || sec[i].bytes > m->size - sec[i].off || sec[i].off % 2)
 			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
-	if (!h->vhash_slots || !h->ghash_slots || !h->bigram_slots || !h->trigram_slots)
+	if (!h->vhash_slots || !h->ghash_slots || !h->bigram_slots || !h->trigram_slots || !h->gof_off)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
 	const char *base = m->map;
 	m->h = h;
@@ -176,9 +175,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	m->chan_list = (const sohoa_lm_chan_cand *)(base + h->chan_list_off);
 	m->chan_chr = (const sohoa_lm_chan_chr *)(base + h->chan_chr_off);
 	m->gaz = (const uint32_t *)(base + h->gaz_off);
-	if (h->bloom_off && (h->bloom_log2 < 1 || h->bloom_log2 > 30))
-		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
-	m->bloom = h->bloom_off ? (const uint64_t *)(base + h->bloom_off) : NULL;
+	m->gof = (const uint16_t *)(base + h->gof_off);
 	static uint64_t serials;
 	m->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	return chan1_build(ctx, m);
@@ -290,34 +287,7 @@ void sohoa_model_free(sohoa_model *model)
 		munmap(model->map, model->size);
 	free(model->chan1_key);
 	free(model->chan1_logp);
-	free(model->pred);
 	free(model);
-}
-
-static pthread_mutex_t pred_lock = PTHREAD_MUTEX_INITIALIZER;
-
-int sohoa_lm_pred_build(sohoa_model *m)
-{
-	if (sohoa_lm_pred(m))
-		return 0;
-	pthread_mutex_lock(&pred_lock);
-	int rc = 0;
-	if (!m->pred) {
-		uint64_t *pred = calloc((size_t)SOHOA_LM_PRED_WORDS << 16, sizeof *pred);
-		if (pred) {
-			for (uint64_t i = 0; i < m->h->bigram_slots; i++) {
-				uint32_t key = m->bigram[i].key;
-				if (!key)
-					continue;
-				unsigned k = sohoa_lm_pred_bit((int)(key >> 16));
-				pred[(size_t)(key & 0xffff) * SOHOA_LM_PRED_WORDS + (k >> 6)] |= (uint64_t)1 << (k & 63);
-			}
-			__atomic_store_n(&m->pred, pred, __ATOMIC_RELEASE);
-		} else
-			rc = -1;
-	}
-	pthread_mutex_unlock(&pred_lock);
-	return rc;
 }
 
 /* --- lookups --- */
@@ -392,7 +362,7 @@ const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, si
 
 int sohoa_lm_score2(const sohoa_model *m, int b, int c)
 {
-	if (b != LM_UNK && c != LM_UNK && sohoa_lm_bigram_maybe(m, b, c)) {
+	if (b != LM_UNK && c != LM_UNK) {
 		const sohoa_lm_bigram *e = sohoa_lm_bigram_find(m, b, c);
 		if (e)
 			return sohoa_lm_bi_logp(e);

@@ -7,7 +7,7 @@
 #include "../core/sohoa.h"
 
 #define SOHOA_LM_MAGIC "SOHOALM\x1a"
-#define SOHOA_LM_VERSION 2
+#define SOHOA_LM_VERSION 3
 #define SOHOA_LM_SCALE 1000   /* log-probs are stored as round(ln p * SCALE) in int16 */
 #define SOHOA_LM_FLOOR (-32000)
 
@@ -16,7 +16,10 @@
 enum { LM_UNK = 0, LM_BOS = 1, LM_EOS = 2, LM_NUM = 3, LM_NFIXED = 4, LM_MAXVOCAB = 65535 };
 
 /* The file starts with this header; every *_off is a byte offset from the start of the file,
- * 8-byte aligned. Hash tables use linear probing over n slots, index = fastrange(hash, n). */
+ * 8-byte aligned. Hash tables use linear probing over n slots, index = fastrange(hash, n).
+ * Version 3: the n-gram tables are homed by the last word's candidate group (gof), so that the
+ * candidates of one position after one context are found in one or two cache lines; no Bloom
+ * filter (its bytes went to a sparser bigram table). */
 typedef struct sohoa_lm_header {
 	char magic[8];
 	uint32_t version;
@@ -37,16 +40,16 @@ typedef struct sohoa_lm_header {
 	uint64_t group_off;       /* sohoa_lm_group[ngroups] */
 	uint64_t ghash_off;       /* uint32[ghash_slots]: group+1, 0 empty; stripped form -> group */
 	uint64_t cand_off;        /* uint16[]: ids of each group, most frequent first */
-	uint64_t bigram_off;      /* sohoa_lm_bigram[bigram_slots] */
-	uint64_t trigram_off;     /* uint32[trigram_slots]: fingerprint<<8 | q, ln P = -q/10; 0 empty */
+	uint64_t bigram_off;      /* sohoa_lm_bigram[bigram_slots], homed by sohoa_lm_bigram_home */
+	uint64_t trigram_off;     /* uint32[trigram_slots]: fingerprint<<8 | q, ln P = -q/10; 0 empty;
+	                           * homed by sohoa_lm_trigram_home, fingerprint sohoa_lm_trigram_fp */
 	uint64_t chan_tok_off;    /* sohoa_lm_chan_tok[nchan_tok] */
 	uint64_t chan_tok_hash_off; /* uint32[chan_tok_slots]: index+1 */
 	uint64_t chan_list_off;   /* sohoa_lm_chan_cand[] */
 	uint64_t chan_chr_off;    /* sohoa_lm_chan_chr[nchan_chr] */
 	uint64_t gaz_off;         /* uint32[ngaz]: offsets of gazetteer phrases (keys) in the blob */
-	uint64_t bloom_off;       /* uint64[1 << bloom_log2]: blocked Bloom filter of the stored bigrams
-	                           * (two bits per key in one word), 0: none */
-	uint64_t bloom_log2;
+	uint64_t gof_off;         /* uint16[nvocab]: each id's candidate group (sohoa_lm_gof) */
+	uint64_t ngof;            /* group numbers used: ngroups, then one per id in no group */
 	uint64_t reserved[6];
 } sohoa_lm_header;
 
@@ -86,7 +89,7 @@ struct sohoa_model {
 	const sohoa_lm_chan_cand *chan_list;
 	const sohoa_lm_chan_chr *chan_chr;
 	const uint32_t *gaz;
-	const uint64_t *bloom;
+	const uint16_t *gof;
 	int owned;  /* 1: map is malloc'd (built in memory), 0: mmap */
 	/* Derived at load from the one-character channel entries (a few hundred): observed code
 	 * point given intended code point -> ln P * SCALE. */
@@ -94,32 +97,7 @@ struct sohoa_model {
 	int32_t *chan1_logp;
 	uint32_t chan1_slots;
 	uint64_t serial; /* distinct for every model opened in this process: caches of lookups key on it */
-	/* Derived once per process when a run is long enough to repay it (sohoa_lm_pred_build): per
-	 * word c, SOHOA_LM_PRED_BITS bits, bit sohoa_lm_pred_bit(b) set for every stored bigram (b,c).
-	 * NULL until built; read it with sohoa_lm_pred. */
-	uint64_t *pred;
-	uint64_t decoded; /* positions decoded with this model so far (decides when to build pred) */
 };
-
-#define SOHOA_LM_PRED_WORDS 2 /* 128 bits a word: 1 MB for the 65,536 ids */
-static inline unsigned sohoa_lm_pred_bit(int b)
-{
-	return (unsigned)((uint32_t)b * 0x9E3779B1u) >> (32 - 7);
-}
-/* The predecessor filter, or NULL while it is not built (safe to call from any thread). */
-static inline const uint64_t *sohoa_lm_pred(const sohoa_model *m)
-{
-	return __atomic_load_n(&m->pred, __ATOMIC_ACQUIRE);
-}
-/* 0 if the bigram (b,c) is certainly not stored, by the filter pred of sohoa_lm_pred. */
-static inline int sohoa_lm_pred_maybe(const uint64_t *pred, int b, int c)
-{
-	unsigned k = sohoa_lm_pred_bit(b);
-	return (int)(pred[(size_t)c * SOHOA_LM_PRED_WORDS + (k >> 6)] >> (k & 63) & 1);
-}
-/* Build m's predecessor filter from the bigram table (one pass over it, a few ms), once; other
- * threads keep decoding without it meanwhile. -1 when out of memory (decoding goes on without). */
-int sohoa_lm_pred_build(sohoa_model *m);
 
 #define SOHOA_LM_CHAN_FLOOR (-7000) /* ln P(observed | intended) of a pair the channel never saw */
 /* ln P(observed cp | intended cp) * SCALE from the character channel; FLOOR when unseen, 0 when
@@ -155,23 +133,29 @@ const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, si
 int sohoa_lm_score(const sohoa_model *m, int a, int b, int c);
 /* ln P(c | b) * SCALE and the unigram. */
 int sohoa_lm_score2(const sohoa_model *m, int b, int c);
-/* 0 if the bigram (b,c) is certainly not stored (a cheap look in a small table first). */
-static inline int sohoa_lm_bigram_maybe(const sohoa_model *m, int b, int c)
+/* The candidate group of id: the group of its stripped form (sohoa_lm_cands), or, for an id in
+ * none (punctuation, fixed ids), a number of its own after the groups. */
+static inline unsigned sohoa_lm_gof(const sohoa_model *m, int id)
 {
-	if (!m->bloom)
-		return 1;
-	uint64_t h = sohoa_lm_mix(((uint64_t)b << 16 | (uint64_t)c) ^ 0x5bd1e9955bd1e995ULL);
-	uint64_t w = m->bloom[h >> (64 - m->h->bloom_log2)];
-	uint64_t mask = (uint64_t)1 << (h & 63) | (uint64_t)1 << (h >> 6 & 63);
-	return (w & mask) == mask;
+	return m->gof[id];
 }
 
-/* The stored bigram (b,c) or NULL; its bow is the backoff weight of the trigram context (b,c). */
-static inline const sohoa_lm_bigram *sohoa_lm_bigram_find(const sohoa_model *m, int b, int c)
+/* Where the search for the stored bigrams (b, c), c of group g, starts: all of them lie from
+ * there to the next empty slot, so one context and one position's candidates cost one or two
+ * cache lines, however many candidates there are. */
+static inline uint64_t sohoa_lm_bigram_hash(int b, unsigned g)
+{
+	return sohoa_lm_mix((uint64_t)b << 16 | g);
+}
+static inline uint32_t sohoa_lm_bigram_home(const sohoa_model *m, int b, unsigned g)
+{
+	return sohoa_lm_range(sohoa_lm_bigram_hash(b, g), m->h->bigram_slots);
+}
+/* The stored bigram (b,c) searched from slot i (its home), or NULL. */
+static inline const sohoa_lm_bigram *sohoa_lm_bigram_at(const sohoa_model *m, uint32_t i, int b, int c)
 {
 	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
 	uint64_t slots = m->h->bigram_slots;
-	uint32_t i = sohoa_lm_range(sohoa_lm_mix(key), slots);
 	for (;;) {
 		const sohoa_lm_bigram *e = &m->bigram[i];
 		if (e->key == key)
@@ -182,16 +166,28 @@ static inline const sohoa_lm_bigram *sohoa_lm_bigram_find(const sohoa_model *m, 
 			i = 0;
 	}
 }
-/* Split trigram lookup for batched probes: the slot where the search for (a,b,c) starts and
- * its fingerprint (prefetched), then the search from there; sohoa_lm_trigram_find is the two in a row. */
-static inline uint32_t sohoa_lm_trigram_slot(const sohoa_model *m, int a, int b, int c, uint32_t *fp)
+/* The stored bigram (b,c) or NULL; its bow is the backoff weight of the trigram context (b,c). */
+static inline const sohoa_lm_bigram *sohoa_lm_bigram_find(const sohoa_model *m, int b, int c)
 {
-	uint64_t h = sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | (uint64_t)c);
-	uint32_t i = sohoa_lm_range(h, m->h->trigram_slots);
-	*fp = (uint32_t)(h & 0xffffff) | 1;
-	__builtin_prefetch(&m->trigram[i]);
-	return i;
+	return sohoa_lm_bigram_at(m, sohoa_lm_bigram_home(m, b, sohoa_lm_gof(m, c)), b, c);
 }
+/* Trigrams (a, b, c) with c of group g start their search at one home; h, from
+ * sohoa_lm_trigram_hash, gives the home and, with c, the 24-bit fingerprint (distinct for the
+ * words of one context, never 0). */
+static inline uint64_t sohoa_lm_trigram_hash(int a, int b, unsigned g)
+{
+	return sohoa_lm_mix((uint64_t)a << 32 | (uint64_t)b << 16 | g);
+}
+static inline uint32_t sohoa_lm_trigram_home(const sohoa_model *m, uint64_t h)
+{
+	return sohoa_lm_range(h, m->h->trigram_slots);
+}
+static inline uint32_t sohoa_lm_trigram_fp(uint64_t h, int c)
+{
+	return (((uint32_t)h + (uint32_t)c * 0x3C6EF362u) & 0xffffff) | 1;
+}
+/* The trigram with fingerprint fp searched from slot i: its ln P * SCALE into *logp; 0 if not
+ * stored. */
 static inline int sohoa_lm_trigram_at(const sohoa_model *m, uint32_t i, uint32_t fp, int *logp)
 {
 	uint64_t slots = m->h->trigram_slots;
@@ -210,19 +206,8 @@ static inline int sohoa_lm_trigram_at(const sohoa_model *m, uint32_t i, uint32_t
 /* The stored trigram's ln P * SCALE into *logp; 0 if not stored. */
 static inline int sohoa_lm_trigram_find(const sohoa_model *m, int a, int b, int c, int *logp)
 {
-	uint32_t fp;
-	uint32_t i = sohoa_lm_trigram_slot(m, a, b, c, &fp);
-	return sohoa_lm_trigram_at(m, i, fp, logp);
-}
-/* Start fetching into cache the bigram slot of (b,c) (what & 1) and its Bloom filter word
- * (what & 2); no effect on results. */
-static inline void sohoa_lm_bigram_prefetch(const sohoa_model *m, int b, int c, int what)
-{
-	uint32_t key = (uint32_t)b << 16 | (uint32_t)c;
-	if (what & 1)
-		__builtin_prefetch(&m->bigram[sohoa_lm_range(sohoa_lm_mix(key), m->h->bigram_slots)]);
-	if ((what & 2) && m->bloom)
-		__builtin_prefetch(&m->bloom[sohoa_lm_mix((uint64_t)key ^ 0x5bd1e9955bd1e995ULL) >> (64 - m->h->bloom_log2)]);
+	uint64_t h = sohoa_lm_trigram_hash(a, b, sohoa_lm_gof(m, c));
+	return sohoa_lm_trigram_at(m, sohoa_lm_trigram_home(m, h), sohoa_lm_trigram_fp(h, c), logp);
 }
 /* The channel entries for an observed token (lowercase), or NULL. */
 const sohoa_lm_chan_cand *sohoa_lm_chan(const sohoa_model *m, const char *obs, size_t n, size_t *count);

@@ -101,88 +101,72 @@ static void state_sort(state *a, int n)
 	}
 }
 
-/* Bigram lookups cached per thread: most (y,z) pairs probed are not stored, and text repeats its
- * pairs, so a small table answers part of the probes without touching the model's 12 MB of
- * bigram filter and table. An entry is key<<32 | val, 0 empty (key 0 is (UNK,UNK), never probed);
- * val BI_ABSENT when the pair is not stored (no stored val has the logp bits all ones: the floor
- * is above -4095 hundredths). */
-#define BCACHE_BITS 15
-#define BCACHE_MASK ((1u << BCACHE_BITS) - 1)
-#define BI_ABSENT UINT32_MAX
-/* Positions decoded before the model's predecessor filter is built: about 0.1 s of decoding, so
- * that the build (a few ms) costs a long run a few per cent and a short one nothing. */
-#define PRED_AFTER 100000
+#define BI_ABSENT UINT32_MAX /* no stored val has the logp bits all ones: the floor is above -4095 hundredths */
+#define NO_SLOT UINT32_MAX
 
-/* The bigram facts of one position: val of (ys[k], cand c), or pending (asked of the memory by
- * bigram_request, read by bigram_resolve). */
+/* The bigram facts of one position: val of (ys[k], cand c) or BI_ABSENT. The candidates fall in
+ * ngr candidate groups (one for jobs 1 and 3); the bigrams of one context word and one group all
+ * lie from one home slot of the table to the next empty one (sohoa_lm_bigram_home), so each
+ * (word, group) costs one or two cache lines, asked for by bigram_request and read by
+ * bigram_resolve a lane phase later. */
 typedef struct bigrams {
 	uint32_t val[BEAM][RESTORE_MAXC];
-	uint8_t pending[BEAM][RESTORE_MAXC];
+	uint32_t home[BEAM][RESTORE_MAXC]; /* by group index; NO_SLOT: nothing to search */
+	uint16_t grp[RESTORE_MAXC];        /* the groups */
+	uint8_t cg[RESTORE_MAXC];          /* each candidate's group index */
+	int ngr;
 } bigrams;
 
-/* Fill what the cache knows; start fetching the model's filter word and table slot of the rest,
- * all of them before any is read, so that their misses overlap. */
-static void bigram_request(const sohoa_model *m, const uint64_t *cache, const uint64_t *pred, const uint16_t *ys,
-			   int ny, const restore_pos *ps, bigrams *bg)
+/* Start fetching the home slots of the position's (context word, group) pairs, all of them before
+ * any is read, so that their misses overlap. */
+static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
 {
+	int ngr = 0;
+	for (int c = 0; c < ps->n; c++) {
+		unsigned g = sohoa_lm_gof(m, ps->cand[c]);
+		int j = 0;
+		while (j < ngr && bg->grp[j] != g)
+			j++;
+		if (j == ngr)
+			bg->grp[ngr++] = (uint16_t)g;
+		bg->cg[c] = (uint8_t)j;
+	}
+	bg->ngr = ngr;
 	for (int k = 0; k < ny; k++)
-		for (int c = 0; c < ps->n; c++) {
-			int y = ys[k], z = ps->cand[c];
-			bg->pending[k][c] = 0;
+		for (int j = 0; j < ngr; j++) {
+			bg->home[k][j] = NO_SLOT;
+			if (ys[k] == LM_UNK)
+				continue;
+			bg->home[k][j] = sohoa_lm_bigram_home(m, ys[k], bg->grp[j]);
+			__builtin_prefetch(&m->bigram[bg->home[k][j]]);
+		}
+}
+
+/* The position's bigram answers: each home's run read once, to the first empty slot. */
+static void bigram_resolve(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
+{
+	uint64_t slots = m->h->bigram_slots;
+	for (int k = 0; k < ny; k++) {
+		for (int c = 0; c < ps->n; c++)
 			bg->val[k][c] = BI_ABSENT;
-			if (y == LM_UNK || z == LM_UNK)
+		for (int j = 0; j < bg->ngr; j++) {
+			uint32_t i = bg->home[k][j];
+			if (i == NO_SLOT)
 				continue;
-			if (pred && !sohoa_lm_pred_maybe(pred, y, z))
-				continue;
-			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
-			uint64_t e = cache[sohoa_lm_mix(key) & BCACHE_MASK];
-			if ((uint32_t)(e >> 32) == key) {
-				bg->val[k][c] = (uint32_t)e;
-				continue;
+			uint32_t y = ys[k];
+			for (;;) {
+				const sohoa_lm_bigram *e = &m->bigram[i];
+				if (!e->key)
+					break;
+				if (e->key >> 16 == y)
+					for (int c = 0; c < ps->n; c++)
+						if (ps->cand[c] == (e->key & 0xffff))
+							bg->val[k][c] = e->val;
+				if (++i == slots)
+					i = 0;
 			}
-			bg->pending[k][c] = 1;
-			sohoa_lm_bigram_prefetch(m, y, z, m->bloom ? 2 : 1);
 		}
-}
-
-/* The pending pairs' Bloom filter words (fetched by bigram_request): the pairs it rules out are
- * answered (most of them: few pairs reach here that are stored), the others' table slots
- * fetched, for bigram_resolve. */
-static void bigram_filter(const sohoa_model *m, uint64_t *cache, const uint16_t *ys, int ny, const restore_pos *ps,
-			  bigrams *bg)
-{
-	if (!m->bloom)
-		return;
-	for (int k = 0; k < ny; k++)
-		for (int c = 0; c < ps->n; c++) {
-			if (!bg->pending[k][c])
-				continue;
-			int y = ys[k], z = ps->cand[c];
-			if (sohoa_lm_bigram_maybe(m, y, z)) {
-				sohoa_lm_bigram_prefetch(m, y, z, 1);
-				continue;
-			}
-			bg->pending[k][c] = 0;
-			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
-			cache[sohoa_lm_mix(key) & BCACHE_MASK] = (uint64_t)key << 32 | BI_ABSENT;
-		}
-}
-
-/* The pending pairs' answers from the table, into bg and the cache. */
-static void bigram_resolve(const sohoa_model *m, uint64_t *cache, const uint16_t *ys, int ny, const restore_pos *ps,
-			   bigrams *bg)
-{
-	for (int k = 0; k < ny; k++)
-		for (int c = 0; c < ps->n; c++) {
-			if (!bg->pending[k][c])
-				continue;
-			int y = ys[k], z = ps->cand[c];
-			const sohoa_lm_bigram *f = sohoa_lm_bigram_find(m, y, z);
-			uint32_t val = f ? f->val : BI_ABSENT;
-			bg->val[k][c] = val;
-			uint32_t key = (uint32_t)y << 16 | (uint32_t)z;
-			cache[sohoa_lm_mix(key) & BCACHE_MASK] = (uint64_t)key << 32 | val;
-		}
+	}
 }
 
 /* The distinct previous words of the states, and each state's index among them. */
@@ -200,6 +184,29 @@ static int distinct_ys(const state *prev, int nprev, uint16_t *ys, int *yof)
 	}
 	return ny;
 }
+
+#ifdef RESTORE_CHECK
+#include <stdio.h>
+/* Built with -DRESTORE_CHECK, the decoder compares every score it computes with the model's
+ * lookups (sohoa_lm_score, with the trigram asked only where the decoder may use one) and aborts
+ * on a difference: a check for changes to the speed machinery, too slow to ship. */
+static void check_score(const sohoa_model *m, const state *s, int y, int z, int lp)
+{
+	int ref, tl;
+	const sohoa_lm_bigram *rb = y != LM_UNK && z != LM_UNK ? sohoa_lm_bigram_find(m, y, z) : NULL;
+	const sohoa_lm_bigram *ra = s->x != LM_UNK && y != LM_UNK ? sohoa_lm_bigram_find(m, s->x, y) : NULL;
+	if (rb && s->x != LM_UNK && sohoa_lm_bi_may_extend(rb, s->x) && sohoa_lm_trigram_find(m, s->x, y, z, &tl))
+		ref = tl;
+	else if (s->x == LM_UNK || y == LM_UNK || z == LM_UNK)
+		ref = sohoa_lm_score2(m, y, z);
+	else
+		ref = (ra ? sohoa_lm_bi_bow(ra) : 0) + sohoa_lm_score2(m, y, z);
+	if (lp != ref || (ra && z != LM_UNK && sohoa_lm_bi_bow(ra) != s->bow)) {
+		fprintf(stderr, "restore check: score of %d %d %d is %d, the model says %d\n", s->x, y, z, lp, ref);
+		abort();
+	}
+}
+#endif
 
 /* Viterbi with a beam over the positions of one span, as a machine that advances one position per
  * two calls, so that several spans (paragraphs) can be decoded in turn: the memory a span asks for
@@ -221,7 +228,7 @@ typedef struct decoder {
 	uint32_t tri_slot[BEAM][RESTORE_MAXC], tri_fp[BEAM][RESTORE_MAXC];
 } decoder;
 
-static void dec_start(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred, decoder *d, const restore_pos *pos,
+static void dec_start(const sohoa_model *m, decoder *d, const restore_pos *pos,
 		      size_t np, state *st)
 {
 	d->pos = pos;
@@ -235,11 +242,11 @@ static void dec_start(const sohoa_model *m, uint64_t *bcache, const uint64_t *pr
 	st[0].bow = (int16_t)(bh ? sohoa_lm_bi_bow(bh) : 0);
 	d->ny = distinct_ys(d->prev, d->nprev, d->ys, d->yof);
 	if (np)
-		bigram_request(m, bcache, pred, d->ys, d->ny, &pos[0], &d->bg);
+		bigram_request(m, d->ys, d->ny, &pos[0], &d->bg);
 }
 
 /* One phase of position d->p; returns 1 once every position is decoded. */
-static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred, decoder *d)
+static int dec_step(const sohoa_model *m, decoder *d)
 {
 	if (d->p >= d->np)
 		return 1;
@@ -247,24 +254,29 @@ static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred
 	const state *prev = d->prev;
 	int nprev = d->nprev;
 	if (d->phase == 0) {
-		bigram_filter(m, bcache, d->ys, d->ny, ps, &d->bg);
-		d->phase = 1;
-		return 0;
-	}
-	if (d->phase == 1) {
-		bigram_resolve(m, bcache, d->ys, d->ny, ps, &d->bg);
-		/* trigram slots: computed and fetched together, read in phase 1 */
+		bigram_resolve(m, d->ys, d->ny, ps, &d->bg);
+		/* trigram slots: one home per state and group, fetched together, read in phase 1 */
 		for (int si = 0; si < nprev; si++) {
 			const state *s = &prev[si];
 			int yi = d->yof[si];
+			uint64_t th[RESTORE_MAXC];
+			unsigned have = 0; /* bit j: th[j] computed */
 			for (int c = 0; c < ps->n; c++) {
 				sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
-				d->tri_slot[si][c] = UINT32_MAX;
-				if (b.val != BI_ABSENT && s->x != LM_UNK && sohoa_lm_bi_may_extend(&b, s->x))
-					d->tri_slot[si][c] = sohoa_lm_trigram_slot(m, s->x, s->y, ps->cand[c], &d->tri_fp[si][c]);
+				d->tri_slot[si][c] = NO_SLOT;
+				if (b.val == BI_ABSENT || s->x == LM_UNK || !sohoa_lm_bi_may_extend(&b, s->x))
+					continue;
+				int j = d->bg.cg[c];
+				if (!(have >> j & 1)) {
+					th[j] = sohoa_lm_trigram_hash(s->x, s->y, d->bg.grp[j]);
+					have |= 1u << j;
+					__builtin_prefetch(&m->trigram[sohoa_lm_trigram_home(m, th[j])]);
+				}
+				d->tri_slot[si][c] = sohoa_lm_trigram_home(m, th[j]);
+				d->tri_fp[si][c] = sohoa_lm_trigram_fp(th[j], ps->cand[c]);
 			}
 		}
-		d->phase = 2;
+		d->phase = 1;
 		return 0;
 	}
 	state cand[BEAM * RESTORE_MAXC];
@@ -291,7 +303,7 @@ static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred
 			int z = ps->cand[c], lp, bw = 0;
 			sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
 			if (b.val != BI_ABSENT) {
-				if (d->tri_slot[si][c] == UINT32_MAX ||
+				if (d->tri_slot[si][c] == NO_SLOT ||
 				    !sohoa_lm_trigram_at(m, d->tri_slot[si][c], d->tri_fp[si][c], &lp))
 					lp = s->bow + sohoa_lm_bi_logp(&b);
 				bw = sohoa_lm_bi_bow(&b);
@@ -300,6 +312,9 @@ static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred
 			} else {
 				lp = s->bow + m->uni[y].bow + m->uni[z].logp;
 			}
+#ifdef RESTORE_CHECK
+			check_score(m, s, y, z, lp);
+#endif
 			int32_t sc = s->score + lp + ps->chan[c];
 			int8_t *kp = &kidx[yi][cfirst[c]];
 			if (*kp < 0 || sc > cand[*kp].score) {
@@ -332,7 +347,7 @@ static int dec_step(const sohoa_model *m, uint64_t *bcache, const uint64_t *pred
 	d->ny = distinct_ys(cur, keep, d->ys, d->yof);
 	d->phase = 0;
 	if (++d->p < d->np) {
-		bigram_request(m, bcache, pred, d->ys, d->ny, &d->pos[d->p], &d->bg);
+		bigram_request(m, d->ys, d->ny, &d->pos[d->p], &d->bg);
 		return 0;
 	}
 	return 1;
@@ -383,8 +398,6 @@ typedef struct lane {
 /* Scratch kept per thread so that a paragraph costs no allocation once warm. */
 typedef struct scratch {
 	lane lanes[LANES];
-	uint64_t *bcache;       /* bigram answers (see bigram_request), for the model of serial bcache_serial */
-	uint64_t bcache_serial;
 } scratch;
 
 static pthread_key_t scratch_key;
@@ -403,7 +416,6 @@ static void scratch_free(void *p)
 		free(l->choice);
 		sohoa_buf_free(&l->tmp);
 	}
-	free(w->bcache);
 	free(w);
 }
 
@@ -449,13 +461,13 @@ static int lane_reserve(lane *l)
 }
 
 /* Tokenize the lane's next span and start decoding it. */
-static void lane_span(const sohoa_model *m, uint64_t *bcache, lane *l)
+static void lane_span(const sohoa_model *m, lane *l)
 {
 	size_t np = 0;
 	l->ni = 0;
 	l->end = restore_tokenize(m, l->mode, l->s, l->n, l->i, l->items, &l->ni, 2 * MAX_SPAN, l->pos, &np, MAX_SPAN,
 				  &l->tmp);
-	dec_start(m, bcache, sohoa_lm_pred(m), &l->d, l->pos, np, l->st);
+	dec_start(m, &l->d, l->pos, np, l->st);
 }
 
 sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *s, size_t n, sohoa_buf *out)
@@ -488,12 +500,6 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 					return st;
 				if (!(w = scratch_get()))
 					return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-				if (!w->bcache || w->bcache_serial != m->serial) {
-					if (!w->bcache && !(w->bcache = malloc(sizeof *w->bcache << BCACHE_BITS)))
-						return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-					memset(w->bcache, 0, sizeof *w->bcache << BCACHE_BITS);
-					w->bcache_serial = m->serial;
-				}
 				for (int j = 0; j < LANES; j++)
 					w->lanes[j].busy = 0;
 			}
@@ -510,25 +516,21 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 			l->out = &outs[k];
 			l->busy = 1;
 			busy++;
-			lane_span(m, w->bcache, l);
+			lane_span(m, l);
 		}
 		if (!busy)
 			return SOHOA_OK;
 		/* one phase of each busy lane; a finished span is written out and the next one started */
-		const uint64_t *pred = sohoa_lm_pred(m);
 		for (int j = 0; j < LANES; j++) {
 			lane *l = &w->lanes[j];
-			if (!l->busy || !dec_step(m, w->bcache, pred, &l->d))
+			if (!l->busy || !dec_step(m, &l->d))
 				continue;
 			dec_finish(m, &l->d, l->choice);
-			/* a long run repays the filter's one pass over the bigram table (a few ms) */
-			if (!pred && __atomic_add_fetch(&ctx->model->decoded, l->d.np, __ATOMIC_RELAXED) > PRED_AFTER)
-				sohoa_lm_pred_build(ctx->model);
 			if (restore_emit(m, l->mode, l->s, l->items, l->ni, l->pos, l->choice, l->out, &l->tmp))
 				return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 			if (l->end > l->i && l->end < l->n) {
 				l->i = l->end;
-				lane_span(m, w->bcache, l);
+				lane_span(m, l);
 			} else {
 				l->busy = 0;
 				busy--;
