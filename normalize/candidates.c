@@ -2,6 +2,7 @@
 #include "candidates.h"
 #include "lm.h"
 #include "ocrfix.h"
+#include "ocrfix-vie.h"
 #include "restore.h"
 #include "viet.h"
 
@@ -13,6 +14,11 @@
 /* Job 3: ln P(Vietnamese OCR printed this | the page had that), so only confident changes win. */
 #define VIE_TONE (-4500)  /* same letters, another tone ("thế" for "thể") */
 #define VIE_MOD (-6000)   /* another vowel mark too ("ngây" for "ngày", "Số" for "Sở") */
+/* Learned confusions (ocrfix-vie.h: "chỉ" printed for "chi" 31 times in 43) cost at least this:
+ * a count from 37 pages is rough, and a cell cut mid-word ("Chỉ" | "thị") leaves the model
+ * little context. On those pages every cap from 0 to -2500 corrects as much (479 -> 258 errors;
+ * -3000: 259; no learned table: 276): the most cautious one is kept. */
+#define VIE_LEARNED_MAX (-2500)
 #define WORD_MAX 48
 #define SPLIT_MIN (-9000)  /* job 3 splits a glued word only where ln P(second | first) beats this */
 #define SPLIT_MARGIN 3000  /* and a glued form the model knows only where the pair is e^3 likelier */
@@ -84,6 +90,24 @@ static int key_id(const sohoa_model *m, const char *s, size_t n, sohoa_buf *tmp)
 	if (sohoa_viet_key(s, n, tmp) || !tmp->data)
 		return LM_UNK;
 	return sohoa_lm_id(m, tmp->data, tmp->len);
+}
+
+/* Job 3's learned channel: ln P(the vie OCR prints observed | intended) * SCALE for the
+ * confusions tools/learn-vie-channel.sh counted (ocrfix-vie.h), or INT32_MIN. */
+static int vie_learned(const char *observed, const char *intended)
+{
+	size_t lo = 0, hi = sizeof vie_channel / sizeof vie_channel[0] - 1; /* the last is a sentinel */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(vie_channel[mid].observed, observed) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; vie_channel[lo].intended[0] && strcmp(vie_channel[lo].observed, observed) == 0; lo++)
+		if (strcmp(vie_channel[lo].intended, intended) == 0)
+			return vie_channel[lo].logp;
+	return INT32_MIN;
 }
 
 /* Same letters, tone aside: key of candidate id vs the input letters. */
@@ -261,6 +285,11 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 		if (!w.marked && w.n > 1) /* unmarked words may be right too: leave them to job 1 */
 			return 0;
 		int self = key_id(m, s, n, tmp);
+		char obs[64] = "";
+		if (tmp->data && tmp->len < sizeof obs) {
+			memcpy(obs, tmp->data, tmp->len);
+			obs[tmp->len] = 0;
+		}
 		if (!stripped(&w, tmp))
 			return 0;
 		size_t nc;
@@ -276,7 +305,11 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 			if (c[k] == self || m->uni[c[k]].logp < top - PRUNE)
 				continue;
 			p->cand[p->n] = c[k];
-			p->chan[p->n] = same_toneless(m, c[k], &w) ? VIE_TONE : VIE_MOD;
+			int32_t cost = same_toneless(m, c[k], &w) ? VIE_TONE : VIE_MOD;
+			int learned = vie_learned(obs, sohoa_lm_word(m, c[k]));
+			if (learned > VIE_LEARNED_MAX)
+				learned = VIE_LEARNED_MAX;
+			p->chan[p->n] = learned > cost ? learned : cost;
 			p->n++;
 		}
 		if (!p->n)

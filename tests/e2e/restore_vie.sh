@@ -29,6 +29,8 @@ expect "vie ocrfix: speck period before a word" "chế độ đối với .ngư�
 expect "vie ocrfix: comma and period" "các văn bản VBQPPL,. mới" "các văn bản VBQPPL, mới"
 expect "vie ocrfix: stray apostrophe" "'Các đơn vị thực hiện báo cáo" "Các đơn vị thực hiện báo cáo"
 expect "vie ocrfix: symbol no Vietnamese uses" "¡Năm 2024" "Năm 2024"
+expect "vie: learned confusion, chi read as chỉ" "Nghị định quy định chỉ tiết thi hành Luật" \
+	"Nghị định quy định chi tiết thi hành Luật"
 expect "vie ocrfix: stamp debris line" ">x”>*⁄" ""
 expect "vie ocrfix: stamp debris after a word" "Giám đốc ¦~>*" "Giám đốc"
 expect "vie ocrfix: lone bracket line" ")" ""
@@ -43,6 +45,7 @@ same "vie ocrfix keeps: Roman numerals and known acronyms" "Louis VII và Henry 
 same "vie ocrfix keeps: hyphenated words" "khoảng 2 đô-la cho véc-tơ kinh tế-xã hội"
 same "vie ocrfix keeps: units and domains" "diện tích 25 m2 tại laichau.gov.vn và .vn"
 same "vie ocrfix keeps: an initial" "H. Nguyễn ký thay"
+same "vie keeps: chỉ where it is meant" "Ủy ban nhân dân tỉnh chỉ đạo các sở thực hiện"
 
 # Clean text: every symbol and the letters of every all-caps word kept (the marks job 3 puts
 # right aside: seed 004's "THỤC HIỆN" is a typo).
