@@ -202,6 +202,21 @@ static int is_syllable(const fix *f, int k)
 	return sohoa_viet_syllable(f->s + f->t[k].s, f->t[k].e - f->t[k].s);
 }
 
+/* 1 if word token k carries a Vietnamese mark (a tone, a modified vowel or đ). */
+static int marked_word(const fix *f, int k)
+{
+	for (size_t i = f->t[k].s; i < f->t[k].e;) {
+		uint32_t cp, plain;
+		int tone, up;
+		i += sohoa_utf8_decode(f->s + i, f->t[k].e - i, &cp);
+		if (sohoa_viet_letter(cp, &plain, &tone, &up) &&
+		    (tone || plain == 0x111 || plain == 0x103 || plain == 0xE2 || plain == 0xEA || plain == 0xF4 ||
+		     plain == 0x1A1 || plain == 0x1B0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Lower-case letters followed by a capital inside the chunk ("CóGcS": two; "iPhone", "TTg": at
  * most one). */
 static int case_flips(const fix *f)
@@ -509,21 +524,6 @@ static void rule_glued(fix *f, int k)
 	check(f, k + 1, k + 2, NULL, 0, COST_GLUED, f->t[k + 1].s, f->t[k + 1].e, OCRFIX_SPACE, 0);
 }
 
-/* 1 if word token k carries a Vietnamese mark (a tone, a modified vowel or đ). */
-static int marked_word(const fix *f, int k)
-{
-	for (size_t i = f->t[k].s; i < f->t[k].e;) {
-		uint32_t cp, plain;
-		int tone, up;
-		i += sohoa_utf8_decode(f->s + i, f->t[k].e - i, &cp);
-		if (sohoa_viet_letter(cp, &plain, &tone, &up) &&
-		    (tone || plain == 0x111 || plain == 0x103 || plain == 0xE2 || plain == 0xEA || plain == 0xF4 ||
-		     plain == 0x1A1 || plain == 0x1B0))
-			return 1;
-	}
-	return 0;
-}
-
 /* A period glued before a Vietnamese word at a chunk's start (".người", ".Ban"): a speck. Words
  * in lower case without marks (".com", ".vn") are file and domain names. */
 static void rule_lead_period(fix *f)
@@ -551,6 +551,39 @@ static void rule_glued_number(fix *f, int k)
 	if (w == k + 1 && f->t[k].e - f->t[k].s < 2) /* "1én": an l read as 1, not a lost space */
 		return;
 	add_edit(f, f->t[k + 1].s, f->t[k + 1].s, OCRFIX_SPACE, 0);
+}
+
+/* Periods a speck made: ".." after a word or a number (an ellipsis has three; a period is never
+ * doubled); "." where a space was, right after ":", ";", "," or "-" and before a word
+ * ("Texas:.Menefee"); "." between two Vietnamese words with no space ("hủy.giá", "tháng.1") where
+ * the model prefers them apart ("v.v." and domain names have no marked syllable of two letters or
+ * more). */
+static void rule_speck_period(fix *f, int k)
+{
+	if (!tok_is(f, k, "."))
+		return;
+	int prev_punct = k > 0 && f->t[k - 1].kind == LM_TOK_PUNCT;
+	if (k > 0 && !prev_punct && tok_is(f, k + 1, ".") && !tok_is(f, k + 2, ".")) {
+		add_edit(f, f->t[k + 1].s, f->t[k + 1].e, OCRFIX_DROP, 0);
+		return;
+	}
+	if (prev_punct && k + 1 < f->nt && f->t[k + 1].kind == LM_TOK_WORD &&
+	    (tok_is(f, k - 1, ":") || tok_is(f, k - 1, ";") || tok_is(f, k - 1, ",") || tok_is(f, k - 1, "-"))) {
+		add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_SPACE, 0);
+		return;
+	}
+	if (k < 1 || k + 1 >= f->nt || f->t[k - 1].kind != LM_TOK_WORD || f->t[k - 1].e - f->t[k - 1].s < 2 ||
+	    !is_syllable(f, k - 1) || f->t[k - 1].id < LM_NFIXED)
+		return;
+	const tok *b = &f->t[k + 1];
+	if (b->kind == LM_TOK_WORD) {
+		if (b->e - b->s < 2 || first_upper(f, k + 1) || !is_syllable(f, k + 1) || b->id < LM_NFIXED ||
+		    !(marked_word(f, k - 1) || marked_word(f, k + 1)))
+			return;
+	} else if (b->kind != LM_TOK_NUM || !marked_word(f, k - 1) || tok_is(f, k + 2, ".")) {
+		return;
+	}
+	check(f, k, k + 1, NULL, 0, COST_GLUED, f->t[k].s, f->t[k].e, OCRFIX_SPACE, 0);
 }
 
 /* ",." ends no Vietnamese clause: one mark is a speck. The period goes when the sentence goes on
@@ -627,6 +660,7 @@ size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, si
 		rule_stutter(&f, k);
 		rule_glued(&f, k);
 		rule_glued_number(&f, k);
+		rule_speck_period(&f, k);
 		if (f.t[k].kind == LM_TOK_WORD && !rule_doc_type(&f, k))
 			rule_acronym(&f, k);
 	}
