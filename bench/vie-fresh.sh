@@ -11,17 +11,21 @@
 # --restore vie ("after"), both scored against the page's truth with tools/cer-flex (flexible
 # CER: each OCR line aligned where it fits, in any order).
 #   A  legal files (modern-legal, vlc-legal): their first 6 paragraphs of 60-500 characters.
-#      NOTE: looked at while writing three of job 3's rules (".người", "số23/2023", the
-#      "CóGcS£s®" debris); not an unseen set any more.
-#   B  the same files' next 6 paragraphs, other scan seeds: never looked at before measuring.
-#   C  Wikipedia held-out articles (viwiki), 2 paragraphs each of the first 40: never looked at.
+#      Its errors were looked at while writing job 3's rules (".người", "số23/2023", "CóGcS£s®"
+#      debris, the learned channel's "chỉ"): not unseen.
+#   B  the same files' next 6 paragraphs, other scan seeds; C  Wikipedia held-out articles
+#      (viwiki), 2 paragraphs each of the first 40. Measured unseen (B 65.0%, C 17.2% removed),
+#      then their errors were looked at for the speck-period rules ("hạn..", "Texas:.Menefee"):
+#      not unseen any more either.
+#   D  the legal files' paragraphs 13-18, E  Wikipedia articles 41-80, 2 paragraphs each: never
+#      looked at (only their totals are printed without VERBOSE=1).
 # Usage: sh bench/vie-fresh.sh. Environment: BUILD (build), SHARED (../shared), SETS (default
-# "A B C"), VERBOSE=1 (each remaining error), KEEP=DIR (keep the pages, TSVs and texts there).
+# "A B C D E"), VERBOSE=1 (each remaining error), KEEP=DIR (keep the pages, TSVs and texts there).
 # About 15 s of OCR per set on one core; timings are not measured (a shared machine is noisy).
 set -u
 : "${BUILD:=build}"
 : "${SHARED:=../shared}"
-: "${SETS:=A B C}"
+: "${SETS:=A B C D E}"
 SOHOA=$BUILD/sohoa
 MK=$BUILD/tools/mksamples
 SCAN=$BUILD/tools/mkscan
@@ -38,10 +42,11 @@ TMP=${KEEP:-$(mktemp -d)}
 mkdir -p "$TMP"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$TMP"' EXIT
 
-# paragraphs SKIP TAKE FILTER: TAKE paragraphs of 60-500 characters from each held-out file whose
-# path matches FILTER (an awk regex), after the first SKIP such paragraphs; at most 40 files.
+# paragraphs SKIP TAKE FILTER [FIRST]: TAKE paragraphs of 60-500 characters from each held-out
+# file whose path matches FILTER (an awk regex), after the first SKIP such paragraphs; 40 files
+# from the FIRST-th (default 1).
 paragraphs() {
-	grep -v '^#' data/heldout.txt | awk -v re="$3" '$0 ~ re' | head -40 | while IFS= read -r rel; do
+	grep -v '^#' data/heldout.txt | awk -v re="$3" '$0 ~ re' | tail -n +"${4:-1}" | head -40 | while IFS= read -r rel; do
 		[ -f "$CORPUS/$rel" ] || continue
 		tr -d '\r' <"$CORPUS/$rel" | awk -v skip="$1" -v take="$2" \
 			'length($0) >= 60 && length($0) <= 500 && !/^==/ { n++; if (n > skip && n <= skip + take) print }'
@@ -55,6 +60,8 @@ for set in $SETS; do
 	A) paragraphs 0 6 '^(modern|vlc)-legal/' ; seed=9000 ;;
 	B) paragraphs 6 6 '^(modern|vlc)-legal/' ; seed=9100 ;;
 	C) paragraphs 0 2 '^viwiki/' ; seed=9200 ;;
+	D) paragraphs 12 6 '^(modern|vlc)-legal/' ; seed=9300 ;;
+	E) paragraphs 0 2 '^viwiki/' 41 ; seed=9400 ;;
 	*) echo "bench/vie-fresh.sh: unknown set $set" >&2; continue ;;
 	esac >"$TMP/$set.body.txt"
 	[ -s "$TMP/$set.body.txt" ] || continue
@@ -104,10 +111,11 @@ awk '{ c[$1] += $2; b[$1] += $3; a[$1] += $4; n[$1]++; C += $2; B += $3; A += $4
 	       before ? sprintf("%.1f%%", 100 * (before - after) / before) : "n/a"
      }
      END {
-	names["A"] = "A legal, looked at while writing rules"; names["B"] = "B legal, unseen"; names["C"] = "C Wikipedia, unseen"
+	names["A"] = "A legal (looked at)"; names["B"] = "B legal (looked at after)"; names["C"] = "C Wikipedia (looked at after)"
+	names["D"] = "D legal, unseen"; names["E"] = "E Wikipedia, unseen"
 	for (i = 1; i <= m; i++) line(names[k[i]] ? names[k[i]] : k[i], n[k[i]], c[k[i]], b[k[i]], a[k[i]])
 	if (m > 1) line("all sets", N, C, B, A)
-	if (c["B"] + c["C"] > 0 && m > 2) line("unseen sets (B, C)", n["B"] + n["C"], c["B"] + c["C"], b["B"] + b["C"], a["B"] + a["C"])
+	if (c["D"] + c["E"] > 0 && m > 2) line("unseen sets (D, E)", n["D"] + n["E"], c["D"] + c["E"], b["D"] + b["E"], a["D"] + a["E"])
      }' "$TMP/all.cer"
 awk '{ e[$1 " " $2 " " $3] += $4; if (!($3 in seen)) { seen[$3] = 1; k[++n] = $3 } if (!($1 in ss)) { ss[$1] = 1; s[++m] = $1 } }
      END { for (j = 1; j <= m; j++) { printf "    set %s errors by kind, before -> after:", s[j]

@@ -909,6 +909,8 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 				p->chan[0] = 0;
 				p->n = 1;
 				push_item(items, ni, maxitems, x->s, x->e, (int32_t)(*np)++, RESTORE_WORD);
+			} else if (x->how == OCRFIX_ONE) {
+				push_item(items, ni, maxitems, x->s, x->e, -1, RESTORE_ONE);
 			} else {
 				push_item(items, ni, maxitems, x->s, x->e, -1, RESTORE_DROP);
 				if (x->how == OCRFIX_SPACE)
@@ -930,6 +932,8 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 		}
 		int kind;
 		size_t j = sohoa_lm_token(s, n, i, &kind);
+		if (ke < ned && ed[ke].s > i && ed[ke].s < j)
+			j = ed[ke].s; /* an edit inside the token ("UBTVQH|I|3"): the token ends there */
 		if (kind == LM_TOK_SPACE) {
 			push_item(items, ni, maxitems, i, j, -1,
 				  drop_space && !memchr(s + i, '\n', j - i) ? RESTORE_DROP : RESTORE_COPY);
@@ -1050,8 +1054,8 @@ int restore_emit(const sohoa_model *m, sohoa_restore_mode mode, const char *s, c
 		int c = it->pos >= 0 ? choice[it->pos] : 0;
 		if (it->how == RESTORE_DROP)
 			continue;
-		if (it->how == RESTORE_SPACE) {
-			if (sohoa_buf_puts(out, " "))
+		if (it->how == RESTORE_SPACE || it->how == RESTORE_ONE) {
+			if (sohoa_buf_puts(out, it->how == RESTORE_ONE ? "1" : " "))
 				return -1;
 			continue;
 		}

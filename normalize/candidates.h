@@ -17,13 +17,14 @@ typedef struct restore_pos {
 } restore_pos;
 
 /* One piece of the input: copied as it is, or replaced by its position's chosen candidate. */
-enum { RESTORE_COPY, RESTORE_WORD, RESTORE_KEEP0, RESTORE_DROP, RESTORE_SPACE };
+enum { RESTORE_COPY, RESTORE_WORD, RESTORE_KEEP0, RESTORE_DROP, RESTORE_SPACE, RESTORE_ONE };
 typedef struct restore_item {
 	uint32_t s, e;   /* bytes of the input */
 	int32_t pos;     /* decoder position or -1 */
 	uint8_t how;     /* COPY; WORD: the candidate with the input's case; KEEP0: copy if candidate 0
 	                  * won; DROP: leave out (OCR debris); SPACE: a space the input lacks (two
-	                  * syllables the OCR glued: "trợpháp") */
+	                  * syllables the OCR glued: "trợpháp"); ONE: the digit 1 instead of the
+	                  * input (an I the OCR read for it in a code: "UBTVQHI3") */
 } restore_item;
 
 /* Per-chunk evidence for sohoa_restore_detect. */

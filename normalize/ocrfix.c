@@ -15,6 +15,7 @@
 #define COST_ROMAN (-4000)   /* "II" read as "H" in a Roman numeral (serifs touching) */
 #define COST_STUTTER (-3000) /* a code part's first letter read twice with a symbol between */
 #define COST_GLUED (-3000)   /* a speck between a number and a word read as a period, space lost */
+#define COST_HYPHEN (-5000)  /* a speck between a word and a number read as a hyphen */
 #define ACRONYM_MIN_UNI (-13500) /* acronyms the model knows well enough to correct to */
 #define ACRONYM_MARGIN 3000      /* and the best correction beats any other by e^3 */
 
@@ -429,8 +430,8 @@ static const char *const doc_types[] = {
 };
 
 /* Edit distance of a[0..na) and b[0..nb) (code points, at most 16 each) in the OCR's terms: a
- * letter read twice or two alike read once costs 1, as does Đ read D (the stroke lost); any
- * other edit 3. */
+ * letter read twice or two alike read once costs 1, as does Đ read D or T read I (a stroke
+ * lost); any other edit 3. */
 static int ocr_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
 {
 	int d[17][17];
@@ -442,7 +443,9 @@ static int ocr_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
 	for (int i = 1; i <= na; i++)
 		for (int j = 1; j <= nb; j++) {
 			uint32_t x = a[i - 1], y = b[j - 1];
-			int sub = x == y ? 0 : ((x == 'd' && y == 0x111) || (x == 0x111 && y == 'd')) ? 1 : 3;
+			int sub = x == y ? 0 :
+				  ((x == 'd' && y == 0x111) || (x == 0x111 && y == 'd') || (x == 'i' && y == 't') ||
+				   (x == 't' && y == 'i')) ? 1 : 3;
 			int del = (i > 1 && a[i - 2] == x) || (i < na && a[i] == x) ? 1 : 3;
 			int ins = (j > 1 && b[j - 2] == y) || (j < nb && b[j] == y) ? 1 : 3;
 			int v = d[i - 1][j - 1] + sub;
@@ -457,7 +460,7 @@ static int ocr_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
 
 /* The document-type part of a document number ("88/QĐĐ-UBND", "/K-UBND" with the number left
  * blank for the clerk): a word there that is no document type, one doubled, lost or stroke-less
- * letter from exactly one type, is that type. The slot is certain and the list closed, so no model
+ * letter from exactly one type ("QĐĐ", "ND", "TIr"), is that type. The slot is certain and the list closed, so no model
  * is asked. */
 static int rule_doc_type(fix *f, int k)
 {
@@ -586,6 +589,44 @@ static void rule_speck_period(fix *f, int k)
 	check(f, k, k + 1, NULL, 0, COST_GLUED, f->t[k].s, f->t[k].e, OCRFIX_SPACE, 0);
 }
 
+/* A code part the model knows with an I between it and its number ("QHI15", "UBTVQHI3" for
+ * QH15, UBTVQH13): the OCR read the digit 1 as I, or as I1. The term numbers these codes carry
+ * have two digits: before one digit the I is that 1, before two it is one too many. */
+static void rule_code_one(fix *f, int k)
+{
+	if (k + 1 >= f->nt || f->t[k].kind != LM_TOK_WORD || f->t[k + 1].kind != LM_TOK_NUM)
+		return;
+	uint32_t w[16];
+	int nup, nl = word_plain(f, k, w, 16, &nup);
+	if (nl < 3 || nup != nl || w[nl - 1] != 'i' || is_syllable(f, k))
+		return;
+	int code = 0;
+	for (int i = 0; i < f->nt; i++)
+		code |= tok_is(f, i, "/") || tok_is(f, i, "-");
+	if (!code)
+		return;
+	int id = tok_id(f->m, f->s, f->t[k].s, f->t[k].e - 1, LM_TOK_WORD, f->tmp);
+	int self = f->t[k].id;
+	if (id < LM_NFIXED || f->m->uni[id].logp < ACRONYM_MIN_UNI ||
+	    (self >= LM_NFIXED && f->m->uni[self].logp > f->m->uni[id].logp - 1000))
+		return;
+	size_t digits = f->t[k + 1].e - f->t[k + 1].s;
+	if (digits == 1)
+		add_edit(f, f->t[k].e - 1, f->t[k].e, OCRFIX_ONE, 0);
+	else if (digits == 2)
+		add_edit(f, f->t[k].e - 1, f->t[k].e, OCRFIX_DROP, 0);
+}
+
+/* A marked syllable joined to a number by a hyphen the model does not expect ("số-63/2025",
+ * "năm-2021"): a speck where the space was. */
+static void rule_hyphen_number(fix *f, int k)
+{
+	if (k + 2 >= f->nt || f->t[k].kind != LM_TOK_WORD || !tok_is(f, k + 1, "-") || f->t[k + 2].kind != LM_TOK_NUM ||
+	    !is_syllable(f, k) || !marked_word(f, k) || f->t[k].id < LM_NFIXED)
+		return;
+	check(f, k + 1, k + 2, NULL, 0, COST_HYPHEN, f->t[k + 1].s, f->t[k + 1].e, OCRFIX_SPACE, 0);
+}
+
 /* ",." ends no Vietnamese clause: one mark is a speck. The period goes when the sentence goes on
  * in lower case, the comma when the paragraph ends or a capital follows. */
 static void rule_comma_period(fix *f)
@@ -661,6 +702,8 @@ size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, si
 		rule_glued(&f, k);
 		rule_glued_number(&f, k);
 		rule_speck_period(&f, k);
+		rule_code_one(&f, k);
+		rule_hyphen_number(&f, k);
 		if (f.t[k].kind == LM_TOK_WORD && !rule_doc_type(&f, k))
 			rule_acronym(&f, k);
 	}

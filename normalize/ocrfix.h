@@ -9,11 +9,12 @@
 
 #include "../core/sohoa.h"
 
-enum { OCRFIX_DROP, OCRFIX_SPACE, OCRFIX_WORD };
+enum { OCRFIX_DROP, OCRFIX_SPACE, OCRFIX_WORD, OCRFIX_ONE };
 typedef struct ocrfix_edit {
 	uint32_t s, e; /* bytes of the paragraph, on token boundaries */
 	int32_t id;    /* WORD: the model id whose key is written instead, in the input's case */
-	uint8_t how;   /* DROP: leave s..e out; SPACE: one space instead of s..e; WORD: id's key */
+	uint8_t how;   /* DROP: leave s..e out; SPACE: one space instead of s..e; WORD: id's key;
+	                * ONE: the digit 1 instead of s..e */
 } ocrfix_edit;
 
 #define OCRFIX_MAX 16

@@ -20,6 +20,10 @@ expect "vie ocrfix: document type without its stroke" "Căn cứ Nghị định 
 	"Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ"
 expect "vie ocrfix: document type, blank number" "Số: /KHH-SNV" "Số: /KH-SNV"
 expect "vie ocrfix: code part's first letter read twice" "Số: /T&TB-UBND" "Số: /TB-UBND"
+expect "vie ocrfix: T read as I in a document type" "theo Tờ trình số 45/TIr-SNV" "theo Tờ trình số 45/TTr-SNV"
+expect "vie ocrfix: 1 read as I in a code" "Luật số 80/2015/QHI13 và Nghị quyết số 06/2013/UBTVQHI3" \
+	"Luật số 80/2015/QH13 và Nghị quyết số 06/2013/UBTVQH13"
+expect "vie ocrfix: hyphen speck before a number" "theo Luật số-80/2015/QH13" "theo Luật số 80/2015/QH13"
 expect "vie ocrfix: II read as H in a heading" "HI. Tổ chức thực hiện" "III. Tổ chức thực hiện"
 expect "vie ocrfix: speck period between a date and a word" "ban hành ngày 5/4/2024.của Bộ Nội vụ" \
 	"ban hành ngày 5/4/2024 của Bộ Nội vụ"
@@ -42,6 +46,7 @@ expect "vie ocrfix: case-flipping debris" "CóGcS£s®-" ""
 # look-alikes left alone
 same "vie ocrfix keeps: issuer codes" "Công văn số 7/UBND-VP và số 122-KH/TU của Tỉnh ủy"
 same "vie ocrfix keeps: types with a letter more" "Quyết định số 5/QĐ-TTg và 9/HĐND-VP"
+same "vie ocrfix keeps: codes with numbers" "theo Tiêu chuẩn TCVN 5574:2018, COVID-19, CA-125, mẫu VI2"
 same "vie ocrfix keeps: separators and footnote marks" "Tài liệu *** và (**) theo Luật Giáo dục nghề nghiệp1."
 same "vie ocrfix keeps: currency" "trung bình 5 £ hoặc 3 ¢ (¢) mỗi ngày"
 same "vie ocrfix keeps: Roman numerals and known acronyms" "Louis VII và Henry II; ISSN 1524-8666; công tác CCHC"
