@@ -589,6 +589,28 @@ static void rule_speck_period(fix *f, int k)
 	check(f, k, k + 1, NULL, 0, COST_GLUED, f->t[k].s, f->t[k].e, OCRFIX_SPACE, 0);
 }
 
+/* A colon or an apostrophe glued between two Vietnamese words, the second in lower case
+ * ("luật:lao", "sao'hồ"): a speck where the space was, where the model prefers the words without
+ * it. A colon is always followed by a space in Vietnamese; times and norms ("10:30") have digits;
+ * before a capital ("Thân:Tề") a real colon more likely lost its space. */
+static void rule_glued_mark(fix *f, int k)
+{
+	if (k + 2 >= f->nt || f->t[k].kind != LM_TOK_WORD || f->t[k + 2].kind != LM_TOK_WORD ||
+	    !(tok_is(f, k + 1, ":") || tok_is(f, k + 1, "'")) || !is_syllable(f, k) || !is_syllable(f, k + 2) ||
+	    f->t[k].id < LM_NFIXED || f->t[k + 2].id < LM_NFIXED || !(marked_word(f, k) || marked_word(f, k + 2)) ||
+	    first_upper(f, k + 2))
+		return;
+	check(f, k + 1, k + 2, NULL, 0, COST_GLUED, f->t[k + 1].s, f->t[k + 1].e, OCRFIX_SPACE, 0);
+}
+
+/* A period glued before a list letter at a chunk's start (".a)"): a speck. */
+static void rule_list_period(fix *f)
+{
+	if (f->nt == 3 && tok_is(f, 0, ".") && f->t[1].kind == LM_TOK_WORD && f->t[1].e - f->t[1].s == 1 &&
+	    tok_is(f, 2, ")"))
+		add_edit(f, f->t[0].s, f->t[0].e, OCRFIX_DROP, 0);
+}
+
 /* A code part the model knows with an I between it and its number ("QHI15", "UBTVQHI3" for
  * QH15, UBTVQH13): the OCR read the digit 1 as I, or as I1. The term numbers these codes carry
  * have two digits: before one digit the I is that 1, before two it is one too many. */
@@ -648,11 +670,12 @@ static void rule_comma_period(fix *f)
 		add_edit(f, up ? f->t[k].s : f->t[k + 1].s, up ? f->t[k].e : f->t[k + 1].e, OCRFIX_DROP, 0);
 }
 
-/* A straight apostrophe before a capital, with no other apostrophe or quote in the paragraph
- * ("'Các"): Vietnamese elides nothing, so it is a speck, not a quote. */
+/* A straight apostrophe before a Vietnamese word, with no other apostrophe or quote in the
+ * paragraph ("'Các", "'hóa"): Vietnamese elides nothing, so it is a speck, not a quote. */
 static void rule_apostrophe(fix *f)
 {
-	if (f->nt < 2 || !tok_is(f, 0, "'") || f->t[1].kind != LM_TOK_WORD || !first_upper(f, 1))
+	if (f->nt < 2 || !tok_is(f, 0, "'") || f->t[1].kind != LM_TOK_WORD || !is_syllable(f, 1) ||
+	    !(first_upper(f, 1) || marked_word(f, 1)))
 		return;
 	for (size_t i = 0; i < f->n; i++)
 		if (i != f->t[0].s && (f->s[i] == '\'' || f->s[i] == '"'))
@@ -697,12 +720,14 @@ size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, si
 	rule_apostrophe(&f);
 	rule_comma_period(&f);
 	rule_lead_period(&f);
+	rule_list_period(&f);
 	for (int k = 0; k < f.nt; k++) {
 		rule_stutter(&f, k);
 		rule_glued(&f, k);
 		rule_glued_number(&f, k);
 		rule_speck_period(&f, k);
 		rule_code_one(&f, k);
+		rule_glued_mark(&f, k);
 		rule_hyphen_number(&f, k);
 		if (f.t[k].kind == LM_TOK_WORD && !rule_doc_type(&f, k))
 			rule_acronym(&f, k);
