@@ -114,7 +114,8 @@ typedef struct bigrams {
 	uint32_t home[BEAM][RESTORE_MAXC]; /* by group index; NO_SLOT: nothing to search */
 	uint16_t grp[RESTORE_MAXC];        /* the groups */
 	uint8_t cg[RESTORE_MAXC];          /* each candidate's group index */
-	int ngr;
+	uint8_t cfirst[RESTORE_MAXC];      /* the first candidate with the same id (dups only) */
+	int ngr, dups;                     /* dups: some id is a candidate twice (job 2) */
 } bigrams;
 
 /* Start fetching the home slots of the position's (context word, group) pairs, all of them before
@@ -132,6 +133,18 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		bg->cg[c] = (uint8_t)j;
 	}
 	bg->ngr = ngr;
+	/* ids within one group are distinct: only several groups can repeat one */
+	bg->dups = 0;
+	for (int c = 0; ngr > 1 && c < ps->n; c++) {
+		int f = c;
+		for (int e = 0; e < c; e++)
+			if (ps->cand[e] == ps->cand[c]) {
+				f = e;
+				bg->dups = 1;
+				break;
+			}
+		bg->cfirst[c] = (uint8_t)f;
+	}
 	for (int k = 0; k < ny; k++)
 		for (int j = 0; j < ngr; j++) {
 			bg->home[k][j] = NO_SLOT;
@@ -226,6 +239,7 @@ typedef struct decoder {
 	int yof[BEAM];
 	bigrams bg;
 	uint32_t tri_slot[BEAM][RESTORE_MAXC], tri_fp[BEAM][RESTORE_MAXC];
+	uint16_t trimask[BEAM]; /* per context word: bit c set when some state asks a trigram for c */
 } decoder;
 
 static void dec_start(const sohoa_model *m, decoder *d, const restore_pos *pos,
@@ -245,40 +259,13 @@ static void dec_start(const sohoa_model *m, decoder *d, const restore_pos *pos,
 		bigram_request(m, d->ys, d->ny, &pos[0], &d->bg);
 }
 
-/* One phase of position d->p; returns 1 once every position is decoded. */
-static int dec_step(const sohoa_model *m, decoder *d)
+#ifdef RESTORE_CHECK
+/* The new states as the decoder computed them before score_states: every state with every
+ * candidate, in order; must equal score_states' answer. */
+static void check_states(const sohoa_model *m, const decoder *d, const restore_pos *ps, const state *got, int ngot)
 {
-	if (d->p >= d->np)
-		return 1;
-	const restore_pos *ps = &d->pos[d->p];
 	const state *prev = d->prev;
 	int nprev = d->nprev;
-	if (d->phase == 0) {
-		bigram_resolve(m, d->ys, d->ny, ps, &d->bg);
-		/* trigram slots: one home per state and group, fetched together, read in phase 1 */
-		for (int si = 0; si < nprev; si++) {
-			const state *s = &prev[si];
-			int yi = d->yof[si];
-			uint64_t th[RESTORE_MAXC];
-			unsigned have = 0; /* bit j: th[j] computed */
-			for (int c = 0; c < ps->n; c++) {
-				sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
-				d->tri_slot[si][c] = NO_SLOT;
-				if (b.val == BI_ABSENT || s->x == LM_UNK || !sohoa_lm_bi_may_extend(&b, s->x))
-					continue;
-				int j = d->bg.cg[c];
-				if (!(have >> j & 1)) {
-					th[j] = sohoa_lm_trigram_hash(s->x, s->y, d->bg.grp[j]);
-					have |= 1u << j;
-					__builtin_prefetch(&m->trigram[sohoa_lm_trigram_home(m, th[j])]);
-				}
-				d->tri_slot[si][c] = sohoa_lm_trigram_home(m, th[j]);
-				d->tri_fp[si][c] = sohoa_lm_trigram_fp(th[j], ps->cand[c]);
-			}
-		}
-		d->phase = 1;
-		return 0;
-	}
 	state cand[BEAM * RESTORE_MAXC];
 	int8_t kidx[BEAM][RESTORE_MAXC];
 	uint8_t cfirst[RESTORE_MAXC];
@@ -312,9 +299,7 @@ static int dec_step(const sohoa_model *m, decoder *d)
 			} else {
 				lp = s->bow + m->uni[y].bow + m->uni[z].logp;
 			}
-#ifdef RESTORE_CHECK
 			check_score(m, s, y, z, lp);
-#endif
 			int32_t sc = s->score + lp + ps->chan[c];
 			int8_t *kp = &kidx[yi][cfirst[c]];
 			if (*kp < 0 || sc > cand[*kp].score) {
@@ -324,12 +309,158 @@ static int dec_step(const sohoa_model *m, decoder *d)
 			}
 		}
 	}
+	int same = ncand == ngot;
+	for (int k = 0; same && k < ncand; k++)
+		same = cand[k].score == got[k].score && cand[k].x == got[k].x && cand[k].y == got[k].y &&
+		       cand[k].back == got[k].back && cand[k].bow == got[k].bow && cand[k].c == got[k].c;
+	if (!same) {
+		fprintf(stderr, "restore check: new states differ at position %zu\n", d->p);
+		abort();
+	}
+}
+#endif
+
+/* The new states of position d->p, one per (context word, candidate id), each from its best
+ * previous state: the first in order of the best score, as a loop over every state and candidate
+ * gives, computed per context word (the state with the best score + backoff weight serves every
+ * candidate the trigram table does not answer) rather than per state. Returns their number, the
+ * best score in *best. */
+static int score_states(const sohoa_model *m, const decoder *d, const restore_pos *ps, state *cand, int32_t *best)
+{
+	const state *prev = d->prev;
+	const bigrams *bg = &d->bg;
+	int nprev = d->nprev, ny = d->ny, n = ps->n;
+	int32_t bv[BEAM], bs[BEAM];
+	int bvi[BEAM], bsi[BEAM];
+	for (int k = 0; k < ny; k++)
+		bvi[k] = -1;
+	for (int si = 0; si < nprev; si++) {
+		const state *s = &prev[si];
+		int k = d->yof[si];
+		int32_t v = s->score + s->bow;
+		if (bvi[k] < 0) {
+			bv[k] = v;
+			bs[k] = s->score;
+			bvi[k] = bsi[k] = si;
+			continue;
+		}
+		if (v > bv[k]) {
+			bv[k] = v;
+			bvi[k] = si;
+		}
+		if (s->score > bs[k]) {
+			bs[k] = s->score;
+			bsi[k] = si;
+		}
+	}
+	int ncand = 0;
+	int32_t top = INT32_MIN;
+	int8_t at[RESTORE_MAXC]; /* with repeated ids: the new state of each id's first candidate */
+	for (int k = 0; k < ny; k++) {
+		int y = d->ys[k];
+		for (int c = 0; c < n; c++) {
+			int z = ps->cand[c], si, bw = 0;
+			int32_t sc;
+			uint32_t val = bg->val[k][c];
+			if (!(d->trimask[k] >> c & 1)) {
+				if (val != BI_ABSENT) {
+					sohoa_lm_bigram b = {0, val};
+					sc = bv[k] + sohoa_lm_bi_logp(&b);
+					si = bvi[k];
+					bw = sohoa_lm_bi_bow(&b);
+				} else if (y == LM_UNK || z == LM_UNK) {
+					sc = bs[k] + m->uni[z].logp;
+					si = bsi[k];
+				} else {
+					sc = bv[k] + m->uni[y].bow + m->uni[z].logp;
+					si = bvi[k];
+				}
+			} else {
+				/* a trigram may answer for some states: each state of this word in turn */
+				sohoa_lm_bigram b = {0, val};
+				bw = sohoa_lm_bi_bow(&b);
+				si = -1;
+				sc = 0;
+				for (int sj = 0; sj < nprev; sj++) {
+					if (d->yof[sj] != k)
+						continue;
+					const state *s = &prev[sj];
+					int lp;
+					if (d->tri_slot[sj][c] == NO_SLOT ||
+					    !sohoa_lm_trigram_at(m, d->tri_slot[sj][c], d->tri_fp[sj][c], &lp))
+						lp = s->bow + sohoa_lm_bi_logp(&b);
+					if (si < 0 || s->score + lp > sc) {
+						sc = s->score + lp;
+						si = sj;
+					}
+				}
+			}
+			sc += ps->chan[c];
+			if (sc > top)
+				top = sc;
+			state ns = {sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
+			if (!bg->dups) {
+				cand[ncand++] = ns;
+				continue;
+			}
+			int f = bg->cfirst[c];
+			if (f == c) {
+				at[c] = (int8_t)ncand;
+				cand[ncand++] = ns;
+			} else if (sc > cand[at[f]].score || (sc == cand[at[f]].score && si < cand[at[f]].back)) {
+				cand[at[f]] = ns;
+			}
+		}
+	}
+	*best = top;
+	return ncand;
+}
+
+/* One phase of position d->p; returns 1 once every position is decoded. */
+static int dec_step(const sohoa_model *m, decoder *d)
+{
+	if (d->p >= d->np)
+		return 1;
+	const restore_pos *ps = &d->pos[d->p];
+	const state *prev = d->prev;
+	int nprev = d->nprev;
+	if (d->phase == 0) {
+		bigram_resolve(m, d->ys, d->ny, ps, &d->bg);
+		/* trigram slots: one home per state and group, fetched together, read in phase 1 */
+		for (int k = 0; k < d->ny; k++)
+			d->trimask[k] = 0;
+		for (int si = 0; si < nprev; si++) {
+			const state *s = &prev[si];
+			int yi = d->yof[si];
+			uint64_t th[RESTORE_MAXC];
+			unsigned have = 0; /* bit j: th[j] computed */
+			for (int c = 0; c < ps->n; c++) {
+				sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
+				d->tri_slot[si][c] = NO_SLOT;
+				if (b.val == BI_ABSENT || s->x == LM_UNK || !sohoa_lm_bi_may_extend(&b, s->x))
+					continue;
+				int j = d->bg.cg[c];
+				if (!(have >> j & 1)) {
+					th[j] = sohoa_lm_trigram_hash(s->x, s->y, d->bg.grp[j]);
+					have |= 1u << j;
+					__builtin_prefetch(&m->trigram[sohoa_lm_trigram_home(m, th[j])]);
+				}
+				d->trimask[yi] |= (uint16_t)(1u << c);
+				d->tri_slot[si][c] = sohoa_lm_trigram_home(m, th[j]);
+				d->tri_fp[si][c] = sohoa_lm_trigram_fp(th[j], ps->cand[c]);
+			}
+		}
+		d->phase = 1;
+		return 0;
+	}
+	state cand[BEAM * RESTORE_MAXC];
+	int32_t top;
+	int ncand = score_states(m, d, ps, cand, &top);
+#ifdef RESTORE_CHECK
+	check_states(m, d, ps, cand, ncand);
+#endif
 	/* keep the best BEAM within PRUNE_STATE of the best */
 	int keep = 0;
-	int32_t top = INT32_MIN;
-	for (int k = 0; k < ncand; k++)
-		if (cand[k].score > top)
-			top = cand[k].score;
 	for (int k = 0; k < ncand; k++)
 		if (cand[k].score >= top - PRUNE_STATE)
 			cand[keep++] = cand[k];
