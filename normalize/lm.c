@@ -45,8 +45,8 @@ static int is_space(uint32_t cp)
 
 size_t sohoa_lm_token(const char *s, size_t n, size_t i, int *kind)
 {
-	uint32_t cp;
-	size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+	uint32_t cp = (unsigned char)s[i];
+	size_t k = cp < 0x80 ? 1 : sohoa_utf8_decode(s + i, n - i, &cp);
 	size_t j = i + k;
 	if (cp >= '0' && cp <= '9') {
 		*kind = LM_TOK_NUM;
@@ -54,7 +54,7 @@ size_t sohoa_lm_token(const char *s, size_t n, size_t i, int *kind)
 			j++;
 		return j;
 	}
-	int word = sohoa_lm_is_letter(cp) && !(cp >= 0x300 && cp < 0x370);
+	int word = cp < 0x80 ? (cp | 32) >= 'a' && (cp | 32) <= 'z' : sohoa_lm_is_letter(cp) && !(cp >= 0x300 && cp < 0x370);
 	int space = !word && is_space(cp);
 	if (!word && !space) {
 		*kind = LM_TOK_PUNCT;

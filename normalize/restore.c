@@ -101,16 +101,17 @@ static void state_sort(state *a, int n)
 	}
 }
 
-#define BI_ABSENT UINT32_MAX /* no stored val has the logp bits all ones: the floor is above -4095 hundredths */
 #define NO_SLOT UINT32_MAX
 
-/* The bigram facts of one position: val of (ys[k], cand c) or BI_ABSENT. The candidates fall in
+/* The bigram facts of one position: val of (ys[k], cand c) where bit c of pres[k] is set (the
+ * bigram is stored), nothing where it is not. The candidates fall in
  * ngr candidate groups (one for jobs 1 and 3); the bigrams of one context word and one group all
  * lie from one home slot of the table to the next empty one (sohoa_lm_bigram_home), so each
  * (word, group) costs one or two cache lines, asked for by bigram_request and read by
  * bigram_resolve a lane phase later. */
 typedef struct bigrams {
 	uint32_t val[BEAM][RESTORE_MAXC];
+	uint16_t pres[BEAM];
 	uint32_t home[BEAM][RESTORE_MAXC]; /* by group index; NO_SLOT: nothing to search */
 	uint16_t grp[RESTORE_MAXC];        /* the groups */
 	uint8_t cg[RESTORE_MAXC];          /* each candidate's group index */
@@ -160,8 +161,7 @@ static void bigram_resolve(const sohoa_model *m, const uint16_t *ys, int ny, con
 {
 	uint64_t slots = m->h->bigram_slots;
 	for (int k = 0; k < ny; k++) {
-		for (int c = 0; c < ps->n; c++)
-			bg->val[k][c] = BI_ABSENT;
+		unsigned pres = 0;
 		for (int j = 0; j < bg->ngr; j++) {
 			uint32_t i = bg->home[k][j];
 			if (i == NO_SLOT)
@@ -173,12 +173,15 @@ static void bigram_resolve(const sohoa_model *m, const uint16_t *ys, int ny, con
 					break;
 				if (e->key >> 16 == y)
 					for (int c = 0; c < ps->n; c++)
-						if (ps->cand[c] == (e->key & 0xffff))
+						if (ps->cand[c] == (e->key & 0xffff)) {
 							bg->val[k][c] = e->val;
+							pres |= 1u << c;
+						}
 				if (++i == slots)
 					i = 0;
 			}
 		}
+		bg->pres[k] = (uint16_t)pres;
 	}
 }
 
@@ -238,8 +241,9 @@ typedef struct decoder {
 	uint16_t ys[BEAM];
 	int yof[BEAM];
 	bigrams bg;
-	uint32_t tri_slot[BEAM][RESTORE_MAXC], tri_fp[BEAM][RESTORE_MAXC];
-	uint16_t trimask[BEAM]; /* per context word: bit c set when some state asks a trigram for c */
+	uint32_t tri_slot[BEAM][RESTORE_MAXC], tri_fp[BEAM][RESTORE_MAXC]; /* where bit c of tmask[si] */
+	uint16_t tmask[BEAM];   /* per state: bit c set when it asks a trigram for candidate c */
+	uint16_t trimask[BEAM]; /* per context word: the union of its states' tmask */
 } decoder;
 
 static void dec_start(const sohoa_model *m, decoder *d, const restore_pos *pos,
@@ -289,8 +293,8 @@ static void check_states(const sohoa_model *m, const decoder *d, const restore_p
 		for (int c = 0; c < ps->n; c++) {
 			int z = ps->cand[c], lp, bw = 0;
 			sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
-			if (b.val != BI_ABSENT) {
-				if (d->tri_slot[si][c] == NO_SLOT ||
+			if (d->bg.pres[yi] >> c & 1) {
+				if (!(d->tmask[si] >> c & 1) ||
 				    !sohoa_lm_trigram_at(m, d->tri_slot[si][c], d->tri_fp[si][c], &lp))
 					lp = s->bow + sohoa_lm_bi_logp(&b);
 				bw = sohoa_lm_bi_bow(&b);
@@ -363,7 +367,7 @@ static int score_states(const sohoa_model *m, const decoder *d, const restore_po
 			int32_t sc;
 			uint32_t val = bg->val[k][c];
 			if (!(d->trimask[k] >> c & 1)) {
-				if (val != BI_ABSENT) {
+				if (bg->pres[k] >> c & 1) {
 					sohoa_lm_bigram b = {0, val};
 					sc = bv[k] + sohoa_lm_bi_logp(&b);
 					si = bvi[k];
@@ -386,7 +390,7 @@ static int score_states(const sohoa_model *m, const decoder *d, const restore_po
 						continue;
 					const state *s = &prev[sj];
 					int lp;
-					if (d->tri_slot[sj][c] == NO_SLOT ||
+					if (!(d->tmask[sj] >> c & 1) ||
 					    !sohoa_lm_trigram_at(m, d->tri_slot[sj][c], d->tri_fp[sj][c], &lp))
 						lp = s->bow + sohoa_lm_bi_logp(&b);
 					if (si < 0 || s->score + lp > sc) {
@@ -434,21 +438,24 @@ static int dec_step(const sohoa_model *m, decoder *d)
 			int yi = d->yof[si];
 			uint64_t th[RESTORE_MAXC];
 			unsigned have = 0; /* bit j: th[j] computed */
-			for (int c = 0; c < ps->n; c++) {
+			unsigned tri = 0;
+			for (unsigned left = s->x == LM_UNK ? 0 : d->bg.pres[yi]; left; left &= left - 1) {
+				int c = __builtin_ctz(left);
 				sohoa_lm_bigram b = {0, d->bg.val[yi][c]};
-				d->tri_slot[si][c] = NO_SLOT;
-				if (b.val == BI_ABSENT || s->x == LM_UNK || !sohoa_lm_bi_may_extend(&b, s->x))
+				if (!sohoa_lm_bi_may_extend(&b, s->x))
 					continue;
+				tri |= 1u << c;
 				int j = d->bg.cg[c];
 				if (!(have >> j & 1)) {
 					th[j] = sohoa_lm_trigram_hash(s->x, s->y, d->bg.grp[j]);
 					have |= 1u << j;
 					__builtin_prefetch(&m->trigram[sohoa_lm_trigram_home(m, th[j])]);
 				}
-				d->trimask[yi] |= (uint16_t)(1u << c);
 				d->tri_slot[si][c] = sohoa_lm_trigram_home(m, th[j]);
 				d->tri_fp[si][c] = sohoa_lm_trigram_fp(th[j], ps->cand[c]);
 			}
+			d->tmask[si] = (uint16_t)tri;
+			d->trimask[yi] |= (uint16_t)tri;
 		}
 		d->phase = 1;
 		return 0;
