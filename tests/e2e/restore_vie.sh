@@ -36,6 +36,8 @@ expect "vie ocrfix: period after a colon" "đại diện:.Ông Nguyễn Văn A" 
 expect "vie ocrfix: speck period between words" "việc hủy.giá trị của hợp đồng" "việc hủy giá trị của hợp đồng"
 expect "vie ocrfix: speck colon between words" "theo Bộ luật:lao động và một:số văn bản" "theo Bộ luật lao động và một số văn bản"
 expect "vie ocrfix: speck period before a list letter" ".a) các cơ quan nhà nước" "a) các cơ quan nhà nước"
+expect "vie ocrfix: period before a lower-case word" "người lao động đi làm việc. ở nước ngoài theo hợp đồng" \
+	"người lao động đi làm việc ở nước ngoài theo hợp đồng"
 expect "vie ocrfix: stray apostrophe" "'Các đơn vị thực hiện báo cáo" "Các đơn vị thực hiện báo cáo"
 expect "vie ocrfix: symbol no Vietnamese uses" "¡Năm 2024" "Năm 2024"
 expect "vie: learned confusion, chi read as chỉ" "Nghị định quy định chỉ tiết thi hành Luật" \
@@ -55,6 +57,7 @@ same "vie ocrfix keeps: Roman numerals and known acronyms" "Louis VII và Henry 
 same "vie ocrfix keeps: hyphenated words" "khoảng 2 đô-la cho véc-tơ kinh tế-xã hội"
 same "vie ocrfix keeps: units and domains" "diện tích 25 m2 tại laichau.gov.vn và .vn"
 same "vie ocrfix keeps: ellipsis and v.v." "các sở, ban, ngành, v.v... và v.v. khác"
+same "vie ocrfix keeps: sentence ends and list items" "đã hoàn thành. Các đơn vị báo cáo như sau. a) tổng hợp"
 same "vie ocrfix keeps: an initial" "H. Nguyễn ký thay"
 same "vie ocrfix keeps: colons of times and titles" "Nơi nhận:Như trên; họp lúc 10:30; Năm Thân:Tề Vương"
 same "vie keeps: chỉ where it is meant" "Ủy ban nhân dân tỉnh chỉ đạo các sở thực hiện"
