@@ -5,8 +5,32 @@
 #include "check.h"
 
 
+/* The tokenizer shared by the builder and the decoder: words (with combining marks), numbers,
+ * space runs (ASCII, DEL, NUL, no-break space) and single punctuation marks, with ASCII and
+ * multi-byte first characters. */
+static void check_tokens(void)
+{
+	static const char s[] = "Cong 12ab, vi\xe1\xbb\x87" "c\t\x7f\x00 x\xcc\x81y\xc2\xa0!";
+	static const struct { size_t end; int kind; } want[] = {
+		{4, LM_TOK_WORD}, {5, LM_TOK_SPACE}, {7, LM_TOK_NUM}, {9, LM_TOK_WORD}, {10, LM_TOK_PUNCT},
+		{11, LM_TOK_SPACE}, {17, LM_TOK_WORD}, {21, LM_TOK_SPACE}, {25, LM_TOK_WORD}, {27, LM_TOK_SPACE},
+		{28, LM_TOK_PUNCT},
+	};
+	size_t n = sizeof s - 1, i = 0, t = 0;
+	int ok = 1;
+	while (i < n && t < sizeof want / sizeof want[0]) {
+		int kind = -1;
+		size_t j = sohoa_lm_token(s, n, i, &kind);
+		ok &= j == want[t].end && kind == want[t].kind;
+		i = j;
+		t++;
+	}
+	CHECK(ok && i == n && t == sizeof want / sizeof want[0], "tokenizer: words, numbers, spaces, punctuation");
+}
+
 int main(void)
 {
+	check_tokens();
 	sohoa_options o;
 	sohoa_options_init(&o);
 	sohoa_ctx *ctx = sohoa_ctx_new(&o);
