@@ -642,6 +642,62 @@ static void rule_end_period(fix *f)
 	check(f, k, k + 1, NULL, 0, COST_END_PERIOD, f->t[k].s, f->t[k].e, OCRFIX_DROP, 0);
 }
 
+/* ø is no Vietnamese letter: the OCR prints it for g and for o in some fonts ("ø)" for the list
+ * item "g)", "Laø" for "Lao"). A word with one ø becomes the syllable (or list letter) the model
+ * knows and prefers in context; foreign names ("Søren") spell no syllable either way and stay. */
+static void rule_slashed_o(fix *f, int k)
+{
+	const tok *t = &f->t[k];
+	if (t->kind != LM_TOK_WORD || t->e - t->s > 40)
+		return;
+	char v[48];
+	size_t at = 0, n = 0;
+	for (size_t i = t->s; i < t->e;) {
+		uint32_t cp;
+		size_t l = sohoa_utf8_decode(f->s + i, t->e - i, &cp);
+		if (cp == 0xF8 || cp == 0xD8) {
+			if (at)
+				return; /* two: too far from a syllable */
+			at = n + 1;
+		}
+		memcpy(v + n, f->s + i, l);
+		n += l;
+		i += l;
+	}
+	if (!at || (n <= 2 && !(tok_is(f, k + 1, ")") || tok_is(f, k + 1, ","))))
+		return; /* alone, ø is a list letter only before ")" or "," (linguists' "ø/-a" is null) */
+	int best_gain = INT_MIN, best_id = -1;
+	static const char repl[] = "go";
+	for (int r = 0; r < 2; r++) {
+		char w[48];
+		memcpy(w, v, at - 1);
+		w[at - 1] = repl[r];
+		memcpy(w + at, v + at + 1, n - at - 1);
+		size_t wn = n - 1;
+		if (wn > 1 && !sohoa_viet_syllable(w, wn))
+			continue;
+		int id = tok_id(f->m, w, 0, wn, LM_TOK_WORD, f->tmp);
+		if (id < LM_NFIXED)
+			continue;
+		int gain = score_with(f, k, k + 1, &id, 1) + COST_GLUED - f->base;
+		if (gain > best_gain) {
+			best_gain = gain;
+			best_id = id;
+		}
+	}
+	if (best_id >= 0 && best_gain > 0)
+		add_edit(f, t->s, t->e, OCRFIX_WORD, best_id);
+}
+
+/* A comma glued between two words ("l,m", "việc,rõ"): Vietnamese always writes a space after a
+ * comma (numbers, "2,5", have digits). */
+static void rule_comma_space(fix *f, int k)
+{
+	if (k + 2 < f->nt && f->t[k].kind == LM_TOK_WORD && tok_is(f, k + 1, ",") && f->t[k + 2].kind == LM_TOK_WORD &&
+	    (is_syllable(f, k) || f->t[k].e - f->t[k].s == 1) && (is_syllable(f, k + 2) || f->t[k + 2].e - f->t[k + 2].s == 1))
+		add_edit(f, f->t[k + 2].s, f->t[k + 2].s, OCRFIX_SPACE, 0);
+}
+
 /* A code part the model knows with an I between it and its number ("QHI15", "UBTVQHI3" for
  * QH15, UBTVQH13): the OCR read the digit 1 as I, or as I1. The term numbers these codes carry
  * have two digits: before one digit the I is that 1, before two it is one too many. */
@@ -760,6 +816,8 @@ size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, si
 		rule_speck_period(&f, k);
 		rule_code_one(&f, k);
 		rule_glued_mark(&f, k);
+		rule_slashed_o(&f, k);
+		rule_comma_space(&f, k);
 		rule_hyphen_number(&f, k);
 		if (f.t[k].kind == LM_TOK_WORD && !rule_doc_type(&f, k))
 			rule_acronym(&f, k);
