@@ -35,7 +35,8 @@ typedef struct fix {
 	int left[2], right[2], nright; /* context ids: BOS at the paragraph start, EOS at its end */
 	tok t[TOK_MAX];
 	int nt;
-	int base; /* model score of the chunk as it is */
+	int base;  /* model score of the chunk as it is */
+	int ready; /* context and base found */
 	sohoa_buf *tmp;
 	ocrfix_edit *ed;
 	size_t ned;
@@ -114,9 +115,15 @@ static void context(fix *f)
 		f->right[f->nright++] = LM_EOS;
 }
 
-/* Model score of the chunk with tokens [from, to) replaced by rep[0..nrep), in context. */
-static int score_with(const fix *f, int from, int to, const int *rep, int nrep)
+/* Model score of the chunk with tokens [from, to) replaced by rep[0..nrep), in context (found on
+ * first use: most chunks never ask). */
+static int score_with(fix *f, int from, int to, const int *rep, int nrep)
 {
+	if (!f->ready) {
+		f->ready = 1;
+		context(f);
+		f->base = score_with(f, 0, 0, NULL, 0);
+	}
 	int ids[TOK_MAX + 8], k = 0;
 	ids[k++] = f->left[0];
 	ids[k++] = f->left[1];
@@ -153,7 +160,8 @@ static int add_edit(fix *f, size_t s, size_t e, int how, int id)
 static void check(fix *f, int from, int to, const int *rep, int nrep, int32_t cost, size_t s, size_t e, int how,
 		  int id)
 {
-	if (score_with(f, from, to, rep, nrep) + cost > f->base)
+	int sc = score_with(f, from, to, rep, nrep);
+	if (sc + cost > f->base)
 		add_edit(f, s, e, how, id);
 }
 
@@ -314,8 +322,11 @@ static void rule_roman(fix *f)
 {
 	static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
 					    "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
-	if (f->left[1] != LM_BOS || f->nt < 2 || f->t[0].kind != LM_TOK_WORD || !(tok_is(f, 1, ".") || tok_is(f, 1, ")")))
+	if (f->nt < 2 || f->t[0].kind != LM_TOK_WORD || !(tok_is(f, 1, ".") || tok_is(f, 1, ")")))
 		return;
+	for (size_t i = 0; i < f->cs; i++) /* at the paragraph's start */
+		if (!(f->s[i] == ' ' || f->s[i] == '\t' || f->s[i] == '\n' || f->s[i] == '\r'))
+			return;
 	char v[24];
 	size_t vn = 0;
 	int h = 0;
@@ -410,7 +421,8 @@ static void rule_acronym(fix *f, int k)
 				int id = sohoa_lm_id(f->m, key, kn);
 				if (id < LM_NFIXED || id == f->t[k].id || f->m->uni[id].logp < ACRONYM_MIN_UNI)
 					continue;
-				int gain = score_with(f, k, k + 1, &id, 1) + cost - f->base;
+				int sc = score_with(f, k, k + 1, &id, 1);
+				int gain = sc + cost - f->base;
 				if (id == best_id) {
 					if (gain > best)
 						best = gain;
@@ -679,7 +691,8 @@ static void rule_slashed_o(fix *f, int k)
 		int id = tok_id(f->m, w, 0, wn, LM_TOK_WORD, f->tmp);
 		if (id < LM_NFIXED)
 			continue;
-		int gain = score_with(f, k, k + 1, &id, 1) + COST_GLUED - f->base;
+		int sc = score_with(f, k, k + 1, &id, 1);
+		int gain = sc + COST_GLUED - f->base;
 		if (gain > best_gain) {
 			best_gain = gain;
 			best_id = id;
@@ -800,8 +813,6 @@ size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, si
 	/* a lone lower-case word, the most common chunk, has nothing these rules fix */
 	if (!nonword && (words != 1 || !has_upper(&f, 0)))
 		return 0;
-	context(&f);
-	f.base = score_with(&f, 0, 0, NULL, 0);
 	rule_edges(&f);
 	rule_roman(&f);
 	rule_apostrophe(&f);
