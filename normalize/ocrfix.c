@@ -711,6 +711,17 @@ static void rule_comma_space(fix *f, int k)
 		add_edit(f, f->t[k + 2].s, f->t[k + 2].s, OCRFIX_SPACE, 0);
 }
 
+/* Two different marks ending a chunk (";:", ";.", ":;", ":."): no Vietnamese clause ends so; the
+ * second is a speck. */
+static void rule_double_mark(fix *f)
+{
+	int k = f->nt - 1;
+	if (k < 1 || f->t[k - 1].e != f->t[k].s || !(tok_is(f, k - 1, ";") || tok_is(f, k - 1, ":")) ||
+	    !(tok_is(f, k, ".") || tok_is(f, k, ":") || tok_is(f, k, ";")) || tok_is(f, k, f->s[f->t[k - 1].s] == ';' ? ";" : ":"))
+		return;
+	add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_DROP, 0);
+}
+
 /* A code part the model knows with an I between it and its number ("QHI15", "UBTVQHI3" for
  * QH15, UBTVQH13): the OCR read the digit 1 as I, or as I1. The term numbers these codes carry
  * have two digits: before one digit the I is that 1, before two it is one too many. */
@@ -820,6 +831,7 @@ size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, si
 	rule_lead_period(&f);
 	rule_list_period(&f);
 	rule_end_period(&f);
+	rule_double_mark(&f);
 	for (int k = 0; k < f.nt; k++) {
 		rule_stutter(&f, k);
 		rule_glued(&f, k);

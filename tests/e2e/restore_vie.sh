@@ -31,6 +31,7 @@ expect "vie ocrfix: space lost after a number" "theo văn bản năm 2021của t
 expect "vie ocrfix: space lost before a code" "theo Luật số23/2023/QH15" "theo Luật số 23/2023/QH15"
 expect "vie ocrfix: speck period before a word" "chế độ đối với .người có công" "chế độ đối với người có công"
 expect "vie ocrfix: comma and period" "các văn bản VBQPPL,. mới" "các văn bản VBQPPL, mới"
+expect "vie ocrfix: two different end marks" "theo Luật số 62/2025/QH15;: và thành lập;." "theo Luật số 62/2025/QH15; và thành lập;"
 expect "vie ocrfix: doubled period" "theo quy định của pháp luật.. Các cơ quan" "theo quy định của pháp luật. Các cơ quan"
 expect "vie ocrfix: period after a colon" "đại diện:.Ông Nguyễn Văn A" "đại diện: Ông Nguyễn Văn A"
 expect "vie ocrfix: speck period between words" "việc hủy.giá trị của hợp đồng" "việc hủy giá trị của hợp đồng"
@@ -105,9 +106,9 @@ if command -v python3 >/dev/null 2>&1; then
 		grep -v '^#' data/heldout.txt | while IFS= read -r rel; do
 			[ -f "$CORPUS/$rel" ] && tr -d '\r' <"$CORPUS/$rel" | awk 'length($0) >= 40 && !/^==/ && n < 15 { print; n++ }'
 		done >"$TMP/held.txt"
-		# One line of this slice has a typo, "máy. .Một", whose stray period the speck rule takes
-		# out; more than two lines changed would mean damage.
-		clean_case "vie ocrfix: held-out corpus lines keep symbols and caps" "$TMP/held.txt" 2
+		# Three lines of this slice have typos the rules put right ("máy. .Một", "bột bắp.và",
+		# "Quy chế Rome;. một"); more than four lines changed would mean damage.
+		clean_case "vie ocrfix: held-out corpus lines keep symbols and caps" "$TMP/held.txt" 4
 	fi
 else
 	echo "restore_vie.sh: no python3, clean-text checks skipped"
