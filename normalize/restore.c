@@ -104,11 +104,10 @@ static void state_sort(state *a, int n)
 #define NO_SLOT UINT32_MAX
 
 /* The bigram facts of one position: val of (ys[k], cand c) where bit c of pres[k] is set (the
- * bigram is stored), nothing where it is not. The candidates fall in
- * ngr candidate groups (one for jobs 1 and 3); the bigrams of one context word and one group all
- * lie from one home slot of the table to the next empty one (sohoa_lm_bigram_home), so each
- * (word, group) costs one or two cache lines, asked for by bigram_request and read by
- * bigram_resolve a lane phase later. */
+ * bigram is stored), nothing where it is not. The candidates fall in ngr candidate groups (one
+ * for jobs 1 and 3); the bigrams of one context word and one group all lie from one home slot of
+ * the table to the next empty one (sohoa_lm_bigram_home), so each (word, group) costs one or two
+ * cache lines, asked for by bigram_request and read by bigram_resolve a lane phase later. */
 typedef struct bigrams {
 	uint32_t val[BEAM][RESTORE_MAXC];
 	uint16_t pres[BEAM];
@@ -116,7 +115,7 @@ typedef struct bigrams {
 	uint16_t grp[RESTORE_MAXC];        /* the groups */
 	uint8_t cg[RESTORE_MAXC];          /* each candidate's group index */
 	uint8_t cfirst[RESTORE_MAXC];      /* the first candidate with the same id (dups only) */
-	int ngr, dups;                     /* dups: some id is a candidate twice (job 2) */
+	int ngr, dups;                     /* dups: some id is a candidate twice */
 } bigrams;
 
 /* Start fetching the home slots of the position's (context word, group) pairs, all of them before
@@ -134,14 +133,23 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		bg->cg[c] = (uint8_t)j;
 	}
 	bg->ngr = ngr;
-	/* ids within one group are distinct: only several groups can repeat one */
+	/* an id twice (job 2 may list one under two readings)? each id keeps the stamp of the last
+	 * position that had it, so the check costs one look per candidate */
+	static _Thread_local uint16_t stamp_of[65536], stamp_now;
+	if (++stamp_now == 0) {
+		memset(stamp_of, 0, sizeof stamp_of);
+		stamp_now = 1;
+	}
 	bg->dups = 0;
-	for (int c = 0; ngr > 1 && c < ps->n; c++) {
+	for (int c = 0; c < ps->n; c++) {
+		bg->dups |= stamp_of[ps->cand[c]] == stamp_now;
+		stamp_of[ps->cand[c]] = stamp_now;
+	}
+	for (int c = 0; bg->dups && c < ps->n; c++) {
 		int f = c;
 		for (int e = 0; e < c; e++)
 			if (ps->cand[e] == ps->cand[c]) {
 				f = e;
-				bg->dups = 1;
 				break;
 			}
 		bg->cfirst[c] = (uint8_t)f;
@@ -227,9 +235,9 @@ static void check_score(const sohoa_model *m, const state *s, int y, int z, int 
 /* Viterbi with a beam over the positions of one span, as a machine that advances one position per
  * two calls, so that several spans (paragraphs) can be decoded in turn: the memory a span asks for
  * in one call arrives while the other spans run. Scores follow sohoa_lm_score, unrolled so that
- * each (y,z) bigram is probed once per position, a trigram only when its bigram suffix is stored
- * and marks the context word (the builder keeps no other), and the context's backoff weight rides
- * along in the state. Phase 0 reads the position's bigrams (requested at the end of the previous
+ * the bigrams of each context word and candidate group are read once per position (one home
+ * run), a trigram only when its bigram suffix is stored and marks the context word (the builder
+ * keeps no other), and the context's backoff weight rides along in the state. Phase 0 reads the position's bigrams (requested at the end of the previous
  * position) and requests its trigrams; phase 1 reads those, scores, prunes the beam and requests
  * the next position's bigrams. */
 typedef struct decoder {
