@@ -321,10 +321,23 @@ static void check_states(const sohoa_model *m, const decoder *d, const restore_p
 			}
 		}
 	}
-	int same = ncand == ngot;
-	for (int k = 0; same && k < ncand; k++)
-		same = cand[k].score == got[k].score && cand[k].x == got[k].x && cand[k].y == got[k].y &&
-		       cand[k].back == got[k].back && cand[k].bow == got[k].bow && cand[k].c == got[k].c;
+	/* both as the beam keeps them: within PRUNE_STATE of the best */
+	int32_t top = INT32_MIN;
+	for (int k = 0; k < ncand; k++)
+		if (cand[k].score > top)
+			top = cand[k].score;
+	int nr = 0, ng = 0;
+	for (int k = 0; k < ncand; k++)
+		if (cand[k].score >= top - PRUNE_STATE)
+			cand[nr++] = cand[k];
+	state kept[BEAM * RESTORE_MAXC];
+	for (int k = 0; k < ngot; k++)
+		if (got[k].score >= top - PRUNE_STATE)
+			kept[ng++] = got[k];
+	int same = nr == ng;
+	for (int k = 0; same && k < nr; k++)
+		same = cand[k].score == kept[k].score && cand[k].x == kept[k].x && cand[k].y == kept[k].y &&
+		       cand[k].back == kept[k].back && cand[k].bow == kept[k].bow && cand[k].c == kept[k].c;
 	if (!same) {
 		fprintf(stderr, "restore check: new states differ at position %zu\n", d->p);
 		abort();
@@ -365,31 +378,35 @@ static int score_states(const sohoa_model *m, const decoder *d, const restore_po
 			bsi[k] = si;
 		}
 	}
+	int32_t ulp[RESTORE_MAXC]; /* each candidate's unigram ln P plus its channel score */
+	for (int c = 0; c < n; c++)
+		ulp[c] = m->uni[ps->cand[c]].logp + ps->chan[c];
 	int ncand = 0;
 	int32_t top = INT32_MIN;
 	int8_t at[RESTORE_MAXC]; /* with repeated ids: the new state of each id's first candidate */
 	for (int k = 0; k < ny; k++) {
 		int y = d->ys[k];
+		unsigned pres = bg->pres[k], tri = d->trimask[k];
+		int32_t unseen = bv[k] + (y == LM_UNK ? 0 : m->uni[y].bow); /* + ulp: bigram not stored */
 		for (int c = 0; c < n; c++) {
 			int z = ps->cand[c], si, bw = 0;
 			int32_t sc;
-			uint32_t val = bg->val[k][c];
-			if (!(d->trimask[k] >> c & 1)) {
-				if (bg->pres[k] >> c & 1) {
-					sohoa_lm_bigram b = {0, val};
-					sc = bv[k] + sohoa_lm_bi_logp(&b);
+			if (!(tri >> c & 1)) {
+				if (pres >> c & 1) {
+					sohoa_lm_bigram b = {0, bg->val[k][c]};
+					sc = bv[k] + sohoa_lm_bi_logp(&b) + ps->chan[c];
 					si = bvi[k];
 					bw = sohoa_lm_bi_bow(&b);
 				} else if (y == LM_UNK || z == LM_UNK) {
-					sc = bs[k] + m->uni[z].logp;
+					sc = bs[k] + ulp[c];
 					si = bsi[k];
 				} else {
-					sc = bv[k] + m->uni[y].bow + m->uni[z].logp;
+					sc = unseen + ulp[c];
 					si = bvi[k];
 				}
 			} else {
 				/* a trigram may answer for some states: each state of this word in turn */
-				sohoa_lm_bigram b = {0, val};
+				sohoa_lm_bigram b = {0, bg->val[k][c]};
 				bw = sohoa_lm_bi_bow(&b);
 				si = -1;
 				sc = 0;
@@ -406,13 +423,14 @@ static int score_states(const sohoa_model *m, const decoder *d, const restore_po
 						si = sj;
 					}
 				}
+				sc += ps->chan[c];
 			}
-			sc += ps->chan[c];
 			if (sc > top)
 				top = sc;
 			state ns = {sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
 			if (!bg->dups) {
-				cand[ncand++] = ns;
+				if (sc >= top - PRUNE_STATE) /* else pruned for certain: top only grows */
+					cand[ncand++] = ns;
 				continue;
 			}
 			int f = bg->cfirst[c];
