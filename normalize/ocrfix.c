@@ -680,7 +680,8 @@ static void rule_slashed_o(fix *f, int k)
 		return; /* alone, ø is a list letter only before ")" or "," (linguists' "ø/-a" is null) */
 	int best_gain = INT_MIN, best_id = -1;
 	static const char repl[] = "go";
-	for (int r = 0; r < 2; r++) {
+	for (int r = 0; r < (n <= 2 ? 1 : 2); r++) { /* alone: the list letter g (the training pages:
+						      * 3 of 3), never o, which the model cannot tell */
 		char w[48];
 		memcpy(w, v, at - 1);
 		w[at - 1] = repl[r];
