@@ -304,6 +304,9 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 		for (size_t k = 0; k < nc && p->n < GROUP_MAXC; k++) {
 			if (c[k] == self || m->uni[c[k]].logp < top - PRUNE)
 				continue;
+			const char *ck = sohoa_lm_word(m, c[k]);
+			if (self == LM_UNK && !sohoa_viet_syllable(ck, strlen(ck)))
+				continue; /* OCR junk ("ởđi") is no foreign word ("odi") */
 			p->cand[p->n] = c[k];
 			int32_t cost = same_toneless(m, c[k], &w) ? VIE_TONE : VIE_MOD;
 			int learned = vie_learned(obs, sohoa_lm_word(m, c[k]));

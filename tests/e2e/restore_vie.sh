@@ -61,6 +61,7 @@ same "vie ocrfix keeps: hyphenated words" "khoảng 2 đô-la cho véc-tơ kinh 
 same "vie ocrfix keeps: units and domains" "diện tích 25 m2 tại laichau.gov.vn và .vn"
 same "vie ocrfix keeps: ellipsis and v.v." "các sở, ban, ngành, v.v... và v.v. khác"
 same "vie ocrfix keeps: ø in names and symbols, decimal commas" "Søren nói hậu tố ø/-a; đạt 2,5 điểm"
+same "vie keeps: marked words the model does not know" "Martina Navrátilová và Élisa Bonaparte, cây trái sum suê"
 same "vie ocrfix keeps: sentence ends and list items" "đã hoàn thành. Các đơn vị báo cáo như sau. a) tổng hợp"
 same "vie ocrfix keeps: an initial" "H. Nguyễn ký thay"
 same "vie ocrfix keeps: colons of times and titles" "Nơi nhận:Như trên; họp lúc 10:30; Năm Thân:Tề Vương"
