@@ -12,12 +12,17 @@
 #define PRUNE 7000        /* drop candidates e^7 rarer (unigram) than the most frequent one */
 #define GROUP_MAXC 10     /* jobs 1 and 3: candidates per word (job 2 fills all RESTORE_MAXC) */
 /* Job 3: ln P(Vietnamese OCR printed this | the page had that), so only confident changes win. */
-#define VIE_TONE (-4500)  /* same letters, another tone ("thế" for "thể") */
-#define VIE_MOD (-6000)   /* another vowel mark too ("ngây" for "ngày", "Số" for "Sở") */
-/* Learned confusions (ocrfix-vie.h: "chỉ" printed for "chi" 31 times in 43) cost at least this:
- * a count from 37 pages is rough, and a cell cut mid-word ("Chỉ" | "thị") leaves the model
- * little context. On those pages every cap from 0 to -2500 corrects as much (479 -> 258 errors;
- * -3000: 259; no learned table: 276): the most cautious one is kept. */
+/* Confusions the learned table (ocrfix-vie.h) has no count for. Chosen on scanned training pages
+ * the table was not learned from (tools/learn-vie-channel.sh documents 9-16, table of 1-8: 474
+ * errors before job 3): every price from -4500/-6000 to -6500/-8000 leaves 263-264, none 324;
+ * the most cautious of the best is kept, as clean text read as OCR then changes least (held-out
+ * corpus text: 699 words changed at -4500/-6000, 353 at these). */
+#define VIE_TONE (-6500)  /* same letters, another tone ("thế" for "thể") */
+#define VIE_MOD (-8000)   /* another vowel mark too ("ngây" for "ngày", "Số" for "Sở") */
+/* Learned confusions ("chỉ" printed for "chi" 48 times in 72) cost at least this: a count from a
+ * few dozen pages is rough, and a cell cut mid-word ("Chỉ" | "thị") leaves the model little
+ * context. On the same held-apart pages caps from -1000 to -2500 correct as much (263-264),
+ * -4000 less (269), no table 271: the most cautious of the best is kept. */
 #define VIE_LEARNED_MAX (-2500)
 #define WORD_MAX 48
 #define SPLIT_MIN (-9000)  /* job 3 splits a glued word only where ln P(second | first) beats this */
