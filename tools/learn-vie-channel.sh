@@ -7,14 +7,14 @@
 # `sohoa ingest --lang vie`, aligned with the printed text (tools/learn-channel align), and the
 # readings with the same letters but other marks are counted.
 #
-#   sh tools/learn-vie-channel.sh [DOCS]      (default 4 documents of 60 paragraphs, ~16 pages)
+#   sh tools/learn-vie-channel.sh [DOCS]      (default 16 documents of 60 paragraphs, ~73 pages)
 # Writes data/channel-vie.tsv (observed, intended, count, times the intended syllable was
 # printed) and normalize/ocrfix-vie.h (the same as a C table for normalize/candidates.c): pairs
 # seen at least MIN times (3) and in at least SHARE% (5) of the intended syllable's printings.
 # Environment: BUILD (build), SHARED (../shared), WORK (build/vie-channel), MIN, SHARE.
 # About 4 s of OCR per page on one core.
 set -eu
-DOCS=${1:-4}
+DOCS=${1:-16}
 : "${BUILD:=build}"
 : "${SHARED:=../shared}"
 : "${WORK:=$BUILD/vie-channel}"
