@@ -175,6 +175,7 @@ struct sohoa_lmb {
 	smap words;        /* key -> count (pass 1), id after sohoa_lmb_vocab */
 	char **vocab;      /* id -> key (borrowed from words.arena) */
 	uint64_t *vcount;  /* id -> pass-1 count */
+	uint64_t *title_count, *lower_count; /* id -> (weighted) uses not at a sentence start, by case */
 	uint32_t nvocab;
 	nmap tri;          /* (a,b,c) -> count */
 	uint64_t ntokens;
@@ -199,6 +200,8 @@ void sohoa_lmb_free(sohoa_lmb *b)
 	smap_free(&b->words);
 	free(b->vocab);
 	free(b->vcount);
+	free(b->title_count);
+	free(b->lower_count);
 	nmap_free(&b->tri);
 	for (size_t i = 0; i < b->nchan; i++)
 		free(b->chan[i].obs);
@@ -313,7 +316,9 @@ int sohoa_lmb_vocab(sohoa_lmb *b, const sohoa_lmb_options *opt)
 	}
 	b->vocab = calloc(nv, sizeof *b->vocab);
 	b->vcount = calloc(nv, sizeof *b->vcount);
-	if (!b->vocab || !b->vcount) {
+	b->title_count = calloc(nv, sizeof *b->title_count);
+	b->lower_count = calloc(nv, sizeof *b->lower_count);
+	if (!b->vocab || !b->vcount || !b->title_count || !b->lower_count) {
 		free(all);
 		return -1;
 	}
@@ -375,7 +380,7 @@ int sohoa_lmb_count_ngrams(sohoa_lmb *b, const char *text, size_t n, int weight)
 		while (e < n && text[e] != '\n')
 			e++;
 		/* one line = one sentence: <s> <s> w1 .. wn </s> */
-		int x = LM_BOS, y = LM_BOS, any = 0;
+		int x = LM_BOS, y = LM_BOS, any = 0, starts = 1;
 		size_t p = i;
 		while (p < e) {
 			int kind;
@@ -384,6 +389,12 @@ int sohoa_lmb_count_ngrams(sohoa_lmb *b, const char *text, size_t n, int weight)
 				int z = token_id(b, text + p, q - p, kind);
 				if (z < 0 || add_tri(b, x, y, z, weight))
 					return -1;
+				if (kind == LM_TOK_WORD && z >= LM_NFIXED && !starts) {
+					int shape = sohoa_lm_case_shape(text + p, q - p);
+					if (shape >= 0)
+						(shape ? b->title_count : b->lower_count)[z] += (uint64_t)weight;
+				}
+				starts = sohoa_lm_sentence_start(text + p, q - p, kind);
 				b->ntokens += (uint64_t)weight;
 				x = y;
 				y = z;
@@ -694,6 +705,36 @@ static int cmp_id_count(const void *x, const void *y)
 
 /* One estimation and layout. The budget is split from an estimate of the fixed sections, less
  * slack (bytes the estimate is known to overshoot by); *all_kept is set when nothing was pruned. */
+/* The case section (lm.h case_off): per id, ln P(Title | word) and ln P(lower | word) from the
+ * counts of uses not at a sentence start, smoothed towards the rate over all words (a word seen
+ * a few times keeps near that rate). NULL when out of memory. */
+static int8_t *case_section(const sohoa_lmb *b)
+{
+	const double alpha = 2.0;
+	uint32_t V = b->nvocab;
+	int8_t *c = calloc((size_t)V * 2 + 8, 1);
+	if (!c)
+		return NULL;
+	double title = 0, all = 0;
+	for (uint32_t id = LM_NFIXED; id < V; id++) {
+		title += (double)b->title_count[id];
+		all += (double)(b->title_count[id] + b->lower_count[id]);
+	}
+	double prior = all > 0 ? title / all : 0.5;
+	if (prior < 0.01)
+		prior = 0.01;
+	if (prior > 0.99)
+		prior = 0.99;
+	for (uint32_t id = LM_NFIXED; id < V; id++) {
+		double t = (double)b->title_count[id], l = (double)b->lower_count[id];
+		double pt = (t + alpha * prior) / (t + l + alpha), pl = (l + alpha * (1 - prior)) / (t + l + alpha);
+		double qt = floor(log(pt) * SOHOA_LM_CASE_UNIT + 0.5), ql = floor(log(pl) * SOHOA_LM_CASE_UNIT + 0.5);
+		c[2 * id] = (int8_t)(qt < -127 ? -127 : qt);
+		c[2 * id + 1] = (int8_t)(ql < -127 ? -127 : ql);
+	}
+	return c;
+}
+
 static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, const uint8_t digest[32],
 		       sohoa_buf *out, char *msg, size_t msgsize, int *all_kept)
 {
@@ -845,7 +886,7 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	free(gid);
 	nmap_free(&sib);
 	/* Budget: fixed sections ~ V*40 bytes, bigrams 8/0.75 each, trigrams 4/0.75 each. */
-	size_t fixed_bytes = (size_t)V * 48 + 65536 * 8 + b->nchan * 40 + b->ngaz * 40 + 4096;
+	size_t fixed_bytes = (size_t)V * 50 + 65536 * 8 + b->nchan * 40 + b->ngaz * 40 + 4096;
 	if (slack > 0)
 		fixed_bytes = (size_t)slack < fixed_bytes / 2 ? fixed_bytes - (size_t)slack : fixed_bytes / 2;
 	else
@@ -1189,6 +1230,10 @@ static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, c
 	SECTION(chan_chr_off, cchr, b->nchr * sizeof *cchr);
 	SECTION(gaz_off, gz, b->ngaz * 4);
 	SECTION(gof_off, gnum, (size_t)V * 2);
+	int8_t *casep = case_section(b);
+	bad = bad || !casep;
+	SECTION(case_off, casep, (size_t)V * 2);
+	free(casep);
 	bad = bad || buf_pad(out);
 #undef SECTION
 	free(ctok);

@@ -125,6 +125,34 @@ int sohoa_lm_chan1(const sohoa_model *m, uint32_t obs, uint32_t intended)
 	return SOHOA_LM_CHAN_FLOOR;
 }
 
+int sohoa_lm_sentence_start(const char *s, size_t n, int kind)
+{
+	if (kind != LM_TOK_PUNCT)
+		return 0;
+	if (n == 1)
+		return s[0] && strchr(".!?:;-+*\"'", s[0]) != NULL;
+	uint32_t cp;
+	sohoa_utf8_decode(s, n, &cp);
+	return cp == 0x2013 || cp == 0x2014 || cp == 0x2022 || cp == 0x201C || cp == 0x2026;
+}
+
+int sohoa_lm_case_shape(const char *s, size_t n)
+{
+	int shape = -1;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(s + i, n - i, &cp);
+		if (!sohoa_viet_letter(cp, &plain, &tone, &upper))
+			return -1;
+		if (shape < 0)
+			shape = upper;
+		else if (upper)
+			return -1;
+	}
+	return shape;
+}
+
 static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name)
 {
 	const sohoa_lm_header *h = m->map;
@@ -150,6 +178,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 		{h->chan_chr_off, (uint64_t)h->nchan_chr * sizeof(sohoa_lm_chan_chr)},
 		{h->gaz_off, (uint64_t)h->ngaz * 4},
 		{h->gof_off, (uint64_t)h->nvocab * 2},
+		{h->case_off, h->case_off ? (uint64_t)h->nvocab * 2 : 0},
 		{h->str_off, 1},
 		{h->cand_off, 0},
 		{h->chan_list_off, 0},
@@ -176,6 +205,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	m->chan_chr = (const sohoa_lm_chan_chr *)(base + h->chan_chr_off);
 	m->gaz = (const uint32_t *)(base + h->gaz_off);
 	m->gof = (const uint16_t *)(base + h->gof_off);
+	m->casep = h->case_off ? (const int8_t *)(base + h->case_off) : NULL;
 	static uint64_t serials;
 	m->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	return chan1_build(ctx, m);

@@ -50,7 +50,9 @@ typedef struct sohoa_lm_header {
 	uint64_t gaz_off;         /* uint32[ngaz]: offsets of gazetteer phrases (keys) in the blob */
 	uint64_t gof_off;         /* uint16[nvocab]: each id's candidate group (sohoa_lm_gof) */
 	uint64_t ngof;            /* group numbers used: ngroups, then one per id in no group */
-	uint64_t reserved[6];
+	uint64_t case_off;        /* int8[2 * nvocab]: per id, ln P(Title case | word) and ln P(lower case |
+	                           * word) for words not at a sentence start, as q/20 (q <= 0); 0: none */
+	uint64_t reserved[5];
 } sohoa_lm_header;
 
 typedef struct sohoa_lm_uni { int16_t logp, bow; } sohoa_lm_uni;
@@ -90,6 +92,7 @@ struct sohoa_model {
 	const sohoa_lm_chan_chr *chan_chr;
 	const uint32_t *gaz;
 	const uint16_t *gof;
+	const int8_t *casep; /* see case_off; NULL: the model has no case section */
 	int owned;  /* 1: map is malloc'd (built in memory), 0: mmap */
 	/* Derived at load from the one-character channel entries (a few hundred): observed code
 	 * point given intended code point -> ln P * SCALE. */
@@ -98,6 +101,14 @@ struct sohoa_model {
 	uint32_t chan1_slots;
 	uint64_t serial; /* distinct for every model opened in this process: caches of lookups key on it */
 };
+
+/* ln P(the word is written with this case | word id) * SCALE, for a word that does not start a
+ * sentence: title 1 for "Sở", 0 for "sở". 0 when the model has no case section. */
+#define SOHOA_LM_CASE_UNIT 20
+static inline int sohoa_lm_case_cost(const sohoa_model *m, int id, int title)
+{
+	return m->casep ? m->casep[2 * id + !title] * (SOHOA_LM_SCALE / SOHOA_LM_CASE_UNIT) : 0;
+}
 
 #define SOHOA_LM_CHAN_FLOOR (-7000) /* ln P(observed | intended) of a pair the channel never saw */
 /* ln P(observed cp | intended cp) * SCALE from the character channel; FLOOR when unseen, 0 when
@@ -218,6 +229,12 @@ const sohoa_lm_chan_cand *sohoa_lm_chan(const sohoa_model *m, const char *obs, s
  * code point is one PUNCT token. */
 enum { LM_TOK_SPACE, LM_TOK_WORD, LM_TOK_NUM, LM_TOK_PUNCT };
 size_t sohoa_lm_token(const char *s, size_t n, size_t i, int *kind);
+/* 1 if a word after the non-space token s[0..n) of the given kind starts a sentence (its capital
+ * says nothing): after . ! ? : ; and list marks and quotes (- + * • – — “ " ' …); 0 after a word,
+ * a number, a comma, a bracket or a slash. Line starts are sentence starts too. */
+int sohoa_lm_sentence_start(const char *s, size_t n, int kind);
+/* 1: s[0..n) is Title case ("Sở"), 0: lower case ("sở"), -1: anything else (caps, mixed). */
+int sohoa_lm_case_shape(const char *s, size_t n);
 int sohoa_lm_is_letter(uint32_t cp);
 
 /* Builder (lm-build.c): add training text, then write the model. */
@@ -234,6 +251,8 @@ int sohoa_lmb_count_words(sohoa_lmb *b, const char *text, size_t n, int weight);
 /* Add a lexicon word (e.g. a word list entry) with a small count so it gets an id. */
 int sohoa_lmb_add_lexicon(sohoa_lmb *b, const char *word, size_t n, int count);
 int sohoa_lmb_vocab(sohoa_lmb *b, const sohoa_lmb_options *opt);
+/* Also counts, for each word not at a sentence start (see sohoa_lm_sentence_start), whether it is
+ * written Title or lower case: the model's case section. */
 int sohoa_lmb_count_ngrams(sohoa_lmb *b, const char *text, size_t n, int weight);
 /* Channel entries (observed\tintended\tcount lines) and gazetteer phrases, before writing. */
 int sohoa_lmb_channel_tokens(sohoa_lmb *b, const char *tsv, size_t n);

@@ -90,6 +90,19 @@ int main(void)
 	CHECK(mg && sohoa_lm_score2(mg, id(mg, "chính"), LM_EOS) <= sohoa_lm_score2(m1, id(m1, "chính"), LM_EOS),
 	      "gazetteer phrase adds no sentence end");
 	CHECK(mg && mg->h->ngaz == 1, "gazetteer phrase kept in the model");
+	/* case section: "Sở" is written Title inside sentences ("giao Sở Y tế", "thuộc Sở"), "tỉnh"
+	 * lower; the first word of a sentence counts for neither */
+	CHECK(m1->casep != NULL, "model has a case section");
+	CHECK(sohoa_lm_case_cost(m1, id(m1, "sở"), 1) > sohoa_lm_case_cost(m1, id(m1, "sở"), 0),
+	      "case: Sở likelier Title than lower inside a sentence");
+	CHECK(sohoa_lm_case_cost(m1, id(m1, "tỉnh"), 0) > sohoa_lm_case_cost(m1, id(m1, "tỉnh"), 1),
+	      "case: tỉnh likelier lower than Title");
+	CHECK(sohoa_lm_case_cost(m1, id(m1, "người"), 1) == sohoa_lm_case_cost(m1, id(m1, "ủy"), 1) &&
+		      sohoa_lm_case_cost(m1, id(m1, "người"), 1) != sohoa_lm_case_cost(m1, id(m1, "sở"), 1),
+	      "case: words seen only at sentence starts keep the prior");
+	CHECK(sohoa_lm_case_shape("Sở", strlen("Sở")) == 1 && sohoa_lm_case_shape("sở", strlen("sở")) == 0 &&
+		      sohoa_lm_case_shape("SỞ", strlen("SỞ")) == -1 && sohoa_lm_case_shape("sỞ", strlen("sỞ")) == -1,
+	      "case shapes: Title, lower, caps, mixed");
 	sohoa_model_free(m1);
 	sohoa_model_free(m3);
 	sohoa_model_free(mg);
