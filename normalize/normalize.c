@@ -29,6 +29,7 @@ typedef struct norm_state {
 	sohoa_enc enc8;        /* encoding of the "8bit" pages, detected once */
 	sohoa_enc enc_text;    /* legacy encoding found in Unicode text without font names, or UNICODE */
 	unsigned logged;       /* encodings already reported, one bit each */
+	size_t jobs[SOHOA_RESTORE_VIE + 1]; /* paragraphs restored by each job (for -v) */
 	sohoa_buf conv, tmp, clean;
 } norm_state;
 
@@ -226,9 +227,11 @@ static sohoa_status finish_para(norm_state *st, const char *s, size_t n, const s
 
 /* Restore paragraphs [i0, i0 + cnt) of pbuf: r[k] gets the result of paragraph i0 + k and
  * done[k] = 1, or done[k] = 0 where the paragraph is left as it is (its job is off, or restoration
- * failed under --restore auto, which warns once and stops restoring the document). */
-static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const norm_para *paras, size_t i0, size_t cnt,
-				  sohoa_buf *r, int *done, int *modes, int *restore_failed)
+ * failed under --restore auto, which warns once and stops restoring the document). Under auto, a
+ * paragraph of marked text that Vietnamese OCR read (its first line on an OCR page) gets job 3. */
+static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const norm_para *paras,
+				  const norm_line *lines, size_t i0, size_t cnt, sohoa_buf *r, int *done, int *modes,
+				  int *restore_failed)
 {
 	sohoa_ctx *ctx = st->ctx;
 	sohoa_restore_mode want = ctx->opt.restore, mode[RESTORE_BATCH];
@@ -242,6 +245,9 @@ static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const n
 		const char *s = pbuf->data + paras[i0 + k].off;
 		size_t n = paras[i0 + k].len;
 		sohoa_restore_mode m = want == SOHOA_RESTORE_AUTO ? sohoa_restore_detect(s, n) : want;
+		if (want == SOHOA_RESTORE_AUTO && m == SOHOA_RESTORE_OFF &&
+		    st->doc->pages[lines[paras[i0 + k].first].page_index].source == SOHOA_SRC_OCR)
+			m = SOHOA_RESTORE_VIE;
 		if (m == SOHOA_RESTORE_OFF || m == SOHOA_RESTORE_AUTO)
 			continue;
 		mode[nb] = m;
@@ -268,6 +274,7 @@ static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const n
 		r[which[b]] = out[b];
 		done[which[b]] = 1;
 		*modes |= 1 << mode[b];
+		st->jobs[mode[b]]++;
 	}
 	return SOHOA_OK;
 }
@@ -341,7 +348,7 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 		size_t k = i % RESTORE_BATCH;
 		if (k == 0) {
 			size_t cnt = nparas - i < RESTORE_BATCH ? nparas - i : RESTORE_BATCH;
-			if ((rc = restore_paras(&st, &pbuf, paras, i, cnt, rbuf, done, &modes, &restore_failed)) != SOHOA_OK)
+			if ((rc = restore_paras(&st, &pbuf, paras, lines, i, cnt, rbuf, done, &modes, &restore_failed)) != SOHOA_OK)
 				goto fail;
 		}
 		sohoa_tline *tl = &t->lines[t->nlines];
@@ -367,6 +374,12 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 		t->restore_mode = "mixed";
 	else
 		t->restore_mode = mode_name((sohoa_restore_mode)__builtin_ctz((unsigned)modes));
+	if (ctx->opt.restore != SOHOA_RESTORE_OFF)
+		sohoa_log(ctx, SOHOA_LOG_INFO,
+			  "%s: restoration (--restore %s): %zu paragraphs, strip %zu, ocr %zu, vie %zu, left as they are %zu",
+			  doc->name, ctx->opt.restore == SOHOA_RESTORE_AUTO ? "auto" : mode_name(ctx->opt.restore),
+			  nparas, st.jobs[SOHOA_RESTORE_STRIP], st.jobs[SOHOA_RESTORE_OCR], st.jobs[SOHOA_RESTORE_VIE],
+			  nparas - st.jobs[SOHOA_RESTORE_STRIP] - st.jobs[SOHOA_RESTORE_OCR] - st.jobs[SOHOA_RESTORE_VIE]);
 	free(lines);
 	free(paras);
 	sohoa_buf_free(&pbuf);

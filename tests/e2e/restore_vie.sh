@@ -130,6 +130,15 @@ if [ -f "$img" ] && [ -x "$BUILD/tools/cer-flex" ]; then
 		else
 			fail "vie ocrfix: page image errors" "before '$eb', after '$ea' (want at least a third fewer)"
 		fi
+		# --restore auto (what `sohoa run` uses) gives OCR pages job 3: the same text as vie, and
+		# -v says so; born-digital text with marks stays untouched (checked above on the seeds)
+		"$SOHOA" normalize --restore auto --tsv -v "$TMP/p.tsv" -o "$TMP/auto.txt" 2>"$TMP/auto.log"
+		test_cmp "auto on an OCR page is job 3" "$TMP/after.txt" "$TMP/auto.txt"
+		if grep -q 'restoration (--restore auto): [0-9]* paragraphs, .* vie [1-9]' "$TMP/auto.log"; then
+			pass "auto on an OCR page: -v names job 3"
+		else
+			fail "auto on an OCR page: -v names job 3" "$(tail -c 300 "$TMP/auto.log")"
+		fi
 	else
 		fail "vie ocrfix: page image OCR" "$(head -c 200 "$TMP/err.txt")"
 	fi
