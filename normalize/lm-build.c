@@ -703,8 +703,6 @@ static int cmp_id_count(const void *x, const void *y)
 	return a < c ? -1 : a > c;
 }
 
-/* One estimation and layout. The budget is split from an estimate of the fixed sections, less
- * slack (bytes the estimate is known to overshoot by); *all_kept is set when nothing was pruned. */
 /* The case section (lm.h case_off): per id, ln P(Title | word) and ln P(lower | word) from the
  * counts of uses not at a sentence start, smoothed towards the rate over all words (a word seen
  * a few times keeps near that rate). NULL when out of memory. */
@@ -735,6 +733,8 @@ static int8_t *case_section(const sohoa_lmb *b)
 	return c;
 }
 
+/* One estimation and layout. The budget is split from an estimate of the fixed sections, less
+ * slack (bytes the estimate is known to overshoot by); *all_kept is set when nothing was pruned. */
 static int write_model(sohoa_lmb *b, const sohoa_lmb_options *opt, long slack, const uint8_t digest[32],
 		       sohoa_buf *out, char *msg, size_t msgsize, int *all_kept)
 {

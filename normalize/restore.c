@@ -213,10 +213,13 @@ static int distinct_ys(const state *prev, int nprev, uint16_t *ys, int *yof)
 #include <stdio.h>
 /* Built with -DRESTORE_CHECK, the decoder compares every score it computes with the model's
  * lookups (sohoa_lm_score, with the trigram asked only where the decoder may use one) and aborts
- * on a difference: a check for changes to the speed machinery, too slow to ship. */
+ * on a difference: a check for changes to the speed machinery, too slow to ship
+ * (tests/unit/test_restore_check.c builds this file so). restore_checks counts the checks. */
+static unsigned long restore_checks;
 static void check_score(const sohoa_model *m, const state *s, int y, int z, int lp)
 {
 	int ref, tl;
+	restore_checks++;
 	const sohoa_lm_bigram *rb = y != LM_UNK && z != LM_UNK ? sohoa_lm_bigram_find(m, y, z) : NULL;
 	const sohoa_lm_bigram *ra = s->x != LM_UNK && y != LM_UNK ? sohoa_lm_bigram_find(m, s->x, y) : NULL;
 	if (rb && s->x != LM_UNK && sohoa_lm_bi_may_extend(rb, s->x) && sohoa_lm_trigram_find(m, s->x, y, z, &tl))
