@@ -13,6 +13,10 @@ Q := $(if $(filter 1,$(V)),,@)
 PKGS := mupdf tesseract lept icu-uc icu-i18n
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla
 CFLAGS ?= -O2 -g
+# DEVELOPER=1: warnings are errors (CI builds this way, with gcc and with clang).
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
 CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) -MMD -MP -pthread
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs --static mupdf 2>/dev/null) \
@@ -20,7 +24,7 @@ PKG_LIBS = $(shell pkg-config --libs --static mupdf 2>/dev/null) \
 LDFLAGS ?=
 
 # The library: every .c under the stage folders and core/.
-LIB_SRC := $(sort $(wildcard core/*.c ingest/*.c normalize/*.c extract/*.c))
+LIB_SRC := $(sort $(wildcard core/*.c ingest/*.c normalize/*.c restore/*.c extract/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libsohoa.a
 CLI_SRC := $(sort $(wildcard cli/*.c))

@@ -143,8 +143,8 @@ fi
 # - plain CER (syl-accuracy -C: one edit distance over the whole text), shown beside it.
 # VERBOSE=1 adds cer-flex's errors by kind (mark, case, letter, space, punct, debris, missing)
 # before and after. This OCRs eight pages and two images: a minute or so. "After" is the whole of
-# job 3: tone marks (with the learned channel of normalize/ocrfix-vie.h) and the OCR
-# post-correction rules of normalize/ocrfix.c. These samples are few and were looked at while the
+# job 3: tone marks (with the learned channel of restore/ocrfix-vie.h) and the OCR
+# post-correction rules of restore/ocrfix.c. These samples are few and were looked at while the
 # rules were written: bench/vie-fresh.sh measures job 3 on pages made from held-out text, two sets
 # of them never looked at.
 : >"$TMP/j3.cer"

@@ -57,7 +57,7 @@ typedef struct sohoa_options {
 
 typedef void (*sohoa_log_fn)(void *user, sohoa_log_level level, const char *message);
 
-typedef struct sohoa_model sohoa_model; /* the restoration language model (normalize/) */
+typedef struct sohoa_model sohoa_model; /* the restoration language model (restore/) */
 
 /* The context: options, the last error, the log sink and long-lived handles. One per thread:
  * worker threads use sohoa_ctx_new_worker, which shares options, log and handles but has its own

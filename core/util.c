@@ -1,5 +1,6 @@
 /* Buffers, strings, whole-file reads and atomic writes, page selections. */
 #include "sohoa.h"
+#include "array.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +26,25 @@ int sohoa_buf_reserve(sohoa_buf *b, size_t extra)
 		return -1;
 	b->data = p;
 	b->cap = cap;
+	return 0;
+}
+
+int sohoa_grow(void *arrp, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return 0;
+	size_t ncap = *cap < 16 ? 16 : *cap + *cap / 2;
+	if (ncap < need)
+		ncap = need;
+	if (elem && ncap > SIZE_MAX / elem)
+		return -1;
+	void *old;
+	memcpy(&old, arrp, sizeof old);
+	void *p = realloc(old, ncap * elem);
+	if (!p)
+		return -1;
+	memcpy(arrp, &p, sizeof p);
+	*cap = ncap;
 	return 0;
 }
 

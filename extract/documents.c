@@ -3,7 +3,7 @@
 #include "extract-int.h"
 
 #include "../core/sha256.h"
-#include "../normalize/viet.h"
+#include "../core/viet.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * lines with a key to match rules on, heading tracking, and lookup of the source line. */
 #include "extract-int.h"
 
-#include "../normalize/viet.h"
+#include "../core/viet.h"
 
 #include <ctype.h>
 #include <stdio.h>

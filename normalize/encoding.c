@@ -1,7 +1,7 @@
 /* Legacy Vietnamese encodings: decoding tables built once from the generated rows
  * (encoding-tables.c), font-name hints and statistical detection. See encoding.h. */
 #include "encoding.h"
-#include "viet.h"
+#include "../core/viet.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * sentence runs on, while headings, list items, table rows and signature lines keep their own
  * lines. Works on cleaned lines (normalize-int.h) and keeps each paragraph's source line range. */
 #include "normalize-int.h"
-#include "viet.h"
+#include "../core/viet.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -4,8 +4,8 @@
  * keeps the source page/line range it came from. */
 #include "normalize-int.h"
 #include "encoding.h"
-#include "restore.h"
-#include "viet.h"
+#include "../restore/restore.h"
+#include "../core/viet.h"
 #include "../core/icu.h"
 
 #include <stdlib.h>

@@ -9,8 +9,8 @@
 #include "../core/icu.h"
 #include "../core/sha256.h"
 #include "../core/sohoa.h"
-#include "../normalize/lm.h"
-#include "../normalize/viet.h"
+#include "../restore/lm.h"
+#include "../core/viet.h"
 
 #include <dirent.h>
 #include <stdio.h>

@@ -34,7 +34,7 @@
  * Exit 0, or 2 on bad usage / unreadable files. */
 #define CER_NO_MAIN
 #include "cer.c"
-#include "../normalize/viet.h"
+#include "../core/viet.h"
 #include "words.h"
 
 enum { K_MARK, K_CASE, K_LETTER, K_SPACE, K_PUNCT, K_DEBRIS, K_MISSING, K_N };

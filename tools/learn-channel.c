@@ -13,7 +13,7 @@
 #include <mupdf/fitz.h>
 
 #include "../core/sohoa.h"
-#include "../normalize/viet.h"
+#include "../core/viet.h"
 
 static void die(const char *fmt, const char *arg)
 {

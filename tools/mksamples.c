@@ -11,7 +11,7 @@
  * row with cells joined by TAB), a line holding only a form feed between pages. Blocks never split
  * across pages, so the truth of page N is exact. */
 #include "../core/sohoa.h"
-#include "../normalize/viet.h"
+#include "../core/viet.h"
 
 #include <mupdf/fitz.h>
 #include <hb.h>

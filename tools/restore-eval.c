@@ -8,10 +8,10 @@
  *        [--names TSV] [FILE...] */
 #include "../core/icu.h"
 #include "../core/sohoa.h"
-#include "../normalize/candidates.h"
-#include "../normalize/lm.h"
-#include "../normalize/restore.h"
-#include "../normalize/viet.h"
+#include "../restore/candidates.h"
+#include "../restore/lm.h"
+#include "../restore/restore.h"
+#include "../core/viet.h"
 
 #include <stdio.h>
 #include <stdlib.h>

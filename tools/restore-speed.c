@@ -8,9 +8,9 @@
  * Usage: restore-speed [--model FILE] [--rounds N] [--paragraphs] FILE... */
 #include "../core/icu.h"
 #include "../core/sohoa.h"
-#include "../normalize/lm.h"
-#include "../normalize/restore.h"
-#include "../normalize/viet.h"
+#include "../restore/lm.h"
+#include "../restore/restore.h"
+#include "../core/viet.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -20,8 +20,8 @@
 #include <string.h>
 
 #include "../core/sohoa.h"
-#include "../normalize/restore.h"
-#include "../normalize/viet.h"
+#include "../restore/restore.h"
+#include "../core/viet.h"
 #include "words.h"
 
 #include <time.h>

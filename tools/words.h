@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "../normalize/viet.h"
+#include "../core/viet.h"
 
 /* 1 for the white space that separates words (ASCII space and controls, NBSP). */
 static inline int words_is_space(uint32_t cp)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Job 3 (--restore vie) beyond tone marks: each OCR post-correction rule of normalize/ocrfix.c on
+# Job 3 (--restore vie) beyond tone marks: each OCR post-correction rule of restore/ocrfix.c on
 # a short made-up line whose answer is certain, the look-alikes each rule must leave alone, clean
 # text (the seeds, held-out corpus lines) keeping every symbol and every all-caps word, and one
 # committed page image read by the Vietnamese OCR losing errors.

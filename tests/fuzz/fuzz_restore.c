@@ -2,7 +2,7 @@
  * $SOHOA_DATA's); the output must be valid UTF-8 and nothing may crash. The first byte picks
  * the job. */
 #include "../../core/sohoa.h"
-#include "../../normalize/restore.h"
+#include "../../restore/restore.h"
 
 #include <stdlib.h>
 

@@ -3,7 +3,7 @@
  * and legacy variants are made from them with the library's own converters. */
 #include "../../ingest/classify.h"
 #include "../../normalize/encoding.h"
-#include "../../normalize/viet.h"
+#include "../../core/viet.h"
 #include "check.h"
 
 #include <stdlib.h>

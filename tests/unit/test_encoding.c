@@ -2,7 +2,7 @@
  * with a diacritic, font names map to encodings, and detection finds the encoding of real text
  * encoded with our own tables. */
 #include "../../normalize/encoding.h"
-#include "../../normalize/viet.h"
+#include "../../core/viet.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* The shipped model (data/sohoa-lm.bin): its header matches the code's format version, it maps
  * quickly, and it knows the domain's common words. Skipped (one FAIL) when the file is missing. */
-#include "../../normalize/lm.h"
-#include "../../normalize/restore.h"
+#include "../../restore/lm.h"
+#include "../../restore/restore.h"
 #include "check.h"
 
 

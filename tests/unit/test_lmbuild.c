@@ -1,9 +1,9 @@
-/* The model builder (normalize/lm-build.c) on tiny texts: domain weighting scales counts without
+/* The model builder (restore/lm-build.c) on tiny texts: domain weighting scales counts without
  * changing the smoothing (a text counted 3 times gives the same probabilities as counted once),
  * and gazetteer phrases given after the vocabulary raise their own n-grams. (Filling the 25 MB
  * budget is checked on the shipped model by test_lm.) */
-#include "../../normalize/lm.h"
-#include "../../normalize/restore.h"
+#include "../../restore/lm.h"
+#include "../../restore/restore.h"
 #include "check.h"
 
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* Decoder tests on a tiny model built here from a few sentences: job 1 (stripped), job 3 (tone
  * fixes only when sure), job 2 channel entries, case, pass-through classes, detection, and UTF-8
  * safety. */
-#include "../../normalize/lm.h"
-#include "../../normalize/restore.h"
+#include "../../restore/lm.h"
+#include "../../restore/restore.h"
 #include "check.h"
 
 #include <stdlib.h>

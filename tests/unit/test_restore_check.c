@@ -1,10 +1,10 @@
-/* The decoder built with -DRESTORE_CHECK (normalize/restore.c compiled into this program, in
+/* The decoder built with -DRESTORE_CHECK (restore/restore.c compiled into this program, in
  * place of the library's copy): every score it computes is compared with the model's own lookups
  * and its new states with a plain loop over every state and candidate; a difference aborts. Runs
  * the shipped model over the committed samples under each job, so the check code is exercised
  * and the speed machinery's shortcuts are verified on real text. */
 #define RESTORE_CHECK 1
-#include "../../normalize/restore.c"
+#include "../../restore/restore.c"
 #include "check.h"
 
 #include <stdio.h>

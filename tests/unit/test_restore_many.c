@@ -3,9 +3,9 @@
  * spans longer than one decoding window, mixed jobs and empty paragraphs; the n-gram tables are
  * homed by candidate group as the decoder assumes (every stored bigram found from its group's
  * home). Uses the shipped model (data/sohoa-lm.bin); one FAIL when it is missing. */
-#include "../../normalize/lm.h"
-#include "../../normalize/restore.h"
-#include "../../normalize/viet.h"
+#include "../../restore/lm.h"
+#include "../../restore/restore.h"
+#include "../../core/viet.h"
 #include "check.h"
 
 #include <stdlib.h>

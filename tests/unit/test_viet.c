@@ -1,5 +1,5 @@
-/* Unit tests for normalize/viet.c: letters, tone placement styles and the canonical key. */
-#include "../../normalize/viet.h"
+/* Unit tests for core/viet.c: letters, tone placement styles and the canonical key. */
+#include "../../core/viet.h"
 #include "check.h"
 
 #include <stdlib.h>

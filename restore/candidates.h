@@ -1,7 +1,7 @@
 /* candidates: cut a paragraph into the decoder's positions and give each word its candidate
  * syllables with channel scores (job 1: same letters with any marks; job 2: the eng-OCR channel;
  * job 3: same letters with another tone), then write the chosen forms back with the input's case.
- * Private to normalize/restore.c. */
+ * Private to restore/restore.c. */
 #ifndef SOHOA_CANDIDATES_H
 #define SOHOA_CANDIDATES_H
 

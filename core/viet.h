@@ -4,7 +4,7 @@
 #ifndef SOHOA_VIET_H
 #define SOHOA_VIET_H
 
-#include "../core/sohoa.h"
+#include "sohoa.h"
 
 /* Tones in the order the tables use. */
 enum { VIET_TONE_NONE, VIET_TONE_GRAVE, VIET_TONE_ACUTE, VIET_TONE_HOOK, VIET_TONE_TILDE, VIET_TONE_DOT };

@@ -2,7 +2,7 @@
  * word ids, candidate lists by stripped form, trigram scores with backoff, channel entries. */
 #include "lm.h"
 #include "restore.h"
-#include "viet.h"
+#include "../core/viet.h"
 
 #include <errno.h>
 #include <fcntl.h>

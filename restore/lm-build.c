@@ -2,7 +2,7 @@
  * prune it to a byte budget and serialize it in the mapped format of lm.h. Used by
  * tools/build-model.c and by the unit tests, which build a tiny model in memory. */
 #include "lm.h"
-#include "viet.h"
+#include "../core/viet.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* restore: Vietnamese diacritic restoration and OCR-error correction with the syllable n-gram
- * model (normalize/lm.c, data/sohoa-lm.bin). Called by the normalize driver per paragraph. */
+ * model (restore/lm.c, data/sohoa-lm.bin). Called by the normalize driver per paragraph. */
 #ifndef SOHOA_RESTORE_H
 #define SOHOA_RESTORE_H
 

@@ -4,7 +4,7 @@
 #include "ocrfix.h"
 #include "ocrfix-vie.h"
 #include "restore.h"
-#include "viet.h"
+#include "../core/viet.h"
 
 #include <stdint.h>
 #include <string.h>

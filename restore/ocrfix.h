@@ -3,7 +3,7 @@
  * dropped letters in acronyms and document codes, "II" read as "H" in Roman numerals, specks read
  * as punctuation. Each rule proposes a rewrite of one white-space chunk that a known OCR failure
  * explains; a rewrite is kept where the rule is certain, or where the language model prefers it
- * in the chunk's context by more than the rule's cost. Private to normalize/candidates.c. */
+ * in the chunk's context by more than the rule's cost. Private to restore/candidates.c. */
 #ifndef SOHOA_OCRFIX_H
 #define SOHOA_OCRFIX_H
 

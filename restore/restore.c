@@ -5,7 +5,7 @@
 #include "restore.h"
 #include "candidates.h"
 #include "lm.h"
-#include "viet.h"
+#include "../core/viet.h"
 
 #include <pthread.h>
 #include <stdlib.h>

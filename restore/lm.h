@@ -1,6 +1,6 @@
 /* lm: the syllable trigram language model behind diacritic restoration — its file format (one
  * memory-mapped file, all offsets relative, nothing parsed at load), the lookups the decoder uses,
- * the tokenizer that the builder and the decoder share, and the builder (normalize/lm-build.c). */
+ * the tokenizer that the builder and the decoder share, and the builder (restore/lm-build.c). */
 #ifndef SOHOA_LM_H
 #define SOHOA_LM_H
 

@@ -3,7 +3,7 @@
  * model, over the chunk and two tokens of context on each side, prefers it by more than that. */
 #include "ocrfix.h"
 #include "lm.h"
-#include "viet.h"
+#include "../core/viet.h"
 
 #include <limits.h>
 #include <stdlib.h>
