@@ -11,7 +11,6 @@
 #   fetch github:tuyendb/OCR_VBPL
 #   fetch github:aerovfx/thptphuocbuu
 #   fetch github:dangminhtai/ubndxaphumybac
-#   fetch github:hainam01256/SoHoaBenTreDemo
 # They arrive as bare git directories under $MIRROR (/work/.mirror/owner+name/repo). Then, from
 # the repository root:
 #   sh bench/real/get.sh            # writes ../shared/real/{seen,unseen}/<id>.<ext>
