@@ -1,0 +1,64 @@
+#!/bin/sh
+# bench/real-extract/get.sh: re-create the real extraction set (issue 17) from public GitHub
+# snapshots.  Documents are never committed; this recipe fetches them from the snapshots listed in
+# SOURCES.tsv and writes them to $OUT/seen/ and $OUT/unseen/ (default ../shared/real-extract).
+#
+# First bring the two repositories onto the machine with the search tool's `fetch`
+# (they arrive as bare git dirs under /work/.mirror/owner+name/repo):
+#     fetch github:tnt305/tai_lieu_noi_bo
+#     fetch github:ducminh0302/law-advisor
+# then run:   sh bench/real-extract/get.sh [--check]
+#
+# Forms:
+#  - *.pdf are copied byte for byte (git blob of the listed commit).
+#  - *.md (thuvienphapluat-style Markdown transcripts of the official text) become plain text
+#    <id>.txt with the wording unchanged: the emphasis marks ** __ * are removed, a line made only
+#    of table or rule characters (| - space) becomes an empty line (so table cells stay apart),
+#    trailing blanks are cut.  Nothing else changes (line breaks stay where the source has them).
+# The sha256 column of SOURCES.tsv is the digest of the file written here; --check only verifies.
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=${OUT:-$HERE/../../../shared/real-extract}
+MIRROR=${MIRROR:-/work/.mirror}
+CHECK=0
+[ "${1:-}" = "--check" ] && CHECK=1
+mkdir -p "$OUT/seen" "$OUT/unseen"
+fail=0
+tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo commit path sha licence; do
+	git_dir="$MIRROR/$(echo "$repo" | tr / +)/repo"
+	case "$path" in
+	*.md) dest="$OUT/$split/$id.txt" ;;
+	*.pdf) dest="$OUT/$split/$id.pdf" ;;
+	*) echo "$id: unknown form $path" >&2; exit 1 ;;
+	esac
+	if [ "$CHECK" = 0 ]; then
+		if [ ! -d "$git_dir" ]; then
+			echo "$id: $git_dir missing: fetch github:$repo first" >&2
+			exit 1
+		fi
+		tmp="$dest.tmp"
+		git --git-dir="$git_dir" show "$commit:$path" >"$tmp"
+		case "$path" in
+		*.md)
+			python3 - "$tmp" "$dest" <<'PY'
+import re, sys
+src, dst = sys.argv[1], sys.argv[2]
+out = []
+for line in open(src, encoding="utf-8").read().split("\n"):
+    if line.strip() and re.fullmatch(r"[|\-\s]*", line):
+        line = ""
+    line = line.replace("**", "").replace("__", "").replace("*", "")
+    out.append(line.rstrip())
+open(dst, "w", encoding="utf-8").write("\n".join(out))
+PY
+			rm -f "$tmp" ;;
+		*) mv "$tmp" "$dest" ;;
+		esac
+	fi
+	got=$(sha256sum "$dest" | cut -d' ' -f1)
+	if [ "$sha" != "-" ] && [ "$got" != "$sha" ]; then
+		echo "$id: sha256 $got, SOURCES.tsv says $sha" >&2
+		exit 1
+	fi
+	echo "$id	$split	$(basename "$dest")	$got"
+done
