@@ -14,7 +14,8 @@
 #  - *.md (thuvienphapluat-style Markdown transcripts of the official text) become plain text
 #    <id>.txt with the wording unchanged: the emphasis marks ** __ * are removed, a line made only
 #    of table or rule characters (| - space) becomes an empty line (so table cells stay apart),
-#    trailing blanks are cut.  Nothing else changes (line breaks stay where the source has them).
+#    trailing blanks are cut.  A '*' between two words with a space on each side is a product
+#    ("Tỷ lệ = b/a * 100%") and stays.  Nothing else changes (line breaks stay where the source has them).
 # The sha256 column of SOURCES.tsv is the digest of the file written here; --check only verifies.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -47,7 +48,9 @@ out = []
 for line in open(src, encoding="utf-8").read().split("\n"):
     if line.strip() and re.fullmatch(r"[|\-\s]*", line):
         line = ""
-    line = line.replace("**", "").replace("__", "").replace("*", "")
+    line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"(?<=\S) \* (?=\S)", " \0 ", line)  # a product "b/a * 100%" stays
+    line = line.replace("*", "").replace("\0", "*")
     out.append(line.rstrip())
 open(dst, "w", encoding="utf-8").write("\n".join(out))
 PY
