@@ -63,3 +63,34 @@ if [ -x "$BUILD/tools/bench-extract" ] && [ -f "$1" ]; then
 else
 	echo "skipped (no $BUILD/tools/bench-extract or no born-digital samples)"
 fi
+
+echo "-- real documents (issue 17): bench/real-extract, hand-made gold, scored by bench/extract_real.py"
+# Only documents that have gold are run. The held-out ones (unseen) only with UNSEEN=1, at the end
+# of a piece of work: nobody looks at sohoa's output on them while working on extraction.
+REAL=${REAL:-$SHARED/real-extract}
+if [ ! -d "$REAL/seen" ]; then
+	echo "SKIP: $REAL missing (fetch the repos named in bench/real-extract/get.sh, then run it)"
+else
+	for split in seen unseen; do
+		gold=bench/real-extract/gold
+		[ "$split" = unseen ] && gold=bench/real-extract/unseen/gold
+		if [ "$split" = unseen ] && [ "${UNSEEN:-0}" != 1 ]; then
+			echo "unseen: not run (UNSEEN=1 scores the held-out documents)"
+			continue
+		fi
+		set --
+		for g in "$gold"/*.documents.csv; do
+			id=$(basename "$g" .documents.csv)
+			for f in "$REAL/$split/$id".*; do
+				[ -f "$f" ] && set -- "$@" "$f"
+			done
+		done
+		if [ $# = 0 ]; then
+			echo "SKIP: no $split documents with gold under $REAL/$split"
+			continue
+		fi
+		mkdir -p "$TMP/real-$split"
+		"$SOHOA" run -q -o "$TMP/real-$split" "$@" >/dev/null 2>&1 || echo "$split: sohoa run reported failures (status $?)"
+		python3 bench/extract_real.py --label "$split" "$gold" "$TMP/real-$split"
+	done
+fi
