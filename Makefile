@@ -23,8 +23,8 @@ PKG_LIBS = $(shell pkg-config --libs --static mupdf 2>/dev/null) \
 	$(shell pkg-config --libs tesseract lept icu-uc icu-i18n 2>/dev/null) -lcsv -lstdc++ -lm -pthread
 LDFLAGS ?=
 
-# The library: every .c under the stage folders and core/.
-LIB_SRC := $(sort $(wildcard core/*.c ingest/*.c normalize/*.c restore/*.c extract/*.c))
+# The library: every .c under the stage folders, core/ and api/ (the public calls on top).
+LIB_SRC := $(sort $(wildcard core/*.c ingest/*.c normalize/*.c restore/*.c extract/*.c api/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libsohoa.a
 CLI_SRC := $(sort $(wildcard cli/*.c))
