@@ -2,7 +2,6 @@
  * resumable through the manifest, every output written atomically, CSVs in path order. */
 #include "batch.h"
 #include "../core/sha256.h"
-#include "pipeline.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -58,10 +57,10 @@ static void options_digest(const sohoa_options *o, char out[17])
 	struct stat st;
 	if (o->model_path && stat(o->model_path, &st) == 0)
 		sohoa_buf_printf(&b, "model_size=%lld\nmodel_mtime=%lld\n", (long long)st.st_size, (long long)st.st_mtime);
-	for (const sohoa_extractor *const *ex = sohoa_extractors(); *ex; ex++) {
-		sohoa_buf_printf(&b, "extractor=%s:", (*ex)->name);
-		for (size_t c = 0; (*ex)->columns[c]; c++)
-			sohoa_buf_printf(&b, "%s,", (*ex)->columns[c]);
+	for (const char *const *kind = sohoa_row_kinds(); *kind; kind++) {
+		sohoa_buf_printf(&b, "extractor=%s:", *kind);
+		for (const char *const *col = sohoa_row_columns(*kind); *col; col++)
+			sohoa_buf_printf(&b, "%s,", *col);
 		sohoa_buf_puts(&b, "\n");
 	}
 	sohoa_sha256 s;
@@ -247,30 +246,32 @@ static void process(batch *b, batch_doc *d, sohoa_ctx *ctx)
 	}
 	int share = jobs_take(b, d->size);
 	ctx->opt.jobs = share;
-	sohoa_buf txt = {0}, rows[PIPELINE_MAX_EXTRACTORS], packed = {0};
-	memset(rows, 0, sizeof rows);
-	pipeline_result res;
-	sohoa_status st2 = pipeline_document(ctx, path, &txt, rows, &res);
+	cli_out out;
+	memset(&out, 0, sizeof out);
+	sohoa_buf packed = {0};
+	sohoa_handler h = {.user = &out, .text = cli_out_text, .row = cli_out_row};
+	sohoa_summary res;
+	sohoa_status st2 = sohoa_process_file(ctx, path, &h, &res);
 	jobs_give(b, share);
 	e->pages = res.pages;
 	e->ocr_pages = res.ocr_pages;
+	if (out.nomem)
+		st2 = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	if (st2 == SOHOA_OK) {
-		char out[PATH_MAX];
-		batch_txt_path(out, sizeof out, b->outdir, d->in->name);
-		if (batch_rows_format(rows, &packed)) {
+		char dest[PATH_MAX];
+		batch_txt_path(dest, sizeof dest, b->outdir, d->in->name);
+		if (batch_rows_format(out.csv, &packed)) {
 			st2 = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		} else if ((st2 = batch_write_atomic(ctx, b->outdir, out, txt.data ? txt.data : "", txt.len)) ==
-			   SOHOA_OK) {
-			batch_rows_path(out, sizeof out, b->outdir, d->in->name);
-			st2 = batch_write_atomic(ctx, b->outdir, out, packed.data, packed.len);
+		} else if ((st2 = batch_write_atomic(ctx, b->outdir, dest, out.text.data ? out.text.data : "",
+						     out.text.len)) == SOHOA_OK) {
+			batch_rows_path(dest, sizeof dest, b->outdir, d->in->name);
+			st2 = batch_write_atomic(ctx, b->outdir, dest, packed.data, packed.len);
 		}
 		if (st2 == SOHOA_ERR_IO)
 			b->stop = 1; /* the output folder is not writable (full?): stop starting documents */
 	}
-	sohoa_buf_free(&txt);
 	sohoa_buf_free(&packed);
-	for (size_t k = 0; k < PIPELINE_MAX_EXTRACTORS; k++)
-		sohoa_buf_free(&rows[k]);
+	cli_out_free(&out);
 	if (st2 == SOHOA_OK) {
 		if (res.failed_pages) {
 			char msg[700];
@@ -318,8 +319,7 @@ static void doc_worker(void *arg, int worker, size_t i)
 		b->stop = 1;
 		return;
 	}
-	ctx->log = batch_log;
-	ctx->log_user = b;
+	sohoa_ctx_set_log(ctx, batch_log, b);
 	if (d->skip) { /* decided at planning: size and mtime unchanged */
 		jobs_skip(b, d->size);
 		progress_doc_end(b->prog, d->in->path, d->size, d->result.pages, 1);
