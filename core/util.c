@@ -13,20 +13,9 @@
 
 int sohoa_buf_reserve(sohoa_buf *b, size_t extra)
 {
-	if (b->len + extra + 1 <= b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < b->len + extra + 1) {
-		if (cap > SIZE_MAX / 2)
-			return -1;
-		cap *= 2;
-	}
-	char *p = realloc(b->data, cap);
-	if (!p)
+	if (extra > SIZE_MAX - 1 - b->len)
 		return -1;
-	b->data = p;
-	b->cap = cap;
-	return 0;
+	return SOHOA_GROW(b->data, b->len + extra + 1, b->cap);
 }
 
 int sohoa_grow(void *arrp, size_t *cap, size_t need, size_t elem)
