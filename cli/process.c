@@ -47,21 +47,6 @@ int cli_csv_header(const char *kind, sohoa_buf *out)
 	return sohoa_csv_row(out, cols, n);
 }
 
-static sohoa_status read_stdin(sohoa_ctx *ctx, char **data, size_t *len)
-{
-	sohoa_buf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-		if (sohoa_buf_append(&b, chunk, n)) {
-			sohoa_buf_free(&b);
-			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		}
-	*len = b.len;
-	*data = sohoa_buf_steal(&b);
-	return SOHOA_OK;
-}
-
 sohoa_status cli_process(sohoa_ctx *ctx, const char *input, int tsv, const sohoa_handler *h, sohoa_summary *sum)
 {
 	int in_stdin = !strcmp(input, "-");
@@ -71,7 +56,8 @@ sohoa_status cli_process(sohoa_ctx *ctx, const char *input, int tsv, const sohoa
 		return sohoa_process_file(ctx, input, h, sum);
 	char *data = NULL;
 	size_t len = 0;
-	sohoa_status st = in_stdin ? read_stdin(ctx, &data, &len) : sohoa_file_read(ctx, input, &data, &len);
+	sohoa_status st = in_stdin ? sohoa_stream_read(ctx, stdin, "stdin", &data, &len)
+				   : sohoa_file_read(ctx, input, &data, &len);
 	if (st == SOHOA_OK)
 		st = sohoa_process_buffer(ctx, in_stdin ? "stdin" : input, data, len,
 					  tsv ? SOHOA_INPUT_TSV : SOHOA_INPUT_TEXT, h, sum);

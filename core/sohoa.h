@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../include/sohoa/sohoa.h"
 
@@ -69,6 +70,8 @@ char *sohoa_strndup(const char *s, size_t n);
 
 /* Read a whole file into memory (NUL-terminated). Caller frees *data. */
 sohoa_status sohoa_file_read(sohoa_ctx *ctx, const char *path, char **data, size_t *len);
+/* The same for an open stream (standard input), up to its end; name is for messages. */
+sohoa_status sohoa_stream_read(sohoa_ctx *ctx, FILE *f, const char *name, char **data, size_t *len);
 /* Write data to path atomically: a temporary file in the same folder, fsync, rename. */
 sohoa_status sohoa_file_write_atomic(sohoa_ctx *ctx, const char *path, const char *data, size_t len);
 

@@ -26,26 +26,25 @@ static void log_stderr(void *user, sohoa_log_level level, const char *message)
 	fprintf(stderr, "restore: %s\n", message);
 }
 
-/* All of standard input in a malloc'd buffer; NULL when out of memory or on a read error. */
+/* All of f in a malloc'd buffer; NULL when out of memory or on a read error. */
 static char *read_all(FILE *f, size_t *len)
 {
-	size_t cap = 65536, n = 0, got;
-	char *data = malloc(cap);
-	while (data && (got = fread(data + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			char *more = realloc(data, cap *= 2);
-			if (!more)
-				free(data);
-			data = more;
-		}
+	char chunk[65536], *data = NULL;
+	size_t got;
+	*len = 0;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		char *more = realloc(data, *len + got);
+		if (!more)
+			break;
+		memcpy(more + *len, chunk, got);
+		data = more;
+		*len += got;
 	}
-	if (data && ferror(f)) {
+	if (ferror(f) || got > 0) { /* a read error, or out of memory */
 		free(data);
-		data = NULL;
+		return NULL;
 	}
-	*len = n;
-	return data;
+	return data ? data : calloc(1, 1);
 }
 
 int main(int argc, char **argv)
