@@ -2,7 +2,6 @@
  * resumable through the manifest, every output written atomically, CSVs in path order. */
 #include "batch.h"
 #include "../core/sha256.h"
-#include "pipeline.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -58,10 +57,10 @@ static void options_digest(const sohoa_options *o, char out[17])
 	struct stat st;
 	if (o->model_path && stat(o->model_path, &st) == 0)
 		sohoa_buf_printf(&b, "model_size=%lld\nmodel_mtime=%lld\n", (long long)st.st_size, (long long)st.st_mtime);
-	for (const sohoa_extractor *const *ex = sohoa_extractors(); *ex; ex++) {
-		sohoa_buf_printf(&b, "extractor=%s:", (*ex)->name);
-		for (size_t c = 0; (*ex)->columns[c]; c++)
-			sohoa_buf_printf(&b, "%s,", (*ex)->columns[c]);
+	for (const char *const *kind = sohoa_row_kinds(); *kind; kind++) {
+		sohoa_buf_printf(&b, "extractor=%s:", *kind);
+		for (const char *const *col = sohoa_row_columns(*kind); *col; col++)
+			sohoa_buf_printf(&b, "%s,", *col);
 		sohoa_buf_puts(&b, "\n");
 	}
 	sohoa_sha256 s;
@@ -247,30 +246,32 @@ static void process(batch *b, batch_doc *d, sohoa_ctx *ctx)
 	}
 	int share = jobs_take(b, d->size);
 	ctx->opt.jobs = share;
-	sohoa_buf txt = {0}, rows[PIPELINE_MAX_EXTRACTORS], packed = {0};
-	memset(rows, 0, sizeof rows);
-	pipeline_result res;
-	sohoa_status st2 = pipeline_document(ctx, path, &txt, rows, &res);
+	cli_out out;
+	memset(&out, 0, sizeof out);
+	sohoa_buf packed = {0};
+	sohoa_handler h = {.user = &out, .text = cli_out_text, .row = cli_out_row};
+	sohoa_summary res;
+	sohoa_status st2 = sohoa_process_file(ctx, path, &h, &res);
 	jobs_give(b, share);
 	e->pages = res.pages;
 	e->ocr_pages = res.ocr_pages;
+	if (out.nomem)
+		st2 = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	if (st2 == SOHOA_OK) {
-		char out[PATH_MAX];
-		batch_txt_path(out, sizeof out, b->outdir, d->in->name);
-		if (batch_rows_format(rows, &packed)) {
+		char dest[PATH_MAX];
+		batch_txt_path(dest, sizeof dest, b->outdir, d->in->name);
+		if (batch_rows_format(out.csv, &packed)) {
 			st2 = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		} else if ((st2 = batch_write_atomic(ctx, b->outdir, out, txt.data ? txt.data : "", txt.len)) ==
-			   SOHOA_OK) {
-			batch_rows_path(out, sizeof out, b->outdir, d->in->name);
-			st2 = batch_write_atomic(ctx, b->outdir, out, packed.data, packed.len);
+		} else if ((st2 = batch_write_atomic(ctx, b->outdir, dest, out.text.data ? out.text.data : "",
+						     out.text.len)) == SOHOA_OK) {
+			batch_rows_path(dest, sizeof dest, b->outdir, d->in->name);
+			st2 = batch_write_atomic(ctx, b->outdir, dest, packed.data, packed.len);
 		}
 		if (st2 == SOHOA_ERR_IO)
 			b->stop = 1; /* the output folder is not writable (full?): stop starting documents */
 	}
-	sohoa_buf_free(&txt);
 	sohoa_buf_free(&packed);
-	for (size_t k = 0; k < PIPELINE_MAX_EXTRACTORS; k++)
-		sohoa_buf_free(&rows[k]);
+	cli_out_free(&out);
 	if (st2 == SOHOA_OK) {
 		if (res.failed_pages) {
 			char msg[700];
@@ -318,8 +319,7 @@ static void doc_worker(void *arg, int worker, size_t i)
 		b->stop = 1;
 		return;
 	}
-	ctx->log = batch_log;
-	ctx->log_user = b;
+	sohoa_ctx_set_log(ctx, batch_log, b);
 	if (d->skip) { /* decided at planning: size and mtime unchanged */
 		jobs_skip(b, d->size);
 		progress_doc_end(b->prog, d->in->path, d->size, d->result.pages, 1);
@@ -353,9 +353,79 @@ static void fmt_time(char *buf, size_t n, double s)
 		snprintf(buf, n, "%.1fs", s);
 }
 
+/* Plan this shard's documents into b->docs in path order, each with its row in now: those
+ * finished before with the same file and options are kept (skip), the others are to do. Returns
+ * their total size in bytes, or -1 out of memory. */
+static int64_t plan(batch *b, const batch_inputs *in, size_t shard_k, size_t shard_n, sohoa_manifest *now)
+{
+	int64_t total_bytes = 0;
+	for (size_t i = 0; i < in->n; i++) {
+		if (i % shard_n != shard_k - 1)
+			continue;
+		batch_doc *d = &b->docs[b->ndocs];
+		d->in = &in->items[i];
+		sohoa_manifest_entry *e = &d->result;
+		e->path = d->in->path;
+		e->output = d->in->name;
+		memcpy(e->options, b->options, sizeof b->options);
+		set_message(d, "");
+		struct stat st;
+		if (stat(d->in->path, &st) == 0 && S_ISREG(st.st_mode)) {
+			d->size = st.st_size;
+			e->size = st.st_size;
+			e->mtime_ns = mtime_ns(&st);
+		}
+		const sohoa_manifest_entry *old = sohoa_manifest_find(b->old, d->in->path);
+		if (d->size && reusable(b, old, d->in, e->size, e->mtime_ns, NULL)) {
+			d->skip = 1;
+			*e = *old;
+			e->path = d->in->path;
+			e->output = d->in->name;
+			set_message(d, old->message);
+		} else {
+			e->state = SOHOA_DOC_TODO;
+		}
+		if (sohoa_manifest_put(now, e))
+			return -1;
+		b->order[b->ndocs] = b->ndocs;
+		total_bytes += d->size;
+		b->ndocs++;
+	}
+	return total_bytes;
+}
+
+/* Run the planned documents, largest first, under the jobs budget, with the progress line. */
+static void run_docs(batch *b, int64_t total_bytes)
+{
+	b->bytes_left = total_bytes;
+	sort_batch = b;
+	if (b->ndocs)
+		qsort(b->order, b->ndocs, sizeof *b->order, cmp_size_desc);
+	int jobs = b->a->opt.jobs > 0 ? b->a->opt.jobs : 1;
+	b->jobs_free = jobs;
+	b->prog = progress_new(isatty(STDERR_FILENO) && b->a->opt.verbosity >= 0, b->ndocs, total_bytes);
+	sohoa_parallel_for(jobs, b->ndocs, doc_worker, b);
+	progress_free(b->prog);
+	b->prog = NULL;
+}
+
+/* The run's one-line summary on stderr. */
+static void report(const batch *b, const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	char took[32];
+	fmt_time(took, sizeof took, (double)(t1.tv_sec - t0->tv_sec) + (t1.tv_nsec - t0->tv_nsec) / 1e9);
+	fprintf(stderr, "sohoa: %zu documents ok, %zu partial, %zu failed, %zu kept from before%s%s; "
+			"%ld pages (%ld OCRed) in %s\n",
+		b->nok, b->npartial, b->nfailed, b->nskipped,
+		b->ninterrupted ? ", not finished: " : "", b->ninterrupted ? "see manifest.tsv" : "",
+		b->pages, b->ocr_pages, took);
+}
+
 int batch_run(const cli_args *a, sohoa_ctx *ctx)
 {
-	struct timespec t0, t1;
+	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	const char *outdir = a->output;
 	size_t shard_k = 1, shard_n = 1;
@@ -396,45 +466,13 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 	}
 	if (b.old->nbad)
 		cli_error("%s: %zu damaged rows ignored (those documents are redone)", mpath, b.old->nbad);
-	/* Plan: this shard's documents; those finished before with the same file and options are kept. */
 	b.docs = calloc(in.n ? in.n : 1, sizeof *b.docs);
 	b.order = calloc(in.n ? in.n : 1, sizeof *b.order);
 	if (!b.docs || !b.order || !(now = sohoa_manifest_new()))
 		goto nomem;
-	int64_t total_bytes = 0;
-	for (size_t i = 0; i < in.n; i++) {
-		if (i % shard_n != shard_k - 1)
-			continue;
-		batch_doc *d = &b.docs[b.ndocs];
-		d->in = &in.items[i];
-		sohoa_manifest_entry *e = &d->result;
-		e->path = d->in->path;
-		e->output = d->in->name;
-		memcpy(e->options, b.options, sizeof b.options);
-		set_message(d, "");
-		struct stat st;
-		if (stat(d->in->path, &st) == 0 && S_ISREG(st.st_mode)) {
-			d->size = st.st_size;
-			e->size = st.st_size;
-			e->mtime_ns = mtime_ns(&st);
-		}
-		const sohoa_manifest_entry *old = sohoa_manifest_find(b.old, d->in->path);
-		if (d->size && reusable(&b, old, d->in, e->size, e->mtime_ns, NULL)) {
-			d->skip = 1;
-			*e = *old;
-			e->path = d->in->path;
-			e->output = d->in->name;
-			set_message(d, old->message);
-		} else {
-			e->state = SOHOA_DOC_TODO;
-		}
-		if (sohoa_manifest_put(now, e))
-			goto nomem;
-		b.order[b.ndocs] = b.ndocs;
-		total_bytes += d->size;
-		b.ndocs++;
-	}
-	b.bytes_left = total_bytes;
+	int64_t total_bytes = plan(&b, &in, shard_k, shard_n, now);
+	if (total_bytes < 0)
+		goto nomem;
 	/* The manifest names every planned document before any work, so a killed run says what is missing. */
 	if (batch_manifest_save(ctx, outdir, now) != SOHOA_OK) {
 		cli_error("%s", sohoa_errmsg(ctx));
@@ -447,15 +485,7 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 		status = EXIT_INPUT;
 		goto out;
 	}
-	sort_batch = &b;
-	if (b.ndocs)
-		qsort(b.order, b.ndocs, sizeof *b.order, cmp_size_desc);
-	int jobs = a->opt.jobs > 0 ? a->opt.jobs : 1;
-	b.jobs_free = jobs;
-	b.prog = progress_new(isatty(STDERR_FILENO) && a->opt.verbosity >= 0, b.ndocs, total_bytes);
-	sohoa_parallel_for(jobs, b.ndocs, doc_worker, &b);
-	progress_free(b.prog);
-	b.prog = NULL;
+	run_docs(&b, total_bytes);
 	/* Final manifest (compact, path order), then the CSVs from every finished document. */
 	for (size_t i = 0; i < b.ndocs; i++)
 		if (sohoa_manifest_put(now, &b.docs[i].result))
@@ -471,16 +501,8 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 	}
 	if (missing || b.nfailed || b.npartial || b.ninterrupted || b.stop)
 		status = EXIT_INPUT;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (a->opt.verbosity >= 0) {
-		char took[32];
-		fmt_time(took, sizeof took, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-		fprintf(stderr, "sohoa: %zu documents ok, %zu partial, %zu failed, %zu kept from before%s%s; "
-				"%ld pages (%ld OCRed) in %s\n",
-			b.nok, b.npartial, b.nfailed, b.nskipped,
-			b.ninterrupted ? ", not finished: " : "", b.ninterrupted ? "see manifest.tsv" : "",
-			b.pages, b.ocr_pages, took);
-	}
+	if (a->opt.verbosity >= 0)
+		report(&b, &t0);
 	if (sohoa_interrupted(ctx))
 		cli_error("interrupted: %zu documents not done; run the same command again to finish", b.ninterrupted);
 	goto out;

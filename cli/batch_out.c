@@ -1,7 +1,6 @@
 /* The output folder of a batch run: locking, atomic writes through .sohoa/tmp, per-document rows
  * files and the CSVs assembled from them. */
 #include "batch.h"
-#include "pipeline.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -210,11 +209,11 @@ sohoa_status batch_copy_atomic(sohoa_ctx *ctx, const char *outdir, const char *s
 
 int batch_rows_format(const sohoa_buf rows[], sohoa_buf *out)
 {
-	const sohoa_extractor *const *ex = sohoa_extractors();
+	const char *const *kinds = sohoa_row_kinds();
 	if (sohoa_buf_puts(out, ROWS_MAGIC))
 		return -1;
-	for (size_t k = 0; ex[k] && k < PIPELINE_MAX_EXTRACTORS; k++)
-		if (sohoa_buf_printf(out, "%s %zu\n", ex[k]->name, rows[k].len) ||
+	for (size_t k = 0; kinds[k] && k < CLI_MAX_KINDS; k++)
+		if (sohoa_buf_printf(out, "%s %zu\n", kinds[k], rows[k].len) ||
 		    sohoa_buf_append(out, rows[k].data ? rows[k].data : "", rows[k].len) || sohoa_buf_puts(out, "\n"))
 			return -1;
 	return 0;
@@ -255,21 +254,21 @@ static int rows_section(const char *data, size_t len, const char *name, const ch
 
 sohoa_status batch_assemble(sohoa_ctx *ctx, const char *outdir, const sohoa_manifest *m, size_t *missing)
 {
-	const sohoa_extractor *const *ex = sohoa_extractors();
+	const char *const *kinds = sohoa_row_kinds();
 	size_t nex = 0;
-	while (ex[nex] && nex < PIPELINE_MAX_EXTRACTORS)
+	while (kinds[nex] && nex < CLI_MAX_KINDS)
 		nex++;
-	atomic_file af[PIPELINE_MAX_EXTRACTORS];
+	atomic_file af[CLI_MAX_KINDS];
 	size_t opened = 0;
 	sohoa_status st = SOHOA_OK;
 	*missing = 0;
 	for (; opened < nex; opened++) {
 		char dest[PATH_MAX];
 		sohoa_buf head = {0};
-		snprintf(dest, sizeof dest, "%s/%s.csv", outdir, ex[opened]->name);
+		snprintf(dest, sizeof dest, "%s/%s.csv", outdir, kinds[opened]);
 		if ((st = af_open(ctx, &af[opened], outdir, dest)) != SOHOA_OK)
 			break;
-		if (pipeline_csv_header(ex[opened], &head)) {
+		if (cli_csv_header(kinds[opened], &head)) {
 			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 			opened++;
 			break;
@@ -299,7 +298,7 @@ sohoa_status batch_assemble(sohoa_ctx *ctx, const char *outdir, const sohoa_mani
 		for (size_t k = 0; !bad && k < nex; k++) {
 			const char *p;
 			size_t n;
-			if (rows_section(data, len, ex[k]->name, &p, &n))
+			if (rows_section(data, len, kinds[k], &p, &n))
 				bad = 1;
 		}
 		if (bad) {
@@ -311,7 +310,7 @@ sohoa_status batch_assemble(sohoa_ctx *ctx, const char *outdir, const sohoa_mani
 		for (size_t k = 0; !bad && st == SOHOA_OK && k < nex; k++) {
 			const char *p;
 			size_t n;
-			rows_section(data, len, ex[k]->name, &p, &n);
+			rows_section(data, len, kinds[k], &p, &n);
 			if (n)
 				st = af_write(ctx, &af[k], p, n);
 		}

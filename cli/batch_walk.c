@@ -1,9 +1,11 @@
 /* Batch inputs: walk files and folders (globs, dot files, directory loops), sort, name outputs. */
 #include "batch.h"
+#include "../core/array.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,14 +31,8 @@ typedef struct walker {
 
 static int inputs_add(batch_inputs *in, const char *path, const char *name)
 {
-	if (in->n == in->cap) {
-		size_t cap = in->cap ? in->cap * 2 : 256;
-		batch_input *p = realloc(in->items, cap * sizeof *p);
-		if (!p)
-			return -1;
-		in->items = p;
-		in->cap = cap;
-	}
+	if (SOHOA_GROW(in->items, in->n + 1, in->cap))
+		return -1;
 	batch_input *it = &in->items[in->n];
 	it->path = sohoa_strdup(path);
 	it->name = sohoa_strdup(name);
@@ -135,15 +131,9 @@ static void walk_dir(walker *w, const char *dir, const char *rel, const struct s
 		w->problems++;
 		return;
 	}
-	if (w->nseen == w->capseen) {
-		size_t cap = w->capseen ? w->capseen * 2 : 64;
-		dir_id *p = realloc(w->seen, cap * sizeof *p);
-		if (!p) {
-			w->nomem = 1;
-			return;
-		}
-		w->seen = p;
-		w->capseen = cap;
+	if (SOHOA_GROW(w->seen, w->nseen + 1, w->capseen)) {
+		w->nomem = 1;
+		return;
 	}
 	w->seen[w->nseen++] = id;
 	DIR *d = opendir(dir);
@@ -182,65 +172,29 @@ static int cmp_input(const void *a, const void *b)
 	return strcmp(((const batch_input *)a)->path, ((const batch_input *)b)->path);
 }
 
-/* A set of strings (open addressing, FNV-1a) for unique output names. */
-typedef struct name_set {
-	char **slot;
-	size_t cap, n;
-} name_set;
-
-static uint64_t fnv(const char *s)
+static int cmp_name(const void *a, const void *b)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return strcmp(a, b);
 }
 
-/* 1 if s was added, 0 if already there, -1 out of memory. s is borrowed. */
-static int set_add(name_set *set, char *s)
+static void keep_name(void *name)
 {
-	if ((set->n + 1) * 2 > set->cap) {
-		size_t cap = set->cap ? set->cap * 2 : 1024;
-		char **slot = calloc(cap, sizeof *slot);
-		if (!slot)
-			return -1;
-		for (size_t i = 0; i < set->cap; i++)
-			if (set->slot[i]) {
-				size_t j = fnv(set->slot[i]) & (cap - 1);
-				while (slot[j])
-					j = (j + 1) & (cap - 1);
-				slot[j] = set->slot[i];
-			}
-		free(set->slot);
-		set->slot = slot;
-		set->cap = cap;
-	}
-	size_t j = fnv(s) & (set->cap - 1);
-	for (; set->slot[j]; j = (j + 1) & (set->cap - 1))
-		if (!strcmp(set->slot[j], s))
-			return 0;
-	set->slot[j] = s;
-	set->n++;
-	return 1;
+	(void)name; /* the tree borrows the inputs' names */
 }
 
 /* Give every input a unique name: in path order, a name taken already becomes name.ext, then
  * name~2, name~3... The same input list gives the same names, so shards agree. */
 static int unique_names(batch_inputs *in)
 {
-	name_set set = {0};
+	void *taken = NULL; /* the names given so far: a search tree (tsearch) of borrowed strings */
 	int rc = 0;
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		batch_input *it = &in->items[i];
-		int r = set_add(&set, it->name);
-		if (r < 0) {
-			rc = -1;
-			break;
-		}
 		const char *slash = strrchr(it->path, '/');
 		const char *base = slash ? slash + 1 : it->path;
 		const char *dot = strrchr(base, '.');
-		for (int k = 1; r == 0; k++) {
+		/* once the k == 1 name is taken the next try appends ~2 to it: fine, still unique */
+		for (int k = 1; rc == 0 && tfind(it->name, &taken, cmp_name); k++) {
 			size_t len = strlen(it->name) + 32 + (dot ? strlen(dot) : 0);
 			char *alt = malloc(len);
 			if (!alt) {
@@ -253,12 +207,11 @@ static int unique_names(batch_inputs *in)
 				snprintf(alt, len, "%s~%d", it->name, k);
 			free(it->name);
 			it->name = alt;
-			if ((r = set_add(&set, it->name)) < 0)
-				rc = -1;
 		}
-		/* once the k == 1 name is taken the next try appends ~2 to it: fine, still unique */
+		if (rc == 0 && !tsearch(it->name, &taken, cmp_name))
+			rc = -1;
 	}
-	free(set.slot);
+	tdestroy(taken, keep_name);
 	return rc;
 }
 

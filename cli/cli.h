@@ -7,13 +7,6 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
-typedef struct cli_command {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *summary;
-	const char *usage; /* full --help text */
-} cli_command;
-
 /* Options every subcommand may take; parsed by cli_parse. */
 typedef struct cli_args {
 	sohoa_options opt;
@@ -40,12 +33,25 @@ enum {
 	CLI_BATCH = 1 << 5,   /* --recursive --include --exclude --force --shard */
 };
 
+/* A subcommand. main parses its options, checks the count of inputs and -o, makes the context
+ * (stderr logger, Ctrl-C flag) and calls run, which returns the exit status. */
+typedef struct cli_command {
+	const char *name;
+	int (*run)(const cli_args *a, sohoa_ctx *ctx);
+	unsigned options;     /* CLI_* groups accepted */
+	int min_inputs, max_inputs;
+	int needs_output;     /* -o DIR is required */
+	const char *args_error; /* said when the inputs or -o are wrong */
+	const char *summary;
+	const char *usage;    /* full --help text */
+} cli_command;
+
 /* Parse argv (after the subcommand name). Returns 0, or EXIT_USAGE after printing why; prints
  * help and returns -1 for --help (caller exits 0). */
-int cli_parse(const cli_command *cmd, int argc, char **argv, unsigned accepted, cli_args *args);
-/* A context with the CLI's stderr logger attached. */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args);
+/* A context with the CLI's stderr logger and the Ctrl-C flag attached. */
 sohoa_ctx *cli_ctx_new(const cli_args *args);
-/* Print "sohoa: <msg>" to stderr unless quiet (errors always print). */
+/* Print "sohoa: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Write buf to path (atomically) or to stdout when path is NULL or "-". */
 int cli_write_output(sohoa_ctx *ctx, const char *path, const char *data, size_t len);
@@ -53,11 +59,29 @@ int cli_write_output(sohoa_ctx *ctx, const char *path, const char *data, size_t 
 extern volatile int cli_interrupted;
 void cli_install_signals(void);
 
-int cmd_ingest(int argc, char **argv);
-int cmd_normalize(int argc, char **argv);
-int cmd_extract(int argc, char **argv);
-int cmd_run(int argc, char **argv);
-int cmd_merge(int argc, char **argv);
+/* One document's outputs: its text, and its rows as CSV text, a buffer per kind in the order of
+ * sohoa_row_kinds. */
+#define CLI_MAX_KINDS 32
+typedef struct cli_out {
+	sohoa_buf text;
+	sohoa_buf csv[CLI_MAX_KINDS];
+	int nomem;
+} cli_out;
+/* The text and row callbacks of a sohoa_handler whose user is a cli_out. */
+int cli_out_text(void *out, const char *text, size_t len);
+int cli_out_row(void *out, const sohoa_row *row);
+void cli_out_free(cli_out *out);
+/* Append the CSV header line of kind. -1 when out of memory. */
+int cli_csv_header(const char *kind, sohoa_buf *out);
+/* Process input under ctx: "-" is standard input (text, or TSV with tsv), a file with tsv is
+ * read as TSV, any other file is read by its kind. */
+sohoa_status cli_process(sohoa_ctx *ctx, const char *input, int tsv, const sohoa_handler *h, sohoa_summary *sum);
+
+int cmd_ingest(const cli_args *a, sohoa_ctx *ctx);
+int cmd_normalize(const cli_args *a, sohoa_ctx *ctx);
+int cmd_extract(const cli_args *a, sohoa_ctx *ctx);
+int cmd_run(const cli_args *a, sohoa_ctx *ctx);
+int cmd_merge(const cli_args *a, sohoa_ctx *ctx);
 
 extern const cli_command cli_commands[];
 

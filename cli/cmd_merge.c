@@ -14,45 +14,31 @@ static int same_dir(const char *a, const char *b)
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-int cmd_merge(int argc, char **argv)
+int cmd_merge(const cli_args *a, sohoa_ctx *ctx)
 {
-	cli_args a;
-	int rc = cli_parse(&cli_commands[4], argc, argv, CLI_OUT, &a);
-	if (rc)
-		return rc < 0 ? EXIT_OK : rc;
-	if (a.ninputs < 1 || !a.output || !*a.output) {
-		cli_error("merge wants OUTDIR... and -o MERGED (try 'sohoa merge --help')");
-		return EXIT_USAGE;
-	}
-	if (batch_mkdirs(a.output)) {
-		cli_error("cannot create '%s': %s", a.output, strerror(errno));
+	if (batch_mkdirs(a->output)) {
+		cli_error("cannot create '%s': %s", a->output, strerror(errno));
 		return EXIT_INPUT;
 	}
-	for (int i = 0; i < a.ninputs; i++)
-		if (same_dir(a.inputs[i], a.output)) {
-			cli_error("'%s' is both an input and the output", a.output);
+	for (int i = 0; i < a->ninputs; i++)
+		if (same_dir(a->inputs[i], a->output)) {
+			cli_error("'%s' is both an input and the output", a->output);
 			return EXIT_USAGE;
 		}
-	sohoa_ctx *ctx = cli_ctx_new(&a);
-	if (!ctx)
+	int lockfd = batch_outdir_open(a->output);
+	if (lockfd < 0)
 		return EXIT_INPUT;
-	cli_install_signals();
-	int lockfd = batch_outdir_open(a.output);
-	if (lockfd < 0) {
-		sohoa_ctx_free(ctx);
-		return EXIT_INPUT;
-	}
 	int status = EXIT_OK;
 	size_t ndocs = 0, nok = 0, nfail = 0;
 	sohoa_manifest *merged = sohoa_manifest_new();
 	char options[17] = "";
 	if (!merged)
 		goto nomem;
-	for (int i = 0; i < a.ninputs; i++) {
+	for (int i = 0; i < a->ninputs; i++) {
 		char mpath[PATH_MAX];
-		batch_manifest_path(mpath, sizeof mpath, a.inputs[i]);
+		batch_manifest_path(mpath, sizeof mpath, a->inputs[i]);
 		if (access(mpath, F_OK) != 0) {
-			cli_error("'%s' has no manifest.tsv: not a 'sohoa run' output folder", a.inputs[i]);
+			cli_error("'%s' has no manifest.tsv: not a 'sohoa run' output folder", a->inputs[i]);
 			status = EXIT_INPUT;
 			continue;
 		}
@@ -81,13 +67,13 @@ int cmd_merge(int argc, char **argv)
 				cli_error("'%s' was done with other options than the documents before it", e->path);
 			if (e->state == SOHOA_DOC_OK || e->state == SOHOA_DOC_PARTIAL) {
 				char src[PATH_MAX], dst[PATH_MAX];
-				batch_txt_path(src, sizeof src, a.inputs[i], e->output);
-				batch_txt_path(dst, sizeof dst, a.output, e->output);
-				sohoa_status st = batch_copy_atomic(ctx, a.output, src, dst);
+				batch_txt_path(src, sizeof src, a->inputs[i], e->output);
+				batch_txt_path(dst, sizeof dst, a->output, e->output);
+				sohoa_status st = batch_copy_atomic(ctx, a->output, src, dst);
 				if (st == SOHOA_OK) {
-					batch_rows_path(src, sizeof src, a.inputs[i], e->output);
-					batch_rows_path(dst, sizeof dst, a.output, e->output);
-					st = batch_copy_atomic(ctx, a.output, src, dst);
+					batch_rows_path(src, sizeof src, a->inputs[i], e->output);
+					batch_rows_path(dst, sizeof dst, a->output, e->output);
+					st = batch_copy_atomic(ctx, a->output, src, dst);
 				}
 				if (st != SOHOA_OK) {
 					cli_error("%s", sohoa_errmsg(ctx));
@@ -118,15 +104,15 @@ next_entry:;
 			nfail++;
 	}
 	size_t missing = 0;
-	if (batch_manifest_save(ctx, a.output, merged) != SOHOA_OK ||
-	    batch_assemble(ctx, a.output, merged, &missing) != SOHOA_OK) {
+	if (batch_manifest_save(ctx, a->output, merged) != SOHOA_OK ||
+	    batch_assemble(ctx, a->output, merged, &missing) != SOHOA_OK) {
 		cli_error("%s", sohoa_errmsg(ctx));
 		status = EXIT_INPUT;
 	}
 	if (missing || nfail)
 		status = EXIT_INPUT;
-	if (a.opt.verbosity >= 0)
-		fprintf(stderr, "sohoa: merged %zu documents (%zu ok, %zu not ok) into '%s'\n", ndocs, nok, nfail, a.output);
+	if (a->opt.verbosity >= 0)
+		fprintf(stderr, "sohoa: merged %zu documents (%zu ok, %zu not ok) into '%s'\n", ndocs, nok, nfail, a->output);
 	goto out;
 nomem:
 	cli_error("out of memory");
@@ -134,6 +120,5 @@ nomem:
 out:
 	sohoa_manifest_free(merged);
 	close(lockfd);
-	sohoa_ctx_free(ctx);
 	return status;
 }

@@ -1,65 +1,57 @@
 /* sohoa normalize [FILE|-]: clean Unicode Vietnamese text. */
 #include "cli.h"
-#include "pipeline.h"
 
 #include <string.h>
 
-int cmd_normalize(int argc, char **argv)
+/* The handler's line callback for --format tsv: one row per line with its source lines. */
+static int tsv_line(void *user, const sohoa_text_line *l)
 {
-	cli_args a;
-	int rc = cli_parse(&cli_commands[1], argc, argv, CLI_OCR | CLI_NORM | CLI_OUT | CLI_FORMAT, &a);
-	if (rc)
-		return rc < 0 ? EXIT_OK : rc;
-	if (a.ninputs > 1) {
-		cli_error("normalize takes one FILE or - (try 'sohoa normalize --help')");
-		return EXIT_USAGE;
-	}
+	sohoa_buf *out = user;
+	if (sohoa_buf_printf(out, "%d\t%d\t%d\t%d\t", l->page, l->line, l->page_end, l->line_end))
+		return 1;
+	size_t text = out->len;
+	if (sohoa_buf_puts(out, l->text) || sohoa_buf_puts(out, "\n"))
+		return 1;
+	/* Table rows keep their tabs in text output; in TSV they would make columns. */
+	for (size_t k = text; k < out->len - 1; k++)
+		if (out->data[k] == '\t')
+			out->data[k] = ' ';
+	return 0;
+}
+
+static int whole_text(void *user, const char *text, size_t len)
+{
+	return sohoa_buf_append(user, text, len) != 0;
+}
+
+int cmd_normalize(const cli_args *a, sohoa_ctx *ctx)
+{
 	int tsv_out = 0;
-	if (a.format && !(tsv_out = !strcmp(a.format, "tsv")) && strcmp(a.format, "text")) {
-		cli_error("--format wants text or tsv, not '%s'", a.format);
+	if (a->format && !(tsv_out = !strcmp(a->format, "tsv")) && strcmp(a->format, "text")) {
+		cli_error("--format wants text or tsv, not '%s'", a->format);
 		return EXIT_USAGE;
 	}
-	const char *input = a.ninputs ? a.inputs[0] : "-";
-	sohoa_ctx *ctx = cli_ctx_new(&a);
-	if (!ctx)
-		return EXIT_INPUT;
-	cli_install_signals();
-	sohoa_doc *doc = NULL;
-	sohoa_text *text = NULL;
+	const char *input = a->ninputs ? a->inputs[0] : "-";
 	sohoa_buf out = {0};
+	sohoa_handler h = {.user = &out};
+	if (tsv_out)
+		h.line = tsv_line;
+	else
+		h.text = whole_text;
+	sohoa_summary sum;
 	int status = EXIT_OK;
-	if (pipeline_read(ctx, input, a.tsv_input, &doc) != SOHOA_OK ||
-	    sohoa_normalize_doc(ctx, doc, &text) != SOHOA_OK) {
+	if (tsv_out && sohoa_buf_puts(&out, "page\tline\tpage_end\tline_end\ttext\n")) {
+		cli_error("out of memory");
+		status = EXIT_INPUT;
+	} else if (cli_process(ctx, input, a->tsv_input, &h, &sum) != SOHOA_OK) {
 		cli_error("%s", sohoa_errmsg(ctx));
 		status = EXIT_INPUT;
-		goto done;
-	}
-	if (pipeline_doc_failed(doc))
-		status = EXIT_INPUT;
-	sohoa_status st = SOHOA_OK;
-	if (tsv_out) {
-		if (sohoa_buf_puts(&out, "page\tline\tpage_end\tline_end\ttext\n"))
-			st = SOHOA_ERR_NOMEM;
-		for (size_t i = 0; st == SOHOA_OK && i < text->nlines; i++) {
-			const sohoa_tline *l = &text->lines[i];
-			size_t start = out.len;
-			if (sohoa_buf_printf(&out, "%d\t%d\t%d\t%d\t%s\n", l->page, l->line, l->page_end,
-					     l->line_end, l->text))
-				st = SOHOA_ERR_NOMEM;
-			/* Table rows keep their tabs in text output; in TSV they would make columns. */
-			for (size_t k = out.len - 1 - strlen(l->text); st == SOHOA_OK && k < out.len - 1; k++)
-				if (out.data[k] == '\t' && k >= start)
-					out.data[k] = ' ';
-		}
 	} else {
-		st = sohoa_text_write(ctx, text, &out);
+		if (sum.failed_pages)
+			status = EXIT_INPUT;
+		if (cli_write_output(ctx, a->output, out.data ? out.data : "", out.len))
+			status = EXIT_INPUT;
 	}
-	if (st != SOHOA_OK || cli_write_output(ctx, a.output, out.data ? out.data : "", out.len))
-		status = EXIT_INPUT;
-done:
 	sohoa_buf_free(&out);
-	sohoa_text_free(text);
-	sohoa_doc_free(doc);
-	sohoa_ctx_free(ctx);
 	return status;
 }

@@ -1,6 +1,7 @@
 /* sohoa: the command table and dispatch. */
 #include "cli.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@
 #define COMMON_NORM_HELP \
 	"  --tone STYLE       keep|old|new tone-mark placement (default keep)\n" \
 	"  --restore MODE     auto|strip|ocr|vie|off diacritic restoration (default auto)\n" \
-	"  --model FILE       language model (default: the shipped data/sohoa-lm.bin)\n"
+	"  --model FILE       language model (default: the shipped sohoa-lm.bin; see sohoa --version)\n"
 #define COMMON_TAIL \
 	"  -q, --quiet        print only errors\n" \
 	"  -v, --verbose      say what was decided per page (repeat for more)\n" \
@@ -26,14 +27,18 @@
 	"\nExit status: 0 all inputs processed, 1 some input failed, 2 usage error.\n"
 
 const cli_command cli_commands[] = {
-	{"ingest", cmd_ingest, "read a PDF, image or text file into text or TSV with positions",
+	{"ingest", cmd_ingest, CLI_OCR | CLI_OUT | CLI_FORMAT, 1, 1, 0,
+	 "ingest wants exactly one FILE (try 'sohoa ingest --help')",
+	 "read a PDF, image or text file into text or TSV with positions",
 	 "usage: sohoa ingest FILE [-o OUT] [--format text|tsv] [options]\n\n"
 	 "Reads FILE (PDF, PNG/JPEG/TIFF/PNM image, or text) and writes its text: pages separated by a\n"
 	 "form feed (text), or one row per line (tsv): page line x0 y0 x1 y1 source confidence\n"
 	 "decision text. Coordinates are points from the page's top-left.\n\n"
 	 "  -o FILE            write here instead of standard output\n"
 	 "  --format FMT       text (default) or tsv\n" COMMON_OCR_HELP COMMON_TAIL},
-	{"normalize", cmd_normalize, "clean and restore Vietnamese text",
+	{"normalize", cmd_normalize, CLI_OCR | CLI_NORM | CLI_OUT | CLI_FORMAT, 0, 1, 0,
+	 "normalize takes one FILE or - (try 'sohoa normalize --help')",
+	 "clean and restore Vietnamese text",
 	 "usage: sohoa normalize [FILE|-] [-o OUT] [--tsv] [options]\n\n"
 	 "Reads text (or ingest's TSV with --tsv, keeping page/line provenance; any other input file\n"
 	 "is ingested first) and writes normalized Unicode Vietnamese.\n\n"
@@ -41,14 +46,19 @@ const cli_command cli_commands[] = {
 	 "  --tsv              input is `sohoa ingest --format tsv` output\n"
 	 "  --format FMT       text (default) or tsv (text with its source page and line)\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"extract", cmd_extract, "extract scores, criteria, responsibilities, metadata, references to CSV",
+	{"extract", cmd_extract, CLI_OCR | CLI_NORM | CLI_OUT | CLI_ONLY, 1, 1, 0,
+	 "extract wants exactly one FILE (try 'sohoa extract --help')",
+	 "extract scores, criteria, responsibilities, metadata, references to CSV",
 	 "usage: sohoa extract FILE [-o OUTDIR] [--only KIND] [options]\n\n"
 	 "Ingests and normalizes FILE, then writes KIND.csv files into OUTDIR (default: current\n"
 	 "folder), or one CSV to standard output with --only KIND and no -o.\n"
 	 "Kinds: scores, criteria, responsibilities, documents, references.\n\n"
 	 "  -o DIR             output folder\n"
-	 "  --only KIND        run one extractor\n" COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"run", cmd_run, "the whole pipeline over files and folders into OUTDIR",
+	 "  --only KIND        run one extractor\n"
+	 "  --tsv              input is `sohoa ingest --format tsv` output\n" COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
+	{"run", cmd_run, CLI_OCR | CLI_NORM | CLI_OUT | CLI_BATCH, 1, INT_MAX, 1,
+	 "run wants INPUT... and -o OUTDIR (try 'sohoa run --help')",
+	 "the whole pipeline over files and folders into OUTDIR",
 	 "usage: sohoa run INPUT... -o OUTDIR [options]\n\n"
 	 "Ingests, normalizes and extracts every input (files, or folders with --recursive), writing\n"
 	 "OUTDIR/<doc>.txt and the CSV files. A manifest in OUTDIR lets a second run resume.\n\n"
@@ -59,11 +69,13 @@ const cli_command cli_commands[] = {
 	 "  --force            redo documents the manifest says are done\n"
 	 "  --shard K/N        process only the K-th of N slices of the inputs\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"merge", cmd_merge, "merge the outputs of several sharded runs",
+	{"merge", cmd_merge, CLI_OUT, 1, INT_MAX, 1,
+	 "merge wants OUTDIR... and -o MERGED (try 'sohoa merge --help')",
+	 "merge the outputs of several sharded runs",
 	 "usage: sohoa merge OUTDIR... -o MERGED\n\n"
 	 "Concatenates the CSV files of shard output folders into one set, in document order.\n\n"
 	 "  -o DIR             output folder (required)\n" COMMON_TAIL},
-	{NULL, NULL, NULL, NULL},
+	{NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static void usage(FILE *f)
@@ -73,28 +85,91 @@ static void usage(FILE *f)
 		   "Unicode Vietnamese text and CSV tables of what they say.\n\ncommands:\n");
 	for (const cli_command *c = cli_commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
-	fprintf(f, "\n'sohoa COMMAND --help' for a command's options; 'sohoa --version'.\n"
+	fprintf(f, "\n'sohoa COMMAND --help' or 'sohoa help COMMAND' for a command's options; 'sohoa --version'.\n"
 		   "Exit status: 0 all inputs processed, 1 some input failed, 2 usage error.\n");
 }
 
-int main(int argc, char **argv)
+static const cli_command *find_command(const char *name)
+{
+	for (const cli_command *c = cli_commands; c->name; c++)
+		if (!strcmp(name, c->name))
+			return c;
+	fprintf(stderr, "sohoa: unknown command '%s'\n", name);
+	usage(stderr);
+	return NULL;
+}
+
+/* sohoa --version: this program, its model and the libraries it runs on. */
+static int version(void)
+{
+	printf("sohoa %s\n", sohoa_version());
+	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
+	sohoa_model_info m;
+	if (!ctx)
+		printf("model: out of memory\n");
+	else if (sohoa_model_info_get(ctx, &m) == SOHOA_OK)
+		printf("model: %s (format %u, %llu bytes, training set %s)\n", m.path, m.format,
+		       (unsigned long long)m.size, m.digest);
+	else
+		printf("model: %s\n", sohoa_errmsg(ctx));
+	static const char *const deps[] = {"tesseract", "leptonica", "mupdf", "icu"};
+	for (size_t i = 0; i < sizeof deps / sizeof deps[0]; i++)
+		printf("%s %s\n", deps[i], sohoa_dependency_version(deps[i]));
+	sohoa_ctx_free(ctx);
+	return EXIT_OK;
+}
+
+/* Parse the command's options, check its inputs, make the context and run it. */
+static int dispatch(const cli_command *cmd, int argc, char **argv)
+{
+	cli_args a;
+	int rc = cli_parse(cmd, argc, argv, &a);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	if (a.ninputs < cmd->min_inputs || a.ninputs > cmd->max_inputs ||
+	    (cmd->needs_output && (!a.output || !*a.output))) {
+		cli_error("%s", cmd->args_error);
+		return EXIT_USAGE;
+	}
+	sohoa_ctx *ctx = cli_ctx_new(&a);
+	if (!ctx)
+		return EXIT_INPUT;
+	cli_install_signals();
+	rc = cmd->run(&a, ctx);
+	sohoa_ctx_free(ctx);
+	return rc;
+}
+
+static int run(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || (!strcmp(argv[1], "help") && argc == 2)) {
 		usage(stdout);
 		return EXIT_OK;
 	}
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-		printf("sohoa %s\n", SOHOA_VERSION);
+	if (!strcmp(argv[1], "help")) { /* sohoa help COMMAND: its --help */
+		const cli_command *c = find_command(argv[2]);
+		if (!c)
+			return EXIT_USAGE;
+		fputs(c->usage, stdout);
 		return EXIT_OK;
 	}
-	for (const cli_command *c = cli_commands; c->name; c++)
-		if (!strcmp(argv[1], c->name))
-			return c->run(argc - 1, argv + 1);
-	fprintf(stderr, "sohoa: unknown command '%s'\n", argv[1]);
-	usage(stderr);
-	return EXIT_USAGE;
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version"))
+		return version();
+	const cli_command *c = find_command(argv[1]);
+	return c ? dispatch(c, argc - 1, argv + 1) : EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (sohoa_global_init(SOHOA_GLOBAL_DEFAULT) != SOHOA_OK) {
+		fprintf(stderr, "sohoa: cannot initialize the library\n");
+		return EXIT_INPUT;
+	}
+	int status = run(argc, argv);
+	sohoa_global_cleanup();
+	return status;
 }

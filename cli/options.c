@@ -53,13 +53,18 @@ void cli_install_signals(void)
 
 sohoa_ctx *cli_ctx_new(const cli_args *args)
 {
-	sohoa_ctx *ctx = sohoa_ctx_new(&args->opt);
+	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
 	if (!ctx) {
 		cli_error("out of memory");
 		return NULL;
 	}
-	ctx->log = log_stderr;
-	ctx->interrupted = &cli_interrupted;
+	if (sohoa_ctx_set_options(ctx, &args->opt) != SOHOA_OK) {
+		cli_error("%s", sohoa_errmsg(ctx));
+		sohoa_ctx_free(ctx);
+		return NULL;
+	}
+	sohoa_ctx_set_log(ctx, log_stderr, NULL);
+	sohoa_ctx_set_interrupt(ctx, &cli_interrupted);
 	cli_quiet = args->opt.verbosity < 0;
 	return ctx;
 }
@@ -118,49 +123,108 @@ static const struct {
 };
 #define NOPTIONS (sizeof all_options / sizeof all_options[0])
 
-static int parse_int(const char *name, const char *s, long lo, long hi, long *out)
+/* Whole-number options: their range, and the field each sets. */
+static int set_number(cli_args *a, int code, const char *arg)
 {
+	static const struct {
+		int code;
+		const char *name;
+		long lo, hi;
+	} spec[] = {
+		{O_DPI, "dpi", SOHOA_DPI_MIN, SOHOA_DPI_MAX}, {O_JOBS, "jobs", 1, 256},
+		{O_TIMEOUT, "timeout", 1, 86400}, {O_MAXPIX, "max-pixels", 1, 4000000000L},
+		{O_MAXPAGES, "max-pages", 1, 10000000},
+	};
+	size_t i = 0;
+	while (spec[i].code != code)
+		i++;
 	char *end;
 	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi) {
-		cli_error("--%s wants a whole number from %ld to %ld, not '%s'", name, lo, hi, s);
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < spec[i].lo || v > spec[i].hi) {
+		cli_error("--%s wants a whole number from %ld to %ld, not '%s'", spec[i].name, spec[i].lo, spec[i].hi,
+			  arg);
 		return -1;
 	}
-	*out = v;
+	switch (code) {
+	case O_DPI: a->opt.dpi = (int)v; break;
+	case O_JOBS: a->opt.jobs = (int)v; break;
+	case O_TIMEOUT: a->opt.page_timeout_s = (int)v; break;
+	case O_MAXPIX: a->opt.max_pixels = v; break;
+	default: a->opt.max_pages = (int)v; break;
+	}
 	return 0;
 }
 
-/* Map a word to an enum value by a NULL-terminated list; -1 if none. */
-static int pick(const char *s, const char *const *words)
+/* Options that name one of a few words: the words (in enum order) and the field each sets. */
+static int set_word(cli_args *a, int code, const char *arg)
 {
-	for (int i = 0; words[i]; i++)
-		if (!strcmp(s, words[i]))
-			return i;
-	return -1;
+	static const struct {
+		int code;
+		const char *name, *choices;
+		const char *const words[6];
+	} spec[] = {
+		{O_OCR, "ocr", "auto, always or never", {"auto", "always", "never"}},
+		{O_TONE, "tone", "keep, old or new", {"keep", "old", "new"}},
+		{O_RESTORE, "restore", "auto, strip, ocr, vie or off", {"auto", "off", "strip", "ocr", "vie"}},
+	};
+	size_t i = 0;
+	while (spec[i].code != code)
+		i++;
+	int v = 0;
+	while (spec[i].words[v] && strcmp(arg, spec[i].words[v]))
+		v++;
+	if (!spec[i].words[v]) {
+		cli_error("--%s wants %s, not '%s'", spec[i].name, spec[i].choices, arg);
+		return -1;
+	}
+	switch (code) {
+	case O_OCR: a->opt.ocr = (sohoa_ocr_mode)v; break;
+	case O_TONE: a->opt.tone = (sohoa_tone_style)v; break;
+	default: a->opt.restore = (sohoa_restore_mode)v; break;
+	}
+	return 0;
 }
 
-int cli_parse(const cli_command *cmd, int argc, char **argv, unsigned accepted, cli_args *args)
+/* A repeatable --include or --exclude pattern. */
+static int add_pattern(cli_args *a, int code, const char *arg)
+{
+	const char **list = code == O_INCLUDE ? a->includes : a->excludes;
+	size_t *count = code == O_INCLUDE ? &a->nincludes : &a->nexcludes;
+	if (*count == 32) {
+		cli_error("too many --include/--exclude patterns (32 at most)");
+		return -1;
+	}
+	list[(*count)++] = arg;
+	return 0;
+}
+
+static void unknown_option(const cli_command *cmd, char **argv)
+{
+	if (optopt && optopt < 256)
+		cli_error("%s: unknown or incomplete option '-%c'", cmd->name, optopt);
+	else
+		cli_error("%s: unknown or incomplete option '%s'", cmd->name, argv[optind - 1]);
+	fprintf(stderr, "Try 'sohoa %s --help'.\n", cmd->name);
+}
+
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args)
 {
 	memset(args, 0, sizeof *args);
 	sohoa_options_init(&args->opt);
 	struct option longopts[NOPTIONS + 1];
 	size_t n = 0;
 	for (size_t i = 0; i < NOPTIONS; i++)
-		if (!all_options[i].group || (all_options[i].group & accepted))
+		if (!all_options[i].group || (all_options[i].group & cmd->options))
 			longopts[n++] = all_options[i].opt;
 	memset(&longopts[n], 0, sizeof longopts[n]);
-	const char *shortopts = (accepted & CLI_OUT) ? "+o:qvh" : "+qvh";
+	/* GNU getopt permutes, so options may follow the inputs. */
+	const char *shortopts = (cmd->options & CLI_OUT) ? "o:qvh" : "qvh";
 	optind = 1;
 	opterr = 0;
 	int c;
-	long v;
-	static const char *const ocr_words[] = {"auto", "always", "never", NULL};
-	static const char *const tone_words[] = {"keep", "old", "new", NULL};
-	static const char *const restore_words[] = {"auto", "off", "strip", "ocr", "vie", NULL};
-	/* GNU getopt permutes, so options may follow the inputs; "+" above is dropped below. */
-	shortopts++;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int bad = 0;
 		switch (c) {
 		case 'o': args->output = optarg; break;
 		case 'q': args->opt.verbosity = -1; break;
@@ -168,52 +232,18 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, unsigned accepted, 
 		case 'h': fputs(cmd->usage, stdout); return -1;
 		case O_LANG: args->opt.lang = optarg; break;
 		case O_TESSDATA: args->opt.tessdata = optarg; break;
-		case O_DPI:
-			if (parse_int("dpi", optarg, 50, 1200, &v)) return EXIT_USAGE;
-			args->opt.dpi = (int)v;
+		case O_DPI: case O_JOBS: case O_TIMEOUT: case O_MAXPIX: case O_MAXPAGES:
+			bad = set_number(args, c, optarg);
 			break;
-		case O_OCR:
-			if ((int)(args->opt.ocr = (sohoa_ocr_mode)pick(optarg, ocr_words)) < 0) {
-				cli_error("--ocr wants auto, always or never, not '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case O_JOBS:
-			if (parse_int("jobs", optarg, 1, 256, &v)) return EXIT_USAGE;
-			args->opt.jobs = (int)v;
+		case O_OCR: case O_TONE: case O_RESTORE:
+			bad = set_word(args, c, optarg);
 			break;
 		case O_PAGES:
-			if (!sohoa_pages_valid(optarg)) {
+			if ((bad = !sohoa_pages_valid(optarg)))
 				cli_error("--pages wants a list like 1-3,7 not '%s'", optarg);
-				return EXIT_USAGE;
-			}
 			args->opt.pages = optarg;
 			break;
 		case O_PASSWORD: args->opt.password = optarg; break;
-		case O_TIMEOUT:
-			if (parse_int("timeout", optarg, 1, 86400, &v)) return EXIT_USAGE;
-			args->opt.page_timeout_s = (int)v;
-			break;
-		case O_MAXPIX:
-			if (parse_int("max-pixels", optarg, 1, 4000000000L, &v)) return EXIT_USAGE;
-			args->opt.max_pixels = v;
-			break;
-		case O_MAXPAGES:
-			if (parse_int("max-pages", optarg, 1, 10000000, &v)) return EXIT_USAGE;
-			args->opt.max_pages = (int)v;
-			break;
-		case O_TONE:
-			if ((int)(args->opt.tone = (sohoa_tone_style)pick(optarg, tone_words)) < 0) {
-				cli_error("--tone wants keep, old or new, not '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case O_RESTORE:
-			if ((int)(args->opt.restore = (sohoa_restore_mode)pick(optarg, restore_words)) < 0) {
-				cli_error("--restore wants auto, strip, ocr, vie or off, not '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case O_MODEL: args->opt.model_path = optarg; break;
 		case O_TSV: args->tsv_input = 1; break;
 		case O_FORMAT: args->format = optarg; break;
@@ -221,26 +251,15 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, unsigned accepted, 
 		case O_RECURSIVE: args->recursive = 1; break;
 		case O_FORCE: args->force = 1; break;
 		case O_SHARD: args->shard = optarg; break;
-		case O_INCLUDE:
-		case O_EXCLUDE: {
-			const char **list = c == O_INCLUDE ? args->includes : args->excludes;
-			size_t *count = c == O_INCLUDE ? &args->nincludes : &args->nexcludes;
-			if (*count == 32) {
-				cli_error("too many --include/--exclude patterns (32 at most)");
-				return EXIT_USAGE;
-			}
-			list[(*count)++] = optarg;
+		case O_INCLUDE: case O_EXCLUDE:
+			bad = add_pattern(args, c, optarg);
 			break;
-		}
-		case '?':
 		default:
-			if (optopt && optopt < 256)
-				cli_error("%s: unknown or incomplete option '-%c'", cmd->name, optopt);
-			else
-				cli_error("%s: unknown or incomplete option '%s'", cmd->name, argv[optind - 1]);
-			fprintf(stderr, "Try 'sohoa %s --help'.\n", cmd->name);
+			unknown_option(cmd, argv);
 			return EXIT_USAGE;
 		}
+		if (bad)
+			return EXIT_USAGE;
 	}
 	args->inputs = argv + optind;
 	args->ninputs = argc - optind;

@@ -1,4 +1,5 @@
-/* The context: defaults, per-thread error slots and the log sink. */
+/* The context: defaults and checks of the options, per-thread error slots, the log sink and the
+ * interrupt flag. */
 #include "sohoa.h"
 
 #include <stdio.h>
@@ -6,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-void sohoa_model_free(sohoa_model *model); /* normalize/, weak fallback below */
+void sohoa_model_free(sohoa_model *model); /* restore/lm.c: the main context owns the model */
 
 void sohoa_options_init(sohoa_options *opt)
 {
@@ -22,8 +23,26 @@ void sohoa_options_init(sohoa_options *opt)
 	opt->max_pages = 10000;
 }
 
+/* The checks of sohoa_ctx_set_options: 0, or -1 with the error set in ctx (which may be NULL). */
+static int options_check(sohoa_ctx *ctx, const sohoa_options *o)
+{
+	const char *bad = !o->lang ? "lang is NULL"
+		: o->dpi < SOHOA_DPI_MIN || o->dpi > SOHOA_DPI_MAX ? "dpi is outside 50..1200"
+		: o->jobs < 1 ? "jobs is below 1"
+		: !sohoa_pages_valid(o->pages) ? "pages is not a page list like 1-3,7"
+		: o->page_timeout_s < 1 ? "page_timeout_s is below 1"
+		: o->max_pixels < 1 ? "max_pixels is below 1"
+		: o->max_pages < 1 ? "max_pages is below 1" : NULL;
+	if (!bad)
+		return 0;
+	sohoa_error(ctx, SOHOA_ERR_USAGE, "bad options: %s", bad);
+	return -1;
+}
+
 sohoa_ctx *sohoa_ctx_new(const sohoa_options *opt)
 {
+	if (opt && options_check(NULL, opt))
+		return NULL;
 	sohoa_ctx *ctx = calloc(1, sizeof *ctx);
 	if (!ctx)
 		return NULL;
@@ -32,6 +51,30 @@ sohoa_ctx *sohoa_ctx_new(const sohoa_options *opt)
 	else
 		sohoa_options_init(&ctx->opt);
 	return ctx;
+}
+
+sohoa_status sohoa_ctx_set_options(sohoa_ctx *ctx, const sohoa_options *opt)
+{
+	if (options_check(ctx, opt))
+		return SOHOA_ERR_USAGE;
+	ctx->opt = *opt;
+	return SOHOA_OK;
+}
+
+const sohoa_options *sohoa_ctx_options(const sohoa_ctx *ctx)
+{
+	return &ctx->opt;
+}
+
+void sohoa_ctx_set_log(sohoa_ctx *ctx, sohoa_log_fn fn, void *user)
+{
+	ctx->log = fn;
+	ctx->log_user = user;
+}
+
+void sohoa_ctx_set_interrupt(sohoa_ctx *ctx, volatile int *flag)
+{
+	ctx->interrupted = flag;
 }
 
 sohoa_ctx *sohoa_ctx_new_worker(const sohoa_ctx *parent)
@@ -54,27 +97,22 @@ void sohoa_ctx_free(sohoa_ctx *ctx)
 		return;
 	if (!ctx->parent)
 		sohoa_model_free(ctx->model);
+	free(ctx->model_found);
 	free(ctx);
 }
 
+/* Indexed by sohoa_status. */
 static const char *const status_text[] = {
-	[SOHOA_OK] = "ok",
-	[SOHOA_ERR_IO] = "input/output error",
-	[SOHOA_ERR_FORMAT] = "bad format",
-	[SOHOA_ERR_UNSUPPORTED] = "unsupported",
-	[SOHOA_ERR_LIMIT] = "over a limit",
-	[SOHOA_ERR_NOMEM] = "out of memory",
-	[SOHOA_ERR_PASSWORD] = "password required",
-	[SOHOA_ERR_MISSING] = "missing dependency",
-	[SOHOA_ERR_TIMEOUT] = "timed out",
-	[SOHOA_ERR_USAGE] = "usage error",
-	[SOHOA_ERR_INTERRUPTED] = "interrupted",
-	[SOHOA_ERR_INTERNAL] = "internal error",
+	"ok", "input/output error", "bad format", "unsupported", "over a limit", "out of memory",
+	"password required", "missing dependency", "timed out", "usage error", "interrupted",
+	"internal error",
 };
+_Static_assert(sizeof status_text / sizeof status_text[0] == SOHOA_ERR_INTERNAL + 1,
+	       "one text per status");
 
 const char *sohoa_status_str(sohoa_status code)
 {
-	if ((unsigned)code < sizeof status_text / sizeof status_text[0] && status_text[code])
+	if ((unsigned)code < sizeof status_text / sizeof status_text[0])
 		return status_text[code];
 	return "unknown error";
 }

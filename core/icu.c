@@ -1,6 +1,7 @@
 /* The ICU adapter (see icu.h): normalization, case, charset conversion and regular expressions. */
 #include "icu.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucasemap.h>
@@ -9,6 +10,7 @@
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/uversion.h>
 
 /* UTF-8 -> UTF-16 into a malloc'd buffer (*len units). */
 static UChar *to_utf16(const char *s, size_t n, int32_t *len)
@@ -70,31 +72,32 @@ static sohoa_status normalize_with(sohoa_ctx *ctx, const UNormalizer2 *norm, con
 	return SOHOA_OK;
 }
 
-sohoa_status sohoa_icu_nfc(sohoa_ctx *ctx, const char *s, size_t n, sohoa_buf *out)
+typedef const UNormalizer2 *(*norm_instance)(UErrorCode *err);
+
+/* Normalize with the instance get() returns; form names it in the message when ICU lacks it. */
+static sohoa_status normalize_form(sohoa_ctx *ctx, norm_instance get, const char *form, const char *s, size_t n,
+				   sohoa_buf *out)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	const UNormalizer2 *norm = unorm2_getNFCInstance(&err);
+	const UNormalizer2 *norm = get(&err);
 	if (U_FAILURE(err))
-		return sohoa_error(ctx, SOHOA_ERR_MISSING, "icu: no NFC data: %s", u_errorName(err));
+		return sohoa_error(ctx, SOHOA_ERR_MISSING, "icu: no %s data: %s", form, u_errorName(err));
 	return normalize_with(ctx, norm, s, n, out);
+}
+
+sohoa_status sohoa_icu_nfc(sohoa_ctx *ctx, const char *s, size_t n, sohoa_buf *out)
+{
+	return normalize_form(ctx, unorm2_getNFCInstance, "NFC", s, n, out);
 }
 
 sohoa_status sohoa_icu_nfd(sohoa_ctx *ctx, const char *s, size_t n, sohoa_buf *out)
 {
-	UErrorCode err = U_ZERO_ERROR;
-	const UNormalizer2 *norm = unorm2_getNFDInstance(&err);
-	if (U_FAILURE(err))
-		return sohoa_error(ctx, SOHOA_ERR_MISSING, "icu: no NFD data: %s", u_errorName(err));
-	return normalize_with(ctx, norm, s, n, out);
+	return normalize_form(ctx, unorm2_getNFDInstance, "NFD", s, n, out);
 }
 
 sohoa_status sohoa_icu_nfkc(sohoa_ctx *ctx, const char *s, size_t n, sohoa_buf *out)
 {
-	UErrorCode err = U_ZERO_ERROR;
-	const UNormalizer2 *norm = unorm2_getNFKCInstance(&err);
-	if (U_FAILURE(err))
-		return sohoa_error(ctx, SOHOA_ERR_MISSING, "icu: no NFKC data: %s", u_errorName(err));
-	return normalize_with(ctx, norm, s, n, out);
+	return normalize_form(ctx, unorm2_getNFKCInstance, "NFKC", s, n, out);
 }
 
 int sohoa_icu_is_nfc(const char *s, size_t n)
@@ -225,4 +228,20 @@ int sohoa_regex_find(sohoa_regex *re, const char *s, size_t n, size_t start, lon
 int sohoa_regex_match_at(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups)
 {
 	return regex_run(re, s, n, start, 1, groups, ngroups);
+}
+
+static char icu_version[U_MAX_VERSION_STRING_LENGTH];
+static pthread_once_t icu_version_once = PTHREAD_ONCE_INIT;
+
+static void icu_version_init(void)
+{
+	UVersionInfo v;
+	u_getVersion(v);
+	u_versionToString(v, icu_version);
+}
+
+const char *sohoa_icu_version(void)
+{
+	pthread_once(&icu_version_once, icu_version_init);
+	return icu_version;
 }

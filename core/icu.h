@@ -32,4 +32,7 @@ int sohoa_regex_find(sohoa_regex *re, const char *s, size_t n, size_t start, lon
  * from start). Returns 1 and fills groups, 0 if no match there, -1 on error. */
 int sohoa_regex_match_at(sohoa_regex *re, const char *s, size_t n, size_t start, long *groups, int ngroups);
 
+/* The version of the ICU library loaded at run time, e.g. "72.1". */
+const char *sohoa_icu_version(void);
+
 #endif

@@ -1,5 +1,6 @@
 /* The batch manifest: a TSV journal of documents and what became of them (see manifest.h). */
 #include "manifest.h"
+#include "array.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -83,15 +84,9 @@ int sohoa_manifest_put(sohoa_manifest *m, const sohoa_manifest_entry *e)
 		m->entries[i] = copy;
 		return 0;
 	}
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		sohoa_manifest_entry *p = realloc(m->entries, cap * sizeof *p);
-		if (!p) {
-			entry_clear(&copy);
-			return -1;
-		}
-		m->entries = p;
-		m->cap = cap;
+	if (SOHOA_GROW(m->entries, m->n + 1, m->cap)) {
+		entry_clear(&copy);
+		return -1;
 	}
 	memmove(&m->entries[i + 1], &m->entries[i], (m->n - i) * sizeof *m->entries);
 	m->entries[i] = copy;

@@ -1,68 +1,32 @@
-/* sohoa: the public core of the library — status codes, the context that every call takes first,
- * logging, and the small helpers (growable buffers, files) that all stages share.
+/* The library's internal core, included by every stage: the public API (include/sohoa/), the
+ * full context behind its opaque type, error and log helpers, and the small helpers (growable
+ * buffers, files, UTF-8, threads) that all stages share. Nothing here but the public headers is
+ * installed.
  *
  * Ownership, stated once for the whole project: a function named *_new, *_open, *_load or *_read
  * returns something the caller releases with the matching *_free; *_free(NULL) does nothing.
  * Every other function returns borrowed pointers that stay valid until their owner is freed.
  * Output parameters are set to NULL/0 before anything can fail. */
-#ifndef SOHOA_H
-#define SOHOA_H
+#ifndef SOHOA_CORE_H
+#define SOHOA_CORE_H
 
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
-#define SOHOA_VERSION "0.1.0"
+#include "../include/sohoa/sohoa.h"
 
-typedef enum sohoa_status {
-	SOHOA_OK = 0,
-	SOHOA_ERR_IO,          /* cannot open, read or write a file */
-	SOHOA_ERR_FORMAT,      /* input is corrupt or not what its name says */
-	SOHOA_ERR_UNSUPPORTED, /* a valid input we cannot handle (yet) */
-	SOHOA_ERR_LIMIT,       /* over a configured limit: pixels, pages, time */
-	SOHOA_ERR_NOMEM,
-	SOHOA_ERR_PASSWORD,    /* encrypted and no (right) password */
-	SOHOA_ERR_MISSING,     /* a run-time dependency is missing (traineddata, model file) */
-	SOHOA_ERR_TIMEOUT,
-	SOHOA_ERR_USAGE,       /* bad arguments from the caller */
-	SOHOA_ERR_INTERRUPTED, /* stopped by a signal */
-	SOHOA_ERR_INTERNAL
-} sohoa_status;
-
-typedef enum sohoa_ocr_mode { SOHOA_OCR_AUTO, SOHOA_OCR_ALWAYS, SOHOA_OCR_NEVER } sohoa_ocr_mode;
-typedef enum sohoa_tone_style { SOHOA_TONE_KEEP, SOHOA_TONE_OLD, SOHOA_TONE_NEW } sohoa_tone_style;
-typedef enum sohoa_restore_mode {
-	SOHOA_RESTORE_AUTO, SOHOA_RESTORE_OFF, SOHOA_RESTORE_STRIP, SOHOA_RESTORE_OCR, SOHOA_RESTORE_VIE
-} sohoa_restore_mode;
-
-typedef enum sohoa_log_level { SOHOA_LOG_ERROR, SOHOA_LOG_WARN, SOHOA_LOG_INFO, SOHOA_LOG_DEBUG } sohoa_log_level;
-
-/* Everything a user can set. Filled with defaults by sohoa_options_init. Strings are borrowed. */
-typedef struct sohoa_options {
-	const char *lang;       /* Tesseract languages, default "vie" */
-	const char *tessdata;   /* NULL: Tesseract's default */
-	int dpi;                /* render resolution for OCR, default 300 */
-	sohoa_ocr_mode ocr;
-	int jobs;               /* worker threads, default: online cores */
-	const char *pages;      /* page selection "1-3,7" or NULL for all */
-	const char *password;   /* for encrypted PDFs, or NULL */
-	int verbosity;          /* -1 quiet, 0 normal, 1 -v, 2 -vv */
-	sohoa_tone_style tone;
-	sohoa_restore_mode restore;
-	const char *model_path; /* language model, NULL: the shipped one */
-	int page_timeout_s;     /* per-page OCR deadline, default 180 */
-	int64_t max_pixels;     /* largest image/page raster we accept, default 300M */
-	int max_pages;          /* most pages per document, default 10000 */
-} sohoa_options;
-
-typedef void (*sohoa_log_fn)(void *user, sohoa_log_level level, const char *message);
+/* Option ranges that sohoa_ctx_set_options checks (and the CLI states in its messages). */
+#define SOHOA_DPI_MIN 50
+#define SOHOA_DPI_MAX 1200
 
 typedef struct sohoa_model sohoa_model; /* the restoration language model (restore/) */
 
 /* The context: options, the last error, the log sink and long-lived handles. One per thread:
  * worker threads use sohoa_ctx_new_worker, which shares options, log and handles but has its own
  * error slot. */
-typedef struct sohoa_ctx {
+struct sohoa_ctx {
 	sohoa_options opt;
 	sohoa_log_fn log;
 	void *log_user;
@@ -71,19 +35,17 @@ typedef struct sohoa_ctx {
 	const struct sohoa_ctx *parent; /* NULL for the main context */
 	sohoa_model *model;     /* loaded on first use; owned by the main context */
 	volatile int *interrupted; /* set by the CLI's signal handler; may be NULL */
-} sohoa_ctx;
+	char *model_found;      /* the path sohoa_model_info_get found, owned */
+};
 
-void sohoa_options_init(sohoa_options *opt);
-sohoa_ctx *sohoa_ctx_new(const sohoa_options *opt);
+/* A context for a worker thread: parent's options, log, interrupt flag and model, its own error
+ * slot. Free it before the parent. */
 sohoa_ctx *sohoa_ctx_new_worker(const sohoa_ctx *parent);
-void sohoa_ctx_free(sohoa_ctx *ctx);
 
 /* Record an error in ctx and return code, so callers write `return sohoa_error(ctx, ...)`.
  * Messages: lowercase, no full stop, the file (and page) named. */
 sohoa_status sohoa_error(sohoa_ctx *ctx, sohoa_status code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-const char *sohoa_errmsg(const sohoa_ctx *ctx);
-const char *sohoa_status_str(sohoa_status code);
 void sohoa_clear_error(sohoa_ctx *ctx);
 
 /* Send a message to the context's log sink (nothing printed by the library itself). */
@@ -108,6 +70,8 @@ char *sohoa_strndup(const char *s, size_t n);
 
 /* Read a whole file into memory (NUL-terminated). Caller frees *data. */
 sohoa_status sohoa_file_read(sohoa_ctx *ctx, const char *path, char **data, size_t *len);
+/* The same for an open stream (standard input), up to its end; name is for messages. */
+sohoa_status sohoa_stream_read(sohoa_ctx *ctx, FILE *f, const char *name, char **data, size_t *len);
 /* Write data to path atomically: a temporary file in the same folder, fsync, rename. */
 sohoa_status sohoa_file_write_atomic(sohoa_ctx *ctx, const char *path, const char *data, size_t len);
 
@@ -116,6 +80,12 @@ int sohoa_pages_valid(const char *spec);
 int sohoa_page_selected(const char *spec, int page);
 
 int sohoa_online_cores(void);
+
+/* Find the shipped data file name (e.g. "sohoa-lm.bin") and write its path into path[0..n):
+ * beside the library or program in a source tree (build/ -> data/), under the prefix it is
+ * installed in (lib/ or bin/ -> share/sohoa/), or in SOHOA_DATADIR, the share/sohoa of the
+ * PREFIX it was built for. SOHOA_ERR_MISSING, naming the places looked in, when not found. */
+sohoa_status sohoa_data_find(sohoa_ctx *ctx, const char *name, char *path, size_t n);
 
 /* UTF-8: decode one code point from s[0..n) into *cp and return the bytes used (>= 1 when n > 0);
  * invalid or truncated sequences give U+FFFD and consume one byte. Encode returns bytes written. */

@@ -13,20 +13,9 @@
 
 int sohoa_buf_reserve(sohoa_buf *b, size_t extra)
 {
-	if (b->len + extra + 1 <= b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < b->len + extra + 1) {
-		if (cap > SIZE_MAX / 2)
-			return -1;
-		cap *= 2;
-	}
-	char *p = realloc(b->data, cap);
-	if (!p)
+	if (extra > SIZE_MAX - 1 - b->len)
 		return -1;
-	b->data = p;
-	b->cap = cap;
-	return 0;
+	return SOHOA_GROW(b->data, b->len + extra + 1, b->cap);
 }
 
 int sohoa_grow(void *arrp, size_t *cap, size_t need, size_t elem)
@@ -111,6 +100,29 @@ char *sohoa_strdup(const char *s)
 	return s ? sohoa_strndup(s, strlen(s)) : NULL;
 }
 
+sohoa_status sohoa_stream_read(sohoa_ctx *ctx, FILE *f, const char *name, char **data, size_t *len)
+{
+	*data = NULL;
+	*len = 0;
+	sohoa_buf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (sohoa_buf_append(&b, chunk, n)) {
+			sohoa_buf_free(&b);
+			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory reading '%s'", name);
+		}
+	}
+	if (ferror(f)) {
+		int saved = errno;
+		sohoa_buf_free(&b);
+		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot read '%s': %s", name, strerror(saved));
+	}
+	*len = b.len;
+	*data = sohoa_buf_steal(&b);
+	return SOHOA_OK;
+}
+
 sohoa_status sohoa_file_read(sohoa_ctx *ctx, const char *path, char **data, size_t *len)
 {
 	*data = NULL;
@@ -123,26 +135,9 @@ sohoa_status sohoa_file_read(sohoa_ctx *ctx, const char *path, char **data, size
 		fclose(f);
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot read '%s': is a directory", path);
 	}
-	sohoa_buf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (sohoa_buf_append(&b, chunk, n)) {
-			fclose(f);
-			sohoa_buf_free(&b);
-			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory reading '%s'", path);
-		}
-	}
-	int failed = ferror(f);
-	int saved = errno;
+	sohoa_status rc = sohoa_stream_read(ctx, f, path, data, len);
 	fclose(f);
-	if (failed) {
-		sohoa_buf_free(&b);
-		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot read '%s': %s", path, strerror(saved));
-	}
-	*len = b.len;
-	*data = sohoa_buf_steal(&b);
-	return SOHOA_OK;
+	return rc;
 }
 
 sohoa_status sohoa_file_write_atomic(sohoa_ctx *ctx, const char *path, const char *data, size_t len)

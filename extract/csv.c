@@ -93,3 +93,12 @@ sohoa_status ex_row_end(ex_row *r, sohoa_ctx *ctx)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing csv");
 	return SOHOA_OK;
 }
+
+int sohoa_csv_row(sohoa_buf *out, const char *const *cells, size_t n)
+{
+	ex_row r;
+	ex_row_begin(&r, out);
+	for (size_t i = 0; i < n; i++)
+		ex_field(&r, cells[i]);
+	return ex_row_end(&r, NULL) == SOHOA_OK ? 0 : -1;
+}

@@ -538,7 +538,7 @@ static size_t rows_of(const ex_doc *ed, size_t si, int plan, const ev *evs, size
 			r->kind = "target";
 		r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
 		r->year = year_before(key, sstart, e->b);
-		first_row = first_row; /* rows of one statement stay linked across clauses */
+		/* first_row is kept: rows of one statement stay linked across clauses */
 	}
 	return n;
 }

@@ -63,6 +63,11 @@ typedef struct sohoa_doc {
  * be read. Uses ctx->opt (ocr mode, dpi, pages, jobs, password, limits). */
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **doc);
 void sohoa_doc_free(sohoa_doc *doc);
+/* Versions of the libraries behind ingest (sohoa --version): Tesseract and Leptonica as loaded,
+ * MuPDF as built in. Static strings; not thread-safe (api/version.c calls them once). */
+const char *sohoa_ocr_tesseract_version(void);
+const char *sohoa_ocr_leptonica_version(void);
+const char *sohoa_pdf_mupdf_version(void);
 
 /* Write the document as text: lines joined by '\n', pages separated by '\f' (like pdftotext). */
 sohoa_status sohoa_doc_write_text(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *out);

@@ -1253,3 +1253,14 @@ sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned 
 	r->dpi = image_dpi(ctx, res, r->w, r->h);
 	return SOHOA_OK;
 }
+
+const char *sohoa_ocr_tesseract_version(void) { return TessVersion(); }
+
+const char *sohoa_ocr_leptonica_version(void)
+{
+	static char v[32];
+	char *s = getLeptonicaVersion(); /* "leptonica-1.82.0" */
+	snprintf(v, sizeof v, "%s", !s ? "?" : strncmp(s, "leptonica-", 10) ? s : s + 10);
+	lept_free(s);
+	return v;
+}

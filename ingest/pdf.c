@@ -565,3 +565,5 @@ out:
 }
 
 const ingest_handler ingest_pdf_handler = {"pdf", pdf_recognize, pdf_open};
+
+const char *sohoa_pdf_mupdf_version(void) { return FZ_VERSION; }

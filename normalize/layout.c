@@ -479,15 +479,15 @@ sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *line
 				} else {
 					/* Rejoin "nghi-" + "ệp" only if the whole is a syllable; else keep the hyphen. */
 					size_t lw = word_back(qs, q->len - 1), rw = word_fwd(s, l->len);
-					sohoa_buf w = {0};
-					if (sohoa_buf_append(&w, qs + q->len - 1 - lw, lw) || sohoa_buf_append(&w, s, rw)) {
-						sohoa_buf_free(&w);
+					sohoa_buf word = {0};
+					if (sohoa_buf_append(&word, qs + q->len - 1 - lw, lw) || sohoa_buf_append(&word, s, rw)) {
+						sohoa_buf_free(&word);
 						free(p);
 						return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 					}
-					if (lw && rw && sohoa_viet_syllable(w.data, w.len))
+					if (lw && rw && sohoa_viet_syllable(word.data, word.len))
 						out->len -= 1;
-					sohoa_buf_free(&w);
+					sohoa_buf_free(&word);
 				}
 				out->data[out->len] = 0;
 			}

@@ -262,50 +262,14 @@ static sohoa_status map_file(sohoa_ctx *ctx, const char *path, sohoa_model **mod
 	return SOHOA_OK;
 }
 
-static int file_exists(const char *path)
-{
-	return access(path, R_OK) == 0;
-}
-
-#ifndef SOHOA_PREFIX
-#define SOHOA_PREFIX "/usr/local"
-#endif
-
 sohoa_status sohoa_model_load(sohoa_ctx *ctx, const char *path, sohoa_model **model)
 {
 	*model = NULL;
 	if (path)
 		return map_file(ctx, path, model);
-	char buf[PATH_MAX + 64];
-	const char *env = getenv("SOHOA_DATA");
-	if (env && *env) {
-		snprintf(buf, sizeof buf, "%s/sohoa-lm.bin", env);
-		if (file_exists(buf))
-			return map_file(ctx, buf, model);
-	}
-	/* Next to the executable: build/sohoa and build/tools/x find ../data or ../../data. */
-	char exe[PATH_MAX];
-	ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (k > 0) {
-		exe[k] = 0;
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = 0;
-		static const char *const rel[] = {"/../data/sohoa-lm.bin", "/../../data/sohoa-lm.bin",
-						  "/../share/sohoa/sohoa-lm.bin", "/data/sohoa-lm.bin"};
-		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-			snprintf(buf, sizeof buf, "%s%s", exe, rel[i]);
-			if (file_exists(buf))
-				return map_file(ctx, buf, model);
-		}
-	}
-	snprintf(buf, sizeof buf, "%s/share/sohoa/sohoa-lm.bin", SOHOA_PREFIX);
-	if (file_exists(buf))
-		return map_file(ctx, buf, model);
-	if (file_exists("data/sohoa-lm.bin"))
-		return map_file(ctx, "data/sohoa-lm.bin", model);
-	return sohoa_error(ctx, SOHOA_ERR_MISSING,
-			   "language model sohoa-lm.bin not found (set SOHOA_DATA or pass --model)");
+	char found[PATH_MAX];
+	sohoa_status st = sohoa_data_find(ctx, "sohoa-lm.bin", found, sizeof found);
+	return st != SOHOA_OK ? st : map_file(ctx, found, model);
 }
 
 /* Unmaps the file (or forgets the borrowed memory) and frees the handle. */

@@ -5,8 +5,7 @@
 
 #include "../core/sohoa.h"
 
-/* Load the language model from path (NULL: the shipped one, found next to the binary, under
- * $SOHOA_DATA, or the install prefix). The result is memory-mapped; free with sohoa_model_free. */
+/* Load the language model from path (NULL: the shipped one, found by sohoa_data_find). The result is memory-mapped; free with sohoa_model_free. */
 sohoa_status sohoa_model_load(sohoa_ctx *ctx, const char *path, sohoa_model **model);
 void sohoa_model_free(sohoa_model *model);
 

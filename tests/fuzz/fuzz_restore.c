@@ -1,6 +1,5 @@
-/* libFuzzer target: arbitrary bytes through every restoration job with the shipped model (or
- * $SOHOA_DATA's); the output must be valid UTF-8 and nothing may crash. The first byte picks
- * the job. */
+/* libFuzzer target: arbitrary bytes through every restoration job with the shipped model; the
+ * output must be valid UTF-8 and nothing may crash. The first byte picks the job. */
 #include "../../core/sohoa.h"
 #include "../../restore/restore.h"
 
