@@ -8,111 +8,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_TEXT, K_HEADING, K_NUM, K_BULLET, K_CAPS, K_TABLE };
-
-static uint32_t cp_at(const char *s, size_t n, size_t *i)
-{
-	uint32_t cp;
-	*i += sohoa_utf8_decode(s + *i, n - *i, &cp);
-	return cp;
-}
-
-/* The letter case of cp: 1 upper, -1 lower, 0 not a cased letter we know. */
-static int letter_case(uint32_t cp)
-{
-	uint32_t plain;
-	int tone, upper;
-	if (cp < 0x80)
-		return cp >= 'a' && cp <= 'z' ? -1 : cp >= 'A' && cp <= 'Z' ? 1 : 0;
-	if (sohoa_viet_letter(cp, &plain, &tone, &upper))
-		return upper ? 1 : -1;
-	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
-		return 1;
-	if ((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x44F))
-		return -1;
-	return 0;
-}
-
-static int starts_with_word(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n > k && !strncmp(s, w, k) && s[k] == ' ';
-}
+/* Line classes: prose, a numbered item or heading (the block reading of marker.c), a bullet, a line
+ * in capitals, a table row. */
+enum { K_TEXT, K_NUM, K_BULLET, K_CAPS, K_TABLE };
 
 static int all_caps(const char *s, size_t n);
 
 static int classify(const char *s, size_t n)
 {
-	size_t i = 0;
 	/* Tables: tabs, column bars or a wide gap inside the line. */
 	const char *bar = memchr(s, '|', n);
 	if (memchr(s, '\t', n) || (bar && memchr(bar + 1, '|', n - (size_t)(bar + 1 - s))) || memmem(s, n, "    ", 4))
 		return K_TABLE;
-	/* Chapter, article and section words. */
-	static const char *const words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"};
-	unsigned char f = n ? (unsigned char)s[0] : 0;
-	for (size_t w = 0; (f == 'C' || f == 'M' || f == 'P' || f == 0xC4) && w < sizeof words / sizeof words[0]; w++)
-		if (starts_with_word(s, n, words[w])) {
-			size_t k = strlen(words[w]) + 1;
-			if (k < n && (isdigit((unsigned char)s[k]) || strchr("IVXLC", s[k])))
-				return K_HEADING;
-		}
-	/* Roman numerals: "I.", "IV)" (and OCR's "Il." for "II.": a lowercase l after a capital I). */
-	while (i < n && s[i] && (strchr("IVXLC", s[i]) || (s[i] == 'l' && i > 0 && s[0] == 'I')))
-		i++;
-	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
-		return K_HEADING;
-	/* A single capital letter "A." / "a)" / "đ)". */
-	i = 0;
-	uint32_t c0 = cp_at(s, n, &i);
-	if (letter_case(c0) && i + 1 < n && (s[i] == ')' || (s[i] == '.' && letter_case(c0) > 0)) && s[i + 1] == ' ')
-		return K_NUM;
-	/* "1.", "1.1.", "1. 1.", "1.2", "1)", "(1)", "(a)". */
-	i = 0;
-	if (n > 0 && s[0] == '(') {
-		size_t j = 1;
-		while (j < n && j < 6 && (isdigit((unsigned char)s[j]) || islower((unsigned char)s[j])))
-			j++;
-		if (j > 1 && j + 1 < n && s[j] == ')' && s[j + 1] == ' ')
-			return K_NUM;
-	}
-	int groups = 0, dotted = 0;
-	while (i < n && isdigit((unsigned char)s[i])) {
-		size_t d = i;
-		while (i < n && isdigit((unsigned char)s[i]))
-			i++;
-		if (i - d > 3)
-			return K_TEXT;
-		groups++;
-		if (i < n && (s[i] == '.' || s[i] == ')')) {
-			dotted = 1;
-			if (s[i] == ')') {
-				i++;
-				break;
-			}
-			i++;
-			if (i + 1 < n && s[i] == ' ' && isdigit((unsigned char)s[i + 1]))
-				i++; /* "1. 1." */
-		} else {
-			break;
-		}
-	}
-	if (groups > 0 && i < n && s[i] == ' ' && (dotted && (s[i - 1] == '.' || s[i - 1] == ')' || groups > 1)))
-		return K_NUM;
-	/* Bullets. */
-	i = 0;
-	uint32_t b = cp_at(s, n, &i);
-	if (strchr("-+*", (int)b) && b && i < n) {
-		size_t j = i;
-		uint32_t nx = cp_at(s, n, &j);
-		if (nx == ' ' || letter_case(nx) > 0)
-			return K_BULLET;
-	}
-	if (b == 0x2022 || b == 0x2013 || b == 0x2014 || b == 0xB7 || b == 0x25AA || b == 0x25BA || b == 0x25CB ||
-	    b == 0x25CF || b == 0x25E6 || b == 0xF0B7)
+	switch (sohoa_marker_block(s, n)) {
+	case SOHOA_MARK_BULLET:
 		return K_BULLET;
-	/* All capitals: letterheads, titles, signature roles. */
-	return all_caps(s, n) ? K_CAPS : K_TEXT;
+	case SOHOA_MARK_FIGURE:
+		return K_TEXT;
+	case SOHOA_MARK_NONE:
+		/* All capitals: letterheads, titles, signature roles. */
+		return all_caps(s, n) ? K_CAPS : K_TEXT;
+	default:
+		return K_NUM;
+	}
 }
 
 /* 1 if s has two or more capitals and no lowercase letter. */
@@ -126,7 +44,7 @@ static int all_caps(const char *s, size_t n)
 			lc = c >= 'a' && c <= 'z' ? -1 : c >= 'A' && c <= 'Z';
 			i++;
 		} else {
-			lc = letter_case(cp_at(s, n, &i));
+			lc = norm_letter_case(norm_cp_at(s, n, &i));
 		}
 		if (lc < 0)
 			return 0; /* a lowercase letter: not a line in capitals */
@@ -316,7 +234,7 @@ void norm_layout_drop_furniture(const char *buf, norm_line *lines, size_t n, int
 				continue;
 			}
 			int kind = classify(buf + l->off, l->len);
-			if (l->len > 200 || kind == K_NUM || kind == K_HEADING || kind == K_BULLET)
+			if (l->len > 200 || kind == K_NUM || kind == K_BULLET)
 				continue; /* numbered headings and list items are content */
 			zone_line *zl = &z[nz++];
 			make_key(buf + l->off, l->len, zl->key, sizeof zl->key);
@@ -385,7 +303,7 @@ static size_t word_back(const char *s, size_t n)
 			j--;
 		uint32_t cp;
 		sohoa_utf8_decode(s + j, i - j, &cp);
-		if (!letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
+		if (!norm_letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
 			break;
 		i = j;
 	}
@@ -397,8 +315,8 @@ static size_t word_fwd(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		size_t k = i;
-		uint32_t cp = cp_at(s, n, &k);
-		if (!letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
+		uint32_t cp = norm_cp_at(s, n, &k);
+		if (!norm_letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
 			break;
 		i = k;
 	}
@@ -446,11 +364,11 @@ sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *line
 			const char *qs = buf + q->off;
 			uint32_t end = last_cp(qs, q->len);
 			size_t k = 0;
-			uint32_t start = cp_at(s, l->len, &k);
+			uint32_t start = norm_cp_at(s, l->len, &k);
 			float fill = fill_of(buf, q, &m);
-			int lower = letter_case(start) < 0;
+			int lower = norm_letter_case(start) < 0;
 			int pk = lines[first_kind].kind;
-			int hyph = end == 0xAD || (end == '-' && q->len >= 2 && letter_case(last_cp(qs, q->len - 1)));
+			int hyph = end == 0xAD || (end == '-' && q->len >= 2 && norm_letter_case(last_cp(qs, q->len - 1)));
 			int boxes = m.boxes && l->x1 > l->x0 && q->x1 > q->x0;
 			float w = m.right - m.left;
 			if (blank_breaks && saw_blank)
@@ -462,7 +380,7 @@ sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *line
 				join = 0; /* an indented first line */
 			else if (pk == K_TABLE || q->kind == K_TABLE)
 				join = 0;
-			else if (l->kind == K_CAPS && all_caps(qs, q->len) && (pk == K_HEADING || pk == K_NUM) && fill >= 0.5f)
+			else if (l->kind == K_CAPS && all_caps(qs, q->len) && pk == K_NUM && fill >= 0.5f)
 				join = 1; /* a numbered title in capitals that wraps */
 			else if (l->kind != K_TEXT || pk == K_CAPS)
 				join = 0;
