@@ -171,8 +171,6 @@ sohoa_marker_kind sohoa_marker_block(const char *s, size_t n)
 	int g = bullet_glyph(b);
 	if (g == 2)
 		return SOHOA_MARK_BULLET;
-	if (b && strchr("-+*", (int)b))
-		g = 1; /* as layout.c had it: strchr takes any code point whose low byte is one of them or 0 */
 	if (g == 1 && i < n) { /* a sign unless a space or a capital follows: "- Nội dung", "-Nội dung" */
 		uint32_t nx = norm_cp_at(s, n, &i);
 		if (nx == ' ' || norm_letter_case(nx) > 0)

@@ -75,6 +75,8 @@ int main(void)
 	block("a.b", SOHOA_MARK_NONE);
 	block("Việc tổ chức", SOHOA_MARK_NONE);
 	block("", SOHOA_MARK_NONE);
+	block("一 丨 丶", SOHOA_MARK_NONE); /* U+4E00: its low byte is 0, not a bullet */
+	block("Ī Nội dung", SOHOA_MARK_NONE); /* U+012A: its low byte is '*' */
 
 	/* outline reading: Roman numerals */
 	outline("II. MỤC TIÊU", SOHOA_MARK_ROMAN, "II", 0, "MỤC TIÊU");
