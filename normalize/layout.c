@@ -2,6 +2,7 @@
  * sentence runs on, while headings, list items, table rows and signature lines keep their own
  * lines. Works on cleaned lines (normalize-int.h) and keeps each paragraph's source line range. */
 #include "normalize-int.h"
+#include "../core/array.h"
 #include "../core/viet.h"
 
 #include <ctype.h>
@@ -323,12 +324,22 @@ static size_t word_fwd(const char *s, size_t n)
 	return i;
 }
 
-sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *lines, size_t n, sohoa_buf *out,
-				norm_para **paras, size_t *nparas)
+/* A reflow in progress: the document's lines, what a full line is, and the paragraphs so far. */
+typedef struct reflow {
+	const char *buf;
+	norm_line *lines;
+	measure m;
+	int blank_breaks;  /* blank lines break paragraphs */
+	sohoa_buf *out;    /* the paragraphs' text */
+	norm_para *p;
+	size_t np, cap;
+	size_t opener;     /* the line that opened the last paragraph */
+} reflow;
+
+/* Classify every kept line (lines[i].kind) and decide whether blank lines break paragraphs: they
+ * do unless the source puts one after most lines. */
+static int classify_lines(const char *buf, norm_line *lines, size_t n)
 {
-	*paras = NULL;
-	*nparas = 0;
-	/* Blank lines mean paragraph breaks unless the source puts one after most lines. */
 	size_t kept = 0, followed = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (lines[i].blank || lines[i].drop)
@@ -338,107 +349,129 @@ sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *line
 		if (i + 1 < n && lines[i + 1].blank)
 			followed++;
 	}
-	int blank_breaks = followed * 10 < kept * 4;
-	measure m;
-	measure_doc(buf, lines, n, &m);
+	return followed * 10 < kept * 4;
+}
 
-	size_t cap = 64;
-	norm_para *p = malloc(cap * sizeof *p);
-	if (!p)
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	size_t np = 0;
-	int open = 0, saw_blank = 0;
-	size_t first_kind = 0;
+/* 1 when line l goes on the last paragraph, whose last line is q (saw_blank: blank lines came
+ * between them). *hyphen is set when the join is across a word broken at q's end ("nghi-" +
+ * "ệp", or a soft hyphen). */
+static int joins(const reflow *rf, const norm_line *q, const norm_line *l, int saw_blank, int *hyphen)
+{
+	const measure *m = &rf->m;
+	const char *qs = rf->buf + q->off, *s = rf->buf + l->off;
+	uint32_t end = last_cp(qs, q->len);
+	size_t k = 0;
+	uint32_t start = norm_cp_at(s, l->len, &k);
+	float fill = fill_of(rf->buf, q, m);
+	int lower = norm_letter_case(start) < 0;
+	int pk = rf->lines[rf->opener].kind;
+	int hyph = end == 0xAD || (end == '-' && q->len >= 2 && norm_letter_case(last_cp(qs, q->len - 1)));
+	int boxes = m->boxes && l->x1 > l->x0 && q->x1 > q->x0;
+	float w = m->right - m->left;
+	int join = 0;
+	if (rf->blank_breaks && saw_blank)
+		join = 0;
+	else if (boxes && l->page_index == q->page_index && q->y1 > q->y0 && l->y0 > q->y0 &&
+		 l->y0 - q->y1 > 0.6f * (q->y1 - q->y0))
+		join = 0; /* a vertical gap: a new block */
+	else if (boxes && !lower && !hyph && l->x0 > m->left + 0.04f * w)
+		join = 0; /* an indented first line */
+	else if (pk == K_TABLE || q->kind == K_TABLE)
+		join = 0;
+	else if (l->kind == K_CAPS && all_caps(qs, q->len) && pk == K_NUM && fill >= 0.5f)
+		join = 1; /* a numbered title in capitals that wraps */
+	else if (l->kind != K_TEXT || pk == K_CAPS)
+		join = 0;
+	else if (hyph && lower)
+		join = 1;
+	else if (fill >= (boxes ? 0.9f : 0.7f)) /* justified text fills its line: boxes say so */
+		join = !(end == ':' && !lower);
+	else if (lower && !ends_sentence(end) && fill >= 0.45f)
+		join = 1;
+	*hyphen = join && hyph && lower;
+	return join;
+}
+
+/* Undo the break of a word across q's end and l's start, at the end of out: a soft hyphen goes;
+ * a hyphen goes only when the two halves make one syllable ("nghi-" + "ệp"), else it stays
+ * ("kinh-" + "tế" stays "kinh-tế"). Returns -1 when out of memory. */
+static int unhyphenate(const reflow *rf, const norm_line *q, const norm_line *l)
+{
+	const char *qs = rf->buf + q->off, *s = rf->buf + l->off;
+	sohoa_buf *out = rf->out;
+	if (last_cp(qs, q->len) == 0xAD) {
+		out->len -= 2;
+	} else {
+		size_t lw = word_back(qs, q->len - 1), rw = word_fwd(s, l->len);
+		sohoa_buf word = {0};
+		if (sohoa_buf_append(&word, qs + q->len - 1 - lw, lw) || sohoa_buf_append(&word, s, rw)) {
+			sohoa_buf_free(&word);
+			return -1;
+		}
+		if (lw && rw && sohoa_viet_syllable(word.data, word.len))
+			out->len -= 1;
+		sohoa_buf_free(&word);
+	}
+	out->data[out->len] = 0;
+	return 0;
+}
+
+/* Open a paragraph with line i; a table row keeps its spacing. Returns -1 when out of memory. */
+static int open_para(reflow *rf, size_t i)
+{
+	const norm_line *l = &rf->lines[i];
+	const char *s = rf->buf + l->off;
+	if (SOHOA_GROW(rf->p, rf->np + 1, rf->cap))
+		return -1;
+	norm_para *para = &rf->p[rf->np];
+	*para = (norm_para){rf->out->len, 0, i, i};
+	if (l->kind == K_TABLE ? sohoa_buf_append(rf->out, s, l->len) : append_folded(rf->out, s, l->len))
+		return -1;
+	para->len = rf->out->len - para->off;
+	rf->np++;
+	rf->opener = i;
+	return 0;
+}
+
+sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *lines, size_t n, sohoa_buf *out,
+				norm_para **paras, size_t *nparas)
+{
+	*paras = NULL;
+	*nparas = 0;
+	reflow rf = {.buf = buf, .lines = lines, .out = out};
+	rf.blank_breaks = classify_lines(buf, lines, n);
+	measure_doc(buf, lines, n, &rf.m);
+	int saw_blank = 0;
 	for (size_t i = 0; i < n; i++) {
-		norm_line *l = &lines[i];
+		const norm_line *l = &lines[i];
 		if (l->drop)
 			continue;
 		if (l->blank) {
 			saw_blank = 1;
 			continue;
 		}
-		const char *s = buf + l->off;
-		int join = 0, sep = ' ';
-		if (open) {
-			norm_line *q = &lines[p[np - 1].last];
-			const char *qs = buf + q->off;
-			uint32_t end = last_cp(qs, q->len);
-			size_t k = 0;
-			uint32_t start = norm_cp_at(s, l->len, &k);
-			float fill = fill_of(buf, q, &m);
-			int lower = norm_letter_case(start) < 0;
-			int pk = lines[first_kind].kind;
-			int hyph = end == 0xAD || (end == '-' && q->len >= 2 && norm_letter_case(last_cp(qs, q->len - 1)));
-			int boxes = m.boxes && l->x1 > l->x0 && q->x1 > q->x0;
-			float w = m.right - m.left;
-			if (blank_breaks && saw_blank)
-				join = 0;
-			else if (boxes && l->page_index == q->page_index && q->y1 > q->y0 && l->y0 > q->y0 &&
-				 l->y0 - q->y1 > 0.6f * (q->y1 - q->y0))
-				join = 0; /* a vertical gap: a new block */
-			else if (boxes && !lower && !hyph && l->x0 > m.left + 0.04f * w)
-				join = 0; /* an indented first line */
-			else if (pk == K_TABLE || q->kind == K_TABLE)
-				join = 0;
-			else if (l->kind == K_CAPS && all_caps(qs, q->len) && pk == K_NUM && fill >= 0.5f)
-				join = 1; /* a numbered title in capitals that wraps */
-			else if (l->kind != K_TEXT || pk == K_CAPS)
-				join = 0;
-			else if (hyph && lower)
-				join = 1;
-			else if (fill >= (boxes ? 0.9f : 0.7f)) /* justified text fills its line: boxes say so */
-				join = !(end == ':' && !lower);
-			else if (lower && !ends_sentence(end) && fill >= 0.45f)
-				join = 1;
-			if (join && hyph && lower) {
-				sep = 0;
-				if (end == 0xAD) {
-					out->len -= 2; /* drop the soft hyphen */
-				} else {
-					/* Rejoin "nghi-" + "ệp" only if the whole is a syllable; else keep the hyphen. */
-					size_t lw = word_back(qs, q->len - 1), rw = word_fwd(s, l->len);
-					sohoa_buf w = {0};
-					if (sohoa_buf_append(&w, qs + q->len - 1 - lw, lw) || sohoa_buf_append(&w, s, rw)) {
-						sohoa_buf_free(&w);
-						free(p);
-						return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-					}
-					if (lw && rw && sohoa_viet_syllable(w.data, w.len))
-						out->len -= 1;
-					sohoa_buf_free(&w);
-				}
-				out->data[out->len] = 0;
-			}
+		int join = 0, hyphen = 0;
+		if (rf.np) {
+			const norm_line *q = &lines[rf.p[rf.np - 1].last];
+			join = joins(&rf, q, l, saw_blank, &hyphen);
+			if (hyphen && unhyphenate(&rf, q, l))
+				goto nomem;
 		}
 		saw_blank = 0;
-		if (join) {
-			if (sep && sohoa_buf_append(out, " ", 1))
+		if (!join) {
+			if (open_para(&rf, i))
 				goto nomem;
-			if (append_folded(out, s, l->len))
-				goto nomem;
-			p[np - 1].last = i;
-			p[np - 1].len = out->len - p[np - 1].off;
 			continue;
 		}
-		if (np == cap) {
-			norm_para *r = realloc(p, cap * 2 * sizeof *p);
-			if (!r)
-				goto nomem;
-			p = r;
-			cap *= 2;
-		}
-		p[np] = (norm_para){out->len, 0, i, i};
-		if (l->kind == K_TABLE ? sohoa_buf_append(out, s, l->len) : append_folded(out, s, l->len))
+		if ((!hyphen && sohoa_buf_append(out, " ", 1)) || append_folded(out, buf + l->off, l->len))
 			goto nomem;
-		p[np].len = out->len - p[np].off;
-		np++;
-		open = 1;
-		first_kind = i;
+		rf.p[rf.np - 1].last = i;
+		rf.p[rf.np - 1].len = out->len - rf.p[rf.np - 1].off;
 	}
-	*paras = p;
-	*nparas = np;
+	*paras = rf.p;
+	*nparas = rf.np;
 	return SOHOA_OK;
 nomem:
-	free(p);
+	free(rf.p);
 	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 }
