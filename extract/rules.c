@@ -89,6 +89,17 @@ int ex_date_dmy(int d, int m, int y, char iso[11])
 	return 1;
 }
 
+/* One more date seen: *found becomes 1 at the first (kept in first), 2 once another differs. */
+static void note_date(int *found, char first[11], const char *iso)
+{
+	if (*found && strcmp(first, iso))
+		*found = 2;
+	else if (!*found) {
+		*found = 1;
+		strcpy(first, iso);
+	}
+}
+
 int ex_parse_date(const char *s, size_t n, char iso[11])
 {
 	iso[0] = 0;
@@ -107,23 +118,11 @@ int ex_parse_date(const char *s, size_t n, char iso[11])
 		if ((sscanf(key + i, "%2d/%2d/%4d%n", &d, &m, &y, &len) == 3 ||
 		     sscanf(key + i, "%2d-%2d-%4d%n", &d, &m, &y, &len) == 3) && len >= 8 &&
 		    !isdigit((unsigned char)key[i + len]) && ex_date_dmy(d, m, y, tmp)) {
-			if (found && strcmp(first, tmp))
-				found = 2;
-			else if (!found) {
-				found = 1;
-				strcpy(first, tmp);
-			}
+			note_date(&found, first, tmp);
 			i += (size_t)len;
-			continue;
-		}
-		/* "26 thang 5 nam 2025" (after "ngay") */
-		if (sscanf(key + i, "%2d thang %2d nam %4d%n", &d, &m, &y, &len) == 3 && ex_date_dmy(d, m, y, tmp)) {
-			if (found && strcmp(first, tmp))
-				found = 2;
-			else if (!found) {
-				found = 1;
-				strcpy(first, tmp);
-			}
+		} else if (sscanf(key + i, "%2d thang %2d nam %4d%n", &d, &m, &y, &len) == 3 &&
+			   ex_date_dmy(d, m, y, tmp)) { /* "26 thang 5 nam 2025" (after "ngay") */
+			note_date(&found, first, tmp);
 			i += (size_t)len;
 		}
 	}
