@@ -31,6 +31,47 @@ static char *title_of(const ex_stmt *st)
 	return ex_clean(st->text, b, e);
 }
 
+/* The first score with a maximum stated in the section of the heading at statement s (scores
+ * are in statement order), or NULL. */
+static const ex_score *heading_score(const ex_score *scores, size_t n, size_t s, const char *section)
+{
+	for (size_t i = 0; i < n; i++)
+		if (scores[i].stmt >= s && scores[i].has_max && !strcmp(scores[i].section, section))
+			return &scores[i];
+	return NULL;
+}
+
+/* The criteria.csv row of heading sm: its section path as id, the path's parent and depth, its
+ * title, its score (sc may be NULL) and its first source line tl. */
+static sohoa_status write_heading(sohoa_ctx *ctx, const ex_doc *ed, const ex_stmt *sm, const ex_score *sc,
+				  const sohoa_tline *tl, sohoa_buf *out)
+{
+	char parent[64];
+	snprintf(parent, sizeof parent, "%s", sm->section);
+	char *dot = strrchr(parent, '.');
+	if (dot)
+		*dot = 0;
+	else
+		parent[0] = 0;
+	int level = 1;
+	for (const char *p = sm->section; *p; p++)
+		level += *p == '.';
+	char *title = title_of(sm);
+	ex_row row;
+	ex_row_begin(&row, out);
+	ex_field(&row, ed->name);
+	ex_field(&row, sm->section);
+	ex_field(&row, parent);
+	ex_field_int(&row, level, 1);
+	ex_field(&row, title);
+	ex_field_num(&row, sc ? sc->value : 0, sc != NULL);
+	ex_field_num(&row, sc ? sc->max : 0, sc != NULL);
+	ex_field_int(&row, tl->page, 1);
+	ex_field_int(&row, tl->line, 1);
+	free(title);
+	return ex_row_end(&row, ctx);
+}
+
 static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
 {
 	ex_doc ed;
@@ -45,36 +86,7 @@ static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *
 		const ex_stmt *sm = &ed.stmts[s];
 		if (!sm->heading || (table_page && text->lines[sm->first].page >= table_page))
 			continue;
-		char parent[64];
-		snprintf(parent, sizeof parent, "%s", sm->section);
-		char *dot = strrchr(parent, '.');
-		if (dot)
-			*dot = 0;
-		else
-			parent[0] = 0;
-		int level = 1;
-		for (const char *p = sm->section; *p; p++)
-			level += *p == '.';
-		/* the first score with a maximum stated in this heading's own section */
-		const ex_score *sc = NULL;
-		for (size_t i = 0; i < nscores && !sc; i++)
-			if (scores[i].stmt >= s && scores[i].has_max && !strcmp(scores[i].section, sm->section))
-				sc = &scores[i];
-		char *title = title_of(sm);
-		const sohoa_tline *tl = &text->lines[sm->first];
-		ex_row row;
-		ex_row_begin(&row, out);
-		ex_field(&row, ed.name);
-		ex_field(&row, sm->section);
-		ex_field(&row, parent);
-		ex_field_int(&row, level, 1);
-		ex_field(&row, title);
-		ex_field_num(&row, sc ? sc->value : 0, sc != NULL);
-		ex_field_num(&row, sc ? sc->max : 0, sc != NULL);
-		ex_field_int(&row, tl->page, 1);
-		ex_field_int(&row, tl->line, 1);
-		st = ex_row_end(&row, ctx);
-		free(title);
+		st = write_heading(ctx, &ed, sm, heading_score(scores, nscores, s, sm->section), &text->lines[sm->first], out);
 	}
 	if (st == SOHOA_OK) /* the numbering of a table rebuilt from positions ("1.7.2") */
 		st = ex_table_criteria(ctx, &ed, out);
