@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
-int ex_table_page(const ex_doc *ed); /* first page of a table rebuilt from positions, or 0 */
-
 static const char *const columns[] = {"doc", "id", "parent", "level", "title", "score", "max", "page", "line", NULL};
 
 /* The title: the heading's text up to its first sentence end, colon or semicolon. */

@@ -322,8 +322,6 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_text
 	return st;
 }
 
-sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
-
 static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
 {
 	ex_doc ed;

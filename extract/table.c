@@ -13,10 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
-sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
-int ex_table_page(const ex_doc *ed);
-
 enum { COL_NONE, COL_ID, COL_TASK, COL_OUTPUT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_BUDGET, COL_NOTE };
 
 /* Header words (key) and the column they name; the first match in this order wins. */
