@@ -69,27 +69,30 @@ static sohoa_status write_heading(sohoa_ctx *ctx, const ex_doc *ed, const ex_stm
 	return ex_row_end(&row, ctx);
 }
 
-static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+/* The headings in order (those of a table rebuilt from positions come from the rebuild), then
+ * the table's numbering ("1.7.2"). */
+static sohoa_status criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
-	ex_doc ed;
-	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
-	if (st != SOHOA_OK)
-		return st;
+	const sohoa_text *text = ed->text;
 	ex_score *scores = NULL;
 	size_t nscores = 0;
-	st = ex_scores_collect(ctx, &ed, NULL, &scores, &nscores);
-	int table_page = ex_table_page(&ed); /* its rows come from the table rebuild below */
-	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
-		const ex_stmt *sm = &ed.stmts[s];
+	sohoa_status st = ex_scores_collect(ctx, ed, NULL, &scores, &nscores);
+	int table_page = ex_table_page(ed);
+	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
 		if (!sm->heading || (table_page && text->lines[sm->first].page >= table_page))
 			continue;
-		st = write_heading(ctx, &ed, sm, heading_score(scores, nscores, s, sm->section), &text->lines[sm->first], out);
+		st = write_heading(ctx, ed, sm, heading_score(scores, nscores, s, sm->section), &text->lines[sm->first], out);
 	}
-	if (st == SOHOA_OK) /* the numbering of a table rebuilt from positions ("1.7.2") */
-		st = ex_table_criteria(ctx, &ed, out);
+	if (st == SOHOA_OK)
+		st = ex_table_criteria(ctx, ed, out);
 	free(scores);
-	ex_doc_free(&ed);
 	return st;
+}
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	return ex_over_stmts(ctx, doc, text, out, criteria);
 }
 
 const sohoa_extractor ex_criteria = {"criteria", columns, run};

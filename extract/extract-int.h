@@ -1,7 +1,7 @@
 /* extract-int.h: what the extractors share (private to extract/): the CSV row writer (csv.c),
  * Vietnamese numbers and dates, statements rebuilt from text lines with a diacritic-free key to
- * match rules on, heading/section tracking (with normalize's marker reading), source line lookup (rules.c), and
- * the tables rebuilt from positions (table.c). */
+ * match rules on, heading/section tracking (normalize's outline reading) and source line lookup
+ * (rules.c), and the tables rebuilt from positions (table.c). */
 #ifndef SOHOA_EXTRACT_INT_H
 #define SOHOA_EXTRACT_INT_H
 
@@ -75,6 +75,10 @@ typedef struct ex_doc {
  * normalize stage would; already-reflowed text passes through) and track headings. */
 sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, ex_doc *ed);
 void ex_doc_free(ex_doc *ed);
+/* An extractor's run over statements: build the statements of text (ex_doc_build), call fn on
+ * them, free them; fn's status, or the build's. */
+sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out,
+			   sohoa_status (*fn)(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out));
 /* Build the key form of s[0..n) (see ex_stmt); caller frees *key and *kmap. */
 int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap);
 

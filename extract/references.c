@@ -386,32 +386,34 @@ static sohoa_status bare_refs(sohoa_ctx *ctx, const refs *r, const ex_doc *ed, c
 	return st;
 }
 
-static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+/* The coded, then the bare citations of each statement that may cite. */
+static sohoa_status references(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
-	ex_doc ed;
-	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
-	if (st != SOHOA_OK)
-		return st;
+	sohoa_status st = SOHOA_OK;
 	refs r = {ex_regex(ctx, num_re), ex_regex(ctx, type_re), ex_regex(ctx, date_re), ex_regex(ctx, issuer_re)};
 	if (!r.num || !r.type || !r.date || !r.issuer)
 		st = ctx->status;
 	else
-		for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
-			const ex_stmt *sm = &ed.stmts[s];
+		for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
+			const ex_stmt *sm = &ed->stmts[s];
 			if (!may_cite(sm))
 				continue;
 			type_hit types_at[MAX_TYPES];
 			size_t ntypes = find_types(&r, sm, types_at);
-			st = coded_refs(ctx, &r, &ed, sm, types_at, ntypes, out);
+			st = coded_refs(ctx, &r, ed, sm, types_at, ntypes, out);
 			if (st == SOHOA_OK)
-				st = bare_refs(ctx, &r, &ed, sm, types_at, ntypes, out);
+				st = bare_refs(ctx, &r, ed, sm, types_at, ntypes, out);
 		}
 	sohoa_regex_free(r.num);
 	sohoa_regex_free(r.type);
 	sohoa_regex_free(r.date);
 	sohoa_regex_free(r.issuer);
-	ex_doc_free(&ed);
 	return st;
+}
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	return ex_over_stmts(ctx, doc, text, out, references);
 }
 
 const sohoa_extractor ex_references = {"references", columns, run};

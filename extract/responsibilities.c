@@ -150,8 +150,11 @@ static int names_unit(const ex_stmt *sm, long b, long e)
 
 /* Prose: labelled lines ("Phòng/đơn vị chủ trì: …", "… phối hợp: …") grouped into one row per task
  * heading, the heading giving the task and its id. */
-static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_regex *lab, sohoa_buf *out)
+static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
+	sohoa_regex *lab = ex_regex(ctx, label_re);
+	if (!lab)
+		return ctx->status;
 	sohoa_status st = SOHOA_OK;
 	resp cur = {0};
 	const ex_stmt *task_heading = NULL;
@@ -188,6 +191,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_regex *la
 		join(lead ? &cur.lead : monitor ? &cur.monitor : &cur.coop, val);
 		free(val);
 	}
+	sohoa_regex_free(lab);
 	if (st == SOHOA_OK)
 		return resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop, out);
 	resp_clear(&cur);
@@ -263,8 +267,9 @@ static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, int nbu
 /* Unit sections: under a top heading such as "III. TRÁCH NHIỆM …", each unit heading ("2) Sở Nội
  * vụ") leads the tasks below it, one row per bullet (or per paragraph in reflowed text), until a
  * closing statement. */
-static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_text *text, sohoa_buf *out)
+static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
+	const sohoa_text *text = ed->text;
 	sohoa_status st = SOHOA_OK;
 	int reflowed = 0;
 	for (size_t i = 0; i < text->nlines && !reflowed; i++)
@@ -322,20 +327,18 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_text
 	return st;
 }
 
+/* Rows from labelled prose, then unit sections, then a table rebuilt from positions. */
+static sohoa_status responsibilities(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+{
+	sohoa_status st = prose_rows(ctx, ed, out);
+	if (st == SOHOA_OK)
+		st = unit_rows(ctx, ed, out);
+	return st == SOHOA_OK ? ex_table_rows(ctx, ed, out) : st;
+}
+
 static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
 {
-	ex_doc ed;
-	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
-	if (st != SOHOA_OK)
-		return st;
-	sohoa_regex *lab = ex_regex(ctx, label_re);
-	if (!lab)
-		st = ctx->status;
-	else if ((st = prose_rows(ctx, &ed, lab, out)) == SOHOA_OK && (st = unit_rows(ctx, &ed, text, out)) == SOHOA_OK)
-		st = ex_table_rows(ctx, &ed, out);
-	sohoa_regex_free(lab);
-	ex_doc_free(&ed);
-	return st;
+	return ex_over_stmts(ctx, doc, text, out, responsibilities);
 }
 
 const sohoa_extractor ex_responsibilities = {"responsibilities", columns, run};

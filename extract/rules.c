@@ -521,6 +521,18 @@ fail:
 	return st;
 }
 
+sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out,
+			   sohoa_status (*fn)(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out))
+{
+	ex_doc ed;
+	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
+	if (st != SOHOA_OK)
+		return st;
+	st = fn(ctx, &ed, out);
+	ex_doc_free(&ed);
+	return st;
+}
+
 /* Occurrences of needle in s[0..n) that are not part of a longer number. */
 static size_t count_needle(const char *s, size_t n, const char *needle)
 {

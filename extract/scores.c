@@ -697,14 +697,14 @@ done:
 	return st;
 }
 
+static sohoa_status scores(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+{
+	return ex_scores_collect(ctx, ed, out, NULL, NULL);
+}
+
 static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
 {
-	ex_doc ed;
-	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
-	if (st == SOHOA_OK)
-		st = ex_scores_collect(ctx, &ed, out, NULL, NULL);
-	ex_doc_free(&ed);
-	return st;
+	return ex_over_stmts(ctx, doc, text, out, scores);
 }
 
 const sohoa_extractor ex_scores = {"scores", columns, run};
