@@ -91,10 +91,10 @@ static void encoding_cases(void)
 	sohoa_buf a = {0}, b = {0};
 	sohoa_enc_decode(SOHOA_ENC_CP1252, (const unsigned char *)"c\xe9ng h\xdf" "a", 8, &a);
 	sohoa_enc_decode(SOHOA_ENC_CP1252, (const unsigned char *)"vi\xd6" "c l\xb5m", 8, &b);
-	lines[0] = (sohoa_line){.page = 1, .line = 1, .text = a.data, .font = "ABCDEF+.VnTimeH", .confidence = -1};
-	lines[1] = (sohoa_line){.page = 1, .line = 2, .text = b.data, .font = ".VnTime", .confidence = -1};
+	lines[0] = (sohoa_line){.page = 1, .line = 1, .text = a.data, .font = (char *)"ABCDEF+.VnTimeH", .confidence = -1};
+	lines[1] = (sohoa_line){.page = 1, .line = 2, .text = b.data, .font = (char *)".VnTime", .confidence = -1};
 	page = (sohoa_page){.number = 1, .source = SOHOA_SRC_PDF, .lines = lines, .nlines = 2};
-	doc = (sohoa_doc){.name = "pdf", .pages = &page, .npages = 1};
+	doc = (sohoa_doc){.name = (char *)"pdf", .pages = &page, .npages = 1};
 	sohoa_text *t = NULL;
 	CHECK(sohoa_normalize_doc(ctx, &doc, &t) == SOHOA_OK && t && t->nlines == 2, "font-named page normalizes");
 	if (t && t->nlines == 2) {
@@ -199,7 +199,7 @@ static void geometry_cases(void)
 		lines[i] = (sohoa_line){.page = 1, .line = i + 1, .x0 = rows[i].x0, .y0 = rows[i].y0, .x1 = rows[i].x1,
 					.y1 = rows[i].y1, .source = SOHOA_SRC_PDF, .confidence = -1, .text = (char *)rows[i].text};
 	sohoa_page page = {.number = 1, .width = 595, .height = 842, .source = SOHOA_SRC_PDF, .lines = lines, .nlines = N};
-	sohoa_doc doc = {.name = "geom", .pages = &page, .npages = 1};
+	sohoa_doc doc = {.name = (char *)"geom", .pages = &page, .npages = 1};
 	sohoa_text *t = NULL;
 	if (sohoa_normalize_doc(ctx, &doc, &t) != SOHOA_OK) {
 		CHECK(0, "geometry page normalizes");
@@ -223,7 +223,7 @@ static void seed_case(const char *path)
 {
 	char *data = NULL;
 	size_t len = 0;
-	char label[256];
+	char label[1024];
 	if (sohoa_file_read(ctx, path, &data, &len) != SOHOA_OK) {
 		snprintf(label, sizeof label, "seed %s readable", path);
 		CHECK(0, label);
