@@ -23,7 +23,9 @@ int norm_letter_case(uint32_t cp)
 	return 0;
 }
 
-size_t sohoa_letters(const char *s, size_t n, size_t *lower)
+/* The Vietnamese letters of s[0..n) and, in *lower, how many are lowercase; with stop, the count
+ * ends at the first lowercase letter. */
+static size_t count_letters(const char *s, size_t n, size_t *lower, int stop)
 {
 	size_t letters = 0, low = 0, i = 0;
 	while (i < n) {
@@ -32,9 +34,18 @@ size_t sohoa_letters(const char *s, size_t n, size_t *lower)
 		i += sohoa_utf8_decode(s + i, n - i, &cp);
 		if (sohoa_viet_letter(cp, &plain, &tone, &upper)) {
 			letters++;
-			low += !upper;
+			if (!upper && (low++, stop))
+				break;
 		}
 	}
+	*lower = low;
+	return letters;
+}
+
+size_t sohoa_letters(const char *s, size_t n, size_t *lower)
+{
+	size_t low;
+	size_t letters = count_letters(s, n, &low, 0);
 	if (lower)
 		*lower = low;
 	return letters;
@@ -43,7 +54,7 @@ size_t sohoa_letters(const char *s, size_t n, size_t *lower)
 int sohoa_caps(const char *s, size_t n)
 {
 	size_t lower;
-	return sohoa_letters(s, n, &lower) >= 2 && lower == 0;
+	return count_letters(s, n, &lower, 1) >= 2 && lower == 0;
 }
 
 /* ---- the pieces both readings are made of ---- */
