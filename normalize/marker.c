@@ -34,8 +34,11 @@ static size_t count_letters(const char *s, size_t n, size_t *lower, int stop)
 		i += sohoa_utf8_decode(s + i, n - i, &cp);
 		if (sohoa_viet_letter(cp, &plain, &tone, &upper)) {
 			letters++;
-			if (!upper && (low++, stop))
-				break;
+			if (!upper) {
+				low++;
+				if (stop)
+					break;
+			}
 		}
 	}
 	*lower = low;
