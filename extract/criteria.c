@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
-int ex_table_page(const ex_doc *ed); /* first page of a table rebuilt from positions, or 0 */
-
 static const char *const columns[] = {"doc", "id", "parent", "level", "title", "score", "max", "page", "line", NULL};
 
 /* The title: the heading's text up to its first sentence end, colon or semicolon. */
@@ -31,56 +28,71 @@ static char *title_of(const ex_stmt *st)
 	return ex_clean(st->text, b, e);
 }
 
-static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+/* The first score with a maximum stated in the section of the heading at statement s (scores
+ * are in statement order), or NULL. */
+static const ex_score *heading_score(const ex_score *scores, size_t n, size_t s, const char *section)
 {
-	ex_doc ed;
-	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
-	if (st != SOHOA_OK)
-		return st;
+	for (size_t i = 0; i < n; i++)
+		if (scores[i].stmt >= s && scores[i].has_max && !strcmp(scores[i].section, section))
+			return &scores[i];
+	return NULL;
+}
+
+/* The criteria.csv row of heading sm: its section path as id, the path's parent and depth, its
+ * title, its score (sc may be NULL) and its first source line tl. */
+static sohoa_status write_heading(sohoa_ctx *ctx, const ex_doc *ed, const ex_stmt *sm, const ex_score *sc,
+				  const sohoa_tline *tl, sohoa_buf *out)
+{
+	char parent[64];
+	snprintf(parent, sizeof parent, "%s", sm->section);
+	char *dot = strrchr(parent, '.');
+	if (dot)
+		*dot = 0;
+	else
+		parent[0] = 0;
+	int level = 1;
+	for (const char *p = sm->section; *p; p++)
+		level += *p == '.';
+	char *title = title_of(sm);
+	ex_row row;
+	ex_row_begin(&row, out);
+	ex_field(&row, ed->name);
+	ex_field(&row, sm->section);
+	ex_field(&row, parent);
+	ex_field_int(&row, level, 1);
+	ex_field(&row, title);
+	ex_field_num(&row, sc ? sc->value : 0, sc != NULL);
+	ex_field_num(&row, sc ? sc->max : 0, sc != NULL);
+	ex_field_int(&row, tl->page, 1);
+	ex_field_int(&row, tl->line, 1);
+	free(title);
+	return ex_row_end(&row, ctx);
+}
+
+/* The headings in order (those of a table rebuilt from positions come from the rebuild), then
+ * the table's numbering ("1.7.2"). */
+static sohoa_status criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+{
+	const sohoa_text *text = ed->text;
 	ex_score *scores = NULL;
 	size_t nscores = 0;
-	st = ex_scores_collect(ctx, &ed, NULL, &scores, &nscores);
-	int table_page = ex_table_page(&ed); /* its rows come from the table rebuild below */
-	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
-		const ex_stmt *sm = &ed.stmts[s];
+	sohoa_status st = ex_scores_collect(ctx, ed, NULL, &scores, &nscores);
+	int table_page = ex_table_page(ed);
+	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
 		if (!sm->heading || (table_page && text->lines[sm->first].page >= table_page))
 			continue;
-		char parent[64];
-		snprintf(parent, sizeof parent, "%s", sm->section);
-		char *dot = strrchr(parent, '.');
-		if (dot)
-			*dot = 0;
-		else
-			parent[0] = 0;
-		int level = 1;
-		for (const char *p = sm->section; *p; p++)
-			level += *p == '.';
-		/* the first score with a maximum stated in this heading's own section */
-		const ex_score *sc = NULL;
-		for (size_t i = 0; i < nscores && !sc; i++)
-			if (scores[i].stmt >= s && scores[i].has_max && !strcmp(scores[i].section, sm->section))
-				sc = &scores[i];
-		char *title = title_of(sm);
-		const sohoa_tline *tl = &text->lines[sm->first];
-		ex_row row;
-		ex_row_begin(&row, out);
-		ex_field(&row, ed.name);
-		ex_field(&row, sm->section);
-		ex_field(&row, parent);
-		ex_field_int(&row, level, 1);
-		ex_field(&row, title);
-		ex_field_num(&row, sc ? sc->value : 0, sc != NULL);
-		ex_field_num(&row, sc ? sc->max : 0, sc != NULL);
-		ex_field_int(&row, tl->page, 1);
-		ex_field_int(&row, tl->line, 1);
-		st = ex_row_end(&row, ctx);
-		free(title);
+		st = write_heading(ctx, ed, sm, heading_score(scores, nscores, s, sm->section), &text->lines[sm->first], out);
 	}
-	if (st == SOHOA_OK) /* the numbering of a table rebuilt from positions ("1.7.2") */
-		st = ex_table_criteria(ctx, &ed, out);
+	if (st == SOHOA_OK)
+		st = ex_table_criteria(ctx, ed, out);
 	free(scores);
-	ex_doc_free(&ed);
 	return st;
+}
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	return ex_over_stmts(ctx, doc, text, out, criteria);
 }
 
 const sohoa_extractor ex_criteria = {"criteria", columns, run};

@@ -1,6 +1,7 @@
 /* extract-int.h: what the extractors share (private to extract/): the CSV row writer (csv.c),
  * Vietnamese numbers and dates, statements rebuilt from text lines with a diacritic-free key to
- * match rules on, heading/section tracking, and source line lookup (rules.c). */
+ * match rules on, heading/section tracking (normalize's outline reading) and source line lookup
+ * (rules.c), and the tables rebuilt from positions (table.c). */
 #ifndef SOHOA_EXTRACT_INT_H
 #define SOHOA_EXTRACT_INT_H
 
@@ -74,6 +75,10 @@ typedef struct ex_doc {
  * normalize stage would; already-reflowed text passes through) and track headings. */
 sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, ex_doc *ed);
 void ex_doc_free(ex_doc *ed);
+/* An extractor's run over statements: build the statements of text (ex_doc_build), call fn on
+ * them, free them; fn's status, or the build's. */
+sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out,
+			   sohoa_status (*fn)(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out));
 /* Build the key form of s[0..n) (see ex_stmt); caller frees *key and *kmap. */
 int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap);
 
@@ -88,7 +93,7 @@ int ex_find(sohoa_regex *re, const ex_stmt *st, size_t kstart, long *g, int ng);
 /* 1 if the key of s (already lowercase ASCII) ends / starts with word w at a word boundary. */
 int ex_word_at(const char *key, size_t keylen, size_t at, const char *w);
 
-/* Deadline column helpers shared by responsibilities. */
+/* The extractors, one file each (the table in extract.c). */
 extern const sohoa_extractor ex_scores, ex_criteria, ex_responsibilities, ex_documents, ex_references;
 
 /* Scores of a document (used by criteria for the score of a heading). */
@@ -100,5 +105,14 @@ typedef struct ex_score {
 	char unit[16];
 } ex_score;
 sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, ex_score **list, size_t *n);
+
+/* ---- table.c: tables rebuilt from positions (documents with line boxes only) ---- */
+
+/* Append the table's responsibilities.csv rows to out. */
+sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
+/* Append the table's numbering (groups, "1.7.2" codes) as criteria.csv rows to out. */
+sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
+/* The first page of a table rebuilt from positions, or 0. */
+int ex_table_page(const ex_doc *ed);
 
 #endif

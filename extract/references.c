@@ -153,221 +153,267 @@ static const char *code_type(const char *num)
 	return NULL;
 }
 
-static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+/* Most statements cite nothing: a citation has a digit next to '/' or '-' (or " /"), or "số". */
+static int may_cite(const ex_stmt *sm)
 {
-	ex_doc ed;
-	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
-	if (st != SOHOA_OK)
-		return st;
-	refs r = {ex_regex(ctx, num_re), ex_regex(ctx, type_re), ex_regex(ctx, date_re), ex_regex(ctx, issuer_re)};
-	if (!r.num || !r.type || !r.date || !r.issuer) {
-		st = ctx->status;
-		goto done;
+	int maybe = 0;
+	for (size_t k = 0; k + 1 < sm->keylen && !maybe; k++)
+		maybe = isdigit((unsigned char)sm->key[k]) && (sm->key[k + 1] == '/' || sm->key[k + 1] == '-' ||
+							     (k + 2 < sm->keylen && sm->key[k + 1] == ' ' && sm->key[k + 2] == '/'));
+	return maybe || strstr(sm->key, "so ");
+}
+
+/* A type word in a statement ("Quyết định số"): its key span, and where a bare number after it
+ * starts ("Đề án số 06"), or -1. */
+typedef struct type_hit {
+	long b, e, num;
+} type_hit;
+
+enum { MAX_TYPES = 64 };
+
+/* The type words of statement sm, in order, at most MAX_TYPES. */
+static size_t find_types(const refs *r, const ex_stmt *sm, type_hit *hits)
+{
+	size_t tpos = 0, ntypes = 0;
+	long tg[8];
+	while (ntypes < MAX_TYPES && ex_find(r->type, sm, tpos, tg, 3) == 1) {
+		hits[ntypes++] = (type_hit){tg[2], tg[3], tg[4]};
+		tpos = (size_t)tg[1];
 	}
-	for (size_t s = 0; s < ed.nstmts && st == SOHOA_OK; s++) {
-		ex_stmt *sm = &ed.stmts[s];
-		/* most statements cite nothing: a citation has a digit next to '/' or '-', or "số" */
-		int maybe = 0;
-		for (size_t k = 0; k + 1 < sm->keylen && !maybe; k++)
-			maybe = isdigit((unsigned char)sm->key[k]) && (sm->key[k + 1] == '/' || sm->key[k + 1] == '-' ||
-								     (k + 2 < sm->keylen && sm->key[k + 1] == ' ' && sm->key[k + 2] == '/'));
-		if (!maybe && !strstr(sm->key, "so "))
-			continue;
-		long g[8], tg[8];
-		size_t pos = 0, prev_end = 0;
-		const char *prev_type = NULL;
-		/* typed references: "Quyết định số 608/QĐ-UBND", "Đề án số 06" */
-		size_t tpos = 0;
-		long types_at[64][3]; /* key start of type word, end, index of type */
-		size_t ntypes = 0;
-		while (ntypes < 64 && ex_find(r.type, sm, tpos, tg, 3) == 1) {
-			types_at[ntypes][0] = tg[2];
-			types_at[ntypes][1] = tg[3];
-			types_at[ntypes][2] = tg[4]; /* start of a bare number after "số", or -1 */
-			ntypes++;
-			tpos = (size_t)tg[1];
-		}
-		while (ex_find(r.num, sm, pos, g, 3) == 1) {
-			size_t nb = (size_t)g[2], ne = (size_t)g[5];
-			pos = ne;
-			/* inside a web address ("https://…/nghi-dinh-41-2012-nd-cp…") */
-			size_t tb = nb;
-			while (tb > 0 && sm->key[tb - 1] != ' ')
-				tb--;
-			if (memmem(sm->key + tb, ne - tb, "://", 3) || memmem(sm->key + tb, ne - tb, "www.", 4) ||
-			    memmem(sm->key + tb, ne - tb, ".vn/", 4) || memmem(sm->key + tb, ne - tb, ".com/", 5))
-				continue;
-			/* the document's own number ("Số: 209/BC-SYT") is not a citation */
-			size_t back = nb;
-			while (back > 0 && sm->key[back - 1] == ' ')
-				back--;
-			if (back >= 3 && !strncmp(sm->key + back - 3, "so:", 3))
-				continue;
-			/* a date "12/5/2025" also looks like a number with parts: require a letter code */
-			int letters = 0;
-			for (size_t k = (size_t)g[4]; k < ne; k++)
-				if (isalpha((unsigned char)sm->key[k]))
-					letters = 1;
-			if (!letters)
-				continue;
-			/* the type word just before ("Quyết định số", within three words) */
-			const char *type = NULL;
-			size_t start = nb;
-			for (size_t t = 0; t < ntypes; t++) {
-				size_t te = (size_t)types_at[t][1];
-				if (te > nb)
-					break;
-				size_t words = 0;
-				for (size_t k = te; k < nb; k++)
-					if (sm->key[k] == ' ' && k + 1 < nb && sm->key[k + 1] != ' ')
-						words++;
-				if (words <= 2 && (types_at[t][2] < 0 || (size_t)types_at[t][2] == nb)) {
-					char w[32];
-					snprintf(w, sizeof w, "%.*s", (int)(te - (size_t)types_at[t][0]), sm->key + types_at[t][0]);
-					for (size_t k = 0; k < sizeof types / sizeof *types && !type; k++)
-						if (!strncmp(w, types[k].key, strlen(types[k].key)) &&
-						    (w[strlen(types[k].key)] == 0 || w[strlen(types[k].key)] == ' '))
-							type = types[k].name;
-					start = (size_t)types_at[t][0];
-				}
-			}
-			char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
-			if (!num)
-				goto nomem;
-			/* drop spaces inside the number ("209 /BC-SYT") */
-			size_t w = 0;
-			for (size_t k = 0; num[k]; k++)
-				if (num[k] != ' ')
-					num[w++] = num[k];
-			num[w] = 0;
-			repair_code(&num);
-			if (!type)
-				type = code_type(num);
-			/* a list "Quyết định: số 2222/…, số 1262/…": the type of the citation just before */
-			if (!type && prev_type && nb >= prev_end) {
-				size_t k = prev_end;
-				while (k < nb && strchr(" ,;", sm->key[k]))
-					k++;
-				if (!strncmp(sm->key + k, "va ", 3))
-					k += 3;
-				if (!strncmp(sm->key + k, "so", 2))
-					k += 2;
-				while (k < nb && sm->key[k] == ' ')
-					k++;
-				if (k == nb)
-					type = prev_type;
-			}
-			if (!type) {
-				free(num);
-				continue;
-			}
-			size_t end = ne;
-			char iso[11] = "";
-			long dg[14];
-			ex_stmt tail = *sm;
-			if (sohoa_regex_match_at(r.date, sm->key, sm->keylen, ne, dg, 7) == 1) {
-				int o = dg[2] >= 0 ? 1 : 4;
-				int d = atoi(sm->key + dg[2 * o]), m = atoi(sm->key + dg[2 * o + 2]), y = atoi(sm->key + dg[2 * o + 4]);
-				if (ex_date_dmy(d, m, y, iso))
-					end = (size_t)dg[1];
-			}
-			(void)tail;
-			char *issuer = NULL;
-			if (sohoa_regex_match_at(r.issuer, sm->key, sm->keylen, end, dg, 1) == 1) {
-				size_t ib = (size_t)dg[1];
-				size_t ie = issuer_end(sm->key, sm->keylen, ib);
-				if (ie > ib) {
-					issuer = ex_clean(sm->text, sm->kmap[ib], sm->kmap[ie]);
-					end = ie;
-				}
-			}
-			char *phrase = ex_clean(sm->text, sm->kmap[start], sm->kmap[end]);
-			prev_type = type;
-			prev_end = end;
-			int page, line;
-			ex_locate(&ed, sm, sm->kmap[nb], num, &page, &line);
-			ex_row row;
-			ex_row_begin(&row, out);
-			ex_field(&row, ed.name);
-			ex_field_int(&row, page, 1);
-			ex_field_int(&row, line, 1);
-			ex_field(&row, type);
-			ex_field(&row, num);
-			ex_field(&row, iso);
-			ex_field(&row, issuer);
-			ex_field(&row, phrase);
-			st = ex_row_end(&row, ctx);
-			free(num);
-			free(issuer);
-			free(phrase);
-			if (st != SOHOA_OK)
-				break;
-		}
-		/* bare numbered references without a code: "Đề án số 06" */
-		for (size_t t = 0; t < ntypes && st == SOHOA_OK; t++) {
-			if (types_at[t][2] < 0)
-				continue;
-			size_t nb = (size_t)types_at[t][2];
-			size_t ne = nb;
-			while (ne < sm->keylen && isalnum((unsigned char)sm->key[ne]))
-				ne++;
-			if (ne < sm->keylen && (sm->key[ne] == '/' || sm->key[ne] == '-' || sm->key[ne] == ' ') &&
-			    ne + 1 < sm->keylen && (sm->key[ne] != ' ' || sm->key[ne + 1] == '/' || sm->key[ne + 1] == '-'))
-				continue; /* a coded number, handled above */
-			/* needs "số" between the type and the number */
-			if (!strstr(sm->key + types_at[t][1], "so") || strstr(sm->key + types_at[t][1], "so") > sm->key + nb)
-				continue;
-			if (ne < sm->keylen && sm->key[ne] == '%')
-				continue;
+	return ntypes;
+}
+
+/* 1 when the number at key [nb, ne) (its parts from pb) can be a citation: not inside a web
+ * address, not the document's own number ("Số: 209/BC-SYT"), and with a letter code (a date
+ * "12/5/2025" also has parts). */
+static int citable(const ex_stmt *sm, size_t nb, size_t pb, size_t ne)
+{
+	/* inside a web address ("https://…/nghi-dinh-41-2012-nd-cp…") */
+	size_t tb = nb;
+	while (tb > 0 && sm->key[tb - 1] != ' ')
+		tb--;
+	if (memmem(sm->key + tb, ne - tb, "://", 3) || memmem(sm->key + tb, ne - tb, "www.", 4) ||
+	    memmem(sm->key + tb, ne - tb, ".vn/", 4) || memmem(sm->key + tb, ne - tb, ".com/", 5))
+		return 0;
+	size_t back = nb;
+	while (back > 0 && sm->key[back - 1] == ' ')
+		back--;
+	if (back >= 3 && !strncmp(sm->key + back - 3, "so:", 3))
+		return 0;
+	for (size_t k = pb; k < ne; k++)
+		if (isalpha((unsigned char)sm->key[k]))
+			return 1;
+	return 0;
+}
+
+/* The type word just before the number at nb ("Quyết định số", within three words): its name,
+ * and *start moved to where it starts; NULL when none. */
+static const char *type_before(const ex_stmt *sm, const type_hit *types_at, size_t ntypes, size_t nb, size_t *start)
+{
+	const char *type = NULL;
+	for (size_t t = 0; t < ntypes; t++) {
+		size_t te = (size_t)types_at[t].e;
+		if (te > nb)
+			break;
+		size_t words = 0;
+		for (size_t k = te; k < nb; k++)
+			if (sm->key[k] == ' ' && k + 1 < nb && sm->key[k + 1] != ' ')
+				words++;
+		if (words <= 2 && (types_at[t].num < 0 || (size_t)types_at[t].num == nb)) {
 			char w[32];
-			size_t tb = (size_t)types_at[t][0], te = (size_t)types_at[t][1];
-			snprintf(w, sizeof w, "%.*s", (int)(te - tb), sm->key + tb);
-			const char *type = NULL;
+			snprintf(w, sizeof w, "%.*s", (int)(te - (size_t)types_at[t].b), sm->key + types_at[t].b);
 			for (size_t k = 0; k < sizeof types / sizeof *types && !type; k++)
-				if (!strncmp(w, types[k].key, strlen(types[k].key)))
+				if (!strncmp(w, types[k].key, strlen(types[k].key)) &&
+				    (w[strlen(types[k].key)] == 0 || w[strlen(types[k].key)] == ' '))
 					type = types[k].name;
-			if (!type)
-				continue;
-			char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
-			char *issuer = NULL;
-			size_t end = ne;
-			long ig[2];
-			if (sohoa_regex_match_at(r.issuer, sm->key, sm->keylen, ne, ig, 1) == 1) {
-				size_t ie = issuer_end(sm->key, sm->keylen, (size_t)ig[1]);
-				if (ie > (size_t)ig[1]) {
-					issuer = ex_clean(sm->text, sm->kmap[ig[1]], sm->kmap[ie]);
-					end = ie;
-				}
-			}
-			char *phrase = ex_clean(sm->text, sm->kmap[tb], sm->kmap[end]);
-			int page, line;
-			ex_locate(&ed, sm, sm->kmap[nb], num, &page, &line);
-			ex_row row;
-			ex_row_begin(&row, out);
-			ex_field(&row, ed.name);
-			ex_field_int(&row, page, 1);
-			ex_field_int(&row, line, 1);
-			ex_field(&row, type);
-			ex_field(&row, num);
-			ex_field(&row, NULL);
-			ex_field(&row, issuer);
-			ex_field(&row, phrase);
-			st = ex_row_end(&row, ctx);
-			free(num);
-			free(issuer);
-			free(phrase);
+			*start = (size_t)types_at[t].b;
 		}
 	}
-	goto done;
-nomem:
-	st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-done:
+	return type;
+}
+
+/* A list "Quyết định: số 2222/…, số 1262/…": the number at nb follows the citation that ended at
+ * prev_end with only ",", ";", "và" or "số" between, so it has that citation's type. */
+static int continues_list(const ex_stmt *sm, size_t prev_end, size_t nb)
+{
+	if (nb < prev_end)
+		return 0;
+	size_t k = prev_end;
+	while (k < nb && strchr(" ,;", sm->key[k]))
+		k++;
+	if (!strncmp(sm->key + k, "va ", 3))
+		k += 3;
+	if (!strncmp(sm->key + k, "so", 2))
+		k += 2;
+	while (k < nb && sm->key[k] == ' ')
+		k++;
+	return k == nb;
+}
+
+/* "ngày 02/4/2025" (or "ngày 2 tháng 4 năm 2025") right after key offset at: the date into iso
+ * and the offset after it, else at (iso left as it is). */
+static size_t date_after(const refs *r, const ex_stmt *sm, size_t at, char iso[11])
+{
+	long dg[14];
+	if (sohoa_regex_match_at(r->date, sm->key, sm->keylen, at, dg, 7) != 1)
+		return at;
+	int o = dg[2] >= 0 ? 1 : 4;
+	int d = atoi(sm->key + dg[2 * o]), m = atoi(sm->key + dg[2 * o + 2]), y = atoi(sm->key + dg[2 * o + 4]);
+	return ex_date_dmy(d, m, y, iso) ? (size_t)dg[1] : at;
+}
+
+/* "của UBND tỉnh Lai Châu" right after key offset *end: the issuer (caller frees), *end moved
+ * past it; NULL when none. */
+static char *issuer_after(const refs *r, const ex_stmt *sm, size_t *end)
+{
+	long ig[2];
+	if (sohoa_regex_match_at(r->issuer, sm->key, sm->keylen, *end, ig, 1) != 1)
+		return NULL;
+	size_t ib = (size_t)ig[1], ie = issuer_end(sm->key, sm->keylen, ib);
+	if (ie <= ib)
+		return NULL;
+	*end = ie;
+	return ex_clean(sm->text, sm->kmap[ib], sm->kmap[ie]);
+}
+
+/* One references.csv row: the citation's phrase is key [start, end) of sm, its source line the
+ * one holding the number at key offset nb. */
+static sohoa_status write_ref(sohoa_ctx *ctx, const ex_doc *ed, const ex_stmt *sm, const char *type, const char *num,
+			      const char *date, const char *issuer, size_t start, size_t end, size_t nb, sohoa_buf *out)
+{
+	char *phrase = ex_clean(sm->text, sm->kmap[start], sm->kmap[end]);
+	int page, line;
+	ex_locate(ed, sm, sm->kmap[nb], num, &page, &line);
+	ex_row row;
+	ex_row_begin(&row, out);
+	ex_field(&row, ed->name);
+	ex_field_int(&row, page, 1);
+	ex_field_int(&row, line, 1);
+	ex_field(&row, type);
+	ex_field(&row, num);
+	ex_field(&row, date);
+	ex_field(&row, issuer);
+	ex_field(&row, phrase);
+	free(phrase);
+	return ex_row_end(&row, ctx);
+}
+
+/* Coded citations of sm: "Quyết định số 608/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Lai Châu"; the
+ * type from the type word before the number, else from its code, else from the citation before
+ * in a list. */
+static sohoa_status coded_refs(sohoa_ctx *ctx, const refs *r, const ex_doc *ed, const ex_stmt *sm,
+			       const type_hit *types_at, size_t ntypes, sohoa_buf *out)
+{
+	long g[8];
+	size_t pos = 0, prev_end = 0;
+	const char *prev_type = NULL;
+	while (ex_find(r->num, sm, pos, g, 3) == 1) {
+		size_t nb = (size_t)g[2], ne = (size_t)g[5];
+		pos = ne;
+		if (!citable(sm, nb, (size_t)g[4], ne))
+			continue;
+		size_t start = nb;
+		const char *type = type_before(sm, types_at, ntypes, nb, &start);
+		char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
+		if (!num)
+			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		/* drop spaces inside the number ("209 /BC-SYT") */
+		size_t w = 0;
+		for (size_t k = 0; num[k]; k++)
+			if (num[k] != ' ')
+				num[w++] = num[k];
+		num[w] = 0;
+		repair_code(&num);
+		if (!type)
+			type = code_type(num);
+		if (!type && prev_type && continues_list(sm, prev_end, nb))
+			type = prev_type;
+		if (!type) {
+			free(num);
+			continue;
+		}
+		char iso[11] = "";
+		size_t end = date_after(r, sm, ne, iso);
+		char *issuer = issuer_after(r, sm, &end);
+		prev_type = type;
+		prev_end = end;
+		sohoa_status st = write_ref(ctx, ed, sm, type, num, iso, issuer, start, end, nb, out);
+		free(num);
+		free(issuer);
+		if (st != SOHOA_OK)
+			return st;
+	}
+	return SOHOA_OK;
+}
+
+/* Bare numbered citations without a code: "Đề án số 06" ("số" between the type and the number;
+ * a coded number or a percentage is none). */
+static sohoa_status bare_refs(sohoa_ctx *ctx, const refs *r, const ex_doc *ed, const ex_stmt *sm,
+			      const type_hit *types_at, size_t ntypes, sohoa_buf *out)
+{
+	sohoa_status st = SOHOA_OK;
+	for (size_t t = 0; t < ntypes && st == SOHOA_OK; t++) {
+		if (types_at[t].num < 0)
+			continue;
+		size_t nb = (size_t)types_at[t].num;
+		size_t ne = nb;
+		while (ne < sm->keylen && isalnum((unsigned char)sm->key[ne]))
+			ne++;
+		if (ne < sm->keylen && (sm->key[ne] == '/' || sm->key[ne] == '-' || sm->key[ne] == ' ') &&
+		    ne + 1 < sm->keylen && (sm->key[ne] != ' ' || sm->key[ne + 1] == '/' || sm->key[ne + 1] == '-'))
+			continue; /* a coded number, handled above */
+		/* needs "số" between the type and the number */
+		if (!strstr(sm->key + types_at[t].e, "so") || strstr(sm->key + types_at[t].e, "so") > sm->key + nb)
+			continue;
+		if (ne < sm->keylen && sm->key[ne] == '%')
+			continue;
+		char w[32];
+		size_t tb = (size_t)types_at[t].b, te = (size_t)types_at[t].e;
+		snprintf(w, sizeof w, "%.*s", (int)(te - tb), sm->key + tb);
+		const char *type = NULL;
+		for (size_t k = 0; k < sizeof types / sizeof *types && !type; k++)
+			if (!strncmp(w, types[k].key, strlen(types[k].key)))
+				type = types[k].name;
+		if (!type)
+			continue;
+		char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
+		size_t end = ne;
+		char *issuer = issuer_after(r, sm, &end);
+		st = write_ref(ctx, ed, sm, type, num, NULL, issuer, tb, end, nb, out);
+		free(num);
+		free(issuer);
+	}
+	return st;
+}
+
+/* The coded, then the bare citations of each statement that may cite. */
+static sohoa_status references(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+{
+	sohoa_status st = SOHOA_OK;
+	refs r = {ex_regex(ctx, num_re), ex_regex(ctx, type_re), ex_regex(ctx, date_re), ex_regex(ctx, issuer_re)};
+	if (!r.num || !r.type || !r.date || !r.issuer)
+		st = ctx->status;
+	else
+		for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
+			const ex_stmt *sm = &ed->stmts[s];
+			if (!may_cite(sm))
+				continue;
+			type_hit types_at[MAX_TYPES];
+			size_t ntypes = find_types(&r, sm, types_at);
+			st = coded_refs(ctx, &r, ed, sm, types_at, ntypes, out);
+			if (st == SOHOA_OK)
+				st = bare_refs(ctx, &r, ed, sm, types_at, ntypes, out);
+		}
 	sohoa_regex_free(r.num);
 	sohoa_regex_free(r.type);
 	sohoa_regex_free(r.date);
 	sohoa_regex_free(r.issuer);
-	ex_doc_free(&ed);
 	return st;
+}
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	return ex_over_stmts(ctx, doc, text, out, references);
 }
 
 const sohoa_extractor ex_references = {"references", columns, run};

@@ -2,6 +2,7 @@
  * lines with a key to match rules on, heading tracking, and lookup of the source line. */
 #include "extract-int.h"
 
+#include "../core/array.h"
 #include "../core/viet.h"
 
 #include <ctype.h>
@@ -88,6 +89,17 @@ int ex_date_dmy(int d, int m, int y, char iso[11])
 	return 1;
 }
 
+/* One more date seen: *found becomes 1 at the first (kept in first), 2 once another differs. */
+static void note_date(int *found, char first[11], const char *iso)
+{
+	if (*found && strcmp(first, iso))
+		*found = 2;
+	else if (!*found) {
+		*found = 1;
+		strcpy(first, iso);
+	}
+}
+
 int ex_parse_date(const char *s, size_t n, char iso[11])
 {
 	iso[0] = 0;
@@ -106,23 +118,11 @@ int ex_parse_date(const char *s, size_t n, char iso[11])
 		if ((sscanf(key + i, "%2d/%2d/%4d%n", &d, &m, &y, &len) == 3 ||
 		     sscanf(key + i, "%2d-%2d-%4d%n", &d, &m, &y, &len) == 3) && len >= 8 &&
 		    !isdigit((unsigned char)key[i + len]) && ex_date_dmy(d, m, y, tmp)) {
-			if (found && strcmp(first, tmp))
-				found = 2;
-			else if (!found) {
-				found = 1;
-				strcpy(first, tmp);
-			}
+			note_date(&found, first, tmp);
 			i += (size_t)len;
-			continue;
-		}
-		/* "26 thang 5 nam 2025" (after "ngay") */
-		if (sscanf(key + i, "%2d thang %2d nam %4d%n", &d, &m, &y, &len) == 3 && ex_date_dmy(d, m, y, tmp)) {
-			if (found && strcmp(first, tmp))
-				found = 2;
-			else if (!found) {
-				found = 1;
-				strcpy(first, tmp);
-			}
+		} else if (sscanf(key + i, "%2d thang %2d nam %4d%n", &d, &m, &y, &len) == 3 &&
+			   ex_date_dmy(d, m, y, tmp)) { /* "26 thang 5 nam 2025" (after "ngay") */
+			note_date(&found, first, tmp);
 			i += (size_t)len;
 		}
 	}
@@ -276,180 +276,6 @@ static size_t cp_count(const char *s)
 	return c;
 }
 
-/* 1 if s has letters and none of them lowercase. */
-static int all_upper(const char *s)
-{
-	int letters = 0;
-	size_t n = strlen(s), i = 0;
-	while (i < n) {
-		uint32_t cp, plain;
-		int tone, upper;
-		i += sohoa_utf8_decode(s + i, n - i, &cp);
-		if (sohoa_viet_letter(cp, &plain, &tone, &upper)) {
-			letters++;
-			if (!upper)
-				return 0;
-		}
-	}
-	return letters >= 2;
-}
-
-static int is_roman(const char *s, size_t n)
-{
-	if (!n || n > 5)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("IVX", s[i]))
-			return 0;
-	return 1;
-}
-
-/* Recognize a heading number at the start of s. Returns the kind (1 roman, 2 arabic, 3 letter)
- * and fills id (normalized, "1.1"), *parts (arabic components) and *title (offset of the title). */
-static int heading_at(const char *s, char id[32], int *parts, size_t *title)
-{
-	size_t i = 0, n = strlen(s);
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	size_t b = i;
-	*parts = 0;
-	id[0] = 0;
-	/* Roman: "II. TITLE", "III TITLE IN CAPITALS" */
-	size_t r = i;
-	int ocr_l = 0; /* "Il." : OCR reads I as l */
-	while (r < n && s[r] && strchr("IVXl", s[r])) {
-		ocr_l |= s[r] == 'l';
-		r++;
-	}
-	char rom[8] = "";
-	if (r > b && r - b < sizeof rom) {
-		for (size_t k = b; k < r; k++)
-			rom[k - b] = s[k] == 'l' ? 'I' : s[k];
-		rom[r - b] = 0;
-	}
-	/* a numeral alone on its line, the title in capitals on the next ("IV" / "CHỈ SỐ …") */
-	if (rom[0] && !ocr_l && is_roman(rom, r - b) && r - b >= 2) {
-		size_t t = r;
-		while (t < n && (s[t] == ' ' || s[t] == '\t' || s[t] == '.'))
-			t++;
-		if (t >= n) {
-			snprintf(id, 32, "%s", rom);
-			*title = n;
-			return 1;
-		}
-	}
-	if (rom[0] && is_roman(rom, r - b) && (!ocr_l || (r < n && s[r] == '.' && s[b] == 'I'))) {
-		int dot = r < n && (s[r] == '.' || s[r] == ')');
-		size_t t = r + (size_t)dot;
-		if (t < n && s[t] == ' ') {
-			while (t < n && s[t] == ' ')
-				t++;
-			if (t < n && (dot ? !islower((unsigned char)s[t]) : all_upper(s + t))) {
-				uint32_t cp;
-				sohoa_utf8_decode(s + t, n - t, &cp);
-				uint32_t plain;
-				int tone, upper = 0;
-				if (isdigit((unsigned char)s[t]) || (sohoa_viet_letter(cp, &plain, &tone, &upper) && upper)) {
-					snprintf(id, 32, "%s", rom);
-					*title = t;
-					return 1;
-				}
-			}
-		}
-	}
-	/* Arabic: "1.", "1.2.", "1. 1.", "2)", "1.7.2" */
-	if (i < n && isdigit((unsigned char)s[i])) {
-		char buf[32];
-		size_t bl = 0;
-		int p = 0;
-		size_t j = i;
-		int ended = 0;
-		for (;;) {
-			size_t d = j;
-			while (j < n && isdigit((unsigned char)s[j]))
-				j++;
-			if (j - d == 0 || j - d > 2)
-				return 0;
-			if (bl + (j - d) + 2 >= sizeof buf)
-				return 0;
-			if (p)
-				buf[bl++] = '.';
-			memcpy(buf + bl, s + d, j - d);
-			bl += j - d;
-			p++;
-			if (j < n && s[j] == ')') {
-				j++;
-				ended = 1;
-				break;
-			}
-			if (j < n && s[j] == '.') {
-				size_t k = j + 1;
-				while (k < n && s[k] == ' ' && k < j + 2)
-					k++;
-				if (k < n && isdigit((unsigned char)s[k])) {
-					/* "1. 1." or "1.2": another component unless it is a number in a title */
-					size_t e = k;
-					while (e < n && isdigit((unsigned char)s[e]))
-						e++;
-					if (e - k <= 2 && (e >= n || s[e] == '.' || s[e] == ' ' || s[e] == ')')) {
-						j = k;
-						continue;
-					}
-				}
-				j++;
-				ended = 1;
-				break;
-			}
-			break;
-		}
-		if (!ended && p < 2)
-			return 0;
-		if (j < n && s[j] != ' ' && s[j] != '\t')
-			return 0;
-		while (j < n && (s[j] == ' ' || s[j] == '\t'))
-			j++;
-		if (j >= n && p >= 2 && !ended) { /* a table code alone on its line ("1.6"): title below */
-			buf[bl] = 0;
-			snprintf(id, 32, "%s", buf);
-			*parts = p;
-			*title = n;
-			return 2;
-		}
-		if (j >= n || s[j] == '%' || isdigit((unsigned char)s[j]))
-			return 0;
-		buf[bl] = 0;
-		snprintf(id, 32, "%s", buf);
-		*parts = p;
-		*title = j;
-		return 2;
-	}
-	/* letter: "a)", "đ)" */
-	uint32_t cp;
-	size_t used = sohoa_utf8_decode(s + i, n - i, &cp);
-	if (((cp >= 'a' && cp <= 'z') || cp == 0x111) && i + used < n && s[i + used] == ')' &&
-	    i + used + 1 < n && s[i + used + 1] == ' ') {
-		snprintf(id, 32, "%.*s", (int)used, s + i);
-		size_t t = i + used + 1;
-		while (t < n && s[t] == ' ')
-			t++;
-		*title = t;
-		return 3;
-	}
-	return 0;
-}
-
-static int starts_bullet(const char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if ((*s == '-' || *s == '+' || *s == '*') && (s[1] == ' ' || s[1] == '\t'))
-		return 1;
-	/* "•", "–", "—" */
-	if (!strncmp(s, "\xE2\x80\xA2", 3) || !strncmp(s, "\xE2\x80\x93 ", 4) || !strncmp(s, "\xE2\x80\x94 ", 4))
-		return 1;
-	return 0;
-}
-
 /* 1 if the first letter of s is a lowercase letter. */
 static int starts_lower(const char *s)
 {
@@ -530,15 +356,36 @@ static void sect_path(const sect_state *ss, char out[64])
 			n += (size_t)snprintf(out + n, 64 - n, "%s%s", n ? "." : "", parts[i]);
 }
 
-static sohoa_status finish_stmt(sohoa_ctx *ctx, ex_stmt *st, sohoa_buf *b, size_t *starts, size_t nstarts)
+/* What ex_doc_build keeps from one line to the next. */
+typedef struct stmt_builder {
+	ex_doc *ed;
+	size_t cap;                 /* of ed->stmts */
+	ex_stmt *cur;               /* the open statement, NULL before the first line */
+	sohoa_buf b;                /* its text so far */
+	size_t *starts, nstarts, scap; /* where each of its lines starts in b */
+	int cur_heading, untitled;  /* it is a heading; a heading whose title is still to come */
+	const char *prev_text;      /* the line before */
+	int prev_upper;             /* the line before is in capitals */
+	int reflowed;               /* the text is normalize's reflowed paragraphs */
+	sect_state ss;              /* the heading numbers in force */
+} stmt_builder;
+
+static int is_heading(sohoa_marker_kind k)
 {
-	st->text = sohoa_buf_steal(b);
+	return k == SOHOA_MARK_ROMAN || k == SOHOA_MARK_NUMBER || k == SOHOA_MARK_LETTER;
+}
+
+/* Move the open statement's text, line starts and key into it; the buffer is left empty. */
+static sohoa_status finish_stmt(sohoa_ctx *ctx, stmt_builder *sb)
+{
+	ex_stmt *st = sb->cur;
+	st->text = sohoa_buf_steal(&sb->b);
 	if (!st->text)
 		st->text = sohoa_strdup("");
-	st->starts = malloc((nstarts ? nstarts : 1) * sizeof *st->starts);
+	st->starts = malloc((sb->nstarts ? sb->nstarts : 1) * sizeof *st->starts);
 	if (!st->text || !st->starts)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	memcpy(st->starts, starts, nstarts * sizeof *starts);
+	memcpy(st->starts, sb->starts, sb->nstarts * sizeof *sb->starts);
 	st->len = strlen(st->text);
 	if (ex_key(st->text, st->len, &st->key, &st->keylen, &st->kmap))
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
@@ -549,28 +396,97 @@ static sohoa_status finish_stmt(sohoa_ctx *ctx, ex_stmt *st, sohoa_buf *b, size_
 	return SOHOA_OK;
 }
 
+/* 1 when line t (with its outline marker m, in capitals or not, after two blank lines or more or
+ * not) starts a statement rather than going on with the open one. Text the normalize stage
+ * reflowed holds one paragraph, heading or list item per line: a line joins the one before only
+ * when it plainly continues it (starts in lowercase). */
+static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_marker *m, int upper, int gap)
+{
+	if (!sb->cur || is_heading(m->kind) || gap || m->kind == SOHOA_MARK_BULLET ||
+	    ends_sentence(sb->prev_text, strlen(sb->prev_text)))
+		return 1;
+	if (sb->reflowed && !starts_lower(t) && !(starts_acronym(t) && !upper) && !(sb->cur_heading && sb->untitled))
+		return 1;
+	size_t prev_len = cp_count(sb->prev_text);
+	if (sb->cur_heading && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
+		return 1; /* a short heading line ends its heading (unless its title is still to come) */
+	if (sb->prev_upper != upper && prev_len < 55)
+		return 1; /* a line in capitals next to one that is not */
+	return 0;
+}
+
+/* Finish the open statement and open one at line i (t, marker m): a heading's number replaces
+ * those of its level and below in the section path, which the statement records. */
+static sohoa_status open_statement(sohoa_ctx *ctx, stmt_builder *sb, size_t i, const char *t, const sohoa_marker *m)
+{
+	sohoa_status st;
+	if (sb->cur && (st = finish_stmt(ctx, sb)) != SOHOA_OK)
+		return st;
+	ex_doc *ed = sb->ed;
+	if (SOHOA_GROW(ed->stmts, ed->nstmts + 1, sb->cap))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	ex_stmt *cur = sb->cur = &ed->stmts[ed->nstmts++];
+	memset(cur, 0, sizeof *cur);
+	cur->first = i;
+	sb->nstarts = 0;
+	int heading = is_heading(m->kind);
+	sb->cur_heading = heading;
+	sb->untitled = heading && m->title >= strlen(t);
+	sect_state *ss = &sb->ss;
+	if (m->kind == SOHOA_MARK_ROMAN) {
+		snprintf(ss->roman, sizeof ss->roman, "%.15s", m->id);
+		ss->arabic[0] = ss->letter[0] = 0;
+	} else if (m->kind == SOHOA_MARK_NUMBER) {
+		snprintf(ss->arabic, sizeof ss->arabic, "%s", m->id);
+		ss->letter[0] = 0;
+	} else if (m->kind == SOHOA_MARK_LETTER) {
+		snprintf(ss->letter, sizeof ss->letter, "%.7s", m->id);
+	}
+	sect_path(ss, cur->section);
+	if (heading) {
+		int under_roman = ss->roman[0] ? 1 : 0;
+		cur->heading = 1;
+		if (m->kind == SOHOA_MARK_ROMAN)
+			cur->level = 1;
+		else if (m->kind == SOHOA_MARK_NUMBER)
+			cur->level = under_roman + m->parts;
+		else
+			cur->level = under_roman + (ss->arabic[0] ? 1 + (int)(strchr(ss->arabic, '.') != NULL) : 0) + 1;
+		snprintf(cur->id, sizeof cur->id, "%s", m->id);
+	}
+	return SOHOA_OK;
+}
+
+/* Append line i (t, marker m) to the open statement, after a space unless it opened it; a heading
+ * line that opens its statement places the statement's title. */
+static sohoa_status add_line(sohoa_ctx *ctx, stmt_builder *sb, size_t i, const char *t, const sohoa_marker *m,
+			     int opened)
+{
+	if (!opened && sohoa_buf_puts(&sb->b, " "))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	if (SOHOA_GROW(sb->starts, sb->nstarts + 1, sb->scap))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	size_t lb = 0, le = strlen(t);
+	ex_trim(t, &lb, &le, NULL);
+	if (is_heading(m->kind) && sb->nstarts == 0)
+		sb->cur->title_off = sb->b.len + (m->title > lb ? m->title - lb : 0);
+	sb->starts[sb->nstarts++] = sb->b.len;
+	if (sohoa_buf_append(&sb->b, t + lb, le - lb))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sb->cur->last = i;
+	return SOHOA_OK;
+}
+
 sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, ex_doc *ed)
 {
 	memset(ed, 0, sizeof *ed);
 	ed->doc = doc;
 	ed->text = text;
 	ed->name = text->doc ? text->doc : (doc && doc->name ? doc->name : "");
-	size_t cap = 16;
-	ed->stmts = calloc(cap, sizeof *ed->stmts);
-	if (!ed->stmts)
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	sohoa_buf b = {0};
-	size_t *starts = NULL, nstarts = 0, scap = 0;
-	ex_stmt *cur = NULL;
-	int cur_heading = 0, prev_upper = 0, untitled = 0;
-	const char *prev_text = NULL;
-	sect_state ss = {"", "", ""};
+	stmt_builder sb = {.ed = ed, .ss = {"", "", ""}};
+	for (size_t i = 0; i < text->nlines && !sb.reflowed; i++)
+		sb.reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
 	sohoa_status st = SOHOA_OK;
-	/* text the normalize stage reflowed holds one paragraph, heading or list item per line: join
-	 * a line only when it plainly continues the one before (starts in lowercase) */
-	int reflowed = 0;
-	for (size_t i = 0; i < text->nlines && !reflowed; i++)
-		reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
 	int blanks = 0;
 	for (size_t i = 0; i < text->nlines; i++) {
 		const char *t = text->lines[i].text ? text->lines[i].text : "";
@@ -580,85 +496,40 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 		}
 		int gap = blanks >= 2;
 		blanks = 0;
-		char id[32];
-		int parts = 0;
-		size_t title = 0;
-		int hk = heading_at(t, id, &parts, &title);
-		int upper = all_upper(t);
-		int brk = !cur || hk || gap || starts_bullet(t) || ends_sentence(prev_text, strlen(prev_text));
-		if (!brk && reflowed && !starts_lower(t) && !(starts_acronym(t) && !upper) && !(cur_heading && untitled))
-			brk = 1;
-		if (!brk && cur_heading && !(prev_upper && upper) && cp_count(prev_text) < 55 && !untitled)
-			brk = 1; /* a short heading line ends its heading (unless its title is still to come) */
-		if (!brk && prev_upper != upper && cp_count(prev_text) < 55)
-			brk = 1; /* a line in capitals next to one that is not */
-		if (brk) {
-			if (cur && (st = finish_stmt(ctx, cur, &b, starts, nstarts)) != SOHOA_OK)
-				goto fail;
-			if (ed->nstmts == cap) {
-				ex_stmt *n = realloc(ed->stmts, cap * 2 * sizeof *n);
-				if (!n)
-					goto nomem;
-				memset(n + cap, 0, cap * sizeof *n);
-				ed->stmts = n;
-				cap *= 2;
-			}
-			cur = &ed->stmts[ed->nstmts++];
-			cur->first = i;
-			nstarts = 0;
-			cur_heading = hk != 0;
-			untitled = hk && title >= strlen(t);
-			if (hk == 1) {
-				snprintf(ss.roman, sizeof ss.roman, "%s", id);
-				ss.arabic[0] = ss.letter[0] = 0;
-			} else if (hk == 2) {
-				snprintf(ss.arabic, sizeof ss.arabic, "%s", id);
-				ss.letter[0] = 0;
-			} else if (hk == 3) {
-				snprintf(ss.letter, sizeof ss.letter, "%s", id);
-			}
-			sect_path(&ss, cur->section);
-			if (hk) {
-				cur->heading = 1;
-				cur->level = hk == 1 ? 1 : hk == 2 ? (ss.roman[0] ? 1 : 0) + parts
-								  : (ss.roman[0] ? 1 : 0) +
-									    (ss.arabic[0] ? 1 + (int)(strchr(ss.arabic, '.') != NULL) : 0) + 1;
-				snprintf(cur->id, sizeof cur->id, "%s", id);
-			}
-		} else if (sohoa_buf_puts(&b, " ")) {
-			goto nomem;
-		}
-		if (nstarts == scap) {
-			scap = scap ? scap * 2 : 16;
-			size_t *ns = realloc(starts, scap * sizeof *ns);
-			if (!ns)
-				goto nomem;
-			starts = ns;
-		}
-		/* skip leading spaces of the line */
-		size_t lb = 0, le = strlen(t);
-		ex_trim(t, &lb, &le, NULL);
-		if (hk && nstarts == 0)
-			cur->title_off = b.len + (title > lb ? title - lb : 0);
-		starts[nstarts++] = b.len;
-		if (sohoa_buf_append(&b, t + lb, le - lb))
-			goto nomem;
-		cur->last = i;
-		if (!brk)
-			untitled = 0;
-		prev_text = t;
-		prev_upper = upper;
+		size_t tn = strlen(t);
+		sohoa_marker m;
+		sohoa_marker_outline(t, tn, &m);
+		int upper = sohoa_caps(t, tn);
+		int opens = starts_statement(&sb, t, &m, upper, gap);
+		if (opens && (st = open_statement(ctx, &sb, i, t, &m)) != SOHOA_OK)
+			goto fail;
+		if ((st = add_line(ctx, &sb, i, t, &m, opens)) != SOHOA_OK)
+			goto fail;
+		if (!opens)
+			sb.untitled = 0;
+		sb.prev_text = t;
+		sb.prev_upper = upper;
 	}
-	if (cur && (st = finish_stmt(ctx, cur, &b, starts, nstarts)) != SOHOA_OK)
+	if (sb.cur && (st = finish_stmt(ctx, &sb)) != SOHOA_OK)
 		goto fail;
-	free(starts);
+	free(sb.starts);
 	return SOHOA_OK;
-nomem:
-	st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 fail:
-	sohoa_buf_free(&b);
-	free(starts);
+	sohoa_buf_free(&sb.b);
+	free(sb.starts);
 	ex_doc_free(ed);
+	return st;
+}
+
+sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out,
+			   sohoa_status (*fn)(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out))
+{
+	ex_doc ed;
+	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
+	if (st != SOHOA_OK)
+		return st;
+	st = fn(ctx, &ed, out);
+	ex_doc_free(&ed);
 	return st;
 }
 

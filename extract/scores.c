@@ -3,6 +3,8 @@
  * Rules are tables of words matched on the statement key (see extract-int.h). */
 #include "extract-int.h"
 
+#include "../core/array.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -387,158 +389,193 @@ static int family(const char *unit)
 	return (!strcmp(unit, "điểm") || !strcmp(unit, "%")) ? 0 : 1;
 }
 
-/* Build the rows of one statement. */
+/* Event e as a later part of the row before it in the same sentence ("…được 5/6,5 điểm, đạt
+ * 76,92%; giảm 13% …"): a percent after "đạt" right after a score, or a change close after it.
+ * Returns 1 when e went into last. */
+static int merge_into_last(const char *key, const ev *e, row *last)
+{
+	size_t gap_b = last->end, gap_e = e->b;
+	int short_gap = gap_e >= gap_b && gap_e - gap_b <= 14;
+	if (e->kind == EV_FIG && !e->has2 && !strcmp(e->unit, "%") && !strcmp(last->unit, "điểm") &&
+	    !last->has_percent && short_gap && has_cue(key, gap_b, gap_e, (const char *const[]){"dat", NULL})) {
+		last->percent = e->v1;
+		last->has_percent = 1;
+		last->end = e->e;
+		return 1;
+	}
+	if (e->kind == EV_CHANGE && !last->has_change &&
+	    (family(e->unit) == (last->has_rank ? 1 : 0) || only_punct(key, gap_b, gap_e)) && gap_e - gap_b <= 40 &&
+	    !memchr(key + gap_b, ':', gap_e - gap_b)) {
+		last->change = e->sign * e->v1;
+		last->has_change = 1;
+		snprintf(last->change_unit, sizeof last->change_unit, "%s", e->unit);
+		last->end = e->e;
+		return 1;
+	}
+	return 0;
+}
+
+/* "giảm ít nhất 30% thời gian …, 30% chi phí …": a bare figure after a comma that repeats the
+ * change of the row before for a second subject (read after the figure). Returns 1 when r was
+ * made so. */
+static int repeats_change(const char *key, size_t kl, size_t si, const ev *e, const row *last, size_t sstart, row *r)
+{
+	if (e->kind != EV_FIG || !last || last->has_value || !last->has_change || e->has2 ||
+	    strcmp(e->unit, last->change_unit) || sentence_start(key, last->at) != sstart ||
+	    !memchr(key + last->end, ',', e->b - last->end) ||
+	    has_cue(key, last->end, e->b, (const char *const[]){"dat", "duoc", "la", "tang", "giam", NULL}))
+		return 0;
+	r->kind = last->kind;
+	r->change = (last->change < 0 ? -1 : 1) * e->v1;
+	r->has_change = 1;
+	snprintf(r->change_unit, sizeof r->change_unit, "%s", e->unit);
+	size_t ab, ae;
+	subject_after(key, kl, e->e, &ab, &ae);
+	r->subj_b = ab;
+	r->subj_e = ae;
+	r->subj_stmt = si;
+	r->op = last->op;
+	r->year = last->year;
+	return 1;
+}
+
+/* The figures of r from its event: a value (and maximum) in điểm or %, a rank, or a change. */
+static void fill_figures(row *r, const ev *e)
+{
+	if (e->kind == EV_FIG) {
+		r->value = e->v1;
+		r->has_value = 1;
+		if (e->has2) {
+			r->max = e->v2;
+			r->has_max = 1;
+		}
+		snprintf(r->unit, sizeof r->unit, "%s", e->unit);
+	} else if (e->kind == EV_RANK) {
+		r->kind = "rank";
+		r->has_rank = 1;
+		r->rank = (long)e->v1;
+		r->rank_of = (long)e->v2;
+	} else {
+		r->kind = "change";
+		r->change = e->sign * e->v1;
+		r->has_change = 1;
+		snprintf(r->change_unit, sizeof r->change_unit, "%s", e->unit);
+		r->has_rank = family(e->unit);
+	}
+}
+
+/* Where a clause's subject starts when the row before ended inside it: past that row's comma. */
+static size_t after_last_row(const char *key, const row *last, size_t b, size_t e)
+{
+	if (last && last->end > b && last->end <= e) {
+		const char *c = memchr(key + last->end, ',', e - last->end);
+		return c ? (size_t)(c - key) + 1 : last->end;
+	}
+	return b;
+}
+
+/* The key span of e's subject in its own statement st: the clause before the figure (after any
+ * earlier row of the clause), or the words after it when no verb such as "đạt" comes right
+ * before; inside parentheses, the clause before them; else the subject of the row before.
+ * *b >= *e when none is found. */
+static void subject_span(const ex_stmt *st, const ev *e, const row *last, size_t cstart, size_t *b, size_t *e_out)
+{
+	const char *key = st->key;
+	size_t sb = after_last_row(key, last, cstart, e->b), se = e->b;
+	size_t tb = sb, te = se;
+	trim_subject(key, &tb, &te);
+	/* the verb right before the figure decides where the subject is */
+	size_t vb = sb, ve = se;
+	skip_spaces_back(key, vb, &ve);
+	int verb_before = e->kind == EV_RANK;
+	const char *const verbs[] = {"dat", "duoc", "la", "bang", "chiem", "tu", "thu", "hang", "tri", NULL};
+	for (int v = 0; verbs[v]; v++) {
+		size_t wb;
+		if (ends_with_word(key, vb, ve, verbs[v], &wb))
+			verb_before = 1;
+	}
+	size_t ab, ae;
+	subject_after(key, st->keylen, e->e, &ab, &ae);
+	if ((te <= tb || (!verb_before && ae > ab)) && e->kind != EV_RANK) {
+		tb = ab;
+		te = ae;
+	}
+	if (te <= tb && cstart > 0 && key[cstart - 1] == '(') { /* "… có thu (mới đạt 42,85/50%)" */
+		size_t oe = cstart - 1;
+		size_t ob = clause_start(key, st->title_key, oe);
+		if (last && last->end < oe)
+			ob = after_last_row(key, last, ob, oe);
+		trim_subject(key, &ob, &oe);
+		if (oe > ob) {
+			tb = ob;
+			te = oe;
+		}
+	}
+	if (te <= tb && last) { /* "…, xếp vị trí thứ 56/63": the subject of the row before */
+		tb = last->subj_b;
+		te = last->subj_e;
+	}
+	*b = tb;
+	*e_out = te;
+}
+
+/* "Kết quả: được 4,44/7,5 điểm": a row without a subject of its own takes the criterion of the
+ * nearest heading at or above statement si (not a letter heading), "về" aside. */
+static void heading_subject(const ex_doc *ed, size_t si, row *r)
+{
+	for (size_t h = si + 1; h-- > 0;)
+		if (ed->stmts[h].heading && !islower((unsigned char)ed->stmts[h].id[0])) {
+			const ex_stmt *hs = &ed->stmts[h];
+			size_t hb = hs->title_key, he = hb;
+			while (he < hs->keylen && !strchr(":;", hs->key[he]) && !sentence_dot(hs->key, hs->keylen, he))
+				he++;
+			trim_subject(hs->key, &hb, &he);
+			/* "Về cải cách thể chế": the criterion without "về" */
+			if (ex_word_at(hs->key, he, hb, "ve"))
+				hb += 3;
+			r->subj_stmt = h;
+			r->subj_b = hb;
+			r->subj_e = he;
+			return;
+		}
+}
+
+/* Build the rows of statement si from its events (plan: the document is a plan, whose figures
+ * are targets unless they report a result). Returns how many, at most cap. */
 static size_t rows_of(const ex_doc *ed, size_t si, int plan, const ev *evs, size_t nev, row *rows, size_t cap)
 {
 	const ex_stmt *st = &ed->stmts[si];
 	const char *key = st->key;
 	size_t kl = st->keylen;
 	size_t n = 0;
-	size_t first_row = 0;
 	for (size_t i = 0; i < nev && n < cap; i++) {
 		const ev *e = &evs[i];
-		row *last = n > first_row ? &rows[n - 1] : NULL;
+		row *last = n > 0 ? &rows[n - 1] : NULL; /* rows of one statement stay linked across clauses */
 		size_t cstart = clause_start(key, st->title_key, e->b);
 		size_t sstart = sentence_start(key, e->b);
 		if (sstart < st->title_key)
 			sstart = st->title_key;
-		/* a later part of the last row: "…được 5/6,5 điểm, đạt 76,92%; giảm 13% …" */
-		if (last && sentence_start(key, last->at) == sstart) {
-			size_t gap_b = last->end, gap_e = e->b;
-			int short_gap = gap_e >= gap_b && gap_e - gap_b <= 14;
-			if (e->kind == EV_FIG && !e->has2 && !strcmp(e->unit, "%") && !strcmp(last->unit, "điểm") &&
-			    !last->has_percent && short_gap && has_cue(key, gap_b, gap_e, (const char *const[]){"dat", NULL})) {
-				last->percent = e->v1;
-				last->has_percent = 1;
-				last->end = e->e;
-				continue;
-			}
-			if (e->kind == EV_CHANGE && !last->has_change &&
-			    (family(e->unit) == (last->has_rank ? 1 : 0) || only_punct(key, gap_b, gap_e)) && gap_e - gap_b <= 40 &&
-			    !memchr(key + gap_b, ':', gap_e - gap_b)) {
-				last->change = e->sign * e->v1;
-				last->has_change = 1;
-				snprintf(last->change_unit, sizeof last->change_unit, "%s", e->unit);
-				last->end = e->e;
-				continue;
-			}
-		}
+		if (last && sentence_start(key, last->at) == sstart && merge_into_last(key, e, last))
+			continue;
 		row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
 		r->stmt = si;
 		r->at = e->nb;
 		r->end = e->e;
 		r->kind = "score";
-		if (e->kind == EV_FIG && last && !last->has_value && last->has_change && !e->has2 &&
-		    !strcmp(e->unit, last->change_unit) && sentence_start(key, last->at) == sstart &&
-		    memchr(key + last->end, ',', e->b - last->end) &&
-		    !has_cue(key, last->end, e->b, (const char *const[]){"dat", "duoc", "la", "tang", "giam", NULL})) {
-			/* "giảm ít nhất 30% thời gian …, 30% chi phí …": the same change for a second subject */
-			r->kind = last->kind;
-			r->change = (last->change < 0 ? -1 : 1) * e->v1;
-			r->has_change = 1;
-			snprintf(r->change_unit, sizeof r->change_unit, "%s", e->unit);
-			size_t ab, ae;
-			subject_after(key, kl, e->e, &ab, &ae);
-			r->subj_b = ab;
-			r->subj_e = ae;
-			r->subj_stmt = si;
-			r->op = last->op;
-			r->year = last->year;
+		if (repeats_change(key, kl, si, e, last, sstart, r))
 			continue;
-		}
-		if (e->kind == EV_FIG) {
-			r->value = e->v1;
-			r->has_value = 1;
-			if (e->has2) {
-				r->max = e->v2;
-				r->has_max = 1;
-			}
-			snprintf(r->unit, sizeof r->unit, "%s", e->unit);
-		} else if (e->kind == EV_RANK) {
-			r->kind = "rank";
-			r->has_rank = 1;
-			r->rank = (long)e->v1;
-			r->rank_of = (long)e->v2;
-		} else {
-			r->kind = "change";
-			r->change = e->sign * e->v1;
-			r->has_change = 1;
-			snprintf(r->change_unit, sizeof r->change_unit, "%s", e->unit);
-			r->has_rank = family(e->unit);
-		}
-		/* the subject: the clause before the figure, after any earlier row of this clause */
-		size_t sb = cstart;
-		if (last && last->end > sb && last->end <= e->b) {
-			const char *c = memchr(key + last->end, ',', e->b - last->end);
-			sb = c ? (size_t)(c - key) + 1 : last->end;
-		}
-		size_t se = e->b;
-		if (e->kind == EV_CHANGE) /* before "tăng"/"giảm" */
-			se = e->b;
-		size_t tb = sb, te = se;
-		trim_subject(key, &tb, &te);
-		/* the verb right before the figure decides where the subject is */
-		size_t vb = sb, ve = se;
-		skip_spaces_back(key, vb, &ve);
-		int verb_before = 0;
-		const char *const verbs[] = {"dat", "duoc", "la", "bang", "chiem", "tu", "thu", "hang", "tri", NULL};
-		for (int v = 0; verbs[v]; v++) {
-			size_t wb;
-			if (ends_with_word(key, vb, ve, verbs[v], &wb))
-				verb_before = 1;
-		}
-		if (e->kind == EV_RANK)
-			verb_before = 1;
-		size_t ab, ae;
-		subject_after(key, kl, e->e, &ab, &ae);
-		if ((te <= tb || (!verb_before && ae > ab)) && e->kind != EV_RANK) {
-			tb = ab;
-			te = ae;
-		}
-		if (te <= tb && cstart > 0 && key[cstart - 1] == '(') { /* "… có thu (mới đạt 42,85/50%)" */
-			size_t ob = clause_start(key, st->title_key, cstart - 1), oe = cstart - 1;
-			if (last && last->end > ob && last->end < oe) { /* after the row before, past its comma */
-				const char *c = memchr(key + last->end, ',', oe - last->end);
-				ob = c ? (size_t)(c - key) + 1 : last->end;
-			}
-			trim_subject(key, &ob, &oe);
-			if (oe > ob) {
-				tb = ob;
-				te = oe;
-			}
-		}
-		if (te <= tb && last) { /* "…, xếp vị trí thứ 56/63": the subject of the row before */
-			tb = last->subj_b;
-			te = last->subj_e;
-		}
-		r->subj_b = tb;
-		r->subj_e = te;
+		fill_figures(r, e);
+		subject_span(st, e, last, cstart, &r->subj_b, &r->subj_e);
 		r->subj_stmt = si;
-		if (te <= tb) { /* "Kết quả: được 4,44/7,5 điểm": the criterion of the heading above */
-			for (size_t h = si + 1; h-- > 0;)
-				if (ed->stmts[h].heading && !islower((unsigned char)ed->stmts[h].id[0])) {
-					const ex_stmt *hs = &ed->stmts[h];
-					size_t hb = hs->title_key, he = hb;
-					while (he < hs->keylen && !strchr(":;", hs->key[he]) && !sentence_dot(hs->key, hs->keylen, he))
-						he++;
-					trim_subject(hs->key, &hb, &he);
-					/* "Về cải cách thể chế": the criterion without "về" */
-					if (ex_word_at(hs->key, he, hb, "ve"))
-						hb += 3;
-					r->subj_stmt = h;
-					r->subj_b = hb;
-					r->subj_e = he;
-					break;
-				}
-		}
+		if (r->subj_e <= r->subj_b)
+			heading_subject(ed, si, r);
 		if ((plan && !has_cue(key, sstart, e->b, result_cues)) ||
 		    has_target_cue(key, cstart > sstart ? sstart : cstart, e->b) ||
 		    has_cue(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL}))
 			r->kind = "target";
 		r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
 		r->year = year_before(key, sstart, e->b);
-		/* first_row is kept: rows of one statement stay linked across clauses */
 	}
 	return n;
 }
@@ -585,6 +622,38 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const row *r, so
 	return ex_row_end(&w, ctx);
 }
 
+/* 1 when one of the first 20 statements is a plan's type line ("KẾ HOẠCH", "CHƯƠNG TRÌNH", …). */
+static int is_plan(const ex_doc *ed)
+{
+	for (size_t s = 0; s < ed->nstmts && s < 20; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
+		size_t b = strspn(sm->key, " ");
+		for (int p = 0; plan_types[p]; p++)
+			if (!strcmp(sm->key + b, plan_types[p]) ||
+			    (!strncmp(sm->key + b, plan_types[p], strlen(plan_types[p])) &&
+			     sm->key[b + strlen(plan_types[p])] == ' ' && sm->key[b + strlen(plan_types[p]) + 1] == 0))
+				return 1;
+	}
+	return 0;
+}
+
+/* Append the score of row r (statement s) to *list. */
+static sohoa_status add_score(sohoa_ctx *ctx, const ex_doc *ed, size_t s, const row *r, ex_score **list, size_t *n,
+			      size_t *cap)
+{
+	if (SOHOA_GROW(*list, *n + 1, *cap))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	ex_score *sc = &(*list)[(*n)++];
+	sc->stmt = s;
+	snprintf(sc->section, sizeof sc->section, "%s", ed->stmts[s].section);
+	sc->value = r->value;
+	sc->max = r->max;
+	sc->has_value = 1;
+	sc->has_max = r->has_max;
+	snprintf(sc->unit, sizeof sc->unit, "%s", r->unit);
+	return SOHOA_OK;
+}
+
 sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, ex_score **list, size_t *nlist)
 {
 	if (list) {
@@ -607,16 +676,7 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 		goto done;
 	}
-	int plan = 0;
-	for (size_t s = 0; s < ed->nstmts && s < 20 && !plan; s++) {
-		const ex_stmt *sm = &ed->stmts[s];
-		size_t b = strspn(sm->key, " ");
-		for (int p = 0; plan_types[p]; p++)
-			if (!strcmp(sm->key + b, plan_types[p]) ||
-			    (!strncmp(sm->key + b, plan_types[p], strlen(plan_types[p])) &&
-			     sm->key[b + strlen(plan_types[p])] == ' ' && sm->key[b + strlen(plan_types[p]) + 1] == 0))
-				plan = 1;
-	}
+	int plan = is_plan(ed);
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		if (!strpbrk(ed->stmts[s].key, "0123456789"))
 			continue; /* no figure */
@@ -625,25 +685,8 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 		for (size_t i = 0; i < nr && st == SOHOA_OK; i++) {
 			if (out)
 				st = write_row(ctx, ed, &rows[i], out);
-			if (list && rows[i].has_value) {
-				if (*nlist == lcap) {
-					lcap = lcap ? lcap * 2 : 32;
-					ex_score *n = realloc(*list, lcap * sizeof *n);
-					if (!n) {
-						st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-						break;
-					}
-					*list = n;
-				}
-				ex_score *sc = &(*list)[(*nlist)++];
-				sc->stmt = s;
-				snprintf(sc->section, sizeof sc->section, "%s", ed->stmts[s].section);
-				sc->value = rows[i].value;
-				sc->max = rows[i].max;
-				sc->has_value = 1;
-				sc->has_max = rows[i].has_max;
-				snprintf(sc->unit, sizeof sc->unit, "%s", rows[i].unit);
-			}
+			if (list && rows[i].has_value && st == SOHOA_OK)
+				st = add_score(ctx, ed, s, &rows[i], list, nlist, &lcap);
 		}
 	}
 done:
@@ -654,14 +697,14 @@ done:
 	return st;
 }
 
+static sohoa_status scores(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+{
+	return ex_scores_collect(ctx, ed, out, NULL, NULL);
+}
+
 static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
 {
-	ex_doc ed;
-	sohoa_status st = ex_doc_build(ctx, doc, text, &ed);
-	if (st == SOHOA_OK)
-		st = ex_scores_collect(ctx, &ed, out, NULL, NULL);
-	ex_doc_free(&ed);
-	return st;
+	return ex_over_stmts(ctx, doc, text, out, scores);
 }
 
 const sohoa_extractor ex_scores = {"scores", columns, run};

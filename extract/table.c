@@ -13,10 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-sohoa_status ex_table_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
-sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out);
-int ex_table_page(const ex_doc *ed);
-
 enum { COL_NONE, COL_ID, COL_TASK, COL_OUTPUT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_BUDGET, COL_NOTE };
 
 /* Header words (key) and the column they name; the first match in this order wins. */
@@ -409,67 +405,76 @@ static void level_free(sohoa_page *pg, size_t n)
 	free(pg);
 }
 
-static sohoa_status rebuild_pages(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_doc *doc, tsink *sk);
+/* A table being rebuilt from the (levelled) pages of a document. */
+typedef struct table {
+	const sohoa_doc *doc;
+	size_t p0;            /* the page of the header */
+	float tops[4096];     /* per page from p0: the top of its header, 0 when it has none */
+	size_t npages;
+	tline *tl;            /* the table's lines (some split where ingest joined cells) */
+	size_t n;
+	float lefts[MAXCOL];  /* column left edges */
+	int ncol;
+	float pitch;          /* the usual step from a line to the next in a cell */
+	sohoa_line *virt;     /* lines made by splitting joined cells (their text is owned) */
+	size_t nv;
+	int colkind[MAXCOL];  /* COL_* named by the header */
+} table;
 
-static sohoa_status rebuild(sohoa_ctx *ctx, const ex_doc *ed, tsink *sk)
+static void table_free(table *t)
 {
-	if (!ed->doc)
-		return SOHOA_OK;
-	sohoa_doc lev = *ed->doc;
-	if (!(lev.pages = level_pages(ed->doc)))
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	sohoa_status st = rebuild_pages(ctx, ed, &lev, sk);
-	level_free(lev.pages, lev.npages);
-	return st;
+	for (size_t k = 0; k < t->nv; k++)
+		free(t->virt[k].text);
+	free(t->virt);
+	free(t->tl);
 }
 
-static sohoa_status rebuild_pages(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_doc *doc, tsink *sk)
+/* The table's lines: from the header down on page p0 (header top top0), all of each later page
+ * (from its repeated header's top, if any). */
+static sohoa_status table_lines(sohoa_ctx *ctx, table *t, float top0)
 {
-	sohoa_status st = SOHOA_OK;
-	size_t p0 = 0;
-	float top0 = 0;
-	while (p0 < doc->npages && !header_top(&doc->pages[p0], &top0))
-		p0++;
-	if (p0 >= doc->npages)
-		return SOHOA_OK;
-	/* lines of the table: from the header down on the first page, all of each later page */
-	size_t cap = 0, n = 0;
-	for (size_t p = p0; p < doc->npages; p++)
+	const sohoa_doc *doc = t->doc;
+	size_t cap = 0;
+	for (size_t p = t->p0; p < doc->npages; p++)
 		cap += doc->pages[p].nlines;
-	tline *tl = calloc(cap + 1, sizeof *tl);
-	float *xs = calloc(cap + 1, sizeof *xs);
-	if (!tl || !xs) {
-		free(tl);
-		free(xs);
+	if (!(t->tl = calloc(cap + 1, sizeof *t->tl)))
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	}
-	float tops[4096];
-	size_t npages = 0;
-	for (size_t p = p0; p < doc->npages && npages < 4096; p++) {
-		float top = p == p0 ? top0 : 0;
-		if (p > p0 && !header_top(&doc->pages[p], &top))
+	for (size_t p = t->p0; p < doc->npages && t->npages < 4096; p++) {
+		float top = p == t->p0 ? top0 : 0;
+		if (p > t->p0 && !header_top(&doc->pages[p], &top))
 			top = 0; /* no repeated header: the table goes on from the page top */
-		tops[npages++] = top;
+		t->tops[t->npages++] = top;
 		for (size_t j = 0; j < doc->pages[p].nlines; j++) {
 			const sohoa_line *l = &doc->pages[p].lines[j];
 			if (l->y0 < top - 1 || !l->text || !l->text[0])
 				continue;
-			tl[n].l = l;
-			tl[n].page = (int)p;
-			n++;
+			t->tl[t->n].l = l;
+			t->tl[t->n].page = (int)p;
+			t->n++;
 		}
 	}
-	/* the header band of each page: the header row and the lines wrapped under its cells */
-	for (size_t i = 0; i < n; i++) {
-		float top = tops[tl[i].page - (int)p0];
-		tl[i].row = (top > 0 || tl[i].page == (int)p0) && tl[i].l->y0 <= top + 2 ? -1 : 0;
+	return SOHOA_OK;
+}
+
+static float page_top(const table *t, int page)
+{
+	return t->tops[page - (int)t->p0];
+}
+
+/* The header band of each page (row -1): the header row and the lines wrapped under its cells. */
+static void mark_header_band(table *t)
+{
+	tline *tl = t->tl;
+	for (size_t i = 0; i < t->n; i++) {
+		float top = page_top(t, tl[i].page);
+		tl[i].row = (top > 0 || tl[i].page == (int)t->p0) && tl[i].l->y0 <= top + 2 ? -1 : 0;
 	}
 	for (int changed = 1; changed;) {
 		changed = 0;
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < t->n; i++) {
 			if (tl[i].row == -1)
 				continue;
-			for (size_t j = 0; j < n; j++) {
+			for (size_t j = 0; j < t->n; j++) {
 				const sohoa_line *h = tl[j].l, *l = tl[i].l;
 				float hh = h->y1 - h->y0, d = l->y0 - h->y0;
 				if (tl[j].row != -1 || tl[j].page != tl[i].page || d < 0.8f * hh || d > 1.3f * hh ||
@@ -481,76 +486,89 @@ static sohoa_status rebuild_pages(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_
 			}
 		}
 	}
-	/* column left edges: clusters of the left edges of body lines, at least three lines each */
+}
+
+/* Column left edges: clusters (3 points wide) of the left edges of body lines, of three lines or
+ * more each. */
+static sohoa_status find_columns(sohoa_ctx *ctx, table *t)
+{
+	float *xs = calloc(t->n + 1, sizeof *xs);
+	if (!xs)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	size_t nx = 0;
-	for (size_t i = 0; i < n; i++)
-		if (tl[i].row != -1)
-			xs[nx++] = tl[i].l->x0;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->tl[i].row != -1)
+			xs[nx++] = t->tl[i].l->x0;
 	qsort(xs, nx, sizeof *xs, cmp_float);
-	float lefts[MAXCOL];
-	int ncol = 0;
+	t->ncol = 0;
 	for (size_t i = 0; i < nx;) {
 		size_t j = i;
 		while (j + 1 < nx && xs[j + 1] - xs[j] < 3)
 			j++;
-		if (j - i + 1 >= 3 && ncol < MAXCOL)
-			lefts[ncol++] = xs[i];
+		if (j - i + 1 >= 3 && t->ncol < MAXCOL)
+			t->lefts[t->ncol++] = xs[i];
 		i = j + 1;
 	}
-	/* the pitch: the most common step from a line to the next one below it in its column */
-	float pitch = 0;
-	{
-		int hist[400] = {0};
-		for (size_t i = 0; i < n; i++) {
-			if (tl[i].row == -1)
-				continue;
-			float best = 1e9f;
-			for (size_t j = 0; j < n; j++) {
-				float d = tl[j].l->y0 - tl[i].l->y0;
-				if (tl[j].row != -1 && tl[j].page == tl[i].page && fabsf(tl[j].l->x0 - tl[i].l->x0) < 3 && d > 1 && d < best)
-					best = d;
-			}
-			if (best < 100)
-				hist[(int)(best * 2 + 0.5f)]++;
+	free(xs);
+	return SOHOA_OK;
+}
+
+/* The pitch: the most common step (in half points) from a body line to the next one below it
+ * in its column; 14 when there is none. */
+static float find_pitch(const table *t)
+{
+	const tline *tl = t->tl;
+	int hist[400] = {0};
+	for (size_t i = 0; i < t->n; i++) {
+		if (tl[i].row == -1)
+			continue;
+		float best = 1e9f;
+		for (size_t j = 0; j < t->n; j++) {
+			float d = tl[j].l->y0 - tl[i].l->y0;
+			if (tl[j].row != -1 && tl[j].page == tl[i].page && fabsf(tl[j].l->x0 - tl[i].l->x0) < 3 && d > 1 && d < best)
+				best = d;
 		}
-		int bi = 0;
-		for (int k = 1; k < 400; k++)
-			if (hist[k] > hist[bi])
-				bi = k;
-		pitch = bi ? bi / 2.0f : 14;
+		if (best < 100)
+			hist[(int)(best * 2 + 0.5f)]++;
 	}
-	/* a line the ingest joined across cells ("Phòng Nghiệp" + "Văn phòng Sở" on one baseline):
-	 * split it at a wide gap between words where a column starts */
+	int bi = 0;
+	for (int k = 1; k < 400; k++)
+		if (hist[k] > hist[bi])
+			bi = k;
+	return bi ? bi / 2.0f : 14;
+}
+
+/* A line the ingest joined across cells ("Phòng Nghiệp" + "Văn phòng Sở" on one baseline) is
+ * split at a wide gap between words where a column starts, into lines of t->virt. */
+static sohoa_status split_joined_cells(sohoa_ctx *ctx, table *t)
+{
 	size_t nwords = 0;
-	for (size_t i = 0; i < n; i++)
-		nwords += tl[i].l->nwords;
-	sohoa_line *virt = calloc(nwords + 1, sizeof *virt);
-	tline *tl2 = calloc(n + nwords + 1, sizeof *tl2);
-	size_t nv = 0, n2 = 0;
-	if (!virt || !tl2) {
-		free(virt);
+	for (size_t i = 0; i < t->n; i++)
+		nwords += t->tl[i].l->nwords;
+	t->virt = calloc(nwords + 1, sizeof *t->virt);
+	tline *tl2 = calloc(t->n + nwords + 1, sizeof *tl2);
+	if (!t->virt || !tl2) {
 		free(tl2);
-		free(tl);
-		free(xs);
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	}
-	for (size_t i = 0; i < n; i++) {
-		const sohoa_line *l = tl[i].l;
+	size_t n2 = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const sohoa_line *l = t->tl[i].l;
 		size_t cut[MAXCOL + 1], ncut = 0;
 		cut[ncut++] = 0;
-		for (size_t w = 1; w < l->nwords && tl[i].row != -1 && ncut < MAXCOL; w++) {
+		for (size_t w = 1; w < l->nwords && t->tl[i].row != -1 && ncut < MAXCOL; w++) {
 			float gap = l->words[w].x0 - l->words[w - 1].x1;
-			for (int c = 1; c < ncol; c++)
-				if (gap > 5 && fabsf(l->words[w].x0 - lefts[c]) < 3)
+			for (int c = 1; c < t->ncol; c++)
+				if (gap > 5 && fabsf(l->words[w].x0 - t->lefts[c]) < 3)
 					cut[ncut++] = w;
 		}
 		if (ncut == 1) {
-			tl2[n2++] = tl[i];
+			tl2[n2++] = t->tl[i];
 			continue;
 		}
 		cut[ncut] = l->nwords;
 		for (size_t k = 0; k < ncut; k++) {
-			sohoa_line *v = &virt[nv++];
+			sohoa_line *v = &t->virt[t->nv++];
 			*v = *l;
 			v->words = NULL;
 			v->nwords = 0;
@@ -563,123 +581,177 @@ static sohoa_status rebuild_pages(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_
 				sohoa_buf_puts(&b, l->words[w].text ? l->words[w].text : "");
 			}
 			v->text = b.data ? b.data : sohoa_strdup("");
-			tl2[n2] = tl[i];
+			tl2[n2] = t->tl[i];
 			tl2[n2++].l = v;
 		}
 	}
-	free(tl);
-	tl = tl2;
-	n = n2;
-	for (size_t i = 0; i < n; i++) {
+	free(t->tl);
+	t->tl = tl2;
+	t->n = n2;
+	return SOHOA_OK;
+}
+
+/* Each line's column (the last left edge at or left of it, 3 points of slack), then the lines in
+ * reading order: page by page, top to bottom, left to right. */
+static void order_lines(table *t)
+{
+	tline *tl = t->tl;
+	for (size_t i = 0; i < t->n; i++) {
 		tl[i].col = 0;
-		for (int c = 0; c < ncol; c++)
-			if (tl[i].l->x0 >= lefts[c] - 3)
+		for (int c = 0; c < t->ncol; c++)
+			if (tl[i].l->x0 >= t->lefts[c] - 3)
 				tl[i].col = c;
 	}
-	qsort(tl, n, sizeof *tl, cmp_tline);
+	qsort(tl, t->n, sizeof *tl, cmp_tline);
 	/* stable by page: cmp_tline sorts by y only, so sort pages first */
-	{
-		tline *sorted = calloc(n + 1, sizeof *sorted);
-		size_t k = 0;
-		for (size_t pi = 0; pi < npages && sorted; pi++)
-			for (size_t i = 0; i < n; i++)
-				if ((size_t)tl[i].page == p0 + pi)
-					sorted[k++] = tl[i];
-		if (sorted) {
-			memcpy(tl, sorted, n * sizeof *tl);
-			free(sorted);
+	tline *sorted = calloc(t->n + 1, sizeof *sorted);
+	size_t k = 0;
+	for (size_t pi = 0; pi < t->npages && sorted; pi++)
+		for (size_t i = 0; i < t->n; i++)
+			if ((size_t)tl[i].page == t->p0 + pi)
+				sorted[k++] = tl[i];
+	if (sorted) {
+		memcpy(tl, sorted, t->n * sizeof *tl);
+		free(sorted);
+	}
+}
+
+/* The header band of the page whose lines start at tl[i]: its bottom. On the first page, the
+ * band's text, gathered per column (by each line's centre) into head, names the columns. */
+static float header_band(const table *t, size_t i, sohoa_buf *head)
+{
+	const tline *tl = t->tl;
+	float top = page_top(t, tl[i].page);
+	float bottom = top - 1;
+	if (!(top > 0 || tl[i].page == (int)t->p0))
+		return bottom;
+	float y = top;
+	for (size_t j = i; j < t->n && tl[j].page == tl[i].page; j++) {
+		const sohoa_line *h = tl[j].l;
+		if (h->y0 > y + t->pitch + 2.5f)
+			break;
+		if (h->y0 > y + 2 && !continues(tl, t->n, tl[j].page, h, t->lefts, t->ncol, t->pitch, top))
+			continue;
+		if (head) {
+			int c = tl[j].col;
+			float cx = (h->x0 + h->x1) / 2;
+			for (int k = 0; k < t->ncol; k++)
+				if (cx >= t->lefts[k] - 3)
+					c = k;
+			if (head[c].len)
+				sohoa_buf_puts(&head[c], " ");
+			sohoa_buf_puts(&head[c], h->text);
+		}
+		if (h->y0 > y)
+			y = h->y0;
+		bottom = h->y1;
+	}
+	return bottom;
+}
+
+/* The kind of each column from its header text: the first header word it holds (header_words
+ * order). */
+static void name_columns(table *t, const sohoa_buf *head)
+{
+	for (int c = 0; c < t->ncol; c++) {
+		if (!head[c].data)
+			continue;
+		for (size_t w = 0; w < sizeof header_words / sizeof *header_words && !t->colkind[c]; w++) {
+			sohoa_line fake = {0};
+			fake.text = head[c].data;
+			if (line_has(&fake, header_words[w].key))
+				t->colkind[c] = header_words[w].col;
 		}
 	}
-	/* header: the first row of the first page; its text names the columns */
-	int colkind[MAXCOL] = {0};
-	char *headtext[MAXCOL] = {0};
+}
+
+/* The rows: below each page's header band, a row starts with a cell that does not continue the
+ * line above it and lies below the row's top (or on a new page); cells gather their lines. Rows
+ * go to finish_row as they complete. */
+static sohoa_status build_rows(sohoa_ctx *ctx, const ex_doc *ed, table *t, tsink *sk)
+{
+	sohoa_status st = SOHOA_OK;
+	sohoa_buf head[MAXCOL] = {{0}};
 	trow cur = {0}, last = {0};
-	int have = 0;
-	float row_top = 0;
-	int prev_page = -1, header_done = 0;
-	float hdr_bottom = 0;
-	for (size_t i = 0; i < n && st == SOHOA_OK; i++) {
-		const sohoa_line *l = tl[i].l;
-		const sohoa_page *pg = &doc->pages[tl[i].page];
-		if (tl[i].page != prev_page) {
-			prev_page = tl[i].page;
-			float top = tops[tl[i].page - (int)p0];
-			/* skip the header band: the header row and the lines that continue it */
-			hdr_bottom = top - 1;
-			if (top > 0 || tl[i].page == (int)p0) {
-				float y = top;
-				for (size_t j = i; j < n && tl[j].page == tl[i].page; j++) {
-					const sohoa_line *h = tl[j].l;
-					if (h->y0 > y + pitch + 2.5f)
-						break;
-					if (h->y0 <= y + 2 || continues(tl, n, tl[j].page, h, lefts, ncol, pitch, top)) {
-						if (!header_done) {
-							int c = tl[j].col;
-							float cx = (h->x0 + h->x1) / 2;
-							for (int k = 0; k < ncol; k++)
-								if (cx >= lefts[k] - 3)
-									c = k;
-							size_t len = headtext[c] ? strlen(headtext[c]) : 0;
-							char *nt = realloc(headtext[c], len + strlen(h->text) + 2);
-							if (nt) {
-								if (len)
-									nt[len++] = ' ';
-								strcpy(nt + len, h->text);
-								headtext[c] = nt;
-							}
-						}
-						if (h->y0 > y)
-							y = h->y0;
-						hdr_bottom = h->y1;
-					}
-				}
-			}
+	int have = 0, prev_page = -1, header_done = 0;
+	float row_top = 0, hdr_bottom = 0;
+	for (size_t i = 0; i < t->n && st == SOHOA_OK; i++) {
+		const sohoa_line *l = t->tl[i].l;
+		const sohoa_page *pg = &t->doc->pages[t->tl[i].page];
+		if (t->tl[i].page != prev_page) {
+			prev_page = t->tl[i].page;
+			hdr_bottom = header_band(t, i, header_done ? NULL : head);
 			if (!header_done) {
 				header_done = 1;
-				for (int c = 0; c < ncol; c++) {
-					if (!headtext[c])
-						continue;
-					for (size_t w = 0; w < sizeof header_words / sizeof *header_words && !colkind[c]; w++) {
-						sohoa_line fake = {0};
-						fake.text = headtext[c];
-						if (line_has(&fake, header_words[w].key))
-							colkind[c] = header_words[w].col;
-					}
-				}
+				name_columns(t, head);
 			}
 		}
 		if (l->y0 < hdr_bottom - 1)
 			continue;
-		int starts = !continues(tl, n, tl[i].page, l, lefts, ncol, pitch, hdr_bottom);
+		int starts = !continues(t->tl, t->n, t->tl[i].page, l, t->lefts, t->ncol, t->pitch, hdr_bottom);
 		/* a new row: a cell that starts below the current row's top, or on a new page */
 		if (starts && (!have || l->y0 > row_top + 2 || pg->number != cur.page)) {
 			int new_page = have && pg->number != cur.page;
 			if (have)
-				st = finish_row(ctx, ed, &cur, colkind, ncol, sk, &last);
+				st = finish_row(ctx, ed, &cur, t->colkind, t->ncol, sk, &last);
 			have = 1;
 			row_top = l->y0;
 			cur.page = pg->number;
 			cur.line = l->line;
 			cur.new_page = new_page;
 		}
-		sohoa_buf *cell = &cur.cell[tl[i].col];
+		sohoa_buf *cell = &cur.cell[t->tl[i].col];
 		if (!cell->len)
 			cur.ncells++;
 		append_cell(cell, l->text);
 	}
 	if (st == SOHOA_OK && have)
-		st = finish_row(ctx, ed, &cur, colkind, ncol, sk, &last);
+		st = finish_row(ctx, ed, &cur, t->colkind, t->ncol, sk, &last);
 	if (st == SOHOA_OK && last.page)
-		st = write_row(ctx, ed, &last, colkind, ncol, sk);
+		st = write_row(ctx, ed, &last, t->colkind, t->ncol, sk);
 	row_clear(&cur);
 	row_clear(&last);
 	for (int c = 0; c < MAXCOL; c++)
-		free(headtext[c]);
-	for (size_t k = 0; k < nv; k++)
-		free(virt[k].text);
-	free(virt);
-	free(tl);
-	free(xs);
+		sohoa_buf_free(&head[c]);
+	return st;
+}
+
+/* The table of the (levelled) document: found by its header row, its lines gathered, columns
+ * and pitch measured, joined cells split, lines ordered, then rows built. No header, no rows. */
+static sohoa_status rebuild_pages(sohoa_ctx *ctx, const ex_doc *ed, const sohoa_doc *doc, tsink *sk)
+{
+	table *t = calloc(1, sizeof *t);
+	if (!t)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	t->doc = doc;
+	float top0 = 0;
+	while (t->p0 < doc->npages && !header_top(&doc->pages[t->p0], &top0))
+		t->p0++;
+	sohoa_status st = SOHOA_OK;
+	if (t->p0 < doc->npages && (st = table_lines(ctx, t, top0)) == SOHOA_OK) {
+		mark_header_band(t);
+		if ((st = find_columns(ctx, t)) == SOHOA_OK) {
+			t->pitch = find_pitch(t);
+			if ((st = split_joined_cells(ctx, t)) == SOHOA_OK) {
+				order_lines(t);
+				st = build_rows(ctx, ed, t, sk);
+			}
+		}
+	}
+	table_free(t);
+	free(t);
+	return st;
+}
+
+static sohoa_status rebuild(sohoa_ctx *ctx, const ex_doc *ed, tsink *sk)
+{
+	if (!ed->doc)
+		return SOHOA_OK;
+	sohoa_doc lev = *ed->doc;
+	if (!(lev.pages = level_pages(ed->doc)))
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sohoa_status st = rebuild_pages(ctx, ed, &lev, sk);
+	level_free(lev.pages, lev.npages);
 	return st;
 }
 

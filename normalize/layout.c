@@ -2,117 +2,36 @@
  * sentence runs on, while headings, list items, table rows and signature lines keep their own
  * lines. Works on cleaned lines (normalize-int.h) and keeps each paragraph's source line range. */
 #include "normalize-int.h"
+#include "../core/array.h"
 #include "../core/viet.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_TEXT, K_HEADING, K_NUM, K_BULLET, K_CAPS, K_TABLE };
-
-static uint32_t cp_at(const char *s, size_t n, size_t *i)
-{
-	uint32_t cp;
-	*i += sohoa_utf8_decode(s + *i, n - *i, &cp);
-	return cp;
-}
-
-/* The letter case of cp: 1 upper, -1 lower, 0 not a cased letter we know. */
-static int letter_case(uint32_t cp)
-{
-	uint32_t plain;
-	int tone, upper;
-	if (cp < 0x80)
-		return cp >= 'a' && cp <= 'z' ? -1 : cp >= 'A' && cp <= 'Z' ? 1 : 0;
-	if (sohoa_viet_letter(cp, &plain, &tone, &upper))
-		return upper ? 1 : -1;
-	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
-		return 1;
-	if ((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x44F))
-		return -1;
-	return 0;
-}
-
-static int starts_with_word(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n > k && !strncmp(s, w, k) && s[k] == ' ';
-}
+/* Line classes: prose, a numbered item or heading (the block reading of marker.c), a bullet, a line
+ * in capitals, a table row. */
+enum { K_TEXT, K_NUM, K_BULLET, K_CAPS, K_TABLE };
 
 static int all_caps(const char *s, size_t n);
 
 static int classify(const char *s, size_t n)
 {
-	size_t i = 0;
 	/* Tables: tabs, column bars or a wide gap inside the line. */
 	const char *bar = memchr(s, '|', n);
 	if (memchr(s, '\t', n) || (bar && memchr(bar + 1, '|', n - (size_t)(bar + 1 - s))) || memmem(s, n, "    ", 4))
 		return K_TABLE;
-	/* Chapter, article and section words. */
-	static const char *const words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"};
-	unsigned char f = n ? (unsigned char)s[0] : 0;
-	for (size_t w = 0; (f == 'C' || f == 'M' || f == 'P' || f == 0xC4) && w < sizeof words / sizeof words[0]; w++)
-		if (starts_with_word(s, n, words[w])) {
-			size_t k = strlen(words[w]) + 1;
-			if (k < n && (isdigit((unsigned char)s[k]) || strchr("IVXLC", s[k])))
-				return K_HEADING;
-		}
-	/* Roman numerals: "I.", "IV)" (and OCR's "Il." for "II.": a lowercase l after a capital I). */
-	while (i < n && s[i] && (strchr("IVXLC", s[i]) || (s[i] == 'l' && i > 0 && s[0] == 'I')))
-		i++;
-	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
-		return K_HEADING;
-	/* A single capital letter "A." / "a)" / "đ)". */
-	i = 0;
-	uint32_t c0 = cp_at(s, n, &i);
-	if (letter_case(c0) && i + 1 < n && (s[i] == ')' || (s[i] == '.' && letter_case(c0) > 0)) && s[i + 1] == ' ')
-		return K_NUM;
-	/* "1.", "1.1.", "1. 1.", "1.2", "1)", "(1)", "(a)". */
-	i = 0;
-	if (n > 0 && s[0] == '(') {
-		size_t j = 1;
-		while (j < n && j < 6 && (isdigit((unsigned char)s[j]) || islower((unsigned char)s[j])))
-			j++;
-		if (j > 1 && j + 1 < n && s[j] == ')' && s[j + 1] == ' ')
-			return K_NUM;
-	}
-	int groups = 0, dotted = 0;
-	while (i < n && isdigit((unsigned char)s[i])) {
-		size_t d = i;
-		while (i < n && isdigit((unsigned char)s[i]))
-			i++;
-		if (i - d > 3)
-			return K_TEXT;
-		groups++;
-		if (i < n && (s[i] == '.' || s[i] == ')')) {
-			dotted = 1;
-			if (s[i] == ')') {
-				i++;
-				break;
-			}
-			i++;
-			if (i + 1 < n && s[i] == ' ' && isdigit((unsigned char)s[i + 1]))
-				i++; /* "1. 1." */
-		} else {
-			break;
-		}
-	}
-	if (groups > 0 && i < n && s[i] == ' ' && (dotted && (s[i - 1] == '.' || s[i - 1] == ')' || groups > 1)))
-		return K_NUM;
-	/* Bullets. */
-	i = 0;
-	uint32_t b = cp_at(s, n, &i);
-	if (strchr("-+*", (int)b) && b && i < n) {
-		size_t j = i;
-		uint32_t nx = cp_at(s, n, &j);
-		if (nx == ' ' || letter_case(nx) > 0)
-			return K_BULLET;
-	}
-	if (b == 0x2022 || b == 0x2013 || b == 0x2014 || b == 0xB7 || b == 0x25AA || b == 0x25BA || b == 0x25CB ||
-	    b == 0x25CF || b == 0x25E6 || b == 0xF0B7)
+	switch (sohoa_marker_block(s, n)) {
+	case SOHOA_MARK_BULLET:
 		return K_BULLET;
-	/* All capitals: letterheads, titles, signature roles. */
-	return all_caps(s, n) ? K_CAPS : K_TEXT;
+	case SOHOA_MARK_FIGURE:
+		return K_TEXT;
+	case SOHOA_MARK_NONE:
+		/* All capitals: letterheads, titles, signature roles. */
+		return all_caps(s, n) ? K_CAPS : K_TEXT;
+	default:
+		return K_NUM;
+	}
 }
 
 /* 1 if s has two or more capitals and no lowercase letter. */
@@ -126,7 +45,7 @@ static int all_caps(const char *s, size_t n)
 			lc = c >= 'a' && c <= 'z' ? -1 : c >= 'A' && c <= 'Z';
 			i++;
 		} else {
-			lc = letter_case(cp_at(s, n, &i));
+			lc = norm_letter_case(norm_cp_at(s, n, &i));
 		}
 		if (lc < 0)
 			return 0; /* a lowercase letter: not a line in capitals */
@@ -316,7 +235,7 @@ void norm_layout_drop_furniture(const char *buf, norm_line *lines, size_t n, int
 				continue;
 			}
 			int kind = classify(buf + l->off, l->len);
-			if (l->len > 200 || kind == K_NUM || kind == K_HEADING || kind == K_BULLET)
+			if (l->len > 200 || kind == K_NUM || kind == K_BULLET)
 				continue; /* numbered headings and list items are content */
 			zone_line *zl = &z[nz++];
 			make_key(buf + l->off, l->len, zl->key, sizeof zl->key);
@@ -385,7 +304,7 @@ static size_t word_back(const char *s, size_t n)
 			j--;
 		uint32_t cp;
 		sohoa_utf8_decode(s + j, i - j, &cp);
-		if (!letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
+		if (!norm_letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
 			break;
 		i = j;
 	}
@@ -397,20 +316,30 @@ static size_t word_fwd(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		size_t k = i;
-		uint32_t cp = cp_at(s, n, &k);
-		if (!letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
+		uint32_t cp = norm_cp_at(s, n, &k);
+		if (!norm_letter_case(cp) && !(cp >= 0x300 && cp < 0x370))
 			break;
 		i = k;
 	}
 	return i;
 }
 
-sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *lines, size_t n, sohoa_buf *out,
-				norm_para **paras, size_t *nparas)
+/* A reflow in progress: the document's lines, what a full line is, and the paragraphs so far. */
+typedef struct reflow {
+	const char *buf;
+	norm_line *lines;
+	measure m;
+	int blank_breaks;  /* blank lines break paragraphs */
+	sohoa_buf *out;    /* the paragraphs' text */
+	norm_para *p;
+	size_t np, cap;
+	size_t opener;     /* the line that opened the last paragraph */
+} reflow;
+
+/* Classify every kept line (lines[i].kind) and decide whether blank lines break paragraphs: they
+ * do unless the source puts one after most lines. */
+static int classify_lines(const char *buf, norm_line *lines, size_t n)
 {
-	*paras = NULL;
-	*nparas = 0;
-	/* Blank lines mean paragraph breaks unless the source puts one after most lines. */
 	size_t kept = 0, followed = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (lines[i].blank || lines[i].drop)
@@ -420,107 +349,129 @@ sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *line
 		if (i + 1 < n && lines[i + 1].blank)
 			followed++;
 	}
-	int blank_breaks = followed * 10 < kept * 4;
-	measure m;
-	measure_doc(buf, lines, n, &m);
+	return followed * 10 < kept * 4;
+}
 
-	size_t cap = 64;
-	norm_para *p = malloc(cap * sizeof *p);
-	if (!p)
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	size_t np = 0;
-	int open = 0, saw_blank = 0;
-	size_t first_kind = 0;
+/* 1 when line l goes on the last paragraph, whose last line is q (saw_blank: blank lines came
+ * between them). *hyphen is set when the join is across a word broken at q's end ("nghi-" +
+ * "ệp", or a soft hyphen). */
+static int joins(const reflow *rf, const norm_line *q, const norm_line *l, int saw_blank, int *hyphen)
+{
+	const measure *m = &rf->m;
+	const char *qs = rf->buf + q->off, *s = rf->buf + l->off;
+	uint32_t end = last_cp(qs, q->len);
+	size_t k = 0;
+	uint32_t start = norm_cp_at(s, l->len, &k);
+	float fill = fill_of(rf->buf, q, m);
+	int lower = norm_letter_case(start) < 0;
+	int pk = rf->lines[rf->opener].kind;
+	int hyph = end == 0xAD || (end == '-' && q->len >= 2 && norm_letter_case(last_cp(qs, q->len - 1)));
+	int boxes = m->boxes && l->x1 > l->x0 && q->x1 > q->x0;
+	float w = m->right - m->left;
+	int join = 0;
+	if (rf->blank_breaks && saw_blank)
+		join = 0;
+	else if (boxes && l->page_index == q->page_index && q->y1 > q->y0 && l->y0 > q->y0 &&
+		 l->y0 - q->y1 > 0.6f * (q->y1 - q->y0))
+		join = 0; /* a vertical gap: a new block */
+	else if (boxes && !lower && !hyph && l->x0 > m->left + 0.04f * w)
+		join = 0; /* an indented first line */
+	else if (pk == K_TABLE || q->kind == K_TABLE)
+		join = 0;
+	else if (l->kind == K_CAPS && all_caps(qs, q->len) && pk == K_NUM && fill >= 0.5f)
+		join = 1; /* a numbered title in capitals that wraps */
+	else if (l->kind != K_TEXT || pk == K_CAPS)
+		join = 0;
+	else if (hyph && lower)
+		join = 1;
+	else if (fill >= (boxes ? 0.9f : 0.7f)) /* justified text fills its line: boxes say so */
+		join = !(end == ':' && !lower);
+	else if (lower && !ends_sentence(end) && fill >= 0.45f)
+		join = 1;
+	*hyphen = join && hyph && lower;
+	return join;
+}
+
+/* Undo the break of a word across q's end and l's start, at the end of out: a soft hyphen goes;
+ * a hyphen goes only when the two halves make one syllable ("nghi-" + "ệp"), else it stays
+ * ("kinh-" + "tế" stays "kinh-tế"). Returns -1 when out of memory. */
+static int unhyphenate(const reflow *rf, const norm_line *q, const norm_line *l)
+{
+	const char *qs = rf->buf + q->off, *s = rf->buf + l->off;
+	sohoa_buf *out = rf->out;
+	if (last_cp(qs, q->len) == 0xAD) {
+		out->len -= 2;
+	} else {
+		size_t lw = word_back(qs, q->len - 1), rw = word_fwd(s, l->len);
+		sohoa_buf word = {0};
+		if (sohoa_buf_append(&word, qs + q->len - 1 - lw, lw) || sohoa_buf_append(&word, s, rw)) {
+			sohoa_buf_free(&word);
+			return -1;
+		}
+		if (lw && rw && sohoa_viet_syllable(word.data, word.len))
+			out->len -= 1;
+		sohoa_buf_free(&word);
+	}
+	out->data[out->len] = 0;
+	return 0;
+}
+
+/* Open a paragraph with line i; a table row keeps its spacing. Returns -1 when out of memory. */
+static int open_para(reflow *rf, size_t i)
+{
+	const norm_line *l = &rf->lines[i];
+	const char *s = rf->buf + l->off;
+	if (SOHOA_GROW(rf->p, rf->np + 1, rf->cap))
+		return -1;
+	norm_para *para = &rf->p[rf->np];
+	*para = (norm_para){rf->out->len, 0, i, i};
+	if (l->kind == K_TABLE ? sohoa_buf_append(rf->out, s, l->len) : append_folded(rf->out, s, l->len))
+		return -1;
+	para->len = rf->out->len - para->off;
+	rf->np++;
+	rf->opener = i;
+	return 0;
+}
+
+sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *lines, size_t n, sohoa_buf *out,
+				norm_para **paras, size_t *nparas)
+{
+	*paras = NULL;
+	*nparas = 0;
+	reflow rf = {.buf = buf, .lines = lines, .out = out};
+	rf.blank_breaks = classify_lines(buf, lines, n);
+	measure_doc(buf, lines, n, &rf.m);
+	int saw_blank = 0;
 	for (size_t i = 0; i < n; i++) {
-		norm_line *l = &lines[i];
+		const norm_line *l = &lines[i];
 		if (l->drop)
 			continue;
 		if (l->blank) {
 			saw_blank = 1;
 			continue;
 		}
-		const char *s = buf + l->off;
-		int join = 0, sep = ' ';
-		if (open) {
-			norm_line *q = &lines[p[np - 1].last];
-			const char *qs = buf + q->off;
-			uint32_t end = last_cp(qs, q->len);
-			size_t k = 0;
-			uint32_t start = cp_at(s, l->len, &k);
-			float fill = fill_of(buf, q, &m);
-			int lower = letter_case(start) < 0;
-			int pk = lines[first_kind].kind;
-			int hyph = end == 0xAD || (end == '-' && q->len >= 2 && letter_case(last_cp(qs, q->len - 1)));
-			int boxes = m.boxes && l->x1 > l->x0 && q->x1 > q->x0;
-			float w = m.right - m.left;
-			if (blank_breaks && saw_blank)
-				join = 0;
-			else if (boxes && l->page_index == q->page_index && q->y1 > q->y0 && l->y0 > q->y0 &&
-				 l->y0 - q->y1 > 0.6f * (q->y1 - q->y0))
-				join = 0; /* a vertical gap: a new block */
-			else if (boxes && !lower && !hyph && l->x0 > m.left + 0.04f * w)
-				join = 0; /* an indented first line */
-			else if (pk == K_TABLE || q->kind == K_TABLE)
-				join = 0;
-			else if (l->kind == K_CAPS && all_caps(qs, q->len) && (pk == K_HEADING || pk == K_NUM) && fill >= 0.5f)
-				join = 1; /* a numbered title in capitals that wraps */
-			else if (l->kind != K_TEXT || pk == K_CAPS)
-				join = 0;
-			else if (hyph && lower)
-				join = 1;
-			else if (fill >= (boxes ? 0.9f : 0.7f)) /* justified text fills its line: boxes say so */
-				join = !(end == ':' && !lower);
-			else if (lower && !ends_sentence(end) && fill >= 0.45f)
-				join = 1;
-			if (join && hyph && lower) {
-				sep = 0;
-				if (end == 0xAD) {
-					out->len -= 2; /* drop the soft hyphen */
-				} else {
-					/* Rejoin "nghi-" + "ệp" only if the whole is a syllable; else keep the hyphen. */
-					size_t lw = word_back(qs, q->len - 1), rw = word_fwd(s, l->len);
-					sohoa_buf word = {0};
-					if (sohoa_buf_append(&word, qs + q->len - 1 - lw, lw) || sohoa_buf_append(&word, s, rw)) {
-						sohoa_buf_free(&word);
-						free(p);
-						return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-					}
-					if (lw && rw && sohoa_viet_syllable(word.data, word.len))
-						out->len -= 1;
-					sohoa_buf_free(&word);
-				}
-				out->data[out->len] = 0;
-			}
+		int join = 0, hyphen = 0;
+		if (rf.np) {
+			const norm_line *q = &lines[rf.p[rf.np - 1].last];
+			join = joins(&rf, q, l, saw_blank, &hyphen);
+			if (hyphen && unhyphenate(&rf, q, l))
+				goto nomem;
 		}
 		saw_blank = 0;
-		if (join) {
-			if (sep && sohoa_buf_append(out, " ", 1))
+		if (!join) {
+			if (open_para(&rf, i))
 				goto nomem;
-			if (append_folded(out, s, l->len))
-				goto nomem;
-			p[np - 1].last = i;
-			p[np - 1].len = out->len - p[np - 1].off;
 			continue;
 		}
-		if (np == cap) {
-			norm_para *r = realloc(p, cap * 2 * sizeof *p);
-			if (!r)
-				goto nomem;
-			p = r;
-			cap *= 2;
-		}
-		p[np] = (norm_para){out->len, 0, i, i};
-		if (l->kind == K_TABLE ? sohoa_buf_append(out, s, l->len) : append_folded(out, s, l->len))
+		if ((!hyphen && sohoa_buf_append(out, " ", 1)) || append_folded(out, buf + l->off, l->len))
 			goto nomem;
-		p[np].len = out->len - p[np].off;
-		np++;
-		open = 1;
-		first_kind = i;
+		rf.p[rf.np - 1].last = i;
+		rf.p[rf.np - 1].len = out->len - rf.p[rf.np - 1].off;
 	}
-	*paras = p;
-	*nparas = np;
+	*paras = rf.p;
+	*nparas = rf.np;
 	return SOHOA_OK;
 nomem:
-	free(p);
+	free(rf.p);
 	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 }

@@ -34,4 +34,16 @@ void norm_layout_drop_furniture(const char *buf, norm_line *lines, size_t n, int
 sohoa_status norm_layout_reflow(sohoa_ctx *ctx, const char *buf, norm_line *lines, size_t n, sohoa_buf *out,
 				norm_para **paras, size_t *nparas);
 
+/* marker.c: the letter case of cp — 1 upper, -1 lower, 0 not a cased letter (Latin with Vietnamese
+ * and Latin-1, Greek, Cyrillic). */
+int norm_letter_case(uint32_t cp);
+
+/* The code point at s[*i..n), *i moved past it. */
+static inline uint32_t norm_cp_at(const char *s, size_t n, size_t *i)
+{
+	uint32_t cp;
+	*i += sohoa_utf8_decode(s + *i, n - *i, &cp);
+	return cp;
+}
+
 #endif

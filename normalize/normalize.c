@@ -279,80 +279,82 @@ static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const n
 	return SOHOA_OK;
 }
 
-sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_text **out)
+/* Convert and clean every line of the document into st->clean, trimmed: *lines (a new array, *n
+ * entries, the caller frees) gives each one's span there, source and box. pbuf, which reflow
+ * fills next, gets room for as much text. */
+static sohoa_status clean_lines(norm_state *st, sohoa_buf *pbuf, norm_line **lines, size_t *n)
 {
-	*out = NULL;
-	norm_state st = {.ctx = ctx, .doc = doc, .enc8 = SOHOA_ENC_CP1252, .enc_text = SOHOA_ENC_UNICODE};
-	sohoa_text *t = calloc(1, sizeof *t);
-	norm_line *lines = NULL;
-	norm_para *paras = NULL;
-	size_t nparas = 0;
-	sohoa_buf pbuf = {0};
-	sohoa_status rc = SOHOA_OK;
-	if (!t || !(t->doc = sohoa_strdup(doc->name ? doc->name : "")))
-		goto nomem;
-	size_t total = 0;
-	for (size_t i = 0; i < doc->npages; i++)
-		total += doc->pages[i].nlines;
-	if (!(lines = calloc(total ? total : 1, sizeof *lines)))
-		goto nomem;
-	if ((rc = detect(&st)) != SOHOA_OK)
-		goto fail;
-	size_t bytes = 0;
-	for (size_t p = 0; p < doc->npages; p++)
+	const sohoa_doc *doc = st->doc;
+	*lines = NULL;
+	*n = 0;
+	size_t total = 0, bytes = 0;
+	for (size_t p = 0; p < doc->npages; p++) {
+		total += doc->pages[p].nlines;
 		for (size_t i = 0; i < doc->pages[p].nlines; i++)
 			bytes += doc->pages[p].lines[i].text ? strlen(doc->pages[p].lines[i].text) : 0;
-	if (sohoa_buf_reserve(&st.clean, bytes + bytes / 8) || sohoa_buf_reserve(&pbuf, bytes + bytes / 8))
-		goto nomem;
-
+	}
+	norm_line *ls = calloc(total ? total : 1, sizeof *ls);
+	if (!ls || sohoa_buf_reserve(&st->clean, bytes + bytes / 8) || sohoa_buf_reserve(pbuf, bytes + bytes / 8)) {
+		free(ls);
+		return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc->name ? doc->name : "");
+	}
+	sohoa_status rc = SOHOA_OK;
 	size_t nl = 0;
-	for (size_t p = 0; p < doc->npages; p++) {
+	for (size_t p = 0; p < doc->npages && rc == SOHOA_OK; p++) {
 		const sohoa_page *pg = &doc->pages[p];
-		sohoa_enc hint = page_encoding(&st, pg);
-		for (size_t i = 0; i < pg->nlines; i++) {
+		sohoa_enc hint = page_encoding(st, pg);
+		for (size_t i = 0; i < pg->nlines && rc == SOHOA_OK; i++) {
 			const sohoa_line *l = &pg->lines[i];
 			const char *s;
-			size_t n;
-			if ((rc = convert_line(&st, pg, hint, l, &s, &n)) != SOHOA_OK)
-				goto fail;
-			size_t off = st.clean.len;
-			if ((rc = norm_unicode_line(ctx, s, n, &st.clean, &st.tmp)) != SOHOA_OK)
-				goto fail;
-			size_t end = st.clean.len;
-			while (off < end && (st.clean.data[off] == ' ' || st.clean.data[off] == '\t'))
+			size_t len;
+			size_t off = st->clean.len;
+			if ((rc = convert_line(st, pg, hint, l, &s, &len)) != SOHOA_OK ||
+			    (rc = norm_unicode_line(st->ctx, s, len, &st->clean, &st->tmp)) != SOHOA_OK)
+				break;
+			size_t end = st->clean.len;
+			while (off < end && (st->clean.data[off] == ' ' || st->clean.data[off] == '\t'))
 				off++;
-			while (end > off && (st.clean.data[end - 1] == ' ' || st.clean.data[end - 1] == '\t'))
+			while (end > off && (st->clean.data[end - 1] == ' ' || st->clean.data[end - 1] == '\t'))
 				end--;
-			norm_line *nl_ = &lines[nl++];
-			nl_->off = off;
-			nl_->len = end - off;
-			nl_->page = l->page ? l->page : pg->number;
-			nl_->line = l->line ? l->line : (int)i + 1;
-			nl_->page_index = (int)p;
-			nl_->x0 = l->x0;
-			nl_->y0 = l->y0;
-			nl_->x1 = l->x1;
-			nl_->y1 = l->y1;
-			nl_->blank = end == off;
+			ls[nl++] = (norm_line){
+				.off = off, .len = end - off,
+				.page = l->page ? l->page : pg->number, .line = l->line ? l->line : (int)i + 1,
+				.page_index = (int)p,
+				.x0 = l->x0, .y0 = l->y0, .x1 = l->x1, .y1 = l->y1,
+				.blank = end == off,
+			};
 		}
 	}
-	const char *buf = st.clean.data ? st.clean.data : "";
-	norm_layout_drop_furniture(buf, lines, nl, (int)doc->npages);
-	if ((rc = norm_layout_reflow(ctx, buf, lines, nl, &pbuf, &paras, &nparas)) != SOHOA_OK)
-		goto fail;
+	if (rc != SOHOA_OK) {
+		free(ls);
+		return rc;
+	}
+	*lines = ls;
+	*n = nl;
+	return SOHOA_OK;
+}
+
+/* The text's lines from the paragraphs of pbuf, in batches of RESTORE_BATCH: restored
+ * (restore_paras), in the tone style asked for (finish_para), each with its source range. *modes
+ * gets a bit for each restoration job used. */
+static sohoa_status emit_paras(norm_state *st, const sohoa_buf *pbuf, const norm_para *paras, size_t nparas,
+			       const norm_line *lines, sohoa_text *t, int *modes)
+{
 	if (!(t->lines = calloc(nparas ? nparas : 1, sizeof *t->lines)))
-		goto nomem;
-	int modes = 0, restore_failed = 0, done[RESTORE_BATCH] = {0};
+		return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'",
+				   st->doc->name ? st->doc->name : "");
+	int restore_failed = 0, done[RESTORE_BATCH] = {0};
 	sohoa_buf rbuf[RESTORE_BATCH];
+	sohoa_status rc = SOHOA_OK;
 	for (size_t i = 0; i < nparas; i++) {
 		size_t k = i % RESTORE_BATCH;
 		if (k == 0) {
 			size_t cnt = nparas - i < RESTORE_BATCH ? nparas - i : RESTORE_BATCH;
-			if ((rc = restore_paras(&st, &pbuf, paras, lines, i, cnt, rbuf, done, &modes, &restore_failed)) != SOHOA_OK)
-				goto fail;
+			if ((rc = restore_paras(st, pbuf, paras, lines, i, cnt, rbuf, done, modes, &restore_failed)) != SOHOA_OK)
+				return rc;
 		}
 		sohoa_tline *tl = &t->lines[t->nlines];
-		rc = finish_para(&st, pbuf.data + paras[i].off, paras[i].len, done[k] ? &rbuf[k] : NULL, tl);
+		rc = finish_para(st, pbuf->data + paras[i].off, paras[i].len, done[k] ? &rbuf[k] : NULL, tl);
 		if (done[k])
 			sohoa_buf_free(&rbuf[k]);
 		done[k] = 0;
@@ -360,7 +362,7 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 			for (size_t j = k + 1; j < RESTORE_BATCH; j++)
 				if (done[j])
 					sohoa_buf_free(&rbuf[j]);
-			goto fail;
+			return rc;
 		}
 		t->nlines++;
 		tl->page = lines[paras[i].first].page;
@@ -368,6 +370,13 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 		tl->page_end = lines[paras[i].last].page;
 		tl->line_end = lines[paras[i].last].line;
 	}
+	return SOHOA_OK;
+}
+
+/* What restoration did to the document, in t->restore_mode and (when it was asked for) the log. */
+static void report_restoration(norm_state *st, sohoa_text *t, size_t nparas, int modes)
+{
+	sohoa_ctx *ctx = st->ctx;
 	if (ctx->opt.restore == SOHOA_RESTORE_OFF || !modes)
 		t->restore_mode = "off";
 	else if (modes & (modes - 1))
@@ -377,28 +386,43 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 	if (ctx->opt.restore != SOHOA_RESTORE_OFF)
 		sohoa_log(ctx, SOHOA_LOG_INFO,
 			  "%s: restoration (--restore %s): %zu paragraphs, strip %zu, ocr %zu, vie %zu, left as they are %zu",
-			  doc->name, ctx->opt.restore == SOHOA_RESTORE_AUTO ? "auto" : mode_name(ctx->opt.restore),
-			  nparas, st.jobs[SOHOA_RESTORE_STRIP], st.jobs[SOHOA_RESTORE_OCR], st.jobs[SOHOA_RESTORE_VIE],
-			  nparas - st.jobs[SOHOA_RESTORE_STRIP] - st.jobs[SOHOA_RESTORE_OCR] - st.jobs[SOHOA_RESTORE_VIE]);
+			  st->doc->name, ctx->opt.restore == SOHOA_RESTORE_AUTO ? "auto" : mode_name(ctx->opt.restore),
+			  nparas, st->jobs[SOHOA_RESTORE_STRIP], st->jobs[SOHOA_RESTORE_OCR], st->jobs[SOHOA_RESTORE_VIE],
+			  nparas - st->jobs[SOHOA_RESTORE_STRIP] - st->jobs[SOHOA_RESTORE_OCR] - st->jobs[SOHOA_RESTORE_VIE]);
+}
+
+sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_text **out)
+{
+	*out = NULL;
+	norm_state st = {.ctx = ctx, .doc = doc, .enc8 = SOHOA_ENC_CP1252, .enc_text = SOHOA_ENC_UNICODE};
+	sohoa_text *t = calloc(1, sizeof *t);
+	norm_line *lines = NULL;
+	norm_para *paras = NULL;
+	size_t nl = 0, nparas = 0;
+	sohoa_buf pbuf = {0};
+	sohoa_status rc;
+	int modes = 0;
+	if (!t || !(t->doc = sohoa_strdup(doc->name ? doc->name : "")))
+		rc = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc->name ? doc->name : "");
+	else if ((rc = detect(&st)) == SOHOA_OK && (rc = clean_lines(&st, &pbuf, &lines, &nl)) == SOHOA_OK) {
+		const char *buf = st.clean.data ? st.clean.data : "";
+		norm_layout_drop_furniture(buf, lines, nl, (int)doc->npages);
+		if ((rc = norm_layout_reflow(ctx, buf, lines, nl, &pbuf, &paras, &nparas)) == SOHOA_OK &&
+		    (rc = emit_paras(&st, &pbuf, paras, nparas, lines, t, &modes)) == SOHOA_OK)
+			report_restoration(&st, t, nparas, modes);
+	}
 	free(lines);
 	free(paras);
 	sohoa_buf_free(&pbuf);
 	sohoa_buf_free(&st.conv);
 	sohoa_buf_free(&st.tmp);
 	sohoa_buf_free(&st.clean);
+	if (rc != SOHOA_OK) {
+		sohoa_text_free(t);
+		return rc;
+	}
 	*out = t;
 	return SOHOA_OK;
-nomem:
-	rc = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc->name ? doc->name : "");
-fail:
-	free(lines);
-	free(paras);
-	sohoa_buf_free(&pbuf);
-	sohoa_buf_free(&st.conv);
-	sohoa_buf_free(&st.tmp);
-	sohoa_buf_free(&st.clean);
-	sohoa_text_free(t);
-	return rc;
 }
 
 sohoa_status sohoa_text_write(sohoa_ctx *ctx, const sohoa_text *text, sohoa_buf *out)

@@ -51,42 +51,50 @@ static int put(sohoa_buf *out, uint32_t cp)
 	return sohoa_buf_append(out, u, sohoa_utf8_encode(cp, u));
 }
 
-/* Map homoglyphs inside mixed words of s[0..n), appending to out. */
-static int fix_homoglyphs(const char *s, size_t n, sohoa_buf *out)
+/* The end of the run of letters (and marks) that starts at s[i] (i itself when s[i] is none);
+ * *mixed tells whether the run holds Latin letters and other ones that all have a Latin look-alike. */
+static size_t letter_run(const char *s, size_t n, size_t i, int *mixed)
 {
-	size_t i = 0;
+	int latin = 0, foreign = 0, mappable = 1;
 	while (i < n) {
 		uint32_t cp;
 		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
-		if (!is_letterish(cp)) {
-			if (sohoa_buf_append(out, s + i, k))
+		if (!is_letterish(cp))
+			break;
+		if (is_latin_letter(cp))
+			latin = 1;
+		else if (cp >= 0x370) {
+			foreign = 1;
+			mappable &= homoglyph(cp) != 0;
+		}
+		i += k;
+	}
+	*mixed = latin && foreign && mappable;
+	return i;
+}
+
+/* Map homoglyphs inside mixed words of s[0..n), appending to out. */
+static int fix_homoglyphs(const char *s, size_t n, sohoa_buf *out)
+{
+	for (size_t i = 0; i < n;) {
+		int mixed;
+		size_t j = letter_run(s, n, i, &mixed);
+		if (j == i) { /* not a letter: copied */
+			uint32_t cp;
+			j = i + sohoa_utf8_decode(s + i, n - i, &cp);
+			if (sohoa_buf_append(out, s + i, j - i))
 				return -1;
-			i += k;
-			continue;
-		}
-		size_t j = i;
-		int latin = 0, foreign = 0, mappable = 1;
-		while (j < n) {
-			k = sohoa_utf8_decode(s + j, n - j, &cp);
-			if (!is_letterish(cp))
-				break;
-			if (is_latin_letter(cp))
-				latin = 1;
-			else if (cp >= 0x370) {
-				foreign = 1;
-				mappable &= homoglyph(cp) != 0;
-			}
-			j += k;
-		}
-		if (latin && foreign && mappable) {
+		} else if (!mixed) {
+			if (sohoa_buf_append(out, s + i, j - i))
+				return -1;
+		} else {
 			for (size_t p = i; p < j;) {
+				uint32_t cp;
 				p += sohoa_utf8_decode(s + p, j - p, &cp);
 				uint32_t h = cp >= 0x370 ? homoglyph(cp) : 0;
 				if (put(out, h ? h : cp))
 					return -1;
 			}
-		} else if (sohoa_buf_append(out, s + i, j - i)) {
-			return -1;
 		}
 		i = j;
 	}
