@@ -16,6 +16,12 @@ extern const ingest_handler ingest_pdf_handler;   /* pdf.c */
 extern const ingest_handler ingest_image_handler; /* image.c */
 extern const ingest_handler ingest_text_handler;  /* text.c */
 
+/* Fills doc from data, a NUL-terminated copy of len bytes that the parser owns (frees). */
+typedef sohoa_status (*ingest_parse_fn)(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc);
+/* A new document (path and name both name; kind) filled by parse from a copy of data[0..len).
+ * On error *out is NULL and the status is parse's, or SOHOA_ERR_NOMEM. */
+sohoa_status ingest_doc_parse(sohoa_ctx *ctx, const char *name, const char *kind, const char *data, size_t len,
+			      ingest_parse_fn parse, sohoa_doc **out);
 /* Append a new empty page / line to a document; NULL when out of memory. */
 sohoa_page *ingest_page_add(sohoa_doc *doc, int number);
 sohoa_line *ingest_line_add(sohoa_page *page);

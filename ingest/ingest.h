@@ -46,6 +46,8 @@ typedef struct sohoa_page {
 	float skew;               /* OCR pages: degrees the image was turned clockwise to deskew it
 				   before reading; boxes are in the page as scanned (turn them by
 				   skew about the page centre to level them, as tables need). 0 else */
+	size_t lines_cap;         /* room in lines, kept by ingest_line_add (a page built by
+				   hand has 0 and is not appended to) */
 } sohoa_page;
 
 typedef struct sohoa_doc {
@@ -56,6 +58,7 @@ typedef struct sohoa_doc {
 	sohoa_page *pages;        /* the selected pages, in order */
 	size_t npages;
 	int ocr_pages;            /* pages whose text came from OCR */
+	size_t pages_cap;         /* room in pages, kept by ingest_page_add */
 } sohoa_doc;
 
 /* Read path into a new document. Returns SOHOA_OK with *doc set even when single pages failed

@@ -4,6 +4,7 @@
  * column by column. */
 #include "layout.h"
 #include "ingest-int.h"
+#include "../core/array.h"
 #include "../core/icu.h"
 
 #include <stdlib.h>
@@ -109,14 +110,8 @@ static int cmp_row(const void *a, const void *b, void *arg)
 
 static int row_push(lay_row *r, size_t f)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 8;
-		size_t *p = realloc(r->frags, cap * sizeof *p);
-		if (!p)
-			return -1;
-		r->frags = p;
-		r->cap = cap;
-	}
+	if (SOHOA_GROW(r->frags, r->n + 1, r->cap))
+		return -1;
 	r->frags[r->n++] = f;
 	return 0;
 }
@@ -266,6 +261,7 @@ static sohoa_status emit_line(sohoa_ctx *ctx, lay_item *it, size_t n, sohoa_page
 	l->font_size = it[first].size;
 	sohoa_buf text = {0}, word = {0};
 	float wx0 = 0, wy0 = 0, wx1 = 0, wy1 = 0;
+	size_t words_cap = 0; /* room in l->words */
 	int pending_space = 0;
 	for (size_t i = first; i <= n; i++) {
 		int end = i == n;
@@ -273,11 +269,9 @@ static sohoa_status emit_line(sohoa_ctx *ctx, lay_item *it, size_t n, sohoa_page
 			continue;
 		if (end || is_space(it[i].c)) {
 			if (word.len) {
-				sohoa_word *w = realloc(l->words, (l->nwords + 1) * sizeof *w);
-				if (!w)
+				if (SOHOA_GROW(l->words, l->nwords + 1, words_cap))
 					goto nomem_buf;
-				l->words = w;
-				w = &l->words[l->nwords++];
+				sohoa_word *w = &l->words[l->nwords++];
 				w->confidence = -1;
 				w->x0 = wx0, w->y0 = wy0, w->x1 = wx1, w->y1 = wy1;
 				w->text = sohoa_buf_steal(&word);

@@ -7,6 +7,7 @@
 #include "ingest-int.h"
 #include "classify.h"
 #include "layout.h"
+#include "../core/array.h"
 
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
@@ -182,14 +183,8 @@ typedef struct glyph_list {
 
 static int glyph_push(glyph_list *l, const ingest_glyph *g)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 1024;
-		ingest_glyph *p = realloc(l->g, cap * sizeof *p);
-		if (!p)
-			return -1;
-		l->g = p;
-		l->cap = cap;
-	}
+	if (SOHOA_GROW(l->g, l->n + 1, l->cap))
+		return -1;
 	l->g[l->n++] = *g;
 	if (g->font && l->nfonts < sizeof l->fonts / sizeof *l->fonts) {
 		for (size_t i = 0; i < l->nfonts; i++)
