@@ -35,7 +35,8 @@ typedef struct ingest_raster {
 	int dpi;
 } ingest_raster;
 
-/* ocr.c — the Tesseract/Leptonica adapter. One engine per worker thread. */
+/* ocr.c — the OCR adapter (Tesseract in ocr.c, Leptonica page preparation in ocr-prep.c). One
+ * engine per worker thread. */
 typedef struct ingest_ocr ingest_ocr;
 /* Create an engine for ctx->opt.lang/tessdata; SOHOA_ERR_MISSING names the package when the
  * traineddata is missing. */
@@ -45,7 +46,7 @@ void ingest_ocr_free(ingest_ocr *ocr);
  * source OCR). Honours ctx->opt.page_timeout_s. */
 sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page);
 
-/* Image files through Leptonica (ocr.c). Count the pages of an image in memory (TIFF: its
+/* Image files through Leptonica (image.c). Count the pages of an image in memory (TIFF: its
  * directories; others 1); SOHOA_ERR_FORMAT names path when it is not a readable image. */
 sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
 				int *npages);

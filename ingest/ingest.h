@@ -83,4 +83,9 @@ sohoa_status sohoa_doc_from_text(sohoa_ctx *ctx, const char *name, const char *d
 
 const char *sohoa_source_name(sohoa_source src);
 
+/* Process-wide settings of the OCR libraries, made once (later calls do nothing; thread-safe):
+ * Leptonica's message severity and stderr handler (silent: library code never prints), and
+ * OMP_THREAD_LIMIT=1 unless set. The OCR adapter calls it before its first engine or image. */
+void sohoa_ingest_global_init(void);
+
 #endif
