@@ -3,7 +3,6 @@
 #include "../core/array.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +31,6 @@ static char *doc_name_from_path(const char *path)
 	return sohoa_strndup(base, n);
 }
 
-/* Tesseract's OpenMP threads fight the page workers for the cores: one each (unless the user
- * chose otherwise), set once before any Tesseract call. */
-static pthread_once_t omp_once = PTHREAD_ONCE_INIT;
-static void omp_limit(void)
-{
-	setenv("OMP_THREAD_LIMIT", "1", 0);
-}
-
 /* A new empty document with copies of path, name and kind; NULL when out of memory. */
 static sohoa_doc *doc_new(const char *path, const char *name, const char *kind)
 {
@@ -59,7 +50,6 @@ static sohoa_doc *doc_new(const char *path, const char *name, const char *kind)
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 {
 	*out = NULL;
-	pthread_once(&omp_once, omp_limit);
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));

@@ -84,8 +84,11 @@ sohoa_status sohoa_doc_from_text(sohoa_ctx *ctx, const char *name, const char *d
 const char *sohoa_source_name(sohoa_source src);
 
 /* Process-wide settings of the OCR libraries, made once (later calls do nothing; thread-safe):
- * Leptonica's message severity and stderr handler (silent: library code never prints), and
- * OMP_THREAD_LIMIT=1 unless set. The OCR adapter calls it before its first engine or image. */
+ * Leptonica's message severity and stderr handler (silent: library code never prints), and the
+ * OpenMP runtime Tesseract uses looked up so each OCR call can hold Tesseract's teams to one
+ * thread on the calling thread only. sohoa_global_init calls it; the OCR adapter also calls it
+ * before its first engine or image, for programs that did not. No environment variable is set
+ * and no symbol of another library is interposed. */
 void sohoa_ingest_global_init(void);
 
 #endif

@@ -47,58 +47,57 @@ struct ingest_ocr {
 
 /* ---- process-wide state ---- */
 
-/* Tesseract's OpenMP teams. libgomp reads OMP_THREAD_LIMIT once, when it is loaded before main,
- * so setenv here is too late for this process, and Tesseract asks for teams of 4 with explicit
- * num_threads clauses that omp_set_num_threads cannot lower. With several pages read at once
- * those teams only fight over the cores (measured: 5x slower on 2 cores). So the two entry points
- * Tesseract calls are interposed here and start teams of one, unless the user set
- * OMP_THREAD_LIMIT in the environment, which libgomp then applies itself. */
-typedef void (*gomp_parallel_fn)(void (*)(void *), void *, unsigned, unsigned);
-typedef void (*gomp_sections_fn)(void (*)(void *), void *, unsigned, unsigned, unsigned);
-static int omp_user_limit; /* the user set OMP_THREAD_LIMIT before the program started */
-static gomp_parallel_fn gomp_parallel_real;
-static gomp_sections_fn gomp_sections_real;
+/* Tesseract's OpenMP. Inside a page's recognition Tesseract starts teams of 4 threads (with
+ * num_threads clauses); while our page workers each read a page, those teams only fight over the
+ * cores. So while one of our threads runs Tesseract, that thread's max-active-levels ICV is 0,
+ * which makes every parallel region it starts a team of one whatever num_threads asks, and the
+ * old value is put back after. The ICV belongs to the calling thread (OpenMP 5.0; libgomp since
+ * GCC 11), so nothing else in the process changes: no environment variable, no global setting,
+ * no interposed symbol. The runtime is looked up at run time (libgomp, the one Tesseract links),
+ * so nothing is needed where Tesseract has no OpenMP. A user who set OMP_THREAD_LIMIT gets
+ * Tesseract's teams as the runtime limits them. */
+typedef int (*omp_get_levels_fn)(void);
+typedef void (*omp_set_levels_fn)(int);
+static omp_get_levels_fn omp_get_levels; /* NULL: leave Tesseract's OpenMP alone */
+static omp_set_levels_fn omp_set_levels;
 
-/* Runs before main (one thread, and before any setenv in the program could pass for the user's
- * choice): note the environment and find libgomp's entry points. */
-__attribute__((constructor)) static void omp_interpose_init(void)
+static void omp_lookup(void)
 {
-	omp_user_limit = getenv("OMP_THREAD_LIMIT") != NULL;
-	gomp_parallel_real = (gomp_parallel_fn)dlsym(RTLD_NEXT, "GOMP_parallel");
-	gomp_sections_real = (gomp_sections_fn)dlsym(RTLD_NEXT, "GOMP_parallel_sections");
+	if (getenv("OMP_THREAD_LIMIT"))
+		return;
+	void *gomp = dlopen("libgomp.so.1", RTLD_LAZY | RTLD_NOLOAD);
+	void *h = gomp ? gomp : RTLD_DEFAULT;
+	omp_get_levels_fn get = (omp_get_levels_fn)dlsym(h, "omp_get_max_active_levels");
+	omp_set_levels_fn set = (omp_set_levels_fn)dlsym(h, "omp_set_max_active_levels");
+	if (get && set)
+		omp_get_levels = get, omp_set_levels = set;
+	if (gomp)
+		dlclose(gomp); /* Tesseract still holds it */
 }
 
-static unsigned omp_team_size(unsigned asked)
+/* Begin a stretch of Tesseract calls on this thread with OpenMP teams of one; returns what
+ * omp_serial_end puts back. */
+static int omp_serial_begin(void)
 {
-	return omp_user_limit ? asked : 1;
+	if (!omp_set_levels)
+		return -1;
+	int saved = omp_get_levels();
+	omp_set_levels(0);
+	return saved;
 }
 
-void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
-void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags)
+static void omp_serial_end(int saved)
 {
-	if (gomp_parallel_real)
-		gomp_parallel_real(fn, data, omp_team_size(num_threads), flags);
-	else
-		fn(data);
-}
-
-void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count,
-			    unsigned flags);
-void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count,
-			    unsigned flags)
-{
-	if (gomp_sections_real)
-		gomp_sections_real(fn, data, omp_team_size(num_threads), count, flags);
+	if (saved >= 0)
+		omp_set_levels(saved);
 }
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
 
 static void global_init(void)
 {
-	/* Page-level parallelism beats Tesseract's OpenMP threads on this hardware; the user may
-	 * still override it from the environment. Must happen before the first engine. */
-	setenv("OMP_THREAD_LIMIT", "1", 0);
 	ocr_prep_global_init();
+	omp_lookup();
 }
 
 void sohoa_ingest_global_init(void)
@@ -189,16 +188,18 @@ static int tess_init(TessBaseAPI *api, const char *dir, const char *lang, TessOc
 {
 	char *names[] = {(char *)"debug_file"};
 	char *values[] = {(char *)"/dev/null"};
+	int saved = omp_serial_begin();
 	pthread_mutex_lock(&ocr_init_lock);
 	int rc = TessBaseAPIInit4(api, dir, lang, oem, NULL, 0, names, values, 1, 0);
 	pthread_mutex_unlock(&ocr_init_lock);
+	omp_serial_end(saved);
 	return rc;
 }
 
 sohoa_status ingest_ocr_new(sohoa_ctx *ctx, ingest_ocr **out)
 {
 	*out = NULL;
-	sohoa_ingest_global_init(); /* if the program did not */
+	sohoa_ingest_global_init(); /* Leptonica quiet and OpenMP found, if the program did not */
 	const char *lang = ctx->opt.lang && *ctx->opt.lang ? ctx->opt.lang : "vie";
 	const char *dir = tessdata_dir(ctx);
 	if (dir) {
@@ -704,7 +705,7 @@ static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, 
 	return st;
 }
 
-sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
+static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
 {
 	int dpi = r->dpi > 0 ? r->dpi : 300;
 	page->source = SOHOA_SRC_OCR;
@@ -730,5 +731,13 @@ sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_ras
 	else
 		ingest_page_clear(page);
 	ocr_prep_free(&pix);
+	return st;
+}
+
+sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
+{
+	int saved = omp_serial_begin();
+	sohoa_status st = ocr_page(ctx, ocr, r, page);
+	omp_serial_end(saved);
 	return st;
 }
