@@ -86,11 +86,6 @@ $(BUILD)/DATADIR: FORCE
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
 $(BUILD)/core/data.o: $(BUILD)/DATADIR
 $(BUILD)/core/data.o: OBJ_DEFS = -DSOHOA_DATADIR='"$(DATADIR)"'
-# Until the OCR adapter stops interposing libgomp's GOMP_parallel* (issue 16, ingest/), the
-# program must export them, so ocr.c keeps default visibility; libsohoa.so hides them by its
-# version script.
-$(BUILD)/ingest/ocr.o: OBJ_DEFS = -fvisibility=default
-$(BUILD)/ingest/ocr.o: Makefile
 
 $(LIB): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")

@@ -3,17 +3,13 @@
 #include "../core/sohoa.h"
 #include "../ingest/ingest.h"
 
-/* The OCR adapter's once-per-process setup, from ingest/. Weak until the branch that adds it to
- * ingest/ is merged; then this declaration and the test of its address below go. */
-void sohoa_ingest_global_init(void) __attribute__((weak));
-
 static int init_count; /* sohoa_global_init calls not yet matched by a cleanup */
 
 sohoa_status sohoa_global_init(long flags)
 {
 	if (flags != SOHOA_GLOBAL_DEFAULT)
 		return SOHOA_ERR_USAGE;
-	if (init_count++ == 0 && sohoa_ingest_global_init)
+	if (init_count++ == 0)
 		sohoa_ingest_global_init();
 	return SOHOA_OK;
 }

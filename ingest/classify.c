@@ -142,13 +142,11 @@ static void verdict(ingest_verdict *v, ingest_text_kind kind, const char *enc)
 	v->encoding = enc;
 }
 
-void ingest_classify(const ingest_page_info *in, ingest_verdict *v)
+/* The counts of v over the text s[0..n), in one pass over words (runs of non-space
+ * characters); returns the count of odd characters (symbols, dingbats, stray ASCII). */
+static size_t count_text(const char *s, size_t n, ingest_verdict *v)
 {
-	memset(v, 0, sizeof *v);
 	size_t odd = 0;
-	const char *s = in->text ? in->text : "";
-	size_t n = in->text ? in->len : 0;
-	/* One pass over words: a word is a run of non-space characters. */
 	char w[16];
 	size_t wl = 0, wletters = 0;
 	int wmarked = 0, wascii_ok = 1, wtcvn = 0, wvni = 0;
@@ -223,7 +221,13 @@ void ingest_classify(const ingest_page_info *in, ingest_verdict *v)
 		prev = cp;
 		i += used;
 	}
+	return odd;
+}
 
+/* The verdict from the counts in v, odd characters among them, and the page's fonts and
+ * image. */
+static void decide(const ingest_page_info *in, size_t odd, ingest_verdict *v)
+{
 	const char *font_enc = NULL, *font_name = NULL;
 	for (size_t i = 0; i < in->nfonts && !font_enc; i++)
 		if ((font_enc = font_legacy(in->fonts[i])))
@@ -277,4 +281,11 @@ void ingest_classify(const ingest_page_info *in, ingest_verdict *v)
 	}
 	verdict(v, INGEST_TEXT_OK, NULL);
 	snprintf(v->reason, sizeof v->reason, "text layer ok");
+}
+
+void ingest_classify(const ingest_page_info *in, ingest_verdict *v)
+{
+	memset(v, 0, sizeof *v);
+	size_t odd = count_text(in->text ? in->text : "", in->text ? in->len : 0, v);
+	decide(in, odd, v);
 }

@@ -1,7 +1,11 @@
-/* Images (PNG, JPEG, TIFF incl. multi-page, PNM): each image page is decoded and read by OCR, pages
- * in parallel with one OCR engine per worker. Decoding lives in the Leptonica adapter (ocr.c). */
+/* Images (PNG, JPEG, TIFF incl. multi-page, PNM): each image page is decoded through Leptonica and
+ * read by OCR, pages in parallel with one OCR engine per worker. With ocr-prep.c, the only files
+ * that include leptonica/allheaders.h. */
 #include "ingest-int.h"
 
+#include <leptonica/allheaders.h>
+
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +24,194 @@ static int image_recognize(const char *path, const unsigned char *head, size_t n
 		return 1;
 	return 0;
 }
+
+/* ---- decoding ---- */
+
+/* Copy an 8 bpp gray or 32 bpp RGB PIX into a new raster (samples malloc'd; n 1 or 3). */
+static int raster_from_pix(PIX *pix, ingest_raster *r)
+{
+	int w = pixGetWidth(pix), h = pixGetHeight(pix), n = pixGetDepth(pix) == 32 ? 3 : 1;
+	unsigned char *s = malloc((size_t)w * (size_t)h * (size_t)n);
+	if (!s)
+		return -1;
+	l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < h; y++) {
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		unsigned char *d = s + (size_t)y * (size_t)w * (size_t)n;
+		if (n == 1) {
+			for (int x = 0; x < w; x++)
+				d[x] = (unsigned char)GET_DATA_BYTE(line, x);
+		} else {
+			for (int x = 0; x < w; x++, d += 3) {
+				l_int32 rv, gv, bv;
+				extractRGBValues(line[x], &rv, &gv, &bv);
+				d[0] = (unsigned char)rv, d[1] = (unsigned char)gv, d[2] = (unsigned char)bv;
+			}
+		}
+	}
+	r->samples = s;
+	r->w = w;
+	r->h = h;
+	r->n = n;
+	r->stride = w * n;
+	return 0;
+}
+
+static int image_format(const unsigned char *data, size_t len)
+{
+	l_int32 format = IFF_UNKNOWN;
+	if (len < 12 || findFileFormatBuffer(data, &format) != 0)
+		return IFF_UNKNOWN;
+	return format;
+}
+
+static int is_tiff(int format)
+{
+	return format == IFF_TIFF || format == IFF_TIFF_PACKBITS || format == IFF_TIFF_RLE ||
+	       format == IFF_TIFF_G3 || format == IFF_TIFF_G4 || format == IFF_TIFF_LZW ||
+	       format == IFF_TIFF_ZIP || format == IFF_TIFF_JPEG;
+}
+
+/* 1 if a PNG or JPEG lacks its end marker: decoding it would have libpng/libjpeg complain on
+ * stderr, so it is refused before. */
+static int truncated(int format, const unsigned char *data, size_t len)
+{
+	size_t tail = len < 1024 ? len : 1024;
+	if (format == IFF_PNG)
+		return !memmem(data + len - tail, tail, "IEND", 4);
+	if (format == IFF_JFIF_JPEG)
+		return !memmem(data + len - tail, tail, "\xFF\xD9", 2);
+	return 0;
+}
+
+/* Width and height from a PNG IHDR or a PNM header, read here because Leptonica will not report
+ * sizes it refuses to hold. 1 when found. */
+static int raw_size(const unsigned char *d, size_t n, uint64_t *w, uint64_t *h)
+{
+	*w = *h = 0;
+	if (n >= 24 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8) && !memcmp(d + 12, "IHDR", 4)) {
+		*w = (uint64_t)d[16] << 24 | (uint64_t)d[17] << 16 | (uint64_t)d[18] << 8 | d[19];
+		*h = (uint64_t)d[20] << 24 | (uint64_t)d[21] << 16 | (uint64_t)d[22] << 8 | d[23];
+		return 1;
+	}
+	if (n < 3 || d[0] != 'P' || d[1] < '1' || d[1] > '6')
+		return 0;
+	uint64_t v[2] = {0, 0};
+	size_t i = 2;
+	for (int k = 0; k < 2; k++) {
+		while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n' || d[i] == '#'))
+			if (d[i++] == '#')
+				while (i < n && d[i] != '\n')
+					i++;
+		if (i >= n || d[i] < '0' || d[i] > '9')
+			return 0;
+		while (i < n && d[i] >= '0' && d[i] <= '9' && v[k] < (1ull << 40))
+			v[k] = v[k] * 10 + (uint64_t)(d[i++] - '0');
+	}
+	*w = v[0], *h = v[1];
+	return 1;
+}
+
+sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+				int *npages)
+{
+	*npages = 0;
+	sohoa_ingest_global_init(); /* Leptonica quiet, if the program did not */
+	int format = image_format(data, len);
+	if (format == IFF_UNKNOWN)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is not a readable image", path);
+	if (is_tiff(format)) {
+		FILE *f = fopenReadFromMemory(data, len);
+		l_int32 n = 0;
+		int bad = !f || tiffGetCount(f, &n) != 0 || n < 1;
+		if (f)
+			fclose(f);
+		if (bad)
+			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt TIFF", path);
+		*npages = n;
+		return SOHOA_OK;
+	}
+	l_int32 fmt, w, h, bps, spp, cmap;
+	if (truncated(format, data, len)) /* before libjpeg/libpng can complain on stderr */
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
+	if (pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0) {
+		/* Leptonica refuses sizes it cannot hold: say that it is the size */
+		uint64_t rw, rh;
+		if (raw_size(data, len, &rw, &rh) && rw && rh && (double)rw * (double)rh > (double)ctx->opt.max_pixels)
+			return sohoa_error(ctx, SOHOA_ERR_LIMIT,
+					   "'%s' is %llux%llu pixels, over the limit of %lld (--max-pixels)", path,
+					   (unsigned long long)rw, (unsigned long long)rh, (long long)ctx->opt.max_pixels);
+		if (raw_size(data, len, &rw, &rh) && (!rw || !rh))
+			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': image has no pixels (%llux%llu)", path,
+					   (unsigned long long)rw, (unsigned long long)rh);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt or unsupported image", path);
+	}
+	*npages = 1;
+	return SOHOA_OK;
+}
+
+/* The resolution to use: the file's, unless missing or implausible for a page (a 72 dpi tag on a
+ * 2480 px scan would make a page 34 inches wide). */
+static int image_dpi(const sohoa_ctx *ctx, int res, int w, int h)
+{
+	int fallback = ctx->opt.dpi > 0 ? ctx->opt.dpi : 300;
+	if (res < 50 || res > 2400)
+		return fallback;
+	if ((double)(w < h ? w : h) / res > 17.0)
+		return fallback;
+	return res;
+}
+
+sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+			       int index, ingest_raster *r)
+{
+	memset(r, 0, sizeof *r);
+	int format = image_format(data, len);
+	l_int32 w = 0, h = 0, bps, spp, res = 0, cmap, fmt;
+	int ok;
+	if (is_tiff(format))
+		ok = readHeaderMemTiff(data, len, index, &w, &h, &bps, &spp, &res, &cmap, &fmt) == 0;
+	else
+		ok = index == 0 && pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) == 0;
+	if (!ok || w <= 0 || h <= 0)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image header", path, index + 1);
+	if ((int64_t)w * h > ctx->opt.max_pixels)
+		return sohoa_error(ctx, SOHOA_ERR_LIMIT,
+				   "'%s': page %d is %dx%d pixels, over the limit of %lld (--max-pixels)", path,
+				   index + 1, w, h, (long long)ctx->opt.max_pixels);
+	if (truncated(format, data, len))
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
+	PIX *pix = is_tiff(format) ? pixReadMemTiff(data, len, index) : pixReadMem(data, len);
+	if (!pix)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image data", path, index + 1);
+	if (!res)
+		res = pixGetXRes(pix);
+	/* colour stays colour (ocr-prep.c makes the gray for OCR); the rest becomes 8 bpp */
+	PIX *gray = NULL;
+	int d = pixGetDepth(pix);
+	if (pixGetColormap(pix))
+		gray = pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC);
+	else if (d == 8 || d == 32)
+		gray = pixClone(pix);
+	else
+		gray = pixConvertTo8(pix, 0);
+	if (gray && pixGetDepth(gray) != 8 && pixGetDepth(gray) != 32) {
+		PIX *g8 = pixConvertTo8(gray, 0);
+		pixDestroy(&gray);
+		gray = g8;
+	}
+	pixDestroy(&pix);
+	if (!gray || raster_from_pix(gray, r) != 0) {
+		pixDestroy(&gray);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "'%s': page %d: out of memory decoding", path, index + 1);
+	}
+	pixDestroy(&gray);
+	r->dpi = image_dpi(ctx, res, r->w, r->h);
+	return SOHOA_OK;
+}
+
+/* ---- the handler ---- */
 
 typedef struct image_job {
 	sohoa_ctx *ctx;

@@ -16,6 +16,12 @@ extern const ingest_handler ingest_pdf_handler;   /* pdf.c */
 extern const ingest_handler ingest_image_handler; /* image.c */
 extern const ingest_handler ingest_text_handler;  /* text.c */
 
+/* Fills doc from data, a NUL-terminated copy of len bytes that the parser owns (frees). */
+typedef sohoa_status (*ingest_parse_fn)(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc);
+/* A new document (path and name both name; kind) filled by parse from a copy of data[0..len).
+ * On error *out is NULL and the status is parse's, or SOHOA_ERR_NOMEM. */
+sohoa_status ingest_doc_parse(sohoa_ctx *ctx, const char *name, const char *kind, const char *data, size_t len,
+			      ingest_parse_fn parse, sohoa_doc **out);
 /* Append a new empty page / line to a document; NULL when out of memory. */
 sohoa_page *ingest_page_add(sohoa_doc *doc, int number);
 sohoa_line *ingest_line_add(sohoa_page *page);
@@ -29,7 +35,8 @@ typedef struct ingest_raster {
 	int dpi;
 } ingest_raster;
 
-/* ocr.c — the Tesseract/Leptonica adapter. One engine per worker thread. */
+/* ocr.c — the OCR adapter (Tesseract in ocr.c, Leptonica page preparation in ocr-prep.c). One
+ * engine per worker thread. */
 typedef struct ingest_ocr ingest_ocr;
 /* Create an engine for ctx->opt.lang/tessdata; SOHOA_ERR_MISSING names the package when the
  * traineddata is missing. */
@@ -39,7 +46,7 @@ void ingest_ocr_free(ingest_ocr *ocr);
  * source OCR). Honours ctx->opt.page_timeout_s. */
 sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page);
 
-/* Image files through Leptonica (ocr.c). Count the pages of an image in memory (TIFF: its
+/* Image files through Leptonica (image.c). Count the pages of an image in memory (TIFF: its
  * directories; others 1); SOHOA_ERR_FORMAT names path when it is not a readable image. */
 sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
 				int *npages);

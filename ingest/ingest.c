@@ -1,8 +1,8 @@
 /* ingest: pick the handler for a file, and the document model's writers and TSV reader. */
 #include "ingest-int.h"
+#include "../core/array.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,18 +31,25 @@ static char *doc_name_from_path(const char *path)
 	return sohoa_strndup(base, n);
 }
 
-/* Tesseract's OpenMP threads fight the page workers for the cores: one each (unless the user
- * chose otherwise), set once before any Tesseract call. */
-static pthread_once_t omp_once = PTHREAD_ONCE_INIT;
-static void omp_limit(void)
+/* A new empty document with copies of path, name and kind; NULL when out of memory. */
+static sohoa_doc *doc_new(const char *path, const char *name, const char *kind)
 {
-	setenv("OMP_THREAD_LIMIT", "1", 0);
+	sohoa_doc *doc = calloc(1, sizeof *doc);
+	if (!doc)
+		return NULL;
+	doc->path = sohoa_strdup(path);
+	doc->name = sohoa_strdup(name);
+	doc->kind = sohoa_strdup(kind);
+	if (!doc->path || !doc->name || !doc->kind) {
+		sohoa_doc_free(doc);
+		return NULL;
+	}
+	return doc;
 }
 
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 {
 	*out = NULL;
-	pthread_once(&omp_once, omp_limit);
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
@@ -67,12 +74,11 @@ sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 		}
 	if (!h)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is not a PDF, image or text file", path);
-	sohoa_doc *doc = calloc(1, sizeof *doc);
+	char *name = doc_name_from_path(path);
+	sohoa_doc *doc = name ? doc_new(path, name, h->name) : NULL;
+	free(name);
 	if (!doc)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	doc->path = sohoa_strdup(path);
-	doc->name = doc_name_from_path(path);
-	doc->kind = sohoa_strdup(h->name);
 	sohoa_status st2 = h->open(ctx, path, doc);
 	if (st2 != SOHOA_OK) {
 		sohoa_doc_free(doc);
@@ -85,28 +91,31 @@ sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 	return SOHOA_OK;
 }
 
-/* Arrays that only ever grow by one through the functions below have room for the next power of
- * two, so appending n items costs O(n) copies, not O(n^2). */
-static int grow_needed(size_t n)
+sohoa_status ingest_doc_parse(sohoa_ctx *ctx, const char *name, const char *kind, const char *data, size_t len,
+			      ingest_parse_fn parse, sohoa_doc **out)
 {
-	return n == 0 || (n & (n - 1)) == 0;
-}
-
-static size_t grow_size(size_t n)
-{
-	return n ? 2 * n : 1;
+	*out = NULL;
+	sohoa_doc *doc = doc_new(name, name, kind);
+	char *copy = sohoa_strndup(data, len);
+	if (!doc || !copy) {
+		sohoa_doc_free(doc);
+		free(copy);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	}
+	sohoa_status st = parse(ctx, name, copy, len, doc);
+	if (st != SOHOA_OK) {
+		sohoa_doc_free(doc);
+		return st;
+	}
+	*out = doc;
+	return SOHOA_OK;
 }
 
 sohoa_page *ingest_page_add(sohoa_doc *doc, int number)
 {
-	sohoa_page *p = doc->pages;
-	if (grow_needed(doc->npages)) {
-		p = realloc(doc->pages, grow_size(doc->npages) * sizeof *p);
-		if (!p)
-			return NULL;
-		doc->pages = p;
-	}
-	sohoa_page *page = &p[doc->npages++];
+	if (SOHOA_GROW(doc->pages, doc->npages + 1, doc->pages_cap))
+		return NULL;
+	sohoa_page *page = &doc->pages[doc->npages++];
 	memset(page, 0, sizeof *page);
 	page->number = number;
 	return page;
@@ -114,14 +123,9 @@ sohoa_page *ingest_page_add(sohoa_doc *doc, int number)
 
 sohoa_line *ingest_line_add(sohoa_page *page)
 {
-	sohoa_line *l = page->lines;
-	if (grow_needed(page->nlines)) {
-		l = realloc(page->lines, grow_size(page->nlines) * sizeof *l);
-		if (!l)
-			return NULL;
-		page->lines = l;
-	}
-	sohoa_line *line = &l[page->nlines++];
+	if (SOHOA_GROW(page->lines, page->nlines + 1, page->lines_cap))
+		return NULL;
+	sohoa_line *line = &page->lines[page->nlines++];
 	memset(line, 0, sizeof *line);
 	line->page = page->number;
 	line->line = (int)page->nlines;
@@ -143,6 +147,7 @@ void ingest_page_clear(sohoa_page *page)
 	free(page->lines);
 	page->lines = NULL;
 	page->nlines = 0;
+	page->lines_cap = 0;
 }
 
 void sohoa_doc_free(sohoa_doc *doc)
@@ -225,24 +230,14 @@ static int split_tabs(char *s, char **fields, int max)
 	return n;
 }
 
-sohoa_status sohoa_doc_read_tsv(sohoa_ctx *ctx, const char *name, const char *data, size_t len,
-				sohoa_doc **out)
+/* Fill doc from the TSV rows in data (an ingest_parse_fn: data is freed here). */
+static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc)
 {
-	*out = NULL;
-	sohoa_doc *doc = calloc(1, sizeof *doc);
-	char *copy = sohoa_strndup(data, len);
-	if (!doc || !copy) {
-		free(doc);
-		free(copy);
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	}
-	doc->name = sohoa_strdup(name);
-	doc->path = sohoa_strdup(name);
-	doc->kind = sohoa_strdup("tsv");
+	(void)len;
 	sohoa_status st = SOHOA_OK;
 	int lineno = 0;
 	char *save = NULL;
-	for (char *row = strtok_r(copy, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
+	for (char *row = strtok_r(data, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
 		lineno++;
 		size_t rl = strlen(row);
 		if (rl && row[rl - 1] == '\r')
@@ -283,15 +278,15 @@ sohoa_status sohoa_doc_read_tsv(sohoa_ctx *ctx, const char *name, const char *da
 		l->y1 = strtof(f[5], NULL);
 		l->confidence = *f[7] ? strtof(f[7], NULL) : -1;
 	}
-	free(copy);
-	if (st != SOHOA_OK) {
-		sohoa_doc_free(doc);
-		return st;
-	}
-	*out = doc;
-	return SOHOA_OK;
+	free(data);
+	return st;
 nomem:
-	free(copy);
-	sohoa_doc_free(doc);
+	free(data);
 	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory reading '%s'", name);
+}
+
+sohoa_status sohoa_doc_read_tsv(sohoa_ctx *ctx, const char *name, const char *data, size_t len,
+				sohoa_doc **out)
+{
+	return ingest_doc_parse(ctx, name, "tsv", data, len, tsv_parse, out);
 }

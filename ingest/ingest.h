@@ -46,6 +46,8 @@ typedef struct sohoa_page {
 	float skew;               /* OCR pages: degrees the image was turned clockwise to deskew it
 				   before reading; boxes are in the page as scanned (turn them by
 				   skew about the page centre to level them, as tables need). 0 else */
+	size_t lines_cap;         /* room in lines, kept by ingest_line_add (a page built by
+				   hand has 0 and is not appended to) */
 } sohoa_page;
 
 typedef struct sohoa_doc {
@@ -56,6 +58,7 @@ typedef struct sohoa_doc {
 	sohoa_page *pages;        /* the selected pages, in order */
 	size_t npages;
 	int ocr_pages;            /* pages whose text came from OCR */
+	size_t pages_cap;         /* room in pages, kept by ingest_page_add */
 } sohoa_doc;
 
 /* Read path into a new document. Returns SOHOA_OK with *doc set even when single pages failed
@@ -84,5 +87,13 @@ sohoa_status sohoa_doc_from_text(sohoa_ctx *ctx, const char *name, const char *d
 				 sohoa_doc **doc);
 
 const char *sohoa_source_name(sohoa_source src);
+
+/* Process-wide settings of the OCR libraries, made once (later calls do nothing; thread-safe):
+ * Leptonica's message severity and stderr handler (silent: library code never prints), and the
+ * OpenMP runtime Tesseract uses looked up so each OCR call can hold Tesseract's teams to one
+ * thread on the calling thread only. sohoa_global_init calls it; the OCR adapter also calls it
+ * before its first engine or image, for programs that did not. No environment variable is set
+ * and no symbol of another library is interposed. */
+void sohoa_ingest_global_init(void);
 
 #endif

@@ -4,6 +4,7 @@
  * column by column. */
 #include "layout.h"
 #include "ingest-int.h"
+#include "../core/array.h"
 #include "../core/icu.h"
 
 #include <stdlib.h>
@@ -109,14 +110,8 @@ static int cmp_row(const void *a, const void *b, void *arg)
 
 static int row_push(lay_row *r, size_t f)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 8;
-		size_t *p = realloc(r->frags, cap * sizeof *p);
-		if (!p)
-			return -1;
-		r->frags = p;
-		r->cap = cap;
-	}
+	if (SOHOA_GROW(r->frags, r->n + 1, r->cap))
+		return -1;
 	r->frags[r->n++] = f;
 	return 0;
 }
@@ -266,6 +261,7 @@ static sohoa_status emit_line(sohoa_ctx *ctx, lay_item *it, size_t n, sohoa_page
 	l->font_size = it[first].size;
 	sohoa_buf text = {0}, word = {0};
 	float wx0 = 0, wy0 = 0, wx1 = 0, wy1 = 0;
+	size_t words_cap = 0; /* room in l->words */
 	int pending_space = 0;
 	for (size_t i = first; i <= n; i++) {
 		int end = i == n;
@@ -273,11 +269,9 @@ static sohoa_status emit_line(sohoa_ctx *ctx, lay_item *it, size_t n, sohoa_page
 			continue;
 		if (end || is_space(it[i].c)) {
 			if (word.len) {
-				sohoa_word *w = realloc(l->words, (l->nwords + 1) * sizeof *w);
-				if (!w)
+				if (SOHOA_GROW(l->words, l->nwords + 1, words_cap))
 					goto nomem_buf;
-				l->words = w;
-				w = &l->words[l->nwords++];
+				sohoa_word *w = &l->words[l->nwords++];
 				w->confidence = -1;
 				w->x0 = wx0, w->y0 = wy0, w->x1 = wx1, w->y1 = wy1;
 				w->text = sohoa_buf_steal(&word);
@@ -364,19 +358,25 @@ static sohoa_status emit_seg(sohoa_ctx *ctx, const ingest_glyph *g, const lay_fr
 	return st;
 }
 
-sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, sohoa_page *page)
-{
-	sohoa_status st = SOHOA_OK;
-	lay_frag *fr = calloc(n ? n : 1, sizeof *fr);
-	size_t *order = calloc(n ? n : 1, sizeof *order);
-	lay_row *rows = calloc(n ? n : 1, sizeof *rows);
-	size_t *rorder = calloc(n ? n : 1, sizeof *rorder);
-	lay_seg *segs = calloc(n ? n : 1, sizeof *segs);
-	size_t nfr = 0, nrows = 0, nsegs = 0;
-	if (!fr || !order || !rows || !rorder || !segs)
-		goto nomem;
+/* The working arrays of one page's layout. */
+typedef struct lay_page {
+	const ingest_glyph *g;
+	size_t n;
+	lay_frag *fr;             /* fragments */
+	size_t nfr;
+	size_t *order;            /* fragments by y */
+	lay_row *rows;
+	size_t nrows;
+	size_t *rorder;           /* rows top down */
+	lay_seg *segs;
+	size_t nsegs;
+} lay_page;
 
-	/* Fragments: runs of one frag id with at least one visible glyph. */
+/* Fragments: runs of one frag id with at least one visible glyph. */
+static void find_frags(lay_page *lp)
+{
+	const ingest_glyph *g = lp->g;
+	size_t n = lp->n;
 	for (size_t i = 0; i < n;) {
 		/* A run ends where its frag id changes, or at a gap that is both a column gap and well
 		 * over the run's usual word gap (a justified line stretches all its gaps alike). */
@@ -410,24 +410,30 @@ sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, soho
 		if (visible) {
 			if (f.size <= 0)
 				f.size = fmaxf2(f.y1 - f.y0, 1);
-			fr[nfr++] = f;
+			lp->fr[lp->nfr++] = f;
 		}
 		i = j;
 	}
+}
 
-	/* Rows: a fragment joins the row whose core band it overlaps by half its height or more. */
-	for (size_t i = 0; i < nfr; i++)
-		order[i] = i;
-	qsort_r(order, nfr, sizeof *order, cmp_frag_y, fr);
+/* Rows: a fragment joins the row whose core band it overlaps by half its height or more. -1 when
+ * out of memory. */
+static int find_rows(lay_page *lp)
+{
+	lay_frag *fr = lp->fr;
+	lay_row *rows = lp->rows;
+	for (size_t i = 0; i < lp->nfr; i++)
+		lp->order[i] = i;
+	qsort_r(lp->order, lp->nfr, sizeof *lp->order, cmp_frag_y, fr);
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t oi = 0; oi < nfr; oi++) {
-			lay_frag *f = &fr[order[oi]];
+		for (size_t oi = 0; oi < lp->nfr; oi++) {
+			lay_frag *f = &fr[lp->order[oi]];
 			if (f->marks_only != pass)
 				continue;
 			float fh = fmaxf2(f->y1 - f->y0, 0.01f);
-			size_t best = nrows;
+			size_t best = lp->nrows;
 			float bestov = 0;
-			for (size_t r = 0; r < nrows; r++) {
+			for (size_t r = 0; r < lp->nrows; r++) {
 				float ov = fminf2(f->y1, rows[r].c1) - fmaxf2(f->y0, rows[r].c0);
 				float den = fminf2(fh, fmaxf2(rows[r].c1 - rows[r].c0, 0.01f));
 				float ratio = ov / den;
@@ -436,8 +442,8 @@ sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, soho
 					best = r;
 				}
 			}
-			if (best == nrows || (!pass && bestov < 0.5f)) {
-				best = nrows++;
+			if (best == lp->nrows || (!pass && bestov < 0.5f)) {
+				best = lp->nrows++;
 				rows[best].c0 = f->y0;
 				rows[best].c1 = f->y1;
 			} else if (!pass && fh > rows[best].c1 - rows[best].c0 &&
@@ -448,105 +454,144 @@ sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, soho
 				rows[best].c0 = f->y0;
 				rows[best].c1 = f->y1;
 			}
-			if (row_push(&rows[best], order[oi]))
-				goto nomem;
+			if (row_push(&rows[best], lp->order[oi]))
+				return -1;
 			f->row = (int)best;
 		}
 	}
+	return 0;
+}
 
-	/* Segments: the row's fragments left to right, split at column gaps. */
-	for (size_t r = 0; r < nrows; r++)
-		rorder[r] = r;
-	qsort_r(rorder, nrows, sizeof *rorder, cmp_row, rows);
-	for (size_t ri = 0; ri < nrows; ri++) {
-		lay_row *row = &rows[rorder[ri]];
-		qsort_r(row->frags, row->n, sizeof *row->frags, cmp_frag_x, fr);
-		row->seg_first = nsegs;
+/* Segments: each row's fragments left to right, split at column gaps; rows sorted top down. */
+static void find_segs(lay_page *lp)
+{
+	const lay_frag *fr = lp->fr;
+	lay_seg *segs = lp->segs;
+	for (size_t r = 0; r < lp->nrows; r++)
+		lp->rorder[r] = r;
+	qsort_r(lp->rorder, lp->nrows, sizeof *lp->rorder, cmp_row, lp->rows);
+	for (size_t ri = 0; ri < lp->nrows; ri++) {
+		lay_row *row = &lp->rows[lp->rorder[ri]];
+		qsort_r(row->frags, row->n, sizeof *row->frags, cmp_frag_x, lp->fr);
+		row->seg_first = lp->nsegs;
 		for (size_t k = 0; k < row->n; k++) {
 			const lay_frag *f = &fr[row->frags[k]];
-			lay_seg *s = nsegs > row->seg_first ? &segs[nsegs - 1] : NULL;
+			lay_seg *s = lp->nsegs > row->seg_first ? &segs[lp->nsegs - 1] : NULL;
 			float em = s ? fmaxf2(f->size, fr[s->frags[s->n - 1]].size) : 0;
 			if (s && f->x0 - s->x1 < COLUMN_GAP * em) {
 				s->n++;
 				s->x1 = fmaxf2(s->x1, f->x1);
 				s->x0 = fminf2(s->x0, f->x0);
 			} else {
-				s = &segs[nsegs++];
-				s->row = rorder[ri];
+				s = &segs[lp->nsegs++];
+				s->row = lp->rorder[ri];
 				s->frags = &row->frags[k];
 				s->n = 1;
 				s->x0 = f->x0;
 				s->x1 = f->x1;
 			}
 		}
-		row->nseg = nsegs - row->seg_first;
+		row->nseg = lp->nsegs - row->seg_first;
 	}
+}
 
-	/* Reading order: rows that keep one gutter, from a row with text on both sides on (a
-	 * letterhead; "Nơi nhận" beside the signature), are read left column first; everything else
-	 * row by row, left to right. */
-	float mingut = 6;
-	for (size_t ri = 0; ri < nrows;) {
-		const lay_row *row = &rows[rorder[ri]];
-		size_t last2 = ri;
-		float gl = 0, gr = 0;
-		if (row->nseg == 2) {
-			gl = segs[row->seg_first].x1;
-			gr = segs[row->seg_first + 1].x0;
-			for (size_t rj = ri + 1; rj < nrows; rj++) {
-				const lay_row *r2 = &rows[rorder[rj]];
-				if (r2->nseg > 2)
-					break;
-				float ngl = gl, ngr = gr, mid = (gl + gr) / 2;
-				int sides[2] = {0, 0};
-				for (size_t k = 0; k < r2->nseg; k++) {
-					const lay_seg *s = &segs[r2->seg_first + k];
-					int right = (s->x0 + s->x1) / 2 > mid;
-					sides[right]++;
-					if (right)
-						ngr = fminf2(ngr, s->x0);
-					else
-						ngl = fmaxf2(ngl, s->x1);
-				}
-				if (sides[0] > 1 || sides[1] > 1 || ngr - ngl < mingut)
-					break;
-				const lay_row *above = &rows[rorder[rj - 1]];
-				if (r2->c0 - above->c1 > 4 * (above->c1 - above->c0))
-					break; /* far below: a new part of the page */
-				gl = ngl, gr = ngr;
-				last2 = rj;
-			}
+/* The last row of the two-column block that starts at row ri (sorted index), with its gutter
+ * [*gl, *gr]; ri itself when no block starts there. */
+static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *gr)
+{
+	const float mingut = 6;
+	const lay_row *row = &lp->rows[lp->rorder[ri]];
+	size_t last2 = ri;
+	*gl = 0, *gr = 0;
+	if (row->nseg != 2)
+		return ri;
+	*gl = lp->segs[row->seg_first].x1;
+	*gr = lp->segs[row->seg_first + 1].x0;
+	for (size_t rj = ri + 1; rj < lp->nrows; rj++) {
+		const lay_row *r2 = &lp->rows[lp->rorder[rj]];
+		if (r2->nseg > 2)
+			break;
+		float ngl = *gl, ngr = *gr, mid = (*gl + *gr) / 2;
+		int sides[2] = {0, 0};
+		for (size_t k = 0; k < r2->nseg; k++) {
+			const lay_seg *s = &lp->segs[r2->seg_first + k];
+			int right = (s->x0 + s->x1) / 2 > mid;
+			sides[right]++;
+			if (right)
+				ngr = fminf2(ngr, s->x0);
+			else
+				ngl = fmaxf2(ngl, s->x1);
 		}
+		if (sides[0] > 1 || sides[1] > 1 || ngr - ngl < mingut)
+			break;
+		const lay_row *above = &lp->rows[lp->rorder[rj - 1]];
+		if (r2->c0 - above->c1 > 4 * (above->c1 - above->c0))
+			break; /* far below: a new part of the page */
+		*gl = ngl, *gr = ngr;
+		last2 = rj;
+	}
+	return last2;
+}
+
+/* Reading order: rows that keep one gutter, from a row with text on both sides on (a letterhead;
+ * "Nơi nhận" beside the signature), are read left column first; everything else row by row,
+ * left to right. Each segment becomes a line of page. */
+static sohoa_status emit_rows(sohoa_ctx *ctx, const lay_page *lp, sohoa_page *page)
+{
+	sohoa_status st = SOHOA_OK;
+	for (size_t ri = 0; ri < lp->nrows;) {
+		const lay_row *row = &lp->rows[lp->rorder[ri]];
+		float gl, gr;
+		size_t last2 = two_column_block(lp, ri, &gl, &gr);
 		if (last2 > ri) {
 			float mid = (gl + gr) / 2;
 			for (int side = 0; side < 2; side++)
 				for (size_t rj = ri; rj <= last2; rj++) {
-					const lay_row *r2 = &rows[rorder[rj]];
+					const lay_row *r2 = &lp->rows[lp->rorder[rj]];
 					for (size_t k = 0; k < r2->nseg; k++) {
-						const lay_seg *s = &segs[r2->seg_first + k];
+						const lay_seg *s = &lp->segs[r2->seg_first + k];
 						if (((s->x0 + s->x1) / 2 > mid) == side &&
-						    (st = emit_seg(ctx, g, fr, s, page)) != SOHOA_OK)
-							goto done;
+						    (st = emit_seg(ctx, lp->g, lp->fr, s, page)) != SOHOA_OK)
+							return st;
 					}
 				}
 			ri = last2 + 1;
 			continue;
 		}
 		for (size_t k = 0; k < row->nseg; k++)
-			if ((st = emit_seg(ctx, g, fr, &segs[row->seg_first + k], page)) != SOHOA_OK)
-				goto done;
+			if ((st = emit_seg(ctx, lp->g, lp->fr, &lp->segs[row->seg_first + k], page)) != SOHOA_OK)
+				return st;
 		ri++;
 	}
-	goto done;
-nomem:
-	st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory laying out page %d", page->number);
-done:
-	for (size_t r = 0; r < nrows; r++)
-		free(rows[r].frags);
-	free(fr);
-	free(order);
-	free(rows);
-	free(rorder);
-	free(segs);
+	return st;
+}
+
+sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, sohoa_page *page)
+{
+	sohoa_status st = SOHOA_OK;
+	lay_page lp = {.g = g, .n = n};
+	lp.fr = calloc(n ? n : 1, sizeof *lp.fr);
+	lp.order = calloc(n ? n : 1, sizeof *lp.order);
+	lp.rows = calloc(n ? n : 1, sizeof *lp.rows);
+	lp.rorder = calloc(n ? n : 1, sizeof *lp.rorder);
+	lp.segs = calloc(n ? n : 1, sizeof *lp.segs);
+	if (!lp.fr || !lp.order || !lp.rows || !lp.rorder || !lp.segs)
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory laying out page %d", page->number);
+	if (st == SOHOA_OK) {
+		find_frags(&lp);
+		if (find_rows(&lp) != 0)
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory laying out page %d", page->number);
+	}
+	if (st == SOHOA_OK) {
+		find_segs(&lp);
+		st = emit_rows(ctx, &lp, page);
+	}
+	for (size_t r = 0; r < lp.nrows; r++)
+		free(lp.rows[r].frags);
+	free(lp.fr);
+	free(lp.order);
+	free(lp.rows);
+	free(lp.rorder);
+	free(lp.segs);
 	return st;
 }

@@ -7,6 +7,7 @@
 #include "ingest-int.h"
 #include "classify.h"
 #include "layout.h"
+#include "../core/array.h"
 
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
@@ -182,14 +183,8 @@ typedef struct glyph_list {
 
 static int glyph_push(glyph_list *l, const ingest_glyph *g)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 1024;
-		ingest_glyph *p = realloc(l->g, cap * sizeof *p);
-		if (!p)
-			return -1;
-		l->g = p;
-		l->cap = cap;
-	}
+	if (SOHOA_GROW(l->g, l->n + 1, l->cap))
+		return -1;
 	l->g[l->n++] = *g;
 	if (g->font && l->nfonts < sizeof l->fonts / sizeof *l->fonts) {
 		for (size_t i = 0; i < l->nfonts; i++)
@@ -430,6 +425,76 @@ static void run_ocr(void *arg, int worker, size_t i)
 		page_fail(page, st, sohoa_errmsg(w->ctx));
 }
 
+/* Count the pages of d, check the limits and add the pages --pages selects to doc. */
+static sohoa_status select_pages(sohoa_ctx *ctx, fz_context *fz, fz_document *d, const char *path, sohoa_doc *doc)
+{
+	int count = 0;
+	fz_var(count);
+	fz_try(fz) {
+		count = fz_count_pages(fz, d);
+	}
+	fz_catch(fz) {
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': cannot count pages: %s", path, fz_caught_message(fz));
+	}
+	if (count <= 0)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' has no pages", path);
+	if (ctx->opt.max_pages > 0 && count > ctx->opt.max_pages)
+		return sohoa_error(ctx, SOHOA_ERR_LIMIT, "'%s' has %d pages, over the limit of %d (--max-pages)", path,
+				   count, ctx->opt.max_pages);
+	doc->page_count = count;
+	for (int p = 1; p <= count; p++)
+		if (sohoa_page_selected(ctx->opt.pages, p) && !ingest_page_add(doc, p))
+			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory reading '%s'", path);
+	if (doc->npages == 0)
+		return sohoa_error(ctx, SOHOA_ERR_USAGE, "'%s': --pages %s selects none of its %d pages", path,
+				   ctx->opt.pages, count);
+	return SOHOA_OK;
+}
+
+/* Pass 1 with worker w0 (this thread): each page's text layer and verdict. The indices of the
+ * pages that need OCR go to ocr_pages; returns their count. */
+static size_t text_pass(sohoa_ctx *ctx, pdf_worker *w0, sohoa_doc *doc, size_t *ocr_pages)
+{
+	size_t nocr = 0;
+	for (size_t i = 0; i < doc->npages; i++) {
+		sohoa_page *page = &doc->pages[i];
+		if (sohoa_interrupted(ctx)) {
+			page_fail(page, SOHOA_ERR_INTERRUPTED, "interrupted");
+			continue;
+		}
+		int need = 0;
+		sohoa_clear_error(w0->ctx);
+		sohoa_status pst = text_page(w0, page, &need);
+		if (pst != SOHOA_OK)
+			page_fail(page, pst, sohoa_errmsg(w0->ctx));
+		else if (need)
+			ocr_pages[nocr++] = i;
+	}
+	return nocr;
+}
+
+/* Workers w[have..jobs) with an error slot and a clone of fz each; returns how many workers there
+ * are now (fewer when memory runs out). */
+static int add_workers(sohoa_ctx *ctx, fz_context *fz, pdf_worker *w, int have, int jobs)
+{
+	for (; have < jobs; have++) {
+		pdf_worker *k = &w[have];
+		k->ctx = sohoa_ctx_new_worker(ctx);
+		k->fz = fz_clone_context(fz);
+		if (!k->ctx || !k->fz) {
+			sohoa_ctx_free(k->ctx);
+			if (k->fz)
+				fz_drop_context(k->fz);
+			k->ctx = NULL;
+			k->fz = NULL;
+			break;
+		}
+		k->sink.ctx = k->ctx;
+		pdf_quiet(k->fz, &k->sink);
+	}
+	return have;
+}
+
 static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 {
 	if (!has_pdf_header(path))
@@ -453,38 +518,8 @@ static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 		goto out;
 	if (sink.repaired)
 		sohoa_log(ctx, SOHOA_LOG_WARN, "'%s' is damaged: repaired, pages may be missing text", path);
-	int count = 0;
-	fz_var(count);
-	fz_try(fz) {
-		count = fz_count_pages(fz, d);
-	}
-	fz_catch(fz) {
+	if ((st = select_pages(ctx, fz, d, path, doc)) != SOHOA_OK) {
 		fz_drop_document(fz, d);
-		st = sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': cannot count pages: %s", path, fz_caught_message(fz));
-		goto out;
-	}
-	if (count <= 0) {
-		fz_drop_document(fz, d);
-		st = sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' has no pages", path);
-		goto out;
-	}
-	if (ctx->opt.max_pages > 0 && count > ctx->opt.max_pages) {
-		fz_drop_document(fz, d);
-		st = sohoa_error(ctx, SOHOA_ERR_LIMIT, "'%s' has %d pages, over the limit of %d (--max-pages)", path,
-				 count, ctx->opt.max_pages);
-		goto out;
-	}
-	doc->page_count = count;
-	for (int p = 1; p <= count; p++)
-		if (sohoa_page_selected(ctx->opt.pages, p) && !ingest_page_add(doc, p)) {
-			fz_drop_document(fz, d);
-			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory reading '%s'", path);
-			goto out;
-		}
-	if (doc->npages == 0) {
-		fz_drop_document(fz, d);
-		st = sohoa_error(ctx, SOHOA_ERR_USAGE, "'%s': --pages %s selects none of its %d pages", path,
-				 ctx->opt.pages, count);
 		goto out;
 	}
 
@@ -503,21 +538,7 @@ static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 	w[0].doc = d;
 	w[0].open_tried = 1;
 	w[0].sink.ctx = w[0].ctx;
-	size_t nocr = 0;
-	for (size_t i = 0; i < doc->npages; i++) {
-		sohoa_page *page = &doc->pages[i];
-		if (sohoa_interrupted(ctx)) {
-			page_fail(page, SOHOA_ERR_INTERRUPTED, "interrupted");
-			continue;
-		}
-		int need = 0;
-		sohoa_clear_error(w[0].ctx);
-		sohoa_status pst = text_page(&w[0], page, &need);
-		if (pst != SOHOA_OK)
-			page_fail(page, pst, sohoa_errmsg(w[0].ctx));
-		else if (need)
-			ocr_pages[nocr++] = i;
-	}
+	size_t nocr = text_pass(ctx, &w[0], doc, ocr_pages);
 
 	/* Pass 2: the pages that need OCR, on up to --jobs workers. Worker 0 is this thread with the
 	 * base context and the open document; the others get clones (made here, before any thread
@@ -525,21 +546,7 @@ static sohoa_status pdf_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 	int jobs = ctx->opt.jobs > 0 ? ctx->opt.jobs : 1;
 	if ((size_t)jobs > nocr)
 		jobs = nocr ? (int)nocr : 1;
-	for (; nworkers < jobs; nworkers++) {
-		pdf_worker *k = &w[nworkers];
-		k->ctx = sohoa_ctx_new_worker(ctx);
-		k->fz = fz_clone_context(fz);
-		if (!k->ctx || !k->fz) {
-			sohoa_ctx_free(k->ctx);
-			if (k->fz)
-				fz_drop_context(k->fz);
-			k->ctx = NULL;
-			k->fz = NULL;
-			break;
-		}
-		k->sink.ctx = k->ctx;
-		pdf_quiet(k->fz, &k->sink);
-	}
+	nworkers = add_workers(ctx, fz, w, nworkers, jobs);
 	if (nocr) {
 		pdf_run run = {ctx, path, doc, w, ocr_pages, nocr};
 		sohoa_parallel_for(nworkers, nocr, run_ocr, &run);

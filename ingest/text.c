@@ -40,7 +40,7 @@ static int utf16_to_utf8(const unsigned char *s, size_t n, int big, sohoa_buf *o
 	return (n % 2) ? -1 : 0;
 }
 
-/* Split data (owned by this function from here on) into the pages and lines of doc. */
+/* Split data into the pages and lines of doc (an ingest_parse_fn: data is freed here). */
 static sohoa_status text_parse(sohoa_ctx *ctx, const char *path, char *data, size_t len, sohoa_doc *doc)
 {
 	const unsigned char *u = (const unsigned char *)data;
@@ -116,24 +116,7 @@ static sohoa_status text_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 sohoa_status sohoa_doc_from_text(sohoa_ctx *ctx, const char *name, const char *data, size_t len,
 				 sohoa_doc **out)
 {
-	*out = NULL;
-	sohoa_doc *doc = calloc(1, sizeof *doc);
-	char *copy = sohoa_strndup(data, len);
-	if (!doc || !copy) {
-		free(doc);
-		free(copy);
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	}
-	doc->path = sohoa_strdup(name);
-	doc->name = sohoa_strdup(name);
-	doc->kind = sohoa_strdup("text");
-	sohoa_status st = text_parse(ctx, name, copy, len, doc);
-	if (st != SOHOA_OK) {
-		sohoa_doc_free(doc);
-		return st;
-	}
-	*out = doc;
-	return SOHOA_OK;
+	return ingest_doc_parse(ctx, name, "text", data, len, text_parse, out);
 }
 
 const ingest_handler ingest_text_handler = {"text", text_recognize, text_open};

@@ -1,4 +1,4 @@
-/* libFuzzer target: bytes as an image file through the Leptonica adapter (ingest/ocr.c): page
+/* libFuzzer target: bytes as an image file through Leptonica (ingest/image.c): page
  * count, then every page (up to 4) decoded under a small pixel limit. No OCR (too slow to fuzz).
  * A decoded page must respect the limit and be a well-formed gray or RGB raster. */
 #include "../../ingest/ingest-int.h"

@@ -1,0 +1,89 @@
+/* Private to the OCR adapter: what the Tesseract side (ocr.c) and the Leptonica page preparation
+ * (ocr-prep.c) share. Leptonica's image type passes between them as an opaque struct Pix, so
+ * ocr.c needs only tesseract/capi.h. */
+#ifndef SOHOA_INGEST_OCR_INT_H
+#define SOHOA_INGEST_OCR_INT_H
+
+#include "ingest-int.h"
+
+struct Pix;
+
+/* The tuning of OCR: every threshold that was chosen by measuring on the scanned samples (the
+ * measurements are in the commits that set them; bench/ocr-quality.sh re-measures). Lengths given
+ * as "1/N inch" are divisors of the page's dpi, in integer arithmetic, as "dpi / N" pixels. */
+typedef struct ocr_tuning {
+	/* gray conversion: pen strokes (a signature's loops in coloured, non-red ink) turn white */
+	int stroke_chroma;       /* a pixel is coloured ink when its brightest channel exceeds its
+				    darkest by at least this (0..255) */
+	int stroke_div;          /* stroke pieces are at least 1/stroke_div inch long either way */
+	float stroke_fill;       /* and fill under this fraction of their bounding box (0..1) */
+	/* binarization (Sauvola, tiled) */
+	int sauvola_half_window; /* half the local window's side, pixels */
+	float sauvola_k;         /* Sauvola's k (0..1): higher makes less ink */
+	int sauvola_tile;        /* tiles are at most this many pixels a side */
+	/* cleaning the binarized page */
+	int rule_div;            /* ruling lines removed: ink runs at least 1/rule_div of the page's
+				    shorter side (and at least 40 pixels) */
+	int speck_div;           /* specks removed: components under 1/speck_div inch both ways ... */
+	int speck_reach_div;     /* ... farther than 1/speck_reach_div inch from larger ink */
+	/* deskew */
+	int skew_speck_div;      /* skew is measured without components under 1/N inch either way */
+	float skew_min_conf;     /* Leptonica's skew confidence needed to deskew at all */
+	float skew_min_deg;      /* skews under this many degrees are left as they are */
+	/* reading the words */
+	float noise_conf;        /* words without a letter or digit are dropped under this
+				    confidence (0..100) ... */
+	float noise_rel;         /* ... or when their width and height are both under this fraction
+				    of their line's height */
+	float piece_gap;         /* a piece of a joined line is set off by a gap of over this many
+				    line heights ... */
+	float piece_conf;        /* ... and read again alone when its mean confidence is under this
+				    (0..100) */
+	int piece_max;           /* at most this many pieces read again per page */
+} ocr_tuning;
+
+/* Today's values: what every engine uses. */
+extern const ocr_tuning ocr_tuning_default;
+
+/* One word as Tesseract read it, box in pixels of the prepared image. */
+typedef struct ocr_word {
+	char *text;  /* owned; freed with TessDeleteText */
+	int l, t, r, b;
+	float conf;
+	int line;    /* Tesseract's text line */
+	int lh;      /* that line's height in pixels */
+	float base;  /* that line's baseline under the word's centre, or -1 if unknown */
+} ocr_word;
+
+/* What preparation did to the page. Boxes are reported in the upright page (the raster after
+ * the quarter turns, which readers and table rebuilding want) with the deskew undone. */
+typedef struct ocr_geom {
+	int quads;       /* clockwise quarter turns applied (0..3) */
+	float angle;     /* deskew rotation applied after that, degrees, clockwise positive */
+	int rw, rh;      /* size after the quarter turns */
+} ocr_geom;
+
+/* Tesseract's orientation detection, asked when Leptonica is not sure: clockwise quarter turns
+ * that make the binarized page bin upright, or -1 when it cannot tell. */
+typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi);
+
+/* ocr-prep.c. Make Leptonica silent (it would print to stderr); once per process. */
+void ocr_prep_global_init(void);
+/* An 8 bpp gray Pix of a gray or RGB raster (red turned white, pen strokes removed) at the
+ * raster's dpi (300 when unknown); NULL when the raster is empty or memory runs out. */
+struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r);
+/* The page for Tesseract from a gray Pix: background normalized, turned upright (osd decides
+ * when Leptonica cannot), deskewed, binarized, rules and specks removed. Fills g. Returns a new
+ * Pix (the gray one if binarization fails), NULL when out of memory. */
+struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, ocr_osd_fn osd, void *arg,
+			  ocr_geom *g);
+/* Widen each word's left and right edges over the ink of the binarized page bin (see the
+ * definition); w is in reading order of Tesseract's lines. */
+void ocr_prep_snap_words(struct Pix *bin, ocr_word *w, size_t n);
+/* A box of the prepared image (pixels) back to the upright page, in points. */
+void ocr_prep_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
+		  float *x1, float *y1);
+/* pixDestroy: frees *pix and sets it NULL; NULL does nothing. */
+void ocr_prep_free(struct Pix **pix);
+
+#endif

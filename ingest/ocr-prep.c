@@ -1,0 +1,331 @@
+/* ocr-prep: the Leptonica page preparation of the OCR adapter. A page raster becomes the image
+ * Tesseract reads: gray with red stamps and pen strokes turned white, background normalized,
+ * turned upright, deskewed, binarized, ruling lines and specks removed. With image.c, the only
+ * files that include leptonica/allheaders.h. */
+#include "ocr-int.h"
+
+#include <leptonica/allheaders.h>
+
+#include <math.h>
+#include <stdlib.h>
+
+static void lept_quiet(const char *msg)
+{
+	(void)msg; /* library code never prints */
+}
+
+void ocr_prep_global_init(void)
+{
+	setMsgSeverity(L_SEVERITY_NONE);
+	leptSetStderrHandler(lept_quiet);
+}
+
+void ocr_prep_free(PIX **pix)
+{
+	pixDestroy(pix);
+}
+
+/* ---- gray conversion ---- */
+
+/* Gray value of an RGB pixel for OCR: the brightest channel, so saturated colour (red stamps,
+ * blue signatures over the signer's name) turns light while black and gray print stays dark; and
+ * red also gains its chroma (brightest minus darkest channel), which turns a stamp's red white
+ * even where blur and JPEG left it darker than the paper, while black text printed under the
+ * stamp (dark in every channel) stays dark. Blue gets no such push: a ballpoint's blue is as dark
+ * as navy print (0,0,127), which must stay readable; long blue strokes go by their shape instead
+ * (colour_strokes). */
+static inline unsigned rgb_gray(const unsigned char *p)
+{
+	unsigned mx = p[0] > p[1] ? p[0] : p[1], mn = p[0] < p[1] ? p[0] : p[1];
+	mx = mx > p[2] ? mx : p[2], mn = mn < p[2] ? mn : p[2];
+	if (p[0] == mx)
+		return mx + (mx - mn) > 255 ? 255 : mx + (mx - mn);
+	return mx;
+}
+
+/* Pen strokes: the pieces of mask (strongly coloured ink other than red) at least
+ * 1/stroke_div inch long either way that fill under stroke_fill of their box turn white in gray,
+ * with a pixel around them: a signature's loops. Coloured print keeps its letters and words,
+ * which fill more of their box (navy print must stay: see rgb_gray). */
+static void colour_strokes(const ocr_tuning *t, PIX *mask, PIX *gray, int dpi)
+{
+	int big = dpi / t->stroke_div;
+	PIX *large = pixSelectBySize(mask, big, big, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
+	PIX *strokes = large ? pixSelectByAreaFraction(large, t->stroke_fill, 8, L_SELECT_IF_LT, NULL) : NULL;
+	PIX *wide = strokes ? pixDilateBrick(NULL, strokes, 3, 3) : NULL;
+	if (wide)
+		pixSetMasked(gray, wide, 255);
+	pixDestroy(&large);
+	pixDestroy(&strokes);
+	pixDestroy(&wide);
+}
+
+PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r)
+{
+	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
+		return NULL;
+	PIX *pix = pixCreate(r->w, r->h, 8);
+	if (!pix)
+		return NULL;
+	/* the non-red coloured ink, for colour_strokes */
+	PIX *mask = r->n == 3 ? pixCreate(r->w, r->h, 1) : NULL;
+	l_uint32 *data = pixGetData(pix), *md = mask ? pixGetData(mask) : NULL;
+	int wpl = pixGetWpl(pix), mwpl = mask ? pixGetWpl(mask) : 0, coloured = 0;
+	for (int y = 0; y < r->h; y++) {
+		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		if (r->n == 1) {
+			for (int x = 0; x < r->w; x++)
+				SET_DATA_BYTE(line, x, s[x]);
+			continue;
+		}
+		for (int x = 0; x < r->w; x++, s += 3) {
+			SET_DATA_BYTE(line, x, rgb_gray(s));
+			int mx = s[0] > s[1] ? s[0] : s[1], mn = s[0] < s[1] ? s[0] : s[1];
+			mx = mx > s[2] ? mx : s[2], mn = mn < s[2] ? mn : s[2];
+			if (md && mx - mn >= t->stroke_chroma && s[0] != mx) { /* red went white in rgb_gray already */
+				SET_DATA_BIT(md + (size_t)y * (size_t)mwpl, x);
+				coloured = 1;
+			}
+		}
+	}
+	int dpi = r->dpi > 0 ? r->dpi : 300;
+	if (coloured)
+		colour_strokes(t, mask, pix, dpi);
+	pixDestroy(&mask);
+	pixSetResolution(pix, dpi, dpi);
+	return pix;
+}
+
+/* ---- orientation and skew ---- */
+
+/* Which clockwise quarter turns bring the text upright. Leptonica's ascender/descender count
+ * (fast, on a copy near 150 dpi) settles the common case of an upright page; when it is not
+ * sure, osd (Tesseract) decides, and Leptonica's guess is the fallback. */
+static int detect_quads(PIX *pixb, int dpi, ocr_osd_fn osd, void *arg)
+{
+	PIX *small = dpi >= 250 ? pixReduceRankBinaryCascade(pixb, 1, 0, 0, 0) : pixClone(pixb);
+	l_float32 upconf = 0, leftconf = 0;
+	l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+	if (small && pixOrientDetect(small, &upconf, &leftconf, 0, 0) == 0)
+		makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0);
+	pixDestroy(&small);
+	if (orient == L_TEXT_ORIENT_UP)
+		return 0;
+	int q = osd(arg, pixb, dpi);
+	if (q >= 0)
+		return q;
+	switch (orient) {
+	case L_TEXT_ORIENT_LEFT: return 1;
+	case L_TEXT_ORIENT_DOWN: return 2;
+	case L_TEXT_ORIENT_RIGHT: return 3;
+	default: return 0;
+	}
+}
+
+/* The page's skew in degrees (the clockwise turn pixRotate gives to level it), or 0 when too
+ * small or when it cannot be told. Measured on a thresholded copy without the specks and salt
+ * noise of a dusty scan (components under 1/skew_speck_div inch either way): on a sparse page
+ * (a signature page of a few lines) they drown the text lines and Leptonica's confidence falls
+ * under the bar, so the page went to Tesseract still skewed and its lines ran into each other. */
+static float find_skew(const ocr_tuning *t, PIX *norm, int dpi)
+{
+	PIX *bin = pixThresholdToBinary(norm, 130);
+	if (!bin)
+		return 0;
+	int min = dpi / t->skew_speck_div > 2 ? dpi / t->skew_speck_div : 2;
+	PIX *big = pixSelectBySize(bin, min, min, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
+	if (big) {
+		pixDestroy(&bin);
+		bin = big;
+	}
+	l_float32 angle = 0, conf = 0;
+	/* Leptonica's deskew defaults: sweep +-7 degrees at 1/4 size, binary search at 1/2 */
+	int bad = pixFindSkewSweepAndSearch(bin, &angle, &conf, 4, 2, 7.0f, 1.0f, 0.01f) != 0;
+	pixDestroy(&bin);
+	if (bad || conf < t->skew_min_conf || fabsf(angle) < t->skew_min_deg)
+		return 0;
+	return angle;
+}
+
+/* Background normalization, orientation and deskew: the gray page upright and level, g filled.
+ * NULL when out of memory. */
+static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, void *arg, ocr_geom *g)
+{
+	g->quads = 0, g->angle = 0;
+	PIX *norm = pixBackgroundNormSimple(pixg, NULL, NULL);
+	if (!norm)
+		norm = pixClone(pixg);
+	/* a plain threshold is enough to count ascenders on the normalized page (background ~200)
+	 * and costs a tenth of Sauvola */
+	PIX *pixb = pixThresholdToBinary(norm, 150);
+	if (pixb) {
+		g->quads = detect_quads(pixb, dpi, osd, arg);
+		pixDestroy(&pixb);
+	}
+	if (g->quads) {
+		PIX *rot = pixRotateOrth(norm, g->quads);
+		if (rot) {
+			pixDestroy(&norm);
+			norm = rot;
+		} else {
+			g->quads = 0;
+		}
+	}
+	g->rw = pixGetWidth(norm), g->rh = pixGetHeight(norm);
+	float angle = find_skew(t, norm, dpi);
+	if (angle != 0) {
+		PIX *desk = pixRotate(norm, (l_float32)(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+		if (desk) {
+			g->angle = angle;
+			pixDestroy(&norm);
+			norm = desk;
+		}
+	}
+	return norm;
+}
+
+void ocr_prep_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
+		  float *x1, float *y1)
+{
+	double px[4] = {l, r, l, r}, py[4] = {t, t, b, b};
+	double minx = 1e30, miny = 1e30, maxx = -1e30, maxy = -1e30;
+	double a = -g->angle * M_PI / 180.0, cx = g->rw / 2.0, cy = g->rh / 2.0;
+	for (int i = 0; i < 4; i++) { /* undo the clockwise deskew about the centre */
+		double dx = px[i] - cx, dy = py[i] - cy;
+		double x = cx + dx * cos(a) - dy * sin(a), y = cy + dx * sin(a) + dy * cos(a);
+		minx = fmin(minx, x), maxx = fmax(maxx, x);
+		miny = fmin(miny, y), maxy = fmax(maxy, y);
+	}
+	minx = fmax(0, minx), miny = fmax(0, miny);
+	maxx = fmin(g->rw, maxx), maxy = fmin(g->rh, maxy);
+	double k = 72.0 / dpi;
+	*x0 = (float)(minx * k), *y0 = (float)(miny * k);
+	*x1 = (float)(maxx * k), *y1 = (float)(maxy * k);
+}
+
+/* ---- binarization and cleaning ---- */
+
+/* Sauvola in tiles of at most sauvola_tile pixels a side; a fixed threshold if that fails. */
+static PIX *binarize(const ocr_tuning *t, PIX *gray)
+{
+	PIX *pixb = NULL;
+	int w = pixGetWidth(gray), h = pixGetHeight(gray);
+	int nx = (w + t->sauvola_tile - 1) / t->sauvola_tile, ny = (h + t->sauvola_tile - 1) / t->sauvola_tile;
+	if (pixSauvolaBinarizeTiled(gray, t->sauvola_half_window, t->sauvola_k, nx, ny, NULL, &pixb) != 0)
+		return pixConvertTo1(gray, 160);
+	return pixb;
+}
+
+/* Remove ruling lines (table rules, long underlines) from a binarized page: runs of ink at least
+ * 1/rule_div of the page's short side long, horizontal or vertical (opened with a one-pixel-thick
+ * brick), widened by a pixel to take their ragged edges. Tesseract reads a rule touching a word as
+ * '|', '[' or '{' glued to it ("Trước [ngày", "Theo Kế {hoạch"). NULL when the page is too small
+ * or memory runs out. */
+static PIX *remove_rules(const ocr_tuning *t, PIX *bin)
+{
+	int w = pixGetWidth(bin), h = pixGetHeight(bin);
+	int len = (w < h ? w : h) / t->rule_div;
+	if (len < 40)
+		return NULL;
+	PIX *hor = pixOpenBrick(NULL, bin, len, 1);
+	PIX *ver = pixOpenBrick(NULL, bin, 1, len);
+	PIX *rules = hor && ver ? pixOr(NULL, hor, ver) : NULL;
+	PIX *mask = rules ? pixDilateBrick(NULL, rules, 3, 3) : NULL;
+	PIX *out = mask ? pixSubtract(NULL, bin, mask) : NULL;
+	pixDestroy(&hor);
+	pixDestroy(&ver);
+	pixDestroy(&rules);
+	pixDestroy(&mask);
+	return out;
+}
+
+/* Remove isolated specks from a binarized page: components under 1/speck_div inch both ways
+ * (salt noise, dust) farther than 1/speck_reach_div inch from any larger ink. Tesseract reads
+ * such specks as stray '.', ',' or accents, and between columns they join the columns' lines.
+ * Marks of the text (dots, tone marks, commas) sit within that distance of their letters and
+ * stay. NULL when out of memory. */
+static PIX *despeckle(const ocr_tuning *t, PIX *bin, int dpi)
+{
+	int size = dpi / t->speck_div > 2 ? dpi / t->speck_div : 2;
+	int reach = dpi / t->speck_reach_div > 3 ? dpi / t->speck_reach_div : 3;
+	PIX *small = pixSelectBySize(bin, size, size, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LT, NULL);
+	PIX *big = small ? pixSubtract(NULL, bin, small) : NULL;
+	PIX *near = big ? pixDilateBrick(NULL, big, 2 * reach + 1, 2 * reach + 1) : NULL;
+	PIX *seed = near ? pixAnd(NULL, small, near) : NULL;
+	PIX *keep = seed ? pixSeedfillBinary(NULL, seed, small, 8) : NULL;
+	PIX *drop = keep ? pixSubtract(NULL, small, keep) : NULL;
+	PIX *out = drop ? pixSubtract(NULL, bin, drop) : NULL;
+	pixDestroy(&small);
+	pixDestroy(&big);
+	pixDestroy(&near);
+	pixDestroy(&seed);
+	pixDestroy(&keep);
+	pixDestroy(&drop);
+	return out;
+}
+
+/* *pix replaced by clean when there is one. */
+static void replace(PIX **pix, PIX *clean)
+{
+	if (clean) {
+		pixDestroy(pix);
+		*pix = clean;
+	}
+}
+
+PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, void *arg, ocr_geom *g)
+{
+	PIX *norm = level_page(t, pixg, dpi, osd, arg, g);
+	if (!norm)
+		return NULL;
+	pixSetResolution(norm, dpi, dpi);
+	PIX *bin = binarize(t, norm);
+	if (!bin)
+		return norm;
+	pixDestroy(&norm);
+	replace(&bin, remove_rules(t, bin));
+	replace(&bin, despeckle(t, bin, dpi));
+	pixSetResolution(bin, dpi, dpi);
+	return bin;
+}
+
+/* ---- word boxes ---- */
+
+static int column_ink(l_uint32 *data, int wpl, int x, int t, int b)
+{
+	for (int y = t; y < b; y++)
+		if (GET_DATA_BIT(data + (size_t)y * (size_t)wpl, x))
+			return 1;
+	return 0;
+}
+
+/* Tesseract's LSTM gives word boxes only roughly: a 'Y' of 35 pixels boxed in 18, so "Sở Y tế"
+ * showed a gap wide enough for the layout to split the line there. Each word's left and right
+ * edges are moved out over ink columns of bin (1 bpp) within the word's rows, up to half a line
+ * height and never past the middle of the gap to its neighbour on the line. */
+void ocr_prep_snap_words(PIX *bin, ocr_word *w, size_t n)
+{
+	if (!bin || pixGetDepth(bin) != 1)
+		return;
+	int iw = pixGetWidth(bin), ih = pixGetHeight(bin), wpl = pixGetWpl(bin);
+	l_uint32 *data = pixGetData(bin);
+	for (size_t i = 0; i < n; i++) {
+		int lim = (w[i].lh > 0 ? w[i].lh : w[i].b - w[i].t) / 2;
+		int t = w[i].t > 0 ? w[i].t : 0, b = w[i].b < ih ? w[i].b : ih; /* rows t..b-1 */
+		int lo = w[i].l - lim, hi = w[i].r + lim;
+		if (i > 0 && w[i - 1].line == w[i].line && w[i - 1].r <= w[i].l)
+			lo = lo > (w[i - 1].r + w[i].l) / 2 ? lo : (w[i - 1].r + w[i].l) / 2;
+		if (i + 1 < n && w[i + 1].line == w[i].line && w[i].r <= w[i + 1].l)
+			hi = hi < (w[i].r + w[i + 1].l) / 2 ? hi : (w[i].r + w[i + 1].l) / 2;
+		lo = lo > 0 ? lo : 0, hi = hi < iw - 1 ? hi : iw - 1;
+		if (t >= b)
+			continue;
+		int l = w[i].l, r = w[i].r; /* columns l..r-1 */
+		while (l - 1 >= lo && column_ink(data, wpl, l - 1, t, b))
+			l--;
+		while (r < hi && column_ink(data, wpl, r, t, b))
+			r++;
+		w[i].l = l, w[i].r = r;
+	}
+}
