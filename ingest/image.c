@@ -338,3 +338,12 @@ done:
 }
 
 const ingest_handler ingest_image_handler = {"image", image_recognize, image_open};
+
+const char *sohoa_ocr_leptonica_version(void)
+{
+	static char v[32];
+	char *s = getLeptonicaVersion(); /* "leptonica-1.82.0" */
+	snprintf(v, sizeof v, "%s", !s ? "?" : strncmp(s, "leptonica-", 10) ? s : s + 10);
+	lept_free(s);
+	return v;
+}

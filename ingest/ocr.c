@@ -743,12 +743,3 @@ sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_ras
 }
 
 const char *sohoa_ocr_tesseract_version(void) { return TessVersion(); }
-
-const char *sohoa_ocr_leptonica_version(void)
-{
-	static char v[32];
-	char *s = getLeptonicaVersion(); /* "leptonica-1.82.0" */
-	snprintf(v, sizeof v, "%s", !s ? "?" : strncmp(s, "leptonica-", 10) ? s : s + 10);
-	lept_free(s);
-	return v;
-}
