@@ -6,4 +6,4 @@
 VIE_CHANNEL_DOCS ?= 16
 
 vie-channel: $(BIN) $(BUILD)/tools/mksamples $(BUILD)/tools/mkscan $(BUILD)/tools/learn-channel
-	$(Q)BUILD=$(BUILD) sh tools/learn-vie-channel.sh $(VIE_CHANNEL_DOCS)
+	$(Q)BUILD=$(BUILD) sh tools/model/learn-vie-channel.sh $(VIE_CHANNEL_DOCS)

@@ -6,12 +6,14 @@
  * TSV the accuracy on words inside names of a list (the gazetteer: proper nouns, agencies).
  * Usage: restore-eval [--model FILE] [--list FILE --root DIR] [--lines] [--errors N] [--why]
  *        [--names TSV] [FILE...] */
-#include "../core/icu.h"
-#include "../core/sohoa.h"
-#include "../restore/candidates.h"
-#include "../restore/lm.h"
-#include "../restore/restore.h"
-#include "../core/viet.h"
+#include "../lib/tool.h"
+#include "../../core/array.h"
+#include "../../core/icu.h"
+#include "../../core/sohoa.h"
+#include "../../restore/candidates.h"
+#include "../../restore/lm.h"
+#include "../../restore/restore.h"
+#include "../../core/viet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,7 +145,7 @@ static void compare(const char *gold, size_t gn, const char *got, size_t on, sta
 	size_t i = 0, j = 0;
 	sohoa_buf a = {0}, b = {0}, keys = {0};
 	/* the gold words' keys (for --names): start offsets in keys and right/wrong */
-	size_t nw = 0, capw = 0, *kst = NULL;
+	size_t nw = 0, capw = 0, capo = 0, *kst = NULL;
 	uint8_t *okw = NULL;
 	while (i < gn && j < on) {
 		int ka, kb;
@@ -160,11 +162,8 @@ static void compare(const char *gold, size_t gn, const char *got, size_t on, sta
 			st->viet += viet;
 			st->viet_right += viet && ok;
 			if (st->names_cap) {
-				if (nw == capw) {
-					capw = capw ? capw * 2 : 256;
-					kst = realloc(kst, (capw + 1) * sizeof *kst);
-					okw = realloc(okw, capw);
-				}
+				if (SOHOA_GROW(kst, nw + 2, capw) || SOHOA_GROW(okw, nw + 1, capo))
+					die("out of memory");
 				if (keys.len)
 					sohoa_buf_append(&keys, " ", 1);
 				kst[nw] = keys.len;

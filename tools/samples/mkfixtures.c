@@ -4,7 +4,7 @@
  * document encrypted, a scan with a stale OCR layer, and broken files (zero pages, truncated,
  * corrupt, not a PDF at all). Run by tests/e2e/ingest_pdf.sh and ingest_bad.sh into a scratch
  * folder, so nothing binary is committed. A tool, not the library: it may include MuPDF. */
-#include "../normalize/encoding.h"
+#include "../../normalize/encoding.h"
 
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>

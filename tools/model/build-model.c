@@ -6,11 +6,12 @@
  * Usage: build-model [--corpus DIR] [-o FILE] [--heldout FILE] [--channel-tokens TSV]
  *        [--channel-chars TSV] [--gazetteer TSV] [--gazetteer-min N] [--max-bytes N]
  *        [--domain-weight K] [-v] */
-#include "../core/icu.h"
-#include "../core/sha256.h"
-#include "../core/sohoa.h"
-#include "../restore/lm.h"
-#include "../core/viet.h"
+#include "../../core/array.h"
+#include "../../core/icu.h"
+#include "../../core/sha256.h"
+#include "../../core/sohoa.h"
+#include "../../restore/lm.h"
+#include "../../core/viet.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -36,14 +37,8 @@ typedef struct flist {
 
 static int add_file(flist *l, const char *path, const char *rel, size_t size)
 {
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 1024;
-		cfile *nf = realloc(l->f, nc * sizeof *nf);
-		if (!nf)
-			return -1;
-		l->f = nf;
-		l->cap = nc;
-	}
+	if (SOHOA_GROW(l->f, l->n + 1, l->cap))
+		return -1;
 	cfile *f = &l->f[l->n++];
 	memset(f, 0, sizeof *f);
 	f->path = sohoa_strdup(path);
@@ -166,14 +161,8 @@ static int gaz_add(gazset *s, const char *p, size_t n)
 		}
 		j = (j + 1) & (s->icap - 1);
 	}
-	if (s->n == s->cap) {
-		size_t nc = s->cap ? s->cap * 2 : 1024;
-		gaz *ng = realloc(s->g, nc * sizeof *ng);
-		if (!ng)
-			return -1;
-		s->g = ng;
-		s->cap = nc;
-	}
+	if (SOHOA_GROW(s->g, s->n + 1, s->cap))
+		return -1;
 	s->g[s->n].phrase = sohoa_strndup(p, n);
 	s->g[s->n].count = 1;
 	s->idx[j] = (uint32_t)s->n + 1;
