@@ -1,6 +1,8 @@
 /* lm: the syllable trigram language model behind diacritic restoration — its file format (one
  * memory-mapped file, all offsets relative, nothing parsed at load), the lookups the decoder uses,
- * the tokenizer that the builder and the decoder share, and the builder (restore/lm-build.c). */
+ * the tokenizer that the builder and the decoder share, and the builder (lm-build.c, lm-write.c).
+ * Private to restore/: other stages use restore.h; the model tools (tools/model/) and the unit
+ * tests include it, as SQLite's tests include its internals. */
 #ifndef SOHOA_LM_H
 #define SOHOA_LM_H
 

@@ -1,9 +1,7 @@
-/* ocrfix: the rules of job 3's OCR post-correction and their check with the language model; see
- * ocrfix.h. A rule's cost is ln P(the OCR made that error) * SCALE: the rewrite is kept where the
+/* ocrfix: the rules of the vie job's OCR post-correction and their check with the language model; see
+ * restore-int.h. A rule's cost is ln P(the OCR made that error) * SCALE: the rewrite is kept where the
  * model, over the chunk and two tokens of context on each side, prefers it by more than that. */
-#include "ocrfix.h"
-#include "lm.h"
-#include "../core/viet.h"
+#include "restore-int.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -1,10 +1,8 @@
-/* ocrfix_chunk's contract (restore/ocrfix.h) on the shipped model: edits inside their chunk, in
+/* ocrfix_chunk's contract (restore/restore-int.h) on the shipped model: edits inside their chunk, in
  * byte order, not overlapping, on character boundaries (of valid text), WORD edits naming a model
  * id; on chunks the rules fix, the edit each rule makes; and job 3 (sohoa_restore, vie) giving
  * valid UTF-8 for arbitrary bytes. One FAIL when the model (data/sohoa-lm.bin) is missing. */
-#include "../../restore/lm.h"
-#include "../../restore/ocrfix.h"
-#include "../../restore/restore.h"
+#include "../../restore/restore-int.h"
 #include "check.h"
 
 #include <stdlib.h>

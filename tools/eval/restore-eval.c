@@ -10,10 +10,7 @@
 #include "../../core/array.h"
 #include "../../core/icu.h"
 #include "../../core/sohoa.h"
-#include "../../restore/candidates.h"
-#include "../../restore/lm.h"
-#include "../../restore/restore.h"
-#include "../../core/viet.h"
+#include "../../restore/restore-int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
