@@ -118,7 +118,7 @@ static inline uint32_t restore_lower_cp(uint32_t cp)
  * paid for. 0 if the candidate does not line up with v letter for letter (candidates-ocr.c). */
 int restore_chan_cost(const sohoa_model *m, int id, const uint32_t *v, int nv, uint64_t fixed, int32_t *cost);
 
-/* --- the vie job's OCR corrections beyond tone marks (ocrfix.c) --- */
+/* --- the vie job's OCR corrections beyond tone marks (ocrfix*.c, ocrfix-int.h) --- */
 
 /* What the OCR gets wrong around the words: stamp and speck debris, symbols no Vietnamese text
  * uses, doubled or dropped letters in acronyms and document codes, "II" read as "H" in Roman
