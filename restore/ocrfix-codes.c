@@ -2,6 +2,7 @@
  * headings, all-caps words one slip from an acronym the model knows, the document-type part of a
  * document number, a code part's first letter read twice, the digit 1 read as I. */
 #include "ocrfix-int.h"
+#include "../core/doctype.h"
 
 #include <limits.h>
 #include <string.h>
@@ -135,13 +136,6 @@ static void acronym(fix *f, int k)
 		ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_WORD, best_id);
 }
 
-/* The document types' codes of Decree 30/2020/ND-CP (appendix III) and the older ones still in
- * use (NĐ, TT, TTLT, CV), as a document number writes them after its "/". */
-static const char *const doc_types[] = {
-	"NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ",
-	"CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "NĐ", "TT", "TTLT", "CV", "KL", "TCT",
-};
-
 /* Edit distance of a[0..na) and b[0..nb) (code points, at most 16 each) in the OCR's terms: a
  * letter read twice or two alike read once costs 1, as does Đ read D or T read I (a stroke
  * lost); any other edit 3. */
@@ -172,9 +166,10 @@ static int ocr_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
 }
 
 /* The document-type part of a document number ("88/QĐĐ-UBND", "/K-UBND" with the number left
- * blank for the clerk): a word there that is no document type, one doubled, lost or stroke-less
- * letter from exactly one type ("QĐĐ", "ND", "TIr"), is that type. The slot is certain and the
- * list closed, so no model is asked. */
+ * blank for the clerk): a word there that is no type's code but one doubled, lost or stroke-less
+ * letter from exactly one ("QĐĐ", "ND", "TIr"), is that code: the codes of core/doctype.c marked
+ * SOHOA_DOCTYPE_SLOT (Decree 30's and older ones still in use). The slot is certain and the list
+ * closed, so no model is asked. */
 static int doc_type(fix *f, int k)
 {
 	if (k < 1 || !ocrfix_tok_is(f, k - 1, "/") || !(k == 1 || f->t[k - 2].kind == LM_TOK_NUM) ||
@@ -184,11 +179,13 @@ static int doc_type(fix *f, int k)
 	int nup, nl = ocrfix_word_plain(f, k, w, 16, &nup);
 	if (nl < 1 || nup == 0)
 		return 0;
-	int found = -1;
-	for (size_t d = 0; d < sizeof doc_types / sizeof doc_types[0]; d++) {
+	const char *found = NULL;
+	for (size_t d = 0; d < sohoa_ndoctypes; d++) {
+		if (!(sohoa_doctypes[d].flags & SOHOA_DOCTYPE_SLOT))
+			continue;
 		uint32_t t[16];
 		int nt = 0;
-		const char *c = doc_types[d];
+		const char *c = sohoa_doctypes[d].code;
 		size_t cn = strlen(c);
 		for (size_t i = 0; i < cn && nt < 16;) {
 			uint32_t cp, plain;
@@ -201,15 +198,15 @@ static int doc_type(fix *f, int k)
 		if (dist == 0)
 			return 0;
 		if (dist == 1) {
-			if (found >= 0)
+			if (found)
 				return 0;
-			found = (int)d;
+			found = c;
 		}
 	}
-	if (found < 0)
+	if (!found)
 		return 0;
 	f->tmp->len = 0;
-	int id = ocrfix_tok_id(f->m, doc_types[found], 0, strlen(doc_types[found]), LM_TOK_WORD, f->tmp);
+	int id = ocrfix_tok_id(f->m, found, 0, strlen(found), LM_TOK_WORD, f->tmp);
 	return id >= LM_NFIXED && ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_WORD, id);
 }
 

@@ -12,6 +12,7 @@
  * across pages, so the truth of page N is exact. */
 #include "../lib/tool.h"
 #include "../../core/array.h"
+#include "../../core/doctype.h"
 #include "../../core/sohoa.h"
 #include "../../core/viet.h"
 
@@ -239,12 +240,6 @@ typedef struct {
 	char *signer;
 } seed_doc;
 
-static const char *const doc_types[] = {
-	"KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "TỜ TRÌNH", "CHỈ THỊ", "NGHỊ QUYẾT",
-	"HƯỚNG DẪN", "CHƯƠNG TRÌNH", "CÔNG ĐIỆN", "QUY CHẾ", "QUY ĐỊNH", "ĐỀ ÁN", "PHƯƠNG ÁN",
-	"BIÊN BẢN", "GIẤY MỜI", "NGHỊ ĐỊNH", "THÔNG TƯ", "CÔNG VĂN", NULL,
-};
-
 static void add_block(seed_doc *d, int kind, char *text)
 {
 	if (SOHOA_GROW(d->blocks, d->nblocks + 1, d->capblocks))
@@ -345,11 +340,11 @@ static void seed_parse(seed_doc *d, const char *path, const letterhead_opts *lo)
 	}
 	free(data);
 
-	/* The type line. */
+	/* The type line: a document type's name in capitals (core/doctype.c). */
 	size_t t = nl;
 	for (size_t i = 0; i < nl && t == nl; i++)
-		for (int k = 0; doc_types[k] && ln[i].kind == L_TEXT; k++)
-			if (strcmp(ln[i].text, doc_types[k]) == 0) {
+		for (size_t k = 0; k < sohoa_ndoctypes && ln[i].kind == L_TEXT; k++)
+			if (sohoa_doctypes[k].caps && strcmp(ln[i].text, sohoa_doctypes[k].caps) == 0) {
 				t = i;
 				break;
 			}
