@@ -1,4 +1,4 @@
-/* restore-eval: measure diacritic restoration (job 1) on text the model was not built from:
+/* restore-eval: measure diacritic restoration (strip) on text the model was not built from:
  * each line of the given files is NFC-normalized, stripped of all marks, restored with
  * sohoa_restore(STRIP) and compared word by word with the original (canonical keys, so tone
  * placement style and case do not count). Also reports model load time and syllables/s on one
@@ -128,7 +128,7 @@ static int why_wrong(stats *st, const char *gold, size_t n, const sohoa_buf *key
 	sohoa_viet_strip(key->data, key->len, &st->tmp);
 	size_t nc = 0;
 	const uint16_t *c = sohoa_lm_cands(st->m, st->tmp.data, st->tmp.len, &nc);
-	/* as candidates.c takes them for job 1: most frequent first, none e^7 rarer than the first */
+	/* as candidates.c takes them for the strip job: most frequent first, none e^7 rarer than the first */
 	size_t r = 0, k = 0;
 	for (; k < nc && c[k] != id; k++)
 		r += !(k > 0 && st->m->uni[c[k]].logp < st->m->uni[c[0]].logp - 7000);

@@ -1,4 +1,4 @@
-/* restore-speed: in-process speed of diacritic restoration (job 1), without the CLI's reading and
+/* restore-speed: in-process speed of diacritic restoration (strip), without the CLI's reading and
  * normalizing: the files are NFC-normalized and stripped of marks once, then restored whole with
  * sohoa_restore(STRIP) ROUNDS times; prints syllables per second of this thread's CPU time for
  * the best round and the median (the machine is shared: the least disturbed round is the closest
