@@ -1,4 +1,4 @@
-/* cer-flex: character error rate that does not depend on reading order (bench/restore.sh, job 3).
+/* cer-flex: character error rate that does not depend on reading order (bench/restore.sh, vie).
  *
  *   build/tools/cer-flex [-v] [-l] TRUTH OUTPUT
  *
@@ -22,7 +22,7 @@
  *
  *   build/tools/cer-flex -w [-l] [-L LAYOUT] GOLD OUTPUT
  *
- * The same for syllables (bench/restore.sh, job 2): words as syl-accuracy counts them (white space
+ * The same for syllables (bench/restore.sh, eng-OCR): words as syl-accuracy counts them (white space
  * tokens with a letter, edge punctuation off, compared by sohoa_viet_key, case aside); each output
  * line (most words first) aligned word by word where it matches the gold text best, a run of three
  * or more output words matching nothing there cut off and aligned on its own (an OCR line that
@@ -148,10 +148,22 @@ static void skeleton(const char *k, char *out, size_t cap)
 
 typedef char skel[48];
 
+typedef struct relining {
+	const skel *sa, *sb; /* skeletons of the layout's words, of hyp's */
+	const size_t *line;  /* the layout words' lines */
+	size_t *nl;          /* hyp words' lines */
+} relining;
+
 static double skel_cost(const void *arg, size_t i, size_t j)
 {
-	const skel *const *k = arg;
-	return strcmp(k[0][i], k[1][j]) != 0;
+	const relining *r = arg;
+	return strcmp(r->sa[i], r->sb[j]) != 0;
+}
+
+static void skel_pair(void *arg, size_t i, size_t j)
+{
+	relining *r = arg;
+	r->nl[j] = r->line[i];
 }
 
 /* Give hyp's words the line numbers of the layout text they were restored from: the two word
@@ -165,18 +177,11 @@ static void relines(wseq *hyp, const wseq *lay)
 		skeleton(lay->key[i], sa[i], sizeof sa[i]);
 	for (size_t j = 0; j < b; j++)
 		skeleton(hyp->key[j], sb[j], sizeof sb[j]);
-	const skel *both[2] = {sa, sb};
-	align_spec spec = {skel_cost, both, 1, 0};
-	align_path path;
-	align_run(&spec, a, b, &path);
 	for (size_t j = 0; j < b; j++)
 		nl[j] = (size_t)-1;
-	for (size_t k = 0, i = 0, j = 0; k < path.n; k++) {
-		if (path.op[k] == ALIGN_SAME || path.op[k] == ALIGN_OTHER)
-			nl[j] = lay->line[i];
-		i += path.op[k] != ALIGN_COL;
-		j += path.op[k] != ALIGN_ROW;
-	}
+	relining r = {sa, sb, lay->line, nl};
+	align_spec spec = {skel_cost, &r, 1, 0};
+	align_pairs(&spec, a, b, skel_pair, &r);
 	size_t last = 0;
 	for (size_t k = 0; k < b; k++) {
 		if (nl[k] == (size_t)-1)
@@ -184,7 +189,6 @@ static void relines(wseq *hyp, const wseq *lay)
 		last = nl[k];
 		hyp->line[k] = nl[k];
 	}
-	free(path.op);
 	free(sa);
 	free(sb);
 	free(nl);

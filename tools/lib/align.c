@@ -103,3 +103,18 @@ double align_run(const align_spec *s, size_t nrows, size_t ncols, align_path *pa
 	path->end = end;
 	return dist;
 }
+
+void align_pairs(const align_spec *s, size_t nrows, size_t ncols, void (*pair)(void *arg, size_t i, size_t j),
+		 void *arg)
+{
+	align_path p;
+	align_run(s, nrows, ncols, &p);
+	for (size_t k = p.n, i = nrows, j = p.end; k-- > 0;) {
+		int op = p.op[k];
+		if (op == ALIGN_SAME || op == ALIGN_OTHER)
+			pair(arg, i - 1, j - 1);
+		i -= op != ALIGN_COL;
+		j -= op != ALIGN_ROW;
+	}
+	free(p.op);
+}

@@ -50,6 +50,10 @@ typedef struct align_path {
  * preferred, then an unpaired row item, then an unpaired column item. Memory: two rows of costs,
  * and (with path) one byte per cell. Dies when out of memory. */
 double align_run(const align_spec *s, size_t nrows, size_t ncols, align_path *path);
+/* Align as align_run and call pair(arg, i, j) for each row item i paired with column item j,
+ * from the end of the alignment to its start. */
+void align_pairs(const align_spec *s, size_t nrows, size_t ncols, void (*pair)(void *arg, size_t i, size_t j),
+		 void *arg);
 
 /* --- text as code points, the character error rate (cer.c) --- */
 

@@ -571,12 +571,35 @@ static int is_syllable(const cps *c)
 	return r;
 }
 
-typedef struct token_pair { const token *o, *g; } token_pair;
+typedef struct line_tokens { aligner *al; const token *o, *g; } line_tokens;
 
 static double token_cost_at(const void *arg, size_t a, size_t b)
 {
-	const token_pair *p = arg;
-	return token_cost(&p->o[a], &p->g[b]);
+	const line_tokens *t = arg;
+	return token_cost(&t->o[a], &t->g[b]);
+}
+
+/* OCR token a paired with printed token b: counted when the OCR token plausibly is that
+ * syllable, under 0.6 of its letters differing (splits and merges fall out here). */
+static void token_pair(void *arg, size_t a, size_t b)
+{
+	line_tokens *t = arg;
+	const token *ot = &t->o[a], *it = &t->g[b];
+	if (token_cost(ot, it) >= 0.6 || !is_syllable(&it->c) || ot->c.n == 0)
+		return;
+	/* The intended syllable under its canonical key, so that "hoà" and "hòa" count together;
+	 * characters below stay as printed. */
+	sohoa_buf key = {0}, printed = {0};
+	put_cps(&key, ot->c.v, ot->c.n);
+	sohoa_buf_puts(&key, "\t");
+	put_cps(&printed, it->c.v, it->c.n);
+	sohoa_viet_key(printed.data, printed.len, &key);
+	table_add(&t->al->tokens, key.data, 1);
+	table_add(&t->al->printed, printed.data, 1);
+	sohoa_buf_free(&key);
+	sohoa_buf_free(&printed);
+	count_chars(t->al, &ot->c, &it->c);
+	t->al->tok_pairs++;
 }
 
 /* Token-level Levenshtein alignment of one printed line with its OCR line; pairs that are close
@@ -585,36 +608,9 @@ static void align_line(aligner *al, const char *gt, const char *ocr)
 {
 	token *g, *o;
 	size_t ng = tokenize(gt, &g, 0), no = tokenize(ocr, &o, 1);
-	token_pair tp = {o, g};
-	align_spec spec = {token_cost_at, &tp, 1, 0};
-	align_path path;
-	align_run(&spec, no, ng, &path);
-	for (size_t k = path.n, a = no, b = ng; k-- > 0;) { /* from the end, as the pairs were found */
-		int op = path.op[k];
-		if (op == ALIGN_SAME || op == ALIGN_OTHER) {
-			const token *ot = &o[a - 1], *it = &g[b - 1];
-			/* A pair is kept when the OCR token plausibly is that syllable: under 0.6 of its
-			 * letters differ (splits and merges fall out here). */
-			if (token_cost(ot, it) < 0.6 && is_syllable(&it->c) && ot->c.n > 0) {
-				/* The intended syllable under its canonical key, so that "hoà" and "hòa"
-				 * count together; characters below stay as printed. */
-				sohoa_buf key = {0}, printed = {0};
-				put_cps(&key, ot->c.v, ot->c.n);
-				sohoa_buf_puts(&key, "\t");
-				put_cps(&printed, it->c.v, it->c.n);
-				sohoa_viet_key(printed.data, printed.len, &key);
-				table_add(&al->tokens, key.data, 1);
-				table_add(&al->printed, printed.data, 1);
-				sohoa_buf_free(&key);
-				sohoa_buf_free(&printed);
-				count_chars(al, &ot->c, &it->c);
-				al->tok_pairs++;
-			}
-		}
-		a -= op != ALIGN_COL;
-		b -= op != ALIGN_ROW;
-	}
-	free(path.op);
+	line_tokens t = {al, o, g};
+	align_spec spec = {token_cost_at, &t, 1, 0};
+	align_pairs(&spec, no, ng, token_pair, &t);
 	for (size_t j = 0; j < ng; j++)
 		al->tok_gt += is_syllable(&g[j].c);
 	for (size_t j = 0; j < ng; j++)
@@ -661,23 +657,33 @@ static cps line_key(const char *s)
 	return c;
 }
 
-typedef struct line_pair { const cps *o, *g; } line_pair;
+typedef struct page_lines { aligner *al; char **o, **g; const cps *ok, *gk; } page_lines;
 
 /* Distance of OCR line a and printed line b, letters only, 0..1; only lines near the diagonal
  * are compared (1 elsewhere): the OCR keeps the line order. */
 static double line_cost_at(const void *arg, size_t a, size_t b)
 {
-	const line_pair *p = arg;
+	const page_lines *p = arg;
 	long off = (long)a - (long)b;
 	double c = 1;
 	if (off > -6 && off < 6) {
-		const cps *o = &p->o[a], *g = &p->g[b];
+		const cps *o = &p->ok[a], *g = &p->gk[b];
 		size_t m = o->n > g->n ? o->n : g->n;
 		c = m ? edit(o->v, o->n, g->v, g->n, NULL) / (double)m : 1;
 		if (c > 1)
 			c = 1;
 	}
 	return c;
+}
+
+/* OCR line a paired with printed line b: its tokens aligned when the lines are close enough. */
+static void line_pair(void *arg, size_t a, size_t b)
+{
+	page_lines *p = arg;
+	if (line_cost_at(p, a, b) < 0.4) {
+		align_line(p->al, p->g[b], p->o[a]);
+		p->al->lines_paired++;
+	}
 }
 
 /* Line-level alignment of a page (lines can be lost or split by the OCR), then tokens. */
@@ -690,20 +696,9 @@ static void align_page(aligner *al, const char *gt_path, const char *ocr_path)
 		gk[i] = line_key(g[i]);
 	for (size_t i = 0; i < no; i++)
 		ok[i] = line_key(o[i]);
-	line_pair lp = {ok, gk};
-	align_spec spec = {line_cost_at, &lp, 1, 0};
-	align_path path;
-	align_run(&spec, no, ng, &path);
-	for (size_t k = path.n, a = no, b = ng; k-- > 0;) { /* from the end, as the pairs were found */
-		int op = path.op[k];
-		if ((op == ALIGN_SAME || op == ALIGN_OTHER) && line_cost_at(&lp, a - 1, b - 1) < 0.4) {
-			align_line(al, g[b - 1], o[a - 1]);
-			al->lines_paired++;
-		}
-		a -= op != ALIGN_COL;
-		b -= op != ALIGN_ROW;
-	}
-	free(path.op);
+	page_lines p = {al, o, g, ok, gk};
+	align_spec spec = {line_cost_at, &p, 1, 0};
+	align_pairs(&spec, no, ng, line_pair, &p);
 	al->lines_gt += (long)ng;
 	al->pages++;
 	for (size_t i = 0; i < ng; i++)
