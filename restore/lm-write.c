@@ -108,13 +108,20 @@ static int lay_groups(lmw *w)
 	for (uint32_t id = 0, next = 0; id < V; id++) {
 		if (!w->gof[id])
 			continue;
+		/* Every word's form is made in turn, and a group's first word's form goes into the
+		 * blob with the byte after it. A form that strips to nothing (a lone combining mark)
+		 * writes no NUL there: that group's string is the byte the previous form left in sb,
+		 * run into the next string. The file keeps that quirk byte for byte. */
+		sb.len = 0;
+		if (lmb_strip_lower(w->b->vocab[id], &sb) || !sb.data) {
+			sohoa_buf_free(&sb);
+			return -1;
+		}
 		sohoa_lm_group *g = &w->groups[w->gof[id] - 1];
 		if (w->gof[id] - 1 == next) { /* the group's first id: its form into the blob */
 			next++;
 			g->str = (uint32_t)w->blob.len;
-			sb.len = 0;
-			if (lmb_strip_lower(w->b->vocab[id], &sb) || !sb.data ||
-			    sohoa_buf_append(&w->blob, sb.data, sb.len + 1)) {
+			if (sohoa_buf_append(&w->blob, sb.data, sb.len + 1)) {
 				sohoa_buf_free(&sb);
 				return -1;
 			}
