@@ -223,8 +223,9 @@ static size_t chunk_end(const char *s, size_t n, size_t i)
 /* The group of the stripped form b[0..bn) (lowercase a-z), the rare ones pruned, at most maxc:
  * candidates at no cost, or with lv (the word's letters, lowercase) at the character channel's
  * cost of reading them so (eng-OCR word by word). Returns their number (0: copy the word). */
-static int group_cands(const sohoa_model *m, const char *b, size_t bn, const uint32_t *lv, int nv, int maxc,
-		       restore_pos *p, int *how)
+static inline __attribute__((always_inline)) int group_cands(const sohoa_model *m, const char *b, size_t bn,
+							       const uint32_t *lv, int nv, int maxc, restore_pos *p,
+							       int *how)
 {
 	size_t nc;
 	const uint16_t *c = sohoa_lm_cands(m, b, bn, &nc);
@@ -485,8 +486,11 @@ size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const cha
 			restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, size_t maxpos,
 			sohoa_buf *tmp)
 {
-	tokenizer t = {.m = m, .mode = mode, .s = s, .n = n, .items = items, .ni = ni, .maxitems = maxitems,
-		       .pos = pos, .np = np, .maxpos = maxpos, .tmp = tmp, .sentence_start = 1, .chunk_start = 1};
+	tokenizer t; /* set field by field: t.ed is written before it is read, and a span is short */
+	t.m = m, t.mode = mode, t.s = s, t.n = n, t.tmp = tmp;
+	t.items = items, t.ni = ni, t.maxitems = maxitems, t.pos = pos, t.np = np, t.maxpos = maxpos;
+	t.ned = t.ke = t.chunk_s = t.chunk_e = 0;
+	t.drop_space = 0, t.sentence_start = 1, t.chunk_start = 1;
 	*ni = *np = 0;
 	size_t i = start;
 	while (i < n) {

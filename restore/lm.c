@@ -388,16 +388,17 @@ const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, si
 		memset(gcache.group, 0, sizeof gcache.group);
 		gcache.serial = m->serial;
 	}
-	uint32_t *gc = &gcache.group[h & ((1u << GCACHE_BITS) - 1)];
-	uint32_t v = *gc;
-	if (v) {
+	uint32_t *gc = &gcache.group[h & ((1u << GCACHE_BITS) - 1)], v = *gc;
+	if (v) { /* the common case: the cache has it */
 		const char *w = group_str(m, v);
 		if (strncmp(w, s, n) != 0 || w[n] != 0)
 			v = 0;
 	}
-	if (!v && !(v = probe(m, m->ghash, 1, m->h->ghash_slots, h, s, n, group_str)))
-		return NULL;
-	*gc = v;
+	if (!v) {
+		if (!(v = probe(m, m->ghash, 1, m->h->ghash_slots, h, s, n, group_str)))
+			return NULL;
+		*gc = v;
+	}
 	const sohoa_lm_group *g = &m->group[v - 1];
 	*count = g->n;
 	return m->cand + g->cand;
