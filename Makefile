@@ -55,9 +55,15 @@ BIN := $(BUILD)/sohoa
 # Unit tests: tests/unit/test_*.c, each its own program linked with the library.
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-# Tools: tools/*.c, each its own program linked with the library.
-TOOL_SRC := $(sort $(wildcard tools/*.c))
-TOOL_BIN := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+# Tools: tools/{model,samples,eval}/NAME.c, each its own program build/tools/NAME, linked with
+# tools/lib (build/tools/libtools.a: die, file reading, alignment, CER, words) and the library.
+TOOL_DIRS := model samples eval
+TOOL_SRC := $(sort $(wildcard $(TOOL_DIRS:%=tools/%/*.c)))
+TOOL_BIN := $(addprefix $(BUILD)/tools/,$(notdir $(TOOL_SRC:.c=)))
+TOOL_LIB_SRC := $(sort $(wildcard tools/lib/*.c))
+TOOL_LIB := $(BUILD)/tools/libtools.a
+# Unit tests that score OCR output with tools/lib link it too.
+TOOL_TESTS := $(BUILD)/tests/test_ocr $(BUILD)/tests/test_ocr_scan
 
 # Example programs (examples/*.c): the public headers only, linked with build/libsohoa.so.
 EXAMPLE_SRC := $(sort $(wildcard examples/*.c))
@@ -121,9 +127,20 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 
-$(BUILD)/tools/%: $(BUILD)/tools/%.o $(LIB)
+$(TOOL_LIB): $(TOOL_LIB_SRC:%.c=$(BUILD)/%.o)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+define TOOL_RULE
+$(patsubst tools/$(1)/%.c,$(BUILD)/tools/%,$(filter tools/$(1)/%,$(TOOL_SRC))): $(BUILD)/tools/%: $(BUILD)/tools/$(1)/%.o $(TOOL_LIB) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$< $(TOOL_LIB) $(LIB) $$(PKG_LIBS)
+endef
+$(foreach d,$(TOOL_DIRS),$(eval $(call TOOL_RULE,$(d))))
+
+$(TOOL_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TOOL_LIB) $(LIB)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TOOL_LIB) $(LIB) $(PKG_LIBS)
 
 deps:
 	$(Q)sh tools/deps.sh
@@ -193,5 +210,5 @@ clean:
 FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d) \
-	$(TOOL_SRC:tools/%.c=$(BUILD)/tools/%.d) \
+	$(TOOL_SRC:%.c=$(BUILD)/%.d) $(TOOL_LIB_SRC:%.c=$(BUILD)/%.d) \
 	$(wildcard $(BUILD)/tests/fuzz/*.d)

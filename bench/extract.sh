@@ -5,7 +5,7 @@
 #  2. cells of the two seed tables rebuilt from the born-digital sample PDFs against the
 #     hand-checked ../shared/tables/*.csv (bench/extract_tables.py);
 #  3. throughput in pages per second on the born-digital sample PDFs: ingest, normalize and the
-#     five extractors each timed alone in one process (tools/bench-extract.c), in the same run.
+#     five extractors each timed alone in one process (tools/eval/bench-extract.c), in the same run.
 # Timings on a shared machine are noisy; rerun to compare.
 : "${BUILD:=build}"
 SOHOA=${SOHOA:-$BUILD/sohoa}

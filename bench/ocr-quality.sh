@@ -1,9 +1,9 @@
 #!/bin/sh
 # OCR quality on the scanned samples: `sohoa ingest` on every scanned PDF and page image in
 # samples/MANIFEST.csv against bare `tesseract -l vie` on the same page images (the JPEG/PNG/TIFF
-# pages themselves, no preprocessing), scored against the truth: character error rate (tools/cer:
+# pages themselves, no preprocessing), scored against the truth: character error rate (tools/eval/cer.c:
 # code-point edit distance / truth length, white space folded) and syllable error rate
-# (tools/textdist: white-space-token edit distance / truth tokens), summed per degradation level.
+# (tools/eval/textdist.c: white-space-token edit distance / truth tokens), summed per degradation level.
 # The PDF whose text layer came from tesseract -l eng is scored too ("eng-layer": ingest should
 # find that layer unusable and read the images). Bars (issue 3): typical CER at most half of bare Tesseract's; hard CER under 3%.
 # Samples holding appendix-table pages are summed apart ("typical+table"): their truth is cell by

@@ -4,7 +4,7 @@
 # public repositories, outside the training corpus: see bench/real-text/README.md), re-created
 # under $SHARED/real-text by bench/real-text/get.sh.
 # Each truth text is stripped of every diacritic (đ -> d) with sohoa_viet_strip, the function
-# tools/mksamples.sh uses for the stripped samples (`mksamples strip`), here through
+# tools/samples/mksamples.sh uses for the stripped samples (`mksamples strip`), here through
 # `syl-accuracy -s` as bench/restore.sh does; the stripped text is restored by
 # `sohoa normalize --restore strip` (one worker) and scored by build/tools/syl-accuracy
 # (syllable accuracy: the share of truth words exactly right after a word alignment, tone style

@@ -5,9 +5,10 @@
 # Prints one table with the bars of the issue next to the figures. Run by `make bench`, or
 # `sh bench/restore.sh`. Environment: BUILD (build), SHARED (../shared), SAMPLES (samples),
 # HELDOUT_MAX (most held-out corpus lines scored, default 10000), SPEED_REPEAT (copies of the
-# stripped seeds in the speed input, default 80: a fixed size, so runs compare), VERBOSE=1 (show misread words per job, and job 3's
-# errors by kind), MODEL (a model file other than the shipped data/sohoa-lm.bin, e.g. one built with
-# new channel tables), PARTS (which parts to run, default "1 2 3 speed").
+# stripped seeds in the speed input, default 80: a fixed size, so runs compare), VERBOSE=1 (show
+# misread words per job, and the vie job's errors by kind), MODEL (a model file other than the
+# shipped data/sohoa-lm.bin, e.g. one built with new channel tables), PARTS (which parts to run,
+# default "strip ocr vie speed": the three jobs by their --restore modes, and the timings).
 # Timings on a shared machine are noisy: CPU time, not wall time, is used for speed.
 set -u
 : "${BUILD:=build}"
@@ -16,7 +17,7 @@ set -u
 : "${HELDOUT_MAX:=10000}"
 : "${SPEED_REPEAT:=80}"
 : "${MODEL:=}"
-: "${PARTS:=1 2 3 speed}"
+: "${PARTS:=strip ocr vie speed}"
 part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 SOHOA=$BUILD/sohoa
 ACC=$BUILD/tools/syl-accuracy
@@ -76,17 +77,17 @@ verdict() {
 	awk -v v="$1" -v b="$3" -v op="$2" 'BEGIN { ok = (op == ">=") ? (v >= b) : (v < b); print ok ? "ok" : "MISSES BAR" }'
 }
 
-# ---- job 1: stripped text ------------------------------------------------------------------
-part 1 && for s in 000 002 003 004; do
+# ---- strip: text typed without marks ---------------------------------------------------------
+part strip && for s in 000 002 003 004; do
 	f=$(seed_file $s)
 	[ -n "$f" ] || continue
 	"$ACC" -s "$f" >"$TMP/s$s.strip.txt"
-	restore strip "$TMP/s$s.strip.txt" "$TMP/s$s.strip.out" && score j1seeds "$f" "$TMP/s$s.strip.out"
-	"$ACC" "$f" "$TMP/s$s.strip.txt" | awk '{ print $2, $4 }' >>"$TMP/j1seeds_base.acc"
+	restore strip "$TMP/s$s.strip.txt" "$TMP/s$s.strip.out" && score strip_seeds "$f" "$TMP/s$s.strip.out"
+	"$ACC" "$f" "$TMP/s$s.strip.txt" | awk '{ print $2, $4 }' >>"$TMP/strip_seeds_base.acc"
 done
 # The model engineer's held-out corpus files (data/heldout.txt, never in data/sohoa-lm.bin):
 # their lines with enough letters, up to HELDOUT_MAX lines, spread over the files.
-if part 1 && [ -s data/heldout.txt ]; then
+if part strip && [ -s data/heldout.txt ]; then
 	n=$(grep -vc '^#' data/heldout.txt)
 	per=$((HELDOUT_MAX / (n > 0 ? n : 1) + 1))
 	grep -v '^#' data/heldout.txt | while IFS= read -r rel; do
@@ -94,12 +95,12 @@ if part 1 && [ -s data/heldout.txt ]; then
 	done >"$TMP/heldout.gold.txt"
 	if [ -s "$TMP/heldout.gold.txt" ]; then
 		"$ACC" -s "$TMP/heldout.gold.txt" >"$TMP/heldout.strip.txt"
-		restore strip "$TMP/heldout.strip.txt" "$TMP/heldout.out" && score j1held "$TMP/heldout.gold.txt" "$TMP/heldout.out"
-		"$ACC" "$TMP/heldout.gold.txt" "$TMP/heldout.strip.txt" | awk '{ print $2, $4 }' >>"$TMP/j1held_base.acc"
+		restore strip "$TMP/heldout.strip.txt" "$TMP/heldout.out" && score strip_held "$TMP/heldout.gold.txt" "$TMP/heldout.out"
+		"$ACC" "$TMP/heldout.gold.txt" "$TMP/heldout.strip.txt" | awk '{ print $2, $4 }' >>"$TMP/strip_held_base.acc"
 	fi
 fi
 
-# ---- job 2: eng-OCR text -------------------------------------------------------------------
+# ---- ocr: text read by a non-Vietnamese (eng) OCR ---------------------------------------------
 # Eng OCR of the rendered clean seeds: samples/MANIFEST.csv rows of kind eng-ocr-text (made by
 # `make samples`), each against its X.truth.txt.
 manifest_files() { # manifest_files AWK-CONDITION-ON-kind: sample file names, one a line
@@ -111,27 +112,27 @@ truth_of() { f=$1; t="${f%.*}.truth.txt"; [ -f "$t" ] && echo "$t"; }
 # OCR of a table page reads across the cells of a row, the truth lists whole cells, and the plain
 # banded alignment of syl-accuracy pairs moved words with the wrong ones: s004 about 75% plain, 87%
 # placed). The plain figures stay beside them, for comparison with earlier runs.
-part 2 && for b in $(manifest_files '$3 == "eng-ocr-text"'); do
+part ocr && for b in $(manifest_files '$3 == "eng-ocr-text"'); do
 	f=$SAMPLES/$b
 	truth=$(truth_of "$f") || continue
 	[ -f "$f" ] || continue
 	if restore ocr "$f" "$TMP/$b.out"; then
-		score j2plain "$truth" "$TMP/$b.out"
-		"$FLEX" -w -L "$f" "$truth" "$TMP/$b.out" | awk '{ print $2, $4 }' >>"$TMP/j2samples.acc"
-		[ "${VERBOSE:-0}" = 1 ] && "$FLEX" -w -l -L "$f" "$truth" "$TMP/$b.out" | head -30 | sed "s/^/    j2 $b placed: /"
-		"$FLEX" -w -L "$f" "$truth" "$TMP/$b.out" | awk -v b="$b" '{ print b, $2, $4 }' >>"$TMP/j2samples.each"
+		score ocr_plain "$truth" "$TMP/$b.out"
+		"$FLEX" -w -L "$f" "$truth" "$TMP/$b.out" | awk '{ print $2, $4 }' >>"$TMP/ocr_samples.acc"
+		[ "${VERBOSE:-0}" = 1 ] && "$FLEX" -w -l -L "$f" "$truth" "$TMP/$b.out" | head -30 | sed "s/^/    ocr $b placed: /"
+		"$FLEX" -w -L "$f" "$truth" "$TMP/$b.out" | awk -v b="$b" '{ print b, $2, $4 }' >>"$TMP/ocr_samples.each"
 	fi
-	"$FLEX" -w "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/j2samples_base.acc"
-	"$ACC" "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/j2plain_base.acc"
-	[ -f "$CHANNEL" ] && "$ACC" -r "$CHANNEL" "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/j2samples_recall.acc"
+	"$FLEX" -w "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/ocr_samples_base.acc"
+	"$ACC" "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/ocr_plain_base.acc"
+	[ -f "$CHANNEL" ] && "$ACC" -r "$CHANNEL" "$truth" "$f" | awk '{ print $2, $4 }' >>"$TMP/ocr_samples_recall.acc"
 done
-if part 2 && [ -f "$IN001" ] && [ -f "$GOLD001" ]; then
-	restore ocr "$IN001" "$TMP/s001.out" && score j2s001 "$GOLD001" "$TMP/s001.out"
-	"$ACC" "$GOLD001" "$IN001" | awk '{ print $2, $4 }' >>"$TMP/j2s001_base.acc"
-	[ -f "$CHANNEL" ] && "$ACC" -r "$CHANNEL" "$GOLD001" "$IN001" | awk '{ print $2, $4 }' >>"$TMP/j2s001_recall.acc"
+if part ocr && [ -f "$IN001" ] && [ -f "$GOLD001" ]; then
+	restore ocr "$IN001" "$TMP/s001.out" && score ocr_s001 "$GOLD001" "$TMP/s001.out"
+	"$ACC" "$GOLD001" "$IN001" | awk '{ print $2, $4 }' >>"$TMP/ocr_s001_base.acc"
+	[ -f "$CHANNEL" ] && "$ACC" -r "$CHANNEL" "$GOLD001" "$IN001" | awk '{ print $2, $4 }' >>"$TMP/ocr_s001_recall.acc"
 fi
 
-# ---- job 3: Vietnamese OCR of the degraded samples: CER before and after -------------------
+# ---- vie: Vietnamese OCR of the degraded samples: CER before and after -----------------------
 # The scanned samples and page images (MANIFEST kinds scanned-* and page-image), read once by
 # `sohoa ingest --lang vie` into TSV; that TSV normalized without restoration ("before") and with
 # --restore vie ("after"), so both texts have the same lines and differ only by restoration.
@@ -143,13 +144,13 @@ fi
 # - plain CER (syl-accuracy -C: one edit distance over the whole text), shown beside it.
 # VERBOSE=1 adds cer-flex's errors by kind (mark, case, letter, space, punct, debris, missing)
 # before and after. This OCRs eight pages and two images: a minute or so. "After" is the whole of
-# job 3: tone marks (with the learned channel of restore/ocrfix-vie.h) and the OCR
-# post-correction rules of restore/ocrfix.c. These samples are few and were looked at while the
-# rules were written: bench/vie-fresh.sh measures job 3 on pages made from held-out text, two sets
-# of them never looked at.
-: >"$TMP/j3.cer"
-: >"$TMP/j3.kinds"
-if part 3; then
+# the vie job: tone marks (with the learned channel of restore/ocrfix-vie.h) and the OCR
+# post-correction rules of restore/ocrfix*.c. These samples are few and were looked at while the
+# rules were written: bench/vie-fresh.sh measures the vie job on pages made from held-out text,
+# two sets of them never looked at.
+: >"$TMP/vie.cer"
+: >"$TMP/vie.kinds"
+if part vie; then
 	for b in $(manifest_files '$3 ~ /^scanned/ || $3 == "page-image"'); do
 		f=$SAMPLES/$b
 		truth=$(truth_of "$f") || continue
@@ -168,11 +169,11 @@ if part 3; then
 		fa=$("$FLEX" "$truth" "$TMP/$b.after.txt" | awk '{ print $6 }')
 		pb=$("$ACC" -C "$truth" "$TMP/$b.before.txt" | awk '{ print $6 }')
 		pa=$("$ACC" -C "$truth" "$TMP/$b.after.txt" | awk '{ print $6 }')
-		echo "$fb $fa $pb $pa $b" >>"$TMP/j3.cer"
+		echo "$fb $fa $pb $pa $b" >>"$TMP/vie.cer"
 		for w in before after; do
-			"$FLEX" -v "$truth" "$TMP/$b.$w.txt" | awk -v w="$w" 'NR > 1 { print w, $1, $2 }' >>"$TMP/j3.kinds"
+			"$FLEX" -v "$truth" "$TMP/$b.$w.txt" | awk -v w="$w" 'NR > 1 { print w, $1, $2 }' >>"$TMP/vie.kinds"
 		done
-		[ "${VERBOSE:-0}" = 1 ] && "$FLEX" -l "$truth" "$TMP/$b.after.txt" | grep -v '^chars \|^  ' | head -40 | sed "s/^/    j3 $b after: /"
+		[ "${VERBOSE:-0}" = 1 ] && "$FLEX" -l "$truth" "$TMP/$b.after.txt" | grep -v '^chars \|^  ' | head -40 | sed "s/^/    vie $b after: /"
 	done
 fi
 
@@ -225,8 +226,8 @@ if part speed && [ -x /usr/bin/time ] && ls "$TMP"/s*.strip.txt >/dev/null 2>&1;
 		speed=$(rate "$syl" "$best_big")
 		speed_note="($syl syl in ${best_big}s CPU, $(rss_mb "$TMP/speed.out.time") MB)"
 	fi
-	# The seeds repeated flatter the decoder's caches: job 1's held-out text (no repeats) is timed
-	# too.
+	# The seeds repeated flatter the decoder's caches: the strip job's held-out text (no repeats)
+	# is timed too.
 	if [ -n "$best_tiny" ] && [ -s "$TMP/heldout.strip.txt" ]; then
 		ht=$(best_cpu "$TMP/heldout.strip.txt" "$TMP/heldspeed.out")
 		hsyl=$(count_syl "$TMP/heldout.strip.txt")
@@ -245,33 +246,33 @@ done
 # ---- the table -----------------------------------------------------------------------------
 echo "restoration benchmark ($(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, timings noisy on a shared machine)"
 row "measure" "result" "bar" "verdict"
-row "job 1 stripped seeds 000/002/003/004, input" "$(acc j1seeds_base)" "" ""
-row "job 1 stripped seeds, restored" "$(acc j1seeds)" ">= 98.5%" "$(verdict "$(acc_value j1seeds)" '>=' 98.5)"
-row "job 1 held-out corpus (data/heldout.txt), input" "$(acc j1held_base)" "" ""
-row "job 1 held-out corpus, restored" "$(acc j1held)" ">= 99%" "$(verdict "$(acc_value j1held)" '>=' 99)"
-row "job 2 eng OCR of rendered samples, input" "$(acc j2samples_base)" "" ""
-row "  channel recall: misread syllables whose" "$(acc j2samples_recall)" "(info)" "reading is in $CHANNEL"
-row "job 2 eng OCR of rendered samples, restored" "$(acc j2samples)" ">= 95%" "$(verdict "$(acc_value j2samples)" '>=' 95)"
-row "  plain alignment (info): input -> restored" "$(acc j2plain_base | cut -d' ' -f1) -> $(acc j2plain | cut -d' ' -f1)" "" "moved table words count as wrong"
-[ -s "$TMP/j2samples.each" ] && awk '{ printf "    %-40s %.2f%% of %d\n", $1, 100 * $3 / $2, $2 }' "$TMP/j2samples.each"
-row "job 2 seed 001 lines 1-60 (hand gold), input" "$(acc j2s001_base)" "" ""
-row "  channel recall: misread syllables whose" "$(acc j2s001_recall)" "(info)" "reading is in $CHANNEL"
-row "job 2 seed 001 lines 1-60, restored" "$(acc j2s001)" ">= 95%" "$(verdict "$(acc_value j2s001)" '>=' 95)"
-if [ -s "$TMP/j3.cer" ]; then
+row "strip: stripped seeds 000/002/003/004, input" "$(acc strip_seeds_base)" "" ""
+row "strip: stripped seeds, restored" "$(acc strip_seeds)" ">= 98.5%" "$(verdict "$(acc_value strip_seeds)" '>=' 98.5)"
+row "strip: held-out corpus (data/heldout.txt), input" "$(acc strip_held_base)" "" ""
+row "strip: held-out corpus, restored" "$(acc strip_held)" ">= 99%" "$(verdict "$(acc_value strip_held)" '>=' 99)"
+row "eng-OCR: rendered samples, input" "$(acc ocr_samples_base)" "" ""
+row "  channel recall: misread syllables whose" "$(acc ocr_samples_recall)" "(info)" "reading is in $CHANNEL"
+row "eng-OCR: rendered samples, restored" "$(acc ocr_samples)" ">= 95%" "$(verdict "$(acc_value ocr_samples)" '>=' 95)"
+row "  plain alignment (info): input -> restored" "$(acc ocr_plain_base | cut -d' ' -f1) -> $(acc ocr_plain | cut -d' ' -f1)" "" "moved table words count as wrong"
+[ -s "$TMP/ocr_samples.each" ] && awk '{ printf "    %-40s %.2f%% of %d\n", $1, 100 * $3 / $2, $2 }' "$TMP/ocr_samples.each"
+row "eng-OCR: seed 001 whole (hand gold), input" "$(acc ocr_s001_base)" "" ""
+row "  channel recall: misread syllables whose" "$(acc ocr_s001_recall)" "(info)" "reading is in $CHANNEL"
+row "eng-OCR: seed 001 whole, restored" "$(acc ocr_s001)" ">= 97% (issue 15)" "$(verdict "$(acc_value ocr_s001)" '>=' 97)"
+if [ -s "$TMP/vie.cer" ]; then
 	read -r chars fb fa pb pa <<EOF
-$(awk '{ n += $1; fb += $2 * $1; fa += $3 * $1; pb += $4 * $1; pa += $5 * $1 } END { printf "%d %.4f %.4f %.4f %.4f", n, fb / n, fa / n, pb / n, pa / n }' "$TMP/j3.cer")
+$(awk '{ n += $1; fb += $2 * $1; fa += $3 * $1; pb += $4 * $1; pa += $5 * $1 } END { printf "%d %.4f %.4f %.4f %.4f", n, fb / n, fa / n, pb / n, pa / n }' "$TMP/vie.cer")
 EOF
 	removed=$(awk -v b="$fb" -v a="$fa" 'BEGIN { if (b > 0) printf "%.1f", 100 * (b - a) / b; else print "" }')
 	premoved=$(awk -v b="$pb" -v a="$pa" 'BEGIN { if (b > 0) printf "%.1f", 100 * (b - a) / b; else print "" }')
 	pct() { awk -v b="$1" -v a="$2" 'BEGIN { printf "%.2f%% -> %.2f%%", 100 * b, 100 * a }'; }
-	row "job 3 vie OCR flexible CER before -> after" "$(pct "$fb" "$fa")" "" "($chars chars; cells in any order)"
-	row "job 3 share of char errors removed" "${removed:+$removed%}" ">= 50%" "$(verdict "$removed" '>=' 50)"
+	row "vie: Vietnamese OCR flexible CER before -> after" "$(pct "$fb" "$fa")" "" "($chars chars; cells in any order)"
+	row "vie: share of char errors removed" "${removed:+$removed%}" ">= 50%" "$(verdict "$removed" '>=' 50)"
 	row "  plain CER before -> after (info)" "$(pct "$pb" "$pa")" "" "${premoved:+$premoved% removed; }moved table cells count"
-	awk '{ printf "    %-40s flexible %.2f%% -> %.2f%%, plain %.2f%% -> %.2f%% (%d chars)\n", $6, 100 * $2, 100 * $3, 100 * $4, 100 * $5, $1 }' "$TMP/j3.cer"
+	awk '{ printf "    %-40s flexible %.2f%% -> %.2f%%, plain %.2f%% -> %.2f%% (%d chars)\n", $6, 100 * $2, 100 * $3, 100 * $4, 100 * $5, $1 }' "$TMP/vie.cer"
 	awk '{ e[$1 " " $2] += $3; if (!($2 in seen)) { seen[$2] = 1; k[++n] = $2 } }
-	     END { printf "    errors by kind, before -> after:"; for (i = 1; i <= n; i++) printf " %s %d -> %d", k[i], e["before " k[i]], e["after " k[i]]; print "" }' "$TMP/j3.kinds"
+	     END { printf "    errors by kind, before -> after:"; for (i = 1; i <= n; i++) printf " %s %d -> %d", k[i], e["before " k[i]], e["after " k[i]]; print "" }' "$TMP/vie.kinds"
 else
-	row "job 3 vie OCR CER before -> after" "n/a" ">= 50% removed" "not measured (no scanned samples in $SAMPLES/MANIFEST.csv)"
+	row "vie: Vietnamese OCR CER before -> after" "n/a" ">= 50% removed" "not measured (no scanned samples in $SAMPLES/MANIFEST.csv)"
 fi
 row "speed, strip, one core (syllables/s CPU)" "${speed:-n/a}" ">= 1000000" "$(verdict "$speed" '>=' 1000000) ${speed_note:-}"
 row "speed, strip, held-out text (syllables/s CPU)" "${held_speed:-n/a}" ">= 1000000" "$(verdict "${held_speed:-}" '>=' 1000000) ${held_note:-}"

@@ -1,18 +1,19 @@
 #!/bin/sh
-# Job 3 of issue 7 on fresh pages: how much of the Vietnamese OCR's character error `--restore vie`
-# removes on page images made here from text that neither the model nor job 3's rules were built
-# from (bench/restore.sh measures the committed samples, which are few: 8 pages, 2 images).
+# The vie job of issue 7 on fresh pages: how much of the Vietnamese OCR's character error
+# `--restore vie` removes on page images made here from text that neither the model nor the vie
+# job's rules were built from (bench/restore.sh measures the committed samples, which are few: 8
+# pages, 2 images).
 #
 # Each set: held-out corpus paragraphs (data/heldout.txt lists files never counted into
-# data/sohoa-lm.bin) laid out as an official document by tools/mksamples (made-up letterhead),
-# rasterized at 300 dpi, degraded by tools/mkscan (typical and hard pages alternating, the red
-# stamp on the signature page, as tools/mksamples.sh makes the scanned samples), read once by
-# `sohoa ingest --lang vie`; that TSV normalized without restoration ("before") and with
-# --restore vie ("after"), both scored against the page's truth with tools/cer-flex (flexible
-# CER: each OCR line aligned where it fits, in any order).
+# data/sohoa-lm.bin) laid out as an official document by mksamples (made-up letterhead;
+# tools/samples/pages.sh), rasterized at 300 dpi, degraded by mkscan (typical and hard pages
+# alternating, the red stamp on the signature page, as tools/samples/mksamples.sh makes the scanned
+# samples), read once by `sohoa ingest --lang vie`; that TSV normalized without restoration
+# ("before") and with --restore vie ("after"), both scored against the page's truth with cer-flex
+# (tools/eval/cer-flex.c: flexible CER, each OCR line aligned where it fits, in any order).
 #   A  legal files (modern-legal, vlc-legal): their first 6 paragraphs of 60-500 characters.
-#      Its errors were looked at while writing job 3's rules (".người", "số23/2023", "CóGcS£s®"
-#      debris, the learned channel's "chỉ"): not unseen.
+#      Its errors were looked at while writing the vie job's rules (".người", "số23/2023",
+#      "CóGcS£s®" debris, the learned channel's "chỉ"): not unseen.
 #   B  the same files' next 6 paragraphs, other scan seeds; C  Wikipedia held-out articles
 #      (viwiki), 2 paragraphs each of the first 40. Measured unseen (B 65.0%, C 17.2% removed),
 #      then their errors were looked at for the speck-period rules ("hạn..", "Texas:.Menefee"):
@@ -26,14 +27,10 @@ set -u
 : "${BUILD:=build}"
 : "${SHARED:=../shared}"
 : "${SETS:=A B C D E}"
-SOHOA=$BUILD/sohoa
-MK=$BUILD/tools/mksamples
-SCAN=$BUILD/tools/mkscan
+. tools/samples/pages.sh
 FLEX=$BUILD/tools/cer-flex
 CORPUS=$SHARED/corpus
-for x in "$SOHOA" "$MK" "$SCAN" "$FLEX"; do
-	[ -x "$x" ] || { echo "bench/vie-fresh.sh: $x missing (make)" >&2; exit 1; }
-done
+need_tools bench/vie-fresh.sh "$SOHOA" "$MK" "$SCAN" "$FLEX"
 if [ ! -d "$CORPUS" ] || [ ! -s data/heldout.txt ]; then
 	echo "bench/vie-fresh.sh: no corpus at $CORPUS or no data/heldout.txt: nothing measured"
 	exit 0
@@ -65,11 +62,8 @@ for set in $SETS; do
 	*) echo "bench/vie-fresh.sh: unknown set $set" >&2; continue ;;
 	esac >"$TMP/$set.body.txt"
 	[ -s "$TMP/$set.body.txt" ] || continue
-	{ printf 'QUYẾT ĐỊNH\nVề việc tổ chức thực hiện\n'; cat "$TMP/$set.body.txt"; } >"$TMP/$set.in.txt"
-	"$MK" layout --geometry "$TMP/$set.geom" --issuer "ỦY BAN NHÂN DÂN|TỈNH HÒA BÌNH" \
-		--number "Số: 45/QĐ-UBND" --date "Hòa Bình, ngày 3 tháng 6 năm 2025" \
-		"$TMP/$set.in.txt" "$TMP/$set.pdf" "$TMP/$set.truth.txt" >/dev/null || continue
-	"$MK" raster "$TMP/$set.pdf" 300 "$TMP/$set-p" || continue
+	lay_document "$TMP/$set.body.txt" "$TMP/$set" "ỦY BAN NHÂN DÂN|TỈNH HÒA BÌNH" "Số: 45/QĐ-UBND" \
+		"Hòa Bình, ngày 3 tháng 6 năm 2025" || continue
 	set -- $(sed -n 's/^signature //p' "$TMP/$set.geom")
 	sigp=${1:-0}
 	stamp=$(echo "${2:-0} ${3:-0} ${4:-0} ${5:-0}" | awk '{ k = 300 / 72; printf "%d,%d,%d", ($1 + 0.22 * ($3 - $1)) * k, ($2 + 0.55 * ($4 - $2)) * k, 48 * k }')
@@ -77,12 +71,10 @@ for set in $SETS; do
 	for png in "$TMP/$set-p"-*.png; do
 		p=$((p + 1))
 		b="$set-$(printf %03d $p)"
-		lvl=typical
-		[ $((p % 2)) = 0 ] && lvl=hard
+		lvl=$(page_level $p)
 		if [ "$p" = "$sigp" ]; then o="--stamp $stamp"; else o="--gray"; fi
 		"$SCAN" --level $lvl --seed $((seed + p)) --dpi 300 $o "$png" "$TMP/$b.jpg" >/dev/null || continue
-		awk -v want="$p" 'BEGIN { RS = "\f\n"; ORS = "" } NR == want { sub(/\n*$/, "\n"); print }' \
-			"$TMP/$set.truth.txt" >"$TMP/$b.truth.txt"
+		page_truth "$TMP/$set.truth.txt" "$p" "$TMP/$b.truth.txt"
 		"$SOHOA" ingest --format tsv --lang vie --jobs 1 -q "$TMP/$b.jpg" -o "$TMP/$b.tsv" 2>"$TMP/$b.err" || {
 			echo "bench/vie-fresh.sh: OCR of $b failed: $(head -c 300 "$TMP/$b.err")" >&2
 			continue
@@ -102,7 +94,7 @@ for set in $SETS; do
 	done
 done
 
-echo "job 3 on fresh pages ($(date -u +%Y-%m-%dT%H:%MZ)): held-out text rendered, scanned by mkscan, read by sohoa --lang vie"
+echo "vie on fresh pages ($(date -u +%Y-%m-%dT%H:%MZ)): held-out text rendered, scanned by mkscan, read by sohoa --lang vie"
 printf '%-44s %-8s %-8s %-26s %s\n' "set" "pages" "chars" "flexible CER before -> after" "errors removed (bar: 50%)"
 awk '{ c[$1] += $2; b[$1] += $3; a[$1] += $4; n[$1]++; C += $2; B += $3; A += $4; N++; if (!($1 in seen)) { seen[$1] = 1; k[++m] = $1 } }
      function line(name, pages, chars, before, after) {

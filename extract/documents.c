@@ -2,6 +2,7 @@
  * line, the title and the signature block say. Empty where the document does not say. */
 #include "extract-int.h"
 
+#include "../core/doctype.h"
 #include "../core/sha256.h"
 #include "../core/viet.h"
 
@@ -13,18 +14,6 @@
 static const char *const columns[] = {"doc", "source", "sha256", "pages", "type", "number", "issuer",
 				      "parent_issuer", "place", "date", "title", "signer", "signer_role",
 				      "ocr_pages", "restored", "mean_confidence", NULL};
-
-/* Document types as printed in capitals on the type line (key) and as written in the CSV. */
-static const struct {
-	const char *key, *name;
-} types[] = {
-	{"ke hoach", "Kế hoạch"}, {"bao cao", "Báo cáo"}, {"quyet dinh", "Quyết định"},
-	{"nghi quyet", "Nghị quyết"}, {"nghi dinh", "Nghị định"}, {"chi thi", "Chỉ thị"},
-	{"thong tu", "Thông tư"}, {"thong bao", "Thông báo"}, {"to trinh", "Tờ trình"},
-	{"huong dan", "Hướng dẫn"}, {"chuong trinh", "Chương trình"}, {"de an", "Đề án"},
-	{"quy che", "Quy chế"}, {"quy dinh", "Quy định"}, {"cong van", "Công văn"},
-	{"ket luan", "Kết luận"}, {"bien ban", "Biên bản"}, {"phu luc", "Phụ lục"},
-};
 
 /* Words that start the body after the title. */
 static const char *const body_cues[] = {"can cu", "kinh gui", "xet", "nham", "theo ket qua",
@@ -170,9 +159,9 @@ static void find_type(const line_key *L, size_t n, doc_meta *dm)
 		if (!L[i].upper)
 			continue;
 		char *k = ex_clean(L[i].key, 0, L[i].keylen);
-		for (size_t t = 0; k && t < sizeof types / sizeof *types; t++)
-			if (!strcmp(k, types[t].key)) {
-				type = types[t].name;
+		for (size_t t = 0; k && t < sohoa_ndoctypes; t++) /* core/doctype.c: the type lines */
+			if ((sohoa_doctypes[t].flags & SOHOA_DOCTYPE_HEADING) && !strcmp(k, sohoa_doctypes[t].key)) {
+				type = sohoa_doctypes[t].name;
 				type_at = i;
 			}
 		free(k);

@@ -1,6 +1,7 @@
 /* references.csv: every cited legal document — type, number, date and issuer — from patterns
  * such as "Quyết định số 608/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Lai Châu". */
 #include "extract-int.h"
+#include "../core/doctype.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -9,31 +10,12 @@
 
 static const char *const columns[] = {"doc", "page", "line", "type", "number", "date", "issuer", "text", NULL};
 
-/* Document types: key as matched, name as written in the CSV, code in document numbers. */
-static const struct {
-	const char *key, *name, *code;
-} types[] = {
-	{"thong tu lien tich", "Thông tư liên tịch", "TTLT"},
-	{"quyet dinh", "Quyết định", "QĐ"},
-	{"nghi dinh", "Nghị định", "NĐ"},
-	{"nghi quyet", "Nghị quyết", "NQ"},
-	{"ke hoach", "Kế hoạch", "KH"},
-	{"chi thi", "Chỉ thị", "CT"},
-	{"thong tu", "Thông tư", "TT"},
-	{"cong van", "Công văn", "CV"},
-	{"bao cao", "Báo cáo", "BC"},
-	{"huong dan", "Hướng dẫn", "HD"},
-	{"thong bao", "Thông báo", "TB"},
-	{"to trinh", "Tờ trình", "TTr"},
-	{"ket luan", "Kết luận", "KL"},
-	{"quy dinh", "Quy định", "QyĐ"},
-	{"chuong trinh", "Chương trình", "CTr"},
-	{"de an", "Đề án", "ĐA"},
-	{"luat", "Luật", "QH"},
-	{"phap lenh", "Pháp lệnh", "PL"},
-	{"van ban", "Văn bản", ""},
-	{"qd", "Quyết định", ""},
-};
+/* Row k of the document-type table (core/doctype.h) if references.csv cites that type, else
+ * NULL: key as matched, name as written in the CSV, code in document numbers. */
+static const sohoa_doctype *cited(size_t k)
+{
+	return sohoa_doctypes[k].flags & SOHOA_DOCTYPE_CITED ? &sohoa_doctypes[k] : NULL;
+}
 
 /* A document number: digits (maybe a letter), then "/" or "-" parts of which one is a code with
  * letters ("608/QĐ-UBND", "130/2005/NĐ-CP", "122-KH/TU", "36a/NQ-CP"), or a bare "số 06". */
@@ -109,8 +91,8 @@ static void repair_code(char **num)
 		for (size_t i = 0; i < n; i++) {
 			if (p[i] != 'b' && p[i] != 'D')
 				continue;
-			for (size_t t = 0; t < sizeof types / sizeof *types; t++) {
-				const char *c = types[t].code;
+			for (size_t t = 0; t < sohoa_ndoctypes; t++) {
+				const char *c = cited(t) ? cited(t)->code : "";
 				/* the code with "Đ" (2 bytes) where the part has one byte */
 				if (strlen(c) != n + 1 || strncmp(c, p, i) || strncmp(c + i, "\xC4\x90", 2) || strncmp(c + i + 2, p + i + 1, n - i - 1))
 					continue;
@@ -144,10 +126,12 @@ static const char *code_type(const char *num)
 		while (*q && *q != '/' && *q != '-')
 			q++;
 		size_t n = (size_t)(q - p);
-		for (size_t t = 0; t < sizeof types / sizeof *types; t++)
-			if (types[t].code[0] && strlen(types[t].code) <= n && !strncmp(types[t].code, p, strlen(types[t].code)) &&
-			    (strlen(types[t].code) == n || isdigit((unsigned char)p[strlen(types[t].code)])))
-				return types[t].name;
+		for (size_t t = 0; t < sohoa_ndoctypes; t++) {
+			const sohoa_doctype *d = cited(t);
+			if (d && d->code[0] && strlen(d->code) <= n && !strncmp(d->code, p, strlen(d->code)) &&
+			    (strlen(d->code) == n || isdigit((unsigned char)p[strlen(d->code)])))
+				return d->name;
+		}
 		p = *q ? q + 1 : q;
 	}
 	return NULL;
@@ -222,10 +206,12 @@ static const char *type_before(const ex_stmt *sm, const type_hit *types_at, size
 		if (words <= 2 && (types_at[t].num < 0 || (size_t)types_at[t].num == nb)) {
 			char w[32];
 			snprintf(w, sizeof w, "%.*s", (int)(te - (size_t)types_at[t].b), sm->key + types_at[t].b);
-			for (size_t k = 0; k < sizeof types / sizeof *types && !type; k++)
-				if (!strncmp(w, types[k].key, strlen(types[k].key)) &&
-				    (w[strlen(types[k].key)] == 0 || w[strlen(types[k].key)] == ' '))
-					type = types[k].name;
+			for (size_t k = 0; k < sohoa_ndoctypes && !type; k++) {
+				const sohoa_doctype *d = cited(k);
+				if (d && !strncmp(w, d->key, strlen(d->key)) &&
+				    (w[strlen(d->key)] == 0 || w[strlen(d->key)] == ' '))
+					type = d->name;
+			}
 			*start = (size_t)types_at[t].b;
 		}
 	}
@@ -371,9 +357,9 @@ static sohoa_status bare_refs(sohoa_ctx *ctx, const refs *r, const ex_doc *ed, c
 		size_t tb = (size_t)types_at[t].b, te = (size_t)types_at[t].e;
 		snprintf(w, sizeof w, "%.*s", (int)(te - tb), sm->key + tb);
 		const char *type = NULL;
-		for (size_t k = 0; k < sizeof types / sizeof *types && !type; k++)
-			if (!strncmp(w, types[k].key, strlen(types[k].key)))
-				type = types[k].name;
+		for (size_t k = 0; k < sohoa_ndoctypes && !type; k++)
+			if (cited(k) && !strncmp(w, cited(k)->key, strlen(cited(k)->key)))
+				type = cited(k)->name;
 		if (!type)
 			continue;
 		char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);

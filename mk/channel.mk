@@ -5,4 +5,4 @@
 CHANNEL_PAGES ?= 600 300 150
 
 channel: $(BUILD)/tools/learn-channel
-	$(Q)BUILD=$(BUILD) sh tools/learn-channel.sh $(CHANNEL_PAGES)
+	$(Q)BUILD=$(BUILD) sh tools/model/learn-channel.sh $(CHANNEL_PAGES)

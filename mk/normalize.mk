@@ -26,4 +26,4 @@ bench-normalize: all
 	$(Q)BUILD=$(BUILD) sh bench/normalize.sh
 
 encodings:
-	$(Q)sh tools/mkencodings.sh charts
+	$(Q)sh tools/samples/mkencodings.sh charts

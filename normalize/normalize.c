@@ -228,7 +228,7 @@ static sohoa_status finish_para(norm_state *st, const char *s, size_t n, const s
 /* Restore paragraphs [i0, i0 + cnt) of pbuf: r[k] gets the result of paragraph i0 + k and
  * done[k] = 1, or done[k] = 0 where the paragraph is left as it is (its job is off, or restoration
  * failed under --restore auto, which warns once and stops restoring the document). Under auto, a
- * paragraph of marked text that Vietnamese OCR read (its first line on an OCR page) gets job 3. */
+ * paragraph of marked text that Vietnamese OCR read (its first line on an OCR page) gets the vie job. */
 static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const norm_para *paras,
 				  const norm_line *lines, size_t i0, size_t cnt, sohoa_buf *r, int *done, int *modes,
 				  int *restore_failed)

@@ -293,21 +293,47 @@ const char *sohoa_lm_word(const sohoa_model *m, int id)
 	return m->str + m->word[id];
 }
 
-int sohoa_lm_id(const sohoa_model *m, const char *key, size_t n)
+/* The strings of the three hashed tables: entry v - 1 of each. */
+static const char *word_str(const sohoa_model *m, uint32_t v)
 {
-	uint32_t slots = m->h->vhash_slots;
-	uint32_t i = sohoa_lm_range(sohoa_lm_hash_str(key, n), slots);
-	for (uint32_t probe = 0; probe < slots; probe++) {
-		uint16_t v = m->vhash[i];
+	return m->str + m->word[v - 1];
+}
+
+static const char *group_str(const sohoa_model *m, uint32_t v)
+{
+	return m->str + m->group[v - 1].str;
+}
+
+static const char *chan_str(const sohoa_model *m, uint32_t v)
+{
+	return m->str + m->chan_tok[v - 1].str;
+}
+
+/* The entry (index + 1) of the string s[0..n) of hash h in a table of slots entries (16-bit
+ * entries, or 32-bit with wide), linear probing from the home of h; 0 when absent. str_of gives
+ * an entry's string. Inlined: each lookup gets its own loop. */
+static inline __attribute__((always_inline)) uint32_t probe(const sohoa_model *m, const void *tab, int wide,
+							    uint32_t slots, uint64_t h, const char *s, size_t n,
+							    const char *(*str_of)(const sohoa_model *, uint32_t))
+{
+	uint32_t i = sohoa_lm_range(h, slots);
+	for (uint32_t k = 0; k < slots; k++) {
+		uint32_t v = wide ? ((const uint32_t *)tab)[i] : ((const uint16_t *)tab)[i];
 		if (!v)
-			return LM_UNK;
-		const char *w = m->str + m->word[v - 1];
-		if (strncmp(w, key, n) == 0 && w[n] == 0)
-			return v - 1;
+			return 0;
+		const char *w = str_of(m, v);
+		if (strncmp(w, s, n) == 0 && w[n] == 0)
+			return v;
 		if (++i == slots)
 			i = 0;
 	}
-	return LM_UNK;
+	return 0;
+}
+
+int sohoa_lm_id(const sohoa_model *m, const char *key, size_t n)
+{
+	uint32_t v = probe(m, m->vhash, 0, m->h->vhash_slots, sohoa_lm_hash_str(key, n), key, n, word_str);
+	return v ? (int)v - 1 : LM_UNK;
 }
 
 /* The groups last found by this thread, by hash: a few thousand stripped forms make most of any
@@ -321,37 +347,25 @@ static _Thread_local struct {
 const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, size_t *count)
 {
 	*count = 0;
-	uint32_t slots = m->h->ghash_slots;
 	uint64_t h = sohoa_lm_hash_str(s, n);
 	if (gcache.serial != m->serial) {
 		memset(gcache.group, 0, sizeof gcache.group);
 		gcache.serial = m->serial;
 	}
-	uint32_t *gc = &gcache.group[h & ((1u << GCACHE_BITS) - 1)];
-	if (*gc) {
-		const sohoa_lm_group *g = &m->group[*gc - 1];
-		const char *w = m->str + g->str;
-		if (strncmp(w, s, n) == 0 && w[n] == 0) {
-			*count = g->n;
-			return m->cand + g->cand;
-		}
+	uint32_t *gc = &gcache.group[h & ((1u << GCACHE_BITS) - 1)], v = *gc;
+	if (v) { /* the common case: the cache has it */
+		const char *w = group_str(m, v);
+		if (strncmp(w, s, n) != 0 || w[n] != 0)
+			v = 0;
 	}
-	uint32_t i = sohoa_lm_range(h, slots);
-	for (uint32_t probe = 0; probe < slots; probe++) {
-		uint32_t v = m->ghash[i];
-		if (!v)
+	if (!v) {
+		if (!(v = probe(m, m->ghash, 1, m->h->ghash_slots, h, s, n, group_str)))
 			return NULL;
-		const sohoa_lm_group *g = &m->group[v - 1];
-		const char *w = m->str + g->str;
-		if (strncmp(w, s, n) == 0 && w[n] == 0) {
-			*gc = v;
-			*count = g->n;
-			return m->cand + g->cand;
-		}
-		if (++i == slots)
-			i = 0;
+		*gc = v;
 	}
-	return NULL;
+	const sohoa_lm_group *g = &m->group[v - 1];
+	*count = g->n;
+	return m->cand + g->cand;
 }
 
 int sohoa_lm_score2(const sohoa_model *m, int b, int c)
@@ -383,21 +397,10 @@ const sohoa_lm_chan_cand *sohoa_lm_chan(const sohoa_model *m, const char *obs, s
 {
 	*count = 0;
 	uint32_t slots = m->h->chan_tok_slots;
-	if (!slots)
+	uint32_t v = slots ? probe(m, m->chan_tok_hash, 1, slots, sohoa_lm_hash_str(obs, n), obs, n, chan_str) : 0;
+	if (!v)
 		return NULL;
-	uint32_t i = sohoa_lm_range(sohoa_lm_hash_str(obs, n), slots);
-	for (uint32_t probe = 0; probe < slots; probe++) {
-		uint32_t v = m->chan_tok_hash[i];
-		if (!v)
-			return NULL;
-		const sohoa_lm_chan_tok *t = &m->chan_tok[v - 1];
-		const char *w = m->str + t->str;
-		if (strncmp(w, obs, n) == 0 && w[n] == 0) {
-			*count = t->n;
-			return m->chan_list + t->list;
-		}
-		if (++i == slots)
-			i = 0;
-	}
-	return NULL;
+	const sohoa_lm_chan_tok *t = &m->chan_tok[v - 1];
+	*count = t->n;
+	return m->chan_list + t->list;
 }

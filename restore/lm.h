@@ -1,6 +1,9 @@
 /* lm: the syllable trigram language model behind diacritic restoration — its file format (one
  * memory-mapped file, all offsets relative, nothing parsed at load), the lookups the decoder uses,
- * the tokenizer that the builder and the decoder share, and the builder (restore/lm-build.c). */
+ * the tokenizer that the builder and the decoder share, and the builder (lm-build.c,
+ * lm-estimate.c, lm-write.c).
+ * Private to restore/: other stages use restore.h; the model tools (tools/model/) and the unit
+ * tests include it, as SQLite's tests include its internals. */
 #ifndef SOHOA_LM_H
 #define SOHOA_LM_H
 
@@ -237,7 +240,7 @@ int sohoa_lm_sentence_start(const char *s, size_t n, int kind);
 int sohoa_lm_case_shape(const char *s, size_t n);
 int sohoa_lm_is_letter(uint32_t cp);
 
-/* Builder (lm-build.c): add training text, then write the model. */
+/* Builder (lm-build.c; sohoa_lmb_write in lm-write.c): add training text, then write the model. */
 typedef struct sohoa_lmb sohoa_lmb;
 typedef struct sohoa_lmb_options {
 	size_t max_bytes;      /* size budget of the file; 0: 25,000,000 */

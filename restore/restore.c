@@ -1,11 +1,9 @@
-/* restore: diacritic restoration (job 1, text typed without marks), eng-OCR correction (job 2)
- * and Vietnamese-OCR tone fixes (job 3) with the syllable trigram model of lm.c: tokenize,
- * generate candidates per word (candidates.c), beam Viterbi over the paragraph, copy everything
- * that is not a word (numbers, codes, URLs, punctuation, spaces) through, carry case over. */
-#include "restore.h"
-#include "candidates.h"
-#include "lm.h"
-#include "../core/viet.h"
+/* restore: the decoder of the three jobs, diacritic restoration (strip: text typed without
+ * marks), eng-OCR correction (ocr) and Vietnamese-OCR fixes (vie), with the syllable trigram
+ * model of lm.c: tokenize, generate candidates per word (candidates.c), beam Viterbi over the
+ * paragraph, copy everything that is not a word (numbers, codes, URLs, punctuation, spaces)
+ * through, carry case over. */
+#include "restore-int.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -105,9 +103,10 @@ static void state_sort(state *a, int n)
 
 /* The bigram facts of one position: val of (ys[k], cand c) where bit c of pres[k] is set (the
  * bigram is stored), nothing where it is not. The candidates fall in ngr candidate groups (one
- * for jobs 1 and 3); the bigrams of one context word and one group all lie from one home slot of
- * the table to the next empty one (sohoa_lm_bigram_home), so each (word, group) costs one or two
- * cache lines, asked for by bigram_request and read by bigram_resolve a lane phase later. */
+ * for the strip and vie jobs); the bigrams of one context word and one group all lie from one
+ * home slot of the table to the next empty one (sohoa_lm_bigram_home), so each (word, group)
+ * costs one or two cache lines, asked for by bigram_request and read by bigram_resolve a lane
+ * phase later. */
 typedef struct bigrams {
 	uint32_t val[BEAM][RESTORE_MAXC];
 	uint16_t pres[BEAM];
@@ -133,7 +132,7 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		bg->cg[c] = (uint8_t)j;
 	}
 	bg->ngr = ngr;
-	/* an id twice (job 2 may list one under two readings)? each id keeps the stamp of the last
+	/* an id twice (eng-OCR may list one under two readings)? each id keeps the stamp of the last
 	 * position that had it, so the check costs one look per candidate */
 	static _Thread_local uint16_t stamp_of[65536], stamp_now;
 	if (++stamp_now == 0) {
@@ -693,7 +692,7 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 			if (!l->busy || !dec_step(m, &l->d))
 				continue;
 			dec_finish(m, &l->d, l->choice);
-			if (restore_emit(m, l->mode, l->s, l->items, l->ni, l->pos, l->choice, l->out, &l->tmp))
+			if (restore_emit(m, l->s, l->items, l->ni, l->pos, l->choice, l->out))
 				return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 			if (l->end > l->i && l->end < l->n) {
 				l->i = l->end;

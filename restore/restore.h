@@ -1,5 +1,8 @@
 /* restore: Vietnamese diacritic restoration and OCR-error correction with the syllable n-gram
- * model (restore/lm.c, data/sohoa-lm.bin). Called by the normalize driver per paragraph. */
+ * model (data/sohoa-lm.bin), the stage's one public header; the rest of restore/ is private
+ * (restore-int.h, lm.h). Three jobs, named by their modes: strip (text typed without marks),
+ * ocr (eng-OCR: text a non-Vietnamese OCR read) and vie (the Vietnamese OCR's output). Called by
+ * the normalize driver per paragraph. */
 #ifndef SOHOA_RESTORE_H
 #define SOHOA_RESTORE_H
 

@@ -157,7 +157,7 @@ if [ -x "$FLEX" ]; then
 	[ "$out" = "units 16 correct 0 accuracy 0.0000 stray 0" ] && pass "cer-flex -w: unrestored input placed by its letters" || fail "cer-flex -w: unrestored input placed" "$out"
 fi
 
-# Job 3: two syllables the OCR glued together are split where the model has seen the pair; real
+# vie: two syllables the OCR glued together are split where the model has seen the pair; real
 # words, names and codes stay whole.
 SOHOA=$BUILD/sohoa
 if [ -x "$SOHOA" ] && [ -f data/sohoa-lm.bin ]; then

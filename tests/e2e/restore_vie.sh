@@ -1,8 +1,8 @@
 #!/bin/sh
-# Job 3 (--restore vie) beyond tone marks: each OCR post-correction rule of restore/ocrfix.c on
-# a short made-up line whose answer is certain, the look-alikes each rule must leave alone, clean
-# text (the seeds, held-out corpus lines) keeping every symbol and every all-caps word, and one
-# committed page image read by the Vietnamese OCR losing errors.
+# The vie job (--restore vie) beyond tone marks: each OCR post-correction rule of
+# restore/ocrfix*.c on a short made-up line whose answer is certain, the look-alikes each rule
+# must leave alone, clean text (the seeds, held-out corpus lines) keeping every symbol and every
+# all-caps word, and one committed page image read by the Vietnamese OCR losing errors.
 . tests/lib.sh
 SEEDS=${SEEDS:-../shared/seeds}
 CORPUS=${CORPUS:-../shared/corpus}
@@ -67,14 +67,14 @@ same "vie ocrfix keeps: an initial" "H. Nguyễn ký thay"
 same "vie ocrfix keeps: colons of times and titles" "Nơi nhận:Như trên; họp lúc 10:30; Năm Thân:Tề Vương"
 same "vie keeps: chỉ where it is meant" "Ủy ban nhân dân tỉnh chỉ đạo các sở thực hiện"
 
-# Clean text: every symbol and the letters of every all-caps word kept (the marks job 3 puts
+# Clean text: every symbol and the letters of every all-caps word kept (the marks the vie job puts
 # right aside: seed 004's "THỤC HIỆN" is a typo; and a doubled period, never right, counts as one:
 # seed 000 has "17/12/2024..,").
 skeleton() { # FILE: per line, the non-letter, non-space characters, then the all-caps words' letters
 	python3 -c '
 import re, sys, unicodedata
 for line in open(sys.argv[1], encoding="utf-8"):
-    line = re.sub(r"(?<!\.)\.\.(?!\.)", ".", line)  # a doubled period is a typo job 3 may fix
+    line = re.sub(r"(?<!\.)\.\.(?!\.)", ".", line)  # a doubled period is a typo vie may fix
     sym = "".join(c for c in line if not c.isspace() and unicodedata.category(c)[0] not in "LM")
     caps = " ".join(w for w in line.split() if sum(ch.isalpha() for ch in w) >= 2 and w.upper() == w)
     base = "".join(c for c in unicodedata.normalize("NFD", caps.replace("Đ", "D")) if unicodedata.category(c) != "Mn")
@@ -115,8 +115,8 @@ else
 	echo "restore_vie.sh: no python3, clean-text checks skipped"
 fi
 
-# One committed page image read by the Vietnamese OCR: job 3 removes at least a third of the
-# character errors (the whole benchmark, bench/restore.sh part 3 and bench/vie-fresh.sh, has the
+# One committed page image read by the Vietnamese OCR: the vie job removes at least a third of the
+# character errors (the whole benchmark, bench/restore.sh part vie and bench/vie-fresh.sh, has the
 # figures).
 img=samples/s003-scan-typical-p14.tif
 if [ -f "$img" ] && [ -x "$BUILD/tools/cer-flex" ]; then
@@ -130,14 +130,14 @@ if [ -f "$img" ] && [ -x "$BUILD/tools/cer-flex" ]; then
 		else
 			fail "vie ocrfix: page image errors" "before '$eb', after '$ea' (want at least a third fewer)"
 		fi
-		# --restore auto (what `sohoa run` uses) gives OCR pages job 3: the same text as vie, and
+		# --restore auto (what `sohoa run` uses) gives OCR pages the vie job: the same text as vie, and
 		# -v says so; born-digital text with marks stays untouched (checked above on the seeds)
 		"$SOHOA" normalize --restore auto --tsv -v "$TMP/p.tsv" -o "$TMP/auto.txt" 2>"$TMP/auto.log"
-		test_cmp "auto on an OCR page is job 3" "$TMP/after.txt" "$TMP/auto.txt"
+		test_cmp "auto on an OCR page is vie" "$TMP/after.txt" "$TMP/auto.txt"
 		if grep -q 'restoration (--restore auto): [0-9]* paragraphs, .* vie [1-9]' "$TMP/auto.log"; then
-			pass "auto on an OCR page: -v names job 3"
+			pass "auto on an OCR page: -v names vie"
 		else
-			fail "auto on an OCR page: -v names job 3" "$(tail -c 300 "$TMP/auto.log")"
+			fail "auto on an OCR page: -v names vie" "$(tail -c 300 "$TMP/auto.log")"
 		fi
 	else
 		fail "vie ocrfix: page image OCR" "$(head -c 200 "$TMP/err.txt")"

@@ -5,8 +5,7 @@
 #include "../../ingest/ingest-int.h"
 #include "check.h"
 
-#define CER_NO_MAIN
-#include "../../tools/cer.c"
+#include "../../tools/lib/tool.h"
 
 #include <math.h>
 #include <stdlib.h>

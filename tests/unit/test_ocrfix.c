@@ -1,11 +1,10 @@
-/* ocrfix_chunk's contract (restore/ocrfix.h) on the shipped model: edits inside their chunk, in
+/* ocrfix_chunk's contract (restore/restore-int.h) on the shipped model: edits inside their chunk, in
  * byte order, not overlapping, on character boundaries (of valid text), WORD edits naming a model
- * id; on chunks the rules fix, the edit each rule makes; and job 3 (sohoa_restore, vie) giving
+ * id; on chunks the rules fix, the edit each rule makes; and the vie job (sohoa_restore) giving
  * valid UTF-8 for arbitrary bytes. One FAIL when the model (data/sohoa-lm.bin) is missing. */
-#include "../../restore/lm.h"
-#include "../../restore/ocrfix.h"
-#include "../../restore/restore.h"
+#include "../../restore/restore-int.h"
 #include "check.h"
+#include "shipped-model.h"
 
 #include <stdlib.h>
 
@@ -58,17 +57,8 @@ static const char *one_edit(const sohoa_model *m, const char *s, char *out, size
 
 int main(void)
 {
-	sohoa_options o;
-	sohoa_options_init(&o);
-	o.model_path = "data/sohoa-lm.bin";
-	sohoa_ctx *ctx = sohoa_ctx_new(&o);
-	sohoa_model *m = NULL;
-	CHECK(sohoa_model_load(ctx, o.model_path, &m) == SOHOA_OK && m, "shipped model loads");
-	if (!m) {
-		sohoa_ctx_free(ctx);
-		return CHECK_DONE();
-	}
-	ctx->model = m;
+	sohoa_model *m;
+	sohoa_ctx *ctx = shipped_model(&m);
 	sohoa_buf tmp = {0};
 	char got[64];
 

@@ -1,6 +1,6 @@
-/* Decoder tests on a tiny model built here from a few sentences: job 1 (stripped), job 3 (tone
- * fixes only when sure), job 2 channel entries, case, pass-through classes, detection, and UTF-8
- * safety. */
+/* Decoder tests on a tiny model built here from a few sentences: strip (text without marks), vie
+ * (tone fixes only when sure), eng-OCR channel entries, case, pass-through classes, detection, and
+ * UTF-8 safety. */
 #include "../../restore/lm.h"
 #include "../../restore/restore.h"
 #include "check.h"
@@ -92,7 +92,7 @@ int main(void)
 		      sohoa_lm_score(m, sohoa_lm_id(m, "nhân", 6), sohoa_lm_id(m, "dân", 4), sohoa_lm_id(m, "sở", 4)),
 	      "trigram prefers the seen continuation");
 
-	/* job 1 */
+	/* strip */
 	CHECK_STR(run(ctx, SOHOA_RESTORE_STRIP, "Uy ban nhan dan tinh Lai Chau"), "Ủy ban nhân dân tỉnh Lai Châu",
 		  "strip: title case kept");
 	CHECK_STR(run(ctx, SOHOA_RESTORE_STRIP, "UY BAN NHAN DAN TINH"), "ỦY BAN NHÂN DÂN TỈNH", "strip: all caps kept");
@@ -107,13 +107,13 @@ int main(void)
 	CHECK_STR(run(ctx, SOHOA_RESTORE_STRIP, "  qwrtz   ban  "), "  qwrtz   ban  ", "strip: unknown words and spaces kept");
 	CHECK_STR(run(ctx, SOHOA_RESTORE_STRIP, ""), "", "strip: empty");
 
-	/* job 3: change a tone only when the model is sure */
+	/* vie: change a tone only when the model is sure */
 	CHECK_STR(run(ctx, SOHOA_RESTORE_VIE, "Có thế thực hiện ở cơ sở"), "Có thể thực hiện ở cơ sở",
 		  "vie: thế -> thể in context");
 	CHECK_STR(run(ctx, SOHOA_RESTORE_VIE, "Sở Y tế thực hiện kế hoạch"), "Sở Y tế thực hiện kế hoạch",
 		  "vie: right text unchanged");
 
-	/* job 2: channel tokens and mark-tolerant candidates */
+	/* eng-OCR (ocr): channel tokens and mark-tolerant candidates */
 	CHECK_STR(run(ctx, SOHOA_RESTORE_OCR, "S6 nguoi dan hai long tang"), "Số người dân hài lòng tăng",
 		  "ocr: S6 -> Số from the channel");
 	CHECK_STR(run(ctx, SOHOA_RESTORE_OCR, "Can bo 6 xa va 6 tinh"), "Cán bộ ở xã và ở tỉnh", "ocr: lone 6 -> ở");

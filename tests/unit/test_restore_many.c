@@ -7,6 +7,7 @@
 #include "../../restore/restore.h"
 #include "../../core/viet.h"
 #include "check.h"
+#include "shipped-model.h"
 
 #include <stdlib.h>
 
@@ -24,19 +25,10 @@ static const char *const sentences[] = {
 
 int main(void)
 {
-	sohoa_options o;
-	sohoa_options_init(&o);
-	o.model_path = "data/sohoa-lm.bin";
-	sohoa_ctx *ctx = sohoa_ctx_new(&o);
-	sohoa_model *m = NULL;
-	CHECK(sohoa_model_load(ctx, o.model_path, &m) == SOHOA_OK && m, "shipped model loads");
-	if (!m) {
-		sohoa_ctx_free(ctx);
-		return CHECK_DONE();
-	}
-	ctx->model = m;
+	sohoa_model *m;
+	sohoa_ctx *ctx = shipped_model(&m);
 
-	/* paragraphs: each sentence stripped (job 1), as it is under ocr/vie/auto/off, and one
+	/* paragraphs: each sentence stripped (strip), as it is under ocr/vie/auto/off, and one
 	 * paragraph long enough to need several decoding windows (4096 positions each) */
 	enum { NP = 5 * NS + 1 };
 	sohoa_buf text[NP];

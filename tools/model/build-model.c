@@ -6,11 +6,12 @@
  * Usage: build-model [--corpus DIR] [-o FILE] [--heldout FILE] [--channel-tokens TSV]
  *        [--channel-chars TSV] [--gazetteer TSV] [--gazetteer-min N] [--max-bytes N]
  *        [--domain-weight K] [-v] */
-#include "../core/icu.h"
-#include "../core/sha256.h"
-#include "../core/sohoa.h"
-#include "../restore/lm.h"
-#include "../core/viet.h"
+#include "../../core/array.h"
+#include "../../core/icu.h"
+#include "../../core/sha256.h"
+#include "../../core/sohoa.h"
+#include "../../restore/lm.h"
+#include "../../core/viet.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -36,14 +37,8 @@ typedef struct flist {
 
 static int add_file(flist *l, const char *path, const char *rel, size_t size)
 {
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 1024;
-		cfile *nf = realloc(l->f, nc * sizeof *nf);
-		if (!nf)
-			return -1;
-		l->f = nf;
-		l->cap = nc;
-	}
+	if (SOHOA_GROW(l->f, l->n + 1, l->cap))
+		return -1;
 	cfile *f = &l->f[l->n++];
 	memset(f, 0, sizeof *f);
 	f->path = sohoa_strdup(path);
@@ -166,14 +161,8 @@ static int gaz_add(gazset *s, const char *p, size_t n)
 		}
 		j = (j + 1) & (s->icap - 1);
 	}
-	if (s->n == s->cap) {
-		size_t nc = s->cap ? s->cap * 2 : 1024;
-		gaz *ng = realloc(s->g, nc * sizeof *ng);
-		if (!ng)
-			return -1;
-		s->g = ng;
-		s->cap = nc;
-	}
+	if (SOHOA_GROW(s->g, s->n + 1, s->cap))
+		return -1;
 	s->g[s->n].phrase = sohoa_strndup(p, n);
 	s->g[s->n].count = 1;
 	s->idx[j] = (uint32_t)s->n + 1;
@@ -211,27 +200,18 @@ static const char *const place_words[] = {"tỉnh", "huyện", "quận", "thị 
 static const char *const agency_words[] = {"Sở", "Bộ", "Ban", "Cục", "Tổng cục", "Chi cục", "Vụ", "Văn phòng",
 					   "Trung tâm", "Phòng", "Ủy ban", "Uỷ ban", "Hội đồng", "Viện"};
 
-/* The end of the name after a unit word ending at p (at the space), or 0 if none. */
-static size_t place_name(const char *t, size_t n, size_t p)
+/* The end of the name after a unit word (agency 0) or an agency word (agency 1) ending at p (at
+ * the space), or 0 if none: up to four capitalized words, or for an agency four segments. */
+static size_t name_after(const char *t, size_t n, size_t p, int agency)
 {
 	size_t end = 0;
-	for (int words = 0; words < 4 && p < n && t[p] == ' '; words++) {
+	for (int k = 0; k < 4 && p < n && t[p] == ' '; k++) {
 		size_t q = word_at(t, n, p + 1, 1);
 		if (!q)
 			break;
 		end = p = q;
-	}
-	return end;
-}
-
-static size_t agency_name(const char *t, size_t n, size_t p)
-{
-	size_t end = 0;
-	for (int segs = 0; segs < 4 && p < n && t[p] == ' '; segs++) {
-		size_t q = word_at(t, n, p + 1, 1);
-		if (!q)
-			break;
-		end = p = q;
+		if (!agency)
+			continue;
 		size_t r = word_at(t, n, p + 1, 0);
 		if (p < n && t[p] == ' ' && r && !(r - p - 1 == 3 && memcmp(t + p + 1, "và", 3) == 0))
 			end = p = r; /* "Y tế": one lower-case word */
@@ -271,7 +251,7 @@ static int gaz_scan(gazset *s, const char *t, size_t n)
 					continue;
 				if (kind && inside_name(t, i))
 					continue;
-				size_t end = kind ? agency_name(t, n, i + ul) : place_name(t, n, i + ul);
+				size_t end = name_after(t, n, i + ul, kind);
 				if (end && end - i < 100) {
 					if (s->n > 2000000)
 						return 0;

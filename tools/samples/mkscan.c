@@ -10,6 +10,8 @@
  * X, Y, R are pixels of the input image. The same arguments give the same output bytes: the
  * random numbers come from our own generator (splitmix64), never rand(). Prints the parameters
  * drawn, one line, on stdout (for the manifest). */
+#include "../lib/tool.h"
+
 #include <leptonica/allheaders.h>
 
 #include <math.h>
@@ -57,12 +59,6 @@ static const level levels[] = {
 	{"typical", 0.5, 1.5, 0.08, 0.18, 0.04, 1, 0.0004, 250, 65, 80},
 	{"hard", 1.5, 3.0, 0.20, 0.32, 0.08, 1, 0.0015, 900, 50, 60},
 };
-
-static void die(const char *msg, const char *arg)
-{
-	fprintf(stderr, "mkscan: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	exit(1);
-}
 
 static int clamp255(double v)
 {
@@ -183,6 +179,7 @@ static void speckle(PIX *pix, prng *rnd, int count, double scale)
 
 int main(int argc, char **argv)
 {
+	tool_exit_status = 1;
 	const char *lname = "typical", *in = NULL, *out = NULL;
 	unsigned long long seed = 1;
 	double sx = -1, sy = -1, sr = 0;
@@ -195,7 +192,7 @@ int main(int argc, char **argv)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!strcmp(a, "--stamp") && i + 1 < argc) {
 			if (sscanf(argv[++i], "%lf,%lf,%lf", &sx, &sy, &sr) != 3)
-				die("--stamp wants X,Y,R", argv[i]);
+				die("--stamp wants X,Y,R: %s", argv[i]);
 		} else if (!strcmp(a, "--turn") && i + 1 < argc)
 			turn = atoi(argv[++i]);
 		else if (!strcmp(a, "--dpi") && i + 1 < argc)
@@ -205,33 +202,33 @@ int main(int argc, char **argv)
 		else if (!strcmp(a, "--bitonal"))
 			bitonal = gray = 1;
 		else if (a[0] == '-' && a[1] == '-')
-			die("unknown option", a);
+			die("unknown option: %s", a);
 		else if (!in)
 			in = a;
 		else if (!out)
 			out = a;
 		else
-			die("too many arguments", a);
+			die("too many arguments: %s", a);
 	}
 	if (!in || !out)
-		die("usage: mkscan [--level clean|typical|hard] [--seed N] [--stamp X,Y,R] [--turn 0|90|180|270] [--gray|--bitonal] [--dpi D] IN.png OUT.jpg|png|tif", NULL);
+		die("usage: mkscan [--level clean|typical|hard] [--seed N] [--stamp X,Y,R] [--turn 0|90|180|270] [--gray|--bitonal] [--dpi D] IN.png OUT.jpg|png|tif");
 	const level *L = NULL;
 	for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
 		if (!strcmp(levels[i].name, lname))
 			L = &levels[i];
 	if (!L)
-		die("unknown level", lname);
+		die("unknown level: %s", lname);
 	if (turn % 90 != 0)
-		die("--turn wants 0, 90, 180 or 270", NULL);
+		die("--turn wants 0, 90, 180 or 270");
 
 	setMsgSeverity(L_SEVERITY_NONE);
 	PIX *src = pixRead(in);
 	if (!src)
-		die("cannot read", in);
+		die("cannot read: %s", in);
 	PIX *pix = pixConvertTo32(src);
 	pixDestroy(&src);
 	if (!pix)
-		die("cannot convert to RGB", in);
+		die("cannot convert to RGB: %s", in);
 
 	prng rnd = {seed * 0x2545F4914F6CDD1Dull + 12345};
 	double skew = prng_uniform(&rnd, L->skew_min, L->skew_max) * (prng_int(&rnd, 2) ? 1 : -1);
@@ -254,7 +251,7 @@ int main(int argc, char **argv)
 		pix = bl;
 	}
 	if (!pix)
-		die("degradation failed", in);
+		die("degradation failed: %s", in);
 	if (L->salt > 0)
 		salt_pepper(pix, &rnd, L->salt);
 	if (L->speckles > 0) {
@@ -272,7 +269,7 @@ int main(int argc, char **argv)
 		pix = b;
 	}
 	if (!pix)
-		die("conversion failed", in);
+		die("conversion failed: %s", in);
 	if (turn) {
 		PIX *t = pixRotateOrth(pix, (turn / 90) % 4);
 		pixDestroy(&pix);
@@ -290,7 +287,7 @@ int main(int argc, char **argv)
 		bad = pixWrite(out, pix, IFF_PNG);
 	pixDestroy(&pix);
 	if (bad)
-		die("cannot write", out);
+		die("cannot write: %s", out);
 	printf("level=%s seed=%llu skew=%.2f light=%.2f jpeg=%d turn=%d stamp=%s dpi=%d\n", L->name,
 	       seed, skew, light, quality, turn, sr > 0 ? "yes" : "no", dpi);
 	return 0;

@@ -15,83 +15,27 @@
  *                                     is a row of TABLE (observed<TAB>intended<TAB>count).
  * Prints one line: "units N correct C accuracy P" or "chars N edits E cer P". Alignment is banded
  * around the diagonal (reflowed lines and dropped words are fine; whole dropped pages are not). */
+#include "../lib/tool.h"
+#include "../../core/array.h"
+#include "../../core/viet.h"
+#include "../../restore/restore.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "../core/sohoa.h"
-#include "../restore/restore.h"
-#include "../core/viet.h"
-#include "words.h"
-
 #include <time.h>
-
-static void die(const char *msg, const char *arg)
-{
-	fprintf(stderr, "syl-accuracy: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-	exit(2);
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-	sohoa_buf b = {0};
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f)
-		die("cannot open", path);
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (sohoa_buf_append(&b, chunk, k))
-			die("out of memory", NULL);
-	if (f != stdin)
-		fclose(f);
-	*n = b.len;
-	return b.data ? b.data : sohoa_strdup("");
-}
-
-static int is_edge_punct(uint32_t cp)
-{
-	return cp < 128 && cp && strchr(",.;:!?()[]{}\"'`*", (int)cp);
-}
 
 typedef struct words {
 	char **key;  /* compared form */
 	char **text; /* as written, for -l */
-	size_t n, cap;
+	size_t n, cap, tcap;
 } words;
 
 static void words_split(const char *s, size_t n, int keep_case, words *w)
 {
-	size_t i = 0;
+	size_t i = 0, start, end;
 	sohoa_buf key = {0};
-	while (i < n) {
-		uint32_t cp;
-		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
-		if (k == 0)
-			k = 1, cp = 0xFFFD;
-		if (words_is_space(cp)) {
-			i += k;
-			continue;
-		}
-		size_t start = i, end = i;
-		int letters = 0;
-		while (end < n) {
-			k = sohoa_utf8_decode(s + end, n - end, &cp);
-			if (k == 0)
-				k = 1, cp = 0xFFFD;
-			if (words_is_space(cp))
-				break;
-			letters |= words_is_letter(cp);
-			end += k;
-		}
-		i = end;
-		if (!letters)
-			continue;
-		/* Strip edge punctuation (ASCII, one byte each). */
-		while (start < end && is_edge_punct((unsigned char)s[start]))
-			start++;
-		while (end > start && is_edge_punct((unsigned char)s[end - 1]))
-			end--;
+	while (words_next(s, n, &i, &start, &end, NULL)) {
 		key.len = 0;
 		if (keep_case) {
 			/* Canonical tone placement, case kept: key each letter run then restore case. */
@@ -114,14 +58,9 @@ static void words_split(const char *s, size_t n, int keep_case, words *w)
 		} else {
 			sohoa_viet_key(s + start, end - start, &key);
 		}
-		if (w->n == w->cap) {
-			w->cap = w->cap ? w->cap * 2 : 1024;
-			w->key = realloc(w->key, w->cap * sizeof(char *));
-			w->text = realloc(w->text, w->cap * sizeof(char *));
-			if (!w->key || !w->text)
-				die("out of memory", NULL);
-		}
-		w->key[w->n] = sohoa_strdup(key.data ? key.data : "");
+		if (SOHOA_GROW(w->key, w->n + 1, w->cap) || SOHOA_GROW(w->text, w->n + 1, w->tcap))
+			die("out of memory");
+		w->key[w->n] = xstrdup(key.data ? key.data : "");
 		w->text[w->n] = sohoa_strndup(s + start, end - start);
 		w->n++;
 	}
@@ -156,7 +95,7 @@ static cell band_align(const void *a, size_t na, const void *b, size_t nb, eq_fn
 	cell *prev = malloc(W * sizeof(cell)), *cur = malloc(W * sizeof(cell));
 	unsigned char *op = trace ? malloc((na + 1) * (size_t)W) : NULL;
 	if (!prev || !cur || (trace && !op))
-		die("out of memory", NULL);
+		die("out of memory");
 	const cell INF = {1 << 29, 0};
 	/* Row i covers j in [c(i) - B, c(i) + B] with c(i) = i * nb / na. */
 #define CENTER(i) ((long)(na ? (double)(i) * (double)nb / (double)na : 0))
@@ -242,31 +181,6 @@ static int cp_eq(const void *a, size_t i, const void *b, size_t j)
 	return ((const uint32_t *)a)[i] == ((const uint32_t *)b)[j];
 }
 
-/* Code points with whitespace runs folded to one space and trimmed. */
-static uint32_t *fold(const char *s, size_t n, size_t *out_n)
-{
-	uint32_t *v = malloc((n + 1) * sizeof(uint32_t));
-	size_t k = 0, i = 0;
-	int space = 0;
-	while (i < n) {
-		uint32_t cp;
-		size_t m = sohoa_utf8_decode(s + i, n - i, &cp);
-		if (m == 0)
-			m = 1, cp = 0xFFFD;
-		i += m;
-		if (words_is_space(cp)) {
-			space = 1;
-			continue;
-		}
-		if (space && k > 0)
-			v[k++] = ' ';
-		space = 0;
-		v[k++] = cp;
-	}
-	*out_n = k;
-	return v;
-}
-
 static double now_ms(clockid_t clock)
 {
 	struct timespec ts;
@@ -281,7 +195,7 @@ static int time_load(const char *path)
 	sohoa_options_init(&opt);
 	sohoa_ctx *ctx = sohoa_ctx_new(&opt);
 	if (!ctx)
-		die("out of memory", NULL);
+		die("out of memory");
 	double best_wall = -1, best_cpu = -1;
 	for (int k = 0; k < 7; k++) {
 		sohoa_model *m = NULL;
@@ -312,9 +226,9 @@ static int str_cmp(const void *a, const void *b)
 /* Rows "key(observed)\tkey(intended)" of a channel table, sorted for bsearch. */
 static char **load_table(const char *path, size_t *bytes, size_t *n)
 {
-	char *t = slurp(path, bytes);
-	size_t cap = 1024;
-	char **rows = malloc(cap * sizeof(char *));
+	char *t = tool_read(path, bytes);
+	size_t cap = 0;
+	char **rows = NULL;
 	*n = 0;
 	for (char *line = strtok(t, "\n"); line; line = strtok(NULL, "\n")) {
 		char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
@@ -324,8 +238,8 @@ static char **load_table(const char *path, size_t *bytes, size_t *n)
 		sohoa_viet_key(line, (size_t)(tab1 - line), &k);
 		sohoa_buf_puts(&k, "\t");
 		sohoa_viet_key(tab1 + 1, (size_t)(tab2 - tab1 - 1), &k);
-		if (*n == cap)
-			rows = realloc(rows, (cap *= 2) * sizeof(char *));
+		if (SOHOA_GROW(rows, *n + 1, cap))
+			die("out of memory");
 		rows[(*n)++] = sohoa_buf_steal(&k);
 	}
 	free(t);
@@ -351,26 +265,26 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "-r") && i + 1 < argc)
 			table = argv[++i];
 		else
-			die("unknown option", argv[i]);
+			die("unknown option %s", argv[i]);
 	}
 	if (strip) {
 		size_t n;
-		char *s = slurp(i < argc ? argv[i] : "-", &n);
+		char *s = tool_read(i < argc ? argv[i] : "-", &n);
 		sohoa_buf out = {0};
 		if (sohoa_viet_strip(s, n, &out))
-			die("out of memory", NULL);
+			die("out of memory");
 		fwrite(out.data ? out.data : "", 1, out.len, stdout);
 		free(s);
 		sohoa_buf_free(&out);
 		return 0;
 	}
 	if (argc - i != 2)
-		die("usage: syl-accuracy [-c] [-l] GOLD HYP | -C GOLD HYP | -r TABLE GOLD INPUT | -s [FILE]", NULL);
+		die("usage: syl-accuracy [-c] [-l] GOLD HYP | -C GOLD HYP | -r TABLE GOLD INPUT | -s [FILE]");
 	size_t ng, nh;
-	char *g = slurp(argv[i], &ng), *h = slurp(argv[i + 1], &nh);
+	char *g = tool_read(argv[i], &ng), *h = tool_read(argv[i + 1], &nh);
 	if (cer) {
 		size_t a, b;
-		uint32_t *ga = fold(g, ng, &a), *ha = fold(h, nh, &b);
+		uint32_t *ga = tool_cps(g, ng, words_is_space, &a), *ha = tool_cps(h, nh, words_is_space, &b);
 		cell r = band_align(ga, a, ha, b, cp_eq, NULL);
 		printf("chars %zu edits %d cer %.4f\n", a, r.cost, a ? (double)r.cost / (double)a : 0.0);
 		free(ga), free(ha);

@@ -10,8 +10,11 @@
  * Truth format: one line per block as placed (letterhead line, title, paragraph, list item, table
  * row with cells joined by TAB), a line holding only a form feed between pages. Blocks never split
  * across pages, so the truth of page N is exact. */
-#include "../core/sohoa.h"
-#include "../core/viet.h"
+#include "../lib/tool.h"
+#include "../../core/array.h"
+#include "../../core/doctype.h"
+#include "../../core/sohoa.h"
+#include "../../core/viet.h"
 
 #include <mupdf/fitz.h>
 #include <hb.h>
@@ -25,47 +28,6 @@
 #define FONT_DIR "/usr/share/fonts/truetype/liberation2"
 
 /* ---- small text helpers ------------------------------------------------------------------- */
-
-static void die(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "mksamples: ");
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		die("%s", "out of memory");
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *d = sohoa_strdup(s);
-	if (!d)
-		die("%s", "out of memory");
-	return d;
-}
-
-/* The whole file, NUL-terminated; exits on failure. */
-static char *read_all(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	sohoa_buf b = {0};
-	char chunk[65536];
-	size_t k;
-	if (!f)
-		die("cannot open '%s'", path);
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sohoa_buf_append(&b, chunk, k);
-	fclose(f);
-	if (!b.data)
-		sohoa_buf_puts(&b, "");
-	return sohoa_buf_steal(&b);
-}
 
 static int is_space_cp(uint32_t c)
 {
@@ -226,12 +188,8 @@ typedef struct {
 
 static void sl_push(strlist *l, char *s)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->v = realloc(l->v, l->cap * sizeof *l->v);
-		if (!l->v)
-			die("%s", "out of memory");
-	}
+	if (SOHOA_GROW(l->v, l->n + 1, l->cap))
+		die("out of memory");
 	l->v[l->n++] = s;
 }
 
@@ -282,20 +240,10 @@ typedef struct {
 	char *signer;
 } seed_doc;
 
-static const char *const doc_types[] = {
-	"KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "TỜ TRÌNH", "CHỈ THỊ", "NGHỊ QUYẾT",
-	"HƯỚNG DẪN", "CHƯƠNG TRÌNH", "CÔNG ĐIỆN", "QUY CHẾ", "QUY ĐỊNH", "ĐỀ ÁN", "PHƯƠNG ÁN",
-	"BIÊN BẢN", "GIẤY MỜI", "NGHỊ ĐỊNH", "THÔNG TƯ", "CÔNG VĂN", NULL,
-};
-
 static void add_block(seed_doc *d, int kind, char *text)
 {
-	if (d->nblocks == d->capblocks) {
-		d->capblocks = d->capblocks ? d->capblocks * 2 : 64;
-		d->blocks = realloc(d->blocks, d->capblocks * sizeof *d->blocks);
-		if (!d->blocks)
-			die("%s", "out of memory");
-	}
+	if (SOHOA_GROW(d->blocks, d->nblocks + 1, d->capblocks))
+		die("out of memory");
 	d->blocks[d->nblocks].kind = kind;
 	d->blocks[d->nblocks].text = text;
 	d->nblocks++;
@@ -372,7 +320,7 @@ typedef struct {
  * title, body blocks (lines rejoined into paragraphs by rule), recipients and signature. */
 static void seed_parse(seed_doc *d, const char *path, const letterhead_opts *lo)
 {
-	char *data = read_all(path);
+	char *data = tool_read(path, NULL);
 
 	src_line *ln = NULL;
 	size_t nl = 0, cap = 0;
@@ -380,12 +328,8 @@ static void seed_parse(seed_doc *d, const char *path, const letterhead_opts *lo)
 		char *e = strchr(p, '\n');
 		size_t k = e ? (size_t)(e - p) : strlen(p);
 		char *raw = sohoa_strndup(p, k);
-		if (nl == cap) {
-			cap = cap ? cap * 2 : 256;
-			ln = realloc(ln, cap * sizeof *ln);
-			if (!ln)
-				die("%s", "out of memory");
-		}
+		if (SOHOA_GROW(ln, nl + 1, cap))
+			die("out of memory");
 		src_line *l = &ln[nl++];
 		l->text = collapse(raw);
 		l->lead_space = k > 0 && (raw[0] == ' ' || raw[0] == '\t');
@@ -396,11 +340,11 @@ static void seed_parse(seed_doc *d, const char *path, const letterhead_opts *lo)
 	}
 	free(data);
 
-	/* The type line. */
+	/* The type line: a document type's name in capitals (core/doctype.c). */
 	size_t t = nl;
 	for (size_t i = 0; i < nl && t == nl; i++)
-		for (int k = 0; doc_types[k] && ln[i].kind == L_TEXT; k++)
-			if (strcmp(ln[i].text, doc_types[k]) == 0) {
+		for (size_t k = 0; k < sohoa_ndoctypes && ln[i].kind == L_TEXT; k++)
+			if (sohoa_doctypes[k].caps && strcmp(ln[i].text, sohoa_doctypes[k].caps) == 0) {
 				t = i;
 				break;
 			}
@@ -620,12 +564,8 @@ static void csv_read(csv_table *t, const char *path)
 				if (!t->head.n) {
 					t->head = row;
 				} else {
-					if (t->nrows == cap) {
-						cap = cap ? cap * 2 : 32;
-						t->rows = realloc(t->rows, cap * sizeof *t->rows);
-						if (!t->rows)
-							die("%s", "out of memory");
-					}
+					if (SOHOA_GROW(t->rows, t->nrows + 1, cap))
+						die("out of memory");
 					t->rows[t->nrows++] = row;
 				}
 				memset(&row, 0, sizeof row);
@@ -738,7 +678,7 @@ static void layout_init(layout *L, const char *pdf, const char *alltext)
 	memset(L, 0, sizeof *L);
 	L->fz = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
 	if (!L->fz)
-		die("%s", "cannot create a MuPDF context");
+		die("cannot create a MuPDF context");
 	fz_try(L->fz) {
 		L->fonts = subset_fonts(L->fz, alltext);
 		L->w = fz_new_pdf_writer(L->fz, pdf, "compress,garbage");
@@ -799,7 +739,7 @@ static fz_story *cell_story(layout *L, const char *html, float w, float *h)
 		st = fz_new_story(L->fz, buf, L->css.data, 12, L->fonts);
 		fz_rect filled;
 		if (fz_place_story(L->fz, st, fz_make_rect(0, 0, w, 100000), &filled))
-			die("%s", "a block does not fit in 100000 pt");
+			die("a block does not fit in 100000 pt");
 		*h = filled.y1 > 0 ? filled.y1 : 0;
 	}
 	fz_always(L->fz)
@@ -1195,7 +1135,7 @@ static void all_text(sohoa_buf *b, const seed_doc *d, const table_opts *to)
 	if (d->signer)
 		sohoa_buf_puts(b, d->signer);
 	if (to->csv) {
-		char *data = read_all(to->csv);
+		char *data = tool_read(to->csv, NULL);
 		sohoa_buf_puts(b, data);
 		free(data);
 	}
@@ -1252,7 +1192,7 @@ static int cmd_layout(int argc, char **argv)
 		else die("unknown option %s", o);
 	}
 	if (argc - i != 3)
-		die("%s", "usage: mksamples layout [options] SEED.txt OUT.pdf TRUTH.txt");
+		die("usage: mksamples layout [options] SEED.txt OUT.pdf TRUTH.txt");
 	seed_doc d;
 	memset(&d, 0, sizeof d);
 	seed_parse(&d, argv[i], &lo);
@@ -1286,7 +1226,7 @@ static int cmd_layout(int argc, char **argv)
 static int cmd_raster(int argc, char **argv)
 {
 	if (argc != 4)
-		die("%s", "usage: mksamples raster IN.pdf DPI PREFIX");
+		die("usage: mksamples raster IN.pdf DPI PREFIX");
 	float dpi = (float)atof(argv[2]);
 	fz_context *fz = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
 	fz_document *doc = NULL;
@@ -1317,7 +1257,7 @@ static int cmd_raster(int argc, char **argv)
 static int cmd_imgpdf(int argc, char **argv)
 {
 	if (argc < 4)
-		die("%s", "usage: mksamples imgpdf OUT.pdf DPI IMAGE...");
+		die("usage: mksamples imgpdf OUT.pdf DPI IMAGE...");
 	float dpi = (float)atof(argv[2]);
 	fz_context *fz = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
 	fz_document_writer *w = NULL;
@@ -1346,11 +1286,11 @@ static int cmd_imgpdf(int argc, char **argv)
 static int cmd_strip(int argc, char **argv)
 {
 	if (argc != 3)
-		die("%s", "usage: mksamples strip IN.txt OUT.txt");
-	char *data = read_all(argv[1]);
+		die("usage: mksamples strip IN.txt OUT.txt");
+	char *data = tool_read(argv[1], NULL);
 	sohoa_buf out = {0};
 	if (sohoa_viet_strip(data, strlen(data), &out) != 0)
-		die("%s", "out of memory");
+		die("out of memory");
 	write_file(argv[2], out.data ? out.data : "", out.len);
 	sohoa_buf_free(&out);
 	free(data);
@@ -1359,8 +1299,9 @@ static int cmd_strip(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	tool_exit_status = 1;
 	if (argc < 2)
-		die("%s", "usage: mksamples layout|raster|imgpdf|strip ...");
+		die("usage: mksamples layout|raster|imgpdf|strip ...");
 	if (!strcmp(argv[1], "layout"))
 		return cmd_layout(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "raster"))

@@ -12,16 +12,9 @@
 
 #include <mupdf/fitz.h>
 
-#include "../core/sohoa.h"
-#include "../core/viet.h"
-
-static void die(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "learn-channel: ");
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	exit(1);
-}
+#include "../lib/tool.h"
+#include "../../core/array.h"
+#include "../../core/viet.h"
 
 /* ---- code points ---- */
 
@@ -32,20 +25,11 @@ typedef struct cps {
 
 static cps cps_from(const char *s, size_t n)
 {
-	cps c = {malloc((n + 1) * sizeof(uint32_t)), 0};
-	if (!c.v)
-		die("%s", "out of memory");
-	size_t i = 0;
-	while (i < n) {
-		uint32_t cp;
-		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
-		if (k == 0)
-			k = 1, cp = 0xFFFD;
-		if (cp == 0x00D0)
-			cp = 0x0110; /* the corpus spells some Đ with the Icelandic eth */
-		c.v[c.n++] = cp;
-		i += k;
-	}
+	cps c;
+	c.v = tool_cps(s, n, NULL, &c.n);
+	for (size_t i = 0; i < c.n; i++)
+		if (c.v[i] == 0x00D0)
+			c.v[i] = 0x0110; /* the corpus spells some Đ with the Icelandic eth */
 	return c;
 }
 
@@ -140,7 +124,7 @@ static void degrade(fz_pixmap *pix, int dpi)
 	unsigned char *p = pix->samples;
 	unsigned char *tmp = malloc((size_t)w * h);
 	if (!tmp)
-		die("%s", "out of memory");
+		die("out of memory");
 	int radius = 1 + (dpi >= 250 ? (int)(rnd() % 2) : 0);
 	int thresh = 110 + (int)(rnd() % 60);
 	for (int y = 0; y < h; y++)
@@ -319,7 +303,7 @@ static int cmd_render(int argc, char **argv)
 	}
 	if (o.dpi < 72 || o.dpi > 600 || o.max_pages < 1 || o.degrade_pct < 0 || o.degrade_pct > 100 || o.size < 6 ||
 	    o.size > 30)
-		die("%s", "render: -r wants 72..600 dpi, -p at least 1 page, -d 0..100, -z 6..30 points");
+		die("render: -r wants 72..600 dpi, -p at least 1 page, -d 0..100, -z 6..30 points");
 	if (argc - i != 2)
 		die("%s", "usage: learn-channel render [-s SEED] [-d DEGRADE%] [-p MAXPAGES] [-r DPI] [-z POINTS] [-f FONTDIR] TEXT OUTDIR");
 	rnd_state = o.seed ? o.seed : 1;
@@ -328,7 +312,7 @@ static int cmd_render(int argc, char **argv)
 	r.outdir = argv[i + 1];
 	r.ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
 	if (!r.ctx)
-		die("%s", "cannot create MuPDF context");
+		die("cannot create MuPDF context");
 	static const char *names[NSTYLES] = {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
 					     "LiberationSerif-Italic.ttf"};
 	int status = 0;
@@ -399,7 +383,7 @@ static void table_add(table *t, const char *key, long count)
 		t->cap = old.cap ? old.cap * 2 : 1024;
 		t->e = calloc(t->cap, sizeof(entry));
 		if (!t->e)
-			die("%s", "out of memory");
+			die("out of memory");
 		t->n = 0;
 		for (size_t i = 0; i < old.cap; i++)
 			if (old.e[i].key) {
@@ -459,54 +443,22 @@ static double char_cost(uint32_t o, uint32_t i)
 	return 1;
 }
 
-/* Weighted Levenshtein distance of two code point strings; if ops is given, fills the edit script
- * from the start: 'M' match, 'S' substitute, 'I' observed char inserted, 'D' intended char dropped. */
-static double edit(const uint32_t *o, size_t no, const uint32_t *in, size_t ni, char *ops, size_t *nops)
+typedef struct cps_pair { const uint32_t *o, *in; } cps_pair;
+
+static double char_cost_at(const void *arg, size_t a, size_t b)
 {
-	size_t W = ni + 1;
-	double *d = malloc((no + 1) * W * sizeof(double));
-	if (!d)
-		die("%s", "out of memory");
-	for (size_t a = 0; a <= no; a++)
-		for (size_t b = 0; b <= ni; b++) {
-			double v;
-			if (a == 0)
-				v = (double)b;
-			else if (b == 0)
-				v = (double)a;
-			else {
-				v = d[(a - 1) * W + b - 1] + char_cost(o[a - 1], in[b - 1]);
-				if (d[(a - 1) * W + b] + 1 < v)
-					v = d[(a - 1) * W + b] + 1;
-				if (d[a * W + b - 1] + 1 < v)
-					v = d[a * W + b - 1] + 1;
-			}
-			d[a * W + b] = v;
-		}
-	double r = d[no * W + ni];
-	if (ops) {
-		size_t a = no, b = ni, k = 0;
-		char *rev = malloc(no + ni + 1);
-		while (a > 0 || b > 0) {
-			double v = d[a * W + b];
-			if (a > 0 && b > 0 && v == d[(a - 1) * W + b - 1] + char_cost(o[a - 1], in[b - 1])) {
-				rev[k++] = o[a - 1] == in[b - 1] ? 'M' : 'S';
-				a--, b--;
-			} else if (a > 0 && v == d[(a - 1) * W + b] + 1) {
-				rev[k++] = 'I';
-				a--;
-			} else {
-				rev[k++] = 'D';
-				b--;
-			}
-		}
-		for (size_t j = 0; j < k; j++)
-			ops[j] = rev[k - 1 - j];
-		*nops = k;
-		free(rev);
-	}
-	free(d);
-	return r;
+	const cps_pair *p = arg;
+	return char_cost(p->o[a], p->in[b]);
+}
+
+/* Weighted Levenshtein distance of observed o and intended in (code points); with path, the
+ * alignment: ALIGN_SAME or OTHER a letter read as itself or another, ROW an observed letter
+ * inserted, COL an intended letter dropped. */
+static double edit(const uint32_t *o, size_t no, const uint32_t *in, size_t ni, align_path *path)
+{
+	cps_pair p = {o, in};
+	align_spec s = {char_cost_at, &p, 1, 0};
+	return align_run(&s, no, ni, path);
 }
 
 typedef struct token {
@@ -536,22 +488,22 @@ static void emit_block(aligner *al, const uint32_t *o, size_t no, const uint32_t
  * counted letter by letter ("gc" -> "ợc" is "g" -> "ợ"). Matches count as identities. */
 static void count_chars(aligner *al, const cps *o, const cps *in)
 {
-	char *ops = malloc(o->n + in->n + 1);
-	size_t nops = 0;
-	edit(o->v, o->n, in->v, in->n, ops, &nops);
-	size_t a = 0, b = 0, k = 0;
+	align_path path;
+	edit(o->v, o->n, in->v, in->n, &path);
+	const unsigned char *ops = path.op;
+	size_t a = 0, b = 0, k = 0, nops = path.n;
 	while (k < nops) {
-		if (ops[k] == 'M') {
+		if (ops[k] == ALIGN_SAME) {
 			emit_block(al, o->v + a, 1, in->v + b, 1);
 			a++, b++, k++;
 			continue;
 		}
 		size_t a0 = a, b0 = b, k0 = k;
 		int gap = 0;
-		while (k < nops && ops[k] != 'M') {
-			if (ops[k] == 'S')
+		while (k < nops && ops[k] != ALIGN_SAME) {
+			if (ops[k] == ALIGN_OTHER)
 				a++, b++;
-			else if (ops[k] == 'I')
+			else if (ops[k] == ALIGN_ROW)
 				a++, gap = 1;
 			else
 				b++, gap = 1;
@@ -563,13 +515,13 @@ static void count_chars(aligner *al, const cps *o, const cps *in)
 			for (size_t j = 0; j < k - k0; j++)
 				emit_block(al, o->v + a0 + j, 1, in->v + b0 + j, 1);
 	}
-	free(ops);
+	free(path.op);
 }
 
 static size_t tokenize(const char *line, token **out, int is_ocr)
 {
-	size_t n = 0, cap = 16;
-	token *t = malloc(cap * sizeof(token));
+	size_t n = 0, cap = 0;
+	token *t = NULL;
 	const char *p = line;
 	while (*p) {
 		while (*p == ' ' || *p == '\t')
@@ -589,8 +541,8 @@ static size_t tokenize(const char *line, token **out, int is_ocr)
 		c.n = f - s;
 		for (size_t j = 0; j < c.n; j++)
 			c.v[j] = cp_case(c.v[j], 0);
-		if (n == cap)
-			t = realloc(t, (cap *= 2) * sizeof(token));
+		if (SOHOA_GROW(t, n + 1, cap))
+			die("out of memory");
 		t[n++].c = c;
 		p = e;
 	}
@@ -603,7 +555,7 @@ static double token_cost(const token *o, const token *in)
 	size_t m = o->c.n > in->c.n ? o->c.n : in->c.n;
 	if (m == 0)
 		return 0;
-	double d = edit(o->c.v, o->c.n, in->c.v, in->c.n, NULL, NULL) / (double)m;
+	double d = edit(o->c.v, o->c.n, in->c.v, in->c.n, NULL) / (double)m;
 	return d > 1 ? 1 : d;
 }
 
@@ -619,67 +571,53 @@ static int is_syllable(const cps *c)
 	return r;
 }
 
+typedef struct line_tokens { aligner *al; const token *o, *g; } line_tokens;
+
+static double token_cost_at(const void *arg, size_t a, size_t b)
+{
+	const line_tokens *t = arg;
+	return token_cost(&t->o[a], &t->g[b]);
+}
+
+/* OCR token a paired with printed token b: counted when the OCR token plausibly is that
+ * syllable, under 0.6 of its letters differing (splits and merges fall out here). */
+static void token_pair(void *arg, size_t a, size_t b)
+{
+	line_tokens *t = arg;
+	const token *ot = &t->o[a], *it = &t->g[b];
+	if (token_cost(ot, it) >= 0.6 || !is_syllable(&it->c) || ot->c.n == 0)
+		return;
+	/* The intended syllable under its canonical key, so that "hoà" and "hòa" count together;
+	 * characters below stay as printed. */
+	sohoa_buf key = {0}, printed = {0};
+	put_cps(&key, ot->c.v, ot->c.n);
+	sohoa_buf_puts(&key, "\t");
+	put_cps(&printed, it->c.v, it->c.n);
+	sohoa_viet_key(printed.data, printed.len, &key);
+	table_add(&t->al->tokens, key.data, 1);
+	table_add(&t->al->printed, printed.data, 1);
+	sohoa_buf_free(&key);
+	sohoa_buf_free(&printed);
+	count_chars(t->al, &ot->c, &it->c);
+	t->al->tok_pairs++;
+}
+
 /* Token-level Levenshtein alignment of one printed line with its OCR line; pairs that are close
  * enough are counted. */
 static void align_line(aligner *al, const char *gt, const char *ocr)
 {
 	token *g, *o;
 	size_t ng = tokenize(gt, &g, 0), no = tokenize(ocr, &o, 1);
-	size_t W = ng + 1;
-	double *d = malloc((no + 1) * W * sizeof(double));
-	double *sub = malloc((no + 1) * W * sizeof(double));
-	for (size_t a = 0; a <= no; a++)
-		for (size_t b = 0; b <= ng; b++) {
-			double v;
-			if (a == 0)
-				v = (double)b;
-			else if (b == 0)
-				v = (double)a;
-			else {
-				sub[a * W + b] = token_cost(&o[a - 1], &g[b - 1]);
-				v = d[(a - 1) * W + b - 1] + sub[a * W + b];
-				if (d[(a - 1) * W + b] + 1 < v)
-					v = d[(a - 1) * W + b] + 1;
-				if (d[a * W + b - 1] + 1 < v)
-					v = d[a * W + b - 1] + 1;
-			}
-			d[a * W + b] = v;
-		}
-	size_t a = no, b = ng;
-	while (a > 0 && b > 0) {
-		double v = d[a * W + b];
-		if (v == d[(a - 1) * W + b - 1] + sub[a * W + b]) {
-			const token *ot = &o[a - 1], *it = &g[b - 1];
-			/* A pair is kept when the OCR token plausibly is that syllable: under 0.6 of its
-			 * letters differ (splits and merges fall out here). */
-			if (sub[a * W + b] < 0.6 && is_syllable(&it->c) && ot->c.n > 0) {
-				/* The intended syllable under its canonical key, so that "hoà" and "hòa"
-				 * count together; characters below stay as printed. */
-				sohoa_buf k = {0}, printed = {0};
-				put_cps(&k, ot->c.v, ot->c.n);
-				sohoa_buf_puts(&k, "\t");
-				put_cps(&printed, it->c.v, it->c.n);
-				sohoa_viet_key(printed.data, printed.len, &k);
-				table_add(&al->tokens, k.data, 1);
-				table_add(&al->printed, printed.data, 1);
-				sohoa_buf_free(&k);
-				sohoa_buf_free(&printed);
-				count_chars(al, &ot->c, &it->c);
-				al->tok_pairs++;
-			}
-			a--, b--;
-		} else if (v == d[(a - 1) * W + b] + 1)
-			a--;
-		else
-			b--;
-	}
+	line_tokens t = {al, o, g};
+	align_spec spec = {token_cost_at, &t, 1, 0};
+	align_pairs(&spec, no, ng, token_pair, &t);
 	for (size_t j = 0; j < ng; j++)
 		al->tok_gt += is_syllable(&g[j].c);
 	for (size_t j = 0; j < ng; j++)
 		free(g[j].c.v);
 	for (size_t j = 0; j < no; j++)
 		free(o[j].c.v);
-	free(g), free(o), free(d), free(sub);
+	free(g), free(o);
 }
 
 static size_t read_lines(const char *path, char ***out)
@@ -687,8 +625,8 @@ static size_t read_lines(const char *path, char ***out)
 	FILE *f = fopen(path, "r");
 	if (!f)
 		die("cannot open '%s'", path);
-	size_t n = 0, cap = 64;
-	char **v = malloc(cap * sizeof(char *));
+	size_t n = 0, cap = 0;
+	char **v = NULL;
 	char *ln = NULL;
 	size_t lcap = 0;
 	ssize_t len;
@@ -697,9 +635,9 @@ static size_t read_lines(const char *path, char ***out)
 			ln[--len] = 0;
 		if (len == 0 || ln[0] == '\f')
 			continue;
-		if (n == cap)
-			v = realloc(v, (cap *= 2) * sizeof(char *));
-		v[n++] = sohoa_strdup(ln);
+		if (SOHOA_GROW(v, n + 1, cap))
+			die("out of memory");
+		v[n++] = xstrdup(ln);
 	}
 	free(ln);
 	fclose(f);
@@ -719,65 +657,55 @@ static cps line_key(const char *s)
 	return c;
 }
 
+typedef struct page_lines { aligner *al; char **o, **g; const cps *ok, *gk; } page_lines;
+
+/* Distance of OCR line a and printed line b, letters only, 0..1; only lines near the diagonal
+ * are compared (1 elsewhere): the OCR keeps the line order. */
+static double line_cost_at(const void *arg, size_t a, size_t b)
+{
+	const page_lines *p = arg;
+	long off = (long)a - (long)b;
+	double c = 1;
+	if (off > -6 && off < 6) {
+		const cps *o = &p->ok[a], *g = &p->gk[b];
+		size_t m = o->n > g->n ? o->n : g->n;
+		c = m ? edit(o->v, o->n, g->v, g->n, NULL) / (double)m : 1;
+		if (c > 1)
+			c = 1;
+	}
+	return c;
+}
+
+/* OCR line a paired with printed line b: its tokens aligned when the lines are close enough. */
+static void line_pair(void *arg, size_t a, size_t b)
+{
+	page_lines *p = arg;
+	if (line_cost_at(p, a, b) < 0.4) {
+		align_line(p->al, p->g[b], p->o[a]);
+		p->al->lines_paired++;
+	}
+}
+
 /* Line-level alignment of a page (lines can be lost or split by the OCR), then tokens. */
 static void align_page(aligner *al, const char *gt_path, const char *ocr_path)
 {
 	char **g, **o;
 	size_t ng = read_lines(gt_path, &g), no = read_lines(ocr_path, &o);
-	cps *gk = malloc((ng + 1) * sizeof(cps)), *ok = malloc((no + 1) * sizeof(cps));
+	cps *gk = xmalloc((ng + 1) * sizeof(cps)), *ok = xmalloc((no + 1) * sizeof(cps));
 	for (size_t i = 0; i < ng; i++)
 		gk[i] = line_key(g[i]);
 	for (size_t i = 0; i < no; i++)
 		ok[i] = line_key(o[i]);
-	size_t W = ng + 1;
-	double *d = malloc((no + 1) * W * sizeof(double)), *sub = malloc((no + 1) * W * sizeof(double));
-	for (size_t a = 0; a <= no; a++)
-		for (size_t b = 0; b <= ng; b++) {
-			double v;
-			if (a == 0)
-				v = (double)b;
-			else if (b == 0)
-				v = (double)a;
-			else {
-				/* Only lines near the diagonal are compared: the OCR keeps the line order. */
-				long off = (long)a - (long)b;
-				double c = 1;
-				if (off > -6 && off < 6) {
-					size_t m = ok[a - 1].n > gk[b - 1].n ? ok[a - 1].n : gk[b - 1].n;
-					c = m ? edit(ok[a - 1].v, ok[a - 1].n, gk[b - 1].v, gk[b - 1].n, NULL, NULL) / (double)m : 1;
-					if (c > 1)
-						c = 1;
-				}
-				sub[a * W + b] = c;
-				v = d[(a - 1) * W + b - 1] + c;
-				if (d[(a - 1) * W + b] + 1 < v)
-					v = d[(a - 1) * W + b] + 1;
-				if (d[a * W + b - 1] + 1 < v)
-					v = d[a * W + b - 1] + 1;
-			}
-			d[a * W + b] = v;
-		}
-	size_t a = no, b = ng;
-	while (a > 0 && b > 0) {
-		double v = d[a * W + b];
-		if (v == d[(a - 1) * W + b - 1] + sub[a * W + b]) {
-			if (sub[a * W + b] < 0.4) {
-				align_line(al, g[b - 1], o[a - 1]);
-				al->lines_paired++;
-			}
-			a--, b--;
-		} else if (v == d[(a - 1) * W + b] + 1)
-			a--;
-		else
-			b--;
-	}
+	page_lines p = {al, o, g, ok, gk};
+	align_spec spec = {line_cost_at, &p, 1, 0};
+	align_pairs(&spec, no, ng, line_pair, &p);
 	al->lines_gt += (long)ng;
 	al->pages++;
 	for (size_t i = 0; i < ng; i++)
 		free(g[i]), free(gk[i].v);
 	for (size_t i = 0; i < no; i++)
 		free(o[i]), free(ok[i].v);
-	free(g), free(o), free(gk), free(ok), free(d), free(sub);
+	free(g), free(o), free(gk), free(ok);
 }
 
 /* Occurrences of needle[0..nn) in hay (code points, overlapping). */
@@ -819,7 +747,7 @@ static void chars_identities(aligner *al)
 	cps *pt = malloc((al->printed.n + 1) * sizeof *pt);
 	long *pc = malloc((al->printed.n + 1) * sizeof *pc);
 	if (!pt || !pc)
-		die("%s", "out of memory");
+		die("out of memory");
 	for (size_t j = 0; j < al->printed.cap; j++)
 		if (al->printed.e[j].key) {
 			pt[np] = cps_from(al->printed.e[j].key, strlen(al->printed.e[j].key));
@@ -901,7 +829,7 @@ static int cmd_align(int argc, char **argv)
 			die("unknown option '%s'", argv[i]);
 	}
 	if (!tok_path || !chr_path || (argc - i) % 2 != 0 || argc == i)
-		die("%s", "usage: learn-channel align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] [-u N] GT OCR [GT OCR...]");
+		die("usage: learn-channel align -t TOKENS.tsv -c CHARS.tsv [-m MIN] [-M MIN] [-u N] GT OCR [GT OCR...]");
 	aligner al = {0};
 	for (; i < argc; i += 2)
 		align_page(&al, argv[i], argv[i + 1]);
@@ -917,6 +845,7 @@ static int cmd_align(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	tool_exit_status = 1;
 	if (argc >= 2 && !strcmp(argv[1], "render"))
 		return cmd_render(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "align"))

@@ -4,7 +4,8 @@
  * document encrypted, a scan with a stale OCR layer, and broken files (zero pages, truncated,
  * corrupt, not a PDF at all). Run by tests/e2e/ingest_pdf.sh and ingest_bad.sh into a scratch
  * folder, so nothing binary is committed. A tool, not the library: it may include MuPDF. */
-#include "../normalize/encoding.h"
+#include "../lib/tool.h"
+#include "../../normalize/encoding.h"
 
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
@@ -281,30 +282,24 @@ static int write_bytes(const char *path, const void *data, size_t n)
 /* Replace every from by to (same length) in an uncompressed PDF, in place. */
 static int rename_font(const char *path, const char *from, const char *to)
 {
-	FILE *i = fopen(path, "rb");
-	if (!i)
-		return -1;
-	static char buf[4 << 20];
-	size_t n = fread(buf, 1, sizeof buf, i), k = strlen(from);
-	fclose(i);
-	int changed = 0;
+	size_t n, k = strlen(from);
 	if (strlen(to) != k)
 		return -1;
+	char *buf = tool_read(path, &n);
+	int changed = 0;
 	for (char *p = buf; (p = memmem(p, n - (size_t)(p - buf), from, k)); p += k, changed++)
 		memcpy(p, to, k);
-	return changed ? write_bytes(path, buf, n) : -1;
+	int rc = changed ? write_bytes(path, buf, n) : -1;
+	free(buf);
+	return rc;
 }
 
 /* Point every ToUnicode destination of an uncompressed PDF at the private-use area, in place
  * (same length, so the cross-reference table stays right). */
 static int break_tounicode(const char *path)
 {
-	FILE *i = fopen(path, "rb");
-	if (!i)
-		return -1;
-	static char buf[4 << 20];
-	size_t n = fread(buf, 1, sizeof buf, i);
-	fclose(i);
+	size_t n;
+	char *buf = tool_read(path, &n);
 	int changed = 0;
 	for (char *p = buf; (p = memmem(p, n - (size_t)(p - buf), "beginbf", 7));) {
 		char *end = memmem(p, n - (size_t)(p - buf), "endbf", 5);
@@ -328,7 +323,9 @@ static int break_tounicode(const char *path)
 		}
 		p = end;
 	}
-	return changed ? write_bytes(path, buf, n) : -1;
+	int rc = changed ? write_bytes(path, buf, n) : -1;
+	free(buf);
+	return rc;
 }
 
 /* garbage.pdf: readable glyphs whose text layer says private-use code points (a font with a
@@ -365,6 +362,24 @@ static void make_garbage(fx *f, const char *path, const char *truth)
 		fz_throw(f->ctx, FZ_ERROR_GENERIC, "no ToUnicode map to break in %s", path);
 }
 
+/* Line s drawn as filled glyph outlines, size points high, from (x, y). */
+static void outline_line(fx *f, fz_device *dev, const char *s, float size, float x, float y)
+{
+	float black = 0;
+	while (*s) {
+		int c;
+		s += fz_chartorune(&c, s);
+		int gid = fz_encode_character(f->ctx, f->font, c);
+		fz_path *p = fz_outline_glyph(f->ctx, f->font, gid, fz_make_matrix(size, 0, 0, -size, x, y));
+		if (p) {
+			fz_fill_path(f->ctx, dev, p, 0, fz_identity, fz_device_gray(f->ctx), &black, 1,
+				     fz_default_color_params);
+			fz_drop_path(f->ctx, p);
+		}
+		x += fz_advance_glyph(f->ctx, f->font, gid, 0) * size;
+	}
+}
+
 /* outlined.pdf: text converted to curves (no text layer, no image), as some printers save it. */
 static void make_outlined(fx *f, const char *path)
 {
@@ -372,41 +387,12 @@ static void make_outlined(fx *f, const char *path)
 	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "compress");
 	fz_device *dev;
 	begin(f, w, &dev);
-	float black = 0;
-	for (int i = 0; lines[i]; i++) {
-		float x = 72;
-		for (const char *s = lines[i]; *s;) {
-			int c;
-			s += fz_chartorune(&c, s);
-			int gid = fz_encode_character(f->ctx, f->font, c);
-			fz_matrix trm = fz_make_matrix(16, 0, 0, -16, x, 100 + 24 * i);
-			fz_path *p = fz_outline_glyph(f->ctx, f->font, gid, trm);
-			if (p) {
-				fz_fill_path(f->ctx, dev, p, 0, fz_identity, fz_device_gray(f->ctx), &black, 1,
-					     fz_default_color_params);
-				fz_drop_path(f->ctx, p);
-			}
-			x += fz_advance_glyph(f->ctx, f->font, gid, 0) * 16;
-		}
-	}
+	for (int i = 0; lines[i]; i++)
+		outline_line(f, dev, lines[i], 16, 72, (float)(100 + 24 * i));
 	/* more lines so that the page carries as many shapes as a real page of text */
 	for (int k = 0; k < 12; k++)
-		for (int i = 0; lines[i]; i++) {
-			float x = 72;
-			for (const char *s = lines[i]; *s;) {
-				int c;
-				s += fz_chartorune(&c, s);
-				int gid = fz_encode_character(f->ctx, f->font, c);
-				fz_path *p = fz_outline_glyph(f->ctx, f->font, gid,
-							      fz_make_matrix(12, 0, 0, -12, x, 200 + 40 * k + 18 * i));
-				if (p) {
-					fz_fill_path(f->ctx, dev, p, 0, fz_identity, fz_device_gray(f->ctx), &black, 1,
-						     fz_default_color_params);
-					fz_drop_path(f->ctx, p);
-				}
-				x += fz_advance_glyph(f->ctx, f->font, gid, 0) * 12;
-			}
-		}
+		for (int i = 0; lines[i]; i++)
+			outline_line(f, dev, lines[i], 12, 72, (float)(200 + 40 * k + 18 * i));
 	fz_end_page(f->ctx, w);
 	fz_close_document_writer(f->ctx, w);
 	fz_drop_document_writer(f->ctx, w);
@@ -425,12 +411,8 @@ static void make_empty(fx *f, const char *path)
  * to its last cross-reference table, so every object is there and only the index is lost. */
 static int make_truncated(const char *src, const char *path, double share)
 {
-	FILE *i = fopen(src, "rb");
-	if (!i)
-		return -1;
-	static char buf[4 << 20];
-	size_t n = fread(buf, 1, sizeof buf, i);
-	fclose(i);
+	size_t n;
+	char *buf = tool_read(src, &n);
 	size_t cut = (size_t)(n * share);
 	if (share == 0)
 		for (size_t k = n; k-- > 5;)
@@ -438,7 +420,9 @@ static int make_truncated(const char *src, const char *path, double share)
 				cut = k + 1;
 				break;
 			}
-	return write_bytes(path, buf, cut);
+	int rc = write_bytes(path, buf, cut);
+	free(buf);
+	return rc;
 }
 
 static int make_corrupt(const char *path)
@@ -459,6 +443,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: mkfixtures OUTDIR\n");
 		return 2;
 	}
+	tool_exit_status = 1;
 	char p[4096], q[4096];
 	fx f = {0};
 	f.ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);

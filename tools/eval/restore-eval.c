@@ -1,4 +1,4 @@
-/* restore-eval: measure diacritic restoration (job 1) on text the model was not built from:
+/* restore-eval: measure diacritic restoration (strip) on text the model was not built from:
  * each line of the given files is NFC-normalized, stripped of all marks, restored with
  * sohoa_restore(STRIP) and compared word by word with the original (canonical keys, so tone
  * placement style and case do not count). Also reports model load time and syllables/s on one
@@ -6,12 +6,11 @@
  * TSV the accuracy on words inside names of a list (the gazetteer: proper nouns, agencies).
  * Usage: restore-eval [--model FILE] [--list FILE --root DIR] [--lines] [--errors N] [--why]
  *        [--names TSV] [FILE...] */
-#include "../core/icu.h"
-#include "../core/sohoa.h"
-#include "../restore/candidates.h"
-#include "../restore/lm.h"
-#include "../restore/restore.h"
-#include "../core/viet.h"
+#include "../lib/tool.h"
+#include "../../core/array.h"
+#include "../../core/icu.h"
+#include "../../core/sohoa.h"
+#include "../../restore/restore-int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,7 +128,7 @@ static int why_wrong(stats *st, const char *gold, size_t n, const sohoa_buf *key
 	sohoa_viet_strip(key->data, key->len, &st->tmp);
 	size_t nc = 0;
 	const uint16_t *c = sohoa_lm_cands(st->m, st->tmp.data, st->tmp.len, &nc);
-	/* as candidates.c takes them for job 1: most frequent first, none e^7 rarer than the first */
+	/* as candidates.c takes them for the strip job: most frequent first, none e^7 rarer than the first */
 	size_t r = 0, k = 0;
 	for (; k < nc && c[k] != id; k++)
 		r += !(k > 0 && st->m->uni[c[k]].logp < st->m->uni[c[0]].logp - 7000);
@@ -143,7 +142,7 @@ static void compare(const char *gold, size_t gn, const char *got, size_t on, sta
 	size_t i = 0, j = 0;
 	sohoa_buf a = {0}, b = {0}, keys = {0};
 	/* the gold words' keys (for --names): start offsets in keys and right/wrong */
-	size_t nw = 0, capw = 0, *kst = NULL;
+	size_t nw = 0, capw = 0, capo = 0, *kst = NULL;
 	uint8_t *okw = NULL;
 	while (i < gn && j < on) {
 		int ka, kb;
@@ -160,11 +159,8 @@ static void compare(const char *gold, size_t gn, const char *got, size_t on, sta
 			st->viet += viet;
 			st->viet_right += viet && ok;
 			if (st->names_cap) {
-				if (nw == capw) {
-					capw = capw ? capw * 2 : 256;
-					kst = realloc(kst, (capw + 1) * sizeof *kst);
-					okw = realloc(okw, capw);
-				}
+				if (SOHOA_GROW(kst, nw + 2, capw) || SOHOA_GROW(okw, nw + 1, capo))
+					die("out of memory");
 				if (keys.len)
 					sohoa_buf_append(&keys, " ", 1);
 				kst[nw] = keys.len;

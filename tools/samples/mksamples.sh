@@ -1,8 +1,8 @@
 #!/bin/sh
-# Rebuild samples/ from the seed documents: born-digital PDFs (tools/mksamples layout), scans
-# (tools/mkscan on pages rasterized by tools/mksamples raster), wrong-language OCR (tesseract -l
+# Rebuild samples/ from the seed documents: born-digital PDFs (tools/samples/mksamples.c layout), scans
+# (tools/samples/mkscan.c on pages rasterized by mksamples raster), wrong-language OCR (tesseract -l
 # eng), plain-text variants, truth files and samples/MANIFEST.csv. Deterministic: the same
-# tools and seeds give the same files. Usage: sh tools/mksamples.sh [born|scan|ocr|manifest|full|all]
+# tools and seeds give the same files. Usage: sh tools/samples/mksamples.sh [born|scan|ocr|manifest|full|all]
 # (default all). Environment: BUILD (build), SHARED (../shared), OUT (samples); KEEP_OCR=1
 # keeps existing tesseract outputs (slow to remake; they only depend on the page images).
 set -eu

@@ -2,9 +2,9 @@
  * restoration off) on a text file already read into a document, best of REPEAT runs (default 3).
  * Prints "bytes wall_s cpu_s" so bench/normalize.sh can compute MB/s; reading the file and
  * ingest's line splitting are outside the timed part. */
-#include "../core/sohoa.h"
-#include "../ingest/ingest.h"
-#include "../normalize/normalize.h"
+#include "../../core/sohoa.h"
+#include "../../ingest/ingest.h"
+#include "../../normalize/normalize.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 # count (build/tools/learn-channel align). Run by `make channel`. Never uses ../shared/seeds: those
 # are evaluation data.
 #
-#   tools/learn-channel.sh [PAGES_A [PAGES_B [PAGES_C]]]
+#   sh tools/model/learn-channel.sh [PAGES_A [PAGES_B [PAGES_C]]]
 # Three batches from different paragraphs: A at 300 dpi (default 600 pages, capped by the text
 # picked: about 360) and B at 200 dpi (default 300 pages), each with DEGRADE% of its pages blurred,
 # noised and binarized; C at 150 dpi, every page degraded (default 150 pages): a poor scan's
@@ -34,7 +34,7 @@ mkdir -p "$WORK"
 # The text slice: administrative and legal prose first (the domain), some Wikipedia for general
 # vocabulary. Whole files in a fixed order, every Nth file, so the slice is deterministic and
 # spread over many documents. The model's held-out files (every 50th file per subcorpus by name,
-# listed in data/heldout.txt; tools/build-model.c) are left out, so the bench measures on text
+# listed in data/heldout.txt; tools/model/build-model.c) are left out, so the bench measures on text
 # neither the model nor the channel saw.
 list=$WORK/files.txt
 pick() { # pick SUBCORPUS AWK-CONDITION-ON-0-BASED-INDEX-i

@@ -1,4 +1,4 @@
-/* restore-speed: in-process speed of diacritic restoration (job 1), without the CLI's reading and
+/* restore-speed: in-process speed of diacritic restoration (strip), without the CLI's reading and
  * normalizing: the files are NFC-normalized and stripped of marks once, then restored whole with
  * sohoa_restore(STRIP) ROUNDS times; prints syllables per second of this thread's CPU time for
  * the best round and the median (the machine is shared: the least disturbed round is the closest
@@ -6,11 +6,13 @@
  * restored 32 at a time with sohoa_restore_many as the normalize stage does (default: the whole
  * text as one paragraph with sohoa_restore).
  * Usage: restore-speed [--model FILE] [--rounds N] [--paragraphs] FILE... */
-#include "../core/icu.h"
-#include "../core/sohoa.h"
-#include "../restore/lm.h"
-#include "../restore/restore.h"
-#include "../core/viet.h"
+#include "../lib/tool.h"
+#include "../../core/array.h"
+#include "../../core/icu.h"
+#include "../../core/sohoa.h"
+#include "../../restore/lm.h"
+#include "../../restore/restore.h"
+#include "../../core/viet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,24 +82,17 @@ int main(int argc, char **argv)
 	if (!t)
 		return 1;
 	/* the paragraphs: lines, or the whole text */
-	size_t np = 0, cap = 64;
-	const char **ptr = malloc(cap * sizeof *ptr);
-	size_t *len = malloc(cap * sizeof *len);
-	if (!ptr || !len)
-		return 1;
+	size_t np = 0, cap = 0, lcap = 0;
+	const char **ptr = NULL;
+	size_t *len = NULL;
 	for (size_t i = 0; i < in.len;) {
 		size_t e = i;
 		while (paras && e < in.len && in.data[e] != '\n')
 			e++;
 		if (!paras)
 			e = in.len;
-		if (np == cap) {
-			cap *= 2;
-			ptr = realloc(ptr, cap * sizeof *ptr);
-			len = realloc(len, cap * sizeof *len);
-			if (!ptr || !len)
-				return 1;
-		}
+		if (SOHOA_GROW(ptr, np + 1, cap) || SOHOA_GROW(len, np + 1, lcap))
+			return 1;
 		ptr[np] = in.data + i;
 		len[np++] = e - i;
 		i = e + 1;

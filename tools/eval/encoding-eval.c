@@ -1,8 +1,9 @@
 /* encoding-eval CHUNK FILE...: how often sohoa_enc_detect names the right legacy encoding. Cuts
- * about 20 chunks of CHUNK bytes from each UTF-8 file (e.g. the .txt files of ../shared/corpus/vlc-legal/),
- * encodes each with TCVN3, VNI, VISCII and VPS using our tables, detects, and prints the share
- * found per encoding. The chunks are text the tables and the detector were not built from. */
-#include "../normalize/encoding.h"
+ * about 20 chunks of CHUNK bytes from each UTF-8 file (e.g. the text files of
+ * ../shared/corpus/vlc-legal), encodes each with TCVN3, VNI, VISCII and VPS using our tables,
+ * detects, and prints the share found per encoding. The chunks are text the tables and the
+ * detector were not built from. */
+#include "../../normalize/encoding.h"
 
 #include <stdio.h>
 #include <stdlib.h>

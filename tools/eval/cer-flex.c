@@ -1,4 +1,4 @@
-/* cer-flex: character error rate that does not depend on reading order (bench/restore.sh, job 3).
+/* cer-flex: character error rate that does not depend on reading order (bench/restore.sh, vie).
  *
  *   build/tools/cer-flex [-v] [-l] TRUTH OUTPUT
  *
@@ -22,7 +22,7 @@
  *
  *   build/tools/cer-flex -w [-l] [-L LAYOUT] GOLD OUTPUT
  *
- * The same for syllables (bench/restore.sh, job 2): words as syl-accuracy counts them (white space
+ * The same for syllables (bench/restore.sh, eng-OCR): words as syl-accuracy counts them (white space
  * tokens with a letter, edge punctuation off, compared by sohoa_viet_key, case aside); each output
  * line (most words first) aligned word by word where it matches the gold text best, a run of three
  * or more output words matching nothing there cut off and aligned on its own (an OCR line that
@@ -32,21 +32,26 @@
  * the lines of the LAYOUT words they line up with (same letters, marks aside), so each OCR line is
  * placed on its own. -l lists the gold words not exactly right as "gold<TAB>got".
  * Exit 0, or 2 on bad usage / unreadable files. */
-#define CER_NO_MAIN
-#include "cer.c"
-#include "../core/viet.h"
-#include "words.h"
+#include "../lib/tool.h"
+#include "../../core/array.h"
+#include "../../core/icu.h"
+#include "../../core/viet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 enum { K_MARK, K_CASE, K_LETTER, K_SPACE, K_PUNCT, K_DEBRIS, K_MISSING, K_N };
 static const char *const kind_name[K_N] = {"mark", "case", "letter", "space", "punct", "debris", "missing"};
 #define USED 0xFFFFFFFFu
 
-typedef struct line_ref { const uint32_t *cp; size_t n; } line_ref;
+typedef struct line_ref { const uint32_t *cp; size_t n, at; } line_ref; /* at: the line's number */
 
+/* Longest first; lines of one length in their order. */
 static int by_len_desc(const void *a, const void *b)
 {
 	const line_ref *x = a, *y = b;
-	return x->n < y->n ? 1 : x->n > y->n ? -1 : (x->cp > y->cp) - (x->cp < y->cp);
+	return x->n < y->n ? 1 : x->n > y->n ? -1 : (x->at > y->at) - (x->at < y->at);
 }
 
 static void put_cps(const uint32_t *cp, size_t n)
@@ -102,130 +107,26 @@ static int stretch_kind(const uint32_t *t, size_t tn, const uint32_t *o, size_t 
 	return K_PUNCT;
 }
 
-/* Align line l to the truth t (free start and end); fills ops (0 match, 1 sub, 2 del truth, 3 ins)
- * in order and the truth start; returns the distance, (size_t)-1 when out of memory. */
-static size_t align(const uint32_t *t, size_t tn, const uint32_t *l, size_t ln, size_t *start, size_t *end,
-		    unsigned char **ops, size_t *nops)
-{
-	size_t w = tn + 1;
-	uint32_t *d = malloc((ln + 1) * w * sizeof *d);
-	if (!d)
-		return (size_t)-1;
-	for (size_t j = 0; j <= tn; j++)
-		d[j] = 0;
-	for (size_t i = 1; i <= ln; i++) {
-		uint32_t *r = d + i * w, *p = r - w;
-		r[0] = (uint32_t)i;
-		for (size_t j = 1; j <= tn; j++) {
-			uint32_t best = p[j - 1] + (t[j - 1] != l[i - 1]);
-			if (p[j] + 1 < best)
-				best = p[j] + 1;
-			if (r[j - 1] + 1 < best)
-				best = r[j - 1] + 1;
-			r[j] = best;
-		}
-	}
-	const uint32_t *last = d + ln * w;
-	size_t bj = 0;
-	for (size_t j = 1; j <= tn; j++)
-		if (last[j] < last[bj])
-			bj = j;
-	size_t dist = last[bj];
-	*ops = malloc(ln + tn + 1);
-	if (!*ops) {
-		free(d);
-		return (size_t)-1;
-	}
-	size_t k = 0, i = ln, j = bj;
-	while (i > 0) {
-		const uint32_t *r = d + i * w, *p = r - w;
-		if (j > 0 && r[j] == p[j - 1] + (t[j - 1] != l[i - 1])) {
-			(*ops)[k++] = t[j - 1] != l[i - 1];
-			i--, j--;
-		} else if (r[j] == p[j] + 1) {
-			(*ops)[k++] = 3;
-			i--;
-		} else {
-			(*ops)[k++] = 2;
-			j--;
-		}
-	}
-	for (size_t a = 0, b = k ? k - 1 : 0; a < b; a++, b--) {
-		unsigned char x = (*ops)[a];
-		(*ops)[a] = (*ops)[b];
-		(*ops)[b] = x;
-	}
-	*nops = k;
-	*start = j;
-	*end = bj;
-	free(d);
-	return dist;
-}
-
-static char *slurp_or_die(const char *path, size_t *n)
-{
-	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
-	char *d = NULL;
-	if (!ctx || sohoa_file_read(ctx, path, &d, n) != SOHOA_OK) {
-		fprintf(stderr, "cer-flex: %s\n", ctx ? sohoa_errmsg(ctx) : "out of memory");
-		exit(2);
-	}
-	sohoa_ctx_free(ctx);
-	return d;
-}
-
 /* --- -w: flexible syllable accuracy --- */
 
 typedef struct wseq {
 	char **key;
 	size_t *line;
-	size_t n, cap;
+	size_t n, cap, lcap;
 } wseq;
 
-/* Words as syl-accuracy counts them: white space tokens with a letter, edge punctuation off,
- * compared by sohoa_viet_key (tone placement and case aside); each with its line number. */
+/* Words as syl-accuracy counts them (words_next), compared by sohoa_viet_key (tone placement
+ * and case aside); each with its line number. */
 static void wseq_split(const char *s, size_t n, wseq *w)
 {
-	size_t i = 0, line = 0;
+	size_t i = 0, line = 0, start, end;
 	sohoa_buf key = {0};
-	while (i < n) {
-		uint32_t cp;
-		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
-		if (!k)
-			k = 1, cp = 0xFFFD;
-		if (words_is_space(cp)) {
-			line += cp == '\n';
-			i += k;
-			continue;
-		}
-		size_t start = i, end = i;
-		int letters = 0;
-		while (end < n) {
-			k = sohoa_utf8_decode(s + end, n - end, &cp);
-			if (!k)
-				k = 1, cp = 0xFFFD;
-			if (words_is_space(cp))
-				break;
-			letters |= words_is_letter(cp);
-			end += k;
-		}
-		i = end;
-		if (!letters)
-			continue;
-		while (start < end && s[start] && strchr(",.;:!?()[]{}\"'`*", s[start]))
-			start++;
-		while (end > start && s[end - 1] && strchr(",.;:!?()[]{}\"'`*", s[end - 1]))
-			end--;
+	while (words_next(s, n, &i, &start, &end, &line)) {
 		key.len = 0;
 		sohoa_viet_key(s + start, end - start, &key);
-		if (w->n == w->cap) {
-			w->cap = w->cap ? w->cap * 2 : 1024;
-			w->key = realloc(w->key, w->cap * sizeof *w->key);
-			w->line = realloc(w->line, w->cap * sizeof *w->line);
-			if (!w->key || !w->line)
-				exit(2);
-		}
-		w->key[w->n] = sohoa_strdup(key.data ? key.data : "");
+		if (SOHOA_GROW(w->key, w->n + 1, w->cap) || SOHOA_GROW(w->line, w->n + 1, w->lcap))
+			die("out of memory");
+		w->key[w->n] = xstrdup(key.data ? key.data : "");
 		w->line[w->n] = line;
 		w->n++;
 	}
@@ -245,48 +146,42 @@ static void skeleton(const char *k, char *out, size_t cap)
 	out[o] = 0;
 }
 
+typedef char skel[48];
+
+typedef struct relining {
+	const skel *sa, *sb; /* skeletons of the layout's words, of hyp's */
+	const size_t *line;  /* the layout words' lines */
+	size_t *nl;          /* hyp words' lines */
+} relining;
+
+static double skel_cost(const void *arg, size_t i, size_t j)
+{
+	const relining *r = arg;
+	return strcmp(r->sa[i], r->sb[j]) != 0;
+}
+
+static void skel_pair(void *arg, size_t i, size_t j)
+{
+	relining *r = arg;
+	r->nl[j] = r->line[i];
+}
+
 /* Give hyp's words the line numbers of the layout text they were restored from: the two word
  * sequences aligned (same skeleton: free; another word or one missing: 1). */
 static void relines(wseq *hyp, const wseq *lay)
 {
-	size_t a = lay->n, b = hyp->n, w = b + 1;
-	uint32_t *d = malloc((a + 1) * w * sizeof *d);
-	char (*sa)[48] = malloc((a + 1) * sizeof *sa), (*sb)[48] = malloc((b + 1) * sizeof *sb);
-	size_t *nl = malloc((b + 1) * sizeof *nl);
-	if (!d || !sa || !sb || !nl)
-		exit(2);
+	size_t a = lay->n, b = hyp->n;
+	skel *sa = xmalloc((a + 1) * sizeof *sa), *sb = xmalloc((b + 1) * sizeof *sb);
+	size_t *nl = xmalloc((b + 1) * sizeof *nl);
 	for (size_t i = 0; i < a; i++)
 		skeleton(lay->key[i], sa[i], sizeof sa[i]);
 	for (size_t j = 0; j < b; j++)
 		skeleton(hyp->key[j], sb[j], sizeof sb[j]);
-	for (size_t j = 0; j <= b; j++)
-		d[j] = (uint32_t)j;
-	for (size_t i = 1; i <= a; i++) {
-		uint32_t *r = d + i * w, *p = r - w;
-		r[0] = (uint32_t)i;
-		for (size_t j = 1; j <= b; j++) {
-			uint32_t best = p[j - 1] + (strcmp(sa[i - 1], sb[j - 1]) != 0);
-			if (p[j] + 1 < best)
-				best = p[j] + 1;
-			if (r[j - 1] + 1 < best)
-				best = r[j - 1] + 1;
-			r[j] = best;
-		}
-	}
 	for (size_t j = 0; j < b; j++)
 		nl[j] = (size_t)-1;
-	size_t i = a, j = b;
-	while (i > 0 && j > 0) {
-		uint32_t *r = d + i * w, *p = r - w;
-		if (r[j] == p[j - 1] + (strcmp(sa[i - 1], sb[j - 1]) != 0)) {
-			nl[j - 1] = lay->line[i - 1];
-			i--, j--;
-		} else if (r[j] == p[j] + 1) {
-			i--;
-		} else {
-			j--;
-		}
-	}
+	relining r = {sa, sb, lay->line, nl};
+	align_spec spec = {skel_cost, &r, 1, 0};
+	align_pairs(&spec, a, b, skel_pair, &r);
 	size_t last = 0;
 	for (size_t k = 0; k < b; k++) {
 		if (nl[k] == (size_t)-1)
@@ -294,7 +189,6 @@ static void relines(wseq *hyp, const wseq *lay)
 		last = nl[k];
 		hyp->line[k] = nl[k];
 	}
-	free(d);
 	free(sa);
 	free(sb);
 	free(nl);
@@ -307,12 +201,15 @@ typedef struct piece { size_t a, b; } piece; /* hyp words [a, b) */
  * run of words from elsewhere is cut off rather than paired with whatever follows. */
 typedef struct wctx {
 	char **tkey, **hkey;
-	char (*tsk)[48], (*hsk)[48];
+	skel *tsk, *hsk;
 	const unsigned char *used;
+	size_t h0; /* the hyp words aligned start here */
 } wctx;
 
-static uint32_t wcost(const wctx *c, size_t i, size_t j)
+static double wcost(const void *arg, size_t j, size_t i)
 {
+	const wctx *c = arg;
+	j += c->h0;
 	if (c->used[i])
 		return 3;
 	if (!strcmp(c->tkey[i], c->hkey[j]))
@@ -320,94 +217,39 @@ static uint32_t wcost(const wctx *c, size_t i, size_t j)
 	return strcmp(c->tsk[i], c->hsk[j]) ? 3 : 1;
 }
 
-/* Semi-global word alignment of hyp words [h0, h0 + hn) to the truth (free start and end);
- * ops as align(): 0 same, 1 other, 2 truth word skipped, 3 hyp word with no truth here. */
-static size_t walign(const wctx *c, size_t tn, size_t h0, size_t hn, size_t *start, size_t *end, unsigned char *ops,
-		     size_t *nops)
-{
-	size_t w = tn + 1;
-	uint32_t *d = malloc((hn + 1) * w * sizeof *d);
-	if (!d)
-		exit(2);
-	for (size_t j = 0; j <= tn; j++)
-		d[j] = 0;
-	for (size_t i = 1; i <= hn; i++) {
-		uint32_t *r = d + i * w, *p = r - w;
-		r[0] = (uint32_t)(2 * i);
-		for (size_t j = 1; j <= tn; j++) {
-			uint32_t best = p[j - 1] + wcost(c, j - 1, h0 + i - 1);
-			if (p[j] + 2 < best)
-				best = p[j] + 2;
-			if (r[j - 1] + 2 < best)
-				best = r[j - 1] + 2;
-			r[j] = best;
-		}
-	}
-	const uint32_t *last = d + hn * w;
-	size_t bj = 0;
-	for (size_t j = 1; j <= tn; j++)
-		if (last[j] < last[bj])
-			bj = j;
-	size_t dist = last[bj], k = 0, i = hn, j = bj;
-	while (i > 0) {
-		const uint32_t *r = d + i * w, *p = r - w;
-		uint32_t cc = j > 0 ? wcost(c, j - 1, h0 + i - 1) : 0;
-		if (j > 0 && r[j] == p[j - 1] + cc) {
-			ops[k++] = cc != 0;
-			i--, j--;
-		} else if (r[j] == p[j] + 2) {
-			ops[k++] = 3;
-			i--;
-		} else {
-			ops[k++] = 2;
-			j--;
-		}
-	}
-	for (size_t x = 0, y = k ? k - 1 : 0; x < y; x++, y--) {
-		unsigned char t = ops[x];
-		ops[x] = ops[y];
-		ops[y] = t;
-	}
-	*nops = k;
-	*start = j;
-	*end = bj;
-	free(d);
-	return dist;
-}
-
 #define RUN_SPLIT 3 /* this many hyp words in a row matching nothing here are tried elsewhere */
 
 static int words_main(const char *truth_path, const char *hyp_path, const char *layout_path, int list)
 {
 	size_t tn, hn, ln = 0;
-	char *t = slurp_or_die(truth_path, &tn), *h = slurp_or_die(hyp_path, &hn), *l = NULL;
+	char *t = tool_read(truth_path, &tn), *h = tool_read(hyp_path, &hn), *l = NULL;
 	wseq tw = {0}, hw = {0}, lw = {0};
 	wseq_split(t, tn, &tw);
 	wseq_split(h, hn, &hw);
 	if (layout_path) {
-		l = slurp_or_die(layout_path, &ln);
+		l = tool_read(layout_path, &ln);
 		wseq_split(l, ln, &lw);
 		relines(&hw, &lw);
 	}
-	unsigned char *used = calloc(tw.n + 1, 1);
-	char **got = calloc(tw.n + 1, sizeof *got);
-	char (*tsk)[48] = malloc((tw.n + 1) * sizeof *tsk), (*hsk)[48] = malloc((hw.n + 1) * sizeof *hsk);
-	size_t cap = 64, np = 0;
-	piece *q = malloc(cap * sizeof *q);
-	unsigned char *ops = malloc(hw.n + tw.n + 2);
-	if (!used || !got || !q || !ops || !tsk || !hsk)
-		return 2;
+	unsigned char *used = xmalloc(tw.n + 1);
+	char **got = xmalloc((tw.n + 1) * sizeof *got);
+	skel *tsk = xmalloc((tw.n + 1) * sizeof *tsk), *hsk = xmalloc((hw.n + 1) * sizeof *hsk);
+	size_t cap = 0, np = 0;
+	piece *q = NULL;
+	memset(used, 0, tw.n + 1);
+	memset(got, 0, (tw.n + 1) * sizeof *got);
 	for (size_t j = 0; j < tw.n; j++)
 		skeleton(tw.key[j], tsk[j], sizeof tsk[j]);
 	for (size_t j = 0; j < hw.n; j++)
 		skeleton(hw.key[j], hsk[j], sizeof hsk[j]);
-	wctx c = {tw.key, hw.key, tsk, hsk, used};
+	wctx c = {tw.key, hw.key, tsk, hsk, used, 0};
+	align_spec spec = {wcost, &c, 2, 1};
 	for (size_t a = 0; a < hw.n;) {
 		size_t b = a;
 		while (b < hw.n && hw.line[b] == hw.line[a])
 			b++;
-		if (np == cap && !(q = realloc(q, (cap *= 2) * sizeof *q)))
-			return 2;
+		if (SOHOA_GROW(q, np + 1, cap))
+			die("out of memory");
 		q[np++] = (piece){a, b};
 		a = b;
 	}
@@ -420,51 +262,53 @@ static int words_main(const char *truth_path, const char *hyp_path, const char *
 				best = k;
 		piece p = q[best];
 		q[best] = q[--np];
-		size_t n = p.b - p.a, st, en, nops;
-		size_t dist = walign(&c, tw.n, p.a, n, &st, &en, ops, &nops);
+		size_t n = p.b - p.a;
+		align_path path;
+		c.h0 = p.a;
+		size_t dist = (size_t)align_run(&spec, n, tw.n, &path), st = path.start, en = path.end, nops = path.n;
+		const unsigned char *ops = path.op;
 		/* runs of hyp words matching nothing here go back in the queue; what is left (the core)
 		 * is placed if it costs at most 2 a word */
 		size_t core = n, hi = p.a;
 		for (size_t k = 0; k < nops;) {
-			if (ops[k] != 3) {
-				hi += ops[k] != 2;
+			if (ops[k] != ALIGN_ROW) {
+				hi += ops[k] != ALIGN_COL;
 				k++;
 				continue;
 			}
 			size_t r0 = hi;
-			while (k < nops && ops[k] == 3)
+			while (k < nops && ops[k] == ALIGN_ROW)
 				hi++, k++;
 			if (hi - r0 >= RUN_SPLIT && hi - r0 < n) {
-				if (np == cap && !(q = realloc(q, (cap *= 2) * sizeof *q)))
-					return 2;
+				if (SOHOA_GROW(q, np + 1, cap))
+					die("out of memory");
 				q[np++] = (piece){r0, hi};
 				core -= hi - r0;
 				dist -= 2 * (hi - r0);
 			}
 		}
-		if (!core)
-			continue;
-		if (dist > 2 * core) { /* matches nothing well: stray words */
+		if (core && dist > 2 * core) /* matches nothing well: stray words */
 			stray += core;
-			continue;
-		}
-		size_t ti = st;
-		hi = p.a;
-		for (size_t k = 0; k < nops; k++) {
-			if (ops[k] == 3) {
-				hi++;
-				continue;
+		if (core && dist <= 2 * core) {
+			size_t ti = st;
+			hi = p.a;
+			for (size_t k = 0; k < nops; k++) {
+				if (ops[k] == ALIGN_ROW) {
+					hi++;
+					continue;
+				}
+				if (ops[k] == ALIGN_COL) {
+					ti++;
+					continue;
+				}
+				if (!used[ti])
+					got[ti] = hw.key[hi];
+				ti++, hi++;
 			}
-			if (ops[k] == 2) {
-				ti++;
-				continue;
-			}
-			if (!used[ti])
-				got[ti] = hw.key[hi];
-			ti++, hi++;
+			for (size_t j = st; j < en; j++)
+				used[j] = 1;
 		}
-		for (size_t j = st; j < en; j++)
-			used[j] = 1;
+		free(path.op);
 	}
 	size_t correct = 0;
 	for (size_t j = 0; j < tw.n; j++) {
@@ -506,38 +350,28 @@ int main(int argc, char **argv)
 	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
 	if (!ctx)
 		return 2;
-	char *t = NULL, *o = NULL;
-	size_t tn = 0, on = 0;
+	size_t tn, on;
+	char *t = tool_read(argv[i], &tn), *o = tool_read(argv[i + 1], &on);
 	sohoa_buf bt = {0}, bo = {0};
-	if (sohoa_file_read(ctx, argv[i], &t, &tn) != SOHOA_OK || sohoa_file_read(ctx, argv[i + 1], &o, &on) != SOHOA_OK ||
-	    sohoa_icu_nfc(ctx, t, tn, &bt) != SOHOA_OK || sohoa_icu_nfc(ctx, o, on, &bo) != SOHOA_OK) {
-		fprintf(stderr, "cer-flex: %s\n", sohoa_errmsg(ctx));
-		return 2;
-	}
-	uint32_t *truth = NULL;
-	size_t ntruth = 0;
-	if (cer_fold(bt.data ? bt.data : "", bt.len, &truth, &ntruth))
-		return 2;
+	if (sohoa_icu_nfc(ctx, t, tn, &bt) != SOHOA_OK || sohoa_icu_nfc(ctx, o, on, &bo) != SOHOA_OK)
+		die("%s", sohoa_errmsg(ctx));
+	size_t ntruth;
+	uint32_t *truth = tool_cps(bt.data ? bt.data : "", bt.len, cer_is_space, &ntruth);
 	/* output lines, each folded */
-	size_t cap = 16, nl = 0;
-	line_ref *lines = malloc(cap * sizeof *lines);
+	size_t cap = 0, nl = 0;
+	line_ref *lines = NULL;
 	const char *s = bo.data ? bo.data : "";
 	for (size_t a = 0; a < bo.len;) {
 		size_t b = a;
 		while (b < bo.len && s[b] != '\n')
 			b++;
-		uint32_t *cp;
 		size_t n;
-		if (cer_fold(s + a, b - a, &cp, &n))
-			return 2;
+		uint32_t *cp = tool_cps(s + a, b - a, cer_is_space, &n);
 		if (n) {
-			if (nl == cap) {
-				cap *= 2;
-				lines = realloc(lines, cap * sizeof *lines);
-			}
-			if (!lines)
-				return 2;
-			lines[nl++] = (line_ref){cp, n};
+			if (SOHOA_GROW(lines, nl + 1, cap))
+				die("out of memory");
+			lines[nl] = (line_ref){cp, n, nl};
+			nl++;
 		} else {
 			free(cp);
 		}
@@ -547,11 +381,12 @@ int main(int argc, char **argv)
 	size_t errors = 0, by_kind[K_N] = {0};
 	for (size_t k = 0; k < nl; k++) {
 		const uint32_t *l = lines[k].cp;
-		size_t ln = lines[k].n, st, en, nops;
-		unsigned char *ops;
-		size_t dist = align(truth, ntruth, l, ln, &st, &en, &ops, &nops);
-		if (dist == (size_t)-1)
-			return 2;
+		size_t ln = lines[k].n;
+		align_cps cps = {l, truth};
+		align_spec spec = {NULL, &cps, 1, 1};
+		align_path path;
+		size_t dist = (size_t)align_run(&spec, ln, ntruth, &path), st = path.start, en = path.end, nops = path.n;
+		unsigned char *ops = path.op;
 		if (2 * dist > ln) { /* matches nothing: debris */
 			errors += ln;
 			by_kind[K_DEBRIS] += ln;
@@ -567,16 +402,16 @@ int main(int argc, char **argv)
 		/* differing stretches, each classified, counted by its edits */
 		size_t ti = st, li = 0;
 		for (size_t q = 0; q < nops;) {
-			if (ops[q] == 0) {
+			if (ops[q] == ALIGN_SAME) {
 				ti++, li++, q++;
 				continue;
 			}
 			size_t t0 = ti, l0 = li, e = 0;
-			while (q < nops && ops[q] != 0) {
+			while (q < nops && ops[q] != ALIGN_SAME) {
 				e++;
-				if (ops[q] == 1)
+				if (ops[q] == ALIGN_OTHER)
 					ti++, li++;
-				else if (ops[q] == 2)
+				else if (ops[q] == ALIGN_COL)
 					ti++;
 				else
 					li++;

@@ -1,9 +1,9 @@
 /* bench-extract FILE... : pages per second of ingest, normalize and the five extractors, each
  * timed on its own in one process (the document is read once, then each stage is repeated).
  * Prints one line per stage over all files. Used by bench/extract.sh. */
-#include "../extract/extract.h"
-#include "../ingest/ingest.h"
-#include "../normalize/normalize.h"
+#include "../../extract/extract.h"
+#include "../../ingest/ingest.h"
+#include "../../normalize/normalize.h"
 
 #include <stdio.h>
 #include <stdlib.h>

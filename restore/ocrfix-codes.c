@@ -1,0 +1,259 @@
+/* ocrfix-codes: the vie job's OCR rules for codes and acronyms (see ocrfix-int.h): Roman numeral
+ * headings, all-caps words one slip from an acronym the model knows, the document-type part of a
+ * document number, a code part's first letter read twice, the digit 1 read as I. */
+#include "ocrfix-int.h"
+#include "../core/doctype.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define COST_DOUBLE (-3000)  /* a letter printed once read twice ("QĐĐ"), or twice read once ("THC") */
+#define COST_EDIT (-7000)    /* any other one-letter slip in an acronym */
+#define COST_ROMAN (-4000)   /* "II" read as "H" in a Roman numeral (serifs touching) */
+#define COST_STUTTER (-3000) /* a code part's first letter read twice with a symbol between */
+#define ACRONYM_MIN_UNI (-13500) /* acronyms the model knows well enough to correct to */
+#define ACRONYM_MARGIN 3000      /* and the best correction beats any other by e^3 */
+
+/* Roman numeral headings at a paragraph start: "II" with touching serifs reads as "H" ("HI." for
+ * "III."). */
+void ocrfix_rule_roman(fix *f)
+{
+	static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
+					    "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+	if (f->nt < 2 || f->t[0].kind != LM_TOK_WORD || !ocrfix_tok_in(f, 1, ".)"))
+		return;
+	for (size_t i = 0; i < f->cs; i++) /* at the paragraph's start */
+		if (!(f->s[i] == ' ' || f->s[i] == '\t' || f->s[i] == '\n' || f->s[i] == '\r'))
+			return;
+	char v[24];
+	size_t vn = 0;
+	int h = 0;
+	for (size_t i = f->t[0].s; i < f->t[0].e; i++) {
+		char c = f->s[i];
+		if (vn + 2 >= sizeof v || !strchr("IVXH", c) || !c)
+			return;
+		if (c == 'H') {
+			v[vn++] = 'i';
+			v[vn++] = 'i';
+			h++;
+		} else {
+			v[vn++] = (char)(c + 32);
+		}
+	}
+	if (!h)
+		return;
+	v[vn] = 0;
+	for (size_t r = 0; r < sizeof roman / sizeof roman[0]; r++)
+		if (strcmp(v, roman[r]) == 0) {
+			int id = sohoa_lm_id(f->m, v, vn);
+			if (id >= LM_NFIXED)
+				ocrfix_check(f, 0, 1, &id, 1, COST_ROMAN, f->t[0].s, f->t[0].e, OCRFIX_WORD, id);
+			return;
+		}
+}
+
+/* An all-caps word that is no syllable and that the model does not know (an acronym, a code
+ * part) with one letter read twice, dropped or misread: the acronym one edit away that the model
+ * knows well and that the context prefers, clearly, over the word and over any other such
+ * acronym. A word the model knows is left alone, even where another acronym fits the context
+ * far better: the model knows recent administrative acronyms badly (CCHC is rarer in it than
+ * CHC, THC commoner than TTHC), so the context cannot tell a real acronym from a misread one.
+ * Roman numerals are left alone too (VII and VIII differ by a letter and both are right). */
+static void acronym(fix *f, int k)
+{
+	uint32_t w[12];
+	int nup;
+	int nl = ocrfix_word_plain(f, k, w, 10, &nup);
+	if (nl < 2 || nup != nl || ocrfix_is_syllable(f, k))
+		return;
+	int roman = 1;
+	for (int i = 0; i < nl; i++)
+		roman &= w[i] < 0x80 && strchr("ivxlcdm", (int)w[i]) != NULL;
+	if (roman)
+		return;
+	int known = f->t[k].id >= LM_NFIXED;
+	if (known)
+		return;
+	static const uint32_t alpha[] = {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n',
+					 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0x111};
+	const int na = (int)(sizeof alpha / sizeof alpha[0]);
+	int best = INT_MIN, second = INT_MIN, best_id = -1;
+	for (int op = 0; op < 3; op++)
+		for (int i = 0; i <= nl; i++)
+			for (int a = 0; a < (op == 0 ? 1 : na); a++) {
+				uint32_t v[12];
+				int vn = 0;
+				int32_t cost = COST_EDIT;
+				if (op == 0) { /* delete letter i */
+					if (i == nl)
+						continue;
+					if ((i > 0 && w[i - 1] == w[i]) || (i + 1 < nl && w[i + 1] == w[i]))
+						cost = COST_DOUBLE;
+					for (int j = 0; j < nl; j++)
+						if (j != i)
+							v[vn++] = w[j];
+				} else if (op == 1) { /* substitute letter i */
+					if (i == nl || alpha[a] == w[i])
+						continue;
+					memcpy(v, w, nl * sizeof w[0]);
+					v[i] = alpha[a];
+					vn = nl;
+				} else { /* insert before letter i */
+					if ((i > 0 && w[i - 1] == alpha[a]) || (i < nl && w[i] == alpha[a])) {
+						if (i > 0 && w[i - 1] == alpha[a])
+							continue; /* the same word as inserting after that letter */
+						cost = COST_DOUBLE;
+					}
+					for (int j = 0; j < i; j++)
+						v[vn++] = w[j];
+					v[vn++] = alpha[a];
+					for (int j = i; j < nl; j++)
+						v[vn++] = w[j];
+				}
+				char key[64];
+				size_t kn = 0;
+				for (int j = 0; j < vn; j++)
+					kn += sohoa_utf8_encode(v[j], key + kn);
+				if (sohoa_viet_syllable(key, kn))
+					continue;
+				int id = sohoa_lm_id(f->m, key, kn);
+				if (id < LM_NFIXED || id == f->t[k].id || f->m->uni[id].logp < ACRONYM_MIN_UNI)
+					continue;
+				int sc = ocrfix_score(f, k, k + 1, &id, 1);
+				int gain = sc + cost - f->base;
+				if (id == best_id) {
+					if (gain > best)
+						best = gain;
+				} else if (gain > best) {
+					second = best;
+					best = gain;
+					best_id = id;
+				} else if (gain > second) {
+					second = gain;
+				}
+			}
+	if (best_id >= 0 && best > 0 && (second == INT_MIN || best - second >= ACRONYM_MARGIN))
+		ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_WORD, best_id);
+}
+
+/* Edit distance of a[0..na) and b[0..nb) (code points, at most 16 each) in the OCR's terms: a
+ * letter read twice or two alike read once costs 1, as does Đ read D or T read I (a stroke
+ * lost); any other edit 3. */
+static int ocr_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+	int d[17][17];
+	d[0][0] = 0;
+	for (int i = 1; i <= na; i++)
+		d[i][0] = d[i - 1][0] + ((i > 1 && a[i - 2] == a[i - 1]) || (i < na && a[i] == a[i - 1]) ? 1 : 3);
+	for (int j = 1; j <= nb; j++)
+		d[0][j] = d[0][j - 1] + ((j > 1 && b[j - 2] == b[j - 1]) || (j < nb && b[j] == b[j - 1]) ? 1 : 3);
+	for (int i = 1; i <= na; i++)
+		for (int j = 1; j <= nb; j++) {
+			uint32_t x = a[i - 1], y = b[j - 1];
+			int sub = x == y ? 0 :
+				  ((x == 'd' && y == 0x111) || (x == 0x111 && y == 'd') || (x == 'i' && y == 't') ||
+				   (x == 't' && y == 'i')) ? 1 : 3;
+			int del = (i > 1 && a[i - 2] == x) || (i < na && a[i] == x) ? 1 : 3;
+			int ins = (j > 1 && b[j - 2] == y) || (j < nb && b[j] == y) ? 1 : 3;
+			int v = d[i - 1][j - 1] + sub;
+			if (d[i - 1][j] + del < v)
+				v = d[i - 1][j] + del;
+			if (d[i][j - 1] + ins < v)
+				v = d[i][j - 1] + ins;
+			d[i][j] = v;
+		}
+	return d[na][nb];
+}
+
+/* The document-type part of a document number ("88/QĐĐ-UBND", "/K-UBND" with the number left
+ * blank for the clerk): a word there that is no type's code but one doubled, lost or stroke-less
+ * letter from exactly one ("QĐĐ", "ND", "TIr"), is that code: the codes of core/doctype.c marked
+ * SOHOA_DOCTYPE_SLOT (Decree 30's and older ones still in use). The slot is certain and the list
+ * closed, so no model is asked. */
+static int doc_type(fix *f, int k)
+{
+	if (k < 1 || !ocrfix_tok_is(f, k - 1, "/") || !(k == 1 || f->t[k - 2].kind == LM_TOK_NUM) ||
+	    !(k + 1 == f->nt || ocrfix_tok_is(f, k + 1, "-")))
+		return 0;
+	uint32_t w[16];
+	int nup, nl = ocrfix_word_plain(f, k, w, 16, &nup);
+	if (nl < 1 || nup == 0)
+		return 0;
+	const char *found = NULL;
+	for (size_t d = 0; d < sohoa_ndoctypes; d++) {
+		if (!(sohoa_doctypes[d].flags & SOHOA_DOCTYPE_SLOT))
+			continue;
+		uint32_t t[16];
+		int nt = 0;
+		const char *c = sohoa_doctypes[d].code;
+		size_t cn = strlen(c);
+		for (size_t i = 0; i < cn && nt < 16;) {
+			uint32_t cp, plain;
+			int tone, upper;
+			i += sohoa_utf8_decode(c + i, cn - i, &cp);
+			sohoa_viet_letter(cp, &plain, &tone, &upper);
+			t[nt++] = plain;
+		}
+		int dist = ocr_distance(w, nl, t, nt);
+		if (dist == 0)
+			return 0;
+		if (dist == 1) {
+			if (found)
+				return 0;
+			found = c;
+		}
+	}
+	if (!found)
+		return 0;
+	f->tmp->len = 0;
+	int id = ocrfix_tok_id(f->m, found, 0, strlen(found), LM_TOK_WORD, f->tmp);
+	return id >= LM_NFIXED && ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_WORD, id);
+}
+
+/* A document code's part with its first letter read twice and a symbol between ("K&KH-UBND"). */
+void ocrfix_rule_stutter(fix *f, int k)
+{
+	if (k + 2 >= f->nt || f->t[k].kind != LM_TOK_WORD || f->t[k + 2].kind != LM_TOK_WORD ||
+	    !ocrfix_tok_in(f, k + 1, "&.,'"))
+		return;
+	uint32_t a[4], b[12];
+	int nua, nub;
+	if (ocrfix_word_plain(f, k, a, 1, &nua) != 1 || !nua || ocrfix_word_plain(f, k + 2, b, 10, &nub) < 2 || !nub ||
+	    a[0] != b[0])
+		return;
+	if (ocrfix_has_code_mark(f))
+		ocrfix_check(f, k, k + 2, NULL, 0, COST_STUTTER, f->t[k].s, f->t[k + 1].e, OCRFIX_DROP, 0);
+}
+
+/* A code part the model knows with an I between it and its number ("QHI15", "UBTVQHI3" for
+ * QH15, UBTVQH13): the OCR read the digit 1 as I, or as I1. The term numbers these codes carry
+ * have two digits: before one digit the I is that 1, before two it is one too many. */
+void ocrfix_rule_code_one(fix *f, int k)
+{
+	if (k + 1 >= f->nt || f->t[k].kind != LM_TOK_WORD || f->t[k + 1].kind != LM_TOK_NUM)
+		return;
+	uint32_t w[16];
+	int nup, nl = ocrfix_word_plain(f, k, w, 16, &nup);
+	if (nl < 3 || nup != nl || w[nl - 1] != 'i' || ocrfix_is_syllable(f, k))
+		return;
+	if (!ocrfix_has_code_mark(f))
+		return;
+	int id = ocrfix_tok_id(f->m, f->s, f->t[k].s, f->t[k].e - 1, LM_TOK_WORD, f->tmp);
+	int self = f->t[k].id;
+	if (id < LM_NFIXED || f->m->uni[id].logp < ACRONYM_MIN_UNI ||
+	    (self >= LM_NFIXED && f->m->uni[self].logp > f->m->uni[id].logp - 1000))
+		return;
+	size_t digits = f->t[k + 1].e - f->t[k + 1].s;
+	if (digits == 1)
+		ocrfix_add_edit(f, f->t[k].e - 1, f->t[k].e, OCRFIX_ONE, 0);
+	else if (digits == 2)
+		ocrfix_add_edit(f, f->t[k].e - 1, f->t[k].e, OCRFIX_DROP, 0);
+}
+
+/* A word is a document type's code one slip off (doc_type) or, failing that, an acronym one
+ * slip off (acronym). */
+void ocrfix_rule_code_word(fix *f, int k)
+{
+	if (f->t[k].kind == LM_TOK_WORD && !doc_type(f, k))
+		acronym(f, k);
+}

@@ -1,0 +1,144 @@
+/* restore-int.h: what the files of restore/ share, private to the folder (tools/ and the unit
+ * tests may include it, as SQLite's tests include its internals; no other stage does). The
+ * decoder (restore.c) has candidates.c cut a paragraph into positions, each with its candidate
+ * syllables and their channel scores, decodes them with the model, and has candidates.c write the
+ * chosen forms back with the input's case. Candidates by job: strip (text typed without marks:
+ * the same letters with any marks), eng-OCR (candidates-ocr.c: the readings the learned confusion
+ * channel explains) and vie (Vietnamese OCR: the same letters with another tone, and the rewrites
+ * of ocrfix*.c around the words). */
+#ifndef SOHOA_RESTORE_INT_H
+#define SOHOA_RESTORE_INT_H
+
+#include "lm.h"
+#include "restore.h"
+#include "../core/viet.h"
+
+/* --- positions and items (candidates.c, candidates-ocr.c) --- */
+
+#define RESTORE_MAXC 14
+
+/* One decoder position: candidate ids (model ids) and ln P(observed | candidate) * SCALE. */
+typedef struct restore_pos {
+	uint16_t cand[RESTORE_MAXC];
+	int32_t chan[RESTORE_MAXC];
+	uint8_t n;
+} restore_pos;
+
+/* One piece of the input: copied as it is, or replaced by its position's chosen candidate. */
+enum { RESTORE_COPY, RESTORE_WORD, RESTORE_KEEP0, RESTORE_DROP, RESTORE_SPACE, RESTORE_ONE };
+typedef struct restore_item {
+	uint32_t s, e;   /* bytes of the input */
+	int32_t pos;     /* decoder position or -1 */
+	uint8_t how;     /* COPY; WORD: the candidate with the input's case; KEEP0: copy if candidate 0
+	                  * won; DROP: leave out (OCR debris); SPACE: a space the input lacks (two
+	                  * syllables the OCR glued: "trợpháp"); ONE: the digit 1 instead of the
+	                  * input (an I the OCR read for it in a code: "UBTVQHI3") */
+} restore_item;
+
+/* Per-chunk evidence for sohoa_restore_detect. */
+typedef struct restore_chunk_stats {
+	int words;    /* letter runs */
+	int marked;   /* letter runs with Vietnamese marks */
+	int invalid;  /* lowercase letter runs that are not Vietnamese syllables */
+	int mixed;    /* letters mixed with digits or symbols inside one chunk */
+} restore_chunk_stats;
+void restore_chunk_classify(const char *s, size_t n, restore_chunk_stats *cs);
+/* 1 if the chunk s[0..n) is a URL or an e-mail address (passed through as it is). */
+int restore_is_address(const char *s, size_t n);
+
+/* Tokenize s[start..n) into items and positions (at most maxitems / maxpos); returns the offset
+ * where it stopped (n at the end). tmp is scratch. */
+size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, size_t start,
+			restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, size_t maxpos,
+			sohoa_buf *tmp);
+/* Append the items with the chosen candidates (choice[pos]) to out; -1 when out of memory. */
+int restore_emit(const sohoa_model *m, const char *s, const restore_item *items, size_t ni, const restore_pos *pos,
+		 const uint8_t *choice, sohoa_buf *out);
+
+/* Append s[0..n) to out with invalid UTF-8 replaced by U+FFFD; -1 when out of memory. */
+int restore_append_valid(sohoa_buf *out, const char *s, size_t n);
+
+/* Make p a position of one candidate, id, at no cost (a word copied that is context); returns 1. */
+static inline int restore_pos_one(restore_pos *p, int id)
+{
+	p->cand[0] = (uint16_t)id;
+	p->chan[0] = 0;
+	p->n = 1;
+	return 1;
+}
+
+/* Append an item; -1 (nothing appended) when items holds max already. */
+int restore_push_item(restore_item *items, size_t *ni, size_t max, size_t s, size_t e, int32_t pos, int how);
+
+/* The eng-OCR job's handling of one white-space chunk s[cs..ce) (candidates-ocr.c): outer
+ * punctuation as positions of their own, the core as one token with the channel's readings.
+ * Returns 0 (nothing added) for chunks it leaves to the word-by-word path: codes with '/' or an
+ * inner '-', words glued by punctuation. */
+int restore_ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, restore_item *items, size_t *ni,
+		      size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp);
+
+/* --- the letters of a word (candidates.c) --- */
+
+#define RESTORE_WORD_MAX 48
+/* Candidates e^7 rarer (unigram) than the most frequent of their group are left out. */
+#define RESTORE_PRUNE 7000
+
+/* Letters of a word: code points, plain letter and tone per position (plain 0: not Vietnamese). */
+typedef struct wletters {
+	uint32_t cp[RESTORE_WORD_MAX];
+	uint32_t plain[RESTORE_WORD_MAX];
+	uint8_t tone[RESTORE_WORD_MAX], upper[RESTORE_WORD_MAX];
+	int n;
+	int marked;  /* any tone or modifier or đ */
+	int upper_n; /* letters in upper case */
+} wletters;
+
+/* Decode s[0..n) into w; 0 if it does not fit (more than RESTORE_WORD_MAX code points). */
+int restore_letters(const char *s, size_t n, wletters *w);
+/* The lowercase base letters (a-z) of w into tmp; 0 if some letter has no ASCII base. */
+int restore_stripped(const wletters *w, sohoa_buf *tmp);
+/* The model id of the word s[0..n) under its key, LM_UNK if none; tmp is scratch. */
+int restore_key_id(const sohoa_model *m, const char *s, size_t n, sohoa_buf *tmp);
+/* 1 if the base letters of w could spell a Vietnamese syllable with some marks: onset, one to
+ * three vowels, a final consonant. Stripped text passes; "dugc", "clia", "thir" do not. */
+int restore_skeleton_ok(const wletters *w);
+
+/* Lowercase code point (Vietnamese letters keep their marks; others unchanged). */
+static inline uint32_t restore_lower_cp(uint32_t cp)
+{
+	uint32_t plain;
+	int tone, upper;
+	if (sohoa_viet_letter(cp, &plain, &tone, &upper) && upper)
+		return sohoa_viet_compose(plain, tone, 0);
+	return cp;
+}
+
+/* ln P(the letters v[0..nv) | candidate id) * SCALE under the character channel, position by
+ * position, into *cost; positions in fixed (a bit mask) came from a substring confusion already
+ * paid for. 0 if the candidate does not line up with v letter for letter (candidates-ocr.c). */
+int restore_chan_cost(const sohoa_model *m, int id, const uint32_t *v, int nv, uint64_t fixed, int32_t *cost);
+
+/* --- the vie job's OCR corrections beyond tone marks (ocrfix*.c, ocrfix-int.h) --- */
+
+/* What the OCR gets wrong around the words: stamp and speck debris, symbols no Vietnamese text
+ * uses, doubled or dropped letters in acronyms and document codes, "II" read as "H" in Roman
+ * numerals, specks read as punctuation. Each rule proposes a rewrite of one white-space chunk
+ * that a known OCR failure explains; a rewrite is kept where the rule is certain, or where the
+ * language model prefers it in the chunk's context by more than the rule's cost. */
+enum { OCRFIX_DROP, OCRFIX_SPACE, OCRFIX_WORD, OCRFIX_ONE };
+typedef struct ocrfix_edit {
+	uint32_t s, e; /* bytes of the paragraph, on token boundaries */
+	int32_t id;    /* WORD: the model id whose key is written instead, in the input's case */
+	uint8_t how;   /* DROP: leave s..e out; SPACE: one space instead of s..e; WORD: id's key;
+	                * ONE: the digit 1 instead of s..e */
+} ocrfix_edit;
+
+#define OCRFIX_MAX 16
+
+/* The edits (at most OCRFIX_MAX) of the chunk s[cs..ce) of the paragraph s[0..n): in byte order,
+ * not overlapping, inside the chunk. Returns their number; 0 leaves the chunk as it is. tmp is
+ * scratch. */
+size_t ocrfix_chunk(const sohoa_model *m, const char *s, size_t n, size_t cs, size_t ce, ocrfix_edit *ed,
+		    sohoa_buf *tmp);
+
+#endif
