@@ -408,6 +408,8 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 	if (sb->reflowed && !starts_lower(t) && !(starts_acronym(t) && !upper) && !(sb->cur_heading && sb->untitled))
 		return 1;
 	size_t prev_len = cp_count(sb->prev_text);
+	if (sb->cur_heading && starts_lower(t) && !upper)
+		return 0; /* "1. Công tác tổ chức và cụ thể" + "hóa các văn bản … (10 điểm)." */
 	if (sb->cur_heading && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
 		return 1; /* a short heading line ends its heading (unless its title is still to come) */
 	if (sb->prev_upper != upper && prev_len < 55)
