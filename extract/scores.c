@@ -150,71 +150,6 @@ static void trim_subject(const char *key, size_t *b, size_t *e)
 	skip_spaces_back(key, *b, e);
 }
 
-/* 1 if key[i] is a '.' that ends a sentence: followed by a space or the end, and not the dot
- * of a heading number ("1. 1.", "II.") or of an abbreviation of one letter. */
-static int sentence_dot(const char *key, size_t keylen, size_t i)
-{
-	if (key[i] != '.' || (i + 1 < keylen && key[i + 1] != ' ') || (i > 0 && key[i - 1] == '.'))
-		return 0; /* "kiểm tra.. được": an ellipsis does not end the sentence */
-	size_t b = i;
-	while (b > 0 && isalnum((unsigned char)key[b - 1]))
-		b--;
-	size_t len = i - b;
-	if (len == 0)
-		return 1;
-	int digits = 1;
-	for (size_t k = b; k < i; k++)
-		if (!isdigit((unsigned char)key[k]))
-			digits = 0;
-	if (digits && len <= 2)
-		return 0;
-	if (!digits && len == 1)
-		return 0;
-	return 1;
-}
-
-/* Start of the clause holding key offset at: after the last ';', ':', sentence end, or limit. */
-static size_t clause_start(const char *key, size_t limit, size_t at)
-{
-	size_t i = at;
-	int depth = 0;
-	while (i > limit) {
-		char c = key[i - 1];
-		if (c == ')')
-			depth++;
-		else if (c == '(') {
-			if (depth)
-				depth--;
-			else
-				return i; /* inside parentheses: the clause starts after "(" */
-		} else if (!depth && (c == ';' || c == ':'))
-			return i;
-		else if (!depth && i < at && sentence_dot(key, at, i - 1))
-			return i;
-		i--;
-	}
-	return limit;
-}
-
-static size_t sentence_end(const char *key, size_t keylen, size_t at)
-{
-	for (size_t i = at; i < keylen; i++)
-		if (sentence_dot(key, keylen, i))
-			return i + 1;
-	return keylen;
-}
-
-static size_t sentence_start(const char *key, size_t at)
-{
-	size_t i = at;
-	while (i > 0) {
-		if (i < at && sentence_dot(key, at, i - 1))
-			return i;
-		i--;
-	}
-	return 0;
-}
-
 static int has_cue(const char *key, size_t b, size_t e, const char *const *cues)
 {
 	for (size_t i = b; i < e; i++)
@@ -421,7 +356,7 @@ static int merge_into_last(const char *key, const ev *e, row *last)
 static int repeats_change(const char *key, size_t kl, size_t si, const ev *e, const row *last, size_t sstart, row *r)
 {
 	if (e->kind != EV_FIG || !last || last->has_value || !last->has_change || e->has2 ||
-	    strcmp(e->unit, last->change_unit) || sentence_start(key, last->at) != sstart ||
+	    strcmp(e->unit, last->change_unit) || ex_sentence_start(key, last->at) != sstart ||
 	    !memchr(key + last->end, ',', e->b - last->end) ||
 	    has_cue(key, last->end, e->b, (const char *const[]){"dat", "duoc", "la", "tang", "giam", NULL}))
 		return 0;
@@ -502,7 +437,7 @@ static void subject_span(const ex_stmt *st, const ev *e, const row *last, size_t
 	}
 	if (te <= tb && cstart > 0 && key[cstart - 1] == '(') { /* "… có thu (mới đạt 42,85/50%)" */
 		size_t oe = cstart - 1;
-		size_t ob = clause_start(key, st->title_key, oe);
+		size_t ob = ex_clause_start(key, st->title_key, oe);
 		if (last && last->end < oe)
 			ob = after_last_row(key, last, ob, oe);
 		trim_subject(key, &ob, &oe);
@@ -527,7 +462,7 @@ static void heading_subject(const ex_doc *ed, size_t si, row *r)
 		if (ed->stmts[h].heading && !islower((unsigned char)ed->stmts[h].id[0])) {
 			const ex_stmt *hs = &ed->stmts[h];
 			size_t hb = hs->title_key, he = hb;
-			while (he < hs->keylen && !strchr(":;", hs->key[he]) && !sentence_dot(hs->key, hs->keylen, he))
+			while (he < hs->keylen && !strchr(":;", hs->key[he]) && !ex_sentence_dot(hs->key, hs->keylen, he))
 				he++;
 			trim_subject(hs->key, &hb, &he);
 			/* "Về cải cách thể chế": the criterion without "về" */
@@ -538,6 +473,85 @@ static void heading_subject(const ex_doc *ed, size_t si, row *r)
 			r->subj_e = he;
 			return;
 		}
+}
+
+/* Words of a sentence about awards: a figure bounded there is a quota ("tỷ lệ không quá 10% tập thể"). */
+static const char *const award_words[] = {"khen thuong", "bang khen", "giay khen", "danh hieu", "xet tang",
+					  "tang thuong", "co thi dua", NULL};
+/* Words that open a condition ("Đối với … có tỷ lệ … thấp dưới 30% có thể điều chỉnh …"). */
+static const char *const cond_open[] = {"neu", "truong hop", "trong truong hop", "khi", "doi voi", "rieng doi voi", NULL};
+
+/* 1 when an arithmetic operator stands next to the figure [b, e) or an '=' before it in its
+ * clause: a formula ("Tỷ lệ = b/a * 100%", "… x 100% x 25"), not a fact. */
+static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_t e)
+{
+	size_t i = b;
+	while (i > cb && key[i - 1] == ' ')
+		i--;
+	if (i > cb && (strchr("*=/+", key[i - 1]) || (key[i - 1] == 'x' && (i - 1 == cb || key[i - 2] == ' ')) ||
+		       (i >= cb + 2 && (unsigned char)key[i - 2] == 0xC3 && (unsigned char)key[i - 1] == 0x97)))
+		return 1;
+	size_t j = e;
+	while (j < keylen && key[j] == ' ')
+		j++;
+	if (j < keylen && (strchr("*=", key[j]) || (key[j] == 'x' && (j + 1 >= keylen || key[j + 1] == ' ')) ||
+			   ((unsigned char)key[j] == 0xC3 && (unsigned char)key[j + 1] == 0x97)))
+		return 1;
+	return memchr(key + cb, '=', b - cb) != NULL;
+}
+
+/* 1 when the figure at [b, e) of statement st sits in a condition: its sentence opens with a
+ * condition word and goes on after it with the consequence ("thì", "có thể"), or "nếu" comes
+ * right before it in its clause with "thì" after. */
+static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
+{
+	const char *key = st->key;
+	size_t se = ex_sentence_end(key, st->keylen, e);
+	size_t i = sb;
+	while (i < b && strchr(" -+*(", key[i]))
+		i++;
+	int opens = 0;
+	for (int c = 0; cond_open[c]; c++)
+		if (ex_word_at(key, b, i, cond_open[c]) || ex_word_at(key, b, cb + strspn(key + cb, " "), cond_open[c]))
+			opens = 1;
+	int then = 0;
+	for (size_t k = e; k < se; k++)
+		if (ex_word_at(key, se, k, "thi") || ex_word_at(key, se, k, "co the"))
+			then = 1;
+	if (opens && then)
+		return 1;
+	for (size_t k = cb; k < b; k++)
+		if (ex_word_at(key, b, k, "neu") && then)
+			return 1;
+	return 0;
+}
+
+/* Why the figure of event e in statement si states no fact (0 when it does): it belongs to a
+ * scoring scheme, a footnote, a formula, a condition or an award quota, or its "điểm" counts
+ * places. */
+static int not_a_fact(const ex_doc *ed, size_t si, const ev *e, const ex_scheme_set *sch)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	const char *key = st->key;
+	if (ex_schemes_owns(sch, si, e->nb))
+		return 1;
+	if (ex_footnote(ed, st, st->kmap[e->nb]))
+		return 2;
+	size_t cb = ex_clause_start(key, st->title_key, e->b);
+	size_t sb = ex_sentence_start(key, e->b);
+	if (sb < st->title_key)
+		sb = st->title_key;
+	if (e->kind != EV_RANK && in_formula(key, st->keylen, cb, e->nb, e->e))
+		return 3;
+	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm") && ex_counts_places(key, st->keylen, e->e))
+		return 4;
+	if (in_condition(st, cb, sb, e->b, e->e))
+		return 5;
+	size_t se = ex_sentence_end(key, st->keylen, e->e);
+	if (has_cue(key, sb, se, award_words) &&
+	    has_cue(key, cb, e->b, (const char *const[]){"khong qua", "toi da", "khong vuot qua", NULL}))
+		return 6;
+	return 0;
 }
 
 /* Build the rows of statement si from its events (plan: the document is a plan, whose figures
@@ -551,11 +565,11 @@ static size_t rows_of(const ex_doc *ed, size_t si, int plan, const ev *evs, size
 	for (size_t i = 0; i < nev && n < cap; i++) {
 		const ev *e = &evs[i];
 		row *last = n > 0 ? &rows[n - 1] : NULL; /* rows of one statement stay linked across clauses */
-		size_t cstart = clause_start(key, st->title_key, e->b);
-		size_t sstart = sentence_start(key, e->b);
+		size_t cstart = ex_clause_start(key, st->title_key, e->b);
+		size_t sstart = ex_sentence_start(key, e->b);
 		if (sstart < st->title_key)
 			sstart = st->title_key;
-		if (last && sentence_start(key, last->at) == sstart && merge_into_last(key, e, last))
+		if (last && ex_sentence_start(key, last->at) == sstart && merge_into_last(key, e, last))
 			continue;
 		row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
@@ -585,7 +599,7 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const row *r, so
 	const ex_stmt *st = &ed->stmts[r->stmt];
 	const ex_stmt *ss = &ed->stmts[r->subj_stmt];
 	char *subject = r->subj_e > r->subj_b ? ex_clean(ss->text, ss->kmap[r->subj_b], ss->kmap[r->subj_e]) : NULL;
-	size_t sb = sentence_start(st->key, r->at), se = sentence_end(st->key, st->keylen, r->end);
+	size_t sb = ex_sentence_start(st->key, r->at), se = ex_sentence_end(st->key, st->keylen, r->end);
 	char *sentence = ex_clean(st->text, st->kmap[sb], st->kmap[se]);
 	/* the figure as written, to find its source line */
 	size_t ne = r->at;
@@ -677,10 +691,17 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 		goto done;
 	}
 	int plan = is_plan(ed);
+	ex_scheme_set sch;
+	if ((st = ex_schemes_collect(ctx, ed, &sch)) != SOHOA_OK)
+		goto done;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		if (!strpbrk(ed->stmts[s].key, "0123456789"))
 			continue; /* no figure */
-		size_t nev = collect(res, &ed->stmts[s], evs, CAP);
+		size_t nev = collect(res, &ed->stmts[s], evs, CAP), kept = 0;
+		for (size_t i = 0; i < nev; i++)
+			if (!not_a_fact(ed, s, &evs[i], &sch))
+				evs[kept++] = evs[i];
+		nev = kept;
 		size_t nr = rows_of(ed, s, plan, evs, nev, rows, CAP);
 		for (size_t i = 0; i < nr && st == SOHOA_OK; i++) {
 			if (out)
@@ -689,6 +710,7 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 				st = add_score(ctx, ed, s, &rows[i], list, nlist, &lcap);
 		}
 	}
+	ex_schemes_free(&sch);
 done:
 	free(evs);
 	free(rows);
