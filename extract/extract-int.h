@@ -101,6 +101,10 @@ int ex_sentence_dot(const char *key, size_t keylen, size_t i);
 size_t ex_clause_start(const char *key, size_t limit, size_t at);
 size_t ex_sentence_end(const char *key, size_t keylen, size_t at);
 size_t ex_sentence_start(const char *key, size_t at);
+/* 1 when the words of statement st at key offset k are w as spelled (lowercase, old tone style,
+ * sohoa_viet_key): "mỗi" and not "mới", "cộng" and not "công", whose keys are one. In text
+ * without any marks only a w without marks can match (by its key). */
+int ex_spelled_at(const ex_stmt *st, size_t k, const char *w);
 /* 1 when "điểm" ending at key offset e counts places rather than points ("40 điểm ngập", "10
  * điểm trường"): a content word follows it. */
 int ex_counts_places(const char *key, size_t keylen, size_t e);

@@ -401,6 +401,18 @@ static int starts_acronym(const char *s)
 	return caps >= 2;
 }
 
+/* 1 if s starts with a number and then a word in lowercase ("2025 đạt 60% …"): the rest of a
+ * sentence the line before broke inside. */
+static int number_then_lower(const char *s)
+{
+	size_t i = strspn(s, " \t"), d = i;
+	while (isdigit((unsigned char)s[d]) || s[d] == '/' || s[d] == ',' || (s[d] == '.' && isdigit((unsigned char)s[d + 1])))
+		d++;
+	if (d == i || s[d] != ' ')
+		return 0;
+	return starts_lower(s + d);
+}
+
 static int ends_sentence(const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
@@ -500,6 +512,8 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 	if (sb->reflowed && !starts_lower(t) && !(starts_acronym(t) && !upper) && !(sb->cur_heading && sb->untitled))
 		return 1;
 	size_t prev_len = cp_count(sb->prev_text);
+	if (number_then_lower(t))
+		return 0; /* "- Chỉ tiêu 1: Phấn đấu năm" + "2025 đạt 60% …" */
 	if (sb->cur_heading && starts_lower(t) && !upper)
 		return 0; /* "1. Công tác tổ chức và cụ thể" + "hóa các văn bản … (10 điểm)." */
 	if (sb->cur_heading && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
@@ -783,4 +797,51 @@ int ex_footnote(const ex_doc *ed, const ex_stmt *st, size_t off)
 		if (strstr(st->key + k, note_words[w]))
 			return 1;
 	return low_and_small(ed, &ed->text->lines[line]);
+}
+
+/* ---- words as spelled ---- */
+
+int ex_spelled_at(const ex_stmt *st, size_t k, const char *w)
+{
+	if (k >= st->keylen)
+		return 0;
+	/* as many words of the text as w has */
+	size_t nw = 1;
+	for (const char *p = w; *p; p++)
+		nw += *p == ' ';
+	size_t t = st->kmap[k], e = t;
+	for (size_t i = 0; i < nw; i++) {
+		while (e < st->len && st->text[e] == ' ')
+			e++;
+		while (e < st->len && !strchr(" ,;:.()\"", st->text[e]))
+			e++;
+	}
+	/* text without marks (not restored): the key decides */
+	int marked = 0;
+	for (size_t i = 0; i < st->len && !marked; i++)
+		marked = (unsigned char)st->text[i] >= 0x80;
+	if (!marked) {
+		/* a word spelled with marks cannot be told from its plain twins ("cộng", "công") */
+		for (const char *p = w; *p; p++)
+			if ((unsigned char)*p >= 0x80)
+				return 0;
+		char plain[64];
+		size_t n = 0;
+		for (const char *p = w; *p && n + 1 < sizeof plain;) {
+			uint32_t cp, base;
+			p += sohoa_utf8_decode(p, strlen(p), &cp);
+			base = sohoa_viet_base(cp);
+			plain[n++] = (char)(base < 0x80 ? tolower((int)base) : '?');
+		}
+		plain[n] = 0;
+		return ex_word_at(st->key, st->keylen, k, plain);
+	}
+	sohoa_buf b = {0};
+	if (sohoa_viet_key(st->text + t, e - t, &b)) {
+		sohoa_buf_free(&b);
+		return 0;
+	}
+	int same = b.data && !strcmp(b.data, w);
+	sohoa_buf_free(&b);
+	return same;
 }

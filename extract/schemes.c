@@ -157,11 +157,10 @@ static int label_span(const ex_stmt *st, int band, size_t *b, size_t *e)
  * "mới" (new); "cu" is "cứ" (for every), not "cũ". */
 static int spelled(const ex_stmt *sm, size_t at, const char *w)
 {
-	const char *t = sm->text + sm->kmap[at];
 	if (!strcmp(w, "moi"))
-		return !strncmp(t, "mỗi", strlen("mỗi")) || !strncmp(t, "Mỗi", strlen("Mỗi"));
+		return ex_spelled_at(sm, at, "mỗi");
 	if (!strcmp(w, "cu"))
-		return !strncmp(t, "cứ", strlen("cứ")) || !strncmp(t, "Cứ", strlen("Cứ"));
+		return ex_spelled_at(sm, at, "cứ");
 	return 1;
 }
 
