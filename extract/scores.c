@@ -696,10 +696,15 @@ static char *join3(const char *a, const char *sep, const char *b)
 /* Words that end a subject read after a figure over a whole clause ("100% người hưởng trợ cấp …
  * mở tài khoản để nhận …"): time, comparison and purpose. */
 static const char *const clause_stop[] = {"vao nam", "den nam", "tu nam", "trong nam", "trong giai doan", "giai doan",
-					  "so voi", "truoc ngay", "chac chan", "nham", NULL};
+					  "so voi", "truoc ngay", "chac chan", "nham", "theo", NULL};
 /* Verbs after a comma that start another predicate ("…, tăng 84% …"). */
 static const char *const predicate_verbs[] = {"dat", "tang", "giam", "bang", "vuot", "cao hon", "thap hon", "xep",
 					      "dung thu", "chiem", "trong do", "uoc dat", NULL};
+
+/* Verbs that open another task after "và" ("… lý lịch cán bộ và đảm bảo đồng bộ dữ liệu …"). */
+static const char *const action_verbs[] = {"dam bao", "bao dam", "thuc hien", "trien khai", "hoan thanh", "nang cao",
+					   "day manh", "tang cuong", "to chuc", "xay dung", "phan dau", "tiep tuc",
+					   "don gian hoa", "cat giam", NULL};
 
 /* The noun phrase and its predicate after a figure: up to the clause's end, a time or purpose
  * phrase, or a comma before another predicate; asides in parentheses are skipped. Sets the key
@@ -719,6 +724,8 @@ static void clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, i
 			return;
 		}
 	}
+	if (i < kl && key[i] == ',')
+		return; /* "… Chlorine 70%, máy phun …": nothing follows the figure in its phrase */
 	int words = 0, verb = 0;
 	while (i < kl && words < 35) {
 		char c = key[i];
@@ -748,9 +755,13 @@ static void clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, i
 		int stop = 0;
 		for (int s = 0; clause_stop[s]; s++)
 			stop |= ex_word_at(key, kl, i, clause_stop[s]);
-		if (ex_word_at(key, kl, i, "va")) /* "… và tăng thêm ít nhất 10% …": another predicate */
+		if (ex_word_at(key, kl, i, "va")) { /* "… và tăng thêm ít nhất 10% …": another predicate */
+			size_t j = skip_sp(key, i + 2, kl);
 			for (int v = 0; predicate_verbs[v]; v++)
-				stop |= ex_word_at(key, kl, skip_sp(key, i + 2, kl), predicate_verbs[v]);
+				stop |= ex_word_at(key, kl, j, predicate_verbs[v]);
+			for (int v = 0; action_verbs[v]; v++)
+				stop |= ex_word_at(key, kl, j, action_verbs[v]);
+		}
 		/* "để" (in order to), not "đề" (đề án) */
 		if (ex_word_at(key, kl, i, "de") && ex_spelled_at(st, i, "để"))
 			stop = 1;
@@ -776,18 +787,12 @@ static const char *const reference_words[] = {"so voi", "muc tieu", "ke hoach", 
 static const char *const measure_verbs[] = {"uoc dat", "dat", "bang", "chiem", "vuot", "la", NULL};
 
 /* The measured phrase of key[b..e) (a clause before a figure): the words before its first
- * predicate verb when what follows that verb is an amount and other predicates ("thu hút vốn DDI
- * ước đạt 61,3 nghìn tỷ đồng, cao hơn gần gấp 3 lần so với cùng kỳ, đạt"), else all of it. */
+ * predicate verb when an amount follows that verb ("thu hút vốn DDI ước đạt 61,3 nghìn tỷ đồng,
+ * cao hơn gần gấp 3 lần so với cùng kỳ, đạt"), else all of it. */
 static void measured_part(const char *key, size_t b, size_t *e)
 {
-	size_t last_comma = 0;
-	for (size_t i = b; i < *e; i++)
-		if (key[i] == ',')
-			last_comma = i;
-	if (!last_comma)
-		return;
 	/* a figure between the first predicate verb and the end: cut there */
-	for (size_t i = b; i < last_comma; i++)
+	for (size_t i = b; i < *e; i++)
 		for (int v = 0; measure_verbs[v]; v++)
 			if (ex_word_at(key, *e, i, measure_verbs[v]) && i > b && key[i - 1] == ' ') {
 				size_t j = i + strlen(measure_verbs[v]);
@@ -892,6 +897,11 @@ static int linked(const char *key, size_t b, size_t at)
 /* Trim a subject span: verbs and cue words (trim_subject), time expressions, list numbers. */
 static void trim_all(const char *key, size_t *b, size_t *e)
 {
+	/* "Vận hành …, đảm bảo tỷ lệ kết nối … đạt 100%": the goal starts after its verb */
+	static const char *const goal_verbs[] = {"dam bao", "bao dam", "phan dau", "co gang", NULL};
+	for (size_t i = *b + 1; i < *e; i++)
+		if (key[i - 1] == ' ' && i >= *b + 2 && key[i - 2] == ',' && starts_any(key, *e, i, goal_verbs))
+			*b = i;
 	for (int round = 0; round < 3; round++) {
 		trim_subject(key, b, e);
 		trim_time(key, b, e);
@@ -1004,7 +1014,6 @@ static int subject_of(const ex_doc *ed, size_t si, const ev *e, const row *last,
 {
 	const ex_stmt *st = &ed->stmts[si];
 	const char *key = st->key;
-	size_t kl = st->keylen;
 	if (e->kind == EV_FIG && paren_subject(st, e, last, same_sentence, cstart, r))
 		return r->subject != NULL;
 	size_t sb = after_last_row(key, same_sentence ? last : NULL, cstart, e->b);
@@ -1060,7 +1069,17 @@ static int subject_of(const ex_doc *ed, size_t si, const ev *e, const row *last,
 		free(ref);
 		free(meas);
 	}
-	if (e->kind == EV_FIG && after_ok && (before_empty || (!copula && !before_ok) || quoted)) {
+	/* "Đạt tỷ lệ từ 70% hồ sơ …": the rate is named before the figure, its population after */
+	size_t rq = e->b, wb;
+	while (rq > sb && key[rq - 1] == ' ')
+		rq--;
+	if (ends_with_word(key, sb, rq, "tu", &wb) || ends_with_word(key, sb, rq, "tren", &wb) ||
+	    ends_with_word(key, sb, rq, "it nhat", &wb) || ends_with_word(key, sb, rq, "toi thieu", &wb))
+		rq = wb;
+	while (rq > sb && key[rq - 1] == ' ')
+		rq--;
+	int rate_before = percent && (ends_with_word(key, sb, rq, "ty le", &wb) || ends_with_word(key, sb, rq, "ti le", &wb));
+	if (e->kind == EV_FIG && after_ok && (before_empty || (!copula && !before_ok) || quoted || rate_before)) {
 		/* the figure opens its clause: what is counted and what is measured of it */
 		size_t b2 = ab;
 		if (percent && !quoted) {
@@ -1085,11 +1104,8 @@ static int subject_of(const ex_doc *ed, size_t si, const ev *e, const row *last,
 		/* an action and its object: "hoàn thành 100% các nhiệm vụ được giao", "tăng thêm ít nhất
 		 * 20% số nhóm trẻ trong cơ sở giáo dục mầm non" */
 		size_t ob, oe;
-		if (e->kind == EV_CHANGE) {
-			int q;
-			clause_after(st, e->e, &ob, &oe, &q);
-		} else
-			subject_after(key, kl, e->e, &ob, &oe);
+		int q;
+		clause_after(st, e->e, &ob, &oe, &q);
 		if (oe > ob && np_ok(st, ob, oe)) {
 			char *s = span_text(st, ob, oe, 0);
 			set_subject(r, s, s ? sohoa_strdup(s) : NULL, SUBJ_AFTER);
@@ -1242,7 +1258,7 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 	if (y)
 		return y;
 	size_t ce = e;
-	while (ce < st->keylen && !strchr(";.,:)", key[ce]))
+	while (ce < st->keylen && !strchr(";.:)", key[ce]))
 		ce++;
 	for (size_t i = e; i < ce; i++) {
 		size_t q, r;
