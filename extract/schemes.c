@@ -405,15 +405,22 @@ static sohoa_status emit(sohoa_ctx *ctx, sch_doc *sd, size_t s, size_t at, int k
 /* ---- points tables ---- */
 
 /* 1 when statement sm is a points column's header cell: "ĐIỂM CHUẨN", "Mức điểm theo yêu cầu",
- * "Điểm tối đa", "Thang điểm" — not the self-assessed or achieved score. */
+ * "Điểm tối đa", "Thang điểm", "Điểm" — not the self-assessed or achieved score, nor a place or a
+ * time ("Địa điểm", "Thời điểm"). */
 static int points_header(const ex_stmt *sm)
 {
-	if (sm->heading || strpbrk(sm->key, "0123456789") || words_in(sm->key, 0, sm->keylen) > 6 ||
-	    !has_word(sm->key, 0, sm->keylen, "diem"))
+	if (sm->heading || strpbrk(sm->key, "0123456789") || words_in(sm->key, 0, sm->keylen) > 6)
 		return 0;
+	static const char *const names[] = {"diem chuan", "diem toi da", "thang diem", "muc diem", "khung diem",
+					    "so diem toi da", "diem so toi da", NULL};
 	static const char *const not_max[] = {"tu cham", "dat duoc", "danh gia", "huong dan", "cham diem", "ghi chu",
-					      "minh chung", "thuc te", "ket qua", "cham", NULL};
-	return !has_any(sm->key, 0, sm->keylen, not_max) && kind_from_words(sm->key, 0, sm->keylen) < 0;
+					      "minh chung", "thuc te", "ket qua", "cham", "dia diem", "thoi diem",
+					      "quan diem", "dac diem", "uu diem", "khuyet diem", "trong diem", NULL};
+	size_t b = strspn(sm->key, " "), e = sm->keylen;
+	while (e > b && strchr(" .:", sm->key[e - 1]))
+		e--;
+	int named = has_any(sm->key, b, e, names) || (e - b == 4 && !strncmp(sm->key + b, "diem", 4));
+	return named && !has_any(sm->key, b, e, not_max) && kind_from_words(sm->key, b, e) < 0;
 }
 
 /* 1 when sm is a bare cell: a number ("20", "3,5"), a row number ("1", "5.1", "II", "a)"). */
@@ -520,7 +527,7 @@ static sohoa_status read_tables(sohoa_ctx *ctx, sch_doc *sd)
 				sd->info[r].bare = 1;
 				sd->info[r].title = title;
 				last_bare = r;
-				if (prev_title && is_number && title != EX_NONE && !have_points) {
+				if (prev_title && is_number && title != EX_NONE && !have_points && v <= 1000) {
 					/* the points cell of the row titled by `title` */
 					int kind = group >= 0 ? group : EX_SCH_CRITERION;
 					size_t cs;
@@ -728,8 +735,16 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	}
 	if (has_word(key, cb, nb, "diem le"))
 		return F_MUTE;
+	/* "Thang điểm bài thi viết: 100 điểm": the label before the clause's colon counts */
+	size_t lb = cb;
+	while (lb > 0 && key[lb - 1] == ' ')
+		lb--;
+	if (lb > 0 && key[lb - 1] == ':')
+		lb = ex_clause_start(key, 0, lb - 1);
+	else
+		lb = cb;
 	for (int i = 0; total_words[i]; i++)
-		if (has_word(key, cb, nb, total_words[i]) && !has_word(key, cb, nb, "dat duoc")) {
+		if (has_word(key, lb, nb, total_words[i]) && !has_word(key, lb, nb, "dat duoc")) {
 			*vb = nb;
 			return F_TOTAL;
 		}

@@ -4,6 +4,7 @@
 #include "extract-int.h"
 
 #include "../core/array.h"
+#include "../core/viet.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -36,6 +37,12 @@ static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", 
 static const char *const plan_types[] = {"ke hoach", "chuong trinh", "de an", "phuong an", NULL};
 /* Type lines of documents that report results. */
 static const char *const report_types[] = {"bao cao", NULL};
+/* Type lines of normative documents: their figures are norms (rates, caps, thresholds) unless
+ * the words make them a goal or a result. */
+static const char *const normative_types[] = {"nghi dinh", "thong tu", "luat", "phap lenh", "quy che", NULL};
+/* Words of a goal or a reported result (in normative documents). */
+static const char *const goal_words[] = {"phan dau", "muc tieu", "chi tieu", "da dat", "dat duoc", "uoc dat",
+					 "ket qua", "cung ky", NULL};
 /* Words trimmed from the end of a subject (verbs and comparison words before the figure). */
 static const char *const subject_tail[] = {
 	"duoc danh gia", "dat duoc", "chi dat", "dat tu", "duoc", "dat", "la", "bang", "chiem", "voi", "tren",
@@ -630,6 +637,28 @@ static int np_ok(const ex_stmt *st, size_t b, size_t e)
 			return 0;
 	if (letters < 2)
 		return 0;
+	/* words of Vietnamese (or acronyms, numbers): not an English translation, not OCR debris */
+	size_t viet = 0, all = 0;
+	for (size_t i = st->kmap[b]; i < st->kmap[e];) {
+		while (i < st->kmap[e] && strchr(" ,;:()/-\"", st->text[i]))
+			i++;
+		size_t j = i;
+		while (j < st->kmap[e] && !strchr(" ,;:()/-\"", st->text[j]))
+			j++;
+		if (j > i) {
+			all++;
+			int caps = 1;
+			for (size_t k = i; k < j; k++)
+				caps &= !islower((unsigned char)st->text[k]);
+			viet += sohoa_viet_syllable(st->text + i, j - i) || caps;
+		}
+		i = j;
+	}
+	int marked = 0; /* text that lost its marks fails the syllable rules ("tac"): not checked */
+	for (size_t i = 0; i < st->len && !marked; i++)
+		marked = (unsigned char)st->text[i] >= 0x80;
+	if (marked && all && viet * 4 < all * 3)
+		return 0;
 	if (words >= 2)
 		return 1;
 	int caps = 0;
@@ -837,8 +866,8 @@ static int sentence_np(const ex_stmt *st, size_t sb, size_t limit, size_t *b, si
 }
 
 /* How a row's subject was found, and what that adds to the row's confidence. */
-enum { SUBJ_OWN, SUBJ_AFTER, SUBJ_RATIO, SUBJ_LAST, SUBJ_SENTENCE, SUBJ_HEADING };
-static const double subj_conf[] = {1.0, 0.95, 0.95, 0.9, 0.85, 0.75};
+enum { SUBJ_OWN, SUBJ_AFTER, SUBJ_RATIO, SUBJ_LAST, SUBJ_SENTENCE, SUBJ_CELL, SUBJ_HEADING };
+static const double subj_conf[] = {1.0, 0.95, 0.95, 0.9, 0.85, 0.8, 0.75};
 
 /* Verbs right before a figure (after "ít nhất", "trên", "từ" …) that make the words before it
  * the subject: "Tỷ lệ … đạt 40%", "Kinh tế số chiếm 45%", "… xuống dưới 30%". */
@@ -955,6 +984,30 @@ static char *heading_subject(const ex_doc *ed, size_t si)
 	return NULL;
 }
 
+/* The subject of a table cell that holds a figure alone ("100%" under "Kết quả"): the nearest
+ * cell before it that names an indicator ("Tỉ lệ dịch vụ công trực tuyến toàn trình …"), unit and
+ * number cells skipped, at most three cells back. 0 when none. */
+static int cell_subject(const ex_doc *ed, size_t si, row *r)
+{
+	for (size_t k = si; k-- > 0 && si - k <= 3;) {
+		const ex_stmt *c = &ed->stmts[k];
+		size_t b = skip_sp(c->key, 0, c->keylen), e = c->keylen;
+		while (e > b && strchr(" .:;", c->key[e - 1]))
+			e--;
+		int letters = 0;
+		for (size_t i = b; i < e; i++)
+			letters += isalpha((unsigned char)c->key[i]) != 0;
+		if (letters < 4)
+			continue; /* "%", "2", "I.1", "điểm" */
+		if (c->heading || !np_ok(c, b, e) || words_of(c->key, b, e) > 40)
+			return 0;
+		char *s = span_text(c, b, e, 0);
+		set_subject(r, s, s ? sohoa_strdup(s) : NULL, SUBJ_CELL);
+		return r->subject != NULL;
+	}
+	return 0;
+}
+
 /* The subject of a figure in parentheses that holds nothing else: "…, cao hơn so với bình quân
  * chung của cả nước (54,4%)" (the comparator's own value: the measured phrase of the row before
  * and the comparator), "tăng trưởng kinh tế vượt mục tiêu Chính phủ giao (10%)" (the value of the
@@ -1014,6 +1067,8 @@ static int subject_of(const ex_doc *ed, size_t si, const ev *e, const row *last,
 {
 	const ex_stmt *st = &ed->stmts[si];
 	const char *key = st->key;
+	if (e->kind == EV_FIG && skip_sp(key, 0, st->keylen) == e->b && skip_sp(key, e->e, st->keylen) >= st->keylen)
+		return cell_subject(ed, si, r); /* a table cell holding the figure alone */
 	if (e->kind == EV_FIG && paren_subject(st, e, last, same_sentence, cstart, r))
 		return r->subject != NULL;
 	size_t sb = after_last_row(key, same_sentence ? last : NULL, cstart, e->b);
@@ -1141,7 +1196,7 @@ static int subject_of(const ex_doc *ed, size_t si, const ev *e, const row *last,
 
 /* Words of a sentence about awards: a figure bounded there is a quota ("tỷ lệ không quá 10% tập thể"). */
 static const char *const award_words[] = {"khen thuong", "bang khen", "giay khen", "danh hieu", "xet tang",
-					  "tang thuong", "co thi dua", NULL};
+					  "tang thuong", "co thi dua", "de nghi khen", NULL};
 /* Words that open a condition ("Đối với … có tỷ lệ … thấp dưới 30% có thể điều chỉnh …"). */
 static const char *const cond_open[] = {"neu", "truong hop", "trong truong hop", "khi", "doi voi", "rieng doi voi", NULL};
 
@@ -1164,6 +1219,31 @@ static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_
 	return memchr(key + cb, '=', b - cb) != NULL;
 }
 
+/* Where the words of a sentence start in key[sb..b): past bullets and list numbers ("- ", "(7) ",
+ * "2. ", "a) "). */
+static size_t list_start(const char *key, size_t sb, size_t b)
+{
+	size_t i = sb;
+	for (int round = 0; round < 3; round++) {
+		while (i < b && strchr(" -+*", key[i]))
+			i++;
+		size_t j = i;
+		if (j < b && key[j] == '(')
+			j++;
+		size_t d = j;
+		while (d < b && (isdigit((unsigned char)key[d]) || (d - j < 2 && isalpha((unsigned char)key[d]) && d + 1 < b &&
+								      key[d + 1] == ')')))
+			d++;
+		if (d > j && d < b && strchr(".)", key[d]) && d + 1 < b && key[d + 1] == ' ')
+			i = d + 1;
+		else
+			break;
+	}
+	while (i < b && key[i] == ' ')
+		i++;
+	return i;
+}
+
 /* 1 when the figure at [b, e) of statement st sits in a condition: its sentence opens with a
  * condition word and goes on after it with the consequence ("thì", "có thể"), or "nếu" comes
  * right before it in its clause with "thì" after. */
@@ -1171,9 +1251,7 @@ static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_
 {
 	const char *key = st->key;
 	size_t se = ex_sentence_end(key, st->keylen, e);
-	size_t i = sb;
-	while (i < b && strchr(" -+*(", key[i]))
-		i++;
+	size_t i = list_start(key, sb, b);
 	int opens = 0;
 	for (int c = 0; cond_open[c]; c++)
 		if (ex_word_at(key, b, i, cond_open[c]) || ex_word_at(key, b, cb + strspn(key + cb, " "), cond_open[c]))
@@ -1187,7 +1265,82 @@ static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_
 	for (size_t k = cb; k < b; k++)
 		if (ex_word_at(key, b, k, "neu") && then)
 			return 1;
+	/* "Trường hợp …", "Nếu …" open a sentence that is a condition and its consequence */
+	if (ex_word_at(key, b, i, "truong hop") || ex_word_at(key, b, i, "neu"))
+		return 1;
+	/* a threshold and what it brings: "thiệt hại trên 70% diện tích, hỗ trợ 6.000.000 đồng/ha" */
+	for (size_t k = e; k < se; k++)
+		if (key[k] == ',' || key[k] == ';') {
+			size_t j = skip_sp(key, k + 1, se);
+			if (ex_word_at(key, se, j, "duoc ho tro") || ex_word_at(key, se, j, "ho tro") ||
+			    ex_word_at(key, se, j, "boi thuong") || ex_word_at(key, se, j, "muc ho tro"))
+				return 1;
+			break;
+		}
 	return 0;
+}
+
+/* Verbs of a benefit or a charge, and the money bases a rate applies to: a figure between them
+ * is a norm of a regulation ("hỗ trợ 50% học phí", "bằng 150% lãi suất cho vay"), not a
+ * measurement. */
+static const char *const norm_verbs[] = {"ho tro", "boi thuong", "tai tro", "cho vay", "trich", "nop", "chi tra",
+					 "thanh toan", "mien", "huong", "bu", "uu dai", "khau tru", "dong", "gop",
+					 "so huu", "nam giu", "giam", "thu", "tra", "bang", "toi da", "khong qua",
+					 "vuot qua", "khong vuot qua", "cap", NULL};
+static const char *const money_bases[] = {"hoc phi", "chi phi", "kinh phi", "tong kinh phi", "phi", "le phi", "gia",
+					  "gia tri", "gia ve", "thue", "lai suat", "tien", "so tien", "luong",
+					  "muc luong", "tien luong", "von", "von dieu le", "tong muc dau tu", "thu nhap",
+					  "doanh thu", "muc luong co so", "tong muc", "muc chi", "dinh muc", NULL};
+/* Topics of a price or a charge: a figure in a clause about them is a norm ("điều chỉnh mức giá
+ * … cao hơn 15%", "lãi suất cho vay 6,6%/năm"). */
+static const char *const price_topics[] = {"muc gia", "don gia", "gia ban", "gia thue", "lai suat", "thue suat",
+					   "muc thu", "muc phi", "le phi", "hoc phi", "phi dich vu", NULL};
+/* Heads of a norm's subject: "Mức bồi thường", "Lãi suất quá hạn", "Thuế suất". */
+static const char *const norm_heads[] = {"muc ho tro", "muc boi thuong", "muc thu", "muc phi", "muc le phi",
+					 "muc hoc phi", "muc gia", "muc trich", "muc vay", "muc tai tro", "muc phu cap",
+					 "muc tro cap", "muc dong", "muc von", "muc chi", "lai suat", "thue suat",
+					 "ty le trich", "ty le dong", "ty le ho tro", NULL};
+
+/* 1 when the figure [b, e) of statement st is a regulation's norm (the rate of a benefit or a
+ * charge, a cap the text forbids to pass): a benefit verb or "bằng" before it and a money base
+ * after it; "không được vượt quá" before it; or its sentence's subject is a rate such as "Mức
+ * bồi thường". */
+static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
+{
+	const char *key = st->key;
+	size_t p = b, wb;
+	int changed = 1;
+	while (changed) {
+		changed = 0;
+		while (p > cb && strchr(" (", key[p - 1]))
+			p--;
+		static const char *const q[] = {"it nhat", "toi thieu", "tren", "duoi", "tu", "khoang", "den", "muc", NULL};
+		for (int k = 0; q[k]; k++)
+			if (ends_with_word(key, cb, p, q[k], &wb)) {
+				p = wb;
+				changed = 1;
+				break;
+			}
+	}
+	int verb = 0;
+	for (int v = 0; norm_verbs[v]; v++)
+		if (ends_with_word(key, cb, p, norm_verbs[v], &wb))
+			verb = 1;
+	size_t a = skip_sp(key, e, st->keylen);
+	if (verb && starts_any(key, st->keylen, a, money_bases))
+		return 1;
+	for (size_t i = cb; i < b; i++)
+		if (ex_word_at(key, b, i, "khong duoc vuot qua") || ex_word_at(key, b, i, "khong duoc qua") ||
+		    ex_word_at(key, b, i, "khong duoc cao hon") || ex_word_at(key, b, i, "khong duoc thap hon") ||
+		    ex_word_at(key, b, i, "duoc xac dinh la") || ex_word_at(key, b, i, "duoc xac dinh bang") ||
+		    ex_word_at(key, b, i, "duoc tinh bang") || ex_word_at(key, b, i, "duoc tinh la"))
+			return 1; /* a cap the text forbids to pass; a parameter it defines */
+	if (p >= cb + 2 && (unsigned char)key[p - 2] == 0xC2 && (unsigned char)key[p - 1] == 0xB1)
+		return 1; /* "890 mg ± 7,5%": a tolerance */
+	if (has_cue(key, cb, b, price_topics))
+		return 1;
+	size_t i = list_start(key, sb, b);
+	return starts_any(key, b, i, norm_heads) || starts_any(key, b, cb + strspn(key + cb, " "), norm_heads);
 }
 
 /* Why the figure of event e in statement si states no fact (0 when it does): it belongs to a
@@ -1211,10 +1364,17 @@ static int not_a_fact(const ex_doc *ed, size_t si, const ev *e, const ex_scheme_
 		return 4;
 	if (in_condition(st, cb, sb, e->b, e->e))
 		return 5;
+	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && is_norm(st, cb, sb, e->b, e->e))
+		return 7;
 	size_t se = ex_sentence_end(key, st->keylen, e->e);
-	if (has_cue(key, sb, se, award_words) &&
-	    has_cue(key, cb, e->b, (const char *const[]){"khong qua", "toi da", "khong vuot qua", NULL}))
-		return 6;
+	if (has_cue(key, sb, se, award_words))
+		return 6; /* an award's quota or condition ("không quá 10% tập thể", "có ít nhất 70% cá nhân đạt danh hiệu") */
+	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm")) {
+		/* "Số điểm quan trắc: 08 điểm": the clause counts places named before */
+		for (size_t i = cb; i + 4 <= e->b; i++)
+			if (ex_word_at(key, e->b, i, "diem") && ex_counts_places(key, e->b, i + 4))
+				return 4;
+	}
 	return 0;
 }
 
@@ -1288,6 +1448,27 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 	return one;
 }
 
+/* Titles of sections whose figures are goals ("II. MỤC TIÊU", "Chỉ tiêu cụ thể"). */
+static const char *const goal_titles[] = {"muc tieu", "chi tieu", NULL};
+
+/* 1 when the nearest heading at or above statement si (two levels) has one of words in its
+ * title. */
+static int section_says(const ex_doc *ed, size_t si, const char *const *words)
+{
+	int level = 99, seen = 0;
+	for (size_t h = si + 1; h-- > 0 && seen < 2;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		if (!hs->heading || hs->level >= level)
+			continue;
+		level = hs->level;
+		seen++;
+		size_t e = hs->keylen < 120 ? hs->keylen : 120;
+		if (has_cue(hs->key, hs->title_key, e, words))
+			return 1;
+	}
+	return 0;
+}
+
 /* Kind cues: imperative openings of a sentence in documents that are not reports ("Tiếp tục …
  * hoàn thành 100% … trước ngày 06 tháng 12 năm 2025"), and deadlines. */
 static const char *const imperatives[] = {"tiep tuc", "tang cuong", "day manh", "hoan thanh", "phan dau", "dam bao",
@@ -1298,8 +1479,8 @@ static const char *const deadlines[] = {"truoc ngay", "cham nhat", "han chot", N
 /* Build the rows of statement si from its events (plan: the document is a plan, whose figures
  * are targets unless they report a result; report: it reports results). Returns how many, at
  * most cap; rows whose subject is no noun phrase are left out. */
-static size_t rows_of(const ex_doc *ed, size_t si, int plan, int report, const ev *evs, size_t nev, row *rows,
-		      size_t cap)
+static size_t rows_of(const ex_doc *ed, size_t si, int plan, int report, int normative, const ev *evs, size_t nev,
+		      row *rows, size_t cap)
 {
 	const ex_stmt *st = &ed->stmts[si];
 	const char *key = st->key;
@@ -1342,9 +1523,16 @@ static size_t rows_of(const ex_doc *ed, size_t si, int plan, int report, const e
 		int directive = !report && !result &&
 				(starts_any(key, kl, skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
 				 has_cue(key, e->e, se, deadlines));
-		if ((plan && !result) || target || directive)
+		int goal_section = section_says(ed, si, goal_titles);
+		if ((plan && !result) || target || directive || (goal_section && !result))
 			r->kind = "target";
 		r->cue = target || result || directive || e->kind != EV_FIG;
+		if (normative && !has_cue(key, sstart, se, goal_words)) {
+			free(r->subject);
+			free(r->measured);
+			n--;
+			continue; /* a norm of a decree or circular */
+		}
 		r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
 		r->year = year_of(st, sstart, e->b, e->e);
 	}
@@ -1463,6 +1651,7 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 		goto done;
 	}
 	int plan = is_doc_type(ed, plan_types), report = is_doc_type(ed, report_types);
+	int normative = is_doc_type(ed, normative_types);
 	ex_scheme_set sch;
 	if ((st = ex_schemes_collect(ctx, ed, &sch)) != SOHOA_OK)
 		goto done;
@@ -1474,7 +1663,7 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 			if (!not_a_fact(ed, s, &evs[i], &sch))
 				evs[kept++] = evs[i];
 		nev = kept;
-		size_t nr = rows_of(ed, s, plan, report, evs, nev, rows, CAP);
+		size_t nr = rows_of(ed, s, plan, report, normative, evs, nev, rows, CAP);
 		for (size_t i = 0; i < nr && st == SOHOA_OK; i++) {
 			if (out)
 				st = write_row(ctx, ed, &rows[i], out);
