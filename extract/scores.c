@@ -444,6 +444,31 @@ static size_t after_last_row(const char *key, const row *last, size_t b, size_t 
 	return b;
 }
 
+/* Where the words of a sentence start in key[sb..b): past bullets and list numbers ("- ", "(7) ",
+ * "2. ", "a) "). */
+static size_t list_start(const char *key, size_t sb, size_t b)
+{
+	size_t i = sb;
+	for (int round = 0; round < 3; round++) {
+		while (i < b && strchr(" -+*", key[i]))
+			i++;
+		size_t j = i;
+		if (j < b && key[j] == '(')
+			j++;
+		size_t d = j;
+		while (d < b && (isdigit((unsigned char)key[d]) || (d - j < 2 && isalpha((unsigned char)key[d]) && d + 1 < b &&
+								      key[d + 1] == ')')))
+			d++;
+		if (d > j && d < b && strchr(".)", key[d]) && d + 1 < b && key[d + 1] == ' ')
+			i = d + 1;
+		else
+			break;
+	}
+	while (i < b && key[i] == ' ')
+		i++;
+	return i;
+}
+
 /* ---- subjects ---- */
 
 static size_t skip_sp(const char *key, size_t p, size_t e)
@@ -606,7 +631,7 @@ static const char *const not_np_start[] = {
 	"của", "và", "hoặc", "hay", "cộng", "trừ", "x", "nếu", "thì", "so với", "cao hơn", "thấp hơn", "đạt", "được",
 	"là", "bằng", "vượt", "còn", "xuống", "lên", "hơn", "gần", "khoảng", "ít nhất", "không", "chưa", "đã",
 	"sẽ", "đang", "có thể", "mà", "nên", "vì", "mỗi", "gồm", "bao gồm", "trong đó", "đồng thời", "nhưng",
-	"cũng", "ra", NULL};
+	"cũng", "ra", "trở lên", "trở xuống", NULL};
 /* Prepositions and the like: a short phrase they open is a fragment ("vào năm 2025", "đến nay"). */
 static const char *const weak_np_start[] = {"vào", "đến", "từ", "trong", "với", "khi", "do", "như", "trên", "dưới",
 					    "tới", "nhiều", "nhằm", "để", "tại", "theo", "sau", "trước", "riêng",
@@ -631,6 +656,8 @@ static int np_ok(const ex_stmt *st, size_t b, size_t e)
 	for (int i = 0; not_np_start[i]; i++)
 		if (ex_spelled_at(st, b, not_np_start[i]))
 			return 0;
+	if (time_at(key, b, e, 0))
+		return 0; /* "năm 2025 và hai con số" */
 	/* a preposition may open a long phrase a misread word begins ("từ lò hồ sơ TTHC …" for "tỷ lệ") */
 	for (int i = 0; weak_np_start[i]; i++)
 		if (words <= 4 && ex_spelled_at(st, b, weak_np_start[i]))
@@ -725,7 +752,7 @@ static char *join3(const char *a, const char *sep, const char *b)
 /* Words that end a subject read after a figure over a whole clause ("100% người hưởng trợ cấp …
  * mở tài khoản để nhận …"): time, comparison and purpose. */
 static const char *const clause_stop[] = {"vao nam", "den nam", "tu nam", "trong nam", "trong giai doan", "giai doan",
-					  "so voi", "truoc ngay", "chac chan", "nham", "theo", NULL};
+					  "so voi", "truoc ngay", "chac chan", "nham", "theo", "tro len", "tro xuong", NULL};
 /* Verbs after a comma that start another predicate ("…, tăng 84% …"). */
 static const char *const predicate_verbs[] = {"dat", "tang", "giam", "bang", "vuot", "cao hon", "thap hon", "xep",
 					      "dung thu", "chiem", "trong do", "uoc dat", NULL};
@@ -833,6 +860,10 @@ static void measured_part(const char *key, size_t b, size_t *e)
 			}
 }
 
+/* Labels that name no indicator ("Kết quả:", "Trong đó:"). */
+static const char *const generic_labels[] = {"ket qua", "trong do", "cu the", "noi dung", "ghi chu", "muc tieu",
+					     "chi tieu", "cac tieu chi", "tieu chi", NULL};
+
 /* The noun phrase a sentence starts with ("Hoạt động du lịch với nhiều sản phẩm …"): its words
  * up to a relation word, verb or punctuation, when two or more. Key span in *b, *e. */
 static int sentence_np(const ex_stmt *st, size_t sb, size_t limit, size_t *b, size_t *e)
@@ -858,9 +889,7 @@ static int sentence_np(const ex_stmt *st, size_t sb, size_t limit, size_t *b, si
 		words++;
 		i = skip_sp(key, i, limit);
 	}
-	static const char *const labels[] = {"ket qua", "trong do", "cu the", "noi dung", "ghi chu", "muc tieu", "chi tieu",
-					     "cac tieu chi", "tieu chi", NULL};
-	if (i < limit && key[i] == ':' && starts_any(key, limit, *b, labels))
+	if (i < limit && key[i] == ':' && starts_any(key, limit, *b, generic_labels))
 		return 0; /* "Kết quả:", "Trong đó:" label what follows */
 	return words >= 2 && np_ok(st, *b, *e);
 }
@@ -1182,6 +1211,16 @@ static int subject_of(const ex_doc *ed, size_t si, const ev *e, const row *last,
 		set_subject(r, sohoa_strdup(last->subject), last->measured ? sohoa_strdup(last->measured) : NULL, SUBJ_LAST);
 		return r->subject != NULL;
 	}
+	if (before_empty && cstart > 0 && key[cstart - 1] == ':') {
+		size_t lb = list_start(key, ex_clause_start(key, st->title_key, cstart - 1), cstart - 1), le = cstart - 1;
+		trim_all(key, &lb, &le);
+		if (np_ok(st, lb, le) && words_of(key, lb, le) <= 15 && !starts_any(key, le, lb, generic_labels)) {
+			char *s = span_text(st, lb, le, 0);
+			set_subject(r, s, s ? sohoa_strdup(s) : NULL, SUBJ_OWN);
+			if (r->subject)
+				return 1;
+		}
+	}
 	size_t nb, ne;
 	if (cstart > sstart && sentence_np(st, sstart, e->b, &nb, &ne)) {
 		char *s = span_text(st, nb, ne, 0);
@@ -1217,31 +1256,6 @@ static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_
 			   ((unsigned char)key[j] == 0xC3 && (unsigned char)key[j + 1] == 0x97)))
 		return 1;
 	return memchr(key + cb, '=', b - cb) != NULL;
-}
-
-/* Where the words of a sentence start in key[sb..b): past bullets and list numbers ("- ", "(7) ",
- * "2. ", "a) "). */
-static size_t list_start(const char *key, size_t sb, size_t b)
-{
-	size_t i = sb;
-	for (int round = 0; round < 3; round++) {
-		while (i < b && strchr(" -+*", key[i]))
-			i++;
-		size_t j = i;
-		if (j < b && key[j] == '(')
-			j++;
-		size_t d = j;
-		while (d < b && (isdigit((unsigned char)key[d]) || (d - j < 2 && isalpha((unsigned char)key[d]) && d + 1 < b &&
-								      key[d + 1] == ')')))
-			d++;
-		if (d > j && d < b && strchr(".)", key[d]) && d + 1 < b && key[d + 1] == ' ')
-			i = d + 1;
-		else
-			break;
-	}
-	while (i < b && key[i] == ' ')
-		i++;
-	return i;
 }
 
 /* 1 when the figure at [b, e) of statement st sits in a condition: its sentence opens with a
@@ -1370,9 +1384,13 @@ static int not_a_fact(const ex_doc *ed, size_t si, const ev *e, const ex_scheme_
 	if (has_cue(key, sb, se, award_words))
 		return 6; /* an award's quota or condition ("không quá 10% tập thể", "có ít nhất 70% cá nhân đạt danh hiệu") */
 	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm")) {
-		/* "Số điểm quan trắc: 08 điểm": the clause counts places named before */
-		for (size_t i = cb; i + 4 <= e->b; i++)
-			if (ex_word_at(key, e->b, i, "diem") && ex_counts_places(key, e->b, i + 4))
+		/* "Số điểm quan trắc: 08 điểm": the clause (and its label) counts the places it names */
+		size_t lb = cb;
+		while (lb > sb && key[lb - 1] == ' ')
+			lb--;
+		lb = lb > sb && key[lb - 1] == ':' ? ex_clause_start(key, st->title_key, lb - 1) : cb;
+		for (size_t i = lb; i + 7 <= e->b; i++)
+			if (ex_word_at(key, e->b, i, "so diem") && ex_counts_places(key, e->b, i + 7))
 				return 4;
 	}
 	return 0;
