@@ -307,6 +307,15 @@ static int rule_verb_at(const ex_stmt *st, size_t i)
 	return 0;
 }
 
+/* 1 when a rule giving points starts somewhere in st. */
+static int rule_in(const ex_stmt *st)
+{
+	for (size_t i = 0; i < st->keylen; i++)
+		if ((i == 0 || st->key[i - 1] == ' ') && rule_verb_at(st, i))
+			return 1;
+	return 0;
+}
+
 /* The criterion a statement's rule belongs to: its table row's title, its own label, the heading
  * it is under; *cs gets the statement. Caller frees. */
 static char *criterion_of(const sch_doc *sd, size_t s, size_t *cs)
@@ -321,7 +330,9 @@ static char *criterion_of(const sch_doc *sd, size_t s, size_t *cs)
 			*cs = s;
 			return text_of(sm, lb, le);
 		}
-		t = sm->heading ? s : title_before(ed, s);
+		/* a heading that is itself the rule ("a) Tỷ lệ … từ 90% trở lên được tính 40 điểm") belongs to
+		 * the criterion of the section it is in */
+		t = sm->heading && !rule_in(sm) ? s : title_before(ed, s);
 	}
 	if (t == EX_NONE)
 		return NULL;
@@ -829,6 +840,7 @@ static sohoa_status grammar_of(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 	}
 	long g[4];
 	size_t pos = 0, prev_end = 0;
+	int prev_kind = -1; /* the kind of the sentence's rule before: its cap is of that kind */
 	while (st == SOHOA_OK && ex_find(sd->pts, sm, pos, g, 2) == 1) {
 		size_t nb = (size_t)g[2], ne = (size_t)g[1];
 		pos = ne;
@@ -865,7 +877,7 @@ static sohoa_status grammar_of(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 		if (ctxkind < 0 && sd->info[s].group >= 0 && sd->info[s].table)
 			ctxkind = sd->info[s].group;
 		if (ctxkind < 0) {
-			size_t t = sm->heading ? s : title_before(ed, s);
+			size_t t = title_before(ed, s); /* the section it is in ("5. Điểm cộng"), not its own words */
 			if (t != EX_NONE)
 				ctxkind = kind_from_words(ed->stmts[t].key, 0, ed->stmts[t].keylen < 160 ? ed->stmts[t].keylen : 160);
 		}
@@ -898,7 +910,7 @@ static sohoa_status grammar_of(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 			}
 			st = emit(ctx, sd, s, nb, kind, &v, NULL, crit, crit ? cs : EX_NONE, NULL, fk == F_PAREN ? 0.95 : 0.9);
 		} else if (fk == F_CAP) {
-			int kind = ctxkind >= 0 ? ctxkind : EX_SCH_CRITERION;
+			int kind = ctxkind >= 0 ? ctxkind : prev_kind >= 0 && prev_end > ssb ? prev_kind : EX_SCH_CRITERION;
 			char *crit = points_name(sm, cb, vb);
 			char *cond = NULL;
 			if (!crit) {
@@ -920,6 +932,7 @@ static sohoa_status grammar_of(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 			char *cond = condition_of(sm, cb, vb);
 			double conf = !strcmp(verb, "duoc") || !strcmp(verb, "cho") ? 0.8 : 0.9;
 			st = emit(ctx, sd, s, nb, kind, NULL, &v, NULL, EX_NONE, cond, conf);
+			prev_kind = kind;
 		}
 	}
 	/* a points table's "Tỷ lệ đạt từ 95% trở lên: 2,5": a condition and its points, no unit */

@@ -1466,8 +1466,10 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 	return one;
 }
 
-/* Titles of sections whose figures are goals ("II. MỤC TIÊU", "Chỉ tiêu cụ thể"). */
+/* Titles of sections whose figures are goals ("II. MỤC TIÊU", "Chỉ tiêu cụ thể"), or results
+ * ("I. KẾT QUẢ THỰC HIỆN", "Tình hình …", "Đánh giá chung"). */
 static const char *const goal_titles[] = {"muc tieu", "chi tieu", NULL};
+static const char *const result_titles[] = {"ket qua", "tinh hinh", "danh gia chung", NULL};
 
 /* 1 when the nearest heading at or above statement si (two levels) has one of words in its
  * title. */
@@ -1542,7 +1544,8 @@ static size_t rows_of(const ex_doc *ed, size_t si, int plan, int report, int nor
 				(starts_any(key, kl, skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
 				 has_cue(key, e->e, se, deadlines));
 		int goal_section = section_says(ed, si, goal_titles);
-		if ((plan && !result) || target || directive || (goal_section && !result))
+		int result_section = !goal_section && section_says(ed, si, result_titles);
+		if ((plan && !result && !result_section) || target || directive || (goal_section && !result))
 			r->kind = "target";
 		r->cue = target || result || directive || e->kind != EV_FIG;
 		if (normative && !has_cue(key, sstart, se, goal_words)) {
