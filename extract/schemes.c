@@ -1108,7 +1108,7 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 		if (st == SOHOA_OK && !sd.info[s].bare && strpbrk(sm->key, "0123456789") && !ex_footnote(ed, sm, 0))
 			st = grammar_of(ctx, &sd, s);
 	}
-	if (st == SOHOA_OK) {
+	if (st == SOHOA_OK && out->n > 1) {
 		qsort(out->rows, out->n, sizeof *out->rows, cmp_rows);
 		merge_title_rules(out);
 		merge_rows(out);
