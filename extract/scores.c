@@ -54,7 +54,8 @@ static const char *const subject_tail[] = {
 /* Words trimmed from the start of a subject. */
 static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", "dam bao", "bao dam", "dac biet",
-					   NULL};
+					   "tap trung", "tiep tuc", "day manh", "tang cuong", "no luc", "quyet tam",
+					   "khan truong", NULL};
 /* Words that end a subject read after the figure ("100% thủ tục hành chính được công bố"). */
 static const char *const after_stop[] = {"duoc", "dat", "so voi", "tro len", "tro xuong", "va", "de",
 					 "theo", "tai", "trong", "nam", "do", NULL};
@@ -213,11 +214,11 @@ static int year_before(const char *key, size_t b, size_t at)
 		int y = 0, n = 0;
 		if (sscanf(key + i + 4, "%4d%n", &y, &n) == 1 && n == 4 && y >= 1990 && y <= 2100 &&
 		    !isdigit((unsigned char)key[i + 8])) {
-			size_t p = i;
+			size_t p = i, lb = i > b + 20 ? i - 20 : b;
 			while (p > b && key[p - 1] == ' ')
 				p--;
-			if (p >= b + 6 && !strncmp(key + p - 6, "so voi", 6))
-				continue;
+			if ((p >= b + 6 && !strncmp(key + p - 6, "so voi", 6)) || memmem(key + lb, i - lb, "so voi ", 7))
+				continue; /* "so với (cuối) năm 2024": the base of a comparison */
 			year = y;
 		}
 	}
@@ -1055,11 +1056,16 @@ static int paren_subject(const ex_stmt *st, const ev *e, const row *last, int sa
 	if (same_sentence)
 		ob = after_last_row(key, last, ob, pb);
 	size_t sv = 0;
-	for (size_t i = ob; i < pb; i++)
+	for (size_t i = ob; i < pb; i++) {
 		if (ex_word_at(key, pb, i, "so voi"))
 			sv = i + 6;
+		else if (ex_word_at(key, pb, i, "cao hon") || ex_word_at(key, pb, i, "thap hon"))
+			sv = i + 7; /* "cao hơn mức bình quân cả nước (7,8%)" */
+	}
 	if (sv && same_sentence && last->measured) {
 		size_t rb = skip_sp(key, sv, pb), re = pb;
+		if (ex_word_at(key, pb, rb, "so voi"))
+			rb = skip_sp(key, rb + 6, pb);
 		trim_subject(key, &rb, &re);
 		char *ref = span_text(st, rb, re, 0);
 		if (ref) {
@@ -1406,7 +1412,10 @@ static int repeats_change(const ex_stmt *st, const ev *e, const row *last, size_
 	if (e->kind != EV_FIG || !last || last->has_value || !last->has_change || e->has2 ||
 	    strcmp(e->unit, last->change_unit) || ex_sentence_start(key, last->at) != sstart ||
 	    !memchr(key + last->end, ',', e->b - last->end) ||
-	    has_cue(key, last->end, e->b, (const char *const[]){"dat", "duoc", "la", "tang", "giam", "bang", "chiem", NULL}))
+	    has_cue(key, last->end, e->b,
+		    (const char *const[]){"dat", "duoc", "la", "tang", "giam", "bang", "chiem", "cao hon", "thap hon", "so voi",
+					  NULL}) ||
+	    memchr(key + last->end, '(', e->b - last->end))
 		return 0;
 	r->kind = last->kind;
 	r->change = (last->change < 0 ? -1 : 1) * e->v1;
@@ -1446,8 +1455,9 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 				r = q;
 			return atoi(key + r - 4);
 		}
+		size_t lb = i > e + 20 ? i - 20 : e;
 		if ((q = word_end(key, i, ce, "nam")) && (r = year_end(key, skip_sp(key, q, ce), ce)) &&
-		    !(i >= 7 && !strncmp(key + i - 7, "so voi ", 7)))
+		    !memmem(key + lb, i - lb, "so voi ", 7))
 			return atoi(key + r - 4);
 	}
 	int one = 0;
