@@ -185,6 +185,22 @@ static int band_label(const char *key, size_t b, size_t e)
 	return starts_any(key, e, b, band_heads);
 }
 
+/* Past bullets and list numbers at the start of key[b..e) ("- ", "a) ", "(2) "). */
+static size_t list_start_key(const char *key, size_t b, size_t e)
+{
+	while (b < e && strchr(" -+*", key[b]))
+		b++;
+	size_t d = b + (b < e && key[b] == '(');
+	size_t j = d;
+	while (j < e && (isdigit((unsigned char)key[j]) || (j == d && isalpha((unsigned char)key[j]))))
+		j++;
+	if (j > d && j < e && strchr(".)", key[j]) && j + 1 < e && key[j + 1] == ' ')
+		b = j + 2;
+	while (b < e && key[b] == ' ')
+		b++;
+	return b;
+}
+
 /* ---- document context ---- */
 
 /* What the grammar knows of each statement beyond its own words. */
@@ -518,7 +534,7 @@ static sohoa_status read_tables(sohoa_ctx *ctx, sch_doc *sd)
 		/* a table has its points cells soon after its header */
 		size_t look = r;
 		int cell = 0;
-		while (look < ed->nstmts && look < r + 8 && !cell) {
+		while (look < ed->nstmts && look < r + 16 && !cell) {
 			cell = bare_cell(&ed->stmts[look], &rowno, &v0) && rowno;
 			look++;
 		}
@@ -688,7 +704,7 @@ static int has_cond(const ex_stmt *sm, size_t b, size_t e)
 
 /* What kind of scheme figure the points figure at key [nb, ne) of statement sm is, from the
  * words before it in its clause. */
-typedef enum { F_NONE, F_CAP, F_RULE, F_PAREN, F_TOTAL, F_MUTE } fig_kind;
+typedef enum { F_NONE, F_CAP, F_RULE, F_PAREN, F_TOTAL, F_MUTE, F_LABEL } fig_kind;
 
 static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t nb, size_t ne, size_t *vb,
 			 const char **verb)
@@ -746,6 +762,16 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	}
 	if (has_word(key, cb, nb, "diem le"))
 		return F_MUTE;
+	/* "- Công tác tuyên truyền: 20 điểm." in a scheme: a criterion and its maximum */
+	size_t c = nb;
+	while (c > 0 && key[c - 1] == ' ')
+		c--;
+	size_t after = a;
+	if (c > 0 && key[c - 1] == ':' && c - 1 >= cb - 1 && (after >= sm->keylen || strchr(".;,", key[after])) &&
+	    (sd->scheme_doc || sd->info[sm - sd->ed->stmts].table)) {
+		*vb = c - 1;
+		return F_LABEL;
+	}
 	/* "Thang điểm bài thi viết: 100 điểm": the label before the clause's colon counts */
 	size_t lb = cb;
 	while (lb > 0 && key[lb - 1] == ' ')
@@ -881,7 +907,12 @@ static sohoa_status grammar_of(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 			if (t != EX_NONE)
 				ctxkind = kind_from_words(ed->stmts[t].key, 0, ed->stmts[t].keylen < 160 ? ed->stmts[t].keylen : 160);
 		}
-		if (fk == F_PAREN || fk == F_TOTAL) {
+		if (fk == F_LABEL) {
+			int kind = ctxkind >= 0 ? ctxkind : EX_SCH_CRITERION;
+			size_t nb0 = list_start_key(key, ex_clause_start(key, body_start(sm), vb), vb);
+			char *crit = text_of(sm, nb0, vb);
+			st = emit(ctx, sd, s, nb, kind, &v, NULL, crit, crit ? s : EX_NONE, NULL, 0.85);
+		} else if (fk == F_PAREN || fk == F_TOTAL) {
 			int kind = ctxkind >= 0 ? ctxkind : EX_SCH_CRITERION;
 			char *crit = NULL;
 			size_t cs = EX_NONE;

@@ -110,6 +110,18 @@ int main(void)
 	expect(ctx, "schemes", LINES("Mỗi lớp học được mở cho 1 điểm."), 1, 1, WANT("t,criterion,,,1,Mỗi lớp học được mở,"),
 	       "schemes: mỗi … cho N điểm is a rule");
 
+	/* "criterion: N điểm" items of a scheme, the scale in a label, a capped bonus, a penalty per case */
+	const char *const *labelled = LINES("IV. TIÊU CHUẨN, THANG ĐIỂM", "1. Thang điểm: 100 điểm, trong đó:",
+					    "- Tổ chức phát động phong trào: 20 điểm.", "- Công tác tuyên truyền: 80 điểm.",
+					    "2. Điểm thưởng: đơn vị có mô hình mới được cộng 5 điểm (tối đa không quá 10 điểm).",
+					    "3. Điểm trừ: đơn vị chậm gửi báo cáo trừ 2 điểm/lần.");
+	expect(ctx, "schemes", labelled, 6, 6,
+	       WANT("t,criterion,Thang điểm,100,,,1,2,", "t,criterion,Tổ chức phát động phong trào,20,,,1,3,",
+		    "t,criterion,Công tác tuyên truyền,80,,,1,4,", "t,bonus,Điểm thưởng,,5,đơn vị có mô hình mới,1,5,",
+		    "t,bonus,Điểm thưởng,10,,,1,5,", "t,penalty,Điểm trừ,,2,đơn vị chậm gửi báo cáo,1,6,"),
+	       "schemes: criterion: N điểm items, a scale, a capped bonus, a penalty");
+	expect(ctx, "scores", labelled, 6, 0, NULL, "scores: a scheme's items are no scores");
+
 	/* not rows: the granularity of marking, a negated rule; and no score either */
 	const char *const *grain = LINES("Cho điểm lẻ đến 0,25 điểm; không có nội dung nào chấm 0 điểm.");
 	expect(ctx, "schemes", grain, 1, 0, NULL, "schemes: điểm lẻ and a negated rule are not rows");
