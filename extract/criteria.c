@@ -93,10 +93,10 @@ static sohoa_status criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	const sohoa_text *text = ed->text;
 	ex_score *scores = NULL;
 	size_t nscores = 0;
-	sohoa_status st = ex_scores_collect(ctx, ed, NULL, &scores, &nscores);
 	ex_scheme_set sch = {0};
+	sohoa_status st = ex_schemes_collect(ctx, ed, &sch);
 	if (st == SOHOA_OK)
-		st = ex_schemes_collect(ctx, ed, &sch);
+		st = ex_scores_collect_with(ctx, ed, &sch, NULL, &scores, &nscores);
 	int table_page = ex_table_page(ed);
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];

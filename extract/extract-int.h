@@ -126,6 +126,10 @@ typedef struct ex_score {
 	char unit[16];
 } ex_score;
 sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, ex_score **list, size_t *n);
+struct ex_scheme_set;
+/* The same with the document's scheme already read (schemes.c), so it is not read twice. */
+sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const struct ex_scheme_set *sch,
+				    sohoa_buf *out, ex_score **list, size_t *n);
 
 /* ---- schemes.c: how units are scored ---- */
 

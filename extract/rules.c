@@ -255,6 +255,8 @@ int ex_find(sohoa_regex *re, const ex_stmt *st, size_t kstart, long *g, int ng)
 
 int ex_word_at(const char *key, size_t keylen, size_t at, const char *w)
 {
+	if (at >= keylen || key[at] != w[0])
+		return 0; /* most calls fail here: no strlen, no strncmp */
 	size_t wl = strlen(w);
 	if (at + wl > keylen || strncmp(key + at, w, wl))
 		return 0;
@@ -805,7 +807,29 @@ int ex_spelled_at(const ex_stmt *st, size_t k, const char *w)
 {
 	if (k >= st->keylen)
 		return 0;
-	/* as many words of the text as w has */
+	/* the key first (cheap): w without its marks */
+	char plain[64];
+	size_t n = 0;
+	int has_marks = 0;
+	for (const char *p = w; *p && n + 1 < sizeof plain;) {
+		uint32_t cp, base;
+		p += sohoa_utf8_decode(p, strlen(p), &cp);
+		base = sohoa_viet_base(cp);
+		has_marks |= cp >= 0x80;
+		plain[n++] = (char)(base < 0x80 ? tolower((int)base) : '?');
+	}
+	plain[n] = 0;
+	if (!ex_word_at(st->key, st->keylen, k, plain))
+		return 0;
+	if (!has_marks)
+		return 1;
+	/* text without marks (not restored) cannot tell "cộng" from "công" */
+	int marked = 0;
+	for (size_t i = 0; i < st->len && !marked; i++)
+		marked = (unsigned char)st->text[i] >= 0x80;
+	if (!marked)
+		return 0;
+	/* as many words of the text as w has, spelled */
 	size_t nw = 1;
 	for (const char *p = w; *p; p++)
 		nw += *p == ' ';
@@ -815,26 +839,6 @@ int ex_spelled_at(const ex_stmt *st, size_t k, const char *w)
 			e++;
 		while (e < st->len && !strchr(" ,;:.()\"", st->text[e]))
 			e++;
-	}
-	/* text without marks (not restored): the key decides */
-	int marked = 0;
-	for (size_t i = 0; i < st->len && !marked; i++)
-		marked = (unsigned char)st->text[i] >= 0x80;
-	if (!marked) {
-		/* a word spelled with marks cannot be told from its plain twins ("cộng", "công") */
-		for (const char *p = w; *p; p++)
-			if ((unsigned char)*p >= 0x80)
-				return 0;
-		char plain[64];
-		size_t n = 0;
-		for (const char *p = w; *p && n + 1 < sizeof plain;) {
-			uint32_t cp, base;
-			p += sohoa_utf8_decode(p, strlen(p), &cp);
-			base = sohoa_viet_base(cp);
-			plain[n++] = (char)(base < 0x80 ? tolower((int)base) : '?');
-		}
-		plain[n] = 0;
-		return ex_word_at(st->key, st->keylen, k, plain);
 	}
 	sohoa_buf b = {0};
 	if (sohoa_viet_key(st->text + t, e - t, &b)) {

@@ -210,6 +210,7 @@ typedef struct stmt_info {
 	int group;         /* table: kind of its group (bonus/penalty from a title), else -1 */
 	int bare;          /* the statement is a bare number (a table cell) */
 	int band;          /* the statement states a band */
+	int bctx;          /* in_band_context, once read: 0 unknown, 1 no, 2 yes */
 	int banded;        /* a title with bands under it (or in it) */
 } stmt_info;
 
@@ -261,6 +262,14 @@ static int in_band_context(const ex_doc *ed, size_t s)
 		t = title_before(ed, t);
 	}
 	return 0;
+}
+
+/* in_band_context of statement s, read once. */
+static int band_context_of(sch_doc *sd, size_t s)
+{
+	if (!sd->info[s].bctx)
+		sd->info[s].bctx = 1 + in_band_context(sd->ed, s);
+	return sd->info[s].bctx == 2;
 }
 
 /* Bonus or penalty from words in key[b..e), else -1. */
@@ -856,7 +865,7 @@ static sohoa_status grammar_of(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 		return add_span(ctx, sd->out, s, 0, sm->keylen);
 	/* the other figures of a classification with bands are its conditions ("d) 100% cơ quan …
 	 * được đánh giá hoàn thành nhiệm vụ"); its rules are still rules */
-	if (!sd->info[s].table && in_band_context(ed, s)) {
+	if (!sd->info[s].table && band_context_of(sd, s)) {
 		size_t t = title_before(ed, s);
 		int banded = 0;
 		for (int up = 0; up < 2 && t != EX_NONE && !banded; up++, t = title_before(ed, t))
@@ -1122,7 +1131,7 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 	sd.scheme_doc = count_cues(ed);
 	st = read_tables(ctx, &sd);
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
-		if (sd.info[s].bare || !strpbrk(ed->stmts[s].key, "0123456789") || !in_band_context(ed, s))
+		if (sd.info[s].bare || !strpbrk(ed->stmts[s].key, "0123456789") || !band_context_of(&sd, s))
 			continue;
 		st = bands_of(ctx, &sd, s, &sd.info[s].band);
 		if (sd.info[s].band) {

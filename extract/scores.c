@@ -1661,6 +1661,12 @@ static sohoa_status add_score(sohoa_ctx *ctx, const ex_doc *ed, size_t s, const 
 
 sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, ex_score **list, size_t *nlist)
 {
+	return ex_scores_collect_with(ctx, ed, NULL, out, list, nlist);
+}
+
+sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_scheme_set *given, sohoa_buf *out,
+				    ex_score **list, size_t *nlist)
+{
 	if (list) {
 		*list = NULL;
 		*nlist = 0;
@@ -1683,15 +1689,16 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 	}
 	int plan = is_doc_type(ed, plan_types), report = is_doc_type(ed, report_types);
 	int normative = is_doc_type(ed, normative_types);
-	ex_scheme_set sch;
-	if ((st = ex_schemes_collect(ctx, ed, &sch)) != SOHOA_OK)
+	ex_scheme_set own = {0};
+	if (!given && (st = ex_schemes_collect(ctx, ed, &own)) != SOHOA_OK)
 		goto done;
+	const ex_scheme_set *sch = given ? given : &own;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		if (!strpbrk(ed->stmts[s].key, "0123456789"))
 			continue; /* no figure */
 		size_t nev = collect(res, &ed->stmts[s], evs, CAP), kept = 0;
 		for (size_t i = 0; i < nev; i++)
-			if (!not_a_fact(ed, s, &evs[i], &sch))
+			if (!not_a_fact(ed, s, &evs[i], sch))
 				evs[kept++] = evs[i];
 		nev = kept;
 		size_t nr = rows_of(ed, s, plan, report, normative, evs, nev, rows, CAP);
@@ -1706,7 +1713,7 @@ sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out,
 			free(rows[i].measured);
 		}
 	}
-	ex_schemes_free(&sch);
+	ex_schemes_free(&own);
 done:
 	free(evs);
 	free(rows);
