@@ -821,14 +821,12 @@ int ex_spelled_at(const ex_stmt *st, size_t k, const char *w)
 	plain[n] = 0;
 	if (!ex_word_at(st->key, st->keylen, k, plain))
 		return 0;
-	if (!has_marks)
-		return 1;
-	/* text without marks (not restored) cannot tell "cộng" from "công" */
+	/* text without marks (not restored) cannot tell "cộng" from "công": only a plain w matches */
 	int marked = 0;
 	for (size_t i = 0; i < st->len && !marked; i++)
 		marked = (unsigned char)st->text[i] >= 0x80;
 	if (!marked)
-		return 0;
+		return !has_marks;
 	/* as many words of the text as w has, spelled */
 	size_t nw = 1;
 	for (const char *p = w; *p; p++)
