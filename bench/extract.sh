@@ -23,7 +23,7 @@ done
 for k in scores references criteria documents responsibilities; do
 	for group in clean 001; do
 		tp=0 fp=0 fn=0 fo=0 fa=0
-		for g in tests/golden/extract/*."$k".csv; do
+		for g in tests/golden/extract/[0-9][0-9][0-9]."$k".csv; do
 			[ -f "$g" ] || continue
 			s=$(basename "$g" | cut -c1-3)
 			if [ "$group" = 001 ] && [ "$s" != 001 ]; then continue; fi

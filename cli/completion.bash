@@ -25,7 +25,7 @@ _sohoa()
 	--tone) COMPREPLY=($(compgen -W "keep old new" -- "$cur")); return ;;
 	--restore) COMPREPLY=($(compgen -W "auto strip ocr vie off" -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "text tsv" -- "$cur")); return ;;
-	--only) COMPREPLY=($(compgen -W "scores criteria responsibilities documents references" -- "$cur")); return ;;
+	--only) COMPREPLY=($(compgen -W "scores criteria schemes responsibilities documents references" -- "$cur")); return ;;
 	--tessdata) COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	-o | --output | --model) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--lang | --dpi | --jobs | --pages | --password | --timeout | --max-pixels | --max-pages | --include | \

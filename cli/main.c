@@ -52,7 +52,7 @@ const cli_command cli_commands[] = {
 	 "usage: sohoa extract FILE [-o OUTDIR] [--only KIND] [options]\n\n"
 	 "Ingests and normalizes FILE, then writes KIND.csv files into OUTDIR (default: current\n"
 	 "folder), or one CSV to standard output with --only KIND and no -o.\n"
-	 "Kinds: scores, criteria, responsibilities, documents, references.\n\n"
+	 "Kinds: scores, criteria, schemes, responsibilities, documents, references.\n\n"
 	 "  -o DIR             output folder\n"
 	 "  --only KIND        run one extractor\n"
 	 "  --tsv              input is `sohoa ingest --format tsv` output\n" COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},

@@ -93,8 +93,29 @@ int ex_find(sohoa_regex *re, const ex_stmt *st, size_t kstart, long *g, int ng);
 /* 1 if the key of s (already lowercase ASCII) ends / starts with word w at a word boundary. */
 int ex_word_at(const char *key, size_t keylen, size_t at, const char *w);
 
+/* Sentences and clauses of a key: 1 if key[i] is a '.' that ends a sentence (not the dot of a
+ * heading number "1. 1." nor of a one-letter abbreviation); where the clause holding key offset
+ * at starts (after the last ';', ':', sentence end or unclosed '(', not before limit); where the
+ * sentence holding at ends (after its dot) and starts. */
+int ex_sentence_dot(const char *key, size_t keylen, size_t i);
+size_t ex_clause_start(const char *key, size_t limit, size_t at);
+size_t ex_sentence_end(const char *key, size_t keylen, size_t at);
+size_t ex_sentence_start(const char *key, size_t at);
+/* 1 when the words of statement st at key offset k are w as spelled (lowercase, old tone style,
+ * sohoa_viet_key): "mỗi" and not "mới", "cộng" and not "công", whose keys are one. In text
+ * without any marks only a w without marks can match (by its key). */
+int ex_spelled_at(const ex_stmt *st, size_t k, const char *w);
+/* 1 when "điểm" ending at key offset e counts places rather than points ("40 điểm ngập", "10
+ * điểm trường"): a content word follows it. */
+int ex_counts_places(const char *key, size_t keylen, size_t e);
+/* 1 when the line of statement st holding text offset off is a footnote: a small number, then a
+ * capitalized word, and words that amend or explain ("3 Điểm này được sửa đổi …"), or such a line
+ * low on its page in a smaller size. Footnotes state no facts. */
+int ex_footnote(const ex_doc *ed, const ex_stmt *st, size_t off);
+
 /* The extractors, one file each (the table in extract.c). */
-extern const sohoa_extractor ex_scores, ex_criteria, ex_responsibilities, ex_documents, ex_references;
+extern const sohoa_extractor ex_scores, ex_criteria, ex_responsibilities, ex_documents, ex_references,
+	ex_schemes;
 
 /* Scores of a document (used by criteria for the score of a heading). */
 typedef struct ex_score {
@@ -105,6 +126,45 @@ typedef struct ex_score {
 	char unit[16];
 } ex_score;
 sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, ex_score **list, size_t *n);
+struct ex_scheme_set;
+/* The same with the document's scheme already read (schemes.c), so it is not read twice. */
+sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const struct ex_scheme_set *sch,
+				    sohoa_buf *out, ex_score **list, size_t *n);
+
+/* ---- schemes.c: how units are scored ---- */
+
+/* A statement of a scoring scheme: a criterion's maximum or a rule giving points under a
+ * condition (criterion), extra points (bonus), points taken off (penalty), or a classification
+ * band (band: points = lower bound, max = upper bound). */
+typedef enum { EX_SCH_CRITERION, EX_SCH_BONUS, EX_SCH_PENALTY, EX_SCH_BAND } ex_scheme_kind;
+typedef struct ex_scheme {
+	ex_scheme_kind kind;
+	size_t stmt;            /* the statement holding the figure */
+	size_t at;              /* key offset of the figure in it */
+	double max, points;
+	int has_max, has_points;
+	size_t crit_stmt;       /* the heading or table row naming the criterion, or EX_NONE */
+	char *criterion;        /* owned; may be NULL */
+	char *condition;        /* owned; may be NULL */
+	double confidence;      /* 0..1 */
+} ex_scheme;
+#define EX_NONE ((size_t)-1)
+/* A key span of a statement whose figures belong to a scheme (thresholds, conditions), not to
+ * the measurements of scores.csv. */
+typedef struct ex_span {
+	size_t stmt, b, e;
+} ex_span;
+typedef struct ex_scheme_set {
+	ex_scheme *rows;
+	size_t n, cap;
+	ex_span *spans;
+	size_t nspans, spancap;
+} ex_scheme_set;
+/* The scheme statements of a document, in statement order, and the spans they own. */
+sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set *out);
+void ex_schemes_free(ex_scheme_set *s);
+/* 1 when key offset at of statement stmt lies in a span of s. */
+int ex_schemes_owns(const ex_scheme_set *s, size_t stmt, size_t at);
 
 /* ---- table.c: tables rebuilt from positions (documents with line boxes only) ---- */
 

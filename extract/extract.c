@@ -6,6 +6,7 @@
 static const sohoa_extractor *const extractors[] = {
 	&ex_scores,
 	&ex_criteria,
+	&ex_schemes,
 	&ex_documents,
 	&ex_responsibilities,
 	&ex_references,

@@ -255,6 +255,8 @@ int ex_find(sohoa_regex *re, const ex_stmt *st, size_t kstart, long *g, int ng)
 
 int ex_word_at(const char *key, size_t keylen, size_t at, const char *w)
 {
+	if (at >= keylen || key[at] != w[0])
+		return 0; /* most calls fail here: no strlen, no strncmp */
 	size_t wl = strlen(w);
 	if (at + wl > keylen || strncmp(key + at, w, wl))
 		return 0;
@@ -263,6 +265,98 @@ int ex_word_at(const char *key, size_t keylen, size_t at, const char *w)
 	if (at + wl < keylen && isalnum((unsigned char)key[at + wl]))
 		return 0;
 	return 1;
+}
+
+/* ---- sentences and clauses in a key ---- */
+
+/* 1 if key[i] is a '.' that ends a sentence: followed by a space or the end, and not the dot
+ * of a heading number ("1. 1.", "II.") or of an abbreviation of one letter. */
+int ex_sentence_dot(const char *key, size_t keylen, size_t i)
+{
+	if (key[i] != '.' || (i + 1 < keylen && key[i + 1] != ' ') || (i > 0 && key[i - 1] == '.'))
+		return 0; /* "kiểm tra.. được": an ellipsis does not end the sentence */
+	size_t b = i;
+	while (b > 0 && isalnum((unsigned char)key[b - 1]))
+		b--;
+	size_t len = i - b;
+	if (len == 0)
+		return 1;
+	int digits = 1;
+	for (size_t k = b; k < i; k++)
+		if (!isdigit((unsigned char)key[k]))
+			digits = 0;
+	if (digits && len <= 2)
+		return 0;
+	if (!digits && len == 1)
+		return 0;
+	return 1;
+}
+
+/* Start of the clause holding key offset at: after the last ';', ':', sentence end, or limit. */
+size_t ex_clause_start(const char *key, size_t limit, size_t at)
+{
+	size_t i = at;
+	int depth = 0;
+	while (i > limit) {
+		char c = key[i - 1];
+		if (c == ')')
+			depth++;
+		else if (c == '(') {
+			if (depth)
+				depth--;
+			else
+				return i; /* inside parentheses: the clause starts after "(" */
+		} else if (!depth && (c == ';' || c == ':'))
+			return i;
+		else if (!depth && i < at && ex_sentence_dot(key, at, i - 1))
+			return i;
+		i--;
+	}
+	return limit;
+}
+
+size_t ex_sentence_end(const char *key, size_t keylen, size_t at)
+{
+	for (size_t i = at; i < keylen; i++)
+		if (ex_sentence_dot(key, keylen, i))
+			return i + 1;
+	return keylen;
+}
+
+size_t ex_sentence_start(const char *key, size_t at)
+{
+	size_t i = at;
+	while (i > 0) {
+		if (i < at && ex_sentence_dot(key, at, i - 1))
+			return i;
+		i--;
+	}
+	return 0;
+}
+
+/* ---- figures ---- */
+
+static int starts_with_any(const char *key, size_t keylen, size_t at, const char *const *ws)
+{
+	for (int i = 0; ws[i]; i++)
+		if (ex_word_at(key, keylen, at, ws[i]))
+			return 1;
+	return 0;
+}
+
+int ex_counts_places(const char *key, size_t keylen, size_t e)
+{
+	static const char *const after_ok[] = {"tro", "so", "den", "tang", "giam", "xep", "dat", "va", "hoac", "tren",
+					       "duoi", "la", "thi", "moi", "cho", "duoc", "toi", "trong", "neu", "khi",
+					       "nam", "vao", "doi", "cua", "theo", "tai", "voi", "con", "khong", "tu",
+					       "/", "nhung", "ma", "tuong", "sau", "truoc", "thuong", "tru", "cong",
+					       "tinh", "cham", "o", "lam", "ung", "chuan", "toi da", "do", "vi", "nen", NULL};
+	size_t i = e;
+	while (i < keylen && key[i] == ' ')
+		i++;
+	if (i >= keylen || !isalpha((unsigned char)key[i]))
+		return 0;
+	return !starts_with_any(key, keylen, i, after_ok);
 }
 
 /* ---- statements ---- */
@@ -307,6 +401,18 @@ static int starts_acronym(const char *s)
 		caps++;
 	}
 	return caps >= 2;
+}
+
+/* 1 if s starts with a number and then a word in lowercase ("2025 đạt 60% …"): the rest of a
+ * sentence the line before broke inside. */
+static int number_then_lower(const char *s)
+{
+	size_t i = strspn(s, " \t"), d = i;
+	while (isdigit((unsigned char)s[d]) || s[d] == '/' || s[d] == ',' || (s[d] == '.' && isdigit((unsigned char)s[d + 1])))
+		d++;
+	if (d == i || s[d] != ' ')
+		return 0;
+	return starts_lower(s + d);
 }
 
 static int ends_sentence(const char *s, size_t n)
@@ -408,6 +514,10 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 	if (sb->reflowed && !starts_lower(t) && !(starts_acronym(t) && !upper) && !(sb->cur_heading && sb->untitled))
 		return 1;
 	size_t prev_len = cp_count(sb->prev_text);
+	if (number_then_lower(t))
+		return 0; /* "- Chỉ tiêu 1: Phấn đấu năm" + "2025 đạt 60% …" */
+	if (sb->cur_heading && starts_lower(t) && !upper)
+		return 0; /* "1. Công tác tổ chức và cụ thể" + "hóa các văn bản … (10 điểm)." */
 	if (sb->cur_heading && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
 		return 1; /* a short heading line ends its heading (unless its title is still to come) */
 	if (sb->prev_upper != upper && prev_len < 55)
@@ -613,4 +723,127 @@ static int locate_in_source(const ex_doc *ed, const sohoa_tline *tl, const char 
 		}
 	}
 	return 0;
+}
+
+/* ---- footnotes ---- */
+
+/* Words of a note that amends or explains the text it hangs from. */
+static const char *const note_words[] = {"duoc sua doi", "duoc bo sung", "duoc bai bo", "duoc thay the",
+					 "bi bai bo", "bi thay the", "sua doi, bo sung", "het hieu luc",
+					 "duoc huong dan", "diem nay", "khoan nay", "dieu nay", "cum tu",
+					 "quy dinh tai", "theo quy dinh", "xem ", "truong hop", "vi du", NULL};
+
+/* The size of line l as printed: the font size of a PDF line, else the height of its box. */
+static float line_size(const sohoa_line *l)
+{
+	return l->font_size > 0 ? l->font_size : l->y1 - l->y0;
+}
+
+/* 1 when source line tl sits in the lowest third of its page and is printed smaller than most
+ * lines of the page (positions known only). */
+static int low_and_small(const ex_doc *ed, const sohoa_tline *tl)
+{
+	if (!ed->doc)
+		return 0;
+	for (size_t p = 0; p < ed->doc->npages; p++) {
+		const sohoa_page *pg = &ed->doc->pages[p];
+		if (pg->number != tl->page || pg->height <= 0 || pg->nlines < 4)
+			continue;
+		const sohoa_line *l = NULL;
+		size_t larger = 0;
+		for (size_t j = 0; j < pg->nlines; j++)
+			if (pg->lines[j].line == tl->line)
+				l = &pg->lines[j];
+		if (!l || l->y0 < pg->height * 2 / 3 || line_size(l) <= 0)
+			return 0;
+		for (size_t j = 0; j < pg->nlines; j++)
+			larger += line_size(&pg->lines[j]) > line_size(l) * 1.1f;
+		return larger * 2 > pg->nlines;
+	}
+	return 0;
+}
+
+int ex_footnote(const ex_doc *ed, const ex_stmt *st, size_t off)
+{
+	/* the text line of st holding text offset off */
+	size_t nl = 0, line = st->first, lstart = 0;
+	for (size_t i = st->first; i <= st->last; i++) {
+		const char *t = ed->text->lines[i].text ? ed->text->lines[i].text : "";
+		if (blank(t))
+			continue;
+		if (st->starts[nl] <= off) {
+			line = i;
+			lstart = st->starts[nl];
+		}
+		nl++;
+	}
+	const char *t = st->text + lstart;
+	size_t i = 0;
+	while (t[i] == ' ')
+		i++;
+	size_t d = i;
+	while (isdigit((unsigned char)t[d]))
+		d++;
+	if (d == i || d - i > 2 || t[d] != ' ' || (st->heading && lstart == 0))
+		return 0;
+	uint32_t cp, plain;
+	int tone, upper;
+	sohoa_utf8_decode(t + d + 1, strlen(t + d + 1), &cp);
+	if (!sohoa_viet_letter(cp, &plain, &tone, &upper) || !upper)
+		return 0;
+	/* the note's words, in the key of the rest of its statement */
+	size_t k = 0;
+	while (k < st->keylen && st->kmap[k] < lstart + d)
+		k++;
+	for (int w = 0; note_words[w]; w++)
+		if (strstr(st->key + k, note_words[w]))
+			return 1;
+	return low_and_small(ed, &ed->text->lines[line]);
+}
+
+/* ---- words as spelled ---- */
+
+int ex_spelled_at(const ex_stmt *st, size_t k, const char *w)
+{
+	if (k >= st->keylen)
+		return 0;
+	/* the key first (cheap): w without its marks */
+	char plain[64];
+	size_t n = 0;
+	int has_marks = 0;
+	for (const char *p = w; *p && n + 1 < sizeof plain;) {
+		uint32_t cp, base;
+		p += sohoa_utf8_decode(p, strlen(p), &cp);
+		base = sohoa_viet_base(cp);
+		has_marks |= cp >= 0x80;
+		plain[n++] = (char)(base < 0x80 ? tolower((int)base) : '?');
+	}
+	plain[n] = 0;
+	if (!ex_word_at(st->key, st->keylen, k, plain))
+		return 0;
+	/* text without marks (not restored) cannot tell "cộng" from "công": only a plain w matches */
+	int marked = 0;
+	for (size_t i = 0; i < st->len && !marked; i++)
+		marked = (unsigned char)st->text[i] >= 0x80;
+	if (!marked)
+		return !has_marks;
+	/* as many words of the text as w has, spelled */
+	size_t nw = 1;
+	for (const char *p = w; *p; p++)
+		nw += *p == ' ';
+	size_t t = st->kmap[k], e = t;
+	for (size_t i = 0; i < nw; i++) {
+		while (e < st->len && st->text[e] == ' ')
+			e++;
+		while (e < st->len && !strchr(" ,;:.()\"", st->text[e]))
+			e++;
+	}
+	sohoa_buf b = {0};
+	if (sohoa_viet_key(st->text + t, e - t, &b)) {
+		sohoa_buf_free(&b);
+		return 0;
+	}
+	int same = b.data && !strcmp(b.data, w);
+	sohoa_buf_free(&b);
+	return same;
 }

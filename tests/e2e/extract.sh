@@ -41,12 +41,15 @@ for f in "$SEEDS"/00[0-4]_*.txt; do
 		continue
 	fi
 	# every file has its header and parses as RFC 4180 with the same field count on every row
-	for k in scores criteria responsibilities documents references; do
+	for k in scores criteria schemes responsibilities documents references; do
 		check "extract $seed $k.csv is rectangular CSV" python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 sys.exit(0 if rows and all(len(r) == len(rows[0]) for r in rows) else 1)' "$TMP/$seed/$k.csv"
 	done
+	# the seeds define no scoring scheme: schemes.csv holds its header alone
+	n=$(python3 -c 'import csv,sys; print(len(list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))))' "$TMP/$seed/schemes.csv" 2>/dev/null)
+	if [ "$n" = 0 ]; then pass "extract $seed schemes.csv has no rows"; else fail "extract $seed schemes.csv has no rows" "$n rows"; fi
 	if [ "$seed" = 001 ]; then
 		# seed 001 is a real scan read without Vietnamese: once normalize restores it (documents.csv
 		# counts restored lines) the issue's bar for it holds (95%); without the language model
@@ -69,6 +72,25 @@ sys.exit(0 if rows and all(len(r) == len(rows[0]) for r in rows) else 1)' "$TMP/
 		eval_kind "$seed" responsibilities 0.90 0.90 0.70
 	fi
 done
+
+# a made-up plan with targets, results, a scoring scheme (maxima, rules, bonus, penalty, bands),
+# a formula, an award quota and a footnote: every scheme row and every measurement, nothing else
+mkdir -p "$TMP/fx"
+if "$SOHOA" extract -q -o "$TMP/fx" tests/fixtures/extract/scheme_plan.txt >/dev/null 2>"$TMP/fx.err"; then
+	for k in schemes scores; do
+		line=$($EVAL "$k" "$G/scheme_plan.$k.csv" "$TMP/fx/$k.csv")
+		ok=$(echo "$line" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+			split(v["fields"], fr, "/"); print (v["precision"] == 1 && v["recall"] == 1 && fr[1] == fr[2]) ? "yes" : "no" }')
+		if [ "$ok" = yes ]; then
+			pass "extract scheme_plan $k ($line)"
+		else
+			fail "extract scheme_plan $k" "$line"
+			$EVAL "$k" "$G/scheme_plan.$k.csv" "$TMP/fx/$k.csv" --diff 10 | tail -n +2 | sed 's/^/    /'
+		fi
+	done
+else
+	fail "extract scheme_plan runs" "$(head -3 "$TMP/fx.err")"
+fi
 
 # born-digital sample PDFs (positions from the PDF ingest): the seed tables rebuilt cell by cell
 # against ../shared/tables, and the figures and citations of each seed found again (line numbers

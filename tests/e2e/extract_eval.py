@@ -22,6 +22,7 @@ IDENTITY = {
     "criteria": ["doc", "id", "page", "line"],
     "documents": ["doc"],
     "responsibilities": ["doc", "page", "line"],
+    "schemes": ["doc", "page", "line", "kind", "max", "points"],
 }
 
 

@@ -1,0 +1,183 @@
+/* Unit tests of scoring schemes (schemes.csv) and of what scores.csv leaves out or names: small
+ * texts written for these tests, each a statement kind the grammar must read one way. */
+#include "../../extract/extract-int.h"
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A text of one line per element of lines[] (page 1, lines numbered from 1). */
+static sohoa_text *make_text(const char *const *lines, size_t n)
+{
+	sohoa_text *t = calloc(1, sizeof *t);
+	t->doc = sohoa_strdup("t");
+	t->lines = calloc(n, sizeof *t->lines);
+	for (size_t i = 0; i < n; i++) {
+		t->lines[i].text = sohoa_strdup(lines[i]);
+		t->lines[i].page = t->lines[i].page_end = 1;
+		t->lines[i].line = t->lines[i].line_end = (int)i + 1;
+	}
+	t->nlines = n;
+	return t;
+}
+
+static char *run_ex(sohoa_ctx *ctx, const char *name, const sohoa_text *t)
+{
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find(name);
+	if (!ex || ex->run(ctx, NULL, t, &out) != SOHOA_OK) {
+		sohoa_buf_free(&out);
+		return sohoa_strdup("(error)");
+	}
+	return out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+}
+
+static size_t count_rows(const char *csv)
+{
+	size_t n = 0;
+	for (const char *p = csv; *p; p++)
+		n += *p == '\n';
+	return n;
+}
+
+/* Run extractor kind on lines; every string of want must be in its CSV, and it must have nrows
+ * rows (-1: any number). */
+static void expect(sohoa_ctx *ctx, const char *kind, const char *const *lines, size_t n, int nrows,
+		   const char *const *want, const char *name)
+{
+	sohoa_text *t = make_text(lines, n);
+	char *csv = run_ex(ctx, kind, t);
+	int ok = nrows < 0 || count_rows(csv) == (size_t)nrows;
+	for (size_t i = 0; want && want[i]; i++)
+		ok = ok && strstr(csv, want[i]) != NULL;
+	CHECK(ok, name);
+	if (!ok)
+		printf("    %s got:\n%s\n", kind, csv);
+	free(csv);
+	sohoa_text_free(t);
+}
+
+#define LINES(...) ((const char *const[]){__VA_ARGS__})
+#define N(...) (sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+#define WANT(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+
+	/* columns: both carry a confidence */
+	{
+		const sohoa_extractor *s = sohoa_extractor_find("schemes"), *c = sohoa_extractor_find("scores");
+		int n = 0, last_conf = 0;
+		for (; s && s->columns[n]; n++)
+			;
+		CHECK(s && n == 10 && !strcmp(s->columns[1], "kind") && !strcmp(s->columns[9], "confidence"),
+		      "schemes: columns doc,kind,criterion,max,points,condition,page,line,text,confidence");
+		for (n = 0; c && c->columns[n]; n++)
+			last_conf = !strcmp(c->columns[n], "confidence");
+		CHECK(last_conf, "scores: confidence is the last column");
+	}
+
+	/* a criterion's maximum in parentheses after its heading; no score */
+	const char *const *crit = LINES("1. Công tác tuyên truyền, phổ biến (15 điểm).");
+	expect(ctx, "schemes", crit, 1, 1, WANT("t,criterion,\"Công tác tuyên truyền, phổ biến\",15,,,1,1,"),
+	       "schemes: (15 điểm) is the heading's maximum");
+	expect(ctx, "scores", crit, 1, 0, NULL, "scores: (15 điểm) of a heading is no score");
+	expect(ctx, "criteria", crit, 1, 1, WANT("t,1,,1,\"Công tác tuyên truyền, phổ biến (15 điểm)\",,15,1,1"),
+	       "criteria: the heading carries the scheme's maximum");
+
+	/* caps and their kind from the label */
+	expect(ctx, "schemes", LINES("3. Điểm thưởng: tối đa 05 điểm.", "4. Điểm trừ: tối đa (04 điểm)."), 2, 2,
+	       WANT("t,bonus,Điểm thưởng,5,,,1,1,", "t,penalty,Điểm trừ,4,,,1,2,"),
+	       "schemes: a capped bonus and penalty, kind from the label");
+
+	/* rules: points under a condition; the thresholds are conditions, not scores */
+	const char *const *bonus = LINES("Đạt từ 80 - 90% cộng 01 điểm; trên 90% cộng 02 điểm.");
+	expect(ctx, "schemes", bonus, 1, 2, WANT("t,bonus,,,1,Đạt từ 80 - 90%,", "t,bonus,,,2,trên 90%,"),
+	       "schemes: cộng N điểm under a threshold is a bonus rule");
+	expect(ctx, "scores", bonus, 1, 0, NULL, "scores: the thresholds of a bonus rule are no targets");
+	expect(ctx, "schemes", LINES("Mỗi báo cáo chậm hạn bị trừ 0,5 điểm."), 1, 1,
+	       WANT("t,penalty,,,0.5,Mỗi báo cáo chậm hạn,"), "schemes: bị trừ N điểm is a penalty rule");
+	expect(ctx, "schemes",
+	       LINES("a) Diện tích tự nhiên: từ 100 km2 trở xuống được tính 10 điểm; trên 100 km2 thì cứ thêm 20 km2 "
+		     "được tính thêm 0,5 điểm, nhưng tối đa không quá 20 điểm;"),
+	       1, 3,
+	       WANT("t,criterion,Diện tích tự nhiên,,10,từ 100 km2 trở xuống,", "t,criterion,Diện tích tự nhiên,,0.5,cứ thêm 20 km2,",
+		    "t,criterion,Diện tích tự nhiên,20,,"),
+	       "schemes: được tính (thêm) N điểm rules and their cap under a label");
+	expect(ctx, "schemes", LINES("Mỗi lớp học được mở cho 1 điểm."), 1, 1, WANT("t,criterion,,,1,Mỗi lớp học được mở,"),
+	       "schemes: mỗi … cho N điểm is a rule");
+
+	/* "criterion: N điểm" items of a scheme, the scale in a label, a capped bonus, a penalty per case */
+	const char *const *labelled = LINES("IV. TIÊU CHUẨN, THANG ĐIỂM", "1. Thang điểm: 100 điểm, trong đó:",
+					    "- Tổ chức phát động phong trào: 20 điểm.", "- Công tác tuyên truyền: 80 điểm.",
+					    "2. Điểm thưởng: đơn vị có mô hình mới được cộng 5 điểm (tối đa không quá 10 điểm).",
+					    "3. Điểm trừ: đơn vị chậm gửi báo cáo trừ 2 điểm/lần.");
+	expect(ctx, "schemes", labelled, 6, 6,
+	       WANT("t,criterion,Thang điểm,100,,,1,2,", "t,criterion,Tổ chức phát động phong trào,20,,,1,3,",
+		    "t,criterion,Công tác tuyên truyền,80,,,1,4,", "t,bonus,Điểm thưởng,,5,đơn vị có mô hình mới,1,5,",
+		    "t,bonus,Điểm thưởng,10,,,1,5,", "t,penalty,Điểm trừ,,2,đơn vị chậm gửi báo cáo,1,6,"),
+	       "schemes: criterion: N điểm items, a scale, a capped bonus, a penalty");
+	expect(ctx, "scores", labelled, 6, 0, NULL, "scores: a scheme's items are no scores");
+
+	/* not rows: the granularity of marking, a negated rule; and no score either */
+	const char *const *grain = LINES("Cho điểm lẻ đến 0,25 điểm; không có nội dung nào chấm 0 điểm.");
+	expect(ctx, "schemes", grain, 1, 0, NULL, "schemes: điểm lẻ and a negated rule are not rows");
+	expect(ctx, "scores", grain, 1, 0, NULL, "scores: điểm lẻ is no score");
+
+	/* bands under a classification article */
+	const char *const *bands = LINES("Điều 7. Xếp loại", "1. Loại A: đạt từ 90 điểm trở lên.",
+					 "2. Loại B: từ 70 điểm đến dưới 90 điểm; trong đó có ít nhất 50% nội dung đạt.",
+					 "3. Loại C: dưới 70 điểm.");
+	expect(ctx, "schemes", bands, 4, 3,
+	       WANT("t,band,Loại A,,90,", "t,band,Loại B,90,70,", "t,band,Loại C,70,,"),
+	       "schemes: bands with their bounds and names");
+	expect(ctx, "scores", bands, 4, 0, NULL, "scores: a band's bounds and conditions are no scores");
+
+	/* a points table: header, row numbers, titles, points cells */
+	expect(ctx, "schemes",
+	       LINES("STT", "", "", "Nội dung", "", "", "Điểm tối đa", "", "", "Ghi chú", "", "", "1", "", "", "Tổ chức hội nghị",
+		     "", "", "10", "", "", "Có biên bản.", "", "", "2", "", "", "Điểm cộng", "", "", "5", "", "", "Vượt kế hoạch.", "",
+		     "", "3", "", "", "Tổng cộng", "", "", "15"),
+	       43, 3, WANT("t,criterion,Tổ chức hội nghị,10,,,1,19,", "t,bonus,Điểm cộng,5,,,1,31,", "t,criterion,Tổng cộng,15,"),
+	       "schemes: a points table's rows, a bonus row, the total");
+
+	/* a result in points is a score, not a scheme */
+	const char *const *result = LINES("Sở Tư pháp đạt được 85 điểm, xếp thứ 3/20 sở, ngành.");
+	expect(ctx, "schemes", result, 1, 0, NULL, "schemes: đạt được 85 điểm is a result");
+	expect(ctx, "scores", result, 1, 2, WANT(",Sở Tư pháp,score,=,85,,điểm,", ",Sở Tư pháp,rank,=,,,,,3,20,"),
+	       "scores: a result in points and its rank");
+
+	/* statements that are not facts */
+	expect(ctx, "scores", LINES("Tỷ lệ hoàn thành = Số việc xong / Số việc giao x 100%."), 1, 0, NULL,
+	       "scores: a formula is no fact");
+	expect(ctx, "scores",
+	       LINES("Tỷ lệ hộ có nước sạch đạt 90%.", "3 Khoản này được bổ sung theo Thông tư số 05/2023/TT-BNV, tỷ lệ 30%."),
+	       2, 1, WANT(",Tỷ lệ hộ có nước sạch,score,=,90,"), "scores: a footnote states no fact");
+	expect(ctx, "scores", LINES("Đối với xã có tỷ lệ dưới 40% thì có thể điều chỉnh kế hoạch."), 1, 0, NULL,
+	       "scores: a condition is no fact");
+	expect(ctx, "scores", LINES("Xét tặng Bằng khen không quá 15% tổng số tập thể."), 1, 0, NULL,
+	       "scores: an award quota is no fact");
+	expect(ctx, "scores", LINES("Toàn tỉnh còn 25 điểm ngập úng."), 1, 0, NULL, "scores: điểm counting places is no score");
+	expect(ctx, "scores", LINES("Năm 2025: 30%."), 1, 0, NULL, "scores: a figure with no noun phrase is dropped");
+
+	/* subjects */
+	expect(ctx, "scores", LINES("(2) 95% số hộ gia đình được sử dụng nước sạch;"), 1, 1,
+	       WANT(",tỷ lệ hộ gia đình được sử dụng nước sạch,"), "scores: a clause-initial percentage names the rate");
+	expect(ctx, "scores", LINES("Thu ngân sách 6 tháng ước đạt 1.200 tỷ đồng, bằng 55,2% dự toán năm."), 1, 1,
+	       WANT(",Thu ngân sách 6 tháng so với dự toán năm,score,=,55.2,"), "scores: a ratio names its reference");
+	expect(ctx, "scores", LINES("Tỷ lệ giải ngân đạt 60%, cao hơn so với bình quân cả nước (45%)."), 1, 2,
+	       WANT(",Tỷ lệ giải ngân,score,=,60,", ",Tỷ lệ giải ngân bình quân cả nước,score,=,45,"),
+	       "scores: a value in parentheses after so với is the comparator's");
+	expect(ctx, "scores", LINES("Phấn đấu tỷ lệ hộ nghèo giảm xuống dưới 2% vào năm 2026."), 1, 1,
+	       WANT(",tỷ lệ hộ nghèo,target,<,2,,%,,,,,,2026,"), "scores: the year after the figure, op from dưới");
+	expect(ctx, "scores", LINES("Chỉ số năng lực cạnh tranh đạt 68,5 điểm, vượt kịch bản đề ra, xếp thứ 12/63."), 1, 2,
+	       WANT(",Chỉ số năng lực cạnh tranh,rank,=,,,,,12,63,"), "scores: a rank after a verb phrase takes the row's subject");
+	expect(ctx, "scores", LINES("Hoàn thành 100% các nhiệm vụ được giao trước ngày 15/12/2025."), 1, 1,
+	       WANT(",các nhiệm vụ được giao,target,"), "scores: an action's object; a deadline makes a target");
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
