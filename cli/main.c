@@ -30,12 +30,13 @@ const cli_command cli_commands[] = {
 	{"ingest", cmd_ingest, CLI_OCR | CLI_OUT | CLI_FORMAT, 1, 1, 0,
 	 "ingest wants exactly one FILE (try 'sohoa ingest --help')",
 	 "read a PDF, image or text file into text or TSV with positions",
-	 "usage: sohoa ingest FILE [-o OUT] [--format text|tsv] [options]\n\n"
+	 "usage: sohoa ingest FILE [-o OUT] [--format text|tsv|hocr|alto] [options]\n\n"
 	 "Reads FILE (PDF, PNG/JPEG/TIFF/PNM image, or text) and writes its text: pages separated by a\n"
 	 "form feed (text), or one row per line (tsv): page line x0 y0 x1 y1 source confidence\n"
-	 "decision text. Coordinates are points from the page's top-left.\n\n"
+	 "decision text. Coordinates are points from the page's top-left. hocr and alto: the pages'\n"
+	 "blocks, lines and words with boxes in pixels (images at their size, PDF pages at --dpi).\n\n"
 	 "  -o FILE            write here instead of standard output\n"
-	 "  --format FMT       text (default) or tsv\n" COMMON_OCR_HELP COMMON_TAIL},
+	 "  --format FMT       text (default), tsv, hocr (hOCR 1.2) or alto (ALTO 4.4)\n" COMMON_OCR_HELP COMMON_TAIL},
 	{"normalize", cmd_normalize, CLI_OCR | CLI_NORM | CLI_OUT | CLI_FORMAT, 0, 1, 0,
 	 "normalize takes one FILE or - (try 'sohoa normalize --help')",
 	 "clean and restore Vietnamese text",
