@@ -70,6 +70,15 @@ const cli_command cli_commands[] = {
 	 "  --force            redo documents the manifest says are done\n"
 	 "  --shard K/N        process only the K-th of N slices of the inputs\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
+	{"pdf", cmd_pdf, CLI_OCR | CLI_NORM, 2, 2, 0,
+	 "pdf wants IN and OUT.pdf (try 'sohoa pdf --help')",
+	 "a searchable PDF (PDF/A-2b where it can) of a PDF or an image",
+	 "usage: sohoa pdf IN OUT.pdf [options]\n\n"
+	 "Writes OUT.pdf: the pages of IN (a PDF, or a PNG/JPEG/TIFF image) as they are, with an\n"
+	 "invisible text layer of the restored Vietnamese on the pages that needed OCR, placed on the\n"
+	 "words it was read from; an old invisible layer (an English OCR's) is replaced. PDF/A-2b when\n"
+	 "IN allows it; -v says what was done per page and, if not PDF/A, why.\n\n"
+	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
 	{"merge", cmd_merge, CLI_OUT, 1, INT_MAX, 1,
 	 "merge wants OUTDIR... and -o MERGED (try 'sohoa merge --help')",
 	 "merge the outputs of several sharded runs",

@@ -26,6 +26,8 @@ typedef struct sohoa_pdf_report {
 	int kept_visible;     /* of those, pages that keep visible text of their own beside the layer */
 	int images_kept;      /* image files: pages whose image went in as it was coded */
 	int images_recoded;   /* image files: pages decoded and stored again, losslessly */
+	int failed;           /* pages that went in without the layer they needed: ingest could
+				 not read them, or the layer could not be made (logged) */
 	int pdfa;             /* 1: written as PDF/A-2b */
 	char not_pdfa[256];   /* when pdfa is 0: why (names the page or object) */
 } sohoa_pdf_report;
@@ -48,7 +50,8 @@ sohoa_status sohoa_pdf_write(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_t
 			     const sohoa_pdf_meta *meta, const char *path, sohoa_pdf_report *report);
 
 /* The whole job for one file: ingest in_path under ctx's options, normalize, read the metadata,
- * write out_path. Pages that could not be read are logged and go in without a layer. */
+ * write out_path. Pages that could not be read are logged and go in without a layer
+ * (report->failed counts them). */
 sohoa_status sohoa_pdf_file(sohoa_ctx *ctx, const char *in_path, const char *out_path,
 			    sohoa_pdf_report *report);
 
