@@ -52,6 +52,8 @@ check "the input's layer was garbled (CER over 5%)" awk -v c="$(cer_pct "$t" "$T
 check "no old text left: as many words as the truth, within 3%" awk -v a="$(wc -w <"$TMP/eng.raw")" -v b="$(wc -w <"$t")" \
 	'BEGIN { exit !(a <= 1.03 * b && a >= 0.97 * b) }'
 check "a Vietnamese phrase is found in the layer" grep -q "đẩy mạnh thực hiện các mục tiêu" "$TMP/eng.raw"
+check "extraction gives NFC text" python3 -c "import sys, unicodedata; t = open(sys.argv[1], encoding='utf-8').read();
+sys.exit(not (unicodedata.is_normalized('NFC', t) and 'ẩ' in t))" "$TMP/eng.raw"
 check "and was not in the input's layer" sh -c "! grep -q 'đẩy mạnh' '$TMP/eng.in'"
 chk "image streams are the input's bytes" $CHK images "$f" "$TMP/eng.pdf"
 chk "PDF/A-2b parts" $CHK pdfa "$TMP/eng.pdf"
