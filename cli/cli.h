@@ -82,6 +82,7 @@ int cmd_normalize(const cli_args *a, sohoa_ctx *ctx);
 int cmd_extract(const cli_args *a, sohoa_ctx *ctx);
 int cmd_run(const cli_args *a, sohoa_ctx *ctx);
 int cmd_merge(const cli_args *a, sohoa_ctx *ctx);
+int cmd_pdf(const cli_args *a, sohoa_ctx *ctx);
 
 extern const cli_command cli_commands[];
 

@@ -30,12 +30,13 @@ const cli_command cli_commands[] = {
 	{"ingest", cmd_ingest, CLI_OCR | CLI_OUT | CLI_FORMAT, 1, 1, 0,
 	 "ingest wants exactly one FILE (try 'sohoa ingest --help')",
 	 "read a PDF, image or text file into text or TSV with positions",
-	 "usage: sohoa ingest FILE [-o OUT] [--format text|tsv] [options]\n\n"
+	 "usage: sohoa ingest FILE [-o OUT] [--format text|tsv|hocr|alto] [options]\n\n"
 	 "Reads FILE (PDF, PNG/JPEG/TIFF/PNM image, or text) and writes its text: pages separated by a\n"
 	 "form feed (text), or one row per line (tsv): page line x0 y0 x1 y1 source confidence\n"
-	 "decision text. Coordinates are points from the page's top-left.\n\n"
+	 "decision text. Coordinates are points from the page's top-left. hocr and alto: the pages'\n"
+	 "blocks, lines and words with boxes in pixels (images at their size, PDF pages at --dpi).\n\n"
 	 "  -o FILE            write here instead of standard output\n"
-	 "  --format FMT       text (default) or tsv\n" COMMON_OCR_HELP COMMON_TAIL},
+	 "  --format FMT       text (default), tsv, hocr (hOCR 1.2) or alto (ALTO 4.4)\n" COMMON_OCR_HELP COMMON_TAIL},
 	{"normalize", cmd_normalize, CLI_OCR | CLI_NORM | CLI_OUT | CLI_FORMAT, 0, 1, 0,
 	 "normalize takes one FILE or - (try 'sohoa normalize --help')",
 	 "clean and restore Vietnamese text",
@@ -68,6 +69,15 @@ const cli_command cli_commands[] = {
 	 "  --exclude GLOB     skip files whose name matches (repeatable)\n"
 	 "  --force            redo documents the manifest says are done\n"
 	 "  --shard K/N        process only the K-th of N slices of the inputs\n"
+	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
+	{"pdf", cmd_pdf, CLI_OCR | CLI_NORM, 2, 2, 0,
+	 "pdf wants IN and OUT.pdf (try 'sohoa pdf --help')",
+	 "a searchable PDF (PDF/A-2b where it can) of a PDF or an image",
+	 "usage: sohoa pdf IN OUT.pdf [options]\n\n"
+	 "Writes OUT.pdf: the pages of IN (a PDF, or a PNG/JPEG/TIFF image) as they are, with an\n"
+	 "invisible text layer of the restored Vietnamese on the pages that needed OCR, placed on the\n"
+	 "words it was read from; an old invisible layer (an English OCR's) is replaced. PDF/A-2b when\n"
+	 "IN allows it; -v says what was done per page and, if not PDF/A, why.\n\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
 	{"merge", cmd_merge, CLI_OUT, 1, INT_MAX, 1,
 	 "merge wants OUTDIR... and -o MERGED (try 'sohoa merge --help')",

@@ -1,0 +1,316 @@
+/* ocrxml: hOCR and ALTO of what ingest read, for archives and digital libraries. Both describe
+ * each page's blocks, lines and words with boxes in pixels of the page as stored: an image file
+ * at its own size, a PDF page rendered at --dpi; a page OCR had to turn is described as stored,
+ * its text's angle given (hOCR textangle, ALTO ROTATION, counterclockwise degrees). sohoa reads
+ * no block structure, so blocks here are runs of lines that follow each other closely in reading
+ * order and overlap horizontally. */
+#include "output-int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int out_xml_escape(sohoa_buf *out, const char *s, size_t n)
+{
+	int r = 0;
+	for (size_t i = 0; i < n && !r;) {
+		size_t b = i;
+		while (i < n && s[i] != '&' && s[i] != '<' && s[i] != '>' && s[i] != '"' && s[i] != '\'' &&
+		       !((unsigned char)s[i] < 0x20 && s[i] != '\t'))
+			i++;
+		r = sohoa_buf_append(out, s + b, i - b);
+		if (i >= n || r)
+			break;
+		switch (s[i++]) {
+		case '&': r = sohoa_buf_puts(out, "&amp;"); break;
+		case '<': r = sohoa_buf_puts(out, "&lt;"); break;
+		case '>': r = sohoa_buf_puts(out, "&gt;"); break;
+		case '"': r = sohoa_buf_puts(out, "&quot;"); break;
+		case '\'': r = sohoa_buf_puts(out, "&apos;"); break;
+		default: break; /* control characters are not allowed in XML 1.0 */
+		}
+	}
+	return r ? -1 : 0;
+}
+
+/* One page's frame: how its upright boxes become stored pixels. */
+typedef struct frame {
+	int turns;
+	float w, h;          /* stored size, points */
+	double scale;        /* pixels a point */
+	long pw, ph;         /* stored size, pixels */
+} frame;
+
+static void frame_box(const frame *f, float x0, float y0, float x1, float y1, long px[4])
+{
+	float b[4] = {x0, y0, x1, y1}, s[4];
+	out_box_stored(f->turns, f->w, f->h, b, s);
+	px[0] = lround(s[0] * f->scale), px[1] = lround(s[1] * f->scale);
+	px[2] = lround(s[2] * f->scale), px[3] = lround(s[3] * f->scale);
+	if (px[2] < px[0])
+		px[2] = px[0];
+	if (px[3] < px[1])
+		px[3] = px[1];
+}
+
+/* The frames of doc's pages. For images the scale comes from the file's pixel size; for PDFs
+ * from --dpi. */
+static sohoa_status frames_new(sohoa_ctx *ctx, const sohoa_doc *doc, frame **out)
+{
+	*out = NULL;
+	if (!doc->kind || (strcmp(doc->kind, "pdf") && strcmp(doc->kind, "image")))
+		return sohoa_error(ctx, SOHOA_ERR_UNSUPPORTED, "'%s': hOCR and ALTO need page positions, which a %s file has not",
+				   doc->path, doc->kind ? doc->kind : "text");
+	frame *f = calloc(doc->npages ? doc->npages : 1, sizeof *f);
+	if (!f)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	int dpi = ctx->opt.dpi > 0 ? ctx->opt.dpi : 300;
+	char *data = NULL;
+	size_t len = 0;
+	if (!strcmp(doc->kind, "image") && sohoa_file_read(ctx, doc->path, &data, &len) != SOHOA_OK) {
+		free(f);
+		return ctx->status;
+	}
+	for (size_t p = 0; p < doc->npages; p++) {
+		const sohoa_page *pg = &doc->pages[p];
+		f[p].turns = out_page_turns(pg);
+		out_page_stored_size(pg, &f[p].w, &f[p].h);
+		f[p].scale = dpi / 72.0;
+		if (data) {
+			out_image img;
+			if (out_image_read((const unsigned char *)data, len, pg->number - 1, &img) == 0 && img.width > 0) {
+				if (f[p].w > 0)
+					f[p].scale = img.width / f[p].w;
+				f[p].pw = img.width, f[p].ph = img.height;
+			}
+			out_image_clear(&img);
+		}
+		if (!f[p].pw)
+			f[p].pw = lround(f[p].w * f[p].scale), f[p].ph = lround(f[p].h * f[p].scale);
+	}
+	free(data);
+	*out = f;
+	return SOHOA_OK;
+}
+
+/* Blocks: [start, end) line ranges of a page. */
+static size_t next_block(const sohoa_page *pg, size_t start)
+{
+	size_t i = start + 1;
+	float bx0 = pg->lines[start].x0, bx1 = pg->lines[start].x1;
+	for (; i < pg->nlines; i++) {
+		const sohoa_line *a = &pg->lines[i - 1], *b = &pg->lines[i];
+		float h = fmaxf(a->y1 - a->y0, b->y1 - b->y0);
+		if (b->y0 - a->y1 > 0.8f * h || b->y0 < a->y0 - 0.5f * h || b->x0 > bx1 || b->x1 < bx0)
+			break;
+		bx0 = fminf(bx0, b->x0), bx1 = fmaxf(bx1, b->x1);
+	}
+	return i;
+}
+
+static void block_box(const sohoa_page *pg, size_t a, size_t b, float box[4])
+{
+	box[0] = box[1] = 1e30f, box[2] = box[3] = -1e30f;
+	for (size_t i = a; i < b; i++) {
+		const sohoa_line *l = &pg->lines[i];
+		box[0] = fminf(box[0], l->x0), box[1] = fminf(box[1], l->y0);
+		box[2] = fmaxf(box[2], l->x1), box[3] = fmaxf(box[3], l->y1);
+	}
+}
+
+/* The words of a line; a line without words is one word of its own text and box. */
+static size_t line_words(const sohoa_line *l, const sohoa_word **w, sohoa_word *alone)
+{
+	if (l->nwords) {
+		*w = l->words;
+		return l->nwords;
+	}
+	*alone = (sohoa_word){l->text, l->x0, l->y0, l->x1, l->y1, l->confidence};
+	*w = alone;
+	return l->text && *l->text;
+}
+
+/* ---- hOCR ---- */
+
+static int hocr_bbox(sohoa_buf *o, const long b[4])
+{
+	return sohoa_buf_printf(o, "bbox %ld %ld %ld %ld", b[0], b[1], b[2], b[3]);
+}
+
+sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+{
+	frame *fr;
+	sohoa_status st = frames_new(ctx, doc, &fr);
+	if (st != SOHOA_OK)
+		return st;
+	int r = sohoa_buf_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				  "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+				  "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
+				  "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"vi\" lang=\"vi\">\n<head>\n<title>");
+	r |= out_xml_escape(o, doc->name ? doc->name : "", doc->name ? strlen(doc->name) : 0);
+	r |= sohoa_buf_printf(o, "</title>\n<meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n"
+				 "<meta name=\"ocr-system\" content=\"sohoa %s\"/>\n"
+				 "<meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf\"/>\n"
+				 "<meta name=\"ocr-number-of-pages\" content=\"%zu\"/>\n</head>\n<body>\n",
+			      sohoa_version(), doc->npages);
+	int img = !strcmp(doc->kind, "image");
+	for (size_t p = 0; p < doc->npages && !r; p++) {
+		const sohoa_page *pg = &doc->pages[p];
+		const frame *f = &fr[p];
+		int n = pg->number;
+		r |= sohoa_buf_printf(o, "<div class=\"ocr_page\" id=\"page_%d\" title=\"", n);
+		if (img) {
+			r |= sohoa_buf_puts(o, "image &quot;");
+			r |= out_xml_escape(o, doc->path, strlen(doc->path));
+			r |= sohoa_buf_puts(o, "&quot;; ");
+		}
+		r |= sohoa_buf_printf(o, "bbox 0 0 %ld %ld; ppageno %d; scan_res %ld %ld\">\n", f->pw, f->ph, n - 1,
+				      lround(f->scale * 72), lround(f->scale * 72));
+		int angle = f->turns ? 90 * f->turns : 0, nb = 0, nl = 0, nw = 0;
+		for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
+			b = next_block(pg, a);
+			float bb[4];
+			long px[4];
+			block_box(pg, a, b, bb);
+			frame_box(f, bb[0], bb[1], bb[2], bb[3], px);
+			nb++;
+			r |= sohoa_buf_printf(o, " <div class=\"ocr_carea\" id=\"block_%d_%d\" title=\"", n, nb) | hocr_bbox(o, px);
+			r |= sohoa_buf_printf(o, "\">\n  <p class=\"ocr_par\" id=\"par_%d_%d\" lang=\"vie\" title=\"", n, nb) |
+			     hocr_bbox(o, px) | sohoa_buf_puts(o, "\">\n");
+			for (size_t i = a; i < b && !r; i++) {
+				const sohoa_line *l = &pg->lines[i];
+				const sohoa_word *w;
+				sohoa_word alone;
+				size_t k = line_words(l, &w, &alone);
+				if (!k)
+					continue;
+				frame_box(f, l->x0, l->y0, l->x1, l->y1, px);
+				r |= sohoa_buf_printf(o, "   <span class=\"ocr_line\" id=\"line_%d_%d\" title=\"", n, ++nl) | hocr_bbox(o, px);
+				if (angle)
+					r |= sohoa_buf_printf(o, "; textangle %d", angle);
+				r |= sohoa_buf_puts(o, "\">");
+				for (size_t j = 0; j < k; j++) {
+					frame_box(f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
+					r |= sohoa_buf_printf(o, "%s<span class=\"ocrx_word\" id=\"word_%d_%d\" title=\"", j ? " " : "", n, ++nw);
+					r |= hocr_bbox(o, px);
+					if (w[j].confidence >= 0)
+						r |= sohoa_buf_printf(o, "; x_wconf %ld", lround(w[j].confidence));
+					r |= sohoa_buf_puts(o, "\">");
+					r |= out_xml_escape(o, w[j].text ? w[j].text : "", w[j].text ? strlen(w[j].text) : 0);
+					r |= sohoa_buf_puts(o, "</span>");
+				}
+				r |= sohoa_buf_puts(o, "</span>\n");
+			}
+			r |= sohoa_buf_puts(o, "  </p>\n </div>\n");
+		}
+		r |= sohoa_buf_puts(o, "</div>\n");
+	}
+	r |= sohoa_buf_puts(o, "</body>\n</html>\n");
+	free(fr);
+	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing hOCR of '%s'", doc->path) : SOHOA_OK;
+}
+
+/* ---- ALTO ---- */
+
+static int alto_pos(sohoa_buf *o, const long b[4])
+{
+	return sohoa_buf_printf(o, " HPOS=\"%ld\" VPOS=\"%ld\" WIDTH=\"%ld\" HEIGHT=\"%ld\"", b[0], b[1], b[2] - b[0],
+				b[3] - b[1]);
+}
+
+/* A confidence 0..100 as ALTO's 0..1 with two decimals, whatever the C locale. */
+static int alto_conf(sohoa_buf *o, const char *attr, float c)
+{
+	long k = lround(c);
+	if (k < 0)
+		return 0;
+	if (k > 100)
+		k = 100;
+	return sohoa_buf_printf(o, " %s=\"%ld.%02ld\"", attr, k / 100, k % 100);
+}
+
+sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+{
+	frame *fr;
+	sohoa_status st = frames_new(ctx, doc, &fr);
+	if (st != SOHOA_OK)
+		return st;
+	int r = sohoa_buf_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				  "<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\" "
+				  "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+				  "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+				  "xsi:schemaLocation=\"http://www.loc.gov/standards/alto/ns-v4# "
+				  "http://www.loc.gov/standards/alto/v4/alto-4-4.xsd\" SCHEMAVERSION=\"4.4\">\n"
+				  "<Description>\n<MeasurementUnit>pixel</MeasurementUnit>\n"
+				  "<sourceImageInformation><fileName>");
+	r |= out_xml_escape(o, doc->path, strlen(doc->path));
+	r |= sohoa_buf_printf(o, "</fileName></sourceImageInformation>\n<Processing ID=\"sohoa\"><processingSoftware>"
+				 "<softwareName>sohoa</softwareName><softwareVersion>%s</softwareVersion>"
+				 "</processingSoftware></Processing>\n</Description>\n<Layout>\n", sohoa_version());
+	for (size_t p = 0; p < doc->npages && !r; p++) {
+		const sohoa_page *pg = &doc->pages[p];
+		const frame *f = &fr[p];
+		int n = pg->number, nb = 0, nl = 0, nw = 0;
+		double csum = 0;
+		size_t cn = 0;
+		for (size_t i = 0; i < pg->nlines; i++)
+			for (size_t j = 0; j < pg->lines[i].nwords; j++)
+				if (pg->lines[i].words[j].confidence >= 0)
+					csum += pg->lines[i].words[j].confidence, cn++;
+		r |= sohoa_buf_printf(o, "<Page ID=\"page_%d\" PHYSICAL_IMG_NR=\"%d\" WIDTH=\"%ld\" HEIGHT=\"%ld\"", n, n,
+				      f->pw, f->ph);
+		if (cn)
+			r |= alto_conf(o, "PC", (float)(csum / (double)cn));
+		r |= sohoa_buf_printf(o, ">\n<PrintSpace HPOS=\"0\" VPOS=\"0\" WIDTH=\"%ld\" HEIGHT=\"%ld\">\n", f->pw, f->ph);
+		for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
+			b = next_block(pg, a);
+			size_t words = 0;
+			for (size_t i = a; i < b; i++) {
+				const sohoa_word *w;
+				sohoa_word alone;
+				words += line_words(&pg->lines[i], &w, &alone);
+			}
+			if (!words) /* ALTO's TextLine needs a String */
+				continue;
+			float bb[4];
+			long px[4];
+			block_box(pg, a, b, bb);
+			frame_box(f, bb[0], bb[1], bb[2], bb[3], px);
+			r |= sohoa_buf_printf(o, "<TextBlock ID=\"block_%d_%d\"", n, ++nb) | alto_pos(o, px);
+			if (f->turns)
+				r |= sohoa_buf_printf(o, " ROTATION=\"%d\"", 90 * f->turns);
+			r |= sohoa_buf_puts(o, ">\n");
+			for (size_t i = a; i < b && !r; i++) {
+				const sohoa_line *l = &pg->lines[i];
+				const sohoa_word *w;
+				sohoa_word alone;
+				size_t k = line_words(l, &w, &alone);
+				if (!k)
+					continue;
+				frame_box(f, l->x0, l->y0, l->x1, l->y1, px);
+				r |= sohoa_buf_printf(o, "<TextLine ID=\"line_%d_%d\"", n, ++nl) | alto_pos(o, px);
+				r |= sohoa_buf_puts(o, ">\n");
+				for (size_t j = 0; j < k; j++) {
+					if (j) { /* the space between the words */
+						float g0 = w[j - 1].x1, g1 = fmaxf(g0, w[j].x0);
+						frame_box(f, g0, fminf(w[j - 1].y0, w[j].y0), g1, fmaxf(w[j - 1].y1, w[j].y1), px);
+						r |= sohoa_buf_puts(o, "<SP") | alto_pos(o, px) | sohoa_buf_puts(o, "/>\n");
+					}
+					frame_box(f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
+					r |= sohoa_buf_printf(o, "<String ID=\"string_%d_%d\" CONTENT=\"", n, ++nw);
+					r |= out_xml_escape(o, w[j].text ? w[j].text : "", w[j].text ? strlen(w[j].text) : 0);
+					r |= sohoa_buf_puts(o, "\"") | alto_pos(o, px);
+					if (w[j].confidence >= 0)
+						r |= alto_conf(o, "WC", w[j].confidence);
+					r |= sohoa_buf_puts(o, "/>\n");
+				}
+				r |= sohoa_buf_puts(o, "</TextLine>\n");
+			}
+			r |= sohoa_buf_puts(o, "</TextBlock>\n");
+		}
+		r |= sohoa_buf_puts(o, "</PrintSpace>\n</Page>\n");
+	}
+	r |= sohoa_buf_puts(o, "</Layout>\n</alto>\n");
+	free(fr);
+	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing ALTO of '%s'", doc->path) : SOHOA_OK;
+}
