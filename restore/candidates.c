@@ -256,6 +256,8 @@ static int vie_cands(const sohoa_model *m, const char *s, size_t n, const wlette
 {
 	if (!w->marked && w->n > 1) /* unmarked words may be right too: leave them to the strip job */
 		return 0;
+	if (w->n > 1 && w->upper_n == w->n && !sohoa_viet_syllable(s, n))
+		return 0; /* an acronym ("SGDĐT"): its Đ is no mark to take off (ocrfix.c fixes acronyms) */
 	int self = restore_key_id(m, s, n, tmp);
 	char obs[64] = "";
 	if (tmp->data && tmp->len < sizeof obs) {

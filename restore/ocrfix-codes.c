@@ -93,8 +93,8 @@ static void acronym(fix *f, int k)
 						if (j != i)
 							v[vn++] = w[j];
 				} else if (op == 1) { /* substitute letter i */
-					if (i == nl || alpha[a] == w[i])
-						continue;
+					if (i == nl || alpha[a] == w[i] || (w[i] == 0x111 && alpha[a] == 'd'))
+						continue; /* the OCR loses Đ's bar, it does not add one: Đ stays */
 					memcpy(v, w, nl * sizeof w[0]);
 					v[i] = alpha[a];
 					vn = nl;
