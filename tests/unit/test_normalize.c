@@ -47,6 +47,8 @@ static void unicode_cases(void)
 	expect("Vie\xcc\x82\xcc\xa3t Nam", "Việt Nam", "NFC composes base + circumflex + dot");
 	expect("Vi\xe1\xba\xb9\xcc\x82t", "Việt", "NFC: ẹ + combining circumflex is ệ");
 	expect("hoa \xcc\x80n", "hoàn", "a mark split from its letter by a space rejoins");
+	expect("ĐIỆ\xcc\xa3N LỰC", "ĐIỆN LỰC", "a second tone stacked on a letter is dropped");
+	expect("đie\xcc\x82\xcc\xa3\xcc\xa3n", "điện", "a mark NFC cannot compose goes");
 	expect("\xc3\x90\xe1\xbb\x99" "c l\xe1\xba\xadp, \xc3\xb0i", "Độc lập, đi", "Ð (eth) and ð become Đ đ");
 	expect("Hà\xc2\xa0Nội\xe2\x80\x8b, ng\xc2\xad" "ày", "Hà Nội, ngày", "NBSP, zero-width space, soft hyphen");
 	expect("\xef\xac\x81le \xef\xac\x82ow", "file flow", "ligatures");
