@@ -163,6 +163,29 @@ const char *const sohoa_gov_surnames[] = {
 	NULL,
 };
 
+/* Acronyms of state administration as documents print them: bodies, ministries and departments,
+ * document codes, roles in distribution lists, school levels, programmes. */
+const char *const sohoa_gov_acronyms[] = {
+	/* bodies */
+	"UBND", "HĐND", "UBMTTQ", "MTTQ", "UBTVQH", "VPCP", "TTCP", "KTNN", "NHNN", "TAND", "VKSND",
+	"CAND", "QĐND", "BCH", "BTV", "BCĐ", "BQL", "BHXH", "BHYT", "BHTN", "KBNN", "ĐHQG", "ĐTN", "TNCS",
+	/* ministries and departments */
+	"BGDĐT", "SGDĐT", "PGDĐT", "GDĐT", "GD&ĐT", "BYT", "SYT", "BTC", "STC", "BNV", "SNV", "BTP", "STP",
+	"BXD", "SXD", "BCT", "SCT", "BNG", "BQP", "BCA", "BKHĐT", "SKHĐT", "KH&ĐT", "BTNMT", "STNMT",
+	"TN&MT", "BNNPTNT", "SNNPTNT", "NN&PTNT", "BLĐTBXH", "SLĐTBXH", "LĐTBXH", "BVHTTDL", "SVHTTDL",
+	"BTTTT", "STTTT", "TT&TT", "BKHCN", "SKHCN", "KH&CN", "BGTVT", "SGTVT", "GTVT", "BNNMT", "SNNMT",
+	/* document codes and signatures */
+	"TTg", "TTr", "QĐ", "NĐ", "NQ", "KH", "BC", "TB", "HD", "CT", "CV", "TTLT", "VBHN", "KL", "CP",
+	"QH", "TW", "TTHC", "CCHC", "KSTTHC", "TTHCC", "DVC", "DVCTT", "CSDL", "VP", "VT",
+	/* roles in distribution lists */
+	"GĐ", "PGĐ", "PCT", "CVP", "PCVP", "PVP", "TP", "PTP", "HT", "PHT", "BT", "PBT",
+	/* schools, people, programmes */
+	"THPT", "THCS", "GDTX", "GDNN", "GDTX-GDNN", "TTGDTX", "CNTT", "HSSV", "CBCC", "CBCCVC",
+	"CB-GV-NV", "CBGV", "NLĐ", "ATGT", "TTATGT", "ANTT", "PCCC", "KT-XH", "XHCN", "MTQG", "NSNN",
+	"ĐVHC", "HTX", "DNNN", "KCN", "CCN", "ĐBQH", "ĐBSCL", "TP.HCM", "TPHCM", "PAR", "SIPAS",
+	"PAPI", "PCI", NULL,
+};
+
 size_t sohoa_gov_skeleton(const char *s, size_t n, char *out, size_t cap)
 {
 	size_t k = 0;

@@ -30,6 +30,8 @@ extern const char *const sohoa_gov_provinces[]; /* the provinces and centrally-r
 extern const char *const sohoa_gov_sectors[];   /* what a Sở or a Bộ is of: "Y TẾ", "TÀI CHÍNH" */
 extern const char *const sohoa_gov_roles[];     /* signing roles: "PHÓ CHỦ TỊCH", "GIÁM ĐỐC" */
 extern const char *const sohoa_gov_surnames[];  /* family names, Title case: "Nguyễn" */
+extern const char *const sohoa_gov_acronyms[];  /* the administration's acronyms as printed:
+						 * "TTHC", "TTg", "GD&ĐT", "SGDĐT" */
 
 /* The skeleton of s[0..n): its letters as lowercase ASCII without marks (đ -> d), everything
  * else left out, into out (room for cap bytes, NUL-terminated). Returns its length. */
