@@ -37,6 +37,7 @@ const sohoa_gov_head sohoa_gov_heads[] = {
 	{"ĐẢNG ĐOÀN", SOHOA_GOV_OPEN},
 	{"BAN CÁN SỰ ĐẢNG", SOHOA_GOV_OPEN},
 	{"BAN CHẤP HÀNH", SOHOA_GOV_OPEN},
+	{"BCH", SOHOA_GOV_OPEN},
 	/* departments and ministries: a sector follows */
 	{"SỞ", SOHOA_GOV_SECTOR},
 	{"BỘ", SOHOA_GOV_SECTOR},
@@ -62,6 +63,9 @@ const sohoa_gov_head sohoa_gov_heads[] = {
 	{"PHÒNG", SOHOA_GOV_OPEN},
 	{"BAN", SOHOA_GOV_OPEN},
 	{"BAN QUẢN LÝ", SOHOA_GOV_OPEN},
+	{"BQL", SOHOA_GOV_OPEN},
+	{"BAN CHỈ ĐẠO", SOHOA_GOV_OPEN},
+	{"BCĐ", SOHOA_GOV_OPEN},
 	{"TRUNG TÂM", SOHOA_GOV_OPEN},
 	{"VIỆN", SOHOA_GOV_OPEN},
 	{"HỌC VIỆN", SOHOA_GOV_OPEN},
@@ -123,14 +127,18 @@ const char *const sohoa_gov_provinces[] = {
 	"VĨNH PHÚC", "YÊN BÁI", "HUẾ", "HÀ TÂY", NULL,
 };
 
-/* What the departments (Sở) and ministries (Bộ) of the governments since 2008 are of. */
+/* What the departments (Sở) and ministries (Bộ) of the governments since 2008, and of earlier ones,
+ * are of: a closed list (a Sở or a Bộ of anything else is a misreading). */
 const char *const sohoa_gov_sectors[] = {
 	"GIÁO DỤC VÀ ĐÀO TẠO", "Y TẾ", "TÀI CHÍNH", "NỘI VỤ", "TƯ PHÁP", "XÂY DỰNG", "CÔNG THƯƠNG",
 	"NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "TÀI NGUYÊN VÀ MÔI TRƯỜNG",
 	"KẾ HOẠCH VÀ ĐẦU TƯ", "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH",
 	"VĂN HÓA VÀ THỂ THAO", "DU LỊCH", "THÔNG TIN VÀ TRUYỀN THÔNG", "KHOA HỌC VÀ CÔNG NGHỆ",
 	"GIAO THÔNG VẬN TẢI", "NGOẠI VỤ", "DÂN TỘC VÀ TÔN GIÁO", "QUY HOẠCH - KIẾN TRÚC",
-	"GIAO THÔNG CÔNG CHÍNH", "QUỐC PHÒNG", "CÔNG AN", "NGOẠI GIAO", "CHÍNH TRỊ", NULL,
+	"GIAO THÔNG CÔNG CHÍNH", "QUỐC PHÒNG", "CÔNG AN", "NGOẠI GIAO", "CHÍNH TRỊ",
+	/* of earlier governments */
+	"VĂN HÓA VÀ THÔNG TIN", "VĂN HÓA - THÔNG TIN", "THỂ DỤC THỂ THAO", "THƯƠNG MẠI", "CÔNG NGHIỆP",
+	"THỦY SẢN", "BƯU CHÍNH, VIỄN THÔNG", "THƯƠNG MẠI VÀ DU LỊCH", "ĐỊA CHÍNH", "NÔNG NGHIỆP", NULL,
 };
 
 /* The roles a signature block names (Decree 30/2020/NĐ-CP, article 13 and appendix I: the

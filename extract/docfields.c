@@ -197,6 +197,11 @@ static void put_cased(sohoa_buf *b, const char *c, int cs)
 	}
 }
 
+static int has_letters(const char *s)
+{
+	return sohoa_letters(s, strlen(s), NULL) > 0;
+}
+
 static int same_key(const char *a, const char *b)
 {
 	sohoa_buf ka = {0}, kb = {0};
@@ -224,7 +229,7 @@ static void put_canon(sohoa_buf *b, char *const *w, int n, const char *canon)
 		char t[96];
 		if (cn == n) {
 			trim_word(w[i], t, sizeof t);
-			if (same_key(t, cw[i]) && strcmp(cw[i], "TP.")) {
+			if ((same_key(t, cw[i]) && strcmp(cw[i], "TP.")) || (!has_letters(cw[i]) && !has_letters(t) && *t)) {
 				sohoa_buf_puts(b, t);
 				continue;
 			}
@@ -297,24 +302,45 @@ static int put_place(sohoa_buf *b, char *const *w, int n)
 	return 1;
 }
 
-/* What follows the head: a name part (a sector when sector is set), then a place part from the
- * first unit word on. */
+/* 1 if word w is an acronym of the administration ("GD&ĐT"), edge punctuation aside. */
+static int known_acronym(const char *w)
+{
+	char t[96];
+	trim_word(w, t, sizeof t);
+	for (int a = 0; sohoa_gov_acronyms[a]; a++)
+		if (!strcmp(t, sohoa_gov_acronyms[a]))
+			return 1;
+	return 0;
+}
+
+/* What follows the head: a name part (for a Sở or a Bộ one of the closed list of sectors, or its
+ * acronym: "SỞ GD&ĐT"), then a place part from the first unit word on. */
 static int put_named(sohoa_buf *b, char *const *w, int n, int sector)
 {
 	int unit, uw;
+	if (sector) {
+		/* the longest run of words that is a sector, the rest a place ("XÃ HỘI" of "LAO ĐỘNG -
+		 * THƯƠNG BINH VÀ XÃ HỘI" is no unit) */
+		for (int at = n; at >= 1; at--) {
+			if (at < n && find_unit(w, n, at, &unit, &uw) != at)
+				continue;
+			char all[512] = "";
+			for (int i = 0; i < at; i++)
+				snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? " " : "", w[i]);
+			int s = sohoa_gov_nearest(sohoa_gov_sectors, all, strlen(all), 0, NULL);
+			if (s >= 0) {
+				put_canon(b, w, at, sohoa_gov_sectors[s]);
+				return put_place(b, w + at, n - at);
+			}
+		}
+		if (n && known_acronym(w[0])) { /* "SỞ GD&ĐT TP.HCM" */
+			put_words(b, w, 1);
+			return put_place(b, w + 1, n - 1);
+		}
+		return 0; /* "SỞ TƯ": no department is of that */
+	}
 	int at = n ? find_unit(w, n, 1, &unit, &uw) : 0;
-	if (at > 0 && sector) {
-		char all[512] = "";
-		for (int i = 0; i < at; i++)
-			snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? " " : "", w[i]);
-		int s = sohoa_gov_nearest(sohoa_gov_sectors, all, strlen(all), 0, NULL);
-		if (s >= 0)
-			put_canon(b, w, at, sohoa_gov_sectors[s]);
-		else if (all_valid(w, at))
-			put_words(b, w, at);
-		else
-			return 0;
-	} else if (at > 0) {
+	if (at > 0) {
 		if (!all_valid(w, at))
 			return 0;
 		put_words(b, w, at);
@@ -522,4 +548,26 @@ int docf_digits(const char *s, size_t n, char *out, size_t cap)
 	if (cap)
 		out[k] = 0;
 	return k > 0 && digits > 0;
+}
+
+const char *docf_after_rank(const char *s)
+{
+	static const char *const ranks[] = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá",
+					    "thượng tá", "trung tá", "thiếu tá", "đại úy", "thượng úy", "trung úy",
+					    "thiếu úy", NULL};
+	s += strspn(s, " ");
+	for (int r = 0; ranks[r]; r++) {
+		size_t n = strlen(ranks[r]);
+		char head[64];
+		snprintf(head, sizeof head, "%.*s", (int)n, s);
+		if (strlen(head) == n && same_key(head, ranks[r]) && s[n] == ' ')
+			return s + n + strspn(s + n, " ");
+	}
+	/* academic titles: "PGS.TS. ", "ThS. " */
+	const char *p = s;
+	while (*p && *p != ' ' && (*p == '.' || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+		p++;
+	if (p > s && p[-1] == '.' && *p == ' ' && p - s <= 8)
+		return p + strspn(p, " ");
+	return s;
 }

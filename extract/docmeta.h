@@ -39,6 +39,10 @@ char *docf_place(const char *s);
  * the first a Vietnamese family name (core/govname.h). */
 int docf_name(const char *s);
 
+/* s after a military rank or an academic title before a name ("Trung tá Ngô Văn Công",
+ * "PGS.TS. Lê Văn An"), or s. */
+const char *docf_after_rank(const char *s);
+
 /* The digits the token s[0..n) is, with the look-alikes OCR prints for printed digits mapped
  * where that is certain (O and its marked forms for 0, I and l for 1) into out (cap bytes);
  * 1 when every character is a digit or such a look-alike and one at least is a digit or the

@@ -552,8 +552,21 @@ static int parse_number(const char *s, char **number, char **code, char *digits,
 	digits[0] = 0;
 	char buf[256];
 	size_t k = 0;
-	for (size_t i = 0; s[i] && k + 1 < sizeof buf; i++)
+	/* the words that make the number: "209 /BC-SYT" (a word joins while one of the two sides is
+	 * a '/' or a '-'), not the place and date a flattened letterhead put after it */
+	for (size_t i = 0; s[i] && k + 1 < sizeof buf; i++) {
+		if (s[i] == ' ' && k > 0) {
+			size_t j = i + strspn(s + i, " ");
+			char prev = buf[k - 1];
+			int digits_before = 1;
+			for (size_t q = 0; q < k; q++)
+				digits_before &= buf[q] == ' ' || isdigit((unsigned char)buf[q]);
+			if (!(s[j] == '/' || s[j] == '-' || prev == '/' || prev == '-' || digits_before ||
+			      (!s[j + strcspn(s + j, " ")] && strspn(s + j, "0123456789") == strcspn(s + j, " "))))
+				break;
+		}
 		buf[k++] = s[i];
+	}
 	buf[k] = 0;
 	/* a lone number after the code: "/KHLT-SGDĐT-TCGD 90" (the digits placed apart) */
 	char *t = buf + strspn(buf, " ");
@@ -779,8 +792,9 @@ static int starts_upper(const char *s, size_t n)
 /* The place before the date's "ngày" in t[0..at): the capitalized words just before it (with a
  * unit, "Thành phố", before them), or, when they start the line, the words of the line above
  * (prev, may be NULL) that go with them ("Thành phố Hồ" / "Chí Minh, ngày"). A new string. */
-static char *place_before(const char *t, size_t at, const char *prev)
+static char *place_before(const char *t, size_t at, const char *prev, size_t *start)
 {
+	*start = 0;
 	sohoa_buf s = {0};
 	size_t end = at;
 	while (end > 0 && strchr(" ,.", t[end - 1]))
@@ -819,8 +833,12 @@ static char *place_before(const char *t, size_t at, const char *prev)
 			sohoa_buf_puts(&s, " ");
 		}
 	}
-	if (first < n)
+	if (first < n) {
 		sohoa_buf_append(&s, line + b[first], e[n - 1] - b[first]);
+		*start = b[first];
+	} else {
+		*start = end;
+	}
 	free(line);
 	if (!s.data)
 		return NULL;
@@ -859,8 +877,23 @@ static void read_date(doc_ctx *dc, doc_meta *dm)
 			sohoa_buf_free(&s);
 			continue;
 		}
-		char *place = at_start ? place_before(L[i - 1].text, strlen(L[i - 1].text), i > 1 ? L[i - 2].text : NULL)
-				       : place_before(L[i].text, tat, i > 0 ? L[i - 1].text : NULL);
+		size_t pstart = 0;
+		char *place = at_start ? place_before(L[i - 1].text, strlen(L[i - 1].text), i > 1 ? L[i - 2].text : NULL, &pstart)
+				       : place_before(L[i].text, tat, i > 0 ? L[i - 1].text : NULL, &pstart);
+		/* what comes before the place: nothing, the number, or the letterhead in capitals; a
+		 * sentence ("… số 30/2020/NĐ-CP, ngày 5 tháng 3 …") cites another document's date */
+		const char *lt = at_start ? L[i - 1].text : L[i].text;
+		char *pre = sohoa_strndup(lt, pstart);
+		int lower = 0;
+		if (pre)
+			count_case(pre, &lower);
+		int ok = pre && (!lower || number_label(pre));
+		free(pre);
+		if (!ok) {
+			free(place);
+			sohoa_buf_free(&s);
+			continue;
+		}
 		if (place && *place) {
 			dm->place = docf_place(place);
 			if (!dm->place)
@@ -1052,7 +1085,7 @@ static size_t signature_line(const line_key *L, size_t n, size_t type_at)
 			continue;
 		sig = i;
 		for (size_t j = i + 1; j < n && j < i + 12; j++)
-			if (is_name(L[j].text + strspn(L[j].text, " "))) {
+			if (is_name(docf_after_rank(L[j].text))) {
 				sig_named = i;
 				break;
 			}
@@ -1084,7 +1117,7 @@ static void read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 			role_at = i;
 			continue;
 		}
-		char *c = clean_line(L[i].text);
+		char *c = clean_line(docf_after_rank(L[i].text));
 		if (c && is_name(c)) {
 			float conf = line_conf(dc, &L[i]);
 			if (conf < 0 || (docf_name(c) && conf >= NAME_MIN_CONF)) {

@@ -149,6 +149,10 @@ int main(void)
 	check_fix(docf_issuer, "KT. GIÁM ĐỐC", NULL);
 	check_fix(docf_issuer, "DN G0, .C............", NULL);
 	check_fix(docf_issuer, "SỞ Y TẾ X7#Q", NULL);
+	check_fix(docf_issuer, "SỞ TƯ", NULL); /* no department is of that */
+	check_fix(docf_issuer, "SỞ GD&ĐT TP.HCM", "SỞ GD&ĐT TP.HCM");
+	check_fix(docf_issuer, "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI");
+	check_fix(docf_issuer, "ĐẠI HỌC QUỐC GIA TP. HỒ CHÍ MINH", "ĐẠI HỌC QUỐC GIA TP. HỒ CHÍ MINH");
 
 	/* roles */
 	check_fix(role_plain, "PHÓ CHỦ TỊCH®", "PHÓ CHỦ TỊCH");
@@ -270,6 +274,26 @@ int main(void)
 	CHECK_STR(F(&r, "number"), "", "a number not filled in is empty");
 	CHECK_STR(F(&r, "date"), "", "a date without its day is empty");
 	CHECK_STR(F(&r, "type"), "Kế hoạch", "blank number: type from the type line");
+
+	/* a flattened letterhead: the place and date on the number's line; a rank before the name;
+	 * a citation's date in the grounds is not the document's */
+	static const char *const flat[] = {
+		"CÔNG AN THÀNH PHỐ ĐÀ NẴNG", "PHÒNG AN NINH CHÍNH TRỊ NỘI BỘ",
+		"Số: 12 /ANCTNB Đà Nẵng, ngày 3 tháng 4 năm 2018", "V/v thử nghiệm", "Kính gửi: các đơn vị",
+		"Nội dung.", "TRƯỞNG PHÒNG", "Trung tá Ngô Văn Công",
+	};
+	run_doc(ctx, flat, sizeof flat / sizeof *flat, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "12/ANCTNB", "flattened: the number stops before the place");
+	CHECK_STR(F(&r, "date"), "2018-04-03", "flattened: the date after the number");
+	CHECK_STR(F(&r, "place"), "Đà Nẵng", "flattened: the place after the number");
+	CHECK_STR(F(&r, "signer"), "Ngô Văn Công", "a rank before the name is no part of it");
+	CHECK_STR(F(&r, "parent_issuer"), "CÔNG AN THÀNH PHỐ ĐÀ NẴNG", "police: the parent body");
+	static const char *const cite[] = {
+		"SỞ Y TẾ", "Số: 12/KH-SYT", "KẾ HOẠCH", "Thử nghiệm",
+		"Căn cứ Nghị định số 30/2020/NĐ-CP, ngày 05 tháng 3 năm 2020 của Chính phủ;",
+	};
+	run_doc(ctx, cite, sizeof cite / sizeof *cite, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "date"), "", "a cited document's date is not the document's");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
