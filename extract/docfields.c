@@ -285,16 +285,21 @@ static int put_place(sohoa_buf *b, char *const *w, int n)
 		if (!n)
 			return 1;
 	}
-	/* a province or a centrally-run city after TỈNH, THÀNH PHỐ, TP or nothing */
+	/* a province or a centrally-run city after TỈNH, THÀNH PHỐ, TP or nothing (sohoa_gov_units
+	 * starts with those four): the one a small slip reaches; two within reach is no certain name
+	 * ("BÌNH BINH": Bình Định or Ninh Bình); after TỈNH nothing but a province */
 	if (at != 0 || unit <= 3) {
 		char all[512] = "";
 		for (int i = 0; i < n; i++)
 			snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? " " : "", w[i]);
-		int p = sohoa_gov_nearest(sohoa_gov_provinces, all, strlen(all), 0, NULL);
+		int d = 0;
+		int p = sohoa_gov_nearest(sohoa_gov_provinces, all, strlen(all), 0, &d);
 		if (p >= 0) {
 			put_canon(b, w, n, sohoa_gov_provinces[p]);
 			return 1;
 		}
+		if (d < 1 << 20 || (at == 0 && unit == 0))
+			return 0;
 	}
 	if (!all_valid(w, n))
 		return 0;
@@ -483,11 +488,12 @@ char *docf_place(const char *s)
 	char all[512] = "";
 	for (int i = 0; i < nn; i++)
 		snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? " " : "", name[i]);
-	int p = nn ? sohoa_gov_nearest(sohoa_gov_provinces, all, strlen(all), 0, NULL) : -1;
+	int d = 1 << 20;
+	int p = nn ? sohoa_gov_nearest(sohoa_gov_provinces, all, strlen(all), 0, &d) : -1;
 	size_t mark = b.len;
 	if (p >= 0) {
 		put_canon(&b, name, nn, sohoa_gov_provinces[p]);
-	} else if (nn && all_valid(name, nn)) {
+	} else if (nn && all_valid(name, nn) && d >= 1 << 20) { /* "Hà Nai": Hà Nam or Hà Nội */
 		put_words(&b, name, nn);
 	} else {
 		ok = 0;

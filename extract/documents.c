@@ -336,6 +336,9 @@ static char *motto_cut(const char *t, int *cont, int *found)
 		int whole = best == letters_words;
 		int cont_ok = i == 0 && *cont >= 0 && best >= 1 && best_start == *cont && best_seq == 0;
 		if (best >= 3 || (best >= 2 && best_exact == best && (best_start == 0 || whole)) || cont_ok) {
+			/* from the motto's first words on, the rest of the line is the motto's column */
+			if (best_start == 0 && best_exact >= 2)
+				best_end = n;
 			for (int k = i; k < best_end; k++)
 				drop[k] = 1;
 			*found = 1;
@@ -942,6 +945,12 @@ static sohoa_status read_letterhead(doc_ctx *dc, doc_meta *dm)
 			anchor = i;
 	}
 	size_t from = 0, to = stop < 20 ? stop : 20;
+	if (anchor == n) /* no number, motto or date: a letterhead is above the first sentence */
+		for (size_t i = 0; i < to; i++)
+			if (!L[i].upper && L[i].letters >= 12) {
+				to = i;
+				break;
+			}
 	if (anchor < n) {
 		from = anchor > 10 ? anchor - 10 : 0;
 		to = anchor + 10 < stop ? anchor + 10 : stop;

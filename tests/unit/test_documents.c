@@ -174,6 +174,10 @@ int main(void)
 	check_fix(docf_place, "Tp.Hồ Chí Minh", "Tp.Hồ Chí Minh");
 	check_fix(docf_place, "Mường Tè", "Mường Tè");
 	check_fix(docf_place, "Xy%z Q7", NULL);
+	check_fix(docf_place, "Hà Nai", NULL); /* Hà Nam or Hà Nội */
+	check_fix(docf_issuer, "UBND TỈNH BÌNH BINH", NULL); /* Bình Định or Ninh Bình */
+	check_fix(docf_issuer, "UBND THÀNH PHỐ VIỆT TRÌ", "UBND THÀNH PHỐ VIỆT TRÌ");
+	check_fix(docf_issuer, "UBND TỈNH MƯỜNG TÈ", NULL); /* no province */
 
 	/* names */
 	CHECK(docf_name("Nguyễn Văn Hiếu"), "a name with a family name");
