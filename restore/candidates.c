@@ -454,6 +454,10 @@ static void apply_edit(tokenizer *t, const ocrfix_edit *x)
 		restore_push_item(t->items, t->ni, t->maxitems, x->s, x->e, -1, RESTORE_ONE);
 		return;
 	}
+	if (x->how == OCRFIX_DIGITS) {
+		restore_push_item(t->items, t->ni, t->maxitems, x->s, x->e, -1, RESTORE_DIGITS);
+		return;
+	}
 	if (x->how == OCRFIX_ACRONYM) {
 		if (!restore_push_item(t->items, t->ni, t->maxitems, x->s, x->e, -1, RESTORE_ACRONYM))
 			t->items[*t->ni - 1].arg = (uint16_t)x->id;
@@ -639,6 +643,14 @@ int restore_emit(const sohoa_model *m, const char *s, const restore_item *items,
 		if (it->how == RESTORE_SPACE || it->how == RESTORE_ONE) {
 			if (sohoa_buf_puts(out, it->how == RESTORE_ONE ? "1" : " "))
 				return -1;
+			continue;
+		}
+		if (it->how == RESTORE_DIGITS) {
+			for (uint32_t i = it->s; i < it->e; i++) {
+				char d = s[i] == 'O' || s[i] == 'o' ? '0' : s[i] == 'I' || s[i] == 'l' || s[i] == '|' ? '1' : s[i];
+				if (sohoa_buf_append(out, &d, 1))
+					return -1;
+			}
 			continue;
 		}
 		if (it->how == RESTORE_ACRONYM) {

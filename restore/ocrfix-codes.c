@@ -415,6 +415,81 @@ void ocrfix_rule_digit_letter(fix *f, int k)
 		ocrfix_add_edit(f, f->t[k - 1].s, f->t[k + 1].e, OCRFIX_WORD, id);
 }
 
+static int lookalike_digit(char c)
+{
+	return c == 'O' || c == 'o' || c == 'I' || c == 'l' || c == '|';
+}
+
+/* The word before byte cs of s, as its key ("ngày", "số"), into out (cap bytes). */
+static void word_before(const fix *f, char *out, size_t cap)
+{
+	size_t e = f->cs;
+	while (e > 0 && f->s[e - 1] == ' ')
+		e--;
+	while (e > 0 && f->s[e - 1] == ':')
+		e--;
+	size_t b = e;
+	while (b > 0 && f->s[b - 1] != ' ')
+		b--;
+	f->tmp->len = 0;
+	out[0] = 0;
+	if (b < e && !sohoa_viet_key(f->s + b, e - b, f->tmp) && f->tmp->data)
+		snprintf(out, cap, "%.*s", (int)f->tmp->len, f->tmp->data);
+}
+
+/* Printed digits the OCR read as letters in a number: O for 0, I or l for 1 ("2O24", "9O%",
+ * "ngày I5", "Số: I2/UBND", "1O/O3/2O24"). A part of the chunk between '/' and '-' made of
+ * digits, those letters and a decimal mark, with a digit, is a number when it has more digits
+ * than letters, or is followed by '%', or comes after ngày, tháng, năm or số, or every part
+ * between the chunk's '/' is one ("khí O2" stays). */
+void ocrfix_rule_digits(fix *f)
+{
+	size_t a = f->cs, e = f->ce;
+	while (a < e && f->s[a] == '(')
+		a++;
+	int pct = 0;
+	while (e > a && strchr(".,;:)%", f->s[e - 1])) {
+		pct |= f->s[e - 1] == '%';
+		e--;
+	}
+	char before[32];
+	int keyword = -1, parts = 0, numeric = 0;
+	for (size_t p = a; p < e; parts++) { /* a date "1O/O3/2O24": every part a number */
+		size_t q = p;
+		int digits = 0, other = 0;
+		for (; q < e && f->s[q] != '/'; q++)
+			digits += f->s[q] >= '0' && f->s[q] <= '9', other += !(f->s[q] >= '0' && f->s[q] <= '9') &&
+									 !lookalike_digit(f->s[q]);
+		numeric += digits && !other;
+		p = q < e ? q + 1 : q;
+	}
+	int date = parts >= 2 && numeric == parts;
+	for (size_t p = a; p < e;) {
+		size_t q = p;
+		int digits = 0, looks = 0, other = 0;
+		while (q < e && f->s[q] != '/' && f->s[q] != '-') {
+			char c = f->s[q];
+			if (c >= '0' && c <= '9')
+				digits++;
+			else if (lookalike_digit(c))
+				looks++;
+			else if (c != ',' && c != '.')
+				other++;
+			q++;
+		}
+		if (!other && digits && looks) {
+			if (keyword < 0) {
+				word_before(f, before, sizeof before);
+				keyword = !strcmp(before, "ngày") || !strcmp(before, "tháng") || !strcmp(before, "năm") ||
+					  !strcmp(before, "số");
+			}
+			if (digits > looks || (q == e && pct) || (p == a && keyword) || date)
+				ocrfix_add_edit(f, p, q, OCRFIX_DIGITS, 0);
+		}
+		p = q < e ? q + 1 : q;
+	}
+}
+
 /* "số I, 2, 3": an I (or l) alone before ", 2" is the 1 of a list of numbers. */
 void ocrfix_rule_list_one(fix *f)
 {

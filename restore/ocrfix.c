@@ -298,6 +298,7 @@ static void rule_edges(fix *f)
 static void (*const chunk_rules[])(fix *f) = {
 	ocrfix_rule_roman, ocrfix_rule_apostrophe, ocrfix_rule_comma_period, ocrfix_rule_lead_period,
 	ocrfix_rule_list_period, ocrfix_rule_end_period, ocrfix_rule_double_mark, ocrfix_rule_list_one,
+	ocrfix_rule_digits,
 };
 /* ... then, token by token, these. */
 static void (*const token_rules[])(fix *f, int k) = {

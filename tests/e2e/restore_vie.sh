@@ -57,6 +57,8 @@ expect "vie ocrfix: Đ doubled and Đ's bar lost in acronyms" "GĐĐ, các PGĐ;
 	"GĐ, các PGĐ; Sở GD&ĐT; Công văn 12/SGDĐT-VP"
 expect "vie ocrfix: a digit read in a word" "ùn tắc g1ao thông" "ùn tắc giao thông"
 expect "vie ocrfix: I read for 1 in a list of numbers" "các trung tâm GDTX số I, 2, 3" "các trung tâm GDTX số 1, 2, 3"
+expect "vie ocrfix: printed digits read as letters" "ngày I5 tháng 3 năm 2O24, đạt 9O%, Số: I2/UBND-VP, ngày 1O/O3/2O24" \
+	"ngày 15 tháng 3 năm 2024, đạt 90%, Số: 12/UBND-VP, ngày 10/03/2024"
 expect "vie: a letterhead in capitals that lost its marks" "SỞ THÔNG TIN VÀ TRUYEN THÔNG" "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
 expect "vie: capitals, a tone read wrong and marks lost" "ỦY BAN NHÂN DÂN TĨNH PHU THỌ" "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"
 expect "vie: capitals, CỤC THUẾ" "CỤC THUE TỈNH LAI CHÂU" "CỤC THUẾ TỈNH LAI CHÂU"
@@ -77,6 +79,7 @@ same "vie ocrfix keeps: sentence ends and list items" "đã hoàn thành. Các �
 same "vie ocrfix keeps: an initial" "H. Nguyễn ký thay"
 same "vie ocrfix keeps: colons of times and titles" "Nơi nhận:Như trên; họp lúc 10:30; Năm Thân:Tề Vương"
 same "vie keeps: chỉ where it is meant" "Ủy ban nhân dân tỉnh chỉ đạo các sở thực hiện"
+same "vie keeps: letters next to digits outside a number" "khí O2 và CO2, cổng I/O, Louis XIV"
 same "vie keeps: acronyms of other domains" "thuế VAT, kênh BBC và ATV, đĩa DVD, hãng BMG, mã CPA"
 same "vie keeps: acronyms printed right" "TTHC, CCHC, GD&ĐT, SGDĐT, TTg, KSTTHC, CB-GV-NV"
 same "vie keeps: a Roman numeral that is no list" "Phụ lục I, Chương II và khu vực I"
