@@ -255,6 +255,44 @@ static inline __attribute__((always_inline)) int group_cands(const sohoa_model *
 	return p->n;
 }
 
+/* vie: a word in capitals that is no syllable because a vowel came out twice, once with its tone
+ * ("NGAÀI" for NGÃI): the syllables of its letters with one of the two left out, at VIE_MOD. An
+ * acronym ("SGDĐT") has no tone and no such vowel: 0 (copy it). */
+static int doubled_vowel_cands(const sohoa_model *m, const wletters *w, restore_pos *p, int *how, sohoa_buf *tmp)
+{
+	int at = -1;
+	for (int i = 0; i + 1 < w->n && at < 0; i++)
+		if (w->plain[i] && sohoa_viet_is_vowel(w->plain[i]) && sohoa_viet_is_vowel(w->plain[i + 1]) &&
+		    sohoa_viet_base(w->plain[i]) == sohoa_viet_base(w->plain[i + 1]) && (w->tone[i] || w->tone[i + 1]))
+			at = i;
+	if (at < 0)
+		return 0;
+	wletters v = *w;
+	for (int i = at; i + 1 < v.n; i++) {
+		v.cp[i] = v.cp[i + 1];
+		v.plain[i] = v.plain[i + 1];
+	}
+	v.n--;
+	if (!restore_skeleton_ok(&v) || !restore_stripped(&v, tmp))
+		return 0;
+	size_t nc;
+	const uint16_t *c = sohoa_lm_cands(m, tmp->data, tmp->len, &nc);
+	p->n = 0;
+	int top = nc ? m->uni[c[0]].logp : 0;
+	for (size_t k = 0; k < nc && p->n < GROUP_MAXC; k++) {
+		const char *ck = sohoa_lm_word(m, c[k]);
+		if (m->uni[c[k]].logp < top - RESTORE_PRUNE || !sohoa_viet_syllable(ck, strlen(ck)))
+			continue;
+		p->cand[p->n] = c[k];
+		p->chan[p->n] = VIE_MOD;
+		p->n++;
+	}
+	if (!p->n)
+		return 0;
+	*how = RESTORE_WORD;
+	return p->n;
+}
+
 /* vie: a marked word w (s[0..n)), or a word of a line in capitals that could be a syllable, keeps its form
  * at no cost if the model knows it, or becomes another of its group at the price of the OCR's
  * tone or mark confusion (learned, or VIE_TONE / VIE_MOD; VIE_CAPS_MARK for capitals read without
@@ -264,7 +302,9 @@ static int vie_cands(const sohoa_model *m, const char *s, size_t n, const wlette
 		     int *how, sohoa_buf *tmp)
 {
 	int caps = w->n > 1 && w->upper_n == w->n;
-	if (caps && (w->marked ? !sohoa_viet_syllable(s, n) : !restore_skeleton_ok(w)))
+	if (caps && w->marked && !sohoa_viet_syllable(s, n))
+		return doubled_vowel_cands(m, w, p, how, tmp);
+	if (caps && !w->marked && !restore_skeleton_ok(w))
 		return 0; /* an acronym ("SGDĐT"): its Đ is no mark to take off (ocrfix.c fixes acronyms) */
 	/* unmarked words may be right too: leave them to the strip job; but in a line in capitals
 	 * they are the marks the OCR lost (in a sentence in lowercase a word in capitals is an

@@ -62,6 +62,7 @@ expect "vie ocrfix: printed digits read as letters" "ngày I5 tháng 3 năm 2O24
 expect "vie: a letterhead in capitals that lost its marks" "SỞ THÔNG TIN VÀ TRUYEN THÔNG" "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
 expect "vie: capitals, a tone read wrong and marks lost" "ỦY BAN NHÂN DÂN TĨNH PHU THỌ" "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"
 expect "vie: capitals, CỤC THUẾ" "CỤC THUE TỈNH LAI CHÂU" "CỤC THUẾ TỈNH LAI CHÂU"
+expect "vie: capitals, a vowel read twice" "UY BAN NHÂN DÂN TINH QUANG NGAÀI" "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
 
 # look-alikes left alone
 same "vie ocrfix keeps: issuer codes" "Công văn số 7/UBND-VP và số 122-KH/TU của Tỉnh ủy"
