@@ -1,6 +1,9 @@
 /* Layout: running headers/footers and page numbers out, then lines joined into paragraphs where a
  * sentence runs on, while headings, list items, table rows and signature lines keep their own
- * lines. Works on cleaned lines (normalize-int.h) and keeps each paragraph's source line range. */
+ * lines. A paragraph never runs across a page break: its rest on the next page is a line of its
+ * own (the extractors join a sentence that goes on in lowercase), so every output line and every
+ * CSV row names the page its text is on, and the text has its form feed there. Works on cleaned
+ * lines (normalize-int.h) and keeps each paragraph's source line range. */
 #include "normalize-int.h"
 #include "../core/array.h"
 #include "../core/viet.h"
@@ -371,6 +374,8 @@ static int joins(const reflow *rf, const norm_line *q, const norm_line *l, int s
 	int join = 0;
 	if (rf->blank_breaks && saw_blank)
 		join = 0;
+	else if (l->page_index != q->page_index)
+		join = 0; /* a page break: each output line stays on its page, so rows name the right one */
 	else if (boxes && l->page_index == q->page_index && q->y1 > q->y0 && l->y0 > q->y0 &&
 		 l->y0 - q->y1 > 0.6f * (q->y1 - q->y0))
 		join = 0; /* a vertical gap: a new block */

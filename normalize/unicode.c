@@ -128,6 +128,30 @@ static inline int plain_cp(uint32_t cp)
 	return (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2012 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E);
 }
 
+/* Combining marks that NFC left standing after a letter: a mark no letter composes with there,
+ * which for Vietnamese is a second tone the OCR stacked on one ("ĐIỆ̣N": Ệ and a dot below).
+ * Removed from out[from..], so that no stray mark reaches the output. */
+static void drop_stray_marks(sohoa_buf *out, size_t from)
+{
+	size_t w = from;
+	uint32_t prev = 0;
+	for (size_t i = from; i < out->len;) {
+		uint32_t cp;
+		size_t k = sohoa_utf8_decode(out->data + i, out->len - i, &cp);
+		if (cp >= 0x300 && cp < 0x370 && is_latin_letter(prev)) {
+			i += k;
+			continue;
+		}
+		memmove(out->data + w, out->data + i, k);
+		w += k;
+		i += k;
+		prev = cp;
+	}
+	out->len = w;
+	if (out->data)
+		out->data[w] = 0;
+}
+
 sohoa_status norm_unicode_line(sohoa_ctx *ctx, const char *s, size_t n, sohoa_buf *out, sohoa_buf *tmp)
 {
 	/* ASCII fast path: only controls to drop. */
@@ -225,11 +249,14 @@ sohoa_status norm_unicode_line(sohoa_ctx *ctx, const char *s, size_t n, sohoa_bu
 		tn = hg.len;
 	}
 	sohoa_status st = SOHOA_OK;
+	size_t from = out->len;
 	if (need_nfc && !sohoa_icu_is_nfc(t, tn))
 		st = sohoa_icu_nfc(ctx, t, tn, out);
 	else if (sohoa_buf_append(out, t, tn))
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	sohoa_buf_free(&hg);
+	if (st == SOHOA_OK && need_nfc)
+		drop_stray_marks(out, from);
 	return st;
 nomem:
 	return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");

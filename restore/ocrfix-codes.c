@@ -3,6 +3,7 @@
  * document number, a code part's first letter read twice, the digit 1 read as I. */
 #include "ocrfix-int.h"
 #include "../core/doctype.h"
+#include "../core/govname.h"
 
 #include <limits.h>
 #include <string.h>
@@ -93,8 +94,8 @@ static void acronym(fix *f, int k)
 						if (j != i)
 							v[vn++] = w[j];
 				} else if (op == 1) { /* substitute letter i */
-					if (i == nl || alpha[a] == w[i])
-						continue;
+					if (i == nl || alpha[a] == w[i] || (w[i] == 0x111 && alpha[a] == 'd'))
+						continue; /* the OCR loses Đ's bar, it does not add one: Đ stays */
 					memcpy(v, w, nl * sizeof w[0]);
 					v[i] = alpha[a];
 					vn = nl;
@@ -250,10 +251,270 @@ void ocrfix_rule_code_one(fix *f, int k)
 		ocrfix_add_edit(f, f->t[k].e - 1, f->t[k].e, OCRFIX_DROP, 0);
 }
 
-/* A word is a document type's code one slip off (doc_type) or, failing that, an acronym one
- * slip off (acronym). */
+/* The code points of s[a..b) with letters in capitals (Đ kept, marks kept), into out (at most
+ * max); their number, or -1 if there are more. *letters counts the letters, *lower_end is set when
+ * only the last letter is lowercase ("TTg"), *other when a letter is lowercase elsewhere or has a
+ * tone. */
+static int fold_caps(const char *s, size_t a, size_t b, uint32_t *out, int max, int *letters, int *lower_end, int *other)
+{
+	int n = 0, last_lower = 0;
+	*letters = *lower_end = *other = 0;
+	for (size_t i = a; i < b;) {
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(s + i, b - i, &cp);
+		if (n == max)
+			return -1;
+		if (sohoa_viet_letter(cp, &plain, &tone, &upper)) {
+			if (tone)
+				*other = 1;
+			if (last_lower)
+				*other = 1;
+			last_lower = !upper;
+			cp = sohoa_viet_compose(plain, 0, 1);
+			(*letters)++;
+		} else if (cp != '&' && cp != '-' && cp != '.') {
+			return -1;
+		}
+		out[n++] = cp;
+	}
+	*lower_end = last_lower;
+	return n;
+}
+
+/* The OCR's edit distance from what it printed, a[0..na), to acronym b[0..nb), in half edits: a
+ * letter printed twice or read once where it is doubled, D read for Đ (the bar lost) and I for T
+ * cost 1; any other edit 2. */
+static int acronym_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+	int d[17][17];
+	if (na > 16 || nb > 16)
+		return 1000;
+	d[0][0] = 0;
+	for (int i = 1; i <= na; i++)
+		d[i][0] = d[i - 1][0] + ((i > 1 && a[i - 2] == a[i - 1]) || (i < na && a[i] == a[i - 1]) ? 1 : 2);
+	for (int j = 1; j <= nb; j++)
+		d[0][j] = d[0][j - 1] + ((j > 1 && b[j - 2] == b[j - 1]) || (j < nb && b[j] == b[j - 1]) ? 1 : 2);
+	for (int i = 1; i <= na; i++)
+		for (int j = 1; j <= nb; j++) {
+			uint32_t x = a[i - 1], y = b[j - 1];
+			int sub = x == y ? 0 : (x == 'D' && y == 0x110) || (x == 'I' && y == 'T') ? 1 : 2;
+			int ins = (i > 1 && a[i - 2] == x) || (i < na && a[i] == x) ? 1 : 2; /* x printed extra */
+			int del = (j > 1 && b[j - 2] == y) || (j < nb && b[j] == y) ? 1 : 2; /* y not printed */
+			int v = d[i - 1][j - 1] + sub;
+			if (d[i - 1][j] + ins < v)
+				v = d[i - 1][j] + ins;
+			if (d[i][j - 1] + del < v)
+				v = d[i][j - 1] + del;
+			d[i][j] = v;
+		}
+	return d[na][nb];
+}
+
+/* An acronym of the administration (core/govname.c) that the OCR misread: a word in capitals (or
+ * capitals and a last small letter, "TTEg") of three letters or more, no syllable and no such
+ * acronym itself, one slip (two half-edits; three for five letters or more) from exactly one of
+ * them, and nearer to it by a half-edit at least than to any other ("THC", "TEHC", "TINHC" for
+ * TTHC, "TTEg" for TTg, "GĐĐ" for GĐ, "GD&ĐĐT" for GD&ĐT, "SGDDT" for SGDĐT). The model knows
+ * these acronyms too rarely to tell them from their misreadings; a word it knows far better than
+ * the acronym (e^3) is left alone. Returns 1 if it added the edit. */
+static int domain_acronym(fix *f, int k)
+{
+	if (k >= 2 && ocrfix_tok_is(f, k - 1, "&") && f->t[k - 2].kind == LM_TOK_WORD && f->t[k - 1].s == f->t[k - 2].e &&
+	    f->t[k].s == f->t[k - 1].e)
+		return 0; /* the second half of "GD&ĐĐT": read with the first */
+	int last = k;
+	if (k + 2 < f->nt && ocrfix_tok_is(f, k + 1, "&") && f->t[k + 2].kind == LM_TOK_WORD &&
+	    f->t[k + 1].s == f->t[k].e && f->t[k + 2].s == f->t[k + 1].e)
+		last = k + 2;
+	if ((last + 1 < f->nt && f->t[last + 1].kind == LM_TOK_NUM && f->t[last + 1].s == f->t[last].e) ||
+	    (k > 0 && f->t[k - 1].kind == LM_TOK_NUM && f->t[k - 1].e == f->t[k].s))
+		return 0; /* glued to a number ("UBTVQHI3"): a code's I for 1 (ocrfix_rule_code_one) */
+	uint32_t w[16];
+	int letters, lower_end, other;
+	int nw = fold_caps(f->s, f->t[k].s, f->t[last].e, w, 16, &letters, &lower_end, &other);
+	if (nw < 0 || letters < 3 || other)
+		return 0;
+	wletters wl;
+	if (last == k && restore_letters(f->s + f->t[k].s, f->t[k].e - f->t[k].s, &wl) && !lower_end &&
+	    restore_skeleton_ok(&wl))
+		return 0; /* a syllable in capitals ("TINH"): the tone candidates' business */
+	int best = -1, bestd = 1000, second = 1000;
+	for (int a = 0; sohoa_gov_acronyms[a]; a++) {
+		const char *e = sohoa_gov_acronyms[a];
+		size_t el = strlen(e);
+		if (el == f->t[last].e - f->t[k].s && !memcmp(e, f->s + f->t[k].s, el))
+			return 0; /* printed right */
+		uint32_t v[16];
+		int vl, vlow, vother;
+		int nv = fold_caps(e, 0, el, v, 16, &vl, &vlow, &vother);
+		if (nv < 0 || (vl < 3 && f->t[k].id >= LM_NFIXED))
+			continue; /* two letters say little: "CPA", "BBC" are no CP, BC ("GĐĐ" is GĐ) */
+		int d = acronym_distance(w, nw, v, nv);
+		if (d < bestd) {
+			second = bestd;
+			bestd = d;
+			best = a;
+		} else if (d < second) {
+			second = d;
+		}
+	}
+	if (best < 0 || bestd == 0 || bestd > (letters >= 5 ? 3 : 2) || second - bestd < 1)
+		return 0;
+	const char *e = sohoa_gov_acronyms[best];
+	f->tmp->len = 0;
+	int id = ocrfix_tok_id(f->m, e, 0, strlen(e), LM_TOK_WORD, f->tmp);
+	if (last == k && f->t[k].id >= LM_NFIXED) {
+		/* a word the model knows is some other acronym ("DVD", "ATV") unless the slip is one the
+		 * OCR makes all the time (a doubled letter, Đ's bar) and the model knows it no better */
+		if (bestd > 1 || (id >= LM_NFIXED && f->m->uni[f->t[k].id].logp > f->m->uni[id].logp + 3000))
+			return 0;
+	}
+	if (bestd > 1) {
+		/* any other slip: a word of four letters or more the model has never seen, read for an
+		 * acronym of four letters or more ("TEHC", "TINHC" for TTHC); else only where the context
+		 * wants the acronym ("TTEg" in "QĐ-TTEg"), as for the acronyms the model knows (acronym) */
+		int tl = 0;
+		for (const char *c = e; *c; c++)
+			tl += (*c & 0xC0) != 0x80 && *c != '&' && *c != '-' && *c != '.';
+		if (last == k && f->t[k].id < LM_NFIXED && letters >= 4 && tl >= 4)
+			return ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_ACRONYM, best);
+		if (last != k || id < LM_NFIXED || tl < 3)
+			return 0;
+		size_t before = f->ned;
+		ocrfix_check(f, k, k + 1, &id, 1, COST_EDIT, f->t[k].s, f->t[k].e, OCRFIX_ACRONYM, best);
+		return f->ned > before;
+	}
+	return ocrfix_add_edit(f, f->t[k].s, f->t[last].e, OCRFIX_ACRONYM, best);
+}
+
+/* A digit among the letters of a word where the OCR read a letter: "g1ao" (giao), "kh0ng": the
+ * word with i for 1 or o for 0 is a syllable the model knows, and the word with the digit is
+ * no number or code. */
+void ocrfix_rule_digit_letter(fix *f, int k)
+{
+	if (k < 1 || k + 1 >= f->nt || f->t[k].kind != LM_TOK_NUM || f->t[k].e - f->t[k].s != 1 ||
+	    f->t[k - 1].kind != LM_TOK_WORD || f->t[k + 1].kind != LM_TOK_WORD || f->t[k - 1].e != f->t[k].s ||
+	    f->t[k].e != f->t[k + 1].s)
+		return;
+	char d = f->s[f->t[k].s];
+	if (d != '1' && d != '0')
+		return;
+	char word[96];
+	size_t a = f->t[k].s - f->t[k - 1].s, b = f->t[k + 1].e - f->t[k + 1].s;
+	if (a + b + 2 > sizeof word)
+		return;
+	memcpy(word, f->s + f->t[k - 1].s, a);
+	word[a] = d == '1' ? 'i' : 'o';
+	memcpy(word + a + 1, f->s + f->t[k + 1].s, b);
+	word[a + 1 + b] = 0;
+	if (!sohoa_viet_syllable(word, a + 1 + b))
+		return;
+	int id = ocrfix_tok_id(f->m, word, 0, a + 1 + b, LM_TOK_WORD, f->tmp);
+	if (id >= LM_NFIXED)
+		ocrfix_add_edit(f, f->t[k - 1].s, f->t[k + 1].e, OCRFIX_WORD, id);
+}
+
+static int lookalike_digit(char c)
+{
+	return c == 'O' || c == 'o' || c == 'I' || c == 'l' || c == '|';
+}
+
+/* The word before byte cs of s, as its key ("ngày", "số"), into out (cap bytes). */
+static void word_before(const fix *f, char *out, size_t cap)
+{
+	size_t e = f->cs;
+	while (e > 0 && f->s[e - 1] == ' ')
+		e--;
+	while (e > 0 && f->s[e - 1] == ':')
+		e--;
+	size_t b = e;
+	while (b > 0 && f->s[b - 1] != ' ')
+		b--;
+	f->tmp->len = 0;
+	out[0] = 0;
+	if (b < e && !sohoa_viet_key(f->s + b, e - b, f->tmp) && f->tmp->data)
+		snprintf(out, cap, "%.*s", (int)f->tmp->len, f->tmp->data);
+}
+
+/* Printed digits the OCR read as letters in a number: O for 0, I or l for 1 ("2O24", "9O%",
+ * "ngày I5", "Số: I2/UBND", "1O/O3/2O24"). A part of the chunk between '/' and '-' made of
+ * digits, those letters and a decimal mark, with a digit, is a number when it has more digits
+ * than letters, or is followed by '%', or comes after ngày, tháng, năm or số, or every part
+ * between the chunk's '/' is one ("khí O2" stays). */
+void ocrfix_rule_digits(fix *f)
+{
+	size_t a = f->cs, e = f->ce;
+	while (a < e && f->s[a] == '(')
+		a++;
+	int pct = 0;
+	while (e > a && strchr(".,;:)%", f->s[e - 1])) {
+		pct |= f->s[e - 1] == '%';
+		e--;
+	}
+	char before[32];
+	int keyword = -1, parts = 0, numeric = 0;
+	for (size_t p = a; p < e; parts++) { /* a date "1O/O3/2O24": every part a number */
+		size_t q = p;
+		int digits = 0, other = 0;
+		for (; q < e && f->s[q] != '/'; q++)
+			digits += f->s[q] >= '0' && f->s[q] <= '9', other += !(f->s[q] >= '0' && f->s[q] <= '9') &&
+									 !lookalike_digit(f->s[q]);
+		numeric += digits && !other;
+		p = q < e ? q + 1 : q;
+	}
+	int date = parts >= 2 && numeric == parts;
+	for (size_t p = a; p < e;) {
+		size_t q = p;
+		int digits = 0, looks = 0, other = 0;
+		while (q < e && f->s[q] != '/' && f->s[q] != '-') {
+			char c = f->s[q];
+			if (c >= '0' && c <= '9')
+				digits++;
+			else if (lookalike_digit(c))
+				looks++;
+			else if (c != ',' && c != '.')
+				other++;
+			q++;
+		}
+		if (!other && digits && looks) {
+			if (keyword < 0) {
+				word_before(f, before, sizeof before);
+				keyword = !strcmp(before, "ngày") || !strcmp(before, "tháng") || !strcmp(before, "năm") ||
+					  !strcmp(before, "số");
+			}
+			if (digits > looks || (q == e && pct) || (p == a && keyword) || date)
+				ocrfix_add_edit(f, p, q, OCRFIX_DIGITS, 0);
+		}
+		p = q < e ? q + 1 : q;
+	}
+}
+
+/* "số I, 2, 3": an I (or l) alone before ", 2" is the 1 of a list of numbers. */
+void ocrfix_rule_list_one(fix *f)
+{
+	if (f->nt < 1 || f->nt > 2 || f->t[0].kind != LM_TOK_WORD || f->t[0].e - f->t[0].s != 1 ||
+	    (f->s[f->t[0].s] != 'I' && f->s[f->t[0].s] != 'l') || (f->nt == 2 && !ocrfix_tok_is(f, 1, ",")))
+		return;
+	size_t i = f->ce;
+	if (f->nt == 1) { /* "I , 2" */
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (i >= f->n || f->s[i] != ',')
+			return;
+		i++;
+	}
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i < f->n && f->s[i] == '2' && (i + 1 == f->n || !(f->s[i + 1] >= '0' && f->s[i + 1] <= '9')))
+		ocrfix_add_edit(f, f->t[0].s, f->t[0].e, OCRFIX_ONE, 0);
+}
+
+/* A word is a document type's code one slip off (doc_type), or an acronym of the administration
+ * misread (domain_acronym), or, failing those, an acronym the model knows one slip off
+ * (acronym). */
 void ocrfix_rule_code_word(fix *f, int k)
 {
-	if (f->t[k].kind == LM_TOK_WORD && !doc_type(f, k))
+	if (f->t[k].kind == LM_TOK_WORD && !doc_type(f, k) && !domain_acronym(f, k))
 		acronym(f, k);
 }

@@ -79,5 +79,8 @@ void ocrfix_rule_slashed_o(fix *f, int k);
 void ocrfix_rule_comma_space(fix *f, int k);
 void ocrfix_rule_hyphen_number(fix *f, int k);
 void ocrfix_rule_code_word(fix *f, int k);
+void ocrfix_rule_digit_letter(fix *f, int k);
+void ocrfix_rule_list_one(fix *f);
+void ocrfix_rule_digits(fix *f);
 
 #endif

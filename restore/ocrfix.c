@@ -297,13 +297,14 @@ static void rule_edges(fix *f)
 /* The rules after rule_edges, in order: an edit that overlaps one found before is not added. */
 static void (*const chunk_rules[])(fix *f) = {
 	ocrfix_rule_roman, ocrfix_rule_apostrophe, ocrfix_rule_comma_period, ocrfix_rule_lead_period,
-	ocrfix_rule_list_period, ocrfix_rule_end_period, ocrfix_rule_double_mark,
+	ocrfix_rule_list_period, ocrfix_rule_end_period, ocrfix_rule_double_mark, ocrfix_rule_list_one,
+	ocrfix_rule_digits,
 };
 /* ... then, token by token, these. */
 static void (*const token_rules[])(fix *f, int k) = {
 	ocrfix_rule_stutter, ocrfix_rule_glued, ocrfix_rule_glued_number, ocrfix_rule_speck_period,
 	ocrfix_rule_code_one, ocrfix_rule_glued_mark, ocrfix_rule_slashed_o, ocrfix_rule_comma_space,
-	ocrfix_rule_hyphen_number, ocrfix_rule_code_word,
+	ocrfix_rule_hyphen_number, ocrfix_rule_code_word, ocrfix_rule_digit_letter,
 };
 
 static int by_start(const void *a, const void *b)

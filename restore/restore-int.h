@@ -25,14 +25,18 @@ typedef struct restore_pos {
 } restore_pos;
 
 /* One piece of the input: copied as it is, or replaced by its position's chosen candidate. */
-enum { RESTORE_COPY, RESTORE_WORD, RESTORE_KEEP0, RESTORE_DROP, RESTORE_SPACE, RESTORE_ONE };
+enum { RESTORE_COPY, RESTORE_WORD, RESTORE_KEEP0, RESTORE_DROP, RESTORE_SPACE, RESTORE_ONE, RESTORE_ACRONYM,
+       RESTORE_DIGITS };
 typedef struct restore_item {
 	uint32_t s, e;   /* bytes of the input */
 	int32_t pos;     /* decoder position or -1 */
 	uint8_t how;     /* COPY; WORD: the candidate with the input's case; KEEP0: copy if candidate 0
 	                  * won; DROP: leave out (OCR debris); SPACE: a space the input lacks (two
 	                  * syllables the OCR glued: "trợpháp"); ONE: the digit 1 instead of the
-	                  * input (an I the OCR read for it in a code: "UBTVQHI3") */
+	                  * input (an I the OCR read for it in a code: "UBTVQHI3"); ACRONYM: the
+	                  * acronym sohoa_gov_acronyms[arg] instead of the input ("TEHC": TTHC);
+	                  * DIGITS: the input with O read for 0 and I, l for 1 ("2O24") */
+	uint16_t arg;
 } restore_item;
 
 /* Per-chunk evidence for sohoa_restore_detect. */
@@ -125,12 +129,13 @@ int restore_chan_cost(const sohoa_model *m, int id, const uint32_t *v, int nv, u
  * numerals, specks read as punctuation. Each rule proposes a rewrite of one white-space chunk
  * that a known OCR failure explains; a rewrite is kept where the rule is certain, or where the
  * language model prefers it in the chunk's context by more than the rule's cost. */
-enum { OCRFIX_DROP, OCRFIX_SPACE, OCRFIX_WORD, OCRFIX_ONE };
+enum { OCRFIX_DROP, OCRFIX_SPACE, OCRFIX_WORD, OCRFIX_ONE, OCRFIX_ACRONYM, OCRFIX_DIGITS };
 typedef struct ocrfix_edit {
 	uint32_t s, e; /* bytes of the paragraph, on token boundaries */
 	int32_t id;    /* WORD: the model id whose key is written instead, in the input's case */
 	uint8_t how;   /* DROP: leave s..e out; SPACE: one space instead of s..e; WORD: id's key;
-	                * ONE: the digit 1 instead of s..e */
+	                * ONE: the digit 1 instead of s..e; ACRONYM: sohoa_gov_acronyms[id];
+	                * DIGITS: s..e with its O, o as 0 and I, l, | as 1 */
 } ocrfix_edit;
 
 #define OCRFIX_MAX 16

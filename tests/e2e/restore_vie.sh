@@ -49,6 +49,20 @@ expect "vie ocrfix: stamp debris line" ">x”>*⁄" ""
 expect "vie ocrfix: stamp debris after a word" "Giám đốc ¦~>*" "Giám đốc"
 expect "vie ocrfix: lone bracket line" ")" ""
 expect "vie ocrfix: case-flipping debris" "CóGcS£s®-" ""
+expect "vie ocrfix: an acronym of the administration misread" "Kiểm soát TEHC và công tác THC tại các sở" \
+	"Kiểm soát TTHC và công tác TTHC tại các sở"
+expect "vie ocrfix: TTg with a letter more, in a code" "Quyết định số 12/QĐ-TTEg ngày 3/4/2024" \
+	"Quyết định số 12/QĐ-TTg ngày 3/4/2024"
+expect "vie ocrfix: Đ doubled and Đ's bar lost in acronyms" "GĐĐ, các PGĐ; Sở GD&ĐĐT; Công văn 12/SGDDT-VP" \
+	"GĐ, các PGĐ; Sở GD&ĐT; Công văn 12/SGDĐT-VP"
+expect "vie ocrfix: a digit read in a word" "ùn tắc g1ao thông" "ùn tắc giao thông"
+expect "vie ocrfix: I read for 1 in a list of numbers" "các trung tâm GDTX số I, 2, 3" "các trung tâm GDTX số 1, 2, 3"
+expect "vie ocrfix: printed digits read as letters" "ngày I5 tháng 3 năm 2O24, đạt 9O%, Số: I2/UBND-VP, ngày 1O/O3/2O24" \
+	"ngày 15 tháng 3 năm 2024, đạt 90%, Số: 12/UBND-VP, ngày 10/03/2024"
+expect "vie: a letterhead in capitals that lost its marks" "SỞ THÔNG TIN VÀ TRUYEN THÔNG" "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+expect "vie: capitals, a tone read wrong and marks lost" "ỦY BAN NHÂN DÂN TĨNH PHU THỌ" "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"
+expect "vie: capitals, CỤC THUẾ" "CỤC THUE TỈNH LAI CHÂU" "CỤC THUẾ TỈNH LAI CHÂU"
+expect "vie: capitals, a vowel read twice" "UY BAN NHÂN DÂN TINH QUANG NGAÀI" "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
 
 # look-alikes left alone
 same "vie ocrfix keeps: issuer codes" "Công văn số 7/UBND-VP và số 122-KH/TU của Tỉnh ủy"
@@ -66,6 +80,10 @@ same "vie ocrfix keeps: sentence ends and list items" "đã hoàn thành. Các �
 same "vie ocrfix keeps: an initial" "H. Nguyễn ký thay"
 same "vie ocrfix keeps: colons of times and titles" "Nơi nhận:Như trên; họp lúc 10:30; Năm Thân:Tề Vương"
 same "vie keeps: chỉ where it is meant" "Ủy ban nhân dân tỉnh chỉ đạo các sở thực hiện"
+same "vie keeps: letters next to digits outside a number" "khí O2 và CO2, cổng I/O, Louis XIV"
+same "vie keeps: acronyms of other domains" "thuế VAT, kênh BBC và ATV, đĩa DVD, hãng BMG, mã CPA"
+same "vie keeps: acronyms printed right" "TTHC, CCHC, GD&ĐT, SGDĐT, TTg, KSTTHC, CB-GV-NV"
+same "vie keeps: a Roman numeral that is no list" "Phụ lục I, Chương II và khu vực I"
 
 # Clean text: every symbol and the letters of every all-caps word kept (the marks the vie job puts
 # right aside: seed 004's "THỤC HIỆN" is a typo; and a doubled period, never right, counts as one:

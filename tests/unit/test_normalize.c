@@ -47,6 +47,8 @@ static void unicode_cases(void)
 	expect("Vie\xcc\x82\xcc\xa3t Nam", "Việt Nam", "NFC composes base + circumflex + dot");
 	expect("Vi\xe1\xba\xb9\xcc\x82t", "Việt", "NFC: ẹ + combining circumflex is ệ");
 	expect("hoa \xcc\x80n", "hoàn", "a mark split from its letter by a space rejoins");
+	expect("ĐIỆ\xcc\xa3N LỰC", "ĐIỆN LỰC", "a second tone stacked on a letter is dropped");
+	expect("đie\xcc\x82\xcc\xa3\xcc\xa3n", "điện", "a mark NFC cannot compose goes");
 	expect("\xc3\x90\xe1\xbb\x99" "c l\xe1\xba\xadp, \xc3\xb0i", "Độc lập, đi", "Ð (eth) and ð become Đ đ");
 	expect("Hà\xc2\xa0Nội\xe2\x80\x8b, ng\xc2\xad" "ày", "Hà Nội, ngày", "NBSP, zero-width space, soft hyphen");
 	expect("\xef\xac\x81le \xef\xac\x82ow", "file flow", "ligatures");
@@ -152,12 +154,18 @@ static void furniture_cases(void)
 	CHECK(strstr(got, "102/QĐ-UBND") && strstr(got, "7/QĐ-UBND"), "citations differing in numbers are kept");
 	free(got);
 
-	/* A sentence that runs across a page break keeps both ends in its map. */
+	/* A sentence that runs across a page break: each part stays on its page, and the text has
+	 * its form feed between them. */
 	const char *two = "Một câu dài được viết ra để chạy qua hết dòng này và sang tận trang sau của văn\n"
 			  "\fbản, rồi kết thúc ở đây.\n";
 	got = norm(two, strlen(two), &t);
-	CHECK(t && t->nlines == 1 && t->lines[0].page == 1 && t->lines[0].page_end == 2 && t->lines[0].line_end == 1,
-	      "paragraph across pages maps page 1 to page 2");
+	CHECK(t && t->nlines == 2 && t->lines[0].page == 1 && t->lines[0].page_end == 1 && t->lines[1].page == 2 &&
+	      t->lines[1].page_end == 2 && t->lines[1].line == 1,
+	      "paragraph across pages: one line on each page");
+	sohoa_buf w = {0};
+	CHECK(t && sohoa_text_write(ctx, t, &w) == SOHOA_OK && w.data && strstr(w.data, "của văn\n\fbản, rồi"),
+	      "paragraph across pages: the text has its form feed there");
+	sohoa_buf_free(&w);
 	sohoa_text_free(t);
 	free(got);
 }

@@ -51,7 +51,8 @@ static const char *one_edit(const sohoa_model *m, const char *s, char *out, size
 		snprintf(out, outn, ne ? "%zu edits" : "none", ne);
 	else
 		snprintf(out, outn, "%s %u..%u", ed[0].how == OCRFIX_DROP ? "drop" : ed[0].how == OCRFIX_SPACE ? "space" :
-				 ed[0].how == OCRFIX_ONE ? "one" : "word", (unsigned)ed[0].s, (unsigned)ed[0].e);
+				 ed[0].how == OCRFIX_ONE ? "one" : ed[0].how == OCRFIX_ACRONYM ? "acronym" : "word",
+			 (unsigned)ed[0].s, (unsigned)ed[0].e);
 	return out;
 }
 
@@ -70,6 +71,12 @@ int main(void)
 	CHECK_STR(one_edit(m, "06/2013/UBTVQHI3", got, sizeof got, &tmp), "one 14..15", "I read for 1 in a code");
 	CHECK_STR(one_edit(m, "122-KH/TU", got, sizeof got, &tmp), "none", "issuer codes kept");
 	CHECK_STR(one_edit(m, "ngày", got, sizeof got, &tmp), "none", "a plain word: nothing");
+	CHECK_STR(one_edit(m, "TEHC", got, sizeof got, &tmp), "acronym 0..4", "an administration acronym misread");
+	CHECK_STR(one_edit(m, "GD&ĐĐT", got, sizeof got, &tmp), "acronym 0..8", "an acronym with & and Đ doubled");
+	CHECK_STR(one_edit(m, "TTHC", got, sizeof got, &tmp), "none", "an acronym printed right");
+	CHECK_STR(one_edit(m, "BBC", got, sizeof got, &tmp), "none", "another domain's acronym the model knows");
+	CHECK_STR(one_edit(m, "g1ao", got, sizeof got, &tmp), "word 0..4", "a digit read for a letter in a word");
+	CHECK_STR(one_edit(m, "B1", got, sizeof got, &tmp), "none", "a letter and a digit: a code");
 
 	/* the contract on text and on junk */
 	static const char *const texts[] = {

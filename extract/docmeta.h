@@ -1,0 +1,52 @@
+/* docmeta.h: between documents.c (where each field of documents.csv is on the page) and
+ * docfields.c (what each field can be: the issuer's name against the closed lists of
+ * core/govname.h, a signing role, a place, a person's name, the digits of a number or a date).
+ * Private to those two files. A checker returns the field corrected to the one value a small,
+ * certain edit reaches, or NULL when the reading is not such a value (the field stays empty). */
+#ifndef SOHOA_DOCMETA_H
+#define SOHOA_DOCMETA_H
+
+#include <stddef.h>
+
+/* At most this many words are looked at in one field. */
+#define DOCF_MAXW 48
+
+/* The words of s (split at spaces), as pointers into a copy the caller frees with free(w[0])
+ * when *n > 0. Returns *n. */
+int docf_words(const char *s, char **w, int max, int *n);
+
+/* The head of an issuer's name (core/govname.h sohoa_gov_heads) that words w[0..n) start with,
+ * read within its allowance: its index, *used set to the words it took; -1 if none. The longest
+ * head that fits wins. */
+int docf_head(char *const *w, int n, int *used);
+
+/* An issuing body's name as a letterhead prints it, checked and corrected: a head, then what the
+ * head's kind wants (a unit and a province, a sector, a name of valid words). A new string in
+ * capitals, or NULL when s is no such name. */
+char *docf_issuer(const char *s);
+
+/* A signing role ("PHÓ CHỦ TỊCH", "GIÁM ĐỐC SỞ Y TẾ") as read under a signature block, checked
+ * against the roles of Decree 30; kt is the role of a "KT." line above it ("GIÁM ĐỐC" of
+ * "KT. GIÁM ĐỐC": the deputy signs, so the role is "PHÓ GIÁM ĐỐC") or NULL. A new string or NULL. */
+char *docf_role(const char *s, const char *kt);
+
+/* The place of a place-and-date line ("Hà Nội", "Thành phố Hồ Chí Minh", "Cuo Bằng" -> "Cao
+ * Bằng"): a province corrected within its allowance; another place kept when its words are
+ * Vietnamese syllables. A new string or NULL. */
+char *docf_place(const char *s);
+
+/* 1 if s is a person's name as a signature block prints it: two to five Title-case syllables,
+ * the first a Vietnamese family name (core/govname.h). */
+int docf_name(const char *s);
+
+/* s after a military rank or an academic title before a name ("Trung tá Ngô Văn Công",
+ * "PGS.TS. Lê Văn An"), or s. */
+const char *docf_after_rank(const char *s);
+
+/* The digits the token s[0..n) is, with the look-alikes OCR prints for printed digits mapped
+ * where that is certain (O and its marked forms for 0, I and l for 1) into out (cap bytes);
+ * 1 when every character is a digit or such a look-alike and one at least is a digit or the
+ * token is one or two characters long, else 0. */
+int docf_digits(const char *s, size_t n, char *out, size_t cap);
+
+#endif

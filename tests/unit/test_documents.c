@@ -1,0 +1,304 @@
+/* Unit tests of documents.csv: the field checkers of extract/docfields.c on readings OCR makes of
+ * letterheads and signature blocks, and the extractor on small made-up documents (flattened
+ * letterheads, split dates, blank and unreadable numbers, OCR words of low confidence). */
+#include "../../extract/docmeta.h"
+#include "../../extract/extract-int.h"
+#include "../../core/govname.h"
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void check_fix(char *(*fn)(const char *), const char *in, const char *want)
+{
+	char *got = fn(in);
+	char name[256];
+	snprintf(name, sizeof name, "'%s' reads as '%s'", in, want ? want : "(nothing)");
+	if (want)
+		CHECK_STR(got, want, name);
+	else
+		CHECK(!got, name);
+	free(got);
+}
+
+static char *role_plain(const char *s)
+{
+	return docf_role(s, NULL);
+}
+
+/* A document of lines on page 1 (source source, every word's confidence conf) and its text, one
+ * text line per source line. */
+static sohoa_doc *make_doc(const char *const *lines, size_t n, sohoa_source source, float conf)
+{
+	sohoa_doc *d = calloc(1, sizeof *d);
+	d->name = sohoa_strdup("t");
+	d->path = sohoa_strdup("-");
+	d->page_count = 1;
+	d->npages = 1;
+	d->pages = calloc(1, sizeof *d->pages);
+	sohoa_page *p = &d->pages[0];
+	p->number = 1;
+	p->source = source;
+	p->nlines = n;
+	p->lines = calloc(n, sizeof *p->lines);
+	for (size_t i = 0; i < n; i++) {
+		sohoa_line *l = &p->lines[i];
+		l->page = 1;
+		l->line = (int)i + 1;
+		l->source = source;
+		l->confidence = source == SOHOA_SRC_OCR ? conf : -1;
+		l->text = sohoa_strdup(lines[i]);
+		/* words split at spaces */
+		char *c = sohoa_strdup(lines[i]);
+		for (char *w = strtok(c, " "); w; w = strtok(NULL, " ")) {
+			l->words = realloc(l->words, (l->nwords + 1) * sizeof *l->words);
+			l->words[l->nwords++] = (sohoa_word){sohoa_strdup(w), 0, 0, 0, 0, l->confidence};
+		}
+		free(c);
+	}
+	if (source == SOHOA_SRC_OCR)
+		d->ocr_pages = 1;
+	return d;
+}
+
+static sohoa_text *make_text(const char *const *lines, size_t n)
+{
+	sohoa_text *t = calloc(1, sizeof *t);
+	t->doc = sohoa_strdup("t");
+	t->lines = calloc(n, sizeof *t->lines);
+	for (size_t i = 0; i < n; i++) {
+		t->lines[i].text = sohoa_strdup(lines[i]);
+		t->lines[i].page = t->lines[i].page_end = 1;
+		t->lines[i].line = t->lines[i].line_end = (int)i + 1;
+	}
+	t->nlines = n;
+	return t;
+}
+
+/* The fields of the one row documents.csv gets for lines: row[column] (RFC 4180 unquoted). */
+typedef struct row {
+	char f[20][512];
+} row;
+
+static int field_index(const char *name)
+{
+	const sohoa_extractor *ex = sohoa_extractor_find("documents");
+	for (int i = 0; ex && ex->columns[i]; i++)
+		if (!strcmp(ex->columns[i], name))
+			return i;
+	return -1;
+}
+
+static void run_doc(sohoa_ctx *ctx, const char *const *lines, size_t n, sohoa_source source, float conf, row *r)
+{
+	memset(r, 0, sizeof *r);
+	sohoa_doc *d = make_doc(lines, n, source, conf);
+	sohoa_text *t = make_text(lines, n);
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find("documents");
+	if (ex && ex->run(ctx, d, t, &out) == SOHOA_OK && out.data) {
+		int k = 0;
+		size_t j = 0;
+		int q = 0;
+		for (const char *p = out.data; *p && *p != '\r' && k < 20; p++) {
+			if (q) {
+				if (*p == '"' && p[1] == '"')
+					r->f[k][j < 511 ? j++ : j] = '"', p++;
+				else if (*p == '"')
+					q = 0;
+				else if (j < 511)
+					r->f[k][j++] = *p;
+			} else if (*p == '"') {
+				q = 1;
+			} else if (*p == ',') {
+				k++;
+				j = 0;
+			} else if (j < 511) {
+				r->f[k][j++] = *p;
+			}
+		}
+	}
+	sohoa_buf_free(&out);
+	sohoa_text_free(t);
+	sohoa_doc_free(d);
+}
+
+static const char *F(const row *r, const char *col)
+{
+	int i = field_index(col);
+	return i >= 0 ? r->f[i] : "(no column)";
+}
+
+int main(void)
+{
+	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
+
+	/* issuers: letterhead readings corrected to the one name a small slip reaches, junk left out */
+	check_fix(docf_issuer, "ỦY BAN NHÂN DÂN TĨNH PHU THỌ", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ");
+	check_fix(docf_issuer, "SƠ THO ÔNG TIN VÀ TRUYEN THÔNG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+	check_fix(docf_issuer, "SỞ GIÁO DỤC VÀ BẢO TẠO.", "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+	check_fix(docf_issuer, "UY BAN NHÂN DÂN TINH QUANG NGAÀI", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI");
+	check_fix(docf_issuer, "CỤC THUE", "CỤC THUẾ");
+	check_fix(docf_issuer, "UỶ BAN NHÂN DÂN TỈNH BẮC NINH", "UỶ BAN NHÂN DÂN TỈNH BẮC NINH");
+	check_fix(docf_issuer, "TRƯỜNG THPT PHƯỚC BỬU", "TRƯỜNG THPT PHƯỚC BỬU");
+	check_fix(docf_issuer, "UBND HUYỆN MƯỜNG TÈ", "UBND HUYỆN MƯỜNG TÈ");
+	check_fix(docf_issuer, "VĂN PHÒNG CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ");
+	check_fix(docf_issuer, "/CT-CS", NULL);
+	check_fix(docf_issuer, "CB-GV-NV;", NULL);
+	check_fix(docf_issuer, "CHỦ NGHĨA VIỆT NAM", NULL);
+	check_fix(docf_issuer, "KT. GIÁM ĐỐC", NULL);
+	check_fix(docf_issuer, "DN G0, .C............", NULL);
+	check_fix(docf_issuer, "SỞ Y TẾ X7#Q", NULL);
+	check_fix(docf_issuer, "SỞ TƯ", NULL); /* no department is of that */
+	check_fix(docf_issuer, "SỞ GD&ĐT TP.HCM", "SỞ GD&ĐT TP.HCM");
+	check_fix(docf_issuer, "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI");
+	check_fix(docf_issuer, "ĐẠI HỌC QUỐC GIA TP. HỒ CHÍ MINH", "ĐẠI HỌC QUỐC GIA TP. HỒ CHÍ MINH");
+
+	/* roles */
+	check_fix(role_plain, "PHÓ CHỦ TỊCH®", "PHÓ CHỦ TỊCH");
+	check_fix(role_plain, "FT? FRƯỞNG BAN", NULL);
+	check_fix(role_plain, "CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG");
+	check_fix(role_plain, "PHÓ HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG");
+	check_fix(role_plain, "GIÁM DC", "GIÁM ĐỐC");
+	check_fix(role_plain, "LÌ", NULL);
+	{
+		char *r = docf_role("2 GIÁM ĐỐC", "GIÁM ĐỐC");
+		CHECK_STR(r, "PHÓ GIÁM ĐỐC", "under KT. GIÁM ĐỐC the deputy signs: '2 GIÁM ĐỐC' is PHÓ GIÁM ĐỐC");
+		free(r);
+	}
+
+	/* places */
+	check_fix(docf_place, "Cuo Bằng", "Cao Bằng");
+	check_fix(docf_place, "Thành phô Hồ Chí Minh", "Thành phố Hồ Chí Minh");
+	check_fix(docf_place, "Thành Phố Hồ Chí Minh", "Thành Phố Hồ Chí Minh");
+	check_fix(docf_place, "Tp.Hồ Chí Minh", "Tp.Hồ Chí Minh");
+	check_fix(docf_place, "Mường Tè", "Mường Tè");
+	check_fix(docf_place, "Xy%z Q7", NULL);
+	check_fix(docf_place, "Hà Nai", NULL); /* Hà Nam or Hà Nội */
+	check_fix(docf_issuer, "UBND TỈNH BÌNH BINH", NULL); /* Bình Định or Ninh Bình */
+	check_fix(docf_issuer, "UBND THÀNH PHỐ VIỆT TRÌ", "UBND THÀNH PHỐ VIỆT TRÌ");
+	check_fix(docf_issuer, "UBND TỈNH MƯỜNG TÈ", NULL); /* no province */
+
+	/* names */
+	CHECK(docf_name("Nguyễn Văn Hiếu"), "a name with a family name");
+	CHECK(!docf_name("Nguyên Xân Hiểu"), "'Nguyên' is no family name");
+	CHECK(!docf_name("Trần"), "one word is no name");
+
+	/* digits */
+	char d[16];
+	CHECK(docf_digits("I3", 2, d, sizeof d) && !strcmp(d, "13"), "'I3' is 13");
+	CHECK(docf_digits("2O", 2, d, sizeof d) && !strcmp(d, "20"), "'2O' is 20");
+	CHECK(!docf_digits("IŠ", strlen("IŠ"), d, sizeof d), "'IŠ' is not read");
+	CHECK(!docf_digits("0Ÿ", strlen("0Ÿ"), d, sizeof d), "'0Ÿ' is not read");
+	CHECK(!docf_digits("Ô", strlen("Ô"), d, sizeof d), "a lone look-alike is not read");
+
+	/* skeleton distance */
+	CHECK(sohoa_gov_nearest(sohoa_gov_provinces, "Cuo Bằng", strlen("Cuo Bằng"), 0, NULL) >= 0,
+	      "a province one slip away is found");
+	CHECK(sohoa_gov_nearest(sohoa_gov_provinces, "Hà Nai", strlen("Hà Nai"), 0, NULL) < 0,
+	      "two provinces one slip away: none is certain");
+
+	row r;
+	/* a decision whose letterhead's two columns were flattened, motto broken over lines, date
+	 * over two lines, the authority line under the title */
+	static const char *const dec[] = {
+		"ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+		"Độc lập - Tự do - Hạnh phúc", "Số: 12/QĐ-UBND", "Cần Thơ, ngày 21", "tháng 11 năm 2025",
+		"QUYẾT ĐỊNH", "BAN HÀNH QUY CHẾ THỬ NGHIỆM", "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
+		"Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Ban hành quy chế.",
+		"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An",
+	};
+	run_doc(ctx, dec, sizeof dec / sizeof *dec, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "type"), "Quyết định", "decision: type");
+	CHECK_STR(F(&r, "number"), "12/QĐ-UBND", "decision: number");
+	CHECK_STR(F(&r, "date"), "2025-11-21", "decision: date over two lines");
+	CHECK_STR(F(&r, "issuer"), "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "decision: issuer, motto out");
+	CHECK_STR(F(&r, "place"), "Cần Thơ", "decision: place");
+	CHECK_STR(F(&r, "title"), "BAN HÀNH QUY CHẾ THỬ NGHIỆM", "decision: the title stops at the authority line");
+	CHECK_STR(F(&r, "signer"), "Nguyễn Văn An", "decision: signer");
+	CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "decision: role");
+
+	/* a letter: no type line, a V/v subject, KT. over a role the OCR broke */
+	static const char *const cv[] = {
+		"UBND TỈNH LAI CHÂU", "SỞ Y TẾ", "Số: 209/SYT-VP", "V/v thử nghiệm hệ thống",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+		"Lai Châu, ngày 05 tháng 3 năm 2024", "Kính gửi: Các đơn vị.", "Sở Y tế đề nghị các đơn vị thực hiện.",
+		"KT. GIÁM ĐỐC", "2 GIÁM ĐỐC", "Trần Văn Bình",
+	};
+	run_doc(ctx, cv, sizeof cv / sizeof *cv, SOHOA_SRC_OCR, 95, &r);
+	CHECK_STR(F(&r, "type"), "Công văn", "letter: a V/v subject and a number of no type is a Công văn");
+	CHECK_STR(F(&r, "number"), "209/SYT-VP", "letter: number");
+	CHECK_STR(F(&r, "issuer"), "SỞ Y TẾ", "letter: issuer");
+	CHECK_STR(F(&r, "parent_issuer"), "UBND TỈNH LAI CHÂU", "letter: parent");
+	CHECK_STR(F(&r, "date"), "2024-03-05", "letter: date");
+	CHECK_STR(F(&r, "title"), "V/v thử nghiệm hệ thống", "letter: title");
+	CHECK_STR(F(&r, "signer_role"), "PHÓ GIÁM ĐỐC", "letter: role under KT.");
+	CHECK_STR(F(&r, "signer"), "Trần Văn Bình", "letter: signer");
+
+	/* the same read with low confidence: number, date and name are left out, not guessed */
+	run_doc(ctx, cv, sizeof cv / sizeof *cv, SOHOA_SRC_OCR, 45, &r);
+	CHECK_STR(F(&r, "number"), "", "low-confidence digits: no number");
+	CHECK_STR(F(&r, "date"), "", "low-confidence digits: no date");
+	CHECK_STR(F(&r, "signer"), "", "low-confidence name: no signer");
+	CHECK_STR(F(&r, "issuer"), "SỞ Y TẾ", "low confidence: the issuer is still checked and kept");
+
+	/* junk in the number and date slots, a junk letterhead */
+	static const char *const junk[] = {
+		"/CT-CS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: ⁄‡6/CT-UBND",
+		"Hà Nội, ngày 0Ÿ tháng # năm 2024", "CHỈ THỊ", "Về việc thử", "Căn cứ luật.",
+	};
+	run_doc(ctx, junk, sizeof junk / sizeof *junk, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "number"), "", "junk digits: no number");
+	CHECK_STR(F(&r, "date"), "", "junk day and month: no date");
+	CHECK_STR(F(&r, "issuer"), "", "junk letterhead: no issuer");
+	CHECK_STR(F(&r, "type"), "Chỉ thị", "junk: the type line still counts");
+	CHECK_STR(F(&r, "place"), "Hà Nội", "junk: the place still counts");
+
+	/* what OCR glues and splits: "S6:" for Số, "26háng", digits placed apart, a blank number */
+	static const char *const glued[] = {
+		"UBND THÀNH PHỐ ĐÀ NẴNG", "SỞ GIÁO DỤC VÀ BẢO TẠO.", "S6:1906 /SGDĐT-CTrTT",
+		"Đà Nẵng, ngày 26háng 7 năm 2020", "V/v khẩn trương", "Kính gửi: các trường.",
+	};
+	run_doc(ctx, glued, sizeof glued / sizeof *glued, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "1906/SGDĐT-CTrTT", "'S6:' is the label Số:");
+	CHECK_STR(F(&r, "date"), "2020-07-26", "'26háng' is 26 tháng");
+	CHECK_STR(F(&r, "issuer"), "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "a sector one letter off is corrected");
+	static const char *const apart[] = {
+		"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: /KHLT-SGDĐT-TCGD 90", "Thành Phố Hồ Chí Minh, ngày 03 tháng năm 2025 10",
+		"KẾ HOẠCH", "Tổ chức hội thi",
+	};
+	run_doc(ctx, apart, sizeof apart / sizeof *apart, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "number"), "90/KHLT-SGDĐT-TCGD", "digits placed after the code fill the number");
+	CHECK_STR(F(&r, "date"), "2025-10-03", "a month placed after the year fills its slot");
+	CHECK_STR(F(&r, "place"), "Thành Phố Hồ Chí Minh", "the place keeps its unit");
+	static const char *const blank[] = {
+		"SỞ Y TẾ", "Số:         /KH-SYT", "Lai Châu, ngày     tháng 9 năm 2020", "KẾ HOẠCH", "Cải cách hành chính",
+	};
+	run_doc(ctx, blank, sizeof blank / sizeof *blank, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "", "a number not filled in is empty");
+	CHECK_STR(F(&r, "date"), "", "a date without its day is empty");
+	CHECK_STR(F(&r, "type"), "Kế hoạch", "blank number: type from the type line");
+
+	/* a flattened letterhead: the place and date on the number's line; a rank before the name;
+	 * a citation's date in the grounds is not the document's */
+	static const char *const flat[] = {
+		"CÔNG AN THÀNH PHỐ ĐÀ NẴNG", "PHÒNG AN NINH CHÍNH TRỊ NỘI BỘ",
+		"Số: 12 /ANCTNB Đà Nẵng, ngày 3 tháng 4 năm 2018", "V/v thử nghiệm", "Kính gửi: các đơn vị",
+		"Nội dung.", "TRƯỞNG PHÒNG", "Trung tá Ngô Văn Công",
+	};
+	run_doc(ctx, flat, sizeof flat / sizeof *flat, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "12/ANCTNB", "flattened: the number stops before the place");
+	CHECK_STR(F(&r, "date"), "2018-04-03", "flattened: the date after the number");
+	CHECK_STR(F(&r, "place"), "Đà Nẵng", "flattened: the place after the number");
+	CHECK_STR(F(&r, "signer"), "Ngô Văn Công", "a rank before the name is no part of it");
+	CHECK_STR(F(&r, "parent_issuer"), "CÔNG AN THÀNH PHỐ ĐÀ NẴNG", "police: the parent body");
+	static const char *const cite[] = {
+		"SỞ Y TẾ", "Số: 12/KH-SYT", "KẾ HOẠCH", "Thử nghiệm",
+		"Căn cứ Nghị định số 30/2020/NĐ-CP, ngày 05 tháng 3 năm 2020 của Chính phủ;",
+	};
+	run_doc(ctx, cite, sizeof cite / sizeof *cite, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "date"), "", "a cited document's date is not the document's");
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
