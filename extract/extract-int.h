@@ -83,9 +83,12 @@ sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_tex
 /* The source page and line of text offset off in statement st. When a text line spans several
  * source lines (reflowed), the source line whose text contains needle is chosen. */
 void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line);
-/* The same for the figure at key offset at: its digits and the separators in seps (",." or
- * ",./") as written are the needle. */
-void ex_locate_figure(const ex_doc *ed, const ex_stmt *st, size_t at, const char *seps, int *page, int *line);
+/* The figure at key offset at of statement st as a row shows it: the sentences from the one
+ * holding at to the one holding end, cleaned (caller frees; NULL when out of memory), and its
+ * source page and line (ex_locate with the figure as written, its digits and the separators in
+ * seps, ",." or ",./", as the needle). */
+char *ex_figure_context(const ex_doc *ed, const ex_stmt *st, size_t at, size_t end, const char *seps, int *page,
+			int *line);
 /* 1 when the line of statement st holding text offset off is a footnote: a small number, then a
  * capitalized word, and words that amend or explain ("3 Điểm này được sửa đổi …"), or such a line
  * low on its page in a smaller size. Footnotes state no facts. */

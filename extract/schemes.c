@@ -478,11 +478,8 @@ int ex_schemes_owns(const ex_scheme_set *s, size_t stmt, size_t at)
 
 static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const ex_scheme *r, sohoa_buf *out)
 {
-	const ex_stmt *st = &ed->stmts[r->stmt];
-	size_t sb = ex_sentence_start(st->key, r->at), se = ex_sentence_end(st->key, st->keylen, r->at);
-	char *sentence = ex_clean(st->text, st->kmap[sb], st->kmap[se]);
 	int page, line;
-	ex_locate_figure(ed, st, r->at, ",.", &page, &line);
+	char *sentence = ex_figure_context(ed, &ed->stmts[r->stmt], r->at, r->at, ",.", &page, &line);
 	char conf[16];
 	snprintf(conf, sizeof conf, "%.2f", r->confidence);
 	ex_row w;

@@ -380,9 +380,10 @@ void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *need
 	}
 }
 
-void ex_locate_figure(const ex_doc *ed, const ex_stmt *st, size_t at, const char *seps, int *page, int *line)
+/* The source page and line of the figure at key offset at of st: its digits and seps as written,
+ * back to its last digit, are the needle of ex_locate. */
+static void locate_figure(const ex_doc *ed, const ex_stmt *st, size_t at, const char *seps, int *page, int *line)
 {
-	/* the figure as written: digits and seps from at, back to its last digit */
 	size_t ne = at;
 	while (ne < st->keylen && (isdigit((unsigned char)st->key[ne]) || (st->key[ne] && strchr(seps, st->key[ne]))))
 		ne++;
@@ -391,6 +392,14 @@ void ex_locate_figure(const ex_doc *ed, const ex_stmt *st, size_t at, const char
 	char needle[64];
 	snprintf(needle, sizeof needle, "%.*s", (int)(st->kmap[ne] - st->kmap[at]), st->text + st->kmap[at]);
 	ex_locate(ed, st, st->kmap[at], needle, page, line);
+}
+
+char *ex_figure_context(const ex_doc *ed, const ex_stmt *st, size_t at, size_t end, const char *seps, int *page,
+			int *line)
+{
+	size_t sb = ex_sentence_start(st->key, at), se = ex_sentence_end(st->key, st->keylen, end);
+	locate_figure(ed, st, at, seps, page, line);
+	return ex_clean(st->text, st->kmap[sb], st->kmap[se]);
 }
 
 /* ---- footnotes ---- */
