@@ -459,8 +459,8 @@ void ex_schemes_free(ex_scheme_set *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->n; i++)
-		row_free(&s->rows[i]);
+	while (s->n > 0)
+		row_free(&s->rows[--s->n]);
 	free(s->rows);
 	free(s->spans);
 	memset(s, 0, sizeof *s);
