@@ -1,7 +1,8 @@
 /* extract-int.h: what the extractors share (private to extract/): the CSV row writer (csv.c),
- * Vietnamese numbers and dates, statements rebuilt from text lines with a diacritic-free key to
- * match rules on, heading/section tracking (normalize's outline reading) and source line lookup
- * (rules.c), and the tables rebuilt from positions (table.c). */
+ * Vietnamese numbers and dates and the words of keys (rules.c), statements rebuilt from text
+ * lines with a diacritic-free key to match rules on, heading/section tracking (normalize's
+ * outline reading) and source line lookup (stmts.c), and the tables rebuilt from positions
+ * (table.c). */
 #ifndef SOHOA_EXTRACT_INT_H
 #define SOHOA_EXTRACT_INT_H
 
@@ -41,7 +42,7 @@ void ex_trim(const char *s, size_t *b, size_t *e, const char *chars);
 /* Copy s[b..e) with runs of white space collapsed to one space, trimmed. Caller frees. */
 char *ex_clean(const char *s, size_t b, size_t e);
 
-/* ---- rules.c: statements ---- */
+/* ---- stmts.c: statements ---- */
 
 /* A statement: one or more text lines joined with single spaces. key is its matching form:
  * the canonical key of sohoa_viet_key (lowercase, one tone style) with every diacritic removed
@@ -79,19 +80,46 @@ void ex_doc_free(ex_doc *ed);
  * them, free them; fn's status, or the build's. */
 sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out,
 			   sohoa_status (*fn)(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out));
-/* Build the key form of s[0..n) (see ex_stmt); caller frees *key and *kmap. */
-int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap);
-
 /* The source page and line of text offset off in statement st. When a text line spans several
  * source lines (reflowed), the source line whose text contains needle is chosen. */
 void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line);
+/* The figure at key offset at of statement st as a row shows it: the sentences from the one
+ * holding at to the one holding end, cleaned (caller frees; NULL when out of memory), and its
+ * source page and line (ex_locate with the figure as written, its digits and the separators in
+ * seps, ",." or ",./", as the needle). */
+char *ex_figure_context(const ex_doc *ed, const ex_stmt *st, size_t at, size_t end, const char *seps, int *page,
+			int *line);
+/* 1 when the line of statement st holding text offset off is a footnote: a small number, then a
+ * capitalized word, and words that amend or explain ("3 Điểm này được sửa đổi …"), or such a line
+ * low on its page in a smaller size. Footnotes state no facts. */
+int ex_footnote(const ex_doc *ed, const ex_stmt *st, size_t off);
+
+/* ---- rules.c: keys and their words ---- */
+
+/* Build the key form of s[0..n) (see ex_stmt); caller frees *key and *kmap. */
+int ex_key(const char *s, size_t n, char **key, size_t *keylen, size_t **kmap);
 
 /* A compiled rule pattern over keys; NULL on error (ctx has the message). */
 sohoa_regex *ex_regex(sohoa_ctx *ctx, const char *pattern);
 /* Find in st->key from kstart; groups as sohoa_regex_find (key offsets). */
 int ex_find(sohoa_regex *re, const ex_stmt *st, size_t kstart, long *g, int ng);
-/* 1 if the key of s (already lowercase ASCII) ends / starts with word w at a word boundary. */
+/* 1 if word w (a key, lowercase ASCII) stands in key[0..keylen) at offset at: the same bytes, at
+ * word boundaries on both sides. */
 int ex_word_at(const char *key, size_t keylen, size_t at, const char *w);
+/* 1 if one of the words of the NULL-ended list ws stands at key offset at (ex_word_at). */
+int ex_starts_any(const char *key, size_t keylen, size_t at, const char *const *ws);
+/* 1 if one of the words ws / the word w stands anywhere in key[b..e) (and ends by e). */
+int ex_has_any(const char *key, size_t b, size_t e, const char *const *ws);
+int ex_has_word(const char *key, size_t b, size_t e, const char *w);
+/* 1 if key[b..e) ends with word w (a word boundary before it, none skipped after); *wb gets
+ * where w starts. */
+int ex_ends_with(const char *key, size_t b, size_t e, const char *w, size_t *wb);
+/* How many words (runs of letters and digits) key[b..e) holds. */
+size_t ex_words_in(const char *key, size_t b, size_t e);
+/* Key offset p moved past spaces, not beyond e. */
+size_t ex_skip_sp(const char *key, size_t p, size_t e);
+/* The number at key offset at (ex_parse_number), 0 when none. */
+double ex_num_at(const char *key, size_t at);
 
 /* Sentences and clauses of a key: 1 if key[i] is a '.' that ends a sentence (not the dot of a
  * heading number "1. 1." nor of a one-letter abbreviation); where the clause holding key offset
@@ -108,10 +136,6 @@ int ex_spelled_at(const ex_stmt *st, size_t k, const char *w);
 /* 1 when "điểm" ending at key offset e counts places rather than points ("40 điểm ngập", "10
  * điểm trường"): a content word follows it. */
 int ex_counts_places(const char *key, size_t keylen, size_t e);
-/* 1 when the line of statement st holding text offset off is a footnote: a small number, then a
- * capitalized word, and words that amend or explain ("3 Điểm này được sửa đổi …"), or such a line
- * low on its page in a smaller size. Footnotes state no facts. */
-int ex_footnote(const ex_doc *ed, const ex_stmt *st, size_t off);
 
 /* The extractors, one file each (the table in extract.c). */
 extern const sohoa_extractor ex_scores, ex_criteria, ex_responsibilities, ex_documents, ex_references,

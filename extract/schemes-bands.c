@@ -1,0 +1,155 @@
+/* schemes-bands: classification bands of a scheme ("Loại tốt: đạt từ 85 điểm đến dưới 95 điểm")
+ * and the sections whose statements classify. */
+#include "schemes-int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Words of a heading or label that make its section a classification. */
+static const char *const band_context[] = {"xep loai", "phan loai", "xep hang", "loai tot", "loai kha",
+					   "hoan thanh xuat sac", "hoan thanh tot", "khong hoan thanh",
+					   "hoan thanh nhiem vu", "muc xep", NULL};
+/* Band labels: a label made of one of these ("Tốt:", "Chưa đạt:") or starting with one of the
+ * next ("Loại tốt:", "Hoàn thành xuất sắc:", "loại I là", "Hạng 1:"). */
+static const char *const band_names[] = {"tot", "kha", "dat", "chua dat", "trung binh", "yeu", "kem", "xuat sac",
+					 "gioi", NULL};
+static const char *const band_heads[] = {"loai", "hoan thanh", "khong hoan thanh", "xep loai", "muc xep loai",
+					 "hang", "muc hoan thanh", NULL};
+
+/* 1 when key[b..e) is a band's label. */
+static int band_label(const char *key, size_t b, size_t e)
+{
+	while (b < e && key[b] == ' ')
+		b++;
+	while (e > b && strchr(" :", key[e - 1]))
+		e--;
+	for (int i = 0; band_names[i]; i++)
+		if (e - b == strlen(band_names[i]) && !strncmp(key + b, band_names[i], e - b))
+			return 1;
+	return ex_starts_any(key, e, b, band_heads);
+}
+
+/* 1 when statement s is labelled as a band ("Loại tốt: …") or the titles above it (two levels)
+ * name a classification ("Điều 6. Xếp loại hằng năm", not "Kết quả xếp loại"). */
+static int in_band_context(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t lb, le;
+	if (scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le))
+		return 1;
+	size_t t = scheme_title_before(ed, s);
+	for (int up = 0; up < 2 && t != EX_NONE; up++) {
+		const ex_stmt *ts = &ed->stmts[t];
+		size_t e = ts->keylen < 200 ? ts->keylen : 200;
+		if (ex_has_any(ts->key, 0, e, band_context) && !ex_has_word(ts->key, 0, e, "ket qua"))
+			return 1;
+		t = scheme_title_before(ed, t);
+	}
+	return 0;
+}
+
+/* in_band_context of statement s, read once. */
+int scheme_band_context(sch_doc *sd, size_t s)
+{
+	if (!sd->info[s].bctx)
+		sd->info[s].bctx = 1 + in_band_context(sd->ed, s);
+	return sd->info[s].bctx == 2;
+}
+
+/* The band rows of statement s (in a classification): each clause's range of points, named by
+ * the clause's or the statement's band label, else the title above. *is_band becomes 1 when the
+ * statement states a band (all its figures are then conditions). */
+sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
+{
+	const ex_doc *ed = sd->ed;
+	const ex_stmt *sm = &ed->stmts[s];
+	const char *key = sm->key;
+	*is_band = 0;
+	long g[10];
+	size_t pos = scheme_body_start(sm);
+	sohoa_status st = SOHOA_OK;
+	size_t lb = 0, le = 0;
+	int labelled = scheme_label_span(sm, 1, &lb, &le) && band_label(key, lb, le);
+	while (pos < sm->keylen && st == SOHOA_OK) {
+		/* the first band figure from pos: a range, "N điểm trở lên", "dưới N điểm" */
+		size_t at = sm->keylen, end = 0;
+		double lo = 0, hi = 0;
+		int has_lo = 0, has_hi = 0;
+		if (ex_find(sd->range, sm, pos, g, 5) == 1) {
+			/* a range without units needs "điểm" before it in its clause ("Tổng số điểm … từ 85 đến 100") */
+			size_t cb = ex_clause_start(key, 0, (size_t)g[0]);
+			int unit = memmem(key + g[0], (size_t)(g[1] - g[0]), "diem", 4) != NULL ||
+				   ex_has_word(key, cb, (size_t)g[0], "diem");
+			if (unit) {
+				at = (size_t)g[0];
+				end = (size_t)g[1];
+				lo = ex_num_at(key, (size_t)g[4]);
+				hi = ex_num_at(key, (size_t)g[8]);
+				has_lo = has_hi = 1;
+			}
+		}
+		if (ex_find(sd->above, sm, pos, g, 2) == 1 && (size_t)g[0] < at) {
+			at = (size_t)g[0];
+			end = (size_t)g[1];
+			lo = ex_num_at(key, (size_t)g[2]);
+			has_lo = 1;
+			has_hi = 0;
+			if (memmem(key + g[0], (size_t)(g[1] - g[0]), "tro xuong", 9)) {
+				hi = lo;
+				has_hi = 1;
+				has_lo = 0;
+			}
+		}
+		if (ex_find(sd->below, sm, pos, g, 3) == 1 && (size_t)g[0] < at && key[g[2]] == 'd') {
+			at = (size_t)g[0];
+			end = (size_t)g[1];
+			hi = ex_num_at(key, (size_t)g[4]);
+			has_hi = 1;
+			has_lo = 0;
+		}
+		if (at >= sm->keylen)
+			break;
+		/* "không có tiêu chí nào … chấm 0 điểm" is a condition, not a band */
+		size_t cb = ex_clause_start(key, 0, at);
+		if (ex_has_word(key, cb, at, "khong co") && ex_has_word(key, cb, at, "nao")) {
+			pos = end;
+			continue;
+		}
+		char *name = NULL;
+		size_t cs = s;
+		/* the clause's own label ("loại II: …", "loại II là …") else the statement's, else the title's */
+		size_t clb = cb, cle = at;
+		while (clb < cle && key[clb] == ' ')
+			clb++;
+		size_t j = clb;
+		while (j < cle && key[j] != ':' && !ex_word_at(key, cle, j, "la"))
+			j++;
+		if (j < cle && j > clb && ex_words_in(key, clb, j) <= 6 && band_label(key, clb, j))
+			name = scheme_text_of(sm, clb, j);
+		else if (labelled)
+			name = scheme_text_of(sm, lb, le);
+		else {
+			size_t t = scheme_title_before(ed, s);
+			if (t != EX_NONE) {
+				const ex_stmt *ts = &ed->stmts[t];
+				size_t tb = scheme_body_start(ts), te = tb;
+				while (te < ts->keylen && !strchr(":;(", ts->key[te]) && !ex_sentence_dot(ts->key, ts->keylen, te))
+					te++;
+				name = scheme_text_of(ts, tb, te);
+				cs = t;
+			}
+		}
+		/* the condition: from the range to the end of the statement's first sentence */
+		size_t ce = ex_sentence_end(key, sm->keylen, at);
+		char *cond = scheme_text_of(sm, at, ce);
+		double conf = labelled || name ? 0.9 : 0.75;
+		st = scheme_emit(ctx, sd, s, at, EX_SCH_BAND, has_hi ? &hi : NULL, has_lo ? &lo : NULL,
+			  name ? name : sohoa_strdup(""), cs, cond, conf);
+		*is_band = 1;
+		/* one band per sentence */
+		pos = ce > end ? ce : end;
+	}
+	return st;
+}

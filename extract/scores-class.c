@@ -1,0 +1,392 @@
+/* scores-class: what a figure of scores.csv states — whether it is a fact at all (not a scheme's
+ * threshold, a formula, a condition, a norm, a quota, a count of places), and its kind (target or
+ * score), bound and year. */
+#include "scores-int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Words before a figure that make it a target. */
+static const char *const target_cues[] = {"phan dau", "muc tieu", "chi tieu", "it nhat", "toi thieu",
+					  "tro len", "dat tu", "khong duoi", "khong thap hon", "dam bao",
+					  "bao dam", "toi da", "khong qua", NULL};
+/* Words that make a figure in a plan a reported result rather than a target. */
+static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", NULL};
+/* Type lines of documents whose figures are targets unless they report a result. */
+static const char *const plan_types[] = {"ke hoach", "chuong trinh", "de an", "phuong an", NULL};
+/* Type lines of documents that report results. */
+static const char *const report_types[] = {"bao cao", NULL};
+/* Type lines of normative documents: their figures are norms (rates, caps, thresholds) unless
+ * the words make them a goal or a result. */
+static const char *const normative_types[] = {"nghi dinh", "thong tu", "luat", "phap lenh", "quy che", NULL};
+/* Words of a goal or a reported result (in normative documents). */
+static const char *const goal_words[] = {"phan dau", "muc tieu", "chi tieu", "da dat", "dat duoc", "uoc dat",
+					 "ket qua", "cung ky", NULL};
+
+/* A target cue not negated ("chưa đảm bảo" is no target). */
+static int has_target_cue(const char *key, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		for (int c = 0; target_cues[c]; c++) {
+			if (!ex_word_at(key, e, i, target_cues[c]) ||
+			    (i >= b + 5 && (!strncmp(key + i - 5, "chua ", 5) || (i >= b + 6 && !strncmp(key + i - 6, "khong ", 6)))))
+				continue;
+			/* "bằng 115,1% mục tiêu …", "so với mục tiêu", "vượt mục tiêu": a reference, not a goal */
+			if (!strcmp(target_cues[c], "muc tieu") || !strcmp(target_cues[c], "chi tieu")) {
+				size_t p = i, wb;
+				while (p > b && key[p - 1] == ' ')
+					p--;
+				if ((p > b && key[p - 1] == '%') || ex_ends_with(key, b, p, "so voi", &wb) ||
+				    ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb))
+					continue;
+			}
+			return 1;
+		}
+	return 0;
+}
+
+/* The year a figure is about: "năm 2024" before it in its sentence, not "so với năm 2023". */
+static int year_before(const char *key, size_t b, size_t at)
+{
+	int year = 0;
+	for (size_t i = b; i + 8 <= at; i++) {
+		if (!ex_word_at(key, at, i, "nam"))
+			continue;
+		int y = 0, n = 0;
+		if (sscanf(key + i + 4, "%4d%n", &y, &n) == 1 && n == 4 && y >= 1990 && y <= 2100 &&
+		    !isdigit((unsigned char)key[i + 8])) {
+			size_t p = i, lb = i > b + 20 ? i - 20 : b;
+			while (p > b && key[p - 1] == ' ')
+				p--;
+			if ((p >= b + 6 && !strncmp(key + p - 6, "so voi", 6)) || memmem(key + lb, i - lb, "so voi ", 7))
+				continue; /* "so với (cuối) năm 2024": the base of a comparison */
+			year = y;
+		}
+	}
+	return year;
+}
+
+/* The bound the words before and after a figure set: "ít nhất", "tối thiểu", "tối đa", "không
+ * quá" anywhere in its clause; "trên", "dưới", "hơn", "vượt", "≥", "≤" right before it (through
+ * other such words: "đạt trên 90%"); "trở lên", "trở xuống" right after. */
+static const char *op_for(const char *key, size_t keylen, size_t b, size_t at, size_t end)
+{
+	const char *op = "=";
+	size_t cb = ex_clause_start(key, b, at);
+	for (size_t i = cb; i < at; i++) {
+		if (ex_word_at(key, at, i, "it nhat") || ex_word_at(key, at, i, "toi thieu") ||
+		    ex_word_at(key, at, i, "khong duoi") || ex_word_at(key, at, i, "khong thap hon"))
+			op = ">=";
+		else if (ex_word_at(key, at, i, "toi da") || ex_word_at(key, at, i, "khong qua") ||
+			 ex_word_at(key, at, i, "khong vuot qua"))
+			op = "<=";
+	}
+	/* the words adjacent to the figure */
+	size_t e = at, wb;
+	for (int guard = 0; guard < 6; guard++) {
+		while (e > cb && strchr(" (", key[e - 1]))
+			e--;
+		if (e >= cb + 3 && !strncmp(key + e - 3, "\xE2\x89\xA5", 3)) { /* ≥ */
+			op = ">=";
+			e -= 3;
+		} else if (e >= cb + 3 && !strncmp(key + e - 3, "\xE2\x89\xA4", 3)) { /* ≤ */
+			op = "<=";
+			e -= 3;
+		} else if (ex_ends_with(key, cb, e, "tren", &wb) || ex_ends_with(key, cb, e, "hon", &wb) ||
+			   ex_ends_with(key, cb, e, "vuot", &wb)) {
+			op = ">";
+			e = wb;
+		} else if (ex_ends_with(key, cb, e, "duoi", &wb)) {
+			op = "<";
+			e = wb;
+		} else if (ex_ends_with(key, cb, e, "it nhat", &wb) || ex_ends_with(key, cb, e, "toi thieu", &wb) ||
+			   ex_ends_with(key, cb, e, "toi da", &wb) || ex_ends_with(key, cb, e, "khong qua", &wb) ||
+			   ex_ends_with(key, cb, e, "tu", &wb) || ex_ends_with(key, cb, e, "dat", &wb) ||
+			   ex_ends_with(key, cb, e, "khoang", &wb) || ex_ends_with(key, cb, e, "xuong", &wb) ||
+			   ex_ends_with(key, cb, e, "o muc", &wb)) {
+			e = wb;
+		} else
+			break;
+	}
+	size_t a = end;
+	while (a < keylen && key[a] == ' ')
+		a++;
+	if (ex_word_at(key, keylen, a, "tro len"))
+		op = ">=";
+	else if (ex_word_at(key, keylen, a, "tro xuong"))
+		op = "<=";
+	return op;
+}
+
+/* Words of a sentence about awards: a figure bounded there is a quota ("tỷ lệ không quá 10% tập thể"). */
+static const char *const award_words[] = {"khen thuong", "bang khen", "giay khen", "danh hieu", "xet tang",
+					  "tang thuong", "co thi dua", "de nghi khen", NULL};
+/* Words that open a condition ("Đối với … có tỷ lệ … thấp dưới 30% có thể điều chỉnh …"). */
+static const char *const cond_open[] = {"neu", "truong hop", "trong truong hop", "khi", "doi voi", "rieng doi voi", NULL};
+
+/* 1 when an arithmetic operator stands next to the figure [b, e) or an '=' before it in its
+ * clause: a formula ("Tỷ lệ = b/a * 100%", "… x 100% x 25"), not a fact. */
+static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_t e)
+{
+	size_t i = b;
+	while (i > cb && key[i - 1] == ' ')
+		i--;
+	if (i > cb && (strchr("*=/+", key[i - 1]) || (key[i - 1] == 'x' && (i - 1 == cb || key[i - 2] == ' ')) ||
+		       (i >= cb + 2 && (unsigned char)key[i - 2] == 0xC3 && (unsigned char)key[i - 1] == 0x97)))
+		return 1;
+	size_t j = e;
+	while (j < keylen && key[j] == ' ')
+		j++;
+	if (j < keylen && (strchr("*=", key[j]) || (key[j] == 'x' && (j + 1 >= keylen || key[j + 1] == ' ')) ||
+			   ((unsigned char)key[j] == 0xC3 && (unsigned char)key[j + 1] == 0x97)))
+		return 1;
+	return memchr(key + cb, '=', b - cb) != NULL;
+}
+
+/* 1 when the figure at [b, e) of statement st sits in a condition: its sentence opens with a
+ * condition word and goes on after it with the consequence ("thì", "có thể"), or "nếu" comes
+ * right before it in its clause with "thì" after. */
+static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
+{
+	const char *key = st->key;
+	size_t se = ex_sentence_end(key, st->keylen, e);
+	size_t i = score_list_start(key, sb, b);
+	int opens = 0;
+	for (int c = 0; cond_open[c]; c++)
+		if (ex_word_at(key, b, i, cond_open[c]) || ex_word_at(key, b, cb + strspn(key + cb, " "), cond_open[c]))
+			opens = 1;
+	int then = 0;
+	for (size_t k = e; k < se; k++)
+		if (ex_word_at(key, se, k, "thi") || ex_word_at(key, se, k, "co the"))
+			then = 1;
+	if (opens && then)
+		return 1;
+	for (size_t k = cb; k < b; k++)
+		if (ex_word_at(key, b, k, "neu") && then)
+			return 1;
+	/* "Trường hợp …", "Nếu …" open a sentence that is a condition and its consequence */
+	if (ex_word_at(key, b, i, "truong hop") || ex_word_at(key, b, i, "neu"))
+		return 1;
+	/* a threshold and what it brings: "thiệt hại trên 70% diện tích, hỗ trợ 6.000.000 đồng/ha" */
+	for (size_t k = e; k < se; k++)
+		if (key[k] == ',' || key[k] == ';') {
+			size_t j = ex_skip_sp(key, k + 1, se);
+			if (ex_word_at(key, se, j, "duoc ho tro") || ex_word_at(key, se, j, "ho tro") ||
+			    ex_word_at(key, se, j, "boi thuong") || ex_word_at(key, se, j, "muc ho tro"))
+				return 1;
+			break;
+		}
+	return 0;
+}
+
+/* Verbs of a benefit or a charge, and the money bases a rate applies to: a figure between them
+ * is a norm of a regulation ("hỗ trợ 50% học phí", "bằng 150% lãi suất cho vay"), not a
+ * measurement. */
+static const char *const norm_verbs[] = {"ho tro", "boi thuong", "tai tro", "cho vay", "trich", "nop", "chi tra",
+					 "thanh toan", "mien", "huong", "bu", "uu dai", "khau tru", "dong", "gop",
+					 "so huu", "nam giu", "giam", "thu", "tra", "bang", "toi da", "khong qua",
+					 "vuot qua", "khong vuot qua", "cap", NULL};
+static const char *const money_bases[] = {"hoc phi", "chi phi", "kinh phi", "tong kinh phi", "phi", "le phi", "gia",
+					  "gia tri", "gia ve", "thue", "lai suat", "tien", "so tien", "luong",
+					  "muc luong", "tien luong", "von", "von dieu le", "tong muc dau tu", "thu nhap",
+					  "doanh thu", "muc luong co so", "tong muc", "muc chi", "dinh muc", NULL};
+/* Topics of a price or a charge: a figure in a clause about them is a norm ("điều chỉnh mức giá
+ * … cao hơn 15%", "lãi suất cho vay 6,6%/năm"). */
+static const char *const price_topics[] = {"muc gia", "don gia", "gia ban", "gia thue", "lai suat", "thue suat",
+					   "muc thu", "muc phi", "le phi", "hoc phi", "phi dich vu", NULL};
+/* Heads of a norm's subject: "Mức bồi thường", "Lãi suất quá hạn", "Thuế suất". */
+static const char *const norm_heads[] = {"muc ho tro", "muc boi thuong", "muc thu", "muc phi", "muc le phi",
+					 "muc hoc phi", "muc gia", "muc trich", "muc vay", "muc tai tro", "muc phu cap",
+					 "muc tro cap", "muc dong", "muc von", "muc chi", "lai suat", "thue suat",
+					 "ty le trich", "ty le dong", "ty le ho tro", NULL};
+
+/* 1 when the figure [b, e) of statement st is a regulation's norm (the rate of a benefit or a
+ * charge, a cap the text forbids to pass): a benefit verb or "bằng" before it and a money base
+ * after it; "không được vượt quá" before it; or its sentence's subject is a rate such as "Mức
+ * bồi thường". */
+static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
+{
+	static const char *const q[] = {"it nhat", "toi thieu", "tren", "duoi", "tu", "khoang", "den", "muc", NULL};
+	const char *key = st->key;
+	size_t p = score_back_over(key, cb, b, q), wb;
+	int verb = 0;
+	for (int v = 0; norm_verbs[v]; v++)
+		if (ex_ends_with(key, cb, p, norm_verbs[v], &wb))
+			verb = 1;
+	size_t a = ex_skip_sp(key, e, st->keylen);
+	if (verb && ex_starts_any(key, st->keylen, a, money_bases))
+		return 1;
+	for (size_t i = cb; i < b; i++)
+		if (ex_word_at(key, b, i, "khong duoc vuot qua") || ex_word_at(key, b, i, "khong duoc qua") ||
+		    ex_word_at(key, b, i, "khong duoc cao hon") || ex_word_at(key, b, i, "khong duoc thap hon") ||
+		    ex_word_at(key, b, i, "duoc xac dinh la") || ex_word_at(key, b, i, "duoc xac dinh bang") ||
+		    ex_word_at(key, b, i, "duoc tinh bang") || ex_word_at(key, b, i, "duoc tinh la"))
+			return 1; /* a cap the text forbids to pass; a parameter it defines */
+	if (p >= cb + 2 && (unsigned char)key[p - 2] == 0xC2 && (unsigned char)key[p - 1] == 0xB1)
+		return 1; /* "890 mg ± 7,5%": a tolerance */
+	if (ex_has_any(key, cb, b, price_topics))
+		return 1;
+	size_t i = score_list_start(key, sb, b);
+	return ex_starts_any(key, b, i, norm_heads) || ex_starts_any(key, b, cb + strspn(key + cb, " "), norm_heads);
+}
+
+/* Why the figure of event e in statement si states no fact (0 when it does): it belongs to a
+ * scoring scheme, a footnote, a formula, a condition or an award quota, or its "điểm" counts
+ * places. */
+int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_scheme_set *sch)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	const char *key = st->key;
+	if (ex_schemes_owns(sch, si, e->nb))
+		return 1;
+	if (ex_footnote(ed, st, st->kmap[e->nb]))
+		return 2;
+	size_t cb = ex_clause_start(key, st->title_key, e->b);
+	size_t sb = ex_sentence_start(key, e->b);
+	if (sb < st->title_key)
+		sb = st->title_key;
+	if (e->kind != EV_RANK && in_formula(key, st->keylen, cb, e->nb, e->e))
+		return 3;
+	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm") && ex_counts_places(key, st->keylen, e->e))
+		return 4;
+	if (in_condition(st, cb, sb, e->b, e->e))
+		return 5;
+	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && is_norm(st, cb, sb, e->b, e->e))
+		return 7;
+	size_t se = ex_sentence_end(key, st->keylen, e->e);
+	if (ex_has_any(key, sb, se, award_words))
+		return 6; /* an award's quota or condition ("không quá 10% tập thể", "có ít nhất 70% cá nhân đạt danh hiệu") */
+	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm")) {
+		/* "Số điểm quan trắc: 08 điểm": the clause (and its label) counts the places it names */
+		size_t lb = cb;
+		while (lb > sb && key[lb - 1] == ' ')
+			lb--;
+		lb = lb > sb && key[lb - 1] == ':' ? ex_clause_start(key, st->title_key, lb - 1) : cb;
+		for (size_t i = lb; i + 7 <= e->b; i++)
+			if (ex_word_at(key, e->b, i, "so diem") && ex_counts_places(key, e->b, i + 7))
+				return 4;
+	}
+	return 0;
+}
+
+/* The year a figure belongs to: "năm 2024" before it in its sentence (year_before), else the
+ * year or the end of the period named after it in its clause ("… đạt 40% vào năm 2025", "giai
+ * đoạn 2026 - 2030"), else the one year its paragraph names before it (all the same, "so với
+ * năm" aside). 0 when none. */
+static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
+{
+	const char *key = st->key;
+	int y = year_before(key, sb, b);
+	if (y)
+		return y;
+	size_t ce = e;
+	while (ce < st->keylen && !strchr(";.:)", key[ce]))
+		ce++;
+	for (size_t i = e; i < ce; i++) {
+		size_t q, r;
+		if ((q = score_word_end(key, i, ce, "giai doan")) && (r = score_year_end(key, ex_skip_sp(key, q, ce), ce))) {
+			size_t t = ex_skip_sp(key, r, ce);
+			if (t < ce && key[t] == '-' && (q = score_year_end(key, ex_skip_sp(key, t + 1, ce), ce)))
+				r = q;
+			return atoi(key + r - 4);
+		}
+		size_t lb = i > e + 20 ? i - 20 : e;
+		if ((q = score_word_end(key, i, ce, "nam")) && (r = score_year_end(key, ex_skip_sp(key, q, ce), ce)) &&
+		    !memmem(key + lb, i - lb, "so voi ", 7))
+			return atoi(key + r - 4);
+	}
+	int one = 0;
+	for (size_t i = 0; i + 8 <= b; i++) {
+		size_t q, r;
+		if (!(q = score_word_end(key, i, b, "nam")) || !(r = score_year_end(key, ex_skip_sp(key, q, b), b)))
+			continue;
+		size_t lb = i > 12 ? i - 12 : 0;
+		if (memmem(key + lb, i - lb, "voi ", 4) || memmem(key + lb, i - lb, "so ", 3))
+			continue; /* "so với năm 2023", misread "số Vv4i năm 2023" */
+		int yy = atoi(key + r - 4);
+		if (one && one != yy)
+			return 0;
+		one = yy;
+	}
+	return one;
+}
+
+/* Titles of sections whose figures are goals ("II. MỤC TIÊU", "Chỉ tiêu cụ thể"), or results
+ * ("I. KẾT QUẢ THỰC HIỆN", "Tình hình …", "Đánh giá chung"). */
+static const char *const goal_titles[] = {"muc tieu", "chi tieu", NULL};
+static const char *const result_titles[] = {"ket qua", "tinh hinh", "danh gia chung", NULL};
+
+/* 1 when the nearest heading at or above statement si (two levels) has one of words in its
+ * title. */
+static int section_says(const ex_doc *ed, size_t si, const char *const *words)
+{
+	int level = 99, seen = 0;
+	for (size_t h = si + 1; h-- > 0 && seen < 2;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		if (!hs->heading || hs->level >= level)
+			continue;
+		level = hs->level;
+		seen++;
+		size_t e = hs->keylen < 120 ? hs->keylen : 120;
+		if (ex_has_any(hs->key, hs->title_key, e, words))
+			return 1;
+	}
+	return 0;
+}
+
+/* Kind cues: imperative openings of a sentence in documents that are not reports ("Tiếp tục …
+ * hoàn thành 100% … trước ngày 06 tháng 12 năm 2025"), and deadlines. */
+static const char *const imperatives[] = {"tiep tuc", "tang cuong", "day manh", "hoan thanh", "phan dau", "dam bao",
+					  "bao dam", "trien khai", "tap trung", "khan truong", "chu dong", "yeu cau",
+					  "de nghi", "giao", "to chuc", "thuc hien", NULL};
+static const char *const deadlines[] = {"truoc ngay", "cham nhat", "han chot", NULL};
+
+/* 1 when one of the first 20 statements is the type line of one of types ("KẾ HOẠCH", …). */
+static int is_doc_type(const ex_doc *ed, const char *const *types)
+{
+	for (size_t s = 0; s < ed->nstmts && s < 20; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
+		size_t b = strspn(sm->key, " ");
+		for (int p = 0; types[p]; p++)
+			if (!strcmp(sm->key + b, types[p]) ||
+			    (!strncmp(sm->key + b, types[p], strlen(types[p])) &&
+			     sm->key[b + strlen(types[p])] == ' ' && sm->key[b + strlen(types[p]) + 1] == 0))
+				return 1;
+	}
+	return 0;
+}
+
+void score_doctype_of(const ex_doc *ed, score_doctype *dt)
+{
+	dt->plan = is_doc_type(ed, plan_types);
+	dt->report = is_doc_type(ed, report_types);
+	dt->normative = is_doc_type(ed, normative_types);
+}
+
+int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const score_ev *e, size_t cstart,
+		   size_t sstart, score_row *r)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	const char *key = st->key;
+	size_t kl = st->keylen;
+	size_t cue_b = cstart > sstart ? sstart : cstart;
+	int result = ex_has_any(key, sstart, e->b, result_cues);
+	int target = has_target_cue(key, cue_b, e->b) ||
+		     ex_has_any(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL});
+	size_t se = ex_sentence_end(key, kl, e->e);
+	int directive = !dt->report && !result &&
+			(ex_starts_any(key, kl, ex_skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
+			 ex_has_any(key, e->e, se, deadlines));
+	int goal_section = section_says(ed, si, goal_titles);
+	int result_section = !goal_section && section_says(ed, si, result_titles);
+	if ((dt->plan && !result && !result_section) || target || directive || (goal_section && !result))
+		r->kind = "target";
+	r->cue = target || result || directive || e->kind != EV_FIG;
+	if (dt->normative && !ex_has_any(key, sstart, se, goal_words))
+		return 0;
+	r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
+	r->year = year_of(st, sstart, e->b, e->e);
+	return 1;
+}

@@ -1,0 +1,380 @@
+/* scores-subject: which phrase a figure of scores.csv measures — the words before it, the
+ * population after it, the reference of a ratio, a table cell, the row before, the heading. */
+#include "scores-int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Words after a percentage that make it a ratio to a reference: "đạt 88,9% mục tiêu tăng trưởng",
+ * "bằng 117,6% dự toán Trung ương giao", "đạt 71% so với mục tiêu năm 2025". */
+static const char *const reference_words[] = {"so voi", "muc tieu", "ke hoach", "du toan", "chi tieu",
+					      "cung ky", "binh quan", NULL};
+
+/* Verbs right before a figure (after "ít nhất", "trên", "từ" …) that make the words before it
+ * the subject: "Tỷ lệ … đạt 40%", "Kinh tế số chiếm 45%", "… xuống dưới 30%". */
+static const char *const copulas[] = {"dat", "duoc", "la", "bang", "chiem", "xuong", "con", "len", "vuot",
+				      "tang", "giam", "o muc", "dat muc", "co", NULL};
+/* Qualifiers between such a verb and its figure. */
+static const char *const qualifiers[] = {"it nhat", "toi thieu", "toi da", "tren", "duoi", "tu", "hon", "khoang",
+					 "gan", "khong duoi", "khong qua", "khong thap hon", "thu", "ty le", "muc",
+					 "dat tu", NULL};
+
+/* 1 when a copula comes right before key offset at (qualifiers skipped), not before b. */
+static int copula_before(const char *key, size_t b, size_t at)
+{
+	size_t e = score_back_over(key, b, at, qualifiers), wb;
+	for (int v = 0; copulas[v]; v++)
+		if (ex_ends_with(key, b, e, copulas[v], &wb))
+			return 1;
+	return 0;
+}
+
+/* 1 when a qualifier, a colon or a dash links the words before key offset at to its figure
+ * ("… tối thiểu 2%", "Tỷ lệ hộ nghèo: 2,5%"). */
+static int linked(const char *key, size_t b, size_t at)
+{
+	size_t e = at, wb;
+	while (e > b && key[e - 1] == ' ')
+		e--;
+	if (e > b && strchr(":-=(", key[e - 1]))
+		return 1;
+	for (int q = 0; qualifiers[q]; q++)
+		if (ex_ends_with(key, b, e, qualifiers[q], &wb))
+			return 1;
+	return 0;
+}
+
+/* Where a clause's subject starts when the row before ended inside it: past that row's comma. */
+static size_t after_last_row(const char *key, const score_row *last, size_t b, size_t e)
+{
+	if (last && last->end > b && last->end <= e) {
+		const char *c = memchr(key + last->end, ',', e - last->end);
+		return c ? (size_t)(c - key) + 1 : last->end;
+	}
+	return b;
+}
+
+/* Make subject (taken over) and measured (taken over) row r's, found the way src says. */
+static void set_subject(score_row *r, char *subject, char *measured, int src)
+{
+	free(r->subject);
+	free(r->measured);
+	r->subject = subject;
+	r->measured = measured;
+	r->subj_src = src;
+}
+
+/* Make s (taken over; may be NULL) row r's subject and what it measures; 1 when r has one. */
+static int take(score_row *r, char *s, int src)
+{
+	set_subject(r, s, s ? sohoa_strdup(s) : NULL, src);
+	return r->subject != NULL;
+}
+
+/* The same with the text of statement st between key offsets b and e (score_span_text). */
+static int take_span(score_row *r, const ex_stmt *st, size_t b, size_t e, int drop_parens, int src)
+{
+	return take(r, score_span_text(st, b, e, drop_parens), src);
+}
+
+/* The subject of a row without one of its own: the criterion of the nearest heading at or above
+ * statement si (not a letter heading), "về" aside ("Kết quả: được 4,44/7,5 điểm"). */
+static char *heading_subject(const ex_doc *ed, size_t si)
+{
+	for (size_t h = si + 1; h-- > 0;)
+		if (ed->stmts[h].heading && !islower((unsigned char)ed->stmts[h].id[0])) {
+			const ex_stmt *hs = &ed->stmts[h];
+			size_t hb = hs->title_key, he = hb;
+			while (he < hs->keylen && !strchr(":;", hs->key[he]) && !ex_sentence_dot(hs->key, hs->keylen, he))
+				he++;
+			score_trim_subject(hs->key, &hb, &he);
+			if (ex_word_at(hs->key, he, hb, "ve"))
+				hb += 3;
+			return score_np_ok(hs, hb, he) ? score_span_text(hs, hb, he, 0) : NULL;
+		}
+	return NULL;
+}
+
+/* The subject of a table cell that holds a figure alone ("100%" under "Kết quả"): the nearest
+ * cell before it that names an indicator ("Tỉ lệ dịch vụ công trực tuyến toàn trình …"), unit and
+ * number cells skipped, at most three cells back. 0 when none. */
+static int cell_subject(const ex_doc *ed, size_t si, score_row *r)
+{
+	for (size_t k = si; k-- > 0 && si - k <= 3;) {
+		const ex_stmt *c = &ed->stmts[k];
+		size_t b = ex_skip_sp(c->key, 0, c->keylen), e = c->keylen;
+		while (e > b && strchr(" .:;", c->key[e - 1]))
+			e--;
+		int letters = 0;
+		for (size_t i = b; i < e; i++)
+			letters += isalpha((unsigned char)c->key[i]) != 0;
+		if (letters < 4)
+			continue; /* "%", "2", "I.1", "điểm" */
+		if (c->heading || !score_np_ok(c, b, e) || ex_words_in(c->key, b, e) > 40)
+			return 0;
+		return take_span(r, c, b, e, 0, SUBJ_CELL);
+	}
+	return 0;
+}
+
+/* The subject of a figure in parentheses that holds nothing else: "…, cao hơn so với bình quân
+ * chung của cả nước (54,4%)" (the comparator's own value: the measured phrase of the row before
+ * and the comparator), "tăng trưởng kinh tế vượt mục tiêu Chính phủ giao (10%)" (the value of the
+ * target: the phrase before the verb). 0 when e is not such a figure. */
+static int paren_subject(const ex_stmt *st, const score_ev *e, const score_row *last, int same_sentence, size_t cstart,
+			 score_row *r)
+{
+	const char *key = st->key;
+	size_t kl = st->keylen;
+	if (cstart == 0 || key[cstart - 1] != '(' || ex_skip_sp(key, cstart, kl) != e->b)
+		return 0;
+	size_t a = ex_skip_sp(key, e->e, kl);
+	if (a >= kl || key[a] != ')')
+		return 0;
+	size_t pb = cstart - 1;
+	size_t ob = ex_clause_start(key, st->title_key, pb);
+	if (same_sentence)
+		ob = after_last_row(key, last, ob, pb);
+	size_t sv = 0;
+	for (size_t i = ob; i < pb; i++) {
+		if (ex_word_at(key, pb, i, "so voi"))
+			sv = i + 6;
+		else if (ex_word_at(key, pb, i, "cao hon") || ex_word_at(key, pb, i, "thap hon"))
+			sv = i + 7; /* "cao hơn mức bình quân cả nước (7,8%)" */
+	}
+	if (sv && same_sentence && last->measured) {
+		size_t rb = ex_skip_sp(key, sv, pb), re = pb;
+		if (ex_word_at(key, pb, rb, "so voi"))
+			rb = ex_skip_sp(key, rb + 6, pb);
+		score_trim_subject(key, &rb, &re);
+		char *ref = score_span_text(st, rb, re, 0);
+		if (ref) {
+			set_subject(r, score_join3(last->measured, " ", ref), sohoa_strdup(last->measured), SUBJ_RATIO);
+			free(ref);
+			return 1;
+		}
+	}
+	size_t oe = pb;
+	static const char *const verbs[] = {"vuot", "dat", "bang", NULL};
+	for (size_t i = ob; i < pb && oe == pb; i++)
+		for (int v = 0; verbs[v]; v++)
+			if (ex_word_at(key, pb, i, verbs[v]) && i > ob && key[i - 1] == ' ' &&
+			    ex_starts_any(key, pb, ex_skip_sp(key, i + strlen(verbs[v]), pb), reference_words))
+				oe = i;
+	size_t tb = ob, te = oe;
+	score_trim_all(key, &tb, &te);
+	if (!score_np_ok(st, tb, te))
+		return 0;
+	take_span(r, st, tb, te, 0, SUBJ_OWN);
+	return 1;
+}
+
+/* ---- the steps of score_subject_of ---- */
+
+/* What the steps read about figure e of statement st: its clause and sentence, the row before
+ * (last, in the same sentence when same_sentence), the phrase before the figure and the clause
+ * after it. */
+typedef struct subj {
+	const ex_stmt *st;
+	const char *key;
+	const score_ev *e;
+	const score_row *last;
+	int same_sentence;
+	size_t cstart, sstart;
+	size_t sb;         /* where the words before the figure start (past the row before's) */
+	size_t tb, te;     /* the measured phrase before it, trimmed */
+	int before_ok;     /* that phrase reads as a noun phrase */
+	int before_empty;
+	int copula;        /* a verb links the words before to the figure (or it is a rank, a change) */
+	size_t ab, ae;     /* the clause after the figure (score_clause_after) */
+	int quoted;        /* that clause is a quoted name */
+	int after_ok;      /* it is a quoted name or reads as a noun phrase */
+	int percent;       /* the figure is a percentage */
+} subj;
+
+/* A step that does not decide: the next one is tried. The others return 1 (row r has its
+ * subject) or 0 (the row is dropped). */
+enum { GO_ON = -1 };
+
+/* Read the phrase before figure c->e and the clause after it into c. */
+static void read_around(subj *c)
+{
+	const char *key = c->key;
+	const score_ev *e = c->e;
+	c->sb = after_last_row(key, c->same_sentence ? c->last : NULL, c->cstart, e->b);
+	c->tb = c->sb;
+	c->te = e->b;
+	score_trim_all(key, &c->tb, &c->te);
+	score_measured_part(key, c->tb, &c->te);
+	score_trim_all(key, &c->tb, &c->te);
+	c->before_ok = score_np_ok(c->st, c->tb, c->te);
+	c->before_empty = c->te <= c->tb;
+	/* a change's verb is its own "tăng"/"giảm" */
+	c->copula = e->kind == EV_RANK || e->kind == EV_CHANGE || copula_before(key, c->sb, e->b);
+	score_clause_after(c->st, e->e, &c->ab, &c->ae, &c->quoted);
+	c->after_ok = c->ae > c->ab && (c->quoted || score_np_ok(c->st, c->ab, c->ae));
+	c->percent = e->kind == EV_FIG && !strcmp(e->unit, "%");
+}
+
+/* "… còn thấp (mới đạt 52,26/100%)": no noun phrase before the figure, what the parenthesis it
+ * stands in follows. */
+static int parenthesis_follows(const subj *c, score_row *r)
+{
+	if (c->before_ok || c->cstart == 0 || c->key[c->cstart - 1] != '(')
+		return GO_ON;
+	size_t pb = c->cstart - 1, ob = ex_clause_start(c->key, c->st->title_key, pb), oe = pb;
+	if (c->same_sentence)
+		ob = after_last_row(c->key, c->last, ob, pb);
+	score_trim_all(c->key, &ob, &oe);
+	return score_np_ok(c->st, ob, oe) && take_span(r, c->st, ob, oe, 0, SUBJ_OWN) ? 1 : GO_ON;
+}
+
+/* A ratio to a reference ("bằng 117,6% dự toán Trung ương giao"): the measured phrase (before
+ * the figure, else the row before's, else the sentence's first noun phrase) "so với" the
+ * reference. */
+static int ratio_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	if (!c->percent || !c->copula || !c->after_ok || c->quoted || !ex_starts_any(key, c->ae, c->ab, reference_words))
+		return GO_ON;
+	size_t rb = c->ab;
+	if (ex_word_at(key, c->ae, rb, "so voi"))
+		rb = ex_skip_sp(key, rb + 6, c->ae);
+	char *ref = score_span_text(c->st, rb, c->ae, 1), *meas = NULL;
+	int src = SUBJ_RATIO;
+	size_t nb, ne;
+	if (c->before_ok)
+		meas = score_span_text(c->st, c->tb, c->te, 0);
+	else if (c->same_sentence && c->last && c->last->measured) {
+		meas = sohoa_strdup(c->last->measured);
+		src = SUBJ_LAST;
+	} else if (score_sentence_np(c->st, c->sstart, c->e->b, &nb, &ne)) {
+		meas = score_span_text(c->st, nb, ne, 0);
+		src = SUBJ_SENTENCE;
+	}
+	if (ref && meas) {
+		set_subject(r, score_join3(meas, " so với ", ref), meas, src);
+		free(ref);
+		return r->subject != NULL;
+	}
+	free(ref);
+	free(meas);
+	return GO_ON;
+}
+
+/* A figure that opens its clause ("100% số người hưởng … được tuyên truyền"), or whose rate is
+ * named before it and its population after ("Đạt tỷ lệ từ 70% hồ sơ …"): what is counted and
+ * what is measured of it ("tỷ lệ người hưởng … được tuyên truyền"). */
+static int opening_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t sb = c->sb, rq = c->e->b, wb, ab = c->ab, ae = c->ae;
+	while (rq > sb && key[rq - 1] == ' ')
+		rq--;
+	if (ex_ends_with(key, sb, rq, "tu", &wb) || ex_ends_with(key, sb, rq, "tren", &wb) ||
+	    ex_ends_with(key, sb, rq, "it nhat", &wb) || ex_ends_with(key, sb, rq, "toi thieu", &wb))
+		rq = wb;
+	while (rq > sb && key[rq - 1] == ' ')
+		rq--;
+	int rate_before = c->percent && (ex_ends_with(key, sb, rq, "ty le", &wb) || ex_ends_with(key, sb, rq, "ti le", &wb));
+	if (c->e->kind != EV_FIG || !c->after_ok ||
+	    !(c->before_empty || (!c->copula && !c->before_ok) || c->quoted || rate_before))
+		return GO_ON;
+	if (!c->percent || c->quoted)
+		return take_span(r, c->st, ab, ae, 1, SUBJ_AFTER) ? 1 : GO_ON;
+	size_t b2 = ab;
+	if (ex_word_at(key, ae, b2, "so") && !ex_word_at(key, ae, b2, "so luong") && !ex_word_at(key, ae, b2, "so voi"))
+		b2 = ex_skip_sp(key, b2 + 2, ae);
+	char *pop = score_span_text(c->st, b2, ae, 1);
+	int has_rate = ex_word_at(key, ae, b2, "ty le") || ex_word_at(key, ae, b2, "ti le") ||
+		       ex_word_at(key, ae, b2, "ty trong");
+	char *s = pop && !has_rate ? score_join3("tỷ lệ", " ", pop) : pop;
+	if (s != pop)
+		free(pop);
+	return take(r, s, SUBJ_AFTER) ? 1 : GO_ON;
+}
+
+/* An action and its object: "hoàn thành 100% các nhiệm vụ được giao", "tăng thêm ít nhất 20% số
+ * nhóm trẻ trong cơ sở giáo dục mầm non". */
+static int object_subject(const subj *c, score_row *r)
+{
+	if (!((c->e->kind == EV_FIG && !c->copula && !c->before_empty) || c->e->kind == EV_CHANGE))
+		return GO_ON;
+	return c->ae > c->ab && score_np_ok(c->st, c->ab, c->ae) && take_span(r, c->st, c->ab, c->ae, 0, SUBJ_AFTER)
+		       ? 1
+		       : GO_ON;
+}
+
+/* The measured phrase before the figure, unless a long one no verb or qualifier links to it
+ * ("… cấp hóa chất Cloramin B, Chlorine 70%": the figure is part of a name; the row is dropped). */
+static int own_subject(const subj *c, score_row *r)
+{
+	if (c->before_ok && c->e->kind == EV_FIG && !c->copula && !linked(c->key, c->sb, c->e->b) &&
+	    ex_words_in(c->key, c->tb, c->te) > 8)
+		return 0;
+	return c->before_ok && take_span(r, c->st, c->tb, c->te, 0, SUBJ_OWN) ? 1 : GO_ON;
+}
+
+/* "…, vượt kịch bản đề ra, đứng thứ 04/34": the row before's subject (a figure's in the same
+ * clause; a rank or change has no subject of its own in the sentence). */
+static int row_before_subject(const subj *c, score_row *r)
+{
+	const score_row *last = c->last;
+	if (!c->same_sentence || !last || !last->subject || (last->at < c->cstart && c->e->kind == EV_FIG))
+		return GO_ON;
+	set_subject(r, sohoa_strdup(last->subject), last->measured ? sohoa_strdup(last->measured) : NULL, SUBJ_LAST);
+	return r->subject != NULL;
+}
+
+/* A figure alone after a colon ("Tỷ lệ hộ nghèo: 2,5%"): the label before the colon. */
+static int label_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t cs = c->cstart;
+	if (!c->before_empty || cs == 0 || key[cs - 1] != ':')
+		return GO_ON;
+	size_t lb = score_list_start(key, ex_clause_start(key, c->st->title_key, cs - 1), cs - 1), le = cs - 1;
+	score_trim_all(key, &lb, &le);
+	return score_np_ok(c->st, lb, le) && ex_words_in(key, lb, le) <= 15 && !score_generic_label(key, le, lb) &&
+			       take_span(r, c->st, lb, le, 0, SUBJ_OWN)
+		       ? 1
+		       : GO_ON;
+}
+
+/* The noun phrase the figure's sentence starts with, when the figure is in a later clause. */
+static int sentence_subject(const subj *c, score_row *r)
+{
+	size_t nb, ne;
+	return c->cstart > c->sstart && score_sentence_np(c->st, c->sstart, c->e->b, &nb, &ne) &&
+			       take_span(r, c->st, nb, ne, 0, SUBJ_SENTENCE)
+		       ? 1
+		       : GO_ON;
+}
+
+/* The steps, in the order they are tried; the heading's criterion is the last resort. */
+static int (*const steps[])(const subj *c, score_row *r) = {
+	parenthesis_follows, ratio_subject,      opening_subject, object_subject,
+	own_subject,         row_before_subject, label_subject,   sentence_subject,
+};
+
+int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,
+		     size_t cstart, size_t sstart, score_row *r)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	if (e->kind == EV_FIG && ex_skip_sp(st->key, 0, st->keylen) == e->b &&
+	    ex_skip_sp(st->key, e->e, st->keylen) >= st->keylen)
+		return cell_subject(ed, si, r); /* a table cell holding the figure alone */
+	if (e->kind == EV_FIG && paren_subject(st, e, last, same_sentence, cstart, r))
+		return r->subject != NULL;
+	subj c = {.st = st, .key = st->key, .e = e, .last = last, .same_sentence = same_sentence, .cstart = cstart,
+		  .sstart = sstart};
+	read_around(&c);
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		int v = steps[i](&c, r);
+		if (v != GO_ON)
+			return v;
+	}
+	return take(r, heading_subject(ed, si), SUBJ_HEADING);
+}
