@@ -31,6 +31,7 @@ enum {
 	CLI_FORMAT = 1 << 3,  /* --format */
 	CLI_ONLY = 1 << 4,    /* --only */
 	CLI_BATCH = 1 << 5,   /* --recursive --include --exclude --force --shard */
+	CLI_EXCEL = 1 << 6,   /* --excel */
 };
 
 /* A subcommand. main parses its options, checks the count of inputs and -o, makes the context
@@ -71,8 +72,10 @@ typedef struct cli_out {
 int cli_out_text(void *out, const char *text, size_t len);
 int cli_out_row(void *out, const sohoa_row *row);
 void cli_out_free(cli_out *out);
-/* Append the CSV header line of kind. -1 when out of memory. */
+/* Append the CSV header line of kind, after a UTF-8 byte order mark with --excel (cli_csv_bom).
+ * -1 when out of memory. */
 int cli_csv_header(const char *kind, sohoa_buf *out);
+extern int cli_csv_bom;
 /* Process input under ctx: "-" is standard input (text, or TSV with tsv), a file with tsv is
  * read as TSV, any other file is read by its kind. */
 sohoa_status cli_process(sohoa_ctx *ctx, const char *input, int tsv, const sohoa_handler *h, sohoa_summary *sum);

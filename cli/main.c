@@ -47,7 +47,7 @@ const cli_command cli_commands[] = {
 	 "  --tsv              input is `sohoa ingest --format tsv` output\n"
 	 "  --format FMT       text (default) or tsv (text with its source page and line)\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"extract", cmd_extract, CLI_OCR | CLI_NORM | CLI_OUT | CLI_ONLY, 1, 1, 0,
+	{"extract", cmd_extract, CLI_OCR | CLI_NORM | CLI_OUT | CLI_ONLY | CLI_EXCEL, 1, 1, 0,
 	 "extract wants exactly one FILE (try 'sohoa extract --help')",
 	 "extract scores, criteria, responsibilities, metadata, references to CSV",
 	 "usage: sohoa extract FILE [-o OUTDIR] [--only KIND] [options]\n\n"
@@ -56,8 +56,9 @@ const cli_command cli_commands[] = {
 	 "Kinds: scores, criteria, schemes, responsibilities, documents, references.\n\n"
 	 "  -o DIR             output folder\n"
 	 "  --only KIND        run one extractor\n"
+	 "  --excel            start each CSV with a UTF-8 byte order mark (for Excel)\n"
 	 "  --tsv              input is `sohoa ingest --format tsv` output\n" COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"run", cmd_run, CLI_OCR | CLI_NORM | CLI_OUT | CLI_BATCH, 1, INT_MAX, 1,
+	{"run", cmd_run, CLI_OCR | CLI_NORM | CLI_OUT | CLI_BATCH | CLI_EXCEL, 1, INT_MAX, 1,
 	 "run wants INPUT... and -o OUTDIR (try 'sohoa run --help')",
 	 "the whole pipeline over files and folders into OUTDIR",
 	 "usage: sohoa run INPUT... -o OUTDIR [options]\n\n"
@@ -69,6 +70,7 @@ const cli_command cli_commands[] = {
 	 "  --exclude GLOB     skip files whose name matches (repeatable)\n"
 	 "  --force            redo documents the manifest says are done\n"
 	 "  --shard K/N        process only the K-th of N slices of the inputs\n"
+	 "  --excel            start each CSV with a UTF-8 byte order mark (for Excel)\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
 	{"pdf", cmd_pdf, CLI_OCR | CLI_NORM, 2, 2, 0,
 	 "pdf wants IN and OUT.pdf (try 'sohoa pdf --help')",
@@ -79,12 +81,13 @@ const cli_command cli_commands[] = {
 	 "words it was read from; an old invisible layer (an English OCR's) is replaced. PDF/A-2b when\n"
 	 "IN allows it; -v says what was done per page and, if not PDF/A, why.\n\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"merge", cmd_merge, CLI_OUT, 1, INT_MAX, 1,
+	{"merge", cmd_merge, CLI_OUT | CLI_EXCEL, 1, INT_MAX, 1,
 	 "merge wants OUTDIR... and -o MERGED (try 'sohoa merge --help')",
 	 "merge the outputs of several sharded runs",
 	 "usage: sohoa merge OUTDIR... -o MERGED\n\n"
 	 "Concatenates the CSV files of shard output folders into one set, in document order.\n\n"
-	 "  -o DIR             output folder (required)\n" COMMON_TAIL},
+	 "  -o DIR             output folder (required)\n"
+	 "  --excel            start each CSV with a UTF-8 byte order mark (for Excel)\n" COMMON_TAIL},
 	{NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL},
 };
 

@@ -38,8 +38,12 @@ void cli_out_free(cli_out *out)
 		sohoa_buf_free(&out->csv[k]);
 }
 
+int cli_csv_bom;
+
 int cli_csv_header(const char *kind, sohoa_buf *out)
 {
+	if (cli_csv_bom && sohoa_buf_append(out, "\xEF\xBB\xBF", 3))
+		return -1;
 	const char *const *cols = sohoa_row_columns(kind);
 	size_t n = 0;
 	while (cols && cols[n])

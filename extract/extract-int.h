@@ -16,6 +16,7 @@ typedef struct ex_row {
 	sohoa_buf *out;
 	int nfields;
 	int failed;
+	int safe;     /* 1: cells made safe for spreadsheets (sohoa_csv_row); ex_row_begin sets 0 */
 } ex_row;
 void ex_row_begin(ex_row *r, sohoa_buf *out);
 void ex_field(ex_row *r, const char *s);           /* NULL or "" gives an empty field */

@@ -19,7 +19,9 @@ const sohoa_extractor *const *sohoa_extractors(void);
 const sohoa_extractor *sohoa_extractor_find(const char *name);
 
 /* Append one CSV record of n cells (RFC 4180, as the extractors write: quoted only when needed,
- * CRLF at the end) to out. 0, or -1 when out of memory. */
+ * CRLF at the end) to out, each cell made safe for spreadsheets: a cell that begins with '=',
+ * '+', '-', '@', TAB or CR and is longer than one character and not a plain number gets a "'"
+ * in front; bytes that are not valid UTF-8 are written as \xHH. 0, or -1 when out of memory. */
 int sohoa_csv_row(sohoa_buf *out, const char *const *cells, size_t n);
 
 #endif
