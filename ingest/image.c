@@ -10,6 +10,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int pnm_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* 1 if head[0..n) starts as a PNM header does: "P1".."P6", then the width and the height as
+ * numbers, each after white space and any "#" comment lines ("P1 is a line" is not one). */
+static int pnm_header(const unsigned char *head, size_t n)
+{
+	if (n < 3 || head[0] != 'P' || head[1] < '1' || head[1] > '6')
+		return 0;
+	size_t i = 2;
+	for (int field = 0; field < 2; field++) {
+		size_t sp = i;
+		while (i < n && (pnm_space(head[i]) || head[i] == '#')) {
+			if (head[i] == '#')
+				while (i < n && head[i] != '\n')
+					i++;
+			else
+				i++;
+		}
+		size_t digits = i;
+		while (i < n && head[i] >= '0' && head[i] <= '9')
+			i++;
+		if (i == sp || (!pnm_space(head[sp]) && head[sp] != '#') || i == digits || i >= n || !pnm_space(head[i]))
+			return 0;
+	}
+	return 1;
+}
+
 static int image_recognize(const char *path, const unsigned char *head, size_t n)
 {
 	(void)path;
@@ -19,10 +49,7 @@ static int image_recognize(const char *path, const unsigned char *head, size_t n
 		return 1;
 	if (n >= 4 && (!memcmp(head, "II*\0", 4) || !memcmp(head, "MM\0*", 4)))
 		return 1;
-	if (n >= 3 && head[0] == 'P' && head[1] >= '1' && head[1] <= '6' &&
-	    (head[2] == '\n' || head[2] == ' ' || head[2] == '\r' || head[2] == '\t'))
-		return 1;
-	return 0;
+	return pnm_header(head, n);
 }
 
 /* ---- decoding ---- */

@@ -15,6 +15,8 @@ typedef struct ingest_handler {
 extern const ingest_handler ingest_pdf_handler;   /* pdf.c */
 extern const ingest_handler ingest_image_handler; /* image.c */
 extern const ingest_handler ingest_text_handler;  /* text.c */
+/* text.c: 1 if path ends in ".txt" or ".text" (any case): text is preferred to magic. */
+int ingest_text_named(const char *path);
 
 /* Fills doc from data, a NUL-terminated copy of len bytes that the parser owns (frees). */
 typedef sohoa_status (*ingest_parse_fn)(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc);

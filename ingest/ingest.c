@@ -47,6 +47,24 @@ static sohoa_doc *doc_new(const char *path, const char *name, const char *kind)
 	return doc;
 }
 
+/* The handler for a file named path starting with head[0..n): a text name first, if it is text;
+ * then the table in order. */
+static const ingest_handler *find_handler(const char *path, const unsigned char *head, size_t n)
+{
+	if (ingest_text_named(path) && ingest_text_handler.recognize(path, head, n))
+		return &ingest_text_handler;
+	for (size_t i = 0; handlers[i]; i++)
+		if (handlers[i]->recognize(path, head, n))
+			return handlers[i];
+	return NULL;
+}
+
+const char *sohoa_ingest_kind(const char *path, const unsigned char *head, size_t n)
+{
+	const ingest_handler *h = find_handler(path, head, n);
+	return h ? h->name : NULL;
+}
+
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 {
 	*out = NULL;
@@ -66,12 +84,7 @@ sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 	fclose(f);
 	if (failed)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot read '%s'", path);
-	const ingest_handler *h = NULL;
-	for (size_t i = 0; handlers[i]; i++)
-		if (handlers[i]->recognize(path, head, n)) {
-			h = handlers[i];
-			break;
-		}
+	const ingest_handler *h = find_handler(path, head, n);
 	if (!h)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is not a PDF, image or text file", path);
 	char *name = doc_name_from_path(path);
@@ -233,11 +246,11 @@ static int split_tabs(char *s, char **fields, int max)
 /* Fill doc from the TSV rows in data (an ingest_parse_fn: data is freed here). */
 static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc)
 {
-	(void)len;
 	sohoa_status st = SOHOA_OK;
 	int lineno = 0;
 	char *save = NULL;
-	for (char *row = strtok_r(data, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
+	char *text = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? data + 3 : data; /* skip a BOM */
+	for (char *row = strtok_r(text, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
 		lineno++;
 		size_t rl = strlen(row);
 		if (rl && row[rl - 1] == '\r')
