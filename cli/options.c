@@ -26,19 +26,22 @@ static void log_stderr(void *user, sohoa_log_level level, const char *message)
 {
 	(void)user;
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	if (cli_quiet && level != SOHOA_LOG_ERROR)
-		return;
+	if ((cli_quiet || cli_interrupted) && level != SOHOA_LOG_ERROR)
+		return; /* after Ctrl-C, pages stopped half-way are no news */
 	static const char *const prefix[] = {"error: ", "warning: ", "", ""};
 	pthread_mutex_lock(&lock);
 	fprintf(stderr, "sohoa: %s%s\n", prefix[level], message);
 	pthread_mutex_unlock(&lock);
 }
 
+/* The first SIGINT or SIGTERM sets cli_interrupted to the signal's number: the library stops at
+ * the next page, the command cleans up and exits 128 + that number (130 for Ctrl-C). A second
+ * one exits at once with the same status. */
 static void on_signal(int sig)
 {
-	if (cli_interrupted) /* second Ctrl-C: stop now */
-		_exit(128 + sig);
-	cli_interrupted = 1;
+	if (cli_interrupted)
+		_exit(128 + cli_interrupted);
+	cli_interrupted = sig;
 }
 
 void cli_install_signals(void)

@@ -255,7 +255,7 @@ static void page_fail(sohoa_page *page, sohoa_status st, const char *msg)
 	ingest_page_clear(page);
 	page->status = st;
 	free(page->error);
-	page->error = sohoa_strdup(msg);
+	page->error = sohoa_strdup(ingest_page_reason(msg, page->number));
 }
 
 static void image_page(void *arg, int worker, size_t i)

@@ -124,6 +124,22 @@ sohoa_status ingest_doc_parse(sohoa_ctx *ctx, const char *name, const char *kind
 	return SOHOA_OK;
 }
 
+const char *ingest_page_reason(const char *msg, int number)
+{
+	if (!msg)
+		return msg;
+	const char *p = msg;
+	if (*p == '\'') { /* 'FILE': */
+		const char *q = strstr(p + 1, "': page ");
+		if (!q)
+			return msg;
+		p = q + 3;
+	}
+	char prefix[32];
+	int n = snprintf(prefix, sizeof prefix, "page %d: ", number);
+	return !strncmp(p, prefix, (size_t)n) && p[n] ? p + n : msg;
+}
+
 sohoa_page *ingest_page_add(sohoa_doc *doc, int number)
 {
 	if (SOHOA_GROW(doc->pages, doc->npages + 1, doc->pages_cap))

@@ -230,7 +230,7 @@ static void page_fail(sohoa_page *page, sohoa_status st, const char *msg)
 	ingest_page_clear(page);
 	page->status = st;
 	free(page->error);
-	page->error = sohoa_strdup(msg && *msg ? msg : sohoa_status_str(st));
+	page->error = sohoa_strdup(msg && *msg ? ingest_page_reason(msg, page->number) : sohoa_status_str(st));
 }
 
 static void set_decision(sohoa_page *page, const char *reason, const char *action)
