@@ -33,11 +33,11 @@ int cmd_ingest(const cli_args *a, sohoa_ctx *ctx)
 	sohoa_doc_log_pages(ctx, doc);
 	if (sohoa_doc_failed_pages(doc))
 		status = EXIT_INPUT;
-	if (formats[f].write(ctx, doc, &out) != SOHOA_OK ||
-	    cli_write_output(ctx, a->output, out.data ? out.data : "", out.len)) {
-		if (ctx->status != SOHOA_OK)
-			cli_error("%s", sohoa_errmsg(ctx));
+	if (formats[f].write(ctx, doc, &out) != SOHOA_OK) {
+		cli_error("%s", sohoa_errmsg(ctx));
 		status = EXIT_INPUT;
+	} else if (cli_write_output(ctx, a->output, out.data ? out.data : "", out.len)) {
+		status = EXIT_INPUT; /* it said why */
 	}
 	sohoa_buf_free(&out);
 	sohoa_doc_free(doc);

@@ -14,8 +14,8 @@ int ingest_text_named(const char *path)
 }
 
 /* Text: a UTF-16 byte order mark; else no NUL byte in head, or for a text name (ingest_text_named)
- * fewer than one byte in eight a control character other than TAB, LF, VT, FF, CR and ESC (a
- * stray NUL in a .txt is read, as text_parse says). */
+ * fewer than one byte in 32 a control character other than TAB, LF, VT, FF, CR and ESC (a stray
+ * NUL in a .txt is read, as text_parse says; compressed or random bytes have one in ten). */
 static int text_recognize(const char *path, const unsigned char *head, size_t n)
 {
 	if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
@@ -26,7 +26,7 @@ static int text_recognize(const char *path, const unsigned char *head, size_t n)
 		control += (head[i] < 0x20 && !strchr("\t\n\v\f\r\x1b", head[i])) || head[i] == 0x7F;
 	}
 	if (ingest_text_named(path))
-		return control * 8 < n;
+		return control * 32 < n;
 	return nul == 0;
 }
 
