@@ -1,9 +1,11 @@
-/* Images (PNG, JPEG, TIFF incl. multi-page, PNM): each image page is decoded through Leptonica and
- * read by OCR, pages in parallel with one OCR engine per worker. With ocr-prep.c, the only files
- * that include leptonica/allheaders.h. */
+/* Images (PNG, JPEG, TIFF incl. multi-page, PNM): each image page is decoded through Leptonica
+ * (PNG through libpng, quietly) and read by OCR, pages in parallel with one OCR engine per worker.
+ * With ocr-prep.c, the only files that include leptonica/allheaders.h; the only one that includes
+ * png.h. */
 #include "ingest-int.h"
 
 #include <leptonica/allheaders.h>
+#include <png.h>
 
 #include <stdint.h>
 #include <stdio.h>
@@ -112,6 +114,57 @@ static int truncated(int format, const unsigned char *data, size_t len)
 	return 0;
 }
 
+/* The resolution in a PNG's pHYs chunk (before the image data), in dots per inch; 0 when none. */
+static int png_dpi(const unsigned char *d, size_t n)
+{
+	for (size_t i = 8; i + 8 <= n;) {
+		uint32_t len = (uint32_t)d[i] << 24 | (uint32_t)d[i + 1] << 16 | (uint32_t)d[i + 2] << 8 | d[i + 3];
+		const unsigned char *type = d + i + 4, *body = d + i + 8;
+		if (!memcmp(type, "IDAT", 4) || len > n - i - 8)
+			break;
+		if (!memcmp(type, "pHYs", 4) && len == 9 && body[8] == 1) { /* pixels per metre */
+			uint32_t ppm = (uint32_t)body[0] << 24 | (uint32_t)body[1] << 16 | (uint32_t)body[2] << 8 | body[3];
+			return (int)(ppm * 0.0254 + 0.5);
+		}
+		i += 12 + (size_t)len;
+	}
+	return 0;
+}
+
+/* A PNG into r through libpng's simplified API, which keeps its warnings and errors to itself
+ * (Leptonica's PNG reader lets libpng print them on stderr). Gray and palette-gray become 8-bit
+ * gray, anything with colour 8-bit RGB; transparency is laid on white, 16-bit samples are cut
+ * to 8. r->dpi is the file's, 0 when it has none. SOHOA_ERR_FORMAT with libpng's reason. */
+static sohoa_status png_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+			     ingest_raster *r)
+{
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&img, data, len))
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt PNG (%s)", path, img.message);
+	int color = (img.format & PNG_FORMAT_FLAG_COLOR) != 0;
+	img.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+	unsigned char *s = malloc(PNG_IMAGE_SIZE(img));
+	if (!s) {
+		png_image_free(&img);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "'%s': out of memory decoding", path);
+	}
+	png_color white = {255, 255, 255};
+	if (!png_image_finish_read(&img, &white, s, 0, NULL)) {
+		free(s);
+		png_image_free(&img);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt PNG (%s)", path, img.message);
+	}
+	r->samples = s;
+	r->w = (int)img.width;
+	r->h = (int)img.height;
+	r->n = color ? 3 : 1;
+	r->stride = r->w * r->n;
+	r->dpi = png_dpi(data, len);
+	return SOHOA_OK;
+}
+
 /* Width and height from a PNG IHDR or a PNM header, read here because Leptonica will not report
  * sizes it refuses to hold. 1 when found. */
 static int raw_size(const unsigned char *d, size_t n, uint64_t *w, uint64_t *h)
@@ -209,6 +262,12 @@ sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned 
 				   index + 1, w, h, (long long)ctx->opt.max_pixels);
 	if (truncated(format, data, len))
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
+	if (format == IFF_PNG) {
+		sohoa_status st = png_read(ctx, path, data, len, r);
+		if (st == SOHOA_OK)
+			r->dpi = image_dpi(ctx, r->dpi, r->w, r->h);
+		return st;
+	}
 	PIX *pix = is_tiff(format) ? pixReadMemTiff(data, len, index) : pixReadMem(data, len);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image data", path, index + 1);
