@@ -207,3 +207,14 @@ EOF
 fi
 "$SOHOA" ingest "$TMP/p1.txt" -o "$TMP/afile/x" >/dev/null 2>"$TMP/w.err"
 if [ "$(wc -l <"$TMP/w.err")" -eq 1 ]; then pass "ingest -o unwritable: one line"; else fail "ingest -o unwritable: one line" "$(cat "$TMP/w.err")"; fi
+# a page that fails names its page once, in one line (was "page 1: page 1: OCR ran over")
+SCAN=samples/s000-scan-hard.pdf
+"$SOHOA" ingest --jobs 1 --timeout 1 --pages 1 "$SCAN" >/dev/null 2>"$TMP/t.err"
+rc=$?
+if [ $rc -eq 0 ]; then
+	echo "SKIP: page error message (OCR of page 1 finished within 1 s or OCR is not available)"
+elif [ "$(wc -l <"$TMP/t.err")" -eq 1 ] && [ "$(grep -o 'page 1:' "$TMP/t.err" | wc -l)" -eq 1 ]; then
+	pass "a failed page: one line, page named once ($(cat "$TMP/t.err"))"
+else
+	fail "a failed page: one line, page named once" "exit $rc: $(tr '\n' '|' <"$TMP/t.err")"
+fi
