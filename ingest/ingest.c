@@ -47,8 +47,9 @@ static sohoa_doc *doc_new(const char *path, const char *name, const char *kind)
 	return doc;
 }
 
-/* The handler for a file named path starting with head[0..n): a text name first, if it is text;
- * then the table in order. */
+/* The handler for a file named path starting with head[0..n): a text name (.txt, .text) first,
+ * if its bytes are text; then the table in order, whose handlers trust magic only at offset 0
+ * (a .pdf name also goes to the PDF reader, which accepts "%PDF-" in the first 1024 bytes). */
 static const ingest_handler *find_handler(const char *path, const unsigned char *head, size_t n)
 {
 	if (ingest_text_named(path) && ingest_text_handler.recognize(path, head, n))
@@ -57,12 +58,6 @@ static const ingest_handler *find_handler(const char *path, const unsigned char 
 		if (handlers[i]->recognize(path, head, n))
 			return handlers[i];
 	return NULL;
-}
-
-const char *sohoa_ingest_kind(const char *path, const unsigned char *head, size_t n)
-{
-	const ingest_handler *h = find_handler(path, head, n);
-	return h ? h->name : NULL;
 }
 
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)

@@ -65,11 +65,6 @@ typedef struct sohoa_doc {
  * (their status/error say why); an error status and *doc == NULL when the file as a whole cannot
  * be read. Uses ctx->opt (ocr mode, dpi, pages, jobs, password, limits). */
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **doc);
-/* The kind ("pdf", "image", "text") a file named path whose first bytes are head[0..n) is read
- * as, or NULL when none. Magic is trusted only at offset 0 (a ".pdf" name also goes to the PDF
- * reader, which accepts "%PDF-" in the first 1024 bytes); a ".txt" or ".text" name is read as
- * text unless its bytes are clearly binary. Static string. */
-const char *sohoa_ingest_kind(const char *path, const unsigned char *head, size_t n);
 void sohoa_doc_free(sohoa_doc *doc);
 /* Versions of the libraries behind ingest (sohoa --version): Tesseract and Leptonica as loaded,
  * MuPDF as built in. Static strings; not thread-safe (api/version.c calls them once). */
