@@ -21,7 +21,7 @@ run_one() {
 		echo "FAIL: $name exited with status $rc" >>"$out"
 		f=1
 	fi
-	grep -E '^(FAIL:|    )' "$out" | head -40
+	grep -E '^(FAIL:|SKIP:|    )' "$out" | head -40
 	[ "${VERBOSE:-0}" = 1 ] && cat "$out"
 	echo "$name: $p passed, $f failed"
 	passed=$((passed + p))

@@ -122,4 +122,6 @@ if command -v script >/dev/null 2>&1; then
 	script -qec "\"$S\" run in -o tty --recursive --force" /dev/null >tty.log 2>&1
 	check "progress: status line on a terminal" grep -q 'docs, .* pages/s' tty.log
 	check "progress: summary line" grep -q 'documents ok' tty.log
+else
+	skip "progress: status line on a terminal" "script missing"
 fi
