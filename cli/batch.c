@@ -57,6 +57,8 @@ static void options_digest(const sohoa_options *o, char out[17])
 	struct stat st;
 	if (o->model_path && stat(o->model_path, &st) == 0)
 		sohoa_buf_printf(&b, "model_size=%lld\nmodel_mtime=%lld\n", (long long)st.st_size, (long long)st.st_mtime);
+	/* rows carry the key in their doc column (outputs of a run that wrote base names are redone) */
+	sohoa_buf_puts(&b, "doc=key\n");
 	for (const char *const *kind = sohoa_row_kinds(); *kind; kind++) {
 		sohoa_buf_printf(&b, "extractor=%s:", *kind);
 		for (const char *const *col = sohoa_row_columns(*kind); *col; col++)
