@@ -88,6 +88,15 @@ same=1
 for f in o1/*.csv; do cmp -s "$f" "m/${f#o1/}" || same=0; done
 check "merge: CSVs identical to one run's" test $same -eq 1
 
+# Folders of runs over different inputs can give one key to two paths: merge says so and keeps
+# the first, so keys stay unique.
+mkdir other && cp in/a.pdf other/a.pdf
+"$S" run in/a.pdf -o o6 -q 2>/dev/null
+"$S" run other/a.pdf -o o7 -q 2>/dev/null
+"$S" merge o6 o7 -o m2 -q 2>errm2; rc=$?
+check "merge: two paths with one key: exit 1, named" sh -c "test $rc -eq 1 && grep -q 'both write' errm2"
+check_keys "merge: two paths with one key: keys still unique" m2
+
 # An output-name clash fails that document alone: the file 'x' writes x.txt, where the folder
 # x.txt/ (an input folder, mirrored) must go; a rows file whose name an old folder holds.
 mkdir -p cl/x.txt
