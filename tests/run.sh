@@ -64,7 +64,7 @@ if [ "${SANITIZE:-1}" != 0 ] && { [ -z "$ONLY" ] || [ "$ONLY" = sanitize ]; } &&
 		[ -x "$t" ] || continue
 		sanitized "asan $(basename "$t")" "$t"
 	done
-	for t in ${SANITIZE_E2E:-batch.sh bad_inputs.sh}; do
+	for t in ${SANITIZE_E2E:-batch.sh keys.sh bad_inputs.sh}; do
 		[ -f "tests/e2e/$t" ] || continue
 		sanitized "asan $t" env SOHOA="$ASAN_BUILD/sohoa" SOHOA_ASAN=1 sh "tests/e2e/$t"
 	done
