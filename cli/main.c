@@ -63,9 +63,10 @@ const cli_command cli_commands[] = {
 	 "the whole pipeline over files and folders into OUTDIR",
 	 "usage: sohoa run INPUT... -o OUTDIR [options]\n\n"
 	 "Ingests, normalizes and extracts every input (files, or folders with --recursive), writing\n"
-	 "OUTDIR/<doc>.txt and the CSV files. A manifest in OUTDIR lets a second run resume.\n\n"
-	 "  -o DIR             output folder (required)\n"
-	 "  --recursive        walk folders\n"
+	 "OUTDIR/<key>.txt and the CSV files; a document's key (the doc column of its rows) is its\n"
+	 "path below the folder given, extension kept. A manifest in OUTDIR lets a second run resume.\n\n"
+	 "  -o DIR             output folder (required): new, empty or an earlier output\n"
+	 "  --recursive        walk folders (earlier output folders are skipped)\n"
 	 "  --include GLOB     only files whose name matches (repeatable)\n"
 	 "  --exclude GLOB     skip files whose name matches (repeatable)\n"
 	 "  --force            redo documents the manifest says are done\n"

@@ -129,9 +129,13 @@ for m in man1/sohoa.1 man3/libsohoa.3; do
 	if command -v groff >/dev/null 2>&1; then
 		groff -k -man -Tutf8 -ww -z "$P/share/man/$m" >"$TMP/groff.err" 2>&1
 		check "$m renders without a groff warning" test ! -s "$TMP/groff.err"
+	else
+		skip "$m renders" "groff missing"
 	fi
 	if command -v man >/dev/null 2>&1; then
 		check "man -l $m" sh -c "MANWIDTH=80 man -l '$P/share/man/$m' 2>/dev/null | grep -q '^SEE ALSO'"
+	else
+		skip "man -l $m" "man missing"
 	fi
 done
 
