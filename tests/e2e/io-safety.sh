@@ -29,7 +29,7 @@ rc=$?
 if [ $rc -ne 0 ]; then
 	fail "run over hostile names" "exit $rc: $(head -3 "$TMP/run.err")"
 elif [ -z "$PY" ]; then
-	echo "SKIP: csv cells (no python3 to parse CSV)"
+	skip "csv cells (no python3 to parse CSV)"
 else
 	# every cell of every CSV: not formula-like, and the files are UTF-8; count the quoted ones
 	res=$("$PY" - "$TMP/out" <<'EOF'
@@ -145,7 +145,7 @@ if "$SOHOA" ingest --jobs 1 "$PNG" >"$TMP/png.txt" 2>/dev/null && [ -s "$TMP/png
 	"$SOHOA" ingest --jobs 1 - <"$PNG" >"$TMP/png-stdin.txt" 2>/dev/null
 	test_cmp "ingest - reads an image on stdin as the file" "$TMP/png.txt" "$TMP/png-stdin.txt"
 else
-	echo "SKIP: ingest - with an image (OCR not available here)"
+	skip "ingest - with an image (OCR not available here)"
 fi
 
 # ---- 8. signals and messages ----
@@ -173,7 +173,7 @@ rc=$?
 if [ $rc -eq 130 ] && [ -f "$TMP/slowout/scores.csv" ] && grep -q 'interrupted\|todo' "$TMP/slowout/manifest.tsv"; then
 	pass "Ctrl-C in run: exit 130, CSVs written, the rest left for the next run"
 elif [ $rc -eq 0 ]; then
-	echo "SKIP: Ctrl-C in run (the run finished in under 2 s)"
+	skip "Ctrl-C in run (the run finished in under 2 s)"
 else
 	fail "Ctrl-C in run" "exit $rc: $(head -3 "$TMP/runint.err")"
 fi
@@ -212,7 +212,7 @@ SCAN=samples/s000-scan-hard.pdf
 "$SOHOA" ingest --jobs 1 --timeout 1 --pages 1 "$SCAN" >/dev/null 2>"$TMP/t.err"
 rc=$?
 if [ $rc -eq 0 ]; then
-	echo "SKIP: page error message (OCR of page 1 finished within 1 s or OCR is not available)"
+	skip "page error message (OCR of page 1 finished within 1 s or OCR is not available)"
 elif [ "$(wc -l <"$TMP/t.err")" -eq 1 ] && [ "$(grep -o 'page 1:' "$TMP/t.err" | wc -l)" -eq 1 ]; then
 	pass "a failed page: one line, page named once ($(cat "$TMP/t.err"))"
 else
