@@ -49,18 +49,8 @@ static int number_part(const char *t)
  * "2021/NĐ-CP", "THPT.PB"). */
 static int code_ok(const char *s)
 {
-	int caps = 0;
-	for (size_t i = 0, n = strlen(s); i < n;) {
-		uint32_t cp, plain;
-		int tone, upper;
-		i += sohoa_utf8_decode(s + i, n - i, &cp);
-		if (cp < 0x80 && (isdigit((int)cp) || strchr("-/.&", (int)cp)))
-			continue;
-		if (!sohoa_viet_letter(cp, &plain, &tone, &upper) || tone)
-			return 0;
-		caps += upper;
-	}
-	return caps > 0;
+	int caps;
+	return ex_plain_letters(s, "0123456789-/.&", &caps) >= 0 && caps > 0;
 }
 
 /* The number of "Số: 209 /BC-SYT" from s (the text after the label, lines joined): *number

@@ -115,19 +115,11 @@ int docm_line_ocr(const doc_ctx *dc, const line_key *l)
 float docm_line_conf(const doc_ctx *dc, const line_key *l)
 {
 	const sohoa_tline *t = &dc->text->lines[l->idx];
+	const sohoa_line *sl;
 	float conf = -1;
-	for (size_t p = 0; dc->doc && p < dc->doc->npages; p++) {
-		const sohoa_page *pg = &dc->doc->pages[p];
-		if (pg->number < t->page || pg->number > t->page_end)
-			continue;
-		for (size_t j = 0; j < pg->nlines; j++) {
-			const sohoa_line *sl = &pg->lines[j];
-			if ((pg->number == t->page && sl->line < t->line) || (pg->number == t->page_end && sl->line > t->line_end))
-				continue;
-			if (sl->confidence >= 0 && (conf < 0 || sl->confidence < conf))
-				conf = sl->confidence;
-		}
-	}
+	for (size_t p = 0, j = 0; (sl = ex_source_next(dc->doc, t, &p, &j, NULL));)
+		if (sl->confidence >= 0 && (conf < 0 || sl->confidence < conf))
+			conf = sl->confidence;
 	return conf;
 }
 
@@ -140,30 +132,21 @@ float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok
 		return -1;
 	for (size_t k = from; k <= to && k < dc->n; k++) {
 		const sohoa_tline *t = &dc->text->lines[dc->L[k].idx];
-		for (size_t p = 0; p < dc->doc->npages; p++) {
-			const sohoa_page *pg = &dc->doc->pages[p];
-			if (pg->number < t->page || pg->number > t->page_end)
-				continue;
-			for (size_t j = 0; j < pg->nlines; j++) {
-				const sohoa_line *sl = &pg->lines[j];
-				if ((pg->number == t->page && sl->line < t->line) ||
-				    (pg->number == t->page_end && sl->line > t->line_end))
+		const sohoa_line *sl;
+		for (size_t p = 0, j = 0; (sl = ex_source_next(dc->doc, t, &p, &j, NULL));)
+			for (size_t w = 0; w < sl->nwords; w++) {
+				const char *wt = sl->words[w].text;
+				const char *at = wt ? strstr(wt, tok) : NULL;
+				if (!at || sl->words[w].confidence < 0)
 					continue;
-				for (size_t w = 0; w < sl->nwords; w++) {
-					const char *wt = sl->words[w].text;
-					const char *at = wt ? strstr(wt, tok) : NULL;
-					if (!at || sl->words[w].confidence < 0)
-						continue;
-					size_t lower = 0;
-					size_t before = sohoa_letters(wt, (size_t)(at - wt), &lower);
-					const char *after = at + strlen(tok);
-					size_t rest = sohoa_letters(after, strlen(after), &lower);
-					if (before || (rest && *after != '/'))
-						return -1;
-					return sl->words[w].confidence;
-				}
+				size_t lower = 0;
+				size_t before = sohoa_letters(wt, (size_t)(at - wt), &lower);
+				const char *after = at + strlen(tok);
+				size_t rest = sohoa_letters(after, strlen(after), &lower);
+				if (before || (rest && *after != '/'))
+					return -1;
+				return sl->words[w].confidence;
 			}
-		}
 	}
 	return -1;
 }
