@@ -108,14 +108,29 @@ static size_t next_block(const sohoa_page *pg, size_t start)
 	return i;
 }
 
-static void block_box(const sohoa_page *pg, size_t a, size_t b, float box[4])
+/* The box of lines [a, b) of pg, in the frame's pixels. */
+static void block_px(const frame *f, const sohoa_page *pg, size_t a, size_t b, long px[4])
 {
-	box[0] = box[1] = 1e30f, box[2] = box[3] = -1e30f;
+	float box[4] = {1e30f, 1e30f, -1e30f, -1e30f};
 	for (size_t i = a; i < b; i++) {
 		const sohoa_line *l = &pg->lines[i];
 		box[0] = fminf(box[0], l->x0), box[1] = fminf(box[1], l->y0);
 		box[2] = fmaxf(box[2], l->x1), box[3] = fmaxf(box[3], l->y1);
 	}
+	frame_box(f, box[0], box[1], box[2], box[3], px);
+}
+
+/* Append word text s (may be NULL) escaped. */
+static int put_text(sohoa_buf *o, const char *s)
+{
+	return out_xml_escape(o, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* The end of a writer: fr freed; r != 0 means out of memory writing what (hOCR, ALTO). */
+static sohoa_status done(sohoa_ctx *ctx, const sohoa_doc *doc, frame *fr, int r, const char *what)
+{
+	free(fr);
+	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing %s of '%s'", what, doc->path) : SOHOA_OK;
 }
 
 /* The words of a line; a line without words is one word of its own text and box. */
@@ -147,7 +162,7 @@ sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 				  "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
 				  "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
 				  "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"vi\" lang=\"vi\">\n<head>\n<title>");
-	r |= out_xml_escape(o, doc->name ? doc->name : "", doc->name ? strlen(doc->name) : 0);
+	r |= put_text(o, doc->name);
 	r |= sohoa_buf_printf(o, "</title>\n<meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n"
 				 "<meta name=\"ocr-system\" content=\"sohoa %s\"/>\n"
 				 "<meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf\"/>\n"
@@ -169,10 +184,8 @@ sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 		int angle = f->turns ? 90 * f->turns : 0, nb = 0, nl = 0, nw = 0;
 		for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
 			b = next_block(pg, a);
-			float bb[4];
 			long px[4];
-			block_box(pg, a, b, bb);
-			frame_box(f, bb[0], bb[1], bb[2], bb[3], px);
+			block_px(f, pg, a, b, px);
 			nb++;
 			r |= sohoa_buf_printf(o, " <div class=\"ocr_carea\" id=\"block_%d_%d\" title=\"", n, nb) | hocr_bbox(o, px);
 			r |= sohoa_buf_printf(o, "\">\n  <p class=\"ocr_par\" id=\"par_%d_%d\" lang=\"vie\" title=\"", n, nb) |
@@ -196,7 +209,7 @@ sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 					if (w[j].confidence >= 0)
 						r |= sohoa_buf_printf(o, "; x_wconf %ld", lround(w[j].confidence));
 					r |= sohoa_buf_puts(o, "\">");
-					r |= out_xml_escape(o, w[j].text ? w[j].text : "", w[j].text ? strlen(w[j].text) : 0);
+					r |= put_text(o, w[j].text);
 					r |= sohoa_buf_puts(o, "</span>");
 				}
 				r |= sohoa_buf_puts(o, "</span>\n");
@@ -206,8 +219,7 @@ sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 		r |= sohoa_buf_puts(o, "</div>\n");
 	}
 	r |= sohoa_buf_puts(o, "</body>\n</html>\n");
-	free(fr);
-	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing hOCR of '%s'", doc->path) : SOHOA_OK;
+	return done(ctx, doc, fr, r, "hOCR");
 }
 
 /* ---- ALTO ---- */
@@ -272,10 +284,8 @@ sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 			}
 			if (!words) /* ALTO's TextLine needs a String */
 				continue;
-			float bb[4];
 			long px[4];
-			block_box(pg, a, b, bb);
-			frame_box(f, bb[0], bb[1], bb[2], bb[3], px);
+			block_px(f, pg, a, b, px);
 			r |= sohoa_buf_printf(o, "<TextBlock ID=\"block_%d_%d\"", n, ++nb) | alto_pos(o, px);
 			if (f->turns)
 				r |= sohoa_buf_printf(o, " ROTATION=\"%d\"", 90 * f->turns);
@@ -298,7 +308,7 @@ sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 					}
 					frame_box(f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
 					r |= sohoa_buf_printf(o, "<String ID=\"string_%d_%d\" CONTENT=\"", n, ++nw);
-					r |= out_xml_escape(o, w[j].text ? w[j].text : "", w[j].text ? strlen(w[j].text) : 0);
+					r |= put_text(o, w[j].text);
 					r |= sohoa_buf_puts(o, "\"") | alto_pos(o, px);
 					if (w[j].confidence >= 0)
 						r |= alto_conf(o, "WC", w[j].confidence);
@@ -311,6 +321,5 @@ sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 		r |= sohoa_buf_puts(o, "</PrintSpace>\n</Page>\n");
 	}
 	r |= sohoa_buf_puts(o, "</Layout>\n</alto>\n");
-	free(fr);
-	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing ALTO of '%s'", doc->path) : SOHOA_OK;
+	return done(ctx, doc, fr, r, "ALTO");
 }

@@ -49,12 +49,20 @@ static int has_name(fz_context *fz, pdf_obj *obj, pdf_obj *name, int depth)
 
 static void check_resources(writer *w, pdf_obj *res, int depth);
 
-static void check_font(writer *w, pdf_obj *font, int depth)
+/* The Subtype of obj (PDF_NULL when it has none) the first time the check comes to obj; NULL
+ * after. */
+static pdf_obj *first_visit(writer *w, pdf_obj *obj)
+{
+	if (seen(w, obj))
+		return NULL;
+	pdf_obj *sub = pdf_dict_get(w->fz, obj, PDF_NAME(Subtype));
+	return sub ? sub : PDF_NULL;
+}
+
+/* A font, first visited, its Subtype sub. */
+static void check_font(writer *w, pdf_obj *font, pdf_obj *sub, int depth)
 {
 	fz_context *fz = w->fz;
-	if (seen(w, font))
-		return;
-	pdf_obj *sub = pdf_dict_get(fz, font, PDF_NAME(Subtype));
 	if (pdf_name_eq(fz, sub, PDF_NAME(Type3))) {
 		check_resources(w, pdf_dict_get(fz, font, PDF_NAME(Resources)), depth + 1);
 		return;
@@ -84,12 +92,10 @@ static void check_colorspace(writer *w, pdf_obj *cs, const char *what)
 		pdfw_no_pdfa(w, "%s uses CMYK colour", what);
 }
 
-static void check_xobject(writer *w, pdf_obj *xo, int depth)
+/* An XObject, first visited, its Subtype sub. */
+static void check_xobject(writer *w, pdf_obj *xo, pdf_obj *sub, int depth)
 {
 	fz_context *fz = w->fz;
-	if (seen(w, xo))
-		return;
-	pdf_obj *sub = pdf_dict_get(fz, xo, PDF_NAME(Subtype));
 	if (pdf_name_eq(fz, sub, PDF_NAME(Image))) {
 		if (pdf_dict_get_bool(fz, xo, PDF_NAME(Interpolate)))
 			pdfw_no_pdfa(w, "an image asks for interpolation");
@@ -117,13 +123,15 @@ static void check_resources(writer *w, pdf_obj *res, int depth)
 	fz_context *fz = w->fz;
 	if (!res || depth > 16 || seen(w, res))
 		return;
-	pdf_obj *d;
+	pdf_obj *d, *sub;
 	if ((d = pdf_dict_get(fz, res, PDF_NAME(Font))))
 		for (int i = 0, n = pdf_dict_len(fz, d); i < n; i++)
-			check_font(w, pdf_dict_get_val(fz, d, i), depth);
+			if ((sub = first_visit(w, pdf_dict_get_val(fz, d, i))))
+				check_font(w, pdf_dict_get_val(fz, d, i), sub, depth);
 	if ((d = pdf_dict_get(fz, res, PDF_NAME(XObject))))
 		for (int i = 0, n = pdf_dict_len(fz, d); i < n; i++)
-			check_xobject(w, pdf_dict_get_val(fz, d, i), depth);
+			if ((sub = first_visit(w, pdf_dict_get_val(fz, d, i))))
+				check_xobject(w, pdf_dict_get_val(fz, d, i), sub, depth);
 	if ((d = pdf_dict_get(fz, res, PDF_NAME(ColorSpace))))
 		for (int i = 0, n = pdf_dict_len(fz, d); i < n; i++)
 			check_colorspace(w, pdf_dict_get_val(fz, d, i), "a colour space resource");
