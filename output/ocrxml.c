@@ -145,11 +145,99 @@ static size_t line_words(const sohoa_line *l, const sohoa_word **w, sohoa_word *
 	return l->text && *l->text;
 }
 
+/* One page's walk for a writer: its blocks, lines and words in reading order with their boxes in
+ * stored pixels, handed to the writer's callbacks (each nonzero when out of memory); line_end and
+ * block_end close a line and a block. Ids count from 1 on each page. */
+typedef struct walk {
+	sohoa_buf *o;
+	const frame *f;
+	int page;            /* the page's number */
+	int nb, nl, nw;      /* blocks, lines, words so far on the page */
+	int skip_empty;      /* leave out a block without words */
+	int (*block)(struct walk *k, const long px[4]);
+	int (*line)(struct walk *k, const long px[4]);
+	/* word w[j] (w[j - 1] is the one before it on its line) */
+	int (*word)(struct walk *k, const sohoa_word *w, size_t j, const long px[4]);
+	const char *line_end, *block_end;
+} walk;
+
+/* Walk page pg: nonzero when out of memory. */
+static int walk_page(walk *k, const sohoa_page *pg)
+{
+	int r = 0;
+	for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
+		b = next_block(pg, a);
+		size_t words = 0;
+		for (size_t i = a; i < b; i++) {
+			const sohoa_word *w;
+			sohoa_word alone;
+			words += line_words(&pg->lines[i], &w, &alone);
+		}
+		if (!words && k->skip_empty)
+			continue;
+		long px[4];
+		block_px(k->f, pg, a, b, px);
+		k->nb++;
+		r |= k->block(k, px);
+		for (size_t i = a; i < b && !r; i++) {
+			const sohoa_line *l = &pg->lines[i];
+			const sohoa_word *w;
+			sohoa_word alone;
+			size_t n = line_words(l, &w, &alone);
+			if (!n)
+				continue;
+			frame_box(k->f, l->x0, l->y0, l->x1, l->y1, px);
+			k->nl++;
+			r |= k->line(k, px);
+			for (size_t j = 0; j < n; j++) {
+				frame_box(k->f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
+				k->nw++;
+				r |= k->word(k, w, j, px);
+			}
+			r |= sohoa_buf_puts(k->o, k->line_end);
+		}
+		r |= sohoa_buf_puts(k->o, k->block_end);
+	}
+	return r;
+}
+
 /* ---- hOCR ---- */
 
 static int hocr_bbox(sohoa_buf *o, const long b[4])
 {
 	return sohoa_buf_printf(o, "bbox %ld %ld %ld %ld", b[0], b[1], b[2], b[3]);
+}
+
+static int hocr_block(walk *k, const long px[4])
+{
+	sohoa_buf *o = k->o;
+	int r = sohoa_buf_printf(o, " <div class=\"ocr_carea\" id=\"block_%d_%d\" title=\"", k->page, k->nb);
+	r |= hocr_bbox(o, px);
+	r |= sohoa_buf_printf(o, "\">\n  <p class=\"ocr_par\" id=\"par_%d_%d\" lang=\"vie\" title=\"", k->page, k->nb);
+	r |= hocr_bbox(o, px);
+	return r | sohoa_buf_puts(o, "\">\n");
+}
+
+static int hocr_line(walk *k, const long px[4])
+{
+	sohoa_buf *o = k->o;
+	int r = sohoa_buf_printf(o, "   <span class=\"ocr_line\" id=\"line_%d_%d\" title=\"", k->page, k->nl);
+	r |= hocr_bbox(o, px);
+	if (k->f->turns)
+		r |= sohoa_buf_printf(o, "; textangle %d", 90 * k->f->turns);
+	return r | sohoa_buf_puts(o, "\">");
+}
+
+static int hocr_word(walk *k, const sohoa_word *w, size_t j, const long px[4])
+{
+	sohoa_buf *o = k->o;
+	int r = sohoa_buf_printf(o, "%s<span class=\"ocrx_word\" id=\"word_%d_%d\" title=\"", j ? " " : "", k->page, k->nw);
+	r |= hocr_bbox(o, px);
+	if (w[j].confidence >= 0)
+		r |= sohoa_buf_printf(o, "; x_wconf %ld", lround(w[j].confidence));
+	r |= sohoa_buf_puts(o, "\">");
+	r |= put_text(o, w[j].text);
+	return r | sohoa_buf_puts(o, "</span>");
 }
 
 sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
@@ -181,41 +269,8 @@ sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 		}
 		r |= sohoa_buf_printf(o, "bbox 0 0 %ld %ld; ppageno %d; scan_res %ld %ld\">\n", f->pw, f->ph, n - 1,
 				      lround(f->scale * 72), lround(f->scale * 72));
-		int angle = f->turns ? 90 * f->turns : 0, nb = 0, nl = 0, nw = 0;
-		for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
-			b = next_block(pg, a);
-			long px[4];
-			block_px(f, pg, a, b, px);
-			nb++;
-			r |= sohoa_buf_printf(o, " <div class=\"ocr_carea\" id=\"block_%d_%d\" title=\"", n, nb) | hocr_bbox(o, px);
-			r |= sohoa_buf_printf(o, "\">\n  <p class=\"ocr_par\" id=\"par_%d_%d\" lang=\"vie\" title=\"", n, nb) |
-			     hocr_bbox(o, px) | sohoa_buf_puts(o, "\">\n");
-			for (size_t i = a; i < b && !r; i++) {
-				const sohoa_line *l = &pg->lines[i];
-				const sohoa_word *w;
-				sohoa_word alone;
-				size_t k = line_words(l, &w, &alone);
-				if (!k)
-					continue;
-				frame_box(f, l->x0, l->y0, l->x1, l->y1, px);
-				r |= sohoa_buf_printf(o, "   <span class=\"ocr_line\" id=\"line_%d_%d\" title=\"", n, ++nl) | hocr_bbox(o, px);
-				if (angle)
-					r |= sohoa_buf_printf(o, "; textangle %d", angle);
-				r |= sohoa_buf_puts(o, "\">");
-				for (size_t j = 0; j < k; j++) {
-					frame_box(f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
-					r |= sohoa_buf_printf(o, "%s<span class=\"ocrx_word\" id=\"word_%d_%d\" title=\"", j ? " " : "", n, ++nw);
-					r |= hocr_bbox(o, px);
-					if (w[j].confidence >= 0)
-						r |= sohoa_buf_printf(o, "; x_wconf %ld", lround(w[j].confidence));
-					r |= sohoa_buf_puts(o, "\">");
-					r |= put_text(o, w[j].text);
-					r |= sohoa_buf_puts(o, "</span>");
-				}
-				r |= sohoa_buf_puts(o, "</span>\n");
-			}
-			r |= sohoa_buf_puts(o, "  </p>\n </div>\n");
-		}
+		walk k = {o, f, n, 0, 0, 0, 0, hocr_block, hocr_line, hocr_word, "</span>\n", "  </p>\n </div>\n"};
+		r |= walk_page(&k, pg);
 		r |= sohoa_buf_puts(o, "</div>\n");
 	}
 	r |= sohoa_buf_puts(o, "</body>\n</html>\n");
@@ -241,6 +296,43 @@ static int alto_conf(sohoa_buf *o, const char *attr, float c)
 	return sohoa_buf_printf(o, " %s=\"%ld.%02ld\"", attr, k / 100, k % 100);
 }
 
+static int alto_block(walk *k, const long px[4])
+{
+	int r = sohoa_buf_printf(k->o, "<TextBlock ID=\"block_%d_%d\"", k->page, k->nb);
+	r |= alto_pos(k->o, px);
+	if (k->f->turns)
+		r |= sohoa_buf_printf(k->o, " ROTATION=\"%d\"", 90 * k->f->turns);
+	return r | sohoa_buf_puts(k->o, ">\n");
+}
+
+static int alto_line(walk *k, const long px[4])
+{
+	int r = sohoa_buf_printf(k->o, "<TextLine ID=\"line_%d_%d\"", k->page, k->nl);
+	r |= alto_pos(k->o, px);
+	return r | sohoa_buf_puts(k->o, ">\n");
+}
+
+static int alto_word(walk *k, const sohoa_word *w, size_t j, const long px[4])
+{
+	sohoa_buf *o = k->o;
+	int r = 0;
+	if (j) { /* the space between the words */
+		long sp[4];
+		float g0 = w[j - 1].x1, g1 = fmaxf(g0, w[j].x0);
+		frame_box(k->f, g0, fminf(w[j - 1].y0, w[j].y0), g1, fmaxf(w[j - 1].y1, w[j].y1), sp);
+		r |= sohoa_buf_puts(o, "<SP");
+		r |= alto_pos(o, sp);
+		r |= sohoa_buf_puts(o, "/>\n");
+	}
+	r |= sohoa_buf_printf(o, "<String ID=\"string_%d_%d\" CONTENT=\"", k->page, k->nw);
+	r |= put_text(o, w[j].text);
+	r |= sohoa_buf_puts(o, "\"");
+	r |= alto_pos(o, px);
+	if (w[j].confidence >= 0)
+		r |= alto_conf(o, "WC", w[j].confidence);
+	return r | sohoa_buf_puts(o, "/>\n");
+}
+
 sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
 {
 	frame *fr;
@@ -262,7 +354,7 @@ sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 	for (size_t p = 0; p < doc->npages && !r; p++) {
 		const sohoa_page *pg = &doc->pages[p];
 		const frame *f = &fr[p];
-		int n = pg->number, nb = 0, nl = 0, nw = 0;
+		int n = pg->number;
 		double csum = 0;
 		size_t cn = 0;
 		for (size_t i = 0; i < pg->nlines; i++)
@@ -274,50 +366,8 @@ sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 		if (cn)
 			r |= alto_conf(o, "PC", (float)(csum / (double)cn));
 		r |= sohoa_buf_printf(o, ">\n<PrintSpace HPOS=\"0\" VPOS=\"0\" WIDTH=\"%ld\" HEIGHT=\"%ld\">\n", f->pw, f->ph);
-		for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
-			b = next_block(pg, a);
-			size_t words = 0;
-			for (size_t i = a; i < b; i++) {
-				const sohoa_word *w;
-				sohoa_word alone;
-				words += line_words(&pg->lines[i], &w, &alone);
-			}
-			if (!words) /* ALTO's TextLine needs a String */
-				continue;
-			long px[4];
-			block_px(f, pg, a, b, px);
-			r |= sohoa_buf_printf(o, "<TextBlock ID=\"block_%d_%d\"", n, ++nb) | alto_pos(o, px);
-			if (f->turns)
-				r |= sohoa_buf_printf(o, " ROTATION=\"%d\"", 90 * f->turns);
-			r |= sohoa_buf_puts(o, ">\n");
-			for (size_t i = a; i < b && !r; i++) {
-				const sohoa_line *l = &pg->lines[i];
-				const sohoa_word *w;
-				sohoa_word alone;
-				size_t k = line_words(l, &w, &alone);
-				if (!k)
-					continue;
-				frame_box(f, l->x0, l->y0, l->x1, l->y1, px);
-				r |= sohoa_buf_printf(o, "<TextLine ID=\"line_%d_%d\"", n, ++nl) | alto_pos(o, px);
-				r |= sohoa_buf_puts(o, ">\n");
-				for (size_t j = 0; j < k; j++) {
-					if (j) { /* the space between the words */
-						float g0 = w[j - 1].x1, g1 = fmaxf(g0, w[j].x0);
-						frame_box(f, g0, fminf(w[j - 1].y0, w[j].y0), g1, fmaxf(w[j - 1].y1, w[j].y1), px);
-						r |= sohoa_buf_puts(o, "<SP") | alto_pos(o, px) | sohoa_buf_puts(o, "/>\n");
-					}
-					frame_box(f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
-					r |= sohoa_buf_printf(o, "<String ID=\"string_%d_%d\" CONTENT=\"", n, ++nw);
-					r |= put_text(o, w[j].text);
-					r |= sohoa_buf_puts(o, "\"") | alto_pos(o, px);
-					if (w[j].confidence >= 0)
-						r |= alto_conf(o, "WC", w[j].confidence);
-					r |= sohoa_buf_puts(o, "/>\n");
-				}
-				r |= sohoa_buf_puts(o, "</TextLine>\n");
-			}
-			r |= sohoa_buf_puts(o, "</TextBlock>\n");
-		}
+		walk k = {o, f, n, 0, 0, 0, 1, alto_block, alto_line, alto_word, "</TextLine>\n", "</TextBlock>\n"};
+		r |= walk_page(&k, pg);
 		r |= sohoa_buf_puts(o, "</PrintSpace>\n</Page>\n");
 	}
 	r |= sohoa_buf_puts(o, "</Layout>\n</alto>\n");
