@@ -126,13 +126,6 @@ static int put_text(sohoa_buf *o, const char *s)
 	return out_xml_escape(o, s ? s : "", s ? strlen(s) : 0);
 }
 
-/* The end of a writer: fr freed; r != 0 means out of memory writing what (hOCR, ALTO). */
-static sohoa_status done(sohoa_ctx *ctx, const sohoa_doc *doc, frame *fr, int r, const char *what)
-{
-	free(fr);
-	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing %s of '%s'", what, doc->path) : SOHOA_OK;
-}
-
 /* The words of a line; a line without words is one word of its own text and box. */
 static size_t line_words(const sohoa_line *l, const sohoa_word **w, sohoa_word *alone)
 {
@@ -201,6 +194,37 @@ static int walk_page(walk *k, const sohoa_page *pg)
 	return r;
 }
 
+/* A format: its head, each page's opening (after the walk's counters are set) and end, its tail,
+ * and the walk's callbacks (walk.skip_empty, block, line, word, line_end, block_end). Each
+ * callback returns nonzero when out of memory. */
+typedef struct xml_format {
+	const char *what;    /* "hOCR", for the error */
+	int (*head)(sohoa_buf *o, const sohoa_doc *doc);
+	int (*page)(walk *k, const sohoa_doc *doc, const sohoa_page *pg);
+	const char *page_end, *tail;
+	walk walk;
+} xml_format;
+
+/* Append the document in format x to o. */
+static sohoa_status write_xml(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o, const xml_format *x)
+{
+	frame *fr;
+	sohoa_status st = frames_new(ctx, doc, &fr);
+	if (st != SOHOA_OK)
+		return st;
+	int r = x->head(o, doc);
+	for (size_t p = 0; p < doc->npages && !r; p++) {
+		walk k = x->walk;
+		k.o = o, k.f = &fr[p], k.page = doc->pages[p].number;
+		r |= x->page(&k, doc, &doc->pages[p]);
+		r |= walk_page(&k, &doc->pages[p]);
+		r |= sohoa_buf_puts(o, x->page_end);
+	}
+	r |= sohoa_buf_puts(o, x->tail);
+	free(fr);
+	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing %s of '%s'", x->what, doc->path) : SOHOA_OK;
+}
+
 /* ---- hOCR ---- */
 
 static int hocr_bbox(sohoa_buf *o, const long b[4])
@@ -240,12 +264,8 @@ static int hocr_word(walk *k, const sohoa_word *w, size_t j, const long px[4])
 	return r | sohoa_buf_puts(o, "</span>");
 }
 
-sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+static int hocr_head(sohoa_buf *o, const sohoa_doc *doc)
 {
-	frame *fr;
-	sohoa_status st = frames_new(ctx, doc, &fr);
-	if (st != SOHOA_OK)
-		return st;
 	int r = sohoa_buf_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 				  "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
 				  "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
@@ -256,25 +276,34 @@ sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 				 "<meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf\"/>\n"
 				 "<meta name=\"ocr-number-of-pages\" content=\"%zu\"/>\n</head>\n<body>\n",
 			      sohoa_version(), doc->npages);
-	int img = !strcmp(doc->kind, "image");
-	for (size_t p = 0; p < doc->npages && !r; p++) {
-		const sohoa_page *pg = &doc->pages[p];
-		const frame *f = &fr[p];
-		int n = pg->number;
-		r |= sohoa_buf_printf(o, "<div class=\"ocr_page\" id=\"page_%d\" title=\"", n);
-		if (img) {
-			r |= sohoa_buf_puts(o, "image &quot;");
-			r |= out_xml_escape(o, doc->path, strlen(doc->path));
-			r |= sohoa_buf_puts(o, "&quot;; ");
-		}
-		r |= sohoa_buf_printf(o, "bbox 0 0 %ld %ld; ppageno %d; scan_res %ld %ld\">\n", f->pw, f->ph, n - 1,
-				      lround(f->scale * 72), lround(f->scale * 72));
-		walk k = {o, f, n, 0, 0, 0, 0, hocr_block, hocr_line, hocr_word, "</span>\n", "  </p>\n </div>\n"};
-		r |= walk_page(&k, pg);
-		r |= sohoa_buf_puts(o, "</div>\n");
+	return r;
+}
+
+static int hocr_page(walk *k, const sohoa_doc *doc, const sohoa_page *pg)
+{
+	sohoa_buf *o = k->o;
+	const frame *f = k->f;
+	int n = pg->number;
+	int r = sohoa_buf_printf(o, "<div class=\"ocr_page\" id=\"page_%d\" title=\"", n);
+	if (!strcmp(doc->kind, "image")) {
+		r |= sohoa_buf_puts(o, "image &quot;");
+		r |= out_xml_escape(o, doc->path, strlen(doc->path));
+		r |= sohoa_buf_puts(o, "&quot;; ");
 	}
-	r |= sohoa_buf_puts(o, "</body>\n</html>\n");
-	return done(ctx, doc, fr, r, "hOCR");
+	r |= sohoa_buf_printf(o, "bbox 0 0 %ld %ld; ppageno %d; scan_res %ld %ld\">\n", f->pw, f->ph, n - 1,
+			      lround(f->scale * 72), lround(f->scale * 72));
+	return r;
+}
+
+static const xml_format hocr = {
+	"hOCR", hocr_head, hocr_page, "</div>\n", "</body>\n</html>\n",
+	{.block = hocr_block, .line = hocr_line, .word = hocr_word, .line_end = "</span>\n",
+	 .block_end = "  </p>\n </div>\n"},
+};
+
+sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+{
+	return write_xml(ctx, doc, o, &hocr);
 }
 
 /* ---- ALTO ---- */
@@ -333,12 +362,8 @@ static int alto_word(walk *k, const sohoa_word *w, size_t j, const long px[4])
 	return r | sohoa_buf_puts(o, "/>\n");
 }
 
-sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+static int alto_head(sohoa_buf *o, const sohoa_doc *doc)
 {
-	frame *fr;
-	sohoa_status st = frames_new(ctx, doc, &fr);
-	if (st != SOHOA_OK)
-		return st;
 	int r = sohoa_buf_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 				  "<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\" "
 				  "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
@@ -351,25 +376,36 @@ sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 	r |= sohoa_buf_printf(o, "</fileName></sourceImageInformation>\n<Processing ID=\"sohoa\"><processingSoftware>"
 				 "<softwareName>sohoa</softwareName><softwareVersion>%s</softwareVersion>"
 				 "</processingSoftware></Processing>\n</Description>\n<Layout>\n", sohoa_version());
-	for (size_t p = 0; p < doc->npages && !r; p++) {
-		const sohoa_page *pg = &doc->pages[p];
-		const frame *f = &fr[p];
-		int n = pg->number;
-		double csum = 0;
-		size_t cn = 0;
-		for (size_t i = 0; i < pg->nlines; i++)
-			for (size_t j = 0; j < pg->lines[i].nwords; j++)
-				if (pg->lines[i].words[j].confidence >= 0)
-					csum += pg->lines[i].words[j].confidence, cn++;
-		r |= sohoa_buf_printf(o, "<Page ID=\"page_%d\" PHYSICAL_IMG_NR=\"%d\" WIDTH=\"%ld\" HEIGHT=\"%ld\"", n, n,
-				      f->pw, f->ph);
-		if (cn)
-			r |= alto_conf(o, "PC", (float)(csum / (double)cn));
-		r |= sohoa_buf_printf(o, ">\n<PrintSpace HPOS=\"0\" VPOS=\"0\" WIDTH=\"%ld\" HEIGHT=\"%ld\">\n", f->pw, f->ph);
-		walk k = {o, f, n, 0, 0, 0, 1, alto_block, alto_line, alto_word, "</TextLine>\n", "</TextBlock>\n"};
-		r |= walk_page(&k, pg);
-		r |= sohoa_buf_puts(o, "</PrintSpace>\n</Page>\n");
-	}
-	r |= sohoa_buf_puts(o, "</Layout>\n</alto>\n");
-	return done(ctx, doc, fr, r, "ALTO");
+	return r;
+}
+
+static int alto_page(walk *k, const sohoa_doc *doc, const sohoa_page *pg)
+{
+	(void)doc;
+	sohoa_buf *o = k->o;
+	const frame *f = k->f;
+	int n = pg->number;
+	double csum = 0;
+	size_t cn = 0;
+	for (size_t i = 0; i < pg->nlines; i++)
+		for (size_t j = 0; j < pg->lines[i].nwords; j++)
+			if (pg->lines[i].words[j].confidence >= 0)
+				csum += pg->lines[i].words[j].confidence, cn++;
+	int r = sohoa_buf_printf(o, "<Page ID=\"page_%d\" PHYSICAL_IMG_NR=\"%d\" WIDTH=\"%ld\" HEIGHT=\"%ld\"", n, n,
+				 f->pw, f->ph);
+	if (cn)
+		r |= alto_conf(o, "PC", (float)(csum / (double)cn));
+	r |= sohoa_buf_printf(o, ">\n<PrintSpace HPOS=\"0\" VPOS=\"0\" WIDTH=\"%ld\" HEIGHT=\"%ld\">\n", f->pw, f->ph);
+	return r;
+}
+
+static const xml_format alto = {
+	"ALTO", alto_head, alto_page, "</PrintSpace>\n</Page>\n", "</Layout>\n</alto>\n",
+	{.skip_empty = 1, .block = alto_block, .line = alto_line, .word = alto_word, .line_end = "</TextLine>\n",
+	 .block_end = "</TextBlock>\n"},
+};
+
+sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+{
+	return write_xml(ctx, doc, o, &alto);
 }
