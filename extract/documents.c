@@ -231,31 +231,85 @@ static sohoa_status write_row(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_
 	return ex_row_end(&row, ctx);
 }
 
-static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+/* Every step over text (and doc): the fields into dm, the body a "TM." signature signs for into
+ * *sign_issuer. The caller frees both (meta_free, free), also on error. */
+static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, doc_meta *dm,
+				char **sign_issuer)
 {
 	line_key *L = NULL;
 	size_t n = 0;
+	*sign_issuer = NULL;
 	sohoa_status st = key_lines(ctx, text, &L, &n);
 	if (st == SOHOA_OK) {
 		doc_ctx dc = {ctx, doc, text, text->doc ? text->doc : doc && doc->name ? doc->name : "", L, n};
-		doc_meta dm = {0};
-		docm_find_type(L, n, &dm);
-		docm_find_title(L, n, &dm);
-		docm_read_number(&dc, &dm);
-		docm_read_date(&dc, &dm);
-		st = docm_read_letterhead(&dc, &dm);
-		docm_type_by_rule(&dm);
-		size_t sig = docm_signature_line(L, n, dm.type_at);
+		docm_find_type(L, n, dm);
+		docm_find_title(L, n, dm);
+		docm_read_number(&dc, dm);
+		docm_read_date(&dc, dm);
+		st = docm_read_letterhead(&dc, dm);
+		docm_type_by_rule(dm);
+		size_t sig = docm_signature_line(L, n, dm->type_at);
 		if (st == SOHOA_OK && sig < n)
-			docm_read_signature(&dc, sig, &dm);
-		char *sign_issuer = dm.sign_org ? docf_issuer(dm.sign_org) : NULL;
-		if (st == SOHOA_OK)
-			st = write_row(ctx, doc, text, &dm, sign_issuer, out);
-		free(sign_issuer);
-		meta_free(&dm);
+			docm_read_signature(&dc, sig, dm);
+		*sign_issuer = dm->sign_org ? docf_issuer(dm->sign_org) : NULL;
 	}
 	free_lines(L, n);
 	return st;
+}
+
+static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
+{
+	doc_meta dm = {0};
+	char *sign_issuer = NULL;
+	sohoa_status st = find_fields(ctx, doc, text, &dm, &sign_issuer);
+	if (st == SOHOA_OK)
+		st = write_row(ctx, doc, text, &dm, sign_issuer, out);
+	free(sign_issuer);
+	meta_free(&dm);
+	return st;
+}
+
+/* A copy of s, NULL when s is NULL or empty; *nomem set when the copy fails. */
+static char *field_dup(const char *s, int *nomem)
+{
+	if (!s || !*s)
+		return NULL;
+	char *c = sohoa_strdup(s);
+	*nomem |= !c;
+	return c;
+}
+
+sohoa_status sohoa_doc_fields_read(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_doc_fields *f)
+{
+	memset(f, 0, sizeof *f);
+	doc_meta dm = {0};
+	char *sign_issuer = NULL;
+	sohoa_status st = find_fields(ctx, doc, text, &dm, &sign_issuer);
+	if (st == SOHOA_OK) {
+		int nomem = 0;
+		f->type = field_dup(dm.type, &nomem);
+		f->number = field_dup(dm.number, &nomem);
+		f->issuer = field_dup(dm.nhead ? dm.head[dm.nhead - 1] : sign_issuer, &nomem);
+		f->date = field_dup(dm.date, &nomem);
+		f->title = field_dup(dm.title.data, &nomem);
+		if (nomem) {
+			sohoa_doc_fields_free(f);
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		}
+	}
+	free(sign_issuer);
+	meta_free(&dm);
+	return st;
+}
+
+void sohoa_doc_fields_free(sohoa_doc_fields *f)
+{
+	if (f) {
+		char *const s[] = {f->type, f->number, f->issuer, f->date, f->title};
+		for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+			free(s[i]);
+		memset(f, 0, sizeof *f);
+	}
 }
 
 const sohoa_extractor ex_documents = {"documents", columns, run};
