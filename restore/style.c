@@ -4,6 +4,8 @@
  * other word is no evidence. */
 #include "restore-int.h"
 
+#include <string.h>
+
 /* Vote of the letter run s[0..n): +1 new style, -1 old, 0 none. */
 static int run_vote(const char *s, size_t n)
 {
@@ -28,29 +30,34 @@ static int run_vote(const char *s, size_t n)
 	return 0;
 }
 
+static int letter_or_high(unsigned char c)
+{
+	return c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
 int restore_style_votes(const char *s, size_t n)
 {
 	int votes = 0;
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (!(c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u)) {
-			i++;
-			continue;
-		}
-		/* a run of letters (ASCII or not); only runs with a non-ASCII byte can be marked */
-		size_t st = i;
-		int high = 0;
-		while (i < n) {
-			c = (unsigned char)s[i];
-			if (c >= 0x80)
-				high = 1;
-			else if ((unsigned)((c | 0x20) - 'a') >= 26u)
+	size_t i = 0, done = 0; /* bytes before done are counted */
+	for (;;) {
+		/* the next non-ASCII byte, eight bytes at a time: stripped text has few */
+		for (uint64_t w; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
 				break;
-			i++;
 		}
-		if (high && i - st <= 4 * RESTORE_WORD_MAX)
-			votes += run_vote(s + st, i - st);
+		while (i < n && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i >= n)
+			return votes;
+		/* the run of letters around it */
+		size_t st = i, e = i;
+		while (st > done && letter_or_high((unsigned char)s[st - 1]))
+			st--;
+		while (e < n && letter_or_high((unsigned char)s[e]))
+			e++;
+		if (e - st <= 4 * RESTORE_WORD_MAX)
+			votes += run_vote(s + st, e - st);
+		i = done = e;
 	}
-	return votes;
 }
