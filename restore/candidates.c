@@ -680,9 +680,32 @@ int restore_append_valid(sohoa_buf *out, const char *s, size_t n)
 	return 0;
 }
 
-int restore_emit(const sohoa_model *m, const char *s, const restore_item *items, size_t ni, const restore_pos *pos,
-		 const uint8_t *choice, sohoa_buf *out)
+int restore_put_word(const char *key, const char *s, size_t n, sohoa_tone_style style, sohoa_buf *out)
 {
+	size_t from = out->len;
+	if (put_cased(key, s, n, out))
+		return -1;
+	if (style != SOHOA_TONE_NEW || out->len - from > 4 * RESTORE_WORD_MAX)
+		return 0;
+	char w[4 * RESTORE_WORD_MAX];
+	size_t wn = out->len - from;
+	memcpy(w, out->data + from, wn);
+	out->len = from;
+	return sohoa_viet_restyle(w, wn, style, out);
+}
+
+int restore_emit(const sohoa_model *m, const char *s, const restore_item *items, size_t ni, const restore_pos *pos,
+		 const uint8_t *choice, sohoa_tone_style style, sohoa_buf *out)
+{
+	return restore_emit_where(m, s, items, ni, pos, 0, choice, style, out, NULL);
+}
+
+int restore_emit_where(const sohoa_model *m, const char *s, const restore_item *items, size_t ni,
+		       const restore_pos *pos, size_t np, const uint8_t *choice, sohoa_tone_style style, sohoa_buf *out,
+		       restore_wrote *wrote)
+{
+	for (size_t p = 0; wrote && p < np; p++)
+		wrote[p].out_s = wrote[p].out_e = UINT32_MAX;
 	for (size_t k = 0; k < ni; k++) {
 		const restore_item *it = &items[k];
 		int c = it->pos >= 0 ? choice[it->pos] : 0;
@@ -706,14 +729,19 @@ int restore_emit(const sohoa_model *m, const char *s, const restore_item *items,
 				return -1;
 			continue;
 		}
-		if (it->how == RESTORE_COPY || (it->how == RESTORE_KEEP0 && c == 0)) {
+		if (it->how == RESTORE_COPY) {
 			if (restore_append_valid(out, s + it->s, it->e - it->s))
 				return -1;
 			continue;
 		}
-		const char *key = sohoa_lm_word(m, pos[it->pos].cand[c]);
-		if (put_cased(key, s + it->s, it->e - it->s, out))
+		size_t from = out->len;
+		if (it->how == RESTORE_KEEP0 && c == 0 ? restore_append_valid(out, s + it->s, it->e - it->s)
+						       : restore_put_word(sohoa_lm_word(m, pos[it->pos].cand[c]),
+									  s + it->s, it->e - it->s, style, out))
 			return -1;
+		if (wrote && (size_t)it->pos < np && from < UINT32_MAX && out->len < UINT32_MAX)
+			wrote[it->pos] = (restore_wrote){(uint32_t)from, (uint32_t)out->len, it->s, it->e,
+							 it->how == RESTORE_KEEP0};
 	}
 	return 0;
 }
