@@ -206,7 +206,8 @@ static float line_conf(const doc_ctx *dc, const line_key *l)
 			continue;
 		for (size_t j = 0; j < pg->nlines; j++) {
 			const sohoa_line *sl = &pg->lines[j];
-			if ((pg->number == t->page && sl->line < t->line) || (pg->number == t->page_end && sl->line > t->line_end))
+			if ((pg->number == t->page && sl->line < t->line) || (pg->number == t->page_end && sl->line > t->line_end) ||
+			    sl->source == SOHOA_SRC_STAMP)
 				continue;
 			if (sl->confidence >= 0 && (conf < 0 || sl->confidence < conf))
 				conf = sl->confidence;
@@ -231,7 +232,7 @@ static float token_conf(const doc_ctx *dc, size_t from, size_t to, const char *t
 			for (size_t j = 0; j < pg->nlines; j++) {
 				const sohoa_line *sl = &pg->lines[j];
 				if ((pg->number == t->page && sl->line < t->line) ||
-				    (pg->number == t->page_end && sl->line > t->line_end))
+				    (pg->number == t->page_end && sl->line > t->line_end) || sl->source == SOHOA_SRC_STAMP)
 					continue;
 				for (size_t w = 0; w < sl->nwords; w++) {
 					const char *wt = sl->words[w].text;
