@@ -584,12 +584,14 @@ const char *sohoa_pdf_mupdf_version(void) { return FZ_VERSION; }
 
 /* Notes put on the page as annotations after it was made (typewriter or free text: a routing
  * note; rubber stamps) hold no text of the document: the lines under them become stamp lines
- * (stamp.h). Signature widgets are not notes: e-signing writes the number and day there. A page
- * OCR turned upright has boxes no longer in the PDF's frame: left as it is. */
+ * (stamp.h), and so do lines worded as an inbox stamp (a scanner's OCR layer reads the stamp
+ * too). Signature widgets are not notes: e-signing writes the number and day there. A page OCR
+ * turned upright has boxes no longer in the PDF's frame: its annotations are left alone. */
 static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page)
 {
 	ingest_region r[16];
 	size_t n = 0;
+	ingest_stamp_words(page);
 	pdf_page *pp = pdf_page_from_fz_page(fz, pg);
 	if (!pp || (page->decision && strstr(page->decision, "turned")))
 		return SOHOA_OK;
