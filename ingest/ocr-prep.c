@@ -388,11 +388,37 @@ static int is_frame(PIX *m)
 	return 1;
 }
 
-int ocr_prep_frames(struct Pix *gray, int quads, float page_w, float page_h, float (*box)[4], int max)
+/* The raster's darkest channel: ink of any colour (black print, a violet or blue stamp's frame,
+ * which the OCR's gray turns light or removes as a pen stroke) stays dark. */
+static PIX *darkest_gray(const ingest_raster *r)
 {
-	if (!gray || max <= 0)
+	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
+		return NULL;
+	PIX *pix = pixCreate(r->w, r->h, 8);
+	if (!pix)
+		return NULL;
+	l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < r->h; y++) {
+		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		for (int x = 0; x < r->w; x++, s += r->n) {
+			unsigned v = s[0];
+			if (r->n == 3) {
+				v = v < s[1] ? v : s[1];
+				v = v < s[2] ? v : s[2];
+			}
+			SET_DATA_BYTE(line, x, v);
+		}
+	}
+	return pix;
+}
+
+int ocr_prep_frames(const ingest_raster *r, int quads, float page_w, float page_h, float (*box)[4], int max)
+{
+	if (max <= 0)
 		return 0;
-	PIX *g8 = pixGetDepth(gray) == 8 ? pixClone(gray) : pixConvertTo8(gray, 0);
+	PIX *g8 = darkest_gray(r);
 	PIX *bin = g8 ? pixConvertTo1(g8, 160) : NULL;
 	pixDestroy(&g8);
 	if (!bin)

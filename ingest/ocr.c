@@ -722,7 +722,7 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 	ocr_geom g;
 	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, dpi, osd_quads, ocr, &g);
 	float frames[8][4]; /* stamps' boxes, in points of the upright page */
-	int nframes = pix ? ocr_prep_frames(pixg, g.quads, g.quads % 2 ? page->height : page->width,
+	int nframes = pix ? ocr_prep_frames(r, g.quads, g.quads % 2 ? page->height : page->width,
 					    g.quads % 2 ? page->width : page->height, frames, 8) : 0;
 	ocr_prep_free(&pixg);
 	if (!pix)

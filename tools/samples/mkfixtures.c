@@ -437,22 +437,35 @@ static int make_corrupt(const char *path)
 	return write_bytes(path, buf, sizeof buf);
 }
 
-/* A closed frame drawn with a stroke of width lw. */
+/* Stamp ink: violet, as inbox stamps are often inked. */
+static const float VIOLET[3] = {0.3f, 0.1f, 0.45f};
+
+/* A closed frame in stamp ink, stroked with width lw. */
 static void frame(fx *f, fz_device *dev, float x0, float y0, float x1, float y1, float lw)
 {
 	fz_path *path = fz_new_path(f->ctx);
 	fz_rectto(f->ctx, path, x0, y0, x1, y1);
 	fz_stroke_state *ss = fz_new_stroke_state(f->ctx);
 	ss->linewidth = lw;
-	float black = 0;
-	fz_stroke_path(f->ctx, dev, path, ss, fz_identity, fz_device_gray(f->ctx), &black, 1, fz_default_color_params);
+	fz_stroke_path(f->ctx, dev, path, ss, fz_identity, fz_device_rgb(f->ctx), VIOLET, 1, fz_default_color_params);
 	fz_drop_stroke_state(f->ctx, ss);
 	fz_drop_path(f->ctx, path);
 }
 
-/* stamp.pdf: a scanned page (200 dpi gray image, no text layer) whose letterhead has an inbox
- * stamp under the number: a closed frame around three short lines that say nothing a stamp's
- * wording would (only the frame tells), and the expected text of the page without them in truth.
+/* s in stamp ink centred on x, baseline y, not recorded in the expected text. */
+static void stamp_text(fx *f, fz_device *dev, float x, float y, float size, const char *s)
+{
+	x -= text_width(f, s, size) / 2;
+	fz_text *t = fz_new_text(f->ctx);
+	fz_show_string(f->ctx, t, f->font, fz_make_matrix(size, 0, 0, -size, x, y), s, 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+	fz_fill_text(f->ctx, dev, t, fz_identity, fz_device_rgb(f->ctx), VIOLET, 1, fz_default_color_params);
+	fz_drop_text(f->ctx, t);
+}
+
+/* stamp.pdf: a scanned page (200 dpi colour image, no text layer) whose letterhead has an inbox
+ * stamp in violet ink under the number: a closed frame around three short lines that say nothing
+ * a stamp's wording would (only the frame tells), and the expected text of the page without them
+ * in truth.
  * notes.pdf: the born letterhead page with a typed note put on it as a free-text annotation (a
  * routing note), whose text is "Phòng KHTC theo dõi, báo cáo kết quả". */
 static void make_stamp(fx *f, const char *path, const char *truth, const char *notes)
@@ -461,13 +474,10 @@ static void make_stamp(fx *f, const char *path, const char *truth, const char *n
 	fz_device *dev = fz_new_list_device(f->ctx, list);
 	f->truth = fopen(truth, "w");
 	page_letterhead(f, dev);
-	FILE *t = f->truth;
-	f->truth = NULL;
 	frame(f, dev, 70, 110, 172, 166, 1.2f);
-	draw(f, dev, 121, 124, 9, "TRUNG TÂM LƯU TRỮ", 1);
-	draw(f, dev, 121, 140, 9, "Tiếp nhận lần 12", 1);
-	draw(f, dev, 121, 156, 9, "Hồ sơ 41 quyển 3", 1);
-	f->truth = t;
+	stamp_text(f, dev, 121, 124, 9, "TRUNG TÂM LƯU TRỮ");
+	stamp_text(f, dev, 121, 140, 9, "Tiếp nhận lần 12");
+	stamp_text(f, dev, 121, 156, 9, "Hồ sơ 41 quyển 3");
 	draw(f, dev, 72, 260, 12, "3. Báo cáo kết quả thực hiện trước ngày 15 tháng 12 năm 2024.", 0);
 	if (f->truth)
 		fclose(f->truth);
@@ -475,7 +485,7 @@ static void make_stamp(fx *f, const char *path, const char *truth, const char *n
 	fz_close_device(f->ctx, dev);
 	fz_drop_device(f->ctx, dev);
 	fz_pixmap *pix = fz_new_pixmap_from_display_list(f->ctx, list, fz_scale(200 / 72.0f, 200 / 72.0f),
-							 fz_device_gray(f->ctx), 0);
+							 fz_device_rgb(f->ctx), 0);
 	fz_image *img = fz_new_image_from_pixmap(f->ctx, pix, NULL);
 	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "compress");
 	begin(f, w, &dev);
