@@ -157,6 +157,14 @@ def doc_field_right(field, pred, gold):
     return strip_marks(pred) == strip_marks(gold)
 
 
+def doc_name(key):
+    """The gold's document name for a doc cell: `sohoa run` writes its key (the path below the
+    input folder, extension kept), `sohoa extract` the base name without extension."""
+    base = os.path.basename(key or "")
+    stem, ext = os.path.splitext(base)
+    return stem if ext.lower() in (".pdf", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pnm", ".pgm", ".ppm", ".pbm") else base
+
+
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -376,7 +384,8 @@ def main():
             continue
         path = os.path.join(out_dir, kind + ".csv")
         if os.path.exists(path):
-            pred = [r for r in read_csv(path) if r.get("doc") in docs]
+            pred = [dict(r, doc=doc_name(r.get("doc"))) for r in read_csv(path)]
+            pred = [r for r in pred if r["doc"] in docs]
         else:
             pred = []
             print("%s: %s not written by sohoa: no predictions (recall 0)" % (kind, kind + ".csv"))

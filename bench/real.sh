@@ -3,7 +3,7 @@
 # hand-typed truth pages and a hand-made documents.csv gold (bench/real/README.md).
 #
 # Text: for every truth page bench/real/truth/<id>-p<N>.txt, sohoa's text of that page is what
-# `sohoa run` writes as <doc>.txt for it: `sohoa normalize --pages N FILE` (ingest, then
+# `sohoa run` writes as <key>.txt for it: `sohoa normalize --pages N FILE` (ingest, then
 # normalize with --restore auto, the same calls run makes). The peer, in the same run: bare
 # `tesseract IMAGE - -l vie` on the page rendered at 300 dpi by pdftoppm (a JPEG page image as
 # it is), or for a born-digital page `pdftotext -f N -l N` (its text layer, no OCR). Scored with

@@ -67,7 +67,9 @@ def main():
     if os.path.exists(sys.argv[2]):
         with open(sys.argv[2], encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                out[os.path.basename(row.get("doc") or "")] = row
+                # `sohoa run` writes the key (path below the input folder, extension kept)
+                stem, ext = os.path.splitext(os.path.basename(row.get("doc") or ""))
+                out[stem if ext.lower() in (".pdf", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff") else stem + ext] = row
     detail = os.environ.get("DETAIL", "1") != "0"
     n = len(gold)
     counts = {f: {"right": 0, "empty": 0, "wrong": 0} for f in FIELDS}

@@ -57,6 +57,8 @@ static void options_digest(const sohoa_options *o, char out[17])
 	struct stat st;
 	if (o->model_path && stat(o->model_path, &st) == 0)
 		sohoa_buf_printf(&b, "model_size=%lld\nmodel_mtime=%lld\n", (long long)st.st_size, (long long)st.st_mtime);
+	/* rows carry the key in their doc column (outputs of a run that wrote base names are redone) */
+	sohoa_buf_puts(&b, "doc=key\n");
 	for (const char *const *kind = sohoa_row_kinds(); *kind; kind++) {
 		sohoa_buf_printf(&b, "extractor=%s:", *kind);
 		for (const char *const *col = sohoa_row_columns(*kind); *col; col++)
@@ -215,6 +217,31 @@ static void count_result(batch *b, const batch_doc *d)
 	pthread_mutex_unlock(&b->lock);
 }
 
+/* The rows of a document in a batch: what cli_out_row keeps, with the doc column set to the
+ * document's key, which is unique within the output folder (the library's doc is a base name). */
+typedef struct key_out {
+	cli_out out;
+	const char *key;
+} key_out;
+
+static int key_row(void *user, const sohoa_row *row)
+{
+	key_out *k = user;
+	const char *cells[64];
+	if (row->ncells > 64)
+		return cli_out_row(&k->out, row);
+	for (size_t i = 0; i < row->ncells; i++)
+		cells[i] = strcmp(row->columns[i], "doc") ? row->cells[i] : k->key;
+	sohoa_row keyed = *row;
+	keyed.cells = cells;
+	return cli_out_row(&k->out, &keyed);
+}
+
+static int key_text(void *user, const char *text, size_t len)
+{
+	return cli_out_text(&((key_out *)user)->out, text, len);
+}
+
 /* Do one document: check the manifest, run the stages, write outputs, record the result. */
 static void process(batch *b, batch_doc *d, sohoa_ctx *ctx)
 {
@@ -246,32 +273,40 @@ static void process(batch *b, batch_doc *d, sohoa_ctx *ctx)
 	}
 	int share = jobs_take(b, d->size);
 	ctx->opt.jobs = share;
-	cli_out out;
-	memset(&out, 0, sizeof out);
+	key_out ko;
+	memset(&ko, 0, sizeof ko);
+	ko.key = d->in->name;
+	cli_out *outp = &ko.out;
 	sohoa_buf packed = {0};
-	sohoa_handler h = {.user = &out, .text = cli_out_text, .row = cli_out_row};
+	sohoa_handler h = {.user = &ko, .text = key_text, .row = key_row};
 	sohoa_summary res;
 	sohoa_status st2 = sohoa_process_file(ctx, path, &h, &res);
 	jobs_give(b, share);
 	e->pages = res.pages;
 	e->ocr_pages = res.ocr_pages;
-	if (out.nomem)
+	if (outp->nomem)
 		st2 = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	if (st2 == SOHOA_OK) {
 		char dest[PATH_MAX];
 		batch_txt_path(dest, sizeof dest, b->outdir, d->in->name);
-		if (batch_rows_format(out.csv, &packed)) {
+		if (batch_rows_format(outp->csv, &packed)) {
 			st2 = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-		} else if ((st2 = batch_write_atomic(ctx, b->outdir, dest, out.text.data ? out.text.data : "",
-						     out.text.len)) == SOHOA_OK) {
+		} else if ((st2 = batch_write_atomic(ctx, b->outdir, dest, outp->text.data ? outp->text.data : "",
+						     outp->text.len)) == SOHOA_OK) {
 			batch_rows_path(dest, sizeof dest, b->outdir, d->in->name);
 			st2 = batch_write_atomic(ctx, b->outdir, dest, packed.data, packed.len);
 		}
-		if (st2 == SOHOA_ERR_IO)
+		if (st2 == SOHOA_ERR_IO && batch_clash(errno)) {
+			/* this document's output name is taken by a folder (or a file is in the way): it fails alone */
+			char why[700];
+			snprintf(why, sizeof why, "%s", sohoa_errmsg(ctx));
+			sohoa_error(ctx, SOHOA_ERR_IO, "'%s': %s", path, why);
+		} else if (st2 == SOHOA_ERR_IO) {
 			b->stop = 1; /* the output folder is not writable (full?): stop starting documents */
+		}
 	}
 	sohoa_buf_free(&packed);
-	cli_out_free(&out);
+	cli_out_free(outp);
 	if (st2 == SOHOA_OK) {
 		if (res.failed_pages) {
 			char msg[700];
@@ -376,6 +411,8 @@ static int64_t plan(batch *b, const batch_inputs *in, size_t shard_k, size_t sha
 			e->mtime_ns = mtime_ns(&st);
 		}
 		const sohoa_manifest_entry *old = sohoa_manifest_find(b->old, d->in->path);
+		if (old && strcmp(old->output, d->in->name))
+			remove_outputs(b, old->output); /* named otherwise before (another key rule): no stale copy */
 		if (d->size && reusable(b, old, d->in, e->size, e->mtime_ns, NULL)) {
 			d->skip = 1;
 			*e = *old;
@@ -433,6 +470,13 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 		cli_error("--shard wants K/N with 1 <= K <= N, not '%s'", a->shard);
 		return EXIT_USAGE;
 	}
+	struct stat so, si;
+	for (int i = 0; i < a->ninputs; i++)
+		if (stat(outdir, &so) == 0 && stat(a->inputs[i], &si) == 0 && so.st_dev == si.st_dev &&
+		    so.st_ino == si.st_ino) {
+			cli_error("'%s' is both an input and the output folder: choose another -o", a->inputs[i]);
+			return EXIT_USAGE;
+		}
 	if (batch_mkdirs(outdir)) {
 		cli_error("cannot create '%s': %s", outdir, strerror(errno));
 		return EXIT_INPUT;

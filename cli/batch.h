@@ -1,9 +1,12 @@
 /* Batch runs (sohoa run, sohoa merge): input walking, the output folder's layout, progress.
  *
- * OUTDIR layout: <name>.txt per document (name mirrors the input's path below the folder given,
- * without extension), <extractor>.csv assembled from every finished document in path order,
- * manifest.tsv (core/manifest.h), and .sohoa/ for internals: rows/<name>.rows (one document's
- * CSV rows per extractor), tmp/ (files being written; cleared at the start of a run), lock. */
+ * Each document has a key, unique within the output folder: its path below the folder given (its
+ * file name when given by name), extension kept; a key taken already gets ~2, ~3 before its
+ * extension. The key is the doc column of every row it gives.
+ * OUTDIR layout: <key>.txt per document, <extractor>.csv assembled from every finished document
+ * in path order, manifest.tsv (core/manifest.h, its output column is the key), and .sohoa/ for
+ * internals and as the marker of an output folder: rows/<key>.rows (one document's CSV rows per
+ * extractor), tmp/ (files being written; cleared at the start of a run), lock. */
 #ifndef SOHOA_BATCH_H
 #define SOHOA_BATCH_H
 
@@ -12,7 +15,7 @@
 
 #include <stdio.h>
 
-/* One input file: path as walked (the sort key) and the output name given to it. */
+/* One input file: path as walked (the sort order) and its key (the name of its outputs). */
 typedef struct batch_input {
 	char *path;
 	char *name;
@@ -24,8 +27,9 @@ typedef struct batch_inputs {
 } batch_inputs;
 
 /* Walk a->inputs (folders with a->recursive, filtered by a->includes/excludes, skipping dot
- * files, the folder outdir and directory loops), sort by path and give each a unique output
- * name. Problems are printed; returns the count of them (walk errors), or -1 out of memory. */
+ * files, the folder outdir, output folders of earlier runs (said with -v) and directory loops),
+ * sort by path and give each a unique key. Problems are printed; returns the count of them (walk
+ * errors), or -1 out of memory. */
 int batch_collect(const cli_args *a, const char *outdir, batch_inputs *out);
 void batch_inputs_free(batch_inputs *in);
 /* sohoa run after option parsing (batch.c); returns the exit status. */
@@ -36,15 +40,21 @@ int batch_parse_shard(const char *s, size_t *k, size_t *n);
 /* Output folder helpers (batch_out.c). */
 /* mkdir -p of dir and the parents of path components; 0 or -1 with errno. */
 int batch_mkdirs(const char *dir);
-/* Lock OUTDIR/.sohoa/lock (creating .sohoa/, rows/, tmp/ and clearing tmp/). Returns the lock
- * fd, or -1 after printing why. */
+/* Lock OUTDIR/.sohoa/lock (creating .sohoa/, rows/, tmp/ and clearing tmp/). Refuses a folder
+ * that is neither empty nor an output folder (no .sohoa/): it holds someone else's files. Returns
+ * the lock fd, or -1 after printing why. */
 int batch_outdir_open(const char *outdir);
 /* Paths of a document's outputs. */
 void batch_txt_path(char *buf, size_t n, const char *outdir, const char *name);
 void batch_rows_path(char *buf, size_t n, const char *outdir, const char *name);
-/* Write data to dest through OUTDIR/.sohoa/tmp and rename (parents created). */
+/* Write data to dest through OUTDIR/.sohoa/tmp and rename (parents created). On failure errno
+ * says why; batch_clash(errno) tells a clash of names (that document only) from a folder that
+ * cannot be written at all. */
 sohoa_status batch_write_atomic(sohoa_ctx *ctx, const char *outdir, const char *dest, const char *data,
 				size_t len);
+/* 1 when errno err means dest's name clashes with what is there (a folder where the file goes, a
+ * file where a folder goes, a name too long), not that the output folder is unwritable. */
+int batch_clash(int err);
 /* Copy src to dest atomically (streaming). */
 sohoa_status batch_copy_atomic(sohoa_ctx *ctx, const char *outdir, const char *src, const char *dest);
 /* Serialize rows[i] of each extractor into the .rows format. */

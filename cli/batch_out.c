@@ -47,9 +47,41 @@ static int mkdirs_parent(const char *path)
 	return batch_mkdirs(buf);
 }
 
+int batch_clash(int err)
+{
+	return err == EISDIR || err == ENOTDIR || err == EEXIST || err == ENOTEMPTY || err == ENAMETOOLONG;
+}
+
+/* 1 when dir has entries and no .sohoa/ (0 when it is empty or an output folder; -1 unreadable). */
+static int foreign_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	int entries = 0, marker = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			entries = 1;
+			marker |= !strcmp(e->d_name, ".sohoa");
+		}
+	closedir(d);
+	return entries && !marker;
+}
+
 int batch_outdir_open(const char *outdir)
 {
 	char path[PATH_MAX];
+	int foreign = foreign_dir(outdir);
+	if (foreign < 0) {
+		cli_error("cannot open folder '%s': %s", outdir, strerror(errno));
+		return -1;
+	}
+	if (foreign) {
+		cli_error("'%s' is not empty and not a sohoa output folder (no .sohoa/): refusing to write "
+			  "into it; choose a new or empty folder", outdir);
+		return -1;
+	}
 	static const char *const sub[] = {".sohoa", ".sohoa/rows", ".sohoa/tmp"};
 	for (size_t i = 0; i < 3; i++) {
 		snprintf(path, sizeof path, "%s/%s", outdir, sub[i]);
@@ -109,16 +141,27 @@ typedef struct atomic_file {
 
 static atomic_uint tmp_counter;
 
+/* SOHOA_ERR_IO "<verb> '<path>': strerror(err)", errno left at err for the caller. */
+static sohoa_status io_error(sohoa_ctx *ctx, int err, const char *verb, const char *path)
+{
+	sohoa_status st = sohoa_error(ctx, SOHOA_ERR_IO, "%s '%s': %s", verb, path, strerror(err));
+	errno = err;
+	return st;
+}
+
 static sohoa_status af_open(sohoa_ctx *ctx, atomic_file *af, const char *outdir, const char *dest)
 {
 	af->fd = -1;
 	if (snprintf(af->dest, sizeof af->dest, "%s", dest) >= (int)sizeof af->dest ||
 	    snprintf(af->tmp, sizeof af->tmp, "%s/.sohoa/tmp/%ld.%u", outdir, (long)getpid(),
-		     atomic_fetch_add(&tmp_counter, 1)) >= (int)sizeof af->tmp)
-		return sohoa_error(ctx, SOHOA_ERR_IO, "path too long: '%s'", dest);
+		     atomic_fetch_add(&tmp_counter, 1)) >= (int)sizeof af->tmp) {
+		sohoa_status st = sohoa_error(ctx, SOHOA_ERR_IO, "path too long: '%s'", dest);
+		errno = ENAMETOOLONG;
+		return st;
+	}
 	af->fd = open(af->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (af->fd < 0)
-		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot create '%s': %s", af->tmp, strerror(errno));
+		return io_error(ctx, errno, "cannot create", af->tmp);
 	return SOHOA_OK;
 }
 
@@ -140,7 +183,7 @@ static sohoa_status af_write(sohoa_ctx *ctx, atomic_file *af, const char *data, 
 				continue;
 			int saved = errno;
 			af_abort(af);
-			return sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", af->dest, strerror(saved));
+			return io_error(ctx, saved, "cannot write", af->dest);
 		}
 		data += w;
 		len -= (size_t)w;
@@ -156,7 +199,7 @@ static sohoa_status af_commit(sohoa_ctx *ctx, atomic_file *af)
 		int saved = errno;
 		close(fd);
 		unlink(af->tmp);
-		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", af->dest, strerror(saved));
+		return io_error(ctx, saved, "cannot write", af->dest);
 	}
 	int renamed = close(fd) == 0 && rename(af->tmp, af->dest) == 0;
 	if (!renamed && errno == ENOENT && mkdirs_parent(af->dest) == 0) /* first file of a folder */
@@ -164,7 +207,7 @@ static sohoa_status af_commit(sohoa_ctx *ctx, atomic_file *af)
 	if (!renamed) {
 		int saved = errno;
 		unlink(af->tmp);
-		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", af->dest, strerror(saved));
+		return io_error(ctx, saved, "cannot write", af->dest);
 	}
 	return SOHOA_OK;
 }
@@ -176,7 +219,9 @@ sohoa_status batch_write_atomic(sohoa_ctx *ctx, const char *outdir, const char *
 	sohoa_status st = af_open(ctx, &af, outdir, dest);
 	if (st == SOHOA_OK && (st = af_write(ctx, &af, data, len)) == SOHOA_OK)
 		st = af_commit(ctx, &af);
+	int saved = errno;
 	af_abort(&af);
+	errno = saved;
 	return st;
 }
 

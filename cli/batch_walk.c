@@ -1,4 +1,5 @@
-/* Batch inputs: walk files and folders (globs, dot files, directory loops), sort, name outputs. */
+/* Batch inputs: walk files and folders (globs, dot files, directory loops, earlier output
+ * folders), sort, give each document its key. */
 #include "batch.h"
 #include "../core/array.h"
 
@@ -79,13 +80,15 @@ static int included(const walker *w, const char *rel, const char *base)
 	return 0;
 }
 
-/* The name without its extension (a leading dot is not an extension). */
-static char *strip_ext(const char *s)
+/* dir holds a .sohoa folder: it is the output of an earlier run, never an input. */
+static int is_output_dir(const char *dir)
 {
-	const char *slash = strrchr(s, '/');
-	const char *base = slash ? slash + 1 : s;
-	const char *dot = strrchr(base, '.');
-	return sohoa_strndup(s, dot && dot != base ? (size_t)(dot - s) : strlen(s));
+	size_t n = strlen(dir) + sizeof "/.sohoa";
+	char *p = malloc(n);
+	struct stat st;
+	int yes = p && snprintf(p, n, "%s/.sohoa", dir) > 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	return yes;
 }
 
 static int cmp_id(const dir_id *a, const dir_id *b)
@@ -106,10 +109,8 @@ static void walk_entry(walker *w, const char *path, const char *rel, const char 
 	/* Files, and anything we cannot stat or that is not a regular file: the run reports those. */
 	if (!included(w, rel, base) || excluded(w, rel, base))
 		return;
-	char *name = strip_ext(rel);
-	if (!name || inputs_add(w->out, path, name))
+	if (inputs_add(w->out, path, rel))
 		w->nomem = 1;
-	free(name);
 }
 
 static void walk_dir(walker *w, const char *dir, const char *rel, const struct stat *st)
@@ -126,6 +127,13 @@ static void walk_dir(walker *w, const char *dir, const char *rel, const struct s
 	for (size_t i = 0; i < w->nseen; i++)
 		if (cmp_id(&id, &w->seen[i]))
 			return; /* reached again through a link: walked once is enough */
+	if (is_output_dir(dir)) {
+		/* given by name: said, and a problem (the run does not do what was asked); inside: with -v */
+		if (!*rel || w->a->opt.verbosity > 0)
+			cli_error("'%s' is a sohoa output folder (it has .sohoa/); skipped", dir);
+		w->problems += !*rel;
+		return;
+	}
 	if (w->depth == (int)(sizeof w->stack / sizeof w->stack[0])) {
 		cli_error("'%s' is nested too deep; skipped", dir);
 		w->problems++;
@@ -182,33 +190,35 @@ static void keep_name(void *name)
 	(void)name; /* the tree borrows the inputs' names */
 }
 
-/* Give every input a unique name: in path order, a name taken already becomes name.ext, then
- * name~2, name~3... The same input list gives the same names, so shards agree. */
+/* Give every input a unique key: in path order, a key taken already becomes stem~2.ext, then
+ * stem~3.ext... (the extension of its last component kept). The same input list gives the same
+ * keys, so shards agree. */
 static int unique_names(batch_inputs *in)
 {
-	void *taken = NULL; /* the names given so far: a search tree (tsearch) of borrowed strings */
+	void *taken = NULL; /* the keys given so far: a search tree (tsearch) of borrowed strings */
 	int rc = 0;
 	for (size_t i = 0; i < in->n && rc == 0; i++) {
 		batch_input *it = &in->items[i];
-		const char *slash = strrchr(it->path, '/');
-		const char *base = slash ? slash + 1 : it->path;
-		const char *dot = strrchr(base, '.');
-		/* once the k == 1 name is taken the next try appends ~2 to it: fine, still unique */
-		for (int k = 1; rc == 0 && tfind(it->name, &taken, cmp_name); k++) {
-			size_t len = strlen(it->name) + 32 + (dot ? strlen(dot) : 0);
+		if (tfind(it->name, &taken, cmp_name)) {
+			const char *slash = strrchr(it->name, '/');
+			const char *base = slash ? slash + 1 : it->name;
+			const char *dot = strrchr(base, '.');
+			size_t stem = dot && dot != base ? (size_t)(dot - it->name) : strlen(it->name);
+			size_t len = strlen(it->name) + 32;
 			char *alt = malloc(len);
+			for (int k = 2; alt; k++) {
+				snprintf(alt, len, "%.*s~%d%s", (int)stem, it->name, k, it->name + stem);
+				if (!tfind(alt, &taken, cmp_name))
+					break;
+			}
 			if (!alt) {
 				rc = -1;
 				break;
 			}
-			if (k == 1 && dot && dot != base)
-				snprintf(alt, len, "%s%s", it->name, dot);
-			else
-				snprintf(alt, len, "%s~%d", it->name, k);
 			free(it->name);
 			it->name = alt;
 		}
-		if (rc == 0 && !tsearch(it->name, &taken, cmp_name))
+		if (!tsearch(it->name, &taken, cmp_name))
 			rc = -1;
 	}
 	tdestroy(taken, keep_name);
@@ -237,10 +247,8 @@ int batch_collect(const cli_args *a, const char *outdir, batch_inputs *out)
 			continue;
 		}
 		const char *slash = strrchr(p, '/');
-		char *name = strip_ext(slash && slash[1] ? slash + 1 : p);
-		if (!name || inputs_add(out, p, name))
+		if (inputs_add(out, p, slash && slash[1] ? slash + 1 : p))
 			w.nomem = 1;
-		free(name);
 	}
 	free(w.seen);
 	if (w.nomem)

@@ -112,11 +112,11 @@ static void pdf_quiet(fz_context *fz, pdf_sink *sink)
 	fz_set_error_callback(fz, pdf_warning, sink);
 }
 
+/* "%PDF-" and a version digit at offset 0, or a ".pdf" name. */
 static int pdf_recognize(const char *path, const unsigned char *head, size_t n)
 {
-	for (size_t i = 0; i + 5 <= n; i++)
-		if (!memcmp(head + i, "%PDF-", 5))
-			return 1;
+	if (n >= 6 && !memcmp(head, "%PDF-", 5) && head[5] >= '1' && head[5] <= '9')
+		return 1;
 	size_t pl = strlen(path);
 	/* a .pdf that is not one still comes here, to be told so */
 	return pl > 4 && !strcasecmp(path + pl - 4, ".pdf");
@@ -231,7 +231,7 @@ static void page_fail(sohoa_page *page, sohoa_status st, const char *msg)
 	ingest_page_clear(page);
 	page->status = st;
 	free(page->error);
-	page->error = sohoa_strdup(msg && *msg ? msg : sohoa_status_str(st));
+	page->error = sohoa_strdup(msg && *msg ? ingest_page_reason(msg, page->number) : sohoa_status_str(st));
 }
 
 static void set_decision(sohoa_page *page, const char *reason, const char *action)

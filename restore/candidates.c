@@ -227,6 +227,24 @@ static size_t chunk_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* Add candidate id at channel cost chan to p (the caller checks there is room). */
+static inline void pos_add(restore_pos *p, uint16_t id, int32_t chan)
+{
+	p->cand[p->n] = id;
+	p->chan[p->n] = chan;
+	p->n++;
+}
+
+/* The end of a word's candidates in p: their number, *how set to RESTORE_WORD when there are
+ * any (0: copy the word). */
+static inline int cands_done(const restore_pos *p, int *how)
+{
+	if (!p->n)
+		return 0;
+	*how = RESTORE_WORD;
+	return p->n;
+}
+
 /* The group of the stripped form b[0..bn) (lowercase a-z), the rare ones pruned, at most maxc:
  * candidates at no cost, or with lv (the word's letters, lowercase) at the character channel's
  * cost of reading them so (eng-OCR word by word). Returns their number (0: copy the word). */
@@ -245,14 +263,9 @@ static inline __attribute__((always_inline)) int group_cands(const sohoa_model *
 			continue;
 		if (lv && !restore_chan_cost(m, c[k], lv, nv, 0, &cost))
 			continue;
-		p->cand[p->n] = c[k];
-		p->chan[p->n] = cost;
-		p->n++;
+		pos_add(p, c[k], cost);
 	}
-	if (!p->n)
-		return 0;
-	*how = RESTORE_WORD;
-	return p->n;
+	return cands_done(p, how);
 }
 
 /* vie: a word in capitals that is no syllable because a vowel came out twice, once with its tone
@@ -283,14 +296,9 @@ static int doubled_vowel_cands(const sohoa_model *m, const wletters *w, restore_
 		const char *ck = sohoa_lm_word(m, c[k]);
 		if (m->uni[c[k]].logp < top - RESTORE_PRUNE || !sohoa_viet_syllable(ck, strlen(ck)))
 			continue;
-		p->cand[p->n] = c[k];
-		p->chan[p->n] = VIE_MOD;
-		p->n++;
+		pos_add(p, c[k], VIE_MOD);
 	}
-	if (!p->n)
-		return 0;
-	*how = RESTORE_WORD;
-	return p->n;
+	return cands_done(p, how);
 }
 
 /* vie: a marked word w (s[0..n)), or a word of a line in capitals that could be a syllable, keeps its form

@@ -5,6 +5,8 @@ SOHOA=${SOHOA:-$BUILD/sohoa}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 pass() { echo "PASS: $1"; }
+# skip NAME WHY: a check that cannot run here (a tool missing): said as such, never as a pass
+skip() { echo "SKIP: $1${2:+: $2}"; }
 fail() { echo "FAIL: $1${2:+: $2}"; }
 # check NAME CMD...: pass if CMD exits 0
 check() { n=$1; shift; if "$@" >/dev/null 2>&1; then pass "$n"; else fail "$n"; fi; }

@@ -21,7 +21,7 @@ run_one() {
 		echo "FAIL: $name exited with status $rc" >>"$out"
 		f=1
 	fi
-	grep -E '^(FAIL:|    )' "$out" | head -40
+	grep -E '^(FAIL:|SKIP:|    )' "$out" | head -40
 	[ "${VERBOSE:-0}" = 1 ] && cat "$out"
 	echo "$name: $p passed, $f failed"
 	passed=$((passed + p))
@@ -64,7 +64,7 @@ if [ "${SANITIZE:-1}" != 0 ] && { [ -z "$ONLY" ] || [ "$ONLY" = sanitize ]; } &&
 		[ -x "$t" ] || continue
 		sanitized "asan $(basename "$t")" "$t"
 	done
-	for t in ${SANITIZE_E2E:-batch.sh bad_inputs.sh}; do
+	for t in ${SANITIZE_E2E:-batch.sh keys.sh bad_inputs.sh}; do
 		[ -f "tests/e2e/$t" ] || continue
 		sanitized "asan $t" env SOHOA="$ASAN_BUILD/sohoa" SOHOA_ASAN=1 sh "tests/e2e/$t"
 	done

@@ -12,7 +12,7 @@ CHK="python3 tests/e2e/pdf_check.py"
 S=samples
 for t in qpdf pdftotext mutool python3; do
 	if ! command -v $t >/dev/null 2>&1; then
-		echo "PASS: sohoa pdf (skipped: $t missing; make deps)"
+		skip "sohoa pdf" "$t missing; make deps"
 		exit 0
 	fi
 done

@@ -7,7 +7,7 @@
 . tests/lib.sh
 CER=$BUILD/tools/cer
 if ! command -v xmllint >/dev/null 2>&1; then
-	echo "PASS: hocr/alto (skipped: xmllint missing; make deps)"
+	skip "hocr/alto" "xmllint missing; make deps"
 	exit 0
 fi
 f=samples/s003-scan-typical-p14.tif   # a landscape 300 dpi table page

@@ -2,13 +2,13 @@
 # extract: the five CSVs of each seed against the hand-written goldens in tests/golden/extract/,
 # compared field by field (tests/e2e/extract_eval.py); a failure shows the differing rows.
 . tests/lib.sh
-SEEDS=${SEEDS:-../shared/seeds}
+SEEDS=${SEEDS:-tests/fixtures/seeds}
 G=tests/golden/extract
 EVAL="python3 tests/e2e/extract_eval.py"
 
 if [ ! -d "$SEEDS" ]; then
-	echo "PASS: extract seeds (skipped: $SEEDS not found)"
-	exit 0
+	fail "extract seeds" "$SEEDS not found"
+	exit 1
 fi
 
 # eval_kind SEED KIND MIN_PRECISION MIN_RECALL MIN_FIELD_RATE
@@ -93,7 +93,7 @@ else
 fi
 
 # born-digital sample PDFs (positions from the PDF ingest): the seed tables rebuilt cell by cell
-# against ../shared/tables, and the figures and citations of each seed found again (line numbers
+# against tests/fixtures/tables, and the figures and citations of each seed found again (line numbers
 # differ from the text seed, so they are left out of the comparison)
 for n in 000 002 003 004; do
 	pdf=samples/s$n-born.pdf

@@ -63,6 +63,6 @@ check "half a PDF: read safely or refused (exit $rc)" test $rc -le 1
 timeout $((LIMIT * 2)) "$SOHOA" run "$FX/born.pdf" "$FX/corrupt.pdf" "$FX/encrypted.pdf" -o "$TMP/run" -q \
 	>/dev/null 2>"$TMP/run.err"
 check "run good + bad: exit 1" test $? -eq 1
-check "run good + bad: good document written" test -s "$TMP/run/born.txt"
+check "run good + bad: good document written" test -s "$TMP/run/born.pdf.txt"
 check "run good + bad: corrupt file named" grep -q "corrupt.pdf" "$TMP/run.err"
 check "run good + bad: encrypted file named" grep -q "encrypted.pdf" "$TMP/run.err"

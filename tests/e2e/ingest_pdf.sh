@@ -95,7 +95,7 @@ check "legacy font: kept as pdf text" test "$(awk -F'\t' 'NR==2 { print $7 }' "$
 check "legacy font: decision names tcvn3 and the font" grep -q "legacy tcvn3 .*font .VnTime" "$TMP/leg.tsv"
 timeout 120 "$SOHOA" run "$FX/legacy.pdf" -o "$TMP/leg" -q 2>/dev/null
 ok=1
-while IFS= read -r l; do grep -qF "$l" "$TMP/leg/legacy.txt" 2>/dev/null || ok=0; done <"$FX/legacy.truth.txt"
+while IFS= read -r l; do grep -qF "$l" "$TMP/leg/legacy.pdf.txt" 2>/dev/null || ok=0; done <"$FX/legacy.truth.txt"
 check "legacy font: run converts it to the Unicode text" test $ok -eq 1
 
 # Glyphs whose text layer is private-use garbage (a broken ToUnicode map): there is no image, but

@@ -12,8 +12,12 @@ one() { # one LEVEL MAX_PERCENT
 	lv=$1 max=$2
 	f=samples/s000-scan-$1.pdf
 	t=samples/s000-scan-$1.truth.txt
-	if [ ! -f "$f" ] || [ ! -f "$t" ] || [ ! -x "$CER" ]; then
-		pass "ocr scan $1 (skipped: $f, its truth or $CER missing)"
+	if [ ! -f "$f" ] || [ ! -f "$t" ]; then
+		fail "ocr scan $1" "$f or its truth missing"
+		return
+	fi
+	if [ ! -x "$CER" ]; then
+		skip "ocr scan $1" "$CER not built"
 		return
 	fi
 	rm -f "$TMP"/o.* "$TMP"/t.*

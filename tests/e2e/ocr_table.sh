@@ -1,6 +1,6 @@
 #!/bin/sh
 # ocr_table: ruled appendix tables read by OCR must come back as table rows whose cells match the
-# hand-checked truth in ../shared/tables (rows paired by text with tests/e2e/ocr_table_eval.py,
+# hand-checked truth in tests/fixtures/tables (rows paired by text with tests/e2e/ocr_table_eval.py,
 # since each scan holds only part of its table):
 #  - samples/s004-scan-typical.pdf: the table's first page, skewed and turned 180 degrees; it holds
 #    rows 1, 2 and 4 (18 cells). Before OCR boxes were levelled: 0 rows paired (16 broken rows).
@@ -11,10 +11,10 @@ EVAL="python3 tests/e2e/ocr_table_eval.py"
 # one SAMPLE TRUTH MIN_MATCHED MIN_EXACT MAX_ROWS: at most MAX_ROWS table rows, of which at most one
 # pairs with no truth row
 one() {
-	t=../shared/tables/$2
+	t=tests/fixtures/tables/$2
 	s=samples/$1
 	if [ ! -f "$t" ] || [ ! -f "$s" ]; then
-		pass "ocr table $1 (skipped: $t or $s not found)"
+		fail "ocr table $1" "$t or $s not found"
 		return
 	fi
 	rm -rf "$TMP/x"

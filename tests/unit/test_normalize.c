@@ -290,7 +290,7 @@ int main(void)
 	furniture_cases();
 	hyphen_cases();
 	geometry_cases();
-	const char *seeds = getenv("SOHOA_SEEDS") ? getenv("SOHOA_SEEDS") : "../shared/seeds";
+	const char *seeds = getenv("SOHOA_SEEDS") ? getenv("SOHOA_SEEDS") : "tests/fixtures/seeds";
 	static const char *const names[] = {"000_ac338c270c618966.txt", "001_7d83b6641bb4e2b0.txt",
 					    "002_e2b6afa7f8475de5.txt", "003_cb8fb6ae9e24c1df.txt",
 					    "004_40c9436ed25258f3.txt"};
