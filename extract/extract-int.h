@@ -86,7 +86,7 @@ sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_tex
 			   sohoa_status (*fn)(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out));
 /* The source lines text line t was made from, in order: start with *p = *j = 0 (page and line
  * indices into doc) and call until NULL; *page (may be NULL) gets the line's page. doc may be
- * NULL: no lines. */
+ * NULL: no lines. Stamp lines (normalize left them out) are not among them. */
 const sohoa_line *ex_source_next(const sohoa_doc *doc, const sohoa_tline *t, size_t *p, size_t *j,
 				 const sohoa_page **page);
 /* The source page and line of text offset off in statement st. When a text line spans several

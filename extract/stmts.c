@@ -317,7 +317,8 @@ const sohoa_line *ex_source_next(const sohoa_doc *doc, const sohoa_tline *t, siz
 			continue;
 		while (*j < pg->nlines) {
 			const sohoa_line *l = &pg->lines[(*j)++];
-			if ((pg->number == t->page && l->line < t->line) || (pg->number == t->page_end && l->line > t->line_end))
+			if ((pg->number == t->page && l->line < t->line) || (pg->number == t->page_end && l->line > t->line_end) ||
+			    l->source == SOHOA_SRC_STAMP)
 				continue;
 			if (page)
 				*page = pg;

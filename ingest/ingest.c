@@ -18,6 +18,7 @@ const char *sohoa_source_name(sohoa_source src)
 	case SOHOA_SRC_PDF: return "pdf";
 	case SOHOA_SRC_OCR: return "ocr";
 	case SOHOA_SRC_TEXT: return "text";
+	case SOHOA_SRC_STAMP: return "stamp";
 	}
 	return "?";
 }
@@ -258,7 +259,7 @@ static int split_tabs(char *s, char **fields, int max)
 static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc)
 {
 	sohoa_status st = SOHOA_OK;
-	int lineno = 0;
+	int lineno = 0, page_source_set = 0; /* a page's source comes from its first line that is not a stamp */
 	char *save = NULL;
 	char *text = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? data + 3 : data; /* skip a BOM */
 	for (char *row = strtok_r(text, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
@@ -281,6 +282,7 @@ static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size
 			break;
 		}
 		sohoa_page *page = doc->npages ? &doc->pages[doc->npages - 1] : NULL;
+		int stamp = !strcmp(f[6], "stamp");
 		if (!page || page->number != (int)pg) {
 			if (page && page->number > (int)pg) {
 				st = sohoa_error(ctx, SOHOA_ERR_FORMAT, "%s: line %d: pages out of order", name, lineno);
@@ -288,13 +290,22 @@ static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size
 			}
 			if (!(page = ingest_page_add(doc, (int)pg)) || !(page->decision = sohoa_strdup(f[8])))
 				goto nomem;
+			doc->page_count = (int)pg;
+			page_source_set = 0;
+		}
+		if (!stamp && !page_source_set) {
 			page->source = !strcmp(f[6], "ocr") ? SOHOA_SRC_OCR :
 				       !strcmp(f[6], "pdf") ? SOHOA_SRC_PDF : SOHOA_SRC_TEXT;
-			doc->page_count = (int)pg;
+			page_source_set = 1;
+			for (size_t k = 0; k < page->nlines; k++)
+				if (page->lines[k].source != SOHOA_SRC_STAMP)
+					page->lines[k].source = page->source;
 		}
 		sohoa_line *l = ingest_line_add(page);
 		if (!l || !(l->text = sohoa_strdup(f[9])))
 			goto nomem;
+		if (stamp)
+			l->source = SOHOA_SRC_STAMP;
 		l->line = (int)strtol(f[1], NULL, 10);
 		l->x0 = strtof(f[2], NULL);
 		l->y0 = strtof(f[3], NULL);

@@ -83,6 +83,12 @@ void ocr_prep_snap_words(struct Pix *bin, ocr_word *w, size_t n);
 /* A box of the prepared image (pixels) back to the upright page, in points. */
 void ocr_prep_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
 		  float *x1, float *y1);
+/* Closed rectangular frames (an inbox stamp's box) in ink of any colour on raster r, at most half
+ * the page's short side wide and a third of it high, that are not a table's grid: up to max boxes
+ * {x0, y0, x1, y1} in points of the upright page (quads clockwise quarter turns from r; page_w x
+ * page_h points upright; the deskew is not undone: boxes are loose by that much). Returns how
+ * many; 0 when out of memory. */
+int ocr_prep_frames(const ingest_raster *r, int quads, float page_w, float page_h, float (*box)[4], int max);
 /* pixDestroy: frees *pix and sets it NULL; NULL does nothing. */
 void ocr_prep_free(struct Pix **pix);
 

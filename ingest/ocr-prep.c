@@ -329,3 +329,131 @@ void ocr_prep_snap_words(PIX *bin, ocr_word *w, size_t n)
 		w[i].l = l, w[i].r = r;
 	}
 }
+
+/* ---- stamp frames ---- */
+
+/* 1 if bit (x, y) of a 1 bpp image is ink. */
+static int ink_at(const l_uint32 *data, int wpl, int x, int y)
+{
+	return GET_DATA_BIT(data + (size_t)y * (size_t)wpl, x) != 0;
+}
+
+/* 1 if the component mask m (1 bpp, its bounding box) is a closed rectangular frame: ink along
+ * nine tenths of each of its four sides, the inside almost empty, no rule down the inside (the
+ * grid of a table) and at most one across it (the rule under a stamp's heading). */
+static int is_frame(PIX *m)
+{
+	int w = pixGetWidth(m), h = pixGetHeight(m), wpl = pixGetWpl(m);
+	const l_uint32 *d = pixGetData(m);
+	int t = (w < h ? w : h) / 12;
+	t = t < 2 ? 2 : t;
+	if (w <= 4 * t || h <= 4 * t)
+		return 0;
+	int side[4] = {0, 0, 0, 0}; /* top, bottom, left, right */
+	for (int x = 0; x < w; x++) {
+		int top = 0, bot = 0;
+		for (int y = 0; y < t && !(top && bot); y++)
+			top |= ink_at(d, wpl, x, y), bot |= ink_at(d, wpl, x, h - 1 - y);
+		side[0] += top, side[1] += bot;
+	}
+	for (int y = 0; y < h; y++) {
+		int lft = 0, rgt = 0;
+		for (int x = 0; x < t && !(lft && rgt); x++)
+			lft |= ink_at(d, wpl, x, y), rgt |= ink_at(d, wpl, w - 1 - x, y);
+		side[2] += lft, side[3] += rgt;
+	}
+	if (side[0] * 10 < w * 9 || side[1] * 10 < w * 9 || side[2] * 10 < h * 9 || side[3] * 10 < h * 9)
+		return 0;
+	/* the inside: rows and columns t..size-t */
+	long fill = 0;
+	int iw = w - 2 * t, ih = h - 2 * t, across = 0, in_rule = 0;
+	for (int y = t; y < h - t; y++) {
+		int run = 0;
+		for (int x = t; x < w - t; x++)
+			run += ink_at(d, wpl, x, y);
+		fill += run;
+		int rule = run * 10 >= iw * 8;
+		across += rule && !in_rule;
+		in_rule = rule;
+	}
+	if (across > 1 || fill * 6 > (long)iw * ih)
+		return 0;
+	for (int x = t; x < w - t; x++) {
+		int run = 0;
+		for (int y = t; y < h - t; y++)
+			run += ink_at(d, wpl, x, y);
+		if (run * 10 >= ih * 8)
+			return 0;
+	}
+	return 1;
+}
+
+/* The raster's darkest channel: ink of any colour (black print, a violet or blue stamp's frame,
+ * which the OCR's gray turns light or removes as a pen stroke) stays dark. */
+static PIX *darkest_gray(const ingest_raster *r)
+{
+	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
+		return NULL;
+	PIX *pix = pixCreate(r->w, r->h, 8);
+	if (!pix)
+		return NULL;
+	l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < r->h; y++) {
+		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		for (int x = 0; x < r->w; x++, s += r->n) {
+			unsigned v = s[0];
+			if (r->n == 3) {
+				v = v < s[1] ? v : s[1];
+				v = v < s[2] ? v : s[2];
+			}
+			SET_DATA_BYTE(line, x, v);
+		}
+	}
+	return pix;
+}
+
+int ocr_prep_frames(const ingest_raster *r, int quads, float page_w, float page_h, float (*box)[4], int max)
+{
+	if (max <= 0)
+		return 0;
+	PIX *g8 = darkest_gray(r);
+	PIX *bin = g8 ? pixConvertTo1(g8, 160) : NULL;
+	pixDestroy(&g8);
+	if (!bin)
+		return 0;
+	int W = pixGetWidth(bin), H = pixGetHeight(bin), side = W < H ? W : H;
+	PIX *big = pixSelectBySize(bin, side / 12, side / 60, 8, L_SELECT_IF_BOTH, L_SELECT_IF_GTE, NULL);
+	pixDestroy(&bin);
+	PIXA *pixa = NULL;
+	BOXA *boxa = big ? pixConnComp(big, &pixa, 8) : NULL;
+	pixDestroy(&big);
+	/* points per pixel of the upright page */
+	double kx = page_w / (quads % 2 ? H : W), ky = page_h / (quads % 2 ? W : H);
+	int n = 0, nb = boxa ? boxaGetCount(boxa) : 0;
+	for (int i = 0; i < nb && n < max; i++) {
+		l_int32 x, y, w, h;
+		if (boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h) != 0 || w > side / 2 || h > side / 3)
+			continue;
+		PIX *m = pixaGetPix(pixa, i, L_CLONE);
+		int frame = m && is_frame(m);
+		pixDestroy(&m);
+		if (!frame)
+			continue;
+		/* the box in the upright page: quads clockwise quarter turns */
+		double x0 = x, y0 = y, x1 = x + w, y1 = y + h, u0, v0, u1, v1;
+		switch (quads & 3) {
+		case 1: u0 = H - y1, v0 = x0, u1 = H - y0, v1 = x1; break;
+		case 2: u0 = W - x1, v0 = H - y1, u1 = W - x0, v1 = H - y0; break;
+		case 3: u0 = y0, v0 = W - x1, u1 = y1, v1 = W - x0; break;
+		default: u0 = x0, v0 = y0, u1 = x1, v1 = y1; break;
+		}
+		box[n][0] = (float)(u0 * kx), box[n][1] = (float)(v0 * ky);
+		box[n][2] = (float)(u1 * kx), box[n][3] = (float)(v1 * ky);
+		n++;
+	}
+	pixaDestroy(&pixa);
+	boxaDestroy(&boxa);
+	return n;
+}

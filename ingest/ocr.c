@@ -1,6 +1,7 @@
 /* The Tesseract adapter: page rasters in, positioned OCR lines out. The only file that includes
  * tesseract/capi.h. The page image Tesseract reads is prepared by ocr-prep.c (Leptonica). */
 #include "ocr-int.h"
+#include "stamp.h"
 #include "layout.h"
 #include "../core/array.h"
 
@@ -720,15 +721,20 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 	double start = now_s();
 	ocr_geom g;
 	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, dpi, osd_quads, ocr, &g);
+	float frames[8][4]; /* stamps' boxes, in points of the upright page */
+	int nframes = pix ? ocr_prep_frames(r, g.quads, g.quads % 2 ? page->height : page->width,
+					    g.quads % 2 ? page->width : page->height, frames, 8) : 0;
 	ocr_prep_free(&pixg);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
 	if (g.quads)
 		note_turn(page, g.quads);
 	sohoa_status st = recognize(ctx, ocr, pix, &g, dpi, start, page);
-	if (st == SOHOA_OK)
+	if (st == SOHOA_OK) {
 		page->skew = g.angle;
-	else
+		st = ingest_stamp_frames(ctx, page, (const float (*)[4])frames, (size_t)nframes);
+	}
+	if (st != SOHOA_OK)
 		ingest_page_clear(page);
 	ocr_prep_free(&pix);
 	return st;

@@ -7,6 +7,7 @@
 #include "ingest-int.h"
 #include "classify.h"
 #include "layout.h"
+#include "stamp.h"
 #include "../core/array.h"
 
 #include <mupdf/fitz.h>
@@ -257,6 +258,8 @@ static char *page_text(const sohoa_page *page, size_t *len)
 /* Render the page in colour at ctx->opt.dpi and OCR it into page. Colour, not gray: the OCR
  * adapter's gray conversion turns a red stamp and a blue signature white, which a gray rendering
  * has already made into dark rings and strokes over the signer's lines. */
+static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page);
+
 static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect pb, sohoa_page *page)
 {
 	sohoa_ctx *ctx = w->ctx;
@@ -295,6 +298,8 @@ static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect p
 	ingest_page_clear(page);
 	page->source = SOHOA_SRC_OCR;
 	sohoa_status st = ingest_ocr_raster(ctx, w->ocr, &r, page);
+	if (st == SOHOA_OK)
+		st = mark_notes(ctx, w->fz, pg, pb, page);
 	fz_drop_pixmap(w->fz, pix);
 	(void)run;
 	return st;
@@ -337,6 +342,8 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	page->source = SOHOA_SRC_PDF;
 	sohoa_status st = nomem ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory") :
 				  ingest_layout(ctx, gl.g, gl.n, page);
+	if (st == SOHOA_OK)
+		st = mark_notes(ctx, fz, pg, pb, page);
 	ingest_verdict v;
 	char *text = NULL;
 	size_t tlen = 0;
@@ -574,3 +581,32 @@ out:
 const ingest_handler ingest_pdf_handler = {"pdf", pdf_recognize, pdf_open};
 
 const char *sohoa_pdf_mupdf_version(void) { return FZ_VERSION; }
+
+/* Notes put on the page as annotations after it was made (typewriter or free text: a routing
+ * note; rubber stamps) hold no text of the document: the lines under them become stamp lines
+ * (stamp.h), and so do lines worded as an inbox stamp (a scanner's OCR layer reads the stamp
+ * too). Signature widgets are not notes: e-signing writes the number and day there. A page OCR
+ * turned upright has boxes no longer in the PDF's frame: its annotations are left alone. */
+static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page)
+{
+	ingest_region r[16];
+	size_t n = 0;
+	ingest_stamp_words(page);
+	pdf_page *pp = pdf_page_from_fz_page(fz, pg);
+	if (!pp || (page->decision && strstr(page->decision, "turned")))
+		return SOHOA_OK;
+	fz_var(n);
+	fz_try(fz) {
+		for (pdf_annot *a = pdf_first_annot(fz, pp); a && n < sizeof r / sizeof *r; a = pdf_next_annot(fz, a)) {
+			enum pdf_annot_type t = pdf_annot_type(fz, a);
+			if (t != PDF_ANNOT_FREE_TEXT && t != PDF_ANNOT_STAMP)
+				continue;
+			fz_rect b = pdf_bound_annot(fz, a);
+			r[n++] = (ingest_region){b.x0 - pb.x0, b.y0 - pb.y0, b.x1 - pb.x0, b.y1 - pb.y0, 0};
+		}
+	}
+	fz_catch(fz) {
+		/* a broken annotation: the notes found so far */
+	}
+	return n ? ingest_stamp_regions(ctx, page, r, n) : SOHOA_OK;
+}
