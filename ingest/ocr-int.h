@@ -40,6 +40,18 @@ typedef struct ocr_tuning {
 	float piece_conf;        /* ... and read again alone when its mean confidence is under this
 				    (0..100) */
 	int piece_max;           /* at most this many pieces read again per page */
+	/* text size: pages whose letters are small are enlarged before anything else */
+	int text_min_comps;      /* letter height is measured on pages with this many letter-like
+				    components or more */
+	int text_small_px;       /* letters (with ascenders) under this many pixels high are small */
+	int text_px;             /* and are enlarged to this height (as at 300 dpi) ... */
+	float text_max_scale;    /* ... by at most this factor ... */
+	long text_max_pixels;    /* ... and to at most this many pixels */
+	/* orientation and trust */
+	float osd_sure_conf;     /* Tesseract's orientation confidence that turns a page without
+				    reading it the other way too */
+	float low_conf;          /* a page read with a mean word confidence under this (0..100) is
+				    flagged in its decision */
 } ocr_tuning;
 
 /* Today's values: what every engine uses. */
@@ -59,29 +71,40 @@ typedef struct ocr_word {
  * the quarter turns, which readers and table rebuilding want) with the deskew undone. */
 typedef struct ocr_geom {
 	int quads;       /* clockwise quarter turns applied (0..3) */
+	int sure;        /* 0 when the turn was a guess (ocr_osd_fn unsure or not asked) */
 	float angle;     /* deskew rotation applied after that, degrees, clockwise positive */
 	int rw, rh;      /* size after the quarter turns */
 } ocr_geom;
 
 /* Tesseract's orientation detection, asked when Leptonica is not sure: clockwise quarter turns
- * that make the binarized page bin upright, or -1 when it cannot tell. */
-typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi);
+ * that make the binarized page bin upright, or -1 when it cannot tell; *conf its confidence. */
+typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi, float *conf);
+
+/* How ocr_prep_gray sized the page: enlarged scale times (1 when not), and the resolution its
+ * text now has (the raster's dpi when not enlarged; what to give Tesseract and every length in
+ * 1/N inch of the tuning). Boxes go back to the raster through raster dpi * scale. */
+typedef struct ocr_scale {
+	float scale;
+	int dpi;
+} ocr_scale;
 
 /* ocr-prep.c. Make Leptonica silent (it would print to stderr); once per process. */
 void ocr_prep_global_init(void);
-/* An 8 bpp gray Pix of a gray or RGB raster (red turned white, pen strokes removed) at the
- * raster's dpi (300 when unknown); NULL when the raster is empty or memory runs out. */
-struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r);
-/* The page for Tesseract from a gray Pix: background normalized, turned upright (osd decides
- * when Leptonica cannot), deskewed, binarized, rules and specks removed. Fills g. Returns a new
- * Pix (the gray one if binarization fails), NULL when out of memory. */
-struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, ocr_osd_fn osd, void *arg,
+/* An 8 bpp gray Pix of a gray or RGB raster (red turned white, pen strokes removed), enlarged
+ * when its letters are small (text_small_px); sc says how. NULL when the raster is empty or
+ * memory runs out. */
+struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc);
+/* The page for Tesseract from a gray Pix whose text has resolution dpi: background normalized,
+ * turned upright by quads clockwise quarter turns (when quads < 0 by what Leptonica detects, or
+ * osd when Leptonica cannot tell), deskewed, binarized, rules and specks removed. Fills g.
+ * Returns a new Pix (the gray one if binarization fails), NULL when out of memory. */
+struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int quads, ocr_osd_fn osd, void *arg,
 			  ocr_geom *g);
 /* Widen each word's left and right edges over the ink of the binarized page bin (see the
  * definition); w is in reading order of Tesseract's lines. */
 void ocr_prep_snap_words(struct Pix *bin, ocr_word *w, size_t n);
 /* A box of the prepared image (pixels) back to the upright page, in points. */
-void ocr_prep_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
+void ocr_prep_box(const ocr_geom *g, double dpi, double l, double t, double r, double b, float *x0, float *y0,
 		  float *x1, float *y1);
 /* pixDestroy: frees *pix and sets it NULL; NULL does nothing. */
 void ocr_prep_free(struct Pix **pix);

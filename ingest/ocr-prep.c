@@ -60,8 +60,48 @@ static void colour_strokes(const ocr_tuning *t, PIX *mask, PIX *gray, int dpi)
 	pixDestroy(&wide);
 }
 
-PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r)
+static int cmp_int(const void *a, const void *b)
 {
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The height of the page's letters in pixels of gray: the 3rd quartile of the heights of the
+ * letter-like components (at least 3 pixels high, at most 3 times as wide as high, under 1/30
+ * of the page) of a thresholded copy, which is about the height of a letter with an ascender
+ * (loose tone marks and dots are the low quarter). Large pages are measured at half size. 0 when
+ * the page has fewer than min_comps such components. */
+static int letter_height(const ocr_tuning *t, PIX *gray)
+{
+	int half = pixGetWidth(gray) > 1600 && pixGetHeight(gray) > 1600;
+	PIX *small = half ? pixScaleAreaMap2(gray) : pixClone(gray);
+	PIX *norm = small ? pixBackgroundNormSimple(small, NULL, NULL) : NULL;
+	PIX *bin = norm ? pixThresholdToBinary(norm, 150) : NULL;
+	BOXA *boxes = bin ? pixConnCompBB(bin, 8) : NULL;
+	int n = boxes ? boxaGetCount(boxes) : 0, m = 0, hq = 0;
+	int *h = n ? malloc((size_t)n * sizeof *h) : NULL;
+	int ph = bin ? pixGetHeight(bin) : 0;
+	for (int i = 0; h && i < n; i++) {
+		l_int32 x, y, bw, bh;
+		if (boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh) == 0 && bh >= 3 && bw <= 3 * bh && bh < ph / 30)
+			h[m++] = bh;
+	}
+	if (h && m >= t->text_min_comps) {
+		qsort(h, (size_t)m, sizeof *h, cmp_int);
+		hq = h[3 * m / 4] * (half ? 2 : 1);
+	}
+	free(h);
+	boxaDestroy(&boxes);
+	pixDestroy(&bin);
+	pixDestroy(&norm);
+	pixDestroy(&small);
+	return hq;
+}
+
+PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
+{
+	int dpi = r->dpi > 0 ? r->dpi : 300;
+	*sc = (ocr_scale){1.0f, dpi};
 	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
 		return NULL;
 	PIX *pix = pixCreate(r->w, r->h, 8);
@@ -89,11 +129,31 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r)
 			}
 		}
 	}
-	int dpi = r->dpi > 0 ? r->dpi : 300;
+	/* letters under text_small_px high (a page photo, a scan under ~200 dpi, an image with no
+	 * resolution taken as 300 dpi): the text's own resolution says how big a pen stroke is, and
+	 * the page is enlarged so its letters are text_px high, as at 300 dpi */
+	int hq = letter_height(t, pix);
+	if (hq > 0 && hq < t->text_small_px) {
+		float most = sqrtf((float)t->text_max_pixels / ((float)r->w * (float)r->h));
+		sc->scale = fminf(fminf((float)t->text_px / (float)hq, t->text_max_scale), most);
+		if (sc->scale < 1.0f)
+			sc->scale = 1.0f;
+		sc->dpi = 300 * hq / t->text_px;
+	}
 	if (coloured)
-		colour_strokes(t, mask, pix, dpi);
+		colour_strokes(t, mask, pix, sc->dpi);
 	pixDestroy(&mask);
-	pixSetResolution(pix, dpi, dpi);
+	if (sc->scale > 1.0f) {
+		PIX *big = pixScaleGrayLI(pix, sc->scale, sc->scale);
+		if (big) {
+			pixDestroy(&pix);
+			pix = big;
+			sc->dpi = (int)lroundf((float)sc->dpi * sc->scale);
+		} else {
+			*sc = (ocr_scale){1.0f, dpi};
+		}
+	}
+	pixSetResolution(pix, sc->dpi, sc->dpi);
 	return pix;
 }
 
@@ -101,8 +161,9 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r)
 
 /* Which clockwise quarter turns bring the text upright. Leptonica's ascender/descender count
  * (fast, on a copy near 150 dpi) settles the common case of an upright page; when it is not
- * sure, osd (Tesseract) decides, and Leptonica's guess is the fallback. */
-static int detect_quads(PIX *pixb, int dpi, ocr_osd_fn osd, void *arg)
+ * sure, osd (Tesseract) decides, and Leptonica's guess is the fallback. *sure is 0 when neither
+ * Leptonica said upright nor osd answered with at least osd_sure_conf. */
+static int detect_quads(const ocr_tuning *t, PIX *pixb, int dpi, ocr_osd_fn osd, void *arg, int *sure)
 {
 	PIX *small = dpi >= 250 ? pixReduceRankBinaryCascade(pixb, 1, 0, 0, 0) : pixClone(pixb);
 	l_float32 upconf = 0, leftconf = 0;
@@ -110,9 +171,12 @@ static int detect_quads(PIX *pixb, int dpi, ocr_osd_fn osd, void *arg)
 	if (small && pixOrientDetect(small, &upconf, &leftconf, 0, 0) == 0)
 		makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0);
 	pixDestroy(&small);
+	*sure = 1;
 	if (orient == L_TEXT_ORIENT_UP)
 		return 0;
-	int q = osd(arg, pixb, dpi);
+	float conf = 0;
+	int q = osd(arg, pixb, dpi, &conf);
+	*sure = q >= 0 && conf >= t->osd_sure_conf;
 	if (q >= 0)
 		return q;
 	switch (orient) {
@@ -148,19 +212,20 @@ static float find_skew(const ocr_tuning *t, PIX *norm, int dpi)
 	return angle;
 }
 
-/* Background normalization, orientation and deskew: the gray page upright and level, g filled.
- * NULL when out of memory. */
-static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, void *arg, ocr_geom *g)
+/* Background normalization, orientation (quads clockwise quarter turns, or detected when
+ * negative) and deskew: the gray page upright and level, g filled. NULL when out of memory. */
+static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_osd_fn osd, void *arg,
+		       ocr_geom *g)
 {
-	g->quads = 0, g->angle = 0;
+	g->quads = quads > 0 ? quads % 4 : 0, g->angle = 0, g->sure = 1;
 	PIX *norm = pixBackgroundNormSimple(pixg, NULL, NULL);
 	if (!norm)
 		norm = pixClone(pixg);
 	/* a plain threshold is enough to count ascenders on the normalized page (background ~200)
 	 * and costs a tenth of Sauvola */
-	PIX *pixb = pixThresholdToBinary(norm, 150);
+	PIX *pixb = quads < 0 ? pixThresholdToBinary(norm, 150) : NULL;
 	if (pixb) {
-		g->quads = detect_quads(pixb, dpi, osd, arg);
+		g->quads = detect_quads(t, pixb, dpi, osd, arg, &g->sure);
 		pixDestroy(&pixb);
 	}
 	if (g->quads) {
@@ -185,7 +250,7 @@ static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, 
 	return norm;
 }
 
-void ocr_prep_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
+void ocr_prep_box(const ocr_geom *g, double dpi, double l, double t, double r, double b, float *x0, float *y0,
 		  float *x1, float *y1)
 {
 	double px[4] = {l, r, l, r}, py[4] = {t, t, b, b};
@@ -274,9 +339,9 @@ static void replace(PIX **pix, PIX *clean)
 	}
 }
 
-PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, void *arg, ocr_geom *g)
+PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_osd_fn osd, void *arg, ocr_geom *g)
 {
-	PIX *norm = level_page(t, pixg, dpi, osd, arg, g);
+	PIX *norm = level_page(t, pixg, dpi, quads, osd, arg, g);
 	if (!norm)
 		return NULL;
 	pixSetResolution(norm, dpi, dpi);
