@@ -17,6 +17,11 @@ typedef struct ocr_tuning {
 				    darkest by at least this (0..255) */
 	int stroke_div;          /* stroke pieces are at least 1/stroke_div inch long either way */
 	float stroke_fill;       /* and fill under this fraction of their bounding box (0..1) */
+	int type_min_div;        /* coloured type: letter pieces at least 1/type_min_div inch high,
+				    under type_word_len / stroke_div inch wide ... */
+	int type_word_len;
+	int type_gap_div;        /* ... joined along a row across gaps of 1/type_gap_div inch ... */
+	float type_row_ratio;    /* ... into rows at least this many times as wide as high */
 	/* binarization (Sauvola, tiled) */
 	int sauvola_half_window; /* half the local window's side, pixels */
 	float sauvola_k;         /* Sauvola's k (0..1): higher makes less ink */

@@ -60,6 +60,50 @@ static void colour_strokes(const ocr_tuning *t, PIX *mask, PIX *gray, int dpi)
 	pixDestroy(&wide);
 }
 
+/* Coloured type: printed text in blue or another non-red colour (an e-signature block, "Ký bởi:
+ * ... Thời gian ký: ...", a coloured heading) is not a pen stroke and must read like black print,
+ * although rgb_gray made it light. Told by shape, not hue: its pieces of mask are letter-sized
+ * (under 1/stroke_div inch high and type_word_len times that wide, for letters that touch; at
+ * least 1/type_min_div high) and stand in rows (closed along the row by 1/type_gap_div inch they
+ * make bands type_row_ratio times as wide as high or more), where a signature is one long stroke
+ * and handwritten digits stand two or three together. The pixels of those pieces, with one
+ * around them, take the raster's darkest channel in gray. r is RGB, of gray's size. */
+static void colour_type(const ocr_tuning *t, PIX *mask, PIX *gray, const ingest_raster *r, int dpi)
+{
+	int big = dpi / t->stroke_div, low = dpi / t->type_min_div > 2 ? dpi / t->type_min_div : 2;
+	int gap = dpi / t->type_gap_div > 1 ? dpi / t->type_gap_div : 1;
+	PIX *small = pixSelectBySize(mask, t->type_word_len * big, big, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LT, NULL);
+	PIX *letters = small ? pixSelectBySize(small, 0, low, 8, L_SELECT_HEIGHT, L_SELECT_IF_GTE, NULL) : NULL;
+	PIX *runs = letters ? pixCloseBrick(NULL, letters, gap, 1) : NULL;
+	PIX *rows = runs ? pixSelectByWidthHeightRatio(runs, t->type_row_ratio, 8, L_SELECT_IF_GTE, NULL) : NULL;
+	PIX *type = rows ? pixAnd(NULL, letters, rows) : NULL;
+	PIX *wide = type ? pixDilateBrick(NULL, type, 3, 3) : NULL;
+	if (wide) {
+		l_uint32 *gd = pixGetData(gray), *wd = pixGetData(wide);
+		int gwpl = pixGetWpl(gray), wwpl = pixGetWpl(wide);
+		for (int y = 0; y < r->h; y++) {
+			const l_uint32 *wl = wd + (size_t)y * (size_t)wwpl;
+			l_uint32 *gl = gd + (size_t)y * (size_t)gwpl;
+			const unsigned char *row = r->samples + (size_t)y * (size_t)r->stride;
+			for (int x = 0; x < r->w; x++) {
+				if (!GET_DATA_BIT(wl, x))
+					continue;
+				const unsigned char *p = row + 3 * (size_t)x;
+				unsigned mn = p[0] < p[1] ? p[0] : p[1];
+				mn = mn < p[2] ? mn : p[2];
+				if (mn < GET_DATA_BYTE(gl, x))
+					SET_DATA_BYTE(gl, x, mn);
+			}
+		}
+	}
+	pixDestroy(&small);
+	pixDestroy(&letters);
+	pixDestroy(&runs);
+	pixDestroy(&rows);
+	pixDestroy(&type);
+	pixDestroy(&wide);
+}
+
 static int cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -140,8 +184,10 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 			sc->scale = 1.0f;
 		sc->dpi = 300 * hq / t->text_px;
 	}
-	if (coloured)
+	if (coloured) {
+		colour_type(t, mask, pix, r, sc->dpi);
 		colour_strokes(t, mask, pix, sc->dpi);
+	}
 	pixDestroy(&mask);
 	if (sc->scale > 1.0f) {
 		PIX *big = pixScaleGrayLI(pix, sc->scale, sc->scale);
