@@ -108,6 +108,14 @@ struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int qu
 /* Widen each word's left and right edges over the ink of the binarized page bin (see the
  * definition); w is in reading order of Tesseract's lines. */
 void ocr_prep_snap_words(struct Pix *bin, ocr_word *w, size_t n);
+/* The page's body text size in pixels from Tesseract's line heights; 0 when unknown. */
+float ocr_words_em(const ocr_word *w, size_t n);
+struct ingest_glyph;
+/* The words as glyphs for ingest_layout, k points per pixel, boxes of one height per text size
+ * em (see the definition); gl and cps have room for every character and word break. Returns
+ * the glyph count. */
+size_t ocr_words_to_glyphs(const ocr_word *w, size_t nw, double k, float em, struct ingest_glyph *gl,
+			   uint32_t *cps);
 /* A box of the prepared image (pixels) back to the upright page, in points. */
 void ocr_prep_box(const ocr_geom *g, double dpi, double l, double t, double r, double b, float *x0, float *y0,
 		  float *x1, float *y1);

@@ -1,13 +1,16 @@
 /* ocr-prep: the Leptonica page preparation of the OCR adapter. A page raster becomes the image
- * Tesseract reads: gray with red stamps and pen strokes turned white, background normalized,
- * turned upright, deskewed, binarized, ruling lines and specks removed. With image.c, the only
- * files that include leptonica/allheaders.h. */
+ * Tesseract reads: gray with red stamps and pen strokes turned white and coloured type dark,
+ * small text enlarged, background normalized, turned upright, deskewed, binarized, ruling lines
+ * and specks removed. Also the geometry of the words read (boxes widened to their ink, glyphs
+ * for the layout). With image.c, the only files that include leptonica/allheaders.h. */
 #include "ocr-int.h"
+#include "layout.h"
 
 #include <leptonica/allheaders.h>
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void lept_quiet(const char *msg)
 {
@@ -401,7 +404,7 @@ PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_osd_f
 	return bin;
 }
 
-/* ---- word boxes ---- */
+/* ---- words ---- */
 
 static int column_ink(l_uint32 *data, int wpl, int x, int t, int b)
 {
@@ -439,4 +442,54 @@ void ocr_prep_snap_words(PIX *bin, ocr_word *w, size_t n)
 			r++;
 		w[i].l = l, w[i].r = r;
 	}
+}
+
+/* The page's body text size in pixels: the median height of Tesseract's lines over 1.3 (line
+ * boxes span accents and descenders), one vote per line; 0 when unknown. */
+float ocr_words_em(const ocr_word *w, size_t n)
+{
+	int *h = malloc((n + 1) * sizeof *h);
+	size_t m = 0;
+	if (!h)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i].lh > 0 && (i == 0 || w[i].line != w[i - 1].line))
+			h[m++] = w[i].lh;
+	qsort(h, m, sizeof *h, cmp_int);
+	float em = m ? h[m / 2] / 1.3f : 0;
+	free(h);
+	return em;
+}
+
+/* The words as glyphs for ingest_layout (points, k points per pixel): one fragment per
+ * Tesseract line, its letters spread evenly over each word, a space at each word break. Word
+ * boxes run from the line's baseline by the page's text size em, so every word of a size sits
+ * in boxes of one height and rows of a table line up whatever their letters and accents
+ * (Tesseract's own boxes when em or the baseline is unknown). gl and cps have room for every
+ * character and word break; returns the glyph count. */
+size_t ocr_words_to_glyphs(const ocr_word *w, size_t nw, double k, float em, ingest_glyph *gl, uint32_t *cps)
+{
+	size_t ng = 0;
+	for (size_t i = 0; i < nw; i++) {
+		const ocr_word *x = &w[i];
+		/* Tesseract's line box spans accents and descenders: about 1.3 em */
+		float size = (float)(fmax(x->lh, x->b - x->t) * k / 1.3);
+		float y0 = (float)(x->t * k), y1 = (float)(x->b * k);
+		if (em > 0 && x->base >= 0) {
+			y0 = (float)((x->base - 0.95f * em) * k);
+			y1 = (float)((x->base + 0.3f * em) * k);
+		}
+		if (i > 0 && w[i - 1].line == x->line) { /* Tesseract's word break, even where boxes touch */
+			int a = w[i - 1].r < x->l ? w[i - 1].r : x->l, b = w[i - 1].r < x->l ? x->l : w[i - 1].r;
+			gl[ng++] = (ingest_glyph){' ', (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
+		}
+		size_t len = strlen(x->text), nc = 0;
+		for (size_t j = 0; j < len;)
+			j += sohoa_utf8_decode(x->text + j, len - j, &cps[nc++]);
+		for (size_t c = 0; c < nc; c++) {
+			double a = x->l + (double)(x->r - x->l) * c / nc, b = x->l + (double)(x->r - x->l) * (c + 1) / nc;
+			gl[ng++] = (ingest_glyph){cps[c], (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
+		}
+	}
+	return ng;
 }

@@ -538,62 +538,6 @@ static float overlap(float a0, float a1, float b0, float b1)
 	return o > 0 ? o : 0;
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The page's body text size in pixels: the median height of Tesseract's lines over 1.3 (line
- * boxes span accents and descenders), one vote per line; 0 when unknown. */
-static float median_em(const ocr_word *w, size_t n)
-{
-	int *h = malloc((n + 1) * sizeof *h);
-	size_t m = 0;
-	if (!h)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (w[i].lh > 0 && (i == 0 || w[i].line != w[i - 1].line))
-			h[m++] = w[i].lh;
-	qsort(h, m, sizeof *h, cmp_int);
-	float em = m ? h[m / 2] / 1.3f : 0;
-	free(h);
-	return em;
-}
-
-/* The words as glyphs for ingest_layout (points, k points per pixel): one fragment per
- * Tesseract line, its letters spread evenly over each word, a space at each word break. Word
- * boxes run from the line's baseline by the page's text size em, so every word of a size sits
- * in boxes of one height and rows of a table line up whatever their letters and accents
- * (Tesseract's own boxes when em or the baseline is unknown). gl and cps have room for every
- * character and word break; returns the glyph count. */
-static size_t words_to_glyphs(const ocr_word *w, size_t nw, double k, float em, ingest_glyph *gl, uint32_t *cps)
-{
-	size_t ng = 0;
-	for (size_t i = 0; i < nw; i++) {
-		const ocr_word *x = &w[i];
-		/* Tesseract's line box spans accents and descenders: about 1.3 em */
-		float size = (float)(fmax(x->lh, x->b - x->t) * k / 1.3);
-		float y0 = (float)(x->t * k), y1 = (float)(x->b * k);
-		if (em > 0 && x->base >= 0) {
-			y0 = (float)((x->base - 0.95f * em) * k);
-			y1 = (float)((x->base + 0.3f * em) * k);
-		}
-		if (i > 0 && w[i - 1].line == x->line) { /* Tesseract's word break, even where boxes touch */
-			int a = w[i - 1].r < x->l ? w[i - 1].r : x->l, b = w[i - 1].r < x->l ? x->l : w[i - 1].r;
-			gl[ng++] = (ingest_glyph){' ', (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
-		}
-		size_t len = strlen(x->text), nc = 0;
-		for (size_t j = 0; j < len;)
-			j += sohoa_utf8_decode(x->text + j, len - j, &cps[nc++]);
-		for (size_t c = 0; c < nc; c++) {
-			double a = x->l + (double)(x->r - x->l) * c / nc, b = x->l + (double)(x->r - x->l) * (c + 1) / nc;
-			gl[ng++] = (ingest_glyph){cps[c], (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
-		}
-	}
-	return ng;
-}
-
 /* The lines page->lines[first..] that ingest_layout made from the words become OCR lines: each
  * word gets the confidence of the Tesseract word it overlaps most, each line the mean, and boxes
  * go from the prepared image (dpi pixels an inch) to the upright page. */
@@ -642,13 +586,13 @@ static sohoa_status read_results(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pi
 	size_t cap = 0, first = page->nlines;
 	for (size_t i = 0; i < nw; i++)
 		cap += strlen(w[i].text) + 1;
-	float em = median_em(w, nw);
+	float em = ocr_words_em(w, nw);
 	ingest_glyph *gl = malloc(cap * sizeof *gl);
 	uint32_t *cps = malloc(cap * sizeof *cps);
 	sohoa_status st = SOHOA_OK;
 	if (!gl || !cps)
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory reading OCR results", page->number);
-	else if ((st = ingest_layout(ctx, gl, words_to_glyphs(w, nw, 72.0 / dpi, em, gl, cps), page)) == SOHOA_OK)
+	else if ((st = ingest_layout(ctx, gl, ocr_words_to_glyphs(w, nw, 72.0 / dpi, em, gl, cps), page)) == SOHOA_OK)
 		finish_lines(page, first, w, nw, g, dpi);
 	free(gl);
 	free(cps);
