@@ -65,21 +65,29 @@ static void colour_strokes(const ocr_tuning *t, PIX *mask, PIX *gray, int dpi)
 
 /* Coloured type: printed text in blue or another non-red colour (an e-signature block, "Ký bởi:
  * ... Thời gian ký: ...", a coloured heading) is not a pen stroke and must read like black print,
- * although rgb_gray made it light. Told by shape, not hue: its pieces of mask are letter-sized
- * (under 1/stroke_div inch high and type_word_len times that wide, for letters that touch; at
- * least 1/type_min_div high) and stand in rows (closed along the row by 1/type_gap_div inch they
- * make bands type_row_ratio times as wide as high or more), where a signature is one long stroke
- * and handwritten digits stand two or three together. The pixels of those pieces, with one
- * around them, take the raster's darkest channel in gray. r is RGB, of gray's size. */
+ * although rgb_gray made it light. Told by shape, not hue: its pieces of mask, without the
+ * hairlines (a 2x2 opening: the colour fringes a scanner leaves along black print), are
+ * letter-sized (under 1/stroke_div inch high and type_word_len times that wide, for letters that
+ * touch; at least 1/type_min_div high) and stand in rows (closed along the row by 1/type_gap_div
+ * inch they make bands type_row_ratio times as wide as high or more), where a signature is one
+ * long stroke and handwritten digits stand two or three together. The coloured ink within those
+ * rows, extended along their line over gaps of 3/type_gap_div inch ("Thời gian:  21.11.2025"),
+ * and 1/type_min_div inch above and below (dots, accents), with a pixel around it, takes the
+ * raster's darkest channel in gray. r is RGB, of gray's size. */
 static void colour_type(const ocr_tuning *t, PIX *mask, PIX *gray, const ingest_raster *r, int dpi)
 {
 	int big = dpi / t->stroke_div, low = dpi / t->type_min_div > 2 ? dpi / t->type_min_div : 2;
 	int gap = dpi / t->type_gap_div > 1 ? dpi / t->type_gap_div : 1;
-	PIX *small = pixSelectBySize(mask, t->type_word_len * big, big, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LT, NULL);
+	PIX *solid = pixOpenBrick(NULL, mask, 2, 2);
+	PIX *small = solid ? pixSelectBySize(solid, t->type_word_len * big, big, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LT,
+					     NULL) : NULL;
 	PIX *letters = small ? pixSelectBySize(small, 0, low, 8, L_SELECT_HEIGHT, L_SELECT_IF_GTE, NULL) : NULL;
 	PIX *runs = letters ? pixCloseBrick(NULL, letters, gap, 1) : NULL;
 	PIX *rows = runs ? pixSelectByWidthHeightRatio(runs, t->type_row_ratio, 8, L_SELECT_IF_GTE, NULL) : NULL;
-	PIX *type = rows ? pixAnd(NULL, letters, rows) : NULL;
+	PIX *near = rows ? pixCloseBrick(NULL, letters, 3 * gap, 1) : NULL;
+	PIX *line = near ? pixSeedfillBinary(NULL, rows, near, 8) : NULL;
+	PIX *band = line ? pixDilateBrick(NULL, line, 1, 2 * low + 1) : NULL;
+	PIX *type = band ? pixAnd(NULL, mask, band) : NULL;
 	PIX *wide = type ? pixDilateBrick(NULL, type, 3, 3) : NULL;
 	if (wide) {
 		l_uint32 *gd = pixGetData(gray), *wd = pixGetData(wide);
@@ -99,10 +107,14 @@ static void colour_type(const ocr_tuning *t, PIX *mask, PIX *gray, const ingest_
 			}
 		}
 	}
+	pixDestroy(&solid);
 	pixDestroy(&small);
 	pixDestroy(&letters);
 	pixDestroy(&runs);
 	pixDestroy(&rows);
+	pixDestroy(&near);
+	pixDestroy(&line);
+	pixDestroy(&band);
 	pixDestroy(&type);
 	pixDestroy(&wide);
 }
