@@ -260,6 +260,21 @@ static void run_annots(fz_context *fz, fz_page *pg, fz_device *dev, fz_matrix m,
 	fz_run_page_widgets(fz, pg, dev, m, cookie);
 }
 
+/* The annotations' structured text, or NULL when they cannot be run (a broken appearance
+ * stream costs its text, not the page). */
+static fz_stext_page *annots_stext(fz_context *fz, fz_page *pg, fz_rect pb)
+{
+	fz_stext_page *ta = NULL;
+	fz_var(ta);
+	fz_try(fz) {
+		ta = page_stext(fz, pg, pb, run_annots);
+	}
+	fz_catch(fz) {
+		ta = NULL;
+	}
+	return ta;
+}
+
 /* Box of the visible glyphs g[a..b); 0 when there are none. */
 static int run_box(const ingest_glyph *g, size_t a, size_t b, float *x0, float *y0, float *x1, float *y1)
 {
@@ -454,11 +469,11 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 		pb = fz_bound_page(fz, pg);
 		tp = page_stext(fz, pg, pb, fz_run_page_contents);
 		nomem = collect(fz, tp, pb, &gl, &cover);
+		if (!nomem)
+			ta = annots_stext(fz, pg, pb);
 		size_t nc = gl.n;
-		if (!nomem) {
-			ta = page_stext(fz, pg, pb, run_annots);
+		if (ta && !nomem)
 			nomem = collect(fz, ta, pb, &gl, &cover) || (gl.n > nc && splice_annots(&gl, nc));
-		}
 	}
 	fz_catch(fz) {
 		fz_drop_stext_page(fz, ta);
