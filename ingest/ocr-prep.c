@@ -126,7 +126,7 @@ static int cmp_int(const void *a, const void *b)
 }
 
 /* The height of the page's letters in pixels of gray: the 3rd quartile of the heights of the
- * letter-like components (at least 3 pixels high, at most 3 times as wide as high, under 1/30
+ * letter-like components that stand in words (at least 3 pixels high, at most 3 times as wide as high, under 1/30
  * of the page) of a thresholded copy, which is about the height of a letter with an ascender
  * (loose tone marks and dots are the low quarter). Large pages are measured at half size. 0 when
  * the page has fewer than min_comps such components. */
@@ -135,7 +135,15 @@ static int letter_height(const ocr_tuning *t, PIX *gray)
 	int half = pixGetWidth(gray) > 1600 && pixGetHeight(gray) > 1600;
 	PIX *small = half ? pixScaleAreaMap2(gray) : pixClone(gray);
 	PIX *norm = small ? pixBackgroundNormSimple(small, NULL, NULL) : NULL;
-	PIX *bin = norm ? pixThresholdToBinary(norm, 150) : NULL;
+	PIX *ink = norm ? pixThresholdToBinary(norm, 150) : NULL;
+	/* letters stand in words: ink joined across gaps of a few pixels into runs at least twice as
+	 * wide as high; specks of dust alone stay out */
+	PIX *joined = ink ? pixCloseBrick(NULL, ink, 7, 1) : NULL;
+	PIX *runs = joined ? pixSelectByWidthHeightRatio(joined, 2.0f, 8, L_SELECT_IF_GTE, NULL) : NULL;
+	PIX *bin = runs ? pixAnd(NULL, ink, runs) : NULL;
+	pixDestroy(&ink);
+	pixDestroy(&joined);
+	pixDestroy(&runs);
 	BOXA *boxes = bin ? pixConnCompBB(bin, 8) : NULL;
 	int n = boxes ? boxaGetCount(boxes) : 0, m = 0, hq = 0;
 	int *h = n ? malloc((size_t)n * sizeof *h) : NULL;
