@@ -91,6 +91,7 @@ static int ocr_page(void)
 	else
 		printf("# OCR failed: %s\n", ctx ? sohoa_errmsg(ctx) : "no context");
 	ingest_page_clear(&page);
+	free(page.decision); /* ingest_page_clear leaves the decision to the page's owner */
 	free(page.decision);
 	free(r.samples);
 	free(data);
