@@ -694,6 +694,8 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 			dec_finish(m, &l->d, l->choice);
 			if (restore_emit(m, l->s, l->items, l->ni, l->pos, l->choice, l->out))
 				return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+			if (sohoa_interrupted(ctx)) /* a span is done: the interrupt flag or deadline */
+				return sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "interrupted");
 			if (l->end > l->i && l->end < l->n) {
 				l->i = l->end;
 				lane_span(m, l);
