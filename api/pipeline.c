@@ -228,7 +228,6 @@ sohoa_status sohoa_process_file(sohoa_ctx *ctx, const char *path, const sohoa_ha
 	sohoa_status st = sohoa_ingest(ctx, path, &doc);
 	if (st != SOHOA_OK)
 		return deadline_end(ctx, path, st);
-	sohoa_deadline_pages(ctx, doc->npages);
 	if (sohoa_interrupted(ctx))
 		st = sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "'%s': interrupted", path);
 	else {
@@ -251,7 +250,6 @@ sohoa_status sohoa_process_buffer(sohoa_ctx *ctx, const char *name, const char *
 						    : sohoa_doc_from_text(ctx, name, data, len, &doc);
 	if (st != SOHOA_OK)
 		return deadline_end(ctx, name, st);
-	sohoa_deadline_pages(ctx, doc->npages);
 	st = process_doc(ctx, name, doc, h, sum);
 	sohoa_doc_free(doc);
 	return deadline_end(ctx, name, st);

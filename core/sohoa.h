@@ -60,8 +60,9 @@ int sohoa_interrupted(const sohoa_ctx *ctx);
 
 /* The document deadline: opt.page_timeout_s seconds for each page of the document (at least one),
  * counted from sohoa_deadline_start, over every stage. _pages(n) gives it n pages once they are
- * known (call it before starting workers); _passed says whether ctx or a parent is over it;
- * _stop ends it. */
+ * known (the PDF and image readers call it, before starting workers; a text file has one page
+ * here, whatever its form feeds); _passed says whether ctx or a parent is over it; _stop ends
+ * it. */
 void sohoa_deadline_start(sohoa_ctx *ctx);
 void sohoa_deadline_pages(sohoa_ctx *ctx, size_t npages);
 int sohoa_deadline_passed(const sohoa_ctx *ctx);
