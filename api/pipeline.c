@@ -149,9 +149,12 @@ static sohoa_status make_outputs(sohoa_ctx *ctx, const sohoa_doc *doc, const soh
 	if (h->only && !(only = sohoa_extractor_find(h->only)))
 		return sohoa_error(ctx, SOHOA_ERR_USAGE, "no extractor named '%s'", h->only);
 	const sohoa_extractor *const *ex = sohoa_extractors();
-	for (size_t i = 0; ex[i] && i < MAX_EXTRACTORS; i++)
+	for (size_t i = 0; ex[i] && i < MAX_EXTRACTORS; i++) {
+		if (sohoa_interrupted(ctx))
+			return sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "interrupted");
 		if ((!only || only == ex[i]) && (st = ex[i]->run(ctx, doc, out->text, &out->rows[i])) != SOHOA_OK)
 			return st;
+	}
 	return SOHOA_OK;
 }
 
@@ -202,19 +205,37 @@ static sohoa_status process_doc(sohoa_ctx *ctx, const char *name, const sohoa_do
 	return st;
 }
 
+/* The end of a document's deadline (core/sohoa.h): a document that stopped because it ran over
+ * fails with one line naming it; one stopped by the interrupt flag keeps its status. */
+static sohoa_status deadline_end(sohoa_ctx *ctx, const char *name, sohoa_status st)
+{
+	int late = st != SOHOA_OK && sohoa_deadline_passed(ctx) && !(ctx->interrupted && *ctx->interrupted);
+	int pages = ctx->doc_pages;
+	sohoa_deadline_stop(ctx);
+	if (!late)
+		return st;
+	return sohoa_error(ctx, SOHOA_ERR_TIMEOUT, "'%s': not done within its deadline of %lld s (--timeout %d s a page, %d page%s)",
+			   name, (long long)ctx->opt.page_timeout_s * pages, ctx->opt.page_timeout_s, pages, pages == 1 ? "" : "s");
+}
+
 sohoa_status sohoa_process_file(sohoa_ctx *ctx, const char *path, const sohoa_handler *h, sohoa_summary *sum)
 {
 	sohoa_summary unused;
 	sum = sum ? sum : &unused;
 	memset(sum, 0, sizeof *sum);
 	sohoa_doc *doc = NULL;
+	sohoa_deadline_start(ctx);
 	sohoa_status st = sohoa_ingest(ctx, path, &doc);
 	if (st != SOHOA_OK)
-		return st;
-	sohoa_doc_log_pages(ctx, doc);
-	st = process_doc(ctx, path, doc, h, sum);
+		return deadline_end(ctx, path, st);
+	if (sohoa_interrupted(ctx))
+		st = sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "'%s': interrupted", path);
+	else {
+		sohoa_doc_log_pages(ctx, doc);
+		st = process_doc(ctx, path, doc, h, sum);
+	}
 	sohoa_doc_free(doc);
-	return st;
+	return deadline_end(ctx, path, st);
 }
 
 sohoa_status sohoa_process_buffer(sohoa_ctx *ctx, const char *name, const char *data, size_t len,
@@ -224,11 +245,12 @@ sohoa_status sohoa_process_buffer(sohoa_ctx *ctx, const char *name, const char *
 	sum = sum ? sum : &unused;
 	memset(sum, 0, sizeof *sum);
 	sohoa_doc *doc = NULL;
+	sohoa_deadline_start(ctx);
 	sohoa_status st = format == SOHOA_INPUT_TSV ? sohoa_doc_read_tsv(ctx, name, data, len, &doc)
 						    : sohoa_doc_from_text(ctx, name, data, len, &doc);
 	if (st != SOHOA_OK)
-		return st;
+		return deadline_end(ctx, name, st);
 	st = process_doc(ctx, name, doc, h, sum);
 	sohoa_doc_free(doc);
-	return st;
+	return deadline_end(ctx, name, st);
 }

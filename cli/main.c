@@ -13,7 +13,7 @@
 	"  --jobs N           worker threads (default: number of cores)\n" \
 	"  --pages LIST       pages to read, e.g. 1-3,7\n" \
 	"  --password PW      password for encrypted PDFs\n" \
-	"  --timeout SEC      per-page OCR deadline (default 180)\n" \
+	"  --timeout SEC      deadline per page, for all stages (default 180)\n" \
 	"  --max-pixels N     largest page raster accepted (default 300000000)\n" \
 	"  --max-pages N      most pages read per document (default 10000)\n"
 #define COMMON_NORM_HELP \

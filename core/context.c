@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 void sohoa_model_free(sohoa_model *model); /* restore/lm.c: the main context owns the model */
@@ -158,9 +159,45 @@ void sohoa_log(const sohoa_ctx *ctx, sohoa_log_level level, const char *fmt, ...
 	ctx->log(ctx->log_user, level, msg);
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void sohoa_deadline_start(sohoa_ctx *ctx)
+{
+	ctx->doc_start = now_s();
+	ctx->doc_pages = 1;
+}
+
+void sohoa_deadline_pages(sohoa_ctx *ctx, size_t npages)
+{
+	for (; ctx; ctx = (sohoa_ctx *)ctx->parent) /* the context that holds the deadline */
+		if (ctx->doc_start > 0) {
+			ctx->doc_pages = npages > 1 ? (npages < 1000000 ? (int)npages : 1000000) : 1;
+			return;
+		}
+}
+
+int sohoa_deadline_passed(const sohoa_ctx *ctx)
+{
+	for (; ctx; ctx = ctx->parent)
+		if (ctx->doc_start > 0)
+			return now_s() > ctx->doc_start + (double)ctx->opt.page_timeout_s * ctx->doc_pages;
+	return 0;
+}
+
+void sohoa_deadline_stop(sohoa_ctx *ctx)
+{
+	ctx->doc_start = 0;
+	ctx->doc_pages = 0;
+}
+
 int sohoa_interrupted(const sohoa_ctx *ctx)
 {
-	return ctx && ctx->interrupted && *ctx->interrupted;
+	return ctx && ((ctx->interrupted && *ctx->interrupted) || sohoa_deadline_passed(ctx));
 }
 
 int sohoa_online_cores(void)

@@ -36,6 +36,8 @@ struct sohoa_ctx {
 	sohoa_model *model;     /* loaded on first use; owned by the main context */
 	volatile int *interrupted; /* set by the CLI's signal handler; may be NULL */
 	char *model_found;      /* the path sohoa_model_info_get found, owned */
+	double doc_start;       /* the document's deadline (sohoa_deadline_*): when it started, */
+	int doc_pages;          /* and its pages so far; doc_start 0 = no deadline */
 };
 
 /* A context for a worker thread: parent's options, log, interrupt flag and model, its own error
@@ -51,7 +53,20 @@ void sohoa_clear_error(sohoa_ctx *ctx);
 /* Send a message to the context's log sink (nothing printed by the library itself). */
 void sohoa_log(const sohoa_ctx *ctx, sohoa_log_level level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* 1 when the work under ctx should stop: the interrupt flag is set, or the deadline of the
+ * document that ctx (or a context it is a worker of) processes has passed. Checked at stage, page
+ * and line-loop boundaries; nothing is killed. */
 int sohoa_interrupted(const sohoa_ctx *ctx);
+
+/* The document deadline: opt.page_timeout_s seconds for each page of the document (at least one),
+ * counted from sohoa_deadline_start, over every stage. _pages(n) gives it n pages once they are
+ * known (the PDF and image readers call it, before starting workers; a text file has one page
+ * here, whatever its form feeds); _passed says whether ctx or a parent is over it; _stop ends
+ * it. */
+void sohoa_deadline_start(sohoa_ctx *ctx);
+void sohoa_deadline_pages(sohoa_ctx *ctx, size_t npages);
+int sohoa_deadline_passed(const sohoa_ctx *ctx);
+void sohoa_deadline_stop(sohoa_ctx *ctx);
 
 /* Growable byte buffer, always NUL-terminated. */
 typedef struct sohoa_buf {

@@ -90,7 +90,9 @@ sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_tex
 const sohoa_line *ex_source_next(const sohoa_doc *doc, const sohoa_tline *t, size_t *p, size_t *j,
 				 const sohoa_page **page);
 /* The source page and line of text offset off in statement st. When a text line spans several
- * source lines (reflowed), the source line whose text contains needle is chosen. */
+ * source lines (reflowed), the source line whose text contains needle is chosen, within the
+ * first EX_LOCATE_MAX bytes of the text line (past them, its first source line). */
+#define EX_LOCATE_MAX 20000
 void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line);
 /* The figure at key offset at of statement st as a row shows it: the sentences from the one
  * holding at to the one holding end, cleaned (caller frees; NULL when out of memory), and its
@@ -133,7 +135,10 @@ double ex_num_at(const char *key, size_t at);
 /* Sentences and clauses of a key: 1 if key[i] is a '.' that ends a sentence (not the dot of a
  * heading number "1. 1." nor of a one-letter abbreviation); where the clause holding key offset
  * at starts (after the last ';', ':', sentence end or unclosed '(', not before limit); where the
- * sentence holding at ends (after its dot) and starts. */
+ * sentence holding at ends (after its dot) and starts. A sentence or clause reaches at most
+ * EX_SENTENCE_MAX key bytes either side of at, so that the rules on a line without full stops stay
+ * linear in its length. */
+#define EX_SENTENCE_MAX 2000
 int ex_sentence_dot(const char *key, size_t keylen, size_t i);
 size_t ex_clause_start(const char *key, size_t limit, size_t at);
 size_t ex_sentence_end(const char *key, size_t keylen, size_t at);

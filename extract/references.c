@@ -1,6 +1,7 @@
 /* references.csv: every cited legal document — type, number, date and issuer — from patterns
  * such as "Quyết định số 608/QĐ-UBND ngày 02/4/2025 của UBND tỉnh Lai Châu". */
 #include "extract-int.h"
+#include "../core/array.h"
 #include "../core/doctype.h"
 
 #include <ctype.h>
@@ -153,16 +154,25 @@ typedef struct type_hit {
 	long b, e, num;
 } type_hit;
 
-enum { MAX_TYPES = 64 };
+/* A type word names the number after it only within TYPE_REACH key bytes (three words): what
+ * keeps the citations of a line without spaces linear in its length. */
+enum { TYPE_REACH = 80 };
 
-/* The type words of statement sm, in order, at most MAX_TYPES. */
-static size_t find_types(const refs *r, const ex_stmt *sm, type_hit *hits)
+/* The type words of statement sm, in order, into *hits (caller frees): their count, or
+ * (size_t)-1 when out of memory. */
+static size_t find_types(const refs *r, const ex_stmt *sm, type_hit **hits)
 {
-	size_t tpos = 0, ntypes = 0;
+	size_t tpos = 0, ntypes = 0, cap = 0;
 	long tg[8];
-	while (ntypes < MAX_TYPES && ex_find(r->type, sm, tpos, tg, 3) == 1) {
-		hits[ntypes++] = (type_hit){tg[2], tg[3], tg[4]};
-		tpos = (size_t)tg[1];
+	*hits = NULL;
+	while (ex_find(r->type, sm, tpos, tg, 3) == 1) {
+		if (SOHOA_GROW(*hits, ntypes + 1, cap)) {
+			free(*hits);
+			*hits = NULL;
+			return (size_t)-1;
+		}
+		(*hits)[ntypes++] = (type_hit){tg[2], tg[3], tg[4]};
+		tpos = (size_t)tg[1] > tpos ? (size_t)tg[1] : tpos + 1;
 	}
 	return ntypes;
 }
@@ -174,7 +184,7 @@ static int citable(const ex_stmt *sm, size_t nb, size_t pb, size_t ne)
 {
 	/* inside a web address ("https://…/nghi-dinh-41-2012-nd-cp…") */
 	size_t tb = nb;
-	while (tb > 0 && sm->key[tb - 1] != ' ')
+	while (tb > 0 && nb - tb < 512 && sm->key[tb - 1] != ' ') /* a web address is shorter */
 		tb--;
 	if (memmem(sm->key + tb, ne - tb, "://", 3) || memmem(sm->key + tb, ne - tb, "www.", 4) ||
 	    memmem(sm->key + tb, ne - tb, ".vn/", 4) || memmem(sm->key + tb, ne - tb, ".com/", 5))
@@ -191,16 +201,20 @@ static int citable(const ex_stmt *sm, size_t nb, size_t pb, size_t ne)
 }
 
 /* The type word just before the number at nb ("Quyết định số", within three words): its name,
- * and *start moved to where it starts; NULL when none. */
-static const char *type_before(const ex_stmt *sm, const type_hit *types_at, size_t ntypes, size_t nb, size_t *start)
+ * and *start moved to where it starts; NULL when none. *from is the first type word that can
+ * reach nb; numbers come in order, so it only moves on. */
+static const char *type_before(const ex_stmt *sm, const type_hit *types_at, size_t ntypes, size_t nb, size_t *start,
+			       size_t *from)
 {
 	const char *type = NULL;
-	for (size_t t = 0; t < ntypes; t++) {
+	while (*from < ntypes && (size_t)types_at[*from].e + TYPE_REACH < nb)
+		(*from)++;
+	for (size_t t = *from; t < ntypes; t++) {
 		size_t te = (size_t)types_at[t].e;
 		if (te > nb)
 			break;
-		size_t words = 0;
-		for (size_t k = te; k < nb; k++)
+		size_t words = 0; /* counted up to 3 only: linear in the line, whatever its length */
+		for (size_t k = te; k < nb && words <= 2; k++)
 			if (sm->key[k] == ' ' && k + 1 < nb && sm->key[k + 1] != ' ')
 				words++;
 		if (words <= 2 && (types_at[t].num < 0 || (size_t)types_at[t].num == nb)) {
@@ -291,7 +305,7 @@ static sohoa_status coded_refs(sohoa_ctx *ctx, const refs *r, const ex_doc *ed, 
 			       const type_hit *types_at, size_t ntypes, sohoa_buf *out)
 {
 	long g[8];
-	size_t pos = 0, prev_end = 0;
+	size_t pos = 0, prev_end = 0, from = 0;
 	const char *prev_type = NULL;
 	while (ex_find(r->num, sm, pos, g, 3) == 1) {
 		size_t nb = (size_t)g[2], ne = (size_t)g[5];
@@ -299,7 +313,7 @@ static sohoa_status coded_refs(sohoa_ctx *ctx, const refs *r, const ex_doc *ed, 
 		if (!citable(sm, nb, (size_t)g[4], ne))
 			continue;
 		size_t start = nb;
-		const char *type = type_before(sm, types_at, ntypes, nb, &start);
+		const char *type = type_before(sm, types_at, ntypes, nb, &start, &from);
 		char *num = ex_clean(sm->text, sm->kmap[nb], sm->kmap[ne]);
 		if (!num)
 			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
@@ -349,7 +363,7 @@ static sohoa_status bare_refs(sohoa_ctx *ctx, const refs *r, const ex_doc *ed, c
 		    ne + 1 < sm->keylen && (sm->key[ne] != ' ' || sm->key[ne + 1] == '/' || sm->key[ne + 1] == '-'))
 			continue; /* a coded number, handled above */
 		/* needs "số" between the type and the number */
-		if (!strstr(sm->key + types_at[t].e, "so") || strstr(sm->key + types_at[t].e, "so") > sm->key + nb)
+		if (!memmem(sm->key + types_at[t].e, nb - (size_t)types_at[t].e, "so", 2))
 			continue;
 		if (ne < sm->keylen && sm->key[ne] == '%')
 			continue;
@@ -384,11 +398,17 @@ static sohoa_status references(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 			const ex_stmt *sm = &ed->stmts[s];
 			if (!may_cite(sm))
 				continue;
-			type_hit types_at[MAX_TYPES];
-			size_t ntypes = find_types(&r, sm, types_at);
-			st = coded_refs(ctx, &r, ed, sm, types_at, ntypes, out);
+			type_hit *types_at;
+			size_t ntypes = find_types(&r, sm, &types_at);
+			if (ntypes == (size_t)-1)
+				st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+			if (st == SOHOA_OK)
+				st = coded_refs(ctx, &r, ed, sm, types_at, ntypes, out);
 			if (st == SOHOA_OK)
 				st = bare_refs(ctx, &r, ed, sm, types_at, ntypes, out);
+			free(types_at);
+			if (st == SOHOA_OK && sohoa_interrupted(ctx))
+				st = sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "interrupted");
 		}
 	sohoa_regex_free(r.num);
 	sohoa_regex_free(r.type);

@@ -325,7 +325,7 @@ double ex_num_at(const char *key, size_t at)
 {
 	double v = 0;
 	size_t used = 0;
-	ex_parse_number(key + at, strlen(key + at), &v, &used);
+	ex_parse_number(key + at, strnlen(key + at, 64), &v, &used); /* no number is longer */
 	return v;
 }
 
@@ -338,7 +338,7 @@ int ex_sentence_dot(const char *key, size_t keylen, size_t i)
 	if (key[i] != '.' || (i + 1 < keylen && key[i + 1] != ' ') || (i > 0 && key[i - 1] == '.'))
 		return 0; /* "kiểm tra.. được": an ellipsis does not end the sentence */
 	size_t b = i;
-	while (b > 0 && isalnum((unsigned char)key[b - 1]))
+	while (b > 0 && i - b < 3 && isalnum((unsigned char)key[b - 1])) /* 3 tell all the cases apart */
 		b--;
 	size_t len = i - b;
 	if (len == 0)
@@ -359,6 +359,8 @@ size_t ex_clause_start(const char *key, size_t limit, size_t at)
 {
 	size_t i = at;
 	int depth = 0;
+	if (at > EX_SENTENCE_MAX && limit < at - EX_SENTENCE_MAX)
+		limit = at - EX_SENTENCE_MAX;
 	while (i > limit) {
 		char c = key[i - 1];
 		if (c == ')')
@@ -379,9 +381,12 @@ size_t ex_clause_start(const char *key, size_t limit, size_t at)
 
 size_t ex_sentence_end(const char *key, size_t keylen, size_t at)
 {
-	for (size_t i = at; i < keylen; i++)
+	for (size_t i = at; i < keylen; i++) {
+		if (i - at >= EX_SENTENCE_MAX)
+			return i;
 		if (ex_sentence_dot(key, keylen, i))
 			return i + 1;
+	}
 	return keylen;
 }
 
@@ -390,6 +395,8 @@ size_t ex_sentence_start(const char *key, size_t at)
 	size_t i = at;
 	while (i > 0) {
 		if (i < at && ex_sentence_dot(key, at, i - 1))
+			return i;
+		if (at - i >= EX_SENTENCE_MAX)
 			return i;
 		i--;
 	}

@@ -378,6 +378,10 @@ void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *need
 	*line = tl->line;
 	if (!ed->doc || !needle || !*needle || (tl->page_end == tl->page && tl->line_end <= tl->line))
 		return;
+	/* counting occurrences costs the offset: past EX_LOCATE_MAX into one reflowed line the
+	 * line's start stands (linear time for a paragraph of any length) */
+	if (off >= kstart && off - kstart > EX_LOCATE_MAX)
+		return;
 	/* a reflowed line: the source line holding the same occurrence of the needle; a needle split
 	 * over two source lines ("161/2018/NĐ-" + "CP") is looked up by its longest leading part */
 	char part[128];

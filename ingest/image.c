@@ -363,6 +363,7 @@ static sohoa_status image_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 	if ((st = ingest_image_count(ctx, path, bytes, len, &n)) != SOHOA_OK)
 		goto done;
 	doc->page_count = n;
+	sohoa_deadline_pages(ctx, (size_t)n); /* --timeout: the image's pages set its deadline */
 	if (n > ctx->opt.max_pages) {
 		st = sohoa_error(ctx, SOHOA_ERR_LIMIT, "'%s' has %d pages, over the limit of %d", path, n,
 				 ctx->opt.max_pages);

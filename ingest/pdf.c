@@ -399,7 +399,28 @@ static char *page_text(const sohoa_page *page, size_t *len)
 	return b.data ? sohoa_buf_steal(&b) : sohoa_strdup("");
 }
 
-/* Render the page in colour at ctx->opt.dpi and OCR it into page. Colour, not gray: the OCR
+/* Render at most this many pixels of a page: a 4000 pt page at 300 dpi would be 280 million
+ * (1.7 GB with the OCR's copies); this keeps a page's peak memory under about 1 GB. */
+#define PAGE_PIXEL_BUDGET 40000000.0
+
+/* ctx->opt.dpi, or the highest lower one (not below SOHOA_DPI_MIN) that keeps the page box pb
+ * within PAGE_PIXEL_BUDGET; a lower one is logged (-v). */
+static int render_dpi(pdf_run *run, fz_rect pb, int number)
+{
+	int dpi = run->ctx->opt.dpi > 0 ? run->ctx->opt.dpi : 300;
+	double w = (double)(pb.x1 - pb.x0) / 72.0, h = (double)(pb.y1 - pb.y0) / 72.0; /* inches */
+	if (!(w > 0 && h > 0) || w * h * dpi * dpi <= PAGE_PIXEL_BUDGET)
+		return dpi;
+	int lower = (int)sqrt(PAGE_PIXEL_BUDGET / (w * h));
+	lower = lower < SOHOA_DPI_MIN ? SOHOA_DPI_MIN : lower;
+	if (lower >= dpi)
+		return dpi;
+	sohoa_log(run->ctx, SOHOA_LOG_INFO, "%s: page %d: %.0fx%.0f pt is a huge page: rendered at %d dpi, not %d",
+		  run->path, number, w * 72, h * 72, lower, dpi);
+	return lower;
+}
+
+/* Render the page in colour at ctx->opt.dpi (lower for a huge page) and OCR it into page. Colour, not gray: the OCR
  * adapter's gray conversion turns a red stamp and a blue signature white, which a gray rendering
  * has already made into dark rings and strokes over the signer's lines. */
 static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page);
@@ -407,7 +428,7 @@ static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_r
 static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect pb, sohoa_page *page)
 {
 	sohoa_ctx *ctx = w->ctx;
-	int dpi = ctx->opt.dpi > 0 ? ctx->opt.dpi : 300;
+	int dpi = render_dpi(run, pb, page->number);
 	float zoom = dpi / 72.0f;
 	fz_matrix m = fz_scale(zoom, zoom);
 	fz_irect ib = fz_round_rect(fz_transform_rect(pb, m));
@@ -600,6 +621,7 @@ static sohoa_status select_pages(sohoa_ctx *ctx, fz_context *fz, fz_document *d,
 		return sohoa_error(ctx, SOHOA_ERR_LIMIT, "'%s' has %d pages, over the limit of %d (--max-pages)", path,
 				   count, ctx->opt.max_pages);
 	doc->page_count = count;
+	sohoa_deadline_pages(ctx, (size_t)count); /* --timeout: the document's pages set its deadline */
 	for (int p = 1; p <= count; p++)
 		if (sohoa_page_selected(ctx->opt.pages, p) && !ingest_page_add(doc, p))
 			return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory reading '%s'", path);

@@ -4,11 +4,14 @@
 #                             new inputs kept in build-fuzz/corpus/NAME/, crashes saved as
 #                             tests/fuzz/regress/NAME/crash-* (commit them: they become tests)
 #   make fuzz-ci              the same, FUZZ_SECONDS=10 each (for CI)
+# Every run has libFuzzer's -timeout=FUZZ_TIMEOUT (20 s; fuzz-ci 5 s): a unit that slow (a
+# quadratic loop on a long line, a hang) is a failure, saved as tests/fuzz/regress/NAME/timeout-*.
 #   make fuzz FUZZ=fuzz_tsv   one target
 # `make test` replays every seed and saved crash through each target under the sanitizers
 # ($(BUILD)/fuzz/NAME, linked with tests/fuzz/driver.c instead of libFuzzer).
 .PHONY: fuzz fuzz-ci fuzz-bins
 FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 20
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/%.c=%)
 FUZZ ?= $(FUZZ_NAMES)
@@ -35,7 +38,7 @@ fuzz:
 	$(Q)failed=""; for t in $(FUZZ); do \
 	  mkdir -p build-fuzz/corpus/$$t tests/fuzz/regress/$$t; \
 	  echo "== $$t ($(FUZZ_SECONDS)s)"; \
-	  build-fuzz/fuzzer/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+	  build-fuzz/fuzzer/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=tests/fuzz/regress/$$t/ build-fuzz/corpus/$$t tests/fuzz/corpus/$$t \
 	    2>build-fuzz/$$t.log || failed="$$failed $$t"; \
 	  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|ERROR|SUMMARY' build-fuzz/$$t.log | sed 's/^/   /'; \
@@ -44,4 +47,4 @@ fuzz:
 	echo "fuzz: no crash in $(FUZZ)"
 
 fuzz-ci:
-	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10 FUZZ_TIMEOUT=5

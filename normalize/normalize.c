@@ -263,7 +263,7 @@ static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const n
 	if (rs != SOHOA_OK) {
 		for (size_t b = 0; b < nb; b++)
 			sohoa_buf_free(&out[b]);
-		if (want != SOHOA_RESTORE_AUTO)
+		if (want != SOHOA_RESTORE_AUTO || rs == SOHOA_ERR_INTERRUPTED)
 			return rs;
 		sohoa_log(ctx, SOHOA_LOG_WARN, "%s: no diacritic restoration: %s", st->doc->name, sohoa_errmsg(ctx));
 		sohoa_clear_error(ctx);

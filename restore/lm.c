@@ -184,7 +184,7 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 		{h->chan_list_off, 0},
 	};
 	for (size_t i = 0; i < sizeof sec / sizeof sec[0]; i++)
-		if (sec[i].off > m->size || sec[i].bytes > m->size - sec[i].off || sec[i].off % 2)
+		if (sec[i].off > m->size || sec[i].bytes > m->size - sec[i].off || sec[i].off % 8) /* the writer aligns to 8 */
 			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
 	if (!h->vhash_slots || !h->ghash_slots || !h->bigram_slots || !h->trigram_slots || !h->gof_off)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);

@@ -694,6 +694,8 @@ static sohoa_status restore_pass(sohoa_ctx *ctx, const sohoa_model *m, scratch *
 			if (restore_emit_where(m, l->s, l->items, l->ni, l->pos, l->np, l->choice, style, l->out, l->wrote) ||
 			    restore_vocab_note(&w->vocab, l->para, l->pos, l->np, l->choice, l->wrote))
 				return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+			if (sohoa_interrupted(ctx)) /* a span is done: the interrupt flag or deadline */
+				return sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "interrupted");
 			if (l->end > l->i && l->end < l->n) {
 				l->i = l->end;
 				lane_span(m, l);

@@ -57,7 +57,7 @@ typedef struct sohoa_options {
 	sohoa_tone_style tone;  /* default KEEP */
 	sohoa_restore_mode restore; /* default AUTO */
 	const char *model_path; /* language model file; NULL: the shipped one (see sohoa_model_info) */
-	int page_timeout_s;     /* per-page OCR deadline, default 180 */
+	int page_timeout_s;     /* per-page deadline (a document: times its pages, all stages), default 180 */
 	int64_t max_pixels;     /* largest image/page raster accepted, default 300,000,000 */
 	int max_pages;          /* most pages per document, default 10000 */
 } sohoa_options;

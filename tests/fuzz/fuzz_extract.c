@@ -1,7 +1,7 @@
 /* libFuzzer target for the extract stage. The first byte picks the shape: bit 0 gives every line a
  * box (as a PDF would, with x from the bytes, so the table rebuild runs), bit 1 joins pairs of
- * lines into one reflowed line; the rest is a text file, given to the extractors as read (no
- * normalize). Properties checked: every extractor succeeds, its output is valid UTF-8 when the
+ * lines into one reflowed line, bit 2 makes one long line of them (below); the rest is a text
+ * file, given to the extractors as read (no normalize). Properties checked: every extractor succeeds, its output is valid UTF-8 when the
  * input was, and every CSV record has as many fields as the header. */
 #include "../../extract/extract.h"
 #include "../../ingest/ingest.h"
@@ -58,9 +58,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t sel = data[0];
 	data++;
 	size--;
+	/* bit 2: the bytes, newlines made spaces, repeated into one 128 KB line (every extractor must
+	 * be linear in line length: run with -timeout, a quadratic one is a failure) */
+	uint8_t *tiled = NULL;
+	if ((sel & 4) && size) {
+		size_t n = 128 * 1024;
+		if (!(tiled = malloc(n)))
+			abort();
+		for (size_t i = 0; i < n; i++)
+		{
+			uint8_t c = data[i % size];
+			tiled[i] = c == '\n' || c == '\r' || c == '\f' ? ' ' : c;
+		}
+		data = tiled;
+		size = n;
+	}
 	sohoa_doc *doc = NULL;
-	if (sohoa_doc_from_text(ctx, "fuzz", (const char *)data, size, &doc) != SOHOA_OK)
+	sohoa_status dst = sohoa_doc_from_text(ctx, "fuzz", (const char *)data, size, &doc);
+	if (dst != SOHOA_OK) {
+		free(tiled);
 		return 0;
+	}
 	/* boxes: one row of cells per line, x from the line's first byte */
 	if (sel & 1)
 		for (size_t p = 0; p < doc->npages; p++) {
@@ -128,5 +146,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	sohoa_text_free(text);
 	sohoa_doc_free(doc);
+	free(tiled);
 	return 0;
 }
