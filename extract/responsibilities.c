@@ -13,7 +13,8 @@ static const char *const columns[] = {"doc", "task_id", "task", "lead", "coopera
 				      "budget", "page", "line", "source", NULL};
 
 /* A labelled line: "<label with chủ trì or phối hợp>: <units>". */
-static const char *const label_re = "^\\s*[-+]?\\s*([^:]{0,60}?\\b(chu tri|phoi hop|theo doi)\\b[^:]{0,40}):\\s*(\\S.*?)\\s*[.;]?\\s*$";
+static const char *const label_re =
+	"^\\s*[-+]?\\s*([^:]{0,60}?\\b(chu tri|phoi hop|theo doi|thuc hien|thoi gian|thoi han)\\b[^:]{0,40}):\\s*(.*?)\\s*[.;]?\\s*$";
 /* Section titles that hold one heading per unit. */
 static const char *const unit_sections[] = {"trach nhiem", "to chuc thuc hien", "phan cong", NULL};
 /* Statements that end a unit section (closing paragraph, recipients). */
@@ -78,14 +79,59 @@ static void join(char **dst, const char *s)
 	*dst = j;
 }
 
-/* The deadline of a text: "trước ngày 15/12/2025" as an ISO date; NULL when none is certain. */
+/* A month or quarter after "trong"/"trước"/"xong"/"cuối" in st ("trong tháng 11 năm 2025", "trước
+ * quý II/2025"), as written; NULL when none names its year. */
+static char *period_of(const ex_stmt *st)
+{
+	static const char *const before[] = {"trong", "truoc", "xong", "cuoi", NULL};
+	static const char *const unit[] = {"thang", "quy", NULL};
+	const char *key = st->key;
+	for (size_t k = 0; k < st->keylen; k++) {
+		size_t w = 0;
+		for (int i = 0; before[i] && !w; i++)
+			if (ex_word_at(key, st->keylen, k, before[i]))
+				w = strlen(before[i]);
+		if (!w)
+			continue;
+		size_t u = ex_skip_sp(key, k + w, st->keylen);
+		if (!ex_starts_any(key, st->keylen, u, unit))
+			continue;
+		size_t e = u;
+		while (e < st->keylen && isalpha((unsigned char)key[e]))
+			e++;
+		/* the number and what follows it: "11 năm 2025", "II/2025", "12/2025", "2025" */
+		int year = 0;
+		for (int part = 0; part < 3; part++) {
+			size_t q = ex_skip_sp(key, e, st->keylen);
+			if (part == 1 && ex_word_at(key, st->keylen, q, "nam"))
+				q = ex_skip_sp(key, q + 3, st->keylen);
+			else if (part == 1 && key[q] == '/')
+				q++;
+			else if (part > 0)
+				break;
+			size_t n = q;
+			while (n < st->keylen && (isdigit((unsigned char)key[n]) || strchr("ivx", key[n])))
+				n++;
+			if (n == q || (n < st->keylen && isalpha((unsigned char)key[n])))
+				break;
+			year |= n - q == 4 && isdigit((unsigned char)key[q]);
+			e = n;
+		}
+		if (year)
+			return ex_clean(st->text, st->kmap[u], st->kmap[e]);
+	}
+	return NULL;
+}
+
+/* The deadline of a text: "trước ngày 15/12/2025" as an ISO date, else a month or
+ * quarter (period_of); NULL when none is certain. */
 static char *deadline_of(const ex_stmt *st)
 {
 	const char *p = strstr(st->key, "truoc ngay");
 	if (!p)
 		p = strstr(st->key, "truoc");
 	if (!p)
-		return NULL;
+		return period_of(st);
 	size_t b = st->kmap[(size_t)(p - st->key)];
 	size_t e = b;
 	/* the date right after */
@@ -98,7 +144,7 @@ static char *deadline_of(const ex_stmt *st)
 	char iso[11];
 	if (ex_parse_date(st->text + b, e - b, iso))
 		return sohoa_strdup(iso);
-	return NULL;
+	return period_of(st);
 }
 
 /* The title of a heading statement (up to the first sentence end or colon; a unit heading may
@@ -136,6 +182,126 @@ static int starts_with_word(const ex_stmt *st, const char *const *words)
 	return 0;
 }
 
+/* 1 when the letter at text offset off is a capital (ASCII, Latin-1, Đ Ă Ĩ Ũ Ơ Ư, and the even code
+ * points of U+1EA0..U+1EF9, the Vietnamese capitals with a tone). */
+static int upper_at(const ex_stmt *st, size_t k)
+{
+	const unsigned char *t = (const unsigned char *)st->text + st->kmap[k];
+	unsigned cp = t[0];
+	if (cp < 0x80)
+		return isupper((int)cp) != 0;
+	if ((cp & 0xe0) == 0xc0)
+		cp = ((cp & 0x1fu) << 6) | (t[1] & 0x3fu);
+	else if ((cp & 0xf0) == 0xe0)
+		cp = ((cp & 0x0fu) << 12) | ((t[1] & 0x3fu) << 6) | (t[2] & 0x3fu);
+	else
+		return 0;
+	if (cp >= 0xc0 && cp <= 0xdd)
+		return 1;
+	if (cp == 0x110 || cp == 0x102 || cp == 0x128 || cp == 0x168 || cp == 0x1a0 || cp == 0x1af)
+		return 1;
+	return cp >= 0x1ea0 && cp <= 0x1ef9 && cp % 2 == 0;
+}
+
+/* Words that start a unit's name ("Sở Y tế", "Các Bộ", "UBND các xã"). */
+static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "ban", "van phong", "cong an",
+					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
+					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
+					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
+					 "truong", NULL};
+/* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
+ * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
+static const char *const unit_end_words[] = {
+	"chu tri", "phoi hop", "theo", "thuc hien", "trien khai", "tuyen truyen", "thong nhat", "huong dan",
+	"bo tri", "nghien cuu", "tham muu", "ra soat", "xay dung", "kiem tra", "bao cao", "de xuat", "tong hop",
+	"xu ly", "don doc", "hoan thanh", "ban hanh", "cap nhat", "dam bao", "bao dam", "tien hanh", "tham dinh",
+	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",
+	"trinh", "lap", "de", "nham", "trong", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
+	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", NULL};
+
+/* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
+ * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
+ * (else the name ends before it). Trailing spaces and commas are left out. */
+static size_t unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
+{
+	const char *key = st->key;
+	size_t k = kb;
+	int depth = 0;
+	for (; k < ke; k++) {
+		char c = key[k];
+		if (c == '(') {
+			if (!paren)
+				break;
+			depth++;
+		} else if (c == ')') {
+			depth -= depth > 0;
+		} else if (depth) {
+			continue;
+		} else if (c == '.' || c == ';' || c == ':') {
+			break;
+		} else if (k > kb && isalnum((unsigned char)c) && !isalnum((unsigned char)key[k - 1])) {
+			if (ex_word_at(key, ke, k, "lien quan")) {
+				k += 9;
+				break;
+			}
+			if (!upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words))
+				break;
+		}
+	}
+	while (k > kb && (key[k - 1] == ' ' || key[k - 1] == ','))
+		k--;
+	return k;
+}
+
+/* Key offset past a request word that may open a unit ("Giao Sở X", "Đề nghị Ủy ban …"). */
+static size_t skip_request(const ex_stmt *st, size_t k)
+{
+	k = ex_skip_sp(st->key, k, st->keylen);
+	if (ex_word_at(st->key, st->keylen, k, "giao"))
+		return ex_skip_sp(st->key, k + 4, st->keylen);
+	if (ex_word_at(st->key, st->keylen, k, "de nghi"))
+		return ex_skip_sp(st->key, k + 7, st->keylen);
+	return k;
+}
+
+/* The units asked to cooperate in key [kb, ke): after "phối hợp với" (or "phối hợp" and a
+ * capitalized name or "các"), up to what they do. NULL when none. */
+static char *coop_in(const ex_stmt *st, size_t kb, size_t ke)
+{
+	for (size_t k = kb; k < ke; k++) {
+		if (!ex_word_at(st->key, ke, k, "phoi hop"))
+			continue;
+		size_t u = ex_skip_sp(st->key, k + 8, ke);
+		if (ex_word_at(st->key, ke, u, "chat che"))
+			u = ex_skip_sp(st->key, u + 8, ke);
+		if (ex_word_at(st->key, ke, u, "voi"))
+			u = ex_skip_sp(st->key, u + 3, ke);
+		else if (u >= ke || !(upper_at(st, u) || ex_word_at(st->key, ke, u, "cac")))
+			continue;
+		if (u >= ke || !isalnum((unsigned char)st->key[u]))
+			continue;
+		size_t e = unit_end(st, u, ke, 1);
+		if (e > u)
+			return ex_clean(st->text, st->kmap[u], st->kmap[e]);
+	}
+	return NULL;
+}
+
+/* A unit named at key offset k (after "Giao"/"Đề nghị") that is asked to do something: its name's
+ * end in *e (the rest of the statement says what). 0 when k does not start a unit's name or the
+ * name takes the whole rest. */
+static int unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
+{
+	k = skip_request(st, k);
+	if (k >= st->keylen || !upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first))
+		return 0;
+	*b = k;
+	*e = unit_end(st, k, st->keylen, 0);
+	size_t r = ex_skip_sp(st->key, *e, st->keylen);
+	return *e > k && ex_words_in(st->key, *e, st->keylen) >= 3 && ex_words_in(st->key, k, *e) <= 30 &&
+	       isalpha((unsigned char)st->key[r]);
+}
+
 /* 1 when the label key [b, e) names who: "Phòng/đơn vị …", "Cơ quan …", "Đơn vị chủ trì" (not
  * "Theo dõi thi hành …"). */
 static int names_unit(const ex_stmt *sm, long b, long e)
@@ -148,8 +314,91 @@ static int names_unit(const ex_stmt *sm, long b, long e)
 	return 0;
 }
 
-/* Prose: labelled lines ("Phòng/đơn vị chủ trì: …", "… phối hợp: …") grouped into one row per task
- * heading, the heading giving the task and its id. */
+enum { L_NONE, L_LEAD, L_COOP, L_MONITOR, L_DEADLINE };
+
+/* What a labelled line gives, from its label key [b, e) and its first keyword at w: the deadline
+ * ("Thời gian thực hiện: …"), the lead ("Đơn vị chủ trì: …", "Cơ quan thực hiện: …"), the
+ * cooperating units, who monitors; L_NONE for a label that names no unit ("Theo dõi thi hành"). */
+static int label_kind(const ex_stmt *sm, long b, long e, long w)
+{
+	size_t s0 = strspn(sm->key, " -+");
+	const char *kw = sm->key + w;
+	if (!strncmp(kw, "thoi", 4))
+		return (size_t)w == s0 ? L_DEADLINE : L_NONE;
+	int unit = names_unit(sm, b, e), first = (size_t)w == s0;
+	if (*kw == 'c')
+		return unit || first ? L_LEAD : L_NONE;
+	if (*kw == 'p')
+		return unit || first ? L_COOP : L_NONE;
+	if (!strncmp(kw, "theo", 4))
+		return unit ? L_MONITOR : L_NONE;
+	return unit ? L_LEAD : L_NONE; /* "thực hiện" */
+}
+
+/* 1 when statement sm ends a sentence or clause (its last character is '.', ';', ':' or '!'). */
+static int ends_clause(const ex_stmt *sm)
+{
+	size_t e = sm->keylen;
+	while (e > 0 && sm->key[e - 1] == ' ')
+		e--;
+	return e > 0 && strchr(".;:!", sm->key[e - 1]);
+}
+
+/* Start row cur at statement sm, key offset k (page, line, the task from the heading). */
+static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k, const ex_stmt *task_heading)
+{
+	if (cur->page)
+		return;
+	int page, line;
+	ex_locate(ed, sm, sm->kmap[k], NULL, &page, &line);
+	cur->page = page;
+	cur->line = line;
+	cur->source = "prose";
+	if (task_heading) {
+		snprintf(cur->task_id, sizeof cur->task_id, "%s", task_heading->section);
+		cur->task = heading_title(task_heading, 0);
+	}
+}
+
+/* Lead and cooperating units of key [b, e) of sm: "Sở X chủ trì, phối hợp với Y …" gives X and Y;
+ * a bullet naming a unit that does something ("+ Sở Xây dựng đăng tải …") gives that unit; else
+ * the whole text is the lead when whole (a label's value). */
+static void units_of(const ex_stmt *sm, size_t b, size_t e, int whole, resp *cur)
+{
+	for (size_t k = b; k < e; k++)
+		if (ex_word_at(sm->key, e, k, "chu tri")) {
+			size_t q = k;
+			while (q > b && strchr(" ,", sm->key[q - 1]))
+				q--;
+			if (q > b) {
+				char *l = ex_clean(sm->text, sm->kmap[b], sm->kmap[q]);
+				join(&cur->lead, l);
+				free(l);
+			}
+			char *c = coop_in(sm, k, e);
+			join(&cur->coop, c);
+			free(c);
+			return;
+		}
+	size_t ub, ue;
+	if (!whole && unit_sentence(sm, b, &ub, &ue)) {
+		char *l = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
+		join(&cur->lead, l);
+		free(l);
+		char *c = coop_in(sm, ue, e);
+		join(&cur->coop, c);
+		free(c);
+	} else if (whole) {
+		char *l = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+		join(&cur->lead, l);
+		free(l);
+	}
+}
+
+/* Prose: labelled lines ("Phòng/đơn vị chủ trì: …", "… phối hợp: …", "Thời gian thực hiện: …")
+ * grouped into rows: a new row at each task heading and when a lead comes after the cooperating
+ * units or the deadline (the task's labels are done); several leads in a row share one. A lead label with no value ("Cơ quan thực hiện:") is followed by one bullet
+ * per unit. The heading gives the task and its id. */
 static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
 	sohoa_regex *lab = ex_regex(ctx, label_re);
@@ -158,37 +407,83 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	sohoa_status st = SOHOA_OK;
 	resp cur = {0};
 	const ex_stmt *task_heading = NULL;
+	int unit_bullets = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) {
 			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
 			task_heading = sm;
+			unit_bullets = 0;
 			continue;
 		}
 		long g[8];
-		if (ex_find(lab, sm, 0, g, 4) != 1)
+		if (ex_find(lab, sm, 0, g, 4) != 1) {
+			if (unit_bullets && starts_bullet_key(sm)) {
+				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+				size_t b = strspn(sm->key, " -+*");
+				prose_begin(ed, &cur, sm, b, task_heading);
+				units_of(sm, b, sm->keylen, 0, &cur);
+				char *d = deadline_of(sm);
+				join(&cur.deadline, d);
+				free(d);
+			} else {
+				unit_bullets = 0;
+			}
 			continue;
-		if (!names_unit(sm, g[2], g[3]) && ((size_t)g[4] != strspn(sm->key, " -+") || sm->key[g[4]] == 't'))
+		}
+		unit_bullets = 0;
+		int kind = label_kind(sm, g[2], g[3], g[4]);
+		if (kind == L_NONE)
 			continue;
+		/* the value, with the lines that finish it (a unit name cut at a line end) */
 		char *val = ex_clean(sm->text, sm->kmap[g[6]], sm->kmap[g[7]]);
+		const ex_stmt *ls = sm;
+		for (int more = 0; more < 2 && !ends_clause(sm) && s + 1 < ed->nstmts; more++) {
+			const ex_stmt *nx = &ed->stmts[s + 1];
+			long g2[8];
+			if (nx->heading || starts_bullet_key(nx) || ex_find(lab, nx, 0, g2, 4) == 1 || !val)
+				break;
+			char *t = ex_clean(nx->text, 0, nx->len);
+			size_t n = strlen(val) + (t ? strlen(t) : 0) + 2;
+			char *j = malloc(n);
+			if (j && t)
+				snprintf(j, n, "%s %s", val, t);
+			free(t);
+			if (!j)
+				break;
+			free(val);
+			val = j;
+			sm = nx;
+			s++;
+		}
 		if (val) {
 			size_t l = strlen(val);
 			while (l && strchr(".;", val[l - 1]))
 				val[--l] = 0;
 		}
-		int lead = sm->key[g[4]] == 'c', monitor = sm->key[g[4]] == 't';
-		if (!cur.page) {
-			int page, line;
-			ex_locate(ed, sm, sm->kmap[g[6]], NULL, &page, &line);
-			cur.page = page;
-			cur.line = line;
-			cur.source = "prose";
-			if (task_heading) {
-				snprintf(cur.task_id, sizeof cur.task_id, "%s", task_heading->section);
-				cur.task = heading_title(task_heading, 0);
+		if (kind == L_DEADLINE) {
+			if (cur.deadline)
+				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+			char iso[11];
+			if (val && ex_parse_date(val, strlen(val), iso)) {
+				free(val);
+				val = sohoa_strdup(iso);
 			}
+			if (val && *val)
+				cur.deadline = val;
+			else
+				free(val);
+			continue;
 		}
-		join(lead ? &cur.lead : monitor ? &cur.monitor : &cur.coop, val);
+		if ((kind == L_LEAD && (cur.coop || cur.deadline)) || (kind == L_COOP && cur.coop && cur.deadline))
+			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+		prose_begin(ed, &cur, ls, (size_t)g[6], task_heading);
+		if (kind == L_LEAD && (!val || !*val))
+			unit_bullets = 1;
+		else if (kind == L_LEAD && ex_has_word(ls->key, (size_t)g[6], (size_t)g[7], "chu tri"))
+			units_of(ls, (size_t)g[6], (size_t)g[7], 1, &cur);
+		else
+			join(kind == L_LEAD ? &cur.lead : kind == L_MONITOR ? &cur.monitor : &cur.coop, val);
 		free(val);
 	}
 	sohoa_regex_free(lab);
