@@ -1,8 +1,9 @@
-/* responsibilities.csv: who does what by when. Three sources: labelled prose ("Phòng/đơn vị chủ
- * trì: …", "… phối hợp: …" under a task heading), unit sections ("III. TRÁCH NHIỆM …" / "IV. TỔ
- * CHỨC THỰC HIỆN" with one heading per unit and its bullets), and tables rebuilt from positions
- * (table.c). */
-#include "extract-int.h"
+/* responsibilities.csv: who does what by when. Four sources: labelled prose ("Phòng/đơn vị chủ
+ * trì: …", "… phối hợp: …", "Thời gian thực hiện: …" under a task), unit sections ("III. TRÁCH
+ * NHIỆM …" / "IV. TỔ CHỨC THỰC HIỆN" with one heading per unit and its bullets), sentences that
+ * give a unit a task ("Giao Sở X chủ trì, phối hợp với Y …"; names and deadlines in sentences:
+ * responsibilities-units.c), and tables rebuilt from positions (table.c). */
+#include "responsibilities-int.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -79,74 +80,6 @@ static void join(char **dst, const char *s)
 	*dst = j;
 }
 
-/* A month or quarter after "trong"/"trước"/"xong"/"cuối" in st ("trong tháng 11 năm 2025", "trước
- * quý II/2025"), as written; NULL when none names its year. */
-static char *period_of(const ex_stmt *st)
-{
-	static const char *const before[] = {"trong", "truoc", "xong", "cuoi", NULL};
-	static const char *const unit[] = {"thang", "quy", NULL};
-	const char *key = st->key;
-	for (size_t k = 0; k < st->keylen; k++) {
-		size_t w = 0;
-		for (int i = 0; before[i] && !w; i++)
-			if (ex_word_at(key, st->keylen, k, before[i]))
-				w = strlen(before[i]);
-		if (!w)
-			continue;
-		size_t u = ex_skip_sp(key, k + w, st->keylen);
-		if (!ex_starts_any(key, st->keylen, u, unit))
-			continue;
-		size_t e = u;
-		while (e < st->keylen && isalpha((unsigned char)key[e]))
-			e++;
-		/* the number and what follows it: "11 năm 2025", "II/2025", "12/2025", "2025" */
-		int year = 0;
-		for (int part = 0; part < 3; part++) {
-			size_t q = ex_skip_sp(key, e, st->keylen);
-			if (part == 1 && ex_word_at(key, st->keylen, q, "nam"))
-				q = ex_skip_sp(key, q + 3, st->keylen);
-			else if (part == 1 && key[q] == '/')
-				q++;
-			else if (part > 0)
-				break;
-			size_t n = q;
-			while (n < st->keylen && (isdigit((unsigned char)key[n]) || strchr("ivx", key[n])))
-				n++;
-			if (n == q || (n < st->keylen && isalpha((unsigned char)key[n])))
-				break;
-			year |= n - q == 4 && isdigit((unsigned char)key[q]);
-			e = n;
-		}
-		if (year)
-			return ex_clean(st->text, st->kmap[u], st->kmap[e]);
-	}
-	return NULL;
-}
-
-/* The deadline of a text: "trước ngày 15/12/2025" as an ISO date, else a month or
- * quarter (period_of); NULL when none is certain. */
-static char *deadline_of(const ex_stmt *st)
-{
-	const char *p = strstr(st->key, "truoc ngay");
-	if (!p)
-		p = strstr(st->key, "truoc");
-	if (!p)
-		return period_of(st);
-	size_t b = st->kmap[(size_t)(p - st->key)];
-	size_t e = b;
-	/* the date right after */
-	size_t k = (size_t)(p - st->key) + 5;
-	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < (size_t)(p - st->key) + 16)
-		k++;
-	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))
-		k++;
-	e = st->kmap[k];
-	char iso[11];
-	if (ex_parse_date(st->text + b, e - b, iso))
-		return sohoa_strdup(iso);
-	return period_of(st);
-}
-
 /* The title of a heading statement (up to the first sentence end or colon; a unit heading may
  * list several units separated by ';'). */
 static char *heading_title(const ex_stmt *st, int units)
@@ -180,126 +113,6 @@ static int starts_with_word(const ex_stmt *st, const char *const *words)
 		if (ex_word_at(st->key, st->keylen, i, words[w]))
 			return 1;
 	return 0;
-}
-
-/* 1 when the letter at text offset off is a capital (ASCII, Latin-1, Đ Ă Ĩ Ũ Ơ Ư, and the even code
- * points of U+1EA0..U+1EF9, the Vietnamese capitals with a tone). */
-static int upper_at(const ex_stmt *st, size_t k)
-{
-	const unsigned char *t = (const unsigned char *)st->text + st->kmap[k];
-	unsigned cp = t[0];
-	if (cp < 0x80)
-		return isupper((int)cp) != 0;
-	if ((cp & 0xe0) == 0xc0)
-		cp = ((cp & 0x1fu) << 6) | (t[1] & 0x3fu);
-	else if ((cp & 0xf0) == 0xe0)
-		cp = ((cp & 0x0fu) << 12) | ((t[1] & 0x3fu) << 6) | (t[2] & 0x3fu);
-	else
-		return 0;
-	if (cp >= 0xc0 && cp <= 0xdd)
-		return 1;
-	if (cp == 0x110 || cp == 0x102 || cp == 0x128 || cp == 0x168 || cp == 0x1a0 || cp == 0x1af)
-		return 1;
-	return cp >= 0x1ea0 && cp <= 0x1ef9 && cp % 2 == 0;
-}
-
-/* Words that start a unit's name ("Sở Y tế", "Các Bộ", "UBND các xã"). */
-static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "ban", "van phong", "cong an",
-					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
-					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
-					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
-					 "truong", NULL};
-/* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
- * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
-static const char *const unit_end_words[] = {
-	"chu tri", "phoi hop", "theo", "thuc hien", "trien khai", "tuyen truyen", "thong nhat", "huong dan",
-	"bo tri", "nghien cuu", "tham muu", "ra soat", "xay dung", "kiem tra", "bao cao", "de xuat", "tong hop",
-	"xu ly", "don doc", "hoan thanh", "ban hanh", "cap nhat", "dam bao", "bao dam", "tien hanh", "tham dinh",
-	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",
-	"trinh", "lap", "de", "nham", "trong", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
-	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", NULL};
-
-/* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
- * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
- * (else the name ends before it). Trailing spaces and commas are left out. */
-static size_t unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
-{
-	const char *key = st->key;
-	size_t k = kb;
-	int depth = 0;
-	for (; k < ke; k++) {
-		char c = key[k];
-		if (c == '(') {
-			if (!paren)
-				break;
-			depth++;
-		} else if (c == ')') {
-			depth -= depth > 0;
-		} else if (depth) {
-			continue;
-		} else if (c == '.' || c == ';' || c == ':') {
-			break;
-		} else if (k > kb && isalnum((unsigned char)c) && !isalnum((unsigned char)key[k - 1])) {
-			if (ex_word_at(key, ke, k, "lien quan")) {
-				k += 9;
-				break;
-			}
-			if (!upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words))
-				break;
-		}
-	}
-	while (k > kb && (key[k - 1] == ' ' || key[k - 1] == ','))
-		k--;
-	return k;
-}
-
-/* Key offset past a request word that may open a unit ("Giao Sở X", "Đề nghị Ủy ban …"). */
-static size_t skip_request(const ex_stmt *st, size_t k)
-{
-	k = ex_skip_sp(st->key, k, st->keylen);
-	if (ex_word_at(st->key, st->keylen, k, "giao"))
-		return ex_skip_sp(st->key, k + 4, st->keylen);
-	if (ex_word_at(st->key, st->keylen, k, "de nghi"))
-		return ex_skip_sp(st->key, k + 7, st->keylen);
-	return k;
-}
-
-/* The units asked to cooperate in key [kb, ke): after "phối hợp với" (or "phối hợp" and a
- * capitalized name or "các"), up to what they do. NULL when none. */
-static char *coop_in(const ex_stmt *st, size_t kb, size_t ke)
-{
-	for (size_t k = kb; k < ke; k++) {
-		if (!ex_word_at(st->key, ke, k, "phoi hop"))
-			continue;
-		size_t u = ex_skip_sp(st->key, k + 8, ke);
-		if (ex_word_at(st->key, ke, u, "chat che"))
-			u = ex_skip_sp(st->key, u + 8, ke);
-		if (ex_word_at(st->key, ke, u, "voi"))
-			u = ex_skip_sp(st->key, u + 3, ke);
-		else if (u >= ke || !(upper_at(st, u) || ex_word_at(st->key, ke, u, "cac")))
-			continue;
-		if (u >= ke || !isalnum((unsigned char)st->key[u]))
-			continue;
-		size_t e = unit_end(st, u, ke, 1);
-		if (e > u)
-			return ex_clean(st->text, st->kmap[u], st->kmap[e]);
-	}
-	return NULL;
-}
-
-/* A unit named at key offset k (after "Giao"/"Đề nghị") that is asked to do something: its name's
- * end in *e (the rest of the statement says what). 0 when k does not start a unit's name or the
- * name takes the whole rest. */
-static int unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
-{
-	k = skip_request(st, k);
-	if (k >= st->keylen || !upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first))
-		return 0;
-	*b = k;
-	*e = unit_end(st, k, st->keylen, 0);
-	size_t r = ex_skip_sp(st->key, *e, st->keylen);
-	return *e > k && ex_words_in(st->key, *e, st->keylen) >= 3 && ex_words_in(st->key, k, *e) <= 30 &&
-	       isalpha((unsigned char)st->key[r]);
 }
 
 /* 1 when the label key [b, e) names who: "Phòng/đơn vị …", "Cơ quan …", "Đơn vị chủ trì" (not
@@ -375,17 +188,17 @@ static void units_of(const ex_stmt *sm, size_t b, size_t e, int whole, resp *cur
 				join(&cur->lead, l);
 				free(l);
 			}
-			char *c = coop_in(sm, k, e);
+			char *c = rs_coop_in(sm, k, e);
 			join(&cur->coop, c);
 			free(c);
 			return;
 		}
 	size_t ub, ue;
-	if (!whole && unit_sentence(sm, b, &ub, &ue)) {
+	if (!whole && rs_unit_sentence(sm, b, &ub, &ue)) {
 		char *l = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
 		join(&cur->lead, l);
 		free(l);
-		char *c = coop_in(sm, ue, e);
+		char *c = rs_coop_in(sm, ue, e);
 		join(&cur->coop, c);
 		free(c);
 	} else if (whole) {
@@ -423,7 +236,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 				size_t b = strspn(sm->key, " -+*");
 				prose_begin(ed, &cur, sm, b, task_heading);
 				units_of(sm, b, sm->keylen, 0, &cur);
-				char *d = deadline_of(sm);
+				char *d = rs_deadline_of(sm);
 				join(&cur.deadline, d);
 				free(d);
 			} else {
@@ -524,8 +337,9 @@ static size_t stop_cut(const ex_stmt *sm, int *stop)
 	return cut;
 }
 
-/* A line that goes on the open bullet task: its text t appended to the task, its deadline taken
- * when the task has none. */
+/* A line that goes on the open bullet task: its text t appended to the task, its deadline and
+ * cooperating units taken when the task has none (also the units it starts with when the task
+ * broke off after "phối hợp với"). */
 static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 {
 	size_t n = strlen(cur->task) + strlen(t) + 2;
@@ -535,23 +349,48 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 		free(cur->task);
 		cur->task = j;
 	}
-	char *d = deadline_of(sm);
+	char *d = rs_deadline_of(sm);
 	if (d && !cur->deadline)
 		cur->deadline = d;
 	else
 		free(d);
+	if (!cur->coop)
+		cur->coop = rs_coop_in(sm, 0, sm->keylen);
+	size_t wb, n2 = strlen(cur->task) - strlen(t) - 1; /* the task before t: "… phối hợp với" */
+	char *key = NULL;
+	size_t keylen = 0, *kmap = NULL;
+	if (!cur->coop && ex_key(cur->task, n2, &key, &keylen, &kmap) == 0) {
+		size_t e = keylen;
+		while (e > 0 && key[e - 1] == ' ')
+			e--;
+		if (ex_ends_with(key, 0, e, "voi", &wb))
+			e = wb;
+		while (e > 0 && key[e - 1] == ' ')
+			e--;
+		size_t u = strspn(sm->key, " -+");
+		if (ex_ends_with(key, 0, e, "phoi hop", &wb) && u < sm->keylen && isalpha((unsigned char)sm->key[u])) {
+			size_t ue = rs_unit_end(sm, u, sm->keylen, 1);
+			if (ue > u)
+				cur->coop = ex_clean(sm->text, sm->kmap[u], sm->kmap[ue]);
+		}
+	}
+	free(key);
+	free(kmap);
 }
 
-/* A new task of unit heading `unit`, the nbul-th: text t (its bullet mark dropped), statement sm. */
-static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, int nbul, const ex_stmt *sm, const char *t)
+/* A new task of lead `lead` under unit heading `unit`, the nbul-th: text t (its bullet mark
+ * dropped), statement sm; the cooperating units and the deadline from its text. */
+static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, int nbul,
+		       const ex_stmt *sm, const char *t)
 {
 	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit->section, nbul);
 	const char *p = t;
 	if ((*p == '-' || *p == '+' || *p == '*') && p[1] == ' ')
 		p += 2;
 	cur->task = sohoa_strdup(p);
-	cur->lead = heading_title(unit, 1);
-	cur->deadline = deadline_of(sm);
+	cur->lead = lead ? sohoa_strdup(lead) : NULL;
+	cur->deadline = rs_deadline_of(sm);
+	cur->coop = rs_coop_in(sm, 0, sm->keylen);
 	int page, line;
 	ex_locate(ed, sm, 0, NULL, &page, &line);
 	cur->page = page;
@@ -559,11 +398,102 @@ static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, int nbu
 	cur->source = "unit";
 }
 
+/* The lead a unit heading names: its title without "Đề nghị"/"Giao", up to ':', a parenthesis or
+ * the sentence end. */
+static char *unit_lead(const ex_stmt *h)
+{
+	size_t k = rs_skip_request(h, h->title_key), e = k;
+	while (e < h->keylen && h->key[e] != ':' && h->key[e] != '(' &&
+	       !(h->key[e] == '.' && (e + 1 >= h->keylen || h->key[e + 1] == ' ')))
+		e++;
+	while (e > k && strchr(" ,", h->key[e - 1]))
+		e--;
+	return ex_clean(h->text, h->kmap[k], h->kmap[e]);
+}
+
+/* *lead with the text of statement sm appended (a unit's name that runs on to the next line). */
+static void lead_more(char **lead, const ex_stmt *sm)
+{
+	char *t = ex_clean(sm->text, 0, sm->len);
+	size_t n = (*lead ? strlen(*lead) : 0) + (t ? strlen(t) : 0) + 2;
+	char *j = t ? malloc(n) : NULL;
+	if (j) {
+		snprintf(j, n, "%s %s", *lead ? *lead : "", t);
+		free(*lead);
+		*lead = j;
+	}
+	free(t);
+}
+
+/* 1 when top heading s opens a unit section; its title may run on to the next statement ("V. TỔ
+ * CHỨC" / "THỰC HIỆN"), an upper-case one. */
+static int opens_units(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	if (has_word(sm, sm->title_key, unit_sections))
+		return 1;
+	if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading)
+		return 0;
+	const ex_stmt *nx = &ed->stmts[s + 1];
+	for (size_t i = 0; i < nx->len; i++)
+		if (islower((unsigned char)nx->text[i]))
+			return 0;
+	size_t n = sm->keylen - sm->title_key + nx->keylen + 2;
+	char *j = malloc(n);
+	if (!j)
+		return 0;
+	snprintf(j, n, "%s %s", sm->key + sm->title_key, nx->key);
+	int yes = 0;
+	for (int w = 0; unit_sections[w] && !yes; w++)
+		yes = strstr(j, unit_sections[w]) != NULL;
+	free(j);
+	return yes;
+}
+
+/* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
+ * …", "Các Bộ … theo chức năng nhiệm vụ …". Its row goes to cur. Not the '+' items of a list a
+ * label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
+static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t k = strspn(sm->key, " -+"), b, e;
+	size_t p = s;
+	while (p > 0 && ed->stmts[p].key[strspn(ed->stmts[p].key, " ")] == '+')
+		p--;
+	if (p < s && ends_clause(&ed->stmts[p]) && ed->stmts[p].key[ed->stmts[p].keylen - 1] == ':')
+		return 0;
+	if (!rs_unit_sentence(sm, k, &b, &e))
+		return 0;
+	size_t r = e;
+	while (r < sm->keylen && strchr(" ,", sm->key[r]))
+		r++;
+	if (!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
+	    !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang"))
+		return 0;
+	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
+	if (colon && colon - (sm->key + r) < 50)
+		return 0; /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
+	cur->lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+	cur->task = ex_clean(sm->text, sm->kmap[r], sm->len);
+	cur->coop = rs_coop_in(sm, e, sm->keylen);
+	cur->deadline = rs_deadline_of(sm);
+	snprintf(cur->task_id, sizeof cur->task_id, "%s", sm->section);
+	int page, line;
+	ex_locate(ed, sm, sm->kmap[k], NULL, &page, &line);
+	cur->page = page;
+	cur->line = line;
+	cur->source = "prose";
+	return 1;
+}
+
 /* Unit sections: under a top heading such as "III. TRÁCH NHIỆM …", each unit heading ("2) Sở Nội
  * vụ") leads the tasks below it, one row per bullet (or per paragraph in reflowed text), until a
- * closing statement. */
+ * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
+ * Sở Tài chính chủ trì, phối hợp với … bố trí …") is a task. Outside unit sections, sentences
+ * that give a unit a task (sentence_task) are rows. */
 static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
+	static const char *const recipients[] = {"noi nhan", NULL};
 	const sohoa_text *text = ed->text;
 	sohoa_status st = SOHOA_OK;
 	int reflowed = 0;
@@ -572,22 +502,51 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	resp cur = {0};
 	int in_units = 0, stopped = 0;
 	const ex_stmt *unit = NULL;
-	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0;
+	char *lead = NULL;
+	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
-			in_units = has_word(sm, sm->title_key, unit_sections);
+			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			in_units = opens_units(ed, s);
+			if (in_units && !has_word(sm, sm->title_key, unit_sections))
+				s++; /* the title's second line */
 			unit = NULL;
 			continue;
 		}
-		if (!in_units)
+		if (starts_with_word(sm, recipients)) {
+			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			in_units = 0;
+			unit = NULL;
 			continue;
+		}
+		if (!in_units) {
+			if (!sm->heading || sm->level > 1) {
+				st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+				if (st == SOHOA_OK && sentence_task(ed, s, &cur))
+					st = resp_flush(ctx, ed->name, &cur, 1, out);
+			}
+			continue;
+		}
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
 			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
 			unit = sm;
 			nbul = 0;
 			stopped = 0;
 			unit_has_bullets = lists_bullets(ed, s);
+			free(lead);
+			size_t b, e;
+			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e);
+			if (sentence_unit) {
+				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+				char *t = ex_clean(sm->text, sm->title_off, sm->len);
+				if (t)
+					start_task(ed, &cur, unit, lead, ++nbul, sm, t);
+				free(t);
+				cur_bullet = 0;
+			} else {
+				lead = unit_lead(sm);
+			}
 			continue;
 		}
 		if (!unit || stopped)
@@ -600,22 +559,33 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		if (!strncmp(sm->key + strspn(sm->key, " "), "http", 4) || !strncmp(sm->key + strspn(sm->key, " "), "www.", 4))
 			continue; /* a web address (footnote) */
 		int bullet = starts_bullet_key(sm), stop_after;
+		/* the unit's name running on: no task yet, a short line that ends no sentence */
+		if (!nbul && !bullet && !sm->heading && !ends_clause(sm) && !ends_clause(&ed->stmts[s - 1]) &&
+		    ex_words_in(sm->key, 0, sm->keylen) <= 16) {
+			lead_more(&lead, sm);
+			continue;
+		}
 		size_t cut = stop_cut(sm, &stop_after);
 		char *t = ex_clean(sm->text, 0, cut);
 		if (!t)
 			break;
 		/* in reflowed text a line is a paragraph: a new line without a bullet is a new task */
 		int new_para = reflowed && sm->starts[0] == 0 && sm->first > 0 && (ed->stmts[s - 1].last < sm->first);
-		if (unit_has_bullets && !bullet && cur.task && cur_bullet && !new_para) {
+		/* a line that finishes the sentence the task broke off ("(Ban" / "Thi đua …)") */
+		size_t fb = strspn(sm->key, " -+*");
+		int runs_on = cur.task && !sm->heading && !ends_clause(&ed->stmts[s - 1]) &&
+			      (!bullet || (fb < sm->keylen && !rs_upper_at(sm, fb)));
+		if (runs_on || (cur.task && !bullet && (sentence_unit || (unit_has_bullets && cur_bullet)) && !new_para)) {
 			continue_task(&cur, sm, t);
 		} else {
 			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
-			start_task(ed, &cur, unit, ++nbul, sm, t);
+			start_task(ed, &cur, unit, lead, ++nbul, sm, t);
 			cur_bullet = bullet;
 		}
 		free(t);
 		stopped = stop_after;
 	}
+	free(lead);
 	if (st == SOHOA_OK)
 		return resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
 	resp_clear(&cur);
