@@ -109,7 +109,8 @@ static const char *const unit_end_words[] = {
 	"bo tri", "nghien cuu", "tham muu", "ra soat", "xay dung", "kiem tra", "bao cao", "de xuat", "tong hop",
 	"xu ly", "don doc", "hoan thanh", "ban hanh", "cap nhat", "dam bao", "bao dam", "tien hanh", "tham dinh",
 	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",
-	"trinh", "lap", "de", "nham", "trong", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
+	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
+	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
@@ -166,8 +167,10 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 		after = ex_skip_sp(key, after + 1, ke);
 	if (ex_word_at(key, ke, after, "va"))
 		after = ex_skip_sp(key, after + 2, ke);
-	if (pe > kb && !ex_word_at(key, ke, after, "cac")) { /* a proper name (not followed by "các …"):
-							      * up to its end and a parenthesis after it */
+	/* a proper name not followed by other units ("các …", "Ủy ban …"): up to its end and a
+	 * parenthesis after it */
+	if (pe > kb && !ex_word_at(key, ke, after, "cac") &&
+	    !(after < ke && rs_upper_at(st, after) && ex_starts_any(key, ke, after, unit_first))) {
 		size_t q = ex_skip_sp(key, pe, ke);
 		if (paren && q < ke && key[q] == '(') {
 			const char *c = memchr(key + q, ')', ke - q);

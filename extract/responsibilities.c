@@ -342,7 +342,8 @@ static size_t stop_cut(const ex_stmt *sm, int *stop)
  * broke off after "phối hợp với"). */
 static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 {
-	size_t n = strlen(cur->task) + strlen(t) + 2;
+	size_t n2 = strlen(cur->task); /* the task before t: "… phối hợp với" */
+	size_t n = n2 + strlen(t) + 2;
 	char *j = malloc(n);
 	if (j) {
 		snprintf(j, n, "%s %s", cur->task, t);
@@ -356,7 +357,7 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 		free(d);
 	if (!cur->coop)
 		cur->coop = rs_coop_in(sm, 0, sm->keylen);
-	size_t wb, n2 = strlen(cur->task) - strlen(t) - 1; /* the task before t: "… phối hợp với" */
+	size_t wb;
 	char *key = NULL;
 	size_t keylen = 0, *kmap = NULL;
 	if (!cur->coop && ex_key(cur->task, n2, &key, &keylen, &kmap) == 0) {
@@ -514,7 +515,15 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 			unit = NULL;
 			continue;
 		}
-		if (starts_with_word(sm, recipients)) {
+		if (starts_with_word(sm, recipients) || (sm->heading && in_units && starts_with_word(sm, unit_stop))) {
+			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			in_units = 0;
+			unit = NULL;
+			continue;
+		}
+		const char *nn = strstr(sm->key, "noi nhan");
+		if (in_units && nn && nn > sm->key && strchr(". ", nn[-1]) && sm->heading) {
+			/* the recipients run into a unit heading's paragraph: no unit section after it */
 			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
 			in_units = 0;
 			unit = NULL;
@@ -536,7 +545,8 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 			unit_has_bullets = lists_bullets(ed, s);
 			free(lead);
 			size_t b, e;
-			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e);
+			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e) && ends_clause(sm) &&
+					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
 			if (sentence_unit) {
 				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				char *t = ex_clean(sm->text, sm->title_off, sm->len);
