@@ -99,8 +99,7 @@ int main(void)
 		static const char *const l[] = {
 			"V. TỔ CHỨC",
 			"THỰC HIỆN",
-			"1. Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị liên quan bố trí kinh phí trong "
-			"tháng 12/2025.",
+			"1. Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị liên quan bố trí kinh phí.",
 			"2. Sở Nội vụ (Cơ quan thường trực):",
 			"- Phối hợp với Sở Y tế thẩm định hồ sơ khen thưởng.",
 			"- Theo dõi, tổng hợp báo cáo kết quả.",
@@ -112,8 +111,8 @@ int main(void)
 			"- Lưu: VT.",
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
-		has(csv, "Sở Tài chính,\"các cơ quan, đơn vị liên quan\",,tháng 12/2025,,1,3,unit",
-		    "units: title on two lines; a heading sentence gives lead, cooperating, month deadline");
+		has(csv, "Sở Tài chính,\"các cơ quan, đơn vị liên quan\",,,,1,3,unit",
+		    "units: title on two lines; a heading sentence gives lead and cooperating");
 		has(csv, "Sở Nội vụ,Sở Y tế,,,,1,5,unit", "units: lead without its parenthesis, cooperating from the bullet");
 		has(csv, "Sở Nội vụ,,,,,1,6,unit", "units: second bullet of the unit");
 		has(csv, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh,,,,,1,9,unit",
@@ -126,7 +125,7 @@ int main(void)
 	{
 		static const char *const l[] = {
 			"1. Về kiến nghị xây dựng hệ thống dữ liệu:",
-			"Giao Bộ Tài chính, Bộ Công Thương theo chức năng, nhiệm vụ chủ trì, phối hợp với các Bộ, cơ "
+			"Giao Bộ Tài chính, Bộ Công Thương theo chức năng, nhiệm vụ chủ trì, phối hợp với các Bộ, cơ",
 			"quan liên quan nghiên cứu, xử lý kiến nghị trong tháng 11 năm 2025.",
 			"2. Về tổ chức bộ máy:",
 			"Bộ Nội vụ theo chức năng nhiệm vụ được giao nghiên cứu, xử lý kiến nghị của tỉnh.",
@@ -135,8 +134,8 @@ int main(void)
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		has(csv, "\"Bộ Tài chính, Bộ Công Thương\",\"các Bộ, cơ quan liên quan\",,tháng 11 năm 2025,,1,2,prose",
-		    "sentences: 'Giao' with two ministries, cooperating, deadline");
-		has(csv, "Bộ Nội vụ,,,,,1,4,prose", "sentences: a unit 'theo chức năng nhiệm vụ'");
+		    "sentences: 'Giao' with two ministries, cooperating, deadline, over two lines");
+		has(csv, "Bộ Nội vụ,,,,,1,5,prose", "sentences: a unit 'theo chức năng nhiệm vụ'");
 		CHECK(count_rows(csv) == 2, "sentences: a report of what a unit did gives no row");
 		free(csv);
 	}
