@@ -337,13 +337,12 @@ static size_t stop_cut(const ex_stmt *sm, int *stop)
 	return cut;
 }
 
-/* A line that goes on the open bullet task: its text t appended to the task, its deadline and
- * cooperating units taken when the task has none (also the units it starts with when the task
- * broke off after "phối hợp với"). */
+/* A line that goes on the open bullet task: its text t appended to the task, its deadline taken
+ * when the task has none, its cooperating units read again from the whole task (a name cut at the
+ * line end, "phối hợp với Sở Giáo dục và" / "Đào tạo …", is whole there). */
 static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 {
-	size_t n2 = strlen(cur->task); /* the task before t: "… phối hợp với" */
-	size_t n = n2 + strlen(t) + 2;
+	size_t n = strlen(cur->task) + strlen(t) + 2;
 	char *j = malloc(n);
 	if (j) {
 		snprintf(j, n, "%s %s", cur->task, t);
@@ -355,28 +354,18 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 		cur->deadline = d;
 	else
 		free(d);
-	if (!cur->coop)
-		cur->coop = rs_coop_in(sm, 0, sm->keylen);
-	size_t wb;
-	char *key = NULL;
-	size_t keylen = 0, *kmap = NULL;
-	if (!cur->coop && ex_key(cur->task, n2, &key, &keylen, &kmap) == 0) {
-		size_t e = keylen;
-		while (e > 0 && key[e - 1] == ' ')
-			e--;
-		if (ex_ends_with(key, 0, e, "voi", &wb))
-			e = wb;
-		while (e > 0 && key[e - 1] == ' ')
-			e--;
-		size_t u = strspn(sm->key, " -+");
-		if (ex_ends_with(key, 0, e, "phoi hop", &wb) && u < sm->keylen && isalpha((unsigned char)sm->key[u])) {
-			size_t ue = rs_unit_end(sm, u, sm->keylen, 1);
-			if (ue > u)
-				cur->coop = ex_clean(sm->text, sm->kmap[u], sm->kmap[ue]);
+	ex_stmt whole = {0};
+	whole.text = cur->task;
+	whole.len = strlen(cur->task);
+	if (ex_key(whole.text, whole.len, &whole.key, &whole.keylen, &whole.kmap) == 0) {
+		char *c = rs_coop_in(&whole, 0, whole.keylen);
+		if (c) {
+			free(cur->coop);
+			cur->coop = c;
 		}
 	}
-	free(key);
-	free(kmap);
+	free(whole.key);
+	free(whole.kmap);
 }
 
 /* A new task of lead `lead` under unit heading `unit`, the nbul-th: text t (its bullet mark
