@@ -1,8 +1,9 @@
-/* responsibilities.csv: who does what by when. Three sources: labelled prose ("Phòng/đơn vị chủ
- * trì: …", "… phối hợp: …" under a task heading), unit sections ("III. TRÁCH NHIỆM …" / "IV. TỔ
- * CHỨC THỰC HIỆN" with one heading per unit and its bullets), and tables rebuilt from positions
- * (table.c). */
-#include "extract-int.h"
+/* responsibilities.csv: who does what by when. Four sources: labelled prose ("Phòng/đơn vị chủ
+ * trì: …", "… phối hợp: …", "Thời gian thực hiện: …" under a task), unit sections ("III. TRÁCH
+ * NHIỆM …" / "IV. TỔ CHỨC THỰC HIỆN" with one heading per unit and its bullets), sentences that
+ * give a unit a task ("Giao Sở X chủ trì, phối hợp với Y …"; names and deadlines in sentences:
+ * responsibilities-units.c), and tables rebuilt from positions (table.c). */
+#include "responsibilities-int.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -13,7 +14,8 @@ static const char *const columns[] = {"doc", "task_id", "task", "lead", "coopera
 				      "budget", "page", "line", "source", NULL};
 
 /* A labelled line: "<label with chủ trì or phối hợp>: <units>". */
-static const char *const label_re = "^\\s*[-+]?\\s*([^:]{0,60}?\\b(chu tri|phoi hop|theo doi)\\b[^:]{0,40}):\\s*(\\S.*?)\\s*[.;]?\\s*$";
+static const char *const label_re =
+	"^\\s*[-+]?\\s*([^:]{0,60}?\\b(chu tri|phoi hop|theo doi|thuc hien|thoi gian|thoi han)\\b[^:]{0,40}):\\s*(.*?)\\s*[.;]?\\s*$";
 /* Section titles that hold one heading per unit. */
 static const char *const unit_sections[] = {"trach nhiem", "to chuc thuc hien", "phan cong", NULL};
 /* Statements that end a unit section (closing paragraph, recipients). */
@@ -78,29 +80,6 @@ static void join(char **dst, const char *s)
 	*dst = j;
 }
 
-/* The deadline of a text: "trước ngày 15/12/2025" as an ISO date; NULL when none is certain. */
-static char *deadline_of(const ex_stmt *st)
-{
-	const char *p = strstr(st->key, "truoc ngay");
-	if (!p)
-		p = strstr(st->key, "truoc");
-	if (!p)
-		return NULL;
-	size_t b = st->kmap[(size_t)(p - st->key)];
-	size_t e = b;
-	/* the date right after */
-	size_t k = (size_t)(p - st->key) + 5;
-	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < (size_t)(p - st->key) + 16)
-		k++;
-	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))
-		k++;
-	e = st->kmap[k];
-	char iso[11];
-	if (ex_parse_date(st->text + b, e - b, iso))
-		return sohoa_strdup(iso);
-	return NULL;
-}
-
 /* The title of a heading statement (up to the first sentence end or colon; a unit heading may
  * list several units separated by ';'). */
 static char *heading_title(const ex_stmt *st, int units)
@@ -148,8 +127,91 @@ static int names_unit(const ex_stmt *sm, long b, long e)
 	return 0;
 }
 
-/* Prose: labelled lines ("Phòng/đơn vị chủ trì: …", "… phối hợp: …") grouped into one row per task
- * heading, the heading giving the task and its id. */
+enum { L_NONE, L_LEAD, L_COOP, L_MONITOR, L_DEADLINE };
+
+/* What a labelled line gives, from its label key [b, e) and its first keyword at w: the deadline
+ * ("Thời gian thực hiện: …"), the lead ("Đơn vị chủ trì: …", "Cơ quan thực hiện: …"), the
+ * cooperating units, who monitors; L_NONE for a label that names no unit ("Theo dõi thi hành"). */
+static int label_kind(const ex_stmt *sm, long b, long e, long w)
+{
+	size_t s0 = strspn(sm->key, " -+");
+	const char *kw = sm->key + w;
+	if (!strncmp(kw, "thoi", 4))
+		return (size_t)w == s0 ? L_DEADLINE : L_NONE;
+	int unit = names_unit(sm, b, e), first = (size_t)w == s0;
+	if (*kw == 'c')
+		return unit || first ? L_LEAD : L_NONE;
+	if (*kw == 'p')
+		return unit || first ? L_COOP : L_NONE;
+	if (!strncmp(kw, "theo", 4))
+		return unit ? L_MONITOR : L_NONE;
+	return unit ? L_LEAD : L_NONE; /* "thực hiện" */
+}
+
+/* 1 when statement sm ends a sentence or clause (its last character is '.', ';', ':' or '!'). */
+static int ends_clause(const ex_stmt *sm)
+{
+	size_t e = sm->keylen;
+	while (e > 0 && sm->key[e - 1] == ' ')
+		e--;
+	return e > 0 && strchr(".;:!", sm->key[e - 1]);
+}
+
+/* Start row cur at statement sm, key offset k (page, line, the task from the heading). */
+static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k, const ex_stmt *task_heading)
+{
+	if (cur->page)
+		return;
+	int page, line;
+	ex_locate(ed, sm, sm->kmap[k], NULL, &page, &line);
+	cur->page = page;
+	cur->line = line;
+	cur->source = "prose";
+	if (task_heading) {
+		snprintf(cur->task_id, sizeof cur->task_id, "%s", task_heading->section);
+		cur->task = heading_title(task_heading, 0);
+	}
+}
+
+/* Lead and cooperating units of key [b, e) of sm: "Sở X chủ trì, phối hợp với Y …" gives X and Y;
+ * a bullet naming a unit that does something ("+ Sở Xây dựng đăng tải …") gives that unit; else
+ * the whole text is the lead when whole (a label's value). */
+static void units_of(const ex_stmt *sm, size_t b, size_t e, int whole, resp *cur)
+{
+	for (size_t k = b; k < e; k++)
+		if (ex_word_at(sm->key, e, k, "chu tri")) {
+			size_t q = k;
+			while (q > b && strchr(" ,", sm->key[q - 1]))
+				q--;
+			if (q > b) {
+				char *l = ex_clean(sm->text, sm->kmap[b], sm->kmap[q]);
+				join(&cur->lead, l);
+				free(l);
+			}
+			char *c = rs_coop_in(sm, k, e);
+			join(&cur->coop, c);
+			free(c);
+			return;
+		}
+	size_t ub, ue;
+	if (!whole && rs_unit_sentence(sm, b, &ub, &ue)) {
+		char *l = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
+		join(&cur->lead, l);
+		free(l);
+		char *c = rs_coop_in(sm, ue, e);
+		join(&cur->coop, c);
+		free(c);
+	} else if (whole) {
+		char *l = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+		join(&cur->lead, l);
+		free(l);
+	}
+}
+
+/* Prose: labelled lines ("Phòng/đơn vị chủ trì: …", "… phối hợp: …", "Thời gian thực hiện: …")
+ * grouped into rows: a new row at each task heading and when a lead comes after the cooperating
+ * units or the deadline (the task's labels are done); several leads in a row share one. A lead label with no value ("Cơ quan thực hiện:") is followed by one bullet
+ * per unit. The heading gives the task and its id. */
 static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
 	sohoa_regex *lab = ex_regex(ctx, label_re);
@@ -158,37 +220,83 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	sohoa_status st = SOHOA_OK;
 	resp cur = {0};
 	const ex_stmt *task_heading = NULL;
+	int unit_bullets = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) {
 			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
 			task_heading = sm;
+			unit_bullets = 0;
 			continue;
 		}
 		long g[8];
-		if (ex_find(lab, sm, 0, g, 4) != 1)
+		if (ex_find(lab, sm, 0, g, 4) != 1) {
+			if (unit_bullets && starts_bullet_key(sm)) {
+				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+				size_t b = strspn(sm->key, " -+*");
+				prose_begin(ed, &cur, sm, b, task_heading);
+				units_of(sm, b, sm->keylen, 0, &cur);
+				char *d = rs_deadline_of(sm);
+				join(&cur.deadline, d);
+				free(d);
+			} else {
+				unit_bullets = 0;
+			}
 			continue;
-		if (!names_unit(sm, g[2], g[3]) && ((size_t)g[4] != strspn(sm->key, " -+") || sm->key[g[4]] == 't'))
+		}
+		unit_bullets = 0;
+		int kind = label_kind(sm, g[2], g[3], g[4]);
+		if (kind == L_NONE)
 			continue;
+		/* the value, with the lines that finish it (a unit name cut at a line end) */
 		char *val = ex_clean(sm->text, sm->kmap[g[6]], sm->kmap[g[7]]);
+		const ex_stmt *ls = sm;
+		for (int more = 0; more < 2 && !ends_clause(sm) && s + 1 < ed->nstmts; more++) {
+			const ex_stmt *nx = &ed->stmts[s + 1];
+			long g2[8];
+			if (nx->heading || starts_bullet_key(nx) || ex_find(lab, nx, 0, g2, 4) == 1 || !val)
+				break;
+			char *t = ex_clean(nx->text, 0, nx->len);
+			size_t n = strlen(val) + (t ? strlen(t) : 0) + 2;
+			char *j = malloc(n);
+			if (j && t)
+				snprintf(j, n, "%s %s", val, t);
+			free(t);
+			if (!j)
+				break;
+			free(val);
+			val = j;
+			sm = nx;
+			s++;
+		}
 		if (val) {
 			size_t l = strlen(val);
 			while (l && strchr(".;", val[l - 1]))
 				val[--l] = 0;
 		}
-		int lead = sm->key[g[4]] == 'c', monitor = sm->key[g[4]] == 't';
-		if (!cur.page) {
-			int page, line;
-			ex_locate(ed, sm, sm->kmap[g[6]], NULL, &page, &line);
-			cur.page = page;
-			cur.line = line;
-			cur.source = "prose";
-			if (task_heading) {
-				snprintf(cur.task_id, sizeof cur.task_id, "%s", task_heading->section);
-				cur.task = heading_title(task_heading, 0);
+		if (kind == L_DEADLINE) {
+			if (cur.deadline)
+				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+			char iso[11];
+			if (val && ex_parse_date(val, strlen(val), iso)) {
+				free(val);
+				val = sohoa_strdup(iso);
 			}
+			if (val && *val)
+				cur.deadline = val;
+			else
+				free(val);
+			continue;
 		}
-		join(lead ? &cur.lead : monitor ? &cur.monitor : &cur.coop, val);
+		if ((kind == L_LEAD && (cur.coop || cur.deadline)) || (kind == L_COOP && cur.coop && cur.deadline))
+			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+		prose_begin(ed, &cur, ls, (size_t)g[6], task_heading);
+		if (kind == L_LEAD && (!val || !*val))
+			unit_bullets = 1;
+		else if (kind == L_LEAD && ex_has_word(ls->key, (size_t)g[6], (size_t)g[7], "chu tri"))
+			units_of(ls, (size_t)g[6], (size_t)g[7], 1, &cur);
+		else
+			join(kind == L_LEAD ? &cur.lead : kind == L_MONITOR ? &cur.monitor : &cur.coop, val);
 		free(val);
 	}
 	sohoa_regex_free(lab);
@@ -230,7 +338,8 @@ static size_t stop_cut(const ex_stmt *sm, int *stop)
 }
 
 /* A line that goes on the open bullet task: its text t appended to the task, its deadline taken
- * when the task has none. */
+ * when the task has none, its cooperating units read again from the whole task (a name cut at the
+ * line end, "phối hợp với Sở Giáo dục và" / "Đào tạo …", is whole there). */
 static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 {
 	size_t n = strlen(cur->task) + strlen(t) + 2;
@@ -240,23 +349,38 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 		free(cur->task);
 		cur->task = j;
 	}
-	char *d = deadline_of(sm);
+	char *d = rs_deadline_of(sm);
 	if (d && !cur->deadline)
 		cur->deadline = d;
 	else
 		free(d);
+	ex_stmt whole = {0};
+	whole.text = cur->task;
+	whole.len = strlen(cur->task);
+	if (ex_key(whole.text, whole.len, &whole.key, &whole.keylen, &whole.kmap) == 0) {
+		char *c = rs_coop_in(&whole, 0, whole.keylen);
+		if (c) {
+			free(cur->coop);
+			cur->coop = c;
+		}
+	}
+	free(whole.key);
+	free(whole.kmap);
 }
 
-/* A new task of unit heading `unit`, the nbul-th: text t (its bullet mark dropped), statement sm. */
-static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, int nbul, const ex_stmt *sm, const char *t)
+/* A new task of lead `lead` under unit heading `unit`, the nbul-th: text t (its bullet mark
+ * dropped), statement sm; the cooperating units and the deadline from its text. */
+static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, int nbul,
+		       const ex_stmt *sm, const char *t)
 {
 	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit->section, nbul);
 	const char *p = t;
 	if ((*p == '-' || *p == '+' || *p == '*') && p[1] == ' ')
 		p += 2;
 	cur->task = sohoa_strdup(p);
-	cur->lead = heading_title(unit, 1);
-	cur->deadline = deadline_of(sm);
+	cur->lead = lead ? sohoa_strdup(lead) : NULL;
+	cur->deadline = rs_deadline_of(sm);
+	cur->coop = rs_coop_in(sm, 0, sm->keylen);
 	int page, line;
 	ex_locate(ed, sm, 0, NULL, &page, &line);
 	cur->page = page;
@@ -264,11 +388,102 @@ static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, int nbu
 	cur->source = "unit";
 }
 
+/* The lead a unit heading names: its title without "Đề nghị"/"Giao", up to ':', a parenthesis or
+ * the sentence end. */
+static char *unit_lead(const ex_stmt *h)
+{
+	size_t k = rs_skip_request(h, h->title_key), e = k;
+	while (e < h->keylen && h->key[e] != ':' && h->key[e] != '(' &&
+	       !(h->key[e] == '.' && (e + 1 >= h->keylen || h->key[e + 1] == ' ')))
+		e++;
+	while (e > k && strchr(" ,", h->key[e - 1]))
+		e--;
+	return ex_clean(h->text, h->kmap[k], h->kmap[e]);
+}
+
+/* *lead with the text of statement sm appended (a unit's name that runs on to the next line). */
+static void lead_more(char **lead, const ex_stmt *sm)
+{
+	char *t = ex_clean(sm->text, 0, sm->len);
+	size_t n = (*lead ? strlen(*lead) : 0) + (t ? strlen(t) : 0) + 2;
+	char *j = t ? malloc(n) : NULL;
+	if (j) {
+		snprintf(j, n, "%s %s", *lead ? *lead : "", t);
+		free(*lead);
+		*lead = j;
+	}
+	free(t);
+}
+
+/* 1 when top heading s opens a unit section; its title may run on to the next statement ("V. TỔ
+ * CHỨC" / "THỰC HIỆN"), an upper-case one. */
+static int opens_units(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	if (has_word(sm, sm->title_key, unit_sections))
+		return 1;
+	if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading)
+		return 0;
+	const ex_stmt *nx = &ed->stmts[s + 1];
+	for (size_t i = 0; i < nx->len; i++)
+		if (islower((unsigned char)nx->text[i]))
+			return 0;
+	size_t n = sm->keylen - sm->title_key + nx->keylen + 2;
+	char *j = malloc(n);
+	if (!j)
+		return 0;
+	snprintf(j, n, "%s %s", sm->key + sm->title_key, nx->key);
+	int yes = 0;
+	for (int w = 0; unit_sections[w] && !yes; w++)
+		yes = strstr(j, unit_sections[w]) != NULL;
+	free(j);
+	return yes;
+}
+
+/* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
+ * …", "Các Bộ … theo chức năng nhiệm vụ …". Its row goes to cur. Not the '+' items of a list a
+ * label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
+static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t k = strspn(sm->key, " -+"), b, e;
+	size_t p = s;
+	while (p > 0 && ed->stmts[p].key[strspn(ed->stmts[p].key, " ")] == '+')
+		p--;
+	if (p < s && ends_clause(&ed->stmts[p]) && ed->stmts[p].key[ed->stmts[p].keylen - 1] == ':')
+		return 0;
+	if (!rs_unit_sentence(sm, k, &b, &e))
+		return 0;
+	size_t r = e;
+	while (r < sm->keylen && strchr(" ,", sm->key[r]))
+		r++;
+	if (!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
+	    !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang"))
+		return 0;
+	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
+	if (colon && colon - (sm->key + r) < 50)
+		return 0; /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
+	cur->lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+	cur->task = ex_clean(sm->text, sm->kmap[r], sm->len);
+	cur->coop = rs_coop_in(sm, e, sm->keylen);
+	cur->deadline = rs_deadline_of(sm);
+	snprintf(cur->task_id, sizeof cur->task_id, "%s", sm->section);
+	int page, line;
+	ex_locate(ed, sm, sm->kmap[k], NULL, &page, &line);
+	cur->page = page;
+	cur->line = line;
+	cur->source = "prose";
+	return 1;
+}
+
 /* Unit sections: under a top heading such as "III. TRÁCH NHIỆM …", each unit heading ("2) Sở Nội
  * vụ") leads the tasks below it, one row per bullet (or per paragraph in reflowed text), until a
- * closing statement. */
+ * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
+ * Sở Tài chính chủ trì, phối hợp với … bố trí …") is a task. Outside unit sections, sentences
+ * that give a unit a task (sentence_task) are rows. */
 static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
+	static const char *const recipients[] = {"noi nhan", NULL};
 	const sohoa_text *text = ed->text;
 	sohoa_status st = SOHOA_OK;
 	int reflowed = 0;
@@ -277,22 +492,60 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	resp cur = {0};
 	int in_units = 0, stopped = 0;
 	const ex_stmt *unit = NULL;
-	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0;
+	char *lead = NULL;
+	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
-			in_units = has_word(sm, sm->title_key, unit_sections);
+			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			in_units = opens_units(ed, s);
+			if (in_units && !has_word(sm, sm->title_key, unit_sections))
+				s++; /* the title's second line */
 			unit = NULL;
 			continue;
 		}
-		if (!in_units)
+		if (starts_with_word(sm, recipients) || (sm->heading && in_units && starts_with_word(sm, unit_stop))) {
+			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			in_units = 0;
+			unit = NULL;
 			continue;
+		}
+		const char *nn = strstr(sm->key, "noi nhan");
+		if (in_units && nn && nn > sm->key && strchr(". ", nn[-1]) && sm->heading) {
+			/* the recipients run into a unit heading's paragraph: no unit section after it */
+			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			in_units = 0;
+			unit = NULL;
+			continue;
+		}
+		if (!in_units) {
+			if (!sm->heading || sm->level > 1) {
+				st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+				if (st == SOHOA_OK && sentence_task(ed, s, &cur))
+					st = resp_flush(ctx, ed->name, &cur, 1, out);
+			}
+			continue;
+		}
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
 			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
 			unit = sm;
 			nbul = 0;
 			stopped = 0;
 			unit_has_bullets = lists_bullets(ed, s);
+			free(lead);
+			size_t b, e;
+			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e) && ends_clause(sm) &&
+					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
+			if (sentence_unit) {
+				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+				char *t = ex_clean(sm->text, sm->title_off, sm->len);
+				if (t)
+					start_task(ed, &cur, unit, lead, ++nbul, sm, t);
+				free(t);
+				cur_bullet = 0;
+			} else {
+				lead = unit_lead(sm);
+			}
 			continue;
 		}
 		if (!unit || stopped)
@@ -305,22 +558,33 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		if (!strncmp(sm->key + strspn(sm->key, " "), "http", 4) || !strncmp(sm->key + strspn(sm->key, " "), "www.", 4))
 			continue; /* a web address (footnote) */
 		int bullet = starts_bullet_key(sm), stop_after;
+		/* the unit's name running on: no task yet, a short line that ends no sentence */
+		if (!nbul && !bullet && !sm->heading && !ends_clause(sm) && !ends_clause(&ed->stmts[s - 1]) &&
+		    ex_words_in(sm->key, 0, sm->keylen) <= 16) {
+			lead_more(&lead, sm);
+			continue;
+		}
 		size_t cut = stop_cut(sm, &stop_after);
 		char *t = ex_clean(sm->text, 0, cut);
 		if (!t)
 			break;
 		/* in reflowed text a line is a paragraph: a new line without a bullet is a new task */
 		int new_para = reflowed && sm->starts[0] == 0 && sm->first > 0 && (ed->stmts[s - 1].last < sm->first);
-		if (unit_has_bullets && !bullet && cur.task && cur_bullet && !new_para) {
+		/* a line that finishes the sentence the task broke off ("(Ban" / "Thi đua …)") */
+		size_t fb = strspn(sm->key, " -+*");
+		int runs_on = cur.task && !sm->heading && !ends_clause(&ed->stmts[s - 1]) &&
+			      (!bullet || (fb < sm->keylen && !rs_upper_at(sm, fb)));
+		if (runs_on || (cur.task && !bullet && (sentence_unit || (unit_has_bullets && cur_bullet)) && !new_para)) {
 			continue_task(&cur, sm, t);
 		} else {
 			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
-			start_task(ed, &cur, unit, ++nbul, sm, t);
+			start_task(ed, &cur, unit, lead, ++nbul, sm, t);
 			cur_bullet = bullet;
 		}
 		free(t);
 		stopped = stop_after;
 	}
+	free(lead);
 	if (st == SOHOA_OK)
 		return resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
 	resp_clear(&cur);

@@ -1,0 +1,255 @@
+/* responsibilities-units.c: unit names, cooperating units and deadlines read from the sentences of
+ * responsibilities (responsibilities-int.h). */
+#include "responsibilities-int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A month or quarter after "trong"/"trước"/"xong"/"cuối" in st ("trong tháng 11 năm 2025", "trước
+ * quý II/2025"), as written; NULL when none names its year. */
+static char *period_of(const ex_stmt *st)
+{
+	static const char *const before[] = {"trong", "truoc", "xong", "cuoi", NULL};
+	static const char *const unit[] = {"thang", "quy", NULL};
+	const char *key = st->key;
+	for (size_t k = 0; k < st->keylen; k++) {
+		size_t w = 0;
+		for (int i = 0; before[i] && !w; i++)
+			if (ex_word_at(key, st->keylen, k, before[i]))
+				w = strlen(before[i]);
+		if (!w)
+			continue;
+		size_t u = ex_skip_sp(key, k + w, st->keylen);
+		if (!ex_starts_any(key, st->keylen, u, unit))
+			continue;
+		size_t e = u;
+		while (e < st->keylen && isalpha((unsigned char)key[e]))
+			e++;
+		/* the number and what follows it: "11 năm 2025", "II/2025", "12/2025", "2025" */
+		int year = 0;
+		for (int part = 0; part < 3; part++) {
+			size_t q = ex_skip_sp(key, e, st->keylen);
+			if (part == 1 && ex_word_at(key, st->keylen, q, "nam"))
+				q = ex_skip_sp(key, q + 3, st->keylen);
+			else if (part == 1 && key[q] == '/')
+				q++;
+			else if (part > 0)
+				break;
+			size_t n = q;
+			while (n < st->keylen && (isdigit((unsigned char)key[n]) || strchr("ivx", key[n])))
+				n++;
+			if (n == q || (n < st->keylen && isalpha((unsigned char)key[n])))
+				break;
+			year |= n - q == 4 && isdigit((unsigned char)key[q]);
+			e = n;
+		}
+		if (year)
+			return ex_clean(st->text, st->kmap[u], st->kmap[e]);
+	}
+	return NULL;
+}
+
+/* The deadline of a text: "trước ngày 15/12/2025" as an ISO date, else a month or
+ * quarter (period_of); NULL when none is certain. */
+char *rs_deadline_of(const ex_stmt *st)
+{
+	const char *p = strstr(st->key, "truoc ngay");
+	if (!p)
+		p = strstr(st->key, "truoc");
+	if (!p)
+		return period_of(st);
+	size_t b = st->kmap[(size_t)(p - st->key)];
+	size_t e = b;
+	/* the date right after */
+	size_t k = (size_t)(p - st->key) + 5;
+	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < (size_t)(p - st->key) + 16)
+		k++;
+	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))
+		k++;
+	e = st->kmap[k];
+	char iso[11];
+	if (ex_parse_date(st->text + b, e - b, iso))
+		return sohoa_strdup(iso);
+	return period_of(st);
+}
+
+/* 1 when the letter at text offset off is a capital (ASCII, Latin-1, Đ Ă Ĩ Ũ Ơ Ư, and the even code
+ * points of U+1EA0..U+1EF9, the Vietnamese capitals with a tone). */
+int rs_upper_at(const ex_stmt *st, size_t k)
+{
+	const unsigned char *t = (const unsigned char *)st->text + st->kmap[k];
+	unsigned cp = t[0];
+	if (cp < 0x80)
+		return isupper((int)cp) != 0;
+	if ((cp & 0xe0) == 0xc0)
+		cp = ((cp & 0x1fu) << 6) | (t[1] & 0x3fu);
+	else if ((cp & 0xf0) == 0xe0)
+		cp = ((cp & 0x0fu) << 12) | ((t[1] & 0x3fu) << 6) | (t[2] & 0x3fu);
+	else
+		return 0;
+	if (cp >= 0xc0 && cp <= 0xdd)
+		return 1;
+	if (cp == 0x110 || cp == 0x102 || cp == 0x128 || cp == 0x168 || cp == 0x1a0 || cp == 0x1af)
+		return 1;
+	return cp >= 0x1ea0 && cp <= 0x1ef9 && cp % 2 == 0;
+}
+
+/* Words that start a unit's name ("Sở Y tế", "Các Bộ", "UBND các xã"). */
+static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "ban", "van phong", "cong an",
+					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
+					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
+					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
+					 "truong", NULL};
+/* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
+ * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
+static const char *const unit_end_words[] = {
+	"chu tri", "phoi hop", "theo", "thuc hien", "trien khai", "tuyen truyen", "thong nhat", "huong dan",
+	"bo tri", "nghien cuu", "tham muu", "ra soat", "xay dung", "kiem tra", "bao cao", "de xuat", "tong hop",
+	"xu ly", "don doc", "hoan thanh", "ban hanh", "cap nhat", "dam bao", "bao dam", "tien hanh", "tham dinh",
+	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",
+	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
+	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
+	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", NULL};
+
+/* Where a proper name of one or more ministries or departments starting at key offset kb ends:
+ * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
+ * "và" ("Sở Văn hóa và Thể thao", "Bộ Công Thương"), a comma and the next such name continuing
+ * it ("Bộ Tài chính, Bộ Công Thương"). 0 when kb starts no such name. */
+static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
+{
+	const char *key = st->key;
+	size_t k = kb, end = 0;
+	while ((ex_word_at(key, ke, k, "so") || ex_word_at(key, ke, k, "bo")) && rs_upper_at(st, k)) {
+		k = ex_skip_sp(key, k + 2, ke);
+		if (k >= ke || !isalpha((unsigned char)key[k]) || !rs_upper_at(st, k))
+			break;
+		for (;;) { /* a capitalized word, maybe one lower-case syllable, then "và"/another capital */
+			while (k < ke && isalnum((unsigned char)key[k]))
+				k++;
+			end = k;
+			size_t q = ex_skip_sp(key, k, ke);
+			if (q < ke && isalpha((unsigned char)key[q]) && !rs_upper_at(st, q) && !ex_word_at(key, ke, q, "va")) {
+				for (k = q; k < ke && isalnum((unsigned char)key[k]);)
+					k++;
+				end = k;
+				q = ex_skip_sp(key, k, ke);
+			}
+			if (ex_word_at(key, ke, q, "va"))
+				q = ex_skip_sp(key, q + 2, ke);
+			if (q < ke && isalpha((unsigned char)key[q]) && rs_upper_at(st, q) &&
+			    !ex_starts_any(key, ke, q, unit_first)) {
+				k = q;
+				continue;
+			}
+			break;
+		}
+		k = ex_skip_sp(key, end, ke);
+		if (k < ke && key[k] == ',')
+			k = ex_skip_sp(key, k + 1, ke);
+		if (ex_word_at(key, ke, k, "va"))
+			k = ex_skip_sp(key, k + 2, ke);
+	}
+	return end;
+}
+
+/* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
+ * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
+ * (else the name ends before it). Trailing spaces and commas are left out. */
+size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
+{
+	const char *key = st->key;
+	size_t k = kb, pe = proper_end(st, kb, ke);
+	int depth = 0;
+	size_t after = ex_skip_sp(key, pe, ke);
+	if (after < ke && key[after] == ',')
+		after = ex_skip_sp(key, after + 1, ke);
+	if (ex_word_at(key, ke, after, "va"))
+		after = ex_skip_sp(key, after + 2, ke);
+	/* a proper name not followed by other units ("các …", "Ủy ban …"): up to its end and a
+	 * parenthesis after it */
+	if (pe > kb && !ex_word_at(key, ke, after, "cac") &&
+	    !(after < ke && rs_upper_at(st, after) && ex_starts_any(key, ke, after, unit_first))) {
+		size_t q = ex_skip_sp(key, pe, ke);
+		if (paren && q < ke && key[q] == '(') {
+			const char *c = memchr(key + q, ')', ke - q);
+			ke = c ? (size_t)(c - key) + 1 : ke;
+		} else {
+			ke = pe;
+		}
+	}
+	for (; k < ke; k++) {
+		char c = key[k];
+		if (c == '(') {
+			if (!paren)
+				break;
+			depth++;
+		} else if (c == ')') {
+			depth -= depth > 0;
+		} else if (depth) {
+			continue;
+		} else if (c == '.' || c == ';' || c == ':') {
+			break;
+		} else if (k > kb && isalnum((unsigned char)c) && !isalnum((unsigned char)key[k - 1])) {
+			if (ex_word_at(key, ke, k, "lien quan")) {
+				k += 9;
+				break;
+			}
+			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words))
+				break;
+		}
+	}
+	while (k > kb && (key[k - 1] == ' ' || key[k - 1] == ','))
+		k--;
+	return k;
+}
+
+/* Key offset past a request word that may open a unit ("Giao Sở X", "Đề nghị Ủy ban …"). */
+size_t rs_skip_request(const ex_stmt *st, size_t k)
+{
+	k = ex_skip_sp(st->key, k, st->keylen);
+	if (ex_word_at(st->key, st->keylen, k, "giao"))
+		return ex_skip_sp(st->key, k + 4, st->keylen);
+	if (ex_word_at(st->key, st->keylen, k, "de nghi"))
+		return ex_skip_sp(st->key, k + 7, st->keylen);
+	return k;
+}
+
+/* The units asked to cooperate in key [kb, ke): after "phối hợp với" (or "phối hợp" and a
+ * capitalized name or "các"), up to what they do. NULL when none. */
+char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke)
+{
+	for (size_t k = kb; k < ke; k++) {
+		if (!ex_word_at(st->key, ke, k, "phoi hop"))
+			continue;
+		size_t u = ex_skip_sp(st->key, k + 8, ke);
+		if (ex_word_at(st->key, ke, u, "chat che"))
+			u = ex_skip_sp(st->key, u + 8, ke);
+		if (ex_word_at(st->key, ke, u, "voi"))
+			u = ex_skip_sp(st->key, u + 3, ke);
+		else if (u >= ke || !(rs_upper_at(st, u) || ex_word_at(st->key, ke, u, "cac")))
+			continue;
+		if (u >= ke || !isalnum((unsigned char)st->key[u]))
+			continue;
+		size_t e = rs_unit_end(st, u, ke, 1);
+		if (e > u)
+			return ex_clean(st->text, st->kmap[u], st->kmap[e]);
+	}
+	return NULL;
+}
+
+/* A unit named at key offset k (after "Giao"/"Đề nghị") that is asked to do something: its name's
+ * end in *e (the rest of the statement says what). 0 when k does not start a unit's name or the
+ * name takes the whole rest. */
+int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
+{
+	k = rs_skip_request(st, k);
+	if (k >= st->keylen || !rs_upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first))
+		return 0;
+	*b = k;
+	*e = rs_unit_end(st, k, st->keylen, 0);
+	size_t r = ex_skip_sp(st->key, *e, st->keylen);
+	return *e > k && ex_words_in(st->key, *e, st->keylen) >= 3 && ex_words_in(st->key, k, *e) <= 30 &&
+	       isalpha((unsigned char)st->key[r]);
+}
