@@ -195,6 +195,8 @@ static sohoa_status process_doc(sohoa_ctx *ctx, const char *name, const sohoa_do
 		st = sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "'%s': interrupted", name);
 	if (st == SOHOA_OK)
 		st = hand_out(ctx, name, &out, h);
+	if (st == SOHOA_OK && ctx->doc_done)
+		st = ctx->doc_done(ctx->doc_done_user, ctx, doc, out.text);
 	sohoa_text_free(out.text);
 	sohoa_buf_free(&out.whole);
 	for (size_t i = 0; i < MAX_EXTRACTORS; i++)

@@ -26,6 +26,9 @@ typedef struct sohoa_model sohoa_model; /* the restoration language model (resto
 /* The context: options, the last error, the log sink and long-lived handles. One per thread:
  * worker threads use sohoa_ctx_new_worker, which shares options, log and handles but has its own
  * error slot. */
+struct sohoa_doc;  /* ingest/ingest.h */
+struct sohoa_text; /* normalize/normalize.h */
+
 struct sohoa_ctx {
 	sohoa_options opt;
 	sohoa_log_fn log;
@@ -36,6 +39,12 @@ struct sohoa_ctx {
 	sohoa_model *model;     /* loaded on first use; owned by the main context */
 	volatile int *interrupted; /* set by the CLI's signal handler; may be NULL */
 	char *model_found;      /* the path sohoa_model_info_get found, owned */
+	/* Internal, for the sohoa program: called by the pipeline (api/pipeline.c) with ctx once a
+	 * document's outputs went to the handler, with the document and its normalized text (both
+	 * freed after); a status other than SOHOA_OK fails the document. NULL: not called. */
+	sohoa_status (*doc_done)(void *user, struct sohoa_ctx *ctx, const struct sohoa_doc *doc,
+				 const struct sohoa_text *text);
+	void *doc_done_user;
 };
 
 /* A context for a worker thread: parent's options, log, interrupt flag and model, its own error
