@@ -152,6 +152,7 @@ static const char style[] =
 	"th{background:#eee;cursor:pointer;position:sticky;top:0}th[data-dir=a]::after{content:' \\25B2'}"
 	"th[data-dir=d]::after{content:' \\25BC'}\n"
 	"tr.row:focus{outline:3px solid #36c;background:#eef4ff}td img{max-width:480px;display:block}\n"
+	"td.read{min-width:14em}td.f{max-width:30em;font-size:12px}\n"
 	"mark{background:#fc9}.f b{color:#555;font-weight:normal}.ctl{margin:.5em 0}.ctl label{margin-right:1em}\n"
 	".meta{display:flex;gap:1em;align-items:flex-start}.meta img{max-width:600px;border:1px solid #ccc}\n"
 	"</style>\n";
@@ -204,7 +205,7 @@ static int head(sohoa_buf *b, const char *title, const char *intro)
 				 "size=4></label><label>text <input id=q type=search></label><span id=count></span>"
 				 " &middot; j/k or arrows move, Enter opens, click a heading to sort</div>\n"
 				 "<table id=rows><thead><tr><th>doc</th><th>kind</th><th>page</th><th>line</th>"
-				 "<th>confidence</th><th>source region</th><th>as read (low confidence marked)</th>"
+				 "<th>OCR confidence</th><th>source region</th><th>as read (low confidence marked)</th>"
 				 "<th>fields</th></tr></thead><tbody>\n");
 }
 
