@@ -78,13 +78,14 @@ static int cmp_line(const void *x, const void *y)
 	return a->page != b->page ? a->page - b->page : a->line - b->line;
 }
 
-/* The row's cells as "<b>column</b> value" lines, without doc, page and line. */
+/* The row's cells as "<b>column</b> value" lines, without doc, page, line and line_*. */
 static int fields(sohoa_buf *b, const batch_row *r)
 {
 	int first = 1;
 	for (size_t i = 0; i < r->ncells && r->columns[i]; i++) {
 		const char *c = r->columns[i];
-		if (!*r->cells[i] || !strcmp(c, "doc") || !strcmp(c, "page") || !strcmp(c, "line"))
+		if (!*r->cells[i] || !strcmp(c, "doc") || !strcmp(c, "page") || !strcmp(c, "line") ||
+		    !strncmp(c, "line_", 5)) /* the source line's: shown beside */
 			continue;
 		if ((!first && sohoa_buf_puts(b, "<br>")) || sohoa_buf_puts(b, "<b>") || html(b, c) ||
 		    sohoa_buf_puts(b, "</b> ") || html(b, r->cells[i]))
