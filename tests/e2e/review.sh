@@ -3,7 +3,7 @@
 # disk): the index has one row per CSV row, each document page one per row of that document,
 # every image they name exists and is a PNG, the inline script ran (it fills the row count) with
 # no console message, and the screenshot is not blank. A second run keeps everything; a missing
-# page makes its document be redone.
+# page makes its document be redone. Also the CSVs' line_source, line_confidence and line_box.
 . tests/lib.sh
 S=samples
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
@@ -51,6 +51,31 @@ for k, n in per.items():
     print(k, n)
 EOF
 expect=$(awk '$1 == "all" { print $2 }' "$TMP/counts")
+
+# Each row with a source line says where it came from: the scan's rows ocr with a confidence, the
+# born-digital PDF's rows pdf without; boxes are four numbers, x0 < x1 and y0 < y1.
+if python3 - "$OUT" <<'EOF'
+import csv, glob, sys
+n = 0
+for f in glob.glob(sys.argv[1] + "/*.csv"):
+    for r in csv.DictReader(open(f, newline="", encoding="utf-8")):
+        if "line_source" not in r:
+            continue
+        want = "ocr" if r["doc"].endswith(".tif") else "pdf"
+        b = [float(v) for v in r["line_box"].split()]
+        conf = float(r["line_confidence"]) if r["line_confidence"] else None
+        ok = (r["line_source"] == want and len(b) == 4 and b[0] < b[2] and b[1] < b[3]
+              and (conf is not None and 0 <= conf <= 100) == (want == "ocr"))
+        if not ok:
+            sys.exit("bad row in %s: %s" % (f, r))
+        n += 1
+sys.exit(0 if n else "no row has line_source")
+EOF
+then
+	pass "csv: line_source, line_confidence, line_box on every row with a line"
+else
+	fail "csv: line_source, line_confidence, line_box on every row with a line"
+fi
 
 # imgs NAME PAGE: every <img src> of the dumped page exists beside PAGE and is a PNG; echoes the count
 imgs() {
