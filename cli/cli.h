@@ -1,5 +1,6 @@
 /* The command-line front end: a table of subcommands, shared option parsing, logging to stderr.
- * Only code under cli/ prints. Exit codes: 0 all good, 1 some input failed, 2 usage. */
+ * Only code under cli/ prints. Exit codes: 0 all good, 1 some input failed, 2 usage, 128 + the
+ * signal after SIGINT (130) or SIGTERM (143). */
 #ifndef SOHOA_CLI_H
 #define SOHOA_CLI_H
 
@@ -33,6 +34,7 @@ enum {
 	CLI_FORMAT = 1 << 3,  /* --format */
 	CLI_ONLY = 1 << 4,    /* --only */
 	CLI_BATCH = 1 << 5,   /* --recursive --include --exclude --force --shard --pdf --review */
+	CLI_EXCEL = 1 << 6,   /* --excel */
 };
 
 /* A subcommand. main parses its options, checks the count of inputs and -o, makes the context
@@ -58,7 +60,7 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Write buf to path (atomically) or to stdout when path is NULL or "-". */
 int cli_write_output(sohoa_ctx *ctx, const char *path, const char *data, size_t len);
 
-extern volatile int cli_interrupted;
+extern volatile int cli_interrupted; /* 0, or the number of the signal that stopped the command */
 void cli_install_signals(void);
 
 /* One document's outputs: its text, and its rows as CSV text, a buffer per kind in the order of
@@ -73,11 +75,21 @@ typedef struct cli_out {
 int cli_out_text(void *out, const char *text, size_t len);
 int cli_out_row(void *out, const sohoa_row *row);
 void cli_out_free(cli_out *out);
-/* Append the CSV header line of kind. -1 when out of memory. */
+/* Append the CSV header line of kind, after a UTF-8 byte order mark with --excel (cli_csv_bom).
+ * -1 when out of memory. */
 int cli_csv_header(const char *kind, sohoa_buf *out);
-/* Process input under ctx: "-" is standard input (text, or TSV with tsv), a file with tsv is
- * read as TSV, any other file is read by its kind. */
+extern int cli_csv_bom;
+/* Process input under ctx: "-" is standard input, a file with tsv is read as TSV, any other file
+ * or standard input is read by its kind (sniffed from its first bytes, as sohoa_ingest does). */
 sohoa_status cli_process(sohoa_ctx *ctx, const char *input, int tsv, const sohoa_handler *h, sohoa_summary *sum);
+
+/* Standard input as a file that can be read and seeked: *path is "/dev/stdin", which names a
+ * pipe's bytes copied to an unlinked temporary file put on descriptor 0 (a regular file on
+ * standard input is read as it is). SOHOA_ERR_IO, or SOHOA_ERR_INTERRUPTED on Ctrl-C. */
+sohoa_status cli_stdin_file(sohoa_ctx *ctx, const char **path);
+/* Create an empty temporary file $TMPDIR/sohoa-WHAT-XXXXXX (path set), returning its descriptor or
+ * -1 with errno. */
+int cli_temp_file(char *path, size_t size, const char *what);
 
 int cmd_ingest(const cli_args *a, sohoa_ctx *ctx);
 int cmd_normalize(const cli_args *a, sohoa_ctx *ctx);

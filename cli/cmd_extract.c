@@ -1,5 +1,5 @@
-/* sohoa extract FILE: the CSV files of one document, written atomically (OUTDIR/KIND.csv, ./KIND.csv,
- * or standard output with --only and no -o). */
+/* sohoa extract FILE|-: the CSV files of one document, written atomically (OUTDIR/KIND.csv,
+ * ./KIND.csv, or standard output with --only and no -o or -o -). */
 #include "cli.h"
 
 #include <errno.h>
@@ -11,6 +11,11 @@ int cmd_extract(const cli_args *a, sohoa_ctx *ctx)
 {
 	if (a->only && !sohoa_row_columns(a->only)) {
 		cli_error("--only: no extractor named '%s'", a->only);
+		return EXIT_USAGE;
+	}
+	int to_stdout = a->output && !strcmp(a->output, "-");
+	if (to_stdout && !a->only) {
+		cli_error("extract -o - writes one CSV to standard output: add --only KIND");
 		return EXIT_USAGE;
 	}
 	cli_out rows;
@@ -25,8 +30,13 @@ int cmd_extract(const cli_args *a, sohoa_ctx *ctx)
 	}
 	if (sum.failed_pages)
 		status = EXIT_INPUT;
-	if (a->output && mkdir(a->output, 0777) && errno != EEXIST) {
-		cli_error("cannot create '%s': %s", a->output, strerror(errno));
+	struct stat dir;
+	if (a->output && !to_stdout && mkdir(a->output, 0777) &&
+	    (errno != EEXIST || stat(a->output, &dir) != 0 || !S_ISDIR(dir.st_mode))) {
+		if (errno == EEXIST)
+			cli_error("cannot write into '%s': not a folder", a->output);
+		else
+			cli_error("cannot create '%s': %s", a->output, strerror(errno));
 		status = EXIT_INPUT;
 		goto done;
 	}
@@ -37,20 +47,23 @@ int cmd_extract(const cli_args *a, sohoa_ctx *ctx)
 		sohoa_buf csv = {0};
 		int nomem = cli_csv_header(kinds[i], &csv) ||
 			    sohoa_buf_append(&csv, rows.csv[i].data ? rows.csv[i].data : "", rows.csv[i].len);
-		/* OUTDIR/KIND.csv; without -o: ./KIND.csv, or standard output for --only */
+		/* OUTDIR/KIND.csv; without -o: ./KIND.csv, or standard output for --only; -o -: stdout */
 		char path[4096];
 		const char *dest = NULL;
 		if (a->output)
 			snprintf(path, sizeof path, "%s/%s.csv", a->output, kinds[i]);
 		else
 			snprintf(path, sizeof path, "%s.csv", kinds[i]);
-		if (a->output || !a->only)
+		if ((a->output && !to_stdout) || !a->only)
 			dest = path;
 		if (nomem)
 			cli_error("out of memory");
-		if (nomem || cli_write_output(ctx, dest, csv.data, csv.len))
-			status = EXIT_INPUT;
+		int failed = nomem || cli_write_output(ctx, dest, csv.data, csv.len);
 		sohoa_buf_free(&csv);
+		if (failed) { /* one message: the next files would fail the same way */
+			status = EXIT_INPUT;
+			break;
+		}
 	}
 done:
 	cli_out_free(&rows);

@@ -1,4 +1,4 @@
-/* sohoa ingest FILE: text or TSV with positions. */
+/* sohoa ingest FILE|-: text or TSV with positions. */
 #include "cli.h"
 #include "../api/pipeline.h"
 #include "../output/output.h"
@@ -25,18 +25,19 @@ int cmd_ingest(const cli_args *a, sohoa_ctx *ctx)
 	sohoa_doc *doc = NULL;
 	sohoa_buf out = {0};
 	int status = EXIT_OK;
-	if (sohoa_ingest(ctx, a->inputs[0], &doc) != SOHOA_OK) {
+	const char *input = a->inputs[0];
+	if ((!strcmp(input, "-") && cli_stdin_file(ctx, &input) != SOHOA_OK) || sohoa_ingest(ctx, input, &doc) != SOHOA_OK) {
 		cli_error("%s", sohoa_errmsg(ctx));
 		return EXIT_INPUT;
 	}
 	sohoa_doc_log_pages(ctx, doc);
 	if (sohoa_doc_failed_pages(doc))
 		status = EXIT_INPUT;
-	if (formats[f].write(ctx, doc, &out) != SOHOA_OK ||
-	    cli_write_output(ctx, a->output, out.data ? out.data : "", out.len)) {
-		if (ctx->status != SOHOA_OK)
-			cli_error("%s", sohoa_errmsg(ctx));
+	if (formats[f].write(ctx, doc, &out) != SOHOA_OK) {
+		cli_error("%s", sohoa_errmsg(ctx));
 		status = EXIT_INPUT;
+	} else if (cli_write_output(ctx, a->output, out.data ? out.data : "", out.len)) {
+		status = EXIT_INPUT; /* it said why */
 	}
 	sohoa_buf_free(&out);
 	sohoa_doc_free(doc);

@@ -24,13 +24,13 @@
 	"  -q, --quiet        print only errors\n" \
 	"  -v, --verbose      say what was decided per page (repeat for more)\n" \
 	"  -h, --help         this help\n" \
-	"\nExit status: 0 all inputs processed, 1 some input failed, 2 usage error.\n"
+	"\nExit status: 0 all inputs processed, 1 some input failed, 2 usage error, 130 Ctrl-C.\n"
 
 const cli_command cli_commands[] = {
 	{"ingest", cmd_ingest, CLI_OCR | CLI_OUT | CLI_FORMAT, 1, 1, 0,
 	 "ingest wants exactly one FILE (try 'sohoa ingest --help')",
 	 "read a PDF, image or text file into text or TSV with positions",
-	 "usage: sohoa ingest FILE [-o OUT] [--format text|tsv|hocr|alto] [options]\n\n"
+	 "usage: sohoa ingest FILE|- [-o OUT] [--format text|tsv|hocr|alto] [options]\n\n"
 	 "Reads FILE (PDF, PNG/JPEG/TIFF/PNM image, or text) and writes its text: pages separated by a\n"
 	 "form feed (text), or one row per line (tsv): page line x0 y0 x1 y1 source confidence\n"
 	 "decision text. Coordinates are points from the page's top-left. hocr and alto: the pages'\n"
@@ -47,17 +47,18 @@ const cli_command cli_commands[] = {
 	 "  --tsv              input is `sohoa ingest --format tsv` output\n"
 	 "  --format FMT       text (default) or tsv (text with its source page and line)\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"extract", cmd_extract, CLI_OCR | CLI_NORM | CLI_OUT | CLI_ONLY, 1, 1, 0,
+	{"extract", cmd_extract, CLI_OCR | CLI_NORM | CLI_OUT | CLI_ONLY | CLI_EXCEL, 1, 1, 0,
 	 "extract wants exactly one FILE (try 'sohoa extract --help')",
 	 "extract scores, criteria, responsibilities, metadata, references to CSV",
-	 "usage: sohoa extract FILE [-o OUTDIR] [--only KIND] [options]\n\n"
+	 "usage: sohoa extract FILE|- [-o OUTDIR|-] [--only KIND] [options]\n\n"
 	 "Ingests and normalizes FILE, then writes KIND.csv files into OUTDIR (default: current\n"
-	 "folder), or one CSV to standard output with --only KIND and no -o.\n"
+	 "folder), or one CSV to standard output with --only KIND and no -o or -o -.\n"
 	 "Kinds: scores, criteria, schemes, responsibilities, documents, references.\n\n"
 	 "  -o DIR             output folder\n"
 	 "  --only KIND        run one extractor\n"
+	 "  --excel            start each CSV with a UTF-8 byte order mark (for Excel)\n"
 	 "  --tsv              input is `sohoa ingest --format tsv` output\n" COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"run", cmd_run, CLI_OCR | CLI_NORM | CLI_OUT | CLI_BATCH, 1, INT_MAX, 1,
+	{"run", cmd_run, CLI_OCR | CLI_NORM | CLI_OUT | CLI_BATCH | CLI_EXCEL, 1, INT_MAX, 1,
 	 "run wants INPUT... and -o OUTDIR (try 'sohoa run --help')",
 	 "the whole pipeline over files and folders into OUTDIR",
 	 "usage: sohoa run INPUT... -o OUTDIR [options]\n\n"
@@ -72,22 +73,24 @@ const cli_command cli_commands[] = {
 	 "  --shard K/N        process only the K-th of N slices of the inputs\n"
 	 "  --pdf              also OUTDIR/<key>.pdf: each PDF or image made searchable (as sohoa pdf)\n"
 	 "  --review           also OUTDIR/review/index.html: every row beside a crop of its source line\n"
+	 "  --excel            start each CSV with a UTF-8 byte order mark (for Excel)\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
 	{"pdf", cmd_pdf, CLI_OCR | CLI_NORM, 2, 2, 0,
 	 "pdf wants IN and OUT.pdf (try 'sohoa pdf --help')",
 	 "a searchable PDF (PDF/A-2b where it can) of a PDF or an image",
-	 "usage: sohoa pdf IN OUT.pdf [options]\n\n"
+	 "usage: sohoa pdf IN|- OUT.pdf|- [options]\n\n"
 	 "Writes OUT.pdf: the pages of IN (a PDF, or a PNG/JPEG/TIFF image) as they are, with an\n"
 	 "invisible text layer of the restored Vietnamese on the pages that needed OCR, placed on the\n"
 	 "words it was read from; an old invisible layer (an English OCR's) is replaced. PDF/A-2b when\n"
 	 "IN allows it; -v says what was done per page and, if not PDF/A, why.\n\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
-	{"merge", cmd_merge, CLI_OUT, 1, INT_MAX, 1,
+	{"merge", cmd_merge, CLI_OUT | CLI_EXCEL, 1, INT_MAX, 1,
 	 "merge wants OUTDIR... and -o MERGED (try 'sohoa merge --help')",
 	 "merge the outputs of several sharded runs",
 	 "usage: sohoa merge OUTDIR... -o MERGED\n\n"
 	 "Concatenates the CSV files of shard output folders into one set, in document order.\n\n"
-	 "  -o DIR             output folder (required)\n" COMMON_TAIL},
+	 "  -o DIR             output folder (required)\n"
+	 "  --excel            start each CSV with a UTF-8 byte order mark (for Excel)\n" COMMON_TAIL},
 	{NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL},
 };
 
@@ -99,7 +102,7 @@ static void usage(FILE *f)
 	for (const cli_command *c = cli_commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
 	fprintf(f, "\n'sohoa COMMAND --help' or 'sohoa help COMMAND' for a command's options; 'sohoa --version'.\n"
-		   "Exit status: 0 all inputs processed, 1 some input failed, 2 usage error.\n");
+		   "Exit status: 0 all inputs processed, 1 some input failed, 2 usage error, 130 Ctrl-C.\n");
 }
 
 static const cli_command *find_command(const char *name)
@@ -144,13 +147,20 @@ static int dispatch(const cli_command *cmd, int argc, char **argv)
 		cli_error("%s", cmd->args_error);
 		return EXIT_USAGE;
 	}
+	/* run and merge read folders and write one: standard input or output cannot be either */
+	for (int i = 0; cmd->needs_output && i <= a.ninputs; i++)
+		if (!strcmp(i < a.ninputs ? a.inputs[i] : a.output, "-")) {
+			cli_error("%s reads files and folders and writes a folder: '-' (standard %s) is not supported",
+				  cmd->name, i < a.ninputs ? "input" : "output");
+			return EXIT_USAGE;
+		}
 	sohoa_ctx *ctx = cli_ctx_new(&a);
 	if (!ctx)
 		return EXIT_INPUT;
 	cli_install_signals();
 	rc = cmd->run(&a, ctx);
 	sohoa_ctx_free(ctx);
-	return rc;
+	return cli_interrupted ? 128 + cli_interrupted : rc; /* 130 after Ctrl-C, as shells expect */
 }
 
 static int run(int argc, char **argv)

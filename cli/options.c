@@ -26,19 +26,22 @@ static void log_stderr(void *user, sohoa_log_level level, const char *message)
 {
 	(void)user;
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	if (cli_quiet && level != SOHOA_LOG_ERROR)
-		return;
+	if ((cli_quiet || cli_interrupted) && level != SOHOA_LOG_ERROR)
+		return; /* after Ctrl-C, pages stopped half-way are no news */
 	static const char *const prefix[] = {"error: ", "warning: ", "", ""};
 	pthread_mutex_lock(&lock);
 	fprintf(stderr, "sohoa: %s%s\n", prefix[level], message);
 	pthread_mutex_unlock(&lock);
 }
 
+/* The first SIGINT or SIGTERM sets cli_interrupted to the signal's number: the library stops at
+ * the next page, the command cleans up and exits 128 + that number (130 for Ctrl-C). A second
+ * one exits at once with the same status. */
 static void on_signal(int sig)
 {
-	if (cli_interrupted) /* second Ctrl-C: stop now */
-		_exit(128 + sig);
-	cli_interrupted = 1;
+	if (cli_interrupted)
+		_exit(128 + cli_interrupted);
+	cli_interrupted = sig;
 }
 
 void cli_install_signals(void)
@@ -88,7 +91,7 @@ int cli_write_output(sohoa_ctx *ctx, const char *path, const char *data, size_t 
 enum {
 	O_LANG = 256, O_TESSDATA, O_DPI, O_OCR, O_JOBS, O_PAGES, O_PASSWORD, O_TIMEOUT, O_MAXPIX,
 	O_MAXPAGES, O_TONE, O_RESTORE, O_MODEL, O_TSV, O_FORMAT, O_ONLY, O_RECURSIVE, O_INCLUDE,
-	O_EXCLUDE, O_FORCE, O_SHARD, O_PDF, O_REVIEW
+	O_EXCLUDE, O_FORCE, O_SHARD, O_PDF, O_REVIEW, O_EXCEL
 };
 
 static const struct {
@@ -118,6 +121,7 @@ static const struct {
 	{{"shard", required_argument, 0, O_SHARD}, CLI_BATCH},
 	{{"pdf", no_argument, 0, O_PDF}, CLI_BATCH},
 	{{"review", no_argument, 0, O_REVIEW}, CLI_BATCH},
+	{{"excel", no_argument, 0, O_EXCEL}, CLI_EXCEL},
 	{{"output", required_argument, 0, 'o'}, CLI_OUT},
 	{{"quiet", no_argument, 0, 'q'}, 0},
 	{{"verbose", no_argument, 0, 'v'}, 0},
@@ -255,6 +259,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args)
 		case O_SHARD: args->shard = optarg; break;
 		case O_PDF: args->pdf = 1; break;
 		case O_REVIEW: args->review = 1; break;
+		case O_EXCEL: cli_csv_bom = 1; break;
 		case O_INCLUDE: case O_EXCLUDE:
 			bad = add_pattern(args, c, optarg);
 			break;

@@ -246,28 +246,32 @@ int sohoa_gov_allowance(size_t len)
 	return len <= 3 ? 0 : len <= 7 ? 1 : len <= 14 ? 2 : 3;
 }
 
+void sohoa_nearest_add(sohoa_nearest *n, int i, int d)
+{
+	if (d < n->bestd) {
+		n->second = n->bestd;
+		n->bestd = d;
+		n->best = i;
+	} else if (d < n->second) {
+		n->second = d;
+	}
+}
+
 int sohoa_gov_nearest(const char *const *list, const char *s, size_t n, int slack, int *dist)
 {
 	char sk[128], ek[128];
 	sohoa_gov_skeleton(s, n, sk, sizeof sk);
-	int best = -1, bestd = 1 << 20, second = 1 << 20;
+	sohoa_nearest near = {-1, 1 << 20, 1 << 20};
 	for (int i = 0; list[i]; i++) {
 		size_t el = sohoa_gov_skeleton(list[i], strlen(list[i]), ek, sizeof ek);
 		int allow = sohoa_gov_allowance(el) - slack;
 		if (allow < 0)
 			allow = 0;
 		int d = sohoa_gov_distance(sk, ek, allow);
-		if (d > allow)
-			continue;
-		if (d < bestd) {
-			second = bestd;
-			bestd = d;
-			best = i;
-		} else if (d < second) {
-			second = d;
-		}
+		if (d <= allow)
+			sohoa_nearest_add(&near, i, d);
 	}
 	if (dist)
-		*dist = bestd;
-	return best >= 0 && bestd < second ? best : -1;
+		*dist = near.bestd;
+	return near.best >= 0 && near.bestd < near.second ? near.best : -1;
 }

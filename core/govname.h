@@ -50,4 +50,12 @@ int sohoa_gov_allowance(size_t len);
  * or -1. *dist gets the distance (may be NULL). */
 int sohoa_gov_nearest(const char *const *list, const char *s, size_t n, int slack, int *dist);
 
+/* The nearest of several candidates and the runner-up's distance, as a search goes: start with
+ * best -1 and bestd, second above any distance; sohoa_nearest_add each candidate i at distance d
+ * (a tie for the nearest makes second equal bestd). */
+typedef struct sohoa_nearest {
+	int best, bestd, second;
+} sohoa_nearest;
+void sohoa_nearest_add(sohoa_nearest *n, int i, int d);
+
 #endif

@@ -123,18 +123,8 @@ static void trim_word(const char *w, char *out, size_t cap)
  * ("GD&ĐT", "TP.HCM", "THPT", "ĐHQG"). */
 static int acronym(const char *s)
 {
-	int letters = 0;
-	for (size_t i = 0, n = strlen(s); i < n;) {
-		uint32_t cp, plain;
-		int tone, upper;
-		i += sohoa_utf8_decode(s + i, n - i, &cp);
-		if (cp == '&' || cp == '.' || cp == '-')
-			continue;
-		if (!sohoa_viet_letter(cp, &plain, &tone, &upper) || !upper || tone)
-			return 0;
-		letters++;
-	}
-	return letters >= 2 && letters <= 8;
+	int caps, letters = ex_plain_letters(s, "&.-", &caps);
+	return letters >= 2 && letters <= 8 && caps == letters;
 }
 
 /* A word a name may hold: a Vietnamese syllable, an acronym, a number, a dash or '&'. */

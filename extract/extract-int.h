@@ -16,6 +16,7 @@ typedef struct ex_row {
 	sohoa_buf *out;
 	int nfields;
 	int failed;
+	int safe;     /* 1: cells made safe for spreadsheets (sohoa_csv_row); ex_row_begin sets 0 */
 } ex_row;
 void ex_row_begin(ex_row *r, sohoa_buf *out);
 void ex_field(ex_row *r, const char *s);           /* NULL or "" gives an empty field */
@@ -41,6 +42,9 @@ int ex_date_dmy(int d, int m, int y, char iso[11]);
 void ex_trim(const char *s, size_t *b, size_t *e, const char *chars);
 /* Copy s[b..e) with runs of white space collapsed to one space, trimmed. Caller frees. */
 char *ex_clean(const char *s, size_t b, size_t e);
+/* The letters of s when each character is a letter without a tone mark (đ is one) or an ASCII
+ * character of skip: their number, *upper of them capitals; -1 when another character is in s. */
+int ex_plain_letters(const char *s, const char *skip, int *upper);
 
 /* ---- stmts.c: statements ---- */
 
@@ -80,6 +84,11 @@ void ex_doc_free(ex_doc *ed);
  * them, free them; fn's status, or the build's. */
 sohoa_status ex_over_stmts(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out,
 			   sohoa_status (*fn)(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out));
+/* The source lines text line t was made from, in order: start with *p = *j = 0 (page and line
+ * indices into doc) and call until NULL; *page (may be NULL) gets the line's page. doc may be
+ * NULL: no lines. Stamp lines (normalize left them out) are not among them. */
+const sohoa_line *ex_source_next(const sohoa_doc *doc, const sohoa_tline *t, size_t *p, size_t *j,
+				 const sohoa_page **page);
 /* The source page and line of text offset off in statement st. When a text line spans several
  * source lines (reflowed), the source line whose text contains needle is chosen. */
 void ex_locate(const ex_doc *ed, const ex_stmt *st, size_t off, const char *needle, int *page, int *line);

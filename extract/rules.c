@@ -459,3 +459,21 @@ int ex_spelled_at(const ex_stmt *st, size_t k, const char *w)
 	sohoa_buf_free(&b);
 	return same;
 }
+
+int ex_plain_letters(const char *s, const char *skip, int *upper)
+{
+	int letters = 0;
+	*upper = 0;
+	for (size_t i = 0, n = strlen(s); i < n;) {
+		uint32_t cp, plain;
+		int tone, up;
+		i += sohoa_utf8_decode(s + i, n - i, &cp);
+		if (cp && cp < 0x80 && strchr(skip, (int)cp))
+			continue;
+		if (!sohoa_viet_letter(cp, &plain, &tone, &up) || tone)
+			return -1;
+		letters++;
+		*upper += up;
+	}
+	return letters;
+}

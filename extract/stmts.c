@@ -308,6 +308,26 @@ static size_t count_needle(const char *s, size_t n, const char *needle)
 	return c;
 }
 
+const sohoa_line *ex_source_next(const sohoa_doc *doc, const sohoa_tline *t, size_t *p, size_t *j,
+				 const sohoa_page **page)
+{
+	for (; doc && *p < doc->npages; (*p)++, *j = 0) {
+		const sohoa_page *pg = &doc->pages[*p];
+		if (pg->number < t->page || pg->number > t->page_end)
+			continue;
+		while (*j < pg->nlines) {
+			const sohoa_line *l = &pg->lines[(*j)++];
+			if ((pg->number == t->page && l->line < t->line) || (pg->number == t->page_end && l->line > t->line_end) ||
+			    l->source == SOHOA_SRC_STAMP)
+				continue;
+			if (page)
+				*page = pg;
+			return l;
+		}
+	}
+	return NULL;
+}
+
 /* The source line, among those text line tl was reflowed from, holding the occurrence of needle
  * that follows the nbefore bytes of before (its text up to the offset sought): 1 with *page and
  * *line set, else 0. */
@@ -316,21 +336,16 @@ static int locate_in_source(const ex_doc *ed, const sohoa_tline *tl, const char 
 {
 	size_t nth = count_needle(before, nbefore, needle);
 	size_t seen = 0;
-	for (size_t p = 0; p < ed->doc->npages; p++) {
-		const sohoa_page *pg = &ed->doc->pages[p];
-		if (pg->number < tl->page || pg->number > tl->page_end)
+	const sohoa_page *pg;
+	const sohoa_line *l;
+	for (size_t p = 0, j = 0; (l = ex_source_next(ed->doc, tl, &p, &j, &pg));) {
+		if (!l->text)
 			continue;
-		for (size_t j = 0; j < pg->nlines; j++) {
-			const sohoa_line *l = &pg->lines[j];
-			if ((pg->number == tl->page && l->line < tl->line) ||
-			    (pg->number == tl->page_end && l->line > tl->line_end) || !l->text)
-				continue;
-			seen += count_needle(l->text, strlen(l->text), needle);
-			if (seen > nth) {
-				*page = pg->number;
-				*line = l->line;
-				return 1;
-			}
+		seen += count_needle(l->text, strlen(l->text), needle);
+		if (seen > nth) {
+			*page = pg->number;
+			*line = l->line;
+			return 1;
 		}
 	}
 	return 0;

@@ -1,14 +1,46 @@
-/* Images (PNG, JPEG, TIFF incl. multi-page, PNM): each image page is decoded through Leptonica and
- * read by OCR, pages in parallel with one OCR engine per worker. With ocr-prep.c, the only files
- * that include leptonica/allheaders.h. */
+/* Images (PNG, JPEG, TIFF incl. multi-page, PNM): each image page is decoded through Leptonica
+ * (PNG through libpng, quietly) and read by OCR, pages in parallel with one OCR engine per worker.
+ * With ocr-prep.c, the only files that include leptonica/allheaders.h; the only one that includes
+ * png.h. */
 #include "ingest-int.h"
 
 #include <leptonica/allheaders.h>
+#include <png.h>
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static int pnm_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* 1 if head[0..n) starts as a PNM header does: "P1".."P6", then the width and the height as
+ * numbers, each after white space and any "#" comment lines ("P1 is a line" is not one). */
+static int pnm_header(const unsigned char *head, size_t n)
+{
+	if (n < 3 || head[0] != 'P' || head[1] < '1' || head[1] > '6')
+		return 0;
+	size_t i = 2;
+	for (int field = 0; field < 2; field++) {
+		size_t sp = i;
+		while (i < n && (pnm_space(head[i]) || head[i] == '#')) {
+			if (head[i] == '#')
+				while (i < n && head[i] != '\n')
+					i++;
+			else
+				i++;
+		}
+		size_t digits = i;
+		while (i < n && head[i] >= '0' && head[i] <= '9')
+			i++;
+		if (i == sp || (!pnm_space(head[sp]) && head[sp] != '#') || i == digits || i >= n || !pnm_space(head[i]))
+			return 0;
+	}
+	return 1;
+}
 
 static int image_recognize(const char *path, const unsigned char *head, size_t n)
 {
@@ -19,10 +51,7 @@ static int image_recognize(const char *path, const unsigned char *head, size_t n
 		return 1;
 	if (n >= 4 && (!memcmp(head, "II*\0", 4) || !memcmp(head, "MM\0*", 4)))
 		return 1;
-	if (n >= 3 && head[0] == 'P' && head[1] >= '1' && head[1] <= '6' &&
-	    (head[2] == '\n' || head[2] == ' ' || head[2] == '\r' || head[2] == '\t'))
-		return 1;
-	return 0;
+	return pnm_header(head, n);
 }
 
 /* ---- decoding ---- */
@@ -83,6 +112,57 @@ static int truncated(int format, const unsigned char *data, size_t len)
 	if (format == IFF_JFIF_JPEG)
 		return !memmem(data + len - tail, tail, "\xFF\xD9", 2);
 	return 0;
+}
+
+/* The resolution in a PNG's pHYs chunk (before the image data), in dots per inch; 0 when none. */
+static int png_dpi(const unsigned char *d, size_t n)
+{
+	for (size_t i = 8; i + 8 <= n;) {
+		uint32_t len = (uint32_t)d[i] << 24 | (uint32_t)d[i + 1] << 16 | (uint32_t)d[i + 2] << 8 | d[i + 3];
+		const unsigned char *type = d + i + 4, *body = d + i + 8;
+		if (!memcmp(type, "IDAT", 4) || len > n - i - 8)
+			break;
+		if (!memcmp(type, "pHYs", 4) && len == 9 && body[8] == 1) { /* pixels per metre */
+			uint32_t ppm = (uint32_t)body[0] << 24 | (uint32_t)body[1] << 16 | (uint32_t)body[2] << 8 | body[3];
+			return (int)(ppm * 0.0254 + 0.5);
+		}
+		i += 12 + (size_t)len;
+	}
+	return 0;
+}
+
+/* A PNG into r through libpng's simplified API, which keeps its warnings and errors to itself
+ * (Leptonica's PNG reader lets libpng print them on stderr). Gray and palette-gray become 8-bit
+ * gray, anything with colour 8-bit RGB; transparency is laid on white, 16-bit samples are cut
+ * to 8. r->dpi is the file's, 0 when it has none. SOHOA_ERR_FORMAT with libpng's reason. */
+static sohoa_status png_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+			     ingest_raster *r)
+{
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&img, data, len))
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt PNG (%s)", path, img.message);
+	int color = (img.format & PNG_FORMAT_FLAG_COLOR) != 0;
+	img.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+	unsigned char *s = malloc(PNG_IMAGE_SIZE(img));
+	if (!s) {
+		png_image_free(&img);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "'%s': out of memory decoding", path);
+	}
+	png_color white = {255, 255, 255};
+	if (!png_image_finish_read(&img, &white, s, 0, NULL)) {
+		free(s);
+		png_image_free(&img);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt PNG (%s)", path, img.message);
+	}
+	r->samples = s;
+	r->w = (int)img.width;
+	r->h = (int)img.height;
+	r->n = color ? 3 : 1;
+	r->stride = r->w * r->n;
+	r->dpi = png_dpi(data, len);
+	return SOHOA_OK;
 }
 
 /* Width and height from a PNG IHDR or a PNM header, read here because Leptonica will not report
@@ -182,6 +262,12 @@ sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned 
 				   index + 1, w, h, (long long)ctx->opt.max_pixels);
 	if (truncated(format, data, len))
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
+	if (format == IFF_PNG) {
+		sohoa_status st = png_read(ctx, path, data, len, r);
+		if (st == SOHOA_OK)
+			r->dpi = image_dpi(ctx, r->dpi, r->w, r->h);
+		return st;
+	}
 	PIX *pix = is_tiff(format) ? pixReadMemTiff(data, len, index) : pixReadMem(data, len);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': page %d: corrupt image data", path, index + 1);
@@ -228,7 +314,7 @@ static void page_fail(sohoa_page *page, sohoa_status st, const char *msg)
 	ingest_page_clear(page);
 	page->status = st;
 	free(page->error);
-	page->error = sohoa_strdup(msg);
+	page->error = sohoa_strdup(ingest_page_reason(msg, page->number));
 }
 
 static void image_page(void *arg, int worker, size_t i)

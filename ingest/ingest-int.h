@@ -15,6 +15,8 @@ typedef struct ingest_handler {
 extern const ingest_handler ingest_pdf_handler;   /* pdf.c */
 extern const ingest_handler ingest_image_handler; /* image.c */
 extern const ingest_handler ingest_text_handler;  /* text.c */
+/* text.c: 1 if path ends in ".txt" or ".text" (any case): text is preferred to magic. */
+int ingest_text_named(const char *path);
 
 /* Fills doc from data, a NUL-terminated copy of len bytes that the parser owns (frees). */
 typedef sohoa_status (*ingest_parse_fn)(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc);
@@ -26,6 +28,9 @@ sohoa_status ingest_doc_parse(sohoa_ctx *ctx, const char *name, const char *kind
 sohoa_page *ingest_page_add(sohoa_doc *doc, int number);
 sohoa_line *ingest_line_add(sohoa_page *page);
 void ingest_page_clear(sohoa_page *page);
+/* msg past a leading "page N: " or "'FILE': page N: " naming this page (N its number): the
+ * reason alone, for page->error, which the messages prefix with the file and page themselves. */
+const char *ingest_page_reason(const char *msg, int number);
 
 
 /* A page raster in memory, rows top-down. n is 1 (gray) or 3 (RGB); stride in bytes. */

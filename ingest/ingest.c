@@ -18,6 +18,7 @@ const char *sohoa_source_name(sohoa_source src)
 	case SOHOA_SRC_PDF: return "pdf";
 	case SOHOA_SRC_OCR: return "ocr";
 	case SOHOA_SRC_TEXT: return "text";
+	case SOHOA_SRC_STAMP: return "stamp";
 	}
 	return "?";
 }
@@ -47,6 +48,19 @@ static sohoa_doc *doc_new(const char *path, const char *name, const char *kind)
 	return doc;
 }
 
+/* The handler for a file named path starting with head[0..n): a text name (.txt, .text) first,
+ * if its bytes are text; then the table in order, whose handlers trust magic only at offset 0
+ * (a .pdf name also goes to the PDF reader, which accepts "%PDF-" in the first 1024 bytes). */
+static const ingest_handler *find_handler(const char *path, const unsigned char *head, size_t n)
+{
+	if (ingest_text_named(path) && ingest_text_handler.recognize(path, head, n))
+		return &ingest_text_handler;
+	for (size_t i = 0; handlers[i]; i++)
+		if (handlers[i]->recognize(path, head, n))
+			return handlers[i];
+	return NULL;
+}
+
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 {
 	*out = NULL;
@@ -66,12 +80,7 @@ sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)
 	fclose(f);
 	if (failed)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot read '%s'", path);
-	const ingest_handler *h = NULL;
-	for (size_t i = 0; handlers[i]; i++)
-		if (handlers[i]->recognize(path, head, n)) {
-			h = handlers[i];
-			break;
-		}
+	const ingest_handler *h = find_handler(path, head, n);
 	if (!h)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is not a PDF, image or text file", path);
 	char *name = doc_name_from_path(path);
@@ -109,6 +118,22 @@ sohoa_status ingest_doc_parse(sohoa_ctx *ctx, const char *name, const char *kind
 	}
 	*out = doc;
 	return SOHOA_OK;
+}
+
+const char *ingest_page_reason(const char *msg, int number)
+{
+	if (!msg)
+		return msg;
+	const char *p = msg;
+	if (*p == '\'') { /* 'FILE': */
+		const char *q = strstr(p + 1, "': page ");
+		if (!q)
+			return msg;
+		p = q + 3;
+	}
+	char prefix[32];
+	int n = snprintf(prefix, sizeof prefix, "page %d: ", number);
+	return !strncmp(p, prefix, (size_t)n) && p[n] ? p + n : msg;
 }
 
 sohoa_page *ingest_page_add(sohoa_doc *doc, int number)
@@ -233,11 +258,11 @@ static int split_tabs(char *s, char **fields, int max)
 /* Fill doc from the TSV rows in data (an ingest_parse_fn: data is freed here). */
 static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc)
 {
-	(void)len;
 	sohoa_status st = SOHOA_OK;
-	int lineno = 0;
+	int lineno = 0, page_source_set = 0; /* a page's source comes from its first line that is not a stamp */
 	char *save = NULL;
-	for (char *row = strtok_r(data, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
+	char *text = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? data + 3 : data; /* skip a BOM */
+	for (char *row = strtok_r(text, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
 		lineno++;
 		size_t rl = strlen(row);
 		if (rl && row[rl - 1] == '\r')
@@ -257,6 +282,7 @@ static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size
 			break;
 		}
 		sohoa_page *page = doc->npages ? &doc->pages[doc->npages - 1] : NULL;
+		int stamp = !strcmp(f[6], "stamp");
 		if (!page || page->number != (int)pg) {
 			if (page && page->number > (int)pg) {
 				st = sohoa_error(ctx, SOHOA_ERR_FORMAT, "%s: line %d: pages out of order", name, lineno);
@@ -264,13 +290,22 @@ static sohoa_status tsv_parse(sohoa_ctx *ctx, const char *name, char *data, size
 			}
 			if (!(page = ingest_page_add(doc, (int)pg)) || !(page->decision = sohoa_strdup(f[8])))
 				goto nomem;
+			doc->page_count = (int)pg;
+			page_source_set = 0;
+		}
+		if (!stamp && !page_source_set) {
 			page->source = !strcmp(f[6], "ocr") ? SOHOA_SRC_OCR :
 				       !strcmp(f[6], "pdf") ? SOHOA_SRC_PDF : SOHOA_SRC_TEXT;
-			doc->page_count = (int)pg;
+			page_source_set = 1;
+			for (size_t k = 0; k < page->nlines; k++)
+				if (page->lines[k].source != SOHOA_SRC_STAMP)
+					page->lines[k].source = page->source;
 		}
 		sohoa_line *l = ingest_line_add(page);
 		if (!l || !(l->text = sohoa_strdup(f[9])))
 			goto nomem;
+		if (stamp)
+			l->source = SOHOA_SRC_STAMP;
 		l->line = (int)strtol(f[1], NULL, 10);
 		l->x0 = strtof(f[2], NULL);
 		l->y0 = strtof(f[3], NULL);

@@ -5,7 +5,10 @@
 
 #include "../core/sohoa.h"
 
-typedef enum sohoa_source { SOHOA_SRC_PDF, SOHOA_SRC_OCR, SOHOA_SRC_TEXT } sohoa_source;
+/* Where a line came from. STAMP is a line's source only (never a page's): text of an inbox stamp,
+ * a seal or a note added on the page (ingest/stamp.h), read from the page but kept out of the body
+ * text and the metadata by normalize/ and extract/; the TSV shows it as "stamp". */
+typedef enum sohoa_source { SOHOA_SRC_PDF, SOHOA_SRC_OCR, SOHOA_SRC_TEXT, SOHOA_SRC_STAMP } sohoa_source;
 
 /* One word with its box (kept for OCR lines and PDF lines alike; tables are rebuilt from them). */
 typedef struct sohoa_word {

@@ -17,6 +17,11 @@ typedef struct ocr_tuning {
 				    darkest by at least this (0..255) */
 	int stroke_div;          /* stroke pieces are at least 1/stroke_div inch long either way */
 	float stroke_fill;       /* and fill under this fraction of their bounding box (0..1) */
+	int type_min_div;        /* coloured type: letter pieces at least 1/type_min_div inch high,
+				    under type_word_len / stroke_div inch wide ... */
+	int type_word_len;
+	int type_gap_div;        /* ... joined along a row across gaps of 1/type_gap_div inch ... */
+	float type_row_ratio;    /* ... into rows at least this many times as wide as high */
 	/* binarization (Sauvola, tiled) */
 	int sauvola_half_window; /* half the local window's side, pixels */
 	float sauvola_k;         /* Sauvola's k (0..1): higher makes less ink */
@@ -40,6 +45,18 @@ typedef struct ocr_tuning {
 	float piece_conf;        /* ... and read again alone when its mean confidence is under this
 				    (0..100) */
 	int piece_max;           /* at most this many pieces read again per page */
+	/* text size: pages whose letters are small are enlarged before anything else */
+	int text_min_comps;      /* letter height is measured on pages with this many letter-like
+				    components or more */
+	int text_small_px;       /* letters (with ascenders) under this many pixels high are small */
+	int text_px;             /* and are enlarged to this height (as at 300 dpi) ... */
+	float text_max_scale;    /* ... by at most this factor ... */
+	long text_max_pixels;    /* ... and to at most this many pixels */
+	/* orientation and trust */
+	float osd_sure_conf;     /* Tesseract's orientation confidence that turns a page without
+				    reading it the other way too */
+	float low_conf;          /* a page read with a mean word confidence under this (0..100) is
+				    flagged in its decision */
 } ocr_tuning;
 
 /* Today's values: what every engine uses. */
@@ -59,30 +76,55 @@ typedef struct ocr_word {
  * the quarter turns, which readers and table rebuilding want) with the deskew undone. */
 typedef struct ocr_geom {
 	int quads;       /* clockwise quarter turns applied (0..3) */
+	int sure;        /* 0 when the turn was a guess (ocr_osd_fn unsure or not asked) */
 	float angle;     /* deskew rotation applied after that, degrees, clockwise positive */
 	int rw, rh;      /* size after the quarter turns */
 } ocr_geom;
 
 /* Tesseract's orientation detection, asked when Leptonica is not sure: clockwise quarter turns
- * that make the binarized page bin upright, or -1 when it cannot tell. */
-typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi);
+ * that make the binarized page bin upright, or -1 when it cannot tell; *conf its confidence. */
+typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi, float *conf);
+
+/* How ocr_prep_gray sized the page: enlarged scale times (1 when not), and the resolution its
+ * text now has (the raster's dpi when not enlarged; what to give Tesseract and every length in
+ * 1/N inch of the tuning). Boxes go back to the raster through raster dpi * scale. */
+typedef struct ocr_scale {
+	float scale;
+	int dpi;
+} ocr_scale;
 
 /* ocr-prep.c. Make Leptonica silent (it would print to stderr); once per process. */
 void ocr_prep_global_init(void);
-/* An 8 bpp gray Pix of a gray or RGB raster (red turned white, pen strokes removed) at the
- * raster's dpi (300 when unknown); NULL when the raster is empty or memory runs out. */
-struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r);
-/* The page for Tesseract from a gray Pix: background normalized, turned upright (osd decides
- * when Leptonica cannot), deskewed, binarized, rules and specks removed. Fills g. Returns a new
- * Pix (the gray one if binarization fails), NULL when out of memory. */
-struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, ocr_osd_fn osd, void *arg,
+/* An 8 bpp gray Pix of a gray or RGB raster (red turned white, pen strokes removed), enlarged
+ * when its letters are small (text_small_px); sc says how. NULL when the raster is empty or
+ * memory runs out. */
+struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc);
+/* The page for Tesseract from a gray Pix whose text has resolution dpi: background normalized,
+ * turned upright by quads clockwise quarter turns (when quads < 0 by what Leptonica detects, or
+ * osd when Leptonica cannot tell), deskewed, binarized, rules and specks removed. Fills g.
+ * Returns a new Pix (the gray one if binarization fails), NULL when out of memory. */
+struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int quads, ocr_osd_fn osd, void *arg,
 			  ocr_geom *g);
 /* Widen each word's left and right edges over the ink of the binarized page bin (see the
  * definition); w is in reading order of Tesseract's lines. */
 void ocr_prep_snap_words(struct Pix *bin, ocr_word *w, size_t n);
+/* The page's body text size in pixels from Tesseract's line heights; 0 when unknown. */
+float ocr_words_em(const ocr_word *w, size_t n);
+struct ingest_glyph;
+/* The words as glyphs for ingest_layout, k points per pixel, boxes of one height per text size
+ * em (see the definition); gl and cps have room for every character and word break. Returns
+ * the glyph count. */
+size_t ocr_words_to_glyphs(const ocr_word *w, size_t nw, double k, float em, struct ingest_glyph *gl,
+			   uint32_t *cps);
 /* A box of the prepared image (pixels) back to the upright page, in points. */
-void ocr_prep_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
+void ocr_prep_box(const ocr_geom *g, double dpi, double l, double t, double r, double b, float *x0, float *y0,
 		  float *x1, float *y1);
+/* Closed rectangular frames (an inbox stamp's box) in ink of any colour on raster r, at most half
+ * the page's short side wide and a third of it high, that are not a table's grid: up to max boxes
+ * {x0, y0, x1, y1} in points of the upright page (quads clockwise quarter turns from r; page_w x
+ * page_h points upright; the deskew is not undone: boxes are loose by that much). Returns how
+ * many; 0 when out of memory. */
+int ocr_prep_frames(const ingest_raster *r, int quads, float page_w, float page_h, float (*box)[4], int max);
 /* pixDestroy: frees *pix and sets it NULL; NULL does nothing. */
 void ocr_prep_free(struct Pix **pix);
 

@@ -1,13 +1,16 @@
 /* ocr-prep: the Leptonica page preparation of the OCR adapter. A page raster becomes the image
- * Tesseract reads: gray with red stamps and pen strokes turned white, background normalized,
- * turned upright, deskewed, binarized, ruling lines and specks removed. With image.c, the only
- * files that include leptonica/allheaders.h. */
+ * Tesseract reads: gray with red stamps and pen strokes turned white and coloured type dark,
+ * small text enlarged, background normalized, turned upright, deskewed, binarized, ruling lines
+ * and specks removed. Also the geometry of the words read (boxes widened to their ink, glyphs
+ * for the layout). With image.c, the only files that include leptonica/allheaders.h. */
 #include "ocr-int.h"
+#include "layout.h"
 
 #include <leptonica/allheaders.h>
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void lept_quiet(const char *msg)
 {
@@ -60,8 +63,104 @@ static void colour_strokes(const ocr_tuning *t, PIX *mask, PIX *gray, int dpi)
 	pixDestroy(&wide);
 }
 
-PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r)
+/* Coloured type: printed text in blue or another non-red colour (an e-signature block, "Ký bởi:
+ * ... Thời gian ký: ...", a coloured heading) is not a pen stroke and must read like black print,
+ * although rgb_gray made it light. Told by shape, not hue: its pieces of mask, without the
+ * hairlines (a 2x2 opening: the colour fringes a scanner leaves along black print), are
+ * letter-sized (under 1/stroke_div inch high and type_word_len times that wide, for letters that
+ * touch; at least 1/type_min_div high) and stand in rows (closed along the row by 1/type_gap_div
+ * inch they make bands type_row_ratio times as wide as high or more), where a signature is one
+ * long stroke and handwritten digits stand two or three together. The coloured ink within those
+ * rows, extended along their line over gaps of 3/type_gap_div inch ("Thời gian:  21.11.2025"),
+ * and 1/type_min_div inch above and below (dots, accents), with a pixel around it, takes the
+ * raster's darkest channel in gray. r is RGB, of gray's size. */
+static void colour_type(const ocr_tuning *t, PIX *mask, PIX *gray, const ingest_raster *r, int dpi)
 {
+	int big = dpi / t->stroke_div, low = dpi / t->type_min_div > 2 ? dpi / t->type_min_div : 2;
+	int gap = dpi / t->type_gap_div > 1 ? dpi / t->type_gap_div : 1;
+	PIX *solid = pixOpenBrick(NULL, mask, 2, 2);
+	PIX *small = solid ? pixSelectBySize(solid, t->type_word_len * big, big, 8, L_SELECT_IF_BOTH, L_SELECT_IF_LT,
+					     NULL) : NULL;
+	PIX *letters = small ? pixSelectBySize(small, 0, low, 8, L_SELECT_HEIGHT, L_SELECT_IF_GTE, NULL) : NULL;
+	PIX *runs = letters ? pixCloseBrick(NULL, letters, gap, 1) : NULL;
+	PIX *rows = runs ? pixSelectByWidthHeightRatio(runs, t->type_row_ratio, 8, L_SELECT_IF_GTE, NULL) : NULL;
+	PIX *near = rows ? pixCloseBrick(NULL, letters, 3 * gap, 1) : NULL;
+	PIX *line = near ? pixSeedfillBinary(NULL, rows, near, 8) : NULL;
+	PIX *band = line ? pixDilateBrick(NULL, line, 1, 2 * low + 1) : NULL;
+	PIX *type = band ? pixAnd(NULL, mask, band) : NULL;
+	PIX *wide = type ? pixDilateBrick(NULL, type, 3, 3) : NULL;
+	if (wide) {
+		l_uint32 *gd = pixGetData(gray), *wd = pixGetData(wide);
+		int gwpl = pixGetWpl(gray), wwpl = pixGetWpl(wide);
+		for (int y = 0; y < r->h; y++) {
+			const l_uint32 *wl = wd + (size_t)y * (size_t)wwpl;
+			l_uint32 *gl = gd + (size_t)y * (size_t)gwpl;
+			const unsigned char *row = r->samples + (size_t)y * (size_t)r->stride;
+			for (int x = 0; x < r->w; x++) {
+				if (!GET_DATA_BIT(wl, x))
+					continue;
+				const unsigned char *p = row + 3 * (size_t)x;
+				unsigned mn = p[0] < p[1] ? p[0] : p[1];
+				mn = mn < p[2] ? mn : p[2];
+				if (mn < GET_DATA_BYTE(gl, x))
+					SET_DATA_BYTE(gl, x, mn);
+			}
+		}
+	}
+	pixDestroy(&solid);
+	pixDestroy(&small);
+	pixDestroy(&letters);
+	pixDestroy(&runs);
+	pixDestroy(&rows);
+	pixDestroy(&near);
+	pixDestroy(&line);
+	pixDestroy(&band);
+	pixDestroy(&type);
+	pixDestroy(&wide);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The height of the page's letters in pixels of gray: the 3rd quartile of the heights of the
+ * letter-like components (at least 3 pixels high, at most 3 times as wide as high, under 1/30
+ * of the page) of a thresholded copy, which is about the height of a letter with an ascender
+ * (loose tone marks and dots are the low quarter). Large pages are measured at half size. 0 when
+ * the page has fewer than min_comps such components. */
+static int letter_height(const ocr_tuning *t, PIX *gray)
+{
+	int half = pixGetWidth(gray) > 1600 && pixGetHeight(gray) > 1600;
+	PIX *small = half ? pixScaleAreaMap2(gray) : pixClone(gray);
+	PIX *norm = small ? pixBackgroundNormSimple(small, NULL, NULL) : NULL;
+	PIX *bin = norm ? pixThresholdToBinary(norm, 150) : NULL;
+	BOXA *boxes = bin ? pixConnCompBB(bin, 8) : NULL;
+	int n = boxes ? boxaGetCount(boxes) : 0, m = 0, hq = 0;
+	int *h = n ? malloc((size_t)n * sizeof *h) : NULL;
+	int ph = bin ? pixGetHeight(bin) : 0;
+	for (int i = 0; h && i < n; i++) {
+		l_int32 x, y, bw, bh;
+		if (boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh) == 0 && bh >= 3 && bw <= 3 * bh && bh < ph / 30)
+			h[m++] = bh;
+	}
+	if (h && m >= t->text_min_comps) {
+		qsort(h, (size_t)m, sizeof *h, cmp_int);
+		hq = h[3 * m / 4] * (half ? 2 : 1);
+	}
+	free(h);
+	boxaDestroy(&boxes);
+	pixDestroy(&bin);
+	pixDestroy(&norm);
+	pixDestroy(&small);
+	return hq;
+}
+
+PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
+{
+	int dpi = r->dpi > 0 ? r->dpi : 300;
+	*sc = (ocr_scale){1.0f, dpi};
 	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
 		return NULL;
 	PIX *pix = pixCreate(r->w, r->h, 8);
@@ -89,11 +188,33 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r)
 			}
 		}
 	}
-	int dpi = r->dpi > 0 ? r->dpi : 300;
-	if (coloured)
-		colour_strokes(t, mask, pix, dpi);
+	/* letters under text_small_px high (a page photo, a scan under ~200 dpi, an image with no
+	 * resolution taken as 300 dpi): the text's own resolution says how big a pen stroke is, and
+	 * the page is enlarged so its letters are text_px high, as at 300 dpi */
+	int hq = letter_height(t, pix);
+	if (hq > 0 && hq < t->text_small_px) {
+		float most = sqrtf((float)t->text_max_pixels / ((float)r->w * (float)r->h));
+		sc->scale = fminf(fminf((float)t->text_px / (float)hq, t->text_max_scale), most);
+		if (sc->scale < 1.0f)
+			sc->scale = 1.0f;
+		sc->dpi = 300 * hq / t->text_px;
+	}
+	if (coloured) {
+		colour_type(t, mask, pix, r, sc->dpi);
+		colour_strokes(t, mask, pix, sc->dpi);
+	}
 	pixDestroy(&mask);
-	pixSetResolution(pix, dpi, dpi);
+	if (sc->scale > 1.0f) {
+		PIX *big = pixScaleGrayLI(pix, sc->scale, sc->scale);
+		if (big) {
+			pixDestroy(&pix);
+			pix = big;
+			sc->dpi = (int)lroundf((float)sc->dpi * sc->scale);
+		} else {
+			*sc = (ocr_scale){1.0f, dpi};
+		}
+	}
+	pixSetResolution(pix, sc->dpi, sc->dpi);
 	return pix;
 }
 
@@ -101,8 +222,9 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r)
 
 /* Which clockwise quarter turns bring the text upright. Leptonica's ascender/descender count
  * (fast, on a copy near 150 dpi) settles the common case of an upright page; when it is not
- * sure, osd (Tesseract) decides, and Leptonica's guess is the fallback. */
-static int detect_quads(PIX *pixb, int dpi, ocr_osd_fn osd, void *arg)
+ * sure, osd (Tesseract) decides, and Leptonica's guess is the fallback. *sure is 0 when neither
+ * Leptonica said upright nor osd answered with at least osd_sure_conf. */
+static int detect_quads(const ocr_tuning *t, PIX *pixb, int dpi, ocr_osd_fn osd, void *arg, int *sure)
 {
 	PIX *small = dpi >= 250 ? pixReduceRankBinaryCascade(pixb, 1, 0, 0, 0) : pixClone(pixb);
 	l_float32 upconf = 0, leftconf = 0;
@@ -110,9 +232,12 @@ static int detect_quads(PIX *pixb, int dpi, ocr_osd_fn osd, void *arg)
 	if (small && pixOrientDetect(small, &upconf, &leftconf, 0, 0) == 0)
 		makeOrientDecision(upconf, leftconf, 0.0f, 0.0f, &orient, 0);
 	pixDestroy(&small);
+	*sure = 1;
 	if (orient == L_TEXT_ORIENT_UP)
 		return 0;
-	int q = osd(arg, pixb, dpi);
+	float conf = 0;
+	int q = osd(arg, pixb, dpi, &conf);
+	*sure = q >= 0 && conf >= t->osd_sure_conf;
 	if (q >= 0)
 		return q;
 	switch (orient) {
@@ -148,19 +273,20 @@ static float find_skew(const ocr_tuning *t, PIX *norm, int dpi)
 	return angle;
 }
 
-/* Background normalization, orientation and deskew: the gray page upright and level, g filled.
- * NULL when out of memory. */
-static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, void *arg, ocr_geom *g)
+/* Background normalization, orientation (quads clockwise quarter turns, or detected when
+ * negative) and deskew: the gray page upright and level, g filled. NULL when out of memory. */
+static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_osd_fn osd, void *arg,
+		       ocr_geom *g)
 {
-	g->quads = 0, g->angle = 0;
+	g->quads = quads > 0 ? quads % 4 : 0, g->angle = 0, g->sure = 1;
 	PIX *norm = pixBackgroundNormSimple(pixg, NULL, NULL);
 	if (!norm)
 		norm = pixClone(pixg);
 	/* a plain threshold is enough to count ascenders on the normalized page (background ~200)
 	 * and costs a tenth of Sauvola */
-	PIX *pixb = pixThresholdToBinary(norm, 150);
+	PIX *pixb = quads < 0 ? pixThresholdToBinary(norm, 150) : NULL;
 	if (pixb) {
-		g->quads = detect_quads(pixb, dpi, osd, arg);
+		g->quads = detect_quads(t, pixb, dpi, osd, arg, &g->sure);
 		pixDestroy(&pixb);
 	}
 	if (g->quads) {
@@ -185,7 +311,7 @@ static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, 
 	return norm;
 }
 
-void ocr_prep_box(const ocr_geom *g, int dpi, double l, double t, double r, double b, float *x0, float *y0,
+void ocr_prep_box(const ocr_geom *g, double dpi, double l, double t, double r, double b, float *x0, float *y0,
 		  float *x1, float *y1)
 {
 	double px[4] = {l, r, l, r}, py[4] = {t, t, b, b};
@@ -274,9 +400,9 @@ static void replace(PIX **pix, PIX *clean)
 	}
 }
 
-PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, void *arg, ocr_geom *g)
+PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_osd_fn osd, void *arg, ocr_geom *g)
 {
-	PIX *norm = level_page(t, pixg, dpi, osd, arg, g);
+	PIX *norm = level_page(t, pixg, dpi, quads, osd, arg, g);
 	if (!norm)
 		return NULL;
 	pixSetResolution(norm, dpi, dpi);
@@ -290,7 +416,7 @@ PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, ocr_osd_fn osd, void
 	return bin;
 }
 
-/* ---- word boxes ---- */
+/* ---- words ---- */
 
 static int column_ink(l_uint32 *data, int wpl, int x, int t, int b)
 {
@@ -328,4 +454,182 @@ void ocr_prep_snap_words(PIX *bin, ocr_word *w, size_t n)
 			r++;
 		w[i].l = l, w[i].r = r;
 	}
+}
+
+/* ---- stamp frames ---- */
+
+/* 1 if bit (x, y) of a 1 bpp image is ink. */
+static int ink_at(const l_uint32 *data, int wpl, int x, int y)
+{
+	return GET_DATA_BIT(data + (size_t)y * (size_t)wpl, x) != 0;
+}
+
+/* 1 if the component mask m (1 bpp, its bounding box) is a closed rectangular frame: ink along
+ * nine tenths of each of its four sides, the inside almost empty, no rule down the inside (the
+ * grid of a table) and at most one across it (the rule under a stamp's heading). */
+static int is_frame(PIX *m)
+{
+	int w = pixGetWidth(m), h = pixGetHeight(m), wpl = pixGetWpl(m);
+	const l_uint32 *d = pixGetData(m);
+	int t = (w < h ? w : h) / 12;
+	t = t < 2 ? 2 : t;
+	if (w <= 4 * t || h <= 4 * t)
+		return 0;
+	int side[4] = {0, 0, 0, 0}; /* top, bottom, left, right */
+	for (int x = 0; x < w; x++) {
+		int top = 0, bot = 0;
+		for (int y = 0; y < t && !(top && bot); y++)
+			top |= ink_at(d, wpl, x, y), bot |= ink_at(d, wpl, x, h - 1 - y);
+		side[0] += top, side[1] += bot;
+	}
+	for (int y = 0; y < h; y++) {
+		int lft = 0, rgt = 0;
+		for (int x = 0; x < t && !(lft && rgt); x++)
+			lft |= ink_at(d, wpl, x, y), rgt |= ink_at(d, wpl, w - 1 - x, y);
+		side[2] += lft, side[3] += rgt;
+	}
+	if (side[0] * 10 < w * 9 || side[1] * 10 < w * 9 || side[2] * 10 < h * 9 || side[3] * 10 < h * 9)
+		return 0;
+	/* the inside: rows and columns t..size-t */
+	long fill = 0;
+	int iw = w - 2 * t, ih = h - 2 * t, across = 0, in_rule = 0;
+	for (int y = t; y < h - t; y++) {
+		int run = 0;
+		for (int x = t; x < w - t; x++)
+			run += ink_at(d, wpl, x, y);
+		fill += run;
+		int rule = run * 10 >= iw * 8;
+		across += rule && !in_rule;
+		in_rule = rule;
+	}
+	if (across > 1 || fill * 6 > (long)iw * ih)
+		return 0;
+	for (int x = t; x < w - t; x++) {
+		int run = 0;
+		for (int y = t; y < h - t; y++)
+			run += ink_at(d, wpl, x, y);
+		if (run * 10 >= ih * 8)
+			return 0;
+	}
+	return 1;
+}
+
+/* The raster's darkest channel: ink of any colour (black print, a violet or blue stamp's frame,
+ * which the OCR's gray turns light or removes as a pen stroke) stays dark. */
+static PIX *darkest_gray(const ingest_raster *r)
+{
+	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
+		return NULL;
+	PIX *pix = pixCreate(r->w, r->h, 8);
+	if (!pix)
+		return NULL;
+	l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < r->h; y++) {
+		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		for (int x = 0; x < r->w; x++, s += r->n) {
+			unsigned v = s[0];
+			if (r->n == 3) {
+				v = v < s[1] ? v : s[1];
+				v = v < s[2] ? v : s[2];
+			}
+			SET_DATA_BYTE(line, x, v);
+		}
+	}
+	return pix;
+}
+
+int ocr_prep_frames(const ingest_raster *r, int quads, float page_w, float page_h, float (*box)[4], int max)
+{
+	if (max <= 0)
+		return 0;
+	PIX *g8 = darkest_gray(r);
+	PIX *bin = g8 ? pixConvertTo1(g8, 160) : NULL;
+	pixDestroy(&g8);
+	if (!bin)
+		return 0;
+	int W = pixGetWidth(bin), H = pixGetHeight(bin), side = W < H ? W : H;
+	PIX *big = pixSelectBySize(bin, side / 12, side / 60, 8, L_SELECT_IF_BOTH, L_SELECT_IF_GTE, NULL);
+	pixDestroy(&bin);
+	PIXA *pixa = NULL;
+	BOXA *boxa = big ? pixConnComp(big, &pixa, 8) : NULL;
+	pixDestroy(&big);
+	/* points per pixel of the upright page */
+	double kx = page_w / (quads % 2 ? H : W), ky = page_h / (quads % 2 ? W : H);
+	int n = 0, nb = boxa ? boxaGetCount(boxa) : 0;
+	for (int i = 0; i < nb && n < max; i++) {
+		l_int32 x, y, w, h;
+		if (boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h) != 0 || w > side / 2 || h > side / 3)
+			continue;
+		PIX *m = pixaGetPix(pixa, i, L_CLONE);
+		int frame = m && is_frame(m);
+		pixDestroy(&m);
+		if (!frame)
+			continue;
+		/* the box in the upright page: quads clockwise quarter turns */
+		double x0 = x, y0 = y, x1 = x + w, y1 = y + h, u0, v0, u1, v1;
+		switch (quads & 3) {
+		case 1: u0 = H - y1, v0 = x0, u1 = H - y0, v1 = x1; break;
+		case 2: u0 = W - x1, v0 = H - y1, u1 = W - x0, v1 = H - y0; break;
+		case 3: u0 = y0, v0 = W - x1, u1 = y1, v1 = W - x0; break;
+		default: u0 = x0, v0 = y0, u1 = x1, v1 = y1; break;
+		}
+		box[n][0] = (float)(u0 * kx), box[n][1] = (float)(v0 * ky);
+		box[n][2] = (float)(u1 * kx), box[n][3] = (float)(v1 * ky);
+		n++;
+	}
+	pixaDestroy(&pixa);
+	boxaDestroy(&boxa);
+	return n;
+}
+
+/* The page's body text size in pixels: the median height of Tesseract's lines over 1.3 (line
+ * boxes span accents and descenders), one vote per line; 0 when unknown. */
+float ocr_words_em(const ocr_word *w, size_t n)
+{
+	int *h = malloc((n + 1) * sizeof *h);
+	size_t m = 0;
+	if (!h)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i].lh > 0 && (i == 0 || w[i].line != w[i - 1].line))
+			h[m++] = w[i].lh;
+	qsort(h, m, sizeof *h, cmp_int);
+	float em = m ? h[m / 2] / 1.3f : 0;
+	free(h);
+	return em;
+}
+
+/* The words as glyphs for ingest_layout (points, k points per pixel): one fragment per
+ * Tesseract line, its letters spread evenly over each word, a space at each word break. Word
+ * boxes run from the line's baseline by the page's text size em, so every word of a size sits
+ * in boxes of one height and rows of a table line up whatever their letters and accents
+ * (Tesseract's own boxes when em or the baseline is unknown). gl and cps have room for every
+ * character and word break; returns the glyph count. */
+size_t ocr_words_to_glyphs(const ocr_word *w, size_t nw, double k, float em, ingest_glyph *gl, uint32_t *cps)
+{
+	size_t ng = 0;
+	for (size_t i = 0; i < nw; i++) {
+		const ocr_word *x = &w[i];
+		/* Tesseract's line box spans accents and descenders: about 1.3 em */
+		float size = (float)(fmax(x->lh, x->b - x->t) * k / 1.3);
+		float y0 = (float)(x->t * k), y1 = (float)(x->b * k);
+		if (em > 0 && x->base >= 0) {
+			y0 = (float)((x->base - 0.95f * em) * k);
+			y1 = (float)((x->base + 0.3f * em) * k);
+		}
+		if (i > 0 && w[i - 1].line == x->line) { /* Tesseract's word break, even where boxes touch */
+			int a = w[i - 1].r < x->l ? w[i - 1].r : x->l, b = w[i - 1].r < x->l ? x->l : w[i - 1].r;
+			gl[ng++] = (ingest_glyph){' ', (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
+		}
+		size_t len = strlen(x->text), nc = 0;
+		for (size_t j = 0; j < len;)
+			j += sohoa_utf8_decode(x->text + j, len - j, &cps[nc++]);
+		for (size_t c = 0; c < nc; c++) {
+			double a = x->l + (double)(x->r - x->l) * c / nc, b = x->l + (double)(x->r - x->l) * (c + 1) / nc;
+			gl[ng++] = (ingest_glyph){cps[c], (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
+		}
+	}
+	return ng;
 }

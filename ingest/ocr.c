@@ -1,6 +1,7 @@
 /* The Tesseract adapter: page rasters in, positioned OCR lines out. The only file that includes
  * tesseract/capi.h. The page image Tesseract reads is prepared by ocr-prep.c (Leptonica). */
 #include "ocr-int.h"
+#include "stamp.h"
 #include "layout.h"
 #include "../core/array.h"
 
@@ -21,6 +22,10 @@ const ocr_tuning ocr_tuning_default = {
 	.stroke_chroma = 48,
 	.stroke_div = 6,
 	.stroke_fill = 0.2f,
+	.type_min_div = 30,
+	.type_word_len = 3,
+	.type_gap_div = 10,
+	.type_row_ratio = 4.0f,
 	.sauvola_half_window = 12,
 	.sauvola_k = 0.40f,
 	.sauvola_tile = 1000,
@@ -35,6 +40,13 @@ const ocr_tuning ocr_tuning_default = {
 	.piece_gap = 2.0f,
 	.piece_conf = 60.0f,
 	.piece_max = 24,
+	.text_min_comps = 100,
+	.text_small_px = 20,
+	.text_px = 36,
+	.text_max_scale = 4.0f,
+	.text_max_pixels = 40000000L,
+	.osd_sure_conf = 5.0f,
+	.low_conf = 50.0f,
 };
 
 struct ingest_ocr {
@@ -242,7 +254,7 @@ void ingest_ocr_free(ingest_ocr *ocr)
 /* Tesseract's orientation detection (osd.traineddata) on a binarized page: clockwise quarter
  * turns that make the text upright, or -1 when it cannot tell (an ocr_osd_fn; arg is the
  * engine). */
-static int osd_quads(void *arg, struct Pix *pixb, int dpi)
+static int osd_quads(void *arg, struct Pix *pixb, int dpi, float *confp)
 {
 	ingest_ocr *ocr = arg;
 	if (!ocr->osd && !ocr->osd_failed) {
@@ -268,6 +280,7 @@ static int osd_quads(void *arg, struct Pix *pixb, int dpi)
 	const char *script = NULL;
 	int ok = TessBaseAPIDetectOrientationScript(ocr->osd, &deg, &conf, &script, &sconf);
 	TessBaseAPIClear(ocr->osd);
+	*confp = conf;
 	if (!ok || conf < 2.0f) /* too few letters to tell: leave the page as it is */
 		return -1;
 	/* deg is how far the page is turned; turning it (360 - deg) clockwise undoes that */
@@ -526,66 +539,10 @@ static float overlap(float a0, float a1, float b0, float b1)
 	return o > 0 ? o : 0;
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The page's body text size in pixels: the median height of Tesseract's lines over 1.3 (line
- * boxes span accents and descenders), one vote per line; 0 when unknown. */
-static float median_em(const ocr_word *w, size_t n)
-{
-	int *h = malloc((n + 1) * sizeof *h);
-	size_t m = 0;
-	if (!h)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (w[i].lh > 0 && (i == 0 || w[i].line != w[i - 1].line))
-			h[m++] = w[i].lh;
-	qsort(h, m, sizeof *h, cmp_int);
-	float em = m ? h[m / 2] / 1.3f : 0;
-	free(h);
-	return em;
-}
-
-/* The words as glyphs for ingest_layout (points, k points per pixel): one fragment per
- * Tesseract line, its letters spread evenly over each word, a space at each word break. Word
- * boxes run from the line's baseline by the page's text size em, so every word of a size sits
- * in boxes of one height and rows of a table line up whatever their letters and accents
- * (Tesseract's own boxes when em or the baseline is unknown). gl and cps have room for every
- * character and word break; returns the glyph count. */
-static size_t words_to_glyphs(const ocr_word *w, size_t nw, double k, float em, ingest_glyph *gl, uint32_t *cps)
-{
-	size_t ng = 0;
-	for (size_t i = 0; i < nw; i++) {
-		const ocr_word *x = &w[i];
-		/* Tesseract's line box spans accents and descenders: about 1.3 em */
-		float size = (float)(fmax(x->lh, x->b - x->t) * k / 1.3);
-		float y0 = (float)(x->t * k), y1 = (float)(x->b * k);
-		if (em > 0 && x->base >= 0) {
-			y0 = (float)((x->base - 0.95f * em) * k);
-			y1 = (float)((x->base + 0.3f * em) * k);
-		}
-		if (i > 0 && w[i - 1].line == x->line) { /* Tesseract's word break, even where boxes touch */
-			int a = w[i - 1].r < x->l ? w[i - 1].r : x->l, b = w[i - 1].r < x->l ? x->l : w[i - 1].r;
-			gl[ng++] = (ingest_glyph){' ', (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
-		}
-		size_t len = strlen(x->text), nc = 0;
-		for (size_t j = 0; j < len;)
-			j += sohoa_utf8_decode(x->text + j, len - j, &cps[nc++]);
-		for (size_t c = 0; c < nc; c++) {
-			double a = x->l + (double)(x->r - x->l) * c / nc, b = x->l + (double)(x->r - x->l) * (c + 1) / nc;
-			gl[ng++] = (ingest_glyph){cps[c], (float)(a * k), y0, (float)(b * k), y1, size, NULL, x->line};
-		}
-	}
-	return ng;
-}
-
 /* The lines page->lines[first..] that ingest_layout made from the words become OCR lines: each
  * word gets the confidence of the Tesseract word it overlaps most, each line the mean, and boxes
- * go from the prepared image to the upright page. */
-static void finish_lines(sohoa_page *page, size_t first, const ocr_word *w, size_t nw, const ocr_geom *g, int dpi)
+ * go from the prepared image (dpi pixels an inch) to the upright page. */
+static void finish_lines(sohoa_page *page, size_t first, const ocr_word *w, size_t nw, const ocr_geom *g, double dpi)
 {
 	double k = 72.0 / dpi;
 	for (size_t li = first; li < page->nlines; li++) {
@@ -616,7 +573,7 @@ static void finish_lines(sohoa_page *page, size_t first, const ocr_word *w, size
 /* Lines of page from the OCR words. The words go through the same layout as a PDF text layer
  * (ingest/layout.h), so OCR and PDF pages share one reading order: rows top down, a letterhead
  * or a signature block beside "Nơi nhận" read column by column, table cells split at wide gaps. */
-static sohoa_status read_results(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, const ocr_geom *g, int dpi,
+static sohoa_status read_results(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, const ocr_geom *g, double dpi,
 				 sohoa_page *page)
 {
 	ocr_word *w = NULL;
@@ -630,13 +587,13 @@ static sohoa_status read_results(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pi
 	size_t cap = 0, first = page->nlines;
 	for (size_t i = 0; i < nw; i++)
 		cap += strlen(w[i].text) + 1;
-	float em = median_em(w, nw);
+	float em = ocr_words_em(w, nw);
 	ingest_glyph *gl = malloc(cap * sizeof *gl);
 	uint32_t *cps = malloc(cap * sizeof *cps);
 	sohoa_status st = SOHOA_OK;
 	if (!gl || !cps)
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory reading OCR results", page->number);
-	else if ((st = ingest_layout(ctx, gl, words_to_glyphs(w, nw, 72.0 / dpi, em, gl, cps), page)) == SOHOA_OK)
+	else if ((st = ingest_layout(ctx, gl, ocr_words_to_glyphs(w, nw, 72.0 / dpi, em, gl, cps), page)) == SOHOA_OK)
 		finish_lines(page, first, w, nw, g, dpi);
 	free(gl);
 	free(cps);
@@ -659,28 +616,35 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The page as read is upright: size and decision say so. */
-static void note_turn(sohoa_page *page, int quads)
+/* Add to the page's decision, after a comma. */
+static void add_decision(sohoa_page *page, const char *what)
 {
-	if (quads % 2) {
-		float t = page->width;
-		page->width = page->height, page->height = t;
-	}
 	char *d = NULL;
-	if (asprintf(&d, "%s%sturned %d degrees to upright", page->decision ? page->decision : "",
-		     page->decision ? ", " : "", quads * 90) >= 0) {
+	if (asprintf(&d, "%s%s%s", page->decision ? page->decision : "", page->decision ? ", " : "", what) >= 0) {
 		free(page->decision);
 		page->decision = d;
 	}
 }
 
-/* Tesseract on the prepared image pix, within the page's deadline counted from start. */
-static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, const ocr_geom *g, int dpi,
-			      double start, sohoa_page *page)
+/* The mean word confidence of the page's lines (0..100), 0 when it has no words. */
+static float page_conf(const sohoa_page *page)
+{
+	double s = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < page->nlines; i++)
+		for (size_t j = 0; j < page->lines[i].nwords; j++)
+			s += page->lines[i].words[j].confidence, n++;
+	return n ? (float)(s / (double)n) : 0;
+}
+
+/* Tesseract on the prepared image pix (its text at tdpi; gdpi pixels an inch of the page),
+ * within the page's deadline counted from start. */
+static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, const ocr_geom *g, int tdpi,
+			      double gdpi, double start, sohoa_page *page)
 {
 	TessBaseAPI *api = ocr->api;
 	TessBaseAPISetImage2(api, pix);
-	TessBaseAPISetSourceResolution(api, dpi);
+	TessBaseAPISetSourceResolution(api, tdpi);
 	ETEXT_DESC *monitor = TessMonitorCreate();
 	int timeout_s = ctx->opt.page_timeout_s > 0 ? ctx->opt.page_timeout_s : 180;
 	double left_ms = timeout_s * 1000.0 - (now_s() - start) * 1000.0;
@@ -699,12 +663,32 @@ static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, 
 	else if (rc != 0)
 		st = sohoa_error(ctx, SOHOA_ERR_INTERNAL, "page %d: Tesseract could not read the page", page->number);
 	else
-		st = read_results(ctx, ocr, pix, g, dpi, page);
+		st = read_results(ctx, ocr, pix, g, gdpi, page);
 	TessBaseAPIClear(api);
 	TessMonitorDelete(monitor);
 	return st;
 }
 
+/* Prepare pixg turned by quads (detected when negative, g filled) and read it into page, whose
+ * size is that of the raster unturned (w x h points): turned with the page. */
+static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pixg, const ocr_scale *sc,
+				  double gdpi, int quads, double start, float w, float h, ocr_geom *g,
+				  sohoa_page *page)
+{
+	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, sc->dpi, quads, osd_quads, ocr, g);
+	if (!pix)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
+	page->width = g->quads % 2 ? h : w;
+	page->height = g->quads % 2 ? w : h;
+	sohoa_status st = recognize(ctx, ocr, pix, g, sc->dpi, gdpi, start, page);
+	ocr_prep_free(&pix);
+	return st;
+}
+
+/* A page is read as detection turns it. When that turn was a guess (Tesseract's orientation
+ * unsure) or made on small text, the page is read upright as well and the reading with the
+ * higher mean word confidence is kept (upright on a tie): orientation never makes a page worse.
+ * A page read with a mean confidence under low_conf is flagged in its decision. */
 static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
 {
 	int dpi = r->dpi > 0 ? r->dpi : 300;
@@ -713,25 +697,60 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 		page->width = (float)(r->w * 72.0 / dpi);
 		page->height = (float)(r->h * 72.0 / dpi);
 	}
-	struct Pix *pixg = ocr_prep_gray(ocr->tune, r);
+	ocr_scale sc;
+	struct Pix *pixg = ocr_prep_gray(ocr->tune, r, &sc);
 	if (!pixg)
 		return sohoa_error(ctx, r->samples && r->w > 0 && r->h > 0 ? SOHOA_ERR_NOMEM : SOHOA_ERR_INTERNAL,
 				   "page %d: cannot make an image of %dx%d pixels for OCR", page->number, r->w, r->h);
-	double start = now_s();
+	double start = now_s(), gdpi = dpi * (double)sc.scale;
+	float w = page->width, h = page->height;
 	ocr_geom g;
-	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, dpi, osd_quads, ocr, &g);
+	sohoa_status st = prep_and_read(ctx, ocr, pixg, &sc, gdpi, -1, start, w, h, &g, page);
+	char note[160] = "";
+	if (st == SOHOA_OK && g.quads && (!g.sure || sc.scale > 1.0f)) {
+		sohoa_page up = {.number = page->number, .source = SOHOA_SRC_OCR};
+		ocr_geom g0;
+		st = prep_and_read(ctx, ocr, pixg, &sc, gdpi, 0, start, w, h, &g0, &up);
+		float turned = page_conf(page), upright = page_conf(&up);
+		if (st == SOHOA_OK && upright >= turned) {
+			ingest_page_clear(page);
+			page->lines = up.lines, page->nlines = up.nlines, page->lines_cap = up.lines_cap;
+			page->width = up.width, page->height = up.height;
+			up.lines = NULL, up.nlines = 0;
+			snprintf(note, sizeof note, "kept upright (confidence %.0f, turned %d degrees %.0f)", upright,
+				 g.quads * 90, turned);
+			g = g0;
+		}
+		ingest_page_clear(&up);
+	}
 	ocr_prep_free(&pixg);
-	if (!pix)
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
-	if (g.quads)
-		note_turn(page, g.quads);
-	sohoa_status st = recognize(ctx, ocr, pix, &g, dpi, start, page);
-	if (st == SOHOA_OK)
-		page->skew = g.angle;
-	else
+	if (st == SOHOA_OK) {
+		float frames[8][4]; /* stamps' boxes, in points of the upright page */
+		int nframes = ocr_prep_frames(r, g.quads, page->width, page->height, frames, 8);
+		st = ingest_stamp_frames(ctx, page, (const float (*)[4])frames, (size_t)nframes);
+	}
+	if (st != SOHOA_OK) {
 		ingest_page_clear(page);
-	ocr_prep_free(&pix);
-	return st;
+		return st;
+	}
+	page->skew = g.angle;
+	char what[96];
+	if (sc.scale > 1.0f) {
+		snprintf(what, sizeof what, "small text enlarged %.1fx", sc.scale);
+		add_decision(page, what);
+	}
+	if (g.quads) {
+		snprintf(what, sizeof what, "turned %d degrees to upright", g.quads * 90);
+		add_decision(page, what);
+	}
+	if (*note)
+		add_decision(page, note);
+	float conf = page_conf(page);
+	if (page->nlines && conf < ocr->tune->low_conf) {
+		snprintf(what, sizeof what, "low OCR confidence (mean %.0f)", conf);
+		add_decision(page, what);
+	}
+	return SOHOA_OK;
 }
 
 sohoa_status ingest_ocr_raster(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)

@@ -7,10 +7,12 @@
 #include "ingest-int.h"
 #include "classify.h"
 #include "layout.h"
+#include "stamp.h"
 #include "../core/array.h"
 
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,11 +113,11 @@ static void pdf_quiet(fz_context *fz, pdf_sink *sink)
 	fz_set_error_callback(fz, pdf_warning, sink);
 }
 
+/* "%PDF-" and a version digit at offset 0, or a ".pdf" name. */
 static int pdf_recognize(const char *path, const unsigned char *head, size_t n)
 {
-	for (size_t i = 0; i + 5 <= n; i++)
-		if (!memcmp(head + i, "%PDF-", 5))
-			return 1;
+	if (n >= 6 && !memcmp(head, "%PDF-", 5) && head[5] >= '1' && head[5] <= '9')
+		return 1;
 	size_t pl = strlen(path);
 	/* a .pdf that is not one still comes here, to be told so */
 	return pl > 4 && !strcasecmp(path + pl - 4, ".pdf");
@@ -195,12 +197,13 @@ static int glyph_push(glyph_list *l, const ingest_glyph *g)
 	return 0;
 }
 
-/* Walk the structured text: glyphs with boxes relative to the page's top-left, one fragment per
- * MuPDF line; and the share of the page under images. Returns -1 when out of memory. */
+/* Walk the structured text: glyphs with boxes relative to the page's top-left appended to out,
+ * one fragment per MuPDF line (numbered on from out's last); and the share of the page under
+ * images added to *image_cover. Returns -1 when out of memory. */
 static int collect(fz_context *fz, fz_stext_page *tp, fz_rect pb, glyph_list *out, float *image_cover)
 {
-	float area = (pb.x1 - pb.x0) * (pb.y1 - pb.y0), cover = 0;
-	int frag = 0;
+	float area = (pb.x1 - pb.x0) * (pb.y1 - pb.y0), cover = *image_cover;
+	int frag = out->n ? out->g[out->n - 1].frag + 1 : 0;
 	for (fz_stext_block *b = tp->first_block; b; b = b->next) {
 		if (b->type == FZ_STEXT_BLOCK_IMAGE) {
 			fz_rect r = fz_intersect_rect(b->bbox, pb);
@@ -225,12 +228,154 @@ static int collect(fz_context *fz, fz_stext_page *tp, fz_rect pb, glyph_list *ou
 	return 0;
 }
 
+/* Structured text of what run draws of the page (fz_run_page_contents, or the annotations).
+ * Throws. */
+typedef void (*page_runner)(fz_context *, fz_page *, fz_device *, fz_matrix, fz_cookie *);
+
+static fz_stext_page *page_stext(fz_context *fz, fz_page *pg, fz_rect pb, page_runner run)
+{
+	fz_stext_options so = {FZ_STEXT_PRESERVE_IMAGES | FZ_STEXT_MEDIABOX_CLIP, 1};
+	fz_stext_page *tp = fz_new_stext_page(fz, pb);
+	fz_device *dev = NULL;
+	fz_var(dev);
+	fz_try(fz) {
+		dev = fz_new_stext_device(fz, tp, &so);
+		run(fz, pg, dev, fz_identity, NULL);
+		fz_close_device(fz, dev);
+	}
+	fz_always(fz) {
+		fz_drop_device(fz, dev);
+	}
+	fz_catch(fz) {
+		fz_drop_stext_page(fz, tp);
+		fz_rethrow(fz);
+	}
+	return tp;
+}
+
+/* The annotations of a page as drawn: markup annotations (stamps, free text) and form widgets,
+ * those hidden from view left out (a page_runner). */
+static void run_annots(fz_context *fz, fz_page *pg, fz_device *dev, fz_matrix m, fz_cookie *cookie)
+{
+	fz_run_page_annots(fz, pg, dev, m, cookie);
+	fz_run_page_widgets(fz, pg, dev, m, cookie);
+}
+
+/* The annotations' structured text, or NULL when they cannot be run (a broken appearance
+ * stream costs its text, not the page). */
+static fz_stext_page *annots_stext(fz_context *fz, fz_page *pg, fz_rect pb)
+{
+	fz_stext_page *ta = NULL;
+	fz_var(ta);
+	fz_try(fz) {
+		ta = page_stext(fz, pg, pb, run_annots);
+	}
+	fz_catch(fz) {
+		ta = NULL;
+	}
+	return ta;
+}
+
+/* Box of the visible glyphs g[a..b); 0 when there are none. */
+static int run_box(const ingest_glyph *g, size_t a, size_t b, float *x0, float *y0, float *x1, float *y1)
+{
+	int any = 0;
+	for (size_t i = a; i < b; i++) {
+		if (g[i].c == ' ' || g[i].x1 <= g[i].x0)
+			continue;
+		if (!any || g[i].x0 < *x0)
+			*x0 = g[i].x0;
+		if (!any || g[i].y0 < *y0)
+			*y0 = g[i].y0;
+		if (!any || g[i].x1 > *x1)
+			*x1 = g[i].x1;
+		if (!any || g[i].y1 > *y1)
+			*y1 = g[i].y1;
+		any = 1;
+	}
+	return any;
+}
+
+/* Annotation text drawn into a gap of a content line (an e-signing system's widgets write the
+ * number into "Số:      /QĐ-UBND" and the day into "ngày    tháng 11") joins that line: each word
+ * (or space) of the annotation glyphs g[nc..n) whose middle lies within a content run of
+ * g[0..nc) and whose height overlaps it by half is moved into that run before the first glyph
+ * right of its middle, and takes its frag. The rest stay as they are, after the content.
+ * -1 when out of memory (g unchanged). */
+static int splice_annots(glyph_list *gl, size_t nc)
+{
+	ingest_glyph *g = gl->g, *out = NULL;
+	size_t n = gl->n, *at = malloc((n - nc + 1) * sizeof *at); /* per annotation glyph: where */
+	int *fr = malloc((n - nc + 1) * sizeof *fr);                /* and the frag it joins */
+	if (!at || !fr) {
+		free(at);
+		free(fr);
+		return -1;
+	}
+	for (size_t a = nc; a < n;) {
+		size_t b = a + 1; /* a word: the run up to a space (the widget may span content words) */
+		while (b < n && g[b].frag == g[a].frag && g[b].c != ' ' && g[b - 1].c != ' ')
+			b++;
+		float ax0 = 0, ay0 = 0, ax1 = 0, ay1 = 0, cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
+		size_t where = (size_t)-1;
+		int frag = g[a].frag;
+		if (run_box(g, a, b, &ax0, &ay0, &ax1, &ay1)) {
+			float mid = (ax0 + ax1) / 2;
+			for (size_t c = 0; c < nc && where == (size_t)-1;) {
+				size_t e = c;
+				while (e < nc && g[e].frag == g[c].frag)
+					e++;
+				if (run_box(g, c, e, &cx0, &cy0, &cx1, &cy1) && mid > cx0 && mid < cx1) {
+					float ov = fminf(ay1, cy1) - fmaxf(ay0, cy0);
+					float h = fminf(ay1 - ay0, cy1 - cy0);
+					if (h > 0 && ov >= h / 2) {
+						where = e, frag = g[c].frag;
+						for (size_t i = c; i < e; i++)
+							if ((g[i].x0 + g[i].x1) / 2 > mid) {
+								where = i;
+								break;
+							}
+					}
+				}
+				c = e;
+			}
+		}
+		for (size_t i = a; i < b; i++)
+			at[i - nc] = where, fr[i - nc] = frag;
+		a = b;
+	}
+	if (!(out = malloc(n * sizeof *out))) {
+		free(at);
+		free(fr);
+		return -1;
+	}
+	size_t k = 0;
+	for (size_t c = 0; c <= nc; c++) {
+		for (size_t i = nc; i < n; i++)
+			if (at[i - nc] == c) {
+				out[k] = g[i];
+				out[k++].frag = fr[i - nc];
+			}
+		if (c < nc)
+			out[k++] = g[c];
+	}
+	for (size_t i = nc; i < n; i++)
+		if (at[i - nc] == (size_t)-1)
+			out[k++] = g[i];
+	free(at);
+	free(fr);
+	free(gl->g);
+	gl->g = out;
+	gl->cap = n;
+	return 0;
+}
+
 static void page_fail(sohoa_page *page, sohoa_status st, const char *msg)
 {
 	ingest_page_clear(page);
 	page->status = st;
 	free(page->error);
-	page->error = sohoa_strdup(msg && *msg ? msg : sohoa_status_str(st));
+	page->error = sohoa_strdup(msg && *msg ? ingest_page_reason(msg, page->number) : sohoa_status_str(st));
 }
 
 static void set_decision(sohoa_page *page, const char *reason, const char *action)
@@ -257,6 +402,8 @@ static char *page_text(const sohoa_page *page, size_t *len)
 /* Render the page in colour at ctx->opt.dpi and OCR it into page. Colour, not gray: the OCR
  * adapter's gray conversion turns a red stamp and a blue signature white, which a gray rendering
  * has already made into dark rings and strokes over the signer's lines. */
+static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page);
+
 static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect pb, sohoa_page *page)
 {
 	sohoa_ctx *ctx = w->ctx;
@@ -295,6 +442,8 @@ static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect p
 	ingest_page_clear(page);
 	page->source = SOHOA_SRC_OCR;
 	sohoa_status st = ingest_ocr_raster(ctx, w->ocr, &r, page);
+	if (st == SOHOA_OK)
+		st = mark_notes(ctx, w->fz, pg, pb, page);
 	fz_drop_pixmap(w->fz, pix);
 	(void)run;
 	return st;
@@ -307,7 +456,7 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	sohoa_ctx *ctx = w->ctx;
 	fz_context *fz = w->fz;
 	fz_page *pg = NULL;
-	fz_stext_page *tp = NULL;
+	fz_stext_page *tp = NULL, *ta = NULL; /* the contents' and the annotations' */
 	glyph_list gl = {0};
 	float cover = 0;
 	fz_rect pb = fz_empty_rect;
@@ -315,6 +464,7 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	*need_ocr = 0;
 	fz_var(pg);
 	fz_var(tp);
+	fz_var(ta);
 	fz_var(cover);
 	fz_var(nomem);
 	fz_var(pb);
@@ -322,11 +472,16 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	fz_try(fz) {
 		pg = fz_load_page(fz, w->doc, page->number - 1);
 		pb = fz_bound_page(fz, pg);
-		fz_stext_options so = {FZ_STEXT_PRESERVE_IMAGES | FZ_STEXT_MEDIABOX_CLIP, 1};
-		tp = fz_new_stext_page_from_page(fz, pg, &so);
+		tp = page_stext(fz, pg, pb, fz_run_page_contents);
 		nomem = collect(fz, tp, pb, &gl, &cover);
+		if (!nomem)
+			ta = annots_stext(fz, pg, pb);
+		size_t nc = gl.n;
+		if (ta && !nomem)
+			nomem = collect(fz, ta, pb, &gl, &cover) || (gl.n > nc && splice_annots(&gl, nc));
 	}
 	fz_catch(fz) {
+		fz_drop_stext_page(fz, ta);
 		fz_drop_stext_page(fz, tp);
 		fz_drop_page(fz, pg);
 		free(gl.g);
@@ -337,6 +492,8 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	page->source = SOHOA_SRC_PDF;
 	sohoa_status st = nomem ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory") :
 				  ingest_layout(ctx, gl.g, gl.n, page);
+	if (st == SOHOA_OK)
+		st = mark_notes(ctx, fz, pg, pb, page);
 	ingest_verdict v;
 	char *text = NULL;
 	size_t tlen = 0;
@@ -354,7 +511,8 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 		size_t l = strlen(v.reason);
 		snprintf(v.reason + l, sizeof v.reason - l, ", %d filled shapes", drawn);
 	}
-	/* fonts are borrowed from the stext page: done with them now */
+	/* fonts are borrowed from the stext pages: done with them now */
+	fz_drop_stext_page(fz, ta);
 	fz_drop_stext_page(fz, tp);
 	fz_drop_page(fz, pg);
 	free(gl.g);
@@ -574,3 +732,32 @@ out:
 const ingest_handler ingest_pdf_handler = {"pdf", pdf_recognize, pdf_open};
 
 const char *sohoa_pdf_mupdf_version(void) { return FZ_VERSION; }
+
+/* Notes put on the page as annotations after it was made (typewriter or free text: a routing
+ * note; rubber stamps) hold no text of the document: the lines under them become stamp lines
+ * (stamp.h), and so do lines worded as an inbox stamp (a scanner's OCR layer reads the stamp
+ * too). Signature widgets are not notes: e-signing writes the number and day there. A page OCR
+ * turned upright has boxes no longer in the PDF's frame: its annotations are left alone. */
+static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page)
+{
+	ingest_region r[16];
+	size_t n = 0;
+	ingest_stamp_words(page);
+	pdf_page *pp = pdf_page_from_fz_page(fz, pg);
+	if (!pp || (page->decision && strstr(page->decision, "turned")))
+		return SOHOA_OK;
+	fz_var(n);
+	fz_try(fz) {
+		for (pdf_annot *a = pdf_first_annot(fz, pp); a && n < sizeof r / sizeof *r; a = pdf_next_annot(fz, a)) {
+			enum pdf_annot_type t = pdf_annot_type(fz, a);
+			if (t != PDF_ANNOT_FREE_TEXT && t != PDF_ANNOT_STAMP)
+				continue;
+			fz_rect b = pdf_bound_annot(fz, a);
+			r[n++] = (ingest_region){b.x0 - pb.x0, b.y0 - pb.y0, b.x1 - pb.x0, b.y1 - pb.y0, 0};
+		}
+	}
+	fz_catch(fz) {
+		/* a broken annotation: the notes found so far */
+	}
+	return n ? ingest_stamp_regions(ctx, page, r, n) : SOHOA_OK;
+}

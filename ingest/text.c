@@ -5,16 +5,29 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+int ingest_text_named(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	return dot && !strchr(dot, '/') && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".text"));
+}
+
+/* Text: a UTF-16 byte order mark; else no NUL byte in head, or for a text name (ingest_text_named)
+ * fewer than one byte in 32 a control character other than TAB, LF, VT, FF, CR and ESC (a stray
+ * NUL in a .txt is read, as text_parse says; compressed or random bytes have one in ten). */
 static int text_recognize(const char *path, const unsigned char *head, size_t n)
 {
-	(void)path;
 	if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
 		return 1;
-	for (size_t i = 0; i < n; i++) /* NUL bytes mean binary */
-		if (head[i] == 0)
-			return 0;
-	return 1;
+	size_t nul = 0, control = 0;
+	for (size_t i = 0; i < n; i++) {
+		nul += head[i] == 0;
+		control += (head[i] < 0x20 && !strchr("\t\n\v\f\r\x1b", head[i])) || head[i] == 0x7F;
+	}
+	if (ingest_text_named(path))
+		return control * 32 < n;
+	return nul == 0;
 }
 
 /* UTF-16 (BOM given by big) to UTF-8; returns 0 on success, -1 on a malformed surrogate. */
@@ -56,14 +69,21 @@ static sohoa_status text_parse(sohoa_ctx *ctx, const char *path, char *data, siz
 		}
 		text = conv.data ? conv.data : (char *)"";
 		tlen = conv.len;
-	} else {
-		if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-			text += 3;
-			tlen -= 3;
-		}
-		if (!sohoa_utf8_valid(text, tlen))
-			encoding = "8bit";
+	} else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		text += 3;
+		tlen -= 3;
 	}
+	/* a NUL would end the line's string: read it as a space, keep the rest, say so once */
+	size_t nuls = 0;
+	for (char *z = memchr(text, 0, tlen); z; z = memchr(z + 1, 0, tlen - (size_t)(z + 1 - text))) {
+		*z = ' ';
+		nuls++;
+	}
+	if (nuls)
+		sohoa_log(ctx, SOHOA_LOG_WARN, "%s: %zu NUL byte%s read as space%s", path, nuls,
+			  nuls == 1 ? "" : "s", nuls == 1 ? "" : "s");
+	if (!conv.data && !sohoa_utf8_valid(text, tlen))
+		encoding = "8bit";
 	sohoa_page *page = NULL;
 	size_t i = 0;
 	int number = 0;

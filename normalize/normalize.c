@@ -305,6 +305,8 @@ static sohoa_status clean_lines(norm_state *st, sohoa_buf *pbuf, norm_line **lin
 		sohoa_enc hint = page_encoding(st, pg);
 		for (size_t i = 0; i < pg->nlines && rc == SOHOA_OK; i++) {
 			const sohoa_line *l = &pg->lines[i];
+			if (l->source == SOHOA_SRC_STAMP)
+				continue; /* a stamp or note on the page, not the document's text */
 			const char *s;
 			size_t len;
 			size_t off = st->clean.len;

@@ -285,7 +285,8 @@ static int map_paragraph(out_layer *layer, const sohoa_tline *tl, piece **wv, si
 static sohoa_status keep_own_words(sohoa_ctx *ctx, const sohoa_line *src, lline *ln)
 {
 	int any = 0;
-	if (src->source == SOHOA_SRC_OCR && src->confidence >= 0 && src->confidence < NOISE_CONFIDENCE)
+	if ((src->source == SOHOA_SRC_OCR || src->source == SOHOA_SRC_STAMP) && src->confidence >= 0 &&
+	    src->confidence < NOISE_CONFIDENCE)
 		return SOHOA_OK;
 	for (size_t w = 0; w < ln->nwords && !any; w++) {
 		char key[KEY_MAX];

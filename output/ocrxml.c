@@ -108,14 +108,22 @@ static size_t next_block(const sohoa_page *pg, size_t start)
 	return i;
 }
 
-static void block_box(const sohoa_page *pg, size_t a, size_t b, float box[4])
+/* The box of lines [a, b) of pg, in the frame's pixels. */
+static void block_px(const frame *f, const sohoa_page *pg, size_t a, size_t b, long px[4])
 {
-	box[0] = box[1] = 1e30f, box[2] = box[3] = -1e30f;
+	float box[4] = {1e30f, 1e30f, -1e30f, -1e30f};
 	for (size_t i = a; i < b; i++) {
 		const sohoa_line *l = &pg->lines[i];
 		box[0] = fminf(box[0], l->x0), box[1] = fminf(box[1], l->y0);
 		box[2] = fmaxf(box[2], l->x1), box[3] = fmaxf(box[3], l->y1);
 	}
+	frame_box(f, box[0], box[1], box[2], box[3], px);
+}
+
+/* Append word text s (may be NULL) escaped. */
+static int put_text(sohoa_buf *o, const char *s)
+{
+	return out_xml_escape(o, s ? s : "", s ? strlen(s) : 0);
 }
 
 /* The words of a line; a line without words is one word of its own text and box. */
@@ -130,6 +138,93 @@ static size_t line_words(const sohoa_line *l, const sohoa_word **w, sohoa_word *
 	return l->text && *l->text;
 }
 
+/* One page's walk for a writer: its blocks, lines and words in reading order with their boxes in
+ * stored pixels, handed to the writer's callbacks (each nonzero when out of memory); line_end and
+ * block_end close a line and a block. Ids count from 1 on each page. */
+typedef struct walk {
+	sohoa_buf *o;
+	const frame *f;
+	int page;            /* the page's number */
+	int nb, nl, nw;      /* blocks, lines, words so far on the page */
+	int skip_empty;      /* leave out a block without words */
+	int (*block)(struct walk *k, const long px[4]);
+	int (*line)(struct walk *k, const long px[4]);
+	/* word w[j] (w[j - 1] is the one before it on its line) */
+	int (*word)(struct walk *k, const sohoa_word *w, size_t j, const long px[4]);
+	const char *line_end, *block_end;
+} walk;
+
+/* Walk page pg: nonzero when out of memory. */
+static int walk_page(walk *k, const sohoa_page *pg)
+{
+	int r = 0;
+	for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
+		b = next_block(pg, a);
+		size_t words = 0;
+		for (size_t i = a; i < b; i++) {
+			const sohoa_word *w;
+			sohoa_word alone;
+			words += line_words(&pg->lines[i], &w, &alone);
+		}
+		if (!words && k->skip_empty)
+			continue;
+		long px[4];
+		block_px(k->f, pg, a, b, px);
+		k->nb++;
+		r |= k->block(k, px);
+		for (size_t i = a; i < b && !r; i++) {
+			const sohoa_line *l = &pg->lines[i];
+			const sohoa_word *w;
+			sohoa_word alone;
+			size_t n = line_words(l, &w, &alone);
+			if (!n)
+				continue;
+			frame_box(k->f, l->x0, l->y0, l->x1, l->y1, px);
+			k->nl++;
+			r |= k->line(k, px);
+			for (size_t j = 0; j < n; j++) {
+				frame_box(k->f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
+				k->nw++;
+				r |= k->word(k, w, j, px);
+			}
+			r |= sohoa_buf_puts(k->o, k->line_end);
+		}
+		r |= sohoa_buf_puts(k->o, k->block_end);
+	}
+	return r;
+}
+
+/* A format: its head, each page's opening (after the walk's counters are set) and end, its tail,
+ * and the walk's callbacks (walk.skip_empty, block, line, word, line_end, block_end). Each
+ * callback returns nonzero when out of memory. */
+typedef struct xml_format {
+	const char *what;    /* "hOCR", for the error */
+	int (*head)(sohoa_buf *o, const sohoa_doc *doc);
+	int (*page)(walk *k, const sohoa_doc *doc, const sohoa_page *pg);
+	const char *page_end, *tail;
+	walk walk;
+} xml_format;
+
+/* Append the document in format x to o. */
+static sohoa_status write_xml(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o, const xml_format *x)
+{
+	frame *fr;
+	sohoa_status st = frames_new(ctx, doc, &fr);
+	if (st != SOHOA_OK)
+		return st;
+	int r = x->head(o, doc);
+	for (size_t p = 0; p < doc->npages && !r; p++) {
+		walk k = x->walk;
+		k.o = o, k.f = &fr[p], k.page = doc->pages[p].number;
+		r |= x->page(&k, doc, &doc->pages[p]);
+		r |= walk_page(&k, &doc->pages[p]);
+		r |= sohoa_buf_puts(o, x->page_end);
+	}
+	r |= sohoa_buf_puts(o, x->tail);
+	free(fr);
+	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing %s of '%s'", x->what, doc->path) : SOHOA_OK;
+}
+
 /* ---- hOCR ---- */
 
 static int hocr_bbox(sohoa_buf *o, const long b[4])
@@ -137,77 +232,78 @@ static int hocr_bbox(sohoa_buf *o, const long b[4])
 	return sohoa_buf_printf(o, "bbox %ld %ld %ld %ld", b[0], b[1], b[2], b[3]);
 }
 
-sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+static int hocr_block(walk *k, const long px[4])
 {
-	frame *fr;
-	sohoa_status st = frames_new(ctx, doc, &fr);
-	if (st != SOHOA_OK)
-		return st;
+	sohoa_buf *o = k->o;
+	int r = sohoa_buf_printf(o, " <div class=\"ocr_carea\" id=\"block_%d_%d\" title=\"", k->page, k->nb);
+	r |= hocr_bbox(o, px);
+	r |= sohoa_buf_printf(o, "\">\n  <p class=\"ocr_par\" id=\"par_%d_%d\" lang=\"vie\" title=\"", k->page, k->nb);
+	r |= hocr_bbox(o, px);
+	return r | sohoa_buf_puts(o, "\">\n");
+}
+
+static int hocr_line(walk *k, const long px[4])
+{
+	sohoa_buf *o = k->o;
+	int r = sohoa_buf_printf(o, "   <span class=\"ocr_line\" id=\"line_%d_%d\" title=\"", k->page, k->nl);
+	r |= hocr_bbox(o, px);
+	if (k->f->turns)
+		r |= sohoa_buf_printf(o, "; textangle %d", 90 * k->f->turns);
+	return r | sohoa_buf_puts(o, "\">");
+}
+
+static int hocr_word(walk *k, const sohoa_word *w, size_t j, const long px[4])
+{
+	sohoa_buf *o = k->o;
+	int r = sohoa_buf_printf(o, "%s<span class=\"ocrx_word\" id=\"word_%d_%d\" title=\"", j ? " " : "", k->page, k->nw);
+	r |= hocr_bbox(o, px);
+	if (w[j].confidence >= 0)
+		r |= sohoa_buf_printf(o, "; x_wconf %ld", lround(w[j].confidence));
+	r |= sohoa_buf_puts(o, "\">");
+	r |= put_text(o, w[j].text);
+	return r | sohoa_buf_puts(o, "</span>");
+}
+
+static int hocr_head(sohoa_buf *o, const sohoa_doc *doc)
+{
 	int r = sohoa_buf_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 				  "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
 				  "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
 				  "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"vi\" lang=\"vi\">\n<head>\n<title>");
-	r |= out_xml_escape(o, doc->name ? doc->name : "", doc->name ? strlen(doc->name) : 0);
+	r |= put_text(o, doc->name);
 	r |= sohoa_buf_printf(o, "</title>\n<meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n"
 				 "<meta name=\"ocr-system\" content=\"sohoa %s\"/>\n"
 				 "<meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf\"/>\n"
 				 "<meta name=\"ocr-number-of-pages\" content=\"%zu\"/>\n</head>\n<body>\n",
 			      sohoa_version(), doc->npages);
-	int img = !strcmp(doc->kind, "image");
-	for (size_t p = 0; p < doc->npages && !r; p++) {
-		const sohoa_page *pg = &doc->pages[p];
-		const frame *f = &fr[p];
-		int n = pg->number;
-		r |= sohoa_buf_printf(o, "<div class=\"ocr_page\" id=\"page_%d\" title=\"", n);
-		if (img) {
-			r |= sohoa_buf_puts(o, "image &quot;");
-			r |= out_xml_escape(o, doc->path, strlen(doc->path));
-			r |= sohoa_buf_puts(o, "&quot;; ");
-		}
-		r |= sohoa_buf_printf(o, "bbox 0 0 %ld %ld; ppageno %d; scan_res %ld %ld\">\n", f->pw, f->ph, n - 1,
-				      lround(f->scale * 72), lround(f->scale * 72));
-		int angle = f->turns ? 90 * f->turns : 0, nb = 0, nl = 0, nw = 0;
-		for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
-			b = next_block(pg, a);
-			float bb[4];
-			long px[4];
-			block_box(pg, a, b, bb);
-			frame_box(f, bb[0], bb[1], bb[2], bb[3], px);
-			nb++;
-			r |= sohoa_buf_printf(o, " <div class=\"ocr_carea\" id=\"block_%d_%d\" title=\"", n, nb) | hocr_bbox(o, px);
-			r |= sohoa_buf_printf(o, "\">\n  <p class=\"ocr_par\" id=\"par_%d_%d\" lang=\"vie\" title=\"", n, nb) |
-			     hocr_bbox(o, px) | sohoa_buf_puts(o, "\">\n");
-			for (size_t i = a; i < b && !r; i++) {
-				const sohoa_line *l = &pg->lines[i];
-				const sohoa_word *w;
-				sohoa_word alone;
-				size_t k = line_words(l, &w, &alone);
-				if (!k)
-					continue;
-				frame_box(f, l->x0, l->y0, l->x1, l->y1, px);
-				r |= sohoa_buf_printf(o, "   <span class=\"ocr_line\" id=\"line_%d_%d\" title=\"", n, ++nl) | hocr_bbox(o, px);
-				if (angle)
-					r |= sohoa_buf_printf(o, "; textangle %d", angle);
-				r |= sohoa_buf_puts(o, "\">");
-				for (size_t j = 0; j < k; j++) {
-					frame_box(f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
-					r |= sohoa_buf_printf(o, "%s<span class=\"ocrx_word\" id=\"word_%d_%d\" title=\"", j ? " " : "", n, ++nw);
-					r |= hocr_bbox(o, px);
-					if (w[j].confidence >= 0)
-						r |= sohoa_buf_printf(o, "; x_wconf %ld", lround(w[j].confidence));
-					r |= sohoa_buf_puts(o, "\">");
-					r |= out_xml_escape(o, w[j].text ? w[j].text : "", w[j].text ? strlen(w[j].text) : 0);
-					r |= sohoa_buf_puts(o, "</span>");
-				}
-				r |= sohoa_buf_puts(o, "</span>\n");
-			}
-			r |= sohoa_buf_puts(o, "  </p>\n </div>\n");
-		}
-		r |= sohoa_buf_puts(o, "</div>\n");
+	return r;
+}
+
+static int hocr_page(walk *k, const sohoa_doc *doc, const sohoa_page *pg)
+{
+	sohoa_buf *o = k->o;
+	const frame *f = k->f;
+	int n = pg->number;
+	int r = sohoa_buf_printf(o, "<div class=\"ocr_page\" id=\"page_%d\" title=\"", n);
+	if (!strcmp(doc->kind, "image")) {
+		r |= sohoa_buf_puts(o, "image &quot;");
+		r |= out_xml_escape(o, doc->path, strlen(doc->path));
+		r |= sohoa_buf_puts(o, "&quot;; ");
 	}
-	r |= sohoa_buf_puts(o, "</body>\n</html>\n");
-	free(fr);
-	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing hOCR of '%s'", doc->path) : SOHOA_OK;
+	r |= sohoa_buf_printf(o, "bbox 0 0 %ld %ld; ppageno %d; scan_res %ld %ld\">\n", f->pw, f->ph, n - 1,
+			      lround(f->scale * 72), lround(f->scale * 72));
+	return r;
+}
+
+static const xml_format hocr = {
+	"hOCR", hocr_head, hocr_page, "</div>\n", "</body>\n</html>\n",
+	{.block = hocr_block, .line = hocr_line, .word = hocr_word, .line_end = "</span>\n",
+	 .block_end = "  </p>\n </div>\n"},
+};
+
+sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+{
+	return write_xml(ctx, doc, o, &hocr);
 }
 
 /* ---- ALTO ---- */
@@ -229,12 +325,45 @@ static int alto_conf(sohoa_buf *o, const char *attr, float c)
 	return sohoa_buf_printf(o, " %s=\"%ld.%02ld\"", attr, k / 100, k % 100);
 }
 
-sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+static int alto_block(walk *k, const long px[4])
 {
-	frame *fr;
-	sohoa_status st = frames_new(ctx, doc, &fr);
-	if (st != SOHOA_OK)
-		return st;
+	int r = sohoa_buf_printf(k->o, "<TextBlock ID=\"block_%d_%d\"", k->page, k->nb);
+	r |= alto_pos(k->o, px);
+	if (k->f->turns)
+		r |= sohoa_buf_printf(k->o, " ROTATION=\"%d\"", 90 * k->f->turns);
+	return r | sohoa_buf_puts(k->o, ">\n");
+}
+
+static int alto_line(walk *k, const long px[4])
+{
+	int r = sohoa_buf_printf(k->o, "<TextLine ID=\"line_%d_%d\"", k->page, k->nl);
+	r |= alto_pos(k->o, px);
+	return r | sohoa_buf_puts(k->o, ">\n");
+}
+
+static int alto_word(walk *k, const sohoa_word *w, size_t j, const long px[4])
+{
+	sohoa_buf *o = k->o;
+	int r = 0;
+	if (j) { /* the space between the words */
+		long sp[4];
+		float g0 = w[j - 1].x1, g1 = fmaxf(g0, w[j].x0);
+		frame_box(k->f, g0, fminf(w[j - 1].y0, w[j].y0), g1, fmaxf(w[j - 1].y1, w[j].y1), sp);
+		r |= sohoa_buf_puts(o, "<SP");
+		r |= alto_pos(o, sp);
+		r |= sohoa_buf_puts(o, "/>\n");
+	}
+	r |= sohoa_buf_printf(o, "<String ID=\"string_%d_%d\" CONTENT=\"", k->page, k->nw);
+	r |= put_text(o, w[j].text);
+	r |= sohoa_buf_puts(o, "\"");
+	r |= alto_pos(o, px);
+	if (w[j].confidence >= 0)
+		r |= alto_conf(o, "WC", w[j].confidence);
+	return r | sohoa_buf_puts(o, "/>\n");
+}
+
+static int alto_head(sohoa_buf *o, const sohoa_doc *doc)
+{
 	int r = sohoa_buf_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 				  "<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\" "
 				  "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
@@ -247,70 +376,36 @@ sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_bu
 	r |= sohoa_buf_printf(o, "</fileName></sourceImageInformation>\n<Processing ID=\"sohoa\"><processingSoftware>"
 				 "<softwareName>sohoa</softwareName><softwareVersion>%s</softwareVersion>"
 				 "</processingSoftware></Processing>\n</Description>\n<Layout>\n", sohoa_version());
-	for (size_t p = 0; p < doc->npages && !r; p++) {
-		const sohoa_page *pg = &doc->pages[p];
-		const frame *f = &fr[p];
-		int n = pg->number, nb = 0, nl = 0, nw = 0;
-		double csum = 0;
-		size_t cn = 0;
-		for (size_t i = 0; i < pg->nlines; i++)
-			for (size_t j = 0; j < pg->lines[i].nwords; j++)
-				if (pg->lines[i].words[j].confidence >= 0)
-					csum += pg->lines[i].words[j].confidence, cn++;
-		r |= sohoa_buf_printf(o, "<Page ID=\"page_%d\" PHYSICAL_IMG_NR=\"%d\" WIDTH=\"%ld\" HEIGHT=\"%ld\"", n, n,
-				      f->pw, f->ph);
-		if (cn)
-			r |= alto_conf(o, "PC", (float)(csum / (double)cn));
-		r |= sohoa_buf_printf(o, ">\n<PrintSpace HPOS=\"0\" VPOS=\"0\" WIDTH=\"%ld\" HEIGHT=\"%ld\">\n", f->pw, f->ph);
-		for (size_t a = 0, b; a < pg->nlines && !r; a = b) {
-			b = next_block(pg, a);
-			size_t words = 0;
-			for (size_t i = a; i < b; i++) {
-				const sohoa_word *w;
-				sohoa_word alone;
-				words += line_words(&pg->lines[i], &w, &alone);
-			}
-			if (!words) /* ALTO's TextLine needs a String */
-				continue;
-			float bb[4];
-			long px[4];
-			block_box(pg, a, b, bb);
-			frame_box(f, bb[0], bb[1], bb[2], bb[3], px);
-			r |= sohoa_buf_printf(o, "<TextBlock ID=\"block_%d_%d\"", n, ++nb) | alto_pos(o, px);
-			if (f->turns)
-				r |= sohoa_buf_printf(o, " ROTATION=\"%d\"", 90 * f->turns);
-			r |= sohoa_buf_puts(o, ">\n");
-			for (size_t i = a; i < b && !r; i++) {
-				const sohoa_line *l = &pg->lines[i];
-				const sohoa_word *w;
-				sohoa_word alone;
-				size_t k = line_words(l, &w, &alone);
-				if (!k)
-					continue;
-				frame_box(f, l->x0, l->y0, l->x1, l->y1, px);
-				r |= sohoa_buf_printf(o, "<TextLine ID=\"line_%d_%d\"", n, ++nl) | alto_pos(o, px);
-				r |= sohoa_buf_puts(o, ">\n");
-				for (size_t j = 0; j < k; j++) {
-					if (j) { /* the space between the words */
-						float g0 = w[j - 1].x1, g1 = fmaxf(g0, w[j].x0);
-						frame_box(f, g0, fminf(w[j - 1].y0, w[j].y0), g1, fmaxf(w[j - 1].y1, w[j].y1), px);
-						r |= sohoa_buf_puts(o, "<SP") | alto_pos(o, px) | sohoa_buf_puts(o, "/>\n");
-					}
-					frame_box(f, w[j].x0, w[j].y0, w[j].x1, w[j].y1, px);
-					r |= sohoa_buf_printf(o, "<String ID=\"string_%d_%d\" CONTENT=\"", n, ++nw);
-					r |= out_xml_escape(o, w[j].text ? w[j].text : "", w[j].text ? strlen(w[j].text) : 0);
-					r |= sohoa_buf_puts(o, "\"") | alto_pos(o, px);
-					if (w[j].confidence >= 0)
-						r |= alto_conf(o, "WC", w[j].confidence);
-					r |= sohoa_buf_puts(o, "/>\n");
-				}
-				r |= sohoa_buf_puts(o, "</TextLine>\n");
-			}
-			r |= sohoa_buf_puts(o, "</TextBlock>\n");
-		}
-		r |= sohoa_buf_puts(o, "</PrintSpace>\n</Page>\n");
-	}
-	r |= sohoa_buf_puts(o, "</Layout>\n</alto>\n");
-	free(fr);
-	return r ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory writing ALTO of '%s'", doc->path) : SOHOA_OK;
+	return r;
+}
+
+static int alto_page(walk *k, const sohoa_doc *doc, const sohoa_page *pg)
+{
+	(void)doc;
+	sohoa_buf *o = k->o;
+	const frame *f = k->f;
+	int n = pg->number;
+	double csum = 0;
+	size_t cn = 0;
+	for (size_t i = 0; i < pg->nlines; i++)
+		for (size_t j = 0; j < pg->lines[i].nwords; j++)
+			if (pg->lines[i].words[j].confidence >= 0)
+				csum += pg->lines[i].words[j].confidence, cn++;
+	int r = sohoa_buf_printf(o, "<Page ID=\"page_%d\" PHYSICAL_IMG_NR=\"%d\" WIDTH=\"%ld\" HEIGHT=\"%ld\"", n, n,
+				 f->pw, f->ph);
+	if (cn)
+		r |= alto_conf(o, "PC", (float)(csum / (double)cn));
+	r |= sohoa_buf_printf(o, ">\n<PrintSpace HPOS=\"0\" VPOS=\"0\" WIDTH=\"%ld\" HEIGHT=\"%ld\">\n", f->pw, f->ph);
+	return r;
+}
+
+static const xml_format alto = {
+	"ALTO", alto_head, alto_page, "</PrintSpace>\n</Page>\n", "</Layout>\n</alto>\n",
+	{.skip_empty = 1, .block = alto_block, .line = alto_line, .word = alto_word, .line_end = "</TextLine>\n",
+	 .block_end = "</TextBlock>\n"},
+};
+
+sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *o)
+{
+	return write_xml(ctx, doc, o, &alto);
 }

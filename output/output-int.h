@@ -1,5 +1,6 @@
 /* Private to output/: page geometry, image pass-through, the glyphless font, the text layer and
- * the XMP packet. Only pdf.c (the MuPDF writer adapter) includes MuPDF; everything here is plain C. */
+ * the XMP packet. Only pdf*.c (the MuPDF writer adapter, pdf-int.h) include MuPDF; everything here
+ * is plain C. */
 #ifndef SOHOA_OUTPUT_INT_H
 #define SOHOA_OUTPUT_INT_H
 

@@ -32,8 +32,9 @@ typedef struct sohoa_pdf_report {
 	char not_pdfa[256];   /* when pdfa is 0: why (names the page or object) */
 } sohoa_pdf_report;
 
-/* Fill *meta from the documents extractor's row for doc and text. The strings live in *store,
- * which the caller frees with sohoa_buf_free once done with meta. */
+/* Fill *meta from the documents extractor's fields for doc and text (sohoa_doc_fields_read;
+ * "" where a field is empty). The strings live in *store, which the caller frees with
+ * sohoa_buf_free once done with meta. */
 sohoa_status sohoa_pdf_meta_get(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text,
 				sohoa_pdf_meta *meta, sohoa_buf *store);
 

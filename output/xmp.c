@@ -1,77 +1,40 @@
-/* xmp: the PDF's metadata — the documents extractor's row (title, number, issuer, date, type)
- * and the XMP packet that carries it with the PDF/A identification. */
+/* xmp: the PDF's metadata — what the documents extractor reads (title, number, issuer, date,
+ * type) and the XMP packet that carries it with the PDF/A identification. */
 #include "output-int.h"
 #include "../extract/extract.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Split one RFC 4180 record (as extract/csv.c writes it) into cells, stored NUL-separated in
- * store; off[k] is where cell k starts. Returns the number of cells, -1 when out of memory. */
-static int csv_record(const char *s, size_t n, sohoa_buf *store, size_t *off, int max)
-{
-	int k = 0;
-	size_t i = 0;
-	while (k < max) {
-		off[k++] = store->len;
-		if (i < n && s[i] == '"') {
-			for (i++; i < n; i++) {
-				if (s[i] == '"' && !(i + 1 < n && s[i + 1] == '"'))
-					break;
-				i += s[i] == '"';
-				if (sohoa_buf_append(store, &s[i], 1))
-					return -1;
-			}
-			i++;
-		} else {
-			size_t b = i;
-			while (i < n && s[i] != ',' && s[i] != '\r' && s[i] != '\n')
-				i++;
-			if (sohoa_buf_append(store, s + b, i - b))
-				return -1;
-		}
-		if (sohoa_buf_append(store, "", 1))
-			return -1;
-		if (i < n && s[i] == ',')
-			i++;
-		else
-			break;
-	}
-	return k;
-}
-
 sohoa_status sohoa_pdf_meta_get(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text,
 				sohoa_pdf_meta *meta, sohoa_buf *store)
 {
 	memset(meta, 0, sizeof *meta);
-	const sohoa_extractor *ex = sohoa_extractor_find("documents");
-	if (!ex || !text)
+	if (!text)
 		return SOHOA_OK;
-	sohoa_buf row = {0};
-	sohoa_status st = ex->run(ctx, doc, text, &row);
-	if (st != SOHOA_OK || !row.len) {
-		sohoa_buf_free(&row);
+	sohoa_doc_fields f;
+	sohoa_status st = sohoa_doc_fields_read(ctx, doc, text, &f);
+	if (st != SOHOA_OK) {
+		sohoa_doc_fields_free(&f);
 		return st;
 	}
-	size_t off[64];
+	/* into store NUL-separated, "" for an empty field; meta points there once store is whole */
+	const char *v[5] = {f.title, f.number, f.issuer, f.date, f.type};
+	size_t off[5];
+	int r = 0;
 	store->len = 0;
-	int n = csv_record(row.data, row.len, store, off, 64);
-	sohoa_buf_free(&row);
-	if (n < 0)
-		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-	for (int k = 0; k < n && ex->columns[k]; k++) {
-		const char *v = store->data + off[k], *c = ex->columns[k];
-		if (!strcmp(c, "title"))
-			meta->title = v;
-		else if (!strcmp(c, "number"))
-			meta->number = v;
-		else if (!strcmp(c, "issuer"))
-			meta->issuer = v;
-		else if (!strcmp(c, "date"))
-			meta->date = v;
-		else if (!strcmp(c, "type"))
-			meta->type = v;
+	for (int k = 0; k < 5; k++) {
+		off[k] = store->len;
+		r |= sohoa_buf_append(store, v[k] ? v[k] : "", (v[k] ? strlen(v[k]) : 0) + 1);
 	}
+	sohoa_doc_fields_free(&f);
+	if (r)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	meta->title = store->data + off[0];
+	meta->number = store->data + off[1];
+	meta->issuer = store->data + off[2];
+	meta->date = store->data + off[3];
+	meta->type = store->data + off[4];
 	return SOHOA_OK;
 }
 

@@ -227,6 +227,24 @@ static size_t chunk_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* Add candidate id at channel cost chan to p (the caller checks there is room). */
+static inline void pos_add(restore_pos *p, uint16_t id, int32_t chan)
+{
+	p->cand[p->n] = id;
+	p->chan[p->n] = chan;
+	p->n++;
+}
+
+/* The end of a word's candidates in p: their number, *how set to RESTORE_WORD when there are
+ * any (0: copy the word). */
+static inline int cands_done(const restore_pos *p, int *how)
+{
+	if (!p->n)
+		return 0;
+	*how = RESTORE_WORD;
+	return p->n;
+}
+
 /* The group of the stripped form b[0..bn) (lowercase a-z), the rare ones pruned, at most maxc:
  * candidates at no cost, or with lv (the word's letters, lowercase) at the character channel's
  * cost of reading them so (eng-OCR word by word). Returns their number (0: copy the word). */
@@ -245,14 +263,9 @@ static inline __attribute__((always_inline)) int group_cands(const sohoa_model *
 			continue;
 		if (lv && !restore_chan_cost(m, c[k], lv, nv, 0, &cost))
 			continue;
-		p->cand[p->n] = c[k];
-		p->chan[p->n] = cost;
-		p->n++;
+		pos_add(p, c[k], cost);
 	}
-	if (!p->n)
-		return 0;
-	*how = RESTORE_WORD;
-	return p->n;
+	return cands_done(p, how);
 }
 
 /* vie: a word in capitals that is no syllable because a vowel came out twice, once with its tone
@@ -283,14 +296,9 @@ static int doubled_vowel_cands(const sohoa_model *m, const wletters *w, restore_
 		const char *ck = sohoa_lm_word(m, c[k]);
 		if (m->uni[c[k]].logp < top - RESTORE_PRUNE || !sohoa_viet_syllable(ck, strlen(ck)))
 			continue;
-		p->cand[p->n] = c[k];
-		p->chan[p->n] = VIE_MOD;
-		p->n++;
+		pos_add(p, c[k], VIE_MOD);
 	}
-	if (!p->n)
-		return 0;
-	*how = RESTORE_WORD;
-	return p->n;
+	return cands_done(p, how);
 }
 
 /* vie: a marked word w (s[0..n)), or a word of a line in capitals that could be a syllable, keeps its form
@@ -672,9 +680,32 @@ int restore_append_valid(sohoa_buf *out, const char *s, size_t n)
 	return 0;
 }
 
-int restore_emit(const sohoa_model *m, const char *s, const restore_item *items, size_t ni, const restore_pos *pos,
-		 const uint8_t *choice, sohoa_buf *out)
+int restore_put_word(const char *key, const char *s, size_t n, sohoa_tone_style style, sohoa_buf *out)
 {
+	size_t from = out->len;
+	if (put_cased(key, s, n, out))
+		return -1;
+	if (style != SOHOA_TONE_NEW || out->len - from > 4 * RESTORE_WORD_MAX)
+		return 0;
+	char w[4 * RESTORE_WORD_MAX];
+	size_t wn = out->len - from;
+	memcpy(w, out->data + from, wn);
+	out->len = from;
+	return sohoa_viet_restyle(w, wn, style, out);
+}
+
+int restore_emit(const sohoa_model *m, const char *s, const restore_item *items, size_t ni, const restore_pos *pos,
+		 const uint8_t *choice, sohoa_tone_style style, sohoa_buf *out)
+{
+	return restore_emit_where(m, s, items, ni, pos, 0, choice, style, out, NULL);
+}
+
+int restore_emit_where(const sohoa_model *m, const char *s, const restore_item *items, size_t ni,
+		       const restore_pos *pos, size_t np, const uint8_t *choice, sohoa_tone_style style, sohoa_buf *out,
+		       restore_wrote *wrote)
+{
+	for (size_t p = 0; wrote && p < np; p++)
+		wrote[p].out_s = wrote[p].out_e = UINT32_MAX;
 	for (size_t k = 0; k < ni; k++) {
 		const restore_item *it = &items[k];
 		int c = it->pos >= 0 ? choice[it->pos] : 0;
@@ -698,14 +729,19 @@ int restore_emit(const sohoa_model *m, const char *s, const restore_item *items,
 				return -1;
 			continue;
 		}
-		if (it->how == RESTORE_COPY || (it->how == RESTORE_KEEP0 && c == 0)) {
+		if (it->how == RESTORE_COPY) {
 			if (restore_append_valid(out, s + it->s, it->e - it->s))
 				return -1;
 			continue;
 		}
-		const char *key = sohoa_lm_word(m, pos[it->pos].cand[c]);
-		if (put_cased(key, s + it->s, it->e - it->s, out))
+		size_t from = out->len;
+		if (it->how == RESTORE_KEEP0 && c == 0 ? restore_append_valid(out, s + it->s, it->e - it->s)
+						       : restore_put_word(sohoa_lm_word(m, pos[it->pos].cand[c]),
+									  s + it->s, it->e - it->s, style, out))
 			return -1;
+		if (wrote && (size_t)it->pos < np && from < UINT32_MAX && out->len < UINT32_MAX)
+			wrote[it->pos] = (restore_wrote){(uint32_t)from, (uint32_t)out->len, it->s, it->e,
+							 it->how == RESTORE_KEEP0};
 	}
 	return 0;
 }

@@ -137,33 +137,52 @@ static void acronym(fix *f, int k)
 		ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_WORD, best_id);
 }
 
+/* 1 if letter i of s[0..n) stands beside one alike: a letter read twice, or two alike read once. */
+static int doubled(const uint32_t *s, int n, int i)
+{
+	return (i > 0 && s[i - 1] == s[i]) || (i + 1 < n && s[i + 1] == s[i]);
+}
+
+/* Edit distance of a[0..na) and b[0..nb) (code points, at most 16 each; 1000 when longer) in the
+ * OCR's terms: deleting or inserting a doubled letter and a substitution lost(x, y) says is a lost
+ * stroke cost 1; any other edit costs other. */
+static int ocr_weighted_distance(const uint32_t *a, int na, const uint32_t *b, int nb, int other,
+				 int (*lost)(uint32_t x, uint32_t y))
+{
+	int d[17][17];
+	if (na > 16 || nb > 16)
+		return 1000;
+	d[0][0] = 0;
+	for (int i = 1; i <= na; i++)
+		d[i][0] = d[i - 1][0] + (doubled(a, na, i - 1) ? 1 : other);
+	for (int j = 1; j <= nb; j++)
+		d[0][j] = d[0][j - 1] + (doubled(b, nb, j - 1) ? 1 : other);
+	for (int i = 1; i <= na; i++)
+		for (int j = 1; j <= nb; j++) {
+			uint32_t x = a[i - 1], y = b[j - 1];
+			int sub = x == y ? 0 : lost(x, y) ? 1 : other;
+			int v = d[i - 1][j - 1] + sub;
+			if (d[i - 1][j] + (doubled(a, na, i - 1) ? 1 : other) < v)
+				v = d[i - 1][j] + (doubled(a, na, i - 1) ? 1 : other);
+			if (d[i][j - 1] + (doubled(b, nb, j - 1) ? 1 : other) < v)
+				v = d[i][j - 1] + (doubled(b, nb, j - 1) ? 1 : other);
+			d[i][j] = v;
+		}
+	return d[na][nb];
+}
+
+/* đ and d, t and i (lowercase), either way: a stroke lost or added. */
+static int stroke_either(uint32_t x, uint32_t y)
+{
+	return (x == 'd' && y == 0x111) || (x == 0x111 && y == 'd') || (x == 'i' && y == 't') || (x == 't' && y == 'i');
+}
+
 /* Edit distance of a[0..na) and b[0..nb) (code points, at most 16 each) in the OCR's terms: a
  * letter read twice or two alike read once costs 1, as does Đ read D or T read I (a stroke
  * lost); any other edit 3. */
 static int ocr_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
 {
-	int d[17][17];
-	d[0][0] = 0;
-	for (int i = 1; i <= na; i++)
-		d[i][0] = d[i - 1][0] + ((i > 1 && a[i - 2] == a[i - 1]) || (i < na && a[i] == a[i - 1]) ? 1 : 3);
-	for (int j = 1; j <= nb; j++)
-		d[0][j] = d[0][j - 1] + ((j > 1 && b[j - 2] == b[j - 1]) || (j < nb && b[j] == b[j - 1]) ? 1 : 3);
-	for (int i = 1; i <= na; i++)
-		for (int j = 1; j <= nb; j++) {
-			uint32_t x = a[i - 1], y = b[j - 1];
-			int sub = x == y ? 0 :
-				  ((x == 'd' && y == 0x111) || (x == 0x111 && y == 'd') || (x == 'i' && y == 't') ||
-				   (x == 't' && y == 'i')) ? 1 : 3;
-			int del = (i > 1 && a[i - 2] == x) || (i < na && a[i] == x) ? 1 : 3;
-			int ins = (j > 1 && b[j - 2] == y) || (j < nb && b[j] == y) ? 1 : 3;
-			int v = d[i - 1][j - 1] + sub;
-			if (d[i - 1][j] + del < v)
-				v = d[i - 1][j] + del;
-			if (d[i][j - 1] + ins < v)
-				v = d[i][j - 1] + ins;
-			d[i][j] = v;
-		}
-	return d[na][nb];
+	return ocr_weighted_distance(a, na, b, nb, 3, stroke_either);
 }
 
 /* The document-type part of a document number ("88/QĐĐ-UBND", "/K-UBND" with the number left
@@ -282,33 +301,18 @@ static int fold_caps(const char *s, size_t a, size_t b, uint32_t *out, int max, 
 	return n;
 }
 
+/* D printed for Đ (the bar lost) and I for T. */
+static int stroke_lost(uint32_t x, uint32_t y)
+{
+	return (x == 'D' && y == 0x110) || (x == 'I' && y == 'T');
+}
+
 /* The OCR's edit distance from what it printed, a[0..na), to acronym b[0..nb), in half edits: a
  * letter printed twice or read once where it is doubled, D read for Đ (the bar lost) and I for T
  * cost 1; any other edit 2. */
 static int acronym_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
 {
-	int d[17][17];
-	if (na > 16 || nb > 16)
-		return 1000;
-	d[0][0] = 0;
-	for (int i = 1; i <= na; i++)
-		d[i][0] = d[i - 1][0] + ((i > 1 && a[i - 2] == a[i - 1]) || (i < na && a[i] == a[i - 1]) ? 1 : 2);
-	for (int j = 1; j <= nb; j++)
-		d[0][j] = d[0][j - 1] + ((j > 1 && b[j - 2] == b[j - 1]) || (j < nb && b[j] == b[j - 1]) ? 1 : 2);
-	for (int i = 1; i <= na; i++)
-		for (int j = 1; j <= nb; j++) {
-			uint32_t x = a[i - 1], y = b[j - 1];
-			int sub = x == y ? 0 : (x == 'D' && y == 0x110) || (x == 'I' && y == 'T') ? 1 : 2;
-			int ins = (i > 1 && a[i - 2] == x) || (i < na && a[i] == x) ? 1 : 2; /* x printed extra */
-			int del = (j > 1 && b[j - 2] == y) || (j < nb && b[j] == y) ? 1 : 2; /* y not printed */
-			int v = d[i - 1][j - 1] + sub;
-			if (d[i - 1][j] + ins < v)
-				v = d[i - 1][j] + ins;
-			if (d[i][j - 1] + del < v)
-				v = d[i][j - 1] + del;
-			d[i][j] = v;
-		}
-	return d[na][nb];
+	return ocr_weighted_distance(a, na, b, nb, 2, stroke_lost);
 }
 
 /* An acronym of the administration (core/govname.c) that the OCR misread: a word in capitals (or
@@ -339,7 +343,7 @@ static int domain_acronym(fix *f, int k)
 	if (last == k && restore_letters(f->s + f->t[k].s, f->t[k].e - f->t[k].s, &wl) && !lower_end &&
 	    restore_skeleton_ok(&wl))
 		return 0; /* a syllable in capitals ("TINH"): the tone candidates' business */
-	int best = -1, bestd = 1000, second = 1000;
+	sohoa_nearest near = {-1, 1000, 1000};
 	for (int a = 0; sohoa_gov_acronyms[a]; a++) {
 		const char *e = sohoa_gov_acronyms[a];
 		size_t el = strlen(e);
@@ -350,27 +354,20 @@ static int domain_acronym(fix *f, int k)
 		int nv = fold_caps(e, 0, el, v, 16, &vl, &vlow, &vother);
 		if (nv < 0 || (vl < 3 && f->t[k].id >= LM_NFIXED))
 			continue; /* two letters say little: "CPA", "BBC" are no CP, BC ("GĐĐ" is GĐ) */
-		int d = acronym_distance(w, nw, v, nv);
-		if (d < bestd) {
-			second = bestd;
-			bestd = d;
-			best = a;
-		} else if (d < second) {
-			second = d;
-		}
+		sohoa_nearest_add(&near, a, acronym_distance(w, nw, v, nv));
 	}
-	if (best < 0 || bestd == 0 || bestd > (letters >= 5 ? 3 : 2) || second - bestd < 1)
+	if (near.best < 0 || near.bestd == 0 || near.bestd > (letters >= 5 ? 3 : 2) || near.second - near.bestd < 1)
 		return 0;
-	const char *e = sohoa_gov_acronyms[best];
+	const char *e = sohoa_gov_acronyms[near.best];
 	f->tmp->len = 0;
 	int id = ocrfix_tok_id(f->m, e, 0, strlen(e), LM_TOK_WORD, f->tmp);
 	if (last == k && f->t[k].id >= LM_NFIXED) {
 		/* a word the model knows is some other acronym ("DVD", "ATV") unless the slip is one the
 		 * OCR makes all the time (a doubled letter, Đ's bar) and the model knows it no better */
-		if (bestd > 1 || (id >= LM_NFIXED && f->m->uni[f->t[k].id].logp > f->m->uni[id].logp + 3000))
+		if (near.bestd > 1 || (id >= LM_NFIXED && f->m->uni[f->t[k].id].logp > f->m->uni[id].logp + 3000))
 			return 0;
 	}
-	if (bestd > 1) {
+	if (near.bestd > 1) {
 		/* any other slip: a word of four letters or more the model has never seen, read for an
 		 * acronym of four letters or more ("TEHC", "TINHC" for TTHC); else only where the context
 		 * wants the acronym ("TTEg" in "QĐ-TTEg"), as for the acronyms the model knows (acronym) */
@@ -378,14 +375,14 @@ static int domain_acronym(fix *f, int k)
 		for (const char *c = e; *c; c++)
 			tl += (*c & 0xC0) != 0x80 && *c != '&' && *c != '-' && *c != '.';
 		if (last == k && f->t[k].id < LM_NFIXED && letters >= 4 && tl >= 4)
-			return ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_ACRONYM, best);
+			return ocrfix_add_edit(f, f->t[k].s, f->t[k].e, OCRFIX_ACRONYM, near.best);
 		if (last != k || id < LM_NFIXED || tl < 3)
 			return 0;
 		size_t before = f->ned;
-		ocrfix_check(f, k, k + 1, &id, 1, COST_EDIT, f->t[k].s, f->t[k].e, OCRFIX_ACRONYM, best);
+		ocrfix_check(f, k, k + 1, &id, 1, COST_EDIT, f->t[k].s, f->t[k].e, OCRFIX_ACRONYM, near.best);
 		return f->ned > before;
 	}
-	return ocrfix_add_edit(f, f->t[k].s, f->t[last].e, OCRFIX_ACRONYM, best);
+	return ocrfix_add_edit(f, f->t[k].s, f->t[last].e, OCRFIX_ACRONYM, near.best);
 }
 
 /* A digit among the letters of a word where the OCR read a letter: "g1ao" (giao), "kh0ng": the

@@ -9,6 +9,7 @@
 #ifndef SOHOA_RESTORE_INT_H
 #define SOHOA_RESTORE_INT_H
 
+
 #include "lm.h"
 #include "restore.h"
 #include "../core/viet.h"
@@ -39,6 +40,13 @@ typedef struct restore_item {
 	uint16_t arg;
 } restore_item;
 
+/* Where restore_emit wrote a position's word: out bytes [out_s, out_e) (UINT32_MAX: not written
+ * as a word), from input bytes [in_s, in_e); keep0 when candidate 0 means the input copied. */
+typedef struct restore_wrote {
+	uint32_t out_s, out_e, in_s, in_e;
+	uint8_t keep0;
+} restore_wrote;
+
 /* Per-chunk evidence for sohoa_restore_detect. */
 typedef struct restore_chunk_stats {
 	int words;    /* letter runs */
@@ -55,9 +63,24 @@ int restore_is_address(const char *s, size_t n);
 size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, size_t start,
 			restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, size_t maxpos,
 			sohoa_buf *tmp);
-/* Append the items with the chosen candidates (choice[pos]) to out; -1 when out of memory. */
+/* Append the items with the chosen candidates (choice[pos]) to out, the words the model writes
+ * (its keys, old style) in the tone style given (NEW re-places their marks; OLD and KEEP leave
+ * them); -1 when out of memory. */
 int restore_emit(const sohoa_model *m, const char *s, const restore_item *items, size_t ni, const restore_pos *pos,
-		 const uint8_t *choice, sohoa_buf *out);
+		 const uint8_t *choice, sohoa_tone_style style, sohoa_buf *out);
+/* restore_emit, also saying where each position's word went: wrote[p] for p < np (set for every
+ * position). */
+int restore_emit_where(const sohoa_model *m, const char *s, const restore_item *items, size_t ni,
+		       const restore_pos *pos, size_t np, const uint8_t *choice, sohoa_tone_style style, sohoa_buf *out,
+		       restore_wrote *wrote);
+/* Write the model's key with the case of the input word s[0..n) in the tone style given (NEW
+ * re-places the mark; the keys are old style) to out; -1 when out of memory. */
+int restore_put_word(const char *key, const char *s, size_t n, sohoa_tone_style style, sohoa_buf *out);
+
+/* The tone style votes of the marked words of s[0..n) (style.c): +1 for each word marked the new
+ * way ("hoà, khoẻ, thuỷ"), -1 for each marked the old way ("hòa, khỏe, thủy"); words whose
+ * mark sits the same in both styles count nothing. */
+int restore_style_votes(const char *s, size_t n);
 
 /* Append s[0..n) to out with invalid UTF-8 replaced by U+FFFD; -1 when out of memory. */
 int restore_append_valid(sohoa_buf *out, const char *s, size_t n);
@@ -80,6 +103,43 @@ int restore_push_item(restore_item *items, size_t *ni, size_t max, size_t s, siz
  * inner '-', words glued by punctuation. */
 int restore_ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, restore_item *items, size_t *ni,
 		      size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp);
+
+/* --- a document's own vocabulary (docvocab.c) --- */
+
+/* One position as the first pass read it. */
+typedef struct restore_reading {
+	uint32_t para; /* its paragraph */
+	uint32_t pos;  /* its candidates in restore_vocab.pos; UINT32_MAX: none to choose from */
+	uint16_t id;   /* the id chosen; LM_BOS marks the end of a span (the context restarts) */
+	uint8_t flip;  /* scratch of restore_vocab_apply */
+	restore_wrote w;
+} restore_reading;
+
+/* The readings of the paragraphs restored together, and their counts per id and group. */
+typedef struct restore_vocab {
+	uint16_t *count;               /* per id: times read */
+	uint16_t *gtot, *gtop, *gbest; /* per group: readings, the winner's readings, the winner */
+	restore_reading *rd;           /* n readings, in the order read */
+	restore_pos *pos;              /* npos: the candidates of the readings with a choice */
+	size_t n, npos, cap;
+	size_t *order;                 /* scratch of restore_vocab_apply */
+	int full;                      /* too many readings: no second look */
+} restore_vocab;
+
+/* Make v ready for a first pass; -1 when out of memory. */
+int restore_vocab_start(restore_vocab *v);
+void restore_vocab_free(restore_vocab *v);
+/* Keep the readings of a decoded span of paragraph para: its positions, the choices and where
+ * restore_emit wrote each; -1 when out of memory. */
+int restore_vocab_note(restore_vocab *v, size_t para, const restore_pos *pos, size_t np, const uint8_t *choice,
+		       const restore_wrote *wrote);
+/* The second look: the readings a clear winner of their group disputes turn to it where their
+ * context, channel and the bonus say so, and the words turned are rewritten in outs[k] (paragraph
+ * k of texts, its output from byte start[k]) in the tone style given. */
+sohoa_status restore_vocab_apply(restore_vocab *v, sohoa_ctx *ctx, const sohoa_model *m, const char *const *texts,
+				 const size_t *start, size_t count, sohoa_tone_style style, sohoa_buf *outs);
+/* Forget the readings (ready for the next start). */
+void restore_vocab_clear(restore_vocab *v, const sohoa_model *m);
 
 /* --- the letters of a word (candidates.c) --- */
 

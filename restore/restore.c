@@ -551,6 +551,7 @@ typedef struct lane {
 	restore_item *items;
 	state *st;
 	uint8_t *choice;
+	restore_wrote *wrote;
 	sohoa_buf tmp;
 	decoder d;
 	/* the paragraph */
@@ -558,12 +559,15 @@ typedef struct lane {
 	size_t n, i, end, ni;
 	sohoa_restore_mode mode;
 	sohoa_buf *out;
+	size_t para; /* its index among the paragraphs restored together */
+	size_t np;   /* positions of the span */
 	int busy;
 } lane;
 
 /* Scratch kept per thread so that a paragraph costs no allocation once warm. */
 typedef struct scratch {
 	lane lanes[LANES];
+	restore_vocab vocab;
 } scratch;
 
 static pthread_key_t scratch_key;
@@ -580,8 +584,10 @@ static void scratch_free(void *p)
 		free(l->items);
 		free(l->st);
 		free(l->choice);
+		free(l->wrote);
 		sohoa_buf_free(&l->tmp);
 	}
+	restore_vocab_free(&w->vocab);
 	free(w);
 }
 
@@ -613,16 +619,19 @@ static int lane_reserve(lane *l)
 	l->st = malloc((MAX_SPAN + 9) * BEAM * sizeof *l->st);
 	l->choice = malloc(MAX_SPAN + 8);
 	l->items = malloc((2 * MAX_SPAN + 16) * sizeof *l->items);
-	if (l->pos && l->st && l->choice && l->items)
+	l->wrote = malloc((MAX_SPAN + 8) * sizeof *l->wrote);
+	if (l->pos && l->st && l->choice && l->items && l->wrote)
 		return 0;
 	free(l->pos);
 	free(l->st);
 	free(l->choice);
 	free(l->items);
+	free(l->wrote);
 	l->pos = NULL;
 	l->st = NULL;
 	l->choice = NULL;
 	l->items = NULL;
+	l->wrote = NULL;
 	return -1;
 }
 
@@ -633,6 +642,7 @@ static void lane_span(const sohoa_model *m, lane *l)
 	l->ni = 0;
 	l->end = restore_tokenize(m, l->mode, l->s, l->n, l->i, l->items, &l->ni, 2 * MAX_SPAN, l->pos, &np, MAX_SPAN,
 				  &l->tmp);
+	l->np = np;
 	dec_start(m, &l->d, l->pos, np, l->st);
 }
 
@@ -641,34 +651,22 @@ sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *
 	return sohoa_restore_many(ctx, &mode, &s, &n, 1, out);
 }
 
-sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes, const char *const *texts,
-				const size_t *lens, size_t count, sohoa_buf *outs)
+/* Decode the paragraphs k < count with todo[k] set, the lanes filled in turn; each span's
+ * readings are kept in w->vocab. */
+static sohoa_status restore_pass(sohoa_ctx *ctx, const sohoa_model *m, scratch *w, const sohoa_restore_mode *modes,
+				 const char *const *texts, const size_t *lens, size_t count, const uint8_t *todo,
+				 sohoa_tone_style style, sohoa_buf *outs)
 {
-	const sohoa_model *m = NULL;
-	scratch *w = NULL;
 	size_t next = 0;
 	int busy = 0;
+	for (int j = 0; j < LANES; j++)
+		w->lanes[j].busy = 0;
 	for (;;) {
-		/* fill the free lanes with the next paragraphs that need the model */
-		while (next < count && (!w || busy < LANES)) {
+		/* fill the free lanes with the next paragraphs */
+		while (next < count && busy < LANES) {
 			size_t k = next++;
-			sohoa_restore_mode mode = modes[k];
-			if (mode == SOHOA_RESTORE_AUTO)
-				mode = sohoa_restore_detect(texts[k], lens[k]);
-			if (mode == SOHOA_RESTORE_OFF || lens[k] == 0) {
-				if (restore_append_valid(&outs[k], texts[k], lens[k]))
-					return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+			if (!todo[k])
 				continue;
-			}
-			if (!m) {
-				sohoa_status st = get_model(ctx, &m);
-				if (st)
-					return st;
-				if (!(w = scratch_get()))
-					return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
-				for (int j = 0; j < LANES; j++)
-					w->lanes[j].busy = 0;
-			}
 			lane *l = NULL;
 			for (int j = 0; j < LANES && !l; j++)
 				if (!w->lanes[j].busy)
@@ -678,8 +676,9 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 			l->s = texts[k];
 			l->n = lens[k];
 			l->i = 0;
-			l->mode = mode;
+			l->mode = modes[k];
 			l->out = &outs[k];
+			l->para = k;
 			l->busy = 1;
 			busy++;
 			lane_span(m, l);
@@ -692,7 +691,8 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 			if (!l->busy || !dec_step(m, &l->d))
 				continue;
 			dec_finish(m, &l->d, l->choice);
-			if (restore_emit(m, l->s, l->items, l->ni, l->pos, l->choice, l->out))
+			if (restore_emit_where(m, l->s, l->items, l->ni, l->pos, l->np, l->choice, style, l->out, l->wrote) ||
+			    restore_vocab_note(&w->vocab, l->para, l->pos, l->np, l->choice, l->wrote))
 				return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 			if (l->end > l->i && l->end < l->n) {
 				l->i = l->end;
@@ -703,4 +703,46 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 			}
 		}
 	}
+}
+
+sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes, const char *const *texts,
+				const size_t *lens, size_t count, sohoa_buf *outs)
+{
+	const sohoa_model *m = NULL;
+	scratch *w = NULL;
+	int votes = 0;
+	/* the words the model writes take the style of the marked words of the paragraphs given; with
+	 * none to tell (stripped text), the model's own, the old style */
+	for (size_t k = 0; k < count; k++)
+		votes += restore_style_votes(texts[k], lens[k]);
+	sohoa_tone_style style = votes > 0 ? SOHOA_TONE_NEW : SOHOA_TONE_OLD;
+	/* the jobs; the paragraphs without one are copied */
+	size_t *start = malloc((count ? count : 1) * (sizeof *start + sizeof(sohoa_restore_mode) + 1));
+	if (!start)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sohoa_restore_mode *job = (sohoa_restore_mode *)(start + count);
+	uint8_t *todo = (uint8_t *)(job + count);
+	sohoa_status st = SOHOA_OK;
+	size_t nwork = 0;
+	for (size_t k = 0; k < count && st == SOHOA_OK; k++) {
+		job[k] = modes[k] == SOHOA_RESTORE_AUTO ? sohoa_restore_detect(texts[k], lens[k]) : modes[k];
+		start[k] = outs[k].len;
+		todo[k] = job[k] != SOHOA_RESTORE_OFF && lens[k] > 0;
+		nwork += todo[k];
+		if (!todo[k] && restore_append_valid(&outs[k], texts[k], lens[k]))
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	}
+	if (st == SOHOA_OK && nwork) {
+		if ((st = get_model(ctx, &m)) == SOHOA_OK && (!(w = scratch_get()) || restore_vocab_start(&w->vocab)))
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		/* decode; then the readings the paragraphs' own vocabulary disputes are looked at again */
+		if (st == SOHOA_OK)
+			st = restore_pass(ctx, m, w, job, texts, lens, count, todo, style, outs);
+		if (st == SOHOA_OK)
+			st = restore_vocab_apply(&w->vocab, ctx, m, texts, start, count, style, outs);
+		if (w)
+			restore_vocab_clear(&w->vocab, m);
+	}
+	free(start);
+	return st;
 }

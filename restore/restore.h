@@ -17,11 +17,16 @@ void sohoa_model_free(sohoa_model *model);
 sohoa_restore_mode sohoa_restore_detect(const char *text, size_t n);
 
 /* Restore one paragraph s[0..n) with the given job (AUTO detects), appending the result to out.
- * Loads ctx's model on first use. Output is valid UTF-8 whatever the input. */
+ * Loads ctx's model on first use. Output is valid UTF-8 whatever the input. The words restoration
+ * writes take the tone style (hoà or hòa) that most of the paragraph's marked words have, the old
+ * one when none tells. */
 sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *s, size_t n, sohoa_buf *out);
 /* sohoa_restore of count paragraphs (texts[k], lens[k]) with modes[k], each appended to outs[k];
- * the same results, faster: one thread decodes several paragraphs in turn, so that the memory one
- * waits for arrives while the others run. */
+ * faster: one thread decodes several paragraphs in turn, so that the memory one waits for arrives
+ * while the others run. The paragraphs are one document's evidence for each other: the tone style
+ * is the one most marked words of all of them have, and a word they read one way clearly may turn
+ * another paragraph's ambiguous reading of the same letters (see docs/model.md); pass a
+ * document's paragraphs together, its marked ones too. The order given does not matter. */
 sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes, const char *const *texts,
 				const size_t *lens, size_t count, sohoa_buf *outs);
 

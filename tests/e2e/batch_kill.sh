@@ -81,7 +81,7 @@ done
 check "kill -9: documents marked ok are complete after every kill" test $kills_ok -eq 1
 check "kill -9: $same of $KILLS reruns identical to an uninterrupted run" test $same -eq "$KILLS"
 
-# Ctrl-C (SIGINT): stops after the documents in flight, exit 1, manifest says what is left.
+# Ctrl-C (SIGINT): stops the documents in flight, exit 130, manifest says what is left.
 "$S" run "$INPUTS" -o int --recursive --jobs 1 2>int.err &
 pid=$!
 sleep "$(awk -v span=$span 'BEGIN { printf "%.3f", span / 3000 }')"
@@ -91,7 +91,7 @@ rc=$?
 if [ $rc -eq 0 ]; then
 	pass "sigint: (run ended before the signal)"
 else
-	check "sigint: exit 1" test $rc -eq 1
+	check "sigint: exit 130" test $rc -eq 130
 	check "sigint: says so" grep -q 'interrupted' int.err
 	check "sigint: manifest lists documents not done" grep -q '	todo	\|	interrupted	' int/manifest.tsv
 	ok_docs_complete int >/dev/null

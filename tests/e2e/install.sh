@@ -77,12 +77,15 @@ cd "$W" || exit 1
 check "installed sohoa --version names its model under the prefix" grep -qx "model: $P/share/sohoa/sohoa-lm.bin (format [0-9]*, [0-9]* bytes, training set [0-9a-f]*)" version.txt
 check "installed sohoa --version names Tesseract, Leptonica, MuPDF and ICU" \
 	sh -c "grep -q '^tesseract [0-9]' version.txt && grep -q '^leptonica [0-9]' version.txt && grep -q '^mupdf [0-9]' version.txt && grep -q '^icu [0-9]' version.txt"
-# scores.csv as the examples print rows: tab-separated, \t \n \\ escaped
+# scores.csv as the examples print rows: tab-separated, \t \n \\ escaped, and without the "'" the
+# CSV writer puts before a cell a spreadsheet would run (docs/extract.md; the rows handed to the
+# library's callbacks are raw)
 csv_rows() {
 	python3 -c '
 import csv, sys
+def raw(c): return c[1:] if c[:1] == "\x27" and len(c) > 2 and c[1] in "=+-@\t\r" else c
 for row in csv.reader(open(sys.argv[1], newline="", encoding="utf-8")):
-    print("\t".join(c.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for c in row))' "$1"
+    print("\t".join(raw(c).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for c in row))' "$1"
 }
 for f in s004-born.pdf s001-real-engocr.txt; do
 	d=${f%.*} # (not n: lib.sh's check sets n)

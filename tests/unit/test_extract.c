@@ -124,6 +124,14 @@ int main(void)
 		ex_row_end(&r, ctx);
 		CHECK_STR(out.data, "\"a,b\",\"say \"\"hi\"\"\",,8.41,76.92,100,Chỉ số\r\n", "csv: quoting and numbers");
 		sohoa_buf_free(&out);
+		/* the file writer makes cells safe for spreadsheets; numbers and lone signs stay */
+		const char *cells[] = {"=1+1", "@SUM(1)", "+1+1", "-2+3", "-5", "+3", "-8,5", "=", "-", ("a\xE9" "b"),
+				       "\tx", "- Điều 1", "1e-3"};
+		sohoa_buf_free(&out);
+		CHECK(sohoa_csv_row(&out, cells, sizeof cells / sizeof cells[0]) == 0, "csv: safe row written");
+		CHECK_STR(out.data, "'=1+1,'@SUM(1),'+1+1,'-2+3,-5,+3,\"-8,5\",=,-,a\\xE9b,'\tx,'- Điều 1,1e-3\r\n",
+			  "csv: formula cells quoted, numbers kept, bad UTF-8 escaped");
+		sohoa_buf_free(&out);
 		sohoa_ctx_free(ctx);
 	}
 

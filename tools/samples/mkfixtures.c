@@ -437,6 +437,88 @@ static int make_corrupt(const char *path)
 	return write_bytes(path, buf, sizeof buf);
 }
 
+/* Stamp ink: violet, as inbox stamps are often inked. */
+static const float VIOLET[3] = {0.3f, 0.1f, 0.45f};
+
+/* A closed frame in stamp ink, stroked with width lw. */
+static void frame(fx *f, fz_device *dev, float x0, float y0, float x1, float y1, float lw)
+{
+	fz_path *path = fz_new_path(f->ctx);
+	fz_rectto(f->ctx, path, x0, y0, x1, y1);
+	fz_stroke_state *ss = fz_new_stroke_state(f->ctx);
+	ss->linewidth = lw;
+	fz_stroke_path(f->ctx, dev, path, ss, fz_identity, fz_device_rgb(f->ctx), VIOLET, 1, fz_default_color_params);
+	fz_drop_stroke_state(f->ctx, ss);
+	fz_drop_path(f->ctx, path);
+}
+
+/* s in stamp ink centred on x, baseline y, not recorded in the expected text. */
+static void stamp_text(fx *f, fz_device *dev, float x, float y, float size, const char *s)
+{
+	x -= text_width(f, s, size) / 2;
+	fz_text *t = fz_new_text(f->ctx);
+	fz_show_string(f->ctx, t, f->font, fz_make_matrix(size, 0, 0, -size, x, y), s, 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+	fz_fill_text(f->ctx, dev, t, fz_identity, fz_device_rgb(f->ctx), VIOLET, 1, fz_default_color_params);
+	fz_drop_text(f->ctx, t);
+}
+
+/* stamp.pdf: a scanned page (200 dpi colour image, no text layer) whose letterhead has an inbox
+ * stamp in violet ink under the number: a closed frame around three short lines that say nothing
+ * a stamp's wording would (only the frame tells), and the expected text of the page without them
+ * in truth.
+ * notes.pdf: the born letterhead page with a typed note put on it as a free-text annotation (a
+ * routing note), whose text is "Phòng KHTC theo dõi, báo cáo kết quả". */
+static void make_stamp(fx *f, const char *path, const char *truth, const char *notes)
+{
+	fz_display_list *list = fz_new_display_list(f->ctx, fz_make_rect(0, 0, PAGE_W, PAGE_H));
+	fz_device *dev = fz_new_list_device(f->ctx, list);
+	f->truth = fopen(truth, "w");
+	page_letterhead(f, dev);
+	frame(f, dev, 70, 110, 172, 166, 1.2f);
+	stamp_text(f, dev, 121, 124, 9, "TRUNG TÂM LƯU TRỮ");
+	stamp_text(f, dev, 121, 140, 9, "Tiếp nhận lần 12");
+	stamp_text(f, dev, 121, 156, 9, "Hồ sơ 41 quyển 3");
+	draw(f, dev, 72, 260, 12, "3. Báo cáo kết quả thực hiện trước ngày 15 tháng 12 năm 2024.", 0);
+	if (f->truth)
+		fclose(f->truth);
+	f->truth = NULL;
+	fz_close_device(f->ctx, dev);
+	fz_drop_device(f->ctx, dev);
+	fz_pixmap *pix = fz_new_pixmap_from_display_list(f->ctx, list, fz_scale(200 / 72.0f, 200 / 72.0f),
+							 fz_device_rgb(f->ctx), 0);
+	fz_image *img = fz_new_image_from_pixmap(f->ctx, pix, NULL);
+	fz_document_writer *w = fz_new_pdf_writer(f->ctx, path, "compress");
+	begin(f, w, &dev);
+	fz_fill_image(f->ctx, dev, img, fz_make_matrix(PAGE_W, 0, 0, PAGE_H, 0, 0), 1, fz_default_color_params);
+	fz_end_page(f->ctx, w);
+	fz_close_document_writer(f->ctx, w);
+	fz_drop_document_writer(f->ctx, w);
+	fz_drop_image(f->ctx, img);
+	fz_drop_pixmap(f->ctx, pix);
+	fz_drop_display_list(f->ctx, list);
+
+	/* the note: a born page, then a free-text annotation added and saved */
+	w = fz_new_pdf_writer(f->ctx, notes, "compress");
+	begin(f, w, &dev);
+	page_letterhead(f, dev);
+	fz_end_page(f->ctx, w);
+	fz_close_document_writer(f->ctx, w);
+	fz_drop_document_writer(f->ctx, w);
+	pdf_document *doc = pdf_open_document(f->ctx, notes);
+	pdf_page *pg = pdf_load_page(f->ctx, doc, 0);
+	pdf_annot *a = pdf_create_annot(f->ctx, pg, PDF_ANNOT_FREE_TEXT);
+	pdf_set_annot_rect(f->ctx, a, fz_make_rect(300, 232, 560, 248));
+	pdf_set_annot_contents(f->ctx, a, "Phòng KHTC theo dõi, báo cáo kết quả");
+	float black[1] = {0};
+	pdf_set_annot_default_appearance(f->ctx, a, "Helv", 9, 1, black);
+	pdf_update_annot(f->ctx, a);
+	pdf_drop_annot(f->ctx, a);
+	fz_drop_page(f->ctx, &pg->super);
+	pdf_write_options opts = pdf_default_write_options;
+	pdf_save_document(f->ctx, doc, notes, &opts);
+	pdf_drop_document(f->ctx, doc);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -466,6 +548,11 @@ int main(int argc, char **argv)
 		snprintf(q, sizeof q, "%s/garbage.pdf", argv[1]);
 		snprintf(r, sizeof r, "%s/garbage.truth.txt", argv[1]);
 		make_garbage(&f, q, r);
+		snprintf(q, sizeof q, "%s/stamp.pdf", argv[1]);
+		snprintf(r, sizeof r, "%s/stamp.truth.txt", argv[1]);
+		char n[4096];
+		snprintf(n, sizeof n, "%s/notes.pdf", argv[1]);
+		make_stamp(&f, q, r, n);
 		snprintf(q, sizeof q, "%s/outlined.pdf", argv[1]);
 		make_outlined(&f, q);
 		snprintf(q, sizeof q, "%s/empty.pdf", argv[1]);

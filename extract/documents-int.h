@@ -1,0 +1,113 @@
+/* documents-int.h: what the steps of the documents extractor share (private to documents*.c).
+ * documents.c keys the lines, says where a line came from and writes the row; each step finds
+ * its fields on the page: documents-title.c (type and title), documents-number.c,
+ * documents-date.c (place and date), documents-letterhead.c (the issuers),
+ * documents-signature.c (signer and role). docfields.c (docmeta.h) checks what they find. */
+#ifndef SOHOA_DOCUMENTS_INT_H
+#define SOHOA_DOCUMENTS_INT_H
+
+#include "extract-int.h"
+#include "docmeta.h"
+
+/* An OCR word whose confidence is below this does not give a number's or a date's digits:
+ * handwritten and stamped numbers read 40-55, printed ones 80 and more. */
+#define DIGITS_MIN_CONF 60
+
+typedef struct line_key {
+	const char *text;
+	char *key;
+	size_t keylen, *kmap;
+	int upper;        /* no lowercase letter */
+	int letters;
+	size_t idx;       /* tline index */
+} line_key;
+
+/* What the document says about itself, as the steps below find it. */
+typedef struct doc_meta {
+	const char *type;        /* from the types table */
+	size_t type_at;          /* the type line (index into the line keys), or n */
+	sohoa_buf title;
+	char *head[4];           /* letterhead bodies, outermost first (NULL: not a valid name) */
+	int nhead;
+	char *number, *place;
+	char *code;              /* the number's part after its first '/', even when its digits are
+				  * not read ("UBND-KSTTHC") */
+	int number_seen;         /* a "Số:" line was found */
+	char date[16];
+	char *signer, *role, *sign_org;
+	int vv;                  /* a "V/v" subject line */
+} doc_meta;
+
+/* Everything the steps share. */
+typedef struct doc_ctx {
+	sohoa_ctx *ctx;
+	const sohoa_doc *doc;
+	const sohoa_text *text;
+	const char *name;
+	line_key *L;
+	size_t n;
+} doc_ctx;
+
+/* What a number or a date slot reads as. */
+enum { NUM_NONE, NUM_OK, NUM_BLANK, NUM_UNREADABLE };
+
+/* ---- documents.c: lines ---- */
+
+/* The Vietnamese letters of s (sohoa_letters), *lower of them lowercase. */
+int docm_count_case(const char *s, int *lower);
+/* 1 if line l's key starts with word w (or with w, when w ends with a '.'). */
+int docm_key_starts(const line_key *l, const char *w);
+/* 1 if line l's key starts with one of words (NULL-terminated). */
+int docm_key_starts_any(const line_key *l, const char *const *words);
+/* A copy of a line with spaces collapsed (ex_clean). Caller frees. */
+char *docm_clean_line(const char *s);
+/* 1 when line l was read by OCR. */
+int docm_line_ocr(const doc_ctx *dc, const line_key *l);
+/* The lowest OCR confidence of the source lines of line l, or -1 (not OCR). */
+float docm_line_conf(const doc_ctx *dc, const line_key *l);
+/* The OCR confidence of the source word of lines from..to (line keys) that holds token tok, or
+ * -1 when there is none (not OCR) or the token is glued to a word. */
+float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok);
+/* The words of line text t: byte spans into b and e, at most max; returns their number. */
+int docm_split_spans(const char *t, size_t *b, size_t *e, int max);
+/* 1 if s[0..n) has a letter. */
+int docm_has_letter(const char *s, size_t n);
+/* 1 if word s[0..n) starts with a capital. */
+int docm_starts_upper(const char *s, size_t n);
+
+/* ---- documents-title.c: type and title ---- */
+
+/* Words that start the body after the title (keys). */
+extern const char *const docm_body_cues[];
+/* The type line: a line in capitals that is only a type word, in the first 40 lines. */
+void docm_find_type(const line_key *L, size_t n, doc_meta *dm);
+/* The title under the type line (or a "V/v" subject) until the body starts. */
+void docm_find_title(const line_key *L, size_t n, doc_meta *dm);
+/* The type from the number's code when no type line says it. */
+void docm_type_by_rule(doc_meta *dm);
+
+/* ---- documents-number.c ---- */
+
+/* "Số:" at the start of text t: the offset after the label, or 0. */
+size_t docm_number_label(const char *t);
+/* The number: a "Số:" line in the first 60 lines, its number on it or on the next lines. */
+void docm_read_number(doc_ctx *dc, doc_meta *dm);
+
+/* ---- documents-date.c ---- */
+
+/* The place-and-date line in the first 60 lines: dm->place and dm->date. */
+void docm_read_date(doc_ctx *dc, doc_meta *dm);
+
+/* ---- documents-letterhead.c ---- */
+
+/* The letterhead's bodies into dm->head, each checked (docf_issuer). SOHOA_ERR_NOMEM. */
+sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm);
+
+/* ---- documents-signature.c ---- */
+
+/* The signature block's line, n when there is none. */
+size_t docm_signature_line(const line_key *L, size_t n, size_t type_at);
+/* The signer, role and signing body of the block at line sig. */
+void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm);
+
+#endif

@@ -1,0 +1,132 @@
+/* documents-signature.c: the signature block — the signer, the signing role and the body a
+ * "TM." signs for (the documents extractor's step). */
+#include "documents-int.h"
+
+#include "../core/viet.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Signature prefixes ("KT. GIÁM ĐỐC") and role words of the signature block. */
+static const char *const sign_prefix[] = {"kt.", "tm.", "tl.", "q.", "ktt", "tuq.", NULL};
+static const char *const role_words[] = {"giam doc", "chu tich", "truong", "pho", "thu truong", "chanh",
+					 "bi thu", "tong", "vien truong", "cuc truong", NULL};
+
+/* An OCR line below this does not give the signer's name (a signature page scanned badly). */
+#define NAME_MIN_CONF 75
+
+/* A person's name: 2 to 5 words, each a capital then lowercase letters. */
+static int is_name(const char *s)
+{
+	int words = 0;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		int first = 1;
+		while (i < n && s[i] != ' ') {
+			uint32_t cp, plain;
+			int tone, upper;
+			i += sohoa_utf8_decode(s + i, n - i, &cp);
+			if (!sohoa_viet_letter(cp, &plain, &tone, &upper))
+				return 0;
+			if (first != upper)
+				return 0;
+			first = 0;
+		}
+		words++;
+	}
+	return words >= 2 && words <= 5;
+}
+
+/* ---- signature ---- */
+
+/* The signature block: a prefix line ("KT. GIÁM ĐỐC") or a short role line ("GIÁM ĐỐC") in
+ * capitals after the type line; the last such block with a name under it, else the last block;
+ * n when there is none. A role line right under a prefix line belongs to that block. */
+size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
+{
+	size_t sig = n, sig_named = n;
+	for (size_t i = type_at < n ? type_at + 1 : 0; i < n; i++) {
+		if (!L[i].upper || L[i].letters > 40)
+			continue;
+		int cand = docm_key_starts_any(&L[i], sign_prefix);
+		for (int r = 0; role_words[r] && !cand; r++)
+			if (docm_key_starts(&L[i], role_words[r]) && L[i].letters <= 16)
+				cand = 1;
+		if (!cand || (i > 0 && sig < n && i <= sig + 2 && L[i - 1].upper))
+			continue;
+		sig = i;
+		for (size_t j = i + 1; j < n && j < i + 12; j++)
+			if (is_name(docf_after_rank(L[j].text))) {
+				sig_named = i;
+				break;
+			}
+	}
+	return sig_named < n ? sig_named : sig;
+}
+
+/* The signer, role and (for "TM. ỦY BAN NHÂN DÂN", signing for the issuer) the body of the
+ * signature block at line sig: the last line in capitals under it is the role, the first name the
+ * signer. The role must be one of Decree 30's (read by OCR) or Vietnamese words (a text layer);
+ * the name a family name and given names, from an OCR line read with confidence. */
+void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
+{
+	const line_key *L = dc->L;
+	size_t n = dc->n;
+	const char *t = L[sig].text + strspn(L[sig].text, " ");
+	const char *dot = strchr(t, '.');
+	int prefixed = docm_key_starts_any(&L[sig], sign_prefix);
+	char *kt = NULL;
+	if (prefixed && dot && docm_key_starts(&L[sig], "tm."))
+		dm->sign_org = docm_clean_line(dot + 1);
+	if (prefixed && dot && docm_key_starts(&L[sig], "kt."))
+		kt = docm_clean_line(dot + 1);
+	size_t role_at = n;
+	if (!prefixed)
+		role_at = sig;
+	for (size_t i = sig + 1; i < n && i < sig + 12; i++) {
+		if (L[i].upper && L[i].letters <= 40 && !dm->signer) {
+			role_at = i;
+			continue;
+		}
+		char *c = docm_clean_line(docf_after_rank(L[i].text));
+		if (c && is_name(c)) {
+			float conf = docm_line_conf(dc, &L[i]);
+			if (conf < 0 || (docf_name(c) && conf >= NAME_MIN_CONF)) {
+				dm->signer = c;
+			} else {
+				sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' left out: not read for "
+					  "certain (OCR confidence %.0f)", dc->name, c, conf);
+				free(c);
+			}
+			break;
+		}
+		free(c);
+	}
+	if (role_at < n) {
+		const char *rt = role_at == sig ? t : L[role_at].text;
+		int ocr = docm_line_ocr(dc, &L[role_at]);
+		dm->role = docf_role(rt, kt);
+		if (!dm->role && !ocr) {
+			char *c = docm_clean_line(rt);
+			char *w[DOCF_MAXW];
+			int nw = 0, ok = c != NULL;
+			if (c && docf_words(c, w, DOCF_MAXW, &nw)) {
+				for (int k = 0; k < nw && ok; k++)
+					ok = sohoa_viet_syllable(w[k], strlen(w[k]));
+				free(w[0]);
+			}
+			if (ok)
+				dm->role = c;
+			else
+				free(c);
+		}
+		if (!dm->role)
+			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer's role '%s' left out: no role reads so",
+				  dc->name, rt);
+	}
+	free(kt);
+}
