@@ -73,7 +73,7 @@ typedef struct sohoa_crop {
 
 /* Render each crop of doc (a PDF or an image file that sohoa_ingest read; doc->path is read
  * again) in grey at zoom pixels per point (the longest side at most 2000 pixels) to its PNG
- * file (crop.c). Crops of one page should be adjacent: each run of them loads the page once.
+ * file (pdf-crop.c). Crops of one page should be adjacent: each run of them loads the page once.
  * SOHOA_ERR_UNSUPPORTED for text inputs, SOHOA_ERR_FORMAT naming the file when MuPDF cannot. */
 sohoa_status sohoa_crops_render(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_crop *crops, size_t n, float zoom);
 

@@ -1,10 +1,7 @@
-/* crop: regions of a document's pages rendered to small greyscale PNG files (the review pages'
+/* pdf-crop: regions of a document's pages rendered to small greyscale PNG files (the review pages'
  * crops), with MuPDF. PDF pages are drawn as displayed; image files (TIFF and PNM pages by index)
  * are drawn onto the page as ingest sized it, so the boxes ingest measured fall where they were. */
-#include "output-int.h"
-
-#include <mupdf/fitz.h>
-#include <mupdf/pdf.h>
+#include "pdf-int.h"
 
 #include <string.h>
 
