@@ -52,7 +52,8 @@ const char *const *sohoa_row_kinds(void)
 const char *const *sohoa_row_columns(const char *kind)
 {
 	const sohoa_extractor *ex = kind ? sohoa_extractor_find(kind) : NULL;
-	return ex ? ex->columns : NULL;
+	const char *const *prov = ex ? sohoa_prov_columns(ex) : NULL;
+	return prov ? prov : ex ? ex->columns : NULL;
 }
 
 static void summarize(const sohoa_doc *doc, sohoa_summary *sum)
@@ -72,13 +73,16 @@ static void summarize(const sohoa_doc *doc, sohoa_summary *sum)
 /* Hand the CSV records the extractor ex wrote (RFC 4180 as extract/csv.c writes them: a field is
  * quoted when it holds a comma, quote, CR, LF or edge spaces; records end with CRLF) to h->row as
  * cells. 1 when the callback said stop, -1 when the text is not ncolumns fields a record. */
-static int hand_rows(const sohoa_extractor *ex, const sohoa_buf *csv, const sohoa_handler *h, sohoa_buf *vals)
+static int hand_rows(const sohoa_doc *doc, const sohoa_extractor *ex, const sohoa_buf *csv, const sohoa_handler *h,
+		     sohoa_buf *vals)
 {
 	size_t ncols = 0;
 	while (ex->columns[ncols])
 		ncols++;
-	const char *cells[64];
+	const char *cells[64 + SOHOA_PROV_COLUMNS];
 	size_t off[64];
+	char prov[SOHOA_PROV_COLUMNS][64];
+	const char *const *pcols = sohoa_prov_columns(ex);
 	if (ncols > 64)
 		return -1;
 	const char *s = csv->data;
@@ -122,6 +126,13 @@ static int hand_rows(const sohoa_extractor *ex, const sohoa_buf *csv, const soho
 		for (size_t c = 0; c < ncols; c++)
 			cells[c] = vals->data + off[c];
 		sohoa_row row = {ex->name, ncols, ex->columns, cells};
+		if (pcols) { /* the source line's provenance after the extractor's own columns */
+			sohoa_prov_cells(doc, ex, cells, prov);
+			for (size_t c = 0; c < SOHOA_PROV_COLUMNS; c++)
+				cells[ncols + c] = prov[c];
+			row.ncells = ncols + SOHOA_PROV_COLUMNS;
+			row.columns = pcols;
+		}
 		if (h->row(h->user, &row))
 			return 1;
 	}
@@ -158,7 +169,8 @@ static sohoa_status make_outputs(sohoa_ctx *ctx, const sohoa_doc *doc, const soh
 	return SOHOA_OK;
 }
 
-static sohoa_status hand_out(sohoa_ctx *ctx, const char *name, const doc_out *out, const sohoa_handler *h)
+static sohoa_status hand_out(sohoa_ctx *ctx, const char *name, const sohoa_doc *doc, const doc_out *out,
+			     const sohoa_handler *h)
 {
 	if (h->text && h->text(h->user, out->whole.data ? out->whole.data : "", out->whole.len))
 		goto stopped;
@@ -172,7 +184,7 @@ static sohoa_status hand_out(sohoa_ctx *ctx, const char *name, const doc_out *ou
 	sohoa_buf vals = {0};
 	int rc = 0;
 	for (size_t i = 0; h->row && ex[i] && i < MAX_EXTRACTORS && !rc; i++)
-		rc = hand_rows(ex[i], &out->rows[i], h, &vals);
+		rc = hand_rows(doc, ex[i], &out->rows[i], h, &vals);
 	sohoa_buf_free(&vals);
 	if (rc < 0)
 		return sohoa_error(ctx, SOHOA_ERR_INTERNAL, "'%s': an extractor wrote a malformed row", name);
@@ -197,7 +209,9 @@ static sohoa_status process_doc(sohoa_ctx *ctx, const char *name, const sohoa_do
 	if (st == SOHOA_OK && sohoa_interrupted(ctx))
 		st = sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "'%s': interrupted", name);
 	if (st == SOHOA_OK)
-		st = hand_out(ctx, name, &out, h);
+		st = hand_out(ctx, name, doc, &out, h);
+	if (st == SOHOA_OK && ctx->doc_done)
+		st = ctx->doc_done(ctx->doc_done_user, ctx, doc, out.text);
 	sohoa_text_free(out.text);
 	sohoa_buf_free(&out.whole);
 	for (size_t i = 0; i < MAX_EXTRACTORS; i++)

@@ -60,7 +60,7 @@ for f in "$@"; do
 		pdftotext "$T/$k.om.pdf" "$T/o.def"; pdftotext -raw "$T/$k.om.pdf" "$T/o.raw"
 		od=$(cer "$truth" "$T/o.def") or=$(cer "$truth" "$T/o.raw") os=$(size "$T/$k.om.pdf")
 	fi
-	tx=$(cer "$truth" "$T/run/$k.pdf.txt")
+	tx=$(cer "$truth" "$T/run/$b.txt") # the key keeps the extension
 	case $f in *.pdf) kind=pdf ;; *) kind=image ;; esac
 	echo "$k $run $pdf $om $(size "$f") $(size "$T/$k.pdf") $os $tx $pd $pr $od $or $kind" >>"$T/rows"
 	awk -v k="$k" -v r="$run" -v p="$pdf" -v o="$om" -v i="$(size "$f")" -v s="$(size "$T/$k.pdf")" \

@@ -1,6 +1,7 @@
 /* sohoa run: documents in parallel (pages in parallel inside them) under one --jobs budget,
  * resumable through the manifest, every output written atomically, CSVs in path order. */
 #include "batch.h"
+#include "batch_archive.h"
 #include "../core/sha256.h"
 
 #include <errno.h>
@@ -97,6 +98,12 @@ static int outputs_exist(const batch *b, const char *name)
 	return file_exists(path);
 }
 
+/* The same, and the --pdf and --review outputs of the input at path. */
+static int all_outputs_exist(const batch *b, const char *path, const char *name)
+{
+	return outputs_exist(b, name) && batch_archive_exist(b->a, b->outdir, path, name);
+}
+
 static void remove_outputs(const batch *b, const char *name)
 {
 	char path[PATH_MAX];
@@ -104,6 +111,7 @@ static void remove_outputs(const batch *b, const char *name)
 	unlink(path);
 	batch_rows_path(path, sizeof path, b->outdir, name);
 	unlink(path);
+	batch_archive_remove(b->outdir, name);
 }
 
 /* Reusable as is: same options, same contents (by size and mtime, or by hash when sha given). */
@@ -112,7 +120,7 @@ static int reusable(const batch *b, const sohoa_manifest_entry *e, const batch_i
 {
 	return e && e->state == SOHOA_DOC_OK && !b->a->force && !strcmp(e->options, b->options) &&
 	       !strcmp(e->output, in->name) && e->size == size &&
-	       (sha ? !strcmp(e->sha256, sha) : e->mtime_ns == mtime) && outputs_exist(b, in->name);
+	       (sha ? !strcmp(e->sha256, sha) : e->mtime_ns == mtime) && all_outputs_exist(b, in->path, in->name);
 }
 
 static void set_message(batch_doc *d, const char *msg)
@@ -222,6 +230,7 @@ static void count_result(batch *b, const batch_doc *d)
 typedef struct key_out {
 	cli_out out;
 	const char *key;
+	batch_archive archive; /* --pdf, --review */
 } key_out;
 
 static int key_row(void *user, const sohoa_row *row)
@@ -234,6 +243,8 @@ static int key_row(void *user, const sohoa_row *row)
 		cells[i] = strcmp(row->columns[i], "doc") ? row->cells[i] : k->key;
 	sohoa_row keyed = *row;
 	keyed.cells = cells;
+	if (batch_archive_row(&k->archive, &keyed))
+		return 1;
 	return cli_out_row(&k->out, &keyed);
 }
 
@@ -276,6 +287,11 @@ static void process(batch *b, batch_doc *d, sohoa_ctx *ctx)
 	key_out ko;
 	memset(&ko, 0, sizeof ko);
 	ko.key = d->in->name;
+	ko.archive = (batch_archive){.a = b->a, .outdir = b->outdir, .key = d->in->name};
+	if (b->a->pdf || b->a->review) {
+		ctx->doc_done = batch_archive_done;
+		ctx->doc_done_user = &ko.archive;
+	}
 	cli_out *outp = &ko.out;
 	sohoa_buf packed = {0};
 	sohoa_handler h = {.user = &ko, .text = key_text, .row = key_row};
@@ -284,8 +300,9 @@ static void process(batch *b, batch_doc *d, sohoa_ctx *ctx)
 	jobs_give(b, share);
 	e->pages = res.pages;
 	e->ocr_pages = res.ocr_pages;
-	if (outp->nomem)
+	if (outp->nomem || ko.archive.nomem)
 		st2 = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	batch_archive_free(&ko.archive);
 	if (st2 == SOHOA_OK) {
 		char dest[PATH_MAX];
 		batch_txt_path(dest, sizeof dest, b->outdir, d->in->name);
@@ -540,6 +557,10 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 	}
 	size_t missing = 0;
 	if (batch_assemble(ctx, outdir, now, &missing) != SOHOA_OK) {
+		cli_error("%s", sohoa_errmsg(ctx));
+		status = EXIT_INPUT;
+	}
+	if (a->review && batch_review_index(ctx, outdir, now) != SOHOA_OK) {
 		cli_error("%s", sohoa_errmsg(ctx));
 		status = EXIT_INPUT;
 	}

@@ -18,6 +18,8 @@ typedef struct cli_args {
 	int recursive;        /* --recursive (run) */
 	int force;            /* --force (run) */
 	const char *shard;    /* --shard K/N (run) */
+	int pdf;              /* --pdf (run): OUTDIR/<key>.pdf for PDFs and images */
+	int review;           /* --review (run): OUTDIR/review/ */
 	const char *includes[32]; size_t nincludes;
 	const char *excludes[32]; size_t nexcludes;
 	char **inputs;        /* positional arguments */
@@ -31,7 +33,7 @@ enum {
 	CLI_OUT = 1 << 2,     /* -o */
 	CLI_FORMAT = 1 << 3,  /* --format */
 	CLI_ONLY = 1 << 4,    /* --only */
-	CLI_BATCH = 1 << 5,   /* --recursive --include --exclude --force --shard */
+	CLI_BATCH = 1 << 5,   /* --recursive --include --exclude --force --shard --pdf --review */
 	CLI_EXCEL = 1 << 6,   /* --excel */
 };
 

@@ -36,7 +36,7 @@ _sohoa()
 	ingest) opts="-o --output --format $read_opts $common" ;;
 	normalize) opts="-o --output --format --tsv $norm_opts $read_opts $common" ;;
 	extract) opts="-o --output --only --tsv --excel $norm_opts $read_opts $common" ;;
-	run) opts="-o --output --recursive --include --exclude --force --shard --excel $norm_opts $read_opts $common" ;;
+	run) opts="-o --output --recursive --include --exclude --force --shard --pdf --review --excel $norm_opts $read_opts $common" ;;
 	merge) opts="-o --output --excel $common" ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
 	*) return ;;

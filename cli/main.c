@@ -71,6 +71,8 @@ const cli_command cli_commands[] = {
 	 "  --exclude GLOB     skip files whose name matches (repeatable)\n"
 	 "  --force            redo documents the manifest says are done\n"
 	 "  --shard K/N        process only the K-th of N slices of the inputs\n"
+	 "  --pdf              also OUTDIR/<key>.pdf: each PDF or image made searchable (as sohoa pdf)\n"
+	 "  --review           also OUTDIR/review/index.html: every row beside a crop of its source line\n"
 	 "  --excel            start each CSV with a UTF-8 byte order mark (for Excel)\n"
 	 COMMON_NORM_HELP COMMON_OCR_HELP COMMON_TAIL},
 	{"pdf", cmd_pdf, CLI_OCR | CLI_NORM, 2, 2, 0,

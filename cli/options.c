@@ -91,7 +91,7 @@ int cli_write_output(sohoa_ctx *ctx, const char *path, const char *data, size_t 
 enum {
 	O_LANG = 256, O_TESSDATA, O_DPI, O_OCR, O_JOBS, O_PAGES, O_PASSWORD, O_TIMEOUT, O_MAXPIX,
 	O_MAXPAGES, O_TONE, O_RESTORE, O_MODEL, O_TSV, O_FORMAT, O_ONLY, O_RECURSIVE, O_INCLUDE,
-	O_EXCLUDE, O_FORCE, O_SHARD, O_EXCEL
+	O_EXCLUDE, O_FORCE, O_SHARD, O_PDF, O_REVIEW, O_EXCEL
 };
 
 static const struct {
@@ -119,6 +119,8 @@ static const struct {
 	{{"exclude", required_argument, 0, O_EXCLUDE}, CLI_BATCH},
 	{{"force", no_argument, 0, O_FORCE}, CLI_BATCH},
 	{{"shard", required_argument, 0, O_SHARD}, CLI_BATCH},
+	{{"pdf", no_argument, 0, O_PDF}, CLI_BATCH},
+	{{"review", no_argument, 0, O_REVIEW}, CLI_BATCH},
 	{{"excel", no_argument, 0, O_EXCEL}, CLI_EXCEL},
 	{{"output", required_argument, 0, 'o'}, CLI_OUT},
 	{{"quiet", no_argument, 0, 'q'}, 0},
@@ -255,6 +257,8 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args)
 		case O_RECURSIVE: args->recursive = 1; break;
 		case O_FORCE: args->force = 1; break;
 		case O_SHARD: args->shard = optarg; break;
+		case O_PDF: args->pdf = 1; break;
+		case O_REVIEW: args->review = 1; break;
 		case O_EXCEL: cli_csv_bom = 1; break;
 		case O_INCLUDE: case O_EXCLUDE:
 			bad = add_pattern(args, c, optarg);

@@ -26,6 +26,9 @@ typedef struct sohoa_model sohoa_model; /* the restoration language model (resto
 /* The context: options, the last error, the log sink and long-lived handles. One per thread:
  * worker threads use sohoa_ctx_new_worker, which shares options, log and handles but has its own
  * error slot. */
+struct sohoa_doc;  /* ingest/ingest.h */
+struct sohoa_text; /* normalize/normalize.h */
+
 struct sohoa_ctx {
 	sohoa_options opt;
 	sohoa_log_fn log;
@@ -38,6 +41,12 @@ struct sohoa_ctx {
 	char *model_found;      /* the path sohoa_model_info_get found, owned */
 	double doc_start;       /* the document's deadline (sohoa_deadline_*): when it started, */
 	int doc_pages;          /* and its pages so far; doc_start 0 = no deadline */
+	/* Internal, for the sohoa program: called by the pipeline (api/pipeline.c) with ctx once a
+	 * document's outputs went to the handler, with the document and its normalized text (both
+	 * freed after); a status other than SOHOA_OK fails the document. NULL: not called. */
+	sohoa_status (*doc_done)(void *user, struct sohoa_ctx *ctx, const struct sohoa_doc *doc,
+				 const struct sohoa_text *text);
+	void *doc_done_user;
 };
 
 /* A context for a worker thread: parent's options, log, interrupt flag and model, its own error

@@ -63,4 +63,18 @@ sohoa_status sohoa_pdf_file(sohoa_ctx *ctx, const char *in_path, const char *out
 sohoa_status sohoa_doc_write_hocr(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *out);
 sohoa_status sohoa_doc_write_alto(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_buf *out);
 
+/* One region to render: a page (its number, as in doc), a box in points of the upright page as
+ * ingest measured it (x0 y0 x1 y1 from the top-left), and the PNG file to write. */
+typedef struct sohoa_crop {
+	int page;
+	float box[4];
+	const char *path;
+} sohoa_crop;
+
+/* Render each crop of doc (a PDF or an image file that sohoa_ingest read; doc->path is read
+ * again) in grey at zoom pixels per point (the longest side at most 2000 pixels) to its PNG
+ * file (pdf-crop.c). Crops of one page should be adjacent: each run of them loads the page once.
+ * SOHOA_ERR_UNSUPPORTED for text inputs, SOHOA_ERR_FORMAT naming the file when MuPDF cannot. */
+sohoa_status sohoa_crops_render(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_crop *crops, size_t n, float zoom);
+
 #endif

@@ -1,7 +1,8 @@
 /* pdf-int.h: between the files of the MuPDF writer adapter (output/pdf*.c, private to them):
  * pdf.c (streams, the font, the text layer, the whole file), pdf-page.c (the pages of a PDF
  * input), pdf-image.c (the pages of an image input), pdf-pdfa.c (the PDF/A-2b check, output
- * intent and metadata). They are the only files in output/ that include MuPDF; the functions
+ * intent and metadata), and pdf-crop.c (page regions drawn to PNG for the review page, apart from
+ * the writer). They are the only files in output/ that include MuPDF; the functions
  * here throw MuPDF errors, which pdf.c turns into a status. */
 #ifndef SOHOA_PDF_INT_H
 #define SOHOA_PDF_INT_H

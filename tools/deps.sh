@@ -5,7 +5,8 @@ PKGS="build-essential pkg-config clang libclang-rt-14-dev libmupdf-dev libtesser
 libcsv-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-liberation2 libjpeg-dev
 libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev libfreetype-dev libharfbuzz-dev
 libpng-dev zlib1g-dev libbrotli-dev libarchive-dev libcurl4-openssl-dev libtiff-dev libwebp-dev libgif-dev
-poppler-utils ocrmypdf valgrind python3 time qpdf mupdf-tools libxml2-utils w3c-sgml-lib icc-profiles-free"
+poppler-utils ocrmypdf valgrind python3 time qpdf mupdf-tools libxml2-utils w3c-sgml-lib icc-profiles-free
+chromium"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

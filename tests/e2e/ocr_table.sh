@@ -41,6 +41,7 @@ one s003-scan-typical-p14.tif 003_plan_2021.csv 5 22 7
 # the task ids of the s004 rows come from the number column, in order
 if [ -f "$TMP/x/responsibilities.csv" ] && [ -f samples/s004-scan-typical.pdf ]; then
 	"$SOHOA" extract -q -o "$TMP/y" samples/s004-scan-typical.pdf >/dev/null 2>&1
-	ids=$(tr -d '\r' <"$TMP/y/responsibilities.csv" | awk -F, '$NF == "table" { printf "%s ", $2 }')
+	ids=$(python3 -c 'import csv, sys
+print("".join(r["task_id"] + " " for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")) if r["source"] == "table"), end="")' "$TMP/y/responsibilities.csv")
 	case $ids in "1 2 4 ") pass "ocr table: s004 row numbers in order ($ids)" ;; *) fail "ocr table: s004 row numbers in order" "got '$ids'" ;; esac
 fi
