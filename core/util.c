@@ -140,26 +140,46 @@ sohoa_status sohoa_file_read(sohoa_ctx *ctx, const char *path, char **data, size
 	return rc;
 }
 
+/* Write all of data to fd; 0 or an errno. */
+static int write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return errno;
+		off += (size_t)w;
+	}
+	return 0;
+}
+
 sohoa_status sohoa_file_write_atomic(sohoa_ctx *ctx, const char *path, const char *data, size_t len)
 {
+	/* a device, pipe or socket (-o /dev/null, a named pipe) is written in place: renaming a
+	 * temporary file onto it would replace the device with a plain file */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		int fd = open(path, O_WRONLY);
+		if (fd < 0)
+			return sohoa_error(ctx, SOHOA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+		int err = write_all(fd, data, len);
+		if (close(fd) != 0 && !err)
+			err = errno;
+		return err ? sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", path, strerror(err)) : SOHOA_OK;
+	}
 	char tmp[PATH_MAX];
 	if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "path too long: '%s'", path);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
 		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot create '%s': %s", tmp, strerror(errno));
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			int saved = errno;
-			close(fd);
-			unlink(tmp);
-			return sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", path, strerror(saved));
-		}
-		off += (size_t)w;
+	int err = write_all(fd, data, len);
+	if (err) {
+		close(fd);
+		unlink(tmp);
+		return sohoa_error(ctx, SOHOA_ERR_IO, "cannot write '%s': %s", path, strerror(err));
 	}
 	if (fsync(fd) != 0 || close(fd) != 0) {
 		int saved = errno;

@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,12 +243,19 @@ static pdf_document *open_input(writer *w)
 	return pdf;
 }
 
-/* Save to a temporary file beside path, flush it to disk, rename it onto path. */
+/* Save to a temporary file beside path, flush it to disk, rename it onto path. A path that is a
+ * device or a pipe (/dev/stdout, /dev/null) gets the bytes copied in from a temporary file under
+ * TMPDIR instead: a rename would replace the device with a plain file. */
 static sohoa_status save(writer *w, const char *path, int encrypted)
 {
 	fz_context *fz = w->fz;
 	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
+	struct stat st;
+	int device = stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+	const char *tmpdir = getenv("TMPDIR");
+	int n = device ? snprintf(tmp, sizeof tmp, "%s/sohoa-pdf.%ld", tmpdir && *tmpdir ? tmpdir : "/tmp", (long)getpid())
+		       : snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+	if (n >= (int)sizeof tmp)
 		return sohoa_error(w->ctx, SOHOA_ERR_IO, "path too long: '%s'", path);
 	pdf_write_options o = pdf_default_write_options;
 	o.do_garbage = 1;          /* drop what the layers replaced */
@@ -270,6 +278,16 @@ static sohoa_status save(writer *w, const char *path, int encrypted)
 		return sohoa_error(w->ctx, SOHOA_ERR_IO, "cannot write '%s': %s", path, strerror(e));
 	}
 	close(fd);
+	if (device) {
+		char *data = NULL;
+		size_t len = 0;
+		sohoa_status st2 = sohoa_file_read(w->ctx, tmp, &data, &len);
+		unlink(tmp);
+		if (st2 == SOHOA_OK)
+			st2 = sohoa_file_write_atomic(w->ctx, path, data, len);
+		free(data);
+		return st2;
+	}
 	if (rename(tmp, path) != 0) {
 		int e = errno;
 		unlink(tmp);
