@@ -59,6 +59,10 @@ int batch_clash(int err);
 sohoa_status batch_copy_atomic(sohoa_ctx *ctx, const char *outdir, const char *src, const char *dest);
 /* Serialize rows[i] of each extractor into the .rows format. */
 int batch_rows_format(const sohoa_buf rows[], sohoa_buf *out);
+/* Find extractor name's rows in the .rows file data[0..len) (read whole, NUL after it); -1 when
+ * the file is malformed, 0 with *n == 0 and *p == NULL when absent (an extractor added since: the
+ * document is redone on the next run). Exposed for tests/fuzz/fuzz_rows.c. */
+int batch_rows_section(const char *data, size_t len, const char *name, const char **p, size_t *n);
 /* Write OUTDIR/<extractor>.csv for each extractor from the rows files of entries that are ok or
  * partial, in manifest (path) order. Memory: one document's rows at a time. Missing rows files
  * are reported and counted in *missing. */

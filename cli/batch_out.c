@@ -264,9 +264,7 @@ int batch_rows_format(const sohoa_buf rows[], sohoa_buf *out)
 	return 0;
 }
 
-/* Find extractor name's rows in a .rows file; -1 when the file is malformed, 0 with *n == 0 and
- * *p == NULL when absent (an extractor added since: the document is redone on the next run). */
-static int rows_section(const char *data, size_t len, const char *name, const char **p, size_t *n)
+int batch_rows_section(const char *data, size_t len, const char *name, const char **p, size_t *n)
 {
 	*p = NULL;
 	*n = 0;
@@ -343,7 +341,7 @@ sohoa_status batch_assemble(sohoa_ctx *ctx, const char *outdir, const sohoa_mani
 		for (size_t k = 0; !bad && k < nex; k++) {
 			const char *p;
 			size_t n;
-			if (rows_section(data, len, kinds[k], &p, &n))
+			if (batch_rows_section(data, len, kinds[k], &p, &n))
 				bad = 1;
 		}
 		if (bad) {
@@ -355,7 +353,7 @@ sohoa_status batch_assemble(sohoa_ctx *ctx, const char *outdir, const sohoa_mani
 		for (size_t k = 0; !bad && st == SOHOA_OK && k < nex; k++) {
 			const char *p;
 			size_t n;
-			rows_section(data, len, kinds[k], &p, &n);
+			batch_rows_section(data, len, kinds[k], &p, &n);
 			if (n)
 				st = af_write(ctx, &af[k], p, n);
 		}

@@ -53,6 +53,10 @@ typedef struct cli_command {
 /* Parse argv (after the subcommand name). Returns 0, or EXIT_USAGE after printing why; prints
  * help and returns -1 for --help (caller exits 0). */
 int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args);
+/* The value arg of the number or word option --name (dpi, jobs, timeout, max-pixels, max-pages,
+ * ocr, tone, restore) into a, as cli_parse does: 0, or -1 after printing why; -2 when name is not
+ * such an option. For tests/fuzz/fuzz_cli_values.c. */
+int cli_option_value(cli_args *a, const char *name, const char *arg);
 /* A context with the CLI's stderr logger and the Ctrl-C flag attached. */
 sohoa_ctx *cli_ctx_new(const cli_args *args);
 /* Print "sohoa: <msg>" to stderr. */

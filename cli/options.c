@@ -205,6 +205,21 @@ static int add_pattern(cli_args *a, int code, const char *arg)
 	return 0;
 }
 
+int cli_option_value(cli_args *a, const char *name, const char *arg)
+{
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		int c = all_options[i].opt.val;
+		if (strcmp(all_options[i].opt.name, name))
+			continue;
+		if (c == O_DPI || c == O_JOBS || c == O_TIMEOUT || c == O_MAXPIX || c == O_MAXPAGES)
+			return set_number(a, c, arg);
+		if (c == O_OCR || c == O_TONE || c == O_RESTORE)
+			return set_word(a, c, arg);
+		break;
+	}
+	return -2;
+}
+
 static void unknown_option(const cli_command *cmd, char **argv)
 {
 	if (optopt && optopt < 256)

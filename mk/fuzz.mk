@@ -18,17 +18,24 @@ FUZZ ?= $(FUZZ_NAMES)
 FUZZ_CFLAGS = $(filter-out -O2,$(CFLAGS)) -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
+# The CLI without main(), for the targets of cli/ code (fuzz_rows, fuzz_cli_values); an archive,
+# so the other targets pull nothing from it.
+FUZZ_CLI_LIB := $(BUILD)/fuzz/libcli.a
+$(FUZZ_CLI_LIB): $(filter-out %/cli/main.o,$(CLI_OBJ))
+	@mkdir -p $(dir $@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
 # libFuzzer programs (only in a build configured by `make fuzz`).
-$(BUILD)/fuzzer/%: $(BUILD)/tests/fuzz/%.o $(LIB)
+$(BUILD)/fuzzer/%: $(BUILD)/tests/fuzz/%.o $(FUZZ_CLI_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(PKG_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CLI_LIB) $(LIB) $(PKG_LIBS)
 
 # Replay programs: the same target with a main() that reads files (any build).
-$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/driver.o $(LIB)
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/driver.o $(FUZZ_CLI_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/fuzz/driver.o $(LIB) $(PKG_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/fuzz/driver.o $(FUZZ_CLI_LIB) $(LIB) $(PKG_LIBS)
 
 fuzz-bins: $(FUZZ:%=$(BUILD)/fuzzer/%)
 
