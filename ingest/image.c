@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int pnm_space(unsigned char c)
 {
@@ -52,6 +53,19 @@ static int image_recognize(const char *path, const unsigned char *head, size_t n
 	if (n >= 4 && (!memcmp(head, "II*\0", 4) || !memcmp(head, "MM\0*", 4)))
 		return 1;
 	return pnm_header(head, n);
+}
+
+int ingest_image_named(const char *path)
+{
+	static const char *const ext[] = {"jpg", "jpeg", "png", "tif", "tiff", "pnm", "pgm",
+					  "ppm", "pbm", "bmp", "gif", "webp", "jp2", NULL};
+	const char *dot = strrchr(path, '.');
+	if (!dot || strchr(dot, '/'))
+		return 0;
+	for (size_t i = 0; ext[i]; i++)
+		if (!strcasecmp(dot + 1, ext[i]))
+			return 1;
+	return 0;
 }
 
 /* ---- decoding ---- */
@@ -347,16 +361,25 @@ static void image_page(void *arg, int worker, size_t i)
 	free(r.samples);
 }
 
+/* Also opens a file named as an image (ingest_image_named) whose bytes have no image signature:
+ * that fails here, as an image. */
 static sohoa_status image_open(sohoa_ctx *ctx, const char *path, sohoa_doc *doc)
 {
-	if (ctx->opt.ocr == SOHOA_OCR_NEVER)
-		return sohoa_error(ctx, SOHOA_ERR_UNSUPPORTED, "'%s' is an image and --ocr never is set", path);
 	char *data = NULL;
 	size_t len = 0;
 	sohoa_status st = sohoa_file_read(ctx, path, &data, &len);
 	if (st != SOHOA_OK)
 		return st;
 	const unsigned char *bytes = (const unsigned char *)data;
+	if (!image_recognize(path, bytes, len < 1024 ? len : 1024)) {
+		free(data);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "cannot read image '%s': not a JPEG, PNG, TIFF or PNM file",
+				   path);
+	}
+	if (ctx->opt.ocr == SOHOA_OCR_NEVER) {
+		free(data);
+		return sohoa_error(ctx, SOHOA_ERR_UNSUPPORTED, "'%s' is an image and --ocr never is set", path);
+	}
 	int n = 0;
 	image_job job = {ctx, path, bytes, len, doc, NULL, NULL};
 	int jobs = 0;

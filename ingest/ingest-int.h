@@ -17,6 +17,9 @@ extern const ingest_handler ingest_image_handler; /* image.c */
 extern const ingest_handler ingest_text_handler;  /* text.c */
 /* text.c: 1 if path ends in ".txt" or ".text" (any case): text is preferred to magic. */
 int ingest_text_named(const char *path);
+/* 1 when path's extension names an image (jpg jpeg png tif tiff pnm pgm ppm pbm bmp gif webp jp2, any
+ * case): such a file is never read as text; bytes that are not that image fail as an image. */
+int ingest_image_named(const char *path);
 
 /* Fills doc from data, a NUL-terminated copy of len bytes that the parser owns (frees). */
 typedef sohoa_status (*ingest_parse_fn)(sohoa_ctx *ctx, const char *name, char *data, size_t len, sohoa_doc *doc);

@@ -50,15 +50,18 @@ static sohoa_doc *doc_new(const char *path, const char *name, const char *kind)
 
 /* The handler for a file named path starting with head[0..n): a text name (.txt, .text) first,
  * if its bytes are text; then the table in order, whose handlers trust magic only at offset 0
- * (a .pdf name also goes to the PDF reader, which accepts "%PDF-" in the first 1024 bytes). */
+ * (a .pdf name also goes to the PDF reader, which accepts "%PDF-" in the first 1024 bytes); a file
+ * named as an image (ingest_image_named) goes to the image reader, never to text. */
 static const ingest_handler *find_handler(const char *path, const unsigned char *head, size_t n)
 {
 	if (ingest_text_named(path) && ingest_text_handler.recognize(path, head, n))
 		return &ingest_text_handler;
 	for (size_t i = 0; handlers[i]; i++)
-		if (handlers[i]->recognize(path, head, n))
+		if (handlers[i] != &ingest_text_handler && handlers[i]->recognize(path, head, n))
 			return handlers[i];
-	return NULL;
+	if (ingest_image_named(path)) /* its open says the bytes are not an image */
+		return &ingest_image_handler;
+	return ingest_text_handler.recognize(path, head, n) ? &ingest_text_handler : NULL;
 }
 
 sohoa_status sohoa_ingest(sohoa_ctx *ctx, const char *path, sohoa_doc **out)

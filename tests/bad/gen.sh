@@ -126,7 +126,7 @@ while [ $k -le 20 ]; do
 	junk "junk-$(printf %02d $k).txt" $k $((k * 97))  # binary junk named .txt: read as legacy text or refused
 	k=$((k + 1))
 done
-for e in pdf png jpg tif pgm; do                        # junk under an image/PDF name: refused or read as text
+for e in pdf png jpg tif pgm; do                        # junk under an image name: refused as an image; under .pdf: refused or read as text
 	k=1
 	while [ $k -le 4 ]; do
 		junk "junk-$e-$k.$e" $((k + 100)) 300
