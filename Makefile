@@ -26,7 +26,7 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 VERSION := $(shell sed -n 's/^\#define SOHOA_VERSION "\(.*\)"/\1/p' include/sohoa/version.h)
 SONAME := libsohoa.so.$(firstword $(subst ., ,$(VERSION)))
 
-PKGS := mupdf tesseract lept libpng icu-uc icu-i18n
+PKGS := mupdf tesseract lept libpng libjpeg icu-uc icu-i18n
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla
 CFLAGS ?= -O2 -g
 # DEVELOPER=1: warnings are errors. `make test` (what CI runs) builds this way unless DEVELOPER=0
@@ -39,7 +39,7 @@ endif
 CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) -MMD -MP -pthread -fPIC -fvisibility=hidden
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs --static mupdf 2>/dev/null) \
-	$(shell pkg-config --libs tesseract lept libpng icu-uc icu-i18n 2>/dev/null) -lcsv -lstdc++ -lm -pthread
+	$(shell pkg-config --libs tesseract lept libpng libjpeg icu-uc icu-i18n 2>/dev/null) -lcsv -lstdc++ -lm -pthread
 LDFLAGS ?=
 
 # The library: every .c under the stage folders, core/ and api/ (the public calls on top).

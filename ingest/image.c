@@ -6,6 +6,8 @@
 
 #include <leptonica/allheaders.h>
 #include <png.h>
+#include <jpeglib.h>
+#include <setjmp.h>
 
 #include <stdint.h>
 #include <stdio.h>
@@ -179,6 +181,89 @@ static sohoa_status png_read(sohoa_ctx *ctx, const char *path, const unsigned ch
 	return SOHOA_OK;
 }
 
+/* libjpeg's error manager that keeps its messages to itself (Leptonica's JPEG reader lets libjpeg
+ * print warnings on stderr): an error jumps back with its text in msg, a warning (corrupt data
+ * that libjpeg fills in) is counted by libjpeg and not printed. */
+typedef struct jpeg_quiet {
+	struct jpeg_error_mgr mgr;
+	jmp_buf jump;
+	char msg[JMSG_LENGTH_MAX];
+} jpeg_quiet;
+
+static void jpeg_quiet_exit(j_common_ptr c)
+{
+	jpeg_quiet *q = (jpeg_quiet *)c->err;
+	q->mgr.format_message(c, q->msg);
+	longjmp(q->jump, 1);
+}
+
+static void jpeg_quiet_output(j_common_ptr c)
+{
+	(void)c;
+}
+
+/* A JPEG's header (r->samples NULL) or whole image into r through libjpeg: gray stays 8-bit gray,
+ * anything else becomes 8-bit RGB (Adobe CMYK undone on white). r->dpi is the file's, 0 when it
+ * has none. SOHOA_ERR_FORMAT with libjpeg's reason. */
+static sohoa_status jpeg_read(sohoa_ctx *ctx, const char *path, const unsigned char *data, size_t len,
+			      int header_only, ingest_raster *r)
+{
+	struct jpeg_decompress_struct cinfo;
+	jpeg_quiet q;
+	unsigned char *volatile s = NULL;
+	unsigned char *volatile row = NULL;
+	memset(r, 0, sizeof *r);
+	cinfo.err = jpeg_std_error(&q.mgr);
+	q.mgr.error_exit = jpeg_quiet_exit;
+	q.mgr.output_message = jpeg_quiet_output;
+	q.msg[0] = 0;
+	if (setjmp(q.jump)) {
+		jpeg_destroy_decompress(&cinfo);
+		free(s);
+		free(row);
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': corrupt JPEG (%s)", path, q.msg);
+	}
+	jpeg_create_decompress(&cinfo);
+	jpeg_mem_src(&cinfo, data, (unsigned long)len);
+	jpeg_read_header(&cinfo, TRUE);
+	int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+	cinfo.out_color_space = cinfo.num_components == 1 ? JCS_GRAYSCALE : cmyk ? JCS_CMYK : JCS_RGB;
+	r->w = (int)cinfo.image_width;
+	r->h = (int)cinfo.image_height;
+	r->n = cinfo.num_components == 1 ? 1 : 3;
+	r->stride = r->w * r->n;
+	r->dpi = cinfo.density_unit == 1 ? cinfo.X_density
+		 : cinfo.density_unit == 2 ? (int)(cinfo.X_density * 2.54 + 0.5) : 0;
+	if (header_only || r->w <= 0 || r->h <= 0 || (int64_t)r->w * r->h > ctx->opt.max_pixels) {
+		jpeg_destroy_decompress(&cinfo);
+		return SOHOA_OK;
+	}
+	jpeg_start_decompress(&cinfo);
+	s = malloc((size_t)r->stride * (size_t)r->h);
+	row = malloc((size_t)cinfo.output_width * (size_t)cinfo.output_components);
+	if (!s || !row) {
+		jpeg_destroy_decompress(&cinfo);
+		free(s);
+		free(row);
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "'%s': out of memory decoding", path);
+	}
+	while (cinfo.output_scanline < cinfo.output_height) {
+		unsigned char *out = s + (size_t)cinfo.output_scanline * (size_t)r->stride;
+		JSAMPROW rows[1] = {cmyk ? row : out};
+		jpeg_read_scanlines(&cinfo, rows, 1);
+		for (int x = 0; cmyk && x < r->w; x++) { /* Adobe writes CMYK inverted */
+			unsigned k = row[4 * x + 3];
+			for (int c = 0; c < 3; c++)
+				out[3 * x + c] = (unsigned char)(row[4 * x + c] * k / 255);
+		}
+	}
+	jpeg_finish_decompress(&cinfo);
+	jpeg_destroy_decompress(&cinfo);
+	free(row);
+	r->samples = s;
+	return SOHOA_OK;
+}
+
 /* Width and height from a PNG IHDR or a PNM header, read here because Leptonica will not report
  * sizes it refuses to hold. 1 when found. */
 static int raw_size(const unsigned char *d, size_t n, uint64_t *w, uint64_t *h)
@@ -229,6 +314,16 @@ sohoa_status ingest_image_count(sohoa_ctx *ctx, const char *path, const unsigned
 	l_int32 fmt, w, h, bps, spp, cmap;
 	if (truncated(format, data, len)) /* before libjpeg/libpng can complain on stderr */
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
+	if (format == IFF_JFIF_JPEG) {
+		ingest_raster r;
+		sohoa_status st = jpeg_read(ctx, path, data, len, 1, &r);
+		if (st != SOHOA_OK)
+			return st;
+		if (r.w <= 0 || r.h <= 0)
+			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': image has no pixels (%dx%d)", path, r.w, r.h);
+		*npages = 1;
+		return SOHOA_OK;
+	}
 	if (pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0) {
 		/* Leptonica refuses sizes it cannot hold: say that it is the size */
 		uint64_t rw, rh;
@@ -264,7 +359,12 @@ sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned 
 	int format = image_format(data, len);
 	l_int32 w = 0, h = 0, bps, spp, res = 0, cmap, fmt;
 	int ok;
-	if (is_tiff(format))
+	if (format == IFF_JFIF_JPEG) {
+		ingest_raster hr = {0};
+		ok = index == 0 && jpeg_read(ctx, path, data, len, 1, &hr) == SOHOA_OK;
+		w = hr.w;
+		h = hr.h;
+	} else if (is_tiff(format))
 		ok = readHeaderMemTiff(data, len, index, &w, &h, &bps, &spp, &res, &cmap, &fmt) == 0;
 	else
 		ok = index == 0 && pixReadHeaderMem(data, len, &fmt, &w, &h, &bps, &spp, &cmap) == 0;
@@ -276,8 +376,9 @@ sohoa_status ingest_image_read(sohoa_ctx *ctx, const char *path, const unsigned 
 				   index + 1, w, h, (long long)ctx->opt.max_pixels);
 	if (truncated(format, data, len))
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s': truncated image", path);
-	if (format == IFF_PNG) {
-		sohoa_status st = png_read(ctx, path, data, len, r);
+	if (format == IFF_PNG || format == IFF_JFIF_JPEG) {
+		sohoa_status st = format == IFF_PNG ? png_read(ctx, path, data, len, r)
+						    : jpeg_read(ctx, path, data, len, 0, r);
 		if (st == SOHOA_OK)
 			r->dpi = image_dpi(ctx, r->dpi, r->w, r->h);
 		return st;
