@@ -1,5 +1,5 @@
-/* libFuzzer target: bytes as an image file through Leptonica (ingest/image.c): page
- * count, then every page (up to 4) decoded under a small pixel limit. No OCR (too slow to fuzz).
+/* libFuzzer target: bytes as an image file through ingest/image.c (Leptonica, libpng, libjpeg):
+ * page count, then every page (up to 4) decoded under a small pixel limit. No OCR (too slow to fuzz).
  * A decoded page must respect the limit and be a well-formed gray or RGB raster. */
 #include "../../ingest/ingest-int.h"
 
