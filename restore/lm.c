@@ -153,6 +153,113 @@ int sohoa_lm_case_shape(const char *s, size_t n)
 	return shape;
 }
 
+/* Each section's offset and length; 0 for the two whose length the header does not give (the
+ * string blob and the channel lists). */
+enum { NSEC = 16 };
+static void sections(const sohoa_lm_header *h, uint64_t off[NSEC], uint64_t bytes[NSEC])
+{
+	const uint64_t o[NSEC] = {h->str_off,   h->word_off,       h->uni_off,          h->vhash_off,
+				  h->group_off, h->ghash_off,      h->cand_off,         h->bigram_off,
+				  h->trigram_off, h->chan_tok_off, h->chan_tok_hash_off, h->chan_list_off,
+				  h->chan_chr_off, h->gaz_off,     h->gof_off,          h->case_off};
+	const uint64_t b[NSEC] = {0,
+				  (uint64_t)h->nvocab * 4,
+				  (uint64_t)h->nvocab * sizeof(sohoa_lm_uni),
+				  (uint64_t)h->vhash_slots * 2,
+				  (uint64_t)h->ngroups * sizeof(sohoa_lm_group),
+				  (uint64_t)h->ghash_slots * 4,
+				  (uint64_t)h->nvocab * 2,
+				  h->bigram_slots * sizeof(sohoa_lm_bigram),
+				  h->trigram_slots * 4,
+				  (uint64_t)h->nchan_tok * sizeof(sohoa_lm_chan_tok),
+				  (uint64_t)h->chan_tok_slots * 4,
+				  0,
+				  (uint64_t)h->nchan_chr * sizeof(sohoa_lm_chan_chr),
+				  (uint64_t)h->ngaz * 4,
+				  (uint64_t)h->nvocab * 2,
+				  h->case_off ? (uint64_t)h->nvocab * 2 : 0};
+	memcpy(off, o, sizeof o);
+	memcpy(bytes, b, sizeof b);
+}
+
+/* The end of the section at off whose length the header does not give: the start of the next
+ * section that has bytes (empty ones share their offset with the one after), or the file's end. */
+static uint64_t section_end(const sohoa_lm_header *h, uint64_t size, uint64_t off)
+{
+	uint64_t o[NSEC], b[NSEC], end = size;
+	sections(h, o, b);
+	for (size_t i = 0; i < NSEC; i++)
+		if ((o[i] > off || (o[i] == off && b[i])) && o[i] < end)
+			end = o[i];
+	return end;
+}
+
+/* Every entry a lookup follows: string offsets inside the NUL-terminated blob, ids below nvocab,
+ * table values naming an entry, candidate and channel lists inside their sections, an empty slot
+ * in the n-gram tables (their probes stop only there). The n-gram entries themselves are only
+ * compared, never followed. NULL, or what is wrong. */
+static const char *entries_bad(const sohoa_model *m)
+{
+	const sohoa_lm_header *h = m->h;
+	uint32_t V = h->nvocab;
+	uint64_t nstr = section_end(h, m->size, h->str_off) - h->str_off;
+	if (!nstr || m->str[nstr - 1])
+		return "the string table does not end with a NUL";
+	for (uint32_t i = 0; i < V; i++)
+		if (m->word[i] >= nstr)
+			return "a word's offset lies past the string table";
+	for (uint32_t i = 0; i < h->vhash_slots; i++)
+		if (m->vhash[i] > V)
+			return "the word hash names no word";
+	if (h->ngof < h->ngroups || h->ngof > (uint64_t)LM_MAXVOCAB + 1)
+		return "the group count is inconsistent";
+	for (uint32_t i = 0; i < V; i++) {
+		if (m->cand[i] >= V)
+			return "a candidate list names no word";
+		if (m->gof[i] >= h->ngof)
+			return "a word's group is out of range";
+	}
+	for (uint32_t i = 0; i < h->ngroups; i++) {
+		const sohoa_lm_group *g = &m->group[i];
+		if (g->str >= nstr)
+			return "a group's offset lies past the string table";
+		if (g->cand > V || g->n > V - g->cand)
+			return "a group's candidates lie outside their list";
+	}
+	for (uint32_t i = 0; i < h->ghash_slots; i++)
+		if (m->ghash[i] > h->ngroups)
+			return "the group hash names no group";
+	if (h->bigram_slots > UINT32_MAX || h->trigram_slots > UINT32_MAX)
+		return "an n-gram table is too large";
+	uint64_t i = 0;
+	while (i < h->bigram_slots && m->bigram[i].key)
+		i++;
+	if (i == h->bigram_slots)
+		return "the bigram table has no empty slot";
+	for (i = 0; i < h->trigram_slots && m->trigram[i];)
+		i++;
+	if (i == h->trigram_slots)
+		return "the trigram table has no empty slot";
+	uint64_t nlist = (section_end(h, m->size, h->chan_list_off) - h->chan_list_off) / sizeof *m->chan_list;
+	for (uint64_t k = 0; k < nlist; k++)
+		if (m->chan_list[k].id >= V)
+			return "a channel entry names no word";
+	for (uint32_t k = 0; k < h->nchan_tok; k++) {
+		const sohoa_lm_chan_tok *t = &m->chan_tok[k];
+		if (t->str >= nstr)
+			return "a channel token's offset lies past the string table";
+		if (t->list > nlist || t->n > nlist - t->list)
+			return "a channel token's entries lie outside their list";
+	}
+	for (uint32_t k = 0; k < h->chan_tok_slots; k++)
+		if (m->chan_tok_hash[k] > h->nchan_tok)
+			return "the channel hash names no token";
+	for (uint32_t k = 0; k < h->ngaz; k++)
+		if (m->gaz[k] >= nstr)
+			return "a gazetteer offset lies past the string table";
+	return NULL;
+}
+
 static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name)
 {
 	const sohoa_lm_header *h = m->map;
@@ -165,26 +272,11 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	if (h->file_size != m->size || h->nvocab < LM_NFIXED || h->nvocab > LM_MAXVOCAB + 1)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
 	/* Every section must lie inside the file. */
-	struct { uint64_t off, bytes; } sec[] = {
-		{h->word_off, (uint64_t)h->nvocab * 4},
-		{h->uni_off, (uint64_t)h->nvocab * sizeof(sohoa_lm_uni)},
-		{h->vhash_off, (uint64_t)h->vhash_slots * 2},
-		{h->group_off, (uint64_t)h->ngroups * sizeof(sohoa_lm_group)},
-		{h->ghash_off, (uint64_t)h->ghash_slots * 4},
-		{h->bigram_off, h->bigram_slots * sizeof(sohoa_lm_bigram)},
-		{h->trigram_off, h->trigram_slots * 4},
-		{h->chan_tok_off, (uint64_t)h->nchan_tok * sizeof(sohoa_lm_chan_tok)},
-		{h->chan_tok_hash_off, (uint64_t)h->chan_tok_slots * 4},
-		{h->chan_chr_off, (uint64_t)h->nchan_chr * sizeof(sohoa_lm_chan_chr)},
-		{h->gaz_off, (uint64_t)h->ngaz * 4},
-		{h->gof_off, (uint64_t)h->nvocab * 2},
-		{h->case_off, h->case_off ? (uint64_t)h->nvocab * 2 : 0},
-		{h->str_off, 1},
-		{h->cand_off, 0},
-		{h->chan_list_off, 0},
-	};
-	for (size_t i = 0; i < sizeof sec / sizeof sec[0]; i++)
-		if (sec[i].off > m->size || sec[i].bytes > m->size - sec[i].off || sec[i].off % 8) /* the writer aligns to 8 */
+	uint64_t off[NSEC], bytes[NSEC];
+	sections(h, off, bytes);
+	bytes[0] = 1; /* the blob has at least its empty string */
+	for (size_t i = 0; i < NSEC; i++)
+		if (off[i] > m->size || bytes[i] > m->size - off[i] || off[i] % 8) /* the writer aligns to 8 */
 			return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
 	if (!h->vhash_slots || !h->ghash_slots || !h->bigram_slots || !h->trigram_slots || !h->gof_off)
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "'%s' is truncated or corrupt", name);
@@ -206,6 +298,9 @@ static sohoa_status model_check(sohoa_ctx *ctx, sohoa_model *m, const char *name
 	m->gaz = (const uint32_t *)(base + h->gaz_off);
 	m->gof = (const uint16_t *)(base + h->gof_off);
 	m->casep = h->case_off ? (const int8_t *)(base + h->case_off) : NULL;
+	const char *why = entries_bad(m);
+	if (why)
+		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "model '%s' is corrupt: %s", name, why);
 	static uint64_t serials;
 	m->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	return chan1_build(ctx, m);

@@ -3,7 +3,8 @@
  * file (it starts with the magic) or patches to a small valid model built here once: 5-byte
  * records (a 4-byte little-endian offset, a byte to put there), then the last byte cuts the
  * model to that share of its size (255: whole). Property: the loader accepts or refuses any
- * bytes without a sanitizer report. */
+ * bytes without a sanitizer report, and restoring text in each job with a model it accepted
+ * makes none either. */
 #include "../../core/sohoa.h"
 #include "../../restore/lm.h"
 #include "../../restore/restore.h"
@@ -73,12 +74,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (i < size)
 			n = n * data[size - 1] / 255;
 	}
-	/* The loader only: its checks cover where each section lies, not the entries in them (a word
-	 * offset past the string table passes and crashes a lookup), so using an accepted model is
-	 * not fuzzed until model_check validates entries. */
 	sohoa_model *m = NULL;
 	if (sohoa_model_from_memory(ctx, buf, n, &m) != SOHOA_OK)
 		sohoa_clear_error(ctx);
+	if (m) { /* an accepted model must be safe to use: restore with it in every job */
+		static const char *const in[] = {
+			"Quyet dinh so 608/QD-UBND cua Uy ban nhan dan tinh Lai Chau ve ke hoach",
+			"Quyct dinh s6 608 cùa Uy ban nhän dän tinh Lai Chau, so Noi vu huong dan.",
+			"Ủy ban nhân dàn tỉnh Lai Châu ban hảnh kế hoạch cải cách hành chính.",
+		};
+		static const sohoa_restore_mode mode[] = {SOHOA_RESTORE_STRIP, SOHOA_RESTORE_OCR, SOHOA_RESTORE_VIE};
+		ctx->model = m;
+		for (size_t k = 0; k < 3; k++) {
+			sohoa_buf out = {0};
+			if (sohoa_restore(ctx, mode[k], in[k], strlen(in[k]), &out) != SOHOA_OK)
+				sohoa_clear_error(ctx);
+			sohoa_buf_free(&out);
+		}
+		ctx->model = NULL;
+	}
 	sohoa_model_free(m);
 	free(buf);
 	return 0;

@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const text[] = {
 	"Sở Y tế tỉnh Lai Châu ban hành kế hoạch cải cách hành chính năm 2025.",
@@ -36,7 +37,7 @@ static sohoa_model *build(sohoa_ctx *ctx, int w, const char *gaz, sohoa_buf *byt
 	sohoa_lmb_free(b);
 	sohoa_model *m = NULL;
 	if (rc || sohoa_model_from_memory(ctx, bytes->data, bytes->len, &m)) {
-		printf("    build: %s\n", msg);
+		printf("    build: %s\n", rc ? msg : sohoa_errmsg(ctx));
 		return NULL;
 	}
 	return m;
@@ -51,6 +52,53 @@ static int id(const sohoa_model *m, const char *w)
 static int score(const sohoa_model *m, const char *a, const char *b, const char *c)
 {
 	return sohoa_lm_score(m, id(m, a), id(m, b), id(m, c));
+}
+
+/* A copy of the model bytes with one entry changed by patch must be refused at load with a
+ * format error naming what is wrong (why), never accepted to crash a lookup later. */
+static int refused(sohoa_ctx *ctx, const sohoa_buf *bytes, void (*patch)(uint8_t *, const sohoa_lm_header *),
+		   const char *why)
+{
+	uint64_t *copy = malloc(bytes->len + 8); /* 8-byte aligned, as a mapping is */
+	if (!copy)
+		return 0;
+	memcpy(copy, bytes->data, bytes->len);
+	patch((uint8_t *)copy, (const sohoa_lm_header *)bytes->data);
+	sohoa_model *m = NULL;
+	sohoa_status st = sohoa_model_from_memory(ctx, copy, bytes->len, &m);
+	int ok = st == SOHOA_ERR_FORMAT && !m && strstr(sohoa_errmsg(ctx), why);
+	if (!ok)
+		printf("    status %d: %s\n", (int)st, sohoa_errmsg(ctx));
+	sohoa_clear_error(ctx);
+	sohoa_model_free(m);
+	free(copy);
+	return ok;
+}
+
+static void word_past_strings(uint8_t *p, const sohoa_lm_header *h)
+{
+	uint32_t *word = (uint32_t *)(p + h->word_off);
+	word[h->nvocab - 1] = (uint32_t)(h->word_off - h->str_off) + 40; /* past the blob, inside the file */
+}
+
+static void vhash_no_word(uint8_t *p, const sohoa_lm_header *h)
+{
+	uint16_t *vhash = (uint16_t *)(p + h->vhash_off);
+	vhash[h->vhash_slots - 1] = (uint16_t)(h->nvocab + 1);
+}
+
+static void group_past_cands(uint8_t *p, const sohoa_lm_header *h)
+{
+	sohoa_lm_group *g = (sohoa_lm_group *)(p + h->group_off);
+	g[0].n = h->nvocab - g[0].cand + 1;
+}
+
+static void bigrams_full(uint8_t *p, const sohoa_lm_header *h)
+{
+	sohoa_lm_bigram *b = (sohoa_lm_bigram *)(p + h->bigram_off);
+	for (uint64_t i = 0; i < h->bigram_slots; i++)
+		if (!b[i].key)
+			b[i].key = 0xffffffffu;
 }
 
 int main(void)
@@ -103,6 +151,13 @@ int main(void)
 	CHECK(sohoa_lm_case_shape("Sở", strlen("Sở")) == 1 && sohoa_lm_case_shape("sở", strlen("sở")) == 0 &&
 		      sohoa_lm_case_shape("SỞ", strlen("SỞ")) == -1 && sohoa_lm_case_shape("sỞ", strlen("sỞ")) == -1,
 	      "case shapes: Title, lower, caps, mixed");
+	/* corrupt entries: refused at load with one clear message */
+	CHECK(refused(ctx, &b1, word_past_strings, "word's offset lies past the string table"),
+	      "a word offset past the string table: SOHOA_ERR_FORMAT at load");
+	CHECK(refused(ctx, &b1, vhash_no_word, "word hash names no word"), "a word hash value past nvocab refused");
+	CHECK(refused(ctx, &b1, group_past_cands, "candidates lie outside"), "a group past the candidate list refused");
+	CHECK(refused(ctx, &b1, bigrams_full, "bigram table has no empty slot"),
+	      "a bigram table without an empty slot refused (its probes would not end)");
 	sohoa_model_free(m1);
 	sohoa_model_free(m3);
 	sohoa_model_free(mg);
