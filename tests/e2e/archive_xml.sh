@@ -1,8 +1,8 @@
 #!/bin/sh
 # sohoa ingest --format hocr|alto (issue 14): hOCR validated as XHTML 1.0 Transitional against its
 # DTD (Debian's w3c-sgml-lib, through the XML catalog, no network) with the hOCR structure checked
-# by XPath; ALTO validated against the ALTO 4.4 schema when ../shared has it (the recipe is in
-# docs/archive.md; without it the schema check prints SKIP). Both must carry exactly the words
+# by XPath; ALTO validated against the ALTO 4.4 schema in tests/fixtures/schemas (docs/archive.md
+# says where it comes from). Both must carry exactly the words
 # ingest read, with boxes inside the page.
 . tests/lib.sh
 CER=$BUILD/tools/cer
@@ -45,7 +45,7 @@ check "hOCR: the words are ingest's, in its order" test "$("$CER" "$TMP/in.txt" 
 
 # --- ALTO ---
 check "ALTO is well-formed XML" xmllint --nonet --noout "$TMP/p.alto"
-XSD=${ALTO_XSD:-../shared/schemas/alto/alto-4-4.xsd}
+XSD=${ALTO_XSD:-tests/fixtures/schemas/alto-4-4.xsd}
 SUM=2d1ba4b0ce268c4ed763f718cfb9b1ab67ac952caf5bcffa5fc314179cb0866b
 if [ -f "$XSD" ] && [ "$(sha256sum "$XSD" | cut -d' ' -f1)" = "$SUM" ]; then
 	# ALTO imports the W3C XLink schema from loc.gov; offline, a stub declaring what ALTO uses
