@@ -5,6 +5,7 @@
 #include "../../extract/extract-int.h"
 #include "../../core/govname.h"
 #include "check.h"
+#include "text-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,20 +62,6 @@ static sohoa_doc *make_doc(const char *const *lines, size_t n, sohoa_source sour
 	return d;
 }
 
-static sohoa_text *make_text(const char *const *lines, size_t n)
-{
-	sohoa_text *t = calloc(1, sizeof *t);
-	t->doc = sohoa_strdup("t");
-	t->lines = calloc(n, sizeof *t->lines);
-	for (size_t i = 0; i < n; i++) {
-		t->lines[i].text = sohoa_strdup(lines[i]);
-		t->lines[i].page = t->lines[i].page_end = 1;
-		t->lines[i].line = t->lines[i].line_end = (int)i + 1;
-	}
-	t->nlines = n;
-	return t;
-}
-
 /* The fields of the one row documents.csv gets for lines: row[column] (RFC 4180 unquoted). */
 typedef struct row {
 	char f[20][512];
@@ -93,7 +80,7 @@ static void run_doc(sohoa_ctx *ctx, const char *const *lines, size_t n, sohoa_so
 {
 	memset(r, 0, sizeof *r);
 	sohoa_doc *d = make_doc(lines, n, source, conf);
-	sohoa_text *t = make_text(lines, n);
+	sohoa_text *t = text_of_lines(lines, n);
 	sohoa_buf out = {0};
 	const sohoa_extractor *ex = sohoa_extractor_find("documents");
 	if (ex && ex->run(ctx, d, t, &out) == SOHOA_OK && out.data) {

@@ -2,6 +2,7 @@
  * small texts given both as source lines and as reflowed paragraphs. */
 #include "../../extract/extract-int.h"
 #include "check.h"
+#include "text-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,18 +29,11 @@ static int date_is(const char *s, const char *want)
  * the lines become one paragraph that remembers the range, as normalize's reflow does. */
 static sohoa_text *make_text(const char *const *lines, size_t n, int joined)
 {
+	if (!joined)
+		return text_of_lines(lines, n);
 	sohoa_text *t = calloc(1, sizeof *t);
 	t->doc = sohoa_strdup("t");
 	t->lines = calloc(n, sizeof *t->lines);
-	if (!joined) {
-		for (size_t i = 0; i < n; i++) {
-			t->lines[i].text = sohoa_strdup(lines[i]);
-			t->lines[i].page = t->lines[i].page_end = 1;
-			t->lines[i].line = t->lines[i].line_end = (int)i + 1;
-		}
-		t->nlines = n;
-		return t;
-	}
 	sohoa_buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (i)

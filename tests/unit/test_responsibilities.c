@@ -3,29 +3,15 @@
  * two lines, the recipients list, and deadlines. */
 #include "../../extract/extract-int.h"
 #include "check.h"
+#include "text-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* A text of one line per element of lines[] (page 1, lines numbered from 1). */
-static sohoa_text *make_text(const char *const *lines, size_t n)
-{
-	sohoa_text *t = calloc(1, sizeof *t);
-	t->doc = sohoa_strdup("t");
-	t->lines = calloc(n, sizeof *t->lines);
-	for (size_t i = 0; i < n; i++) {
-		t->lines[i].text = sohoa_strdup(lines[i]);
-		t->lines[i].page = t->lines[i].page_end = 1;
-		t->lines[i].line = t->lines[i].line_end = (int)i + 1;
-	}
-	t->nlines = n;
-	return t;
-}
-
 /* The responsibilities CSV of lines (no header), or "(error)". */
 static char *rows_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
 {
-	sohoa_text *t = make_text(lines, n);
+	sohoa_text *t = text_of_lines(lines, n);
 	sohoa_buf out = {0};
 	const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
 	char *csv;

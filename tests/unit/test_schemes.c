@@ -2,24 +2,10 @@
  * texts written for these tests, each a statement kind the grammar must read one way. */
 #include "../../extract/extract-int.h"
 #include "check.h"
+#include "text-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* A text of one line per element of lines[] (page 1, lines numbered from 1). */
-static sohoa_text *make_text(const char *const *lines, size_t n)
-{
-	sohoa_text *t = calloc(1, sizeof *t);
-	t->doc = sohoa_strdup("t");
-	t->lines = calloc(n, sizeof *t->lines);
-	for (size_t i = 0; i < n; i++) {
-		t->lines[i].text = sohoa_strdup(lines[i]);
-		t->lines[i].page = t->lines[i].page_end = 1;
-		t->lines[i].line = t->lines[i].line_end = (int)i + 1;
-	}
-	t->nlines = n;
-	return t;
-}
 
 static char *run_ex(sohoa_ctx *ctx, const char *name, const sohoa_text *t)
 {
@@ -45,7 +31,7 @@ static size_t count_rows(const char *csv)
 static void expect(sohoa_ctx *ctx, const char *kind, const char *const *lines, size_t n, int nrows,
 		   const char *const *want, const char *name)
 {
-	sohoa_text *t = make_text(lines, n);
+	sohoa_text *t = text_of_lines(lines, n);
 	char *csv = run_ex(ctx, kind, t);
 	int ok = nrows < 0 || count_rows(csv) == (size_t)nrows;
 	for (size_t i = 0; want && want[i]; i++)
