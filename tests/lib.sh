@@ -14,3 +14,17 @@ check() { n=$1; shift; if "$@" >/dev/null 2>&1; then pass "$n"; else fail "$n"; 
 test_cmp() {
 	if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$2 and $3 differ"; diff -u "$2" "$3" | head -20 | sed 's/^/    /'; fi
 }
+# make_fixtures: build/tools/mkfixtures' files in $FX, made with private copies of sohoa and
+# mkfixtures (others may relink the shared build while a test runs: retried while a relink is
+# under way); afterwards SOHOA is the private copy. Returns 1 when the fixtures could not be made.
+make_fixtures() {
+	FX=$TMP/fx
+	for i in 1 2 3 4 5 6; do
+		rm -rf "$FX" && mkdir -p "$FX" &&
+			cp "$SOHOA" "$TMP/sohoa" 2>/dev/null && cp "$BUILD/tools/mkfixtures" "$TMP/mkfixtures" 2>/dev/null &&
+			"$TMP/sohoa" --version >/dev/null 2>&1 && "$TMP/mkfixtures" "$FX" 2>"$TMP/mk.err" && break
+		sleep 5
+	done
+	SOHOA=$TMP/sohoa
+	[ -s "$FX/born.truth.txt" ]
+}

@@ -8,8 +8,8 @@
 command -v python3 >/dev/null || { echo "SKIP: annots: python3 not installed"; exit 0; }
 python3 - "$TMP/esign.pdf" <<'EOF'
 import sys
-def stream(d, body):
-    return "<< %s /Length %d >>\nstream\n%s\nendstream" % (d, len(body), body)
+sys.path.insert(0, "tests")
+from minipdf import stream, write
 page = "BT /F1 12 Tf 72 760 Td (So:              /QD-UBND) Tj ET\n" \
        "BT /F1 12 Tf 300 760 Td (Ha Noi, ngay       thang 11 nam 2025) Tj ET\n" \
        "BT /F1 12 Tf 72 700 Td (Body text of the letter.) Tj ET"
@@ -40,17 +40,7 @@ objs = [
     "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached "
     "/ByteRange [0 0 0 0] /Contents <00> >>",
 ]
-out = b"%PDF-1.7\n"
-offs = []
-for i, o in enumerate(objs):
-    offs.append(len(out))
-    out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode("latin-1")
-x = len(out)
-out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode()
-for o in offs:
-    out += ("%010d 00000 n \n" % o).encode()
-out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)).encode()
-open(sys.argv[1], "wb").write(out)
+write(sys.argv[1], objs)
 EOF
 "$SOHOA" ingest "$TMP/esign.pdf" -o "$TMP/esign.txt" 2>"$TMP/esign.err"
 check "annots: ingest exits 0" test $? -eq 0

@@ -3,16 +3,7 @@
 # exit 1, no crash and no hang; a truncated file is repaired; `sohoa run` with a good and a bad
 # input still processes the good one. Fixtures come from build/tools/mkfixtures.
 . tests/lib.sh
-# Others may relink the shared build while this runs: test private copies (retried while a
-# relink is under way), and make the fixtures with the copy.
-FX=$TMP/fx
-for i in 1 2 3 4 5 6; do
-	rm -rf "$FX" && mkdir -p "$FX" &&
-		cp "$SOHOA" "$TMP/sohoa" 2>/dev/null && cp "$BUILD/tools/mkfixtures" "$TMP/mkfixtures" 2>/dev/null &&
-		"$TMP/sohoa" --version >/dev/null 2>&1 && "$TMP/mkfixtures" "$FX" 2>"$TMP/mk.err" && break
-	sleep 5
-done
-SOHOA=$TMP/sohoa
+make_fixtures
 LIMIT=${BAD_TIMEOUT:-60}
 if [ ! -s "$FX/born.truth.txt" ]; then
 	fail "bad pdf: make fixtures" "$(head -c 200 "$TMP/mk.err")"

@@ -4,16 +4,7 @@
 # decision shows with -v, stale OCR layers go to OCR. Fixtures come from build/tools/mkfixtures;
 # the samples/*-born.pdf with their truth are checked when present.
 . tests/lib.sh
-# Others may relink the shared build while this runs: test private copies (retried while a
-# relink is under way), and make the fixtures with the copy.
-FX=$TMP/fx
-for i in 1 2 3 4 5 6; do
-	rm -rf "$FX" && mkdir -p "$FX" &&
-		cp "$SOHOA" "$TMP/sohoa" 2>/dev/null && cp "$BUILD/tools/mkfixtures" "$TMP/mkfixtures" 2>/dev/null &&
-		"$TMP/sohoa" --version >/dev/null 2>&1 && "$TMP/mkfixtures" "$FX" 2>"$TMP/mk.err" && break
-	sleep 5
-done
-SOHOA=$TMP/sohoa
+make_fixtures
 if [ ! -s "$FX/born.truth.txt" ]; then
 	fail "pdf: make fixtures" "$(head -c 200 "$TMP/mk.err")"
 	exit 1

@@ -7,8 +7,8 @@
 command -v python3 >/dev/null || { echo "SKIP: colour: python3 not installed"; exit 0; }
 python3 - "$TMP/blue.pdf" <<'PY'
 import sys
-def stream(d, body):
-    return "<< %s /Length %d >>\nstream\n%s\nendstream" % (d, len(body), body)
+sys.path.insert(0, "tests")
+from minipdf import stream, write
 body = ["Pursuant to the Decision of the Provincial Committee on the plan",
         "for administrative reform, the Department reports as follows.",
         "The units shall send their reports before the fifth of January."]
@@ -30,17 +30,7 @@ objs = [
     stream("", page),
     "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
 ]
-out = b"%PDF-1.7\n"
-offs = []
-for i, o in enumerate(objs):
-    offs.append(len(out))
-    out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode("latin-1")
-x = len(out)
-out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode()
-for o in offs:
-    out += ("%010d 00000 n \n" % o).encode()
-out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)).encode()
-open(sys.argv[1], "wb").write(out)
+write(sys.argv[1], objs)
 PY
 "$SOHOA" ingest -q --ocr always "$TMP/blue.pdf" -o "$TMP/blue.txt" 2>"$TMP/blue.err"
 check "colour: ingest exits 0" test $? -eq 0

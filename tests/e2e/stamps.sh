@@ -3,14 +3,7 @@
 # a typed note added as a PDF annotation are read with source "stamp" in the TSV and kept out of
 # the normalized text; the body around them stays. Fixtures come from build/tools/mkfixtures.
 . tests/lib.sh
-FX=$TMP/fx
-for i in 1 2 3 4 5 6; do
-	rm -rf "$FX" && mkdir -p "$FX" &&
-		cp "$SOHOA" "$TMP/sohoa" 2>/dev/null && cp "$BUILD/tools/mkfixtures" "$TMP/mkfixtures" 2>/dev/null &&
-		"$TMP/sohoa" --version >/dev/null 2>&1 && "$TMP/mkfixtures" "$FX" 2>"$TMP/mk.err" && break
-	sleep 5
-done
-SOHOA=$TMP/sohoa
+make_fixtures
 CER=$BUILD/tools/cer
 if [ ! -s "$FX/stamp.truth.txt" ]; then
 	fail "stamps: make fixtures" "$(head -c 200 "$TMP/mk.err")"
