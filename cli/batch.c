@@ -226,7 +226,7 @@ static void count_result(batch *b, const batch_doc *d)
 }
 
 /* The rows of a document in a batch: what cli_out_row keeps, with the doc column set to the
- * document's key, which is unique within the output folder (the library's doc is a base name). */
+ * document's key, which is unique within the output folder (the library's doc is the file name). */
 typedef struct key_out {
 	cli_out out;
 	const char *key;

@@ -23,13 +23,12 @@ const char *sohoa_source_name(sohoa_source src)
 	return "?";
 }
 
+/* The document's name: the file name of path, extension kept (what `sohoa run` keys a file
+ * given by name with). */
 static char *doc_name_from_path(const char *path)
 {
 	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return sohoa_strndup(base, n);
+	return sohoa_strdup(base ? base + 1 : path);
 }
 
 /* A new empty document with copies of path, name and kind; NULL when out of memory. */

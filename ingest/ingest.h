@@ -55,7 +55,7 @@ typedef struct sohoa_page {
 
 typedef struct sohoa_doc {
 	char *path;               /* as given */
-	char *name;               /* base name without extension: the <doc> of outputs */
+	char *name;               /* file name, extension kept: the <doc> of outputs */
 	char *kind;               /* "pdf", "image", "text" */
 	int page_count;           /* pages in the file (before --pages selection) */
 	sohoa_page *pages;        /* the selected pages, in order */

@@ -33,16 +33,22 @@ typedef struct norm_state {
 	sohoa_buf conv, tmp, clean;
 } norm_state;
 
+/* How messages name a document: its path as given (what the user typed or the batch walked). */
+static const char *doc_label(const sohoa_doc *doc)
+{
+	return doc->path ? doc->path : doc->name ? doc->name : "";
+}
+
 static void log_once(norm_state *st, sohoa_enc enc, const char *why, long score)
 {
 	if (st->logged & (1u << enc))
 		return;
 	st->logged |= 1u << enc;
 	if (score >= 0)
-		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: %s text: encoding %s (score %ld)", st->doc->name, why,
+		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: %s text: encoding %s (score %ld)", doc_label(st->doc), why,
 			  sohoa_enc_name(enc), score);
 	else
-		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: %s: encoding %s", st->doc->name, why, sohoa_enc_name(enc));
+		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: %s: encoding %s", doc_label(st->doc), why, sohoa_enc_name(enc));
 }
 
 static int page_is_8bit(const sohoa_page *p)
@@ -136,7 +142,7 @@ static sohoa_enc page_encoding(norm_state *st, const sohoa_page *pg)
 	sohoa_buf_free(&bytes);
 	if (e != SOHOA_ENC_CP1252 && e != hint) {
 		sohoa_log(st->ctx, SOHOA_LOG_INFO, "%s: page %d: hint %s, but the text reads as %s (score %ld)",
-			  st->doc->name, pg->number, sohoa_enc_name(hint), sohoa_enc_name(e), score);
+			  doc_label(st->doc), pg->number, sohoa_enc_name(hint), sohoa_enc_name(e), score);
 		return e;
 	}
 	return hint;
@@ -265,7 +271,7 @@ static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const n
 			sohoa_buf_free(&out[b]);
 		if (want != SOHOA_RESTORE_AUTO || rs == SOHOA_ERR_INTERRUPTED)
 			return rs;
-		sohoa_log(ctx, SOHOA_LOG_WARN, "%s: no diacritic restoration: %s", st->doc->name, sohoa_errmsg(ctx));
+		sohoa_log(ctx, SOHOA_LOG_WARN, "%s: no diacritic restoration: %s", doc_label(st->doc), sohoa_errmsg(ctx));
 		sohoa_clear_error(ctx);
 		*restore_failed = 1;
 		return SOHOA_OK;
@@ -296,7 +302,7 @@ static sohoa_status clean_lines(norm_state *st, sohoa_buf *pbuf, norm_line **lin
 	norm_line *ls = calloc(total ? total : 1, sizeof *ls);
 	if (!ls || sohoa_buf_reserve(&st->clean, bytes + bytes / 8) || sohoa_buf_reserve(pbuf, bytes + bytes / 8)) {
 		free(ls);
-		return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc->name ? doc->name : "");
+		return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc_label(doc));
 	}
 	sohoa_status rc = SOHOA_OK;
 	size_t nl = 0;
@@ -344,7 +350,7 @@ static sohoa_status emit_paras(norm_state *st, const sohoa_buf *pbuf, const norm
 {
 	if (!(t->lines = calloc(nparas ? nparas : 1, sizeof *t->lines)))
 		return sohoa_error(st->ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'",
-				   st->doc->name ? st->doc->name : "");
+				   doc_label(st->doc));
 	int restore_failed = 0, done[RESTORE_BATCH] = {0};
 	sohoa_buf rbuf[RESTORE_BATCH];
 	sohoa_status rc = SOHOA_OK;
@@ -388,7 +394,7 @@ static void report_restoration(norm_state *st, sohoa_text *t, size_t nparas, int
 	if (ctx->opt.restore != SOHOA_RESTORE_OFF)
 		sohoa_log(ctx, SOHOA_LOG_INFO,
 			  "%s: restoration (--restore %s): %zu paragraphs, strip %zu, ocr %zu, vie %zu, left as they are %zu",
-			  st->doc->name, ctx->opt.restore == SOHOA_RESTORE_AUTO ? "auto" : mode_name(ctx->opt.restore),
+			  doc_label(st->doc), ctx->opt.restore == SOHOA_RESTORE_AUTO ? "auto" : mode_name(ctx->opt.restore),
 			  nparas, st->jobs[SOHOA_RESTORE_STRIP], st->jobs[SOHOA_RESTORE_OCR], st->jobs[SOHOA_RESTORE_VIE],
 			  nparas - st->jobs[SOHOA_RESTORE_STRIP] - st->jobs[SOHOA_RESTORE_OCR] - st->jobs[SOHOA_RESTORE_VIE]);
 }
@@ -405,7 +411,7 @@ sohoa_status sohoa_normalize_doc(sohoa_ctx *ctx, const sohoa_doc *doc, sohoa_tex
 	sohoa_status rc;
 	int modes = 0;
 	if (!t || !(t->doc = sohoa_strdup(doc->name ? doc->name : "")))
-		rc = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc->name ? doc->name : "");
+		rc = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory normalizing '%s'", doc_label(doc));
 	else if ((rc = detect(&st)) == SOHOA_OK && (rc = clean_lines(&st, &pbuf, &lines, &nl)) == SOHOA_OK) {
 		const char *buf = st.clean.data ? st.clean.data : "";
 		norm_layout_drop_furniture(buf, lines, nl, (int)doc->npages);
