@@ -17,7 +17,8 @@
 # The seen part by default; UNSEEN=1 scores the unseen part too (kept for the end of issue 13:
 # nothing is tuned on it); HOLDOUT=1 the holdout part too (made later, for final reports
 # only; SEEN=0 skips the seen part). Documents live in $SHARED/real (sh bench/real/get.sh
-# makes it); without them the script prints SKIP lines and exits 0. ONLY=PATTERN limits to matching ids.
+# makes it); without them the script prints SKIP lines and exits 0. ONLY=PATTERN limits to
+# matching ids.
 # CSV=0 skips the documents.csv part (the slow one: every page of every document).
 : "${BUILD:=build}"
 : "${SHARED:=../shared}"
