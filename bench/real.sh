@@ -131,7 +131,12 @@ score() {
 		awk -F, -v p="$ONLY" 'NR == 1 || $1 ~ p' "$gold" >"$TMP/gold.$split"
 		gold=$TMP/gold.$split
 	fi
-	python3 bench/real_csv.py "$gold" "$TMP/out.$split/documents.csv" "$split"
+	# the holdout's wrong values would show its gold: hidden unless DETAIL=1 is asked for
+	if [ "$split" = holdout ]; then
+		DETAIL=${DETAIL:-0} python3 bench/real_csv.py "$gold" "$TMP/out.$split/documents.csv" "$split"
+	else
+		python3 bench/real_csv.py "$gold" "$TMP/out.$split/documents.csv" "$split"
+	fi
 }
 
 [ "${SEEN:-1}" = 0 ] || score seen "$R/truth" "$R/documents.gold.csv"
