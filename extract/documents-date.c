@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- place and date ---- */
 
@@ -182,6 +183,77 @@ static char *place_before(const char *t, size_t at, const char *prev, size_t *st
 	return c;
 }
 
+/* ---- the year in context ---- */
+
+/* The current year (UTC): no document is dated later. */
+static int this_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tmv;
+	return gmtime_r(&now, &tmv) ? tmv.tm_year + 1900 : 2100;
+}
+
+/* 1 if years a and b differ in exactly one digit. */
+static int one_digit_off(int a, int b)
+{
+	int diff = 0;
+	for (int k = 0; k < 4; k++, a /= 10, b /= 10)
+		diff += a % 10 != b % 10;
+	return diff == 1;
+}
+
+/* The one year the document cites, outside lines skip_from..skip_to, that is year y with one
+ * digit read wrong and no later than max: a four-digit year standing alone in a line's key
+ * ("năm 2020", "26/7/2020", "155/2020/NĐ-CP"). 0 when there is none or more than one. */
+static int cited_year(const doc_ctx *dc, size_t skip_from, size_t skip_to, int y, int max)
+{
+	int found = 0;
+	for (size_t i = 0; i < dc->n; i++) {
+		if (i >= skip_from && i <= skip_to)
+			continue;
+		const char *k = dc->L[i].key;
+		for (size_t j = 0; j + 4 <= dc->L[i].keylen; j++) {
+			if (strspn(k + j, "0123456789") != 4 || (j > 0 && isalnum((unsigned char)k[j - 1])))
+				continue;
+			int c = atoi(k + j);
+			j += 3;
+			if (c < 1945 || c > max || !one_digit_off(c, y))
+				continue;
+			if (found && found != c)
+				return 0;
+			found = c;
+		}
+	}
+	return found;
+}
+
+/* The date's year checked against what the document allows: not later than this year, the year
+ * of a number that carries one ("155/2020/NĐ-CP"). A year one digit off the only year that fits
+ * and that the number or the text cites is read as that year ("2030" for "2020" on a photo). 1
+ * when iso holds a date that fits (corrected or not), 0 when the year is not certain. */
+static int year_fits(const doc_ctx *dc, const doc_meta *dm, size_t from, size_t to, char iso[11])
+{
+	int y = atoi(iso), max = this_year(), ny = 0;
+	const char *slash = dm->number ? strchr(dm->number, '/') : NULL;
+	if (slash && strspn(slash + 1, "0123456789") == 4 && slash[5] == '/')
+		ny = atoi(slash + 1);
+	if (ny && ny <= max && y != ny) {
+		if (!one_digit_off(y, ny))
+			return 0;
+		y = ny;
+	} else if (y > max) {
+		y = cited_year(dc, from, to, y, max);
+		if (!y)
+			return 0;
+	} else {
+		return 1;
+	}
+	char b[16];
+	snprintf(b, sizeof b, "%04d", y);
+	memcpy(iso, b, 4);
+	return 1;
+}
+
 /* The place-and-date line: ", ngày" (or ". ngày") in the first 60 lines, the date on it or run on
  * to the next line ("ngày 21" / "tháng 11 năm 2025"). */
 void docm_read_date(doc_ctx *dc, doc_meta *dm)
@@ -241,6 +313,10 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 		if (r == NUM_OK && ((dc_ >= 0 && dc_ < DIGITS_MIN_CONF) || (mc >= 0 && mc < DIGITS_MIN_CONF))) {
 			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date %s left out: its day or month is not "
 				  "read for certain (OCR confidence %.0f)", dc->name, iso, dc_ >= 0 && dc_ < mc ? dc_ : mc);
+		} else if (r == NUM_OK && !year_fits(dc, dm, i > 0 && at_start ? i - 1 : i, last, iso)) {
+			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date %s left out: its year is later than "
+				  "this year or than the number's, and no year the document cites is one digit off it",
+				  dc->name, iso);
 		} else if (r == NUM_OK) {
 			snprintf(dm->date, sizeof dm->date, "%s", iso);
 		} else if (r == NUM_UNREADABLE) {
