@@ -41,6 +41,17 @@ static int is_name(const char *s)
 	return words >= 2 && words <= 5;
 }
 
+/* 0 when lines a and b are on one page side by side, not one under the other: their spans across
+ * the page do not overlap (two signature columns); 1 otherwise or when a box is not known. */
+static int same_column(const doc_ctx *dc, const line_key *a, const line_key *b)
+{
+	float ab[4], bb[4];
+	int ap, bp;
+	if (!docm_line_box(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
+		return 1;
+	return ab[0] < bb[2] && bb[0] < ab[2];
+}
+
 /* ---- signature ---- */
 
 /* The signature block: a prefix line ("KT. GIÁM ĐỐC") or a short role line ("GIÁM ĐỐC") in
@@ -93,6 +104,11 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 			continue;
 		}
 		char *c = docm_clean_line(docf_after_rank(L[i].text));
+		if (c && is_name(c) && !same_column(dc, &L[role_at < n ? role_at : sig], &L[i])) {
+			/* the name under another column's role ("HỘI CHA MẸ HỌC SINH" beside the issuer's) */
+			free(c);
+			continue;
+		}
 		if (c && is_name(c)) {
 			float conf = docm_line_conf(dc, &L[i]);
 			if (conf < 0 || (docf_name(c) && conf >= NAME_MIN_CONF)) {
