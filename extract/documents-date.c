@@ -12,7 +12,8 @@
 
 /* ---- place and date ---- */
 
-/* The skeleton of one word is w ("thang"), or ends with it after digits ("26háng": "hang"). */
+/* The skeleton of one word is w ("thang"), or ends with it after digits ("26háng": "hang");
+ * *digits gets the bytes before it (the day's slot glued to it). */
 static int word_is(const char *s, size_t n, const char *w, size_t *digits)
 {
 	char sk[32];
@@ -23,7 +24,16 @@ static int word_is(const char *s, size_t n, const char *w, size_t *digits)
 	if (!strcmp(sk, w))
 		return 1;
 	/* "tháng" with its t lost after digits: "26háng" */
-	return *digits && !strcmp(w, "thang") && !strcmp(sk, "hang");
+	if (*digits && !strcmp(w, "thang") && !strcmp(sk, "hang"))
+		return 1;
+	/* "tháng" after a day that is no digits: "AÂtháng" (the slot is unreadable, the line is
+	 * still the place-and-date line) */
+	for (size_t i = 1; !strcmp(w, "thang") && i + 5 <= n; i++)
+		if ((s[i] == 't' || s[i] == 'T') && sohoa_gov_skeleton(s + i, n - i, sk, sizeof sk) && !strcmp(sk, "thang")) {
+			*digits = i;
+			return 1;
+		}
+	return 0;
 }
 
 /* A date slot's tokens s[b..e): blank (no letter or digit), its digits into out, or unreadable. */
@@ -254,8 +264,32 @@ static int year_fits(const doc_ctx *dc, const doc_meta *dm, size_t from, size_t 
 	return 1;
 }
 
+/* The signing date an e-signature's stamp prints ("Thời gian ký: 2026-05-13T14:41:57+07:00"),
+ * into iso: 1 when every stamp of the document gives one and the same day. */
+static int stamp_date(const doc_ctx *dc, char iso[11])
+{
+	int found = 0;
+	for (size_t i = 0; i < dc->n; i++) {
+		const char *k = strstr(dc->L[i].key, "thoi gian ky");
+		if (!k)
+			continue;
+		k += strlen("thoi gian ky");
+		k += strspn(k, " :");
+		char d[11];
+		if (strlen(k) < 10 || strspn(k, "0123456789") != 4 || k[4] != '-' || strspn(k + 5, "0123456789") != 2 ||
+		    k[7] != '-' || strspn(k + 8, "0123456789") != 2 || isdigit((unsigned char)k[10]) ||
+		    !ex_date_dmy(atoi(k + 8), atoi(k + 5), atoi(k), d))
+			return 0;
+		if (found && strcmp(d, iso))
+			return 0;
+		memcpy(iso, d, 11);
+		found = 1;
+	}
+	return found && atoi(iso) <= this_year();
+}
+
 /* The place-and-date line: ", ngày" (or ". ngày") in the first 60 lines, the date on it or run on
- * to the next line ("ngày 21" / "tháng 11 năm 2025"). */
+ * to the next line ("ngày 21" / "tháng 11 năm 2025"); without one, the e-signature stamp's date. */
 void docm_read_date(doc_ctx *dc, doc_meta *dm)
 {
 	const line_key *L = dc->L;
@@ -329,4 +363,8 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 		sohoa_buf_free(&s);
 		return;
 	}
+	/* no place-and-date line: an annex or a table whose date only the e-signature's stamp gives */
+	char iso[11];
+	if (stamp_date(dc, iso))
+		snprintf(dm->date, sizeof dm->date, "%s", iso);
 }

@@ -361,6 +361,24 @@ int main(void)
 	run_doc_boxed(ctx, gap, gapbox, sizeof gap / sizeof *gap, SOHOA_SRC_OCR, 90, &r);
 	CHECK_STR(F(&r, "title"), "Về lịch nghỉ học", "a title ends where a gap opens below it");
 
+	/* a day that is no digits glued to "tháng": no date, the place still counts */
+	static const char *const gluedday[] = {
+		"SỞ Y TẾ", "Số: 22/SYT-VP", "Lai Châu, ngày AÂtháng 10 năm 2023", "V/v thử nghiệm", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, gluedday, sizeof gluedday / sizeof *gluedday, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "date"), "", "a day of junk glued to tháng: no date");
+	CHECK_STR(F(&r, "place"), "Lai Châu", "a day of junk glued to tháng: the place");
+
+	/* no place-and-date line: the e-signature stamp's day, when every stamp gives the same */
+	static const char *const stamped[] = {
+		"Số: 31/QĐ-UBND", "Thời gian ký: 2024-05-13T14:41:57+07:00", "DANH MỤC CÔNG VIỆC", "Công việc", "Điểm",
+		"Thời gian ký: 2024-05-14T08:00:00+07:00",
+	};
+	run_doc(ctx, stamped, 5, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "date"), "2024-05-13", "no date line: the signing stamp's date");
+	run_doc(ctx, stamped, 6, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "date"), "", "stamps of two days: no date");
+
 	/* an annex: the number of the decision it comes with is no type of its own */
 	static const char *const annex[] = {
 		"Số: 31/QĐ-UBND", "DANH MỤC CÔNG VIỆC CHUNG", "(Ban hành kèm theo Quyết định số 31/QĐ-UBND của UBND tỉnh)",
