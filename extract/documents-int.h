@@ -82,6 +82,8 @@ int docm_starts_upper(const char *s, size_t n);
 
 /* Words that start the body after the title (keys). */
 extern const char *const docm_body_cues[];
+/* 1 if line l opens a "V/v" subject, also as OCR reads it ("V¿v", "v/w"). */
+int docm_vv_line(const line_key *l);
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm);
 /* The title under the type line (or a "V/v" subject) until the body starts. */

@@ -153,7 +153,7 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 	int ncopies = 0;
 	cont = -1;
 	for (size_t i = from; i < to && ncopies < 32; i++) {
-		if (i > anchor && (docm_key_starts(&L[i], "v/v") || docm_key_starts(&L[i], "ve viec") ||
+		if (i > anchor && (docm_vv_line(&L[i]) || docm_key_starts(&L[i], "ve viec") ||
 				   docm_key_starts(&L[i], "kinh gui") || docm_key_starts_any(&L[i], docm_body_cues)))
 			break;
 		int found = 0;

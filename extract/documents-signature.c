@@ -65,7 +65,7 @@ size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
 			continue;
 		int cand = docm_key_starts_any(&L[i], sign_prefix);
 		for (int r = 0; role_words[r] && !cand; r++)
-			if (docm_key_starts(&L[i], role_words[r]) && L[i].letters <= 16)
+			if (docm_key_starts(&L[i], role_words[r]) && L[i].letters <= 24)
 				cand = 1;
 		if (!cand || (i > 0 && sig < n && i <= sig + 2 && L[i - 1].upper))
 			continue;

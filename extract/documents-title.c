@@ -152,6 +152,61 @@ static void title_cut(sohoa_buf *title)
 	free(km);
 }
 
+int docm_vv_line(const line_key *l)
+{
+	const char *k = l->key + strspn(l->key, " ");
+	if (k[0] != 'v')
+		return 0;
+	uint32_t cp, plain;
+	int tone, upper;
+	size_t m = sohoa_utf8_decode(k + 1, strlen(k + 1), &cp);
+	if (!m || cp == ' ' || (cp >= '0' && cp <= '9') || sohoa_viet_letter(cp, &plain, &tone, &upper))
+		return 0;
+	return (k[1 + m] == 'v' || k[1 + m] == 'w') && (k[2 + m] == ' ' || k[2 + m] == ':');
+}
+
+/* A "V/v" subject's opener as OCR read it ("V¿v", "v/w") written "V/v". */
+static void vv_opener(sohoa_buf *title)
+{
+	size_t sp = title->data ? strcspn(title->data, " :") : 0;
+	if (!sp || sp > 5 || !strncmp(title->data, "V/v", sp) || (title->data[0] != 'V' && title->data[0] != 'v'))
+		return;
+	sohoa_buf fixed = {0};
+	sohoa_buf_puts(&fixed, "V/v");
+	sohoa_buf_puts(&fixed, title->data + sp);
+	if (fixed.data) {
+		sohoa_buf_free(title);
+		*title = fixed;
+	}
+}
+
+/* A title read by OCR with a lowercase word that is no Vietnamese syllable ("khn" for "khẩn"):
+ * a misread the title would carry. */
+static int misread_word(const char *title)
+{
+	char *w[DOCF_MAXW];
+	int n = 0, bad = 0;
+	if (!docf_words(title, w, DOCF_MAXW, &n))
+		return 0;
+	for (int i = 1; i < n && !bad; i++) {
+		const char *p = w[i];
+		size_t len = strlen(p);
+		while (len && strchr(",.;:)\"'", p[len - 1]))
+			len--;
+		/* lowercase Vietnamese letters only: a word, not an acronym, a code or a name */
+		int word = len > 0;
+		for (size_t j = 0; j < len && word;) {
+			uint32_t cp, plain;
+			int tone, upper = 1;
+			j += sohoa_utf8_decode(p + j, len - j, &cp);
+			word = sohoa_viet_letter(cp, &plain, &tone, &upper) && !upper;
+		}
+		bad = word && !sohoa_viet_syllable(p, len);
+	}
+	free(w[0]);
+	return bad;
+}
+
 /* A title that starts "Về việc" (Decree 30's subject opener) read with its first word one
  * letter off ("và việc", "Vê việc"): that word set right. */
 static void subject_opener(sohoa_buf *title)
@@ -195,7 +250,7 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 			if (docm_key_starts(&L[i], "kinh gui"))
 				break;
 			/* "V/v …", "Về việc …", or "Về …" right under the number */
-			if (docm_key_starts(&L[i], "v/v") || docm_key_starts(&L[i], "ve viec") ||
+			if (docm_vv_line(&L[i]) || docm_key_starts(&L[i], "ve viec") ||
 			    (i > 0 && docm_key_starts(&L[i], "ve") && docm_number_label(L[i - 1].text))) {
 				from = i;
 				dm->vv = 1;
@@ -225,6 +280,14 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 	}
 	title_cut(title);
 	subject_opener(title);
+	if (dm->vv && from < n && docm_vv_line(&L[from]))
+		vv_opener(title);
+	if (title->len && from < n && docm_line_ocr(dc, &L[from]) && misread_word(title->data)) {
+		sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: title '%s' left out: a word of it is misread",
+			  dc->name, title->data);
+		title->len = 0;
+		title->data[0] = 0;
+	}
 	/* a title is words: mostly marks and digits is what specks made */
 	int letters, digits, others;
 	count_marks(title->data ? title->data : "", &letters, &digits, &others);

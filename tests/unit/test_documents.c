@@ -341,6 +341,27 @@ int main(void)
 	run_doc(ctx, opener, sizeof opener / sizeof *opener, SOHOA_SRC_OCR, 90, &r);
 	CHECK_STR(F(&r, "title"), "Về việc giới thiệu chữ ký", "'và việc' opening a title is 'Về việc'");
 
+	/* "V/v" as OCR reads it; a title with a misread word; a rank's tone misread, a long role */
+	static const char *const vw[] = {
+		"CÔNG AN TỈNH LAI CHÂU", "PHÒNG AN NINH NỘI BỘ", "Số: 15/CV-PA83", "v/w thông báo hoạt động",
+		"Lai Châu, ngày 26 tháng 4 năm 2018", "Kính gửi: các đơn vị.", "Nội dung.", "PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH",
+		"Trung tả Ngô Văn Công",
+	};
+	run_doc(ctx, vw, sizeof vw / sizeof *vw, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "V/v thông báo hoạt động", "'v/w' opens a V/v subject");
+	CHECK_STR(F(&r, "signer"), "Ngô Văn Công", "a rank with its tone misread is no part of the name");
+	CHECK_STR(F(&r, "signer_role"), "PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH", "a role of five words");
+	static const char *const khn[] = {
+		"SỞ Y TẾ", "Số: 16/SYT-VP", "V/v khn trương phòng chống dịch", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, khn, sizeof khn / sizeof *khn, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "", "an OCR title with a word that is no syllable is left out");
+	static const char *const inv[] = {
+		"SỞ Y TẾ", "Số: 17/SYT-VP", "V¿v khẩn trương phòng chống dịch", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, inv, sizeof inv / sizeof *inv, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "V/v khẩn trương phòng chống dịch", "'V¿v' opens a V/v subject");
+
 	/* a subject in parentheses that reflow joined to the body's first sentence */
 	static const char *const paren[] = {
 		"TRƯỜNG ĐẠI HỌC Y", "Số: 7/TB-ĐHY", "THÔNG BÁO",
