@@ -362,6 +362,15 @@ int main(void)
 	run_doc(ctx, inv, sizeof inv / sizeof *inv, SOHOA_SRC_OCR, 90, &r);
 	CHECK_STR(F(&r, "title"), "V/v khẩn trương phòng chống dịch", "'V¿v' opens a V/v subject");
 
+	/* a text layer's Title-case words under a role line are no signer unless they are a name */
+	static const char *const notname[] = {
+		"SỞ Y TẾ", "Số: 18/KH-SYT", "Lai Châu, ngày 3 tháng 4 năm 2022", "KẾ HOẠCH", "Thử nghiệm",
+		"Căn cứ luật.", "GIÁM ĐỐC", "Năm N",
+	};
+	run_doc(ctx, notname, sizeof notname / sizeof *notname, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "signer"), "", "'Năm N' is no person's name");
+	CHECK_STR(F(&r, "signer_role"), "GIÁM ĐỐC", "no name: the role still counts");
+
 	/* a subject in parentheses that reflow joined to the body's first sentence */
 	static const char *const paren[] = {
 		"TRƯỜNG ĐẠI HỌC Y", "Số: 7/TB-ĐHY", "THÔNG BÁO",
