@@ -124,8 +124,9 @@ float docm_line_conf(const doc_ctx *dc, const line_key *l)
 }
 
 /* The OCR confidence of the source word of lines from..to (line keys) that holds token tok, or
- * -1 when there is none (not OCR) or the token is glued to a word ("S6:1906", "26háng": the
- * word's confidence says little about the digits; a code after a '/' is part of the number). */
+ * -1 when there is none (not OCR) or letters follow the token ("26háng": the word's confidence
+ * says little about the digits; a code after a '/' is part of the number). A label glued before
+ * it ("Số.455", confidence 35) gives the word's: the digits are not read for certain either. */
 float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok)
 {
 	if (!tok || !*tok || !dc->doc)
@@ -140,10 +141,9 @@ float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok
 				if (!at || sl->words[w].confidence < 0)
 					continue;
 				size_t lower = 0;
-				size_t before = sohoa_letters(wt, (size_t)(at - wt), &lower);
 				const char *after = at + strlen(tok);
 				size_t rest = sohoa_letters(after, strlen(after), &lower);
-				if (before || (rest && *after != '/'))
+				if (rest && *after != '/')
 					return -1;
 				return sl->words[w].confidence;
 			}

@@ -243,6 +243,13 @@ int main(void)
 	CHECK_STR(F(&r, "signer"), "", "low-confidence name: no signer");
 	CHECK_STR(F(&r, "issuer"), "SỞ Y TẾ", "low confidence: the issuer is still checked and kept");
 
+	/* a number glued to its label, read with low confidence: the word's confidence counts */
+	static const char *const gluedlow[] = {
+		"SỞ Y TẾ", "Số:19 /SYT-VP", "Lai Châu, ngày 05 tháng 3 năm 2024", "V/v thử nghiệm", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, gluedlow, sizeof gluedlow / sizeof *gluedlow, SOHOA_SRC_OCR, 45, &r);
+	CHECK_STR(F(&r, "number"), "", "digits glued to the label, low confidence: no number");
+
 	/* junk in the number and date slots, a junk letterhead */
 	static const char *const junk[] = {
 		"/CT-CS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: ⁄‡6/CT-UBND",
