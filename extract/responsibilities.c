@@ -54,10 +54,19 @@ static sohoa_status resp_write(sohoa_ctx *ctx, const char *docname, const resp *
 	return ex_row_end(&row, ctx);
 }
 
-/* Write r when it has what a row needs (have), and clear it either way. */
-static sohoa_status resp_flush(sohoa_ctx *ctx, const char *docname, resp *r, int have, sohoa_buf *out)
+/* Where rows go: out, but none from inside a table read as a table (skip). */
+typedef struct rs_sink {
+	sohoa_buf *out;
+	const char *doc;
+	const rs_spans *skip;
+} rs_sink;
+
+/* Write r when it has what a row needs (have) and lies outside the tables, and clear it either
+ * way. */
+static sohoa_status resp_flush(sohoa_ctx *ctx, const rs_sink *sk, resp *r, int have)
 {
-	sohoa_status st = have ? resp_write(ctx, docname, r, out) : SOHOA_OK;
+	have = have && !rs_in_spans(sk->skip, r->page, r->line);
+	sohoa_status st = have ? resp_write(ctx, sk->doc, r, sk->out) : SOHOA_OK;
 	resp_clear(r);
 	return st;
 }
@@ -212,7 +221,7 @@ static void units_of(const ex_stmt *sm, size_t b, size_t e, int whole, resp *cur
  * grouped into rows: a new row at each task heading and when a lead comes after the cooperating
  * units or the deadline (the task's labels are done); several leads in a row share one. A lead label with no value ("Cơ quan thực hiện:") is followed by one bullet
  * per unit. The heading gives the task and its id. */
-static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 {
 	sohoa_regex *lab = ex_regex(ctx, label_re);
 	if (!lab)
@@ -224,7 +233,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) {
-			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 			task_heading = sm;
 			unit_bullets = 0;
 			continue;
@@ -232,7 +241,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		long g[8];
 		if (ex_find(lab, sm, 0, g, 4) != 1) {
 			if (unit_bullets && starts_bullet_key(sm)) {
-				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 				size_t b = strspn(sm->key, " -+*");
 				prose_begin(ed, &cur, sm, b, task_heading);
 				units_of(sm, b, sm->keylen, 0, &cur);
@@ -276,7 +285,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		}
 		if (kind == L_DEADLINE) {
 			if (cur.deadline)
-				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 			char iso[11];
 			if (val && ex_parse_date(val, strlen(val), iso)) {
 				free(val);
@@ -289,7 +298,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 			continue;
 		}
 		if ((kind == L_LEAD && (cur.coop || cur.deadline)) || (kind == L_COOP && cur.coop && cur.deadline))
-			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 		prose_begin(ed, &cur, ls, (size_t)g[6], task_heading);
 		if (kind == L_LEAD && (!val || !*val))
 			unit_bullets = 1;
@@ -301,7 +310,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	}
 	sohoa_regex_free(lab);
 	if (st == SOHOA_OK)
-		return resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop, out);
+		return resp_flush(ctx, sk, &cur, cur.lead || cur.coop);
 	resp_clear(&cur);
 	return st;
 }
@@ -481,7 +490,7 @@ static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
  * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
  * Sở Tài chính chủ trì, phối hợp với … bố trí …") is a task. Outside unit sections, sentences
  * that give a unit a task (sentence_task) are rows. */
-static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 {
 	static const char *const recipients[] = {"noi nhan", NULL};
 	const sohoa_text *text = ed->text;
@@ -497,7 +506,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
 			if (in_units && !has_word(sm, sm->title_key, unit_sections))
 				s++; /* the title's second line */
@@ -505,7 +514,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 			continue;
 		}
 		if (starts_with_word(sm, recipients) || (sm->heading && in_units && starts_with_word(sm, unit_stop))) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
 			unit = NULL;
 			continue;
@@ -513,21 +522,21 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		const char *nn = strstr(sm->key, "noi nhan");
 		if (in_units && nn && nn > sm->key && strchr(". ", nn[-1]) && sm->heading) {
 			/* the recipients run into a unit heading's paragraph: no unit section after it */
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
 			unit = NULL;
 			continue;
 		}
 		if (!in_units) {
 			if (!sm->heading || sm->level > 1) {
-				st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+				st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 				if (st == SOHOA_OK && sentence_task(ed, s, &cur))
-					st = resp_flush(ctx, ed->name, &cur, 1, out);
+					st = resp_flush(ctx, sk, &cur, 1);
 			}
 			continue;
 		}
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			unit = sm;
 			nbul = 0;
 			stopped = 0;
@@ -551,7 +560,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		if (!unit || stopped)
 			continue;
 		if (starts_with_word(sm, unit_stop)) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			stopped = 1;
 			continue;
 		}
@@ -577,7 +586,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		if (runs_on || (cur.task && !bullet && (sentence_unit || (unit_has_bullets && cur_bullet)) && !new_para)) {
 			continue_task(&cur, sm, t);
 		} else {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			start_task(ed, &cur, unit, lead, ++nbul, sm, t);
 			cur_bullet = bullet;
 		}
@@ -586,18 +595,31 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	}
 	free(lead);
 	if (st == SOHOA_OK)
-		return resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+		return resp_flush(ctx, sk, &cur, cur.task != NULL);
 	resp_clear(&cur);
 	return st;
 }
 
 /* Rows from labelled prose, then unit sections, then a table rebuilt from positions. */
+/* The flattened tables are read first so that the prose and unit readers leave their cells alone;
+ * their rows come last. */
 static sohoa_status responsibilities(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
-	sohoa_status st = prose_rows(ctx, ed, out);
+	sohoa_buf flat = {0};
+	rs_spans spans = {0};
+	rs_sink sk = {out, ed->name, &spans};
+	sohoa_status st = rs_flat_tables(ctx, ed, &flat, &spans);
 	if (st == SOHOA_OK)
-		st = unit_rows(ctx, ed, out);
-	return st == SOHOA_OK ? ex_table_rows(ctx, ed, out) : st;
+		st = prose_rows(ctx, ed, &sk);
+	if (st == SOHOA_OK)
+		st = unit_rows(ctx, ed, &sk);
+	if (st == SOHOA_OK)
+		st = ex_table_rows(ctx, ed, out);
+	if (st == SOHOA_OK && flat.len && sohoa_buf_append(out, flat.data, flat.len))
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sohoa_buf_free(&flat);
+	free(spans.v);
+	return st;
 }
 
 static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)
