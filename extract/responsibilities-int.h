@@ -22,6 +22,9 @@ int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e);
 /* The deadline a sentence states: "trước ngày 15/12/2025" as ISO, "trong tháng 11 năm 2025",
  * "trước quý II/2025" as written; NULL when none is certain. Caller frees. */
 char *rs_deadline_of(const ex_stmt *st);
+/* 1 when key[0..n) starts with a unit's first words ("Sở", "Bộ", "Các sở", "UBND", "Trung tâm", …),
+ * after any bullet. */
+int rs_names_unit(const char *key, size_t n);
 /* Where a table lies in the source: from page/line to page_end/line_end. */
 typedef struct rs_span {
 	int page, line, page_end, line_end;

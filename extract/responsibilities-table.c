@@ -267,21 +267,33 @@ static int deadline_like(const fcell *c)
 	return 0;
 }
 
-/* 1 when the cell starts with a unit's name ("Sở …", "Các sở, ngành …", "UBND …"). */
-static int unit_like(const fcell *c)
+int rs_names_unit(const char *key, size_t n)
 {
 	static const char *const w[] = {
 		"so",        "bo",         "uy ban",     "ubnd",      "ban",       "van phong",  "cong an",    "bo chi huy",
-		"cuc",       "chi cuc",    "phong",      "trung tam", "cac",       "thanh tra",  "dai",        "bao",
-		"hoi",       "doan",       "lien doan",  "mat tran",  "tinh doan", "thanh doan", "kho bac",    "ngan hang",
-		"bao hiem",  "toa an",     "vien",       "co quan",   "don vi",    "tap doan",   "tong cong ty", "cong ty",
-		"truong",    "hoc vien",   "dai hoc",    "chinh phu", "thu tuong", "hdnd",       "hoi dong",   "tinh uy",
-		"thanh uy",  "dang uy",    "bo tu lenh", "ubmttq",    "bhxh",      "kbnn",       "nhnn",       "bch",
-		"ubmt",      "vp",         "tct",        "lien minh", "quan khu",  "tong cuc",   "trung uong", "lien hiep", NULL};
+		"cuc",       "chi cuc",    "phong",      "trung tam", "thanh tra", "dai",        "bao",        "hoi",
+		"doan",      "lien doan",  "mat tran",   "tinh doan", "thanh doan", "kho bac",   "ngan hang",  "bao hiem",
+		"toa an",    "vien",       "co quan",    "don vi",    "tap doan",  "tong cong ty", "cong ty",  "truong",
+		"hoc vien",  "dai hoc",    "chinh phu",  "thu tuong", "hdnd",      "hoi dong",   "tinh uy",    "thanh uy",
+		"dang uy",   "bo tu lenh", "ubmttq",     "bhxh",      "kbnn",      "nhnn",       "bch",        "ubmt",
+		"vp",        "tct",        "lien minh",  "quan khu",  "tong cuc",  "trung uong", "lien hiep", NULL};
+	/* what "Các" names a unit by ("Các sở, ngành", "Các địa phương"), besides the words above */
+	static const char *const many[] = {"nganh", "dia phuong", "doanh nghiep", "xa", "phuong", "huyen", "tinh",
+					   "to chuc", "hiep hoi", "chu dau tu", "thanh vien", NULL};
 	size_t k = 0;
-	while (k < c->keylen && strchr("-+* ", c->key[k]))
+	while (k < n && strchr("-+* ", key[k]))
 		k++;
-	return c->words <= 40 && ex_starts_any(c->key, c->keylen, k, w);
+	if (ex_word_at(key, n, k, "cac")) {
+		k = ex_skip_sp(key, k + 3, n);
+		return ex_starts_any(key, n, k, w) || ex_starts_any(key, n, k, many);
+	}
+	return ex_starts_any(key, n, k, w);
+}
+
+/* 1 when the cell starts with a unit's name ("Sở …", "Các sở, ngành …", "UBND …"). */
+static int unit_like(const fcell *c)
+{
+	return c->words <= 40 && rs_names_unit(c->key, c->keylen);
 }
 
 /* 1 when the cell ends the table: the recipients, an appendix title, a signature block ("TM. ỦY

@@ -424,19 +424,40 @@ static void lead_more(char **lead, const ex_stmt *sm)
 	free(t);
 }
 
-/* 1 when top heading s opens a unit section; its title may run on to the next statement ("V. TỔ
- * CHỨC" / "THỰC HIỆN"), an upper-case one. */
+/* 1 when most numbered headings under top heading s (two or more) name a unit ("1. Sở Y tế", "2.
+ * Ủy ban nhân dân các xã"): a short title starting with a capital and a unit's first word. */
+static int units_below(const ex_doc *ed, size_t s)
+{
+	int n = 0, units = 0;
+	for (size_t j = s + 1; j < ed->nstmts; j++) {
+		const ex_stmt *h = &ed->stmts[j];
+		if (!h->heading)
+			continue;
+		if (h->level == 1 && !strchr(h->section, '.'))
+			break;
+		if (!isdigit((unsigned char)h->id[0]) || strchr(h->id, '.'))
+			continue;
+		n++;
+		size_t k = h->title_key;
+		units += ex_words_in(h->key, k, h->keylen) <= 12 && rs_upper_at(h, k) && rs_names_unit(h->key + k, h->keylen - k);
+	}
+	return n >= 2 && units * 3 >= n * 2;
+}
+
+/* 1 when top heading s opens a unit section by its title, 2 when its title runs on to the next
+ * statement ("V. TỔ CHỨC" / "THỰC HIỆN", an upper-case one), 1 when the headings under it name
+ * units; else 0. */
 static int opens_units(const ex_doc *ed, size_t s)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	if (has_word(sm, sm->title_key, unit_sections))
 		return 1;
 	if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading)
-		return 0;
+		return units_below(ed, s);
 	const ex_stmt *nx = &ed->stmts[s + 1];
 	for (size_t i = 0; i < nx->len; i++)
 		if (islower((unsigned char)nx->text[i]))
-			return 0;
+			return units_below(ed, s);
 	size_t n = sm->keylen - sm->title_key + nx->keylen + 2;
 	char *j = malloc(n);
 	if (!j)
@@ -446,7 +467,7 @@ static int opens_units(const ex_doc *ed, size_t s)
 	for (int w = 0; unit_sections[w] && !yes; w++)
 		yes = strstr(j, unit_sections[w]) != NULL;
 	free(j);
-	return yes;
+	return yes ? 2 : units_below(ed, s);
 }
 
 /* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
@@ -508,7 +529,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
-			if (in_units && !has_word(sm, sm->title_key, unit_sections))
+			if (in_units == 2)
 				s++; /* the title's second line */
 			unit = NULL;
 			continue;

@@ -1,0 +1,93 @@
+/* Unit tests of unit sections found by their headings (responsibilities.c): a top section whose
+ * numbered headings name units is read as one whatever its title, and one whose headings only
+ * start with "Các" is not. Plans written for this test. */
+#include "../../extract/extract-int.h"
+#include "check.h"
+#include "text-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The responsibilities CSV of lines (no header), or "(error)". */
+static char *rows_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
+{
+	sohoa_text *t = text_of_lines(lines, n);
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
+	char *csv;
+	if (!ex || ex->run(ctx, NULL, t, &out) != SOHOA_OK) {
+		sohoa_buf_free(&out);
+		csv = sohoa_strdup("(error)");
+	} else {
+		csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+	}
+	sohoa_text_free(t);
+	return csv;
+}
+
+static int has(const char *csv, const char *s, const char *name)
+{
+	int ok = strstr(csv, s) != NULL;
+	CHECK(ok, name);
+	if (!ok)
+		printf("    want: %s\n    got:\n%s\n", s, csv);
+	return ok;
+}
+
+static size_t count(const char *csv, const char *s)
+{
+	size_t n = 0;
+	for (const char *p = csv; (p = strstr(p, s)) != NULL; p += strlen(s))
+		n++;
+	return n;
+}
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	if (!ctx) {
+		printf("FAIL: context\n");
+		return 1;
+	}
+
+	/* headings that name units under a title the unit readers do not know */
+	{
+		static const char *const l[] = {
+			"II. CÁC VIỆC CỤ THỂ",
+			"1. Sở Giáo dục và Đào tạo",
+			"a) Tổ chức ngày hội đọc sách trong các trường học.",
+			"b) Phối hợp với Sở Văn hóa rà soát thư viện trường học.",
+			"2. Ủy ban nhân dân các xã, phường",
+			"a) Bố trí điểm đọc sách tại nhà văn hóa.",
+			"III. KINH PHÍ",
+			"Kinh phí từ ngân sách nhà nước.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Tổ chức ngày hội đọc sách trong các trường học.,Sở Giáo dục và Đào tạo,", "units: first task of the first unit");
+		has(csv, "Sở Giáo dục và Đào tạo,Sở Văn hóa", "units: the unit's second task, with its cooperating unit");
+		has(csv, "Bố trí điểm đọc sách tại nhà văn hóa.,\"Ủy ban nhân dân các xã, phường\",", "units: the second unit");
+		CHECK(count(csv, ",unit\r\n") == 3, "units: three rows, none from the budget section");
+		free(csv);
+	}
+
+	/* headings that start with "Các" but name steps, not units */
+	{
+		static const char *const l[] = {
+			"IV. PHƯƠNG PHÁP",
+			"1. Các bước chuẩn bị",
+			"a) Lập danh sách đơn vị được khảo sát.",
+			"2. Các bước khảo sát",
+			"a) Gửi phiếu khảo sát.",
+			"3. Tổng hợp",
+			"a) Viết báo cáo.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, ",unit\r\n") == 0, "steps: headings 'Các bước …' name no unit");
+		free(csv);
+	}
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
