@@ -470,25 +470,74 @@ static int opens_units(const ex_doc *ed, size_t s)
 	return yes ? 2 : units_below(ed, s);
 }
 
+/* 1 when key offset k of statement sm starts "Về …:" (a topic: "2. Về kiến nghị …:"); *after
+ * gets the key offset past the colon. */
+static int topic_at(const ex_stmt *sm, size_t k, size_t *after)
+{
+	if (!ex_word_at(sm->key, sm->keylen, k, "ve"))
+		return 0;
+	const char *c = memchr(sm->key + k, ':', sm->keylen - k);
+	if (!c)
+		return 0;
+	*after = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+	return 1;
+}
+
+/* 1 when statement s is a paragraph under a numbered topic heading that ends with its colon ("2.
+ * Về kiến nghị …:"), before the next heading; 2 when s goes on with the topic of the heading just
+ * before it, whose colon has not come yet ("8. Về hoạt động của mô hình" / "02 cấp: giao …"). */
+static int under_topic(const ex_doc *ed, size_t s)
+{
+	for (size_t j = s; j-- > 0;) {
+		const ex_stmt *h = &ed->stmts[j];
+		if (!h->heading)
+			continue;
+		size_t after, k = h->title_key;
+		if (h->level <= 1 || !ex_word_at(h->key, h->keylen, k, "ve"))
+			return 0;
+		if (!topic_at(h, k, &after))
+			return j + 1 == s && memchr(ed->stmts[s].key, ':', ed->stmts[s].keylen) ? 2 : 0;
+		return after >= h->keylen;
+	}
+	return 0;
+}
+
 /* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
- * …", "Các Bộ … theo chức năng nhiệm vụ …". Its row goes to cur. Not the '+' items of a list a
- * label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
+ * …", "Các Bộ … theo chức năng nhiệm vụ …"; after a topic ("Về kiến nghị …: Bộ X khẩn trương …",
+ * or a paragraph under such a heading) any unit asked to do something, not a report of what it
+ * did or is ("đã", "đang", "được", …). Its row goes to cur. Not the '+' items of a list a label
+ * opened ("Cơ quan thực hiện:"), which prose_rows reads. */
 static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
 {
+	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
+						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = strspn(sm->key, " -+"), b, e;
+	size_t k = strspn(sm->key, " -+"), b, e, after;
+	int topic = 0;
+	if (topic_at(sm, sm->heading ? sm->title_key : k, &after) && after < sm->keylen) {
+		k = after;
+		topic = 1;
+	} else if (!sm->heading && (topic = under_topic(ed, s)) == 2) {
+		const char *c = memchr(sm->key, ':', sm->keylen);
+		k = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+	}
 	size_t p = s;
 	while (p > 0 && ed->stmts[p].key[strspn(ed->stmts[p].key, " ")] == '+')
 		p--;
 	if (p < s && ends_clause(&ed->stmts[p]) && ed->stmts[p].key[ed->stmts[p].keylen - 1] == ':')
 		return 0;
-	if (!rs_unit_sentence(sm, k, &b, &e))
-		return 0;
+	/* after a topic, the unit may follow a later colon ("Về …: tăng …, bố trí …: giao Bộ X …") */
+	while (!rs_unit_sentence(sm, k, &b, &e)) {
+		const char *c = topic && k < sm->keylen ? memchr(sm->key + k, ':', sm->keylen - k) : NULL;
+		if (!c)
+			return 0;
+		k = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+	}
 	size_t r = e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
 	if (!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
-	    !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang"))
+	    !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") && !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked)))
 		return 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
 	if (colon && colon - (sm->key + r) < 50)

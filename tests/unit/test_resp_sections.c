@@ -1,6 +1,8 @@
-/* Unit tests of unit sections found by their headings (responsibilities.c): a top section whose
- * numbered headings name units is read as one whatever its title, and one whose headings only
- * start with "Các" is not. Plans written for this test. */
+/* Unit tests of responsibilities.csv on sections and topics (responsibilities.c): a top section
+ * whose numbered headings name units is read as one whatever its title, and one whose headings
+ * only start with "Các" is not; in a conclusion notice, the unit after a topic ("2. Về kiến
+ * nghị …: Bộ X khẩn trương …") is given the task, not a unit said to have done something. Texts
+ * written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
@@ -85,6 +87,27 @@ int main(void)
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		CHECK(count(csv, ",unit\r\n") == 0, "steps: headings 'Các bước …' name no unit");
+		free(csv);
+	}
+
+	/* topics of a conclusion notice */
+	{
+		static const char *const l[] = {
+			"III. VỀ CÁC ĐỀ XUẤT CỦA THÀNH PHỐ",
+			"1. Về đề xuất mở rộng bến xe phía Bắc: Bộ Xây dựng khẩn trương rà soát quy hoạch, báo",
+			"cáo Thủ tướng Chính phủ trước ngày 15 tháng 3 năm 2026.",
+			"2. Về đề xuất hỗ trợ vốn cho kè sông:",
+			"Ủy ban nhân dân thành phố tiếp tục hoàn thiện hồ sơ dự án, gửi Bộ Tài chính.",
+			"Bộ Tài chính đã bố trí vốn năm 2025 cho dự án.",
+			"3. Về đề xuất sửa quy định về phí: tăng mức thu, bổ sung đối tượng: giao Bộ Tài chính chủ trì",
+			"nghiên cứu, báo cáo Chính phủ trong tháng 6 năm 2026.",
+			"Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Bộ Xây dựng,,,2026-03-15,,1,2,prose", "topics: the unit after the topic's colon, a deadline in words as ISO");
+		has(csv, "Ủy ban nhân dân thành phố,,,,,1,5,prose", "topics: a paragraph under a topic heading");
+		has(csv, "Bộ Tài chính,,,tháng 6 năm 2026,,1,7,prose", "topics: the unit after the topic's last colon");
+		CHECK(count(csv, "\r\n") == 3, "topics: what a unit did and the closing notice give no row");
 		free(csv);
 	}
 
