@@ -605,6 +605,7 @@ sohoa_status rs_flat_tables(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, rs
 		for (size_t j = 0; j < tx->nlines; j++) {
 			const sohoa_tline *tl = &tx->lines[j];
 			int gap = j && tl->page == tx->lines[j - 1].page_end ? tl->line - tx->lines[j - 1].line_end - 1 : 0;
+			gap = gap < 0 ? 0 : gap > 3 ? 3 : gap; /* more than three blank lines say no more */
 			for (int g = 0; g <= gap; g++) {
 				if (SOHOA_GROW(ls, n + 1, cap)) {
 					free(ls);
