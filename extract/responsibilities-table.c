@@ -305,6 +305,32 @@ static int ends_table(const fcell *c)
 							    sohoa_caps(c->text, strlen(c->text)));
 }
 
+/* The unit's name in a lead cell that goes on to say what the unit does ("Sở Khoa học và Công nghệ
+ * thúc đẩy, theo dõi …", "Sở X chủ trì hướng dẫn …"), as a new string; NULL when the cell is only
+ * names (or out of memory). */
+static char *lead_name(const char *text)
+{
+	static const char *const does[] = {"chu tri", "thuc hien", "phoi hop", "theo doi", "thuc day", "huong dan",
+					   "tong hop", "bao cao", "voi", NULL};
+	ex_stmt st = {0};
+	st.text = (char *)text;
+	st.len = strlen(text);
+	if (ex_key(text, st.len, &st.key, &st.keylen, &st.kmap))
+		return NULL;
+	char *name = NULL;
+	size_t b = 0;
+	while (b < st.keylen && strchr("-+* ", st.key[b]))
+		b++;
+	size_t e = rs_unit_end(&st, b, st.keylen, 1), after = ex_skip_sp(st.key, e, st.keylen);
+	/* not a name that says how the units are chosen ("Các đơn vị được giao thực hiện …") */
+	if (e > b && after < st.keylen && ex_starts_any(st.key, st.keylen, after, does) && !rs_upper_at(&st, after) &&
+	    !ex_has_word(st.key, b, e, "duoc"))
+		name = ex_clean(text, st.kmap[b], st.kmap[e]);
+	free(st.key);
+	free(st.kmap);
+	return name;
+}
+
 typedef struct ftable {
 	const ex_doc *ed;
 	const fcells *cs;
@@ -413,6 +439,7 @@ static sohoa_status write_row(sohoa_ctx *ctx, ftable *t, const fcell *id, size_t
 		while (n && (tid[n - 1] == '.' || tid[n - 1] == ')'))
 			tid[--n] = 0;
 		const char *deadline = val[K_DEADLINE].data;
+		char *name = lead_name(val[K_LEAD].data);
 		if (deadline && ex_parse_date(deadline, strlen(deadline), iso))
 			deadline = iso;
 		const fcell *at = id ? id : &cs->v[b];
@@ -421,7 +448,7 @@ static sohoa_status write_row(sohoa_ctx *ctx, ftable *t, const fcell *id, size_t
 		ex_field(&row, t->ed->name);
 		ex_field(&row, tid);
 		ex_field(&row, val[K_TASK].data);
-		ex_field(&row, val[K_LEAD].data);
+		ex_field(&row, name ? name : val[K_LEAD].data);
 		ex_field(&row, val[K_COOP].data);
 		ex_field(&row, val[K_OUTPUT].data);
 		ex_field(&row, deadline);
@@ -430,6 +457,7 @@ static sohoa_status write_row(sohoa_ctx *ctx, ftable *t, const fcell *id, size_t
 		ex_field_int(&row, at->line, 1);
 		ex_field(&row, "table");
 		st = ex_row_end(&row, ctx);
+		free(name);
 		t->rows++;
 	}
 	for (int k = 0; k < K_COUNT; k++)

@@ -1,7 +1,8 @@
 /* Unit tests of the flattened-table reader of responsibilities.csv (responsibilities-table.c) on
  * tables written for this test: one cell per paragraph (cells apart by a blank line, rows by two,
  * wrapped cells, a group row, a missing cell, a header repeated, a merged task over two units, the
- * table's end), one cell per line, and prose that only looks like a header. */
+ * table's end), one cell per line (a lead cell that goes on past the unit's name), and prose that
+ * only looks like a header. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
@@ -174,13 +175,20 @@ int main(void)
 			"Sở Nội vụ",
 			"Các sở, ban, ngành",
 			"Hằng quý",
+			"3",
+			"Cập nhật danh mục vị trí việc làm",
+			"Sở Nội vụ chủ trì hướng dẫn, tổng hợp",
+			"Các sở, ban, ngành",
+			"Năm 2026",
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		has(csv, "t,1,Tổ chức cuộc thi tìm hiểu pháp luật cho đoàn viên thanh niên,Tỉnh đoàn,Sở Tư pháp,,Tháng 9/2026,,1,6,table",
 		    "lines: one cell per line, a lowercase line continues the cell");
 		has(csv, "t,2,Rà soát thủ tục hành chính nội bộ,Sở Nội vụ,\"Các sở, ban, ngành\",,Hằng quý,,1,12,table",
-		    "lines: the last row ends with the text");
-		CHECK(count(csv, ",table") == 2, "lines: two rows");
+		    "lines: a row between rows");
+		has(csv, "t,3,Cập nhật danh mục vị trí việc làm,Sở Nội vụ,\"Các sở, ban, ngành\",,Năm 2026,,1,17,table",
+		    "lines: a lead cell saying what the unit does gives the unit's name; the last row ends with the text");
+		CHECK(count(csv, ",table") == 3, "lines: three rows");
 		free(csv);
 	}
 
