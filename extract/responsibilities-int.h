@@ -20,8 +20,8 @@ char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke);
  * do (at least three words); the name is key [*b, *e). */
 int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e);
 /* The deadline a sentence states: "trước ngày 15/12/2025" or "trước ngày 31 tháng 12 năm 2025" as
- * ISO, "trong tháng 11 năm 2025", "trước quý II/2025" as written; NULL when none is certain. Caller
- * frees. */
+ * ISO, "trong tháng 11 năm 2025", "trước quý II/2025" as written; NULL when none is certain. Reads
+ * only key[0..keylen) (st may be a part of a statement). Caller frees. */
 char *rs_deadline_of(const ex_stmt *st);
 /* 1 when key[0..n) starts with a unit's first words ("Sở", "Bộ", "Các sở", "UBND", "Trung tâm", …),
  * after any bullet. */

@@ -53,11 +53,21 @@ static char *period_of(const ex_stmt *st)
 
 /* The deadline of a text: "trước ngày 15/12/2025" as an ISO date, else a month or
  * quarter (period_of); NULL when none is certain. */
+/* The first w in key[0..n), NULL when none. */
+static const char *find_in(const char *key, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	for (size_t i = 0; i + wl <= n; i++)
+		if (!memcmp(key + i, w, wl))
+			return key + i;
+	return NULL;
+}
+
 char *rs_deadline_of(const ex_stmt *st)
 {
-	const char *p = strstr(st->key, "truoc ngay");
+	const char *p = find_in(st->key, st->keylen, "truoc ngay");
 	if (!p)
-		p = strstr(st->key, "truoc");
+		p = find_in(st->key, st->keylen, "truoc");
 	if (!p)
 		return period_of(st);
 	size_t b = st->kmap[(size_t)(p - st->key)];

@@ -502,17 +502,48 @@ static int under_topic(const ex_doc *ed, size_t s)
 	return 0;
 }
 
+/* In a topic's text from key offset k on, where a unit asked to do something starts: at k, after
+ * a later colon ("Về …: tăng …, bố trí …: giao Bộ X …"), after an opening clause ("Sau khi …,",
+ * "Để …,", "Với vai trò …,"), or in a later sentence of the statement; the unit's name is key
+ * [*b, *e). Returns the key offset of the clause, or keylen when there is none. */
+static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
+{
+	static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
+					      "truong hop", "ngoai ra", "can cu", NULL};
+	while ((k = ex_skip_sp(sm->key, k, sm->keylen)) < sm->keylen) {
+		size_t end = ex_sentence_end(sm->key, sm->keylen, k);
+		if (end <= k)
+			end = sm->keylen;
+		for (size_t q = k; q < end;) {
+			if (rs_unit_sentence(sm, q, b, e))
+				return q;
+			const char *c = memchr(sm->key + q, ':', end - q);
+			const char *comma = ex_starts_any(sm->key, end, q, opening) ? memchr(sm->key + q, ',', end - q) : NULL;
+			if (comma && (!c || comma < c))
+				c = comma;
+			if (!c)
+				break;
+			q = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, end);
+		}
+		k = ex_skip_sp(sm->key, end, sm->keylen);
+	}
+	return sm->keylen;
+}
+
 /* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
  * …", "Các Bộ … theo chức năng nhiệm vụ …"; after a topic ("Về kiến nghị …: Bộ X khẩn trương …",
- * or a paragraph under such a heading) any unit asked to do something, not a report of what it
- * did or is ("đã", "đang", "được", …). Its row goes to cur. Not the '+' items of a list a label
- * opened ("Cơ quan thực hiện:"), which prose_rows reads. */
-static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
+ * or a paragraph under such a heading) each sentence with a unit asked to do something, not a
+ * report of what it did or is ("đã", "đang", "được", …). Its row goes to cur. *from is the key
+ * offset to read from (0 first); it is set past what was read, to keylen when the statement has no
+ * more. Not the '+' items of a list a label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
+static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 {
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
 	size_t k = strspn(sm->key, " -+"), b, e, after;
+	size_t start = *from;
+	*from = sm->keylen;
 	int topic = 0;
 	if (topic_at(sm, sm->heading ? sm->title_key : k, &after) && after < sm->keylen) {
 		k = after;
@@ -526,26 +557,43 @@ static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
 		p--;
 	if (p < s && ends_clause(&ed->stmts[p]) && ed->stmts[p].key[ed->stmts[p].keylen - 1] == ':')
 		return 0;
-	/* after a topic, the unit may follow a later colon ("Về …: tăng …, bố trí …: giao Bộ X …") */
-	while (!rs_unit_sentence(sm, k, &b, &e)) {
-		const char *c = topic && k < sm->keylen ? memchr(sm->key + k, ':', sm->keylen - k) : NULL;
-		if (!c)
+	size_t end = sm->keylen;
+	if (topic) {
+		if ((k = topic_unit(sm, start > k ? start : k, &b, &e)) >= sm->keylen)
 			return 0;
-		k = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+		end = ex_sentence_end(sm->key, sm->keylen, e);
+		if (end <= k || end > sm->keylen)
+			end = sm->keylen;
+		*from = end;
+	} else if (start || !rs_unit_sentence(sm, k, &b, &e)) {
+		return 0;
 	}
 	size_t r = e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
-	if (!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
-	    !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") && !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked)))
-		return 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
-	if (colon && colon - (sm->key + r) < 50)
-		return 0; /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
+	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
+	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
+	     !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
+	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
+		if (!topic || end >= sm->keylen)
+			return 0;
+		*from = end; /* the topic's next sentence */
+		return sentence_task(ed, s, from, cur);
+	}
 	cur->lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
-	cur->task = ex_clean(sm->text, sm->kmap[r], sm->len);
-	cur->coop = rs_coop_in(sm, e, sm->keylen);
-	cur->deadline = rs_deadline_of(sm);
+	cur->task = ex_clean(sm->text, sm->kmap[r], end < sm->keylen ? sm->kmap[end] : sm->len);
+	cur->coop = rs_coop_in(sm, e, end);
+	ex_stmt part = *sm; /* a topic's sentence states its own deadline */
+	part.key = sm->key + k;
+	part.keylen = end - k;
+	part.kmap = sm->kmap + k;
+	cur->deadline = rs_deadline_of(topic ? &part : sm);
+	size_t b2, e2;
+	if (topic && !cur->deadline && end < sm->keylen && topic_unit(sm, end, &b2, &e2) >= sm->keylen) {
+		part.keylen = sm->keylen - k; /* no other unit after it: the rest of the statement is its own */
+		cur->deadline = rs_deadline_of(&part);
+	}
 	snprintf(cur->task_id, sizeof cur->task_id, "%s", sm->section);
 	int page, line;
 	ex_locate(ed, sm, sm->kmap[k], NULL, &page, &line);
@@ -600,7 +648,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 		if (!in_units) {
 			if (!sm->heading || sm->level > 1) {
 				st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-				if (st == SOHOA_OK && sentence_task(ed, s, &cur))
+				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, &from, &cur);)
 					st = resp_flush(ctx, sk, &cur, 1);
 			}
 			continue;

@@ -111,6 +111,26 @@ int main(void)
 		free(csv);
 	}
 
+	/* a topic with two units, one after an opening clause; deadlines per sentence */
+	{
+		static const char *const l[] = {
+			"II. VỀ CÁC ĐỀ XUẤT",
+			"1. Về cảng cá: với vai trò là chủ đầu tư, Tổng công ty Thủy sản chủ động làm việc với các nhà đầu tư. Để "
+			"chọn vị trí, Ủy ban nhân dân tỉnh phối hợp với các cơ quan liên quan rà soát quy hoạch trong tháng 9 năm "
+			"2026.",
+			"2. Về đường ven biển: giao Bộ Xây dựng chủ trì xem xét. Đối với nội dung vượt thẩm quyền, báo cáo cấp có "
+			"thẩm quyền trước ngày 30/10/2026.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "chủ động làm việc với các nhà đầu tư.,Tổng công ty Thủy sản,,,,,1,2,prose",
+		    "two units: the first after an opening clause, without the next sentence's deadline");
+		has(csv, "Ủy ban nhân dân tỉnh,các cơ quan liên quan,,tháng 9 năm 2026,,1,2,prose",
+		    "two units: the second sentence's unit after 'Để …,'");
+		has(csv, "Bộ Xây dựng,,,2026-10-30,,1,3,prose", "two units: a later sentence without a unit gives its deadline");
+		CHECK(count(csv, "\r\n") == 3, "two units: three rows");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
