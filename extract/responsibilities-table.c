@@ -276,7 +276,7 @@ int rs_names_unit(const char *key, size_t n)
 		"toa an",    "vien",       "co quan",    "don vi",    "tap doan",  "tong cong ty", "cong ty",  "truong",
 		"hoc vien",  "dai hoc",    "chinh phu",  "thu tuong", "hdnd",      "hoi dong",   "tinh uy",    "thanh uy",
 		"dang uy",   "bo tu lenh", "ubmttq",     "bhxh",      "kbnn",      "nhnn",       "bch",        "ubmt",
-		"vp",        "tct",        "lien minh",  "quan khu",  "tong cuc",  "trung uong", "lien hiep", NULL};
+		"vp",        "tct",        "lien minh",  "quan khu",  "tong cuc",  "trung uong", "lien hiep", "chu tich",   "bo truong", "thu truong", NULL};
 	/* what "Các" names a unit by ("Các sở, ngành", "Các địa phương"), besides the words above */
 	static const char *const many[] = {"nganh", "dia phuong", "doanh nghiep", "xa", "phuong", "huyen", "tinh",
 					   "to chuc", "hiep hoi", "chu dau tu", "thanh vien", NULL};

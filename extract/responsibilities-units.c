@@ -148,7 +148,8 @@ static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 				k++;
 			end = k;
 			size_t q = ex_skip_sp(key, k, ke);
-			if (q < ke && isalpha((unsigned char)key[q]) && !rs_upper_at(st, q) && !ex_word_at(key, ke, q, "va")) {
+			if (q < ke && isalpha((unsigned char)key[q]) && !rs_upper_at(st, q) && !ex_word_at(key, ke, q, "va") &&
+			    !ex_starts_any(key, ke, q, unit_end_words)) { /* not "Bộ Công Thương chủ trì" */
 				for (k = q; k < ke && isalnum((unsigned char)key[k]);)
 					k++;
 				end = k;

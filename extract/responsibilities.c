@@ -379,8 +379,8 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 
 /* A new task of lead `lead` under unit heading `unit`, the nbul-th: text t (its bullet mark
  * dropped), statement sm; the cooperating units and the deadline from its text. */
-static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, int nbul,
-		       const ex_stmt *sm, const char *t)
+static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, const char *coop,
+		       int nbul, const ex_stmt *sm, const char *t)
 {
 	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit->section, nbul);
 	const char *p = t;
@@ -390,6 +390,8 @@ static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const c
 	cur->lead = lead ? sohoa_strdup(lead) : NULL;
 	cur->deadline = rs_deadline_of(sm);
 	cur->coop = rs_coop_in(sm, 0, sm->keylen);
+	if (!cur->coop && coop)
+		cur->coop = sohoa_strdup(coop);
 	int page, line;
 	ex_locate(ed, sm, 0, NULL, &page, &line);
 	cur->page = page;
@@ -424,22 +426,24 @@ static void lead_more(char **lead, const ex_stmt *sm)
 	free(t);
 }
 
-/* 1 when most numbered headings under top heading s (two or more) name a unit ("1. Sở Y tế", "2.
- * Ủy ban nhân dân các xã"): a short title starting with a capital and a unit's first word. */
-static int units_below(const ex_doc *ed, size_t s)
+/* 1 when most numbered headings from statement from on, up to the next Roman heading (two or
+ * more), name a unit ("1. Sở Y tế", "2. Ủy ban nhân dân các xã", "3. Bộ Nội vụ chủ trì, phối hợp
+ * với …:"): a title starting with a capital and a unit's first word, short or a unit given a task. */
+static int units_below(const ex_doc *ed, size_t from)
 {
 	int n = 0, units = 0;
-	for (size_t j = s + 1; j < ed->nstmts; j++) {
+	for (size_t j = from; j < ed->nstmts; j++) {
 		const ex_stmt *h = &ed->stmts[j];
 		if (!h->heading)
 			continue;
-		if (h->level == 1 && !strchr(h->section, '.'))
+		if (h->level == 1 && !isdigit((unsigned char)h->id[0]))
 			break;
 		if (!isdigit((unsigned char)h->id[0]) || strchr(h->id, '.'))
 			continue;
 		n++;
-		size_t k = h->title_key;
-		units += ex_words_in(h->key, k, h->keylen) <= 12 && rs_upper_at(h, k) && rs_names_unit(h->key + k, h->keylen - k);
+		size_t k = h->title_key, b, e;
+		units += rs_upper_at(h, k) && rs_names_unit(h->key + k, h->keylen - k) &&
+			 (ex_words_in(h->key, k, h->keylen) <= 12 || rs_unit_sentence(h, k, &b, &e));
 	}
 	return n >= 2 && units * 3 >= n * 2;
 }
@@ -453,11 +457,11 @@ static int opens_units(const ex_doc *ed, size_t s)
 	if (has_word(sm, sm->title_key, unit_sections))
 		return 1;
 	if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading)
-		return units_below(ed, s);
+		return units_below(ed, s + 1);
 	const ex_stmt *nx = &ed->stmts[s + 1];
 	for (size_t i = 0; i < nx->len; i++)
 		if (islower((unsigned char)nx->text[i]))
-			return units_below(ed, s);
+			return units_below(ed, s + 1);
 	size_t n = sm->keylen - sm->title_key + nx->keylen + 2;
 	char *j = malloc(n);
 	if (!j)
@@ -467,7 +471,7 @@ static int opens_units(const ex_doc *ed, size_t s)
 	for (int w = 0; unit_sections[w] && !yes; w++)
 		yes = strstr(j, unit_sections[w]) != NULL;
 	free(j);
-	return yes ? 2 : units_below(ed, s);
+	return yes ? 2 : units_below(ed, s + 1);
 }
 
 /* 1 when key offset k of statement sm starts "Về …:" (a topic: "2. Về kiến nghị …:"); *after
@@ -611,19 +615,25 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 {
 	static const char *const recipients[] = {"noi nhan", NULL};
+	/* what a unit heading says the unit does over its tasks ("Bộ X chủ trì, phối hợp với Y:") */
+	static const char *const assigns[] = {"chu tri", "phoi hop", "chi dao", "theo doi", "thuc hien", "huong dan",
+					      "to chuc", "tham muu", "chiu trach nhiem", "co trach nhiem", "theo chuc nang",
+					      "khan truong", "chu dong", NULL};
 	const sohoa_text *text = ed->text;
 	sohoa_status st = SOHOA_OK;
 	int reflowed = 0;
 	for (size_t i = 0; i < text->nlines && !reflowed; i++)
 		reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
 	resp cur = {0};
-	int in_units = 0, stopped = 0;
+	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
+	 * numbered headings are unit headings, not sections */
+	int flat = units_below(ed, 0), in_units = flat, stopped = 0;
 	const ex_stmt *unit = NULL;
-	char *lead = NULL;
+	char *lead = NULL, *unit_coop = NULL;
 	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
-		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
+		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
 			if (in_units == 2)
@@ -660,6 +670,8 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 			stopped = 0;
 			unit_has_bullets = lists_bullets(ed, s);
 			free(lead);
+			free(unit_coop);
+			unit_coop = NULL;
 			size_t b, e;
 			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e) && ends_clause(sm) &&
 					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
@@ -667,9 +679,14 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				char *t = ex_clean(sm->text, sm->title_off, sm->len);
 				if (t)
-					start_task(ed, &cur, unit, lead, ++nbul, sm, t);
+					start_task(ed, &cur, unit, lead, NULL, ++nbul, sm, t);
 				free(t);
 				cur_bullet = 0;
+			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
+				   ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, e, sm->keylen), assigns)) {
+				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
+				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+				unit_coop = rs_coop_in(sm, e, sm->keylen);
 			} else {
 				lead = unit_lead(sm);
 			}
@@ -691,6 +708,12 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 			lead_more(&lead, sm);
 			continue;
 		}
+		/* the end of a unit heading that lists places after its colon ("2. Chủ tịch Ủy ban nhân dân
+		 * các tỉnh: Khánh Hòa," / "Đắk Lắk, Gia Lai:"): the lead stays the unit */
+		if (!nbul && !bullet && !sm->heading && ed->stmts[s - 1].heading && !ends_clause(&ed->stmts[s - 1]) &&
+		    sm->key[sm->keylen - 1 - (sm->keylen > 1 && sm->key[sm->keylen - 1] == ' ')] == ':' &&
+		    ex_words_in(sm->key, 0, sm->keylen) <= 30)
+			continue;
 		size_t cut = stop_cut(sm, &stop_after);
 		char *t = ex_clean(sm->text, 0, cut);
 		if (!t)
@@ -705,13 +728,14 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 			continue_task(&cur, sm, t);
 		} else {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			start_task(ed, &cur, unit, lead, ++nbul, sm, t);
+			start_task(ed, &cur, unit, lead, unit_coop, ++nbul, sm, t);
 			cur_bullet = bullet;
 		}
 		free(t);
 		stopped = stop_after;
 	}
 	free(lead);
+	free(unit_coop);
 	if (st == SOHOA_OK)
 		return resp_flush(ctx, sk, &cur, cur.task != NULL);
 	resp_clear(&cur);

@@ -131,6 +131,29 @@ int main(void)
 		free(csv);
 	}
 
+	/* a telegram: numbered items that name units from the start, no Roman sections */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu các cơ quan thực hiện ngay các việc sau:",
+			"1. Bộ Công Thương chủ trì, phối hợp với các địa phương:",
+			"a) Bảo đảm cung ứng xăng dầu cho vùng bị cô lập.",
+			"b) Kiểm tra giá hàng hóa thiết yếu trước ngày 20/12/2026.",
+			"2. Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La,",
+			"Lai Châu, Điện Biên:",
+			"a) Tổ chức sơ tán dân khỏi vùng nguy hiểm.",
+			"3. Văn phòng Chính phủ theo dõi, đôn đốc thực hiện Công điện này.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "a) Bảo đảm cung ứng xăng dầu cho vùng bị cô lập.,Bộ Công Thương,các địa phương,,,,1,3,unit",
+		    "telegram: the unit of the item, its cooperating units from the item's sentence");
+		has(csv, "Bộ Công Thương,các địa phương,,2026-12-20,,1,4,unit", "telegram: the item's second task");
+		has(csv, "a) Tổ chức sơ tán dân khỏi vùng nguy hiểm.,Chủ tịch Ủy ban nhân dân các tỉnh,,,,,1,7,unit",
+		    "telegram: places listed after the unit's colon are no task");
+		has(csv, "Văn phòng Chính phủ,,,,,1,8,unit", "telegram: an item that is a sentence is a task");
+		CHECK(count(csv, "\r\n") == 4, "telegram: four rows");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
