@@ -492,7 +492,7 @@ static int topic_at(const ex_stmt *sm, size_t k, size_t *after)
  * before it, whose colon has not come yet ("8. Về hoạt động của mô hình" / "02 cấp: giao …"). */
 static int under_topic(const ex_doc *ed, size_t s)
 {
-	for (size_t j = s; j-- > 0;) {
+	for (size_t j = s; j-- > 0 && s - j <= 64;) { /* a topic's paragraphs are few: stay linear */
 		const ex_stmt *h = &ed->stmts[j];
 		if (!h->heading)
 			continue;
