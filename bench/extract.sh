@@ -67,15 +67,22 @@ fi
 echo "-- real documents (issue 17): bench/real-extract, hand-made gold, scored by bench/extract_real.py"
 # Only documents that have gold are run. The held-out ones (unseen) only with UNSEEN=1, at the end
 # of a piece of work: nobody looks at sohoa's output on them while working on extraction.
+# holdout (made after unseen was spent, bench/real-extract/README.md) only with HOLDOUT=1, the same
+# way: numbers only, sohoa's rows on it are never read.
 REAL=${REAL:-$SHARED/real-extract}
 if [ ! -d "$REAL/seen" ]; then
 	echo "SKIP: $REAL missing (fetch the repos named in bench/real-extract/get.sh, then run it)"
 else
-	for split in seen unseen; do
+	for split in seen unseen holdout; do
 		gold=bench/real-extract/gold
 		[ "$split" = unseen ] && gold=bench/real-extract/unseen/gold
+		[ "$split" = holdout ] && gold=bench/real-extract/holdout/gold
 		if [ "$split" = unseen ] && [ "${UNSEEN:-0}" != 1 ]; then
 			echo "unseen: not run (UNSEEN=1 scores the held-out documents)"
+			continue
+		fi
+		if [ "$split" = holdout ] && [ "${HOLDOUT:-0}" != 1 ]; then
+			echo "holdout: not run (HOLDOUT=1 scores the second held-out set)"
 			continue
 		fi
 		set --

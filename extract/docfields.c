@@ -552,12 +552,18 @@ const char *docf_after_rank(const char *s)
 					    "thượng tá", "trung tá", "thiếu tá", "đại úy", "thượng úy", "trung úy",
 					    "thiếu úy", NULL};
 	s += strspn(s, " ");
-	for (int r = 0; ranks[r]; r++) {
-		size_t n = strlen(ranks[r]);
-		char head[64];
+	/* the first two words against the ranks (all of two words), by skeleton: a rank's tone mark
+	 * misread ("Trung tả") is still the rank, no two ranks differ by tones only */
+	size_t n = strcspn(s, " ");
+	n += strspn(s + n, " ");
+	n += strcspn(s + n, " ");
+	if (n < 64 && s[n] == ' ') {
+		char head[64], hs[64], rs[64];
 		snprintf(head, sizeof head, "%.*s", (int)n, s);
-		if (strlen(head) == n && same_key(head, ranks[r]) && s[n] == ' ')
-			return s + n + strspn(s + n, " ");
+		skel(head, hs, sizeof hs);
+		for (int r = 0; ranks[r]; r++)
+			if (skel(ranks[r], rs, sizeof rs) && !strcmp(hs, rs))
+				return s + n + strspn(s + n, " ");
 	}
 	/* academic titles: "PGS.TS. ", "ThS. " */
 	const char *p = s;

@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- place and date ---- */
 
-/* The skeleton of one word is w ("thang"), or ends with it after digits ("26háng": "hang"). */
+/* The skeleton of one word is w ("thang"), or ends with it after digits ("26háng": "hang");
+ * *digits gets the bytes before it (the day's slot glued to it). */
 static int word_is(const char *s, size_t n, const char *w, size_t *digits)
 {
 	char sk[32];
@@ -22,7 +24,16 @@ static int word_is(const char *s, size_t n, const char *w, size_t *digits)
 	if (!strcmp(sk, w))
 		return 1;
 	/* "tháng" with its t lost after digits: "26háng" */
-	return *digits && !strcmp(w, "thang") && !strcmp(sk, "hang");
+	if (*digits && !strcmp(w, "thang") && !strcmp(sk, "hang"))
+		return 1;
+	/* "tháng" after a day that is no digits: "AÂtháng" (the slot is unreadable, the line is
+	 * still the place-and-date line) */
+	for (size_t i = 1; !strcmp(w, "thang") && i + 5 <= n; i++)
+		if ((s[i] == 't' || s[i] == 'T') && sohoa_gov_skeleton(s + i, n - i, sk, sizeof sk) && !strcmp(sk, "thang")) {
+			*digits = i;
+			return 1;
+		}
+	return 0;
 }
 
 /* A date slot's tokens s[b..e): blank (no letter or digit), its digits into out, or unreadable. */
@@ -182,8 +193,103 @@ static char *place_before(const char *t, size_t at, const char *prev, size_t *st
 	return c;
 }
 
+/* ---- the year in context ---- */
+
+/* The current year (UTC): no document is dated later. */
+static int this_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tmv;
+	return gmtime_r(&now, &tmv) ? tmv.tm_year + 1900 : 2100;
+}
+
+/* 1 if years a and b differ in exactly one digit. */
+static int one_digit_off(int a, int b)
+{
+	int diff = 0;
+	for (int k = 0; k < 4; k++, a /= 10, b /= 10)
+		diff += a % 10 != b % 10;
+	return diff == 1;
+}
+
+/* The one year the document cites, outside lines skip_from..skip_to, that is year y with one
+ * digit read wrong and no later than max: a four-digit year standing alone in a line's key
+ * ("năm 2020", "26/7/2020", "155/2020/NĐ-CP"). 0 when there is none or more than one. */
+static int cited_year(const doc_ctx *dc, size_t skip_from, size_t skip_to, int y, int max)
+{
+	int found = 0;
+	for (size_t i = 0; i < dc->n; i++) {
+		if (i >= skip_from && i <= skip_to)
+			continue;
+		const char *k = dc->L[i].key;
+		for (size_t j = 0; j + 4 <= dc->L[i].keylen; j++) {
+			if (strspn(k + j, "0123456789") != 4 || (j > 0 && isalnum((unsigned char)k[j - 1])))
+				continue;
+			int c = atoi(k + j);
+			j += 3;
+			if (c < 1945 || c > max || !one_digit_off(c, y))
+				continue;
+			if (found && found != c)
+				return 0;
+			found = c;
+		}
+	}
+	return found;
+}
+
+/* The date's year checked against what the document allows: not later than this year, the year
+ * of a number that carries one ("155/2020/NĐ-CP"). A year one digit off the only year that fits
+ * and that the number or the text cites is read as that year ("2030" for "2020" on a photo). 1
+ * when iso holds a date that fits (corrected or not), 0 when the year is not certain. */
+static int year_fits(const doc_ctx *dc, const doc_meta *dm, size_t from, size_t to, char iso[11])
+{
+	int y = atoi(iso), max = this_year(), ny = 0;
+	const char *slash = dm->number ? strchr(dm->number, '/') : NULL;
+	if (slash && strspn(slash + 1, "0123456789") == 4 && slash[5] == '/')
+		ny = atoi(slash + 1);
+	if (ny && ny <= max && y != ny) {
+		if (!one_digit_off(y, ny))
+			return 0;
+		y = ny;
+	} else if (y > max) {
+		y = cited_year(dc, from, to, y, max);
+		if (!y)
+			return 0;
+	} else {
+		return 1;
+	}
+	char b[16];
+	snprintf(b, sizeof b, "%04d", y);
+	memcpy(iso, b, 4);
+	return 1;
+}
+
+/* The signing date an e-signature's stamp prints ("Thời gian ký: 2026-05-13T14:41:57+07:00"),
+ * into iso: 1 when every stamp of the document gives one and the same day. */
+static int stamp_date(const doc_ctx *dc, char iso[11])
+{
+	int found = 0;
+	for (size_t i = 0; i < dc->n; i++) {
+		const char *k = strstr(dc->L[i].key, "thoi gian ky");
+		if (!k)
+			continue;
+		k += strlen("thoi gian ky");
+		k += strspn(k, " :");
+		char d[11];
+		if (strlen(k) < 10 || strspn(k, "0123456789") != 4 || k[4] != '-' || strspn(k + 5, "0123456789") != 2 ||
+		    k[7] != '-' || strspn(k + 8, "0123456789") != 2 || isdigit((unsigned char)k[10]) ||
+		    !ex_date_dmy(atoi(k + 8), atoi(k + 5), atoi(k), d))
+			return 0;
+		if (found && strcmp(d, iso))
+			return 0;
+		memcpy(iso, d, 11);
+		found = 1;
+	}
+	return found && atoi(iso) <= this_year();
+}
+
 /* The place-and-date line: ", ngày" (or ". ngày") in the first 60 lines, the date on it or run on
- * to the next line ("ngày 21" / "tháng 11 năm 2025"). */
+ * to the next line ("ngày 21" / "tháng 11 năm 2025"); without one, the e-signature stamp's date. */
 void docm_read_date(doc_ctx *dc, doc_meta *dm)
 {
 	const line_key *L = dc->L;
@@ -241,6 +347,10 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 		if (r == NUM_OK && ((dc_ >= 0 && dc_ < DIGITS_MIN_CONF) || (mc >= 0 && mc < DIGITS_MIN_CONF))) {
 			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date %s left out: its day or month is not "
 				  "read for certain (OCR confidence %.0f)", dc->name, iso, dc_ >= 0 && dc_ < mc ? dc_ : mc);
+		} else if (r == NUM_OK && !year_fits(dc, dm, i > 0 && at_start ? i - 1 : i, last, iso)) {
+			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date %s left out: its year is later than "
+				  "this year or than the number's, and no year the document cites is one digit off it",
+				  dc->name, iso);
 		} else if (r == NUM_OK) {
 			snprintf(dm->date, sizeof dm->date, "%s", iso);
 		} else if (r == NUM_UNREADABLE) {
@@ -253,4 +363,8 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 		sohoa_buf_free(&s);
 		return;
 	}
+	/* no place-and-date line: an annex or a table whose date only the e-signature's stamp gives */
+	char iso[11];
+	if (stamp_date(dc, iso))
+		snprintf(dm->date, sizeof dm->date, "%s", iso);
 }

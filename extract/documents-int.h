@@ -68,6 +68,9 @@ float docm_line_conf(const doc_ctx *dc, const line_key *l);
 /* The OCR confidence of the source word of lines from..to (line keys) that holds token tok, or
  * -1 when there is none (not OCR) or the token is glued to a word. */
 float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok);
+/* The box of line l's first source line on its page: box[0..3] = x0, y0, x1, y1 (points), *page;
+ * 0 when it has none (a text file, no source). */
+int docm_line_box(const doc_ctx *dc, const line_key *l, float box[4], int *page);
 /* The words of line text t: byte spans into b and e, at most max; returns their number. */
 int docm_split_spans(const char *t, size_t *b, size_t *e, int max);
 /* 1 if s[0..n) has a letter. */
@@ -79,12 +82,14 @@ int docm_starts_upper(const char *s, size_t n);
 
 /* Words that start the body after the title (keys). */
 extern const char *const docm_body_cues[];
+/* 1 if line l opens a "V/v" subject, also as OCR reads it ("V¿v", "v/w"). */
+int docm_vv_line(const line_key *l);
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm);
 /* The title under the type line (or a "V/v" subject) until the body starts. */
-void docm_find_title(const line_key *L, size_t n, doc_meta *dm);
-/* The type from the number's code when no type line says it. */
-void docm_type_by_rule(doc_meta *dm);
+void docm_find_title(const doc_ctx *dc, doc_meta *dm);
+/* The type from the number's code when no type line says it and the document is no annex. */
+void docm_type_by_rule(const line_key *L, size_t n, doc_meta *dm);
 
 /* ---- documents-number.c ---- */
 

@@ -99,10 +99,25 @@ static char *motto_cut(const char *t, int *cont, int *found)
 	return out.data;
 }
 
+/* The titles the Party's and the Youth Union's documents print where the state's carry the national
+ * motto (right column, above the place and date): no issuer. */
+static int org_motto(const line_key *l)
+{
+	static const char *const mottos[] = {"dang cong san viet nam", "doan tncs ho chi minh",
+					     "doan thanh nien cong san ho chi minh", NULL};
+	char *k = ex_clean(l->key, 0, l->keylen);
+	int hit = 0;
+	for (int m = 0; k && mottos[m] && !hit; m++)
+		hit = !strcmp(k, mottos[m]);
+	free(k);
+	return hit;
+}
+
 /* ---- letterhead ---- */
 
-/* The letterhead: the lines in capitals around the number, motto and date lines (or, without
- * them, the first 20 lines before the type line), the motto taken out. Each body starts with a
+/* The letterhead: the lines in capitals around the number, motto (the state's, the Party's, the
+ * Youth Union's) and date lines (or, without them, the first 20 lines before the type line), the
+ * motto taken out. Each body starts with a
  * head word (core/govname.h: "ỦY BAN NHÂN DÂN", "SỞ", "TRƯỜNG") and takes the lines under it
  * that start with none ("TỈNH PHÚ THỌ"); a line starting with a dash joins the body above as a
  * co-issuer ("– TẠP CHÍ GIÁO DỤC"). Each body is checked (docf_issuer): NULL where it is no
@@ -117,7 +132,7 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 		int found = 0;
 		char *c = motto_cut(L[i].text, &cont, &found);
 		free(c);
-		if (found || docm_number_label(L[i].text) || strstr(L[i].key, ", ngay"))
+		if (found || org_motto(&L[i]) || docm_number_label(L[i].text) || strstr(L[i].key, ", ngay"))
 			anchor = i;
 	}
 	size_t from = 0, to = stop < 20 ? stop : 20;
@@ -138,7 +153,7 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 	int ncopies = 0;
 	cont = -1;
 	for (size_t i = from; i < to && ncopies < 32; i++) {
-		if (i > anchor && (docm_key_starts(&L[i], "v/v") || docm_key_starts(&L[i], "ve viec") ||
+		if (i > anchor && (docm_vv_line(&L[i]) || docm_key_starts(&L[i], "ve viec") ||
 				   docm_key_starts(&L[i], "kinh gui") || docm_key_starts_any(&L[i], docm_body_cues)))
 			break;
 		int found = 0;
@@ -146,7 +161,8 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 		if (!c)
 			return sohoa_error(dc->ctx, SOHOA_ERR_NOMEM, "out of memory");
 		int lower = 0, letters = docm_count_case(c, &lower);
-		if (docm_number_label(L[i].text) || strstr(L[i].key, ", ngay") || letters < 2 || lower || strpbrk(c, "/:@")) {
+		if (docm_number_label(L[i].text) || strstr(L[i].key, ", ngay") || letters < 2 || lower || strpbrk(c, "/:@") ||
+		    org_motto(&L[i])) {
 			free(c);
 			continue;
 		}

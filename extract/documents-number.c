@@ -111,6 +111,11 @@ static int parse_number(const char *s, char **number, char **code, char *digits,
 		snprintf(pre, sizeof pre, "%s", dash);
 		*dash = 0;
 	}
+	/* digits after the first '/' are the year of a "155/2020/NĐ-CP": four of them, then the
+	 * code ("4/3/SGDĐT" is a misread number, not a number and a code) */
+	size_t yd = strspn(rest, "0123456789");
+	if (yd && (yd != 4 || rest[4] != '/' || atoi(rest) < 1945))
+		return NUM_UNREADABLE;
 	if (code_ok(rest))
 		*code = sohoa_strdup(rest);
 	if (!*lead && trail[0])

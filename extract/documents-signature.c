@@ -41,10 +41,21 @@ static int is_name(const char *s)
 	return words >= 2 && words <= 5;
 }
 
+/* 0 when lines a and b are on one page side by side, not one under the other: their spans across
+ * the page do not overlap (two signature columns); 1 otherwise or when a box is not known. */
+static int same_column(const doc_ctx *dc, const line_key *a, const line_key *b)
+{
+	float ab[4], bb[4];
+	int ap, bp;
+	if (!docm_line_box(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
+		return 1;
+	return ab[0] < bb[2] && bb[0] < ab[2];
+}
+
 /* ---- signature ---- */
 
 /* The signature block: a prefix line ("KT. GIÁM ĐỐC") or a short role line ("GIÁM ĐỐC") in
- * capitals after the type line; the last such block with a name under it, else the last block;
+ * capitals after the type line (one of up to 24 letters with a person's name under it); the last such block with a name under it, else the last block;
  * n when there is none. A role line right under a prefix line belongs to that block. */
 size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
 {
@@ -52,18 +63,26 @@ size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
 	for (size_t i = type_at < n ? type_at + 1 : 0; i < n; i++) {
 		if (!L[i].upper || L[i].letters > 40)
 			continue;
-		int cand = docm_key_starts_any(&L[i], sign_prefix);
+		int cand = docm_key_starts_any(&L[i], sign_prefix), long_role = 0;
 		for (int r = 0; role_words[r] && !cand; r++)
-			if (docm_key_starts(&L[i], role_words[r]) && L[i].letters <= 16)
+			if (docm_key_starts(&L[i], role_words[r]) && L[i].letters <= 24) {
 				cand = 1;
+				long_role = L[i].letters > 16;
+			}
 		if (!cand || (i > 0 && sig < n && i <= sig + 2 && L[i - 1].upper))
 			continue;
+		int named = 0;
+		for (size_t j = i + 1; j < n && j < i + 12 && !named; j++) {
+			const char *t = docf_after_rank(L[j].text);
+			named = is_name(t) && (!long_role || docf_name(t));
+		}
+		/* a long role line ("PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH") only with a person's name under it: a
+		 * table's row in capitals is no signature block */
+		if (long_role && !named)
+			continue;
 		sig = i;
-		for (size_t j = i + 1; j < n && j < i + 12; j++)
-			if (is_name(docf_after_rank(L[j].text))) {
-				sig_named = i;
-				break;
-			}
+		if (named)
+			sig_named = i;
 	}
 	return sig_named < n ? sig_named : sig;
 }
@@ -93,10 +112,20 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 			continue;
 		}
 		char *c = docm_clean_line(docf_after_rank(L[i].text));
+		if (c && is_name(c) && !same_column(dc, &L[role_at < n ? role_at : sig], &L[i])) {
+			/* the name under another column's role ("HỘI CHA MẸ HỌC SINH" beside the issuer's) */
+			free(c);
+			continue;
+		}
 		if (c && is_name(c)) {
 			float conf = docm_line_conf(dc, &L[i]);
-			if (conf < 0 || (docf_name(c) && conf >= NAME_MIN_CONF)) {
+			/* a person's name (a family name first) from any source, read with confidence by OCR */
+			if (docf_name(c) && (conf < 0 || conf >= NAME_MIN_CONF)) {
 				dm->signer = c;
+			} else if (!docf_name(c)) {
+				sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' left out: no person's name",
+					  dc->name, c);
+				free(c);
 			} else {
 				sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' left out: not read for "
 					  "certain (OCR confidence %.0f)", dc->name, c, conf);

@@ -3,6 +3,8 @@
 #include "documents-int.h"
 
 #include "../core/doctype.h"
+#include "../core/govname.h"
+#include "../core/viet.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,52 @@ static int title_stop(const line_key *l)
 	return authority_line(l);
 }
 
+/* The letters, digits and other marks (not spaces) of s. */
+static void count_marks(const char *s, int *letters, int *digits, int *others)
+{
+	*letters = *digits = *others = 0;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp, plain;
+		int tone, upper;
+		i += sohoa_utf8_decode(s + i, n - i, &cp);
+		if (cp == ' ')
+			continue;
+		if (cp >= '0' && cp <= '9')
+			(*digits)++;
+		else if (sohoa_viet_letter(cp, &plain, &tone, &upper))
+			(*letters)++;
+		else
+			(*others)++;
+	}
+}
+
+/* Specks of a scan read as a line (tone marks, dots beside the title: "Ầ", "1", "% * ,'1%"): fewer
+ * than two letters and two digits, or more other marks than letters and digits. */
+static int speck_line(const char *s)
+{
+	int letters, digits, others;
+	count_marks(s, &letters, &digits, &others);
+	return (letters < 2 && digits < 2) || others > letters + digits;
+}
+
+/* The body's first paragraph starts below the title with a gap: line b starts lower under line a
+ * (on one page) than twice a's height ("Căn cứ" read apart, a first paragraph). */
+static int para_gap(const doc_ctx *dc, const line_key *a, const line_key *b)
+{
+	float ab[4], bb[4];
+	int ap, bp;
+	if (!docm_line_box(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
+		return 0;
+	return bb[1] - ab[1] > 2 * (ab[3] - ab[1]);
+}
+
+/* 1 when the title opened with a parenthesis that its end closes: "(V/v …)". */
+static int closed(const sohoa_buf *title)
+{
+	return title->len > 1 && title->data[0] == '(' && title->data[title->len - 1] == ')';
+}
+
 /* Append line text to the title and cut it at a body cue that reflow ran into it. */
 static void title_add(sohoa_buf *title, const char *text)
 {
@@ -87,6 +135,14 @@ static void title_cut(sohoa_buf *title)
 				if (k[i - 1] == ' ' && ex_word_at(k, kl, i, docm_body_cues[c]) && km[i] < cut &&
 				    docm_starts_upper(title->data + km[i], title->len - km[i]))
 					cut = km[i]; /* a sentence of the body: "… Căn cứ", not "… thực hiện" */
+		/* "(V/v …) Hiện nay …": a subject in parentheses ends where they close */
+		for (size_t i = 0, depth = 0; title->data[0] == '(' && i < cut; i++) {
+			depth += title->data[i] == '(';
+			if (title->data[i] == ')' && depth && !--depth) {
+				cut = i + 1;
+				break;
+			}
+		}
 		while (cut > 0 && title->data[cut - 1] == ' ')
 			cut--;
 		title->len = cut;
@@ -96,11 +152,95 @@ static void title_cut(sohoa_buf *title)
 	free(km);
 }
 
+int docm_vv_line(const line_key *l)
+{
+	const char *k = l->key + strspn(l->key, " ");
+	if (k[0] != 'v')
+		return 0;
+	uint32_t cp, plain;
+	int tone, upper;
+	size_t m = sohoa_utf8_decode(k + 1, strlen(k + 1), &cp);
+	if (!m || cp == ' ' || (cp >= '0' && cp <= '9') || sohoa_viet_letter(cp, &plain, &tone, &upper))
+		return 0;
+	return (k[1 + m] == 'v' || k[1 + m] == 'w') && (k[2 + m] == ' ' || k[2 + m] == ':');
+}
+
+/* A "V/v" subject's opener as OCR read it ("V¿v", "v/w") written "V/v". */
+static void vv_opener(sohoa_buf *title)
+{
+	size_t sp = title->data ? strcspn(title->data, " :") : 0;
+	if (!sp || sp > 5 || !strncmp(title->data, "V/v", sp) || (title->data[0] != 'V' && title->data[0] != 'v'))
+		return;
+	sohoa_buf fixed = {0};
+	sohoa_buf_puts(&fixed, "V/v");
+	sohoa_buf_puts(&fixed, title->data + sp);
+	if (fixed.data) {
+		sohoa_buf_free(title);
+		*title = fixed;
+	}
+}
+
+/* A title read by OCR with a lowercase word that is no Vietnamese syllable ("khn" for "khẩn"):
+ * a misread the title would carry. */
+static int misread_word(const char *title)
+{
+	char *w[DOCF_MAXW];
+	int n = 0, bad = 0;
+	if (!docf_words(title, w, DOCF_MAXW, &n))
+		return 0;
+	for (int i = 1; i < n && !bad; i++) {
+		const char *p = w[i];
+		size_t len = strlen(p);
+		while (len && strchr(",.;:)\"'", p[len - 1]))
+			len--;
+		/* lowercase Vietnamese letters only: a word, not an acronym, a code or a name */
+		int word = len > 0;
+		for (size_t j = 0; j < len && word;) {
+			uint32_t cp, plain;
+			int tone, upper = 1;
+			j += sohoa_utf8_decode(p + j, len - j, &cp);
+			word = sohoa_viet_letter(cp, &plain, &tone, &upper) && !upper;
+		}
+		bad = word && !sohoa_viet_syllable(p, len);
+	}
+	free(w[0]);
+	return bad;
+}
+
+/* A title that starts "Về việc" (Decree 30's subject opener) read with its first word one
+ * letter off ("và việc", "Vê việc"): that word set right. */
+static void subject_opener(sohoa_buf *title)
+{
+	size_t sp = title->data ? strcspn(title->data, " ") : 0;
+	if (!sp || !title->data[sp] || sp > 4)
+		return;
+	char sk[16];
+	sohoa_gov_skeleton(title->data, sp, sk, sizeof sk);
+	if (strlen(sk) != 2 || sk[0] != 'v' || !strchr("aeiouy", sk[1]) || !strncmp(title->data, "V\xe1\xbb\x81 ", sp + 1) ||
+	    title->data[sp + 1] != 'v')
+		return;
+	char *k = NULL;
+	size_t kl = 0, *km = NULL;
+	if (!ex_key(title->data + sp + 1, title->len - sp - 1, &k, &kl, &km) && ex_word_at(k, kl, 0, "viec")) {
+		sohoa_buf fixed = {0};
+		sohoa_buf_puts(&fixed, "V\xe1\xbb\x81");
+		sohoa_buf_puts(&fixed, title->data + sp);
+		if (fixed.data) {
+			sohoa_buf_free(title);
+			*title = fixed;
+		}
+	}
+	free(k);
+	free(km);
+}
+
 /* The title: the lines under the type line until the body starts (title_stop), or until the
  * case changes (a title in capitals ends where the body's sentence case begins, and the other
  * way round); without a type line, a "V/v" or "Về việc" subject and its lines. */
-void docm_find_title(const line_key *L, size_t n, doc_meta *dm)
+void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 {
+	const line_key *L = dc->L;
+	size_t n = dc->n;
 	sohoa_buf *title = &dm->title;
 	size_t from = n;
 	if (dm->type) {
@@ -110,7 +250,7 @@ void docm_find_title(const line_key *L, size_t n, doc_meta *dm)
 			if (docm_key_starts(&L[i], "kinh gui"))
 				break;
 			/* "V/v …", "Về việc …", or "Về …" right under the number */
-			if (docm_key_starts(&L[i], "v/v") || docm_key_starts(&L[i], "ve viec") ||
+			if (docm_vv_line(&L[i]) || docm_key_starts(&L[i], "ve viec") ||
 			    (i > 0 && docm_key_starts(&L[i], "ve") && docm_number_label(L[i - 1].text))) {
 				from = i;
 				dm->vv = 1;
@@ -119,7 +259,10 @@ void docm_find_title(const line_key *L, size_t n, doc_meta *dm)
 		}
 	}
 	int caps = -1;
+	size_t last = n;
 	for (size_t i = from; i < n && i < from + 7; i++) {
+		if (title->len && last < n && (para_gap(dc, &L[last], &L[i]) || closed(title)))
+			break;
 		if (title->len && (title_stop(&L[i]) || docm_key_starts(&L[i], "kinh gui")))
 			break;
 		if (!title->len && i > from && title_stop(&L[i]))
@@ -128,22 +271,47 @@ void docm_find_title(const line_key *L, size_t n, doc_meta *dm)
 			break;
 		if (caps >= 0 && L[i].upper != caps && L[i].letters >= 4)
 			break;
+		if (speck_line(L[i].text))
+			continue;
 		if (L[i].letters >= 4 && caps < 0)
 			caps = L[i].upper;
 		title_add(title, L[i].text);
+		last = i;
 	}
 	title_cut(title);
+	subject_opener(title);
+	if (dm->vv && from < n && docm_vv_line(&L[from]))
+		vv_opener(title);
+	if (title->len && from < n && docm_line_ocr(dc, &L[from]) && misread_word(title->data)) {
+		sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: title '%s' left out: a word of it is misread",
+			  dc->name, title->data);
+		title->len = 0;
+		title->data[0] = 0;
+	}
+	/* a title is words: mostly marks and digits is what specks made */
+	int letters, digits, others;
+	count_marks(title->data ? title->data : "", &letters, &digits, &others);
+	if (title->len && letters < 2 * (digits + others)) {
+		title->len = 0;
+		title->data[0] = 0;
+	}
 }
 
 /* ---- type by rule ---- */
 
-/* The type from the number's code ("…/QĐ-UBND": Quyết định) when no type line says it; a letter
+/* The type from the number's code ("…/QĐ-UBND": Quyết định) when no type line says it and no
+ * "kèm theo" line makes the document an annex of the numbered one; a letter
  * with a "V/v" subject or a number whose code names no type is a Công văn (Decree 30, appendix
  * III: công văn numbers carry only the issuer's and the drafting unit's abbreviations). */
-void docm_type_by_rule(doc_meta *dm)
+void docm_type_by_rule(const line_key *L, size_t n, doc_meta *dm)
 {
 	if (dm->type)
 		return;
+	/* an annex "ban hành kèm theo Quyết định số …" carries its decision's number, not its type */
+	for (size_t i = 0; i < n && i < 20; i++)
+		if (strstr(L[i].key, "ban hanh kem theo") ||
+		    !strncmp(L[i].key + strspn(L[i].key, " ("), "kem theo ", 9))
+			return;
 	if (dm->code) {
 		char first[32];
 		const char *c = dm->code;

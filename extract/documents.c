@@ -124,8 +124,9 @@ float docm_line_conf(const doc_ctx *dc, const line_key *l)
 }
 
 /* The OCR confidence of the source word of lines from..to (line keys) that holds token tok, or
- * -1 when there is none (not OCR) or the token is glued to a word ("S6:1906", "26háng": the
- * word's confidence says little about the digits; a code after a '/' is part of the number). */
+ * -1 when there is none (not OCR) or letters follow the token ("26háng": the word's confidence
+ * says little about the digits; a code after a '/' is part of the number). A label glued before
+ * it ("Số.455", confidence 35) gives the word's: the digits are not read for certain either. */
 float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok)
 {
 	if (!tok || !*tok || !dc->doc)
@@ -140,15 +141,29 @@ float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok
 				if (!at || sl->words[w].confidence < 0)
 					continue;
 				size_t lower = 0;
-				size_t before = sohoa_letters(wt, (size_t)(at - wt), &lower);
 				const char *after = at + strlen(tok);
 				size_t rest = sohoa_letters(after, strlen(after), &lower);
-				if (before || (rest && *after != '/'))
+				if (rest && *after != '/')
 					return -1;
 				return sl->words[w].confidence;
 			}
 	}
 	return -1;
+}
+
+/* The box of line l's first source line and its page; 0 when it has none. */
+int docm_line_box(const doc_ctx *dc, const line_key *l, float box[4], int *page)
+{
+	size_t p = 0, j = 0;
+	const sohoa_line *sl = ex_source_next(dc->doc, &dc->text->lines[l->idx], &p, &j, NULL);
+	if (!sl || sl->y1 <= sl->y0 || sl->x1 <= sl->x0)
+		return 0;
+	box[0] = sl->x0;
+	box[1] = sl->y0;
+	box[2] = sl->x1;
+	box[3] = sl->y1;
+	*page = sl->page;
+	return 1;
 }
 
 /* The words of line text t: byte spans, at most max. */
@@ -243,11 +258,11 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 	if (st == SOHOA_OK) {
 		doc_ctx dc = {ctx, doc, text, text->doc ? text->doc : doc && doc->name ? doc->name : "", L, n};
 		docm_find_type(L, n, dm);
-		docm_find_title(L, n, dm);
+		docm_find_title(&dc, dm);
 		docm_read_number(&dc, dm);
 		docm_read_date(&dc, dm);
 		st = docm_read_letterhead(&dc, dm);
-		docm_type_by_rule(dm);
+		docm_type_by_rule(L, n, dm);
 		size_t sig = docm_signature_line(L, n, dm->type_at);
 		if (st == SOHOA_OK && sig < n)
 			docm_read_signature(&dc, sig, dm);

@@ -53,11 +53,21 @@ static char *period_of(const ex_stmt *st)
 
 /* The deadline of a text: "trước ngày 15/12/2025" as an ISO date, else a month or
  * quarter (period_of); NULL when none is certain. */
+/* The first w in key[0..n), NULL when none. */
+static const char *find_in(const char *key, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	for (size_t i = 0; i + wl <= n; i++)
+		if (!memcmp(key + i, w, wl))
+			return key + i;
+	return NULL;
+}
+
 char *rs_deadline_of(const ex_stmt *st)
 {
-	const char *p = strstr(st->key, "truoc ngay");
+	const char *p = find_in(st->key, st->keylen, "truoc ngay");
 	if (!p)
-		p = strstr(st->key, "truoc");
+		p = find_in(st->key, st->keylen, "truoc");
 	if (!p)
 		return period_of(st);
 	size_t b = st->kmap[(size_t)(p - st->key)];
@@ -68,6 +78,14 @@ char *rs_deadline_of(const ex_stmt *st)
 		k++;
 	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))
 		k++;
+	/* the date in words: "31 tháng 12 năm 2025" */
+	static const char *const words[] = {" thang ", " nam ", NULL};
+	for (int w = 0; words[w]; w++) {
+		size_t n = strlen(words[w]);
+		if (k + n < st->keylen && !strncmp(st->key + k, words[w], n) && isdigit((unsigned char)st->key[k + n]))
+			for (k += n; k < st->keylen && isdigit((unsigned char)st->key[k]);)
+				k++;
+	}
 	e = st->kmap[k];
 	char iso[11];
 	if (ex_parse_date(st->text + b, e - b, iso))
@@ -101,7 +119,7 @@ static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "b
 					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
 					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
-					 "truong", NULL};
+					 "truong", "tap doan", "tong cong ty", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
  * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
 static const char *const unit_end_words[] = {
@@ -111,7 +129,7 @@ static const char *const unit_end_words[] = {
 	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
-	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", NULL};
+	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
  * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
@@ -130,7 +148,8 @@ static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 				k++;
 			end = k;
 			size_t q = ex_skip_sp(key, k, ke);
-			if (q < ke && isalpha((unsigned char)key[q]) && !rs_upper_at(st, q) && !ex_word_at(key, ke, q, "va")) {
+			if (q < ke && isalpha((unsigned char)key[q]) && !rs_upper_at(st, q) && !ex_word_at(key, ke, q, "va") &&
+			    !ex_starts_any(key, ke, q, unit_end_words)) { /* not "Bộ Công Thương chủ trì" */
 				for (k = q; k < ke && isalnum((unsigned char)key[k]);)
 					k++;
 				end = k;

@@ -54,10 +54,19 @@ static sohoa_status resp_write(sohoa_ctx *ctx, const char *docname, const resp *
 	return ex_row_end(&row, ctx);
 }
 
-/* Write r when it has what a row needs (have), and clear it either way. */
-static sohoa_status resp_flush(sohoa_ctx *ctx, const char *docname, resp *r, int have, sohoa_buf *out)
+/* Where rows go: out, but none from inside a table read as a table (skip). */
+typedef struct rs_sink {
+	sohoa_buf *out;
+	const char *doc;
+	const rs_spans *skip;
+} rs_sink;
+
+/* Write r when it has what a row needs (have) and lies outside the tables, and clear it either
+ * way. */
+static sohoa_status resp_flush(sohoa_ctx *ctx, const rs_sink *sk, resp *r, int have)
 {
-	sohoa_status st = have ? resp_write(ctx, docname, r, out) : SOHOA_OK;
+	have = have && !rs_in_spans(sk->skip, r->page, r->line);
+	sohoa_status st = have ? resp_write(ctx, sk->doc, r, sk->out) : SOHOA_OK;
 	resp_clear(r);
 	return st;
 }
@@ -212,7 +221,7 @@ static void units_of(const ex_stmt *sm, size_t b, size_t e, int whole, resp *cur
  * grouped into rows: a new row at each task heading and when a lead comes after the cooperating
  * units or the deadline (the task's labels are done); several leads in a row share one. A lead label with no value ("Cơ quan thực hiện:") is followed by one bullet
  * per unit. The heading gives the task and its id. */
-static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 {
 	sohoa_regex *lab = ex_regex(ctx, label_re);
 	if (!lab)
@@ -224,7 +233,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) {
-			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 			task_heading = sm;
 			unit_bullets = 0;
 			continue;
@@ -232,7 +241,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		long g[8];
 		if (ex_find(lab, sm, 0, g, 4) != 1) {
 			if (unit_bullets && starts_bullet_key(sm)) {
-				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 				size_t b = strspn(sm->key, " -+*");
 				prose_begin(ed, &cur, sm, b, task_heading);
 				units_of(sm, b, sm->keylen, 0, &cur);
@@ -276,7 +285,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		}
 		if (kind == L_DEADLINE) {
 			if (cur.deadline)
-				st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 			char iso[11];
 			if (val && ex_parse_date(val, strlen(val), iso)) {
 				free(val);
@@ -289,7 +298,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 			continue;
 		}
 		if ((kind == L_LEAD && (cur.coop || cur.deadline)) || (kind == L_COOP && cur.coop && cur.deadline))
-			st = resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop || cur.monitor, out);
+			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 		prose_begin(ed, &cur, ls, (size_t)g[6], task_heading);
 		if (kind == L_LEAD && (!val || !*val))
 			unit_bullets = 1;
@@ -301,7 +310,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	}
 	sohoa_regex_free(lab);
 	if (st == SOHOA_OK)
-		return resp_flush(ctx, ed->name, &cur, cur.lead || cur.coop, out);
+		return resp_flush(ctx, sk, &cur, cur.lead || cur.coop);
 	resp_clear(&cur);
 	return st;
 }
@@ -370,8 +379,8 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 
 /* A new task of lead `lead` under unit heading `unit`, the nbul-th: text t (its bullet mark
  * dropped), statement sm; the cooperating units and the deadline from its text. */
-static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, int nbul,
-		       const ex_stmt *sm, const char *t)
+static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, const char *coop,
+		       int nbul, const ex_stmt *sm, const char *t)
 {
 	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit->section, nbul);
 	const char *p = t;
@@ -381,6 +390,8 @@ static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const c
 	cur->lead = lead ? sohoa_strdup(lead) : NULL;
 	cur->deadline = rs_deadline_of(sm);
 	cur->coop = rs_coop_in(sm, 0, sm->keylen);
+	if (!cur->coop && coop)
+		cur->coop = sohoa_strdup(coop);
 	int page, line;
 	ex_locate(ed, sm, 0, NULL, &page, &line);
 	cur->page = page;
@@ -415,19 +426,42 @@ static void lead_more(char **lead, const ex_stmt *sm)
 	free(t);
 }
 
-/* 1 when top heading s opens a unit section; its title may run on to the next statement ("V. TỔ
- * CHỨC" / "THỰC HIỆN"), an upper-case one. */
+/* 1 when most numbered headings from statement from on, up to the next Roman heading (two or
+ * more), name a unit ("1. Sở Y tế", "2. Ủy ban nhân dân các xã", "3. Bộ Nội vụ chủ trì, phối hợp
+ * với …:"): a title starting with a capital and a unit's first word, short or a unit given a task. */
+static int units_below(const ex_doc *ed, size_t from)
+{
+	int n = 0, units = 0;
+	for (size_t j = from; j < ed->nstmts; j++) {
+		const ex_stmt *h = &ed->stmts[j];
+		if (!h->heading)
+			continue;
+		if (h->level == 1 && !isdigit((unsigned char)h->id[0]))
+			break;
+		if (!isdigit((unsigned char)h->id[0]) || strchr(h->id, '.'))
+			continue;
+		n++;
+		size_t k = h->title_key, b, e;
+		units += rs_upper_at(h, k) && rs_names_unit(h->key + k, h->keylen - k) &&
+			 (ex_words_in(h->key, k, h->keylen) <= 12 || rs_unit_sentence(h, k, &b, &e));
+	}
+	return n >= 2 && units * 3 >= n * 2;
+}
+
+/* 1 when top heading s opens a unit section by its title, 2 when its title runs on to the next
+ * statement ("V. TỔ CHỨC" / "THỰC HIỆN", an upper-case one), 1 when the headings under it name
+ * units; else 0. */
 static int opens_units(const ex_doc *ed, size_t s)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	if (has_word(sm, sm->title_key, unit_sections))
 		return 1;
 	if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading)
-		return 0;
+		return units_below(ed, s + 1);
 	const ex_stmt *nx = &ed->stmts[s + 1];
 	for (size_t i = 0; i < nx->len; i++)
 		if (islower((unsigned char)nx->text[i]))
-			return 0;
+			return units_below(ed, s + 1);
 	size_t n = sm->keylen - sm->title_key + nx->keylen + 2;
 	char *j = malloc(n);
 	if (!j)
@@ -437,36 +471,133 @@ static int opens_units(const ex_doc *ed, size_t s)
 	for (int w = 0; unit_sections[w] && !yes; w++)
 		yes = strstr(j, unit_sections[w]) != NULL;
 	free(j);
-	return yes;
+	return yes ? 2 : units_below(ed, s + 1);
+}
+
+/* 1 when key offset k of statement sm starts "Về …:" (a topic: "2. Về kiến nghị …:"); *after
+ * gets the key offset past the colon. */
+static int topic_at(const ex_stmt *sm, size_t k, size_t *after)
+{
+	if (!ex_word_at(sm->key, sm->keylen, k, "ve"))
+		return 0;
+	const char *c = memchr(sm->key + k, ':', sm->keylen - k);
+	if (!c)
+		return 0;
+	*after = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+	return 1;
+}
+
+/* 1 when statement s is a paragraph under a numbered topic heading that ends with its colon ("2.
+ * Về kiến nghị …:"), before the next heading; 2 when s goes on with the topic of the heading just
+ * before it, whose colon has not come yet ("8. Về hoạt động của mô hình" / "02 cấp: giao …"). */
+static int under_topic(const ex_doc *ed, size_t s)
+{
+	for (size_t j = s; j-- > 0 && s - j <= 64;) { /* a topic's paragraphs are few: stay linear */
+		const ex_stmt *h = &ed->stmts[j];
+		if (!h->heading)
+			continue;
+		size_t after, k = h->title_key;
+		if (h->level <= 1 || !ex_word_at(h->key, h->keylen, k, "ve"))
+			return 0;
+		if (!topic_at(h, k, &after))
+			return j + 1 == s && memchr(ed->stmts[s].key, ':', ed->stmts[s].keylen) ? 2 : 0;
+		return after >= h->keylen;
+	}
+	return 0;
+}
+
+/* In a topic's text from key offset k on, where a unit asked to do something starts: at k, after
+ * a later colon ("Về …: tăng …, bố trí …: giao Bộ X …"), after an opening clause ("Sau khi …,",
+ * "Để …,", "Với vai trò …,"), or in a later sentence of the statement; the unit's name is key
+ * [*b, *e). Returns the key offset of the clause, or keylen when there is none. */
+static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
+{
+	static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
+					      "truong hop", "ngoai ra", "can cu", NULL};
+	while ((k = ex_skip_sp(sm->key, k, sm->keylen)) < sm->keylen) {
+		size_t end = ex_sentence_end(sm->key, sm->keylen, k);
+		if (end <= k)
+			end = sm->keylen;
+		for (size_t q = k; q < end;) {
+			if (rs_unit_sentence(sm, q, b, e))
+				return q;
+			const char *c = memchr(sm->key + q, ':', end - q);
+			const char *comma = ex_starts_any(sm->key, end, q, opening) ? memchr(sm->key + q, ',', end - q) : NULL;
+			if (comma && (!c || comma < c))
+				c = comma;
+			if (!c)
+				break;
+			q = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, end);
+		}
+		k = ex_skip_sp(sm->key, end, sm->keylen);
+	}
+	return sm->keylen;
 }
 
 /* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
- * …", "Các Bộ … theo chức năng nhiệm vụ …". Its row goes to cur. Not the '+' items of a list a
- * label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
-static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
+ * …", "Các Bộ … theo chức năng nhiệm vụ …"; after a topic ("Về kiến nghị …: Bộ X khẩn trương …",
+ * or a paragraph under such a heading) each sentence with a unit asked to do something, not a
+ * report of what it did or is ("đã", "đang", "được", …). Its row goes to cur. *from is the key
+ * offset to read from (0 first); it is set past what was read, to keylen when the statement has no
+ * more. Not the '+' items of a list a label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
+static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 {
+	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
+						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = strspn(sm->key, " -+"), b, e;
+	size_t k = strspn(sm->key, " -+"), b, e, after;
+	size_t start = *from;
+	*from = sm->keylen;
+	int topic = 0;
+	if (topic_at(sm, sm->heading ? sm->title_key : k, &after) && after < sm->keylen) {
+		k = after;
+		topic = 1;
+	} else if (!sm->heading && (topic = under_topic(ed, s)) == 2) {
+		const char *c = memchr(sm->key, ':', sm->keylen);
+		k = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+	}
 	size_t p = s;
 	while (p > 0 && ed->stmts[p].key[strspn(ed->stmts[p].key, " ")] == '+')
 		p--;
 	if (p < s && ends_clause(&ed->stmts[p]) && ed->stmts[p].key[ed->stmts[p].keylen - 1] == ':')
 		return 0;
-	if (!rs_unit_sentence(sm, k, &b, &e))
+	size_t end = sm->keylen;
+	if (topic) {
+		if ((k = topic_unit(sm, start > k ? start : k, &b, &e)) >= sm->keylen)
+			return 0;
+		end = ex_sentence_end(sm->key, sm->keylen, e);
+		if (end <= k || end > sm->keylen)
+			end = sm->keylen;
+		*from = end;
+	} else if (start || !rs_unit_sentence(sm, k, &b, &e)) {
 		return 0;
+	}
 	size_t r = e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
-	if (!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
-	    !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang"))
-		return 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
-	if (colon && colon - (sm->key + r) < 50)
-		return 0; /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
+	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
+	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
+	     !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
+	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
+		if (!topic || end >= sm->keylen)
+			return 0;
+		*from = end; /* the topic's next sentence */
+		return sentence_task(ed, s, from, cur);
+	}
 	cur->lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
-	cur->task = ex_clean(sm->text, sm->kmap[r], sm->len);
-	cur->coop = rs_coop_in(sm, e, sm->keylen);
-	cur->deadline = rs_deadline_of(sm);
+	cur->task = ex_clean(sm->text, sm->kmap[r], end < sm->keylen ? sm->kmap[end] : sm->len);
+	cur->coop = rs_coop_in(sm, e, end);
+	ex_stmt part = *sm; /* a topic's sentence states its own deadline */
+	part.key = sm->key + k;
+	part.keylen = end - k;
+	part.kmap = sm->kmap + k;
+	cur->deadline = rs_deadline_of(topic ? &part : sm);
+	size_t b2, e2;
+	if (topic && !cur->deadline && end < sm->keylen && topic_unit(sm, end, &b2, &e2) >= sm->keylen) {
+		part.keylen = sm->keylen - k; /* no other unit after it: the rest of the statement is its own */
+		cur->deadline = rs_deadline_of(&part);
+	}
 	snprintf(cur->task_id, sizeof cur->task_id, "%s", sm->section);
 	int page, line;
 	ex_locate(ed, sm, sm->kmap[k], NULL, &page, &line);
@@ -481,31 +612,37 @@ static int sentence_task(const ex_doc *ed, size_t s, resp *cur)
  * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
  * Sở Tài chính chủ trì, phối hợp với … bố trí …") is a task. Outside unit sections, sentences
  * that give a unit a task (sentence_task) are rows. */
-static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
+static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 {
 	static const char *const recipients[] = {"noi nhan", NULL};
+	/* what a unit heading says the unit does over its tasks ("Bộ X chủ trì, phối hợp với Y:") */
+	static const char *const assigns[] = {"chu tri", "phoi hop", "chi dao", "theo doi", "thuc hien", "huong dan",
+					      "to chuc", "tham muu", "chiu trach nhiem", "co trach nhiem", "theo chuc nang",
+					      "khan truong", "chu dong", NULL};
 	const sohoa_text *text = ed->text;
 	sohoa_status st = SOHOA_OK;
 	int reflowed = 0;
 	for (size_t i = 0; i < text->nlines && !reflowed; i++)
 		reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
 	resp cur = {0};
-	int in_units = 0, stopped = 0;
+	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
+	 * numbered headings are unit headings, not sections */
+	int flat = units_below(ed, 0), in_units = flat, stopped = 0;
 	const ex_stmt *unit = NULL;
-	char *lead = NULL;
+	char *lead = NULL, *unit_coop = NULL;
 	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
-		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.')) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
-			if (in_units && !has_word(sm, sm->title_key, unit_sections))
+			if (in_units == 2)
 				s++; /* the title's second line */
 			unit = NULL;
 			continue;
 		}
 		if (starts_with_word(sm, recipients) || (sm->heading && in_units && starts_with_word(sm, unit_stop))) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
 			unit = NULL;
 			continue;
@@ -513,26 +650,28 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		const char *nn = strstr(sm->key, "noi nhan");
 		if (in_units && nn && nn > sm->key && strchr(". ", nn[-1]) && sm->heading) {
 			/* the recipients run into a unit heading's paragraph: no unit section after it */
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
 			unit = NULL;
 			continue;
 		}
 		if (!in_units) {
 			if (!sm->heading || sm->level > 1) {
-				st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
-				if (st == SOHOA_OK && sentence_task(ed, s, &cur))
-					st = resp_flush(ctx, ed->name, &cur, 1, out);
+				st = resp_flush(ctx, sk, &cur, cur.task != NULL);
+				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, &from, &cur);)
+					st = resp_flush(ctx, sk, &cur, 1);
 			}
 			continue;
 		}
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			unit = sm;
 			nbul = 0;
 			stopped = 0;
 			unit_has_bullets = lists_bullets(ed, s);
 			free(lead);
+			free(unit_coop);
+			unit_coop = NULL;
 			size_t b, e;
 			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e) && ends_clause(sm) &&
 					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
@@ -540,9 +679,14 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				char *t = ex_clean(sm->text, sm->title_off, sm->len);
 				if (t)
-					start_task(ed, &cur, unit, lead, ++nbul, sm, t);
+					start_task(ed, &cur, unit, lead, NULL, ++nbul, sm, t);
 				free(t);
 				cur_bullet = 0;
+			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
+				   ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, e, sm->keylen), assigns)) {
+				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
+				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+				unit_coop = rs_coop_in(sm, e, sm->keylen);
 			} else {
 				lead = unit_lead(sm);
 			}
@@ -551,7 +695,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		if (!unit || stopped)
 			continue;
 		if (starts_with_word(sm, unit_stop)) {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			stopped = 1;
 			continue;
 		}
@@ -564,6 +708,12 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 			lead_more(&lead, sm);
 			continue;
 		}
+		/* the end of a unit heading that lists places after its colon ("2. Chủ tịch Ủy ban nhân dân
+		 * các tỉnh: Khánh Hòa," / "Đắk Lắk, Gia Lai:"): the lead stays the unit */
+		if (!nbul && !bullet && !sm->heading && ed->stmts[s - 1].heading && !ends_clause(&ed->stmts[s - 1]) &&
+		    sm->key[sm->keylen - 1 - (sm->keylen > 1 && sm->key[sm->keylen - 1] == ' ')] == ':' &&
+		    ex_words_in(sm->key, 0, sm->keylen) <= 30)
+			continue;
 		size_t cut = stop_cut(sm, &stop_after);
 		char *t = ex_clean(sm->text, 0, cut);
 		if (!t)
@@ -577,27 +727,41 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 		if (runs_on || (cur.task && !bullet && (sentence_unit || (unit_has_bullets && cur_bullet)) && !new_para)) {
 			continue_task(&cur, sm, t);
 		} else {
-			st = resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
-			start_task(ed, &cur, unit, lead, ++nbul, sm, t);
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
+			start_task(ed, &cur, unit, lead, unit_coop, ++nbul, sm, t);
 			cur_bullet = bullet;
 		}
 		free(t);
 		stopped = stop_after;
 	}
 	free(lead);
+	free(unit_coop);
 	if (st == SOHOA_OK)
-		return resp_flush(ctx, ed->name, &cur, cur.task != NULL, out);
+		return resp_flush(ctx, sk, &cur, cur.task != NULL);
 	resp_clear(&cur);
 	return st;
 }
 
 /* Rows from labelled prose, then unit sections, then a table rebuilt from positions. */
+/* The flattened tables are read first so that the prose and unit readers leave their cells alone;
+ * their rows come last. */
 static sohoa_status responsibilities(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 {
-	sohoa_status st = prose_rows(ctx, ed, out);
+	sohoa_buf flat = {0};
+	rs_spans spans = {0};
+	rs_sink sk = {out, ed->name, &spans};
+	sohoa_status st = rs_flat_tables(ctx, ed, &flat, &spans);
 	if (st == SOHOA_OK)
-		st = unit_rows(ctx, ed, out);
-	return st == SOHOA_OK ? ex_table_rows(ctx, ed, out) : st;
+		st = prose_rows(ctx, ed, &sk);
+	if (st == SOHOA_OK)
+		st = unit_rows(ctx, ed, &sk);
+	if (st == SOHOA_OK)
+		st = ex_table_rows(ctx, ed, out);
+	if (st == SOHOA_OK && flat.len && sohoa_buf_append(out, flat.data, flat.len))
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	sohoa_buf_free(&flat);
+	free(spans.v);
+	return st;
 }
 
 static sohoa_status run(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text *text, sohoa_buf *out)

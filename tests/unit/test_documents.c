@@ -76,10 +76,19 @@ static int field_index(const char *name)
 	return -1;
 }
 
-static void run_doc(sohoa_ctx *ctx, const char *const *lines, size_t n, sohoa_source source, float conf, row *r)
+/* The documents row of lines (boxes: x0 y0 x1 y1 per line, or NULL for none) into r. */
+static void run_doc_boxed(sohoa_ctx *ctx, const char *const *lines, const float (*boxes)[4], size_t n,
+			  sohoa_source source, float conf, row *r)
 {
 	memset(r, 0, sizeof *r);
 	sohoa_doc *d = make_doc(lines, n, source, conf);
+	for (size_t i = 0; boxes && i < n; i++) {
+		sohoa_line *l = &d->pages[0].lines[i];
+		l->x0 = boxes[i][0];
+		l->y0 = boxes[i][1];
+		l->x1 = boxes[i][2];
+		l->y1 = boxes[i][3];
+	}
 	sohoa_text *t = text_of_lines(lines, n);
 	sohoa_buf out = {0};
 	const sohoa_extractor *ex = sohoa_extractor_find("documents");
@@ -108,6 +117,11 @@ static void run_doc(sohoa_ctx *ctx, const char *const *lines, size_t n, sohoa_so
 	sohoa_buf_free(&out);
 	sohoa_text_free(t);
 	sohoa_doc_free(d);
+}
+
+static void run_doc(sohoa_ctx *ctx, const char *const *lines, size_t n, sohoa_source source, float conf, row *r)
+{
+	run_doc_boxed(ctx, lines, NULL, n, source, conf, r);
 }
 
 static const char *F(const row *r, const char *col)
@@ -229,6 +243,13 @@ int main(void)
 	CHECK_STR(F(&r, "signer"), "", "low-confidence name: no signer");
 	CHECK_STR(F(&r, "issuer"), "SỞ Y TẾ", "low confidence: the issuer is still checked and kept");
 
+	/* a number glued to its label, read with low confidence: the word's confidence counts */
+	static const char *const gluedlow[] = {
+		"SỞ Y TẾ", "Số:19 /SYT-VP", "Lai Châu, ngày 05 tháng 3 năm 2024", "V/v thử nghiệm", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, gluedlow, sizeof gluedlow / sizeof *gluedlow, SOHOA_SRC_OCR, 45, &r);
+	CHECK_STR(F(&r, "number"), "", "digits glued to the label, low confidence: no number");
+
 	/* junk in the number and date slots, a junk letterhead */
 	static const char *const junk[] = {
 		"/CT-CS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: ⁄‡6/CT-UBND",
@@ -285,6 +306,140 @@ int main(void)
 	};
 	run_doc(ctx, cite, sizeof cite / sizeof *cite, SOHOA_SRC_TEXT, -1, &r);
 	CHECK_STR(F(&r, "date"), "", "a cited document's date is not the document's");
+
+
+	/* a number whose digits read as "4/3": digits after the first '/' are a year or nothing */
+	static const char *const slashed[] = {
+		"SỞ Y TẾ", "Số: 4/3 /SYT-VP", "Lai Châu, ngày 05 tháng 3 năm 2024", "V/v thử nghiệm", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, slashed, sizeof slashed / sizeof *slashed, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "", "'4/3/SYT-VP' is no number");
+	static const char *const yearly[] = {
+		"CHÍNH PHỦ", "Số: 15/2021/NĐ-CP", "Hà Nội, ngày 3 tháng 2 năm 2011", "NGHỊ ĐỊNH", "Quy định thử nghiệm",
+	};
+	run_doc(ctx, yearly, sizeof yearly / sizeof *yearly, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "15/2021/NĐ-CP", "a number with its year");
+	CHECK_STR(F(&r, "date"), "2021-02-03", "the date's year one digit off the number's year is the number's");
+
+	/* a year later than this year: the one year the text cites one digit off it, else nothing */
+	static const char *const future[] = {
+		"SỞ Y TẾ", "Số: 19/SYT-VP", "Lai Châu, ngày 26 tháng 7 năm 2090", "V/v phòng chống dịch",
+		"Kính gửi: các đơn vị.", "Thực hiện Công văn số 48/UBND-VX ngày 20/7/2020 của UBND tỉnh,",
+	};
+	run_doc(ctx, future, sizeof future / sizeof *future, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "date"), "2020-07-26", "a future year read for the cited year one digit off");
+	run_doc(ctx, future, 5, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "date"), "", "a future year and no year cited: no date");
+	CHECK_STR(F(&r, "place"), "Lai Châu", "a future year: the place still counts");
+
+	/* specks beside a title read as lines; a title made of specks */
+	static const char *const specks[] = {
+		"SỞ Y TẾ", "Số: 21/SYT-VP", "V/v bảo đảm an toàn giao thông", "Ầ", "1", "% * ,'1%",
+		"trong dịp nghỉ hè", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, specks, sizeof specks / sizeof *specks, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "V/v bảo đảm an toàn giao thông trong dịp nghỉ hè", "speck lines are no part of the title");
+	static const char *const junkt[] = {"SỞ Y TẾ", "THÔNG BÁO", "A 1 % * ,'1%", "Căn cứ luật."};
+	run_doc(ctx, junkt, sizeof junkt / sizeof *junkt, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "", "a title of marks is no title");
+
+	/* "Về việc" with its first word misread */
+	static const char *const opener[] = {"SỞ Y TẾ", "Số: 9/TB-SYT", "THÔNG BÁO", "và việc giới thiệu chữ ký", "Căn cứ luật."};
+	run_doc(ctx, opener, sizeof opener / sizeof *opener, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc giới thiệu chữ ký", "'và việc' opening a title is 'Về việc'");
+
+	/* "V/v" as OCR reads it; a title with a misread word; a rank's tone misread, a long role */
+	static const char *const vw[] = {
+		"CÔNG AN TỈNH LAI CHÂU", "PHÒNG AN NINH NỘI BỘ", "Số: 15/CV-PA83", "v/w thông báo hoạt động",
+		"Lai Châu, ngày 26 tháng 4 năm 2018", "Kính gửi: các đơn vị.", "Nội dung.", "PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH",
+		"Trung tả Ngô Văn Công",
+	};
+	run_doc(ctx, vw, sizeof vw / sizeof *vw, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "V/v thông báo hoạt động", "'v/w' opens a V/v subject");
+	CHECK_STR(F(&r, "signer"), "Ngô Văn Công", "a rank with its tone misread is no part of the name");
+	CHECK_STR(F(&r, "signer_role"), "PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH", "a role of five words");
+	static const char *const khn[] = {
+		"SỞ Y TẾ", "Số: 16/SYT-VP", "V/v khn trương phòng chống dịch", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, khn, sizeof khn / sizeof *khn, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "", "an OCR title with a word that is no syllable is left out");
+	static const char *const inv[] = {
+		"SỞ Y TẾ", "Số: 17/SYT-VP", "V¿v khẩn trương phòng chống dịch", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, inv, sizeof inv / sizeof *inv, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "V/v khẩn trương phòng chống dịch", "'V¿v' opens a V/v subject");
+
+	/* a text layer's Title-case words under a role line are no signer unless they are a name */
+	static const char *const notname[] = {
+		"SỞ Y TẾ", "Số: 18/KH-SYT", "Lai Châu, ngày 3 tháng 4 năm 2022", "KẾ HOẠCH", "Thử nghiệm",
+		"Căn cứ luật.", "GIÁM ĐỐC", "Năm N",
+	};
+	run_doc(ctx, notname, sizeof notname / sizeof *notname, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "signer"), "", "'Năm N' is no person's name");
+	CHECK_STR(F(&r, "signer_role"), "GIÁM ĐỐC", "no name: the role still counts");
+
+	/* a subject in parentheses that reflow joined to the body's first sentence */
+	static const char *const paren[] = {
+		"TRƯỜNG ĐẠI HỌC Y", "Số: 7/TB-ĐHY", "THÔNG BÁO",
+		"(V/v Tăng cường kiểm tra) Hiện nay nhà trường đã nhận được nhiều ý kiến của người học", "về việc này.",
+	};
+	run_doc(ctx, paren, sizeof paren / sizeof *paren, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "title"), "(V/v Tăng cường kiểm tra)", "a title in parentheses ends where they close");
+
+	/* the body's first paragraph below the title with a gap, no cue word */
+	static const char *const gap[] = {
+		"TRƯỜNG ĐẠI HỌC Y", "Số: 8/TB-ĐHY", "THÔNG BÁO", "Về lịch nghỉ học",
+		"Nhà trường thông báo lịch nghỉ học của sinh viên", "trong học kỳ hai như sau.",
+	};
+	static const float gapbox[][4] = {
+		{60, 50, 200, 62}, {60, 70, 200, 82}, {250, 110, 350, 122}, {240, 124, 360, 136},
+		{80, 170, 520, 182}, {60, 186, 520, 198},
+	};
+	run_doc_boxed(ctx, gap, gapbox, sizeof gap / sizeof *gap, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về lịch nghỉ học", "a title ends where a gap opens below it");
+
+	/* a day that is no digits glued to "tháng": no date, the place still counts */
+	static const char *const gluedday[] = {
+		"SỞ Y TẾ", "Số: 22/SYT-VP", "Lai Châu, ngày AÂtháng 10 năm 2023", "V/v thử nghiệm", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, gluedday, sizeof gluedday / sizeof *gluedday, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "date"), "", "a day of junk glued to tháng: no date");
+	CHECK_STR(F(&r, "place"), "Lai Châu", "a day of junk glued to tháng: the place");
+
+	/* no place-and-date line: the e-signature stamp's day, when every stamp gives the same */
+	static const char *const stamped[] = {
+		"Số: 31/QĐ-UBND", "Thời gian ký: 2024-05-13T14:41:57+07:00", "DANH MỤC CÔNG VIỆC", "Công việc", "Điểm",
+		"Thời gian ký: 2024-05-14T08:00:00+07:00",
+	};
+	run_doc(ctx, stamped, 5, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "date"), "2024-05-13", "no date line: the signing stamp's date");
+	run_doc(ctx, stamped, 6, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "date"), "", "stamps of two days: no date");
+
+	/* an annex: the number of the decision it comes with is no type of its own */
+	static const char *const annex[] = {
+		"Số: 31/QĐ-UBND", "DANH MỤC CÔNG VIỆC CHUNG", "(Ban hành kèm theo Quyết định số 31/QĐ-UBND của UBND tỉnh)",
+		"Công việc", "Điểm",
+	};
+	run_doc(ctx, annex, sizeof annex / sizeof *annex, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "type"), "", "an annex takes no type from its decision's number");
+	CHECK_STR(F(&r, "number"), "31/QĐ-UBND", "an annex: the number still counts");
+
+	/* the Youth Union's title where the national motto stands; two signature columns */
+	static const char *const union_[] = {
+		"ĐOÀN TRƯỜNG THPT AN PHÚ", "ĐOÀN TNCS HỒ CHÍ MINH", "Số: 5/TTr-ĐTN", "An Giang, ngày 3 tháng 4 năm 2024",
+		"TỜ TRÌNH", "V/v hỗ trợ học sinh", "Kính gửi: Ban đại diện cha mẹ học sinh.", "Đề nghị hỗ trợ.",
+		"BAN ĐẠI DIỆN CHA MẸ HỌC SINH", "BÍ THƯ ĐOÀN TRƯỜNG", "Lê Văn Tám", "Phạm Thị Lan",
+	};
+	static const float unionbox[][4] = {
+		{50, 50, 250, 62}, {330, 50, 520, 62}, {80, 80, 200, 92}, {300, 80, 520, 92}, {270, 120, 340, 132},
+		{200, 140, 400, 152}, {80, 170, 500, 182}, {80, 190, 300, 202},
+		{60, 400, 250, 412}, {360, 400, 520, 412}, {90, 480, 200, 492}, {390, 480, 500, 492},
+	};
+	run_doc_boxed(ctx, union_, unionbox, sizeof union_ / sizeof *union_, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "issuer"), "ĐOÀN TRƯỜNG THPT AN PHÚ", "the Youth Union's title is no issuer");
+	CHECK_STR(F(&r, "signer"), "Phạm Thị Lan", "the signer is the name under the role's column");
+	CHECK_STR(F(&r, "signer_role"), "BÍ THƯ ĐOÀN TRƯỜNG", "two columns: the issuer's role");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();

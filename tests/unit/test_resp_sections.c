@@ -1,0 +1,159 @@
+/* Unit tests of responsibilities.csv on sections and topics (responsibilities.c): a top section
+ * whose numbered headings name units is read as one whatever its title, and one whose headings
+ * only start with "Các" is not; in a conclusion notice, the unit after a topic ("2. Về kiến
+ * nghị …: Bộ X khẩn trương …") is given the task, not a unit said to have done something. Texts
+ * written for this test. */
+#include "../../extract/extract-int.h"
+#include "check.h"
+#include "text-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The responsibilities CSV of lines (no header), or "(error)". */
+static char *rows_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
+{
+	sohoa_text *t = text_of_lines(lines, n);
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
+	char *csv;
+	if (!ex || ex->run(ctx, NULL, t, &out) != SOHOA_OK) {
+		sohoa_buf_free(&out);
+		csv = sohoa_strdup("(error)");
+	} else {
+		csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+	}
+	sohoa_text_free(t);
+	return csv;
+}
+
+static int has(const char *csv, const char *s, const char *name)
+{
+	int ok = strstr(csv, s) != NULL;
+	CHECK(ok, name);
+	if (!ok)
+		printf("    want: %s\n    got:\n%s\n", s, csv);
+	return ok;
+}
+
+static size_t count(const char *csv, const char *s)
+{
+	size_t n = 0;
+	for (const char *p = csv; (p = strstr(p, s)) != NULL; p += strlen(s))
+		n++;
+	return n;
+}
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	if (!ctx) {
+		printf("FAIL: context\n");
+		return 1;
+	}
+
+	/* headings that name units under a title the unit readers do not know */
+	{
+		static const char *const l[] = {
+			"II. CÁC VIỆC CỤ THỂ",
+			"1. Sở Giáo dục và Đào tạo",
+			"a) Tổ chức ngày hội đọc sách trong các trường học.",
+			"b) Phối hợp với Sở Văn hóa rà soát thư viện trường học.",
+			"2. Ủy ban nhân dân các xã, phường",
+			"a) Bố trí điểm đọc sách tại nhà văn hóa.",
+			"III. KINH PHÍ",
+			"Kinh phí từ ngân sách nhà nước.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Tổ chức ngày hội đọc sách trong các trường học.,Sở Giáo dục và Đào tạo,", "units: first task of the first unit");
+		has(csv, "Sở Giáo dục và Đào tạo,Sở Văn hóa", "units: the unit's second task, with its cooperating unit");
+		has(csv, "Bố trí điểm đọc sách tại nhà văn hóa.,\"Ủy ban nhân dân các xã, phường\",", "units: the second unit");
+		CHECK(count(csv, ",unit\r\n") == 3, "units: three rows, none from the budget section");
+		free(csv);
+	}
+
+	/* headings that start with "Các" but name steps, not units */
+	{
+		static const char *const l[] = {
+			"IV. PHƯƠNG PHÁP",
+			"1. Các bước chuẩn bị",
+			"a) Lập danh sách đơn vị được khảo sát.",
+			"2. Các bước khảo sát",
+			"a) Gửi phiếu khảo sát.",
+			"3. Tổng hợp",
+			"a) Viết báo cáo.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, ",unit\r\n") == 0, "steps: headings 'Các bước …' name no unit");
+		free(csv);
+	}
+
+	/* topics of a conclusion notice */
+	{
+		static const char *const l[] = {
+			"III. VỀ CÁC ĐỀ XUẤT CỦA THÀNH PHỐ",
+			"1. Về đề xuất mở rộng bến xe phía Bắc: Bộ Xây dựng khẩn trương rà soát quy hoạch, báo",
+			"cáo Thủ tướng Chính phủ trước ngày 15 tháng 3 năm 2026.",
+			"2. Về đề xuất hỗ trợ vốn cho kè sông:",
+			"Ủy ban nhân dân thành phố tiếp tục hoàn thiện hồ sơ dự án, gửi Bộ Tài chính.",
+			"Bộ Tài chính đã bố trí vốn năm 2025 cho dự án.",
+			"3. Về đề xuất sửa quy định về phí: tăng mức thu, bổ sung đối tượng: giao Bộ Tài chính chủ trì",
+			"nghiên cứu, báo cáo Chính phủ trong tháng 6 năm 2026.",
+			"Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Bộ Xây dựng,,,2026-03-15,,1,2,prose", "topics: the unit after the topic's colon, a deadline in words as ISO");
+		has(csv, "Ủy ban nhân dân thành phố,,,,,1,5,prose", "topics: a paragraph under a topic heading");
+		has(csv, "Bộ Tài chính,,,tháng 6 năm 2026,,1,7,prose", "topics: the unit after the topic's last colon");
+		CHECK(count(csv, "\r\n") == 3, "topics: what a unit did and the closing notice give no row");
+		free(csv);
+	}
+
+	/* a topic with two units, one after an opening clause; deadlines per sentence */
+	{
+		static const char *const l[] = {
+			"II. VỀ CÁC ĐỀ XUẤT",
+			"1. Về cảng cá: với vai trò là chủ đầu tư, Tổng công ty Thủy sản chủ động làm việc với các nhà đầu tư. Để "
+			"chọn vị trí, Ủy ban nhân dân tỉnh phối hợp với các cơ quan liên quan rà soát quy hoạch trong tháng 9 năm "
+			"2026.",
+			"2. Về đường ven biển: giao Bộ Xây dựng chủ trì xem xét. Đối với nội dung vượt thẩm quyền, báo cáo cấp có "
+			"thẩm quyền trước ngày 30/10/2026.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "chủ động làm việc với các nhà đầu tư.,Tổng công ty Thủy sản,,,,,1,2,prose",
+		    "two units: the first after an opening clause, without the next sentence's deadline");
+		has(csv, "Ủy ban nhân dân tỉnh,các cơ quan liên quan,,tháng 9 năm 2026,,1,2,prose",
+		    "two units: the second sentence's unit after 'Để …,'");
+		has(csv, "Bộ Xây dựng,,,2026-10-30,,1,3,prose", "two units: a later sentence without a unit gives its deadline");
+		CHECK(count(csv, "\r\n") == 3, "two units: three rows");
+		free(csv);
+	}
+
+	/* a telegram: numbered items that name units from the start, no Roman sections */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu các cơ quan thực hiện ngay các việc sau:",
+			"1. Bộ Công Thương chủ trì, phối hợp với các địa phương:",
+			"a) Bảo đảm cung ứng xăng dầu cho vùng bị cô lập.",
+			"b) Kiểm tra giá hàng hóa thiết yếu trước ngày 20/12/2026.",
+			"2. Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La,",
+			"Lai Châu, Điện Biên:",
+			"a) Tổ chức sơ tán dân khỏi vùng nguy hiểm.",
+			"3. Văn phòng Chính phủ theo dõi, đôn đốc thực hiện Công điện này.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "a) Bảo đảm cung ứng xăng dầu cho vùng bị cô lập.,Bộ Công Thương,các địa phương,,,,1,3,unit",
+		    "telegram: the unit of the item, its cooperating units from the item's sentence");
+		has(csv, "Bộ Công Thương,các địa phương,,2026-12-20,,1,4,unit", "telegram: the item's second task");
+		has(csv, "a) Tổ chức sơ tán dân khỏi vùng nguy hiểm.,Chủ tịch Ủy ban nhân dân các tỉnh,,,,,1,7,unit",
+		    "telegram: places listed after the unit's colon are no task");
+		has(csv, "Văn phòng Chính phủ,,,,,1,8,unit", "telegram: an item that is a sentence is a task");
+		CHECK(count(csv, "\r\n") == 4, "telegram: four rows");
+		free(csv);
+	}
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}

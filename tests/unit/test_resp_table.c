@@ -1,0 +1,215 @@
+/* Unit tests of the flattened-table reader of responsibilities.csv (responsibilities-table.c) on
+ * tables written for this test: one cell per paragraph (cells apart by a blank line, rows by two,
+ * wrapped cells, a group row, a missing cell, a header repeated, a merged task over two units, the
+ * table's end), one cell per line (a lead cell that goes on past the unit's name), and prose that
+ * only looks like a header. */
+#include "../../extract/extract-int.h"
+#include "check.h"
+#include "text-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The responsibilities CSV of lines (no header), or "(error)". */
+static char *rows_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
+{
+	sohoa_text *t = text_of_lines(lines, n);
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
+	char *csv;
+	if (!ex || ex->run(ctx, NULL, t, &out) != SOHOA_OK) {
+		sohoa_buf_free(&out);
+		csv = sohoa_strdup("(error)");
+	} else {
+		csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+	}
+	sohoa_text_free(t);
+	return csv;
+}
+
+static int has(const char *csv, const char *s, const char *name)
+{
+	int ok = strstr(csv, s) != NULL;
+	CHECK(ok, name);
+	if (!ok)
+		printf("    want: %s\n    got:\n%s\n", s, csv);
+	return ok;
+}
+
+static size_t count(const char *csv, const char *s)
+{
+	size_t n = 0;
+	for (const char *p = csv; (p = strstr(p, s)) != NULL; p += strlen(s))
+		n++;
+	return n;
+}
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	if (!ctx) {
+		printf("FAIL: context\n");
+		return 1;
+	}
+
+	/* one cell per paragraph */
+	{
+		static const char *const l[] = {
+			"PHỤ LỤC",                                                     /* 1 */
+			"CÁC VIỆC CẦN LÀM NĂM 2026",                                   /* 2 */
+			"",
+			"STT", /* 4 */
+			"",
+			"Nội dung công",
+			"việc",
+			"",
+			"Đơn vị chủ trì", /* 9 */
+			"",
+			"Đơn vị phối hợp",
+			"",
+			"Thời hạn",
+			"",
+			"Sản phẩm", /* 15 */
+			"",
+			"",
+			"I", /* 18 */
+			"",
+			"CÔNG TÁC CHUẨN BỊ",
+			"",
+			"",
+			"1", /* 23 */
+			"",
+			"Lập danh sách các điểm cầu họp",
+			"trực tuyến ở cấp xã",
+			"",
+			"Sở Khoa học và Công nghệ",
+			"",
+			"Ủy ban nhân dân các xã, phường", /* 30 */
+			"",
+			"Trước ngày 20/01/2026",
+			"",
+			"Danh sách điểm cầu",
+			"",
+			"",
+			"2", /* 37 */
+			"",
+			"Sửa quy chế tiếp nhận hồ sơ",
+			"",
+			"Văn phòng Ủy ban nhân dân tỉnh", /* 41 */
+			"",
+			"Quý II/2026",
+			"",
+			"Quy chế sửa đổi",
+			"",
+			"",
+			"STT", /* 48: the header again, on a new page */
+			"",
+			"Nội dung công việc",
+			"",
+			"Đơn vị chủ trì",
+			"",
+			"Đơn vị phối hợp",
+			"",
+			"Thời hạn",
+			"",
+			"Sản phẩm",
+			"",
+			"",
+			"3", /* 61 */
+			"",
+			"Mua sắm máy quét cho bộ phận một cửa",
+			"",
+			"Sở Tài chính",
+			"",
+			"Các sở, ngành",
+			"",
+			"Năm 2026",
+			"",
+			"Máy quét",
+			"",
+			"",
+			"Ủy ban nhân dân các xã, phường", /* 74: a second lead under the same task */
+			"",
+			"Sở Tài chính",
+			"",
+			"",
+			"Nơi nhận:", /* 79 */
+			"- Như trên;",
+			"Sở Y tế chủ trì, phối hợp với các đơn vị tổng hợp kết quả.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv,
+		    "t,1,Lập danh sách các điểm cầu họp trực tuyến ở cấp xã,Sở Khoa học và Công nghệ,"
+		    "\"Ủy ban nhân dân các xã, phường\",Danh sách điểm cầu,2026-01-20,,1,23,table",
+		    "paragraphs: a wrapped task joined, every column in place, a full date as ISO");
+		has(csv, "t,2,Sửa quy chế tiếp nhận hồ sơ,Văn phòng Ủy ban nhân dân tỉnh,,Quy chế sửa đổi,Quý II/2026,,1,37,table",
+		    "paragraphs: a missing cooperating cell is left empty, the deadline is not taken for it");
+		has(csv, "t,3,Mua sắm máy quét cho bộ phận một cửa,Sở Tài chính,\"Các sở, ngành\",Máy quét,Năm 2026,,1,61,table",
+		    "paragraphs: the header repeated on a new page is skipped");
+		has(csv, "t,3,Mua sắm máy quét cho bộ phận một cửa,\"Ủy ban nhân dân các xã, phường\",Sở Tài chính,,,,1,61,table",
+		    "paragraphs: units under a merged task cell are a row of their own");
+		CHECK(count(csv, ",table") == 4, "paragraphs: four rows, none for the group 'I' or the header");
+		CHECK(count(csv, "\r\n") == 5, "paragraphs: the sentence after the table is read as prose, no other rows");
+		CHECK(!strstr(csv, "Nội dung") && !strstr(csv, "CÔNG TÁC"), "paragraphs: header and group are no tasks");
+		free(csv);
+	}
+
+	/* one cell per line, a wrapped cell going on in lowercase */
+	{
+		static const char *const l[] = {
+			"TT",
+			"Nhiệm vụ",
+			"Cơ quan chủ trì",
+			"Cơ quan phối hợp",
+			"Thời gian hoàn thành",
+			"1",
+			"Tổ chức cuộc thi tìm hiểu pháp luật",
+			"cho đoàn viên thanh niên", /* 8 */
+			"Tỉnh đoàn",
+			"Sở Tư pháp",
+			"Tháng 9/2026",
+			"2",
+			"Rà soát thủ tục hành chính nội bộ",
+			"Sở Nội vụ",
+			"Các sở, ban, ngành",
+			"Hằng quý",
+			"3",
+			"Cập nhật danh mục vị trí việc làm",
+			"Sở Nội vụ chủ trì hướng dẫn, tổng hợp",
+			"Các sở, ban, ngành",
+			"Năm 2026",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "t,1,Tổ chức cuộc thi tìm hiểu pháp luật cho đoàn viên thanh niên,Tỉnh đoàn,Sở Tư pháp,,Tháng 9/2026,,1,6,table",
+		    "lines: one cell per line, a lowercase line continues the cell");
+		has(csv, "t,2,Rà soát thủ tục hành chính nội bộ,Sở Nội vụ,\"Các sở, ban, ngành\",,Hằng quý,,1,12,table",
+		    "lines: a row between rows");
+		has(csv, "t,3,Cập nhật danh mục vị trí việc làm,Sở Nội vụ,\"Các sở, ban, ngành\",,Năm 2026,,1,17,table",
+		    "lines: a lead cell saying what the unit does gives the unit's name; the last row ends with the text");
+		CHECK(count(csv, ",table") == 3, "lines: three rows");
+		free(csv);
+	}
+
+	/* short lines that name columns inside prose are no table */
+	{
+		static const char *const l[] = {
+			"3. Phân công",
+			"",
+			"Cơ quan chủ trì",
+			"",
+			"Sở Công Thương chủ trì theo dõi việc thực hiện kế hoạch.",
+			"",
+			"Cơ quan phối hợp",
+			"",
+			"Các sở, ngành theo chức năng, nhiệm vụ.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, ",table") == 0, "prose: two headings between sentences are no table header");
+		free(csv);
+	}
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
