@@ -94,6 +94,13 @@ static int speck_line(const char *s)
 	return (letters < 2 && digits < 2) || others > letters + digits;
 }
 
+/* The month and year of the place-and-date line, read apart from its start when layout split
+ * the line ("tháng 5 năm 2014" under the title line of a scan): not a title line. */
+static int date_tail_line(const line_key *l)
+{
+	return docm_key_starts(l, "thang") && strstr(l->key, " nam ") != NULL && l->letters <= 12;
+}
+
 /* The body's first paragraph starts below the title with a gap: line b starts lower under line a
  * (on one page) than twice a's height ("Căn cứ" read apart, a first paragraph). */
 static int para_gap(const doc_ctx *dc, const line_key *a, const line_key *b)
@@ -271,7 +278,7 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 			break;
 		if (caps >= 0 && L[i].upper != caps && L[i].letters >= 4)
 			break;
-		if (speck_line(L[i].text))
+		if (speck_line(L[i].text) || date_tail_line(&L[i]))
 			continue;
 		if (L[i].letters >= 4 && caps < 0)
 			caps = L[i].upper;

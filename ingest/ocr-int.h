@@ -23,6 +23,10 @@ typedef struct ocr_tuning {
 	int type_gap_div;        /* ... joined along a row across gaps of 1/type_gap_div inch ... */
 	float type_row_ratio;    /* ... into rows at least this many times as wide as high */
 	/* binarization (Sauvola, tiled) */
+	int faint_ink;           /* the darkest faint_share of a background-normalized page lighter
+				    than this gray: faint ink (a light photocopy), stretched so it
+				    reaches black before it is thresholded */
+	float faint_share;
 	int sauvola_half_window; /* half the local window's side, pixels */
 	float sauvola_k;         /* Sauvola's k (0..1): higher makes less ink */
 	int sauvola_tile;        /* tiles are at most this many pixels a side */

@@ -119,6 +119,33 @@ static void colour_type(const ocr_tuning *t, PIX *mask, PIX *gray, const ingest_
 	pixDestroy(&wide);
 }
 
+/* norm, a background-normalized page (background near 200), with faint ink made dark: when its
+ * darkest t->faint_share of pixels are all lighter than t->faint_ink, the grays from that level
+ * to the background are stretched to 0..255, else norm is returned as it is. Sauvola and a plain
+ * threshold both lose ink that never gets darker than mid-gray. Takes norm; NULL only when norm
+ * is NULL. */
+static PIX *stretch_faint(const ocr_tuning *t, PIX *norm)
+{
+	NUMA *hist = norm ? pixGetGrayHistogram(norm, 1) : NULL;
+	l_float32 total = 0, seen = 0, count = 0;
+	int dark = 0;
+	if (hist && numaGetSum(hist, &total) == 0)
+		for (dark = 0; dark < 256; dark++) {
+			if (numaGetFValue(hist, dark, &count) == 0)
+				seen += count;
+			if (seen >= total * t->faint_share)
+				break;
+		}
+	numaDestroy(&hist);
+	if (dark <= t->faint_ink || dark >= 190)
+		return norm;
+	PIX *stretched = pixGammaTRC(NULL, norm, 1.0f, dark, 200);
+	if (!stretched)
+		return norm;
+	pixDestroy(&norm);
+	return stretched;
+}
+
 static int cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -134,7 +161,7 @@ static int letter_height(const ocr_tuning *t, PIX *gray)
 {
 	int half = pixGetWidth(gray) > 1600 && pixGetHeight(gray) > 1600;
 	PIX *small = half ? pixScaleAreaMap2(gray) : pixClone(gray);
-	PIX *norm = small ? pixBackgroundNormSimple(small, NULL, NULL) : NULL;
+	PIX *norm = small ? stretch_faint(t, pixBackgroundNormSimple(small, NULL, NULL)) : NULL;
 	PIX *ink = norm ? pixThresholdToBinary(norm, 150) : NULL;
 	/* letters stand in words: ink joined across gaps of a few pixels into runs at least twice as
 	 * wide as high; specks of dust alone stay out */
@@ -288,8 +315,7 @@ static PIX *level_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_o
 {
 	g->quads = quads > 0 ? quads % 4 : 0, g->angle = 0, g->sure = 1;
 	PIX *norm = pixBackgroundNormSimple(pixg, NULL, NULL);
-	if (!norm)
-		norm = pixClone(pixg);
+	norm = norm ? stretch_faint(t, norm) : pixClone(pixg);
 	/* a plain threshold is enough to count ascenders on the normalized page (background ~200)
 	 * and costs a tenth of Sauvola */
 	PIX *pixb = quads < 0 ? pixThresholdToBinary(norm, 150) : NULL;
