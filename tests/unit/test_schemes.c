@@ -96,6 +96,27 @@ int main(void)
 	expect(ctx, "schemes", LINES("Mỗi lớp học được mở cho 1 điểm."), 1, 1, WANT("t,criterion,,,1,Mỗi lớp học được mở,"),
 	       "schemes: mỗi … cho N điểm is a rule");
 
+	/* a rule's criterion: the indicator its own words name, not the group heading above it */
+	expect(ctx, "schemes",
+	       LINES("2. Hạ tầng:", "b) Tỷ lệ hộ dùng điện lưới từ 80% trở xuống được tính 2 điểm; trên 80% thì cứ thêm 5% "
+				    "được tính thêm 0,5 điểm.",
+		     "c) Có từ 15% đến 25% diện tích là rừng phòng hộ được tính 1 điểm.",
+		     "d) Tỷ lệ dân số đô thị có điện từ 90% trở lên được tính 3 điểm."),
+	       4, 4,
+	       WANT("t,criterion,Tỷ lệ hộ dùng điện lưới,,2,", "t,criterion,Tỷ lệ hộ dùng điện lưới,,0.5,",
+		    "t,criterion,diện tích là rừng phòng hộ,,1,", "t,criterion,Tỷ lệ dân số đô thị có điện,,3,"),
+	       "schemes: a rule's criterion is the indicator it names before its condition");
+	/* a rule for a kind of unit: the unit and the heading that names the criterion */
+	expect(ctx, "schemes",
+	       LINES("1. Quy mô dân số:", "a) Huyện từ 50.000 người trở xuống được tính 5 điểm;",
+		     "b) Huyện miền núi có điểm du lịch được tính 2 điểm."),
+	       3, 2, WANT("t,criterion,Huyện: Quy mô dân số,,5,", "t,criterion,Huyện miền núi có điểm du lịch,,2,"),
+	       "schemes: a unit before its condition takes the heading's criterion");
+	/* a band named by the class it puts units in */
+	expect(ctx, "schemes",
+	       LINES("Điều 3. Khung điểm xếp hạng", "2. Đơn vị được phân loại B khi có tổng số điểm từ 50 điểm đến dưới 70 điểm."),
+	       2, 1, WANT("t,band,loại B,70,50,"), "schemes: a band named by phân loại B");
+
 	/* "criterion: N điểm" items of a scheme, the scale in a label, a capped bonus, a penalty per case */
 	const char *const *labelled = LINES("IV. TIÊU CHUẨN, THANG ĐIỂM", "1. Thang điểm: 100 điểm, trong đó:",
 					    "- Tổ chức phát động phong trào: 20 điểm.", "- Công tác tuyên truyền: 80 điểm.",
