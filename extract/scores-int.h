@@ -18,6 +18,7 @@ typedef struct score_ev {
 	int has2;
 	char unit[16];
 	int sign;          /* change: +1 / -1 */
+	int top;           /* rank: a group of the first v1 ("thuộc nhóm 10"), a rank of at most v1 */
 } score_ev;
 
 /* How a row's subject was found. */

@@ -23,8 +23,8 @@ static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ke
 					   "tap trung", "tiep tuc", "day manh", "tang cuong", "no luc", "quyet tam",
 					   "khan truong", NULL};
 /* Words that end a subject read after the figure ("100% thủ tục hành chính được công bố"). */
-static const char *const after_stop[] = {"duoc", "dat", "so voi", "tro len", "tro xuong", "va", "de",
-					 "theo", "tai", "trong", "nam", "do", NULL};
+static const char *const after_stop[] = {"duoc", "dat", "so voi", "so cung ky", "so ky", "tro len", "tro xuong",
+					 "va", "de", "theo", "tai", "trong", "nam", "do", NULL};
 
 static void skip_spaces_back(const char *key, size_t b, size_t *e)
 {

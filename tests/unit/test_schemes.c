@@ -185,6 +185,17 @@ int main(void)
 	expect(ctx, "scores", LINES("Hoàn thành 100% các nhiệm vụ được giao trước ngày 15/12/2025."), 1, 1,
 	       WANT(",các nhiệm vụ được giao,target,"), "scores: an action's object; a deadline makes a target");
 
+	/* each value its own row: a change after a share of the plan, a change naming its own object */
+	expect(ctx, "scores", LINES("Số thuê bao cáp quang đạt 85% kế hoạch, tăng 4% so với cùng kỳ."), 1, 2,
+	       WANT(",score,=,85,,%,,,,,", ",change,=,,,,,,,4,%,"), "scores: a change after a share of the plan is its own row");
+	expect(ctx, "scores", LINES("Tỷ lệ trẻ em được tiêm chủng đạt 95%; giảm 30% số ca mắc sởi."), 1, 2,
+	       WANT(",score,=,95,", ",số ca mắc sởi,"), "scores: a change naming its own object is its own row");
+	/* ranks without a total: among the whole country, within a leading group */
+	expect(ctx, "scores", LINES("Năm 2024 tỉnh Bình An xếp thứ 7 cả nước về Chỉ số hài lòng."), 1, 1,
+	       WANT(",rank,=,,,,,7,,"), "scores: xếp thứ N cả nước is a rank");
+	expect(ctx, "scores", LINES("Thu ngân sách năm 2024 thuộc nhóm 15 tỉnh có số thu cao nhất."), 1, 1,
+	       WANT(",rank,<=,,,,,15,,"), "scores: thuộc nhóm N tỉnh is a rank of at most N");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
