@@ -372,6 +372,10 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	const char *key = st->key;
 	size_t kl = st->keylen;
 	size_t cue_b = cstart > sstart ? sstart : cstart;
+	/* a parenthesis with its own "đạt" states its own result: words outside it ("bảo đảm thông
+	 * suốt (giải quyết hồ sơ đạt tỷ lệ 91,67%)") do not make it a target */
+	if (cstart > 0 && key[cstart - 1] == '(' && ex_has_word(key, cstart, e->b, "dat"))
+		cue_b = cstart;
 	int result = ex_has_any(key, sstart, e->b, result_cues);
 	int target = has_target_cue(key, cue_b, e->b) ||
 		     ex_has_any(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL});

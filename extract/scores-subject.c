@@ -171,6 +171,17 @@ static int paren_subject(const ex_stmt *st, const score_ev *e, const score_row *
 	return 1;
 }
 
+/* 1 when a comparison starts at key offset b of st ("so cùng kỳ", "so với năm 2024"), not "số". */
+static int comparison_at(const ex_stmt *st, size_t b, size_t e)
+{
+	static const char *const cmp[] = {"so voi", "so cung ky", "so ky", NULL};
+	return b < e && (ex_starts_any(st->key, e, b, cmp) || ex_spelled_at(st, b, "so"));
+}
+
+/* Words that start the phrase of a comparator's own value: "(bình quân cả nước tăng 9,3%)". */
+static const char *const comparators[] = {"binh quan", "trung binh", "muc binh quan", "muc trung binh", "ca nuoc",
+					  "muc chung", NULL};
+
 /* ---- the steps of score_subject_of ---- */
 
 /* What the steps read about figure e of statement st: its clause and sentence, the row before
@@ -198,6 +209,30 @@ typedef struct subj {
  * subject) or 0 (the row is dropped). */
 enum { GO_ON = -1 };
 
+/* Words that end an appraisal clause ("Phát triển doanh nghiệp tích cực, …") or make one ("kinh
+ * tế duy trì đà tăng trưởng, …"). */
+static const char *const appraisal_ends[] = {"tich cuc", "on dinh", "kha quan", "thuan loi", "hieu qua", "dang ke",
+					     "manh me", "nhanh", "tot", NULL};
+static const char *const appraisal_verbs[] = {"duy tri", "tiep tuc", "giu vung", NULL};
+
+/* Where the measured phrase key[b..e) of st starts past an appraisal clause before its last comma
+ * ("Phát triển doanh nghiệp tích cực, số doanh nghiệp thành lập mới" -> "số doanh nghiệp thành
+ * lập mới"), when the words after the comma read as a noun phrase of three words or more; else b. */
+static size_t past_appraisal(const ex_stmt *st, size_t b, size_t e)
+{
+	const char *key = st->key;
+	size_t comma = e;
+	while (comma > b && key[comma - 1] != ',')
+		comma--;
+	if (comma <= b)
+		return b;
+	size_t pe = comma - 1, nb = ex_skip_sp(key, comma, e), wb;
+	int appraisal = ex_has_any(key, b, pe, appraisal_verbs);
+	for (int i = 0; appraisal_ends[i] && !appraisal; i++)
+		appraisal = ex_ends_with(key, b, pe, appraisal_ends[i], &wb);
+	return appraisal && ex_words_in(key, nb, e) >= 3 && score_np_ok(st, nb, e) ? nb : b;
+}
+
 /* Read the phrase before figure c->e and the clause after it into c. */
 static void read_around(subj *c)
 {
@@ -209,6 +244,7 @@ static void read_around(subj *c)
 	score_trim_all(key, &c->tb, &c->te);
 	score_measured_part(key, c->tb, &c->te);
 	score_trim_all(key, &c->tb, &c->te);
+	c->tb = past_appraisal(c->st, c->tb, c->te);
 	c->before_ok = score_np_ok(c->st, c->tb, c->te);
 	c->before_empty = c->te <= c->tb;
 	/* a change's verb is its own "tăng"/"giảm" */
@@ -237,7 +273,16 @@ static int parenthesis_follows(const subj *c, score_row *r)
 static int ratio_subject(const subj *c, score_row *r)
 {
 	const char *key = c->key;
-	if (!c->percent || !c->copula || !c->after_ok || c->quoted || !ex_starts_any(key, c->ae, c->ab, reference_words))
+	/* "đạt 104,2% dự toán Trung ương giao và 85,6% dự toán tỉnh giao": a second ratio of the same
+	 * indicator, joined to the first by "và" or a comma */
+	const score_row *last = c->same_sentence ? c->last : NULL;
+	size_t wb, ge = c->e->b;
+	while (ge > c->sb && key[ge - 1] == ' ')
+		ge--;
+	int parallel = last && last->subj_src == SUBJ_RATIO && last->measured && last->end <= c->e->b &&
+		       (ex_ends_with(key, last->end, ge, "va", &wb) || (ge > 0 && key[ge - 1] == ','));
+	if (!c->percent || !(c->copula || parallel) || !c->after_ok || c->quoted ||
+	    !ex_starts_any(key, c->ae, c->ab, reference_words))
 		return GO_ON;
 	size_t rb = c->ab;
 	if (ex_word_at(key, c->ae, rb, "so voi"))
@@ -245,7 +290,10 @@ static int ratio_subject(const subj *c, score_row *r)
 	char *ref = score_span_text(c->st, rb, c->ae, 1), *meas = NULL;
 	int src = SUBJ_RATIO;
 	size_t nb, ne;
-	if (c->before_ok)
+	if (parallel && !c->copula) {
+		meas = sohoa_strdup(last->measured);
+		src = SUBJ_LAST;
+	} else if (c->before_ok)
 		meas = score_span_text(c->st, c->tb, c->te, 0);
 	else if (c->same_sentence && c->last && c->last->measured) {
 		meas = sohoa_strdup(c->last->measured);
@@ -302,6 +350,8 @@ static int object_subject(const subj *c, score_row *r)
 {
 	if (!((c->e->kind == EV_FIG && !c->copula && !c->before_empty) || c->e->kind == EV_CHANGE))
 		return GO_ON;
+	if (comparison_at(c->st, c->ab, c->ae)) /* "tăng 42% so cùng kỳ": no object */
+		return GO_ON;
 	return c->ae > c->ab && score_np_ok(c->st, c->ab, c->ae) && take_span(r, c->st, c->ab, c->ae, 0, SUBJ_AFTER)
 		       ? 1
 		       : GO_ON;
@@ -314,6 +364,14 @@ static int own_subject(const subj *c, score_row *r)
 	if (c->before_ok && c->e->kind == EV_FIG && !c->copula && !linked(c->key, c->sb, c->e->b) &&
 	    ex_words_in(c->key, c->tb, c->te) > 8)
 		return 0;
+	if (c->before_ok && c->same_sentence && c->last && c->last->measured &&
+	    ex_starts_any(c->key, c->te, c->tb, comparators)) { /* the comparator of the row before's indicator */
+		char *cmpr = score_span_text(c->st, c->tb, c->te, 0);
+		if (cmpr)
+			set_subject(r, score_join3(c->last->measured, " ", cmpr), sohoa_strdup(c->last->measured), SUBJ_LAST);
+		free(cmpr);
+		return r->subject != NULL;
+	}
 	return c->before_ok && take_span(r, c->st, c->tb, c->te, 0, SUBJ_OWN) ? 1 : GO_ON;
 }
 
@@ -324,7 +382,10 @@ static int row_before_subject(const subj *c, score_row *r)
 	const score_row *last = c->last;
 	if (!c->same_sentence || !last || !last->subject || (last->at < c->cstart && c->e->kind == EV_FIG))
 		return GO_ON;
-	set_subject(r, sohoa_strdup(last->subject), last->measured ? sohoa_strdup(last->measured) : NULL, SUBJ_LAST);
+	/* a change after a ratio changes the indicator, not its ratio to the reference */
+	const char *s = c->e->kind == EV_CHANGE && last->subj_src == SUBJ_RATIO && last->measured ? last->measured
+												   : last->subject;
+	set_subject(r, sohoa_strdup(s), last->measured ? sohoa_strdup(last->measured) : NULL, SUBJ_LAST);
 	return r->subject != NULL;
 }
 

@@ -190,6 +190,17 @@ int main(void)
 	       WANT(",score,=,85,,%,,,,,", ",change,=,,,,,,,4,%,"), "scores: a change after a share of the plan is its own row");
 	expect(ctx, "scores", LINES("Tỷ lệ trẻ em được tiêm chủng đạt 95%; giảm 30% số ca mắc sởi."), 1, 2,
 	       WANT(",score,=,95,", ",số ca mắc sởi,"), "scores: a change naming its own object is its own row");
+	/* subjects: the comparator of the indicator before, a second ratio joined by và, past an appraisal */
+	expect(ctx, "scores", LINES("Doanh thu bán lẻ tăng 11,2% (bình quân cả nước tăng 8,1%)."), 1, 2,
+	       WANT(",Doanh thu bán lẻ bình quân cả nước,change,"), "scores: a comparator's value names the indicator before");
+	expect(ctx, "scores", LINES("Thu nội địa 9 tháng đạt 91,5% dự toán Trung ương giao và 80,2% dự toán tỉnh giao."), 1, 2,
+	       WANT(",Thu nội địa 9 tháng so với dự toán tỉnh giao,score,=,80.2,"), "scores: a second ratio joined by và");
+	expect(ctx, "scores", LINES("Du lịch phục hồi tích cực, lượng khách quốc tế tăng 21,4% so cùng kỳ."), 1, 1,
+	       WANT(",lượng khách quốc tế,change,"), "scores: the measured phrase starts past an appraisal clause");
+	expect(ctx, "scores",
+	       LINES("Bộ máy mới vận hành bảo đảm thông suốt, hiệu quả (thủ tục trực tuyến đạt tỷ lệ 88,2%)."), 1, 1,
+	       WANT(",thủ tục trực tuyến,score,=,88.2,"), "scores: a result in parentheses is no target");
+
 	/* ranks without a total: among the whole country, within a leading group */
 	expect(ctx, "scores", LINES("Năm 2024 tỉnh Bình An xếp thứ 7 cả nước về Chỉ số hài lòng."), 1, 1,
 	       WANT(",rank,=,,,,,7,,"), "scores: xếp thứ N cả nước is a rank");
