@@ -38,8 +38,13 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 				size_t p = i, wb;
 				while (p > b && key[p - 1] == ' ')
 					p--;
-				if ((p > b && key[p - 1] == '%') || ex_ends_with(key, b, p, "so voi", &wb) ||
-				    ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb))
+				/* … unless the figure is the goal's own value ("đạt mục tiêu tăng trưởng 8%") */
+				size_t ge = i + 8;
+				int own_value = ge < e && ex_words_in(key, ge, e) <= 10;
+				for (size_t k = ge; k < e && own_value; k++)
+					own_value = !strchr(",;%", key[k]) && !isdigit((unsigned char)key[k]);
+				if (!own_value && ((p > b && key[p - 1] == '%') || ex_ends_with(key, b, p, "so voi", &wb) ||
+						   ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb)))
 					continue;
 			}
 			return 1;

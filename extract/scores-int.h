@@ -19,6 +19,7 @@ typedef struct score_ev {
 	char unit[16];
 	int sign;          /* change: +1 / -1 */
 	int top;           /* rank: a group of the first v1 ("thuộc nhóm 10"), a rank of at most v1 */
+	int range;         /* figure: 1 the lower, 2 the upper bound of a range ("từ 8,3 - 8,5%") */
 } score_ev;
 
 /* How a row's subject was found. */
@@ -40,6 +41,7 @@ typedef struct score_row {
 	long rank, rank_of;
 	char unit[16], change_unit[16];
 	int year;
+	int range;         /* the row of a range's lower bound (1) or upper bound (2) */
 } score_row;
 
 /* ---- scores-class.c: facts and kinds ---- */

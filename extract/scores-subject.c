@@ -357,6 +357,40 @@ static int object_subject(const subj *c, score_row *r)
 		       : GO_ON;
 }
 
+/* The indicator a goal names right before its figure ("đạt mục tiêu tăng trưởng kinh tế 8% trong
+ * năm 2025", "chỉ tiêu tỷ lệ hộ nghèo từ 2 - 3%"): the words after "mục tiêu" / "chỉ tiêu". */
+static int goal_subject(const subj *c, score_row *r)
+{
+	static const char *const goals[] = {"muc tieu", "chi tieu", NULL};
+	const char *key = c->key;
+	size_t gb = EX_NONE;
+	if (c->e->kind != EV_FIG || c->copula)
+		return GO_ON;
+	for (size_t i = c->sb; i < c->e->b; i++)
+		if ((i == 0 || key[i - 1] == ' ') && ex_starts_any(key, c->e->b, i, goals))
+			gb = i + 8;
+	if (gb == EX_NONE)
+		return GO_ON;
+	size_t b = ex_skip_sp(key, gb, c->e->b), e = c->e->b, wb;
+	static const char *const bounds[] = {"từ", "trên", "dưới", "khoảng", "ít nhất", "tối thiểu", NULL};
+	static const char *const plain_bounds[] = {"tu", "tren", "duoi", "khoang", "it nhat", "toi thieu", NULL};
+	for (int again = 1; again;) { /* "… từ 8,3 - 8,5%": the bound is no part of the indicator */
+		again = 0;
+		while (e > b && key[e - 1] == ' ')
+			e--;
+		for (int w = 0; plain_bounds[w]; w++)
+			if (ex_ends_with(key, b, e, plain_bounds[w], &wb) && ex_spelled_at(c->st, wb, bounds[w])) {
+				e = wb;
+				again = 1;
+				break;
+			}
+	}
+	score_trim_all(key, &b, &e);
+	if (ex_words_in(key, b, e) > 12 || !score_np_ok(c->st, b, e))
+		return GO_ON;
+	return take_span(r, c->st, b, e, 0, SUBJ_OWN) ? 1 : GO_ON;
+}
+
 /* The measured phrase before the figure, unless a long one no verb or qualifier links to it
  * ("… cấp hóa chất Cloramin B, Chlorine 70%": the figure is part of a name; the row is dropped). */
 static int own_subject(const subj *c, score_row *r)
@@ -416,7 +450,7 @@ static int sentence_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	parenthesis_follows, ratio_subject,      opening_subject, object_subject,
+	parenthesis_follows, ratio_subject,      opening_subject, object_subject,  goal_subject,
 	own_subject,         row_before_subject, label_subject,   sentence_subject,
 };
 

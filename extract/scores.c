@@ -45,6 +45,49 @@ static int cmp_ev(const void *a, const void *b)
 	return x->b < y->b ? -1 : x->b > y->b;
 }
 
+/* A range "từ 8,3 - 8,5%", "12 đến 13%": the lower number before a figure's, a figure of its own
+ * (range 1) and the figure its upper bound (range 2). Returns the new count (at most cap). */
+static size_t add_range_lows(const ex_stmt *st, score_ev *evs, size_t n, size_t cap)
+{
+	const char *key = st->key;
+	size_t n0 = n;
+	for (size_t i = 0; i < n0 && n < cap; i++) {
+		score_ev *e = &evs[i];
+		if (e->kind != EV_FIG || e->has2)
+			continue;
+		size_t p = e->b, wb;
+		while (p > 0 && key[p - 1] == ' ')
+			p--;
+		if (p > 0 && key[p - 1] == '-')
+			p--;
+		else if (p >= 3 && !strncmp(key + p - 3, "â", 3)) /* – */
+			p -= 3;
+		else if (ex_ends_with(key, 0, p, "den", &wb))
+			p = wb;
+		else
+			continue;
+		while (p > 0 && key[p - 1] == ' ')
+			p--;
+		size_t q = p;
+		while (q > 0 && (isdigit((unsigned char)key[q - 1]) || strchr(".,", key[q - 1])))
+			q--;
+		while (q < p && !isdigit((unsigned char)key[q]))
+			q++;
+		if (q >= p || (q > 0 && key[q - 1] != ' ' && key[q - 1] != '('))
+			continue;
+		double lo = ex_num_at(key, q);
+		if (!(lo < e->v1) || lo <= 0)
+			continue;
+		score_ev *l = &evs[n++];
+		*l = *e;
+		l->b = l->nb = q; /* its span reaches the upper bound's end: the words after are the range's */
+		l->v1 = lo;
+		l->range = 1;
+		evs[i].range = 2;
+	}
+	return n;
+}
+
 /* Collect the figures of one statement (at most cap, in key order), figures inside a change or
  * rank dropped; res are the compiled fig_re, rank_re, change_re, rank_bare_re. */
 static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *evs, size_t cap)
@@ -96,6 +139,7 @@ static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *ev
 			n++;
 		}
 	}
+	n = add_range_lows(st, evs, n, cap);
 	qsort(evs, n, sizeof *evs, cmp_ev);
 	/* a figure inside a change ("tăng 0,19 điểm") belongs to the change */
 	size_t w = 0;
@@ -257,6 +301,19 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 			continue;
 		}
 		fill_figures(r, e);
+		if (e->range == 2 && same_sentence && last && last->range == 1 && last->subject) {
+			/* the upper bound of a range: the lower's row, bounded from above */
+			r->subject = sohoa_strdup(last->subject);
+			r->measured = last->measured ? sohoa_strdup(last->measured) : NULL;
+			r->subj_src = last->subj_src;
+			r->kind = last->kind;
+			r->cue = last->cue;
+			r->year = last->year;
+			r->op = "<=";
+			r->range = 2;
+			n++;
+			continue;
+		}
 		if (!score_subject_of(ed, si, e, last, same_sentence, cstart, sstart, r)) {
 			free(r->measured);
 			r->measured = NULL;
@@ -269,6 +326,10 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 		}
 		if (e->kind == EV_RANK && e->top)
 			r->op = "<=";
+		if (e->range == 1) {
+			r->op = ">=";
+			r->range = 1;
+		}
 		n++;
 	}
 	return n;

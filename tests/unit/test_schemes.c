@@ -201,6 +201,14 @@ int main(void)
 	       LINES("Bộ máy mới vận hành bảo đảm thông suốt, hiệu quả (thủ tục trực tuyến đạt tỷ lệ 88,2%)."), 1, 1,
 	       WANT(",thủ tục trực tuyến,score,=,88.2,"), "scores: a result in parentheses is no target");
 
+	/* a goal's own value and a range: two bounds of one indicator */
+	expect(ctx, "scores",
+	       LINES("Tỉnh quyết tâm đạt mục tiêu tăng trưởng kinh tế 9% trong năm 2026 và góp phần đạt mục tiêu thu hút "
+		     "đầu tư từ 11 - 12% của vùng."),
+	       1, 3,
+	       WANT(",tăng trưởng kinh tế,target,=,9,", ",thu hút đầu tư,target,>=,11,", ",thu hút đầu tư,target,<=,12,"),
+	       "scores: a goal's own value, a range as two bounds");
+
 	/* ranks without a total: among the whole country, within a leading group */
 	expect(ctx, "scores", LINES("Năm 2024 tỉnh Bình An xếp thứ 7 cả nước về Chỉ số hài lòng."), 1, 1,
 	       WANT(",rank,=,,,,,7,,"), "scores: xếp thứ N cả nước is a rank");
