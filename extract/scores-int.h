@@ -103,6 +103,11 @@ char *score_join3(const char *a, const char *sep, const char *b);
 
 /* ---- scores-subject.c: subjects ---- */
 
+/* 1 when figure e (in the clause from cstart) is a rate of change named before it ("so với mức
+ * tăng cả nước là 9,2%"): *sign -1 for a fall; the words between the rate and the figure in
+ * [*wb, *we). */
+int score_rate_of_change(const ex_stmt *st, size_t cstart, const score_ev *e, int *sign, size_t *wb, size_t *we);
+
 /* Set the subject of row r, of figure e in statement si (its clause from cstart, its sentence
  * from sstart; last is the row before in the statement, in the same sentence when same_sentence).
  * 0 when no noun phrase names what the figure measures (the row is dropped). */

@@ -180,7 +180,7 @@ static int comparison_at(const ex_stmt *st, size_t b, size_t e)
 
 /* Words that start the phrase of a comparator's own value: "(bình quân cả nước tăng 9,3%)". */
 static const char *const comparators[] = {"binh quan", "trung binh", "muc binh quan", "muc trung binh", "ca nuoc",
-					  "muc chung", NULL};
+					  "muc chung", "toan quoc", NULL};
 
 /* ---- the steps of score_subject_of ---- */
 
@@ -357,6 +357,74 @@ static int object_subject(const subj *c, score_row *r)
 		       : GO_ON;
 }
 
+/* A rank and what it ranks after it: "xếp thứ 05 cả nước về Chỉ số chuyển đổi số". */
+static int rank_about_subject(const subj *c, score_row *r)
+{
+	static const char *const among[] = {"trong ca nuoc", "tren ca nuoc", "ca nuoc", "toan quoc", NULL};
+	const char *key = c->key;
+	size_t kl = c->st->keylen, p = ex_skip_sp(key, c->e->e, kl), ab, ae;
+	if (c->e->kind != EV_RANK)
+		return GO_ON;
+	for (int i = 0; among[i]; i++)
+		if (ex_word_at(key, kl, p, among[i])) {
+			p = ex_skip_sp(key, p + strlen(among[i]), kl);
+			break;
+		}
+	if (!ex_word_at(key, kl, p, "ve"))
+		return GO_ON;
+	score_subject_after(key, kl, p + 2, &ab, &ae);
+	return ae > ab && score_np_ok(c->st, ab, ae) && take_span(r, c->st, ab, ae, 0, SUBJ_AFTER) ? 1 : GO_ON;
+}
+
+/* A change named by its rate: "… cao hơn so với mức tăng cả nước là 9,2%" (the comparator's rate
+ * of the indicator before), "mức giảm của khu vực là 3%". Sets *sign; 1 when figure e is one,
+ * with the key span of the words between the rate and the figure in *b, *e. */
+int score_rate_of_change(const ex_stmt *st, size_t cstart, const score_ev *e, int *sign, size_t *wb, size_t *we)
+{
+	static const char *const rates[] = {"muc tang truong", "muc tang", "muc giam", "toc do tang", NULL};
+	const char *key = st->key;
+	if (e->kind != EV_FIG || strcmp(e->unit, "%") || e->has2)
+		return 0;
+	for (size_t i = cstart; i < e->b; i++)
+		for (int k = 0; rates[k]; k++)
+			if ((i == 0 || key[i - 1] == ' ') && ex_word_at(key, e->b, i, rates[k])) {
+				size_t b = ex_skip_sp(key, i + strlen(rates[k]), e->b), end = e->b, x;
+				while (end > b && key[end - 1] == ' ')
+					end--;
+				if (ex_ends_with(key, b, end, "la", &x) || ex_ends_with(key, b, end, "dat", &x) ||
+				    ex_ends_with(key, b, end, "o muc", &x))
+					end = x;
+				while (end > b && key[end - 1] == ' ')
+					end--;
+				if (ex_words_in(key, b, end) > 6 || memchr(key + b, ',', end - b))
+					continue;
+				*sign = strstr(rates[k], "giam") ? -1 : 1;
+				*wb = b;
+				*we = end;
+				return 1;
+			}
+	return 0;
+}
+
+/* The subject of such a rate: the comparator's words joined to the indicator of the row before
+ * ("sản xuất công nghiệp" + "cả nước"), else the words themselves. */
+static int rate_subject(const subj *c, score_row *r)
+{
+	int sign;
+	size_t b, e;
+	if (!score_rate_of_change(c->st, c->cstart, c->e, &sign, &b, &e) || e <= b)
+		return GO_ON;
+	char *words = score_span_text(c->st, b, e, 0);
+	if (!words)
+		return GO_ON;
+	if (c->same_sentence && c->last && c->last->measured && ex_starts_any(c->key, e, b, comparators)) {
+		set_subject(r, score_join3(c->last->measured, " ", words), sohoa_strdup(c->last->measured), SUBJ_LAST);
+		free(words);
+		return r->subject != NULL;
+	}
+	return score_np_ok(c->st, b, e) && take(r, words, SUBJ_OWN) ? 1 : (free(words), GO_ON);
+}
+
 /* The indicator a goal names right before its figure ("đạt mục tiêu tăng trưởng kinh tế 8% trong
  * năm 2025", "chỉ tiêu tỷ lệ hộ nghèo từ 2 - 3%"): the words after "mục tiêu" / "chỉ tiêu". */
 static int goal_subject(const subj *c, score_row *r)
@@ -450,8 +518,9 @@ static int sentence_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	parenthesis_follows, ratio_subject,      opening_subject, object_subject,  goal_subject,
-	own_subject,         row_before_subject, label_subject,   sentence_subject,
+	rank_about_subject, rate_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	object_subject,     goal_subject,       own_subject,         row_before_subject, label_subject,
+	sentence_subject,
 };
 
 int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,

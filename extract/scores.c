@@ -330,6 +330,16 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 			r->op = ">=";
 			r->range = 1;
 		}
+		int sign;
+		size_t wb, we;
+		if (score_rate_of_change(st, cstart, e, &sign, &wb, &we)) { /* "mức tăng cả nước là 9,2%" */
+			r->kind = "change";
+			r->change = sign * e->v1;
+			r->has_change = 1;
+			r->has_value = 0;
+			r->unit[0] = 0;
+			snprintf(r->change_unit, sizeof r->change_unit, "%%");
+		}
 		n++;
 	}
 	return n;

@@ -209,6 +209,12 @@ int main(void)
 	       WANT(",tăng trưởng kinh tế,target,=,9,", ",thu hút đầu tư,target,>=,11,", ",thu hút đầu tư,target,<=,12,"),
 	       "scores: a goal's own value, a range as two bounds");
 
+	/* a rank and what it ranks; a rate of change named before its figure */
+	expect(ctx, "scores", LINES("Năm 2025 tỉnh xếp thứ 9 cả nước về Chỉ số năng lực cạnh tranh cấp tỉnh."), 1, 1,
+	       WANT(",Chỉ số năng lực cạnh tranh cấp tỉnh,rank,=,,,,,9,,"), "scores: a rank names what it ranks after về");
+	expect(ctx, "scores", LINES("Xuất khẩu nông sản tăng 14,2%, cao hơn so với mức tăng cả nước là 7,5%."), 1, 2,
+	       WANT(",Xuất khẩu nông sản cả nước,change,=,,,,,,,7.5,%,"), "scores: a rate of change named before its figure");
+
 	/* ranks without a total: among the whole country, within a leading group */
 	expect(ctx, "scores", LINES("Năm 2024 tỉnh Bình An xếp thứ 7 cả nước về Chỉ số hài lòng."), 1, 1,
 	       WANT(",rank,=,,,,,7,,"), "scores: xếp thứ N cả nước is a rank");
