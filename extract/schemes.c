@@ -276,8 +276,10 @@ static int rule_subject(const ex_stmt *st, size_t *ob, size_t *oe)
 	       !((e == b || key[e - 1] == ' ') && condition_at(st, e, rv)))
 		e++;
 	int cut = e < rv && condition_at(st, e, rv); /* a condition follows the words */
-	while (e > b && strchr(" ,", key[e - 1]))
+	while (e > b && strchr(" ,*_", key[e - 1])) /* markup of emphasis ("**Diện tích**") too */
 		e--;
+	while (b < e && strchr("*_ ", key[b]))
+		b++;
 	size_t words = ex_words_in(key, b, e);
 	*ob = b;
 	*oe = e;

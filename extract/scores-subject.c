@@ -245,7 +245,8 @@ static void read_around(subj *c)
 	score_measured_part(key, c->tb, &c->te);
 	score_trim_all(key, &c->tb, &c->te);
 	c->tb = past_appraisal(c->st, c->tb, c->te);
-	c->before_ok = score_np_ok(c->st, c->tb, c->te);
+	/* "tăng 3,5% so cùng kỳ và tăng 0,4% …": the comparison of the row before names nothing */
+	c->before_ok = score_np_ok(c->st, c->tb, c->te) && !comparison_at(c->st, c->tb, c->te);
 	c->before_empty = c->te <= c->tb;
 	/* a change's verb is its own "tăng"/"giảm" */
 	c->copula = e->kind == EV_RANK || e->kind == EV_CHANGE || copula_before(key, c->sb, e->b);
@@ -263,6 +264,8 @@ static int parenthesis_follows(const subj *c, score_row *r)
 	size_t pb = c->cstart - 1, ob = ex_clause_start(c->key, c->st->title_key, pb), oe = pb;
 	if (c->same_sentence)
 		ob = after_last_row(c->key, c->last, ob, pb);
+	score_trim_all(c->key, &ob, &oe);
+	score_measured_part(c->key, ob, &oe); /* "Vốn X đạt 3.768 tỷ đồng (chiếm 13,7% …)": "Vốn X" */
 	score_trim_all(c->key, &ob, &oe);
 	return score_np_ok(c->st, ob, oe) && take_span(r, c->st, ob, oe, 0, SUBJ_OWN) ? 1 : GO_ON;
 }
@@ -370,6 +373,12 @@ static int rank_about_subject(const subj *c, score_row *r)
 			p = ex_skip_sp(key, p + strlen(among[i]), kl);
 			break;
 		}
+	/* "đứng thứ 5 khu vực Đồng bằng sông Cửu Long về …": a few words of place before "về" */
+	for (int w = 0; w < 8 && p < kl && !ex_word_at(key, kl, p, "ve") && isalnum((unsigned char)key[p]); w++) {
+		while (p < kl && key[p] != ' ' && !strchr(",;:.()", key[p]))
+			p++;
+		p = ex_skip_sp(key, p, kl);
+	}
 	if (!ex_word_at(key, kl, p, "ve"))
 		return GO_ON;
 	score_subject_after(key, kl, p + 2, &ab, &ae);
@@ -381,13 +390,14 @@ static int rank_about_subject(const subj *c, score_row *r)
  * with the key span of the words between the rate and the figure in *b, *e. */
 int score_rate_of_change(const ex_stmt *st, size_t cstart, const score_ev *e, int *sign, size_t *wb, size_t *we)
 {
-	static const char *const rates[] = {"muc tang truong", "muc tang", "muc giam", "toc do tang", NULL};
+	static const char *const rates[] = {"muc tang", "muc giam", NULL}; /* not "mức tăng trưởng": a level */
 	const char *key = st->key;
 	if (e->kind != EV_FIG || strcmp(e->unit, "%") || e->has2)
 		return 0;
 	for (size_t i = cstart; i < e->b; i++)
 		for (int k = 0; rates[k]; k++)
-			if ((i == 0 || key[i - 1] == ' ') && ex_word_at(key, e->b, i, rates[k])) {
+			if ((i == 0 || key[i - 1] == ' ') && ex_word_at(key, e->b, i, rates[k]) &&
+			    !ex_word_at(key, e->b, ex_skip_sp(key, i + strlen(rates[k]), e->b), "truong")) {
 				size_t b = ex_skip_sp(key, i + strlen(rates[k]), e->b), end = e->b, x;
 				while (end > b && key[end - 1] == ' ')
 					end--;

@@ -106,6 +106,8 @@ int main(void)
 	       WANT("t,criterion,Tỷ lệ hộ dùng điện lưới,,2,", "t,criterion,Tỷ lệ hộ dùng điện lưới,,0.5,",
 		    "t,criterion,diện tích là rừng phòng hộ,,1,", "t,criterion,Tỷ lệ dân số đô thị có điện,,3,"),
 	       "schemes: a rule's criterion is the indicator it names before its condition");
+	expect(ctx, "schemes", LINES("**3. Độ che phủ rừng** từ 40% trở xuống được tính 2 điểm."), 1, 1,
+	       WANT("t,criterion,Độ che phủ rừng,,2,"), "schemes: a rule's indicator without its emphasis marks");
 	/* a rule for a kind of unit: the unit and the heading that names the criterion */
 	expect(ctx, "schemes",
 	       LINES("1. Quy mô dân số:", "a) Huyện từ 50.000 người trở xuống được tính 5 điểm;",
