@@ -108,6 +108,9 @@ int main(void)
 	       "schemes: a rule's criterion is the indicator it names before its condition");
 	expect(ctx, "schemes", LINES("**3. Độ che phủ rừng** từ 40% trở xuống được tính 2 điểm."), 1, 1,
 	       WANT("t,criterion,Độ che phủ rừng,,2,"), "schemes: a rule's indicator without its emphasis marks");
+	expect(ctx, "schemes", LINES("4. Yếu tố khác:", "c) Có khu bảo tồn biển được", "UNESCO ghi danh được tính 2 điểm."), 3, 1,
+	       WANT("t,criterion,khu bảo tồn biển được UNESCO ghi danh,,2,"),
+	       "schemes: a heading line ending in được goes on in the next line");
 	/* a rule for a kind of unit: the unit and the heading that names the criterion */
 	expect(ctx, "schemes",
 	       LINES("1. Quy mô dân số:", "a) Huyện từ 50.000 người trở xuống được tính 5 điểm;",
