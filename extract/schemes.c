@@ -229,6 +229,8 @@ static int condition_at(const ex_stmt *st, size_t p, size_t e)
 	size_t q = next_word(key, p, e);
 	if (ex_word_at(key, e, q, "toi thieu"))
 		q = next_word(key, next_word(key, q, e), e);
+	else if (ex_starts_any(key, e, q, (const char *const[]){"tu", "tren", "duoi", NULL})) /* "đạt từ 300%" */
+		q = next_word(key, q, e);
 	return q < e && (numeric_word(key, q, e) || ex_word_at(key, e, q, "muc"));
 }
 
@@ -244,7 +246,7 @@ static int rule_subject(const ex_stmt *st, size_t *ob, size_t *oe)
 					    "dac khu", "don vi hanh chinh", NULL};
 	static const char *const lead[] = {"co", "doi voi", "neu co", "neu", NULL};
 	static const char *const no_np[] = {"moi", "cu", "dat", "neu", "truong hop", "trong do", "tong", "diem",
-					    "duoc", "khong", "chua", "voi", "la", "thi", "tinh", NULL};
+					    "duoc", "khong", "chua", "voi", "la", "thi", NULL};
 	const char *key = st->key;
 	size_t b = scheme_body_start(st), rv = b;
 	/* the rule's verb: "cộng", "trừ", not "công nhận", "tạm trú" */
@@ -266,6 +268,16 @@ static int rule_subject(const ex_stmt *st, size_t *ob, size_t *oe)
 				break;
 			}
 	}
+	/* a unit in general before what it has ("Đơn vị hành chính cấp xã có vị trí …"): what it has */
+	if (ex_word_at(key, rv, b, "don vi"))
+		for (size_t i = b, w = 0; i < rv && w < 10 && !isdigit((unsigned char)key[i]); i++) {
+			if (key[i] == ' ')
+				w++;
+			if (key[i] == ' ' && ex_word_at(key, rv, i + 1, "co")) {
+				b = ex_skip_sp(key, i + 3, rv);
+				break;
+			}
+		}
 	/* a condition before the indicator ("từ 20% đến 30% dân số …") */
 	if (condition_at(st, b, rv) && !ex_starts_any(key, rv, b, (const char *const[]){"thi", "neu", NULL}))
 		while (b < rv && (numeric_word(key, b, rv) ||
@@ -287,7 +299,15 @@ static int rule_subject(const ex_stmt *st, size_t *ob, size_t *oe)
 	 * "Phường thuộc tỉnh từ …"): it names who, the heading names what */
 	if (cut && words <= 6 && ex_starts_any(key, e, b, units) && !ex_has_any(key, b, e, (const char *const[]){"co", "la", NULL}))
 		return 2;
-	if (words < 2 || words > 30 || ex_starts_any(key, e, b, no_np) || !isalpha((unsigned char)key[b]))
+	if (words > 30) { /* a long indicator: its words before the first comma */
+		const char *comma = memchr(key + b, ',', e - b);
+		if (comma) {
+			e = (size_t)(comma - key);
+			words = ex_words_in(key, b, e);
+		}
+	}
+	if (words < 2 || words > 30 || ex_starts_any(key, e, b, no_np) || ex_spelled_at(st, b, "tính") ||
+	    !isalpha((unsigned char)key[b]))
 		return 0;
 	return 1;
 }
@@ -415,6 +435,40 @@ char *scheme_criterion_of(const sch_doc *sd, size_t s, size_t *cs)
 	return title_name(sd, t, s);
 }
 
+/* Criterion c (taken over) of a bonus or penalty rule named by its own words, with the label of
+ * the section it is in: "Điểm ưu tiên: quy mô dân số" under "Điều 9. Điểm ưu tiên trong …". */
+static char *with_kind_label(const ex_doc *ed, size_t s, int kind, char *c)
+{
+	const char *const *ws = kind == EX_SCH_BONUS ? bonus_words : penalty_words;
+	size_t cl = strlen(c);
+	char *ck = NULL;
+	size_t ckl = 0, *cm = NULL;
+	if (ex_key(c, cl, &ck, &ckl, &cm) != 0 || !ck)
+		return c;
+	int has = ex_has_any(ck, 0, ckl, ws);
+	free(ck);
+	free(cm);
+	if (has)
+		return c;
+	size_t t = scheme_title_before(ed, s);
+	for (int up = 0; up < 2 && t != EX_NONE; up++, t = scheme_title_before(ed, t)) {
+		const ex_stmt *ts = &ed->stmts[t];
+		for (size_t i = 0; i < ts->keylen; i++)
+			for (int w = 0; ws[w]; w++)
+				if ((i == 0 || ts->key[i - 1] == ' ') && ex_word_at(ts->key, ts->keylen, i, ws[w]) &&
+				    !strncmp(ws[w], "diem", 4)) {
+					char *label = scheme_text_of(ts, i, i + strlen(ws[w]));
+					char *j = label ? join3(label, ": ", c) : NULL;
+					free(label);
+					if (!j)
+						return c;
+					free(c);
+					return j;
+				}
+	}
+	return c;
+}
+
 /* The row of a scheme figure at key [at, end) of statement s with kind, maximum and points, its
  * criterion (given, or found) and condition; conf is its confidence. */
 sohoa_status scheme_emit(sohoa_ctx *ctx, sch_doc *sd, size_t s, size_t at, int kind, const double *max,
@@ -439,6 +493,8 @@ sohoa_status scheme_emit(sohoa_ctx *ctx, sch_doc *sd, size_t s, size_t at, int k
 		r.criterion = scheme_criterion_of(sd, s, &r.crit_stmt);
 		if (!r.criterion)
 			conf *= 0.8;
+		else if (r.crit_stmt == s && (kind == EX_SCH_BONUS || kind == EX_SCH_PENALTY))
+			r.criterion = with_kind_label(sd->ed, s, kind, r.criterion);
 	}
 	if (!sd->scheme_doc)
 		conf *= 0.7;

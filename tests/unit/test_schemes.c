@@ -111,6 +111,10 @@ int main(void)
 	expect(ctx, "schemes", LINES("4. Yếu tố khác:", "c) Có khu bảo tồn biển được", "UNESCO ghi danh được tính 2 điểm."), 3, 1,
 	       WANT("t,criterion,khu bảo tồn biển được UNESCO ghi danh,,2,"),
 	       "schemes: a heading line ending in được goes on in the next line");
+	/* a bonus rule named by its own words carries the label of its section */
+	expect(ctx, "schemes",
+	       LINES("Điều 5. Điểm thưởng trong đánh giá", "1. Đơn vị có tỷ lệ hồ sơ trực tuyến đạt từ 95% trở lên thì được cộng 3 điểm."),
+	       2, 1, WANT("t,bonus,Điểm thưởng: tỷ lệ hồ sơ trực tuyến,,3,"), "schemes: a bonus rule's indicator under its label");
 	/* a rule for a kind of unit: the unit and the heading that names the criterion */
 	expect(ctx, "schemes",
 	       LINES("1. Quy mô dân số:", "a) Huyện từ 50.000 người trở xuống được tính 5 điểm;",
