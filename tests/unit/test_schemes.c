@@ -115,6 +115,13 @@ int main(void)
 	expect(ctx, "schemes",
 	       LINES("Điều 5. Điểm thưởng trong đánh giá", "1. Đơn vị có tỷ lệ hồ sơ trực tuyến đạt từ 95% trở lên thì được cộng 3 điểm."),
 	       2, 1, WANT("t,bonus,Điểm thưởng: tỷ lệ hồ sơ trực tuyến,,3,"), "schemes: a bonus rule's indicator under its label");
+	/* points given at a threshold on an amount are a rule, a result by a date is not */
+	const char *const *step = LINES("- Đến 40.000 người được 6 điểm;", "- Trên 40.000 người, được thêm 2 điểm.");
+	expect(ctx, "schemes", step, 2, 2, WANT("t,criterion,,,6,", "t,criterion,,,2,"),
+	       "schemes: được N điểm up to a threshold is a rule");
+	expect(ctx, "scores", step, 2, 0, NULL, "scores: points up to a threshold are no scores");
+	expect(ctx, "schemes", LINES("Tính đến 30/6/2025, Sở Xây dựng được 86 điểm."), 1, 0, NULL,
+	       "schemes: được N điểm by a date is a result");
 	/* a rule for a kind of unit: the unit and the heading that names the criterion */
 	expect(ctx, "schemes",
 	       LINES("1. Quy mô dân số:", "a) Huyện từ 50.000 người trở xuống được tính 5 điểm;",
