@@ -69,7 +69,15 @@ static char *class_named(const ex_stmt *sm)
 		}
 		while (e > b && key[e - 1] == ' ')
 			e--;
-		if (words >= 1 && words <= 4 && e > i + 9)
+		/* a class's name: a numeral or letter ("II", "A", "1"), a band name ("tốt", "đặc biệt") */
+		size_t nb = ex_skip_sp(key, i + 9, e), ne = nb;
+		while (ne < e && key[ne] != ' ')
+			ne++;
+		int roman = ne > nb && strspn(sm->text + sm->kmap[nb], "IVX") >= ne - nb;
+		int named = roman || (ne - nb == 1 && isalnum((unsigned char)key[nb])) || isdigit((unsigned char)key[nb]) ||
+			    ex_starts_any(key, e, nb, band_names) || ex_starts_any(key, e, nb, band_heads) ||
+			    ex_word_at(key, e, nb, "dac biet");
+		if (named && words >= 1 && words <= 4 && e > i + 9)
 			return scheme_text_of(sm, b, e);
 	}
 	return NULL;

@@ -133,6 +133,12 @@ int main(void)
 	       LINES("Điều 3. Khung điểm xếp hạng", "2. Đơn vị được phân loại B khi có tổng số điểm từ 50 điểm đến dưới 70 điểm."),
 	       2, 1, WANT("t,band,loại B,70,50,"), "schemes: a band named by phân loại B");
 
+	expect(ctx, "schemes",
+	       LINES("Điều 6. Xếp loại công chức", "2. Hoàn thành tốt nhiệm vụ",
+		     "Được xếp loại nếu không đạt tiêu chí xếp loại chất lượng quy định tại khoản 1 và có tổng số điểm từ 70 "
+		     "điểm trở lên."),
+	       3, 1, WANT("t,band,Hoàn thành tốt nhiệm vụ,,70,"), "schemes: xếp loại chất lượng names no class");
+
 	/* "criterion: N điểm" items of a scheme, the scale in a label, a capped bonus, a penalty per case */
 	const char *const *labelled = LINES("IV. TIÊU CHUẨN, THANG ĐIỂM", "1. Thang điểm: 100 điểm, trong đó:",
 					    "- Tổ chức phát động phong trào: 20 điểm.", "- Công tác tuyên truyền: 80 điểm.",
