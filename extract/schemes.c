@@ -285,8 +285,8 @@ static int rule_subject(const ex_stmt *st, size_t *ob, size_t *oe)
 			b = next_word(key, b, rv);
 	size_t e = b;
 	while (e < rv && !strchr(";:(", key[e]) && !ex_sentence_dot(key, rv, e) &&
-	       !((e == b || key[e - 1] == ' ') && condition_at(st, e, rv)))
-		e++;
+	       !((e == b || key[e - 1] == ' ') && (condition_at(st, e, rv) || ex_word_at(key, rv, e, "tren tong so"))))
+		e++; /* the denominator of a rate ("… trên tổng số văn bản đi") names no indicator either */
 	int cut = e < rv && condition_at(st, e, rv); /* a condition follows the words */
 	while (e > b && strchr(" ,*_", key[e - 1])) /* markup of emphasis ("**Diện tích**") too */
 		e--;

@@ -122,6 +122,9 @@ int main(void)
 	expect(ctx, "scores", step, 2, 0, NULL, "scores: points up to a threshold are no scores");
 	expect(ctx, "schemes", LINES("Tính đến 30/6/2025, Sở Xây dựng được 86 điểm."), 1, 0, NULL,
 	       "schemes: được N điểm by a date is a result");
+	expect(ctx, "schemes",
+	       LINES("e) Tỷ lệ hồ sơ được số hóa trên tổng số hồ sơ tiếp nhận từ 60% trở xuống được tính 2 điểm."), 1, 1,
+	       WANT("t,criterion,Tỷ lệ hồ sơ được số hóa,,2,"), "schemes: a rate's denominator is no part of its indicator");
 	/* a rule for a kind of unit: the unit and the heading that names the criterion */
 	expect(ctx, "schemes",
 	       LINES("1. Quy mô dân số:", "a) Huyện từ 50.000 người trở xuống được tính 5 điểm;",
