@@ -50,6 +50,39 @@ static int in_band_context(const ex_doc *ed, size_t s)
 	return 0;
 }
 
+/* The class a band statement puts units in, named in its words: "… được phân loại II khi …",
+ * "… thì được xếp loại Hoàn thành tốt." -> "loại II", "loại Hoàn thành tốt"; NULL when none. */
+static char *class_named(const ex_stmt *sm)
+{
+	static const char *const stops[] = {"khi", "neu", "thi", "va", "trong", "theo", "tai", "co", NULL};
+	const char *key = sm->key;
+	for (size_t i = 0; i + 4 < sm->keylen; i++) {
+		if (!(i == 0 || key[i - 1] == ' ') ||
+		    !(ex_word_at(key, sm->keylen, i, "phan loai") || ex_word_at(key, sm->keylen, i, "xep loai")))
+			continue;
+		size_t b = i + 4, e = ex_skip_sp(key, i + 9, sm->keylen), words = 0;
+		while (e < sm->keylen && words < 5 && !strchr(",.;:()", key[e]) && !ex_starts_any(key, sm->keylen, e, stops)) {
+			while (e < sm->keylen && !strchr(" ,.;:()", key[e]))
+				e++;
+			words++;
+			e = ex_skip_sp(key, e, sm->keylen);
+		}
+		while (e > b && key[e - 1] == ' ')
+			e--;
+		/* a class's name: a numeral or letter ("II", "A", "1"), a band name ("tốt", "đặc biệt") */
+		size_t nb = ex_skip_sp(key, i + 9, e), ne = nb;
+		while (ne < e && key[ne] != ' ')
+			ne++;
+		int roman = ne > nb && strspn(sm->text + sm->kmap[nb], "IVX") >= ne - nb;
+		int named = roman || (ne - nb == 1 && isalnum((unsigned char)key[nb])) || isdigit((unsigned char)key[nb]) ||
+			    ex_starts_any(key, e, nb, band_names) || ex_starts_any(key, e, nb, band_heads) ||
+			    ex_word_at(key, e, nb, "dac biet");
+		if (named && words >= 1 && words <= 4 && e > i + 9)
+			return scheme_text_of(sm, b, e);
+	}
+	return NULL;
+}
+
 /* in_band_context of statement s, read once. */
 int scheme_band_context(sch_doc *sd, size_t s)
 {
@@ -130,6 +163,8 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 			name = scheme_text_of(sm, clb, j);
 		else if (labelled)
 			name = scheme_text_of(sm, lb, le);
+		else if ((name = class_named(sm)) != NULL)
+			;
 		else {
 			size_t t = scheme_title_before(ed, s);
 			if (t != EX_NONE) {

@@ -9,8 +9,8 @@
 
 /* Verbs that give points under a condition. */
 static const char *const rule_verbs[] = {"cong them", "cong truc tiep", "cong", "tru di", "tru them", "tru",
-					 "cham", "tinh them", "tinh", "cho", "thuong", "tuong ung voi",
-					 "tuong ung", "duoc", NULL};
+					 "cham", "tinh them", "tinh la", "tinh", "cho", "thuong", "tuong ung voi",
+					 "tuong ung", "duoc them", "duoc", "them", NULL};
 /* Words that make "được N điểm" a rule rather than a result. */
 static const char *const cond_words[] = {"moi", "cu", "neu", "thi", "khi", "truong hop", "doi voi", NULL};
 /* Totals: "tổng số điểm chuẩn … là 100 điểm", "thang điểm 100", "Tổng cộng". */
@@ -45,13 +45,29 @@ static size_t list_start_key(const char *key, size_t b, size_t e)
 	return b;
 }
 
-/* 1 when key [b, e) of sm holds a condition word (cond_words, as spelled). */
+/* 1 when key [b, e) of sm holds a condition word (cond_words, as spelled) or a threshold on an
+ * amount ("Đến 500.000 người", "Trên 10%"; not a date "đến 30/6"). */
 static int has_cond(const ex_stmt *sm, size_t b, size_t e)
 {
-	for (size_t i = b; i < e; i++)
+	static const char *const bounds[] = {"den", "tren", "duoi", "tu", NULL};
+	const char *key = sm->key;
+	for (size_t i = b; i < e; i++) {
 		for (int w = 0; cond_words[w]; w++)
-			if (ex_word_at(sm->key, e, i, cond_words[w]) && spelled(sm, i, cond_words[w]))
+			if (ex_word_at(key, e, i, cond_words[w]) && spelled(sm, i, cond_words[w]))
 				return 1;
+		for (int w = 0; bounds[w]; w++)
+			if ((i == b || key[i - 1] == ' ') && ex_word_at(key, e, i, bounds[w])) {
+				size_t j = i + strlen(bounds[w]);
+				while (j < e && key[j] == ' ')
+					j++;
+				size_t d = j;
+				while (j < e && (isdigit((unsigned char)key[j]) || ((key[j] == '.' || key[j] == ',') && j + 1 < e &&
+										     isdigit((unsigned char)key[j + 1]))))
+					j++;
+				if (j > d && (j >= e || key[j] != '/'))
+					return 1;
+			}
+	}
 	return 0;
 }
 
@@ -102,7 +118,7 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 			*vb = w2;
 			return F_TOTAL; /* "Tổng cộng 100 điểm" */
 		}
-		if (!strcmp(rule_verbs[i], "duoc")) {
+		if (!strcmp(rule_verbs[i], "duoc") || !strcmp(rule_verbs[i], "duoc them") || !strcmp(rule_verbs[i], "them")) {
 			/* "đạt được 85 điểm" reports a result; "mỗi …, được 1 điểm" is a rule */
 			if (scheme_ends_word(key, cb, wb, "dat", &w2) || !has_cond(sm, cb, wb))
 				return F_NONE;

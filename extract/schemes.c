@@ -188,27 +188,137 @@ static int rule_in(const ex_stmt *st)
 	return 0;
 }
 
-/* The criterion a statement's rule belongs to: its table row's title, its own label, the heading
- * it is under; *cs gets the statement. Caller frees. */
-char *scheme_criterion_of(const sch_doc *sd, size_t s, size_t *cs)
+/* a, sep and b joined into a new string (caller frees); NULL when out of memory. */
+static char *join3(const char *a, const char *sep, const char *b)
+{
+	size_t n = strlen(a) + strlen(sep) + strlen(b) + 1;
+	char *j = malloc(n);
+	if (j)
+		snprintf(j, n, "%s%s%s", a, sep, b);
+	return j;
+}
+
+/* Key offset past the word at p (letters, digits and the marks of a number) and the spaces after. */
+static size_t next_word(const char *key, size_t p, size_t e)
+{
+	while (p < e && key[p] != ' ')
+		p++;
+	return ex_skip_sp(key, p, e);
+}
+
+/* 1 when the word at key offset p holds a digit or is a percent sign. */
+static int numeric_word(const char *key, size_t p, size_t e)
+{
+	for (; p < e && key[p] != ' '; p++)
+		if (isdigit((unsigned char)key[p]) || key[p] == '%')
+			return 1;
+	return 0;
+}
+
+/* 1 when a condition on an amount starts at key offset p of st (before e): "từ 10%", "trên
+ * mức", "trở xuống", "thì" (not "đô thị"). */
+static int condition_at(const ex_stmt *st, size_t p, size_t e)
+{
+	const char *key = st->key;
+	static const char *const bounds[] = {"tu", "tren", "duoi", "dat", "khoang", "toi thieu", NULL};
+	static const char *const ends[] = {"tro xuong", "tro len", "thi", "neu", NULL};
+	if (numeric_word(key, p, e) || (ex_starts_any(key, e, p, ends) && !ex_spelled_at(st, p, "thị")))
+		return 1;
+	if (!ex_starts_any(key, e, p, bounds))
+		return 0;
+	size_t q = next_word(key, p, e);
+	if (ex_word_at(key, e, q, "toi thieu"))
+		q = next_word(key, next_word(key, q, e), e);
+	else if (ex_starts_any(key, e, q, (const char *const[]){"tu", "tren", "duoi", NULL})) /* "đạt từ 300%" */
+		q = next_word(key, q, e);
+	return q < e && (numeric_word(key, q, e) || ex_word_at(key, e, q, "muc"));
+}
+
+/* The indicator a rule states its points for, read from the rule's own words: the noun phrase
+ * before its condition and its verb ("b) Tỷ trọng dịch vụ từ 70% trở xuống được tính 1 điểm",
+ * "Có từ 20% đến 30% dân số là người dân tộc thiểu số được tính 1 điểm", "…, nếu có số thu … từ
+ * 50% trở xuống được tính 3 điểm"). Sets its key span and returns 1; 2 when the words name the
+ * kind of unit the rule is for ("Xã từ 16.000 người trở xuống …"); 0 when they name nothing (a
+ * threshold "Đạt từ 80%", "Mỗi …"). */
+static int rule_subject(const ex_stmt *st, size_t *ob, size_t *oe)
+{
+	static const char *const units[] = {"tinh", "xa", "phuong", "huyen", "thanh pho", "thi xa", "thi tran",
+					    "dac khu", "don vi hanh chinh", NULL};
+	static const char *const lead[] = {"co", "doi voi", "neu co", "neu", NULL};
+	static const char *const no_np[] = {"moi", "cu", "dat", "neu", "truong hop", "trong do", "tong", "diem",
+					    "duoc", "khong", "chua", "voi", "la", "thi", NULL};
+	const char *key = st->key;
+	size_t b = scheme_body_start(st), rv = b;
+	/* the rule's verb: "cộng", "trừ", not "công nhận", "tạm trú" */
+	while (rv < st->keylen && !((rv == 0 || key[rv - 1] == ' ') && rule_verb_at(st, rv) &&
+				    !ex_spelled_at(st, rv, "công") && !ex_spelled_at(st, rv, "trú") &&
+				    !ex_spelled_at(st, rv, "trụ")))
+		rv++;
+	if (rv >= st->keylen)
+		return 0;
+	for (size_t i = b; i < rv; i++) /* the last "nếu" clause before the verb holds the indicator */
+		if ((i == 0 || key[i - 1] == ' ') && ex_word_at(key, rv, i, "neu"))
+			b = i;
+	for (int again = 1; again;) {
+		again = 0;
+		for (int w = 0; lead[w]; w++)
+			if (ex_word_at(key, rv, b, lead[w])) {
+				b = ex_skip_sp(key, b + strlen(lead[w]), rv);
+				again = 1;
+				break;
+			}
+	}
+	/* a unit in general before what it has ("Đơn vị hành chính cấp xã có vị trí …"): what it has */
+	if (ex_word_at(key, rv, b, "don vi"))
+		for (size_t i = b, w = 0; i < rv && w < 10 && !isdigit((unsigned char)key[i]); i++) {
+			if (key[i] == ' ')
+				w++;
+			if (key[i] == ' ' && ex_word_at(key, rv, i + 1, "co")) {
+				b = ex_skip_sp(key, i + 3, rv);
+				break;
+			}
+		}
+	/* a condition before the indicator ("từ 20% đến 30% dân số …") */
+	if (condition_at(st, b, rv) && !ex_starts_any(key, rv, b, (const char *const[]){"thi", "neu", NULL}))
+		while (b < rv && (numeric_word(key, b, rv) ||
+				  ex_starts_any(key, rv, b, (const char *const[]){"tu", "den", "tren", "duoi", "khoang", NULL})))
+			b = next_word(key, b, rv);
+	size_t e = b;
+	while (e < rv && !strchr(";:(", key[e]) && !ex_sentence_dot(key, rv, e) &&
+	       !((e == b || key[e - 1] == ' ') && (condition_at(st, e, rv) || ex_word_at(key, rv, e, "tren tong so"))))
+		e++; /* the denominator of a rate ("… trên tổng số văn bản đi") names no indicator either */
+	int cut = e < rv && condition_at(st, e, rv); /* a condition follows the words */
+	while (e > b && strchr(" ,*_", key[e - 1])) /* markup of emphasis ("**Diện tích**") too */
+		e--;
+	while (b < e && strchr("*_ ", key[b]))
+		b++;
+	size_t words = ex_words_in(key, b, e);
+	*ob = b;
+	*oe = e;
+	/* the kind of unit the rule is for, before a condition ("Xã từ 16.000 người trở xuống …",
+	 * "Phường thuộc tỉnh từ …"): it names who, the heading names what */
+	if (cut && words <= 6 && ex_starts_any(key, e, b, units) && !ex_has_any(key, b, e, (const char *const[]){"co", "la", NULL}))
+		return 2;
+	if (words > 30) { /* a long indicator: its words before the first comma */
+		const char *comma = memchr(key + b, ',', e - b);
+		if (comma) {
+			e = (size_t)(comma - key);
+			words = ex_words_in(key, b, e);
+		}
+	}
+	if (words < 2 || words > 30 || ex_starts_any(key, e, b, no_np) || ex_spelled_at(st, b, "tính") ||
+	    !isalpha((unsigned char)key[b]))
+		return 0;
+	return 1;
+}
+
+/* The criterion a statement's rule belongs to: its table row's title, its own label, the
+ * indicator its rule names, the heading it is under; *cs gets the statement. Caller frees. */
+/* The name of title statement t (s: the statement it is named for): its words up to a sentence
+ * end, colon, parenthesis or rule verb, a wrapped table cell joined. Caller frees. */
+static char *title_name(const sch_doc *sd, size_t t, size_t s)
 {
 	const ex_doc *ed = sd->ed;
-	size_t t = sd->info[s].title;
-	*cs = EX_NONE;
-	if (t == EX_NONE) {
-		size_t lb, le;
-		const ex_stmt *sm = &ed->stmts[s];
-		if (scheme_label_span(sm, 0, &lb, &le)) {
-			*cs = s;
-			return scheme_text_of(sm, lb, le);
-		}
-		/* a heading that is itself the rule ("a) Tỷ lệ … từ 90% trở lên được tính 40 điểm") belongs to
-		 * the criterion of the section it is in */
-		t = sm->heading && !rule_in(sm) ? s : scheme_title_before(ed, s);
-	}
-	if (t == EX_NONE)
-		return NULL;
-	*cs = t;
 	const ex_stmt *ts = &ed->stmts[t];
 	size_t b = scheme_body_start(ts), e = b;
 	if (ex_word_at(ts->key, ts->keylen, b, "dieu") && isdigit((unsigned char)ts->key[b + 5])) { /* "Điều 5. …" */
@@ -254,6 +364,111 @@ char *scheme_criterion_of(const sch_doc *sd, size_t s, size_t *cs)
 	return c;
 }
 
+/* 1 when title statement ts gives a criterion its maximum: points in its words, no rule. */
+static int max_title(const ex_stmt *ts)
+{
+	if (rule_in(ts))
+		return 0;
+	for (size_t i = 0; i + 1 < ts->keylen; i++) /* "N điểm" */
+		if (isdigit((unsigned char)ts->key[i]) && ex_word_at(ts->key, ts->keylen, ex_skip_sp(ts->key, i + 1, ts->keylen), "diem"))
+			return 1;
+	return 0;
+}
+
+/* The criterion statement s's rule names in its own words (rule_subject): the indicator, or the
+ * kind of unit joined to the heading above ("Xã: Quy mô dân số"); *cs gets the statement naming
+ * it. NULL when none. */
+static char *rule_criterion(const sch_doc *sd, size_t s, size_t *cs)
+{
+	const ex_stmt *sm = &sd->ed->stmts[s];
+	size_t lb, le;
+	int rs = rule_in(sm) ? rule_subject(sm, &lb, &le) : 0;
+	if (!rs)
+		return NULL;
+	char *own = scheme_text_of(sm, lb, le);
+	size_t t = rs == 2 ? scheme_title_before(sd->ed, s) : EX_NONE;
+	char *head = t != EX_NONE ? title_name(sd, t, s) : NULL;
+	*cs = s;
+	if (rs == 2 && (!own || !head)) { /* a unit alone names no criterion */
+		free(own);
+		free(head);
+		return NULL;
+	}
+	if (head) {
+		char *j = join3(own, ": ", head);
+		free(own);
+		free(head);
+		own = j;
+	}
+	return own;
+}
+
+char *scheme_criterion_of(const sch_doc *sd, size_t s, size_t *cs)
+{
+	const ex_doc *ed = sd->ed;
+	size_t t = sd->info[s].title;
+	*cs = EX_NONE;
+	if (t == EX_NONE) {
+		size_t lb, le;
+		const ex_stmt *sm = &ed->stmts[s];
+		if (scheme_label_span(sm, 0, &lb, &le)) {
+			*cs = s;
+			return scheme_text_of(sm, lb, le);
+		}
+		/* under a heading that gives its criterion a maximum ("2. Kết quả số hóa (80 điểm)"), a rule
+		 * scores that criterion; elsewhere it names its own indicator */
+		size_t up = scheme_title_before(ed, s);
+		char *own = up != EX_NONE && max_title(&ed->stmts[up]) ? NULL : rule_criterion(sd, s, cs);
+		if (own)
+			return own;
+		/* a heading that is itself a rule without an indicator belongs to the criterion of the
+		 * section it is in */
+		t = sm->heading && !rule_in(sm) ? s : scheme_title_before(ed, s);
+		/* a rule going on from the heading rule before it ("a) Xã từ 16.000 người trở xuống được
+		 * tính 10 điểm;" then "trên 16.000 người thì cứ thêm …") names what that rule names */
+		if (t != EX_NONE && t != s && ed->stmts[t].heading && !sm->heading && (own = rule_criterion(sd, t, cs)))
+			return own;
+	}
+	if (t == EX_NONE)
+		return NULL;
+	*cs = t;
+	return title_name(sd, t, s);
+}
+
+/* Criterion c (taken over) of a bonus or penalty rule named by its own words, with the label of
+ * the section it is in: "Điểm ưu tiên: quy mô dân số" under "Điều 9. Điểm ưu tiên trong …". */
+static char *with_kind_label(const ex_doc *ed, size_t s, int kind, char *c)
+{
+	const char *const *ws = kind == EX_SCH_BONUS ? bonus_words : penalty_words;
+	size_t cl = strlen(c);
+	char *ck = NULL;
+	size_t ckl = 0, *cm = NULL;
+	if (ex_key(c, cl, &ck, &ckl, &cm) != 0 || !ck)
+		return c;
+	int has = ex_has_any(ck, 0, ckl, ws);
+	free(ck);
+	free(cm);
+	if (has)
+		return c;
+	size_t t = scheme_title_before(ed, s);
+	for (int up = 0; up < 2 && t != EX_NONE; up++, t = scheme_title_before(ed, t)) {
+		const ex_stmt *ts = &ed->stmts[t];
+		for (size_t i = 0; i < ts->keylen; i++)
+			for (int w = 0; ws[w]; w++)
+				if ((i == 0 || ts->key[i - 1] == ' ') && ex_word_at(ts->key, ts->keylen, i, ws[w]) &&
+				    !strncmp(ws[w], "diem", 4)) {
+					char *label = scheme_text_of(ts, i, i + strlen(ws[w]));
+					char *j = label ? join3(label, ": ", c) : NULL;
+					free(label);
+					if (!j)
+						return c;
+					free(c);
+					return j;
+				}
+	}
+	return c;
+}
+
 /* The row of a scheme figure at key [at, end) of statement s with kind, maximum and points, its
  * criterion (given, or found) and condition; conf is its confidence. */
 sohoa_status scheme_emit(sohoa_ctx *ctx, sch_doc *sd, size_t s, size_t at, int kind, const double *max,
@@ -278,6 +493,8 @@ sohoa_status scheme_emit(sohoa_ctx *ctx, sch_doc *sd, size_t s, size_t at, int k
 		r.criterion = scheme_criterion_of(sd, s, &r.crit_stmt);
 		if (!r.criterion)
 			conf *= 0.8;
+		else if (r.crit_stmt == s && (kind == EX_SCH_BONUS || kind == EX_SCH_PENALTY))
+			r.criterion = with_kind_label(sd->ed, s, kind, r.criterion);
 	}
 	if (!sd->scheme_doc)
 		conf *= 0.7;

@@ -38,8 +38,13 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 				size_t p = i, wb;
 				while (p > b && key[p - 1] == ' ')
 					p--;
-				if ((p > b && key[p - 1] == '%') || ex_ends_with(key, b, p, "so voi", &wb) ||
-				    ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb))
+				/* … unless the figure is the goal's own value ("đạt mục tiêu tăng trưởng 8%") */
+				size_t ge = i + 8;
+				int own_value = ge < e && ex_words_in(key, ge, e) <= 10;
+				for (size_t k = ge; k < e && own_value; k++)
+					own_value = !strchr(",;%", key[k]) && !isdigit((unsigned char)key[k]);
+				if (!own_value && ((p > b && key[p - 1] == '%') || ex_ends_with(key, b, p, "so voi", &wb) ||
+						   ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb)))
 					continue;
 			}
 			return 1;
@@ -372,6 +377,10 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	const char *key = st->key;
 	size_t kl = st->keylen;
 	size_t cue_b = cstart > sstart ? sstart : cstart;
+	/* a parenthesis with its own "đạt" states its own result: words outside it ("bảo đảm thông
+	 * suốt (giải quyết hồ sơ đạt tỷ lệ 91,67%)") do not make it a target */
+	if (cstart > 0 && key[cstart - 1] == '(' && ex_has_word(key, cstart, e->b, "dat"))
+		cue_b = cstart;
 	int result = ex_has_any(key, sstart, e->b, result_cues);
 	int target = has_target_cue(key, cue_b, e->b) ||
 		     ex_has_any(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL});

@@ -18,6 +18,8 @@ typedef struct score_ev {
 	int has2;
 	char unit[16];
 	int sign;          /* change: +1 / -1 */
+	int top;           /* rank: a group of the first v1 ("thuộc nhóm 10"), a rank of at most v1 */
+	int range;         /* figure: 1 the lower, 2 the upper bound of a range ("từ 8,3 - 8,5%") */
 } score_ev;
 
 /* How a row's subject was found. */
@@ -39,6 +41,7 @@ typedef struct score_row {
 	long rank, rank_of;
 	char unit[16], change_unit[16];
 	int year;
+	int range;         /* the row of a range's lower bound (1) or upper bound (2) */
 } score_row;
 
 /* ---- scores-class.c: facts and kinds ---- */
@@ -99,6 +102,11 @@ char *score_span_text(const ex_stmt *st, size_t b, size_t e, int drop_parens);
 char *score_join3(const char *a, const char *sep, const char *b);
 
 /* ---- scores-subject.c: subjects ---- */
+
+/* 1 when figure e (in the clause from cstart) is a rate of change named before it ("so với mức
+ * tăng cả nước là 9,2%"): *sign -1 for a fall; the words between the rate and the figure in
+ * [*wb, *we). */
+int score_rate_of_change(const ex_stmt *st, size_t cstart, const score_ev *e, int *sign, size_t *wb, size_t *we);
 
 /* Set the subject of row r, of figure e in statement si (its clause from cstart, its sentence
  * from sstart; last is the row before in the statement, in the same sentence when same_sentence).

@@ -23,8 +23,8 @@ static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ke
 					   "tap trung", "tiep tuc", "day manh", "tang cuong", "no luc", "quyet tam",
 					   "khan truong", NULL};
 /* Words that end a subject read after the figure ("100% thủ tục hành chính được công bố"). */
-static const char *const after_stop[] = {"duoc", "dat", "so voi", "tro len", "tro xuong", "va", "de",
-					 "theo", "tai", "trong", "nam", "do", NULL};
+static const char *const after_stop[] = {"duoc", "dat", "so voi", "so cung ky", "so ky", "tro len", "tro xuong",
+					 "va", "de", "theo", "tai", "trong", "nam", "do", NULL};
 
 static void skip_spaces_back(const char *key, size_t b, size_t *e)
 {
@@ -510,7 +510,8 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 }
 
 /* Verbs that end a measured phrase before its figure ("Tổng thu ngân sách 10 tháng ước đạt …"). */
-static const char *const measure_verbs[] = {"uoc dat", "dat", "bang", "chiem", "vuot", "la", NULL};
+static const char *const measure_verbs[] = {"uoc dat", "dat", "bang", "chiem", "vuot", "la", "uoc thuc hien",
+					     "thuc hien", NULL};
 
 /* The measured phrase of key[b..e) (a clause before a figure): the words before its first
  * predicate verb when an amount follows that verb ("thu hút vốn DDI ước đạt 61,3 nghìn tỷ đồng,
@@ -523,7 +524,10 @@ void score_measured_part(const char *key, size_t b, size_t *e)
 			if (ex_word_at(key, *e, i, measure_verbs[v]) && i > b && key[i - 1] == ' ') {
 				size_t j = i + strlen(measure_verbs[v]);
 				j = ex_skip_sp(key, j, *e);
-				if (j < *e && isdigit((unsigned char)key[j])) {
+				int rate = ex_word_at(key, *e, j, "ty le") || ex_word_at(key, *e, j, "ti le");
+				if (rate) /* "đạt tỷ lệ 91%": the figure follows the rate */
+					j = ex_skip_sp(key, j + 5, *e);
+				if ((rate && j >= *e) || (j < *e && isdigit((unsigned char)key[j]))) {
 					*e = i;
 					return;
 				}

@@ -171,6 +171,17 @@ static int paren_subject(const ex_stmt *st, const score_ev *e, const score_row *
 	return 1;
 }
 
+/* 1 when a comparison starts at key offset b of st ("so cùng kỳ", "so với năm 2024"), not "số". */
+static int comparison_at(const ex_stmt *st, size_t b, size_t e)
+{
+	static const char *const cmp[] = {"so voi", "so cung ky", "so ky", NULL};
+	return b < e && (ex_starts_any(st->key, e, b, cmp) || ex_spelled_at(st, b, "so"));
+}
+
+/* Words that start the phrase of a comparator's own value: "(bình quân cả nước tăng 9,3%)". */
+static const char *const comparators[] = {"binh quan", "trung binh", "muc binh quan", "muc trung binh", "ca nuoc",
+					  "muc chung", "toan quoc", NULL};
+
 /* ---- the steps of score_subject_of ---- */
 
 /* What the steps read about figure e of statement st: its clause and sentence, the row before
@@ -198,6 +209,30 @@ typedef struct subj {
  * subject) or 0 (the row is dropped). */
 enum { GO_ON = -1 };
 
+/* Words that end an appraisal clause ("Phát triển doanh nghiệp tích cực, …") or make one ("kinh
+ * tế duy trì đà tăng trưởng, …"). */
+static const char *const appraisal_ends[] = {"tich cuc", "on dinh", "kha quan", "thuan loi", "hieu qua", "dang ke",
+					     "manh me", "nhanh", "tot", NULL};
+static const char *const appraisal_verbs[] = {"duy tri", "tiep tuc", "giu vung", NULL};
+
+/* Where the measured phrase key[b..e) of st starts past an appraisal clause before its last comma
+ * ("Phát triển doanh nghiệp tích cực, số doanh nghiệp thành lập mới" -> "số doanh nghiệp thành
+ * lập mới"), when the words after the comma read as a noun phrase of three words or more; else b. */
+static size_t past_appraisal(const ex_stmt *st, size_t b, size_t e)
+{
+	const char *key = st->key;
+	size_t comma = e;
+	while (comma > b && key[comma - 1] != ',')
+		comma--;
+	if (comma <= b)
+		return b;
+	size_t pe = comma - 1, nb = ex_skip_sp(key, comma, e), wb;
+	int appraisal = ex_has_any(key, b, pe, appraisal_verbs);
+	for (int i = 0; appraisal_ends[i] && !appraisal; i++)
+		appraisal = ex_ends_with(key, b, pe, appraisal_ends[i], &wb);
+	return appraisal && ex_words_in(key, nb, e) >= 3 && score_np_ok(st, nb, e) ? nb : b;
+}
+
 /* Read the phrase before figure c->e and the clause after it into c. */
 static void read_around(subj *c)
 {
@@ -209,7 +244,9 @@ static void read_around(subj *c)
 	score_trim_all(key, &c->tb, &c->te);
 	score_measured_part(key, c->tb, &c->te);
 	score_trim_all(key, &c->tb, &c->te);
-	c->before_ok = score_np_ok(c->st, c->tb, c->te);
+	c->tb = past_appraisal(c->st, c->tb, c->te);
+	/* "tăng 3,5% so cùng kỳ và tăng 0,4% …": the comparison of the row before names nothing */
+	c->before_ok = score_np_ok(c->st, c->tb, c->te) && !comparison_at(c->st, c->tb, c->te);
 	c->before_empty = c->te <= c->tb;
 	/* a change's verb is its own "tăng"/"giảm" */
 	c->copula = e->kind == EV_RANK || e->kind == EV_CHANGE || copula_before(key, c->sb, e->b);
@@ -228,6 +265,8 @@ static int parenthesis_follows(const subj *c, score_row *r)
 	if (c->same_sentence)
 		ob = after_last_row(c->key, c->last, ob, pb);
 	score_trim_all(c->key, &ob, &oe);
+	score_measured_part(c->key, ob, &oe); /* "Vốn X đạt 3.768 tỷ đồng (chiếm 13,7% …)": "Vốn X" */
+	score_trim_all(c->key, &ob, &oe);
 	return score_np_ok(c->st, ob, oe) && take_span(r, c->st, ob, oe, 0, SUBJ_OWN) ? 1 : GO_ON;
 }
 
@@ -237,7 +276,16 @@ static int parenthesis_follows(const subj *c, score_row *r)
 static int ratio_subject(const subj *c, score_row *r)
 {
 	const char *key = c->key;
-	if (!c->percent || !c->copula || !c->after_ok || c->quoted || !ex_starts_any(key, c->ae, c->ab, reference_words))
+	/* "đạt 104,2% dự toán Trung ương giao và 85,6% dự toán tỉnh giao": a second ratio of the same
+	 * indicator, joined to the first by "và" or a comma */
+	const score_row *last = c->same_sentence ? c->last : NULL;
+	size_t wb, ge = c->e->b;
+	while (ge > c->sb && key[ge - 1] == ' ')
+		ge--;
+	int parallel = last && last->subj_src == SUBJ_RATIO && last->measured && last->end <= c->e->b &&
+		       (ex_ends_with(key, last->end, ge, "va", &wb) || (ge > 0 && key[ge - 1] == ','));
+	if (!c->percent || !(c->copula || parallel) || !c->after_ok || c->quoted ||
+	    !ex_starts_any(key, c->ae, c->ab, reference_words))
 		return GO_ON;
 	size_t rb = c->ab;
 	if (ex_word_at(key, c->ae, rb, "so voi"))
@@ -245,7 +293,10 @@ static int ratio_subject(const subj *c, score_row *r)
 	char *ref = score_span_text(c->st, rb, c->ae, 1), *meas = NULL;
 	int src = SUBJ_RATIO;
 	size_t nb, ne;
-	if (c->before_ok)
+	if (parallel && !c->copula) {
+		meas = sohoa_strdup(last->measured);
+		src = SUBJ_LAST;
+	} else if (c->before_ok)
 		meas = score_span_text(c->st, c->tb, c->te, 0);
 	else if (c->same_sentence && c->last && c->last->measured) {
 		meas = sohoa_strdup(c->last->measured);
@@ -302,9 +353,120 @@ static int object_subject(const subj *c, score_row *r)
 {
 	if (!((c->e->kind == EV_FIG && !c->copula && !c->before_empty) || c->e->kind == EV_CHANGE))
 		return GO_ON;
+	if (comparison_at(c->st, c->ab, c->ae)) /* "tăng 42% so cùng kỳ": no object */
+		return GO_ON;
 	return c->ae > c->ab && score_np_ok(c->st, c->ab, c->ae) && take_span(r, c->st, c->ab, c->ae, 0, SUBJ_AFTER)
 		       ? 1
 		       : GO_ON;
+}
+
+/* A rank and what it ranks after it: "xếp thứ 05 cả nước về Chỉ số chuyển đổi số". */
+static int rank_about_subject(const subj *c, score_row *r)
+{
+	static const char *const among[] = {"trong ca nuoc", "tren ca nuoc", "ca nuoc", "toan quoc", NULL};
+	const char *key = c->key;
+	size_t kl = c->st->keylen, p = ex_skip_sp(key, c->e->e, kl), ab, ae;
+	if (c->e->kind != EV_RANK)
+		return GO_ON;
+	for (int i = 0; among[i]; i++)
+		if (ex_word_at(key, kl, p, among[i])) {
+			p = ex_skip_sp(key, p + strlen(among[i]), kl);
+			break;
+		}
+	/* "đứng thứ 5 khu vực Đồng bằng sông Cửu Long về …": a few words of place before "về" */
+	for (int w = 0; w < 8 && p < kl && !ex_word_at(key, kl, p, "ve") && isalnum((unsigned char)key[p]); w++) {
+		while (p < kl && key[p] != ' ' && !strchr(",;:.()", key[p]))
+			p++;
+		p = ex_skip_sp(key, p, kl);
+	}
+	if (!ex_word_at(key, kl, p, "ve"))
+		return GO_ON;
+	score_subject_after(key, kl, p + 2, &ab, &ae);
+	return ae > ab && score_np_ok(c->st, ab, ae) && take_span(r, c->st, ab, ae, 0, SUBJ_AFTER) ? 1 : GO_ON;
+}
+
+/* A change named by its rate: "… cao hơn so với mức tăng cả nước là 9,2%" (the comparator's rate
+ * of the indicator before), "mức giảm của khu vực là 3%". Sets *sign; 1 when figure e is one,
+ * with the key span of the words between the rate and the figure in *b, *e. */
+int score_rate_of_change(const ex_stmt *st, size_t cstart, const score_ev *e, int *sign, size_t *wb, size_t *we)
+{
+	static const char *const rates[] = {"muc tang", "muc giam", NULL}; /* not "mức tăng trưởng": a level */
+	const char *key = st->key;
+	if (e->kind != EV_FIG || strcmp(e->unit, "%") || e->has2)
+		return 0;
+	for (size_t i = cstart; i < e->b; i++)
+		for (int k = 0; rates[k]; k++)
+			if ((i == 0 || key[i - 1] == ' ') && ex_word_at(key, e->b, i, rates[k]) &&
+			    !ex_word_at(key, e->b, ex_skip_sp(key, i + strlen(rates[k]), e->b), "truong")) {
+				size_t b = ex_skip_sp(key, i + strlen(rates[k]), e->b), end = e->b, x;
+				while (end > b && key[end - 1] == ' ')
+					end--;
+				if (ex_ends_with(key, b, end, "la", &x) || ex_ends_with(key, b, end, "dat", &x) ||
+				    ex_ends_with(key, b, end, "o muc", &x))
+					end = x;
+				while (end > b && key[end - 1] == ' ')
+					end--;
+				if (ex_words_in(key, b, end) > 6 || memchr(key + b, ',', end - b))
+					continue;
+				*sign = strstr(rates[k], "giam") ? -1 : 1;
+				*wb = b;
+				*we = end;
+				return 1;
+			}
+	return 0;
+}
+
+/* The subject of such a rate: the comparator's words joined to the indicator of the row before
+ * ("sản xuất công nghiệp" + "cả nước"), else the words themselves. */
+static int rate_subject(const subj *c, score_row *r)
+{
+	int sign;
+	size_t b, e;
+	if (!score_rate_of_change(c->st, c->cstart, c->e, &sign, &b, &e) || e <= b)
+		return GO_ON;
+	char *words = score_span_text(c->st, b, e, 0);
+	if (!words)
+		return GO_ON;
+	if (c->same_sentence && c->last && c->last->measured && ex_starts_any(c->key, e, b, comparators)) {
+		set_subject(r, score_join3(c->last->measured, " ", words), sohoa_strdup(c->last->measured), SUBJ_LAST);
+		free(words);
+		return r->subject != NULL;
+	}
+	return score_np_ok(c->st, b, e) && take(r, words, SUBJ_OWN) ? 1 : (free(words), GO_ON);
+}
+
+/* The indicator a goal names right before its figure ("đạt mục tiêu tăng trưởng kinh tế 8% trong
+ * năm 2025", "chỉ tiêu tỷ lệ hộ nghèo từ 2 - 3%"): the words after "mục tiêu" / "chỉ tiêu". */
+static int goal_subject(const subj *c, score_row *r)
+{
+	static const char *const goals[] = {"muc tieu", "chi tieu", NULL};
+	const char *key = c->key;
+	size_t gb = EX_NONE;
+	if (c->e->kind != EV_FIG || c->copula)
+		return GO_ON;
+	for (size_t i = c->sb; i < c->e->b; i++)
+		if ((i == 0 || key[i - 1] == ' ') && ex_starts_any(key, c->e->b, i, goals))
+			gb = i + 8;
+	if (gb == EX_NONE)
+		return GO_ON;
+	size_t b = ex_skip_sp(key, gb, c->e->b), e = c->e->b, wb;
+	static const char *const bounds[] = {"từ", "trên", "dưới", "khoảng", "ít nhất", "tối thiểu", NULL};
+	static const char *const plain_bounds[] = {"tu", "tren", "duoi", "khoang", "it nhat", "toi thieu", NULL};
+	for (int again = 1; again;) { /* "… từ 8,3 - 8,5%": the bound is no part of the indicator */
+		again = 0;
+		while (e > b && key[e - 1] == ' ')
+			e--;
+		for (int w = 0; plain_bounds[w]; w++)
+			if (ex_ends_with(key, b, e, plain_bounds[w], &wb) && ex_spelled_at(c->st, wb, bounds[w])) {
+				e = wb;
+				again = 1;
+				break;
+			}
+	}
+	score_trim_all(key, &b, &e);
+	if (ex_words_in(key, b, e) > 12 || !score_np_ok(c->st, b, e))
+		return GO_ON;
+	return take_span(r, c->st, b, e, 0, SUBJ_OWN) ? 1 : GO_ON;
 }
 
 /* The measured phrase before the figure, unless a long one no verb or qualifier links to it
@@ -314,6 +476,14 @@ static int own_subject(const subj *c, score_row *r)
 	if (c->before_ok && c->e->kind == EV_FIG && !c->copula && !linked(c->key, c->sb, c->e->b) &&
 	    ex_words_in(c->key, c->tb, c->te) > 8)
 		return 0;
+	if (c->before_ok && c->same_sentence && c->last && c->last->measured &&
+	    ex_starts_any(c->key, c->te, c->tb, comparators)) { /* the comparator of the row before's indicator */
+		char *cmpr = score_span_text(c->st, c->tb, c->te, 0);
+		if (cmpr)
+			set_subject(r, score_join3(c->last->measured, " ", cmpr), sohoa_strdup(c->last->measured), SUBJ_LAST);
+		free(cmpr);
+		return r->subject != NULL;
+	}
 	return c->before_ok && take_span(r, c->st, c->tb, c->te, 0, SUBJ_OWN) ? 1 : GO_ON;
 }
 
@@ -324,7 +494,10 @@ static int row_before_subject(const subj *c, score_row *r)
 	const score_row *last = c->last;
 	if (!c->same_sentence || !last || !last->subject || (last->at < c->cstart && c->e->kind == EV_FIG))
 		return GO_ON;
-	set_subject(r, sohoa_strdup(last->subject), last->measured ? sohoa_strdup(last->measured) : NULL, SUBJ_LAST);
+	/* a change after a ratio changes the indicator, not its ratio to the reference */
+	const char *s = c->e->kind == EV_CHANGE && last->subj_src == SUBJ_RATIO && last->measured ? last->measured
+												   : last->subject;
+	set_subject(r, sohoa_strdup(s), last->measured ? sohoa_strdup(last->measured) : NULL, SUBJ_LAST);
 	return r->subject != NULL;
 }
 
@@ -355,8 +528,9 @@ static int sentence_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	parenthesis_follows, ratio_subject,      opening_subject, object_subject,
-	own_subject,         row_before_subject, label_subject,   sentence_subject,
+	rank_about_subject, rate_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	object_subject,     goal_subject,       own_subject,         row_before_subject, label_subject,
+	sentence_subject,
 };
 
 int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,

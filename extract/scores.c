@@ -6,6 +6,7 @@
 #include "scores-int.h"
 
 #include "../core/array.h"
+#include "../core/viet.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -23,6 +24,12 @@ static const char *const fig_re = "(?<![\\p{L}\\d.,/])" NUM "\\s*(?:/\\s*" NUM "
 static const char *const rank_re =
 	"\\b(?:xep\\s+(?:vi\\s+tri\\s+|hang\\s+)?(?:thu\\s+)?|(?:dung|dang|o)\\s+(?:thu|vi\\s+tri(?:\\s+thu)?)\\s+|"
 	"(?:vi\\s+tri|hang)\\s+thu\\s+)(\\d+)\\s*/\\s*(\\d+)(?![\\d/,.]*\\s*(?:diem|%))(?![\\d/])";
+/* a rank without its total, where the words say among whom: "xếp thứ 05 cả nước", "rộng thứ 3
+ * cả nước về …"; a group of the first: "thuộc nhóm 10 địa phương" (a rank of at most 10) */
+static const char *const rank_bare_re =
+	"\\b(?:(?:xep|dung|rong|lon|cao|dong)\\s+(?:vi\\s+tri\\s+|hang\\s+)?thu\\s+(\\d+)(?=\\s+(?:ca nuoc|toan quoc|trong ca nuoc|"
+	"tren ca nuoc|khu vuc|cua ca nuoc)\\b)|(?:thuoc|trong|vao)\\s+(?:nhom|top)\\s+(\\d+)\\s+(?=(?:dia phuong|tinh|don vi|"
+	"quoc gia|nuoc|bo|nganh|so)\\b))";
 /* a change: "tăng 0,19 điểm", "giảm 13%", "giảm 01 bậc", "tăng tối thiểu từ 02 bậc" */
 static const char *const change_re =
 	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu|nhieu nhat|nhieu)\\s+){0,3}" NUM
@@ -38,13 +45,56 @@ static int cmp_ev(const void *a, const void *b)
 	return x->b < y->b ? -1 : x->b > y->b;
 }
 
+/* A range "từ 8,3 - 8,5%", "12 đến 13%": the lower number before a figure's, a figure of its own
+ * (range 1) and the figure its upper bound (range 2). Returns the new count (at most cap). */
+static size_t add_range_lows(const ex_stmt *st, score_ev *evs, size_t n, size_t cap)
+{
+	const char *key = st->key;
+	size_t n0 = n;
+	for (size_t i = 0; i < n0 && n < cap; i++) {
+		score_ev *e = &evs[i];
+		if (e->kind != EV_FIG || e->has2)
+			continue;
+		size_t p = e->b, wb;
+		while (p > 0 && key[p - 1] == ' ')
+			p--;
+		if (p > 0 && key[p - 1] == '-')
+			p--;
+		else if (p >= 3 && !strncmp(key + p - 3, "â", 3)) /* – */
+			p -= 3;
+		else if (ex_ends_with(key, 0, p, "den", &wb))
+			p = wb;
+		else
+			continue;
+		while (p > 0 && key[p - 1] == ' ')
+			p--;
+		size_t q = p;
+		while (q > 0 && (isdigit((unsigned char)key[q - 1]) || strchr(".,", key[q - 1])))
+			q--;
+		while (q < p && !isdigit((unsigned char)key[q]))
+			q++;
+		if (q >= p || (q > 0 && key[q - 1] != ' ' && key[q - 1] != '('))
+			continue;
+		double lo = ex_num_at(key, q);
+		if (!(lo < e->v1) || lo <= 0)
+			continue;
+		score_ev *l = &evs[n++];
+		*l = *e;
+		l->b = l->nb = q; /* its span reaches the upper bound's end: the words after are the range's */
+		l->v1 = lo;
+		l->range = 1;
+		evs[i].range = 2;
+	}
+	return n;
+}
+
 /* Collect the figures of one statement (at most cap, in key order), figures inside a change or
- * rank dropped; res are the compiled fig_re, rank_re, change_re. */
-static size_t collect(sohoa_regex *const res[3], const ex_stmt *st, score_ev *evs, size_t cap)
+ * rank dropped; res are the compiled fig_re, rank_re, change_re, rank_bare_re. */
+static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *evs, size_t cap)
 {
 	size_t n = 0;
 	long g[10];
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < 4; k++) {
 		size_t pos = 0;
 		while (n < cap && ex_find(res[k], st, pos, g, 5) == 1) {
 			score_ev *e = &evs[n];
@@ -69,6 +119,13 @@ static size_t collect(sohoa_regex *const res[3], const ex_stmt *st, score_ev *ev
 				e->has2 = 1;
 				if (e->v1 > e->v2 || e->v2 > 1000) /* not a rank */
 					continue;
+			} else if (k == 3) {
+				e->kind = EV_RANK;
+				e->top = g[2] < 0;
+				e->nb = (size_t)(e->top ? g[4] : g[2]);
+				e->v1 = ex_num_at(st->key, e->nb);
+				if (e->v1 < 1 || e->v1 > 1000)
+					continue;
 			} else {
 				e->kind = EV_CHANGE;
 				e->sign = st->key[g[2]] == 't' ? 1 : -1;
@@ -82,6 +139,7 @@ static size_t collect(sohoa_regex *const res[3], const ex_stmt *st, score_ev *ev
 			n++;
 		}
 	}
+	n = add_range_lows(st, evs, n, cap);
 	qsort(evs, n, sizeof *evs, cmp_ev);
 	/* a figure inside a change ("tăng 0,19 điểm") belongs to the change */
 	size_t w = 0;
@@ -110,11 +168,28 @@ static int family(const char *unit)
 	return (!strcmp(unit, "điểm") || !strcmp(unit, "%")) ? 0 : 1;
 }
 
-/* Event e as a later part of the row before it in the same sentence ("…được 5/6,5 điểm, đạt
- * 76,92%; giảm 13% …"): a percent after "đạt" right after a score, or a change close after it.
- * Returns 1 when e went into last. */
-static int merge_into_last(const char *key, const score_ev *e, score_row *last)
+/* 1 when change e of st names what it changes after its figure ("giảm 50% số ca mắc"): a
+ * measurement of its own, not the change of the value before it. */
+static int change_names_own(const ex_stmt *st, const score_ev *e)
 {
+	size_t ab, ae;
+	score_subject_after(st->key, st->keylen, e->e, &ab, &ae);
+	/* mid-sentence such a phrase starts in lower case ("SỐ Vụ năm 2023" is a garbled "so với") */
+	if (ae <= ab || !score_np_ok(st, ab, ae))
+		return 0;
+	uint32_t cp;
+	size_t t = st->kmap[ab];
+	sohoa_utf8_decode(st->text + t, st->len - t, &cp);
+	return islower((int)sohoa_viet_base(cp));
+}
+
+/* Event e as a later part of the row before it in the same sentence ("…được 5/6,5 điểm, đạt
+ * 76,92%; giảm 13% …"): a percent after "đạt" right after a score, or a change close after it —
+ * right after a value (only punctuation between, no reference after the value like "% kế hoạch",
+ * no subject of its own after the change) or after a rank. Returns 1 when e went into last. */
+static int merge_into_last(const ex_stmt *st, const score_ev *e, score_row *last)
+{
+	const char *key = st->key;
 	size_t gap_b = last->end, gap_e = e->b;
 	int short_gap = gap_e >= gap_b && gap_e - gap_b <= 14;
 	if (e->kind == EV_FIG && !e->has2 && !strcmp(e->unit, "%") && !strcmp(last->unit, "điểm") &&
@@ -124,8 +199,10 @@ static int merge_into_last(const char *key, const score_ev *e, score_row *last)
 		last->end = e->e;
 		return 1;
 	}
+	int after_value = !last->has_rank && only_punct(key, gap_b, gap_e) && last->subj_src != SUBJ_RATIO &&
+			  !change_names_own(st, e);
 	if (e->kind == EV_CHANGE && !last->has_change &&
-	    (family(e->unit) == (last->has_rank ? 1 : 0) || only_punct(key, gap_b, gap_e)) && gap_e - gap_b <= 40 &&
+	    ((last->has_rank && family(e->unit) == 1) || after_value) && gap_e - gap_b <= 40 &&
 	    !memchr(key + gap_b, ':', gap_e - gap_b)) {
 		last->change = e->sign * e->v1;
 		last->has_change = 1;
@@ -209,7 +286,7 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 		if (sstart < st->title_key)
 			sstart = st->title_key;
 		int same_sentence = last && last->sstart == sstart;
-		if (same_sentence && merge_into_last(key, e, last))
+		if (same_sentence && merge_into_last(st, e, last))
 			continue;
 		score_row *r = &rows[n];
 		memset(r, 0, sizeof *r);
@@ -224,6 +301,19 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 			continue;
 		}
 		fill_figures(r, e);
+		if (e->range == 2 && same_sentence && last && last->range == 1 && last->subject) {
+			/* the upper bound of a range: the lower's row, bounded from above */
+			r->subject = sohoa_strdup(last->subject);
+			r->measured = last->measured ? sohoa_strdup(last->measured) : NULL;
+			r->subj_src = last->subj_src;
+			r->kind = last->kind;
+			r->cue = last->cue;
+			r->year = last->year;
+			r->op = "<=";
+			r->range = 2;
+			n++;
+			continue;
+		}
 		if (!score_subject_of(ed, si, e, last, same_sentence, cstart, sstart, r)) {
 			free(r->measured);
 			r->measured = NULL;
@@ -233,6 +323,22 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 			free(r->subject);
 			free(r->measured);
 			continue; /* a norm of a decree or circular */
+		}
+		if (e->kind == EV_RANK && e->top)
+			r->op = "<=";
+		if (e->range == 1) {
+			r->op = ">=";
+			r->range = 1;
+		}
+		int sign;
+		size_t wb, we;
+		if (score_rate_of_change(st, cstart, e, &sign, &wb, &we)) { /* "mức tăng cả nước là 9,2%" */
+			r->kind = "change";
+			r->change = sign * e->v1;
+			r->has_change = 1;
+			r->has_value = 0;
+			r->unit[0] = 0;
+			snprintf(r->change_unit, sizeof r->change_unit, "%%");
 		}
 		n++;
 	}
@@ -272,8 +378,8 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const score_row 
 	ex_field_num(&w, r->max, r->has_max);
 	ex_field(&w, r->unit);
 	ex_field_num(&w, r->percent, r->has_percent);
-	ex_field_int(&w, r->rank, r->has_rank && r->rank_of);
-	ex_field_int(&w, r->rank_of, r->has_rank && r->rank_of);
+	ex_field_int(&w, r->rank, r->has_rank && r->rank > 0);
+	ex_field_int(&w, r->rank_of, r->has_rank && r->rank_of > 0);
 	ex_field_num(&w, r->change, r->has_change);
 	ex_field(&w, r->has_change ? r->change_unit : NULL);
 	ex_field_int(&w, r->year, r->year > 0);
@@ -314,12 +420,13 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 		*list = NULL;
 		*nlist = 0;
 	}
-	sohoa_regex *res[3] = {ex_regex(ctx, fig_re), ex_regex(ctx, rank_re), ex_regex(ctx, change_re)};
+	sohoa_regex *res[4] = {ex_regex(ctx, fig_re), ex_regex(ctx, rank_re), ex_regex(ctx, change_re),
+			       ex_regex(ctx, rank_bare_re)};
 	sohoa_status st = SOHOA_OK;
 	score_ev *evs = NULL;
 	score_row *rows = NULL;
 	size_t lcap = 0;
-	if (!res[0] || !res[1] || !res[2]) {
+	if (!res[0] || !res[1] || !res[2] || !res[3]) {
 		st = ctx->status;
 		goto done;
 	}
@@ -360,7 +467,7 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 done:
 	free(evs);
 	free(rows);
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < 4; k++)
 		sohoa_regex_free(res[k]);
 	return st;
 }

@@ -71,6 +71,22 @@ static int ends_sentence(const char *s, size_t n)
 	return n && strchr(".:;!?", s[n - 1]);
 }
 
+/* 1 when s ends with a word that links to what follows ("… hoặc có di sản được"): the line
+ * breaks inside a phrase. */
+static int ends_linked(const char *s)
+{
+	static const char *const links[] = {"được", "của", "và", "hoặc", "các", "có", "với", "cho", "là", "bởi", NULL};
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (int i = 0; links[i]; i++) {
+		size_t k = strlen(links[i]);
+		if (n > k && !memcmp(s + n - k, links[i], k) && s[n - k - 1] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
 static int blank(const char *s)
 {
 	for (; *s; s++)
@@ -167,6 +183,8 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 		return 0; /* "- Chỉ tiêu 1: Phấn đấu năm" + "2025 đạt 60% …" */
 	if (sb->cur_heading && starts_lower(t) && !upper)
 		return 0; /* "1. Công tác tổ chức và cụ thể" + "hóa các văn bản … (10 điểm)." */
+	if (sb->cur_heading && !upper && starts_acronym(t) && ends_linked(sb->prev_text))
+		return 0; /* "c) Có di sản được" + "UNESCO công nhận được tính 1 điểm." */
 	if (sb->cur_heading && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
 		return 1; /* a short heading line ends its heading (unless its title is still to come) */
 	if (sb->prev_upper != upper && prev_len < 55)

@@ -96,6 +96,52 @@ int main(void)
 	expect(ctx, "schemes", LINES("Mỗi lớp học được mở cho 1 điểm."), 1, 1, WANT("t,criterion,,,1,Mỗi lớp học được mở,"),
 	       "schemes: mỗi … cho N điểm is a rule");
 
+	/* a rule's criterion: the indicator its own words name, not the group heading above it */
+	expect(ctx, "schemes",
+	       LINES("2. Hạ tầng:", "b) Tỷ lệ hộ dùng điện lưới từ 80% trở xuống được tính 2 điểm; trên 80% thì cứ thêm 5% "
+				    "được tính thêm 0,5 điểm.",
+		     "c) Có từ 15% đến 25% diện tích là rừng phòng hộ được tính 1 điểm.",
+		     "d) Tỷ lệ dân số đô thị có điện từ 90% trở lên được tính 3 điểm."),
+	       4, 4,
+	       WANT("t,criterion,Tỷ lệ hộ dùng điện lưới,,2,", "t,criterion,Tỷ lệ hộ dùng điện lưới,,0.5,",
+		    "t,criterion,diện tích là rừng phòng hộ,,1,", "t,criterion,Tỷ lệ dân số đô thị có điện,,3,"),
+	       "schemes: a rule's criterion is the indicator it names before its condition");
+	expect(ctx, "schemes", LINES("**3. Độ che phủ rừng** từ 40% trở xuống được tính 2 điểm."), 1, 1,
+	       WANT("t,criterion,Độ che phủ rừng,,2,"), "schemes: a rule's indicator without its emphasis marks");
+	expect(ctx, "schemes", LINES("4. Yếu tố khác:", "c) Có khu bảo tồn biển được", "UNESCO ghi danh được tính 2 điểm."), 3, 1,
+	       WANT("t,criterion,khu bảo tồn biển được UNESCO ghi danh,,2,"),
+	       "schemes: a heading line ending in được goes on in the next line");
+	/* a bonus rule named by its own words carries the label of its section */
+	expect(ctx, "schemes",
+	       LINES("Điều 5. Điểm thưởng trong đánh giá", "1. Đơn vị có tỷ lệ hồ sơ trực tuyến đạt từ 95% trở lên thì được cộng 3 điểm."),
+	       2, 1, WANT("t,bonus,Điểm thưởng: tỷ lệ hồ sơ trực tuyến,,3,"), "schemes: a bonus rule's indicator under its label");
+	/* points given at a threshold on an amount are a rule, a result by a date is not */
+	const char *const *step = LINES("- Đến 40.000 người được 6 điểm;", "- Trên 40.000 người, được thêm 2 điểm.");
+	expect(ctx, "schemes", step, 2, 2, WANT("t,criterion,,,6,", "t,criterion,,,2,"),
+	       "schemes: được N điểm up to a threshold is a rule");
+	expect(ctx, "scores", step, 2, 0, NULL, "scores: points up to a threshold are no scores");
+	expect(ctx, "schemes", LINES("Tính đến 30/6/2025, Sở Xây dựng được 86 điểm."), 1, 0, NULL,
+	       "schemes: được N điểm by a date is a result");
+	expect(ctx, "schemes",
+	       LINES("e) Tỷ lệ hồ sơ được số hóa trên tổng số hồ sơ tiếp nhận từ 60% trở xuống được tính 2 điểm."), 1, 1,
+	       WANT("t,criterion,Tỷ lệ hồ sơ được số hóa,,2,"), "schemes: a rate's denominator is no part of its indicator");
+	/* a rule for a kind of unit: the unit and the heading that names the criterion */
+	expect(ctx, "schemes",
+	       LINES("1. Quy mô dân số:", "a) Huyện từ 50.000 người trở xuống được tính 5 điểm;",
+		     "b) Huyện miền núi có điểm du lịch được tính 2 điểm."),
+	       3, 2, WANT("t,criterion,Huyện: Quy mô dân số,,5,", "t,criterion,Huyện miền núi có điểm du lịch,,2,"),
+	       "schemes: a unit before its condition takes the heading's criterion");
+	/* a band named by the class it puts units in */
+	expect(ctx, "schemes",
+	       LINES("Điều 3. Khung điểm xếp hạng", "2. Đơn vị được phân loại B khi có tổng số điểm từ 50 điểm đến dưới 70 điểm."),
+	       2, 1, WANT("t,band,loại B,70,50,"), "schemes: a band named by phân loại B");
+
+	expect(ctx, "schemes",
+	       LINES("Điều 6. Xếp loại công chức", "2. Hoàn thành tốt nhiệm vụ",
+		     "Được xếp loại nếu không đạt tiêu chí xếp loại chất lượng quy định tại khoản 1 và có tổng số điểm từ 70 "
+		     "điểm trở lên."),
+	       3, 1, WANT("t,band,Hoàn thành tốt nhiệm vụ,,70,"), "schemes: xếp loại chất lượng names no class");
+
 	/* "criterion: N điểm" items of a scheme, the scale in a label, a capped bonus, a penalty per case */
 	const char *const *labelled = LINES("IV. TIÊU CHUẨN, THANG ĐIỂM", "1. Thang điểm: 100 điểm, trong đó:",
 					    "- Tổ chức phát động phong trào: 20 điểm.", "- Công tác tuyên truyền: 80 điểm.",
@@ -163,6 +209,42 @@ int main(void)
 	       WANT(",Chỉ số năng lực cạnh tranh,rank,=,,,,,12,63,"), "scores: a rank after a verb phrase takes the row's subject");
 	expect(ctx, "scores", LINES("Hoàn thành 100% các nhiệm vụ được giao trước ngày 15/12/2025."), 1, 1,
 	       WANT(",các nhiệm vụ được giao,target,"), "scores: an action's object; a deadline makes a target");
+
+	/* each value its own row: a change after a share of the plan, a change naming its own object */
+	expect(ctx, "scores", LINES("Số thuê bao cáp quang đạt 85% kế hoạch, tăng 4% so với cùng kỳ."), 1, 2,
+	       WANT(",score,=,85,,%,,,,,", ",change,=,,,,,,,4,%,"), "scores: a change after a share of the plan is its own row");
+	expect(ctx, "scores", LINES("Tỷ lệ trẻ em được tiêm chủng đạt 95%; giảm 30% số ca mắc sởi."), 1, 2,
+	       WANT(",score,=,95,", ",số ca mắc sởi,"), "scores: a change naming its own object is its own row");
+	/* subjects: the comparator of the indicator before, a second ratio joined by và, past an appraisal */
+	expect(ctx, "scores", LINES("Doanh thu bán lẻ tăng 11,2% (bình quân cả nước tăng 8,1%)."), 1, 2,
+	       WANT(",Doanh thu bán lẻ bình quân cả nước,change,"), "scores: a comparator's value names the indicator before");
+	expect(ctx, "scores", LINES("Thu nội địa 9 tháng đạt 91,5% dự toán Trung ương giao và 80,2% dự toán tỉnh giao."), 1, 2,
+	       WANT(",Thu nội địa 9 tháng so với dự toán tỉnh giao,score,=,80.2,"), "scores: a second ratio joined by và");
+	expect(ctx, "scores", LINES("Du lịch phục hồi tích cực, lượng khách quốc tế tăng 21,4% so cùng kỳ."), 1, 1,
+	       WANT(",lượng khách quốc tế,change,"), "scores: the measured phrase starts past an appraisal clause");
+	expect(ctx, "scores",
+	       LINES("Bộ máy mới vận hành bảo đảm thông suốt, hiệu quả (thủ tục trực tuyến đạt tỷ lệ 88,2%)."), 1, 1,
+	       WANT(",thủ tục trực tuyến,score,=,88.2,"), "scores: a result in parentheses is no target");
+
+	/* a goal's own value and a range: two bounds of one indicator */
+	expect(ctx, "scores",
+	       LINES("Tỉnh quyết tâm đạt mục tiêu tăng trưởng kinh tế 9% trong năm 2026 và góp phần đạt mục tiêu thu hút "
+		     "đầu tư từ 11 - 12% của vùng."),
+	       1, 3,
+	       WANT(",tăng trưởng kinh tế,target,=,9,", ",thu hút đầu tư,target,>=,11,", ",thu hút đầu tư,target,<=,12,"),
+	       "scores: a goal's own value, a range as two bounds");
+
+	/* a rank and what it ranks; a rate of change named before its figure */
+	expect(ctx, "scores", LINES("Năm 2025 tỉnh xếp thứ 9 cả nước về Chỉ số năng lực cạnh tranh cấp tỉnh."), 1, 1,
+	       WANT(",Chỉ số năng lực cạnh tranh cấp tỉnh,rank,=,,,,,9,,"), "scores: a rank names what it ranks after về");
+	expect(ctx, "scores", LINES("Xuất khẩu nông sản tăng 14,2%, cao hơn so với mức tăng cả nước là 7,5%."), 1, 2,
+	       WANT(",Xuất khẩu nông sản cả nước,change,=,,,,,,,7.5,%,"), "scores: a rate of change named before its figure");
+
+	/* ranks without a total: among the whole country, within a leading group */
+	expect(ctx, "scores", LINES("Năm 2024 tỉnh Bình An xếp thứ 7 cả nước về Chỉ số hài lòng."), 1, 1,
+	       WANT(",rank,=,,,,,7,,"), "scores: xếp thứ N cả nước is a rank");
+	expect(ctx, "scores", LINES("Thu ngân sách năm 2024 thuộc nhóm 15 tỉnh có số thu cao nhất."), 1, 1,
+	       WANT(",rank,<=,,,,,15,,"), "scores: thuộc nhóm N tỉnh is a rank of at most N");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
