@@ -15,7 +15,9 @@
 int docf_words(const char *s, char **w, int max, int *n)
 {
 	*n = 0;
-	char *c = sohoa_strdup(s ? s : "");
+	/* the copy starts at the first word, so w[0] is the pointer to free */
+	s = s ? s + strspn(s, " \t") : "";
+	char *c = sohoa_strdup(s);
 	if (!c)
 		return 0;
 	for (char *p = c; *p;) {

@@ -134,6 +134,18 @@ int main(void)
 {
 	sohoa_ctx *ctx = sohoa_ctx_new(NULL);
 
+	/* words of a line that begins with spaces: w[0] is the copy the caller frees */
+	{
+		char *w[DOCF_MAXW];
+		int n = 0;
+		CHECK(docf_words("   CHỦ TỊCH  UBND", w, DOCF_MAXW, &n) == 3, "three words past leading spaces");
+		if (n) {
+			CHECK_STR(w[0], "CHỦ", "the first word starts the copy");
+			CHECK_STR(w[2], "UBND", "the last word");
+			free(w[0]);
+		}
+	}
+
 	/* issuers: letterhead readings corrected to the one name a small slip reaches, junk left out */
 	check_fix(docf_issuer, "ỦY BAN NHÂN DÂN TĨNH PHU THỌ", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ");
 	check_fix(docf_issuer, "SƠ THO ÔNG TIN VÀ TRUYEN THÔNG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
