@@ -140,6 +140,7 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 	int ngr = 0;
 	for (int c = 0; c < ps->n; c++) {
 		unsigned g = sohoa_lm_gof(m, ps->cand[c]);
+		sohoa_lm_prefetch(&m->uni[ps->cand[c]]); /* read by score_states */
 		int j = 0;
 		while (j < ngr && bg->grp[j] != g)
 			j++;
