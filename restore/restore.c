@@ -117,22 +117,6 @@ typedef struct bigrams {
 	int ngr, dups;                     /* dups: some id is a candidate twice */
 } bigrams;
 
-/* Start fetching a run of the bigram table from slot i, and of the trigram table: the line
- * of its first slot and the one eight slots on (a bigram run holds about a dozen 8-byte slots, a
- * trigram run about eight 4-byte ones, so both often cross a line). */
-static inline void bigram_prefetch(const sohoa_model *m, uint32_t i)
-{
-	sohoa_lm_prefetch(&m->bigram[i]);
-	if ((uint64_t)i + 8 < m->h->bigram_slots)
-		sohoa_lm_prefetch(&m->bigram[i + 8]);
-}
-static inline void trigram_prefetch(const sohoa_model *m, uint32_t i)
-{
-	sohoa_lm_prefetch(&m->trigram[i]);
-	if ((uint64_t)i + 8 < m->h->trigram_slots)
-		sohoa_lm_prefetch(&m->trigram[i + 8]);
-}
-
 /* Start fetching the home slots of the position's (context word, group) pairs, all of them before
  * any is read, so that their misses overlap. */
 static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
@@ -175,7 +159,7 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 			if (ys[k] == LM_UNK)
 				continue;
 			bg->home[k][j] = sohoa_lm_bigram_home(m, ys[k], bg->grp[j]);
-			bigram_prefetch(m, bg->home[k][j]);
+			sohoa_lm_bigram_prefetch(m, bg->home[k][j]);
 		}
 }
 
@@ -501,7 +485,7 @@ static int dec_step(const sohoa_model *m, decoder *d)
 				if (!(have >> j & 1)) {
 					th[j] = sohoa_lm_trigram_hash(s->x, s->y, d->bg.grp[j]);
 					have |= 1u << j;
-					trigram_prefetch(m, sohoa_lm_trigram_home(m, th[j]));
+					sohoa_lm_trigram_prefetch(m, sohoa_lm_trigram_home(m, th[j]));
 				}
 				d->tri_slot[si][c] = sohoa_lm_trigram_home(m, th[j]);
 				d->tri_fp[si][c] = sohoa_lm_trigram_fp(th[j], ps->cand[c]);
