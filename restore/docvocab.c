@@ -147,6 +147,21 @@ static int32_t around(const sohoa_model *m, const restore_vocab *v, const size_t
 	return s;
 }
 
+/* Start fetching what around(m, v, ord, lo, hi, a, z) reads. */
+static void around_prefetch(const sohoa_model *m, const restore_vocab *v, const size_t *ord, size_t lo, size_t hi,
+			    size_t a, int z)
+{
+	int x = id_at(v, ord, lo, hi, a, -2), y = id_at(v, ord, lo, hi, a, -1);
+	int n1 = id_at(v, ord, lo, hi, a, 1);
+	sohoa_lm_score_prefetch(m, x, y, z);
+	sohoa_lm_score_prefetch(m, y, z, n1);
+	if (n1 != LM_EOS)
+		sohoa_lm_score_prefetch(m, z, n1, id_at(v, ord, lo, hi, a, 2));
+}
+
+/* Disputed readings looked up ahead of the one being decided (their misses overlap). */
+#define DOC_AHEAD 8
+
 sohoa_status restore_vocab_apply(restore_vocab *v, sohoa_ctx *ctx, const sohoa_model *m, const char *const *texts,
 				 const size_t *start, size_t count, sohoa_tone_style style, sohoa_buf *outs)
 {
@@ -173,11 +188,31 @@ sohoa_status restore_vocab_apply(restore_vocab *v, sohoa_ctx *ctx, const sohoa_m
 	for (size_t k = 0; k < count; k++) {
 		size_t lo = off[k], hi = off[k + 1];
 		int changed = 0;
-		for (size_t a = lo; a < hi; a++) {
+		/* the disputed readings in order, found DOC_AHEAD ahead of the one decided so that their
+		 * lookups are under way (a reading's dispute depends on its own id only, and an id
+		 * changes only when its reading is decided) */
+		size_t ring_a[DOC_AHEAD];
+		int ring_f[DOC_AHEAD], head = 0, nring = 0;
+		size_t scan = lo;
+		for (;;) {
+			for (; scan < hi && nring < DOC_AHEAD; scan++) {
+				const restore_reading *q = &v->rd[ord[scan]];
+				int fq = disputed(v, m, q);
+				if (fq < 0)
+					continue;
+				around_prefetch(m, v, ord, lo, hi, scan, v->pos[q->pos].cand[fq]);
+				around_prefetch(m, v, ord, lo, hi, scan, q->id);
+				ring_a[(head + nring) % DOC_AHEAD] = scan;
+				ring_f[(head + nring) % DOC_AHEAD] = fq;
+				nring++;
+			}
+			if (!nring)
+				break;
+			size_t a = ring_a[head];
+			int f = ring_f[head];
+			head = (head + 1) % DOC_AHEAD;
+			nring--;
 			restore_reading *r = &v->rd[ord[a]];
-			int f = disputed(v, m, r);
-			if (f < 0)
-				continue;
 			const restore_pos *ps = &v->pos[r->pos];
 			int c = 0;
 			while (c < ps->n && ps->cand[c] != r->id)

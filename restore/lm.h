@@ -223,6 +223,45 @@ static inline int sohoa_lm_trigram_find(const sohoa_model *m, int a, int b, int 
 	uint64_t h = sohoa_lm_trigram_hash(a, b, sohoa_lm_gof(m, c));
 	return sohoa_lm_trigram_at(m, sohoa_lm_trigram_home(m, h), sohoa_lm_trigram_fp(h, c), logp);
 }
+/* Start fetching the cache line of p. GCC 12 drops a __builtin_prefetch whose address comes
+ * from loads nothing else uses (the candidate group of a word, here), so x86 gets the
+ * instruction itself. */
+static inline void sohoa_lm_prefetch(const void *p)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__asm__ __volatile__("prefetcht0 %0" : : "m"(*(const char *)p));
+#else
+	__builtin_prefetch(p);
+#endif
+}
+/* Start fetching the run of the bigram table from slot i, and of the trigram table: the line
+ * of its first slot and the one eight slots on (a bigram run holds about a dozen 8-byte slots, a
+ * trigram run about eight 4-byte ones, so both often cross a line). */
+static inline void sohoa_lm_bigram_prefetch(const sohoa_model *m, uint32_t i)
+{
+	sohoa_lm_prefetch(&m->bigram[i]);
+	if ((uint64_t)i + 8 < m->h->bigram_slots)
+		sohoa_lm_prefetch(&m->bigram[i + 8]);
+}
+static inline void sohoa_lm_trigram_prefetch(const sohoa_model *m, uint32_t i)
+{
+	sohoa_lm_prefetch(&m->trigram[i]);
+	if ((uint64_t)i + 8 < m->h->trigram_slots)
+		sohoa_lm_prefetch(&m->trigram[i + 8]);
+}
+/* Start fetching the table slots sohoa_lm_score(m, a, b, c) reads first (a hint: results do not
+ * change), so that several lookups' misses overlap. */
+static inline void sohoa_lm_score_prefetch(const sohoa_model *m, int a, int b, int c)
+{
+	unsigned g = sohoa_lm_gof(m, c);
+	if (b == LM_UNK || c == LM_UNK)
+		return;
+	sohoa_lm_bigram_prefetch(m, sohoa_lm_bigram_home(m, b, g));
+	if (a == LM_UNK)
+		return;
+	sohoa_lm_trigram_prefetch(m, sohoa_lm_trigram_home(m, sohoa_lm_trigram_hash(a, b, g)));
+	sohoa_lm_bigram_prefetch(m, sohoa_lm_bigram_home(m, a, sohoa_lm_gof(m, b)));
+}
 /* The channel entries for an observed token (lowercase), or NULL. */
 const sohoa_lm_chan_cand *sohoa_lm_chan(const sohoa_model *m, const char *obs, size_t n, size_t *count);
 

@@ -124,6 +124,7 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 	int ngr = 0;
 	for (int c = 0; c < ps->n; c++) {
 		unsigned g = sohoa_lm_gof(m, ps->cand[c]);
+		sohoa_lm_prefetch(&m->uni[ps->cand[c]]); /* read by score_states */
 		int j = 0;
 		while (j < ngr && bg->grp[j] != g)
 			j++;
@@ -132,19 +133,17 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		bg->cg[c] = (uint8_t)j;
 	}
 	bg->ngr = ngr;
-	/* an id twice (eng-OCR may list one under two readings)? each id keeps the stamp of the last
-	 * position that had it, so the check costs one look per candidate */
-	static _Thread_local uint16_t stamp_of[65536], stamp_now;
-	if (++stamp_now == 0) {
-		memset(stamp_of, 0, sizeof stamp_of);
-		stamp_now = 1;
+	/* an id twice (eng-OCR may list one under two readings)? a 256-bit filter of the ids' low
+	 * bytes says no for most positions; where two share a byte, the ids are compared */
+	uint64_t seen[4] = {0, 0, 0, 0};
+	unsigned maybe = 0;
+	for (int c = 0; c < ps->n; c++) {
+		unsigned h = ps->cand[c] & 255;
+		maybe |= (unsigned)(seen[h >> 6] >> (h & 63)) & 1;
+		seen[h >> 6] |= 1ull << (h & 63);
 	}
 	bg->dups = 0;
-	for (int c = 0; c < ps->n; c++) {
-		bg->dups |= stamp_of[ps->cand[c]] == stamp_now;
-		stamp_of[ps->cand[c]] = stamp_now;
-	}
-	for (int c = 0; bg->dups && c < ps->n; c++) {
+	for (int c = 0; maybe && c < ps->n; c++) {
 		int f = c;
 		for (int e = 0; e < c; e++)
 			if (ps->cand[e] == ps->cand[c]) {
@@ -152,6 +151,7 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 				break;
 			}
 		bg->cfirst[c] = (uint8_t)f;
+		bg->dups |= f != c;
 	}
 	for (int k = 0; k < ny; k++)
 		for (int j = 0; j < ngr; j++) {
@@ -159,7 +159,7 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 			if (ys[k] == LM_UNK)
 				continue;
 			bg->home[k][j] = sohoa_lm_bigram_home(m, ys[k], bg->grp[j]);
-			__builtin_prefetch(&m->bigram[bg->home[k][j]]);
+			sohoa_lm_bigram_prefetch(m, bg->home[k][j]);
 		}
 }
 
@@ -352,7 +352,9 @@ static void check_states(const sohoa_model *m, const decoder *d, const restore_p
  * gives, computed per context word (the state with the best score + backoff weight serves every
  * candidate the trigram table does not answer) rather than per state. Returns their number, the
  * best score in *best. */
-static int score_states(const sohoa_model *m, const decoder *d, const restore_pos *ps, state *cand, int32_t *best)
+static inline __attribute__((always_inline)) int score_states_as(const sohoa_model *m, const decoder *d,
+								     const restore_pos *ps, state *cand, int32_t *best,
+								     const int dups)
 {
 	const state *prev = d->prev;
 	const bigrams *bg = &d->bg;
@@ -430,7 +432,7 @@ static int score_states(const sohoa_model *m, const decoder *d, const restore_po
 			if (sc > top)
 				top = sc;
 			state ns = {sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
-			if (!bg->dups) {
+			if (!dups) {
 				if (sc >= top - PRUNE_STATE) /* else pruned for certain: top only grows */
 					cand[ncand++] = ns;
 				continue;
@@ -446,6 +448,12 @@ static int score_states(const sohoa_model *m, const decoder *d, const restore_po
 	}
 	*best = top;
 	return ncand;
+}
+
+/* score_states_as, compiled apart for the positions with and without a repeated id. */
+static int score_states(const sohoa_model *m, const decoder *d, const restore_pos *ps, state *cand, int32_t *best)
+{
+	return d->bg.dups ? score_states_as(m, d, ps, cand, best, 1) : score_states_as(m, d, ps, cand, best, 0);
 }
 
 /* One phase of position d->p; returns 1 once every position is decoded. */
@@ -477,7 +485,7 @@ static int dec_step(const sohoa_model *m, decoder *d)
 				if (!(have >> j & 1)) {
 					th[j] = sohoa_lm_trigram_hash(s->x, s->y, d->bg.grp[j]);
 					have |= 1u << j;
-					__builtin_prefetch(&m->trigram[sohoa_lm_trigram_home(m, th[j])]);
+					sohoa_lm_trigram_prefetch(m, sohoa_lm_trigram_home(m, th[j]));
 				}
 				d->tri_slot[si][c] = sohoa_lm_trigram_home(m, th[j]);
 				d->tri_fp[si][c] = sohoa_lm_trigram_fp(th[j], ps->cand[c]);
