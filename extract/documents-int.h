@@ -43,7 +43,7 @@ typedef struct doc_ctx {
 	sohoa_ctx *ctx;
 	const sohoa_doc *doc;
 	const sohoa_text *text;
-	const char *name;
+	const char *name;        /* how messages name the document: its path as given, else its name */
 	line_key *L;
 	size_t n;
 } doc_ctx;

@@ -256,7 +256,8 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 	*sign_issuer = NULL;
 	sohoa_status st = key_lines(ctx, text, &L, &n);
 	if (st == SOHOA_OK) {
-		doc_ctx dc = {ctx, doc, text, text->doc ? text->doc : doc && doc->name ? doc->name : "", L, n};
+		const char *label = doc && doc->path ? doc->path : text->doc ? text->doc : doc && doc->name ? doc->name : "";
+		doc_ctx dc = {ctx, doc, text, label, L, n};
 		docm_find_type(L, n, dm);
 		docm_find_title(&dc, dm);
 		docm_read_number(&dc, dm);

@@ -73,6 +73,14 @@ check "same names: 2023 and 2024 texts differ" sh -c "! cmp -s o1/2023/baocao.tx
 check "same names: scores of the two years apart" \
 	sh -c "grep -q '^2023/baocao.txt,' o1/scores.csv && grep -q '^2024/baocao.txt,' o1/scores.csv"
 
+# -v names each document by its path as walked, in every stage's lines, so the two baocao.txt
+# are told apart; `sohoa extract` keys doc by the file name with its extension, as run does.
+"$S" run in -o ov --recursive -v 2>errv >/dev/null
+check "-v: every document line names its path" \
+	sh -c "! grep -v -e '^sohoa: in/' -e 'documents ok' errv && grep -q '^sohoa: in/2023/baocao.txt: restoration' errv"
+"$S" extract -q --only documents -o - in/a.txt 2>/dev/null >ex.csv
+check "extract: doc is the file name with its extension" sh -c "cut -d, -f1 ex.csv | tail -1 | grep -qx a.txt"
+
 # Files given by name: the key is the file name; a name given twice gets ~2 before its extension.
 "$S" run in/2023/baocao.txt in/2024/baocao.txt -o o2 -q 2>/dev/null
 check_keys "files by name: keys unique" o2
