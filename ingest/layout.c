@@ -13,8 +13,10 @@
 /* A horizontal gap of this many ems or more separates pieces of a row (table cells, letterhead
  * halves); word spaces, even stretched by justification, stay below it. */
 #define COLUMN_GAP 0.6f
-/* Columns whose rows do not line up are told apart by a gutter of this many ems or more. */
+/* Columns whose rows do not line up are told apart by a gutter of this many ems or more; two
+ * pieces of one row by PAIR_GUTTER ems (a justified line's widest gaps stay under it). */
 #define STACK_GUTTER 2.0f
+#define PAIR_GUTTER 1.3f
 
 typedef struct lay_frag {
 	size_t first, n;          /* glyph range */
@@ -516,9 +518,11 @@ static float row_em(const lay_page *lp, const lay_row *row)
  * a signature block, whose rows do not line up). It goes on while no piece crosses the gutter,
  * which stays COLUMN_GAP ems wide or more, and no row is far below the one above. A row may have
  * several pieces on one side (the blank left for a handwritten number or day: "Số:      /UBND",
- * "ngày      tháng 12") when they lie within what that column already spans; a table's row of
- * cells does not. A block has two rows or more in each column, or a gutter of STACK_GUTTER ems:
- * one line of a paragraph with a wide gap (justified, or after "…") is no column. */
+ * "ngày      tháng 12") when they lie within what that column spans in the rows above that have
+ * a piece in both columns; a table's row of cells does not. A block has two rows or more in each
+ * column, or a row with a piece in each and a gutter of PAIR_GUTTER ems: one line of a paragraph
+ * with a wide gap (justified, or after "…") is no column, nor are two lines of a table's cells
+ * that only follow one another. */
 static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *gr)
 {
 	const lay_row *row = &lp->rows[lp->rorder[ri]];
@@ -529,11 +533,14 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 	const lay_seg *s0 = &lp->segs[row->seg_first];
 	int split = row->nseg == 2;        /* the gutter is known */
 	int rows[2] = {split, split};      /* rows with a piece in each column */
+	int both = split;                  /* rows with a piece in both */
 	float bem = row_em(lp, row);
 	float col[2][2] = {{s0->x0, s0->x1}, {s0->x0, s0->x1}}; /* each column's extent x0, x1 */
+	float pair[2][2] = {{1e30f, -1e30f}, {1e30f, -1e30f}}; /* the same over rows with both */
 	if (split) {
 		*gl = s0[0].x1, *gr = s0[1].x0;
 		col[1][0] = s0[1].x0, col[1][1] = s0[1].x1;
+		memcpy(pair, col, sizeof pair);
 	}
 	for (size_t rj = ri + 1; rj < lp->nrows; rj++) {
 		const lay_row *r2 = &lp->rows[lp->rorder[rj]], *above = &lp->rows[lp->rorder[rj - 1]];
@@ -546,19 +553,23 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 			/* one column so far, in col[0] */
 			if (r2->nseg != 1)
 				break;
+			int above_rows = (int)(rj - ri);
 			if (s->x0 >= col[0][1] + STACK_GUTTER * em) {
 				*gl = col[0][1], *gr = s->x0;
 				col[1][0] = s->x0, col[1][1] = s->x1;
+				rows[0] = above_rows, rows[1] = 1;
 			} else if (s->x1 <= col[0][0] - STACK_GUTTER * em) {
 				*gl = s->x1, *gr = col[0][0];
 				col[1][0] = col[0][0], col[1][1] = col[0][1];
 				col[0][0] = s->x0, col[0][1] = s->x1;
+				rows[0] = 1, rows[1] = above_rows;
 			} else {
 				col[0][0] = fminf2(col[0][0], s->x0), col[0][1] = fmaxf2(col[0][1], s->x1);
 				continue;
 			}
-			split = 1, rows[0] = rows[1] = 1;
-			last2 = rj; /* the gutter is STACK_GUTTER ems wide */
+			split = 1;
+			if (rows[0] >= 2 && rows[1] >= 2)
+				last2 = rj;
 			continue;
 		}
 		float ngl = *gl, ngr = *gr, mid = (*gl + *gr) / 2;
@@ -577,16 +588,21 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 			break;
 		int fits = 1;
 		for (int side = 0; side < 2; side++)
-			if (n[side] > 1 && (lo[side] < col[side][0] - em || hi[side] > col[side][1] + em))
+			if (n[side] > 1 && (lo[side] < pair[side][0] - em || hi[side] > pair[side][1] + em))
 				fits = 0;
 		if (!fits)
 			break;
-		for (int side = 0; side < 2; side++)
-			if (n[side])
-				col[side][0] = fminf2(col[side][0], lo[side]), col[side][1] = fmaxf2(col[side][1], hi[side]),
-				rows[side]++;
+		for (int side = 0; side < 2; side++) {
+			if (!n[side])
+				continue;
+			col[side][0] = fminf2(col[side][0], lo[side]), col[side][1] = fmaxf2(col[side][1], hi[side]);
+			rows[side]++;
+			if (n[0] && n[1])
+				pair[side][0] = fminf2(pair[side][0], lo[side]), pair[side][1] = fmaxf2(pair[side][1], hi[side]);
+		}
+		both += n[0] && n[1];
 		*gl = ngl, *gr = ngr;
-		if ((rows[0] >= 2 && rows[1] >= 2) || ngr - ngl >= STACK_GUTTER * bem)
+		if ((rows[0] >= 2 && rows[1] >= 2) || (both && ngr - ngl >= PAIR_GUTTER * bem))
 			last2 = rj;
 	}
 	return last2;
