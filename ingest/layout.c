@@ -17,6 +17,9 @@
  * pieces of one row by PAIR_GUTTER ems (a justified line's widest gaps stay under it). */
 #define STACK_GUTTER 2.0f
 #define PAIR_GUTTER 1.3f
+/* A row on one side of a block set off from the row above by this many times the widest white
+ * between the block's rows (or half a row) so far ends the block. */
+#define BLOCK_WHITE 1.5f
 
 typedef struct lay_frag {
 	size_t first, n;          /* glyph range */
@@ -516,8 +519,9 @@ static float row_em(const lay_page *lp, const lay_row *row)
  * letterhead: issuer left, motto right), or at a row of one piece when a later row has its one
  * piece STACK_GUTTER ems or more to the side of all rows before it (the "Nơi nhận" list beside
  * a signature block, whose rows do not line up). It goes on while no piece crosses the gutter,
- * which stays COLUMN_GAP ems wide or more, and no row is far below the one above. A row may have
- * several pieces on one side (the blank left for a handwritten number or day: "Số:      /UBND",
+ * which stays COLUMN_GAP ems wide or more, no row is far below the one above, and no row on one
+ * side is set off by more white than the block's rows (BLOCK_WHITE: "Kính gửi:" under a
+ * letterhead). A row may have several pieces on one side (the blank left for a handwritten number or day: "Số:      /UBND",
  * "ngày      tháng 12") when they lie within what that column spans in the rows above that have
  * a piece in both columns; a table's row of cells does not. A block has two rows or more in each
  * column, or a row with a piece in each and a gutter of PAIR_GUTTER ems: one line of a paragraph
@@ -542,16 +546,21 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 		col[1][0] = s0[1].x0, col[1][1] = s0[1].x1;
 		memcpy(pair, col, sizeof pair);
 	}
+	float widest = 0; /* the widest white between the block's rows so far */
 	for (size_t rj = ri + 1; rj < lp->nrows; rj++) {
 		const lay_row *r2 = &lp->rows[lp->rorder[rj]], *above = &lp->rows[lp->rorder[rj - 1]];
-		if (r2->c0 - above->c1 > 4 * (above->c1 - above->c0))
+		float white = r2->c0 - above->c1, high = above->c1 - above->c0;
+		if (white > 4 * high)
 			break; /* far below: a new part of the page */
+		/* a row on one side set off by more white than the block's rows: "Kính gửi:" */
+		int aloof = rj > ri + 1 && white > BLOCK_WHITE * fmaxf2(widest, 0.5f * high);
+		widest = fmaxf2(widest, white);
 		const lay_seg *s = &lp->segs[r2->seg_first];
 		float em = row_em(lp, r2);
 		bem = fmaxf2(bem, em);
 		if (!split) {
 			/* one column so far, in col[0] */
-			if (r2->nseg != 1)
+			if (r2->nseg != 1 || aloof)
 				break;
 			int above_rows = (int)(rj - ri);
 			if (s->x0 >= col[0][1] + STACK_GUTTER * em) {
@@ -584,7 +593,7 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 			else
 				ngl = fmaxf2(ngl, s->x1);
 		}
-		if (ngr - ngl < COLUMN_GAP * em)
+		if (ngr - ngl < COLUMN_GAP * em || (aloof && !(n[0] && n[1])))
 			break;
 		int fits = 1;
 		for (int side = 0; side < 2; side++)

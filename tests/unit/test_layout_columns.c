@@ -1,7 +1,8 @@
 /* Reading order of two-column blocks (ingest/layout.c) on hand-placed glyphs, as OCR words or a
  * text layer give them: a letterhead whose number and date rows have blanks left for handwriting,
- * a "Nơi nhận" list beside a signature block whose rows do not line up, and what must stay row by
- * row: one paragraph line with a wide gap, a table's rows of cells under a two-piece header. */
+ * the salutation under a letterhead, a "Nơi nhận" list beside a signature block whose rows do
+ * not line up, and what must stay row by row: one paragraph line with a wide gap, a table's rows
+ * of cells under a two-piece header. */
 #include "../../ingest/ingest-int.h"
 #include "../../ingest/layout.h"
 #include "check.h"
@@ -72,6 +73,24 @@ int main(void)
 		  "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập - Tự do|Phú Thọ, ngày|tháng 12 năm 2011|"
 		  "Kính gửi: các đơn vị trực thuộc",
 		  "letterhead: blanks for handwriting keep the left column first");
+	free(s);
+
+	/* The salutation under the letterhead, on the left but set off by more white than the
+	 * letterhead's rows: read after both columns. */
+	put(&gs, "UBND TỈNH PHÚ THỌ", 60, 60);
+	put(&gs, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 60);
+	put(&gs, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 40, 76);
+	put(&gs, "Độc lập - Tự do", 330, 76);
+	put(&gs, "Số: 12/STTTT-CNTT", 60, 100);
+	put(&gs, "Phú Thọ, ngày 5 tháng 12 năm 2011", 300, 100);
+	put(&gs, "V/v đăng ký danh sách", 40, 116);
+	put(&gs, "Kính gửi:", 100, 150);
+	put(&gs, "- Các đơn vị trực thuộc sở;", 170, 166);
+	s = layout(ctx, &gs);
+	CHECK_STR(s, "UBND TỈNH PHÚ THỌ|SỞ THÔNG TIN VÀ TRUYỀN THÔNG|Số: 12/STTTT-CNTT|V/v đăng ký danh sách|"
+		  "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập - Tự do|Phú Thọ, ngày 5 tháng 12 năm 2011|Kính gửi:|"
+		  "- Các đơn vị trực thuộc sở;",
+		  "letterhead: the salutation set off below it comes after the motto column");
 	free(s);
 
 	/* Signature block beside "Nơi nhận", their rows not lined up. */
