@@ -20,6 +20,9 @@
 /* A row on one side of a block set off from the row above by this many times the widest white
  * between the block's rows (or half a row) so far ends the block. */
 #define BLOCK_WHITE 1.5f
+/* A column whose pieces are all narrower than this many ems holds a list's numbers or bullets
+ * ("1.", "a)", "-") beside its items: no column. */
+#define MARKER_EMS 2.0f
 
 typedef struct lay_frag {
 	size_t first, n;          /* glyph range */
@@ -526,7 +529,7 @@ static float row_em(const lay_page *lp, const lay_row *row)
  * a piece in both columns; a table's row of cells does not. A block has two rows or more in each
  * column, or a row with a piece in each and a gutter of PAIR_GUTTER ems: one line of a paragraph
  * with a wide gap (justified, or after "…") is no column, nor are two lines of a table's cells
- * that only follow one another. */
+ * that only follow one another, nor a list's numbers beside its items (MARKER_EMS). */
 static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *gr)
 {
 	const lay_row *row = &lp->rows[lp->rorder[ri]];
@@ -539,12 +542,15 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 	int rows[2] = {split, split};      /* rows with a piece in each column */
 	int both = split;                  /* rows with a piece in both */
 	float bem = row_em(lp, row);
+	/* each column has a piece of MARKER_EMS or more: not a list's numbers beside its items */
+	int wide[2] = {s0->x1 - s0->x0 >= MARKER_EMS * bem, s0->x1 - s0->x0 >= MARKER_EMS * bem};
 	float col[2][2] = {{s0->x0, s0->x1}, {s0->x0, s0->x1}}; /* each column's extent x0, x1 */
 	float pair[2][2] = {{1e30f, -1e30f}, {1e30f, -1e30f}}; /* the same over rows with both */
 	if (split) {
 		*gl = s0[0].x1, *gr = s0[1].x0;
 		col[1][0] = s0[1].x0, col[1][1] = s0[1].x1;
 		memcpy(pair, col, sizeof pair);
+		wide[1] = s0[1].x1 - s0[1].x0 >= MARKER_EMS * bem;
 	}
 	float widest = 0; /* the widest white between the block's rows so far */
 	for (size_t rj = ri + 1; rj < lp->nrows; rj++) {
@@ -562,18 +568,21 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 			/* one column so far, in col[0] */
 			if (r2->nseg != 1 || aloof)
 				break;
-			int above_rows = (int)(rj - ri);
+			int above_rows = (int)(rj - ri), w = s->x1 - s->x0 >= MARKER_EMS * em;
 			if (s->x0 >= col[0][1] + STACK_GUTTER * em) {
 				*gl = col[0][1], *gr = s->x0;
 				col[1][0] = s->x0, col[1][1] = s->x1;
 				rows[0] = above_rows, rows[1] = 1;
+				wide[1] = w;
 			} else if (s->x1 <= col[0][0] - STACK_GUTTER * em) {
 				*gl = s->x1, *gr = col[0][0];
 				col[1][0] = col[0][0], col[1][1] = col[0][1];
 				col[0][0] = s->x0, col[0][1] = s->x1;
 				rows[0] = 1, rows[1] = above_rows;
+				wide[1] = wide[0], wide[0] = w;
 			} else {
 				col[0][0] = fminf2(col[0][0], s->x0), col[0][1] = fmaxf2(col[0][1], s->x1);
+				wide[0] |= w;
 				continue;
 			}
 			split = 1;
@@ -588,6 +597,7 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 			int right = (s->x0 + s->x1) / 2 > mid;
 			n[right]++;
 			lo[right] = fminf2(lo[right], s->x0), hi[right] = fmaxf2(hi[right], s->x1);
+			wide[right] |= s->x1 - s->x0 >= MARKER_EMS * em;
 			if (right)
 				ngr = fminf2(ngr, s->x0);
 			else
@@ -611,7 +621,7 @@ static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *
 		}
 		both += n[0] && n[1];
 		*gl = ngl, *gr = ngr;
-		if ((rows[0] >= 2 && rows[1] >= 2) || (both && ngr - ngl >= PAIR_GUTTER * bem))
+		if (((rows[0] >= 2 && rows[1] >= 2) || (both && ngr - ngl >= PAIR_GUTTER * bem)) && wide[0] && wide[1])
 			last2 = rj;
 	}
 	return last2;

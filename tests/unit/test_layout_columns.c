@@ -1,8 +1,8 @@
 /* Reading order of two-column blocks (ingest/layout.c) on hand-placed glyphs, as OCR words or a
  * text layer give them: a letterhead whose number and date rows have blanks left for handwriting,
  * the salutation under a letterhead, a "Nơi nhận" list beside a signature block whose rows do
- * not line up, and what must stay row by row: one paragraph line with a wide gap, a table's rows
- * of cells under a two-piece header. */
+ * not line up, and what must stay row by row: one paragraph line with a wide gap, a numbered
+ * list's numbers beside its items, a table's rows of cells under a two-piece header. */
 #include "../../ingest/ingest-int.h"
 #include "../../ingest/layout.h"
 #include "check.h"
@@ -116,6 +116,19 @@ int main(void)
 	CHECK_STR(s, "- Báo cáo công tác chuẩn bị, rà soát…|về Sở Giáo dục và Đào|tạo trước 14 giờ ngày 29/7/2020.|"
 		  "b) Hiệu trưởng các trường trung học phổ thông, giám đốc",
 		  "paragraph: a line with a wide gap is read row by row");
+	free(s);
+
+	/* A numbered list with a hanging indent: the numbers are no column beside the items. */
+	put(&gs, "1.", 40, 300);
+	put(&gs, "Cho phép sinh viên được mang balô", 70, 300);
+	put(&gs, "chỗ ngồi của mình trong phòng thi.", 70, 314);
+	put(&gs, "2.", 40, 328);
+	put(&gs, "Phòng Đào tạo Đại học thực hiện", 70, 328);
+	put(&gs, "trạng mất cắp trong phòng thi.", 70, 342);
+	s = layout(ctx, &gs);
+	CHECK_STR(s, "1.|Cho phép sinh viên được mang balô|chỗ ngồi của mình trong phòng thi.|2.|"
+		  "Phòng Đào tạo Đại học thực hiện|trạng mất cắp trong phòng thi.",
+		  "list: each number stays before its item");
 	free(s);
 
 	/* A table under a two-piece header: its rows of cells stay rows. */
