@@ -40,6 +40,8 @@ typedef struct ocr_tuning {
 				    confidence (0..100) ... */
 	float noise_rel;         /* ... or when their width and height are both under this fraction
 				    of their line's height */
+	float mark_em;           /* words of letters or digits are dropped when their width and
+				    height are both under this fraction of the page's text size */
 	float piece_gap;         /* a piece of a joined line is set off by a gap of over this many
 				    line heights ... */
 	float piece_conf;        /* ... and read again alone when its mean confidence is under this

@@ -37,6 +37,7 @@ const ocr_tuning ocr_tuning_default = {
 	.skew_min_deg = 0.1f,
 	.noise_conf = 60.0f,
 	.noise_rel = 0.15f,
+	.mark_em = 0.4f,
 	.piece_gap = 2.0f,
 	.piece_conf = 60.0f,
 	.piece_max = 24,
@@ -346,6 +347,28 @@ static void trim_junk(char *w)
 	w[b - a] = '\0';
 }
 
+/* Accents and dots that Tesseract cut from the tops of a line into a line of their own, read as
+ * letters ("Ầ", "và" in 8 pixels of a 30-pixel text size): words with a letter or digit under
+ * mark_em of the page's text size em both ways are dropped. Returns the words kept. */
+static size_t drop_marks(const ocr_tuning *t, ocr_word *w, size_t n, float em)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		int wordish = 0;
+		for (size_t j = 0, len = strlen(w[i].text); j < len && !wordish;) {
+			uint32_t c;
+			j += sohoa_utf8_decode(w[i].text + j, len - j, &c);
+			wordish = is_wordish(c);
+		}
+		float lim = t->mark_em * em;
+		if (wordish && w[i].r - w[i].l < lim && w[i].b - w[i].t < lim)
+			TessDeleteText(w[i].text);
+		else
+			w[k++] = w[i];
+	}
+	return k;
+}
+
 static void words_free(ocr_word *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -583,13 +606,16 @@ static sohoa_status read_results(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pi
 	if (collect_words(ocr->api, ocr->tune, &w, &nw) != 0 ||
 	    reread_pieces(ctx, ocr->api, ocr->tune, g->rw, g->rh, &w, &nw) != 0)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory reading OCR results", page->number);
-	if (nw == 0)
+	float em = ocr_words_em(w, nw);
+	nw = drop_marks(ocr->tune, w, nw, em);
+	if (nw == 0) {
+		free(w);
 		return SOHOA_OK;
+	}
 	ocr_prep_snap_words(pix, w, nw);
 	size_t cap = 0, first = page->nlines;
 	for (size_t i = 0; i < nw; i++)
 		cap += strlen(w[i].text) + 1;
-	float em = ocr_words_em(w, nw);
 	ingest_glyph *gl = malloc(cap * sizeof *gl);
 	uint32_t *cps = malloc(cap * sizeof *cps);
 	sohoa_status st = SOHOA_OK;
