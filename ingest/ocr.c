@@ -347,21 +347,32 @@ static void trim_junk(char *w)
 	w[b - a] = '\0';
 }
 
+/* 1 if word x is under lim pixels both ways. */
+static int tiny(const ocr_word *x, float lim)
+{
+	return x->r - x->l < lim && x->b - x->t < lim;
+}
+
 /* Accents and dots that Tesseract cut from the tops of a line into a line of their own, read as
  * letters ("Ầ", "và" in 8 pixels of a 30-pixel text size): words with a letter or digit under
- * mark_em of the page's text size em both ways are dropped. Returns the words kept. */
+ * mark_em of the page's text size em both ways, with no word of normal size within an em on
+ * their line (a letter half hidden by a seal stays with its words), are dropped. Returns the
+ * words kept. */
 static size_t drop_marks(const ocr_tuning *t, ocr_word *w, size_t n, float em)
 {
 	size_t k = 0;
+	float lim = t->mark_em * em;
 	for (size_t i = 0; i < n; i++) {
-		int wordish = 0;
+		int wordish = 0, near = 0;
 		for (size_t j = 0, len = strlen(w[i].text); j < len && !wordish;) {
 			uint32_t c;
 			j += sohoa_utf8_decode(w[i].text + j, len - j, &c);
 			wordish = is_wordish(c);
 		}
-		float lim = t->mark_em * em;
-		if (wordish && w[i].r - w[i].l < lim && w[i].b - w[i].t < lim)
+		for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < n; j += 2) /* the words beside it */
+			near |= w[j].line == w[i].line && !tiny(&w[j], lim) &&
+				(j < i ? w[i].l - w[j].r : w[j].l - w[i].r) < em;
+		if (wordish && !near && tiny(&w[i], lim))
 			TessDeleteText(w[i].text);
 		else
 			w[k++] = w[i];
