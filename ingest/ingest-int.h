@@ -41,6 +41,9 @@ typedef struct ingest_raster {
 	unsigned char *samples;
 	int w, h, n, stride;
 	int dpi;
+	const float (*notes)[4]; /* notes put on the page (a PDF's free-text and stamp annotations):
+				    {x0, y0, x1, y1} in points of the raster's page, or NULL */
+	size_t nnotes;
 } ingest_raster;
 
 /* ocr.c — the OCR adapter (Tesseract in ocr.c, Leptonica page preparation in ocr-prep.c). One

@@ -13,6 +13,16 @@
 /* A horizontal gap of this many ems or more separates pieces of a row (table cells, letterhead
  * halves); word spaces, even stretched by justification, stay below it. */
 #define COLUMN_GAP 0.6f
+/* Columns whose rows do not line up are told apart by a gutter of this many ems or more; two
+ * pieces of one row by PAIR_GUTTER ems (a justified line's widest gaps stay under it). */
+#define STACK_GUTTER 2.0f
+#define PAIR_GUTTER 1.3f
+/* A row on one side of a block set off from the row above by this many times the widest white
+ * between the block's rows (or half a row) so far ends the block. */
+#define BLOCK_WHITE 1.5f
+/* A column whose pieces are all narrower than this many ems holds a list's numbers or bullets
+ * ("1.", "a)", "-") beside its items: no column. */
+#define MARKER_EMS 2.0f
 
 typedef struct lay_frag {
 	size_t first, n;          /* glyph range */
@@ -495,40 +505,124 @@ static void find_segs(lay_page *lp)
 	}
 }
 
+/* The largest glyph size of a row's segments: the em its gaps are measured in. */
+static float row_em(const lay_page *lp, const lay_row *row)
+{
+	float em = 0;
+	for (size_t k = 0; k < row->nseg; k++) {
+		const lay_seg *s = &lp->segs[row->seg_first + k];
+		for (size_t j = 0; j < s->n; j++)
+			em = fmaxf2(em, lp->fr[s->frags[j]].size);
+	}
+	return em;
+}
+
 /* The last row of the two-column block that starts at row ri (sorted index), with its gutter
- * [*gl, *gr]; ri itself when no block starts there. */
+ * [*gl, *gr]; ri itself when no block starts there. A block starts at a row of two pieces (a
+ * letterhead: issuer left, motto right), or at a row of one piece when a later row has its one
+ * piece STACK_GUTTER ems or more to the side of all rows before it (the "Nơi nhận" list beside
+ * a signature block, whose rows do not line up). It goes on while no piece crosses the gutter,
+ * which stays COLUMN_GAP ems wide or more, no row is far below the one above, and no row on one
+ * side is set off by more white than the block's rows (BLOCK_WHITE: "Kính gửi:" under a
+ * letterhead). A row may have several pieces on one side (the blank left for a handwritten number or day: "Số:      /UBND",
+ * "ngày      tháng 12") when they lie within what that column spans in the rows above that have
+ * a piece in both columns; a table's row of cells does not. A block has two rows or more in each
+ * column, or a row with a piece in each and a gutter of PAIR_GUTTER ems: one line of a paragraph
+ * with a wide gap (justified, or after "…") is no column, nor are two lines of a table's cells
+ * that only follow one another, nor a list's numbers beside its items (MARKER_EMS). */
 static size_t two_column_block(const lay_page *lp, size_t ri, float *gl, float *gr)
 {
-	const float mingut = 6;
 	const lay_row *row = &lp->rows[lp->rorder[ri]];
 	size_t last2 = ri;
 	*gl = 0, *gr = 0;
-	if (row->nseg != 2)
+	if (row->nseg < 1 || row->nseg > 2)
 		return ri;
-	*gl = lp->segs[row->seg_first].x1;
-	*gr = lp->segs[row->seg_first + 1].x0;
+	const lay_seg *s0 = &lp->segs[row->seg_first];
+	int split = row->nseg == 2;        /* the gutter is known */
+	int rows[2] = {split, split};      /* rows with a piece in each column */
+	int both = split;                  /* rows with a piece in both */
+	float bem = row_em(lp, row);
+	/* each column has a piece of MARKER_EMS or more: not a list's numbers beside its items */
+	int wide[2] = {s0->x1 - s0->x0 >= MARKER_EMS * bem, s0->x1 - s0->x0 >= MARKER_EMS * bem};
+	float col[2][2] = {{s0->x0, s0->x1}, {s0->x0, s0->x1}}; /* each column's extent x0, x1 */
+	float pair[2][2] = {{1e30f, -1e30f}, {1e30f, -1e30f}}; /* the same over rows with both */
+	if (split) {
+		*gl = s0[0].x1, *gr = s0[1].x0;
+		col[1][0] = s0[1].x0, col[1][1] = s0[1].x1;
+		memcpy(pair, col, sizeof pair);
+		wide[1] = s0[1].x1 - s0[1].x0 >= MARKER_EMS * bem;
+	}
+	float widest = 0; /* the widest white between the block's rows so far */
 	for (size_t rj = ri + 1; rj < lp->nrows; rj++) {
-		const lay_row *r2 = &lp->rows[lp->rorder[rj]];
-		if (r2->nseg > 2)
-			break;
+		const lay_row *r2 = &lp->rows[lp->rorder[rj]], *above = &lp->rows[lp->rorder[rj - 1]];
+		float white = r2->c0 - above->c1, high = above->c1 - above->c0;
+		if (white > 4 * high)
+			break; /* far below: a new part of the page */
+		/* a row on one side set off by more white than the block's rows: "Kính gửi:" */
+		int aloof = rj > ri + 1 && white > BLOCK_WHITE * fmaxf2(widest, 0.5f * high);
+		widest = fmaxf2(widest, white);
+		const lay_seg *s = &lp->segs[r2->seg_first];
+		float em = row_em(lp, r2);
+		bem = fmaxf2(bem, em);
+		if (!split) {
+			/* one column so far, in col[0] */
+			if (r2->nseg != 1 || aloof)
+				break;
+			int above_rows = (int)(rj - ri), w = s->x1 - s->x0 >= MARKER_EMS * em;
+			if (s->x0 >= col[0][1] + STACK_GUTTER * em) {
+				*gl = col[0][1], *gr = s->x0;
+				col[1][0] = s->x0, col[1][1] = s->x1;
+				rows[0] = above_rows, rows[1] = 1;
+				wide[1] = w;
+			} else if (s->x1 <= col[0][0] - STACK_GUTTER * em) {
+				*gl = s->x1, *gr = col[0][0];
+				col[1][0] = col[0][0], col[1][1] = col[0][1];
+				col[0][0] = s->x0, col[0][1] = s->x1;
+				rows[0] = 1, rows[1] = above_rows;
+				wide[1] = wide[0], wide[0] = w;
+			} else {
+				col[0][0] = fminf2(col[0][0], s->x0), col[0][1] = fmaxf2(col[0][1], s->x1);
+				wide[0] |= w;
+				continue;
+			}
+			split = 1;
+			if (rows[0] >= 2 && rows[1] >= 2)
+				last2 = rj;
+			continue;
+		}
 		float ngl = *gl, ngr = *gr, mid = (*gl + *gr) / 2;
-		int sides[2] = {0, 0};
-		for (size_t k = 0; k < r2->nseg; k++) {
-			const lay_seg *s = &lp->segs[r2->seg_first + k];
+		int n[2] = {0, 0};
+		float lo[2] = {1e30f, 1e30f}, hi[2] = {-1e30f, -1e30f};
+		for (size_t k = 0; k < r2->nseg; k++, s++) {
 			int right = (s->x0 + s->x1) / 2 > mid;
-			sides[right]++;
+			n[right]++;
+			lo[right] = fminf2(lo[right], s->x0), hi[right] = fmaxf2(hi[right], s->x1);
+			wide[right] |= s->x1 - s->x0 >= MARKER_EMS * em;
 			if (right)
 				ngr = fminf2(ngr, s->x0);
 			else
 				ngl = fmaxf2(ngl, s->x1);
 		}
-		if (sides[0] > 1 || sides[1] > 1 || ngr - ngl < mingut)
+		if (ngr - ngl < COLUMN_GAP * em || (aloof && !(n[0] && n[1])))
 			break;
-		const lay_row *above = &lp->rows[lp->rorder[rj - 1]];
-		if (r2->c0 - above->c1 > 4 * (above->c1 - above->c0))
-			break; /* far below: a new part of the page */
+		int fits = 1;
+		for (int side = 0; side < 2; side++)
+			if (n[side] > 1 && (lo[side] < pair[side][0] - em || hi[side] > pair[side][1] + em))
+				fits = 0;
+		if (!fits)
+			break;
+		for (int side = 0; side < 2; side++) {
+			if (!n[side])
+				continue;
+			col[side][0] = fminf2(col[side][0], lo[side]), col[side][1] = fmaxf2(col[side][1], hi[side]);
+			rows[side]++;
+			if (n[0] && n[1])
+				pair[side][0] = fminf2(pair[side][0], lo[side]), pair[side][1] = fmaxf2(pair[side][1], hi[side]);
+		}
+		both += n[0] && n[1];
 		*gl = ngl, *gr = ngr;
-		last2 = rj;
+		if (((rows[0] >= 2 && rows[1] >= 2) || (both && ngr - ngl >= PAIR_GUTTER * bem)) && wide[0] && wide[1])
+			last2 = rj;
 	}
 	return last2;
 }

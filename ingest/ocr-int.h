@@ -44,6 +44,8 @@ typedef struct ocr_tuning {
 				    confidence (0..100) ... */
 	float noise_rel;         /* ... or when their width and height are both under this fraction
 				    of their line's height */
+	float mark_em;           /* words of letters or digits are dropped when their width and
+				    height are both under this fraction of the page's text size */
 	float piece_gap;         /* a piece of a joined line is set off by a gap of over this many
 				    line heights ... */
 	float piece_conf;        /* ... and read again alone when its mean confidence is under this
@@ -129,6 +131,19 @@ void ocr_prep_box(const ocr_geom *g, double dpi, double l, double t, double r, d
  * page_h points upright; the deskew is not undone: boxes are loose by that much). Returns how
  * many; 0 when out of memory. */
 int ocr_prep_frames(const ingest_raster *r, int quads, float page_w, float page_h, float (*box)[4], int max);
+/* Stamps and notes on a page: boxes {x0, y0, x1, y1} in points of the upright page, each with
+ * the most Tesseract lines it may hold to be one (0: any); the first nframes are closed frames
+ * found by ocr_prep_frames. */
+#define OCR_NOTES_MAX 24
+typedef struct ocr_notes {
+	float box[OCR_NOTES_MAX][4];
+	int max_lines[OCR_NOTES_MAX];
+	int n, nframes;
+} ocr_notes;
+/* Move the words w[0..n) whose centre lies in a box of notes (one holding no more Tesseract
+ * lines than its max_lines) after the others, each part in its order; g and dpi take boxes to
+ * the upright page (ocr_prep_box). Returns how many words are in no such box. */
+size_t ocr_prep_split_notes(const ocr_geom *g, double dpi, const ocr_notes *notes, ocr_word *w, size_t n);
 /* pixDestroy: frees *pix and sets it NULL; NULL does nothing. */
 void ocr_prep_free(struct Pix **pix);
 

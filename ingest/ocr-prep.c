@@ -667,3 +667,49 @@ size_t ocr_words_to_glyphs(const ocr_word *w, size_t nw, double k, float em, ing
 	}
 	return ng;
 }
+
+/* ---- stamps and notes ---- */
+
+/* 1 if the centre of word x (prepared image pixels) lies in box b (points, upright page) widened
+ * by a point, as stamp.c takes it. */
+static int word_in_box(const ocr_geom *g, double dpi, const ocr_word *x, const float *b)
+{
+	float x0, y0, x1, y1;
+	ocr_prep_box(g, dpi, x->l, x->t, x->r, x->b, &x0, &y0, &x1, &y1);
+	float cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+	return cx >= b[0] - 1 && cx <= b[2] + 1 && cy >= b[1] - 1 && cy <= b[3] + 1;
+}
+
+size_t ocr_prep_split_notes(const ocr_geom *g, double dpi, const ocr_notes *notes, ocr_word *w, size_t n)
+{
+	unsigned char *in = n ? calloc(n, 1) : NULL;
+	ocr_word *tmp = n ? malloc(n * sizeof *tmp) : NULL;
+	size_t out = 0;
+	if (!in || !tmp) {
+		free(in);
+		free(tmp);
+		return n; /* out of memory: every word stays with the text */
+	}
+	for (int k = 0; k < notes->n; k++) {
+		/* the box's lines: Tesseract's line numbers of its words, which come in line order */
+		int lines = 0, last = -1;
+		for (size_t i = 0; i < n; i++)
+			if (word_in_box(g, dpi, &w[i], notes->box[k]) && w[i].line != last)
+				lines++, last = w[i].line;
+		if (!lines || (notes->max_lines[k] > 0 && lines > notes->max_lines[k]))
+			continue;
+		for (size_t i = 0; i < n; i++)
+			in[i] |= word_in_box(g, dpi, &w[i], notes->box[k]);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!in[i])
+			tmp[out++] = w[i];
+	size_t rest = out;
+	for (size_t i = 0; i < n; i++)
+		if (in[i])
+			tmp[rest++] = w[i];
+	memcpy(w, tmp, n * sizeof *w);
+	free(in);
+	free(tmp);
+	return out;
+}

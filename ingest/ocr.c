@@ -39,6 +39,7 @@ const ocr_tuning ocr_tuning_default = {
 	.skew_min_deg = 0.1f,
 	.noise_conf = 60.0f,
 	.noise_rel = 0.15f,
+	.mark_em = 0.4f,
 	.piece_gap = 2.0f,
 	.piece_conf = 60.0f,
 	.piece_max = 24,
@@ -348,6 +349,39 @@ static void trim_junk(char *w)
 	w[b - a] = '\0';
 }
 
+/* 1 if word x is under lim pixels both ways. */
+static int tiny(const ocr_word *x, float lim)
+{
+	return x->r - x->l < lim && x->b - x->t < lim;
+}
+
+/* Accents and dots that Tesseract cut from the tops of a line into a line of their own, read as
+ * letters ("Ầ", "và" in 8 pixels of a 30-pixel text size): words with a letter or digit under
+ * mark_em of the page's text size em both ways, with no word of normal size within an em on
+ * their line (a letter half hidden by a seal stays with its words), are dropped. Returns the
+ * words kept. */
+static size_t drop_marks(const ocr_tuning *t, ocr_word *w, size_t n, float em)
+{
+	size_t k = 0;
+	float lim = t->mark_em * em;
+	for (size_t i = 0; i < n; i++) {
+		int wordish = 0, near = 0;
+		for (size_t j = 0, len = strlen(w[i].text); j < len && !wordish;) {
+			uint32_t c;
+			j += sohoa_utf8_decode(w[i].text + j, len - j, &c);
+			wordish = is_wordish(c);
+		}
+		for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < n; j += 2) /* the words beside it */
+			near |= w[j].line == w[i].line && !tiny(&w[j], lim) &&
+				(j < i ? w[i].l - w[j].r : w[j].l - w[i].r) < em;
+		if (wordish && !near && tiny(&w[i], lim))
+			TessDeleteText(w[i].text);
+		else
+			w[k++] = w[i];
+	}
+	return k;
+}
+
 static void words_free(ocr_word *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -574,28 +608,38 @@ static void finish_lines(sohoa_page *page, size_t first, const ocr_word *w, size
 
 /* Lines of page from the OCR words. The words go through the same layout as a PDF text layer
  * (ingest/layout.h), so OCR and PDF pages share one reading order: rows top down, a letterhead
- * or a signature block beside "Nơi nhận" read column by column, table cells split at wide gaps. */
+ * or a signature block beside "Nơi nhận" read column by column, table cells split at wide gaps.
+ * The words of stamps and notes are laid out on their own after the others: a routing note
+ * beside the subject does not break the letterhead's columns. */
 static sohoa_status read_results(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, const ocr_geom *g, double dpi,
-				 sohoa_page *page)
+				 const ocr_notes *notes, sohoa_page *page)
 {
 	ocr_word *w = NULL;
 	size_t nw = 0;
 	if (collect_words(ocr->api, ocr->tune, &w, &nw) != 0 ||
 	    reread_pieces(ctx, ocr->api, ocr->tune, g->rw, g->rh, &w, &nw) != 0)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory reading OCR results", page->number);
-	if (nw == 0)
+	float em = ocr_words_em(w, nw);
+	nw = drop_marks(ocr->tune, w, nw, em);
+	if (nw == 0) {
+		free(w);
 		return SOHOA_OK;
+	}
 	ocr_prep_snap_words(pix, w, nw);
 	size_t cap = 0, first = page->nlines;
 	for (size_t i = 0; i < nw; i++)
 		cap += strlen(w[i].text) + 1;
-	float em = ocr_words_em(w, nw);
 	ingest_glyph *gl = malloc(cap * sizeof *gl);
 	uint32_t *cps = malloc(cap * sizeof *cps);
 	sohoa_status st = SOHOA_OK;
 	if (!gl || !cps)
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory reading OCR results", page->number);
-	else if ((st = ingest_layout(ctx, gl, ocr_words_to_glyphs(w, nw, 72.0 / dpi, em, gl, cps), page)) == SOHOA_OK)
+	size_t text = st == SOHOA_OK ? ocr_prep_split_notes(g, dpi, notes, w, nw) : 0;
+	if (st == SOHOA_OK)
+		st = ingest_layout(ctx, gl, ocr_words_to_glyphs(w, text, 72.0 / dpi, em, gl, cps), page);
+	if (st == SOHOA_OK && text < nw)
+		st = ingest_layout(ctx, gl, ocr_words_to_glyphs(w + text, nw - text, 72.0 / dpi, em, gl, cps), page);
+	if (st == SOHOA_OK)
 		finish_lines(page, first, w, nw, g, dpi);
 	free(gl);
 	free(cps);
@@ -642,7 +686,7 @@ static float page_conf(const sohoa_page *page)
 /* Tesseract on the prepared image pix (its text at tdpi; gdpi pixels an inch of the page),
  * within the page's deadline counted from start. */
 static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, const ocr_geom *g, int tdpi,
-			      double gdpi, double start, sohoa_page *page)
+			      double gdpi, double start, const ocr_notes *notes, sohoa_page *page)
 {
 	TessBaseAPI *api = ocr->api;
 	TessBaseAPISetImage2(api, pix);
@@ -665,24 +709,32 @@ static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, 
 	else if (rc != 0)
 		st = sohoa_error(ctx, SOHOA_ERR_INTERNAL, "page %d: Tesseract could not read the page", page->number);
 	else
-		st = read_results(ctx, ocr, pix, g, gdpi, page);
+		st = read_results(ctx, ocr, pix, g, gdpi, notes, page);
 	TessBaseAPIClear(api);
 	TessMonitorDelete(monitor);
 	return st;
 }
 
-/* Prepare pixg turned by quads (detected when negative, g filled) and read it into page, whose
- * size is that of the raster unturned (w x h points): turned with the page. */
-static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pixg, const ocr_scale *sc,
-				  double gdpi, int quads, double start, float w, float h, ocr_geom *g,
-				  sohoa_page *page)
+/* Prepare pixg (of raster r) turned by quads (detected when negative, g filled) and read it into
+ * page, whose size is that of the raster unturned (w x h points): turned with the page. notes
+ * gets the page's stamp frames and, on a page not turned, r's notes. */
+static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, struct Pix *pixg,
+				  const ocr_scale *sc, double gdpi, int quads, double start, float w, float h,
+				  ocr_geom *g, ocr_notes *notes, sohoa_page *page)
 {
 	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, sc->dpi, quads, osd_quads, ocr, g);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
 	page->width = g->quads % 2 ? h : w;
 	page->height = g->quads % 2 ? w : h;
-	sohoa_status st = recognize(ctx, ocr, pix, g, sc->dpi, gdpi, start, page);
+	notes->n = notes->nframes = ocr_prep_frames(r, g->quads, page->width, page->height, notes->box, 8);
+	for (int i = 0; i < notes->n; i++)
+		notes->max_lines[i] = STAMP_FRAME_LINES;
+	for (size_t i = 0; !g->quads && i < r->nnotes && notes->n < OCR_NOTES_MAX; i++, notes->n++) {
+		memcpy(notes->box[notes->n], r->notes[i], sizeof notes->box[0]);
+		notes->max_lines[notes->n] = 0;
+	}
+	sohoa_status st = recognize(ctx, ocr, pix, g, sc->dpi, gdpi, start, notes, page);
 	ocr_prep_free(&pix);
 	return st;
 }
@@ -707,12 +759,13 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 	double start = now_s(), gdpi = dpi * (double)sc.scale;
 	float w = page->width, h = page->height;
 	ocr_geom g;
-	sohoa_status st = prep_and_read(ctx, ocr, pixg, &sc, gdpi, -1, start, w, h, &g, page);
+	ocr_notes notes, notes0; /* stamps' boxes of each reading, in points of the upright page */
+	sohoa_status st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, -1, start, w, h, &g, &notes, page);
 	char note[160] = "";
 	if (st == SOHOA_OK && g.quads && (!g.sure || sc.scale > 1.0f)) {
 		sohoa_page up = {.number = page->number, .source = SOHOA_SRC_OCR};
 		ocr_geom g0;
-		st = prep_and_read(ctx, ocr, pixg, &sc, gdpi, 0, start, w, h, &g0, &up);
+		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, 0, start, w, h, &g0, &notes0, &up);
 		float turned = page_conf(page), upright = page_conf(&up);
 		if (st == SOHOA_OK && upright >= turned) {
 			ingest_page_clear(page);
@@ -721,15 +774,13 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 			up.lines = NULL, up.nlines = 0;
 			snprintf(note, sizeof note, "kept upright (confidence %.0f, turned %d degrees %.0f)", upright,
 				 g.quads * 90, turned);
-			g = g0;
+			g = g0, notes = notes0;
 		}
 		ingest_page_clear(&up);
 	}
 	ocr_prep_free(&pixg);
 	if (st == SOHOA_OK) {
-		float frames[8][4]; /* stamps' boxes, in points of the upright page */
-		int nframes = ocr_prep_frames(r, g.quads, page->width, page->height, frames, 8);
-		st = ingest_stamp_frames(ctx, page, (const float (*)[4])frames, (size_t)nframes);
+		st = ingest_stamp_frames(ctx, page, (const float (*)[4])notes.box, (size_t)notes.nframes);
 	}
 	if (st != SOHOA_OK) {
 		ingest_page_clear(page);

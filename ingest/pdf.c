@@ -424,6 +424,7 @@ static int render_dpi(pdf_run *run, fz_rect pb, int number)
  * adapter's gray conversion turns a red stamp and a blue signature white, which a gray rendering
  * has already made into dark rings and strokes over the signer's lines. */
 static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page);
+static size_t note_boxes(fz_context *fz, fz_page *pg, fz_rect pb, float (*box)[4], size_t max);
 
 static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect pb, sohoa_page *page)
 {
@@ -456,9 +457,12 @@ static sohoa_status ocr_page(pdf_run *run, pdf_worker *w, fz_page *pg, fz_rect p
 	fz_catch(w->fz) {
 		return sohoa_error(ctx, SOHOA_ERR_FORMAT, "cannot render: %s", fz_caught_message(w->fz));
 	}
+	float notes[16][4]; /* laid out apart from the text, so they do not break its columns */
+	size_t nnotes = note_boxes(w->fz, pg, pb, notes, 16);
 	ingest_raster r = {
 		fz_pixmap_samples(w->fz, pix), fz_pixmap_width(w->fz, pix), fz_pixmap_height(w->fz, pix),
 		fz_pixmap_components(w->fz, pix), (int)fz_pixmap_stride(w->fz, pix), dpi,
+		(const float (*)[4])notes, nnotes,
 	};
 	ingest_page_clear(page);
 	page->source = SOHOA_SRC_OCR;
@@ -762,24 +766,39 @@ const char *sohoa_pdf_mupdf_version(void) { return FZ_VERSION; }
  * turned upright has boxes no longer in the PDF's frame: its annotations are left alone. */
 static sohoa_status mark_notes(sohoa_ctx *ctx, fz_context *fz, fz_page *pg, fz_rect pb, sohoa_page *page)
 {
+	float box[16][4];
 	ingest_region r[16];
-	size_t n = 0;
 	ingest_stamp_words(page);
-	pdf_page *pp = pdf_page_from_fz_page(fz, pg);
-	if (!pp || (page->decision && strstr(page->decision, "turned")))
+	if (page->decision && strstr(page->decision, "turned"))
 		return SOHOA_OK;
+	size_t n = note_boxes(fz, pg, pb, box, 16);
+	for (size_t i = 0; i < n; i++)
+		r[i] = (ingest_region){box[i][0], box[i][1], box[i][2], box[i][3], 0};
+	return n ? ingest_stamp_regions(ctx, page, r, n) : SOHOA_OK;
+}
+
+/* The boxes of the page's notes (free text and stamp annotations), {x0, y0, x1, y1} in points
+ * from the page box's top-left: up to max, how many. */
+static size_t note_boxes(fz_context *fz, fz_page *pg, fz_rect pb, float (*box)[4], size_t max)
+{
+	size_t n = 0;
+	pdf_page *pp = pdf_page_from_fz_page(fz, pg);
+	if (!pp)
+		return 0;
 	fz_var(n);
 	fz_try(fz) {
-		for (pdf_annot *a = pdf_first_annot(fz, pp); a && n < sizeof r / sizeof *r; a = pdf_next_annot(fz, a)) {
+		for (pdf_annot *a = pdf_first_annot(fz, pp); a && n < max; a = pdf_next_annot(fz, a)) {
 			enum pdf_annot_type t = pdf_annot_type(fz, a);
 			if (t != PDF_ANNOT_FREE_TEXT && t != PDF_ANNOT_STAMP)
 				continue;
 			fz_rect b = pdf_bound_annot(fz, a);
-			r[n++] = (ingest_region){b.x0 - pb.x0, b.y0 - pb.y0, b.x1 - pb.x0, b.y1 - pb.y0, 0};
+			box[n][0] = b.x0 - pb.x0, box[n][1] = b.y0 - pb.y0;
+			box[n][2] = b.x1 - pb.x0, box[n][3] = b.y1 - pb.y0;
+			n++;
 		}
 	}
 	fz_catch(fz) {
 		/* a broken annotation: the notes found so far */
 	}
-	return n ? ingest_stamp_regions(ctx, page, r, n) : SOHOA_OK;
+	return n;
 }

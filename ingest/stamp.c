@@ -7,10 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A framed box with more lines than this is a boxed paragraph of the document (a note, a
- * summary), not a stamp: inbox stamps hold a heading and three or four fields. */
-#define STAMP_FRAME_LINES 6
-
 /* 1 if the point is in r widened by a point (boxes of OCR words are rough at the edges). */
 static int inside(const ingest_region *r, float x, float y)
 {

@@ -9,6 +9,10 @@
 
 #include "ingest.h"
 
+/* A framed box with more lines than this is a boxed paragraph of the document (a note, a
+ * summary), not a stamp: inbox stamps hold a heading and three or four fields. */
+#define STAMP_FRAME_LINES 6
+
 /* A part of a page known to hold a stamp or a note, in points from the page's top-left. */
 typedef struct ingest_region {
 	float x0, y0, x1, y1;
