@@ -228,10 +228,12 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 size_t rs_skip_request(const ex_stmt *st, size_t k)
 {
 	k = ex_skip_sp(st->key, k, st->keylen);
-	if (ex_word_at(st->key, st->keylen, k, "giao"))
-		return ex_skip_sp(st->key, k + 4, st->keylen);
-	if (ex_word_at(st->key, st->keylen, k, "de nghi"))
-		return ex_skip_sp(st->key, k + 7, st->keylen);
+	size_t w = ex_word_at(st->key, st->keylen, k, "giao") ? 4 : ex_word_at(st->key, st->keylen, k, "de nghi") ? 7 : 0;
+	if (!w)
+		return k;
+	k = ex_skip_sp(st->key, k + w, st->keylen);
+	if (k < st->keylen && st->key[k] == ':') /* "Đề nghị: Hội Nông dân tỉnh" */
+		k = ex_skip_sp(st->key, k + 1, st->keylen);
 	return k;
 }
 

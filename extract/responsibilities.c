@@ -166,8 +166,14 @@ static int ends_clause(const ex_stmt *sm)
 	return e > 0 && strchr(".;:!", sm->key[e - 1]);
 }
 
-/* Start row cur at statement sm, key offset k (page, line, the task from the heading). */
-static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k, const ex_stmt *task_heading)
+/* The task the labelled lines below a heading belong to: its id and title. */
+typedef struct prose_task {
+	char id[64];
+	char *title;
+} prose_task;
+
+/* Start row cur at statement sm, key offset k (page, line, the task t when there is one). */
+static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k, const prose_task *t)
 {
 	if (cur->page)
 		return;
@@ -176,10 +182,72 @@ static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k
 	cur->page = page;
 	cur->line = line;
 	cur->source = "prose";
-	if (task_heading) {
-		snprintf(cur->task_id, sizeof cur->task_id, "%s", task_heading->section);
-		cur->task = heading_title(task_heading, 0);
+	if (t->title) {
+		snprintf(cur->task_id, sizeof cur->task_id, "%s", t->id);
+		cur->task = sohoa_strdup(t->title);
 	}
+}
+
+/* 1 when statement sm is only a heading number ("3.", "3.1.") on its line: the task's title is on
+ * the next line. */
+static int number_alone(const ex_stmt *sm)
+{
+	size_t i = strspn(sm->key, " "), n = 0;
+	while (i < sm->keylen && (isdigit((unsigned char)sm->key[i]) || sm->key[i] == '.'))
+		i++, n++;
+	return n > 0 && isdigit((unsigned char)sm->key[strspn(sm->key, " ")]) && i + strspn(sm->key + i, " ") >= sm->keylen;
+}
+
+/* 1 when statement nx may go on with a task's title cut at the line end: no heading, bullet,
+ * label or closing sentence, and short. */
+static int title_goes_on(const ex_stmt *nx, sohoa_regex *lab)
+{
+	long g[8];
+	return !nx->heading && !starts_bullet_key(nx) && nx->len < 240 && !ends_clause(nx) &&
+	       ex_find(lab, nx, 0, g, 4) != 1;
+}
+
+/* Set t to the task of heading statement s (a task number alone on its line takes the next line as
+ * its title; a title that does not end a clause goes on to a short next line, "5. Xây dựng Nghị
+ * định của" / "Chính phủ"); returns the statement the title ends at. */
+static size_t task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *t)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	free(t->title);
+	t->title = NULL;
+	if (!sm->heading) { /* a number alone: the id under the enclosing Roman section, if any */
+		size_t b = strspn(sm->key, " "), e = sm->keylen;
+		while (e > b && strchr(" .", sm->key[e - 1]))
+			e--;
+		int root = (int)strcspn(sm->section, ".");
+		if (strspn(sm->section, "IVXLC") < (size_t)root || root > 40)
+			root = 0;
+		snprintf(t->id, sizeof t->id, "%.*s%s%.*s", root, sm->section, root ? "." : "", (int)(e - b < 20 ? e - b : 20),
+			 sm->key + b);
+		if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading || starts_bullet_key(&ed->stmts[s + 1]))
+			return s;
+		long g[8];
+		if (ex_find(lab, &ed->stmts[s + 1], 0, g, 4) == 1)
+			return s;
+		t->title = ex_clean(ed->stmts[s + 1].text, 0, ed->stmts[s + 1].len);
+		return s + 1;
+	}
+	snprintf(t->id, sizeof t->id, "%s", sm->section);
+	t->title = heading_title(sm, 0);
+	if (!t->title || ends_clause(sm) || s + 1 >= ed->nstmts || !title_goes_on(&ed->stmts[s + 1], lab))
+		return s;
+	char *more = ex_clean(ed->stmts[s + 1].text, 0, ed->stmts[s + 1].len);
+	size_t n = strlen(t->title) + (more ? strlen(more) : 0) + 2;
+	char *j = more ? malloc(n) : NULL;
+	if (!j) {
+		free(more);
+		return s;
+	}
+	snprintf(j, n, "%s %s", t->title, more);
+	free(more);
+	free(t->title);
+	t->title = j;
+	return s + 1;
 }
 
 /* Lead and cooperating units of key [b, e) of sm: "Sở X chủ trì, phối hợp với Y …" gives X and Y;
@@ -217,6 +285,38 @@ static void units_of(const ex_stmt *sm, size_t b, size_t e, int whole, resp *cur
 	}
 }
 
+/* A lead label's value v that goes on to say what the units do ("Sở X tiến hành rà soát …; các sở,
+ * ngành rà soát …") becomes the units' names, one per clause that starts with a name ("Sở X"); a
+ * list of names stays as it is. Takes v, returns the value to use. */
+static char *value_units(char *v)
+{
+	ex_stmt w = {0};
+	w.text = v;
+	w.len = strlen(v);
+	if (ex_key(w.text, w.len, &w.key, &w.keylen, &w.kmap) != 0)
+		return v;
+	char *names = NULL;
+	for (size_t q = 0; q < w.keylen;) {
+		size_t b, e, end = q;
+		while (end < w.keylen && w.key[end] != ';')
+			end++;
+		if (rs_unit_sentence(&w, q, &b, &e)) {
+			char *n = ex_clean(w.text, w.kmap[b], w.kmap[e]);
+			join(&names, n);
+			free(n);
+		} else if (q == 0) {
+			break; /* the value does not start with a unit given a task: a list of names */
+		}
+		q = end + (end < w.keylen);
+	}
+	free(w.key);
+	free(w.kmap);
+	if (!names)
+		return v;
+	free(v);
+	return names;
+}
+
 /* Prose: labelled lines ("Phòng/đơn vị chủ trì: …", "… phối hợp: …", "Thời gian thực hiện: …")
  * grouped into rows: a new row at each task heading and when a lead comes after the cooperating
  * units or the deadline (the task's labels are done); several leads in a row share one. A lead label with no value ("Cơ quan thực hiện:") is followed by one bullet
@@ -228,13 +328,13 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		return ctx->status;
 	sohoa_status st = SOHOA_OK;
 	resp cur = {0};
-	const ex_stmt *task_heading = NULL;
+	prose_task task = {0};
 	int unit_bullets = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
-		if (sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) {
+		if ((sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) || number_alone(sm)) {
 			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
-			task_heading = sm;
+			s = task_of(ed, s, lab, &task);
 			unit_bullets = 0;
 			continue;
 		}
@@ -243,7 +343,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 			if (unit_bullets && starts_bullet_key(sm)) {
 				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 				size_t b = strspn(sm->key, " -+*");
-				prose_begin(ed, &cur, sm, b, task_heading);
+				prose_begin(ed, &cur, sm, b, &task);
 				units_of(sm, b, sm->keylen, 0, &cur);
 				char *d = rs_deadline_of(sm);
 				join(&cur.deadline, d);
@@ -299,7 +399,9 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		}
 		if ((kind == L_LEAD && (cur.coop || cur.deadline)) || (kind == L_COOP && cur.coop && cur.deadline))
 			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
-		prose_begin(ed, &cur, ls, (size_t)g[6], task_heading);
+		prose_begin(ed, &cur, ls, (size_t)g[6], &task);
+		if (kind == L_LEAD && val && *val)
+			val = value_units(val);
 		if (kind == L_LEAD && (!val || !*val))
 			unit_bullets = 1;
 		else if (kind == L_LEAD && ex_has_word(ls->key, (size_t)g[6], (size_t)g[7], "chu tri"))
@@ -309,6 +411,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		free(val);
 	}
 	sohoa_regex_free(lab);
+	free(task.title);
 	if (st == SOHOA_OK)
 		return resp_flush(ctx, sk, &cur, cur.lead || cur.coop);
 	resp_clear(&cur);
@@ -615,6 +718,7 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 {
 	static const char *const recipients[] = {"noi nhan", NULL};
+	static const char *const grounds[] = {"tren co so", NULL};
 	/* what a unit heading says the unit does over its tasks ("Bộ X chủ trì, phối hợp với Y:") */
 	static const char *const assigns[] = {"chu tri", "phoi hop", "chi dao", "theo doi", "thuc hien", "huong dan",
 					      "to chuc", "tham muu", "chiu trach nhiem", "co trach nhiem", "theo chuc nang",
@@ -694,7 +798,8 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 		}
 		if (!unit || stopped)
 			continue;
-		if (starts_with_word(sm, unit_stop)) {
+		/* a closing paragraph ends the unit's tasks; a bullet "- Trên cơ sở …, tổ chức …" is one */
+		if (starts_with_word(sm, unit_stop) && !(starts_bullet_key(sm) && starts_with_word(sm, grounds))) {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			stopped = 1;
 			continue;

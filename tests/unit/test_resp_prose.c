@@ -1,0 +1,159 @@
+/* Unit tests of responsibilities.csv on task plans whose lines are cut short (responsibilities.c):
+ * a task heading whose title runs on to the next line ("5. Xây dựng Nghị định của" / "Chính phủ
+ * …"), a task number alone on its line with the title below, and a unit heading "Đề nghị: X" whose
+ * name starts after the colon. Texts written for this test. */
+#include "../../extract/extract-int.h"
+#include "check.h"
+#include "text-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The responsibilities CSV of lines (no header), or "(error)". */
+static char *rows_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
+{
+	sohoa_text *t = text_of_lines(lines, n);
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
+	char *csv;
+	if (!ex || ex->run(ctx, NULL, t, &out) != SOHOA_OK) {
+		sohoa_buf_free(&out);
+		csv = sohoa_strdup("(error)");
+	} else {
+		csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+	}
+	sohoa_text_free(t);
+	return csv;
+}
+
+static int has(const char *csv, const char *s, const char *name)
+{
+	int ok = strstr(csv, s) != NULL;
+	CHECK(ok, name);
+	if (!ok)
+		printf("    want: %s\n    got:\n%s\n", s, csv);
+	return ok;
+}
+
+static size_t count(const char *csv, const char *s)
+{
+	size_t n = 0;
+	for (const char *p = csv; (p = strstr(p, s)) != NULL; p += strlen(s))
+		n++;
+	return n;
+}
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	if (!ctx) {
+		printf("FAIL: context\n");
+		return 1;
+	}
+
+	/* a task heading whose title goes on to the next line, after a word that cannot end it */
+	{
+		static const char *const l[] = {
+			"II. NHIỆM VỤ CỤ THỂ",
+			"1. Xây dựng Quyết định của",
+			"Ủy ban nhân dân tỉnh về quản lý chợ đầu mối",
+			"- Cơ quan chủ trì: Sở Công",
+			"Thương.",
+			"- Cơ quan phối hợp: Sở Tài chính.",
+			"- Thời gian thực hiện: năm 2026.",
+			"2. Kiểm tra việc thi hành",
+			"- Cơ quan chủ trì: Sở Tư pháp.",
+			"- Thời gian thực hiện: hằng năm.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "II.1,Xây dựng Quyết định của Ủy ban nhân dân tỉnh về quản lý chợ đầu mối,Sở Công Thương,Sở Tài chính,",
+		    "wrapped title: the title's second line is part of the task");
+		has(csv, "II.2,Kiểm tra việc thi hành,Sở Tư pháp,", "wrapped title: a title followed by a label stays whole");
+		CHECK(count(csv, ",prose\r\n") == 2, "wrapped title: two rows");
+		free(csv);
+	}
+
+	/* the task number alone on its line, the title on the next */
+	{
+		static const char *const l[] = {
+			"II. NỘI DUNG",
+			"1.",
+			"Tuyên truyền, phổ biến nội dung Luật đến người dân",
+			"- Cơ quan thực hiện: Sở Tư pháp.",
+			"- Thời gian thực hiện: Quý I năm 2026.",
+			"2.",
+			"Rà soát văn bản quy phạm pháp luật",
+			"- Cơ quan chủ trì: Sở Nội vụ.",
+			"- Cơ quan phối hợp: Các sở, ngành.",
+			"- Thời gian thực hiện: năm 2026.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "II.1,\"Tuyên truyền, phổ biến nội dung Luật đến người dân\",Sở Tư pháp,",
+		    "number alone: the first task, its title from the next line");
+		has(csv, "II.2,Rà soát văn bản quy phạm pháp luật,Sở Nội vụ,\"Các sở, ngành\",", "number alone: the second task");
+		free(csv);
+	}
+
+	/* a lead label whose value says what the units do: the names are the leads */
+	{
+		static const char *const l[] = {
+			"II. NHIỆM VỤ",
+			"1. Rà soát quy định về chợ",
+			"- Cơ quan thực hiện: Sở Công Thương tiến hành rà soát các quyết định về chợ còn hiệu lực; Ủy ban",
+			"nhân dân các xã rà soát các văn bản do mình ban hành.",
+			"- Thời gian thực hiện: năm 2026.",
+			"2. Phổ biến quy định mới",
+			"- Cơ quan thực hiện: Sở Tư pháp; Sở Công Thương và các sở, ngành có liên quan.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "II.1,Rà soát quy định về chợ,Sở Công Thương; Ủy ban nhân dân các xã,,,năm 2026,",
+		    "lead sentence: the units named at the start of each clause");
+		has(csv, "II.2,Phổ biến quy định mới,\"Sở Tư pháp; Sở Công Thương và các sở, ngành có liên quan\",",
+		    "lead sentence: a list of names stays whole");
+		free(csv);
+	}
+
+	/* a unit heading that asks a unit named after a colon */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Công Thương",
+			"a) Hướng dẫn các chợ thực hiện Kế hoạch này.",
+			"b) Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
+			"2. Đề nghị: Hội Nông",
+			"dân tỉnh, Liên minh Hợp tác xã tỉnh",
+			"a) Tuyên truyền, vận động hội viên tham gia bán hàng trên sàn thương mại điện tử.",
+			"b) Tổng hợp kiến nghị của hội viên, gửi Sở Công Thương.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "\"Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh\",,", "request with colon: the unit after the colon is the lead");
+		CHECK(count(csv, ",unit\r\n") == 4, "request with colon: four rows");
+		free(csv);
+	}
+
+	/* a unit's task bullet that starts "Trên cơ sở …" is a task, a closing paragraph so starting is not */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Tài chính",
+			"- Trên cơ sở đề xuất của các sở, tổng hợp, tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+			"- Hướng dẫn thanh quyết toán kinh phí theo quy định.",
+			"2. Các doanh nghiệp",
+			"- Trên cơ sở định hướng của tỉnh, đầu tư hạ tầng tại các cụm công nghiệp.",
+			"Trên cơ sở Kế hoạch này, các đơn vị chủ động triển khai thực hiện.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "IV.1-1,\"Trên cơ sở đề xuất của các sở, tổng hợp, tham mưu bố trí kinh phí thực hiện Kế hoạch.\",Sở Tài chính,",
+		    "grounds bullet: the first task of the unit");
+		has(csv, "IV.1-2,Hướng dẫn thanh quyết toán kinh phí theo quy định.,Sở Tài chính,", "grounds bullet: the task after it");
+		has(csv, "IV.2-1,\"Trên cơ sở định hướng của tỉnh, đầu tư hạ tầng tại các cụm công nghiệp.\",Các doanh nghiệp,",
+		    "grounds bullet: the second unit's task");
+		CHECK(count(csv, ",unit\r\n") == 3, "grounds bullet: the closing paragraph is no task");
+		free(csv);
+	}
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
