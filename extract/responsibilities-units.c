@@ -266,7 +266,8 @@ char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke)
 int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 {
 	k = rs_skip_request(st, k);
-	if (k >= st->keylen || !rs_upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first))
+	if (k >= st->keylen || !rs_upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first) ||
+	    ex_word_at(st->key, st->keylen, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
 		return 0;
 	*b = k;
 	*e = rs_unit_end(st, k, st->keylen, 0);

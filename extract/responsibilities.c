@@ -227,7 +227,7 @@ static size_t task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *
 		if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading || starts_bullet_key(&ed->stmts[s + 1]))
 			return s;
 		long g[8];
-		if (ex_find(lab, &ed->stmts[s + 1], 0, g, 4) == 1)
+		if (lab && ex_find(lab, &ed->stmts[s + 1], 0, g, 4) == 1)
 			return s;
 		t->title = ex_clean(ed->stmts[s + 1].text, 0, ed->stmts[s + 1].len);
 		return s + 1;
@@ -480,12 +480,36 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 	free(whole.kmap);
 }
 
-/* A new task of lead `lead` under unit heading `unit`, the nbul-th: text t (its bullet mark
+/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ". */
+static size_t item_text(const ex_stmt *sm)
+{
+	size_t k = strspn(sm->key, " -+*"), m = k;
+	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
+		m++;
+	if (m > k && m < sm->keylen && sm->key[m] == ')')
+		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
+	return k;
+}
+
+/* 1 when text s starts with a unit's name ("Sở …", "Ủy ban nhân dân …", "Các sở, ngành"). */
+static int names_unit_text(const char *s)
+{
+	char *key = NULL;
+	size_t keylen = 0, *kmap = NULL;
+	if (!s || ex_key(s, strlen(s), &key, &keylen, &kmap) != 0)
+		return 0;
+	int yes = rs_names_unit(key, keylen);
+	free(key);
+	free(kmap);
+	return yes;
+}
+
+/* A new task of lead `lead` under the unit heading numbered `unit`, the nbul-th: text t (its bullet mark
  * dropped), statement sm; the cooperating units and the deadline from its text. */
-static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, const char *coop,
+static void start_task(const ex_doc *ed, resp *cur, const char *unit, const char *lead, const char *coop,
 		       int nbul, const ex_stmt *sm, const char *t)
 {
-	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit->section, nbul);
+	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit, nbul);
 	const char *p = t;
 	if ((*p == '-' || *p == '+' || *p == '*') && p[1] == ' ')
 		p += 2;
@@ -506,7 +530,7 @@ static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const c
  * the sentence end. */
 static char *unit_lead(const ex_stmt *h)
 {
-	size_t k = rs_skip_request(h, h->title_key), e = k;
+	size_t k = rs_skip_request(h, h->heading ? h->title_key : 0), e = k;
 	while (e < h->keylen && h->key[e] != ':' && h->key[e] != '(' &&
 	       !(h->key[e] == '.' && (e + 1 >= h->keylen || h->key[e + 1] == ' ')))
 		e++;
@@ -733,6 +757,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 	 * numbered headings are unit headings, not sections */
 	int flat = units_below(ed, 0), in_units = flat, stopped = 0;
 	const ex_stmt *unit = NULL;
+	char unit_id[64] = "";
 	char *lead = NULL, *unit_coop = NULL;
 	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
@@ -767,9 +792,33 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 			}
 			continue;
 		}
+		if (number_alone(sm)) { /* "3." alone, the unit's name on the next line */
+			const ex_stmt *nx = s + 1 < ed->nstmts ? &ed->stmts[s + 1] : NULL;
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
+			if (!nx || nx->heading || starts_bullet_key(nx) || ends_clause(nx) ||
+			    ex_words_in(nx->key, 0, nx->keylen) > 16 || !rs_names_unit(nx->key, nx->keylen)) {
+				unit = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */
+				continue;
+			}
+			prose_task pt = {0};
+			s = task_of(ed, s, NULL, &pt);
+			snprintf(unit_id, sizeof unit_id, "%s", pt.id);
+			free(pt.title);
+			unit = nx;
+			nbul = 0;
+			stopped = 0;
+			unit_has_bullets = lists_bullets(ed, s);
+			free(lead);
+			free(unit_coop);
+			unit_coop = NULL;
+			sentence_unit = 0;
+			lead = unit_lead(nx);
+			continue;
+		}
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			unit = sm;
+			snprintf(unit_id, sizeof unit_id, "%s", sm->section);
 			nbul = 0;
 			stopped = 0;
 			unit_has_bullets = lists_bullets(ed, s);
@@ -783,7 +832,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				char *t = ex_clean(sm->text, sm->title_off, sm->len);
 				if (t)
-					start_task(ed, &cur, unit, lead, NULL, ++nbul, sm, t);
+					start_task(ed, &cur, unit_id, lead, NULL, ++nbul, sm, t);
 				free(t);
 				cur_bullet = 0;
 			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
@@ -833,7 +882,15 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 			continue_task(&cur, sm, t);
 		} else {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			start_task(ed, &cur, unit, lead, unit_coop, ++nbul, sm, t);
+			/* under a heading that names no unit ("7. Cơ chế phối hợp …") a task is one only
+			 * when it starts with the unit that does it */
+			char *own = NULL;
+			size_t ub, ue;
+			if (!names_unit_text(lead) && rs_unit_sentence(sm, item_text(sm), &ub, &ue))
+				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
+			if (own || names_unit_text(lead))
+				start_task(ed, &cur, unit_id, own ? own : lead, unit_coop, ++nbul, sm, t);
+			free(own);
 			cur_bullet = bullet;
 		}
 		free(t);

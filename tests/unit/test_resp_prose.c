@@ -1,7 +1,8 @@
 /* Unit tests of responsibilities.csv on task plans whose lines are cut short (responsibilities.c):
  * a task heading whose title runs on to the next line ("5. Xây dựng Nghị định của" / "Chính phủ
- * …"), a task number alone on its line with the title below, and a unit heading "Đề nghị: X" whose
- * name starts after the colon. Texts written for this test. */
+ * …"), a task or unit number alone on its line with the title or unit below, a lead label whose
+ * value is a sentence, a unit heading "Đề nghị: X" whose name starts after the colon, a task bullet
+ * "- Trên cơ sở …", and tasks under a heading that names no unit. Texts written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
@@ -151,6 +152,36 @@ int main(void)
 		has(csv, "IV.2-1,\"Trên cơ sở định hướng của tỉnh, đầu tư hạ tầng tại các cụm công nghiệp.\",Các doanh nghiệp,",
 		    "grounds bullet: the second unit's task");
 		CHECK(count(csv, ",unit\r\n") == 3, "grounds bullet: the closing paragraph is no task");
+		free(csv);
+	}
+
+	/* unit headings whose number stands alone, and a heading that names no unit */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Y tế",
+			"- Hướng dẫn các cơ sở khám bệnh triển khai Kế hoạch.",
+			"2.",
+			"Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh",
+			"- Bảo đảm an ninh trật tự tại các điểm tiêm chủng.",
+			"3. Chế độ thông tin, báo cáo",
+			"- Sở Y tế tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng.",
+			"- Trường hợp chậm báo cáo, đơn vị giải trình với Ủy ban nhân dân tỉnh.",
+			"b) Sở Tài chính bố trí kinh phí cho các đợt tiêm chủng.",
+			"4.",
+			"Kinh phí thực hiện",
+			"- Kinh phí từ ngân sách nhà nước.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "IV.2-1,Bảo đảm an ninh trật tự tại các điểm tiêm chủng.,\"Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh\",",
+		    "number alone: the unit named on the next line");
+		has(csv, "IV.3-1,\"Sở Y tế tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng.\",Sở Y tế,",
+		    "no unit heading: a task that starts with its unit");
+		has(csv, "IV.3-2,b) Sở Tài chính bố trí kinh phí cho các đợt tiêm chủng.,Sở Tài chính,",
+		    "no unit heading: a lettered item that starts with its unit");
+		CHECK(!strstr(csv, "Trường hợp chậm"), "no unit heading: a sentence that starts with no unit is no task");
+		CHECK(!strstr(csv, "Kinh phí từ"), "number alone: a heading that names no unit has no tasks");
+		CHECK(count(csv, ",unit\r\n") == 4, "number alone: four rows");
 		free(csv);
 	}
 
