@@ -703,7 +703,8 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
-	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
+	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
+	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
 	     !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
 	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
@@ -847,8 +848,9 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 		}
 		if (!unit || stopped)
 			continue;
-		/* a closing paragraph ends the unit's tasks; a bullet "- Trên cơ sở …, tổ chức …" is one */
-		if (starts_with_word(sm, unit_stop) && !(starts_bullet_key(sm) && starts_with_word(sm, grounds))) {
+		/* a closing paragraph ends the unit's tasks; "Trên cơ sở …, tổ chức …" as a bullet or right
+		 * under the unit's heading is one of them */
+		if (starts_with_word(sm, unit_stop) && !((starts_bullet_key(sm) || !nbul) && starts_with_word(sm, grounds))) {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			stopped = 1;
 			continue;

@@ -2,7 +2,8 @@
  * a task heading whose title runs on to the next line ("5. Xây dựng Nghị định của" / "Chính phủ
  * …"), a task or unit number alone on its line with the title or unit below, a lead label whose
  * value is a sentence, a unit heading "Đề nghị: X" whose name starts after the colon, a task bullet
- * "- Trên cơ sở …", and tasks under a heading that names no unit. Texts written for this test. */
+ * "- Trên cơ sở …", tasks under a heading that names no unit, and "Đề nghị Thường trực …" asked in a
+ * sentence. Texts written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
@@ -144,6 +145,8 @@ int main(void)
 			"2. Các doanh nghiệp",
 			"- Trên cơ sở định hướng của tỉnh, đầu tư hạ tầng tại các cụm công nghiệp.",
 			"Trên cơ sở Kế hoạch này, các đơn vị chủ động triển khai thực hiện.",
+			"3. Ủy ban nhân dân các xã",
+			"Trên cơ sở Kế hoạch này, xây dựng kế hoạch của xã, báo cáo kết quả trước ngày 15/11/2026.",
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		has(csv, "IV.1-1,\"Trên cơ sở đề xuất của các sở, tổng hợp, tham mưu bố trí kinh phí thực hiện Kế hoạch.\",Sở Tài chính,",
@@ -151,7 +154,9 @@ int main(void)
 		has(csv, "IV.1-2,Hướng dẫn thanh quyết toán kinh phí theo quy định.,Sở Tài chính,", "grounds bullet: the task after it");
 		has(csv, "IV.2-1,\"Trên cơ sở định hướng của tỉnh, đầu tư hạ tầng tại các cụm công nghiệp.\",Các doanh nghiệp,",
 		    "grounds bullet: the second unit's task");
-		CHECK(count(csv, ",unit\r\n") == 3, "grounds bullet: the closing paragraph is no task");
+		has(csv, "IV.3-1,\"Trên cơ sở Kế hoạch này, xây dựng kế hoạch của xã, báo cáo kết quả trước ngày 15/11/2026.\",Ủy ban nhân dân các xã,,,2026-11-15,",
+		    "grounds paragraph right under the unit's heading: a task");
+		CHECK(count(csv, ",unit\r\n") == 4, "grounds bullet: the closing paragraph is no task");
 		free(csv);
 	}
 
@@ -182,6 +187,19 @@ int main(void)
 		CHECK(!strstr(csv, "Trường hợp chậm"), "no unit heading: a sentence that starts with no unit is no task");
 		CHECK(!strstr(csv, "Kinh phí từ"), "number alone: a heading that names no unit has no tasks");
 		CHECK(count(csv, ",unit\r\n") == 4, "number alone: four rows");
+		free(csv);
+	}
+
+	/* a sentence that asks a unit ("Đề nghị Thường trực Huyện ủy tập trung …") outside unit sections */
+	{
+		static const char *const l[] = {
+			"II. NHIỆM VỤ THỜI GIAN TỚI",
+			"Đề nghị Thường trực Huyện ủy tập trung lãnh đạo, chỉ đạo hoàn thành các chỉ tiêu năm 2026.",
+			"Thường trực tổng hợp ý kiến của các thành viên trong tháng 12.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Thường trực Huyện ủy,", "request: the standing committee asked is the lead");
+		CHECK(count(csv, "\r\n") == 1, "request: \"Thường trực tổng hợp …\" names no unit");
 		free(csv);
 	}
 
