@@ -649,6 +649,9 @@ static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
 			if (rs_unit_sentence(sm, q, b, e))
 				return q;
 			const char *c = memchr(sm->key + q, ':', end - q);
+			const char *semi = memchr(sm->key + q, ';', end - q); /* "…; Bộ Y tế hướng dẫn …" */
+			if (semi && (!c || semi < c))
+				c = semi;
 			const char *comma = ex_starts_any(sm->key, end, q, opening) ? memchr(sm->key + q, ',', end - q) : NULL;
 			if (comma && (!c || comma < c))
 				c = comma;
@@ -695,6 +698,11 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 		end = ex_sentence_end(sm->key, sm->keylen, e);
 		if (end <= k || end > sm->keylen)
 			end = sm->keylen;
+		for (size_t q = e, b2, e2; q < end; q++) /* the next unit asked after a ';' has its own task */
+			if (sm->key[q] == ';' && rs_unit_sentence(sm, ex_skip_sp(sm->key, q + 1, end), &b2, &e2)) {
+				end = q;
+				break;
+			}
 		*from = end;
 	} else if (start || !rs_unit_sentence(sm, k, &b, &e)) {
 		return 0;

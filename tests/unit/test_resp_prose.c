@@ -2,8 +2,8 @@
  * a task heading whose title runs on to the next line ("5. Xây dựng Nghị định của" / "Chính phủ
  * …"), a task or unit number alone on its line with the title or unit below, a lead label whose
  * value is a sentence, a unit heading "Đề nghị: X" whose name starts after the colon, a task bullet
- * "- Trên cơ sở …", tasks under a heading that names no unit, and "Đề nghị Thường trực …" asked in a
- * sentence. Texts written for this test. */
+ * "- Trên cơ sở …", tasks under a heading that names no unit, "Đề nghị Thường trực …" asked in a
+ * sentence, and a topic that asks a second unit after a ';'. Texts written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
@@ -200,6 +200,19 @@ int main(void)
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		has(csv, ",Thường trực Huyện ủy,", "request: the standing committee asked is the lead");
 		CHECK(count(csv, "\r\n") == 1, "request: \"Thường trực tổng hợp …\" names no unit");
+		free(csv);
+	}
+
+	/* a topic whose sentence asks two units, the second after a ';' */
+	{
+		static const char *const l[] = {
+			"III. Ý KIẾN VỀ CÁC KIẾN NGHỊ",
+			"1. Về đầu tư trạm y tế xã: đề nghị Sở Y tế rà soát nhu cầu, hoàn thành trong tháng 3 năm 2026; Sở Tài chính bố trí vốn cho các trạm y tế được duyệt.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "\"rà soát nhu cầu, hoàn thành trong tháng 3 năm 2026\",Sở Y tế,", "topic: the first unit's task ends at the ';'");
+		has(csv, "bố trí vốn cho các trạm y tế được duyệt.,Sở Tài chính,", "topic: the unit after the ';' has its own task");
+		CHECK(count(csv, "\r\n") == 2, "topic: two rows");
 		free(csv);
 	}
 
