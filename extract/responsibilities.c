@@ -491,6 +491,24 @@ static size_t item_text(const ex_stmt *sm)
 	return k;
 }
 
+/* 1 when statement sm starts the way lead does: the first line of a task that names its unit again
+ * ("4. Trung tâm Chuyển đổi số Thành phố" / "Trung tâm Chuyển đổi số" / "Thành phố chủ trì …"), not
+ * the rest of the unit's name. */
+static int restates(const char *lead, const ex_stmt *sm)
+{
+	char *key = NULL;
+	size_t keylen = 0, *kmap = NULL;
+	if (!lead || ex_key(lead, strlen(lead), &key, &keylen, &kmap) != 0)
+		return 0;
+	size_t n = sm->keylen;
+	while (n > 0 && sm->key[n - 1] == ' ')
+		n--;
+	int yes = n >= 4 && n <= keylen && !memcmp(key, sm->key, n);
+	free(key);
+	free(kmap);
+	return yes;
+}
+
 /* 1 when text s starts with a unit's name ("Sở …", "Ủy ban nhân dân …", "Các sở, ngành"). */
 static int names_unit_text(const char *s)
 {
@@ -868,7 +886,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 		int bullet = starts_bullet_key(sm), stop_after;
 		/* the unit's name running on: no task yet, a short line that ends no sentence */
 		if (!nbul && !bullet && !sm->heading && !ends_clause(sm) && !ends_clause(&ed->stmts[s - 1]) &&
-		    ex_words_in(sm->key, 0, sm->keylen) <= 16) {
+		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(lead, sm)) {
 			lead_more(&lead, sm);
 			continue;
 		}

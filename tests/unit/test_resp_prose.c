@@ -3,7 +3,8 @@
  * …"), a task or unit number alone on its line with the title or unit below, a lead label whose
  * value is a sentence, a unit heading "Đề nghị: X" whose name starts after the colon, a task bullet
  * "- Trên cơ sở …", tasks under a heading that names no unit, "Đề nghị Thường trực …" asked in a
- * sentence, and a topic that asks a second unit after a ';'. Texts written for this test. */
+ * sentence, a topic that asks a second unit after a ';', and a task paragraph that names its unit
+ * again on its first line. Texts written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
@@ -213,6 +214,37 @@ int main(void)
 		has(csv, "\"rà soát nhu cầu, hoàn thành trong tháng 3 năm 2026\",Sở Y tế,", "topic: the first unit's task ends at the ';'");
 		has(csv, "bố trí vốn cho các trạm y tế được duyệt.,Sở Tài chính,", "topic: the unit after the ';' has its own task");
 		CHECK(count(csv, "\r\n") == 2, "topic: two rows");
+		free(csv);
+	}
+
+	/* a unit's task paragraph whose first line names the unit again */
+	{
+		static const char *const l[] = {
+			"V. TỔ CHỨC THỰC HIỆN",
+			"",
+			"1. Sở",
+			"Nội vụ",
+			"",
+			"Sở Nội vụ chủ",
+			"trì tổ chức tập huấn cho cán bộ, công chức.",
+			"",
+			"2. Trung",
+			"tâm Dữ liệu Thành phố",
+			"",
+			"Trung tâm Dữ liệu",
+			"Thành phố chủ trì, phối hợp với Công an Thành phố bảo đảm",
+			"an toàn hệ thống; chủ trì xây dựng kế hoạch bảo trì.",
+			"",
+			"3. Các sở",
+			"ngành liên quan",
+			"",
+			"- Cung cấp dữ liệu chuyên ngành.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "V.2-1,\"Trung tâm Dữ liệu Thành phố chủ trì, phối hợp với Công an Thành phố bảo đảm an toàn hệ thống; "
+			 "chủ trì xây dựng kế hoạch bảo trì.\",Trung tâm Dữ liệu Thành phố,",
+		    "restated unit: the task's first line is the task's, the lead the heading's name");
+		has(csv, "Cung cấp dữ liệu chuyên ngành.,Các sở ngành liên quan,", "restated unit: a name cut at the line end still runs on");
 		free(csv);
 	}
 
