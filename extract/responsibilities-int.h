@@ -12,7 +12,7 @@ int rs_upper_at(const ex_stmt *st, size_t k);
  * before what the unit is asked to do ("chủ trì", "thực hiện", "theo chức năng", …), after
  * "liên quan", or at '.', ';', ':'. A parenthesis after the name is kept when paren. */
 size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren);
-/* Key offset past "Giao" or "Đề nghị" (and spaces) at k, else past spaces. */
+/* Key offset past "Giao" or "Đề nghị" (and spaces, and a colon after it) at k, else past spaces. */
 size_t rs_skip_request(const ex_stmt *st, size_t k);
 /* The units asked to cooperate in key [kb, ke) ("phối hợp với Y …"), NULL when none. Caller frees. */
 char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke);

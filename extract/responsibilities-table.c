@@ -276,13 +276,16 @@ int rs_names_unit(const char *key, size_t n)
 		"toa an",    "vien",       "co quan",    "don vi",    "tap doan",  "tong cong ty", "cong ty",  "truong",
 		"hoc vien",  "dai hoc",    "chinh phu",  "thu tuong", "hdnd",      "hoi dong",   "tinh uy",    "thanh uy",
 		"dang uy",   "bo tu lenh", "ubmttq",     "bhxh",      "kbnn",      "nhnn",       "bch",        "ubmt",
-		"vp",        "tct",        "lien minh",  "quan khu",  "tong cuc",  "trung uong", "lien hiep", "chu tich",   "bo truong", "thu truong", NULL};
+		"vp",        "tct",        "lien minh",  "quan khu",  "tong cuc",  "trung uong", "lien hiep", "chu tich",   "bo truong", "thu truong",
+		"hiep hoi",  "thue",       "chi nhanh",  "nguoi dung dau", "giam doc", "doanh nghiep", "dien luc", "buu dien", NULL};
 	/* what "Các" names a unit by ("Các sở, ngành", "Các địa phương"), besides the words above */
 	static const char *const many[] = {"nganh", "dia phuong", "doanh nghiep", "xa", "phuong", "huyen", "tinh",
-					   "to chuc", "hiep hoi", "chu dau tu", "thanh vien", NULL};
+					   "to chuc", "hiep hoi", "chu dau tu", "thanh vien", "co so", NULL};
 	size_t k = 0;
 	while (k < n && strchr("-+* ", key[k]))
 		k++;
+	if (ex_word_at(key, n, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
+		return 0;
 	if (ex_word_at(key, n, k, "cac")) {
 		k = ex_skip_sp(key, k + 3, n);
 		return ex_starts_any(key, n, k, w) || ex_starts_any(key, n, k, many);

@@ -119,7 +119,7 @@ static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "b
 					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
 					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
-					 "truong", "tap doan", "tong cong ty", NULL};
+					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
  * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
 static const char *const unit_end_words[] = {
@@ -129,7 +129,8 @@ static const char *const unit_end_words[] = {
 	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
-	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", NULL};
+	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
+	"lanh dao", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
  * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
@@ -228,10 +229,12 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 size_t rs_skip_request(const ex_stmt *st, size_t k)
 {
 	k = ex_skip_sp(st->key, k, st->keylen);
-	if (ex_word_at(st->key, st->keylen, k, "giao"))
-		return ex_skip_sp(st->key, k + 4, st->keylen);
-	if (ex_word_at(st->key, st->keylen, k, "de nghi"))
-		return ex_skip_sp(st->key, k + 7, st->keylen);
+	size_t w = ex_word_at(st->key, st->keylen, k, "giao") ? 4 : ex_word_at(st->key, st->keylen, k, "de nghi") ? 7 : 0;
+	if (!w)
+		return k;
+	k = ex_skip_sp(st->key, k + w, st->keylen);
+	if (k < st->keylen && st->key[k] == ':') /* "Đề nghị: Hội Nông dân tỉnh" */
+		k = ex_skip_sp(st->key, k + 1, st->keylen);
 	return k;
 }
 
@@ -264,8 +267,11 @@ char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke)
 int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 {
 	k = rs_skip_request(st, k);
-	if (k >= st->keylen || !rs_upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first))
+	if (k >= st->keylen || !rs_upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first) ||
+	    ex_word_at(st->key, st->keylen, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
 		return 0;
+	if (ex_word_at(st->key, st->keylen, k, "thuong truc") && !rs_upper_at(st, ex_skip_sp(st->key, k + 11, st->keylen)))
+		return 0; /* "Thường trực Tỉnh ủy" is a unit, "Thường trực tổng hợp …" a task */
 	*b = k;
 	*e = rs_unit_end(st, k, st->keylen, 0);
 	size_t r = ex_skip_sp(st->key, *e, st->keylen);

@@ -166,8 +166,14 @@ static int ends_clause(const ex_stmt *sm)
 	return e > 0 && strchr(".;:!", sm->key[e - 1]);
 }
 
-/* Start row cur at statement sm, key offset k (page, line, the task from the heading). */
-static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k, const ex_stmt *task_heading)
+/* The task the labelled lines below a heading belong to: its id and title. */
+typedef struct prose_task {
+	char id[64];
+	char *title;
+} prose_task;
+
+/* Start row cur at statement sm, key offset k (page, line, the task t when there is one). */
+static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k, const prose_task *t)
 {
 	if (cur->page)
 		return;
@@ -176,10 +182,72 @@ static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k
 	cur->page = page;
 	cur->line = line;
 	cur->source = "prose";
-	if (task_heading) {
-		snprintf(cur->task_id, sizeof cur->task_id, "%s", task_heading->section);
-		cur->task = heading_title(task_heading, 0);
+	if (t->title) {
+		snprintf(cur->task_id, sizeof cur->task_id, "%s", t->id);
+		cur->task = sohoa_strdup(t->title);
 	}
+}
+
+/* 1 when statement sm is only a heading number ("3.", "3.1.") on its line: the task's title is on
+ * the next line. */
+static int number_alone(const ex_stmt *sm)
+{
+	size_t i = strspn(sm->key, " "), n = 0;
+	while (i < sm->keylen && (isdigit((unsigned char)sm->key[i]) || sm->key[i] == '.'))
+		i++, n++;
+	return n > 0 && isdigit((unsigned char)sm->key[strspn(sm->key, " ")]) && i + strspn(sm->key + i, " ") >= sm->keylen;
+}
+
+/* 1 when statement nx may go on with a task's title cut at the line end: no heading, bullet,
+ * label or closing sentence, and short. */
+static int title_goes_on(const ex_stmt *nx, sohoa_regex *lab)
+{
+	long g[8];
+	return !nx->heading && !starts_bullet_key(nx) && nx->len < 240 && !ends_clause(nx) &&
+	       ex_find(lab, nx, 0, g, 4) != 1;
+}
+
+/* Set t to the task of heading statement s (a task number alone on its line takes the next line as
+ * its title; a title that does not end a clause goes on to a short next line, "5. Xây dựng Nghị
+ * định của" / "Chính phủ"); returns the statement the title ends at. */
+static size_t task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *t)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	free(t->title);
+	t->title = NULL;
+	if (!sm->heading) { /* a number alone: the id under the enclosing Roman section, if any */
+		size_t b = strspn(sm->key, " "), e = sm->keylen;
+		while (e > b && strchr(" .", sm->key[e - 1]))
+			e--;
+		int root = (int)strcspn(sm->section, ".");
+		if (strspn(sm->section, "IVXLC") < (size_t)root || root > 40)
+			root = 0;
+		snprintf(t->id, sizeof t->id, "%.*s%s%.*s", root, sm->section, root ? "." : "", (int)(e - b < 20 ? e - b : 20),
+			 sm->key + b);
+		if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading || starts_bullet_key(&ed->stmts[s + 1]))
+			return s;
+		long g[8];
+		if (lab && ex_find(lab, &ed->stmts[s + 1], 0, g, 4) == 1)
+			return s;
+		t->title = ex_clean(ed->stmts[s + 1].text, 0, ed->stmts[s + 1].len);
+		return s + 1;
+	}
+	snprintf(t->id, sizeof t->id, "%s", sm->section);
+	t->title = heading_title(sm, 0);
+	if (!t->title || ends_clause(sm) || s + 1 >= ed->nstmts || !title_goes_on(&ed->stmts[s + 1], lab))
+		return s;
+	char *more = ex_clean(ed->stmts[s + 1].text, 0, ed->stmts[s + 1].len);
+	size_t n = strlen(t->title) + (more ? strlen(more) : 0) + 2;
+	char *j = more ? malloc(n) : NULL;
+	if (!j) {
+		free(more);
+		return s;
+	}
+	snprintf(j, n, "%s %s", t->title, more);
+	free(more);
+	free(t->title);
+	t->title = j;
+	return s + 1;
 }
 
 /* Lead and cooperating units of key [b, e) of sm: "Sở X chủ trì, phối hợp với Y …" gives X and Y;
@@ -217,6 +285,38 @@ static void units_of(const ex_stmt *sm, size_t b, size_t e, int whole, resp *cur
 	}
 }
 
+/* A lead label's value v that goes on to say what the units do ("Sở X tiến hành rà soát …; các sở,
+ * ngành rà soát …") becomes the units' names, one per clause that starts with a name ("Sở X"); a
+ * list of names stays as it is. Takes v, returns the value to use. */
+static char *value_units(char *v)
+{
+	ex_stmt w = {0};
+	w.text = v;
+	w.len = strlen(v);
+	if (ex_key(w.text, w.len, &w.key, &w.keylen, &w.kmap) != 0)
+		return v;
+	char *names = NULL;
+	for (size_t q = 0; q < w.keylen;) {
+		size_t b, e, end = q;
+		while (end < w.keylen && w.key[end] != ';')
+			end++;
+		if (rs_unit_sentence(&w, q, &b, &e)) {
+			char *n = ex_clean(w.text, w.kmap[b], w.kmap[e]);
+			join(&names, n);
+			free(n);
+		} else if (q == 0) {
+			break; /* the value does not start with a unit given a task: a list of names */
+		}
+		q = end + (end < w.keylen);
+	}
+	free(w.key);
+	free(w.kmap);
+	if (!names)
+		return v;
+	free(v);
+	return names;
+}
+
 /* Prose: labelled lines ("Phòng/đơn vị chủ trì: …", "… phối hợp: …", "Thời gian thực hiện: …")
  * grouped into rows: a new row at each task heading and when a lead comes after the cooperating
  * units or the deadline (the task's labels are done); several leads in a row share one. A lead label with no value ("Cơ quan thực hiện:") is followed by one bullet
@@ -228,13 +328,13 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		return ctx->status;
 	sohoa_status st = SOHOA_OK;
 	resp cur = {0};
-	const ex_stmt *task_heading = NULL;
+	prose_task task = {0};
 	int unit_bullets = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
-		if (sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) {
+		if ((sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) || number_alone(sm)) {
 			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
-			task_heading = sm;
+			s = task_of(ed, s, lab, &task);
 			unit_bullets = 0;
 			continue;
 		}
@@ -243,7 +343,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 			if (unit_bullets && starts_bullet_key(sm)) {
 				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 				size_t b = strspn(sm->key, " -+*");
-				prose_begin(ed, &cur, sm, b, task_heading);
+				prose_begin(ed, &cur, sm, b, &task);
 				units_of(sm, b, sm->keylen, 0, &cur);
 				char *d = rs_deadline_of(sm);
 				join(&cur.deadline, d);
@@ -299,7 +399,9 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		}
 		if ((kind == L_LEAD && (cur.coop || cur.deadline)) || (kind == L_COOP && cur.coop && cur.deadline))
 			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
-		prose_begin(ed, &cur, ls, (size_t)g[6], task_heading);
+		prose_begin(ed, &cur, ls, (size_t)g[6], &task);
+		if (kind == L_LEAD && val && *val)
+			val = value_units(val);
 		if (kind == L_LEAD && (!val || !*val))
 			unit_bullets = 1;
 		else if (kind == L_LEAD && ex_has_word(ls->key, (size_t)g[6], (size_t)g[7], "chu tri"))
@@ -309,6 +411,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		free(val);
 	}
 	sohoa_regex_free(lab);
+	free(task.title);
 	if (st == SOHOA_OK)
 		return resp_flush(ctx, sk, &cur, cur.lead || cur.coop);
 	resp_clear(&cur);
@@ -377,12 +480,54 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 	free(whole.kmap);
 }
 
-/* A new task of lead `lead` under unit heading `unit`, the nbul-th: text t (its bullet mark
+/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ". */
+static size_t item_text(const ex_stmt *sm)
+{
+	size_t k = strspn(sm->key, " -+*"), m = k;
+	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
+		m++;
+	if (m > k && m < sm->keylen && sm->key[m] == ')')
+		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
+	return k;
+}
+
+/* 1 when statement sm starts the way lead does: the first line of a task that names its unit again
+ * ("4. Trung tâm Chuyển đổi số Thành phố" / "Trung tâm Chuyển đổi số" / "Thành phố chủ trì …"), not
+ * the rest of the unit's name. */
+static int restates(const char *lead, const ex_stmt *sm)
+{
+	char *key = NULL;
+	size_t keylen = 0, *kmap = NULL;
+	if (!lead || ex_key(lead, strlen(lead), &key, &keylen, &kmap) != 0)
+		return 0;
+	size_t n = sm->keylen;
+	while (n > 0 && sm->key[n - 1] == ' ')
+		n--;
+	int yes = n >= 4 && n <= keylen && !memcmp(key, sm->key, n);
+	free(key);
+	free(kmap);
+	return yes;
+}
+
+/* 1 when text s starts with a unit's name ("Sở …", "Ủy ban nhân dân …", "Các sở, ngành"). */
+static int names_unit_text(const char *s)
+{
+	char *key = NULL;
+	size_t keylen = 0, *kmap = NULL;
+	if (!s || ex_key(s, strlen(s), &key, &keylen, &kmap) != 0)
+		return 0;
+	int yes = rs_names_unit(key, keylen);
+	free(key);
+	free(kmap);
+	return yes;
+}
+
+/* A new task of lead `lead` under the unit heading numbered `unit`, the nbul-th: text t (its bullet mark
  * dropped), statement sm; the cooperating units and the deadline from its text. */
-static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const char *lead, const char *coop,
+static void start_task(const ex_doc *ed, resp *cur, const char *unit, const char *lead, const char *coop,
 		       int nbul, const ex_stmt *sm, const char *t)
 {
-	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit->section, nbul);
+	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit, nbul);
 	const char *p = t;
 	if ((*p == '-' || *p == '+' || *p == '*') && p[1] == ' ')
 		p += 2;
@@ -403,7 +548,7 @@ static void start_task(const ex_doc *ed, resp *cur, const ex_stmt *unit, const c
  * the sentence end. */
 static char *unit_lead(const ex_stmt *h)
 {
-	size_t k = rs_skip_request(h, h->title_key), e = k;
+	size_t k = rs_skip_request(h, h->heading ? h->title_key : 0), e = k;
 	while (e < h->keylen && h->key[e] != ':' && h->key[e] != '(' &&
 	       !(h->key[e] == '.' && (e + 1 >= h->keylen || h->key[e + 1] == ' ')))
 		e++;
@@ -522,6 +667,9 @@ static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
 			if (rs_unit_sentence(sm, q, b, e))
 				return q;
 			const char *c = memchr(sm->key + q, ':', end - q);
+			const char *semi = memchr(sm->key + q, ';', end - q); /* "…; Bộ Y tế hướng dẫn …" */
+			if (semi && (!c || semi < c))
+				c = semi;
 			const char *comma = ex_starts_any(sm->key, end, q, opening) ? memchr(sm->key + q, ',', end - q) : NULL;
 			if (comma && (!c || comma < c))
 				c = comma;
@@ -568,6 +716,11 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 		end = ex_sentence_end(sm->key, sm->keylen, e);
 		if (end <= k || end > sm->keylen)
 			end = sm->keylen;
+		for (size_t q = e, b2, e2; q < end; q++) /* the next unit asked after a ';' has its own task */
+			if (sm->key[q] == ';' && rs_unit_sentence(sm, ex_skip_sp(sm->key, q + 1, end), &b2, &e2)) {
+				end = q;
+				break;
+			}
 		*from = end;
 	} else if (start || !rs_unit_sentence(sm, k, &b, &e)) {
 		return 0;
@@ -576,7 +729,8 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
-	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
+	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
+	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
 	     !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
 	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
@@ -615,6 +769,7 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 {
 	static const char *const recipients[] = {"noi nhan", NULL};
+	static const char *const grounds[] = {"tren co so", NULL};
 	/* what a unit heading says the unit does over its tasks ("Bộ X chủ trì, phối hợp với Y:") */
 	static const char *const assigns[] = {"chu tri", "phoi hop", "chi dao", "theo doi", "thuc hien", "huong dan",
 					      "to chuc", "tham muu", "chiu trach nhiem", "co trach nhiem", "theo chuc nang",
@@ -629,6 +784,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 	 * numbered headings are unit headings, not sections */
 	int flat = units_below(ed, 0), in_units = flat, stopped = 0;
 	const ex_stmt *unit = NULL;
+	char unit_id[64] = "";
 	char *lead = NULL, *unit_coop = NULL;
 	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
@@ -663,9 +819,33 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 			}
 			continue;
 		}
+		if (number_alone(sm)) { /* "3." alone, the unit's name on the next line */
+			const ex_stmt *nx = s + 1 < ed->nstmts ? &ed->stmts[s + 1] : NULL;
+			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
+			if (!nx || nx->heading || starts_bullet_key(nx) || ends_clause(nx) ||
+			    ex_words_in(nx->key, 0, nx->keylen) > 16 || !rs_names_unit(nx->key, nx->keylen)) {
+				unit = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */
+				continue;
+			}
+			prose_task pt = {0};
+			s = task_of(ed, s, NULL, &pt);
+			snprintf(unit_id, sizeof unit_id, "%s", pt.id);
+			free(pt.title);
+			unit = nx;
+			nbul = 0;
+			stopped = 0;
+			unit_has_bullets = lists_bullets(ed, s);
+			free(lead);
+			free(unit_coop);
+			unit_coop = NULL;
+			sentence_unit = 0;
+			lead = unit_lead(nx);
+			continue;
+		}
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			unit = sm;
+			snprintf(unit_id, sizeof unit_id, "%s", sm->section);
 			nbul = 0;
 			stopped = 0;
 			unit_has_bullets = lists_bullets(ed, s);
@@ -679,7 +859,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				char *t = ex_clean(sm->text, sm->title_off, sm->len);
 				if (t)
-					start_task(ed, &cur, unit, lead, NULL, ++nbul, sm, t);
+					start_task(ed, &cur, unit_id, lead, NULL, ++nbul, sm, t);
 				free(t);
 				cur_bullet = 0;
 			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
@@ -694,7 +874,9 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 		}
 		if (!unit || stopped)
 			continue;
-		if (starts_with_word(sm, unit_stop)) {
+		/* a closing paragraph ends the unit's tasks; "Trên cơ sở …, tổ chức …" as a bullet or right
+		 * under the unit's heading is one of them */
+		if (starts_with_word(sm, unit_stop) && !((starts_bullet_key(sm) || !nbul) && starts_with_word(sm, grounds))) {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
 			stopped = 1;
 			continue;
@@ -704,7 +886,7 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 		int bullet = starts_bullet_key(sm), stop_after;
 		/* the unit's name running on: no task yet, a short line that ends no sentence */
 		if (!nbul && !bullet && !sm->heading && !ends_clause(sm) && !ends_clause(&ed->stmts[s - 1]) &&
-		    ex_words_in(sm->key, 0, sm->keylen) <= 16) {
+		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(lead, sm)) {
 			lead_more(&lead, sm);
 			continue;
 		}
@@ -728,7 +910,15 @@ static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *s
 			continue_task(&cur, sm, t);
 		} else {
 			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			start_task(ed, &cur, unit, lead, unit_coop, ++nbul, sm, t);
+			/* under a heading that names no unit ("7. Cơ chế phối hợp …") a task is one only
+			 * when it starts with the unit that does it */
+			char *own = NULL;
+			size_t ub, ue;
+			if (!names_unit_text(lead) && rs_unit_sentence(sm, item_text(sm), &ub, &ue))
+				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
+			if (own || names_unit_text(lead))
+				start_task(ed, &cur, unit_id, own ? own : lead, unit_coop, ++nbul, sm, t);
+			free(own);
 			cur_bullet = bullet;
 		}
 		free(t);
