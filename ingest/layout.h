@@ -30,4 +30,12 @@ sohoa_status ingest_layout(sohoa_ctx *ctx, const ingest_glyph *g, size_t n, soho
  * tones (U+00B4, U+0060, U+02DC, ...); *combining gets the combining form (or c). */
 int ingest_layout_mark(uint32_t c, uint32_t *combining);
 
+/* annots.c: annotation text drawn into a gap of a content line (an e-signing system's widgets
+ * write the number into "Số:      /QĐ-UBND" and the day into "ngày    tháng 11") joins that
+ * line: each word (or space) of the annotation glyphs g[nc..n) of *glyphs whose middle lies
+ * within a content run of g[0..nc) and whose height overlaps it by half is moved into that run
+ * before the first glyph right of its middle, and takes its frag; the rest stay after the
+ * content. *glyphs is replaced (n glyphs, *cap set). -1 when out of memory (unchanged). */
+int ingest_splice_annots(ingest_glyph **glyphs, size_t *cap, size_t n, size_t nc);
+
 #endif

@@ -144,6 +144,13 @@ typedef struct ocr_notes {
  * lines than its max_lines) after the others, each part in its order; g and dpi take boxes to
  * the upright page (ocr_prep_box). Returns how many words are in no such box. */
 size_t ocr_prep_split_notes(const ocr_geom *g, double dpi, const ocr_notes *notes, ocr_word *w, size_t n);
+/* ocr-words.c: a letter or digit of any script (not punctuation, symbols, modifier letters,
+ * combining marks); a speckle or rule fragment read as a word (blank, or no letter or digit with
+ * a low confidence or a box far smaller than its line's characters: w_rel, h_rel relative to the
+ * line's height); edge junk ('|', '_', '~' ...) trimmed from a UTF-8 word in place. */
+int ocr_is_wordish(uint32_t c);
+int ocr_is_noise(const ocr_tuning *t, const char *w, float conf, float w_rel, float h_rel);
+void ocr_trim_junk(char *w);
 /* pixDestroy: frees *pix and sets it NULL; NULL does nothing. */
 void ocr_prep_free(struct Pix **pix);
 

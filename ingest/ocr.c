@@ -292,63 +292,6 @@ static int osd_quads(void *arg, struct Pix *pixb, int dpi, float *confp)
 
 /* ---- words ---- */
 
-/* A letter or digit of any script (Latin with Vietnamese, Greek, Cyrillic, CJK...), as opposed
- * to punctuation, symbols, modifier letters like U+02C6 and combining marks. */
-static int is_wordish(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-	if (c < 0xC0 || c == 0xD7 || c == 0xF7)
-		return 0;
-	if (c <= 0x24F || (c >= 0x370 && c <= 0x1FFF && !(c >= 0x2B0 && c <= 0x36F)))
-		return 1;
-	return c >= 0x3040 && !(c >= 0xFE00 && c <= 0xFE6F) && !(c >= 0xFF00 && c <= 0xFF20);
-}
-
-/* Speckles and rule fragments that Tesseract reads as words: white space only, or no letter or
- * digit at all with a low confidence or a box far smaller than any character of its line (w and
- * h relative to the line's height). A confident "-" (a list bullet) stays. */
-static int is_noise(const ocr_tuning *t, const char *w, float conf, float w_rel, float h_rel)
-{
-	size_t n = strlen(w);
-	int wordish = 0, blank = 1;
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		i += sohoa_utf8_decode(w + i, n - i, &c);
-		if (c != ' ' && c != '\t' && c != 0xA0)
-			blank = 0;
-		if (is_wordish(c))
-			wordish = 1;
-	}
-	return blank || (!wordish && (conf < t->noise_conf || (w_rel < t->noise_rel && h_rel < t->noise_rel)));
-}
-
-/* Characters that Vietnamese print never has at the edge of a word but that table rules, specks
- * and underlines give at the edge of OCR words: '|' '_' '~' '^' '`' and the spacing circumflex and
- * tilde (U+02C6, U+02DC). */
-static int is_edge_junk(uint32_t c)
-{
-	return c == '|' || c == '_' || c == '~' || c == '^' || c == '`' || c == 0x2C6 || c == 0x2DC;
-}
-
-/* Trim edge junk from the UTF-8 word w in place (it may become empty). */
-static void trim_junk(char *w)
-{
-	size_t n = strlen(w), a = n, b = n; /* keep w[a..b): first to last character not junk */
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t k = sohoa_utf8_decode(w + i, n - i, &c);
-		if (!is_edge_junk(c)) {
-			if (a == n)
-				a = i;
-			b = i + k;
-		}
-		i += k;
-	}
-	memmove(w, w + a, b - a);
-	w[b - a] = '\0';
-}
-
 /* 1 if word x is under lim pixels both ways. */
 static int tiny(const ocr_word *x, float lim)
 {
@@ -369,7 +312,7 @@ static size_t drop_marks(const ocr_tuning *t, ocr_word *w, size_t n, float em)
 		for (size_t j = 0, len = strlen(w[i].text); j < len && !wordish;) {
 			uint32_t c;
 			j += sohoa_utf8_decode(w[i].text + j, len - j, &c);
-			wordish = is_wordish(c);
+			wordish = ocr_is_wordish(c);
 		}
 		for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < n; j += 2) /* the words beside it */
 			near |= w[j].line == w[i].line && !tiny(&w[j], lim) &&
@@ -414,11 +357,11 @@ static int read_word(const ocr_tuning *t, TessResultIterator *it, const TessPage
 	if (!text)
 		return 0;
 	float conf = TessResultIteratorConfidence(it, RIL_WORD);
-	trim_junk(text);
+	ocr_trim_junk(text);
 	*x = (ocr_word){text, 0, 0, 0, 0, conf, line, lh, -1};
 	if (!TessPageIteratorBoundingBox(pit, RIL_WORD, &x->l, &x->t, &x->r, &x->b) || x->r <= x->l ||
 	    x->b <= x->t ||
-	    is_noise(t, text, conf, (float)(x->r - x->l) / fmaxf(lh, 1), (float)(x->b - x->t) / fmaxf(lh, 1))) {
+	    ocr_is_noise(t, text, conf, (float)(x->r - x->l) / fmaxf(lh, 1), (float)(x->b - x->t) / fmaxf(lh, 1))) {
 		TessDeleteText(text);
 		return 0;
 	}

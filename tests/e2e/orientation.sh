@@ -3,7 +3,8 @@
 # enlarged to a text size Tesseract reads, orientation never makes a page worse, and a page read
 # with a low confidence says so. Fixtures (tests/fixtures/ocr): small80.jpg is scan200.png
 # scaled to 40% (80 dpi, letters ~10 pixels high), small80-180.jpg the same turned 180 degrees,
-# blurred.jpg the top of scan200.png blurred (box filters of 5 and 3 pixels) past reading.
+# blurred.jpg the top of scan200.png blurred past reading (Pillow BoxBlur radius 7 then 5, JPEG
+# quality 75, 200 dpi).
 # Before the enlargement both small pages were turned the wrong way and read as junk (CER 0.80).
 . tests/lib.sh
 F=tests/fixtures/ocr
