@@ -237,8 +237,93 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 	return ex_starts_any(key, b, i, norm_heads) || ex_starts_any(key, b, cb + strspn(key + cb, " "), norm_heads);
 }
 
+/* Words of a list's lead or heading that make its items criteria or eligibility conditions
+ * ("… đáp ứng ít nhất 01 trong 02 tiêu chí sau đây:", "Nhóm đối tượng 1:"). */
+static const char *const criteria_leads[] = {"tieu chi", "tieu chuan sau", "dieu kien sau", "truong hop sau",
+					     "nhom doi tuong", "doi tuong sau", NULL};
+
+/* 1 when the text of statement st opens with a list marker ("-", "+", "•", "a)", "1)"). */
+static int is_list_item(const ex_stmt *st)
+{
+	const unsigned char *t = (const unsigned char *)st->text;
+	size_t i = 0;
+	while (i < st->len && (t[i] == ' ' || t[i] == '\''))
+		i++;
+	if (i < st->len && (t[i] == '-' || t[i] == '+' || (t[i] == 0xE2 && i + 2 < st->len && t[i + 1] == 0x80 &&
+								 t[i + 2] == 0xA2)))
+		return 1;
+	size_t j = i;
+	while (j < st->len && j < i + 3 && isalnum(t[j]))
+		j++;
+	return j > i && j < st->len && t[j] == ')';
+}
+
+/* 1 when the bounded figure [b, e) of statement si is a criterion or an eligibility condition,
+ * not a measurement: a definition ("Thôn X là thôn có từ 15% … trở lên") or an item of a list
+ * whose lead or heading names criteria or target groups ("… có ít nhất 02 trong 03 tiêu chí sau
+ * đây: - Có dưới 60% đường thôn …", "Nhóm đối tượng 1: - Con thương binh mất sức lao động 81% trở
+ * lên"). */
+static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t e)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	const char *key = st->key;
+	size_t wb, ce = e;
+	while (ce < st->keylen && !strchr(";.:", key[ce]))
+		ce++;
+	size_t p = b;
+	while (p > sb && key[p - 1] == ' ')
+		p--;
+	if (!strcmp(op_for(key, st->keylen, sb, b, e), "=") && !ex_ends_with(key, sb, p, "tu", &wb) &&
+	    !ex_has_word(key, e, ce, "tro len") && !ex_has_word(key, e, ce, "tro xuong"))
+		return 0; /* criteria bound their figures */
+	for (size_t i = sb; i < b; i++) {
+		if (!ex_word_at(key, b, i, "la"))
+			continue;
+		size_t j = ex_skip_sp(key, i + 2, b);
+		for (int w = 0; w < 2 && j < b && (isalpha((unsigned char)key[j]) || key[j] == '('); w++) {
+			while (j < b && (isalpha((unsigned char)key[j]) || key[j] == '(' || key[j] == ')'))
+				j++; /* a noun, or its gloss "(ấp)" */
+			j = ex_skip_sp(key, j, b);
+			if (ex_word_at(key, b, j, "co") || ex_word_at(key, b, j, "dap ung"))
+				return 1; /* "… là xã có từ 50% số thôn trở lên" */
+		}
+	}
+	if (!is_list_item(st))
+		return 0;
+	for (size_t h = si; h-- > 0 && si - h <= 40;) {
+		const ex_stmt *ls = &ed->stmts[h];
+		size_t n = ls->keylen;
+		while (n > 0 && ls->key[n - 1] == ' ')
+			n--;
+		char last = n > 0 ? ls->key[n - 1] : 0;
+		if (ls->heading && st->heading && ls->level == st->level)
+			continue; /* a sibling item "b)" of "c)" */
+		if (ls->heading || last == ':')
+			return ex_has_any(ls->key, ls->title_key, n, criteria_leads);
+		if (!is_list_item(ls) && last != ';' && last != ',')
+			return 0; /* a paragraph ends the list */
+	}
+	return 0;
+}
+
+/* Words of an examination's marking rules: a figure in điểm in their sentence is a scale, a pass
+ * mark or a candidate's mark, not a measurement of a unit. */
+static const char *const exam_words[] = {"thang diem", "diem liet", "diem chuan", "diem san", "trung tuyen",
+					 "cau hoi", "bai thi", "mon thi", "thi sinh", "sat hach", NULL};
+
+/* 1 when the figure in điểm at [b, e) of statement st is an examination's rule: its sentence
+ * names the exam's marking or gives a mark per item ("Mỗi câu hỏi có số điểm tối đa là 5 điểm"). */
+static int exam_rule(const ex_stmt *st, size_t sb, size_t e)
+{
+	const char *key = st->key;
+	size_t se = ex_sentence_end(key, st->keylen, e);
+	size_t i = ex_skip_sp(key, sb + strspn(key + sb, " -+*"), se);
+	return ex_word_at(key, se, i, "moi") || ex_has_any(key, sb, se, exam_words);
+}
+
 /* Why the figure of event e in statement si states no fact (0 when it does): it belongs to a
- * scoring scheme, a footnote, a formula, a condition or an award quota, or its "điểm" counts
+ * scoring scheme, a footnote, a formula, a condition, a criterion, an exam's marking rule or an
+ * award quota, or its "điểm" counts
  * places. */
 int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_scheme_set *sch)
 {
@@ -258,6 +343,10 @@ int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_sc
 		return 4;
 	if (in_condition(st, cb, sb, e->b, e->e))
 		return 5;
+	if (e->kind == EV_FIG && in_criteria(ed, si, sb, e->b, e->e))
+		return 8;
+	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm") && exam_rule(st, sb, e->e))
+		return 9;
 	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && is_norm(st, cb, sb, e->b, e->e))
 		return 7;
 	size_t se = ex_sentence_end(key, st->keylen, e->e);

@@ -246,6 +246,36 @@ int main(void)
 	expect(ctx, "scores", LINES("Thu ngân sách năm 2024 thuộc nhóm 15 tỉnh có số thu cao nhất."), 1, 1,
 	       WANT(",rank,<=,,,,,15,,"), "scores: thuộc nhóm N tỉnh is a rank of at most N");
 
+
+	/* criteria and eligibility conditions bound a figure without measuring anything */
+	expect(ctx, "scores", LINES("Ấp khó khăn là ấp có từ 30% hộ nghèo trở lên sinh sống."), 1, 0, NULL,
+	       "scores: a definition's threshold is no fact");
+	expect(ctx, "scores",
+	       LINES("Trường được công nhận đạt chuẩn khi đáp ứng ít nhất 02 trong 03 tiêu chí sau đây:",
+		     "- Có dưới 5% học sinh bỏ học giữa năm;", "- Tỷ lệ giáo viên đạt chuẩn trình độ từ 95% trở lên;",
+		     "- Tỷ lệ phòng học kiên cố trên 80%."),
+	       4, 0, NULL, "scores: the items of a list of criteria are no facts");
+	expect(ctx, "scores",
+	       LINES("Nhóm đối tượng 2:", "- Con của người bị suy giảm khả năng lao động dưới 61%;",
+		     "- Con của người khuyết tật nặng từ 81% trở lên."),
+	       3, 0, NULL, "scores: an eligibility group's bounds are no facts");
+	expect(ctx, "scores",
+	       LINES("3. Chỉ tiêu cụ thể đến năm 2030", "a) Phấn đấu 100% nhóm đối tượng yếu thế được trợ giúp kịp thời.",
+		     "b) Trên 70% người lao động nông thôn được tập huấn nghề."),
+	       3, 2, WANT(",target,>,70,"), "scores: targets after a sibling item naming a target group stay");
+	expect(ctx, "scores",
+	       LINES("Các chỉ tiêu chủ yếu:", "- Trên 90% hộ dân được dùng nước sạch;",
+		     "- Tỷ lệ xã có trạm y tế đạt chuẩn từ 95% trở lên."),
+	       3, 2, NULL, "scores: a list of targets is no list of criteria");
+	/* an examination's marking: a scale, a pass mark, a mark per question */
+	expect(ctx, "scores", LINES("Mỗi câu hỏi trả lời đúng được 2 điểm, tối đa không quá 20 điểm."), 1, 0, NULL,
+	       "scores: a mark per question is no score");
+	expect(ctx, "scores",
+	       LINES("Bài thi được chấm theo thang điểm 10; thí sinh đạt từ 5 điểm trở lên được xét công nhận."), 1, 0,
+	       NULL, "scores: an exam's scale and pass mark are no scores");
+	expect(ctx, "scores", LINES("Chỉ số hài lòng của người dân đối với dịch vụ y tế đạt 82,5 điểm."), 1, 1,
+	       WANT(",score,=,82.5,"), "scores: a unit's result in điểm stays");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
