@@ -197,6 +197,8 @@ static const char *const money_bases[] = {"hoc phi", "chi phi", "kinh phi", "ton
 					  "gia tri", "gia ve", "thue", "lai suat", "tien", "so tien", "luong",
 					  "muc luong", "tien luong", "von", "von dieu le", "tong muc dau tu", "thu nhap",
 					  "doanh thu", "muc luong co so", "tong muc", "muc chi", "dinh muc", NULL};
+/* What an owner holds a share of: "doanh nghiệp 100% vốn điều lệ nhà nước". */
+static const char *const shares[] = {"von gop", "von dieu le", "co phan", "co phieu", NULL};
 /* Topics of a price or a charge: a figure in a clause about them is a norm ("điều chỉnh mức giá
  * … cao hơn 15%", "lãi suất cho vay 6,6%/năm"). */
 static const char *const price_topics[] = {"muc gia", "don gia", "gia ban", "gia thue", "lai suat", "thue suat",
@@ -223,6 +225,10 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 	size_t a = ex_skip_sp(key, e, st->keylen);
 	if (verb && ex_starts_any(key, st->keylen, a, money_bases))
 		return 1;
+	if (ex_starts_any(key, st->keylen, a, shares) ||
+	    ex_ends_with(key, cb, p, "huong", &wb) || ex_ends_with(key, cb, p, "nam giu", &wb) ||
+	    ex_ends_with(key, cb, p, "so huu", &wb))
+		return 1; /* an owner's or a beneficiary's share: "với 100% vốn góp", "địa phương hưởng 100%" */
 	for (size_t i = cb; i < b; i++)
 		if (ex_word_at(key, b, i, "khong duoc vuot qua") || ex_word_at(key, b, i, "khong duoc qua") ||
 		    ex_word_at(key, b, i, "khong duoc cao hon") || ex_word_at(key, b, i, "khong duoc thap hon") ||

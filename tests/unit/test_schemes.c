@@ -276,6 +276,12 @@ int main(void)
 	expect(ctx, "scores", LINES("Chỉ số hài lòng của người dân đối với dịch vụ y tế đạt 82,5 điểm."), 1, 1,
 	       WANT(",score,=,82.5,"), "scores: a unit's result in điểm stays");
 
+	/* an owner's or a beneficiary's share is a norm, not a measurement */
+	expect(ctx, "scores", LINES("Công ty là doanh nghiệp với 100% vốn điều lệ do Nhà nước nắm giữ."), 1, 0, NULL,
+	       "scores: an ownership share is no fact");
+	expect(ctx, "scores", LINES("Thu tiền cho thuê đất (ngân sách xã hưởng 100%)."), 1, 0, NULL,
+	       "scores: a budget's share of a revenue is no fact");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
