@@ -436,6 +436,31 @@ static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 	return 0;
 }
 
+/* Words of an appendix title that make its figures results ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"). */
+static const char *const appendix_results[] = {"ket qua", "thuc hien", "tinh hinh", "uoc", "danh gia", NULL};
+
+/* 1 when statement si lies in an appendix ("PHỤ LỤC I", its title on the same or the next
+ * statements) whose title names goals ("DANH MỤC CÁC CHỈ TIÊU CỤ THỂ") and no results. */
+static int goal_appendix(const ex_doc *ed, size_t si)
+{
+	for (size_t h = si + 1; h-- > 0;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		size_t b = ex_skip_sp(hs->key, 0, hs->keylen), tb = strspn(hs->text, " ");
+		if (!ex_word_at(hs->key, hs->keylen, b, "phu luc") || strncmp(hs->text + tb, "PH", 2))
+			continue; /* an appendix's title line is in capitals */
+		for (size_t t = h; t <= h + 2 && t < ed->nstmts && t < si; t++) {
+			const ex_stmt *ts = &ed->stmts[t];
+			size_t e = ts->keylen < 200 ? ts->keylen : 200;
+			if (ex_has_any(ts->key, 0, e, appendix_results))
+				return 0;
+			if (ex_has_any(ts->key, 0, e, goal_titles))
+				return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* Kind cues: imperative openings of a sentence in documents that are not reports ("Tiếp tục …
  * hoàn thành 100% … trước ngày 06 tháng 12 năm 2025"), and deadlines. */
 static const char *const imperatives[] = {"tiep tuc", "tang cuong", "day manh", "hoan thanh", "phan dau", "dam bao",
@@ -483,7 +508,7 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	int directive = !dt->report && !result &&
 			(ex_starts_any(key, kl, ex_skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
 			 ex_has_any(key, e->e, se, deadlines));
-	int goal_section = section_says(ed, si, goal_titles);
+	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si));
 	int result_section = !goal_section && section_says(ed, si, result_titles);
 	if ((dt->plan && !result && !result_section) || target || directive || (goal_section && !result))
 		r->kind = "target";

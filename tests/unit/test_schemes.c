@@ -282,6 +282,16 @@ int main(void)
 	expect(ctx, "scores", LINES("Thu tiền cho thuê đất (ngân sách xã hưởng 100%)."), 1, 0, NULL,
 	       "scores: a budget's share of a revenue is no fact");
 
+	/* an appendix listing goals holds targets; one reporting results holds results */
+	expect(ctx, "scores",
+	       LINES("PHỤ LỤC I", "CÁC CHỈ TIÊU PHÁT TRIỂN HẠ TẦNG SỐ", "",
+		     "Tỷ lệ hộ gia đình có kết nối cáp quang băng rộng đạt 90%."),
+	       4, 1, WANT(",target,=,90,"), "scores: figures of an appendix of goals are targets");
+	expect(ctx, "scores",
+	       LINES("PHỤ LỤC", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2024", "",
+		     "Tỷ lệ hộ gia đình có kết nối cáp quang băng rộng đạt 90%."),
+	       4, 1, WANT(",score,=,90,"), "scores: figures of an appendix of results are results");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
