@@ -418,12 +418,12 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 static const char *const goal_titles[] = {"muc tieu", "chi tieu", NULL};
 static const char *const result_titles[] = {"ket qua", "tinh hinh", "danh gia chung", NULL};
 
-/* 1 when the nearest heading at or above statement si (two levels) has one of words in its
+/* 1 when the nearest heading at or above statement si (three levels) has one of words in its
  * title. */
 static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 {
 	int level = 99, seen = 0;
-	for (size_t h = si + 1; h-- > 0 && seen < 2;) {
+	for (size_t h = si + 1; h-- > 0 && seen < 3;) {
 		const ex_stmt *hs = &ed->stmts[h];
 		if (!hs->heading || hs->level >= level)
 			continue;

@@ -292,6 +292,12 @@ int main(void)
 		     "Tỷ lệ hộ gia đình có kết nối cáp quang băng rộng đạt 90%."),
 	       4, 1, WANT(",score,=,90,"), "scores: figures of an appendix of results are results");
 
+	/* a goal section three levels up still makes its figures targets */
+	expect(ctx, "scores",
+	       LINES("II. CHỈ TIÊU ĐẾN NĂM 2030", "1. Sản phẩm chủ lực", "a) Nông sản chế biến",
+		     "- Tỷ lệ nông sản được chế biến sâu đạt 40%."),
+	       4, 1, WANT(",target,=,40,"), "scores: a goal section above two sub-levels makes targets");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
