@@ -298,6 +298,11 @@ int main(void)
 		     "- Tỷ lệ nông sản được chế biến sâu đạt 40%."),
 	       4, 1, WANT(",target,=,40,"), "scores: a goal section above two sub-levels makes targets");
 
+	/* a line that ends with a comparison sign goes on with its figure */
+	expect(ctx, "scores",
+	       LINES("1. Mục tiêu cụ thể", "a) Đến hết năm 2027: Có ≥", "40% hợp tác xã ứng dụng thương mại điện tử."), 3, 1,
+	       WANT(",target,>=,40,,%,,,,,,2027,"), "scores: a bound at the end of the line before is the figure's");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
