@@ -239,8 +239,13 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 		return 1; /* "890 mg ± 7,5%": a tolerance */
 	if (ex_has_any(key, cb, b, price_topics))
 		return 1;
-	size_t i = score_list_start(key, sb, b);
-	return ex_starts_any(key, b, i, norm_heads) || ex_starts_any(key, b, cb + strspn(key + cb, " "), norm_heads);
+	if (ex_word_at(key, st->keylen, a, "tinh tren") || ex_word_at(key, st->keylen, a, "tinh theo"))
+		return 1; /* a rate applied to a base: "bằng 0,5% tính trên tổng số dư nợ" */
+	size_t i = score_list_start(key, sb, b), k = b;
+	while (k > cb && key[k - 1] != ',')
+		k--; /* "Trong 5 năm đầu, mức trích … bằng 1%": the norm's head after the comma */
+	return ex_starts_any(key, b, i, norm_heads) || ex_starts_any(key, b, cb + strspn(key + cb, " "), norm_heads) ||
+	       (k > cb && ex_starts_any(key, b, ex_skip_sp(key, k, b), norm_heads));
 }
 
 /* Words of a list's lead or heading that make its items criteria or eligibility conditions
@@ -293,6 +298,16 @@ static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t 
 			if (ex_word_at(key, b, j, "co") || ex_word_at(key, b, j, "dap ung"))
 				return 1; /* "… là xã có từ 50% số thôn trở lên" */
 		}
+	}
+	if (ex_has_word(key, sb, b, "voi dieu kien") || ex_has_word(key, sb, b, "dieu kien la"))
+		return 1; /* "… được tài trợ với điều kiện … có vốn đối ứng ít nhất 50%" */
+	for (size_t h = si + 1; h-- > 0;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		if (!hs->heading)
+			continue;
+		if (ex_word_at(hs->key, hs->keylen, ex_skip_sp(hs->key, hs->title_key, hs->keylen), "dieu kien"))
+			return 1; /* under "2. Điều kiện để được tài trợ" */
+		break;
 	}
 	if (!is_list_item(st))
 		return 0;

@@ -303,6 +303,16 @@ int main(void)
 	       LINES("1. Mục tiêu cụ thể", "a) Đến hết năm 2027: Có ≥", "40% hợp tác xã ứng dụng thương mại điện tử."), 3, 1,
 	       WANT(",target,>=,40,,%,,,,,,2027,"), "scores: a bound at the end of the line before is the figure's");
 
+	/* a rate a regulation sets, and a funding condition */
+	expect(ctx, "scores",
+	       LINES("Trong 3 năm đầu, mức trích lập quỹ dự phòng bằng 2%, các năm sau bằng 1% tính trên tổng dư nợ cho vay."),
+	       1, 0, NULL, "scores: rates a regulation sets are no facts");
+	expect(ctx, "scores",
+	       LINES("Dự án được xem xét hỗ trợ với điều kiện chủ đầu tư có vốn đối ứng ít nhất 30% tổng mức đầu tư."), 1, 0,
+	       NULL, "scores: a funding condition is no target");
+	expect(ctx, "scores", LINES("3. Điều kiện được vay vốn", "Hộ gia đình có thu nhập thấp hơn 60% mức bình quân."), 2, 0,
+	       NULL, "scores: a bound under a heading of conditions is no fact");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
