@@ -197,6 +197,8 @@ static const char *const money_bases[] = {"hoc phi", "chi phi", "kinh phi", "ton
 					  "gia tri", "gia ve", "thue", "lai suat", "tien", "so tien", "luong",
 					  "muc luong", "tien luong", "von", "von dieu le", "tong muc dau tu", "thu nhap",
 					  "doanh thu", "muc luong co so", "tong muc", "muc chi", "dinh muc", NULL};
+/* What an owner holds a share of: "doanh nghiệp 100% vốn điều lệ nhà nước". */
+static const char *const shares[] = {"von gop", "von dieu le", "co phan", "co phieu", NULL};
 /* Topics of a price or a charge: a figure in a clause about them is a norm ("điều chỉnh mức giá
  * … cao hơn 15%", "lãi suất cho vay 6,6%/năm"). */
 static const char *const price_topics[] = {"muc gia", "don gia", "gia ban", "gia thue", "lai suat", "thue suat",
@@ -223,6 +225,10 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 	size_t a = ex_skip_sp(key, e, st->keylen);
 	if (verb && ex_starts_any(key, st->keylen, a, money_bases))
 		return 1;
+	if (ex_starts_any(key, st->keylen, a, shares) ||
+	    ex_ends_with(key, cb, p, "huong", &wb) || ex_ends_with(key, cb, p, "nam giu", &wb) ||
+	    ex_ends_with(key, cb, p, "so huu", &wb))
+		return 1; /* an owner's or a beneficiary's share: "với 100% vốn góp", "địa phương hưởng 100%" */
 	for (size_t i = cb; i < b; i++)
 		if (ex_word_at(key, b, i, "khong duoc vuot qua") || ex_word_at(key, b, i, "khong duoc qua") ||
 		    ex_word_at(key, b, i, "khong duoc cao hon") || ex_word_at(key, b, i, "khong duoc thap hon") ||
@@ -233,12 +239,112 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 		return 1; /* "890 mg ± 7,5%": a tolerance */
 	if (ex_has_any(key, cb, b, price_topics))
 		return 1;
-	size_t i = score_list_start(key, sb, b);
-	return ex_starts_any(key, b, i, norm_heads) || ex_starts_any(key, b, cb + strspn(key + cb, " "), norm_heads);
+	if (ex_word_at(key, st->keylen, a, "tinh tren") || ex_word_at(key, st->keylen, a, "tinh theo"))
+		return 1; /* a rate applied to a base: "bằng 0,5% tính trên tổng số dư nợ" */
+	size_t i = score_list_start(key, sb, b), k = b;
+	while (k > cb && key[k - 1] != ',')
+		k--; /* "Trong 5 năm đầu, mức trích … bằng 1%": the norm's head after the comma */
+	return ex_starts_any(key, b, i, norm_heads) || ex_starts_any(key, b, cb + strspn(key + cb, " "), norm_heads) ||
+	       (k > cb && ex_starts_any(key, b, ex_skip_sp(key, k, b), norm_heads));
+}
+
+/* Words of a list's lead or heading that make its items criteria or eligibility conditions
+ * ("… đáp ứng ít nhất 01 trong 02 tiêu chí sau đây:", "Nhóm đối tượng 1:"). */
+static const char *const criteria_leads[] = {"tieu chi", "tieu chuan sau", "dieu kien sau", "truong hop sau",
+					     "nhom doi tuong", "doi tuong sau", NULL};
+
+/* 1 when the text of statement st opens with a list marker ("-", "+", "•", "a)", "1)"). */
+static int is_list_item(const ex_stmt *st)
+{
+	const unsigned char *t = (const unsigned char *)st->text;
+	size_t i = 0;
+	while (i < st->len && (t[i] == ' ' || t[i] == '\''))
+		i++;
+	if (i < st->len && (t[i] == '-' || t[i] == '+' || (t[i] == 0xE2 && i + 2 < st->len && t[i + 1] == 0x80 &&
+								 t[i + 2] == 0xA2)))
+		return 1;
+	size_t j = i;
+	while (j < st->len && j < i + 3 && isalnum(t[j]))
+		j++;
+	return j > i && j < st->len && t[j] == ')';
+}
+
+/* 1 when the bounded figure [b, e) of statement si is a criterion or an eligibility condition,
+ * not a measurement: a definition ("Thôn X là thôn có từ 15% … trở lên") or an item of a list
+ * whose lead or heading names criteria or target groups ("… có ít nhất 02 trong 03 tiêu chí sau
+ * đây: - Có dưới 60% đường thôn …", "Nhóm đối tượng 1: - Con thương binh mất sức lao động 81% trở
+ * lên"). */
+static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t e)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	const char *key = st->key;
+	size_t wb, ce = e;
+	while (ce < st->keylen && !strchr(";.:", key[ce]))
+		ce++;
+	size_t p = b;
+	while (p > sb && key[p - 1] == ' ')
+		p--;
+	if (!strcmp(op_for(key, st->keylen, sb, b, e), "=") && !ex_ends_with(key, sb, p, "tu", &wb) &&
+	    !ex_has_word(key, e, ce, "tro len") && !ex_has_word(key, e, ce, "tro xuong"))
+		return 0; /* criteria bound their figures */
+	for (size_t i = sb; i < b; i++) {
+		if (!ex_word_at(key, b, i, "la"))
+			continue;
+		size_t j = ex_skip_sp(key, i + 2, b);
+		for (int w = 0; w < 2 && j < b && (isalpha((unsigned char)key[j]) || key[j] == '('); w++) {
+			while (j < b && (isalpha((unsigned char)key[j]) || key[j] == '(' || key[j] == ')'))
+				j++; /* a noun, or its gloss "(ấp)" */
+			j = ex_skip_sp(key, j, b);
+			if (ex_word_at(key, b, j, "co") || ex_word_at(key, b, j, "dap ung"))
+				return 1; /* "… là xã có từ 50% số thôn trở lên" */
+		}
+	}
+	if (ex_has_word(key, sb, b, "voi dieu kien") || ex_has_word(key, sb, b, "dieu kien la"))
+		return 1; /* "… được tài trợ với điều kiện … có vốn đối ứng ít nhất 50%" */
+	for (size_t h = si + 1; h-- > 0;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		if (!hs->heading)
+			continue;
+		if (ex_word_at(hs->key, hs->keylen, ex_skip_sp(hs->key, hs->title_key, hs->keylen), "dieu kien"))
+			return 1; /* under "2. Điều kiện để được tài trợ" */
+		break;
+	}
+	if (!is_list_item(st))
+		return 0;
+	for (size_t h = si; h-- > 0 && si - h <= 40;) {
+		const ex_stmt *ls = &ed->stmts[h];
+		size_t n = ls->keylen;
+		while (n > 0 && ls->key[n - 1] == ' ')
+			n--;
+		char last = n > 0 ? ls->key[n - 1] : 0;
+		if (ls->heading && st->heading && ls->level == st->level)
+			continue; /* a sibling item "b)" of "c)" */
+		if (ls->heading || last == ':')
+			return ex_has_any(ls->key, ls->title_key, n, criteria_leads);
+		if (!is_list_item(ls) && last != ';' && last != ',')
+			return 0; /* a paragraph ends the list */
+	}
+	return 0;
+}
+
+/* Words of an examination's marking rules: a figure in điểm in their sentence is a scale, a pass
+ * mark or a candidate's mark, not a measurement of a unit. */
+static const char *const exam_words[] = {"thang diem", "diem liet", "diem chuan", "diem san", "trung tuyen",
+					 "cau hoi", "bai thi", "mon thi", "thi sinh", "sat hach", NULL};
+
+/* 1 when the figure in điểm at [b, e) of statement st is an examination's rule: its sentence
+ * names the exam's marking or gives a mark per item ("Mỗi câu hỏi có số điểm tối đa là 5 điểm"). */
+static int exam_rule(const ex_stmt *st, size_t sb, size_t e)
+{
+	const char *key = st->key;
+	size_t se = ex_sentence_end(key, st->keylen, e);
+	size_t i = ex_skip_sp(key, sb + strspn(key + sb, " -+*"), se);
+	return ex_word_at(key, se, i, "moi") || ex_has_any(key, sb, se, exam_words);
 }
 
 /* Why the figure of event e in statement si states no fact (0 when it does): it belongs to a
- * scoring scheme, a footnote, a formula, a condition or an award quota, or its "điểm" counts
+ * scoring scheme, a footnote, a formula, a condition, a criterion, an exam's marking rule or an
+ * award quota, or its "điểm" counts
  * places. */
 int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_scheme_set *sch)
 {
@@ -258,6 +364,10 @@ int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_sc
 		return 4;
 	if (in_condition(st, cb, sb, e->b, e->e))
 		return 5;
+	if (e->kind == EV_FIG && in_criteria(ed, si, sb, e->b, e->e))
+		return 8;
+	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm") && exam_rule(st, sb, e->e))
+		return 9;
 	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && is_norm(st, cb, sb, e->b, e->e))
 		return 7;
 	size_t se = ex_sentence_end(key, st->keylen, e->e);
@@ -323,12 +433,12 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 static const char *const goal_titles[] = {"muc tieu", "chi tieu", NULL};
 static const char *const result_titles[] = {"ket qua", "tinh hinh", "danh gia chung", NULL};
 
-/* 1 when the nearest heading at or above statement si (two levels) has one of words in its
+/* 1 when the nearest heading at or above statement si (three levels) has one of words in its
  * title. */
 static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 {
 	int level = 99, seen = 0;
-	for (size_t h = si + 1; h-- > 0 && seen < 2;) {
+	for (size_t h = si + 1; h-- > 0 && seen < 3;) {
 		const ex_stmt *hs = &ed->stmts[h];
 		if (!hs->heading || hs->level >= level)
 			continue;
@@ -337,6 +447,31 @@ static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 		size_t e = hs->keylen < 120 ? hs->keylen : 120;
 		if (ex_has_any(hs->key, hs->title_key, e, words))
 			return 1;
+	}
+	return 0;
+}
+
+/* Words of an appendix title that make its figures results ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"). */
+static const char *const appendix_results[] = {"ket qua", "thuc hien", "tinh hinh", "uoc", "danh gia", NULL};
+
+/* 1 when statement si lies in an appendix ("PHỤ LỤC I", its title on the same or the next
+ * statements) whose title names goals ("DANH MỤC CÁC CHỈ TIÊU CỤ THỂ") and no results. */
+static int goal_appendix(const ex_doc *ed, size_t si)
+{
+	for (size_t h = si + 1; h-- > 0;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		size_t b = ex_skip_sp(hs->key, 0, hs->keylen), tb = strspn(hs->text, " ");
+		if (!ex_word_at(hs->key, hs->keylen, b, "phu luc") || strncmp(hs->text + tb, "PH", 2))
+			continue; /* an appendix's title line is in capitals */
+		for (size_t t = h; t <= h + 2 && t < ed->nstmts && t < si; t++) {
+			const ex_stmt *ts = &ed->stmts[t];
+			size_t e = ts->keylen < 200 ? ts->keylen : 200;
+			if (ex_has_any(ts->key, 0, e, appendix_results))
+				return 0;
+			if (ex_has_any(ts->key, 0, e, goal_titles))
+				return 1;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -388,7 +523,7 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	int directive = !dt->report && !result &&
 			(ex_starts_any(key, kl, ex_skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
 			 ex_has_any(key, e->e, se, deadlines));
-	int goal_section = section_says(ed, si, goal_titles);
+	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si));
 	int result_section = !goal_section && section_says(ed, si, result_titles);
 	if ((dt->plan && !result && !result_section) || target || directive || (goal_section && !result))
 		r->kind = "target";

@@ -87,6 +87,18 @@ static int ends_linked(const char *s)
 	return 0;
 }
 
+/* 1 when s ends with a comparison sign ("Đến hết năm 2025: Có ≥"): its figure is on the next
+ * line. */
+static int ends_comparison(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n && strchr("<>=", s[n - 1]))
+		return 1;
+	return n >= 3 && (!memcmp(s + n - 3, "\xE2\x89\xA5", 3) || !memcmp(s + n - 3, "\xE2\x89\xA4", 3)); /* ≥ ≤ */
+}
+
 static int blank(const char *s)
 {
 	for (; *s; s++)
@@ -176,6 +188,8 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 	if (!sb->cur || is_heading(m->kind) || gap || m->kind == SOHOA_MARK_BULLET ||
 	    ends_sentence(sb->prev_text, strlen(sb->prev_text)))
 		return 1;
+	if (ends_comparison(sb->prev_text))
+		return 0; /* "a) Đến hết năm 2025: Có ≥" + "30% doanh nghiệp …" */
 	if (sb->reflowed && !starts_lower(t) && !(starts_acronym(t) && !upper) && !(sb->cur_heading && sb->untitled))
 		return 1;
 	size_t prev_len = cp_count(sb->prev_text);

@@ -246,6 +246,73 @@ int main(void)
 	expect(ctx, "scores", LINES("Thu ngân sách năm 2024 thuộc nhóm 15 tỉnh có số thu cao nhất."), 1, 1,
 	       WANT(",rank,<=,,,,,15,,"), "scores: thuộc nhóm N tỉnh is a rank of at most N");
 
+
+	/* criteria and eligibility conditions bound a figure without measuring anything */
+	expect(ctx, "scores", LINES("Ấp khó khăn là ấp có từ 30% hộ nghèo trở lên sinh sống."), 1, 0, NULL,
+	       "scores: a definition's threshold is no fact");
+	expect(ctx, "scores",
+	       LINES("Trường được công nhận đạt chuẩn khi đáp ứng ít nhất 02 trong 03 tiêu chí sau đây:",
+		     "- Có dưới 5% học sinh bỏ học giữa năm;", "- Tỷ lệ giáo viên đạt chuẩn trình độ từ 95% trở lên;",
+		     "- Tỷ lệ phòng học kiên cố trên 80%."),
+	       4, 0, NULL, "scores: the items of a list of criteria are no facts");
+	expect(ctx, "scores",
+	       LINES("Nhóm đối tượng 2:", "- Con của người bị suy giảm khả năng lao động dưới 61%;",
+		     "- Con của người khuyết tật nặng từ 81% trở lên."),
+	       3, 0, NULL, "scores: an eligibility group's bounds are no facts");
+	expect(ctx, "scores",
+	       LINES("3. Chỉ tiêu cụ thể đến năm 2030", "a) Phấn đấu 100% nhóm đối tượng yếu thế được trợ giúp kịp thời.",
+		     "b) Trên 70% người lao động nông thôn được tập huấn nghề."),
+	       3, 2, WANT(",target,>,70,"), "scores: targets after a sibling item naming a target group stay");
+	expect(ctx, "scores",
+	       LINES("Các chỉ tiêu chủ yếu:", "- Trên 90% hộ dân được dùng nước sạch;",
+		     "- Tỷ lệ xã có trạm y tế đạt chuẩn từ 95% trở lên."),
+	       3, 2, NULL, "scores: a list of targets is no list of criteria");
+	/* an examination's marking: a scale, a pass mark, a mark per question */
+	expect(ctx, "scores", LINES("Mỗi câu hỏi trả lời đúng được 2 điểm, tối đa không quá 20 điểm."), 1, 0, NULL,
+	       "scores: a mark per question is no score");
+	expect(ctx, "scores",
+	       LINES("Bài thi được chấm theo thang điểm 10; thí sinh đạt từ 5 điểm trở lên được xét công nhận."), 1, 0,
+	       NULL, "scores: an exam's scale and pass mark are no scores");
+	expect(ctx, "scores", LINES("Chỉ số hài lòng của người dân đối với dịch vụ y tế đạt 82,5 điểm."), 1, 1,
+	       WANT(",score,=,82.5,"), "scores: a unit's result in điểm stays");
+
+	/* an owner's or a beneficiary's share is a norm, not a measurement */
+	expect(ctx, "scores", LINES("Công ty là doanh nghiệp với 100% vốn điều lệ do Nhà nước nắm giữ."), 1, 0, NULL,
+	       "scores: an ownership share is no fact");
+	expect(ctx, "scores", LINES("Thu tiền cho thuê đất (ngân sách xã hưởng 100%)."), 1, 0, NULL,
+	       "scores: a budget's share of a revenue is no fact");
+
+	/* an appendix listing goals holds targets; one reporting results holds results */
+	expect(ctx, "scores",
+	       LINES("PHỤ LỤC I", "CÁC CHỈ TIÊU PHÁT TRIỂN HẠ TẦNG SỐ", "",
+		     "Tỷ lệ hộ gia đình có kết nối cáp quang băng rộng đạt 90%."),
+	       4, 1, WANT(",target,=,90,"), "scores: figures of an appendix of goals are targets");
+	expect(ctx, "scores",
+	       LINES("PHỤ LỤC", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2024", "",
+		     "Tỷ lệ hộ gia đình có kết nối cáp quang băng rộng đạt 90%."),
+	       4, 1, WANT(",score,=,90,"), "scores: figures of an appendix of results are results");
+
+	/* a goal section three levels up still makes its figures targets */
+	expect(ctx, "scores",
+	       LINES("II. CHỈ TIÊU ĐẾN NĂM 2030", "1. Sản phẩm chủ lực", "a) Nông sản chế biến",
+		     "- Tỷ lệ nông sản được chế biến sâu đạt 40%."),
+	       4, 1, WANT(",target,=,40,"), "scores: a goal section above two sub-levels makes targets");
+
+	/* a line that ends with a comparison sign goes on with its figure */
+	expect(ctx, "scores",
+	       LINES("1. Mục tiêu cụ thể", "a) Đến hết năm 2027: Có ≥", "40% hợp tác xã ứng dụng thương mại điện tử."), 3, 1,
+	       WANT(",target,>=,40,,%,,,,,,2027,"), "scores: a bound at the end of the line before is the figure's");
+
+	/* a rate a regulation sets, and a funding condition */
+	expect(ctx, "scores",
+	       LINES("Trong 3 năm đầu, mức trích lập quỹ dự phòng bằng 2%, các năm sau bằng 1% tính trên tổng dư nợ cho vay."),
+	       1, 0, NULL, "scores: rates a regulation sets are no facts");
+	expect(ctx, "scores",
+	       LINES("Dự án được xem xét hỗ trợ với điều kiện chủ đầu tư có vốn đối ứng ít nhất 30% tổng mức đầu tư."), 1, 0,
+	       NULL, "scores: a funding condition is no target");
+	expect(ctx, "scores", LINES("3. Điều kiện được vay vốn", "Hộ gia đình có thu nhập thấp hơn 60% mức bình quân."), 2, 0,
+	       NULL, "scores: a bound under a heading of conditions is no fact");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
