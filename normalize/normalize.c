@@ -30,6 +30,7 @@ typedef struct norm_state {
 	sohoa_enc enc_text;    /* legacy encoding found in Unicode text without font names, or UNICODE */
 	unsigned logged;       /* encodings already reported, one bit each */
 	size_t jobs[SOHOA_RESTORE_VIE + 1]; /* paragraphs restored by each job (for -v) */
+	int typed_marked;      /* the text pages' paragraphs were typed with marks (typed_with_marks) */
 	sohoa_buf conv, tmp, clean;
 } norm_state;
 
@@ -228,13 +229,35 @@ static sohoa_status finish_para(norm_state *st, const char *s, size_t n, const s
 	return tl->text ? SOHOA_OK : sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 }
 
+/* Paragraphs shorter than this many words give no evidence of their own that the text was typed
+ * without marks ("1. Ban", "Công an" cut by a line break: words that have none). */
+#define SHORT_PARA_WORDS 6
+
+/* 1 when the paragraphs of the document's text pages (not OCR) hold at least 100 words and mark
+ * as many as Vietnamese typed with its marks does (45%, as sohoa_restore_detect). */
+static int typed_with_marks(const norm_state *st, const sohoa_buf *pbuf, const norm_para *paras, size_t nparas,
+			    const norm_line *lines)
+{
+	size_t words = 0, marked = 0;
+	for (size_t i = 0; i < nparas; i++) {
+		if (st->doc->pages[lines[paras[i].first].page_index].source == SOHOA_SRC_OCR)
+			continue;
+		size_t w, m;
+		sohoa_restore_count_marks(pbuf->data + paras[i].off, paras[i].len, &w, &m);
+		words += w, marked += m;
+	}
+	return words >= 100 && marked * 100 >= words * 45;
+}
+
 /* Paragraphs restored together (sohoa_restore_many decodes several in turn, which is faster). */
 #define RESTORE_BATCH 32
 
 /* Restore paragraphs [i0, i0 + cnt) of pbuf: r[k] gets the result of paragraph i0 + k and
  * done[k] = 1, or done[k] = 0 where the paragraph is left as it is (its job is off, or restoration
  * failed under --restore auto, which warns once and stops restoring the document). Under auto, a
- * paragraph of marked text that Vietnamese OCR read (its first line on an OCR page) gets the vie job. */
+ * paragraph of marked text that Vietnamese OCR read (its first line on an OCR page) gets the vie job,
+ * and in a document typed with marks (st->typed_marked) a short paragraph without marks is left as
+ * it is. */
 static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const norm_para *paras,
 				  const norm_line *lines, size_t i0, size_t cnt, sohoa_buf *r, int *done, int *modes,
 				  int *restore_failed)
@@ -251,6 +274,11 @@ static sohoa_status restore_paras(norm_state *st, const sohoa_buf *pbuf, const n
 		const char *s = pbuf->data + paras[i0 + k].off;
 		size_t n = paras[i0 + k].len;
 		sohoa_restore_mode m = want == SOHOA_RESTORE_AUTO ? sohoa_restore_detect(s, n) : want;
+		size_t words = 0, marked = 0;
+		if (want == SOHOA_RESTORE_AUTO && m == SOHOA_RESTORE_STRIP && st->typed_marked)
+			sohoa_restore_count_marks(s, n, &words, &marked);
+		if (want == SOHOA_RESTORE_AUTO && m == SOHOA_RESTORE_STRIP && st->typed_marked && words < SHORT_PARA_WORDS)
+			m = SOHOA_RESTORE_OFF;
 		if (want == SOHOA_RESTORE_AUTO && m == SOHOA_RESTORE_OFF &&
 		    st->doc->pages[lines[paras[i0 + k].first].page_index].source == SOHOA_SRC_OCR)
 			m = SOHOA_RESTORE_VIE;
@@ -353,6 +381,7 @@ static sohoa_status emit_paras(norm_state *st, const sohoa_buf *pbuf, const norm
 				   doc_label(st->doc));
 	int restore_failed = 0, done[RESTORE_BATCH] = {0};
 	sohoa_buf rbuf[RESTORE_BATCH];
+	st->typed_marked = st->ctx->opt.restore == SOHOA_RESTORE_AUTO && typed_with_marks(st, pbuf, paras, nparas, lines);
 	sohoa_status rc = SOHOA_OK;
 	for (size_t i = 0; i < nparas; i++) {
 		size_t k = i % RESTORE_BATCH;

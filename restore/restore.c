@@ -48,7 +48,9 @@ static sohoa_status get_model(sohoa_ctx *ctx, const sohoa_model **m)
 
 /* --- detection --- */
 
-sohoa_restore_mode sohoa_restore_detect(const char *s, size_t n)
+/* The counts sohoa_restore_detect decides on. */
+static void detect_counts(const char *s, size_t n, size_t *wordsp, size_t *markedp, size_t *invalidp,
+			  size_t *mixedp)
 {
 	size_t words = 0, marked = 0, invalid = 0, mixed = 0, i = 0;
 	while (i < n) {
@@ -69,6 +71,19 @@ sohoa_restore_mode sohoa_restore_detect(const char *s, size_t n)
 		invalid += (size_t)cs.invalid;
 		mixed += (size_t)cs.mixed;
 	}
+	*wordsp = words, *markedp = marked, *invalidp = invalid, *mixedp = mixed;
+}
+
+void sohoa_restore_count_marks(const char *s, size_t n, size_t *words, size_t *marked)
+{
+	size_t invalid, mixed;
+	detect_counts(s, n, words, marked, &invalid, &mixed);
+}
+
+sohoa_restore_mode sohoa_restore_detect(const char *s, size_t n)
+{
+	size_t words, marked, invalid, mixed;
+	detect_counts(s, n, &words, &marked, &invalid, &mixed);
 	/* Vietnamese marks about three syllables in four; eng OCR keeps a few of them (é, ô). */
 	if (words == 0)
 		return SOHOA_RESTORE_OFF;

@@ -15,6 +15,9 @@ void sohoa_model_free(sohoa_model *model);
 /* Decide which job a paragraph needs (never returns AUTO): OFF for good Vietnamese, STRIP for
  * text without marks, OCR for eng-OCR mangled text, VIE for Vietnamese OCR output. */
 sohoa_restore_mode sohoa_restore_detect(const char *text, size_t n);
+/* The words of text[0..n) and how many carry a Vietnamese mark, as sohoa_restore_detect counts
+ * them (addresses left out). */
+void sohoa_restore_count_marks(const char *text, size_t n, size_t *words, size_t *marked);
 
 /* Restore one paragraph s[0..n) with the given job (AUTO detects), appending the result to out.
  * Loads ctx's model on first use. Output is valid UTF-8 whatever the input. The words restoration

@@ -36,3 +36,17 @@ if "$SOHOA" normalize --restore strip --model "$TMP/none.bin" "$TMP/in.txt" >/de
 else
 	if grep -q "none.bin" "$TMP/err.txt"; then pass "restore: missing model named"; else fail "restore: missing model named" "$(cat "$TMP/err.txt")"; fi
 fi
+# a word a line break left alone in a document typed with its marks keeps its own (lack of) marks
+{
+	for i in 1 2 3 4 5 6; do
+		printf 'Các sở, ban, ngành và ủy ban nhân dân các huyện triển khai thực hiện kế hoạch này, báo cáo kết quả về văn phòng trước ngày hai mươi hằng tháng.\n\n'
+	done
+	printf '1. Ban\n\nQuản lý dự án đầu tư xây dựng tỉnh chủ trì thực hiện các nhiệm vụ sau đây.\n\nCông\n\nan.\n'
+} >"$TMP/marked.txt"
+"$SOHOA" normalize --restore auto "$TMP/marked.txt" >"$TMP/marked.out" 2>"$TMP/marked.err"
+if grep -qx "1. Ban" "$TMP/marked.out" && grep -qx "an." "$TMP/marked.out"; then
+	pass "restore auto: a short unmarked paragraph of a marked document left as it is"
+else
+	fail "restore auto: a short unmarked paragraph of a marked document left as it is" \
+		"$(grep -E '^(1\. B|an|án)' "$TMP/marked.out" | tr '\n' '|')"
+fi
