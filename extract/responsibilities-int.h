@@ -41,4 +41,50 @@ int rs_in_spans(const rs_spans *s, int page, int line);
  * Where each table that gave rows lies is appended to spans. */
 sohoa_status rs_flat_tables(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, rs_spans *spans);
 
+/* ---- between responsibilities.c (labelled prose, the extractor) and
+ * responsibilities-sections.c (unit sections) ---- */
+
+/* One row being gathered. */
+typedef struct resp {
+	char task_id[64];
+	char *task, *lead, *coop, *output, *deadline, *budget, *monitor;
+	int page, line;
+	const char *source;
+} resp;
+
+/* Where rows go: out, but none from inside a table read as a table (skip). */
+typedef struct rs_sink {
+	sohoa_buf *out;
+	const char *doc;
+	const rs_spans *skip;
+} rs_sink;
+
+/* The task the labelled lines below a heading belong to: its id and title. */
+typedef struct prose_task {
+	char id[64];
+	char *title;
+} prose_task;
+
+/* Free r's strings and empty it. */
+void rs_clear(resp *r);
+/* Write r when it has what a row needs (have) and lies outside the tables, and clear it either
+ * way. */
+sohoa_status rs_flush(sohoa_ctx *ctx, const rs_sink *sk, resp *r, int have);
+/* 1 when statement st starts with a bullet ("- ", "+ ", "* "). */
+int rs_starts_bullet(const ex_stmt *st);
+/* 1 when one of words stands as a word in st's key at or after from. */
+int rs_has_word(const ex_stmt *st, size_t from, const char *const *words);
+/* 1 when st's key (past bullets) starts with one of words. */
+int rs_starts_with_word(const ex_stmt *st, const char *const *words);
+/* 1 when statement sm ends a sentence or clause (its last character is '.', ';', ':' or '!'). */
+int rs_ends_clause(const ex_stmt *sm);
+/* 1 when statement sm is only a heading number ("3.", "3.1.") on its line. */
+int rs_number_alone(const ex_stmt *sm);
+/* Set t to the task of heading statement s (see responsibilities.c); returns the statement the
+ * title ends at. lab is the labelled-line pattern. */
+size_t rs_task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *t);
+/* Rows from unit sections ("III. TRÁCH NHIỆM …", "IV. TỔ CHỨC THỰC HIỆN": one heading per unit
+ * and its tasks), sentences that give a unit a task, and conclusion notices' topics. */
+sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk);
+
 #endif

@@ -1,8 +1,8 @@
 /* responsibilities.csv: who does what by when. Four sources: labelled prose ("Phòng/đơn vị chủ
- * trì: …", "… phối hợp: …", "Thời gian thực hiện: …" under a task), unit sections ("III. TRÁCH
- * NHIỆM …" / "IV. TỔ CHỨC THỰC HIỆN" with one heading per unit and its bullets), sentences that
- * give a unit a task ("Giao Sở X chủ trì, phối hợp với Y …"; names and deadlines in sentences:
- * responsibilities-units.c), and tables rebuilt from positions (table.c). */
+ * trì: …", "… phối hợp: …", "Thời gian thực hiện: …" under a task: this file), unit sections and
+ * sentences that give a unit a task (responsibilities-sections.c; names and deadlines in
+ * sentences: responsibilities-units.c), tables that reach the text flattened
+ * (responsibilities-table.c) and tables rebuilt from positions (table.c). */
 #include "responsibilities-int.h"
 
 #include <ctype.h>
@@ -16,19 +16,9 @@ static const char *const columns[] = {"doc", "task_id", "task", "lead", "coopera
 /* A labelled line: "<label with chủ trì or phối hợp>: <units>". */
 static const char *const label_re =
 	"^\\s*[-+]?\\s*([^:]{0,60}?\\b(chu tri|phoi hop|theo doi|thuc hien|thoi gian|thoi han)\\b[^:]{0,40}):\\s*(.*?)\\s*[.;]?\\s*$";
-/* Section titles that hold one heading per unit. */
-static const char *const unit_sections[] = {"trach nhiem", "to chuc thuc hien", "phan cong", NULL};
-/* Statements that end a unit section (closing paragraph, recipients). */
-static const char *const unit_stop[] = {"tren day", "tren co so", "noi nhan", "trong qua trinh", NULL};
 
-typedef struct resp {
-	char task_id[64];
-	char *task, *lead, *coop, *output, *deadline, *budget, *monitor;
-	int page, line;
-	const char *source;
-} resp;
 
-static void resp_clear(resp *r)
+void rs_clear(resp *r)
 {
 	char **owned[] = {&r->task, &r->lead, &r->coop, &r->output, &r->deadline, &r->budget, &r->monitor};
 	for (size_t i = 0; i < sizeof owned / sizeof *owned; i++)
@@ -54,20 +44,13 @@ static sohoa_status resp_write(sohoa_ctx *ctx, const char *docname, const resp *
 	return ex_row_end(&row, ctx);
 }
 
-/* Where rows go: out, but none from inside a table read as a table (skip). */
-typedef struct rs_sink {
-	sohoa_buf *out;
-	const char *doc;
-	const rs_spans *skip;
-} rs_sink;
-
 /* Write r when it has what a row needs (have) and lies outside the tables, and clear it either
  * way. */
-static sohoa_status resp_flush(sohoa_ctx *ctx, const rs_sink *sk, resp *r, int have)
+sohoa_status rs_flush(sohoa_ctx *ctx, const rs_sink *sk, resp *r, int have)
 {
 	have = have && !rs_in_spans(sk->skip, r->page, r->line);
 	sohoa_status st = have ? resp_write(ctx, sk->doc, r, sk->out) : SOHOA_OK;
-	resp_clear(r);
+	rs_clear(r);
 	return st;
 }
 
@@ -100,13 +83,13 @@ static char *heading_title(const ex_stmt *st, int units)
 	return ex_clean(st->text, b, e);
 }
 
-static int starts_bullet_key(const ex_stmt *st)
+int rs_starts_bullet(const ex_stmt *st)
 {
 	size_t i = strspn(st->key, " ");
 	return (st->key[i] == '-' || st->key[i] == '+' || st->key[i] == '*') && st->key[i + 1] == ' ';
 }
 
-static int has_word(const ex_stmt *st, size_t from, const char *const *words)
+int rs_has_word(const ex_stmt *st, size_t from, const char *const *words)
 {
 	for (size_t i = from; i < st->keylen; i++)
 		for (int w = 0; words[w]; w++)
@@ -115,7 +98,7 @@ static int has_word(const ex_stmt *st, size_t from, const char *const *words)
 	return 0;
 }
 
-static int starts_with_word(const ex_stmt *st, const char *const *words)
+int rs_starts_with_word(const ex_stmt *st, const char *const *words)
 {
 	size_t i = strspn(st->key, " -+");
 	for (int w = 0; words[w]; w++)
@@ -158,7 +141,7 @@ static int label_kind(const ex_stmt *sm, long b, long e, long w)
 }
 
 /* 1 when statement sm ends a sentence or clause (its last character is '.', ';', ':' or '!'). */
-static int ends_clause(const ex_stmt *sm)
+int rs_ends_clause(const ex_stmt *sm)
 {
 	size_t e = sm->keylen;
 	while (e > 0 && sm->key[e - 1] == ' ')
@@ -166,11 +149,6 @@ static int ends_clause(const ex_stmt *sm)
 	return e > 0 && strchr(".;:!", sm->key[e - 1]);
 }
 
-/* The task the labelled lines below a heading belong to: its id and title. */
-typedef struct prose_task {
-	char id[64];
-	char *title;
-} prose_task;
 
 /* Start row cur at statement sm, key offset k (page, line, the task t when there is one). */
 static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k, const prose_task *t)
@@ -190,7 +168,7 @@ static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k
 
 /* 1 when statement sm is only a heading number ("3.", "3.1.") on its line: the task's title is on
  * the next line. */
-static int number_alone(const ex_stmt *sm)
+int rs_number_alone(const ex_stmt *sm)
 {
 	size_t i = strspn(sm->key, " "), n = 0;
 	while (i < sm->keylen && (isdigit((unsigned char)sm->key[i]) || sm->key[i] == '.'))
@@ -203,14 +181,14 @@ static int number_alone(const ex_stmt *sm)
 static int title_goes_on(const ex_stmt *nx, sohoa_regex *lab)
 {
 	long g[8];
-	return !nx->heading && !starts_bullet_key(nx) && nx->len < 240 && !ends_clause(nx) &&
+	return !nx->heading && !rs_starts_bullet(nx) && nx->len < 240 && !rs_ends_clause(nx) &&
 	       ex_find(lab, nx, 0, g, 4) != 1;
 }
 
 /* Set t to the task of heading statement s (a task number alone on its line takes the next line as
  * its title; a title that does not end a clause goes on to a short next line, "5. Xây dựng Nghị
  * định của" / "Chính phủ"); returns the statement the title ends at. */
-static size_t task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *t)
+size_t rs_task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *t)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	free(t->title);
@@ -224,7 +202,7 @@ static size_t task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *
 			root = 0;
 		snprintf(t->id, sizeof t->id, "%.*s%s%.*s", root, sm->section, root ? "." : "", (int)(e - b < 20 ? e - b : 20),
 			 sm->key + b);
-		if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading || starts_bullet_key(&ed->stmts[s + 1]))
+		if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading || rs_starts_bullet(&ed->stmts[s + 1]))
 			return s;
 		long g[8];
 		if (lab && ex_find(lab, &ed->stmts[s + 1], 0, g, 4) == 1)
@@ -234,7 +212,7 @@ static size_t task_of(const ex_doc *ed, size_t s, sohoa_regex *lab, prose_task *
 	}
 	snprintf(t->id, sizeof t->id, "%s", sm->section);
 	t->title = heading_title(sm, 0);
-	if (!t->title || ends_clause(sm) || s + 1 >= ed->nstmts || !title_goes_on(&ed->stmts[s + 1], lab))
+	if (!t->title || rs_ends_clause(sm) || s + 1 >= ed->nstmts || !title_goes_on(&ed->stmts[s + 1], lab))
 		return s;
 	char *more = ex_clean(ed->stmts[s + 1].text, 0, ed->stmts[s + 1].len);
 	size_t n = strlen(t->title) + (more ? strlen(more) : 0) + 2;
@@ -332,16 +310,16 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 	int unit_bullets = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
-		if ((sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) || number_alone(sm)) {
-			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
-			s = task_of(ed, s, lab, &task);
+		if ((sm->heading && !strchr("abcdefghđ", sm->id[0] ? sm->id[0] : '?')) || rs_number_alone(sm)) {
+			st = rs_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
+			s = rs_task_of(ed, s, lab, &task);
 			unit_bullets = 0;
 			continue;
 		}
 		long g[8];
 		if (ex_find(lab, sm, 0, g, 4) != 1) {
-			if (unit_bullets && starts_bullet_key(sm)) {
-				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
+			if (unit_bullets && rs_starts_bullet(sm)) {
+				st = rs_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 				size_t b = strspn(sm->key, " -+*");
 				prose_begin(ed, &cur, sm, b, &task);
 				units_of(sm, b, sm->keylen, 0, &cur);
@@ -360,10 +338,10 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		/* the value, with the lines that finish it (a unit name cut at a line end) */
 		char *val = ex_clean(sm->text, sm->kmap[g[6]], sm->kmap[g[7]]);
 		const ex_stmt *ls = sm;
-		for (int more = 0; more < 2 && !ends_clause(sm) && s + 1 < ed->nstmts; more++) {
+		for (int more = 0; more < 2 && !rs_ends_clause(sm) && s + 1 < ed->nstmts; more++) {
 			const ex_stmt *nx = &ed->stmts[s + 1];
 			long g2[8];
-			if (nx->heading || starts_bullet_key(nx) || ex_find(lab, nx, 0, g2, 4) == 1 || !val)
+			if (nx->heading || rs_starts_bullet(nx) || ex_find(lab, nx, 0, g2, 4) == 1 || !val)
 				break;
 			char *t = ex_clean(nx->text, 0, nx->len);
 			size_t n = strlen(val) + (t ? strlen(t) : 0) + 2;
@@ -385,7 +363,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 		}
 		if (kind == L_DEADLINE) {
 			if (cur.deadline)
-				st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
+				st = rs_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 			char iso[11];
 			if (val && ex_parse_date(val, strlen(val), iso)) {
 				free(val);
@@ -398,7 +376,7 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 			continue;
 		}
 		if ((kind == L_LEAD && (cur.coop || cur.deadline)) || (kind == L_COOP && cur.coop && cur.deadline))
-			st = resp_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
+			st = rs_flush(ctx, sk, &cur, cur.lead || cur.coop || cur.monitor);
 		prose_begin(ed, &cur, ls, (size_t)g[6], &task);
 		if (kind == L_LEAD && val && *val)
 			val = value_units(val);
@@ -413,522 +391,8 @@ static sohoa_status prose_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *
 	sohoa_regex_free(lab);
 	free(task.title);
 	if (st == SOHOA_OK)
-		return resp_flush(ctx, sk, &cur, cur.lead || cur.coop);
-	resp_clear(&cur);
-	return st;
-}
-
-/* 1 when the unit heading at statement s lists its tasks as bullets (before the next heading). */
-static int lists_bullets(const ex_doc *ed, size_t s)
-{
-	for (size_t k = s + 1; k < ed->nstmts && !ed->stmts[k].heading; k++)
-		if (starts_bullet_key(&ed->stmts[k]))
-			return 1;
-	return 0;
-}
-
-/* Where a closing sentence or the recipients list ("Trên đây …", "Nơi nhận") run into statement sm
- * (reflowed text): the text offset to cut at, *stop set when there is one; else sm->len. */
-static size_t stop_cut(const ex_stmt *sm, int *stop)
-{
-	size_t cut = sm->len;
-	*stop = 0;
-	for (int c = 0; unit_stop[c]; c++) {
-		const char *p = sm->key;
-		while ((p = strstr(p + 1, unit_stop[c])) != NULL) {
-			size_t at = (size_t)(p - sm->key);
-			size_t q = at;
-			while (q > 0 && sm->key[q - 1] == ' ')
-				q--;
-			if (q > 0 && (sm->key[q - 1] == '.' || sm->key[q - 1] == ';') && sm->kmap[at] < cut) {
-				cut = sm->kmap[at];
-				*stop = 1;
-			}
-		}
-	}
-	return cut;
-}
-
-/* A line that goes on the open bullet task: its text t appended to the task, its deadline taken
- * when the task has none, its cooperating units read again from the whole task (a name cut at the
- * line end, "phối hợp với Sở Giáo dục và" / "Đào tạo …", is whole there). */
-static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
-{
-	size_t n = strlen(cur->task) + strlen(t) + 2;
-	char *j = malloc(n);
-	if (j) {
-		snprintf(j, n, "%s %s", cur->task, t);
-		free(cur->task);
-		cur->task = j;
-	}
-	char *d = rs_deadline_of(sm);
-	if (d && !cur->deadline)
-		cur->deadline = d;
-	else
-		free(d);
-	ex_stmt whole = {0};
-	whole.text = cur->task;
-	whole.len = strlen(cur->task);
-	if (ex_key(whole.text, whole.len, &whole.key, &whole.keylen, &whole.kmap) == 0) {
-		char *c = rs_coop_in(&whole, 0, whole.keylen);
-		if (c) {
-			free(cur->coop);
-			cur->coop = c;
-		}
-	}
-	free(whole.key);
-	free(whole.kmap);
-}
-
-/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ". */
-static size_t item_text(const ex_stmt *sm)
-{
-	size_t k = strspn(sm->key, " -+*"), m = k;
-	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
-		m++;
-	if (m > k && m < sm->keylen && sm->key[m] == ')')
-		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
-	return k;
-}
-
-/* 1 when statement sm starts the way lead does: the first line of a task that names its unit again
- * ("4. Trung tâm Chuyển đổi số Thành phố" / "Trung tâm Chuyển đổi số" / "Thành phố chủ trì …"), not
- * the rest of the unit's name. */
-static int restates(const char *lead, const ex_stmt *sm)
-{
-	char *key = NULL;
-	size_t keylen = 0, *kmap = NULL;
-	if (!lead || ex_key(lead, strlen(lead), &key, &keylen, &kmap) != 0)
-		return 0;
-	size_t n = sm->keylen;
-	while (n > 0 && sm->key[n - 1] == ' ')
-		n--;
-	int yes = n >= 4 && n <= keylen && !memcmp(key, sm->key, n);
-	free(key);
-	free(kmap);
-	return yes;
-}
-
-/* 1 when text s starts with a unit's name ("Sở …", "Ủy ban nhân dân …", "Các sở, ngành"). */
-static int names_unit_text(const char *s)
-{
-	char *key = NULL;
-	size_t keylen = 0, *kmap = NULL;
-	if (!s || ex_key(s, strlen(s), &key, &keylen, &kmap) != 0)
-		return 0;
-	int yes = rs_names_unit(key, keylen);
-	free(key);
-	free(kmap);
-	return yes;
-}
-
-/* A new task of lead `lead` under the unit heading numbered `unit`, the nbul-th: text t (its bullet mark
- * dropped), statement sm; the cooperating units and the deadline from its text. */
-static void start_task(const ex_doc *ed, resp *cur, const char *unit, const char *lead, const char *coop,
-		       int nbul, const ex_stmt *sm, const char *t)
-{
-	snprintf(cur->task_id, sizeof cur->task_id, "%.48s-%d", unit, nbul);
-	const char *p = t;
-	if ((*p == '-' || *p == '+' || *p == '*') && p[1] == ' ')
-		p += 2;
-	cur->task = sohoa_strdup(p);
-	cur->lead = lead ? sohoa_strdup(lead) : NULL;
-	cur->deadline = rs_deadline_of(sm);
-	cur->coop = rs_coop_in(sm, 0, sm->keylen);
-	if (!cur->coop && coop)
-		cur->coop = sohoa_strdup(coop);
-	int page, line;
-	ex_locate(ed, sm, 0, NULL, &page, &line);
-	cur->page = page;
-	cur->line = line;
-	cur->source = "unit";
-}
-
-/* The lead a unit heading names: its title without "Đề nghị"/"Giao", up to ':', a parenthesis or
- * the sentence end. */
-static char *unit_lead(const ex_stmt *h)
-{
-	size_t k = rs_skip_request(h, h->heading ? h->title_key : 0), e = k;
-	while (e < h->keylen && h->key[e] != ':' && h->key[e] != '(' &&
-	       !(h->key[e] == '.' && (e + 1 >= h->keylen || h->key[e + 1] == ' ')))
-		e++;
-	while (e > k && strchr(" ,", h->key[e - 1]))
-		e--;
-	return ex_clean(h->text, h->kmap[k], h->kmap[e]);
-}
-
-/* *lead with the text of statement sm appended (a unit's name that runs on to the next line). */
-static void lead_more(char **lead, const ex_stmt *sm)
-{
-	char *t = ex_clean(sm->text, 0, sm->len);
-	size_t n = (*lead ? strlen(*lead) : 0) + (t ? strlen(t) : 0) + 2;
-	char *j = t ? malloc(n) : NULL;
-	if (j) {
-		snprintf(j, n, "%s %s", *lead ? *lead : "", t);
-		free(*lead);
-		*lead = j;
-	}
-	free(t);
-}
-
-/* 1 when most numbered headings from statement from on, up to the next Roman heading (two or
- * more), name a unit ("1. Sở Y tế", "2. Ủy ban nhân dân các xã", "3. Bộ Nội vụ chủ trì, phối hợp
- * với …:"): a title starting with a capital and a unit's first word, short or a unit given a task. */
-static int units_below(const ex_doc *ed, size_t from)
-{
-	int n = 0, units = 0;
-	for (size_t j = from; j < ed->nstmts; j++) {
-		const ex_stmt *h = &ed->stmts[j];
-		if (!h->heading)
-			continue;
-		if (h->level == 1 && !isdigit((unsigned char)h->id[0]))
-			break;
-		if (!isdigit((unsigned char)h->id[0]) || strchr(h->id, '.'))
-			continue;
-		n++;
-		size_t k = h->title_key, b, e;
-		units += rs_upper_at(h, k) && rs_names_unit(h->key + k, h->keylen - k) &&
-			 (ex_words_in(h->key, k, h->keylen) <= 12 || rs_unit_sentence(h, k, &b, &e));
-	}
-	return n >= 2 && units * 3 >= n * 2;
-}
-
-/* 1 when top heading s opens a unit section by its title, 2 when its title runs on to the next
- * statement ("V. TỔ CHỨC" / "THỰC HIỆN", an upper-case one), 1 when the headings under it name
- * units; else 0. */
-static int opens_units(const ex_doc *ed, size_t s)
-{
-	const ex_stmt *sm = &ed->stmts[s];
-	if (has_word(sm, sm->title_key, unit_sections))
-		return 1;
-	if (s + 1 >= ed->nstmts || ed->stmts[s + 1].heading)
-		return units_below(ed, s + 1);
-	const ex_stmt *nx = &ed->stmts[s + 1];
-	for (size_t i = 0; i < nx->len; i++)
-		if (islower((unsigned char)nx->text[i]))
-			return units_below(ed, s + 1);
-	size_t n = sm->keylen - sm->title_key + nx->keylen + 2;
-	char *j = malloc(n);
-	if (!j)
-		return 0;
-	snprintf(j, n, "%s %s", sm->key + sm->title_key, nx->key);
-	int yes = 0;
-	for (int w = 0; unit_sections[w] && !yes; w++)
-		yes = strstr(j, unit_sections[w]) != NULL;
-	free(j);
-	return yes ? 2 : units_below(ed, s + 1);
-}
-
-/* 1 when key offset k of statement sm starts "Về …:" (a topic: "2. Về kiến nghị …:"); *after
- * gets the key offset past the colon. */
-static int topic_at(const ex_stmt *sm, size_t k, size_t *after)
-{
-	if (!ex_word_at(sm->key, sm->keylen, k, "ve"))
-		return 0;
-	const char *c = memchr(sm->key + k, ':', sm->keylen - k);
-	if (!c)
-		return 0;
-	*after = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
-	return 1;
-}
-
-/* 1 when statement s is a paragraph under a numbered topic heading that ends with its colon ("2.
- * Về kiến nghị …:"), before the next heading; 2 when s goes on with the topic of the heading just
- * before it, whose colon has not come yet ("8. Về hoạt động của mô hình" / "02 cấp: giao …"). */
-static int under_topic(const ex_doc *ed, size_t s)
-{
-	for (size_t j = s; j-- > 0 && s - j <= 64;) { /* a topic's paragraphs are few: stay linear */
-		const ex_stmt *h = &ed->stmts[j];
-		if (!h->heading)
-			continue;
-		size_t after, k = h->title_key;
-		if (h->level <= 1 || !ex_word_at(h->key, h->keylen, k, "ve"))
-			return 0;
-		if (!topic_at(h, k, &after))
-			return j + 1 == s && memchr(ed->stmts[s].key, ':', ed->stmts[s].keylen) ? 2 : 0;
-		return after >= h->keylen;
-	}
-	return 0;
-}
-
-/* In a topic's text from key offset k on, where a unit asked to do something starts: at k, after
- * a later colon ("Về …: tăng …, bố trí …: giao Bộ X …"), after an opening clause ("Sau khi …,",
- * "Để …,", "Với vai trò …,"), or in a later sentence of the statement; the unit's name is key
- * [*b, *e). Returns the key offset of the clause, or keylen when there is none. */
-static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
-{
-	static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
-					      "truong hop", "ngoai ra", "can cu", NULL};
-	while ((k = ex_skip_sp(sm->key, k, sm->keylen)) < sm->keylen) {
-		size_t end = ex_sentence_end(sm->key, sm->keylen, k);
-		if (end <= k)
-			end = sm->keylen;
-		for (size_t q = k; q < end;) {
-			if (rs_unit_sentence(sm, q, b, e))
-				return q;
-			const char *c = memchr(sm->key + q, ':', end - q);
-			const char *semi = memchr(sm->key + q, ';', end - q); /* "…; Bộ Y tế hướng dẫn …" */
-			if (semi && (!c || semi < c))
-				c = semi;
-			const char *comma = ex_starts_any(sm->key, end, q, opening) ? memchr(sm->key + q, ',', end - q) : NULL;
-			if (comma && (!c || comma < c))
-				c = comma;
-			if (!c)
-				break;
-			q = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, end);
-		}
-		k = ex_skip_sp(sm->key, end, sm->keylen);
-	}
-	return sm->keylen;
-}
-
-/* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
- * …", "Các Bộ … theo chức năng nhiệm vụ …"; after a topic ("Về kiến nghị …: Bộ X khẩn trương …",
- * or a paragraph under such a heading) each sentence with a unit asked to do something, not a
- * report of what it did or is ("đã", "đang", "được", …). Its row goes to cur. *from is the key
- * offset to read from (0 first); it is set past what was read, to keylen when the statement has no
- * more. Not the '+' items of a list a label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
-static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
-{
-	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
-						"nam", "thuoc", "thong bao", NULL};
-	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = strspn(sm->key, " -+"), b, e, after;
-	size_t start = *from;
-	*from = sm->keylen;
-	int topic = 0;
-	if (topic_at(sm, sm->heading ? sm->title_key : k, &after) && after < sm->keylen) {
-		k = after;
-		topic = 1;
-	} else if (!sm->heading && (topic = under_topic(ed, s)) == 2) {
-		const char *c = memchr(sm->key, ':', sm->keylen);
-		k = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
-	}
-	size_t p = s;
-	while (p > 0 && ed->stmts[p].key[strspn(ed->stmts[p].key, " ")] == '+')
-		p--;
-	if (p < s && ends_clause(&ed->stmts[p]) && ed->stmts[p].key[ed->stmts[p].keylen - 1] == ':')
-		return 0;
-	size_t end = sm->keylen;
-	if (topic) {
-		if ((k = topic_unit(sm, start > k ? start : k, &b, &e)) >= sm->keylen)
-			return 0;
-		end = ex_sentence_end(sm->key, sm->keylen, e);
-		if (end <= k || end > sm->keylen)
-			end = sm->keylen;
-		for (size_t q = e, b2, e2; q < end; q++) /* the next unit asked after a ';' has its own task */
-			if (sm->key[q] == ';' && rs_unit_sentence(sm, ex_skip_sp(sm->key, q + 1, end), &b2, &e2)) {
-				end = q;
-				break;
-			}
-		*from = end;
-	} else if (start || !rs_unit_sentence(sm, k, &b, &e)) {
-		return 0;
-	}
-	size_t r = e;
-	while (r < sm->keylen && strchr(" ,", sm->key[r]))
-		r++;
-	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
-	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
-	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
-	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
-	     !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
-	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
-		if (!topic || end >= sm->keylen)
-			return 0;
-		*from = end; /* the topic's next sentence */
-		return sentence_task(ed, s, from, cur);
-	}
-	cur->lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
-	cur->task = ex_clean(sm->text, sm->kmap[r], end < sm->keylen ? sm->kmap[end] : sm->len);
-	cur->coop = rs_coop_in(sm, e, end);
-	ex_stmt part = *sm; /* a topic's sentence states its own deadline */
-	part.key = sm->key + k;
-	part.keylen = end - k;
-	part.kmap = sm->kmap + k;
-	cur->deadline = rs_deadline_of(topic ? &part : sm);
-	size_t b2, e2;
-	if (topic && !cur->deadline && end < sm->keylen && topic_unit(sm, end, &b2, &e2) >= sm->keylen) {
-		part.keylen = sm->keylen - k; /* no other unit after it: the rest of the statement is its own */
-		cur->deadline = rs_deadline_of(&part);
-	}
-	snprintf(cur->task_id, sizeof cur->task_id, "%s", sm->section);
-	int page, line;
-	ex_locate(ed, sm, sm->kmap[k], NULL, &page, &line);
-	cur->page = page;
-	cur->line = line;
-	cur->source = "prose";
-	return 1;
-}
-
-/* Unit sections: under a top heading such as "III. TRÁCH NHIỆM …", each unit heading ("2) Sở Nội
- * vụ") leads the tasks below it, one row per bullet (or per paragraph in reflowed text), until a
- * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
- * Sở Tài chính chủ trì, phối hợp với … bố trí …") is a task. Outside unit sections, sentences
- * that give a unit a task (sentence_task) are rows. */
-static sohoa_status unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
-{
-	static const char *const recipients[] = {"noi nhan", NULL};
-	static const char *const grounds[] = {"tren co so", NULL};
-	/* what a unit heading says the unit does over its tasks ("Bộ X chủ trì, phối hợp với Y:") */
-	static const char *const assigns[] = {"chu tri", "phoi hop", "chi dao", "theo doi", "thuc hien", "huong dan",
-					      "to chuc", "tham muu", "chiu trach nhiem", "co trach nhiem", "theo chuc nang",
-					      "khan truong", "chu dong", NULL};
-	const sohoa_text *text = ed->text;
-	sohoa_status st = SOHOA_OK;
-	int reflowed = 0;
-	for (size_t i = 0; i < text->nlines && !reflowed; i++)
-		reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
-	resp cur = {0};
-	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
-	 * numbered headings are unit headings, not sections */
-	int flat = units_below(ed, 0), in_units = flat, stopped = 0;
-	const ex_stmt *unit = NULL;
-	char unit_id[64] = "";
-	char *lead = NULL, *unit_coop = NULL;
-	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
-	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
-		const ex_stmt *sm = &ed->stmts[s];
-		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
-			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			in_units = opens_units(ed, s);
-			if (in_units == 2)
-				s++; /* the title's second line */
-			unit = NULL;
-			continue;
-		}
-		if (starts_with_word(sm, recipients) || (sm->heading && in_units && starts_with_word(sm, unit_stop))) {
-			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			in_units = 0;
-			unit = NULL;
-			continue;
-		}
-		const char *nn = strstr(sm->key, "noi nhan");
-		if (in_units && nn && nn > sm->key && strchr(". ", nn[-1]) && sm->heading) {
-			/* the recipients run into a unit heading's paragraph: no unit section after it */
-			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			in_units = 0;
-			unit = NULL;
-			continue;
-		}
-		if (!in_units) {
-			if (!sm->heading || sm->level > 1) {
-				st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, &from, &cur);)
-					st = resp_flush(ctx, sk, &cur, 1);
-			}
-			continue;
-		}
-		if (number_alone(sm)) { /* "3." alone, the unit's name on the next line */
-			const ex_stmt *nx = s + 1 < ed->nstmts ? &ed->stmts[s + 1] : NULL;
-			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			if (!nx || nx->heading || starts_bullet_key(nx) || ends_clause(nx) ||
-			    ex_words_in(nx->key, 0, nx->keylen) > 16 || !rs_names_unit(nx->key, nx->keylen)) {
-				unit = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */
-				continue;
-			}
-			prose_task pt = {0};
-			s = task_of(ed, s, NULL, &pt);
-			snprintf(unit_id, sizeof unit_id, "%s", pt.id);
-			free(pt.title);
-			unit = nx;
-			nbul = 0;
-			stopped = 0;
-			unit_has_bullets = lists_bullets(ed, s);
-			free(lead);
-			free(unit_coop);
-			unit_coop = NULL;
-			sentence_unit = 0;
-			lead = unit_lead(nx);
-			continue;
-		}
-		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
-			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			unit = sm;
-			snprintf(unit_id, sizeof unit_id, "%s", sm->section);
-			nbul = 0;
-			stopped = 0;
-			unit_has_bullets = lists_bullets(ed, s);
-			free(lead);
-			free(unit_coop);
-			unit_coop = NULL;
-			size_t b, e;
-			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e) && ends_clause(sm) &&
-					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
-			if (sentence_unit) {
-				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
-				char *t = ex_clean(sm->text, sm->title_off, sm->len);
-				if (t)
-					start_task(ed, &cur, unit_id, lead, NULL, ++nbul, sm, t);
-				free(t);
-				cur_bullet = 0;
-			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
-				   ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, e, sm->keylen), assigns)) {
-				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
-				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
-				unit_coop = rs_coop_in(sm, e, sm->keylen);
-			} else {
-				lead = unit_lead(sm);
-			}
-			continue;
-		}
-		if (!unit || stopped)
-			continue;
-		/* a closing paragraph ends the unit's tasks; "Trên cơ sở …, tổ chức …" as a bullet or right
-		 * under the unit's heading is one of them */
-		if (starts_with_word(sm, unit_stop) && !((starts_bullet_key(sm) || !nbul) && starts_with_word(sm, grounds))) {
-			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			stopped = 1;
-			continue;
-		}
-		if (!strncmp(sm->key + strspn(sm->key, " "), "http", 4) || !strncmp(sm->key + strspn(sm->key, " "), "www.", 4))
-			continue; /* a web address (footnote) */
-		int bullet = starts_bullet_key(sm), stop_after;
-		/* the unit's name running on: no task yet, a short line that ends no sentence */
-		if (!nbul && !bullet && !sm->heading && !ends_clause(sm) && !ends_clause(&ed->stmts[s - 1]) &&
-		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(lead, sm)) {
-			lead_more(&lead, sm);
-			continue;
-		}
-		/* the end of a unit heading that lists places after its colon ("2. Chủ tịch Ủy ban nhân dân
-		 * các tỉnh: Khánh Hòa," / "Đắk Lắk, Gia Lai:"): the lead stays the unit */
-		if (!nbul && !bullet && !sm->heading && ed->stmts[s - 1].heading && !ends_clause(&ed->stmts[s - 1]) &&
-		    sm->key[sm->keylen - 1 - (sm->keylen > 1 && sm->key[sm->keylen - 1] == ' ')] == ':' &&
-		    ex_words_in(sm->key, 0, sm->keylen) <= 30)
-			continue;
-		size_t cut = stop_cut(sm, &stop_after);
-		char *t = ex_clean(sm->text, 0, cut);
-		if (!t)
-			break;
-		/* in reflowed text a line is a paragraph: a new line without a bullet is a new task */
-		int new_para = reflowed && sm->starts[0] == 0 && sm->first > 0 && (ed->stmts[s - 1].last < sm->first);
-		/* a line that finishes the sentence the task broke off ("(Ban" / "Thi đua …)") */
-		size_t fb = strspn(sm->key, " -+*");
-		int runs_on = cur.task && !sm->heading && !ends_clause(&ed->stmts[s - 1]) &&
-			      (!bullet || (fb < sm->keylen && !rs_upper_at(sm, fb)));
-		if (runs_on || (cur.task && !bullet && (sentence_unit || (unit_has_bullets && cur_bullet)) && !new_para)) {
-			continue_task(&cur, sm, t);
-		} else {
-			st = resp_flush(ctx, sk, &cur, cur.task != NULL);
-			/* under a heading that names no unit ("7. Cơ chế phối hợp …") a task is one only
-			 * when it starts with the unit that does it */
-			char *own = NULL;
-			size_t ub, ue;
-			if (!names_unit_text(lead) && rs_unit_sentence(sm, item_text(sm), &ub, &ue))
-				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
-			if (own || names_unit_text(lead))
-				start_task(ed, &cur, unit_id, own ? own : lead, unit_coop, ++nbul, sm, t);
-			free(own);
-			cur_bullet = bullet;
-		}
-		free(t);
-		stopped = stop_after;
-	}
-	free(lead);
-	free(unit_coop);
-	if (st == SOHOA_OK)
-		return resp_flush(ctx, sk, &cur, cur.task != NULL);
-	resp_clear(&cur);
+		return rs_flush(ctx, sk, &cur, cur.lead || cur.coop);
+	rs_clear(&cur);
 	return st;
 }
 
@@ -944,7 +408,7 @@ static sohoa_status responsibilities(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf
 	if (st == SOHOA_OK)
 		st = prose_rows(ctx, ed, &sk);
 	if (st == SOHOA_OK)
-		st = unit_rows(ctx, ed, &sk);
+		st = rs_unit_rows(ctx, ed, &sk);
 	if (st == SOHOA_OK)
 		st = ex_table_rows(ctx, ed, out);
 	if (st == SOHOA_OK && flat.len && sohoa_buf_append(out, flat.data, flat.len))
