@@ -5,44 +5,10 @@
  * only looks like a header. */
 #include "../../extract/extract-int.h"
 #include "check.h"
-#include "text-fixture.h"
+#include "resp-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The responsibilities CSV of lines (no header), or "(error)". */
-static char *rows_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
-{
-	sohoa_text *t = text_of_lines(lines, n);
-	sohoa_buf out = {0};
-	const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
-	char *csv;
-	if (!ex || ex->run(ctx, NULL, t, &out) != SOHOA_OK) {
-		sohoa_buf_free(&out);
-		csv = sohoa_strdup("(error)");
-	} else {
-		csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
-	}
-	sohoa_text_free(t);
-	return csv;
-}
-
-static int has(const char *csv, const char *s, const char *name)
-{
-	int ok = strstr(csv, s) != NULL;
-	CHECK(ok, name);
-	if (!ok)
-		printf("    want: %s\n    got:\n%s\n", s, csv);
-	return ok;
-}
-
-static size_t count(const char *csv, const char *s)
-{
-	size_t n = 0;
-	for (const char *p = csv; (p = strstr(p, s)) != NULL; p += strlen(s))
-		n++;
-	return n;
-}
 
 int main(void)
 {
