@@ -37,7 +37,7 @@ const sohoa_doctype sohoa_doctypes[] = {
 	{"Phương án", "PHƯƠNG ÁN", "phuong an", "PA", D30 | SLOT},
 	{"Dự án", "DỰ ÁN", "du an", "DA", D30 | SLOT},
 	{"Hợp đồng", "HỢP ĐỒNG", "hop dong", "HĐ", D30 | SLOT},
-	{"Công điện", "CÔNG ĐIỆN", "cong dien", "CĐ", D30 | SLOT},
+	{"Công điện", "CÔNG ĐIỆN", "cong dien", "CĐ", D30 | HEAD | SLOT},
 	{"Bản ghi nhớ", "BẢN GHI NHỚ", "ban ghi nho", "BGN", D30 | SLOT},
 	{"Bản thỏa thuận", "BẢN THỎA THUẬN", "ban thoa thuan", "BTT", D30 | SLOT},
 	{"Giấy ủy quyền", "GIẤY ỦY QUYỀN", "giay uy quyen", "GUQ", D30 | SLOT},

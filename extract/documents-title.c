@@ -94,6 +94,14 @@ static int speck_line(const char *s)
 	return (letters < 2 && digits < 2) || others > letters + digits;
 }
 
+/* 1 when line l is in capitals but for a few letters OCR misread in case ("GỒNg THÔNG TIN"):
+ * three capitals or more to every lowercase letter. */
+static int mostly_upper(const line_key *l)
+{
+	int lower = 0, letters = docm_count_case(l->text, &lower);
+	return l->upper || (letters >= 4 && letters - lower >= 3 * lower);
+}
+
 /* The month and year of the place-and-date line, read apart from its start when layout split
  * the line ("tháng 5 năm 2014" under the title line of a scan): not a title line. */
 static int date_tail_line(const line_key *l)
@@ -276,12 +284,12 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 			break;
 		if (strstr(L[i].key, ", ngay ") || docm_key_starts(&L[i], "so"))
 			break;
-		if (caps >= 0 && L[i].upper != caps && L[i].letters >= 4)
+		if (caps >= 0 && mostly_upper(&L[i]) != caps && L[i].letters >= 4)
 			break;
 		if (speck_line(L[i].text) || date_tail_line(&L[i]))
 			continue;
 		if (L[i].letters >= 4 && caps < 0)
-			caps = L[i].upper;
+			caps = mostly_upper(&L[i]);
 		title_add(title, L[i].text);
 		last = i;
 	}

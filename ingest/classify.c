@@ -272,6 +272,12 @@ static void decide(const ingest_page_info *in, size_t odd, ingest_verdict *v)
 		snprintf(v->reason, sizeof v->reason, "garbage text (%.0f letters a word)", (double)v->letters / words);
 		return;
 	}
+	if (in->image_cover >= FULL_PAGE_IMAGE && v->words >= MIN_WORDS && v->viet_words < VIET_SHAPE_SHARE * v->words) {
+		verdict(v, INGEST_TEXT_SCAN_LAYER, NULL);
+		snprintf(v->reason, sizeof v->reason, "an OCR layer over a full-page image, %.0f%% of its words Vietnamese",
+			 100.0 * v->viet_words / words);
+		return;
+	}
 	if (v->words >= MIN_WORDS && v->viet_words >= VIET_SHAPE_SHARE * v->words &&
 	    v->marked_words < MARKED_SHARE * v->viet_words) {
 		verdict(v, INGEST_TEXT_NO_MARKS, NULL);

@@ -80,6 +80,18 @@ int main(void)
 	classify(english, 0.5f, NULL, 0, &v);
 	CHECK(v.kind == INGEST_TEXT_OK, "english text is not taken for vietnamese without marks");
 
+	/* an old OCR layer of a scan that reads as junk (an English engine on a Vietnamese page: most
+	 * words no Vietnamese syllable) is read again; the same words without the page image stay */
+	const char *junk_layer = "Trrurrlol{c crriNrrpn0 coxc uol xA nor cro xcui.c vqr NAM DQc l$p Tr do Ilgnh "
+				 "phrfic S5 3N CD-TTg Ha NAi nCdy t0 tluing ndm cONGDTpN Vd viEc thric dAy phrit "
+				 "tri6n du lich bAo dArn thgc hiQn t6c dO tdng trudng kinh t6 hai con s6 Trong thoi "
+				 "gian qua trOn co sd bdm sdt chi dao cria BO Chinh tri vA phdt tri6n";
+	classify(junk_layer, 0.95f, NULL, 0, &v);
+	CHECK(v.kind == INGEST_TEXT_SCAN_LAYER && !v.usable, "a junk OCR layer over a full-page scan is read again");
+	CHECK(strstr(v.reason, "OCR layer over a full-page image") != NULL, "reason names the OCR layer");
+	classify(junk_layer, 0.2f, NULL, 0, &v);
+	CHECK(v.kind != INGEST_TEXT_SCAN_LAYER, "the same text without a page image is not a scan layer");
+
 	sohoa_buf bad = {0};
 	for (int i = 0; i < 30; i++)
 		sohoa_buf_puts(&bad, i % 3 ? "ab\xEF\xBF\xBD " : "\xEF\xBF\xBD\xEF\xBF\xBD ");

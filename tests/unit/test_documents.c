@@ -231,6 +231,20 @@ int main(void)
 	CHECK_STR(F(&r, "signer"), "Nguyễn Văn An", "decision: signer");
 	CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "decision: role");
 
+	/* a telegram read by OCR: its type line under the date, an inbox stamp in capitals (one letter
+	 * misread in case) under its subject */
+	static const char *const tel[] = {
+		"THỦ TƯỚNG CHÍNH PHỦ", "Số: /CĐ-TTg", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày tháng 4 năm 2025", "CÔNG ĐIỆN",
+		"Về việc tăng cường phòng chống thiên tai mùa mưa bão", "CỔNG THÔNG TIn ĐIỆN TỬ CHÍNH PHỦ",
+		"ĐẾN Giờ: Ngày:", "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Các Bộ trưởng;",
+	};
+	run_doc(ctx, tel, sizeof tel / sizeof *tel, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "type"), "Công điện", "telegram: its type line");
+	CHECK_STR(F(&r, "issuer"), "THỦ TƯỚNG CHÍNH PHỦ", "telegram: the type line is no part of the issuer");
+	CHECK_STR(F(&r, "title"), "Về việc tăng cường phòng chống thiên tai mùa mưa bão",
+		  "telegram: the title stops at a line in capitals with a letter misread in case");
+
 	/* a letter: no type line, a V/v subject, KT. over a role the OCR broke */
 	static const char *const cv[] = {
 		"UBND TỈNH LAI CHÂU", "SỞ Y TẾ", "Số: 209/SYT-VP", "V/v thử nghiệm hệ thống",
