@@ -14,7 +14,8 @@ static const char *const subject_tail[] = {
 	"duoc danh gia", "dat duoc", "chi dat", "dat tu", "duoc", "dat", "la", "bang", "chiem", "voi", "tren",
 	"duoi", "hon", "it nhat", "toi thieu", "toi da", "khong qua", "khong duoi", "khoang",
 	"xep vi tri thu", "xep vi tri", "xep hang thu", "xep hang", "xep thu", "dung thu", "dung vi tri thu",
-	"dung vi tri", "vi tri thu", "xep", "tang", "giam", "co gang",
+	"dung vi tri", "vi tri thu", "xep", "tang binh quan", "giam binh quan", "dat binh quan", "tang", "giam",
+	"co gang",
 	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "moi", "chua", "nhieu nhat", "co", "uoc", "xuong",
 	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", NULL};
 /* Words trimmed from the start of a subject. */
@@ -605,4 +606,85 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 			    ex_starts_any(key, *e, ex_skip_sp(key, *b + strlen(verbs[v]), *e), measures))
 				*b = ex_skip_sp(key, *b + strlen(verbs[v]), *e);
 	}
+}
+
+/* Leading words of an administrative unit named before its proper name ("tỉnh Quảng Trị"), as
+ * keyed and as spelled. */
+static const char *const unit_words[] = {"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", NULL};
+static const char *const unit_spelled[] = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", NULL};
+
+int score_place_name(const ex_stmt *st, size_t b, size_t e)
+{
+	const char *key = st->key;
+	while (b < e && strchr(" ,;:(", key[b]))
+		b++;
+	while (e > b && strchr(" ,;:.", key[e - 1]))
+		e--;
+	int unit = 0;
+	for (int i = 0; unit_words[i] && !unit; i++)
+		if (ex_word_at(key, e, b, unit_words[i]) && ex_spelled_at(st, b, unit_spelled[i])) {
+			b = ex_skip_sp(key, b + strlen(unit_words[i]), e);
+			unit = 1;
+		}
+	size_t words = 0;
+	for (size_t i = st->kmap[b]; i < st->kmap[e];) {
+		while (i < st->kmap[e] && st->text[i] == ' ')
+			i++;
+		if (i >= st->kmap[e])
+			break;
+		/* a word of a proper name: a capital, then small letters only ("Quảng", not "GRDP", "số") */
+		uint32_t cp, plain;
+		int tone, upper;
+		size_t n = sohoa_utf8_decode(st->text + i, st->kmap[e] - i, &cp);
+		if (!n || !sohoa_viet_letter(cp, &plain, &tone, &upper) || !upper)
+			return 0;
+		i += n;
+		while (i < st->kmap[e] && st->text[i] != ' ') {
+			n = sohoa_utf8_decode(st->text + i, st->kmap[e] - i, &cp);
+			if (!n || !sohoa_viet_letter(cp, &plain, &tone, &upper) || upper)
+				return 0;
+			i += n;
+		}
+		words++;
+	}
+	return words >= (unit ? 1u : 2u) && words <= 5;
+}
+
+/* Words a period ends a phrase with: "Quý III", "9 tháng năm 2025", "6 tháng đầu năm". */
+static const char *const period_words[] = {"quý", "Quý", "tháng", "năm", "đầu", "cuối", "lũy", "kế", "I", "II", "III",
+					   "IV", NULL};
+
+char *score_drop_period(const char *s)
+{
+	size_t e = strlen(s), cut = e;
+	int period = 0;
+	while (e > 0) {
+		size_t b = e;
+		while (b > 0 && s[b - 1] != ' ')
+			b--;
+		int ok = 1, digits = 1;
+		for (size_t i = b; i < e; i++)
+			digits &= isdigit((unsigned char)s[i]) || s[i] == '/';
+		if (!digits) {
+			ok = 0;
+			for (int w = 0; period_words[w] && !ok; w++)
+				ok = strlen(period_words[w]) == e - b && !strncmp(s + b, period_words[w], e - b);
+		}
+		if (!ok || b == e)
+			break;
+		period |= !digits && (!strncmp(s + b, "quý", e - b) || !strncmp(s + b, "Quý", e - b) ||
+				      !strncmp(s + b, "tháng", e - b) || !strncmp(s + b, "năm", e - b));
+		cut = b;
+		e = b > 0 ? b - 1 : 0;
+	}
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	if (!period || cut == 0)
+		cut = strlen(s);
+	char *out = malloc(cut + 1);
+	if (out) {
+		memcpy(out, s, cut);
+		out[cut] = 0;
+	}
+	return out;
 }
