@@ -436,7 +436,7 @@ static const char *const predicate_verbs[] = {"dat", "tang", "giam", "bang", "vu
 /* Verbs that open another task after "và" ("… lý lịch cán bộ và đảm bảo đồng bộ dữ liệu …"). */
 static const char *const action_verbs[] = {"dam bao", "bao dam", "thuc hien", "trien khai", "hoan thanh", "nang cao",
 					   "day manh", "tang cuong", "to chuc", "xay dung", "phan dau", "tiep tuc",
-					   "don gian hoa", "cat giam", NULL};
+					   "don gian hoa", "cat giam", "giai quyet", "dong gop", NULL};
 
 /* The noun phrase and its predicate after a figure: up to the clause's end, a time or purpose
  * phrase, or a comma before another predicate; asides in parentheses are skipped. Sets the key
@@ -472,9 +472,19 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 		}
 		if (c == ',') {
 			size_t j = ex_skip_sp(key, i + 1, kl);
+			/* "…, khoảng 35 - 40% tổng thu …": a bound word before the next figure */
+			static const char *const bounds[] = {"khoang", "gan", "hon", "tren", "it nhat", "toi thieu", NULL};
+			for (int q = 0; bounds[q]; q++)
+				if (ex_word_at(key, kl, j, bounds[q]) &&
+				    isdigit((unsigned char)key[ex_skip_sp(key, j + strlen(bounds[q]), kl)])) {
+					j = ex_skip_sp(key, j + strlen(bounds[q]), kl);
+					break;
+				}
 			int stop = isdigit((unsigned char)key[j]); /* "…, 30% chi phí …": the next figure's */
 			for (int v = 0; predicate_verbs[v]; v++)
 				stop |= ex_word_at(key, kl, j, predicate_verbs[v]);
+			for (int v = 0; action_verbs[v]; v++) /* "…, giải quyết việc làm cho …": another task */
+				stop |= ex_word_at(key, kl, j, action_verbs[v]);
 			if (stop)
 				break;
 			i++;
@@ -485,6 +495,12 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 			continue;
 		}
 		int stop = 0;
+		if (isdigit((unsigned char)key[i])) { /* "… cho khoảng 84 - 85% …": the next figure is not the phrase's */
+			size_t j = i;
+			while (j < kl && j - i < 24 && (isdigit((unsigned char)key[j]) || strchr(".,- ", key[j])))
+				j++;
+			stop = j < kl && (key[j] == '%' || ex_word_at(key, kl, j, "diem"));
+		}
 		for (int s = 0; clause_stop[s]; s++)
 			stop |= ex_word_at(key, kl, i, clause_stop[s]);
 		if (ex_word_at(key, kl, i, "va")) { /* "… và tăng thêm ít nhất 10% …": another predicate */
@@ -508,6 +524,10 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 		*e = i;
 		words++;
 	}
+	size_t wb; /* "dự toán Trung ương giao và 85,63% …": the conjunction before the next figure */
+	if (ex_ends_with(key, *b, *e, "va", &wb) || ex_ends_with(key, *b, *e, "hoac", &wb))
+		for (*e = wb; *e > *b && key[*e - 1] == ' ';)
+			(*e)--;
 }
 
 /* Verbs that end a measured phrase before its figure ("Tổng thu ngân sách 10 tháng ước đạt …"). */

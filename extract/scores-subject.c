@@ -377,7 +377,7 @@ static int opening_subject(const subj *c, score_row *r)
 /* Actions that name what their figure measures of their object: "giải ngân 100% kế hoạch vốn"
  * measures the disbursement of the plan, not the plan. Not "hoàn thành", "thực hiện": completing
  * "100% các nhiệm vụ được giao" counts the tasks, which name it. */
-static const char *const actions[] = {"giai ngan", "giai quyet", "xu ly", "so hoa",
+static const char *const actions[] = {"giai ngan", "giai quyet", "xu ly", "so hoa", "dong gop",
 				      "ket noi", "thu gom", "tiem chung", "chi tra", "thu hoi", "cong khai",
 				      "tiep nhan", "phu song", NULL};
 

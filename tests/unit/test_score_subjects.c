@@ -91,6 +91,9 @@ int main(void)
 	       WANT(",giải ngân kế hoạch vốn năm 2026,"), NULL, "scores: an action stays with its object");
 	expect(ctx, LINES("Các xã số hóa 80% hồ sơ hộ tịch."), 1, 1, WANT(",số hóa hồ sơ hộ tịch,score,=,80,"), NULL,
 	       "scores: \"số hóa\" measures what it digitizes");
+	expect(ctx, LINES("Kinh tế tư nhân đóng góp khoảng 50 - 55% GDP, khoảng 30% tổng vốn đầu tư xã hội."), 1, -1,
+	       WANT(",đóng góp GDP,score,>=,50,", ",đóng góp GDP,score,<=,55,"), WANT("GDP, khoảng 30% tổng vốn đầu tư xã hội\","),
+	       "scores: the object of a range ends before the next figure's bound word");
 	expect(ctx, LINES("Phấn đấu hoàn thành 100% các chỉ tiêu được giao."), 1, 1, WANT(",các chỉ tiêu được giao,"),
 	       WANT("hoàn thành các"), "scores: completing counts what is completed, which names it");
 
