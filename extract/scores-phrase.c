@@ -532,7 +532,7 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 
 /* Verbs that end a measured phrase before its figure ("Tổng thu ngân sách 10 tháng ước đạt …"). */
 static const char *const measure_verbs[] = {"uoc dat", "dat", "bang", "chiem", "vuot", "la", "uoc thuc hien",
-					     "thuc hien", NULL};
+					     "thuc hien", "duoc", NULL};
 
 /* The measured phrase of key[b..e) (a clause before a figure): the words before its first
  * predicate verb when an amount follows that verb ("thu hút vốn DDI ước đạt 61,3 nghìn tỷ đồng,

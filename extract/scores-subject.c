@@ -15,7 +15,7 @@ static const char *const reference_words[] = {"so voi", "muc tieu", "ke hoach", 
 /* Verbs right before a figure (after "ít nhất", "trên", "từ" …) that make the words before it
  * the subject: "Tỷ lệ … đạt 40%", "Kinh tế số chiếm 45%", "… xuống dưới 30%". */
 static const char *const copulas[] = {"dat", "duoc", "la", "bang", "chiem", "xuong", "con", "len", "vuot",
-				      "tang", "giam", "o muc", "dat muc", "co", NULL};
+				      "tang", "giam", "o muc", "dat muc", "co", "tuong duong", NULL};
 /* Qualifiers between such a verb and its figure. */
 static const char *const qualifiers[] = {"it nhat", "toi thieu", "toi da", "tren", "duoi", "tu", "hon", "khoang",
 					 "gan", "khong duoi", "khong qua", "khong thap hon", "thu", "ty le", "muc",
@@ -250,6 +250,14 @@ static void read_around(subj *c)
 		score_trim_all(key, &c->tb, &c->te);
 	}
 	c->tb = past_appraisal(c->st, c->tb, c->te);
+	/* "thành phố đã giải ngân …", "tỉnh đã thu hút vốn FDI": the doer before "đã" is no part of
+	 * what is measured */
+	for (size_t i = c->tb + 1; i + 2 < c->te; i++)
+		if (key[i - 1] == ' ' && ex_word_at(key, c->te, i, "da") && ex_spelled_at(c->st, i, "đã") &&
+		    ex_words_in(key, c->tb, i) <= 3 && ex_words_in(key, i + 2, c->te) >= 2) {
+			c->tb = ex_skip_sp(key, i + 2, c->te);
+			break;
+		}
 	/* "tăng 3,5% so cùng kỳ và tăng 0,4% …": the comparison of the row before names nothing */
 	c->before_ok = score_np_ok(c->st, c->tb, c->te) && !comparison_at(c->st, c->tb, c->te);
 	c->before_empty = c->te <= c->tb;
