@@ -101,6 +101,13 @@ char *score_span_text(const ex_stmt *st, size_t b, size_t e, int drop_parens);
 /* a, sep and b joined into a new string (caller frees); NULL when out of memory. */
 char *score_join3(const char *a, const char *sep, const char *b);
 
+/* 1 when key[b..e) of st is a place's proper name alone, two to five capitalized words, or one
+ * after "tỉnh", "thành phố" …: "Quảng Trị", "tỉnh Huế" (not "GRDP", not "Tỷ lệ giải ngân"). */
+int score_place_name(const ex_stmt *st, size_t b, size_t e);
+/* A copy of subject text s without the period it ends with ("… tỉnh Quý III" -> "… tỉnh"; "…
+ * 9 tháng năm 2025" likewise); s itself when it ends with none. NULL when out of memory. */
+char *score_drop_period(const char *s);
+
 /* ---- scores-subject.c: subjects ---- */
 
 /* 1 when figure e (in the clause from cstart) is a rate of change named before it ("so với mức

@@ -14,7 +14,8 @@ static const char *const subject_tail[] = {
 	"duoc danh gia", "dat duoc", "chi dat", "dat tu", "duoc", "dat", "la", "bang", "chiem", "voi", "tren",
 	"duoi", "hon", "it nhat", "toi thieu", "toi da", "khong qua", "khong duoi", "khoang",
 	"xep vi tri thu", "xep vi tri", "xep hang thu", "xep hang", "xep thu", "dung thu", "dung vi tri thu",
-	"dung vi tri", "vi tri thu", "xep", "tang", "giam", "co gang",
+	"dung vi tri", "vi tri thu", "xep", "tang binh quan", "giam binh quan", "dat binh quan", "tang", "giam",
+	"co gang",
 	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "moi", "chua", "nhieu nhat", "co", "uoc", "xuong",
 	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", NULL};
 /* Words trimmed from the start of a subject. */
@@ -435,7 +436,7 @@ static const char *const predicate_verbs[] = {"dat", "tang", "giam", "bang", "vu
 /* Verbs that open another task after "và" ("… lý lịch cán bộ và đảm bảo đồng bộ dữ liệu …"). */
 static const char *const action_verbs[] = {"dam bao", "bao dam", "thuc hien", "trien khai", "hoan thanh", "nang cao",
 					   "day manh", "tang cuong", "to chuc", "xay dung", "phan dau", "tiep tuc",
-					   "don gian hoa", "cat giam", NULL};
+					   "don gian hoa", "cat giam", "giai quyet", "dong gop", NULL};
 
 /* The noun phrase and its predicate after a figure: up to the clause's end, a time or purpose
  * phrase, or a comma before another predicate; asides in parentheses are skipped. Sets the key
@@ -471,9 +472,19 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 		}
 		if (c == ',') {
 			size_t j = ex_skip_sp(key, i + 1, kl);
+			/* "…, khoảng 35 - 40% tổng thu …": a bound word before the next figure */
+			static const char *const bounds[] = {"khoang", "gan", "hon", "tren", "it nhat", "toi thieu", NULL};
+			for (int q = 0; bounds[q]; q++)
+				if (ex_word_at(key, kl, j, bounds[q]) &&
+				    isdigit((unsigned char)key[ex_skip_sp(key, j + strlen(bounds[q]), kl)])) {
+					j = ex_skip_sp(key, j + strlen(bounds[q]), kl);
+					break;
+				}
 			int stop = isdigit((unsigned char)key[j]); /* "…, 30% chi phí …": the next figure's */
 			for (int v = 0; predicate_verbs[v]; v++)
 				stop |= ex_word_at(key, kl, j, predicate_verbs[v]);
+			for (int v = 0; action_verbs[v]; v++) /* "…, giải quyết việc làm cho …": another task */
+				stop |= ex_word_at(key, kl, j, action_verbs[v]);
 			if (stop)
 				break;
 			i++;
@@ -484,6 +495,12 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 			continue;
 		}
 		int stop = 0;
+		if (isdigit((unsigned char)key[i])) { /* "… cho khoảng 84 - 85% …": the next figure is not the phrase's */
+			size_t j = i;
+			while (j < kl && j - i < 24 && (isdigit((unsigned char)key[j]) || strchr(".,- ", key[j])))
+				j++;
+			stop = j < kl && (key[j] == '%' || ex_word_at(key, kl, j, "diem"));
+		}
 		for (int s = 0; clause_stop[s]; s++)
 			stop |= ex_word_at(key, kl, i, clause_stop[s]);
 		if (ex_word_at(key, kl, i, "va")) { /* "… và tăng thêm ít nhất 10% …": another predicate */
@@ -507,11 +524,15 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 		*e = i;
 		words++;
 	}
+	size_t wb; /* "dự toán Trung ương giao và 85,63% …": the conjunction before the next figure */
+	if (ex_ends_with(key, *b, *e, "va", &wb) || ex_ends_with(key, *b, *e, "hoac", &wb))
+		for (*e = wb; *e > *b && key[*e - 1] == ' ';)
+			(*e)--;
 }
 
 /* Verbs that end a measured phrase before its figure ("Tổng thu ngân sách 10 tháng ước đạt …"). */
 static const char *const measure_verbs[] = {"uoc dat", "dat", "bang", "chiem", "vuot", "la", "uoc thuc hien",
-					     "thuc hien", NULL};
+					     "thuc hien", "duoc", NULL};
 
 /* The measured phrase of key[b..e) (a clause before a figure): the words before its first
  * predicate verb when an amount follows that verb ("thu hút vốn DDI ước đạt 61,3 nghìn tỷ đồng,
@@ -605,4 +626,85 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 			    ex_starts_any(key, *e, ex_skip_sp(key, *b + strlen(verbs[v]), *e), measures))
 				*b = ex_skip_sp(key, *b + strlen(verbs[v]), *e);
 	}
+}
+
+/* Leading words of an administrative unit named before its proper name ("tỉnh Quảng Trị"), as
+ * keyed and as spelled. */
+static const char *const unit_words[] = {"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", NULL};
+static const char *const unit_spelled[] = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", NULL};
+
+int score_place_name(const ex_stmt *st, size_t b, size_t e)
+{
+	const char *key = st->key;
+	while (b < e && strchr(" ,;:(", key[b]))
+		b++;
+	while (e > b && strchr(" ,;:.", key[e - 1]))
+		e--;
+	int unit = 0;
+	for (int i = 0; unit_words[i] && !unit; i++)
+		if (ex_word_at(key, e, b, unit_words[i]) && ex_spelled_at(st, b, unit_spelled[i])) {
+			b = ex_skip_sp(key, b + strlen(unit_words[i]), e);
+			unit = 1;
+		}
+	size_t words = 0;
+	for (size_t i = st->kmap[b]; i < st->kmap[e];) {
+		while (i < st->kmap[e] && st->text[i] == ' ')
+			i++;
+		if (i >= st->kmap[e])
+			break;
+		/* a word of a proper name: a capital, then small letters only ("Quảng", not "GRDP", "số") */
+		uint32_t cp, plain;
+		int tone, upper;
+		size_t n = sohoa_utf8_decode(st->text + i, st->kmap[e] - i, &cp);
+		if (!n || !sohoa_viet_letter(cp, &plain, &tone, &upper) || !upper)
+			return 0;
+		i += n;
+		while (i < st->kmap[e] && st->text[i] != ' ') {
+			n = sohoa_utf8_decode(st->text + i, st->kmap[e] - i, &cp);
+			if (!n || !sohoa_viet_letter(cp, &plain, &tone, &upper) || upper)
+				return 0;
+			i += n;
+		}
+		words++;
+	}
+	return words >= (unit ? 1u : 2u) && words <= 5;
+}
+
+/* Words a period ends a phrase with: "Quý III", "9 tháng năm 2025", "6 tháng đầu năm". */
+static const char *const period_words[] = {"quý", "Quý", "tháng", "năm", "đầu", "cuối", "lũy", "kế", "I", "II", "III",
+					   "IV", NULL};
+
+char *score_drop_period(const char *s)
+{
+	size_t e = strlen(s), cut = e;
+	int period = 0;
+	while (e > 0) {
+		size_t b = e;
+		while (b > 0 && s[b - 1] != ' ')
+			b--;
+		int ok = 1, digits = 1;
+		for (size_t i = b; i < e; i++)
+			digits &= isdigit((unsigned char)s[i]) || s[i] == '/';
+		if (!digits) {
+			ok = 0;
+			for (int w = 0; period_words[w] && !ok; w++)
+				ok = strlen(period_words[w]) == e - b && !strncmp(s + b, period_words[w], e - b);
+		}
+		if (!ok || b == e)
+			break;
+		period |= !digits && (!strncmp(s + b, "quý", e - b) || !strncmp(s + b, "Quý", e - b) ||
+				      !strncmp(s + b, "tháng", e - b) || !strncmp(s + b, "năm", e - b));
+		cut = b;
+		e = b > 0 ? b - 1 : 0;
+	}
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	if (!period || cut == 0)
+		cut = strlen(s);
+	char *out = malloc(cut + 1);
+	if (out) {
+		memcpy(out, s, cut);
+		out[cut] = 0;
+	}
+	return out;
 }

@@ -15,11 +15,11 @@ static const char *const reference_words[] = {"so voi", "muc tieu", "ke hoach", 
 /* Verbs right before a figure (after "ít nhất", "trên", "từ" …) that make the words before it
  * the subject: "Tỷ lệ … đạt 40%", "Kinh tế số chiếm 45%", "… xuống dưới 30%". */
 static const char *const copulas[] = {"dat", "duoc", "la", "bang", "chiem", "xuong", "con", "len", "vuot",
-				      "tang", "giam", "o muc", "dat muc", "co", NULL};
+				      "tang", "giam", "o muc", "dat muc", "co", "tuong duong", NULL};
 /* Qualifiers between such a verb and its figure. */
 static const char *const qualifiers[] = {"it nhat", "toi thieu", "toi da", "tren", "duoi", "tu", "hon", "khoang",
 					 "gan", "khong duoi", "khong qua", "khong thap hon", "thu", "ty le", "muc",
-					 "dat tu", NULL};
+					 "dat tu", "binh quan", NULL};
 
 /* 1 when a copula comes right before key offset at (qualifiers skipped), not before b. */
 static int copula_before(const char *key, size_t b, size_t at)
@@ -244,7 +244,20 @@ static void read_around(subj *c)
 	score_trim_all(key, &c->tb, &c->te);
 	score_measured_part(key, c->tb, &c->te);
 	score_trim_all(key, &c->tb, &c->te);
+	size_t wb;
+	if (ex_ends_with(key, c->tb, c->te, "tu", &wb) && ex_spelled_at(c->st, wb, "từ")) {
+		c->te = wb; /* "tốc độ tăng trưởng từ 5 - 6%": the bound is no part of the subject */
+		score_trim_all(key, &c->tb, &c->te);
+	}
 	c->tb = past_appraisal(c->st, c->tb, c->te);
+	/* "thành phố đã giải ngân …", "tỉnh đã thu hút vốn FDI": the doer before "đã" is no part of
+	 * what is measured */
+	for (size_t i = c->tb + 1; i + 2 < c->te; i++)
+		if (key[i - 1] == ' ' && ex_word_at(key, c->te, i, "da") && ex_spelled_at(c->st, i, "đã") &&
+		    ex_words_in(key, c->tb, i) <= 3 && ex_words_in(key, i + 2, c->te) >= 2) {
+			c->tb = ex_skip_sp(key, i + 2, c->te);
+			break;
+		}
 	/* "tăng 3,5% so cùng kỳ và tăng 0,4% …": the comparison of the row before names nothing */
 	c->before_ok = score_np_ok(c->st, c->tb, c->te) && !comparison_at(c->st, c->tb, c->te);
 	c->before_empty = c->te <= c->tb;
@@ -268,6 +281,28 @@ static int parenthesis_follows(const subj *c, score_row *r)
 	score_measured_part(c->key, ob, &oe); /* "Vốn X đạt 3.768 tỷ đồng (chiếm 13,7% …)": "Vốn X" */
 	score_trim_all(c->key, &ob, &oe);
 	return score_np_ok(c->st, ob, oe) && take_span(r, c->st, ob, oe, 0, SUBJ_OWN) ? 1 : GO_ON;
+}
+
+/* A place named with its figure ("tỷ lệ giải ngân đạt 45,2% (trong đó Quảng Trị 80,68%, …)"): the
+ * place is the unit measured, the subject the indicator of the row before in the statement, "của"
+ * the place. No such row: nothing says what is measured (the row is dropped), unless the figure
+ * is a ratio to a reference (ratio_subject). */
+static int place_subject(const subj *c, score_row *r)
+{
+	size_t pb = c->te; /* past a figure left of it without a row ("Thanh Hóa 70,5%, Nghệ An 61,3%") */
+	while (pb > c->tb && !strchr(",;", c->key[pb - 1]))
+		pb--;
+	if (!c->before_ok || c->e->kind == EV_RANK || !score_place_name(c->st, pb, c->te))
+		return GO_ON;
+	if (!c->last || !c->last->measured) /* "Hà Nội đạt 94% mục tiêu …" compares the place with its goal */
+		return c->after_ok && !c->quoted && ex_starts_any(c->key, c->ae, c->ab, reference_words) ? GO_ON : 0;
+	pb = ex_skip_sp(c->key, pb, c->te);
+	char *place = score_span_text(c->st, pb, c->te, 0);
+	if (place)
+		set_subject(r, score_join3(c->last->measured, " của ", place), sohoa_strdup(c->last->measured),
+			    SUBJ_LAST);
+	free(place);
+	return r->subject != NULL;
 }
 
 /* A ratio to a reference ("bằng 117,6% dự toán Trung ương giao"): the measured phrase (before
@@ -347,17 +382,47 @@ static int opening_subject(const subj *c, score_row *r)
 	return take(r, s, SUBJ_AFTER) ? 1 : GO_ON;
 }
 
+/* Actions that name what their figure measures of their object: "giải ngân 100% kế hoạch vốn"
+ * measures the disbursement of the plan, not the plan. Not "hoàn thành", "thực hiện": completing
+ * "100% các nhiệm vụ được giao" counts the tasks, which name it. */
+static const char *const actions[] = {"giai ngan", "giai quyet", "xu ly", "so hoa", "dong gop",
+				      "ket noi", "thu gom", "tiem chung", "chi tra", "thu hoi", "cong khai",
+				      "tiep nhan", "phu song", NULL};
+
 /* An action and its object: "hoàn thành 100% các nhiệm vụ được giao", "tăng thêm ít nhất 20% số
- * nhóm trẻ trong cơ sở giáo dục mầm non". */
+ * nhóm trẻ trong cơ sở giáo dục mầm non"; one of actions right before the figure stays with its
+ * object, which ends before a passive clause that describes it ("giải ngân 100% kế hoạch vốn năm
+ * 2025 đã được Thủ tướng Chính phủ giao" -> "giải ngân kế hoạch vốn năm 2025"). */
 static int object_subject(const subj *c, score_row *r)
 {
+	const char *key = c->key;
 	if (!((c->e->kind == EV_FIG && !c->copula && !c->before_empty) || c->e->kind == EV_CHANGE))
 		return GO_ON;
 	if (comparison_at(c->st, c->ab, c->ae)) /* "tăng 42% so cùng kỳ": no object */
 		return GO_ON;
-	return c->ae > c->ab && score_np_ok(c->st, c->ab, c->ae) && take_span(r, c->st, c->ab, c->ae, 0, SUBJ_AFTER)
-		       ? 1
-		       : GO_ON;
+	if (c->ae <= c->ab || !score_np_ok(c->st, c->ab, c->ae))
+		return GO_ON;
+	size_t ve = score_back_over(key, c->sb, c->e->b, qualifiers), vb = EX_NONE, wb;
+	while (ve > c->sb && key[ve - 1] == ' ')
+		ve--;
+	for (int a = 0; actions[a] && vb == EX_NONE && c->e->kind == EV_FIG; a++)
+		if (ex_ends_with(key, c->sb, ve, actions[a], &wb))
+			vb = wb;
+	if (vb == EX_NONE)
+		return take_span(r, c->st, c->ab, c->ae, 0, SUBJ_AFTER) ? 1 : GO_ON;
+	size_t oe = c->ae;
+	for (size_t i = c->ab; i < c->ae; i++)
+		if (key[i - 1] == ' ' && ex_word_at(key, c->ae, i, "da duoc")) {
+			oe = i;
+			break;
+		}
+	while (oe > c->ab && strchr(" ,", key[oe - 1]))
+		oe--;
+	char *verb = score_span_text(c->st, vb, ve, 0), *obj = score_span_text(c->st, c->ab, oe, 1);
+	char *s = verb && obj ? score_join3(verb, " ", obj) : NULL;
+	free(verb);
+	set_subject(r, s, obj, SUBJ_AFTER);
+	return r->subject != NULL ? 1 : GO_ON;
 }
 
 /* A rank and what it ranks after it: "xếp thứ 05 cả nước về Chỉ số chuyển đổi số". */
@@ -497,6 +562,23 @@ static int row_before_subject(const subj *c, score_row *r)
 	/* a change after a ratio changes the indicator, not its ratio to the reference */
 	const char *s = c->e->kind == EV_CHANGE && last->subj_src == SUBJ_RATIO && last->measured ? last->measured
 												   : last->subject;
+	/* "… Quý III đạt 6,26%, 9 tháng năm 2025 tăng 6,9%": a period of its own replaces the row
+	 * before's ("tăng trưởng GRDP … 9 tháng năm 2025") */
+	size_t pb = c->sb, pe = c->e->b;
+	while (pb < pe && strchr(" ,;", c->key[pb]))
+		pb++;
+	while (pe > pb && c->key[pe - 1] == ' ')
+		pe--;
+	size_t tb = pb, te = pe;
+	score_trim_all(c->key, &tb, &te);
+	if (last->measured && pe > pb && te <= tb && (isdigit((unsigned char)c->key[pb]) ||
+						      ex_word_at(c->key, pe, pb, "quy") || ex_word_at(c->key, pe, pb, "luy ke"))) {
+		char *own = score_drop_period(last->measured), *period = score_span_text(c->st, pb, pe, 0);
+		char *subject = own && period ? score_join3(own, " ", period) : NULL;
+		free(period);
+		set_subject(r, subject, own, SUBJ_LAST);
+		return r->subject != NULL;
+	}
 	set_subject(r, sohoa_strdup(s), last->measured ? sohoa_strdup(last->measured) : NULL, SUBJ_LAST);
 	return r->subject != NULL;
 }
@@ -528,7 +610,7 @@ static int sentence_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	rank_about_subject, rate_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	rank_about_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
 	object_subject,     goal_subject,       own_subject,         row_before_subject, label_subject,
 	sentence_subject,
 };

@@ -1,0 +1,106 @@
+/* Unit tests of the subjects of scores.csv: what a figure measures when a place is named with it,
+ * when a range is bounded, when a change has a period of its own, when an action measures its
+ * object. Small texts written for these tests. */
+#include "../../extract/extract-int.h"
+#include "check.h"
+#include "text-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *scores_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
+{
+	sohoa_text *t = text_of_lines(lines, n);
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find("scores");
+	char *csv = NULL;
+	if (ex && ex->run(ctx, NULL, t, &out) == SOHOA_OK)
+		csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+	sohoa_buf_free(&out);
+	sohoa_text_free(t);
+	return csv ? csv : sohoa_strdup("(error)");
+}
+
+static size_t count_rows(const char *csv)
+{
+	size_t n = 0;
+	for (const char *p = csv; *p; p++)
+		n += *p == '\n';
+	return n;
+}
+
+/* The scores of lines: nrows rows (-1: any number), each string of want in the CSV, none of
+ * unwanted. */
+static void expect(sohoa_ctx *ctx, const char *const *lines, size_t n, int nrows, const char *const *want,
+		   const char *const *unwanted, const char *name)
+{
+	char *csv = scores_of(ctx, lines, n);
+	int ok = nrows < 0 || count_rows(csv) == (size_t)nrows;
+	for (size_t i = 0; want && want[i]; i++)
+		ok = ok && strstr(csv, want[i]) != NULL;
+	for (size_t i = 0; unwanted && unwanted[i]; i++)
+		ok = ok && strstr(csv, unwanted[i]) == NULL;
+	CHECK(ok, name);
+	if (!ok)
+		printf("    scores got:\n%s\n", csv);
+	free(csv);
+}
+
+#define LINES(...) ((const char *const[]){__VA_ARGS__})
+#define N(...) (sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+#define WANT(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+
+	/* places listed with their figures: the unit measured, the indicator is still the subject */
+	expect(ctx, LINES("Tỷ lệ giải ngân vốn đầu tư công đạt 45,2% (trong đó Thanh Hóa 70,5%, Nghệ An 61,3%)."), 1, 3,
+	       WANT(",Tỷ lệ giải ngân vốn đầu tư công,score,=,45.2,", ",Tỷ lệ giải ngân vốn đầu tư công của Thanh Hóa,score,=,70.5,",
+		    ",Tỷ lệ giải ngân vốn đầu tư công của Nghệ An,score,=,61.3,"),
+	       WANT(",Thanh Hóa,", ",Nghệ An,"), "scores: a place in parentheses is measured by the indicator before it");
+	expect(ctx, LINES("Tỷ lệ hộ nghèo còn 2,1% (tỉnh Gia Lai 3,4%)."), 1, 2,
+	       WANT(",Tỷ lệ hộ nghèo của tỉnh Gia Lai,score,=,3.4,"), WANT(",tỉnh Gia Lai,"),
+	       "scores: a unit word and a place name are a place");
+	expect(ctx, LINES("Trong đó: Thanh Hóa 70,5%, Nghệ An 61,3%."), 1, 0, NULL, NULL,
+	       "scores: places with figures and no indicator are no rows");
+	/* a capitalized indicator or an acronym is no place */
+	expect(ctx, LINES("Trong năm 2025, GRDP tăng 7,2%."), 1, 1, WANT(",GRDP,"), NULL,
+	       "scores: an acronym is no place");
+
+	/* ranges give both bounds, the bound word no part of the subject */
+	expect(ctx, LINES("Doanh thu du lịch tăng bình quân 05 - 06%/năm."), 1, 2,
+	       WANT(",Doanh thu du lịch,score,>=,5,", ",Doanh thu du lịch,score,<=,6,"), NULL,
+	       "scores: a range after \"tăng bình quân\" has two bounds");
+	expect(ctx, LINES("Phấn đấu tốc độ tăng năng suất lao động từ 6 - 7%."), 1, 2,
+	       WANT(",tốc độ tăng năng suất lao động,target,>=,6,", ",tốc độ tăng năng suất lao động,target,<=,7,"),
+	       WANT("động từ,"), "scores: \"từ\" before a range is no part of the subject");
+
+	/* a change with a period of its own after a figure of another period */
+	expect(ctx, LINES("Kim ngạch xuất khẩu Quý II đạt 7,5%, 6 tháng đầu năm tăng 9,1%."), 1, 2,
+	       WANT(",Kim ngạch xuất khẩu Quý II,score,=,7.5,", ",Kim ngạch xuất khẩu 6 tháng đầu năm,change,"), NULL,
+	       "scores: a change with its own period takes it instead of the row before's");
+	expect(ctx, LINES("Chỉ số sản xuất công nghiệp tháng 10 đạt 5,1%, lũy kế 10 tháng tăng 8,4%."), 1, 2,
+	       WANT(",Chỉ số sản xuất công nghiệp lũy kế 10 tháng,change,"), NULL,
+	       "scores: a cumulative period replaces a month");
+
+	/* an action and its object: the subject says both, without the clause describing the object */
+	expect(ctx, LINES("Các sở, ngành quyết tâm giải ngân 100% kế hoạch vốn năm 2026 đã được Ủy ban nhân dân tỉnh giao."), 1, 1,
+	       WANT(",giải ngân kế hoạch vốn năm 2026,"), NULL, "scores: an action stays with its object");
+	expect(ctx, LINES("Các xã số hóa 80% hồ sơ hộ tịch."), 1, 1, WANT(",số hóa hồ sơ hộ tịch,score,=,80,"), NULL,
+	       "scores: \"số hóa\" measures what it digitizes");
+	expect(ctx, LINES("Kinh tế tư nhân đóng góp khoảng 50 - 55% GDP, khoảng 30% tổng vốn đầu tư xã hội."), 1, -1,
+	       WANT(",đóng góp GDP,score,>=,50,", ",đóng góp GDP,score,<=,55,"), WANT("GDP, khoảng 30% tổng vốn đầu tư xã hội\","),
+	       "scores: the object of a range ends before the next figure's bound word");
+	/* the doer before "đã" is no part of what is measured */
+	expect(ctx, LINES("Đến nay, huyện đã giải ngân được 1.200 tỷ đồng, tương đương 61,5% kế hoạch vốn."), 1, 1,
+	       WANT(",giải ngân so với kế hoạch vốn,score,=,61.5,"), NULL,
+	       "scores: \"tương đương\" links a ratio; the doer before \"đã\" is left out");
+	expect(ctx, LINES("Phấn đấu hoàn thành 100% các chỉ tiêu được giao."), 1, 1, WANT(",các chỉ tiêu được giao,"),
+	       WANT("hoàn thành các"), "scores: completing counts what is completed, which names it");
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
