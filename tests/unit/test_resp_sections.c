@@ -81,11 +81,11 @@ int main(void)
 	{
 		static const char *const l[] = {
 			"II. VỀ CÁC ĐỀ XUẤT",
-			"1. Về cảng cá: với vai trò là chủ đầu tư, Tổng công ty Thủy sản chủ động làm việc với các nhà đầu tư. Để "
-			"chọn vị trí, Ủy ban nhân dân tỉnh phối hợp với các cơ quan liên quan rà soát quy hoạch trong tháng 9 năm "
-			"2026.",
-			"2. Về đường ven biển: giao Bộ Xây dựng chủ trì xem xét. Đối với nội dung vượt thẩm quyền, báo cáo cấp có "
-			"thẩm quyền trước ngày 30/10/2026.",
+			("1. Về cảng cá: với vai trò là chủ đầu tư, Tổng công ty Thủy sản chủ động làm việc với các nhà đầu tư. "
+			 "Để chọn vị trí, Ủy ban nhân dân tỉnh phối hợp với các cơ quan liên quan rà soát quy hoạch trong tháng "
+			 "9 năm 2026."),
+			("2. Về đường ven biển: giao Bộ Xây dựng chủ trì xem xét. Đối với nội dung vượt thẩm quyền, báo cáo cấp "
+			 "có thẩm quyền trước ngày 30/10/2026."),
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		has(csv, "chủ động làm việc với các nhà đầu tư.,Tổng công ty Thủy sản,,,,,1,2,prose",
