@@ -25,8 +25,9 @@ typedef struct ocr_tuning {
 	/* binarization (Sauvola, tiled) */
 	int faint_ink;           /* the darkest faint_share of a background-normalized page lighter
 				    than this gray: faint ink (a light photocopy), stretched so it
-				    reaches black before it is thresholded */
+				    reaches black before it is thresholded ... */
 	float faint_share;
+	float faint_map_share;   /* ... from the gray of the darkest faint_map_share */
 	int sauvola_half_window; /* half the local window's side, pixels */
 	float sauvola_k;         /* Sauvola's k (0..1): higher makes less ink */
 	int sauvola_tile;        /* tiles are at most this many pixels a side */

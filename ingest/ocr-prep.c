@@ -119,27 +119,39 @@ static void colour_type(const ocr_tuning *t, PIX *mask, PIX *gray, const ingest_
 	pixDestroy(&wide);
 }
 
+/* The gray under which the darkest share of hist's pixels (total of them) lie; 256 when none. */
+static int gray_level(NUMA *hist, l_float32 total, float share)
+{
+	l_float32 seen = 0, count = 0;
+	int g = 0;
+	for (; g < 256; g++) {
+		if (numaGetFValue(hist, g, &count) == 0)
+			seen += count;
+		if (seen >= total * share)
+			break;
+	}
+	return g;
+}
+
 /* norm, a background-normalized page (background near 200), with faint ink made dark: when its
- * darkest t->faint_share of pixels are all lighter than t->faint_ink, the grays from that level
- * to the background are stretched to 0..255, else norm is returned as it is. Sauvola and a plain
- * threshold both lose ink that never gets darker than mid-gray. Takes norm; NULL only when norm
- * is NULL. */
+ * darkest t->faint_share of pixels (so few that a sparse page's ink still fills them) are all
+ * lighter than t->faint_ink, the grays from the level of the darkest t->faint_map_share (where
+ * the body of the ink sits) to the background are stretched to 0..255; else norm is returned as
+ * it is. Sauvola and a plain threshold both lose ink that never gets darker than mid-gray. Takes
+ * norm; NULL only when norm is NULL. */
 static PIX *stretch_faint(const ocr_tuning *t, PIX *norm)
 {
 	NUMA *hist = norm ? pixGetGrayHistogram(norm, 1) : NULL;
-	l_float32 total = 0, seen = 0, count = 0;
-	int dark = 0;
-	if (hist && numaGetSum(hist, &total) == 0)
-		for (dark = 0; dark < 256; dark++) {
-			if (numaGetFValue(hist, dark, &count) == 0)
-				seen += count;
-			if (seen >= total * t->faint_share)
-				break;
-		}
+	l_float32 total = 0;
+	int dark = 0, body = 0;
+	if (hist && numaGetSum(hist, &total) == 0) {
+		dark = gray_level(hist, total, t->faint_share);
+		body = gray_level(hist, total, t->faint_map_share);
+	}
 	numaDestroy(&hist);
-	if (dark <= t->faint_ink || dark >= 190)
+	if (dark <= t->faint_ink || body >= 190)
 		return norm;
-	PIX *stretched = pixGammaTRC(NULL, norm, 1.0f, dark, 200);
+	PIX *stretched = pixGammaTRC(NULL, norm, 1.0f, body, 200);
 	if (!stretched)
 		return norm;
 	pixDestroy(&norm);

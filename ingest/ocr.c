@@ -28,6 +28,7 @@ const ocr_tuning ocr_tuning_default = {
 	.type_row_ratio = 4.0f,
 	.faint_ink = 112,
 	.faint_share = 0.001f,
+	.faint_map_share = 0.005f,
 	.sauvola_half_window = 12,
 	.sauvola_k = 0.40f,
 	.sauvola_tile = 1000,
