@@ -11,10 +11,11 @@
 #   fetch github:tuyendb/OCR_VBPL
 #   fetch github:aerovfx/thptphuocbuu
 #   fetch github:dangminhtai/ubndxaphumybac
-#   fetch github:QuangDuyxyz/OCR_LOCAL_VBHC      (the holdout split)
+#   fetch github:QuangDuyxyz/OCR_LOCAL_VBHC      (the holdout and holdout2 splits)
+#   fetch github:hwolp/RAG_TongHopVBHC           (holdout2: k01)
 # They arrive as bare git directories under $MIRROR (/work/.mirror/owner+name/repo). Then, from
 # the repository root:
-#   sh bench/real/get.sh            # writes ../shared/real/{seen,unseen,holdout}/<id>.<ext>
+#   sh bench/real/get.sh            # writes ../shared/real/{seen,unseen,holdout,holdout2}/<id>.<ext>
 # Existing files with the right sha256 are kept. Exit status 1 if any file is missing or wrong.
 set -u
 here=$(dirname "$0")
@@ -23,7 +24,7 @@ SHARED=${SHARED:-../shared}
 dest=$SHARED/real
 tab=$(printf '\t')
 bad=0
-mkdir -p "$dest/seen" "$dest/unseen" "$dest/holdout" || exit 1
+mkdir -p "$dest/seen" "$dest/unseen" "$dest/holdout" "$dest/holdout2" || exit 1
 tail -n +2 "$here/SOURCES.tsv" | while IFS=$tab read -r id split kind pages repo commit path sha lic; do
 	case $path in
 	*.jpg | *.JPG | *.jpeg) ext=jpg ;;
