@@ -69,20 +69,26 @@ echo "-- real documents (issue 17): bench/real-extract, hand-made gold, scored b
 # of a piece of work: nobody looks at sohoa's output on them while working on extraction.
 # holdout (made after unseen was spent, bench/real-extract/README.md) only with HOLDOUT=1, the same
 # way: numbers only, sohoa's rows on it are never read.
+# holdout2 (made after holdout was spent) only with HOLDOUT2=1, the same way.
 REAL=${REAL:-$SHARED/real-extract}
 if [ ! -d "$REAL/seen" ]; then
 	echo "SKIP: $REAL missing (fetch the repos named in bench/real-extract/get.sh, then run it)"
 else
-	for split in seen unseen holdout; do
+	for split in seen unseen holdout holdout2; do
 		gold=bench/real-extract/gold
 		[ "$split" = unseen ] && gold=bench/real-extract/unseen/gold
 		[ "$split" = holdout ] && gold=bench/real-extract/holdout/gold
+		[ "$split" = holdout2 ] && gold=bench/real-extract/holdout2/gold
 		if [ "$split" = unseen ] && [ "${UNSEEN:-0}" != 1 ]; then
 			echo "unseen: not run (UNSEEN=1 scores the held-out documents)"
 			continue
 		fi
 		if [ "$split" = holdout ] && [ "${HOLDOUT:-0}" != 1 ]; then
 			echo "holdout: not run (HOLDOUT=1 scores the second held-out set)"
+			continue
+		fi
+		if [ "$split" = holdout2 ] && [ "${HOLDOUT2:-0}" != 1 ]; then
+			echo "holdout2: not run (HOLDOUT2=1 scores the third held-out set)"
 			continue
 		fi
 		set --

@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/real-extract/get.sh: re-create the real extraction set (issue 17) from public GitHub
 # snapshots.  Documents are never committed; this recipe fetches them from the snapshots listed in
-# SOURCES.tsv and writes them to $OUT/seen/, $OUT/unseen/ and $OUT/holdout/ (default ../shared/real-extract).
+# SOURCES.tsv and writes them to $OUT/seen/, $OUT/unseen/, $OUT/holdout/ and $OUT/holdout2/ (default
+# ../shared/real-extract).
 #
 # First bring the two repositories onto the machine with the search tool's `fetch`
 # (they arrive as bare git dirs under /work/.mirror/owner+name/repo):
@@ -23,7 +24,7 @@ OUT=${OUT:-$HERE/../../../shared/real-extract}
 MIRROR=${MIRROR:-/work/.mirror}
 CHECK=0
 [ "${1:-}" = "--check" ] && CHECK=1
-mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout"
+mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2"
 fail=0
 tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo commit path sha licence; do
 	git_dir="$MIRROR/$(echo "$repo" | tr / +)/repo"
