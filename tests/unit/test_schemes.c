@@ -313,6 +313,37 @@ int main(void)
 	expect(ctx, "scores", LINES("3. Điều kiện được vay vốn", "Hộ gia đình có thu nhập thấp hơn 60% mức bình quân."), 2, 0,
 	       NULL, "scores: a bound under a heading of conditions is no fact");
 
+	/* "được bảo đảm" states a state reached: the changes of the same sentence stay results */
+	expect(ctx, "scores",
+	       LINES("Trong 9 tháng, an sinh xã hội được bảo đảm; doanh thu du lịch đạt 50 tỷ đồng, tăng 12,5% so với cùng kỳ."),
+	       1, 1, WANT(",change,=,,,,,,,12.5,%,"), "scores: a passive \"được bảo đảm\" is no target cue");
+	expect(ctx, "scores", LINES("Bảo đảm 95% hồ sơ được giải quyết đúng hạn."), 1, 1, WANT(",target,=,95,"),
+	       "scores: an active \"Bảo đảm\" still makes a target");
+
+	/* the present state in a plan: a section of the current state, or "hiện nay" */
+	expect(ctx, "scores",
+	       LINES("KẾ HOẠCH", "Phát triển chợ nông thôn", "1. Thực trạng", "Tỷ lệ xã có chợ đạt chuẩn chiếm 41,5%.",
+		     "2. Mục tiêu", "Tỷ lệ xã có chợ đạt chuẩn đạt 60%."),
+	       6, 2, WANT(",score,=,41.5,", ",target,=,60,"), "scores: a plan's current-state section gives results");
+	expect(ctx, "scores", LINES("KẾ HOẠCH", "Hiện nay, tỷ lệ hộ dùng nước sạch đạt 72%."), 2, 1, WANT(",score,=,72,"),
+	       "scores: \"hiện nay\" in a plan gives a result");
+
+	/* a requirement for a right ("phải … mới được") is a condition, not a goal */
+	expect(ctx, "scores",
+	       LINES("KẾ HOẠCH", "Vận động viên phải có mặt tối thiểu 90% số buổi tập mới được đăng ký thi đấu."), 2, 0, NULL,
+	       "scores: \"phải … mới được\" is a condition");
+
+	/* a decision that issues rules is a normative document: its rates are norms */
+	expect(ctx, "scores",
+	       LINES("QUYẾT ĐỊNH", "BAN", "HÀNH QUY CHẾ LÀM VIỆC CỦA THƯ VIỆN TỈNH",
+		     "Nhân viên thư viện phải dành tối thiểu 30% thời gian cho phục vụ bạn đọc.",
+		     "Viên chức có con nhỏ được giảm 10% định mức."),
+	       5, 0, NULL, "scores: the rates of a decision issuing rules are norms");
+	expect(ctx, "scores",
+	       LINES("QUYẾT ĐỊNH", "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN THƯ VIỆN TỈNH",
+		     "Phấn đấu 80% trường học có thư viện đạt chuẩn."),
+	       3, 1, WANT(",target,=,80,"), "scores: a decision approving a plan keeps its targets");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
