@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Words of a heading or label that make its section a classification. */
+/* Words of a heading or label that make its section a classification, or a pass mark's
+ * ("Điều 10. Xác định người trúng tuyển", "Điều 9. Công nhận hoàn thành chương trình"). */
 static const char *const band_context[] = {"xep loai", "phan loai", "xep hang", "loai tot", "loai kha",
 					   "hoan thanh xuat sac", "hoan thanh tot", "khong hoan thanh",
-					   "hoan thanh nhiem vu", "muc xep", NULL};
+					   "hoan thanh nhiem vu", "muc xep", "trung tuyen", "cong nhan hoan thanh",
+					   "dieu kien hoan thanh", NULL};
 /* Band labels: a label made of one of these ("Tốt:", "Chưa đạt:") or starting with one of the
  * next ("Loại tốt:", "Hoàn thành xuất sắc:", "loại I là", "Hạng 1:"). */
 static const char *const band_names[] = {"tot", "kha", "dat", "chua dat", "trung binh", "yeu", "kem", "xuat sac",
@@ -83,6 +85,34 @@ static char *class_named(const ex_stmt *sm)
 	return NULL;
 }
 
+/* The class named right after a band's range in its clause ("từ 7 đến cận 8: đạt loại Khá;"):
+ * "loại X" after ':' and "đạt", "xếp", "được xếp", up to the clause's end; NULL when none. */
+static char *class_after(const ex_stmt *sm, size_t end, size_t ce)
+{
+	static const char *const verbs[] = {"duoc xep", "xep", "dat", NULL};
+	const char *key = sm->key;
+	size_t p = ex_skip_sp(key, end, ce);
+	if (p < ce && key[p] == ':')
+		p = ex_skip_sp(key, p + 1, ce);
+	for (int v = 0; verbs[v]; v++)
+		if (ex_word_at(key, ce, p, verbs[v])) {
+			p = ex_skip_sp(key, p + strlen(verbs[v]), ce);
+			break;
+		}
+	if (!ex_word_at(key, ce, p, "loai") || ex_words_in(key, p, ce) > 5)
+		return NULL;
+	return scheme_text_of(sm, p, ce);
+}
+
+/* The end of the clause (at ';' or the sentence's end) holding key offset at of sm. */
+static size_t clause_end(const ex_stmt *sm, size_t at)
+{
+	size_t se = ex_sentence_end(sm->key, sm->keylen, at), e = at;
+	while (e < se && sm->key[e] != ';')
+		e++;
+	return e;
+}
+
 /* in_band_context of statement s, read once. */
 int scheme_band_context(sch_doc *sd, size_t s)
 {
@@ -150,8 +180,10 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 			pos = end;
 			continue;
 		}
-		char *name = NULL;
+		size_t ke = clause_end(sm, end);
+		char *name = class_after(sm, end, ke);
 		size_t cs = s;
+		int own_class = name != NULL;
 		/* the clause's own label ("loại II: …", "loại II là …") else the statement's, else the title's */
 		size_t clb = cb, cle = at;
 		while (clb < cle && key[clb] == ' ')
@@ -159,7 +191,9 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 		size_t j = clb;
 		while (j < cle && key[j] != ':' && !ex_word_at(key, cle, j, "la"))
 			j++;
-		if (j < cle && j > clb && ex_words_in(key, clb, j) <= 6 && band_label(key, clb, j))
+		if (name)
+			;
+		else if (j < cle && j > clb && ex_words_in(key, clb, j) <= 6 && band_label(key, clb, j))
 			name = scheme_text_of(sm, clb, j);
 		else if (labelled)
 			name = scheme_text_of(sm, lb, le);
@@ -178,13 +212,13 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 		}
 		/* the condition: from the range to the end of the statement's first sentence */
 		size_t ce = ex_sentence_end(key, sm->keylen, at);
-		char *cond = scheme_text_of(sm, at, ce);
+		char *cond = scheme_text_of(sm, at, own_class ? ke : ce);
 		double conf = labelled || name ? 0.9 : 0.75;
 		st = scheme_emit(ctx, sd, s, at, EX_SCH_BAND, has_hi ? &hi : NULL, has_lo ? &lo : NULL,
 			  name ? name : sohoa_strdup(""), cs, cond, conf);
 		*is_band = 1;
-		/* one band per sentence */
-		pos = ce > end ? ce : end;
+		/* one band per sentence, or per clause when each names its class after its range */
+		pos = own_class && ke < ce ? ke + 1 : ce > end ? ce : end;
 	}
 	return st;
 }

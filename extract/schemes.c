@@ -22,10 +22,11 @@ static const char *const kind_names[] = {"criterion", "bonus", "penalty", "band"
 /* A figure in points: "10 điểm", "0,5 điểm", "03 điểm". */
 #define NUM "(\\d+(?:[.,]\\d+)*)"
 static const char *const pts_re = "(?<![\\p{L}\\d.,/])" NUM "\\s*diem(?![a-z])";
-/* A band's range: "từ 85 điểm đến dưới 95 điểm", "trên 90 điểm đến 100 điểm", "từ 70 đến 84,5"
- * (the unit may be left out after "tổng số điểm"), "từ 95 điểm trở lên", "dưới 75 điểm". */
+/* A band's range: "từ 85 điểm đến dưới 95 điểm", "trên 90 điểm đến 100 điểm", "từ 70 đến 84,5",
+ * "từ 5 đến cận 7" (the unit may be left out after "tổng số điểm"), "từ 95 điểm trở lên", "dưới
+ * 75 điểm". */
 static const char *const range_re =
-	"\\b(?:(?:dat\\s+)?(tu|tren)\\s+)" NUM "\\s*(?:diem\\s*)?(?:den|-)\\s*(duoi\\s+)?" NUM
+	"\\b(?:(?:dat\\s+)?(tu|tren)\\s+)" NUM "\\s*(?:diem\\s*)?(?:den|-)\\s*((?:duoi|can)\\s+)?" NUM
 	"(?:\\s*diem)?(?![\\d.,]*\\s*%)";
 static const char *const above_re = "\\b(?:(?:dat\\s+)?(?:tu|tren|dat)\\s+)?" NUM "\\s*diem\\s+(?:tro\\s+len|tro\\s+xuong)";
 static const char *const below_re = "\\b(duoi|toi da|khong qua)\\s+" NUM "\\s*diem(?![a-z])";

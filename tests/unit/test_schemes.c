@@ -344,6 +344,23 @@ int main(void)
 		     "Phấn đấu 80% trường học có thư viện đạt chuẩn."),
 	       3, 1, WANT(",target,=,80,"), "scores: a decision approving a plan keeps its targets");
 
+	/* bands listed in one sentence, each clause naming its class after its range ("cận" = just below) */
+	const char *const *listed =
+		LINES("3. Xếp loại học viên: điểm từ 6 đến cận 8: đạt loại Khá; điểm từ 8 đến 10: đạt loại Giỏi.");
+	expect(ctx, "schemes", listed, 1, 2, WANT(",band,loại Khá,8,6,", ",band,loại Giỏi,10,8,"),
+	       "schemes: one band per clause when each names its class after its range");
+	expect(ctx, "scores", listed, 1, 0, NULL, "scores: the bounds of listed bands are no scores");
+	expect(ctx, "schemes",
+	       LINES("Loại tốt: đạt từ 85 điểm đến dưới 95 điểm; có ít nhất 3 tiêu chí đạt trên 8 điểm."), 1, 1,
+	       WANT(",band,Loại tốt,95,85,"), "schemes: a clause that names no class of its own is a condition");
+
+	/* a pass mark under an article on who passes */
+	expect(ctx, "schemes",
+	       LINES("Điều 7. Xác định người trúng tuyển kỳ sát hạch", "",
+		     "1. Người dự sát hạch có điểm bài thi đạt từ 60 điểm trở lên."),
+	       3, 1, WANT(",band,Điều 7. Xác định người trúng tuyển kỳ sát hạch,,60,"),
+	       "schemes: a pass mark under \"trúng tuyển\" is a band");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
