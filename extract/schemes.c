@@ -615,6 +615,54 @@ static int count_cues(const ex_doc *ed)
 	return n >= 2;
 }
 
+/* The maximum a prose sentence sets with a scale without unit: "… chấm điểm, tính theo thang
+ * điểm 10", "… thì tổng điểm bài thi được quy đổi về thang điểm 100": a criterion row with that
+ * maximum, named by the noun phrase that opens the clause (after "thì") or the sentence ("Việc"
+ * left out), up to its verb. Only in a document that defines a scheme. */
+static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
+{
+	static const char *const stops[] = {"duoc", "do", "tinh", "theo", "la", "thuc hien", "se", "phai", "cham",
+					    "quy doi", NULL};
+	const ex_stmt *sm = &sd->ed->stmts[s];
+	const char *key = sm->key;
+	sohoa_status st = SOHOA_OK;
+	for (size_t i = 0; i + 12 < sm->keylen && st == SOHOA_OK; i++) {
+		if (!ex_word_at(key, sm->keylen, i, "thang diem"))
+			continue;
+		size_t nb = ex_skip_sp(key, i + 10, sm->keylen), ne = nb;
+		while (ne < sm->keylen && isdigit((unsigned char)key[ne]))
+			ne++;
+		size_t a = ex_skip_sp(key, ne, sm->keylen);
+		if (ne == nb || ne - nb > 3 || (ne < sm->keylen && strchr("%.,/", key[ne]) && isdigit((unsigned char)key[ne + 1])) ||
+		    (a < sm->keylen && (ex_word_at(key, sm->keylen, a, "diem") || key[a] == '%')))
+			continue; /* "thang điểm 100 điểm", "thang điểm 10,5": read elsewhere or no scale */
+		if (a < sm->keylen && !strchr(";:)", key[a]) && !ex_word_at(key, sm->keylen, a, "theo") &&
+		    !ex_word_at(key, sm->keylen, a, "va") && !ex_word_at(key, sm->keylen, a, "cho"))
+			continue;
+		double max = ex_num_at(key, nb);
+		if (max < 1 || max > 1000)
+			continue;
+		size_t sb = ex_sentence_start(key, i), nb0;
+		if (sb < scheme_body_start(sm))
+			sb = scheme_body_start(sm);
+		nb0 = sb;
+		for (size_t k = sb; k < i; k++)
+			if (ex_word_at(key, i, k, "thi") && k > sb && key[k - 1] == ' ' &&
+			    !strncmp(sm->text + sm->kmap[k] + 2, "\xC3\xAC", 2)) /* "thì", not "thi" */
+				nb0 = ex_skip_sp(key, k + 3, i);
+		nb0 = ex_skip_sp(key, nb0 + strspn(key + nb0, " -+*"), i);
+		if (ex_word_at(key, i, nb0, "viec"))
+			nb0 = ex_skip_sp(key, nb0 + 4, i);
+		size_t ce = nb0;
+		while (ce < i && !strchr(",;:(", key[ce]) && !(key[ce - 1] == ' ' && ex_starts_any(key, i, ce, stops)))
+			ce++;
+		char *name = ex_words_in(key, nb0, ce) >= 2 ? scheme_text_of(sm, nb0, ce) : NULL;
+		st = scheme_emit(ctx, sd, s, nb, EX_SCH_CRITERION, &max, NULL, name, s, NULL, name ? 0.8 : 0.6);
+		i = ne;
+	}
+	return st;
+}
+
 sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set *out)
 {
 	memset(out, 0, sizeof *out);
@@ -656,6 +704,8 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 			st = scheme_add_span(ctx, out, s, 0, sm->keylen); /* a points table's cells are conditions */
 		if (st == SOHOA_OK && !sd.info[s].bare && strpbrk(sm->key, "0123456789") && !ex_footnote(ed, sm, 0))
 			st = scheme_grammar(ctx, &sd, s);
+		if (st == SOHOA_OK && sd.scheme_doc && !sd.info[s].table && strstr(sm->key, "thang diem"))
+			st = scale_rows(ctx, &sd, s);
 	}
 	if (st == SOHOA_OK && out->n > 1) {
 		qsort(out->rows, out->n, sizeof *out->rows, cmp_rows);

@@ -361,6 +361,16 @@ int main(void)
 	       3, 1, WANT(",band,Điều 7. Xác định người trúng tuyển kỳ sát hạch,,60,"),
 	       "schemes: a pass mark under \"trúng tuyển\" is a band");
 
+	/* a scale without unit in prose gives its criterion's maximum, in a document that defines a scheme */
+	const char *const *scale =
+		LINES("1. Bài kiểm tra được chấm điểm theo thang điểm 20; điểm cộng tối đa 2 điểm.",
+		      "2. Nếu thi cả hai phần thì tổng điểm hai phần được quy đổi về thang điểm 100 theo tỷ lệ 60% và 40%.");
+	expect(ctx, "schemes", scale, 2, 3,
+	       WANT(",criterion,Bài kiểm tra,20,,", ",criterion,tổng điểm hai phần,100,,"),
+	       "schemes: \"thang điểm 20\" in prose is a criterion's maximum");
+	expect(ctx, "schemes", LINES("Học sinh lớp 6 học theo thang điểm 10 của Bộ."), 1, 0, NULL,
+	       "schemes: a scale outside a scheme document gives no row");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
