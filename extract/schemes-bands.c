@@ -33,13 +33,60 @@ static int band_label(const char *key, size_t b, size_t e)
 	return ex_starts_any(key, e, b, band_heads);
 }
 
+/* A pass or fail named right at a band's figure (at, in its clause from cb): "đạt từ 5 điểm trở
+ * lên" -> "đạt", "không đạt nếu dưới 5 điểm" -> "không đạt" ("chưa đạt" likewise); NULL when
+ * none. */
+static char *pass_fail_at(const ex_stmt *sm, size_t cb, size_t at)
+{
+	const char *key = sm->key;
+	size_t p = at, wb;
+	while (p > cb && key[p - 1] == ' ')
+		p--;
+	if (ex_ends_with(key, cb, p, "neu", &wb) || ex_ends_with(key, cb, p, "khi", &wb))
+		for (p = wb; p > cb && key[p - 1] == ' ';)
+			p--;
+	if (ex_ends_with(key, cb, p, "khong dat", &wb) || ex_ends_with(key, cb, p, "chua dat", &wb))
+		return scheme_text_of(sm, wb, p);
+	if (ex_word_at(key, sm->keylen, at, "dat") && !ex_ends_with(key, cb, p, "khong", &wb) &&
+	    !ex_ends_with(key, cb, p, "chua", &wb))
+		return scheme_text_of(sm, at, at + 3);
+	return NULL;
+}
+
+/* 1 when statement sm sets a fail mark: "không đạt" or "chưa đạt" (through "nếu", "khi") right
+ * before "dưới N điểm". */
+static int sets_fail_mark(const ex_stmt *sm)
+{
+	const char *key = sm->key;
+	for (size_t i = 0; i + 8 < sm->keylen; i++) {
+		size_t p;
+		if (ex_word_at(key, sm->keylen, i, "khong dat"))
+			p = i + 9;
+		else if (ex_word_at(key, sm->keylen, i, "chua dat"))
+			p = i + 8;
+		else
+			continue;
+		p = ex_skip_sp(key, p, sm->keylen);
+		if (ex_word_at(key, sm->keylen, p, "neu") || ex_word_at(key, sm->keylen, p, "khi"))
+			p = ex_skip_sp(key, p + 3, sm->keylen);
+		if (ex_word_at(key, sm->keylen, p, "duoi")) {
+			p = ex_skip_sp(key, p + 4, sm->keylen);
+			while (p < sm->keylen && (isdigit((unsigned char)key[p]) || key[p] == ','))
+				p++;
+			if (ex_word_at(key, sm->keylen, ex_skip_sp(key, p, sm->keylen), "diem"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 when statement s is labelled as a band ("Loại tốt: …") or the titles above it (two levels)
  * name a classification ("Điều 6. Xếp loại hằng năm", not "Kết quả xếp loại"). */
 static int in_band_context(const ex_doc *ed, size_t s)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	size_t lb, le;
-	if (scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le))
+	if ((scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le)) || sets_fail_mark(sm))
 		return 1;
 	size_t t = scheme_title_before(ed, s);
 	for (int up = 0; up < 2 && t != EX_NONE; up++) {
@@ -135,6 +182,8 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 	sohoa_status st = SOHOA_OK;
 	size_t lb = 0, le = 0;
 	int labelled = scheme_label_span(sm, 1, &lb, &le) && band_label(key, lb, le);
+	size_t named_in = sm->keylen; /* the sentence end of the last band that named its class */
+	int pass_fail = sets_fail_mark(sm); /* "đạt từ 5 điểm trở lên, không đạt nếu dưới 5 điểm" */
 	while (pos < sm->keylen && st == SOHOA_OK) {
 		/* the first band figure from pos: a range, "N điểm trở lên", "dưới N điểm" */
 		size_t at = sm->keylen, end = 0;
@@ -181,9 +230,17 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 			continue;
 		}
 		size_t ke = clause_end(sm, end);
+		size_t ce = ex_sentence_end(key, sm->keylen, at);
 		char *name = class_after(sm, end, ke);
+		int passfail = 0;
+		if (!name && pass_fail && (name = pass_fail_at(sm, ex_sentence_start(key, at), at)) != NULL)
+			passfail = 1;
 		size_t cs = s;
 		int own_class = name != NULL;
+		if (!own_class && named_in < sm->keylen && ce == named_in) {
+			pos = ce; /* after a named band, a figure naming none is its condition */
+			continue;
+		}
 		/* the clause's own label ("loại II: …", "loại II là …") else the statement's, else the title's */
 		size_t clb = cb, cle = at;
 		while (clb < cle && key[clb] == ' ')
@@ -210,15 +267,16 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 				cs = t;
 			}
 		}
-		/* the condition: from the range to the end of the statement's first sentence */
-		size_t ce = ex_sentence_end(key, sm->keylen, at);
-		char *cond = scheme_text_of(sm, at, own_class ? ke : ce);
+		/* the condition: from the range to the end of its clause or sentence */
+		char *cond = scheme_text_of(sm, at, passfail ? end : own_class ? ke : ce);
 		double conf = labelled || name ? 0.9 : 0.75;
 		st = scheme_emit(ctx, sd, s, at, EX_SCH_BAND, has_hi ? &hi : NULL, has_lo ? &lo : NULL,
 			  name ? name : sohoa_strdup(""), cs, cond, conf);
 		*is_band = 1;
-		/* one band per sentence, or per clause when each names its class after its range */
-		pos = own_class && ke < ce ? ke + 1 : ce > end ? ce : end;
+		/* one band per sentence, or per clause when each names its class at its range */
+		if (own_class)
+			named_in = ce;
+		pos = passfail ? end : own_class && ke < ce ? ke + 1 : ce > end ? ce : end;
 	}
 	return st;
 }

@@ -518,6 +518,8 @@ static void row_free(ex_scheme *r)
  * o keeps before it. */
 static int into_maximum(ex_scheme_set *o, size_t w, ex_scheme *r)
 {
+	if (r->kind == EX_SCH_BAND)
+		return 0; /* a band's bounds are its own: "đạt từ 5 điểm", "không đạt dưới 5 điểm" are two */
 	int drop = 0;
 	for (size_t j = 0; j < w && !drop; j++) {
 		ex_scheme *q = &o->rows[j];
@@ -559,7 +561,7 @@ static int into_maximum(ex_scheme_set *o, size_t w, ex_scheme *r)
  * trực tiếp 05 điểm" then "5"): the maximum goes onto the rule. */
 static int into_rule(ex_scheme_set *o, size_t w, ex_scheme *r)
 {
-	if (!(r->has_max && !r->has_points && r->crit_stmt != EX_NONE))
+	if (!(r->has_max && !r->has_points && r->crit_stmt != EX_NONE) || r->kind == EX_SCH_BAND)
 		return 0;
 	int merged = 0;
 	for (size_t j = 0; j < w && !merged; j++) {
@@ -647,8 +649,7 @@ static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 			sb = scheme_body_start(sm);
 		nb0 = sb;
 		for (size_t k = sb; k < i; k++)
-			if (ex_word_at(key, i, k, "thi") && k > sb && key[k - 1] == ' ' &&
-			    !strncmp(sm->text + sm->kmap[k] + 2, "\xC3\xAC", 2)) /* "thì", not "thi" */
+			if (ex_word_at(key, i, k, "thi") && k > sb && key[k - 1] == ' ' && ex_spelled_at(sm, k, "thì"))
 				nb0 = ex_skip_sp(key, k + 3, i);
 		nb0 = ex_skip_sp(key, nb0 + strspn(key + nb0, " -+*"), i);
 		if (ex_word_at(key, i, nb0, "viec"))

@@ -371,6 +371,16 @@ int main(void)
 	expect(ctx, "schemes", LINES("Học sinh lớp 6 học theo thang điểm 10 của Bộ."), 1, 0, NULL,
 	       "schemes: a scale outside a scheme document gives no row");
 
+	/* a pass mark and a fail mark in one sentence are two bands */
+	const char *const *passfail =
+		LINES("2. Điểm kiểm tra là điểm trung bình của hai giám khảo. Bài kiểm tra đạt từ 6 điểm trở lên, "
+		      "chưa đạt khi dưới 6 điểm.");
+	expect(ctx, "schemes", passfail, 1, 2, WANT(",band,đạt,,6,", ",band,chưa đạt,6,,"),
+	       "schemes: \"đạt từ … trở lên, chưa đạt khi dưới …\" gives a pass and a fail band");
+	expect(ctx, "scores", passfail, 1, 0, NULL, "scores: pass and fail marks are no scores");
+	expect(ctx, "schemes", LINES("Năm 2024 tỉnh đạt 80 điểm, không đạt mục tiêu đề ra."), 1, 0, NULL,
+	       "schemes: \"không đạt\" without a mark below sets no band");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
