@@ -101,6 +101,12 @@ int main(void)
 	expect(ctx, LINES("Phấn đấu hoàn thành 100% các chỉ tiêu được giao."), 1, 1, WANT(",các chỉ tiêu được giao,"),
 	       WANT("hoàn thành các"), "scores: completing counts what is completed, which names it");
 
+	/* after a row, the next subject starts past "và" or a comma, never the comma of a number */
+	expect(ctx,
+	       LINES("Quý III, sản lượng lúa đạt 20,6 nghìn tấn, tăng 3,2% và sản lượng ngô đạt 10,8 nghìn tấn, tăng 1,7%."),
+	       1, 2, WANT(",sản lượng lúa,change,", ",sản lượng ngô,change,"), WANT(",8 nghìn tấn,change,"),
+	       "scores: the comma of \"10,8\" does not start a subject");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
