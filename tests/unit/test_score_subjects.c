@@ -107,6 +107,11 @@ int main(void)
 	       1, 2, WANT(",sản lượng lúa,change,", ",sản lượng ngô,change,"), WANT(",8 nghìn tấn,change,"),
 	       "scores: the comma of \"10,8\" does not start a subject");
 
+	/* a subject read after its figure ends before the bound word of the next figure */
+	expect(ctx, LINES("Phấn đấu tập huấn cho 100% giáo viên mầm non và trên 60% cha mẹ trẻ."), 1, 2,
+	       WANT(",giáo viên mầm non,target,=,100,", "cha mẹ trẻ,target,>,60,"), WANT("và trên,"),
+	       "scores: \"và trên 60%\" is no part of the subject before it");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
