@@ -13,7 +13,11 @@ static const char *const target_cues[] = {"phan dau", "muc tieu", "chi tieu", "i
 					  "tro len", "dat tu", "khong duoi", "khong thap hon", "dam bao",
 					  "bao dam", "toi da", "khong qua", NULL};
 /* Words that make a figure in a plan a reported result rather than a target. */
-static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", "hien nay", "hien tai", NULL};
+static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", "hien nay", "hien tai",
+					  "uoc dat", "uoc thuc hien", "den nay", NULL};
+/* Words right after a figure that compare a result with its plan or the year before ("đạt 98%
+ * kế hoạch", "bằng 102% dự toán", "tăng 6% so cùng kỳ"). */
+static const char *const result_refs[] = {"ke hoach", "du toan", "so cung ky", "so voi cung ky", "cung ky", NULL};
 /* Type lines of documents whose figures are targets unless they report a result. */
 static const char *const plan_types[] = {"ke hoach", "chuong trinh", "de an", "phuong an", NULL};
 /* Type lines of documents that report results. */
@@ -495,14 +499,15 @@ static const char *const imperatives[] = {"tiep tuc", "tang cuong", "day manh", 
 					  "de nghi", "giao", "to chuc", "thuc hien", NULL};
 static const char *const deadlines[] = {"truoc ngay", "cham nhat", "han chot", NULL};
 
-/* 1 when statement sm is the type line of one of types ("KẾ HOẠCH", …). */
+/* 1 when statement sm is the type line of one of types ("KẾ HOẠCH", …), emphasis marks of
+ * markdown around it ("**KẾ HOẠCH**") left out. */
 static int is_type_line(const ex_stmt *sm, const char *const *types)
 {
-	size_t b = strspn(sm->key, " ");
+	size_t b = strspn(sm->key, " *_#"), e = sm->keylen;
+	while (e > b && strchr(" *_", sm->key[e - 1]))
+		e--;
 	for (int p = 0; types[p]; p++)
-		if (!strcmp(sm->key + b, types[p]) ||
-		    (!strncmp(sm->key + b, types[p], strlen(types[p])) && sm->key[b + strlen(types[p])] == ' ' &&
-		     sm->key[b + strlen(types[p]) + 1] == 0))
+		if (e - b == strlen(types[p]) && !strncmp(sm->key + b, types[p], e - b))
 			return 1;
 	return 0;
 }
@@ -563,7 +568,8 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	 * suốt (giải quyết hồ sơ đạt tỷ lệ 91,67%)") do not make it a target */
 	if (cstart > 0 && key[cstart - 1] == '(' && ex_has_word(key, cstart, e->b, "dat"))
 		cue_b = cstart;
-	int result = ex_has_any(key, sstart, e->b, result_cues);
+	int result = ex_has_any(key, sstart, e->b, result_cues) ||
+		     ex_starts_any(key, kl, ex_skip_sp(key, e->e, kl), result_refs);
 	int target = has_target_cue(key, cue_b, e->b) ||
 		     ex_has_any(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL});
 	size_t se = ex_sentence_end(key, kl, e->e);

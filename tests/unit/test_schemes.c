@@ -381,6 +381,15 @@ int main(void)
 	expect(ctx, "schemes", LINES("Năm 2024 tỉnh đạt 80 điểm, không đạt mục tiêu đề ra."), 1, 0, NULL,
 	       "schemes: \"không đạt\" without a mark below sets no band");
 
+	/* a plan's type line in markdown emphasis still makes its figures targets; a result compared
+	 * with its plan or the year before, or estimated ("ước đạt"), stays a result */
+	expect(ctx, "scores", LINES("**KẾ HOẠCH**", "Trên 85% hộ gia đình được dùng nước sạch."), 2, 1, WANT(",target,>,85,"),
+	       "scores: \"**KẾ HOẠCH**\" is a plan's type line");
+	expect(ctx, "scores",
+	       LINES("KẾ HOẠCH", "Thu ngân sách năm 2025 đạt 3.100 tỷ đồng, bằng 98,5% kế hoạch.",
+		     "Sản lượng lúa ước đạt 92%."),
+	       3, 2, WANT(",score,=,98.5,", ",score,=,92,"), "scores: results in a plan compared with the plan stay results");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
