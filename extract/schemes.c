@@ -655,7 +655,7 @@ static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 		if (ex_word_at(key, i, nb0, "viec"))
 			nb0 = ex_skip_sp(key, nb0 + 4, i);
 		size_t ce = nb0;
-		while (ce < i && !strchr(",;:(", key[ce]) && !(key[ce - 1] == ' ' && ex_starts_any(key, i, ce, stops)))
+		while (ce < i && !strchr(",;:(", key[ce]) && !(ce > nb0 && key[ce - 1] == ' ' && ex_starts_any(key, i, ce, stops)))
 			ce++;
 		char *name = ex_words_in(key, nb0, ce) >= 2 ? scheme_text_of(sm, nb0, ce) : NULL;
 		st = scheme_emit(ctx, sd, s, nb, EX_SCH_CRITERION, &max, NULL, name, s, NULL, name ? 0.8 : 0.6);
