@@ -112,6 +112,11 @@ int main(void)
 	       WANT(",giáo viên mầm non,target,=,100,", "cha mẹ trẻ,target,>,60,"), WANT("và trên,"),
 	       "scores: \"và trên 60%\" is no part of the subject before it");
 
+	/* "12/63." ends its sentence: the change of the next one is its own row, not the rank's */
+	expect(ctx, LINES("Năm 2024 Chỉ số hài lòng của tỉnh xếp thứ 21/34. Chỉ số PCI năm 2024 tăng 4 bậc so với năm 2023."),
+	       1, 2, WANT(",rank,=,,,,,21,34,,,", "Chỉ số PCI năm 2024,change,=,,,,,,,4,bậc,"), NULL,
+	       "scores: a rank's total ends its sentence; the next sentence's rise is a row of its own");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
