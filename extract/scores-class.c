@@ -550,8 +550,24 @@ static int issues_rules(const ex_doc *ed)
 	return 0;
 }
 
+/* The year of the document's date line among the first 30 statements: "… ngày 20 tháng 11 năm
+ * 2025"; 0 when none. */
+static int doc_year(const ex_doc *ed)
+{
+	for (size_t s = 0; s < ed->nstmts && s < 30; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
+		const char *p = strstr(sm->key, "ngay ");
+		int d, m, y, n = 0;
+		if (p && sscanf(p, "ngay %d thang %d nam %4d%n", &d, &m, &y, &n) == 3 && n > 0 && d >= 1 && d <= 31 &&
+		    m >= 1 && m <= 12 && y >= 1990 && y <= 2100)
+			return y;
+	}
+	return 0;
+}
+
 void score_doctype_of(const ex_doc *ed, score_doctype *dt)
 {
+	dt->year = doc_year(ed);
 	dt->plan = is_doc_type(ed, plan_types);
 	dt->report = is_doc_type(ed, report_types);
 	dt->normative = is_doc_type(ed, normative_types) || issues_rules(ed);
@@ -578,12 +594,15 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 			 ex_has_any(key, e->e, se, deadlines));
 	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si));
 	int result_section = !goal_section && section_says(ed, si, result_titles);
-	if ((dt->plan && !result && !result_section) || target || directive || (goal_section && !result))
+	r->year = year_of(st, sstart, e->b, e->e);
+	/* a figure of a year before the document's is a result: a goal is set for what is to come */
+	if (!target && r->year && dt->year && r->year < dt->year)
+		result = 1;
+	if ((dt->plan && !result && !result_section) || target || (directive && !result) || (goal_section && !result))
 		r->kind = "target";
 	r->cue = target || result || directive || e->kind != EV_FIG;
 	if (dt->normative && !ex_has_any(key, sstart, se, goal_words))
 		return 0;
 	r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
-	r->year = year_of(st, sstart, e->b, e->e);
 	return 1;
 }

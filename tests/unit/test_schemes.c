@@ -390,6 +390,15 @@ int main(void)
 		     "Sản lượng lúa ước đạt 92%."),
 	       3, 2, WANT(",score,=,98.5,", ",score,=,92,"), "scores: results in a plan compared with the plan stay results");
 
+	/* in a plan dated 2025, a figure of 2024 is a result, one of 2026 a target */
+	expect(ctx, "scores",
+	       LINES("Hà Giang, ngày 12 tháng 3 năm 2025", "KẾ HOẠCH",
+		     "Năm 2024 tỷ lệ trường đạt chuẩn quốc gia đạt 71,5%.",
+		     "Chỉ số PAPI năm 2024 giảm 2 bậc so với năm 2023.",
+		     "Năm 2026 tỷ lệ trường đạt chuẩn quốc gia đạt 80%."),
+	       5, 3, WANT(",score,=,71.5,", ",change,=,,,,,,,-2,bậc,", ",target,=,80,"),
+	       "scores: a plan's figures of a year before its date are results");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
