@@ -117,6 +117,11 @@ int main(void)
 	       1, 2, WANT(",rank,=,,,,,21,34,,,", "Chỉ số PCI năm 2024,change,=,,,,,,,4,bậc,"), NULL,
 	       "scores: a rank's total ends its sentence; the next sentence's rise is a row of its own");
 
+	/* a range whose bounds both carry their unit is one range: lower and upper bound, one subject */
+	expect(ctx, LINES("Phấn đấu tỷ lệ lao động qua đào tạo đạt 70%-75%."), 1, 2,
+	       WANT("tỷ lệ lao động qua đào tạo,target,>=,70,", "tỷ lệ lao động qua đào tạo,target,<=,75,"),
+	       WANT("75% tỷ lệ", "75%,target"), "scores: \"70%-75%\" is a range");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
