@@ -347,8 +347,8 @@ int ex_sentence_dot(const char *key, size_t keylen, size_t i)
 	for (size_t k = b; k < i; k++)
 		if (!isdigit((unsigned char)key[k]))
 			digits = 0;
-	if (digits && len <= 2)
-		return 0;
+	if (digits && len <= 2 && !(b > 0 && strchr("/,", key[b - 1]) && b > 1 && isdigit((unsigned char)key[b - 2])))
+		return 0; /* "1." of a list, "1.2." of a heading; "xếp thứ 12/63." ends its sentence */
 	if (!digits && len == 1)
 		return 0;
 	return 1;

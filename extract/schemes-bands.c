@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Words of a heading or label that make its section a classification. */
+/* Words of a heading or label that make its section a classification, or a pass mark's
+ * ("Điều 10. Xác định người trúng tuyển", "Điều 9. Công nhận hoàn thành chương trình"). */
 static const char *const band_context[] = {"xep loai", "phan loai", "xep hang", "loai tot", "loai kha",
 					   "hoan thanh xuat sac", "hoan thanh tot", "khong hoan thanh",
-					   "hoan thanh nhiem vu", "muc xep", NULL};
+					   "hoan thanh nhiem vu", "muc xep", "trung tuyen", "cong nhan hoan thanh",
+					   "dieu kien hoan thanh", NULL};
 /* Band labels: a label made of one of these ("Tốt:", "Chưa đạt:") or starting with one of the
  * next ("Loại tốt:", "Hoàn thành xuất sắc:", "loại I là", "Hạng 1:"). */
 static const char *const band_names[] = {"tot", "kha", "dat", "chua dat", "trung binh", "yeu", "kem", "xuat sac",
@@ -31,13 +33,60 @@ static int band_label(const char *key, size_t b, size_t e)
 	return ex_starts_any(key, e, b, band_heads);
 }
 
+/* A pass or fail named right at a band's figure (at, in its clause from cb): "đạt từ 5 điểm trở
+ * lên" -> "đạt", "không đạt nếu dưới 5 điểm" -> "không đạt" ("chưa đạt" likewise); NULL when
+ * none. */
+static char *pass_fail_at(const ex_stmt *sm, size_t cb, size_t at)
+{
+	const char *key = sm->key;
+	size_t p = at, wb;
+	while (p > cb && key[p - 1] == ' ')
+		p--;
+	if (ex_ends_with(key, cb, p, "neu", &wb) || ex_ends_with(key, cb, p, "khi", &wb))
+		for (p = wb; p > cb && key[p - 1] == ' ';)
+			p--;
+	if (ex_ends_with(key, cb, p, "khong dat", &wb) || ex_ends_with(key, cb, p, "chua dat", &wb))
+		return scheme_text_of(sm, wb, p);
+	if (ex_word_at(key, sm->keylen, at, "dat") && !ex_ends_with(key, cb, p, "khong", &wb) &&
+	    !ex_ends_with(key, cb, p, "chua", &wb))
+		return scheme_text_of(sm, at, at + 3);
+	return NULL;
+}
+
+/* 1 when statement sm sets a fail mark: "không đạt" or "chưa đạt" (through "nếu", "khi") right
+ * before "dưới N điểm". */
+static int sets_fail_mark(const ex_stmt *sm)
+{
+	const char *key = sm->key;
+	for (size_t i = 0; i + 8 < sm->keylen; i++) {
+		size_t p;
+		if (ex_word_at(key, sm->keylen, i, "khong dat"))
+			p = i + 9;
+		else if (ex_word_at(key, sm->keylen, i, "chua dat"))
+			p = i + 8;
+		else
+			continue;
+		p = ex_skip_sp(key, p, sm->keylen);
+		if (ex_word_at(key, sm->keylen, p, "neu") || ex_word_at(key, sm->keylen, p, "khi"))
+			p = ex_skip_sp(key, p + 3, sm->keylen);
+		if (ex_word_at(key, sm->keylen, p, "duoi")) {
+			p = ex_skip_sp(key, p + 4, sm->keylen);
+			while (p < sm->keylen && (isdigit((unsigned char)key[p]) || key[p] == ','))
+				p++;
+			if (ex_word_at(key, sm->keylen, ex_skip_sp(key, p, sm->keylen), "diem"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 when statement s is labelled as a band ("Loại tốt: …") or the titles above it (two levels)
  * name a classification ("Điều 6. Xếp loại hằng năm", not "Kết quả xếp loại"). */
 static int in_band_context(const ex_doc *ed, size_t s)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	size_t lb, le;
-	if (scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le))
+	if ((scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le)) || sets_fail_mark(sm))
 		return 1;
 	size_t t = scheme_title_before(ed, s);
 	for (int up = 0; up < 2 && t != EX_NONE; up++) {
@@ -83,6 +132,34 @@ static char *class_named(const ex_stmt *sm)
 	return NULL;
 }
 
+/* The class named right after a band's range in its clause ("từ 7 đến cận 8: đạt loại Khá;"):
+ * "loại X" after ':' and "đạt", "xếp", "được xếp", up to the clause's end; NULL when none. */
+static char *class_after(const ex_stmt *sm, size_t end, size_t ce)
+{
+	static const char *const verbs[] = {"duoc xep", "xep", "dat", NULL};
+	const char *key = sm->key;
+	size_t p = ex_skip_sp(key, end, ce);
+	if (p < ce && key[p] == ':')
+		p = ex_skip_sp(key, p + 1, ce);
+	for (int v = 0; verbs[v]; v++)
+		if (ex_word_at(key, ce, p, verbs[v])) {
+			p = ex_skip_sp(key, p + strlen(verbs[v]), ce);
+			break;
+		}
+	if (!ex_word_at(key, ce, p, "loai") || ex_words_in(key, p, ce) > 5)
+		return NULL;
+	return scheme_text_of(sm, p, ce);
+}
+
+/* The end of the clause (at ';' or the sentence's end) holding key offset at of sm. */
+static size_t clause_end(const ex_stmt *sm, size_t at)
+{
+	size_t se = ex_sentence_end(sm->key, sm->keylen, at), e = at;
+	while (e < se && sm->key[e] != ';')
+		e++;
+	return e;
+}
+
 /* in_band_context of statement s, read once. */
 int scheme_band_context(sch_doc *sd, size_t s)
 {
@@ -105,6 +182,8 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 	sohoa_status st = SOHOA_OK;
 	size_t lb = 0, le = 0;
 	int labelled = scheme_label_span(sm, 1, &lb, &le) && band_label(key, lb, le);
+	size_t named_in = sm->keylen; /* the sentence end of the last band that named its class */
+	int pass_fail = sets_fail_mark(sm); /* "đạt từ 5 điểm trở lên, không đạt nếu dưới 5 điểm" */
 	while (pos < sm->keylen && st == SOHOA_OK) {
 		/* the first band figure from pos: a range, "N điểm trở lên", "dưới N điểm" */
 		size_t at = sm->keylen, end = 0;
@@ -150,8 +229,18 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 			pos = end;
 			continue;
 		}
-		char *name = NULL;
+		size_t ke = clause_end(sm, end);
+		size_t ce = ex_sentence_end(key, sm->keylen, at);
+		char *name = class_after(sm, end, ke);
+		int passfail = 0;
+		if (!name && pass_fail && (name = pass_fail_at(sm, ex_sentence_start(key, at), at)) != NULL)
+			passfail = 1;
 		size_t cs = s;
+		int own_class = name != NULL;
+		if (!own_class && named_in < sm->keylen && ce == named_in) {
+			pos = ce; /* after a named band, a figure naming none is its condition */
+			continue;
+		}
 		/* the clause's own label ("loại II: …", "loại II là …") else the statement's, else the title's */
 		size_t clb = cb, cle = at;
 		while (clb < cle && key[clb] == ' ')
@@ -159,7 +248,9 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 		size_t j = clb;
 		while (j < cle && key[j] != ':' && !ex_word_at(key, cle, j, "la"))
 			j++;
-		if (j < cle && j > clb && ex_words_in(key, clb, j) <= 6 && band_label(key, clb, j))
+		if (name)
+			;
+		else if (j < cle && j > clb && ex_words_in(key, clb, j) <= 6 && band_label(key, clb, j))
 			name = scheme_text_of(sm, clb, j);
 		else if (labelled)
 			name = scheme_text_of(sm, lb, le);
@@ -176,15 +267,16 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 				cs = t;
 			}
 		}
-		/* the condition: from the range to the end of the statement's first sentence */
-		size_t ce = ex_sentence_end(key, sm->keylen, at);
-		char *cond = scheme_text_of(sm, at, ce);
+		/* the condition: from the range to the end of its clause or sentence */
+		char *cond = scheme_text_of(sm, at, passfail ? end : own_class ? ke : ce);
 		double conf = labelled || name ? 0.9 : 0.75;
 		st = scheme_emit(ctx, sd, s, at, EX_SCH_BAND, has_hi ? &hi : NULL, has_lo ? &lo : NULL,
 			  name ? name : sohoa_strdup(""), cs, cond, conf);
 		*is_band = 1;
-		/* one band per sentence */
-		pos = ce > end ? ce : end;
+		/* one band per sentence, or per clause when each names its class at its range */
+		if (own_class)
+			named_in = ce;
+		pos = passfail ? end : own_class && ke < ce ? ke + 1 : ce > end ? ce : end;
 	}
 	return st;
 }

@@ -22,10 +22,11 @@ static const char *const kind_names[] = {"criterion", "bonus", "penalty", "band"
 /* A figure in points: "10 điểm", "0,5 điểm", "03 điểm". */
 #define NUM "(\\d+(?:[.,]\\d+)*)"
 static const char *const pts_re = "(?<![\\p{L}\\d.,/])" NUM "\\s*diem(?![a-z])";
-/* A band's range: "từ 85 điểm đến dưới 95 điểm", "trên 90 điểm đến 100 điểm", "từ 70 đến 84,5"
- * (the unit may be left out after "tổng số điểm"), "từ 95 điểm trở lên", "dưới 75 điểm". */
+/* A band's range: "từ 85 điểm đến dưới 95 điểm", "trên 90 điểm đến 100 điểm", "từ 70 đến 84,5",
+ * "từ 5 đến cận 7" (the unit may be left out after "tổng số điểm"), "từ 95 điểm trở lên", "dưới
+ * 75 điểm". */
 static const char *const range_re =
-	"\\b(?:(?:dat\\s+)?(tu|tren)\\s+)" NUM "\\s*(?:diem\\s*)?(?:den|-)\\s*(duoi\\s+)?" NUM
+	"\\b(?:(?:dat\\s+)?(tu|tren)\\s+)" NUM "\\s*(?:diem\\s*)?(?:den|-)\\s*((?:duoi|can)\\s+)?" NUM
 	"(?:\\s*diem)?(?![\\d.,]*\\s*%)";
 static const char *const above_re = "\\b(?:(?:dat\\s+)?(?:tu|tren|dat)\\s+)?" NUM "\\s*diem\\s+(?:tro\\s+len|tro\\s+xuong)";
 static const char *const below_re = "\\b(duoi|toi da|khong qua)\\s+" NUM "\\s*diem(?![a-z])";
@@ -517,6 +518,8 @@ static void row_free(ex_scheme *r)
  * o keeps before it. */
 static int into_maximum(ex_scheme_set *o, size_t w, ex_scheme *r)
 {
+	if (r->kind == EX_SCH_BAND)
+		return 0; /* a band's bounds are its own: "đạt từ 5 điểm", "không đạt dưới 5 điểm" are two */
 	int drop = 0;
 	for (size_t j = 0; j < w && !drop; j++) {
 		ex_scheme *q = &o->rows[j];
@@ -558,7 +561,7 @@ static int into_maximum(ex_scheme_set *o, size_t w, ex_scheme *r)
  * trực tiếp 05 điểm" then "5"): the maximum goes onto the rule. */
 static int into_rule(ex_scheme_set *o, size_t w, ex_scheme *r)
 {
-	if (!(r->has_max && !r->has_points && r->crit_stmt != EX_NONE))
+	if (!(r->has_max && !r->has_points && r->crit_stmt != EX_NONE) || r->kind == EX_SCH_BAND)
 		return 0;
 	int merged = 0;
 	for (size_t j = 0; j < w && !merged; j++) {
@@ -614,6 +617,53 @@ static int count_cues(const ex_doc *ed)
 	return n >= 2;
 }
 
+/* The maximum a prose sentence sets with a scale without unit: "… chấm điểm, tính theo thang
+ * điểm 10", "… thì tổng điểm bài thi được quy đổi về thang điểm 100": a criterion row with that
+ * maximum, named by the noun phrase that opens the clause (after "thì") or the sentence ("Việc"
+ * left out), up to its verb. Only in a document that defines a scheme. */
+static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
+{
+	static const char *const stops[] = {"duoc", "do", "tinh", "theo", "la", "thuc hien", "se", "phai", "cham",
+					    "quy doi", NULL};
+	const ex_stmt *sm = &sd->ed->stmts[s];
+	const char *key = sm->key;
+	sohoa_status st = SOHOA_OK;
+	for (size_t i = 0; i + 12 < sm->keylen && st == SOHOA_OK; i++) {
+		if (!ex_word_at(key, sm->keylen, i, "thang diem"))
+			continue;
+		size_t nb = ex_skip_sp(key, i + 10, sm->keylen), ne = nb;
+		while (ne < sm->keylen && isdigit((unsigned char)key[ne]))
+			ne++;
+		size_t a = ex_skip_sp(key, ne, sm->keylen);
+		if (ne == nb || ne - nb > 3 || (ne < sm->keylen && strchr("%.,/", key[ne]) && isdigit((unsigned char)key[ne + 1])) ||
+		    (a < sm->keylen && (ex_word_at(key, sm->keylen, a, "diem") || key[a] == '%')))
+			continue; /* "thang điểm 100 điểm", "thang điểm 10,5": read elsewhere or no scale */
+		if (a < sm->keylen && !strchr(";:)", key[a]) && !ex_word_at(key, sm->keylen, a, "theo") &&
+		    !ex_word_at(key, sm->keylen, a, "va") && !ex_word_at(key, sm->keylen, a, "cho"))
+			continue;
+		double max = ex_num_at(key, nb);
+		if (max < 1 || max > 1000)
+			continue;
+		size_t sb = ex_sentence_start(key, i), nb0;
+		if (sb < scheme_body_start(sm))
+			sb = scheme_body_start(sm);
+		nb0 = sb;
+		for (size_t k = sb; k < i; k++)
+			if (ex_word_at(key, i, k, "thi") && k > sb && key[k - 1] == ' ' && ex_spelled_at(sm, k, "thì"))
+				nb0 = ex_skip_sp(key, k + 3, i);
+		nb0 = ex_skip_sp(key, nb0 + strspn(key + nb0, " -+*"), i);
+		if (ex_word_at(key, i, nb0, "viec"))
+			nb0 = ex_skip_sp(key, nb0 + 4, i);
+		size_t ce = nb0;
+		while (ce < i && !strchr(",;:(", key[ce]) && !(ce > nb0 && key[ce - 1] == ' ' && ex_starts_any(key, i, ce, stops)))
+			ce++;
+		char *name = ex_words_in(key, nb0, ce) >= 2 ? scheme_text_of(sm, nb0, ce) : NULL;
+		st = scheme_emit(ctx, sd, s, nb, EX_SCH_CRITERION, &max, NULL, name, s, NULL, name ? 0.8 : 0.6);
+		i = ne;
+	}
+	return st;
+}
+
 sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set *out)
 {
 	memset(out, 0, sizeof *out);
@@ -655,6 +705,8 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 			st = scheme_add_span(ctx, out, s, 0, sm->keylen); /* a points table's cells are conditions */
 		if (st == SOHOA_OK && !sd.info[s].bare && strpbrk(sm->key, "0123456789") && !ex_footnote(ed, sm, 0))
 			st = scheme_grammar(ctx, &sd, s);
+		if (st == SOHOA_OK && sd.scheme_doc && !sd.info[s].table && strstr(sm->key, "thang diem"))
+			st = scale_rows(ctx, &sd, s);
 	}
 	if (st == SOHOA_OK && out->n > 1) {
 		qsort(out->rows, out->n, sizeof *out->rows, cmp_rows);

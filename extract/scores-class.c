@@ -13,7 +13,11 @@ static const char *const target_cues[] = {"phan dau", "muc tieu", "chi tieu", "i
 					  "tro len", "dat tu", "khong duoi", "khong thap hon", "dam bao",
 					  "bao dam", "toi da", "khong qua", NULL};
 /* Words that make a figure in a plan a reported result rather than a target. */
-static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", NULL};
+static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", "hien nay", "hien tai",
+					  "uoc dat", "uoc thuc hien", "den nay", NULL};
+/* Words right after a figure that compare a result with its plan or the year before ("đạt 98%
+ * kế hoạch", "bằng 102% dự toán", "tăng 6% so cùng kỳ"). */
+static const char *const result_refs[] = {"ke hoach", "du toan", "so cung ky", "so voi cung ky", "cung ky", NULL};
 /* Type lines of documents whose figures are targets unless they report a result. */
 static const char *const plan_types[] = {"ke hoach", "chuong trinh", "de an", "phuong an", NULL};
 /* Type lines of documents that report results. */
@@ -32,6 +36,10 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 		for (int c = 0; target_cues[c]; c++) {
 			if (!ex_word_at(key, e, i, target_cues[c]) ||
 			    (i >= b + 5 && (!strncmp(key + i - 5, "chua ", 5) || (i >= b + 6 && !strncmp(key + i - 6, "khong ", 6)))))
+				continue;
+			/* "các cân đối lớn được đảm bảo": a state reached, not a goal */
+			if (i >= b + 5 && !strncmp(key + i - 5, "duoc ", 5) &&
+			    (!strcmp(target_cues[c], "dam bao") || !strcmp(target_cues[c], "bao dam")))
 				continue;
 			/* "bằng 115,1% mục tiêu …", "so với mục tiêu", "vượt mục tiêu": a reference, not a goal */
 			if (!strcmp(target_cues[c], "muc tieu") || !strcmp(target_cues[c], "chi tieu")) {
@@ -152,7 +160,8 @@ static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_
 
 /* 1 when the figure at [b, e) of statement st sits in a condition: its sentence opens with a
  * condition word and goes on after it with the consequence ("thì", "có thể"), or "nếu" comes
- * right before it in its clause with "thì" after. */
+ * right before it in its clause with "thì" after, or it is what "phải" requires before "mới
+ * được" (a requirement for a right, not a goal). */
 static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 {
 	const char *key = st->key;
@@ -170,6 +179,13 @@ static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_
 		return 1;
 	for (size_t k = cb; k < b; k++)
 		if (ex_word_at(key, b, k, "neu") && then)
+			return 1;
+	/* a requirement for what it opens: "… phải tham dự tối thiểu 80% số buổi học mới được dự thi" */
+	int must = 0;
+	for (size_t k = sb; k < b && !must; k++)
+		must = ex_word_at(key, b, k, "phai");
+	for (size_t k = e; k < se && must; k++)
+		if (ex_word_at(key, se, k, "moi duoc") || ex_word_at(key, se, k, "moi du"))
 			return 1;
 	/* "Trường hợp …", "Nếu …" open a sentence that is a condition and its consequence */
 	if (ex_word_at(key, b, i, "truong hop") || ex_word_at(key, b, i, "neu"))
@@ -429,9 +445,9 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 }
 
 /* Titles of sections whose figures are goals ("II. MỤC TIÊU", "Chỉ tiêu cụ thể"), or results
- * ("I. KẾT QUẢ THỰC HIỆN", "Tình hình …", "Đánh giá chung"). */
+ * ("I. KẾT QUẢ THỰC HIỆN", "Tình hình …", "Đánh giá chung", "1. Hiện trạng"). */
 static const char *const goal_titles[] = {"muc tieu", "chi tieu", NULL};
-static const char *const result_titles[] = {"ket qua", "tinh hinh", "danh gia chung", NULL};
+static const char *const result_titles[] = {"ket qua", "tinh hinh", "danh gia chung", "hien trang", "thuc trang", NULL};
 
 /* 1 when the nearest heading at or above statement si (three levels) has one of words in its
  * title. */
@@ -483,26 +499,78 @@ static const char *const imperatives[] = {"tiep tuc", "tang cuong", "day manh", 
 					  "de nghi", "giao", "to chuc", "thuc hien", NULL};
 static const char *const deadlines[] = {"truoc ngay", "cham nhat", "han chot", NULL};
 
-/* 1 when one of the first 20 statements is the type line of one of types ("KẾ HOẠCH", …). */
+/* 1 when statement sm is the type line of one of types ("KẾ HOẠCH", …), emphasis marks of
+ * markdown around it ("**KẾ HOẠCH**") left out. */
+static int is_type_line(const ex_stmt *sm, const char *const *types)
+{
+	size_t b = strspn(sm->key, " *_#"), e = sm->keylen;
+	while (e > b && strchr(" *_", sm->key[e - 1]))
+		e--;
+	for (int p = 0; types[p]; p++)
+		if (e - b == strlen(types[p]) && !strncmp(sm->key + b, types[p], e - b))
+			return 1;
+	return 0;
+}
+
+/* 1 when one of the first 20 statements is the type line of one of types. */
 static int is_doc_type(const ex_doc *ed, const char *const *types)
+{
+	for (size_t s = 0; s < ed->nstmts && s < 20; s++)
+		if (is_type_line(&ed->stmts[s], types))
+			return 1;
+	return 0;
+}
+
+/* Titles of a decision that issues rules ("QUYẾT ĐỊNH / Ban hành Quy chế …"): the document is
+ * the rules, a normative one. */
+static const char *const rules_titles[] = {"quyet dinh ban hanh quy che", "quyet dinh ban hanh quy dinh",
+					   "quyet dinh ban hanh dieu le", "quyet dinh ban hanh noi quy", NULL};
+
+/* 1 when one of the first 20 statements opens "QUYẾT ĐỊNH" and it and the next three read as a
+ * title that issues rules (its words may be cut over statements: "QUYẾT ĐỊNH" / "BAN" / "HÀNH
+ * QUY CHẾ …"). */
+static int issues_rules(const ex_doc *ed)
 {
 	for (size_t s = 0; s < ed->nstmts && s < 20; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
-		size_t b = strspn(sm->key, " ");
-		for (int p = 0; types[p]; p++)
-			if (!strcmp(sm->key + b, types[p]) ||
-			    (!strncmp(sm->key + b, types[p], strlen(types[p])) &&
-			     sm->key[b + strlen(types[p])] == ' ' && sm->key[b + strlen(types[p]) + 1] == 0))
-				return 1;
+		if (!ex_word_at(sm->key, sm->keylen, ex_skip_sp(sm->key, 0, sm->keylen), "quyet dinh"))
+			continue;
+		char title[128];
+		size_t n = 0;
+		for (size_t t = s; t < ed->nstmts && t <= s + 3 && n + 1 < sizeof title; t++) {
+			const ex_stmt *ts = &ed->stmts[t];
+			size_t b = ex_skip_sp(ts->key, 0, ts->keylen);
+			n += (size_t)snprintf(title + n, sizeof title - n, "%s%s", n ? " " : "", ts->key + b);
+		}
+		if (n >= sizeof title)
+			n = sizeof title - 1;
+		if (ex_starts_any(title, n, 0, rules_titles))
+			return 1;
+	}
+	return 0;
+}
+
+/* The year of the document's date line among the first 30 statements: "… ngày 20 tháng 11 năm
+ * 2025"; 0 when none. */
+static int doc_year(const ex_doc *ed)
+{
+	for (size_t s = 0; s < ed->nstmts && s < 30; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
+		const char *p = strstr(sm->key, "ngay ");
+		int d, m, y, n = 0;
+		if (p && sscanf(p, "ngay %d thang %d nam %4d%n", &d, &m, &y, &n) == 3 && n > 0 && d >= 1 && d <= 31 &&
+		    m >= 1 && m <= 12 && y >= 1990 && y <= 2100)
+			return y;
 	}
 	return 0;
 }
 
 void score_doctype_of(const ex_doc *ed, score_doctype *dt)
 {
+	dt->year = doc_year(ed);
 	dt->plan = is_doc_type(ed, plan_types);
 	dt->report = is_doc_type(ed, report_types);
-	dt->normative = is_doc_type(ed, normative_types);
+	dt->normative = is_doc_type(ed, normative_types) || issues_rules(ed);
 }
 
 int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const score_ev *e, size_t cstart,
@@ -516,7 +584,8 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	 * suốt (giải quyết hồ sơ đạt tỷ lệ 91,67%)") do not make it a target */
 	if (cstart > 0 && key[cstart - 1] == '(' && ex_has_word(key, cstart, e->b, "dat"))
 		cue_b = cstart;
-	int result = ex_has_any(key, sstart, e->b, result_cues);
+	int result = ex_has_any(key, sstart, e->b, result_cues) ||
+		     ex_starts_any(key, kl, ex_skip_sp(key, e->e, kl), result_refs);
 	int target = has_target_cue(key, cue_b, e->b) ||
 		     ex_has_any(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL});
 	size_t se = ex_sentence_end(key, kl, e->e);
@@ -525,12 +594,15 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 			 ex_has_any(key, e->e, se, deadlines));
 	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si));
 	int result_section = !goal_section && section_says(ed, si, result_titles);
-	if ((dt->plan && !result && !result_section) || target || directive || (goal_section && !result))
+	r->year = year_of(st, sstart, e->b, e->e);
+	/* a figure of a year before the document's is a result: a goal is set for what is to come */
+	if (!target && r->year && dt->year && r->year < dt->year)
+		result = 1;
+	if ((dt->plan && !result && !result_section) || target || (directive && !result) || (goal_section && !result))
 		r->kind = "target";
 	r->cue = target || result || directive || e->kind != EV_FIG;
 	if (dt->normative && !ex_has_any(key, sstart, se, goal_words))
 		return 0;
 	r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
-	r->year = year_of(st, sstart, e->b, e->e);
 	return 1;
 }

@@ -50,6 +50,7 @@ typedef struct score_row {
  * report a result), a report, a normative document (figures are norms unless a goal or result). */
 typedef struct score_doctype {
 	int plan, report, normative;
+	int year;          /* the year of the document's date line ("…, ngày 20 tháng 11 năm 2025"), 0 if none */
 } score_doctype;
 void score_doctype_of(const ex_doc *ed, score_doctype *dt);
 /* Why figure e of statement si states no fact (0 when it does): it belongs to a scoring scheme

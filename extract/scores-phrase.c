@@ -495,9 +495,17 @@ void score_clause_after(const ex_stmt *st, size_t from, size_t *b, size_t *e, in
 			continue;
 		}
 		int stop = 0;
-		if (isdigit((unsigned char)key[i])) { /* "… cho khoảng 84 - 85% …": the next figure is not the phrase's */
-			size_t j = i;
-			while (j < kl && j - i < 24 && (isdigit((unsigned char)key[j]) || strchr(".,- ", key[j])))
+		size_t fb = i; /* "… 100% nhà trường và trên 70% …": a bound word opens the next figure */
+		static const char *const next_bounds[] = {"khoang", "gan", "hon", "tren", "duoi", "it nhat", "toi thieu",
+							  "toi da", "khong qua", NULL};
+		for (int q = 0; next_bounds[q]; q++)
+			if (ex_word_at(key, kl, i, next_bounds[q])) {
+				fb = ex_skip_sp(key, i + strlen(next_bounds[q]), kl);
+				break;
+			}
+		if (isdigit((unsigned char)key[fb])) { /* "… cho khoảng 84 - 85% …": the next figure is not the phrase's */
+			size_t j = fb;
+			while (j < kl && j - fb < 24 && (isdigit((unsigned char)key[j]) || strchr(".,- ", key[j])))
 				j++;
 			stop = j < kl && (key[j] == '%' || ex_word_at(key, kl, j, "diem"));
 		}

@@ -46,12 +46,19 @@ static int linked(const char *key, size_t b, size_t at)
 	return 0;
 }
 
-/* Where a clause's subject starts when the row before ended inside it: past that row's comma. */
+/* Where a clause's subject starts when the row before ended inside it: past the comma or "và"
+ * after that row (not the comma of a number: "… tăng 6,1% và nhập khẩu đạt 30,4 tỷ đồng, tăng
+ * 5,3%" -> "nhập khẩu …"). */
 static size_t after_last_row(const char *key, const score_row *last, size_t b, size_t e)
 {
 	if (last && last->end > b && last->end <= e) {
-		const char *c = memchr(key + last->end, ',', e - last->end);
-		return c ? (size_t)(c - key) + 1 : last->end;
+		for (size_t i = last->end; i < e; i++) {
+			if (key[i] == ',' && !(i > 0 && isdigit((unsigned char)key[i - 1]) && isdigit((unsigned char)key[i + 1])))
+				return i + 1;
+			if (key[i] == ' ' && ex_word_at(key, e, i + 1, "va"))
+				return i + 3;
+		}
+		return last->end;
 	}
 	return b;
 }

@@ -88,6 +88,33 @@ static size_t add_range_lows(const ex_stmt *st, score_ev *evs, size_t n, size_t 
 	return n;
 }
 
+/* A range whose two bounds carry their unit ("85%-90%", "10 điểm đến 12 điểm"): the first
+ * figure becomes the lower bound (range 1, its span reaching the upper's end), the second the
+ * upper (range 2), as add_range_lows makes them for "85 - 90%". evs in key order. */
+static void join_unit_ranges(const ex_stmt *st, score_ev *evs, size_t n)
+{
+	const char *key = st->key;
+	for (size_t i = 0; i + 1 < n; i++) {
+		score_ev *a = &evs[i], *b = &evs[i + 1];
+		if (a->kind != EV_FIG || b->kind != EV_FIG || a->has2 || b->has2 || a->range || b->range ||
+		    strcmp(a->unit, b->unit) || !(a->v1 < b->v1))
+			continue;
+		size_t p = ex_skip_sp(key, a->e, b->b);
+		if (p < b->b && key[p] == '-')
+			p = ex_skip_sp(key, p + 1, b->b);
+		else if (ex_word_at(key, b->b, p, "den"))
+			p = ex_skip_sp(key, p + 3, b->b);
+		else
+			continue;
+		if (p != b->b)
+			continue;
+		a->range = 1;
+		a->e = b->e;
+		b->range = 2;
+		i++;
+	}
+}
+
 /* Collect the figures of one statement (at most cap, in key order), figures inside a change or
  * rank dropped; res are the compiled fig_re, rank_re, change_re, rank_bare_re. */
 static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *evs, size_t cap)
@@ -141,6 +168,7 @@ static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *ev
 	}
 	n = add_range_lows(st, evs, n, cap);
 	qsort(evs, n, sizeof *evs, cmp_ev);
+	join_unit_ranges(st, evs, n);
 	/* a figure inside a change ("tăng 0,19 điểm") belongs to the change */
 	size_t w = 0;
 	for (size_t i = 0; i < n; i++) {

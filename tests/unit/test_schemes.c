@@ -313,6 +313,92 @@ int main(void)
 	expect(ctx, "scores", LINES("3. Điều kiện được vay vốn", "Hộ gia đình có thu nhập thấp hơn 60% mức bình quân."), 2, 0,
 	       NULL, "scores: a bound under a heading of conditions is no fact");
 
+	/* "được bảo đảm" states a state reached: the changes of the same sentence stay results */
+	expect(ctx, "scores",
+	       LINES("Trong 9 tháng, an sinh xã hội được bảo đảm; doanh thu du lịch đạt 50 tỷ đồng, tăng 12,5% so với cùng kỳ."),
+	       1, 1, WANT(",change,=,,,,,,,12.5,%,"), "scores: a passive \"được bảo đảm\" is no target cue");
+	expect(ctx, "scores", LINES("Bảo đảm 95% hồ sơ được giải quyết đúng hạn."), 1, 1, WANT(",target,=,95,"),
+	       "scores: an active \"Bảo đảm\" still makes a target");
+
+	/* the present state in a plan: a section of the current state, or "hiện nay" */
+	expect(ctx, "scores",
+	       LINES("KẾ HOẠCH", "Phát triển chợ nông thôn", "1. Thực trạng", "Tỷ lệ xã có chợ đạt chuẩn chiếm 41,5%.",
+		     "2. Mục tiêu", "Tỷ lệ xã có chợ đạt chuẩn đạt 60%."),
+	       6, 2, WANT(",score,=,41.5,", ",target,=,60,"), "scores: a plan's current-state section gives results");
+	expect(ctx, "scores", LINES("KẾ HOẠCH", "Hiện nay, tỷ lệ hộ dùng nước sạch đạt 72%."), 2, 1, WANT(",score,=,72,"),
+	       "scores: \"hiện nay\" in a plan gives a result");
+
+	/* a requirement for a right ("phải … mới được") is a condition, not a goal */
+	expect(ctx, "scores",
+	       LINES("KẾ HOẠCH", "Vận động viên phải có mặt tối thiểu 90% số buổi tập mới được đăng ký thi đấu."), 2, 0, NULL,
+	       "scores: \"phải … mới được\" is a condition");
+
+	/* a decision that issues rules is a normative document: its rates are norms */
+	expect(ctx, "scores",
+	       LINES("QUYẾT ĐỊNH", "BAN", "HÀNH QUY CHẾ LÀM VIỆC CỦA THƯ VIỆN TỈNH",
+		     "Nhân viên thư viện phải dành tối thiểu 30% thời gian cho phục vụ bạn đọc.",
+		     "Viên chức có con nhỏ được giảm 10% định mức."),
+	       5, 0, NULL, "scores: the rates of a decision issuing rules are norms");
+	expect(ctx, "scores",
+	       LINES("QUYẾT ĐỊNH", "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN THƯ VIỆN TỈNH",
+		     "Phấn đấu 80% trường học có thư viện đạt chuẩn."),
+	       3, 1, WANT(",target,=,80,"), "scores: a decision approving a plan keeps its targets");
+
+	/* bands listed in one sentence, each clause naming its class after its range ("cận" = just below) */
+	const char *const *listed =
+		LINES("3. Xếp loại học viên: điểm từ 6 đến cận 8: đạt loại Khá; điểm từ 8 đến 10: đạt loại Giỏi.");
+	expect(ctx, "schemes", listed, 1, 2, WANT(",band,loại Khá,8,6,", ",band,loại Giỏi,10,8,"),
+	       "schemes: one band per clause when each names its class after its range");
+	expect(ctx, "scores", listed, 1, 0, NULL, "scores: the bounds of listed bands are no scores");
+	expect(ctx, "schemes",
+	       LINES("Loại tốt: đạt từ 85 điểm đến dưới 95 điểm; có ít nhất 3 tiêu chí đạt trên 8 điểm."), 1, 1,
+	       WANT(",band,Loại tốt,95,85,"), "schemes: a clause that names no class of its own is a condition");
+
+	/* a pass mark under an article on who passes */
+	expect(ctx, "schemes",
+	       LINES("Điều 7. Xác định người trúng tuyển kỳ sát hạch", "",
+		     "1. Người dự sát hạch có điểm bài thi đạt từ 60 điểm trở lên."),
+	       3, 1, WANT(",band,Điều 7. Xác định người trúng tuyển kỳ sát hạch,,60,"),
+	       "schemes: a pass mark under \"trúng tuyển\" is a band");
+
+	/* a scale without unit in prose gives its criterion's maximum, in a document that defines a scheme */
+	const char *const *scale =
+		LINES("1. Bài kiểm tra được chấm điểm theo thang điểm 20; điểm cộng tối đa 2 điểm.",
+		      "2. Nếu thi cả hai phần thì tổng điểm hai phần được quy đổi về thang điểm 100 theo tỷ lệ 60% và 40%.");
+	expect(ctx, "schemes", scale, 2, 3,
+	       WANT(",criterion,Bài kiểm tra,20,,", ",criterion,tổng điểm hai phần,100,,"),
+	       "schemes: \"thang điểm 20\" in prose is a criterion's maximum");
+	expect(ctx, "schemes", LINES("Học sinh lớp 6 học theo thang điểm 10 của Bộ."), 1, 0, NULL,
+	       "schemes: a scale outside a scheme document gives no row");
+
+	/* a pass mark and a fail mark in one sentence are two bands */
+	const char *const *passfail =
+		LINES("2. Điểm kiểm tra là điểm trung bình của hai giám khảo. Bài kiểm tra đạt từ 6 điểm trở lên, "
+		      "chưa đạt khi dưới 6 điểm.");
+	expect(ctx, "schemes", passfail, 1, 2, WANT(",band,đạt,,6,", ",band,chưa đạt,6,,"),
+	       "schemes: \"đạt từ … trở lên, chưa đạt khi dưới …\" gives a pass and a fail band");
+	expect(ctx, "scores", passfail, 1, 0, NULL, "scores: pass and fail marks are no scores");
+	expect(ctx, "schemes", LINES("Năm 2024 tỉnh đạt 80 điểm, không đạt mục tiêu đề ra."), 1, 0, NULL,
+	       "schemes: \"không đạt\" without a mark below sets no band");
+
+	/* a plan's type line in markdown emphasis still makes its figures targets; a result compared
+	 * with its plan or the year before, or estimated ("ước đạt"), stays a result */
+	expect(ctx, "scores", LINES("**KẾ HOẠCH**", "Trên 85% hộ gia đình được dùng nước sạch."), 2, 1, WANT(",target,>,85,"),
+	       "scores: \"**KẾ HOẠCH**\" is a plan's type line");
+	expect(ctx, "scores",
+	       LINES("KẾ HOẠCH", "Thu ngân sách năm 2025 đạt 3.100 tỷ đồng, bằng 98,5% kế hoạch.",
+		     "Sản lượng lúa ước đạt 92%."),
+	       3, 2, WANT(",score,=,98.5,", ",score,=,92,"), "scores: results in a plan compared with the plan stay results");
+
+	/* in a plan dated 2025, a figure of 2024 is a result, one of 2026 a target */
+	expect(ctx, "scores",
+	       LINES("Hà Giang, ngày 12 tháng 3 năm 2025", "KẾ HOẠCH",
+		     "Năm 2024 tỷ lệ trường đạt chuẩn quốc gia đạt 71,5%.",
+		     "Chỉ số PAPI năm 2024 giảm 2 bậc so với năm 2023.",
+		     "Năm 2026 tỷ lệ trường đạt chuẩn quốc gia đạt 80%."),
+	       5, 3, WANT(",score,=,71.5,", ",change,=,,,,,,,-2,bậc,", ",target,=,80,"),
+	       "scores: a plan's figures of a year before its date are results");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }

@@ -101,6 +101,27 @@ int main(void)
 	expect(ctx, LINES("Phấn đấu hoàn thành 100% các chỉ tiêu được giao."), 1, 1, WANT(",các chỉ tiêu được giao,"),
 	       WANT("hoàn thành các"), "scores: completing counts what is completed, which names it");
 
+	/* after a row, the next subject starts past "và" or a comma, never the comma of a number */
+	expect(ctx,
+	       LINES("Quý III, sản lượng lúa đạt 20,6 nghìn tấn, tăng 3,2% và sản lượng ngô đạt 10,8 nghìn tấn, tăng 1,7%."),
+	       1, 2, WANT(",sản lượng lúa,change,", ",sản lượng ngô,change,"), WANT(",8 nghìn tấn,change,"),
+	       "scores: the comma of \"10,8\" does not start a subject");
+
+	/* a subject read after its figure ends before the bound word of the next figure */
+	expect(ctx, LINES("Phấn đấu tập huấn cho 100% giáo viên mầm non và trên 60% cha mẹ trẻ."), 1, 2,
+	       WANT(",giáo viên mầm non,target,=,100,", "cha mẹ trẻ,target,>,60,"), WANT("và trên,"),
+	       "scores: \"và trên 60%\" is no part of the subject before it");
+
+	/* "12/63." ends its sentence: the change of the next one is its own row, not the rank's */
+	expect(ctx, LINES("Năm 2024 Chỉ số hài lòng của tỉnh xếp thứ 21/34. Chỉ số PCI năm 2024 tăng 4 bậc so với năm 2023."),
+	       1, 2, WANT(",rank,=,,,,,21,34,,,", "Chỉ số PCI năm 2024,change,=,,,,,,,4,bậc,"), NULL,
+	       "scores: a rank's total ends its sentence; the next sentence's rise is a row of its own");
+
+	/* a range whose bounds both carry their unit is one range: lower and upper bound, one subject */
+	expect(ctx, LINES("Phấn đấu tỷ lệ lao động qua đào tạo đạt 70%-75%."), 1, 2,
+	       WANT("tỷ lệ lao động qua đào tạo,target,>=,70,", "tỷ lệ lao động qua đào tạo,target,<=,75,"),
+	       WANT("75% tỷ lệ", "75%,target"), "scores: \"70%-75%\" is a range");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
