@@ -47,6 +47,10 @@ struct sohoa_channel {
 	size_t nvocab;
 	uint32_t *last;  /* the pairs the latest count added to, once per reading */
 	size_t nlast, caplast;
+	uint32_t *symkeys; /* the keys with a digit or symbol */
+	size_t nsym, capsym;
+	restore_adapt_chr chr[ADAPT_MAXCHR]; /* what their learned readings say each one stands for */
+	size_t nchr;
 	sohoa_buf pending; /* a loaded file, read at bind */
 };
 
@@ -77,6 +81,7 @@ void sohoa_channel_free(sohoa_channel *ch)
 	free(ch->nword);
 	free(ch->canon);
 	free(ch->last);
+	free(ch->symkeys);
 	free(ch);
 }
 
@@ -204,6 +209,17 @@ static int add_count(sohoa_channel *ch, const char *s, size_t len, int id, uint3
 			return -1;
 		key = (uint32_t)++ch->nkeys;
 		ch->khash[ks] = key;
+		if (e->symbols) {
+			if (ch->nsym == ch->capsym) {
+				size_t cap = ch->capsym ? ch->capsym * 2 : 256;
+				uint32_t *k = realloc(ch->symkeys, cap * sizeof *k);
+				if (!k)
+					return -1;
+				ch->symkeys = k;
+				ch->capsym = cap;
+			}
+			ch->symkeys[ch->nsym++] = key - 1;
+		}
 	}
 	ad_key *e = &ch->keys[key - 1];
 	size_t ps = pair_slot(ch, key - 1, (uint16_t)id);
@@ -273,12 +289,72 @@ static void build_key(sohoa_channel *ch, ad_key *e)
 	memcpy(e->read, c, e->nread * sizeof c[0]);
 }
 
+/* Count the digits and symbols of key e that its learned reading id spells with a letter, one
+ * for one ("1&" lệ: 1 -> l, & -> ệ), n times, into the table of (observed, letter) pairs. */
+static void count_chars(sohoa_channel *ch, const ad_key *e, int id, uint32_t n, uint32_t *keys_of)
+{
+	const char *t = ch->strs.data + e->str, *w = sohoa_lm_word(ch->m, id);
+	size_t tn = e->len, wn = strlen(w), i = 0, j = 0;
+	uint32_t tc[PROPOSE_CPS], wc[PROPOSE_CPS];
+	int nt = 0, nw = 0;
+	while (i < tn && nt < PROPOSE_CPS)
+		i += sohoa_utf8_decode(t + i, tn - i, &tc[nt++]);
+	while (j < wn && nw < PROPOSE_CPS)
+		j += sohoa_utf8_decode(w + j, wn - j, &wc[nw++]);
+	if (i < tn || j < wn || nt != nw)
+		return;
+	for (int k = 0; k < nt; k++) {
+		uint32_t plain;
+		int tone, upper;
+		if (sohoa_viet_letter(tc[k], &plain, &tone, &upper) || !sohoa_viet_letter(wc[k], &plain, &tone, &upper))
+			continue;
+		size_t c = 0;
+		while (c < ch->nchr && (ch->chr[c].obs != tc[k] || ch->chr[c].letter != wc[k]))
+			c++;
+		if (c == ch->nchr) {
+			if (c == ADAPT_MAXCHR)
+				continue;
+			ch->chr[c] = (restore_adapt_chr){tc[k], wc[k], 0};
+			keys_of[c] = 0;
+			ch->nchr++;
+		}
+		ch->chr[c].n += n;
+		keys_of[c]++;
+	}
+}
+
+/* The character readings, from the learned readings of every key with a digit or symbol: the
+ * pairs that at least two of them show, MIN_SYMBOLS times in all. */
+static void build_chars(sohoa_channel *ch)
+{
+	uint32_t keys_of[ADAPT_MAXCHR];
+	ch->nchr = 0;
+	for (size_t s = 0; s < ch->nsym; s++) {
+		const ad_key *e = &ch->keys[ch->symkeys[s]];
+		for (uint32_t p = e->first; p != NONE; p = ch->pairs[p].next)
+			if (ch->pairs[p].n >= MIN_SYMBOLS && ch->canon[ch->pairs[p].id] == 1)
+				count_chars(ch, e, ch->pairs[p].id, ch->pairs[p].n, keys_of);
+	}
+	size_t kept = 0;
+	for (size_t c = 0; c < ch->nchr; c++)
+		if (keys_of[c] >= 2 && ch->chr[c].n >= MIN_SYMBOLS)
+			ch->chr[kept++] = ch->chr[c];
+	ch->nchr = kept;
+}
+
 /* The M step over the keys counted since the last one (all: every key). */
 static void build(sohoa_channel *ch, int all)
 {
 	for (size_t k = 0; k < ch->nkeys; k++)
 		if (all || ch->keys[k].touched)
 			build_key(ch, &ch->keys[k]);
+	build_chars(ch);
+}
+
+size_t restore_adapt_chars(const sohoa_channel *ch, const restore_adapt_chr **chr)
+{
+	*chr = ch->chr;
+	return ch->nchr;
 }
 
 size_t restore_adapt_find(const sohoa_channel *ch, const char *key, size_t n, sohoa_lm_chan_cand *out, size_t max)

@@ -320,11 +320,10 @@ static void add_deletions(const sohoa_model *m, const char *t, size_t n, restore
 	}
 }
 
-#define PROPOSE_MAXLEN 6 /* letters of a token the E step proposes letters in */
 #define PROPOSE_PREV 6   /* readings of the preceding position that rank the proposals */
 
 /* The E step's proposals (restore_adapt explore) for the token low[0..ln) with one or two digits
- * or symbols among at most PROPOSE_MAXLEN characters ("18", "1&", "v4i"): the words spelled with
+ * or symbols among at most PROPOSE_CPS characters ("18", "1&", "v4i"): the words spelled with
  * a letter in each of their places, at the cost of a new confusion, the likeliest after the
  * preceding position's readings (prev, NULL at a span's start) making the cut. Whether a digit
  * stands for a letter is then for the batch's counts to say. */
@@ -332,9 +331,9 @@ static void add_proposals(const sohoa_model *m, const char *low, size_t ln, cons
 			  int32_t *rank)
 {
 	wletters w;
-	if (!restore_letters(low, ln, &w) || w.n > PROPOSE_MAXLEN)
+	if (!restore_letters(low, ln, &w) || w.n > PROPOSE_CPS)
 		return;
-	char b[PROPOSE_MAXLEN + 1];
+	char b[PROPOSE_CPS + 1];
 	int slot[2], ns = 0;
 	for (int j = 0; j < w.n; j++) {
 		uint32_t base = sohoa_viet_base(w.cp[j]);
@@ -363,6 +362,64 @@ static void add_proposals(const sohoa_model *m, const char *low, size_t ln, cons
 					ctx = sc;
 			}
 			add_cand_r(p, id, RESTORE_EXPLORE_NEW, rank, m, ctx - m->uni[id].logp);
+		}
+	}
+}
+
+/* The readings of token t[0..n) with one or two of its digits or symbols read as the letters the
+ * batch learned they stand for (restore_adapt_chars), at RESTORE_ADAPT_CHR each. */
+static void add_learned_chars(const sohoa_model *m, const sohoa_channel *ch, const char *t, size_t n, restore_pos *p,
+			      int32_t *rank, sohoa_buf *tmp)
+{
+	const restore_adapt_chr *chr;
+	size_t nchr = restore_adapt_chars(ch, &chr);
+	if (!nchr)
+		return;
+	variant one[MAX_SINGLE];
+	int n1 = 0;
+	for (size_t i = 0; i < n && n1 < MAX_SINGLE; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80)
+			continue;
+		uint32_t cp;
+		size_t ol = sohoa_utf8_decode(t + i, n - i, &cp);
+		for (size_t k = 0; k < nchr && n1 < MAX_SINGLE; k++) {
+			if (chr[k].obs != cp)
+				continue;
+			char u[4];
+			size_t il = sohoa_utf8_encode(chr[k].letter, u);
+			sohoa_lm_chan_chr e = {{0}, {0}, RESTORE_ADAPT_CHR};
+			memcpy(e.obs, t + i, ol);
+			memcpy(e.intended, u, il);
+			variant *v = &one[n1];
+			if (!confuse(t, n, i, &e, ol, il, v))
+				continue;
+			v->fixed = cp_mask(v->v, v->n, i, i + il);
+			v->cost = RESTORE_ADAPT_CHR;
+			n1++;
+			add_group(m, v->v, v->n, v->fixed, v->cost, p, rank, tmp);
+		}
+	}
+	for (int a = 0; a < n1; a++) { /* a second one after the first */
+		const variant *v1 = &one[a];
+		for (size_t j = v1->after; j < v1->n; j++) {
+			if (((unsigned char)v1->v[j] & 0xC0) == 0x80)
+				continue;
+			uint32_t cp;
+			size_t ol = sohoa_utf8_decode(v1->v + j, v1->n - j, &cp);
+			for (size_t k = 0; k < nchr; k++) {
+				if (chr[k].obs != cp)
+					continue;
+				char u[4];
+				size_t il = sohoa_utf8_encode(chr[k].letter, u);
+				sohoa_lm_chan_chr e = {{0}, {0}, RESTORE_ADAPT_CHR};
+				memcpy(e.obs, v1->v + j, ol);
+				memcpy(e.intended, u, il);
+				variant v2;
+				if (!confuse(v1->v, v1->n, j, &e, ol, il, &v2))
+					continue;
+				add_group(m, v2.v, v2.n, v1->fixed | cp_mask(v2.v, v2.n, j, j + il), 2 * RESTORE_ADAPT_CHR, p,
+					  rank, tmp);
+			}
 		}
 	}
 }
@@ -401,7 +458,7 @@ static int ocr_cands(const sohoa_model *m, const restore_adapt *ad, const restor
 {
 	int32_t rank[RESTORE_MAXC];
 	char low[128];
-	size_t ln = 0;
+	size_t ln = 0, nown = 0;
 	int digits = 1;
 	for (size_t i = 0; i < n; i++)
 		if (!((t[i] >= '0' && t[i] <= '9') || ((t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < n)))
@@ -416,7 +473,7 @@ static int ocr_cands(const sohoa_model *m, const restore_adapt *ad, const restor
 		size_t nch;
 		const sohoa_lm_chan_cand *ch = sohoa_lm_chan(m, tmp->data, tmp->len, &nch);
 		sohoa_lm_chan_cand own[RESTORE_MAXC];
-		size_t nown = ad && ad->ch ? restore_adapt_find(ad->ch, tmp->data, tmp->len, own, RESTORE_MAXC) : 0;
+		nown = ad && ad->ch ? restore_adapt_find(ad->ch, tmp->data, tmp->len, own, RESTORE_MAXC) : 0;
 		if (nown) { /* the batch's own readings of this token, the shipped ones interpolated in */
 			ch = own;
 			nch = nown;
@@ -453,6 +510,8 @@ static int ocr_cands(const sohoa_model *m, const restore_adapt *ad, const restor
 	}
 	add_group(m, low, ln, 0, 0, p, rank, tmp);
 	add_variants(m, low, ln, p, rank, tmp);
+	if (ad && ad->ch && !ad->explore && !nown)
+		add_learned_chars(m, ad->ch, low, ln, p, rank, tmp);
 	add_wildcards(m, low, ln, p, rank);
 	wletters w;
 	size_t ngroup = 0;

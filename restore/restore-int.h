@@ -28,6 +28,17 @@ typedef struct restore_adapt {
 /* The learned readings of the token whose key is key[0..n) (at most max, into out): 0 when ch has
  * none for it (the shipped ones stand). The caller holds the read lock (restore_adapt_lock). */
 size_t restore_adapt_find(const sohoa_channel *ch, const char *key, size_t n, sohoa_lm_chan_cand *out, size_t max);
+/* A digit or symbol the batch read for a letter in several words ("1" for l in "1&" lệ, "1y"
+ * lý), n times in all: the final decode tries it in the tokens it has no learned reading for, at
+ * RESTORE_ADAPT_CHR each. */
+typedef struct restore_adapt_chr {
+	uint32_t obs, letter, n;
+} restore_adapt_chr;
+#define ADAPT_MAXCHR 256
+#define RESTORE_ADAPT_CHR (-2300)
+#define PROPOSE_CPS 6 /* characters of a token the E step proposes letters in */
+/* ch's character readings (*chr borrowed, valid while the read lock is held). */
+size_t restore_adapt_chars(const sohoa_channel *ch, const restore_adapt_chr **chr);
 /* The E step's scores: ln P of a shipped reading as explored, and of a proposed one. */
 #define RESTORE_EXPLORE_TEMPER 3
 #define RESTORE_EXPLORE_NEW (-4000)
