@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LAMBDA 0.5       /* weight of the batch's counts against the shipped channel */
+#define LAMBDA 0.7       /* weight of the batch's counts against the shipped channel */
 #define MIN_LETTERS 2    /* times a token of letters must be read as a word to be learned */
 #define MIN_SYMBOLS 3    /* the same for a token with digits or symbols ("18" for lệ) */
 #define NONE UINT32_MAX

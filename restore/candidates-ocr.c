@@ -424,16 +424,6 @@ static void add_learned_chars(const sohoa_model *m, const sohoa_channel *ch, con
 	}
 }
 
-/* The E step: the readings found so far tempered (context weighs more than the shipped channel),
- * then the proposals. */
-static void explore(const sohoa_model *m, const char *low, size_t ln, const restore_pos *prev, restore_pos *p,
-		    int32_t *rank)
-{
-	for (int k = 0; k < p->n; k++)
-		p->chan[k] /= RESTORE_EXPLORE_TEMPER;
-	add_proposals(m, low, ln, prev, p, rank);
-}
-
 /* The lowercase of t[0..n) into low (size cap), its length returned. */
 static size_t lower_token(const char *t, size_t n, char *low, size_t cap)
 {
@@ -488,7 +478,7 @@ static int ocr_cands(const sohoa_model *m, const restore_adapt *ad, const restor
 		ln = lower_token(t, n, low, sizeof low);
 	if (digits) {
 		if (exploring)
-			explore(m, low, ln, prev, p, rank);
+			add_proposals(m, low, ln, prev, p, rank);
 		return p->n > 1 ? RESTORE_KEEP0 : RESTORE_COPY;
 	}
 	/* An all-caps token of plain letters that no syllable spells (PAPI, SIPAS) is an acronym
@@ -530,7 +520,7 @@ static int ocr_cands(const sohoa_model *m, const restore_adapt *ad, const restor
 	if (!acronym && best < EDIT_COST / 2)
 		add_deletions(m, low, ln, p, rank, tmp);
 	if (exploring && !acronym)
-		explore(m, low, ln, prev, p, rank);
+		add_proposals(m, low, ln, prev, p, rank);
 	if (!p->n) {
 		restore_pos_one(p, restore_key_id(m, t, n, tmp));
 		return RESTORE_COPY;

@@ -17,9 +17,9 @@
 /* --- the eng-OCR channel adapted to the batch (adapt.c) --- */
 
 /* How the eng-OCR job reads tokens: ch NULL, the shipped channel; else the readings ch learned
- * replace the shipped ones of the tokens it has evidence for, and with explore (the E step's
- * decoding) they are tempered and letters are proposed for the digits and symbols of short tokens
- * where the preceding word wants them. */
+ * replace the shipped ones of the tokens it has evidence for; with explore (the E step's
+ * decoding) letters are proposed for the digits and symbols of short tokens where the preceding
+ * word wants them, else the digits and symbols the batch learned stand for letters are tried. */
 typedef struct restore_adapt {
 	const sohoa_channel *ch;
 	int explore;
@@ -39,8 +39,7 @@ typedef struct restore_adapt_chr {
 #define PROPOSE_CPS 6 /* characters of a token the E step proposes letters in */
 /* ch's character readings (*chr borrowed, valid while the read lock is held). */
 size_t restore_adapt_chars(const sohoa_channel *ch, const restore_adapt_chr **chr);
-/* The E step's scores: ln P of a shipped reading as explored, and of a proposed one. */
-#define RESTORE_EXPLORE_TEMPER 3
+/* The E step's ln P of a proposed reading. */
 #define RESTORE_EXPLORE_NEW (-4000)
 /* Bind ch to the model (a loaded file's words to ids; the learned readings built); -1 when out of
  * memory. Idempotent. */

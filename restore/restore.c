@@ -734,10 +734,9 @@ static sohoa_status restore_pass(sohoa_ctx *ctx, const sohoa_model *m, const res
 /* The E and M steps of the channel adaptation (restore.h sohoa_channel): the eng-OCR paragraphs
  * decoded exploring, their readings counted into ctx->channel, which rebuilds its readings; the
  * outputs and readings of this pass are then forgotten. One round: the proposals come from the
- * context, not from the channel, so a second exploring pass would find the same words. */
-#ifndef ADAPT_ROUNDS
-#define ADAPT_ROUNDS 1
-#endif
+ * context, not from the channel, and a second exploring pass with the readings the first
+ * learned found the same words on seed 001 and the rendered eng-OCR samples (docs/model.md). */
+#define ADAPT_ROUNDS 1 /* E steps over the same paragraphs; see adapt_count */
 static sohoa_status adapt_count(sohoa_ctx *ctx, const sohoa_model *m, scratch *w, const sohoa_restore_mode *job,
 				const char *const *texts, const size_t *lens, size_t count, const uint8_t *todo,
 				sohoa_tone_style style, sohoa_buf *outs, const size_t *start)

@@ -36,8 +36,8 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 /* The eng-OCR channel adapted to a batch (restore/adapt.c). The confusions of one OCR engine repeat
  * through the documents it read: a channel set on a context (ctx->channel, shared by its workers)
  * and learning re-estimates them from the batch. Each sohoa_restore_many call decodes its eng-OCR
- * paragraphs once exploring (the shipped channel tempered, letters proposed for digits and
- * symbols), counts which word each token was read as, rebuilds the learned readings from all
+ * paragraphs once exploring (with the channel learned so far, letters proposed for digits
+ * and symbols), counts which word each token was read as, rebuilds the learned readings from all
  * counts of the batch so far (repeated evidence only, interpolated with the shipped channel), and
  * decodes again with them. A loaded channel is fixed: its readings are used, nothing is learned.
  * The caller owns it; free it after the contexts that use it. */
