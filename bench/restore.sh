@@ -8,7 +8,8 @@
 # stripped seeds in the speed input, default 80: a fixed size, so runs compare), VERBOSE=1 (show
 # misread words per job, and the vie job's errors by kind), MODEL (a model file other than the
 # shipped data/sohoa-lm.bin, e.g. one built with new channel tables), PARTS (which parts to run,
-# default "strip ocr vie speed": the three jobs by their --restore modes, and the timings).
+# default "strip ocr vie speed": the three jobs by their --restore modes, and the timings), ADAPT=1
+# (restore with --adapt: the eng-OCR channel learned from each document, docs/normalize.md).
 # Timings on a shared machine are noisy: CPU time, not wall time, is used for speed.
 set -u
 : "${BUILD:=build}"
@@ -17,6 +18,7 @@ set -u
 : "${HELDOUT_MAX:=10000}"
 : "${SPEED_REPEAT:=80}"
 : "${MODEL:=}"
+: "${ADAPT:=}"
 : "${PARTS:=strip ocr vie speed}"
 part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 SOHOA=$BUILD/sohoa
@@ -50,9 +52,9 @@ restore() {
 FMT=""
 restore_once() {
 	if [ -x /usr/bin/time ]; then
-		$ONECORE /usr/bin/time -v -o "$3.time" "$SOHOA" normalize --restore "$1" ${MODEL:+--model "$MODEL"} $FMT --jobs 1 -q "$2" -o "$3" 2>"$3.err"
+		$ONECORE /usr/bin/time -v -o "$3.time" "$SOHOA" normalize --restore "$1" ${MODEL:+--model "$MODEL"} ${ADAPT:+--adapt} $FMT --jobs 1 -q "$2" -o "$3" 2>"$3.err"
 	else
-		$ONECORE "$SOHOA" normalize --restore "$1" ${MODEL:+--model "$MODEL"} $FMT --jobs 1 -q "$2" -o "$3" 2>"$3.err"
+		$ONECORE "$SOHOA" normalize --restore "$1" ${MODEL:+--model "$MODEL"} ${ADAPT:+--adapt} $FMT --jobs 1 -q "$2" -o "$3" 2>"$3.err"
 	fi
 }
 cpu_s() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.3f", s }' "$1"; }

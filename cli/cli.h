@@ -20,6 +20,8 @@ typedef struct cli_args {
 	const char *shard;    /* --shard K/N (run) */
 	int pdf;              /* --pdf (run): OUTDIR/<key>.pdf for PDFs and images */
 	int review;           /* --review (run): OUTDIR/review/ */
+	int adapt;            /* --adapt: the eng-OCR channel learned from the batch */
+	const char *channel;  /* --channel FILE: where it is kept */
 	const char *includes[32]; size_t nincludes;
 	const char *excludes[32]; size_t nexcludes;
 	char **inputs;        /* positional arguments */
@@ -29,7 +31,7 @@ typedef struct cli_args {
 /* Which options a command accepts (bit flags for cli_parse). */
 enum {
 	CLI_OCR = 1 << 0,     /* --lang --tessdata --dpi --ocr --jobs --pages --password --timeout --max-pixels --max-pages */
-	CLI_NORM = 1 << 1,    /* --tone --restore --model --tsv */
+	CLI_NORM = 1 << 1,    /* --tone --restore --model --tsv --adapt --channel */
 	CLI_OUT = 1 << 2,     /* -o */
 	CLI_FORMAT = 1 << 3,  /* --format */
 	CLI_ONLY = 1 << 4,    /* --only */
@@ -59,6 +61,11 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args);
 int cli_option_value(cli_args *a, const char *name, const char *arg);
 /* A context with the CLI's stderr logger and the Ctrl-C flag attached. */
 sohoa_ctx *cli_ctx_new(const cli_args *args);
+/* The eng-OCR channel of --adapt / --channel FILE (cli/channel.c): open sets ctx->channel (read
+ * from the file kept, else a new one that learns; for run --adapt the file is OUTDIR/channel.tsv),
+ * close writes a learned one where it is kept and frees it. 0, or -1 after printing why. */
+int cli_channel_open(const cli_args *a, int run, sohoa_ctx *ctx);
+int cli_channel_close(const cli_args *a, int run, sohoa_ctx *ctx);
 /* Print "sohoa: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Write buf to path (atomically) or to stdout when path is NULL or "-". */

@@ -3,7 +3,9 @@
 #include "batch.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +14,27 @@ static int same_dir(const char *a, const char *b)
 {
 	struct stat sa, sb;
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The eng-OCR channel of run --adapt (OUTDIR/channel.tsv): the first input's that has one is
+ * the merged folder's. -1 when it cannot be copied. */
+static int merge_channel(sohoa_ctx *ctx, const cli_args *a)
+{
+	char path[PATH_MAX];
+	for (int i = 0; i < a->ninputs; i++) {
+		char *data;
+		size_t len;
+		snprintf(path, sizeof path, "%s/channel.tsv", a->inputs[i]);
+		if (access(path, F_OK) != 0)
+			continue;
+		if (sohoa_file_read(ctx, path, &data, &len) != SOHOA_OK)
+			return -1;
+		snprintf(path, sizeof path, "%s/channel.tsv", a->output);
+		sohoa_status st = sohoa_file_write_atomic(ctx, path, data, len);
+		free(data);
+		return st == SOHOA_OK ? 0 : -1;
+	}
+	return 0;
 }
 
 int cmd_merge(const cli_args *a, sohoa_ctx *ctx)
@@ -106,6 +129,10 @@ next_entry:;
 	size_t missing = 0;
 	if (batch_manifest_save(ctx, a->output, merged) != SOHOA_OK ||
 	    batch_assemble(ctx, a->output, merged, &missing) != SOHOA_OK) {
+		cli_error("%s", sohoa_errmsg(ctx));
+		status = EXIT_INPUT;
+	}
+	if (status == EXIT_OK && merge_channel(ctx, a)) {
 		cli_error("%s", sohoa_errmsg(ctx));
 		status = EXIT_INPUT;
 	}

@@ -18,7 +18,7 @@ _sohoa()
 		return
 	fi
 	local read_opts="--lang --tessdata --dpi --ocr --jobs --pages --password --timeout --max-pixels --max-pages"
-	local norm_opts="--tone --restore --model"
+	local norm_opts="--tone --restore --model --adapt --channel"
 	local common="-q --quiet -v --verbose -h --help"
 	case $prev in
 	--ocr) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
@@ -27,7 +27,7 @@ _sohoa()
 	--format) COMPREPLY=($(compgen -W "text tsv" -- "$cur")); return ;;
 	--only) COMPREPLY=($(compgen -W "scores criteria schemes responsibilities documents references" -- "$cur")); return ;;
 	--tessdata) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-	-o | --output | --model) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	-o | --output | --model | --channel) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--lang | --dpi | --jobs | --pages | --password | --timeout | --max-pixels | --max-pages | --include | \
 	--exclude | --shard) return ;;
 	esac

@@ -19,7 +19,9 @@
 #define COMMON_NORM_HELP \
 	"  --tone STYLE       keep|old|new tone-mark placement (default keep)\n" \
 	"  --restore MODE     auto|strip|ocr|vie|off diacritic restoration (default auto)\n" \
-	"  --model FILE       language model (default: the shipped sohoa-lm.bin; see sohoa --version)\n"
+	"  --model FILE       language model (default: the shipped sohoa-lm.bin; see sohoa --version)\n" \
+	"  --adapt            learn the eng-OCR channel from the batch (--restore ocr; see docs/normalize.md)\n" \
+	"  --channel FILE     the learned channel: read from FILE, or with --adapt written there\n"
 #define COMMON_TAIL \
 	"  -q, --quiet        print only errors\n" \
 	"  -v, --verbose      say what was decided per page (repeat for more)\n" \
@@ -158,7 +160,14 @@ static int dispatch(const cli_command *cmd, int argc, char **argv)
 	if (!ctx)
 		return EXIT_INPUT;
 	cli_install_signals();
+	int run = cmd->run == cmd_run;
+	if (cli_channel_open(&a, run, ctx)) {
+		sohoa_ctx_free(ctx);
+		return EXIT_INPUT;
+	}
 	rc = cmd->run(&a, ctx);
+	if (cli_channel_close(&a, run, ctx) && rc == EXIT_OK)
+		rc = EXIT_INPUT;
 	sohoa_ctx_free(ctx);
 	return cli_interrupted ? 128 + cli_interrupted : rc; /* 130 after Ctrl-C, as shells expect */
 }

@@ -90,7 +90,7 @@ int cli_write_output(sohoa_ctx *ctx, const char *path, const char *data, size_t 
 
 enum {
 	O_LANG = 256, O_TESSDATA, O_DPI, O_OCR, O_JOBS, O_PAGES, O_PASSWORD, O_TIMEOUT, O_MAXPIX,
-	O_MAXPAGES, O_TONE, O_RESTORE, O_MODEL, O_TSV, O_FORMAT, O_ONLY, O_RECURSIVE, O_INCLUDE,
+	O_MAXPAGES, O_TONE, O_RESTORE, O_MODEL, O_TSV, O_ADAPT, O_CHANNEL, O_FORMAT, O_ONLY, O_RECURSIVE, O_INCLUDE,
 	O_EXCLUDE, O_FORCE, O_SHARD, O_PDF, O_REVIEW, O_EXCEL
 };
 
@@ -112,6 +112,8 @@ static const struct {
 	{{"restore", required_argument, 0, O_RESTORE}, CLI_NORM},
 	{{"model", required_argument, 0, O_MODEL}, CLI_NORM},
 	{{"tsv", no_argument, 0, O_TSV}, CLI_NORM},
+	{{"adapt", no_argument, 0, O_ADAPT}, CLI_NORM},
+	{{"channel", required_argument, 0, O_CHANNEL}, CLI_NORM},
 	{{"format", required_argument, 0, O_FORMAT}, CLI_FORMAT},
 	{{"only", required_argument, 0, O_ONLY}, CLI_ONLY},
 	{{"recursive", no_argument, 0, O_RECURSIVE}, CLI_BATCH},
@@ -267,6 +269,8 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args)
 		case O_PASSWORD: args->opt.password = optarg; break;
 		case O_MODEL: args->opt.model_path = optarg; break;
 		case O_TSV: args->tsv_input = 1; break;
+		case O_ADAPT: args->adapt = 1; break;
+		case O_CHANNEL: args->channel = optarg; break;
 		case O_FORMAT: args->format = optarg; break;
 		case O_ONLY: args->only = optarg; break;
 		case O_RECURSIVE: args->recursive = 1; break;

@@ -87,6 +87,7 @@ sohoa_ctx *sohoa_ctx_new_worker(const sohoa_ctx *parent)
 	ctx->log = parent->log;
 	ctx->log_user = parent->log_user;
 	ctx->model = parent->model;
+	ctx->channel = parent->channel;
 	ctx->interrupted = parent->interrupted;
 	ctx->parent = parent;
 	return ctx;

@@ -22,6 +22,7 @@
 #define SOHOA_DPI_MAX 1200
 
 typedef struct sohoa_model sohoa_model; /* the restoration language model (restore/) */
+typedef struct sohoa_channel sohoa_channel; /* the eng-OCR channel adapted to a batch (restore/) */
 
 /* The context: options, the last error, the log sink and long-lived handles. One per thread:
  * worker threads use sohoa_ctx_new_worker, which shares options, log and handles but has its own
@@ -47,6 +48,7 @@ struct sohoa_ctx {
 	sohoa_status (*doc_done)(void *user, struct sohoa_ctx *ctx, const struct sohoa_doc *doc,
 				 const struct sohoa_text *text);
 	void *doc_done_user;
+	sohoa_channel *channel; /* eng-OCR channel adapted to the batch, borrowed; NULL: the shipped one */
 };
 
 /* A context for a worker thread: parent's options, log, interrupt flag and model, its own error

@@ -320,10 +320,135 @@ static void add_deletions(const sohoa_model *m, const char *t, size_t n, restore
 	}
 }
 
-/* eng-OCR candidates for a token (no spaces, outer punctuation peeled). Returns how. */
-static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos *p, sohoa_buf *tmp)
+#define PROPOSE_PREV 6   /* readings of the preceding position that rank the proposals */
+
+/* The E step's proposals (restore_adapt explore) for the token low[0..ln) with one or two digits
+ * or symbols among at most PROPOSE_CPS characters ("18", "1&", "v4i"): the words spelled with
+ * a letter in each of their places, at the cost of a new confusion, the likeliest after the
+ * preceding position's readings (prev, NULL at a span's start) making the cut. Whether a digit
+ * stands for a letter is then for the batch's counts to say. */
+static void add_proposals(const sohoa_model *m, const char *low, size_t ln, const restore_pos *prev, restore_pos *p,
+			  int32_t *rank)
+{
+	wletters w;
+	if (!restore_letters(low, ln, &w) || w.n > PROPOSE_CPS)
+		return;
+	char b[PROPOSE_CPS + 1];
+	int slot[2], ns = 0;
+	for (int j = 0; j < w.n; j++) {
+		uint32_t base = sohoa_viet_base(w.cp[j]);
+		if (w.plain[j] && base >= 'a' && base <= 'z') {
+			b[j] = (char)base;
+			continue;
+		}
+		if (ns == 2 || w.plain[j] || peel_char(w.cp[j]) || w.cp[j] == '/' || w.cp[j] < 0x21)
+			return; /* a letter of another alphabet, punctuation, or too many to guess */
+		slot[ns++] = j;
+	}
+	if (!ns)
+		return;
+	int combos = ns == 1 ? 26 : 26 * 26;
+	for (int c = 0; c < combos; c++) {
+		b[slot[0]] = (char)('a' + c % 26);
+		if (ns == 2)
+			b[slot[1]] = (char)('a' + c / 26);
+		size_t nc;
+		const uint16_t *cs = sohoa_lm_cands(m, b, (size_t)w.n, &nc);
+		for (size_t k = 0; k < nc && k < 3; k++) {
+			int id = cs[k], ctx = m->uni[id].logp;
+			for (int q = 0; prev && q < prev->n && q < PROPOSE_PREV; q++) {
+				int sc = sohoa_lm_score2(m, prev->cand[q], id);
+				if (sc > ctx)
+					ctx = sc;
+			}
+			add_cand_r(p, id, RESTORE_EXPLORE_NEW, rank, m, ctx - m->uni[id].logp);
+		}
+	}
+}
+
+/* The readings of token t[0..n) with one or two of its digits or symbols read as the letters the
+ * batch learned they stand for (restore_adapt_chars), at RESTORE_ADAPT_CHR each. */
+static void add_learned_chars(const sohoa_model *m, const sohoa_channel *ch, const char *t, size_t n, restore_pos *p,
+			      int32_t *rank, sohoa_buf *tmp)
+{
+	const restore_adapt_chr *chr;
+	size_t nchr = restore_adapt_chars(ch, &chr);
+	if (!nchr)
+		return;
+	variant one[MAX_SINGLE];
+	int n1 = 0;
+	for (size_t i = 0; i < n && n1 < MAX_SINGLE; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80)
+			continue;
+		uint32_t cp;
+		size_t ol = sohoa_utf8_decode(t + i, n - i, &cp);
+		for (size_t k = 0; k < nchr && n1 < MAX_SINGLE; k++) {
+			if (chr[k].obs != cp)
+				continue;
+			char u[4];
+			size_t il = sohoa_utf8_encode(chr[k].letter, u);
+			sohoa_lm_chan_chr e = {{0}, {0}, RESTORE_ADAPT_CHR};
+			memcpy(e.obs, t + i, ol);
+			memcpy(e.intended, u, il);
+			variant *v = &one[n1];
+			if (!confuse(t, n, i, &e, ol, il, v))
+				continue;
+			v->fixed = cp_mask(v->v, v->n, i, i + il);
+			v->cost = RESTORE_ADAPT_CHR;
+			n1++;
+			add_group(m, v->v, v->n, v->fixed, v->cost, p, rank, tmp);
+		}
+	}
+	for (int a = 0; a < n1; a++) { /* a second one after the first */
+		const variant *v1 = &one[a];
+		for (size_t j = v1->after; j < v1->n; j++) {
+			if (((unsigned char)v1->v[j] & 0xC0) == 0x80)
+				continue;
+			uint32_t cp;
+			size_t ol = sohoa_utf8_decode(v1->v + j, v1->n - j, &cp);
+			for (size_t k = 0; k < nchr; k++) {
+				if (chr[k].obs != cp)
+					continue;
+				char u[4];
+				size_t il = sohoa_utf8_encode(chr[k].letter, u);
+				sohoa_lm_chan_chr e = {{0}, {0}, RESTORE_ADAPT_CHR};
+				memcpy(e.obs, v1->v + j, ol);
+				memcpy(e.intended, u, il);
+				variant v2;
+				if (!confuse(v1->v, v1->n, j, &e, ol, il, &v2))
+					continue;
+				add_group(m, v2.v, v2.n, v1->fixed | cp_mask(v2.v, v2.n, j, j + il), 2 * RESTORE_ADAPT_CHR, p,
+					  rank, tmp);
+			}
+		}
+	}
+}
+
+/* The lowercase of t[0..n) into low (size cap), its length returned. */
+static size_t lower_token(const char *t, size_t n, char *low, size_t cap)
+{
+	size_t ln = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += sohoa_utf8_decode(t + i, n - i, &cp);
+		char u[4];
+		size_t k = sohoa_utf8_encode(restore_lower_cp(cp), u);
+		if (ln + k >= cap)
+			break;
+		memcpy(low + ln, u, k);
+		ln += k;
+	}
+	return ln;
+}
+
+/* eng-OCR candidates for a token (no spaces, outer punctuation peeled), with the channel ad says
+ * (NULL: the shipped one) and the preceding position prev (NULL: none). Returns how. */
+static int ocr_cands(const sohoa_model *m, const restore_adapt *ad, const restore_pos *prev, const char *t, size_t n,
+		     restore_pos *p, sohoa_buf *tmp)
 {
 	int32_t rank[RESTORE_MAXC];
+	char low[128];
+	size_t ln = 0, nown = 0;
 	int digits = 1;
 	for (size_t i = 0; i < n; i++)
 		if (!((t[i] >= '0' && t[i] <= '9') || ((t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < n)))
@@ -337,13 +462,25 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 	if (sohoa_viet_key(t, n, tmp) == 0 && tmp->data) {
 		size_t nch;
 		const sohoa_lm_chan_cand *ch = sohoa_lm_chan(m, tmp->data, tmp->len, &nch);
+		sohoa_lm_chan_cand own[RESTORE_MAXC];
+		nown = ad && ad->ch ? restore_adapt_find(ad->ch, tmp->data, tmp->len, own, RESTORE_MAXC) : 0;
+		if (nown) { /* the batch's own readings of this token, the shipped ones interpolated in */
+			ch = own;
+			nch = nown;
+		}
 		/* learned readings of this very token rank first: context, not the unigram, decides
 		 * between "theo dõi" and "đối với" */
 		for (size_t k = 0; k < nch; k++)
 			add_cand_r(p, ch[k].id, ch[k].logp, rank, m, ch[k].logp > TOKEN_FIRST ? 1000000 : 0);
 	}
-	if (digits)
+	int exploring = ad && ad->explore;
+	if (exploring)
+		ln = lower_token(t, n, low, sizeof low);
+	if (digits) {
+		if (exploring)
+			add_proposals(m, low, ln, prev, p, rank);
 		return p->n > 1 ? RESTORE_KEEP0 : RESTORE_COPY;
+	}
 	/* An all-caps token of plain letters that no syllable spells (PAPI, SIPAS) is an acronym
 	 * unless the channel explains it well as a misread syllable ("HQI" for HỘI). */
 	wletters orig;
@@ -353,18 +490,8 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 		size_t ng = 0;
 		acronym = !sohoa_lm_cands(m, tmp->data, tmp->len, &ng) || !ng;
 	}
-	char low[128];
-	size_t ln = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		i += sohoa_utf8_decode(t + i, n - i, &cp);
-		char u[4];
-		size_t k = sohoa_utf8_encode(restore_lower_cp(cp), u);
-		if (ln + k >= sizeof low)
-			break;
-		memcpy(low + ln, u, k);
-		ln += k;
-	}
+	if (!exploring)
+		ln = lower_token(t, n, low, sizeof low);
 	wletters self;
 	if (restore_letters(low, ln, &self) && self.marked) { /* already good Vietnamese: reading it so costs nothing */
 		int id = restore_key_id(m, low, ln, tmp);
@@ -373,6 +500,8 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 	}
 	add_group(m, low, ln, 0, 0, p, rank, tmp);
 	add_variants(m, low, ln, p, rank, tmp);
+	if (ad && ad->ch && !ad->explore && !nown)
+		add_learned_chars(m, ad->ch, low, ln, p, rank, tmp);
 	add_wildcards(m, low, ln, p, rank);
 	wletters w;
 	size_t ngroup = 0;
@@ -390,6 +519,8 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 			best = p->chan[k];
 	if (!acronym && best < EDIT_COST / 2)
 		add_deletions(m, low, ln, p, rank, tmp);
+	if (exploring && !acronym)
+		add_proposals(m, low, ln, prev, p, rank);
 	if (!p->n) {
 		restore_pos_one(p, restore_key_id(m, t, n, tmp));
 		return RESTORE_COPY;
@@ -407,8 +538,8 @@ static int ocr_cands(const sohoa_model *m, const char *t, size_t n, restore_pos 
 	return RESTORE_WORD;
 }
 
-int restore_ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, restore_item *items, size_t *ni,
-		     size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp)
+int restore_ocr_chunk(const sohoa_model *m, const restore_adapt *ad, const char *s, size_t cs, size_t ce,
+		      restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp)
 {
 	size_t a = cs, b = ce;
 	uint32_t cp;
@@ -444,7 +575,7 @@ int restore_ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce,
 	for (size_t i = cs; i < ce;) {
 		size_t k = sohoa_utf8_decode(s + i, (i < a ? a : ce) - i, &cp);
 		if (i == a) { /* the core: one token */
-			int how = ocr_cands(m, s + a, b - a, &pos[*np], tmp);
+			int how = ocr_cands(m, ad, *np ? &pos[*np - 1] : NULL, s + a, b - a, &pos[*np], tmp);
 			restore_push_item(items, ni, maxitems, a, b, (int32_t)(*np)++, how);
 			i = b;
 		} else if (i == drop_at) {

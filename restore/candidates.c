@@ -457,6 +457,7 @@ static void add_case_costs(const sohoa_model *m, const char *s, size_t n, restor
 /* The tokenizer's state over one span (restore_tokenize). */
 typedef struct tokenizer {
 	const sohoa_model *m;
+	const restore_adapt *ad;
 	sohoa_restore_mode mode;
 	const char *s;
 	size_t n;
@@ -547,7 +548,7 @@ static size_t chunk_begin(tokenizer *t, size_t i)
 	/* eng-OCR works on whole chunks: "v4i", "S¢" are one word */
 	if (t->mode == SOHOA_RESTORE_OCR && ce - i < 64 && *t->np + (ce - i) + 2 <= t->maxpos &&
 	    *t->ni + (ce - i) + 2 <= t->maxitems &&
-	    restore_ocr_chunk(t->m, t->s, i, ce, t->items, t->ni, t->maxitems, t->pos, t->np, t->tmp))
+	    restore_ocr_chunk(t->m, t->ad, t->s, i, ce, t->items, t->ni, t->maxitems, t->pos, t->np, t->tmp))
 		return ce;
 	return i;
 }
@@ -573,12 +574,12 @@ static void token_position(tokenizer *t, size_t i, size_t j, int kind)
 	t->sentence_start = sohoa_lm_sentence_start(s + i, j - i, kind);
 }
 
-size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, size_t start,
-			restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, size_t maxpos,
-			sohoa_buf *tmp)
+size_t restore_tokenize(const sohoa_model *m, const restore_adapt *ad, sohoa_restore_mode mode, const char *s,
+			size_t n, size_t start, restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos,
+			size_t *np, size_t maxpos, sohoa_buf *tmp)
 {
 	tokenizer t; /* set field by field: t.ed is written before it is read, and a span is short */
-	t.m = m, t.mode = mode, t.s = s, t.n = n, t.tmp = tmp;
+	t.m = m, t.ad = ad, t.mode = mode, t.s = s, t.n = n, t.tmp = tmp;
 	t.items = items, t.ni = ni, t.maxitems = maxitems, t.pos = pos, t.np = np, t.maxpos = maxpos;
 	t.ned = t.ke = t.chunk_s = t.chunk_e = 0;
 	t.drop_space = 0, t.sentence_start = 1, t.chunk_start = 1;

@@ -14,6 +14,49 @@
 #include "restore.h"
 #include "../core/viet.h"
 
+/* --- the eng-OCR channel adapted to the batch (adapt.c) --- */
+
+/* How the eng-OCR job reads tokens: ch NULL, the shipped channel; else the readings ch learned
+ * replace the shipped ones of the tokens it has evidence for; with explore (the E step's
+ * decoding) letters are proposed for the digits and symbols of short tokens where the preceding
+ * word wants them, else the digits and symbols the batch learned stand for letters are tried. */
+typedef struct restore_adapt {
+	const sohoa_channel *ch;
+	int explore;
+} restore_adapt;
+
+/* The learned readings of the token whose key is key[0..n) (at most max, into out): 0 when ch has
+ * none for it (the shipped ones stand). The caller holds the read lock (restore_adapt_lock). */
+size_t restore_adapt_find(const sohoa_channel *ch, const char *key, size_t n, sohoa_lm_chan_cand *out, size_t max);
+/* A digit or symbol the batch read for a letter in several words ("1" for l in "1&" lệ, "1y"
+ * lý), n times in all: the final decode tries it in the tokens it has no learned reading for, at
+ * RESTORE_ADAPT_CHR each. */
+typedef struct restore_adapt_chr {
+	uint32_t obs, letter, n;
+} restore_adapt_chr;
+#define ADAPT_MAXCHR 256
+#define RESTORE_ADAPT_CHR (-2300)
+#define PROPOSE_CPS 6 /* characters of a token the E step proposes letters in */
+/* ch's character readings (*chr borrowed, valid while the read lock is held). */
+size_t restore_adapt_chars(const sohoa_channel *ch, const restore_adapt_chr **chr);
+/* The E step's ln P of a proposed reading. */
+#define RESTORE_EXPLORE_NEW (-4000)
+/* Bind ch to the model (a loaded file's words to ids; the learned readings built); -1 when out of
+ * memory. Idempotent. */
+int restore_adapt_bind(sohoa_channel *ch, const sohoa_model *m);
+/* 1 when ch learns from what it decodes (sohoa_channel_new), 0 when fixed (loaded). */
+int restore_adapt_learning(const sohoa_channel *ch);
+/* The E step's count: the words the exploring decode chose for the eng-OCR tokens of the readings
+ * v (paragraph k's text texts[k]), added to ch (again: in place of the latest count's, a later
+ * round over the same paragraphs); then the M step: ch's learned readings rebuilt from all counts
+ * so far. -1 when out of memory. Takes the write lock. */
+struct restore_vocab;
+int restore_adapt_count(sohoa_channel *ch, const sohoa_model *m, const struct restore_vocab *v,
+			const char *const *texts, const sohoa_restore_mode *modes, int again);
+/* The read lock over ch's learned readings, held while a pass decodes with them. */
+void restore_adapt_lock(const sohoa_channel *ch);
+void restore_adapt_unlock(const sohoa_channel *ch);
+
 /* --- positions and items (candidates.c, candidates-ocr.c) --- */
 
 #define RESTORE_MAXC 14
@@ -60,9 +103,9 @@ int restore_is_address(const char *s, size_t n);
 
 /* Tokenize s[start..n) into items and positions (at most maxitems / maxpos); returns the offset
  * where it stopped (n at the end). tmp is scratch. */
-size_t restore_tokenize(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, size_t start,
-			restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, size_t maxpos,
-			sohoa_buf *tmp);
+size_t restore_tokenize(const sohoa_model *m, const restore_adapt *ad, sohoa_restore_mode mode, const char *s,
+			size_t n, size_t start, restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos,
+			size_t *np, size_t maxpos, sohoa_buf *tmp);
 /* Append the items with the chosen candidates (choice[pos]) to out, the words the model writes
  * (its keys, old style) in the tone style given (NEW re-places their marks; OLD and KEEP leave
  * them); -1 when out of memory. */
@@ -101,8 +144,8 @@ int restore_push_item(restore_item *items, size_t *ni, size_t max, size_t s, siz
  * punctuation as positions of their own, the core as one token with the channel's readings.
  * Returns 0 (nothing added) for chunks it leaves to the word-by-word path: codes with '/' or an
  * inner '-', words glued by punctuation. */
-int restore_ocr_chunk(const sohoa_model *m, const char *s, size_t cs, size_t ce, restore_item *items, size_t *ni,
-		      size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp);
+int restore_ocr_chunk(const sohoa_model *m, const restore_adapt *ad, const char *s, size_t cs, size_t ce,
+		      restore_item *items, size_t *ni, size_t maxitems, restore_pos *pos, size_t *np, sohoa_buf *tmp);
 
 /* --- a document's own vocabulary (docvocab.c) --- */
 

@@ -659,11 +659,11 @@ static int lane_reserve(lane *l)
 }
 
 /* Tokenize the lane's next span and start decoding it. */
-static void lane_span(const sohoa_model *m, lane *l)
+static void lane_span(const sohoa_model *m, const restore_adapt *ad, lane *l)
 {
 	size_t np = 0;
 	l->ni = 0;
-	l->end = restore_tokenize(m, l->mode, l->s, l->n, l->i, l->items, &l->ni, 2 * MAX_SPAN, l->pos, &np, MAX_SPAN,
+	l->end = restore_tokenize(m, ad, l->mode, l->s, l->n, l->i, l->items, &l->ni, 2 * MAX_SPAN, l->pos, &np, MAX_SPAN,
 				  &l->tmp);
 	l->np = np;
 	dec_start(m, &l->d, l->pos, np, l->st);
@@ -674,9 +674,10 @@ sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *
 	return sohoa_restore_many(ctx, &mode, &s, &n, 1, out);
 }
 
-/* Decode the paragraphs k < count with todo[k] set, the lanes filled in turn; each span's
- * readings are kept in w->vocab. */
-static sohoa_status restore_pass(sohoa_ctx *ctx, const sohoa_model *m, scratch *w, const sohoa_restore_mode *modes,
+/* Decode the paragraphs k < count with todo[k] set, the lanes filled in turn, with the channel
+ * ad says (NULL: the shipped one); each span's readings are kept in w->vocab. */
+static sohoa_status restore_pass(sohoa_ctx *ctx, const sohoa_model *m, const restore_adapt *ad, scratch *w,
+				 const sohoa_restore_mode *modes,
 				 const char *const *texts, const size_t *lens, size_t count, const uint8_t *todo,
 				 sohoa_tone_style style, sohoa_buf *outs)
 {
@@ -704,7 +705,7 @@ static sohoa_status restore_pass(sohoa_ctx *ctx, const sohoa_model *m, scratch *
 			l->para = k;
 			l->busy = 1;
 			busy++;
-			lane_span(m, l);
+			lane_span(m, ad, l);
 		}
 		if (!busy)
 			return SOHOA_OK;
@@ -721,13 +722,45 @@ static sohoa_status restore_pass(sohoa_ctx *ctx, const sohoa_model *m, scratch *
 				return sohoa_error(ctx, SOHOA_ERR_INTERRUPTED, "interrupted");
 			if (l->end > l->i && l->end < l->n) {
 				l->i = l->end;
-				lane_span(m, l);
+				lane_span(m, ad, l);
 			} else {
 				l->busy = 0;
 				busy--;
 			}
 		}
 	}
+}
+
+/* The E and M steps of the channel adaptation (restore.h sohoa_channel): the eng-OCR paragraphs
+ * decoded exploring, their readings counted into ctx->channel, which rebuilds its readings; the
+ * outputs and readings of this pass are then forgotten. One round: the proposals come from the
+ * context, not from the channel, and a second exploring pass with the readings the first
+ * learned found the same words on seed 001 and the rendered eng-OCR samples (docs/model.md). */
+#define ADAPT_ROUNDS 1 /* E steps over the same paragraphs; see adapt_count */
+static sohoa_status adapt_count(sohoa_ctx *ctx, const sohoa_model *m, scratch *w, const sohoa_restore_mode *job,
+				const char *const *texts, const size_t *lens, size_t count, const uint8_t *todo,
+				sohoa_tone_style style, sohoa_buf *outs, const size_t *start)
+{
+	uint8_t *ocr = malloc(count);
+	if (!ocr)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	for (size_t k = 0; k < count; k++)
+		ocr[k] = todo[k] && job[k] == SOHOA_RESTORE_OCR;
+	restore_adapt ad = {ctx->channel, 1};
+	sohoa_status st = SOHOA_OK;
+	for (int round = 0; round < ADAPT_ROUNDS && st == SOHOA_OK; round++) {
+		restore_adapt_lock(ctx->channel);
+		st = restore_pass(ctx, m, &ad, w, job, texts, lens, count, ocr, style, outs);
+		restore_adapt_unlock(ctx->channel);
+		if (st == SOHOA_OK && restore_adapt_count(ctx->channel, m, &w->vocab, texts, job, round > 0))
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		for (size_t k = 0; k < count; k++)
+			if (ocr[k])
+				outs[k].len = start[k];
+		restore_vocab_clear(&w->vocab, m);
+	}
+	free(ocr);
+	return st;
 }
 
 sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes, const char *const *texts,
@@ -748,23 +781,34 @@ sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes,
 	sohoa_restore_mode *job = (sohoa_restore_mode *)(start + count);
 	uint8_t *todo = (uint8_t *)(job + count);
 	sohoa_status st = SOHOA_OK;
-	size_t nwork = 0;
+	size_t nwork = 0, nocr = 0;
 	for (size_t k = 0; k < count && st == SOHOA_OK; k++) {
 		job[k] = modes[k] == SOHOA_RESTORE_AUTO ? sohoa_restore_detect(texts[k], lens[k]) : modes[k];
 		start[k] = outs[k].len;
 		todo[k] = job[k] != SOHOA_RESTORE_OFF && lens[k] > 0;
 		nwork += todo[k];
+		nocr += todo[k] && job[k] == SOHOA_RESTORE_OCR;
 		if (!todo[k] && restore_append_valid(&outs[k], texts[k], lens[k]))
 			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
 	}
 	if (st == SOHOA_OK && nwork) {
 		if ((st = get_model(ctx, &m)) == SOHOA_OK && (!(w = scratch_get()) || restore_vocab_start(&w->vocab)))
 			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		restore_adapt ad = {ctx->channel, 0};
+		int adapt = st == SOHOA_OK && ctx->channel && nocr;
+		if (adapt && restore_adapt_bind(ctx->channel, m))
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		if (adapt && st == SOHOA_OK && restore_adapt_learning(ctx->channel))
+			st = adapt_count(ctx, m, w, job, texts, lens, count, todo, style, outs, start);
 		/* decode; then the readings the paragraphs' own vocabulary disputes are looked at again */
+		if (adapt)
+			restore_adapt_lock(ctx->channel);
 		if (st == SOHOA_OK)
-			st = restore_pass(ctx, m, w, job, texts, lens, count, todo, style, outs);
+			st = restore_pass(ctx, m, adapt ? &ad : NULL, w, job, texts, lens, count, todo, style, outs);
 		if (st == SOHOA_OK)
 			st = restore_vocab_apply(&w->vocab, ctx, m, texts, start, count, style, outs);
+		if (adapt)
+			restore_adapt_unlock(ctx->channel);
 		if (w)
 			restore_vocab_clear(&w->vocab, m);
 	}

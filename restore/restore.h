@@ -33,4 +33,19 @@ sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *
 sohoa_status sohoa_restore_many(sohoa_ctx *ctx, const sohoa_restore_mode *modes, const char *const *texts,
 				const size_t *lens, size_t count, sohoa_buf *outs);
 
+/* The eng-OCR channel adapted to a batch (restore/adapt.c). The confusions of one OCR engine repeat
+ * through the documents it read: a channel set on a context (ctx->channel, shared by its workers)
+ * and learning re-estimates them from the batch. Each sohoa_restore_many call decodes its eng-OCR
+ * paragraphs once exploring (with the channel learned so far, letters proposed for digits
+ * and symbols), counts which word each token was read as, rebuilds the learned readings from all
+ * counts of the batch so far (repeated evidence only, interpolated with the shipped channel), and
+ * decodes again with them. A loaded channel is fixed: its readings are used, nothing is learned.
+ * The caller owns it; free it after the contexts that use it. */
+sohoa_channel *sohoa_channel_new(void);
+void sohoa_channel_free(sohoa_channel *ch);
+/* A fixed channel from a file sohoa_channel_save wrote. */
+sohoa_status sohoa_channel_load(sohoa_ctx *ctx, const char *path, sohoa_channel **ch);
+/* Write ch's counts to path (TSV: observed token, word, count; "*" rows: the word's total). */
+sohoa_status sohoa_channel_save(sohoa_ctx *ctx, const sohoa_channel *ch, const char *path);
+
 #endif
