@@ -10,7 +10,7 @@
 /* Signature prefixes ("KT. GIÁM ĐỐC") and role words of the signature block. */
 static const char *const sign_prefix[] = {"kt.", "tm.", "tl.", "q.", "ktt", "tuq.", NULL};
 static const char *const role_words[] = {"giam doc", "chu tich", "truong", "pho", "thu truong", "chanh",
-					 "bi thu", "tong", "vien truong", "cuc truong", NULL};
+					 "bi thu", "tong", "vien truong", "cuc truong", "thu tuong", "bo truong", NULL};
 
 /* An OCR line below this does not give the signer's name (a signature page scanned badly). */
 #define NAME_MIN_CONF 75

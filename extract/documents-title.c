@@ -6,6 +6,7 @@
 #include "../core/govname.h"
 #include "../core/viet.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,11 +54,45 @@ static int authority_line(const line_key *l)
 	return hit || docm_key_starts_any(l, official);
 }
 
+int docm_sender(const line_key *l, size_t *start, size_t *end)
+{
+	const char *t = l->text;
+	size_t len = strlen(t);
+	*start = *end = 0;
+	while (len && t[len - 1] == ' ')
+		len--;
+	static const char word[] = " \xc4\x91i\xe1\xbb\x87n:"; /* " điện:" */
+	size_t wl = sizeof word - 1;
+	if (len <= wl || strncmp(t + len - wl, word, wl))
+		return 0;
+	/* the earliest word from which on the capitals before "điện:" are a valid name */
+	for (size_t b = strspn(t, " "); b < len - wl; b++) {
+		if (b > 0 && t[b - 1] != ' ')
+			continue;
+		char head[256];
+		int lower = 0;
+		snprintf(head, sizeof head, "%.*s", (int)(len - wl - b < sizeof head ? len - wl - b : sizeof head - 1), t + b);
+		if (docm_count_case(head, &lower) < 6 || lower)
+			continue;
+		char *v = docf_issuer(head);
+		free(v);
+		if (v) {
+			*start = b;
+			*end = len - wl;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A line where a title stops: the body's cues, a bullet, a parenthesis, a Roman heading, the
- * authority line, "Kính gửi". */
+ * authority line, "Kính gửi", a telegram's sender. */
 static int title_stop(const line_key *l)
 {
 	const char *p = l->text + strspn(l->text, " ");
+	size_t sb, se;
+	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " "))
+		return 1;
 	if (docm_key_starts_any(l, docm_body_cues) || strchr("-+", p[0]) || l->key[strspn(l->key, " ")] == '(')
 		return 1;
 	if ((p[0] == 'I' || p[0] == 'V') && strchr(". ", p[strspn(p, "IVX")]) && l->upper)
@@ -110,12 +145,13 @@ static int date_tail_line(const line_key *l)
 }
 
 /* The body's first paragraph starts below the title with a gap: line b starts lower under line a
- * (on one page) than twice a's height ("Căn cứ" read apart, a first paragraph). */
+ * (on one page) than twice a's height ("Căn cứ" read apart, a first paragraph); a's last source
+ * line counts (a title line reflowed from two lines ends at the second). */
 static int para_gap(const doc_ctx *dc, const line_key *a, const line_key *b)
 {
 	float ab[4], bb[4];
 	int ap, bp;
-	if (!docm_line_box(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
+	if (!docm_line_box_last(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
 		return 0;
 	return bb[1] - ab[1] > 2 * (ab[3] - ab[1]);
 }
@@ -249,6 +285,20 @@ static void subject_opener(sohoa_buf *title)
 	free(km);
 }
 
+/* A subject line in sentence case: "Về …" (Decree 30's opener of a title under the type line),
+ * its first word a capital then lowercase letters. */
+static int subject_line(const line_key *l)
+{
+	const char *t = l->text + strspn(l->text, " ");
+	int lower = 0;
+	if (!docm_key_starts(l, "ve") || l->upper || docm_count_case(t, &lower) < 4 || !docm_starts_upper(t, strlen(t)))
+		return 0;
+	char w[16];
+	snprintf(w, sizeof w, "%.*s", (int)strcspn(t, " "), t);
+	docm_count_case(w, &lower);
+	return lower > 0;
+}
+
 /* The title: the lines under the type line until the body starts (title_stop), or until the
  * case changes (a title in capitals ends where the body's sentence case begins, and the other
  * way round); without a type line, a "V/v" or "Về việc" subject and its lines. */
@@ -284,12 +334,31 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 			break;
 		if (strstr(L[i].key, ", ngay ") || docm_key_starts(&L[i], "so"))
 			break;
+		if (caps == 1 && dm->type && subject_line(&L[i])) {
+			/* "CHỈ THỊ", a line in capitals, then "Về việc …": the subject is the title, the
+			 * line between is a stamp's or a seal's text read in its place */
+			title->len = 0;
+			title->data[0] = 0;
+			caps = -1;
+		}
 		if (caps >= 0 && mostly_upper(&L[i]) != caps && L[i].letters >= 4)
 			break;
 		if (speck_line(L[i].text) || date_tail_line(&L[i]))
 			continue;
 		if (L[i].letters >= 4 && caps < 0)
 			caps = mostly_upper(&L[i]);
+		size_t sb, se;
+		if (docm_sender(&L[i], &sb, &se)) {
+			/* "… XUẤT KHẨU THỦ TƯỚNG CHÍNH PHỦ điện:" (a line run together): the title ends
+			 * before the sender */
+			char *head = malloc(sb + 1);
+			if (head) {
+				snprintf(head, sb + 1, "%s", L[i].text);
+				title_add(title, head);
+				free(head);
+			}
+			break;
+		}
 		title_add(title, L[i].text);
 		last = i;
 	}

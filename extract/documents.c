@@ -166,6 +166,23 @@ int docm_line_box(const doc_ctx *dc, const line_key *l, float box[4], int *page)
 	return 1;
 }
 
+/* The box of line l's last source line and its page; 0 when it has none. */
+int docm_line_box_last(const doc_ctx *dc, const line_key *l, float box[4], int *page)
+{
+	size_t p = 0, j = 0;
+	const sohoa_line *sl, *last = NULL;
+	while ((sl = ex_source_next(dc->doc, &dc->text->lines[l->idx], &p, &j, NULL)))
+		last = sl;
+	if (!last || last->y1 <= last->y0 || last->x1 <= last->x0)
+		return 0;
+	box[0] = last->x0;
+	box[1] = last->y0;
+	box[2] = last->x1;
+	box[3] = last->y1;
+	*page = last->page;
+	return 1;
+}
+
 /* The words of line text t: byte spans, at most max. */
 int docm_split_spans(const char *t, size_t *b, size_t *e, int max)
 {
