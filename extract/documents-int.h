@@ -121,6 +121,10 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm);
 
 /* The signature block's line, n when there is none. */
 size_t docm_signature_line(const line_key *L, size_t n, size_t type_at);
+/* The lead of signing blocks side by side (a joint document: "TM. ỦY BAN …" beside "TM. BAN
+ * THƯỜNG TRỰC …"): the line of the block that names the issuer, else of the left one; sig when
+ * no other block stands beside the one at sig (or lines have no boxes). */
+size_t docm_lead_block(const doc_ctx *dc, const doc_meta *dm, size_t sig);
 /* The signer, role and signing body of the block at line sig. */
 void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm);
 

@@ -600,6 +600,38 @@ int main(void)
 	run_doc(ctx, not_sender, sizeof not_sender / sizeof *not_sender, SOHOA_SRC_TEXT, -1, &r);
 	CHECK_STR(F(&r, "issuer"), "", "capitals before 'điện:' that name no body are no sender");
 
+	/* a joint signature page: two blocks side by side; the issuer's leads */
+	static const char *const joint[] = {
+		"ỦY BAN NHÂN DÂN", "XÃ LƯƠNG MINH", "Số: 16/KH-UBND", "Lương Minh, ngày 5 tháng 1 năm 2026",
+		"KẾ HOẠCH", "Thực hiện công tác bầu cử", "Căn cứ Luật Bầu cử;", "Nơi nhận:",
+		"TM. BAN THƯỜNG TRỰC", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "CHỦ TỊCH", "Lê Văn Tám", "Đỗ Thị Vân",
+	};
+	static const float jointbox[][4] = {
+		{60, 50, 260, 62}, {100, 64, 220, 76}, {90, 90, 210, 102}, {300, 90, 520, 102},
+		{270, 130, 340, 142}, {200, 144, 400, 156}, {80, 170, 500, 182}, {80, 400, 140, 412},
+		{60, 430, 250, 442}, {330, 430, 500, 442}, {120, 444, 190, 456}, {380, 444, 450, 456},
+		{110, 520, 200, 532}, {370, 520, 460, 532},
+	};
+	run_doc_boxed(ctx, joint, jointbox, sizeof joint / sizeof *joint, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer"), "Đỗ Thị Vân", "joint blocks: the one signing for the issuer leads");
+	CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "joint blocks: the issuer's block's role");
+	/* the same page of a body the letterhead does not name: the left block leads */
+	static const char *const joint2[] = {
+		"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 90/KHLT-SGDĐT", "Hà Nội, ngày 3 tháng 10 năm 2025", "KẾ HOẠCH",
+		"Tổ chức chương trình hướng nghiệp", "Căn cứ Luật Giáo dục;", "Nơi nhận:",
+		"TRƯỜNG ĐẠI HỌC AN GIANG", "TẠP CHÍ GIÁO DỤC", "HIỆU TRƯỞNG", "TỔNG BIÊN TẬP", "LÌ", "Trần Văn Bình",
+		"Nguyễn Thành Tú",
+	};
+	static const float joint2box[][4] = {
+		{60, 50, 260, 62}, {90, 90, 210, 102}, {300, 90, 520, 102}, {270, 130, 340, 142},
+		{200, 144, 400, 156}, {80, 170, 500, 182}, {80, 400, 140, 412},
+		{60, 430, 250, 442}, {340, 430, 490, 442}, {110, 444, 200, 456}, {360, 460, 470, 472}, {150, 490, 156, 500},
+		{110, 520, 200, 532}, {370, 520, 460, 532},
+	};
+	run_doc_boxed(ctx, joint2, joint2box, sizeof joint2 / sizeof *joint2, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer"), "Trần Văn Bình", "joint blocks naming no issuer: the left one leads");
+	CHECK_STR(F(&r, "signer_role"), "HIỆU TRƯỞNG", "joint blocks: the left block's role, not the right one's");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
