@@ -299,6 +299,98 @@ static int subject_line(const line_key *l)
 	return lower > 0;
 }
 
+/* The canonical key (sohoa_viet_key) of word w without its edge punctuation, into out. */
+static void word_key(const char *w, char *out, size_t cap)
+{
+	size_t b = 0, e = strlen(w);
+	while (b < e && strchr(",.;:()\"'", w[b]))
+		b++;
+	while (e > b && strchr(",.;:()\"'", w[e - 1]))
+		e--;
+	sohoa_buf k = {0};
+	out[0] = 0;
+	if (!sohoa_viet_key(w + b, e - b, &k) && k.data)
+		snprintf(out, cap, "%s", k.data);
+	sohoa_buf_free(&k);
+}
+
+/* The word of the body that stands where title word w[i] stands, between the same two words
+ * ("sử dụng _ đơn"), when the body gives one other word there at least twice and w[i] never, and
+ * that word is one slip from w[i] by its letters ("hứa" where the body says "hóa đơn" throughout):
+ * OCR misread the title's word. Its key into out; 0 if there is none. */
+static int body_word(const doc_ctx *dc, size_t from, char *const *w, int i, char *out, size_t cap)
+{
+	char kl[64], kw[64], kr[64], bk[3][64];
+	word_key(w[i - 1], kl, sizeof kl);
+	word_key(w[i], kw, sizeof kw);
+	word_key(w[i + 1], kr, sizeof kr);
+	if (!kl[0] || !kw[0] || !kr[0] || !sohoa_viet_syllable(kw, strlen(kw)))
+		return 0;
+	int own = 0, other = 0;
+	out[0] = 0;
+	for (size_t l = from; l < dc->n && l < from + 400; l++) {
+		char *b[DOCF_MAXW];
+		int nb = 0;
+		if (!docf_words(dc->L[l].text, b, DOCF_MAXW, &nb))
+			continue;
+		for (int j = 0; j < nb; j++) {
+			memmove(bk[0], bk[1], sizeof bk[0] * 2);
+			word_key(b[j], bk[2], sizeof bk[2]);
+			if (j < 2 || strcmp(bk[0], kl) || strcmp(bk[2], kr))
+				continue;
+			if (!strcmp(bk[1], kw)) {
+				own++;
+			} else if (!out[0] || !strcmp(out, bk[1])) {
+				snprintf(out, cap, "%s", bk[1]);
+				other++;
+			} else {
+				other = -1000; /* two other words there: no one reading */
+			}
+		}
+		free(b[0]);
+	}
+	char sa[64], sb[64];
+	sohoa_gov_skeleton(kw, strlen(kw), sa, sizeof sa);
+	sohoa_gov_skeleton(out, strlen(out), sb, sizeof sb);
+	return !own && other >= 2 && sohoa_viet_syllable(out, strlen(out)) && sohoa_gov_distance(sa, sb, 1) <= 1;
+}
+
+/* A title read by OCR with a word its body says otherwise in the same place, every time (see
+ * body_word): that word set right. from: the body's first line. */
+static void title_by_body(const doc_ctx *dc, size_t from, sohoa_buf *title)
+{
+	char *w[DOCF_MAXW];
+	int n = 0;
+	if (!title->len || !docf_words(title->data, w, DOCF_MAXW, &n))
+		return;
+	sohoa_buf fixed = {0};
+	int changed = 0;
+	for (int i = 0; i < n; i++) {
+		char k[64];
+		int lower = 0;
+		docm_count_case(w[i], &lower);
+		/* a lowercase word inside the title, its two neighbours around it */
+		if (i > 0 && i + 1 < n && lower && !docm_starts_upper(w[i], strlen(w[i])) &&
+		    strspn(w[i], ",.;:()\"'") == 0 && !strpbrk(w[i], ",.;:()\"'") && body_word(dc, from, w, i, k, sizeof k)) {
+			sohoa_log(dc->ctx, SOHOA_LOG_INFO, "%s: documents: title word '%s' read as '%s', as the body says it",
+				  dc->name, w[i], k);
+			sohoa_buf_puts(&fixed, i ? " " : "");
+			sohoa_buf_puts(&fixed, k);
+			changed = 1;
+			continue;
+		}
+		sohoa_buf_puts(&fixed, i ? " " : "");
+		sohoa_buf_puts(&fixed, w[i]);
+	}
+	free(w[0]);
+	if (changed && fixed.data) {
+		sohoa_buf_free(title);
+		*title = fixed;
+	} else {
+		sohoa_buf_free(&fixed);
+	}
+}
+
 /* The title: the lines under the type line until the body starts (title_stop), or until the
  * case changes (a title in capitals ends where the body's sentence case begins, and the other
  * way round); without a type line, a "V/v" or "Về việc" subject and its lines. */
@@ -363,6 +455,8 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 		last = i;
 	}
 	title_cut(title);
+	if (from < n && last < n && docm_line_ocr(dc, &L[from]))
+		title_by_body(dc, last + 1, title);
 	subject_opener(title);
 	if (dm->vv && from < n && docm_vv_line(&L[from]))
 		vv_opener(title);

@@ -600,6 +600,21 @@ int main(void)
 	run_doc(ctx, not_sender, sizeof not_sender / sizeof *not_sender, SOHOA_SRC_TEXT, -1, &r);
 	CHECK_STR(F(&r, "issuer"), "", "capitals before 'điện:' that name no body are no sender");
 
+	/* a title word OCR misread into another syllable, the body saying it right in the same place */
+	static const char *const titleword[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 01/CT-UBND", "Quảng Ngãi, ngày 4 tháng 01 năm 2021", "CHỈ THỊ",
+		"Về việc triển khai sử dụng hứa đơn điện tử", "Căn cứ Nghị định số 123/2020/NĐ-CP quy định về hóa đơn;",
+		"Các tổ chức phải chuyển sang sử dụng hóa đơn điện tử trong giao dịch.",
+		"Trên địa bàn tỉnh có 1.846 tổ chức sử dụng hóa đơn điện tử.",
+	};
+	size_t ntw = sizeof titleword / sizeof *titleword;
+	run_doc(ctx, titleword, ntw, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hóa đơn điện tử", "the body says 'sử dụng hóa đơn' twice");
+	run_doc(ctx, titleword, ntw - 1, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "once is not enough");
+	run_doc(ctx, titleword, ntw, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "a text layer's title is as printed");
+
 	/* a joint signature page: two blocks side by side; the issuer's leads */
 	static const char *const joint[] = {
 		"ỦY BAN NHÂN DÂN", "XÃ LƯƠNG MINH", "Số: 16/KH-UBND", "Lương Minh, ngày 5 tháng 1 năm 2026",
