@@ -519,6 +519,34 @@ int docf_name(const char *s)
 	return ok;
 }
 
+char *docf_name_fixed(const char *s)
+{
+	char *w[DOCF_MAXW];
+	int n = 0;
+	if (docf_name(s) || !docf_words(s, w, DOCF_MAXW, &n))
+		return NULL;
+	char sk[64], fk[64];
+	int hit = -1, hits = 0;
+	skel(w[0], sk, sizeof sk);
+	for (int k = 0; sohoa_gov_surnames[k] && sk[0]; k++)
+		if (skel(sohoa_gov_surnames[k], fk, sizeof fk) && !strcmp(sk, fk)) {
+			hit = k;
+			hits++;
+		}
+	sohoa_buf b = {0};
+	if (hits == 1 && case_of(w[0]) == 2) {
+		sohoa_buf_puts(&b, sohoa_gov_surnames[hit]);
+		for (int i = 1; i < n; i++) {
+			sohoa_buf_puts(&b, " ");
+			sohoa_buf_puts(&b, w[i]);
+		}
+	}
+	free(w[0]);
+	if (b.data && !docf_name(b.data))
+		sohoa_buf_free(&b);
+	return b.data;
+}
+
 int docf_digits(const char *s, size_t n, char *out, size_t cap)
 {
 	size_t k = 0;

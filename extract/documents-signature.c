@@ -194,6 +194,13 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 		}
 		if (c && is_name(c)) {
 			float conf = docm_line_conf(dc, &L[i]);
+			char *fixed = docf_name_fixed(c);
+			if (fixed) {
+				sohoa_log(dc->ctx, SOHOA_LOG_INFO, "%s: documents: signer '%s' read as '%s'", dc->name, c,
+					  fixed);
+				free(c);
+				c = fixed;
+			}
 			/* a person's name (a family name first) from any source, read with confidence by OCR */
 			if (docf_name(c) && (conf < 0 || conf >= NAME_MIN_CONF)) {
 				dm->signer = c;

@@ -256,6 +256,12 @@ int main(void)
 	CHECK(docf_name("Nguyễn Văn Hiếu"), "a name with a family name");
 	CHECK(!docf_name("Nguyên Xân Hiểu"), "'Nguyên' is no family name");
 	CHECK(!docf_name("Trần"), "one word is no name");
+	check_fix(docf_name_fixed, "Đăng Văn Minh", "Đặng Văn Minh");
+	check_fix(docf_name_fixed, "Nguyên Văn An", "Nguyễn Văn An");
+	check_fix(docf_name_fixed, "Đặng Văn Minh", NULL);  /* a name already */
+	check_fix(docf_name_fixed, "Luơng Văn An", NULL);   /* Lương or Lường */
+	check_fix(docf_name_fixed, "Xyz Văn An", NULL);     /* no family name has its letters */
+	check_fix(docf_name_fixed, "Đăng Q7 Minh", NULL);   /* the rest is no name */
 
 	/* digits */
 	char d[16];
