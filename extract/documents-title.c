@@ -329,9 +329,9 @@ static int body_word(const doc_ctx *dc, size_t from, char *const *w, int i, char
 	int own = 0, other = 0;
 	out[0] = 0;
 	for (size_t l = from; l < dc->n && l < from + 400; l++) {
-		char *b[DOCF_MAXW];
+		char *b[256]; /* a paragraph's words */
 		int nb = 0;
-		if (!docf_words(dc->L[l].text, b, DOCF_MAXW, &nb))
+		if (!docf_words(dc->L[l].text, b, 256, &nb))
 			continue;
 		for (int j = 0; j < nb; j++) {
 			memmove(bk[0], bk[1], sizeof bk[0] * 2);
