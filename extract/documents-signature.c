@@ -202,7 +202,11 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 				c = fixed;
 			}
 			/* a person's name (a family name first) from any source, read with confidence by OCR */
-			if (docf_name(c) && (conf < 0 || conf >= NAME_MIN_CONF)) {
+			if (docf_name(c) && conf >= 0 && docf_given_name_doubtful(c)) {
+				sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' left out: its given name "
+					  "is rare and one mark from a common one", dc->name, c);
+				free(c);
+			} else if (docf_name(c) && (conf < 0 || conf >= NAME_MIN_CONF)) {
 				dm->signer = c;
 			} else if (!docf_name(c)) {
 				sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' left out: no person's name",

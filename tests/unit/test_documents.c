@@ -256,6 +256,11 @@ int main(void)
 	CHECK(docf_name("Nguyễn Văn Hiếu"), "a name with a family name");
 	CHECK(!docf_name("Nguyên Xân Hiểu"), "'Nguyên' is no family name");
 	CHECK(!docf_name("Trần"), "one word is no name");
+	CHECK(docf_given_name_doubtful("Trần Hoàng Tuần"), "'Tuần' beside the common 'Tuấn' is doubtful");
+	CHECK(!docf_given_name_doubtful("Trần Hoàng Tuấn"), "a common given name is no doubt");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Đệ"), "a rarer given name of the text is no doubt");
+	CHECK(!docf_given_name_doubtful("Lê Trung Chinh"), "'Chinh' is a given name of the text");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Xyzq"), "no variant of it is common: no doubt");
 	check_fix(docf_name_fixed, "Đăng Văn Minh", "Đặng Văn Minh");
 	check_fix(docf_name_fixed, "Nguyên Văn An", "Nguyễn Văn An");
 	check_fix(docf_name_fixed, "Đặng Văn Minh", NULL);  /* a name already */
@@ -620,6 +625,17 @@ int main(void)
 	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "once is not enough");
 	run_doc(ctx, titleword, ntw, SOHOA_SRC_PDF, -1, &r);
 	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "a text layer's title is as printed");
+
+	/* a given name OCR read one mark from a common one: no signer */
+	static const char *const tuan[] = {
+		"ỦY BAN NHÂN DÂN", "Số: 23/BC-UBND", "Quảng Ngãi, ngày 23 tháng 01 năm 2025", "BÁO CÁO",
+		"Tình hình cải cách hành chính", "Căn cứ kết quả;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Hoàng Tuần",
+	};
+	run_doc(ctx, tuan, sizeof tuan / sizeof *tuan, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "signer"), "", "OCR's 'Tuần' is no certain name");
+	CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ TỊCH", "the role still counts");
+	run_doc(ctx, tuan, sizeof tuan / sizeof *tuan, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer"), "Trần Hoàng Tuần", "a text layer's name is as typed");
 
 	/* a joint signature page: two blocks side by side; the issuer's leads */
 	static const char *const joint[] = {
