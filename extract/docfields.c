@@ -4,6 +4,7 @@
  * exactly one such value (its skeleton, the letters without marks, within the allowance of
  * core/govname.h) is corrected to it, anything else is not written. */
 #include "docmeta.h"
+#include "docnames.h"
 #include "extract-int.h"
 
 #include "../core/govname.h"
@@ -517,6 +518,110 @@ int docf_name(const char *s)
 	}
 	free(w[0]);
 	return ok;
+}
+
+char *docf_name_fixed(const char *s)
+{
+	char *w[DOCF_MAXW];
+	int n = 0;
+	if (docf_name(s) || !docf_words(s, w, DOCF_MAXW, &n))
+		return NULL;
+	char sk[64], fk[64];
+	int hit = -1, hits = 0;
+	skel(w[0], sk, sizeof sk);
+	for (int k = 0; sohoa_gov_surnames[k] && sk[0]; k++)
+		if (skel(sohoa_gov_surnames[k], fk, sizeof fk) && !strcmp(sk, fk)) {
+			hit = k;
+			hits++;
+		}
+	sohoa_buf b = {0};
+	if (hits == 1 && case_of(w[0]) == 2) {
+		sohoa_buf_puts(&b, sohoa_gov_surnames[hit]);
+		for (int i = 1; i < n; i++) {
+			sohoa_buf_puts(&b, " ");
+			sohoa_buf_puts(&b, w[i]);
+		}
+	}
+	free(w[0]);
+	if (b.data && !docf_name(b.data))
+		sohoa_buf_free(&b);
+	return b.data;
+}
+
+/* How many names of the training text end with given name w (extract/docnames.h; 0: fewer than
+ * the table keeps). */
+static int given_count(const char *w)
+{
+	for (size_t i = 0; i < sizeof given_names / sizeof given_names[0]; i++)
+		if (same_key(w, given_names[i].name))
+			return given_names[i].names;
+	return 0;
+}
+
+/* The most names any one-mark variant of syllable w has (its tone, or one vowel's hat or horn,
+ * changed: "tuần" -> "tuấn", "tuân", "tuận"). */
+static int best_variant(const char *w)
+{
+	static const uint32_t groups[][3] = {
+		{'a', 0xe2, 0x103}, {'o', 0xf4, 0x1a1}, {'u', 0x1b0, 0}, {'e', 0xea, 0},
+	};
+	uint32_t cp[24], plain[24];
+	int tone[24], n = 0, best = 0;
+	for (size_t i = 0, len = strlen(w); i < len && n < 24;) {
+		int up;
+		i += sohoa_utf8_decode(w + i, len - i, &cp[n]);
+		if (!sohoa_viet_letter(cp[n], &plain[n], &tone[n], &up))
+			return 0;
+		n++;
+	}
+	for (int v = 0; v < n; v++) {
+		if (!sohoa_viet_is_vowel(plain[v]))
+			continue;
+		/* 6 tones on this vowel, then its other hats with the tone where it was */
+		for (int alt = 0; alt < 6 + 3; alt++) {
+			uint32_t pl[24];
+			int tn[24];
+			memcpy(pl, plain, sizeof pl);
+			for (int k = 0; k < n; k++)
+				tn[k] = alt < 6 ? 0 : tone[k];
+			if (alt < 6) {
+				tn[v] = alt;
+			} else {
+				uint32_t to = 0;
+				for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+					for (int m = 0; m < 3; m++)
+						if (groups[g][m] == plain[v])
+							to = groups[g][(m + alt - 5) % 3];
+				if (!to)
+					continue;
+				pl[v] = to;
+			}
+			char buf[96];
+			size_t bl = 0;
+			for (int k = 0; k < n && bl + 4 < sizeof buf; k++)
+				bl += sohoa_utf8_encode(sohoa_viet_compose(pl[k], tn[k], 0), buf + bl);
+			buf[bl] = 0;
+			if (same_key(buf, w) || !sohoa_viet_syllable(buf, bl))
+				continue;
+			int c = given_count(buf);
+			if (c > best)
+				best = c;
+		}
+	}
+	return best;
+}
+
+int docf_given_name_doubtful(const char *s)
+{
+	char *w[DOCF_MAXW];
+	int n = 0;
+	if (!docf_words(s, w, DOCF_MAXW, &n))
+		return 0;
+	char t[96];
+	trim_word(w[n - 1], t, sizeof t);
+	int doubt = n >= 2 && !given_count(t) && best_variant(t) >= DOCF_GIVEN_COMMON;
+	free(w[0]);
+	return doubt;
 }
 
 int docf_digits(const char *s, size_t n, char *out, size_t cap)

@@ -39,6 +39,21 @@ char *docf_place(const char *s);
  * the first a Vietnamese family name (core/govname.h). */
 int docf_name(const char *s);
 
+/* A person's name whose family name OCR read with other marks ("Đăng Văn Minh"): the name with
+ * the one family name of core/govname.h that has the same letters ("Đặng Văn Minh"), when the
+ * rest is a name (docf_name). A new string, or NULL when s is a name already, no family name or
+ * two have its letters ("Luơng": Lương or Lường). */
+char *docf_name_fixed(const char *s);
+
+/* A variant of a given name at least this many names of the training text have is common. */
+#define DOCF_GIVEN_COMMON 50
+
+/* 1 when the given name (last word) of name s is one no name of the training text ends with
+ * (extract/docnames.h, tools/model/name-syllables.py) while a variant one mark away is common
+ * ("Tuần" beside "Tuấn", 62 names): OCR likely misread it, and which variant was meant is not
+ * certain, so the name is no field. 0 otherwise. */
+int docf_given_name_doubtful(const char *s);
+
 /* s after a military rank or an academic title before a name ("Trung tá Ngô Văn Công",
  * "PGS.TS. Lê Văn An"), or s. */
 const char *docf_after_rank(const char *s);

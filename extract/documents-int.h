@@ -71,6 +71,8 @@ float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok
 /* The box of line l's first source line on its page: box[0..3] = x0, y0, x1, y1 (points), *page;
  * 0 when it has none (a text file, no source). */
 int docm_line_box(const doc_ctx *dc, const line_key *l, float box[4], int *page);
+/* The same for line l's last source line (a reflowed line ends lower than its first line). */
+int docm_line_box_last(const doc_ctx *dc, const line_key *l, float box[4], int *page);
 /* The words of line text t: byte spans into b and e, at most max; returns their number. */
 int docm_split_spans(const char *t, size_t *b, size_t *e, int max);
 /* 1 if s[0..n) has a letter. */
@@ -84,6 +86,10 @@ int docm_starts_upper(const char *s, size_t n);
 extern const char *const docm_body_cues[];
 /* 1 if line l opens a "V/v" subject, also as OCR reads it ("V¿v", "v/w"). */
 int docm_vv_line(const line_key *l);
+/* A telegram's sender, "THỦ TƯỚNG CHÍNH PHỦ điện:" (a Công điện names who sends it so) at the
+ * end of line l: 1 and the bytes [*start, *end) of the sender's name (a valid issuer's name in
+ * capitals before "điện:"), else 0. */
+int docm_sender(const line_key *l, size_t *start, size_t *end);
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm);
 /* The title under the type line (or a "V/v" subject) until the body starts. */
@@ -95,6 +101,9 @@ void docm_type_by_rule(const line_key *L, size_t n, doc_meta *dm);
 
 /* "Số:" at the start of text t: the offset after the label, or 0. */
 size_t docm_number_label(const char *t);
+/* "Số:" after a letterhead's name in capitals on one line ("CHÍNH PHỦ Số: 170/2025/NĐ-CP", a
+ * flattened table): the offset after the label, *label_at where the label starts; 0 if none. */
+size_t docm_number_label_after_head(const char *t, size_t *label_at);
 /* The number: a "Số:" line in the first 60 lines, its number on it or on the next lines. */
 void docm_read_number(doc_ctx *dc, doc_meta *dm);
 
@@ -112,6 +121,10 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm);
 
 /* The signature block's line, n when there is none. */
 size_t docm_signature_line(const line_key *L, size_t n, size_t type_at);
+/* The lead of signing blocks side by side (a joint document: "TM. ỦY BAN …" beside "TM. BAN
+ * THƯỜNG TRỰC …"): the line of the block that names the issuer, else of the left one; sig when
+ * no other block stands beside the one at sig (or lines have no boxes). */
+size_t docm_lead_block(const doc_ctx *dc, const doc_meta *dm, size_t sig);
 /* The signer, role and signing body of the block at line sig. */
 void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm);
 

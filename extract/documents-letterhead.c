@@ -113,6 +113,38 @@ static int org_motto(const line_key *l)
 	return hit;
 }
 
+/* Line i is the Party's or the Youth Union's title, whole or broken over two lines ("ĐẢNG CỘNG
+ * SẢN" over "VIỆT NAM"). */
+static int org_motto_at(const line_key *L, size_t n, size_t i)
+{
+	if (org_motto(&L[i]))
+		return 1;
+	for (int d = 0; d < 2; d++) {
+		size_t a = d ? i : i - 1;
+		if ((!d && i == 0) || (d && i + 1 >= n) || !L[a].upper || !L[a + 1].upper)
+			continue;
+		char *ka = ex_clean(L[a].key, 0, L[a].keylen), *kb = ex_clean(L[a + 1].key, 0, L[a + 1].keylen);
+		if (ka && kb) {
+			size_t len = strlen(ka) + strlen(kb) + 2;
+			char *k = malloc(len);
+			if (k) {
+				snprintf(k, len, "%s %s", ka, kb);
+				line_key joined = {k, k, strlen(k), NULL, 1, 0, 0};
+				int hit = org_motto(&joined);
+				free(k);
+				if (hit) {
+					free(ka);
+					free(kb);
+					return 1;
+				}
+			}
+		}
+		free(ka);
+		free(kb);
+	}
+	return 0;
+}
+
 /* ---- letterhead ---- */
 
 /* The letterhead: the lines in capitals around the number, motto (the state's, the Party's, the
@@ -132,7 +164,9 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 		int found = 0;
 		char *c = motto_cut(L[i].text, &cont, &found);
 		free(c);
-		if (found || org_motto(&L[i]) || docm_number_label(L[i].text) || strstr(L[i].key, ", ngay"))
+		size_t label_at;
+		if (found || org_motto_at(L, n, i) || docm_number_label(L[i].text) || strstr(L[i].key, ", ngay") ||
+		    docm_number_label_after_head(L[i].text, &label_at))
 			anchor = i;
 	}
 	size_t from = 0, to = stop < 20 ? stop : 20;
@@ -157,12 +191,21 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 				   docm_key_starts(&L[i], "kinh gui") || docm_key_starts_any(&L[i], docm_body_cues)))
 			break;
 		int found = 0;
-		char *c = motto_cut(L[i].text, &cont, &found);
+		size_t label_at = 0;
+		char *c = NULL;
+		if (docm_number_label_after_head(L[i].text, &label_at)) {
+			/* "CHÍNH PHỦ Số: 170/2025/NĐ-CP | …": the name before the number */
+			c = sohoa_strdup(L[i].text);
+			if (c)
+				c[label_at] = 0;
+		} else {
+			c = motto_cut(L[i].text, &cont, &found);
+		}
 		if (!c)
 			return sohoa_error(dc->ctx, SOHOA_ERR_NOMEM, "out of memory");
 		int lower = 0, letters = docm_count_case(c, &lower);
-		if (docm_number_label(L[i].text) || strstr(L[i].key, ", ngay") || letters < 2 || lower || strpbrk(c, "/:@") ||
-		    org_motto(&L[i])) {
+		if (docm_number_label(L[i].text) || (!label_at && strstr(L[i].key, ", ngay")) || letters < 2 || lower || strpbrk(c, "/:@") ||
+		    org_motto_at(L, n, i)) {
 			free(c);
 			continue;
 		}
@@ -234,5 +277,20 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 	sohoa_buf_free(&body);
 	for (int c = 0; c < ncopies; c++)
 		free(copies[c]);
+	/* no letterhead: a telegram's sender ("THỦ TƯỚNG CHÍNH PHỦ điện:") issues it */
+	for (size_t i = 0; i < n && i < 20 && !dm->nhead; i++) {
+		size_t sb, se;
+		if (!docm_sender(&L[i], &sb, &se))
+			continue;
+		char *name = malloc(se - sb + 1);
+		if (!name)
+			return sohoa_error(dc->ctx, SOHOA_ERR_NOMEM, "out of memory");
+		snprintf(name, se - sb + 1, "%s", L[i].text + sb);
+		char *v = docf_issuer(name);
+		free(name);
+		if (v)
+			dm->head[dm->nhead++] = v;
+		break;
+	}
 	return SOHOA_OK;
 }

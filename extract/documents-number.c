@@ -34,6 +34,27 @@ size_t docm_number_label(const char *t)
 	return 0;
 }
 
+size_t docm_number_label_after_head(const char *t, size_t *label_at)
+{
+	*label_at = 0;
+	for (size_t p = 1; t[p]; p++) {
+		if (t[p - 1] != ' ' || (t[p] != 'S' && t[p] != 's'))
+			continue;
+		size_t at = docm_number_label(t + p);
+		if (!at)
+			continue;
+		char head[256];
+		int lower = 0;
+		snprintf(head, sizeof head, "%.*s", (int)(p < sizeof head ? p : sizeof head - 1), t);
+		if (docm_count_case(head, &lower) >= 4 && !lower && !strpbrk(head, "/:")) {
+			*label_at = p;
+			return p + at;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* A line that may hold a part of the number the label's line left out: digits, or a code
  * starting with '/'. */
 static int number_part(const char *t)
@@ -138,7 +159,9 @@ void docm_read_number(doc_ctx *dc, doc_meta *dm)
 {
 	const line_key *L = dc->L;
 	for (size_t i = 0; i < dc->n && i < 60; i++) {
-		size_t at = docm_number_label(L[i].text);
+		size_t at = docm_number_label(L[i].text), label_at;
+		if (!at)
+			at = docm_number_label_after_head(L[i].text, &label_at);
 		if (!at)
 			continue;
 		sohoa_buf s = {0};

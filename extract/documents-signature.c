@@ -2,6 +2,7 @@
  * "TM." signs for (the documents extractor's step). */
 #include "documents-int.h"
 
+#include "../core/govname.h"
 #include "../core/viet.h"
 
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 /* Signature prefixes ("KT. GIÁM ĐỐC") and role words of the signature block. */
 static const char *const sign_prefix[] = {"kt.", "tm.", "tl.", "q.", "ktt", "tuq.", NULL};
 static const char *const role_words[] = {"giam doc", "chu tich", "truong", "pho", "thu truong", "chanh",
-					 "bi thu", "tong", "vien truong", "cuc truong", NULL};
+					 "bi thu", "tong", "vien truong", "cuc truong", "thu tuong", "bo truong", NULL};
 
 /* An OCR line below this does not give the signer's name (a signature page scanned badly). */
 #define NAME_MIN_CONF 75
@@ -87,6 +88,79 @@ size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
 	return sig_named < n ? sig_named : sig;
 }
 
+/* 1 if line l may open a signing block: a prefix ("TM.", "KT."), a role word, or a role of Decree 30
+ * as read ("GIÁM DC"). */
+static int block_line(const line_key *l)
+{
+	if (!l->upper || l->letters > 40)
+		return 0;
+	if (docm_key_starts_any(l, sign_prefix) || docm_key_starts_any(l, role_words))
+		return 1;
+	char *r = docf_role(l->text, NULL);
+	free(r);
+	return r != NULL;
+}
+
+/* 1 if the capitals of line l (a "TM." taken off) name the issuer: the body the document's
+ * letterhead names first ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" of a joint "… – TẠP CHÍ GIÁO DỤC"), or the
+ * start of it ("ỦY BAN NHÂN DÂN" of "ỦY BAN NHÂN DÂN TỈNH …"). */
+static int names_issuer(const line_key *l, const char *issuer)
+{
+	if (!issuer || !l->upper)
+		return 0;
+	const char *t = l->text + strspn(l->text, " ");
+	if (docm_key_starts(l, "tm.") && strchr(t, '.'))
+		t = strchr(t, '.') + 1;
+	char *v = docf_issuer(t);
+	if (!v)
+		return 0;
+	char a[256], b[256];
+	size_t al = sohoa_gov_skeleton(v, strlen(v), a, sizeof a);
+	const char *joint = strstr(issuer, " \xe2\x80\x93 ");
+	size_t il = joint ? (size_t)(joint - issuer) : strlen(issuer);
+	size_t bl = sohoa_gov_skeleton(issuer, il, b, sizeof b);
+	free(v);
+	return al >= 6 && al <= bl && !strncmp(a, b, al);
+}
+
+size_t docm_lead_block(const doc_ctx *dc, const doc_meta *dm, size_t sig)
+{
+	const line_key *L = dc->L;
+	size_t n = dc->n;
+	float sb[4], b[4];
+	int sp, p;
+	if (sig >= n || !docm_line_box(dc, &L[sig], sb, &sp))
+		return sig;
+	float h = sb[3] - sb[1];
+	const char *issuer = dm->nhead ? dm->head[dm->nhead - 1] : NULL;
+	/* the lines in capitals beside the block, within four lines' height of its line: another
+	 * column's body and role ("SỞ GIÁO DỤC VÀ ĐÀO TẠO / GIÁM ĐỐC" left of "TẠP CHÍ … / TỔNG
+	 * BIÊN TẬP") */
+	size_t other = n;
+	int mine_named = 0, other_named = 0, other_left = 0;
+	for (size_t k = sig > 8 ? sig - 8 : 0; k < n && k <= sig + 8; k++) {
+		if (!L[k].upper || L[k].letters > 40 || !docm_line_box(dc, &L[k], b, &p) || p != sp)
+			continue;
+		if (b[1] < sb[1] - 4 * h || b[1] > sb[1] + 4 * h)
+			continue;
+		if (b[0] < sb[2] && sb[0] < b[2]) {
+			mine_named |= names_issuer(&L[k], issuer);
+			continue;
+		}
+		other_named |= names_issuer(&L[k], issuer);
+		if (other == n && block_line(&L[k])) {
+			other = k;
+			other_left = b[2] <= sb[0];
+		}
+	}
+	if (other == n)
+		return sig;
+	/* the issuer's block leads; when neither or both name it, the left one */
+	if (mine_named != other_named)
+		return other_named ? other : sig;
+	return other_left ? other : sig;
+}
+
 /* The signer, role and (for "TM. ỦY BAN NHÂN DÂN", signing for the issuer) the body of the
  * signature block at line sig: the last line in capitals under it is the role, the first name the
  * signer. The role must be one of Decree 30's (read by OCR) or Vietnamese words (a text layer);
@@ -108,7 +182,8 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 		role_at = sig;
 	for (size_t i = sig + 1; i < n && i < sig + 12; i++) {
 		if (L[i].upper && L[i].letters <= 40 && !dm->signer) {
-			role_at = i;
+			if (same_column(dc, &L[sig], &L[i]) && L[i].letters >= 3) /* "LÌ": a seal's speck */
+				role_at = i; /* not another signing block's role beside this one */
 			continue;
 		}
 		char *c = docm_clean_line(docf_after_rank(L[i].text));
@@ -119,8 +194,19 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 		}
 		if (c && is_name(c)) {
 			float conf = docm_line_conf(dc, &L[i]);
+			char *fixed = docf_name_fixed(c);
+			if (fixed) {
+				sohoa_log(dc->ctx, SOHOA_LOG_INFO, "%s: documents: signer '%s' read as '%s'", dc->name, c,
+					  fixed);
+				free(c);
+				c = fixed;
+			}
 			/* a person's name (a family name first) from any source, read with confidence by OCR */
-			if (docf_name(c) && (conf < 0 || conf >= NAME_MIN_CONF)) {
+			if (docf_name(c) && conf >= 0 && docf_given_name_doubtful(c)) {
+				sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' left out: its given name "
+					  "is rare and one mark from a common one", dc->name, c);
+				free(c);
+			} else if (docf_name(c) && (conf < 0 || conf >= NAME_MIN_CONF)) {
 				dm->signer = c;
 			} else if (!docf_name(c)) {
 				sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' left out: no person's name",

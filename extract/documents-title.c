@@ -6,6 +6,7 @@
 #include "../core/govname.h"
 #include "../core/viet.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,11 +54,45 @@ static int authority_line(const line_key *l)
 	return hit || docm_key_starts_any(l, official);
 }
 
+int docm_sender(const line_key *l, size_t *start, size_t *end)
+{
+	const char *t = l->text;
+	size_t len = strlen(t);
+	*start = *end = 0;
+	while (len && t[len - 1] == ' ')
+		len--;
+	static const char word[] = " \xc4\x91i\xe1\xbb\x87n:"; /* " điện:" */
+	size_t wl = sizeof word - 1;
+	if (len <= wl || strncmp(t + len - wl, word, wl))
+		return 0;
+	/* the earliest word from which on the capitals before "điện:" are a valid name */
+	for (size_t b = strspn(t, " "); b < len - wl; b++) {
+		if (b > 0 && t[b - 1] != ' ')
+			continue;
+		char head[256];
+		int lower = 0;
+		snprintf(head, sizeof head, "%.*s", (int)(len - wl - b < sizeof head ? len - wl - b : sizeof head - 1), t + b);
+		if (docm_count_case(head, &lower) < 6 || lower)
+			continue;
+		char *v = docf_issuer(head);
+		free(v);
+		if (v) {
+			*start = b;
+			*end = len - wl;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A line where a title stops: the body's cues, a bullet, a parenthesis, a Roman heading, the
- * authority line, "Kính gửi". */
+ * authority line, "Kính gửi", a telegram's sender. */
 static int title_stop(const line_key *l)
 {
 	const char *p = l->text + strspn(l->text, " ");
+	size_t sb, se;
+	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " "))
+		return 1;
 	if (docm_key_starts_any(l, docm_body_cues) || strchr("-+", p[0]) || l->key[strspn(l->key, " ")] == '(')
 		return 1;
 	if ((p[0] == 'I' || p[0] == 'V') && strchr(". ", p[strspn(p, "IVX")]) && l->upper)
@@ -110,12 +145,13 @@ static int date_tail_line(const line_key *l)
 }
 
 /* The body's first paragraph starts below the title with a gap: line b starts lower under line a
- * (on one page) than twice a's height ("Căn cứ" read apart, a first paragraph). */
+ * (on one page) than twice a's height ("Căn cứ" read apart, a first paragraph); a's last source
+ * line counts (a title line reflowed from two lines ends at the second). */
 static int para_gap(const doc_ctx *dc, const line_key *a, const line_key *b)
 {
 	float ab[4], bb[4];
 	int ap, bp;
-	if (!docm_line_box(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
+	if (!docm_line_box_last(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
 		return 0;
 	return bb[1] - ab[1] > 2 * (ab[3] - ab[1]);
 }
@@ -249,6 +285,112 @@ static void subject_opener(sohoa_buf *title)
 	free(km);
 }
 
+/* A subject line in sentence case: "Về …" (Decree 30's opener of a title under the type line),
+ * its first word a capital then lowercase letters. */
+static int subject_line(const line_key *l)
+{
+	const char *t = l->text + strspn(l->text, " ");
+	int lower = 0;
+	if (!docm_key_starts(l, "ve") || l->upper || docm_count_case(t, &lower) < 4 || !docm_starts_upper(t, strlen(t)))
+		return 0;
+	char w[16];
+	snprintf(w, sizeof w, "%.*s", (int)strcspn(t, " "), t);
+	docm_count_case(w, &lower);
+	return lower > 0;
+}
+
+/* The canonical key (sohoa_viet_key) of word w without its edge punctuation, into out. */
+static void word_key(const char *w, char *out, size_t cap)
+{
+	size_t b = 0, e = strlen(w);
+	while (b < e && strchr(",.;:()\"'", w[b]))
+		b++;
+	while (e > b && strchr(",.;:()\"'", w[e - 1]))
+		e--;
+	sohoa_buf k = {0};
+	out[0] = 0;
+	if (!sohoa_viet_key(w + b, e - b, &k) && k.data)
+		snprintf(out, cap, "%s", k.data);
+	sohoa_buf_free(&k);
+}
+
+/* The word of the body that stands where title word w[i] stands, between the same two words
+ * ("sử dụng _ đơn"), when the body gives one other word there at least twice and w[i] never, and
+ * that word is one slip from w[i] by its letters ("hứa" where the body says "hóa đơn" throughout):
+ * OCR misread the title's word. Its key into out; 0 if there is none. */
+static int body_word(const doc_ctx *dc, size_t from, char *const *w, int i, char *out, size_t cap)
+{
+	char kl[64], kw[64], kr[64], bk[3][64];
+	word_key(w[i - 1], kl, sizeof kl);
+	word_key(w[i], kw, sizeof kw);
+	word_key(w[i + 1], kr, sizeof kr);
+	if (!kl[0] || !kw[0] || !kr[0] || !sohoa_viet_syllable(kw, strlen(kw)))
+		return 0;
+	int own = 0, other = 0;
+	out[0] = 0;
+	for (size_t l = from; l < dc->n && l < from + 400; l++) {
+		char *b[256]; /* a paragraph's words */
+		int nb = 0;
+		if (!docf_words(dc->L[l].text, b, 256, &nb))
+			continue;
+		for (int j = 0; j < nb; j++) {
+			memmove(bk[0], bk[1], sizeof bk[0] * 2);
+			word_key(b[j], bk[2], sizeof bk[2]);
+			if (j < 2 || strcmp(bk[0], kl) || strcmp(bk[2], kr))
+				continue;
+			if (!strcmp(bk[1], kw)) {
+				own++;
+			} else if (!out[0] || !strcmp(out, bk[1])) {
+				snprintf(out, cap, "%s", bk[1]);
+				other++;
+			} else {
+				other = -1000; /* two other words there: no one reading */
+			}
+		}
+		free(b[0]);
+	}
+	char sa[64], sb[64];
+	sohoa_gov_skeleton(kw, strlen(kw), sa, sizeof sa);
+	sohoa_gov_skeleton(out, strlen(out), sb, sizeof sb);
+	return !own && other >= 2 && sohoa_viet_syllable(out, strlen(out)) && sohoa_gov_distance(sa, sb, 1) <= 1;
+}
+
+/* A title read by OCR with a word its body says otherwise in the same place, every time (see
+ * body_word): that word set right. from: the body's first line. */
+static void title_by_body(const doc_ctx *dc, size_t from, sohoa_buf *title)
+{
+	char *w[DOCF_MAXW];
+	int n = 0;
+	if (!title->len || !docf_words(title->data, w, DOCF_MAXW, &n))
+		return;
+	sohoa_buf fixed = {0};
+	int changed = 0;
+	for (int i = 0; i < n; i++) {
+		char k[64];
+		int lower = 0;
+		docm_count_case(w[i], &lower);
+		/* a lowercase word inside the title, its two neighbours around it */
+		if (i > 0 && i + 1 < n && lower && !docm_starts_upper(w[i], strlen(w[i])) &&
+		    strspn(w[i], ",.;:()\"'") == 0 && !strpbrk(w[i], ",.;:()\"'") && body_word(dc, from, w, i, k, sizeof k)) {
+			sohoa_log(dc->ctx, SOHOA_LOG_INFO, "%s: documents: title word '%s' read as '%s', as the body says it",
+				  dc->name, w[i], k);
+			sohoa_buf_puts(&fixed, i ? " " : "");
+			sohoa_buf_puts(&fixed, k);
+			changed = 1;
+			continue;
+		}
+		sohoa_buf_puts(&fixed, i ? " " : "");
+		sohoa_buf_puts(&fixed, w[i]);
+	}
+	free(w[0]);
+	if (changed && fixed.data) {
+		sohoa_buf_free(title);
+		*title = fixed;
+	} else {
+		sohoa_buf_free(&fixed);
+	}
+}
+
 /* The title: the lines under the type line until the body starts (title_stop), or until the
  * case changes (a title in capitals ends where the body's sentence case begins, and the other
  * way round); without a type line, a "V/v" or "Về việc" subject and its lines. */
@@ -284,16 +426,37 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 			break;
 		if (strstr(L[i].key, ", ngay ") || docm_key_starts(&L[i], "so"))
 			break;
+		if (caps == 1 && dm->type && subject_line(&L[i])) {
+			/* "CHỈ THỊ", a line in capitals, then "Về việc …": the subject is the title, the
+			 * line between is a stamp's or a seal's text read in its place */
+			title->len = 0;
+			title->data[0] = 0;
+			caps = -1;
+		}
 		if (caps >= 0 && mostly_upper(&L[i]) != caps && L[i].letters >= 4)
 			break;
 		if (speck_line(L[i].text) || date_tail_line(&L[i]))
 			continue;
 		if (L[i].letters >= 4 && caps < 0)
 			caps = mostly_upper(&L[i]);
+		size_t sb, se;
+		if (docm_sender(&L[i], &sb, &se)) {
+			/* "… XUẤT KHẨU THỦ TƯỚNG CHÍNH PHỦ điện:" (a line run together): the title ends
+			 * before the sender */
+			char *head = malloc(sb + 1);
+			if (head) {
+				snprintf(head, sb + 1, "%s", L[i].text);
+				title_add(title, head);
+				free(head);
+			}
+			break;
+		}
 		title_add(title, L[i].text);
 		last = i;
 	}
 	title_cut(title);
+	if (from < n && last < n && docm_line_ocr(dc, &L[from]))
+		title_by_body(dc, last + 1, title);
 	subject_opener(title);
 	if (dm->vv && from < n && docm_vv_line(&L[from]))
 		vv_opener(title);

@@ -166,6 +166,23 @@ int docm_line_box(const doc_ctx *dc, const line_key *l, float box[4], int *page)
 	return 1;
 }
 
+/* The box of line l's last source line and its page; 0 when it has none. */
+int docm_line_box_last(const doc_ctx *dc, const line_key *l, float box[4], int *page)
+{
+	size_t p = 0, j = 0;
+	const sohoa_line *sl, *last = NULL;
+	while ((sl = ex_source_next(dc->doc, &dc->text->lines[l->idx], &p, &j, NULL)))
+		last = sl;
+	if (!last || last->y1 <= last->y0 || last->x1 <= last->x0)
+		return 0;
+	box[0] = last->x0;
+	box[1] = last->y0;
+	box[2] = last->x1;
+	box[3] = last->y1;
+	*page = last->page;
+	return 1;
+}
+
 /* The words of line text t: byte spans, at most max. */
 int docm_split_spans(const char *t, size_t *b, size_t *e, int max)
 {
@@ -265,6 +282,8 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 		st = docm_read_letterhead(&dc, dm);
 		docm_type_by_rule(L, n, dm);
 		size_t sig = docm_signature_line(L, n, dm->type_at);
+		if (st == SOHOA_OK)
+			sig = docm_lead_block(&dc, dm, sig);
 		if (st == SOHOA_OK && sig < n)
 			docm_read_signature(&dc, sig, dm);
 		*sign_issuer = dm->sign_org ? docf_issuer(dm->sign_org) : NULL;

@@ -119,6 +119,66 @@ static void run_doc_boxed(sohoa_ctx *ctx, const char *const *lines, const float 
 	sohoa_doc_free(d);
 }
 
+/* As run_doc_boxed, with text line join and the next one run together into one text line (normalize
+ * reflowing a title printed on two lines). */
+static void run_doc_joined(sohoa_ctx *ctx, const char *const *lines, const float (*boxes)[4], size_t n, size_t join,
+			   row *r)
+{
+	memset(r, 0, sizeof *r);
+	sohoa_doc *d = make_doc(lines, n, SOHOA_SRC_OCR, 90);
+	for (size_t i = 0; i < n; i++) {
+		sohoa_line *l = &d->pages[0].lines[i];
+		l->x0 = boxes[i][0];
+		l->y0 = boxes[i][1];
+		l->x1 = boxes[i][2];
+		l->y1 = boxes[i][3];
+	}
+	const char *tl[64];
+	char joined[1024];
+	size_t m = 0;
+	for (size_t i = 0; i < n && m < 64; i++) {
+		if (i == join) {
+			snprintf(joined, sizeof joined, "%s %s", lines[i], lines[i + 1]);
+			tl[m++] = joined;
+			i++;
+		} else {
+			tl[m++] = lines[i];
+		}
+	}
+	sohoa_text *t = text_of_lines(tl, m);
+	for (size_t i = 0; i < m; i++) {
+		int src = (int)(i <= join ? i : i + 1) + 1;
+		t->lines[i].line = src;
+		t->lines[i].line_end = src + (i == join);
+	}
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find("documents");
+	if (ex && ex->run(ctx, d, t, &out) == SOHOA_OK && out.data) {
+		int k = 0, q = 0;
+		size_t j = 0;
+		for (const char *p = out.data; *p && *p != '\r' && k < 20; p++) {
+			if (q) {
+				if (*p == '"' && p[1] == '"')
+					r->f[k][j < 511 ? j++ : j] = '"', p++;
+				else if (*p == '"')
+					q = 0;
+				else if (j < 511)
+					r->f[k][j++] = *p;
+			} else if (*p == '"') {
+				q = 1;
+			} else if (*p == ',') {
+				k++;
+				j = 0;
+			} else if (j < 511) {
+				r->f[k][j++] = *p;
+			}
+		}
+	}
+	sohoa_buf_free(&out);
+	sohoa_text_free(t);
+	sohoa_doc_free(d);
+}
+
 static void run_doc(sohoa_ctx *ctx, const char *const *lines, size_t n, sohoa_source source, float conf, row *r)
 {
 	run_doc_boxed(ctx, lines, NULL, n, source, conf, r);
@@ -196,6 +256,17 @@ int main(void)
 	CHECK(docf_name("Nguyễn Văn Hiếu"), "a name with a family name");
 	CHECK(!docf_name("Nguyên Xân Hiểu"), "'Nguyên' is no family name");
 	CHECK(!docf_name("Trần"), "one word is no name");
+	CHECK(docf_given_name_doubtful("Trần Hoàng Tuần"), "'Tuần' beside the common 'Tuấn' is doubtful");
+	CHECK(!docf_given_name_doubtful("Trần Hoàng Tuấn"), "a common given name is no doubt");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Đệ"), "a rarer given name of the text is no doubt");
+	CHECK(!docf_given_name_doubtful("Lê Trung Chinh"), "'Chinh' is a given name of the text");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Xyzq"), "no variant of it is common: no doubt");
+	check_fix(docf_name_fixed, "Đăng Văn Minh", "Đặng Văn Minh");
+	check_fix(docf_name_fixed, "Nguyên Văn An", "Nguyễn Văn An");
+	check_fix(docf_name_fixed, "Đặng Văn Minh", NULL);  /* a name already */
+	check_fix(docf_name_fixed, "Luơng Văn An", NULL);   /* Lương or Lường */
+	check_fix(docf_name_fixed, "Xyz Văn An", NULL);     /* no family name has its letters */
+	check_fix(docf_name_fixed, "Đăng Q7 Minh", NULL);   /* the rest is no name */
 
 	/* digits */
 	char d[16];
@@ -466,6 +537,137 @@ int main(void)
 	CHECK_STR(F(&r, "issuer"), "ĐOÀN TRƯỜNG THPT AN PHÚ", "the Youth Union's title is no issuer");
 	CHECK_STR(F(&r, "signer"), "Phạm Thị Lan", "the signer is the name under the role's column");
 	CHECK_STR(F(&r, "signer_role"), "BÍ THƯ ĐOÀN TRƯỜNG", "two columns: the issuer's role");
+
+	/* an inbox stamp's text in capitals read between the type line and the subject */
+	static const char *const stamped_title[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 07/CT-UBND", "Quảng Ngãi, ngày 20 tháng 3 năm 2018", "CHỈ THỊ",
+		"i TRƯNG TA CÔNG BAO a-TiN HỌC Q.NGÀI", "Về việc tăng cường công tác thi hành án hành chính",
+		"Căn cứ Luật Tố tụng hành chính năm 2015;",
+	};
+	run_doc(ctx, stamped_title, sizeof stamped_title / sizeof *stamped_title, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc tăng cường công tác thi hành án hành chính",
+		  "a line in capitals before 'Về việc' is no part of the title");
+	static const char *const caps_title[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 07/QĐ-UBND", "Quảng Ngãi, ngày 20 tháng 3 năm 2018", "QUYẾT ĐỊNH",
+		"VỀ VIỆC BAN HÀNH QUY CHẾ", "LÀM VIỆC CỦA ỦY BAN", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+	};
+	run_doc(ctx, caps_title, sizeof caps_title / sizeof *caps_title, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN", "a title in capitals stays whole");
+
+	/* a title printed on three lines, the first two reflowed into one text line: the third is no
+	 * paragraph after a gap */
+	static const char *const reflowed[] = {
+		"ỦY BAN NHÂN DÂN", "Số: 11/TB-UBND", "Quảng Ngãi, ngày 8 tháng 01 năm 2025", "THÔNG BÁO",
+		"Kết luận của Phó Chủ tịch tại cuộc họp nghe", "báo cáo về tình hình cổ phần hóa Công ty TNHH",
+		"MTV Xây dựng trong thời gian qua", "Ngày 03/01/2025, Phó Chủ tịch chủ trì họp.",
+	};
+	static const float reflowbox[][4] = {
+		{117, 72, 239, 87}, {119, 118, 237, 133}, {303, 118, 539, 133}, {276, 153, 361, 168},
+		{121, 169, 516, 184}, {117, 185, 521, 200}, {122, 201, 516, 216}, {120, 260, 520, 275},
+	};
+	run_doc_joined(ctx, reflowed, reflowbox, sizeof reflowed / sizeof *reflowed, 4, &r);
+	CHECK_STR(F(&r, "title"),
+		  "Kết luận của Phó Chủ tịch tại cuộc họp nghe báo cáo về tình hình cổ phần hóa Công ty TNHH MTV Xây "
+		  "dựng trong thời gian qua",
+		  "a reflowed title line ends at its last source line: the next line goes on");
+
+	/* the Party's title broken over two lines beside the issuer */
+	static const char *const party[] = {
+		"BAN CHẤP HÀNH", "TRUNG ƯƠNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "ĐẢNG CỘNG SẢN", "VIỆT NAM",
+		"Số: 1147-QĐ/BTGDVTW", "Hà Nội, ngày 01 tháng 12 năm 2025", "QUYẾT ĐỊNH", "BAN HÀNH QUY CHẾ BỒI DƯỠNG",
+		"Căn cứ Điều lệ Đảng;",
+	};
+	run_doc(ctx, party, sizeof party / sizeof *party, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "issuer"), "BAN TUYÊN GIÁO VÀ DÂN VẬN", "the Party's title on two lines is no part of the issuer");
+
+	/* a letterhead flattened with its number on one line */
+	static const char *const flatno[] = {
+		"CHÍNH PHỦ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc", "NGHỊ ĐỊNH",
+		"Quy định về tuyển dụng công chức", "Căn cứ Luật Tổ chức Chính phủ;",
+	};
+	run_doc(ctx, flatno, sizeof flatno / sizeof *flatno, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "issuer"), "CHÍNH PHỦ", "the name before 'Số:' on the letterhead's line");
+	CHECK_STR(F(&r, "number"), "170/2025/NĐ-CP", "'Số:' after the letterhead's name");
+	static const char *const prose_no[] = {
+		"Căn cứ Luật số 22/2008/QH12;", "Ông Nguyễn Văn An Số: 12/QĐ-UBND", "KẾ HOẠCH", "Triển khai",
+	};
+	run_doc(ctx, prose_no, sizeof prose_no / sizeof *prose_no, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "", "'Số:' after words in sentence case is no number line");
+
+	/* a telegram: its sender line gives the issuer and ends the title */
+	static const char *const telegram[] = {
+		"CÔNG ĐIỆN", "VỀ TẬP TRUNG ƯU TIÊN GIỮ VỮNG ỔN ĐỊNH KINH TẾ VĨ MÔ THỦ TƯỚNG CHÍNH PHỦ điện:",
+		"- Bộ trưởng, Thủ trưởng cơ quan ngang Bộ;", "Từ đầu năm 2025 đến nay, Chính phủ đã chỉ đạo.", "Nơi nhận:",
+		"- Như trên;", "THỦ TƯỚNG", "Phạm Minh Chính",
+	};
+	run_doc(ctx, telegram, sizeof telegram / sizeof *telegram, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "issuer"), "THỦ TƯỚNG CHÍNH PHỦ", "a telegram's sender is its issuer");
+	CHECK_STR(F(&r, "title"), "VỀ TẬP TRUNG ƯU TIÊN GIỮ VỮNG ỔN ĐỊNH KINH TẾ VĨ MÔ", "the title ends before the sender");
+	CHECK_STR(F(&r, "signer_role"), "THỦ TƯỚNG", "THỦ TƯỚNG signs");
+	CHECK_STR(F(&r, "signer"), "Phạm Minh Chính", "the Prime Minister's name");
+	static const char *const not_sender[] = {
+		"CÔNG ĐIỆN", "VỀ PHÒNG CHỐNG BÃO", "XYZ QWE RTY điện:", "Từ đầu năm 2025 đến nay, bão đã gây thiệt hại.",
+	};
+	run_doc(ctx, not_sender, sizeof not_sender / sizeof *not_sender, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "issuer"), "", "capitals before 'điện:' that name no body are no sender");
+
+	/* a title word OCR misread into another syllable, the body saying it right in the same place */
+	static const char *const titleword[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 01/CT-UBND", "Quảng Ngãi, ngày 4 tháng 01 năm 2021", "CHỈ THỊ",
+		"Về việc triển khai sử dụng hứa đơn điện tử", "Căn cứ Nghị định số 123/2020/NĐ-CP quy định về hóa đơn;",
+		"Các tổ chức phải chuyển sang sử dụng hóa đơn điện tử trong giao dịch.",
+		"Trên địa bàn tỉnh có 1.846 tổ chức sử dụng hóa đơn điện tử.",
+	};
+	size_t ntw = sizeof titleword / sizeof *titleword;
+	run_doc(ctx, titleword, ntw, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hóa đơn điện tử", "the body says 'sử dụng hóa đơn' twice");
+	run_doc(ctx, titleword, ntw - 1, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "once is not enough");
+	run_doc(ctx, titleword, ntw, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "a text layer's title is as printed");
+
+	/* a given name OCR read one mark from a common one: no signer */
+	static const char *const tuan[] = {
+		"ỦY BAN NHÂN DÂN", "Số: 23/BC-UBND", "Quảng Ngãi, ngày 23 tháng 01 năm 2025", "BÁO CÁO",
+		"Tình hình cải cách hành chính", "Căn cứ kết quả;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Hoàng Tuần",
+	};
+	run_doc(ctx, tuan, sizeof tuan / sizeof *tuan, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "signer"), "", "OCR's 'Tuần' is no certain name");
+	CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ TỊCH", "the role still counts");
+	run_doc(ctx, tuan, sizeof tuan / sizeof *tuan, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer"), "Trần Hoàng Tuần", "a text layer's name is as typed");
+
+	/* a joint signature page: two blocks side by side; the issuer's leads */
+	static const char *const joint[] = {
+		"ỦY BAN NHÂN DÂN", "XÃ LƯƠNG MINH", "Số: 16/KH-UBND", "Lương Minh, ngày 5 tháng 1 năm 2026",
+		"KẾ HOẠCH", "Thực hiện công tác bầu cử", "Căn cứ Luật Bầu cử;", "Nơi nhận:",
+		"TM. BAN THƯỜNG TRỰC", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "CHỦ TỊCH", "Lê Văn Tám", "Đỗ Thị Vân",
+	};
+	static const float jointbox[][4] = {
+		{60, 50, 260, 62}, {100, 64, 220, 76}, {90, 90, 210, 102}, {300, 90, 520, 102},
+		{270, 130, 340, 142}, {200, 144, 400, 156}, {80, 170, 500, 182}, {80, 400, 140, 412},
+		{60, 430, 250, 442}, {330, 430, 500, 442}, {120, 444, 190, 456}, {380, 444, 450, 456},
+		{110, 520, 200, 532}, {370, 520, 460, 532},
+	};
+	run_doc_boxed(ctx, joint, jointbox, sizeof joint / sizeof *joint, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer"), "Đỗ Thị Vân", "joint blocks: the one signing for the issuer leads");
+	CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "joint blocks: the issuer's block's role");
+	/* the same page of a body the letterhead does not name: the left block leads */
+	static const char *const joint2[] = {
+		"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 90/KHLT-SGDĐT", "Hà Nội, ngày 3 tháng 10 năm 2025", "KẾ HOẠCH",
+		"Tổ chức chương trình hướng nghiệp", "Căn cứ Luật Giáo dục;", "Nơi nhận:",
+		"TRƯỜNG ĐẠI HỌC AN GIANG", "TẠP CHÍ GIÁO DỤC", "HIỆU TRƯỞNG", "TỔNG BIÊN TẬP", "LÌ", "Trần Văn Bình",
+		"Nguyễn Thành Tú",
+	};
+	static const float joint2box[][4] = {
+		{60, 50, 260, 62}, {90, 90, 210, 102}, {300, 90, 520, 102}, {270, 130, 340, 142},
+		{200, 144, 400, 156}, {80, 170, 500, 182}, {80, 400, 140, 412},
+		{60, 430, 250, 442}, {340, 430, 490, 442}, {110, 444, 200, 456}, {360, 460, 470, 472}, {150, 490, 156, 500},
+		{110, 520, 200, 532}, {370, 520, 460, 532},
+	};
+	run_doc_boxed(ctx, joint2, joint2box, sizeof joint2 / sizeof *joint2, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer"), "Trần Văn Bình", "joint blocks naming no issuer: the left one leads");
+	CHECK_STR(F(&r, "signer_role"), "HIỆU TRƯỞNG", "joint blocks: the left block's role, not the right one's");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
