@@ -357,6 +357,30 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	return 1;
 }
 
+/* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
+ * the units it asks to cooperate, the tasks read so far, whether a closing paragraph stopped them,
+ * whether its tasks are bullets and whether the heading is itself a task. */
+typedef struct open_unit {
+	const ex_stmt *head;
+	char id[64];
+	char *lead, *coop;
+	int ntasks, stopped, bullets, sentence;
+} open_unit;
+
+/* Open u on heading head (statement s of ed) numbered id, freeing what it held; head NULL only
+ * frees. */
+static void unit_open(open_unit *u, const ex_doc *ed, size_t s, const ex_stmt *head, const char *id)
+{
+	free(u->lead);
+	free(u->coop);
+	memset(u, 0, sizeof *u);
+	if (!head)
+		return;
+	u->head = head;
+	snprintf(u->id, sizeof u->id, "%s", id);
+	u->bullets = lists_bullets(ed, s);
+}
+
 /* Unit sections: under a top heading such as "III. TRÁCH NHIỆM …", each unit heading ("2) Sở Nội
  * vụ") leads the tasks below it, one row per bullet (or per paragraph in reflowed text), until a
  * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
@@ -378,11 +402,9 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	resp cur = {0};
 	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
 	 * numbered headings are unit headings, not sections */
-	int flat = units_below(ed, 0), in_units = flat, stopped = 0;
-	const ex_stmt *unit = NULL;
-	char unit_id[64] = "";
-	char *lead = NULL, *unit_coop = NULL;
-	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
+	int flat = units_below(ed, 0), in_units = flat;
+	open_unit u = {0};
+	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
@@ -390,13 +412,13 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			in_units = opens_units(ed, s);
 			if (in_units == 2)
 				s++; /* the title's second line */
-			unit = NULL;
+			u.head = NULL;
 			continue;
 		}
 		if (rs_starts_with_word(sm, recipients) || (sm->heading && in_units && rs_starts_with_word(sm, unit_stop))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
-			unit = NULL;
+			u.head = NULL;
 			continue;
 		}
 		const char *nn = strstr(sm->key, "noi nhan");
@@ -404,7 +426,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			/* the recipients run into a unit heading's paragraph: no unit section after it */
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
-			unit = NULL;
+			u.head = NULL;
 			continue;
 		}
 		if (!in_units) {
@@ -420,75 +442,60 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			if (!nx || nx->heading || rs_starts_bullet(nx) || rs_ends_clause(nx) ||
 			    ex_words_in(nx->key, 0, nx->keylen) > 16 || !rs_names_unit(nx->key, nx->keylen)) {
-				unit = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */
+				u.head = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */
 				continue;
 			}
 			prose_task pt = {0};
 			s = rs_task_of(ed, s, NULL, &pt);
-			snprintf(unit_id, sizeof unit_id, "%s", pt.id);
+			unit_open(&u, ed, s, nx, pt.id);
 			free(pt.title);
-			unit = nx;
-			nbul = 0;
-			stopped = 0;
-			unit_has_bullets = lists_bullets(ed, s);
-			free(lead);
-			free(unit_coop);
-			unit_coop = NULL;
-			sentence_unit = 0;
-			lead = unit_lead(nx);
+			u.lead = unit_lead(nx);
 			continue;
 		}
 		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-			unit = sm;
-			snprintf(unit_id, sizeof unit_id, "%s", sm->section);
-			nbul = 0;
-			stopped = 0;
-			unit_has_bullets = lists_bullets(ed, s);
-			free(lead);
-			free(unit_coop);
-			unit_coop = NULL;
+			unit_open(&u, ed, s, sm, sm->section);
 			size_t b, e;
-			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e) && rs_ends_clause(sm) &&
+			u.sentence = rs_unit_sentence(sm, sm->title_key, &b, &e) && rs_ends_clause(sm) &&
 					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
-			if (sentence_unit) {
-				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+			if (u.sentence) {
+				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				char *t = ex_clean(sm->text, sm->title_off, sm->len);
 				if (t)
-					start_task(ed, &cur, unit_id, lead, NULL, ++nbul, sm, t);
+					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
 				free(t);
 				cur_bullet = 0;
 			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
 				   ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, e, sm->keylen), assigns)) {
 				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
-				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
-				unit_coop = rs_coop_in(sm, e, sm->keylen);
+				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+				u.coop = rs_coop_in(sm, e, sm->keylen);
 			} else {
-				lead = unit_lead(sm);
+				u.lead = unit_lead(sm);
 			}
 			continue;
 		}
-		if (!unit || stopped)
+		if (!u.head || u.stopped)
 			continue;
 		/* a closing paragraph ends the unit's tasks; "Trên cơ sở …, tổ chức …" as a bullet or right
 		 * under the unit's heading is one of them */
-		if (rs_starts_with_word(sm, unit_stop) && !((rs_starts_bullet(sm) || !nbul) && rs_starts_with_word(sm, grounds))) {
+		if (rs_starts_with_word(sm, unit_stop) && !((rs_starts_bullet(sm) || !u.ntasks) && rs_starts_with_word(sm, grounds))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-			stopped = 1;
+			u.stopped = 1;
 			continue;
 		}
 		if (!strncmp(sm->key + strspn(sm->key, " "), "http", 4) || !strncmp(sm->key + strspn(sm->key, " "), "www.", 4))
 			continue; /* a web address (footnote) */
 		int bullet = rs_starts_bullet(sm), stop_after;
 		/* the unit's name running on: no task yet, a short line that ends no sentence */
-		if (!nbul && !bullet && !sm->heading && !rs_ends_clause(sm) && !rs_ends_clause(&ed->stmts[s - 1]) &&
-		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(lead, sm)) {
-			lead_more(&lead, sm);
+		if (!u.ntasks && !bullet && !sm->heading && !rs_ends_clause(sm) && !rs_ends_clause(&ed->stmts[s - 1]) &&
+		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(u.lead, sm)) {
+			lead_more(&u.lead, sm);
 			continue;
 		}
 		/* the end of a unit heading that lists places after its colon ("2. Chủ tịch Ủy ban nhân dân
 		 * các tỉnh: Khánh Hòa," / "Đắk Lắk, Gia Lai:"): the lead stays the unit */
-		if (!nbul && !bullet && !sm->heading && ed->stmts[s - 1].heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
+		if (!u.ntasks && !bullet && !sm->heading && ed->stmts[s - 1].heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
 		    sm->key[sm->keylen - 1 - (sm->keylen > 1 && sm->key[sm->keylen - 1] == ' ')] == ':' &&
 		    ex_words_in(sm->key, 0, sm->keylen) <= 30)
 			continue;
@@ -502,7 +509,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		size_t fb = strspn(sm->key, " -+*");
 		int runs_on = cur.task && !sm->heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
 			      (!bullet || (fb < sm->keylen && !rs_upper_at(sm, fb)));
-		if (runs_on || (cur.task && !bullet && (sentence_unit || (unit_has_bullets && cur_bullet)) && !new_para)) {
+		if (runs_on || (cur.task && !bullet && (u.sentence || (u.bullets && cur_bullet)) && !new_para)) {
 			continue_task(&cur, sm, t);
 		} else {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
@@ -510,18 +517,17 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			 * when it starts with the unit that does it */
 			char *own = NULL;
 			size_t ub, ue;
-			if (!names_unit_text(lead) && rs_unit_sentence(sm, item_text(sm), &ub, &ue))
+			if (!names_unit_text(u.lead) && rs_unit_sentence(sm, item_text(sm), &ub, &ue))
 				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
-			if (own || names_unit_text(lead))
-				start_task(ed, &cur, unit_id, own ? own : lead, unit_coop, ++nbul, sm, t);
+			if (own || names_unit_text(u.lead))
+				start_task(ed, &cur, u.id, own ? own : u.lead, u.coop, ++u.ntasks, sm, t);
 			free(own);
 			cur_bullet = bullet;
 		}
 		free(t);
-		stopped = stop_after;
+		u.stopped = stop_after;
 	}
-	free(lead);
-	free(unit_coop);
+	unit_open(&u, NULL, 0, NULL, "");
 	if (st == SOHOA_OK)
 		return rs_flush(ctx, sk, &cur, cur.task != NULL);
 	rs_clear(&cur);
