@@ -76,15 +76,42 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 	free(whole.kmap);
 }
 
-/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ". */
+/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ",
+ * "5- ", "5. ". */
 static size_t item_text(const ex_stmt *sm)
 {
 	size_t k = strspn(sm->key, " -+*"), m = k;
 	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
 		m++;
-	if (m > k && m < sm->keylen && sm->key[m] == ')')
+	int digits = m > k && m - k <= 2 && isdigit((unsigned char)sm->key[k]) && isdigit((unsigned char)sm->key[m - 1]);
+	if (m > k && m + 1 < sm->keylen &&
+	    (sm->key[m] == ')' || (digits && strchr(".-", sm->key[m]) && sm->key[m + 1] == ' ')))
 		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
 	return k;
+}
+
+/* 1 when statement sm is a lettered item ("b) Đa dạng hóa …") over numbered sub-items, the next
+ * statement opening with "(1)": the item is the title of a group whose sub-items are the tasks. */
+static int group_item(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t k = strspn(sm->key, " ");
+	int lettered = sm->heading ? sm->level > 1 && isalpha((unsigned char)sm->id[0])
+				   : k + 1 < sm->keylen && isalpha((unsigned char)sm->key[k]) && sm->key[k + 1] == ')';
+	if (!lettered || s + 1 >= ed->nstmts)
+		return 0;
+	const ex_stmt *nx = &ed->stmts[s + 1];
+	size_t q = strspn(nx->key, " ");
+	return !nx->heading && q + 1 < nx->keylen && nx->key[q] == '(' && isdigit((unsigned char)nx->key[q + 1]);
+}
+
+/* 1 when statement sm ends with a colon (it announces what follows: "… như:"). */
+static int ends_colon(const ex_stmt *sm)
+{
+	size_t e = sm->keylen;
+	while (e > 0 && sm->key[e - 1] == ' ')
+		e--;
+	return e > 0 && sm->key[e - 1] == ':';
 }
 
 /* 1 when statement sm starts the way lead does: the first line of a task that names its unit again
@@ -167,24 +194,69 @@ static void lead_more(char **lead, const ex_stmt *sm)
 	free(t);
 }
 
+/* The number of heading h when it is a plain one ("3.", "3)"), else 0. */
+static int plain_number(const ex_stmt *h)
+{
+	return h->heading && isdigit((unsigned char)h->id[0]) && !strchr(h->id, '.') ? atoi(h->id) : 0;
+}
+
+/* 1 when numbered heading s breaks the numbering its siblings follow: its number is not last + 1
+ * and the next plain-numbered heading of its level is ("1. Bộ X", "4) …" (an item whose first
+ * mark was lost), "2. Bộ Y"). Such a heading is an item of the unit before it. */
+static int out_of_sequence(const ex_doc *ed, size_t s, int last)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	int n = plain_number(sm);
+	if (!n || n == last + 1)
+		return 0;
+	for (size_t j = s + 1; j < ed->nstmts; j++) {
+		const ex_stmt *h = &ed->stmts[j];
+		if (!h->heading || h->level > sm->level)
+			continue;
+		if (h->level < sm->level || !plain_number(h))
+			return 0;
+		return plain_number(h) == last + 1;
+	}
+	return 0;
+}
+
+/* 1 when heading j names a unit: a title starting with a capital and a unit's first word that is
+ * short, or a unit given a task ("3. Bộ Nội vụ chủ trì, phối hợp với …:"), or a longer name that
+ * ends with a colon or stands over lettered items ("3. Chủ tịch Ủy ban nhân dân các tỉnh, thành
+ * phố trực thuộc Trung ương" / "a) …"). */
+static int unit_heading(const ex_doc *ed, size_t j)
+{
+	const ex_stmt *h = &ed->stmts[j];
+	size_t k = h->title_key, b, e, words = ex_words_in(h->key, k, h->keylen);
+	if (!rs_upper_at(h, k) || !rs_names_unit(h->key + k, h->keylen - k))
+		return 0;
+	if (words <= 12 || rs_unit_sentence(h, k, &b, &e))
+		return 1;
+	size_t n = h->keylen;
+	while (n > k && h->key[n - 1] == ' ')
+		n--;
+	const ex_stmt *nx = j + 1 < ed->nstmts ? &ed->stmts[j + 1] : NULL;
+	return words <= 40 && ((n > k && h->key[n - 1] == ':') ||
+			       (nx && nx->heading && nx->level > h->level && isalpha((unsigned char)nx->id[0]) &&
+				!rs_ends_clause(h)));
+}
+
 /* 1 when most numbered headings from statement from on, up to the next Roman heading (two or
- * more), name a unit ("1. Sở Y tế", "2. Ủy ban nhân dân các xã", "3. Bộ Nội vụ chủ trì, phối hợp
- * với …:"): a title starting with a capital and a unit's first word, short or a unit given a task. */
+ * more), name a unit (unit_heading); a heading out of sequence is not counted. */
 static int units_below(const ex_doc *ed, size_t from)
 {
-	int n = 0, units = 0;
+	int n = 0, units = 0, last = 0;
 	for (size_t j = from; j < ed->nstmts; j++) {
 		const ex_stmt *h = &ed->stmts[j];
 		if (!h->heading)
 			continue;
 		if (h->level == 1 && !isdigit((unsigned char)h->id[0]))
 			break;
-		if (!isdigit((unsigned char)h->id[0]) || strchr(h->id, '.'))
+		if (!plain_number(h) || out_of_sequence(ed, j, last))
 			continue;
+		last = plain_number(h);
 		n++;
-		size_t k = h->title_key, b, e;
-		units += rs_upper_at(h, k) && rs_names_unit(h->key + k, h->keylen - k) &&
-			 (ex_words_in(h->key, k, h->keylen) <= 12 || rs_unit_sentence(h, k, &b, &e));
+		units += unit_heading(ed, j);
 	}
 	return n >= 2 && units * 3 >= n * 2;
 }
@@ -402,7 +474,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	resp cur = {0};
 	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
 	 * numbered headings are unit headings, not sections */
-	int flat = units_below(ed, 0), in_units = flat;
+	int flat = units_below(ed, 0), in_units = flat, last_no = 0;
 	open_unit u = {0};
 	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
@@ -410,12 +482,22 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
+			last_no = 0;
 			if (in_units == 2)
 				s++; /* the title's second line */
 			u.head = NULL;
 			continue;
 		}
 		if (rs_starts_with_word(sm, recipients) || (sm->heading && in_units && rs_starts_with_word(sm, unit_stop))) {
+			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+			in_units = 0;
+			u.head = NULL;
+			continue;
+		}
+		size_t a0 = strspn(sm->key, " ");
+		if (in_units && u.head && ex_word_at(sm->key, sm->keylen, a0, "dieu") &&
+		    isdigit((unsigned char)sm->key[ex_skip_sp(sm->key, a0 + 4, sm->keylen)])) {
+			/* the next article of a decision ("Điều 2. Quyết định này có hiệu lực …") */
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
 			u.head = NULL;
@@ -452,9 +534,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			u.lead = unit_lead(nx);
 			continue;
 		}
-		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
+		if (sm->heading && !strchr("abcdefghđ", sm->id[0]) && !(u.head && out_of_sequence(ed, s, last_no))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			unit_open(&u, ed, s, sm, sm->section);
+			if (plain_number(sm))
+				last_no = plain_number(sm);
 			size_t b, e;
 			u.sentence = rs_unit_sentence(sm, sm->title_key, &b, &e) && rs_ends_clause(sm) &&
 					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
@@ -509,15 +593,23 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		size_t fb = strspn(sm->key, " -+*");
 		int runs_on = cur.task && !sm->heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
 			      (!bullet || (fb < sm->keylen && !rs_upper_at(sm, fb)));
-		if (runs_on || (cur.task && !bullet && (u.sentence || (u.bullets && cur_bullet)) && !new_para)) {
+		/* a paragraph after a bullet that ends with a colon ("… như:") goes on with that bullet */
+		if (runs_on || (cur.task && !bullet && (u.sentence || (u.bullets && cur_bullet)) &&
+				(!new_para || (cur_bullet && !sm->heading && ends_colon(&ed->stmts[s - 1]))))) {
 			continue_task(&cur, sm, t);
 		} else {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+			if (group_item(ed, s)) {
+				free(t);
+				continue;
+			}
 			/* under a heading that names no unit ("7. Cơ chế phối hợp …") a task is one only
-			 * when it starts with the unit that does it */
+			 * when it starts with the unit that does it; an item that gives its own unit the task
+			 * ("Giao Phó Thủ tướng …") is that unit's */
 			char *own = NULL;
-			size_t ub, ue;
-			if (!names_unit_text(u.lead) && rs_unit_sentence(sm, item_text(sm), &ub, &ue))
+			size_t ub, ue, it = item_text(sm);
+			int asks = ex_word_at(sm->key, sm->keylen, it, "giao") || ex_word_at(sm->key, sm->keylen, it, "de nghi");
+			if ((asks || !names_unit_text(u.lead)) && rs_unit_sentence(sm, it, &ub, &ue))
 				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
 			if (own || names_unit_text(u.lead))
 				start_task(ed, &cur, u.id, own ? own : u.lead, u.coop, ++u.ntasks, sm, t);

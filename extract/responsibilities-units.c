@@ -130,7 +130,7 @@ static const char *const unit_end_words[] = {
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
-	"lanh dao", NULL};
+	"lanh dao", "truc tiep", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
  * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
@@ -266,8 +266,15 @@ char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke)
  * name takes the whole rest. */
 int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 {
+	/* after a request the one asked may be a person by title ("Giao Phó Thủ tướng …") and may
+	 * start in lower case ("Giao các Phó Thủ tướng …", "đề nghị các Tập đoàn …") */
+	static const char *const person_first[] = {"pho thu tuong", "thu tuong", "bo truong", "chu tich", "pho chu tich",
+						   "giam doc", "pho giam doc", "cac pho thu tuong", "cac bo truong", NULL};
+	size_t k0 = ex_skip_sp(st->key, k, st->keylen);
 	k = rs_skip_request(st, k);
-	if (k >= st->keylen || !rs_upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first) ||
+	int asked = k > k0;
+	if (k >= st->keylen || (!asked && !rs_upper_at(st, k)) ||
+	    !(ex_starts_any(st->key, st->keylen, k, unit_first) || (asked && ex_starts_any(st->key, st->keylen, k, person_first))) ||
 	    ex_word_at(st->key, st->keylen, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
 		return 0;
 	if (ex_word_at(st->key, st->keylen, k, "thuong truc") && !rs_upper_at(st, ex_skip_sp(st->key, k + 11, st->keylen)))

@@ -120,6 +120,48 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* a telegram whose items group their tasks: a lettered title over "(1)", "(2)" sub-items, an
+	 * item whose "(" was lost ("3)") among them, a long unit name over lettered items, a name ending
+	 * with a colon, and requests to persons by title */
+	{
+		static const char *const l[] = {
+			"1. Bộ Giáo dục và Đào tạo",
+			"a) Nâng cao chất lượng dạy ngoại ngữ",
+			"(1) Rà soát chương trình tiếng Anh lớp 10; báo cáo trong tháng 9 năm 2026.",
+			"(2) Phối hợp với Bộ Tài chính bố trí kinh phí mua thiết bị nghe nhìn.",
+			"3) Tổ chức tập huấn giáo viên tại các huyện miền núi.",
+			"b) Tổng kết năm học, gửi Chính phủ trước ngày 20 tháng 8 năm 2026.",
+			"2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+			"a) Bảo đảm đủ phòng học cho học sinh vào lớp 1.",
+			"b) Kiểm tra việc thu các khoản đầu năm học.",
+			"3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh:",
+			"a) Chỉ đạo quyết liệt các nhiệm vụ nêu tại Công điện này.",
+			"Giao Phó Thủ tướng Lê Văn An trực tiếp xử lý các vướng mắc phát sinh.",
+			"4. Giao các Phó Thủ tướng theo lĩnh vực được phân công kiểm tra việc thực hiện.",
+			"5. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này./.",
+			"Nơi nhận:",
+			"- Như trên;",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Bộ Giáo dục và Đào tạo,,,tháng 9 năm 2026,,1,3,unit", "groups: the first sub-item, its deadline");
+		has(csv, "Bộ Giáo dục và Đào tạo,Bộ Tài chính,,,,1,4,unit", "groups: the second sub-item, its cooperating unit");
+		CHECK(count(csv, ",1,2,unit") == 0, "groups: the lettered title over sub-items is no task");
+		has(csv, "3) Tổ chức tập huấn giáo viên tại các huyện miền núi.,Bộ Giáo dục và Đào tạo,,,,,1,5,unit",
+		    "groups: an item numbered out of sequence stays with its unit");
+		has(csv, "Bộ Giáo dục và Đào tạo,,,2026-08-20,,1,6,unit", "groups: the next lettered item without sub-items");
+		has(csv, "\"Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\",,,,,1,8,unit",
+		    "groups: a long unit name over lettered items leads them");
+		CHECK(count(csv, "\"Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\"") == 2,
+		      "groups: the long unit's two tasks");
+		has(csv, "Chủ tịch Ủy ban nhân dân các tỉnh\",,,,,1,11,unit", "groups: a unit name ending with a colon");
+		has(csv, ",Phó Thủ tướng Lê Văn An,,,,,1,12,unit", "groups: a request to a person by title is that person's");
+		has(csv, ",các Phó Thủ tướng,,,,,1,13,unit", "groups: 'Giao các …' in lower case");
+		has(csv, ",Văn phòng Chính phủ,,,,,1,14,unit", "groups: the last item");
+		CHECK(count(csv, "\r\n") == 10, "groups: ten rows");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
