@@ -556,6 +556,20 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				u.coop = rs_coop_in(sm, e, sm->keylen);
 			} else {
 				u.lead = unit_lead(sm);
+				/* "9. Các Tập đoàn, doanh nghiệp: xây dựng kế hoạch …; tăng cường …." gives the
+				 * unit its task after the colon */
+				const char *c = memchr(sm->key + sm->title_key, ':', sm->keylen - sm->title_key);
+				size_t q = c ? ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen) : sm->keylen;
+				if (q < sm->keylen && isalpha((unsigned char)sm->key[q]) && !rs_upper_at(sm, q) &&
+				    ex_words_in(sm->key, q, sm->keylen) >= 3 && rs_ends_clause(sm) && !ends_colon(sm) &&
+				    names_unit_text(u.lead)) {
+					char *t = ex_clean(sm->text, sm->kmap[q], sm->len);
+					if (t)
+						start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
+					free(t);
+					u.sentence = 1;
+					cur_bullet = 0;
+				}
 			}
 			continue;
 		}

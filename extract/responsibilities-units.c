@@ -174,12 +174,63 @@ static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 	return end;
 }
 
+/* Where a list of names in capitals after "Các Bộ:" starting at key offset k ends ("Công Thương,
+ * Nông nghiệp và Môi trường, Ngoại giao thành lập …" ends after "Ngoại giao"): each name is
+ * capitalized words, each with at most one lower-case syllable after it, joined by '-' or "và";
+ * names apart by ',' or "và". 0 when k starts no name. */
+static size_t names_list_end(const ex_stmt *st, size_t k, size_t ke)
+{
+	const char *key = st->key;
+	size_t end = 0;
+	while (k < ke && isalpha((unsigned char)key[k]) && rs_upper_at(st, k)) {
+		for (;;) { /* one name */
+			while (k < ke && isalnum((unsigned char)key[k]))
+				k++;
+			end = k;
+			size_t q = ex_skip_sp(key, k, ke);
+			if (q < ke && isalpha((unsigned char)key[q]) && !rs_upper_at(st, q) && !ex_word_at(key, ke, q, "va") &&
+			    !ex_starts_any(key, ke, q, unit_end_words)) {
+				for (k = q; k < ke && isalnum((unsigned char)key[k]);)
+					k++;
+				end = k;
+				q = ex_skip_sp(key, k, ke);
+			}
+			if (q < ke && key[q] == '-')
+				q = ex_skip_sp(key, q + 1, ke);
+			else if (ex_word_at(key, ke, q, "va") && rs_upper_at(st, ex_skip_sp(key, q + 2, ke)))
+				q = ex_skip_sp(key, q + 2, ke);
+			if (q < ke && isalpha((unsigned char)key[q]) && rs_upper_at(st, q)) {
+				k = q;
+				continue;
+			}
+			break;
+		}
+		k = ex_skip_sp(key, end, ke);
+		if (k >= ke || key[k] != ',')
+			break;
+		k = ex_skip_sp(key, k + 1, ke);
+	}
+	return end;
+}
+
 /* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
  * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
  * (else the name ends before it). Trailing spaces and commas are left out. */
 size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 {
 	const char *key = st->key;
+	/* "Các Bộ: Công Thương, Ngoại giao …", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, …" */
+	if (ex_word_at(key, ke, kb, "cac")) {
+		size_t q = ex_skip_sp(key, kb + 3, ke);
+		for (int w = 0; w < 2 && q < ke && isalpha((unsigned char)key[q]); w++) {
+			while (q < ke && isalnum((unsigned char)key[q]))
+				q++;
+			q = ex_skip_sp(key, q, ke);
+		}
+		size_t le;
+		if (q < ke && key[q] == ':' && (le = names_list_end(st, ex_skip_sp(key, q + 1, ke), ke)) > 0)
+			return le;
+	}
 	size_t k = kb, pe = proper_end(st, kb, ke);
 	int depth = 0;
 	size_t after = ex_skip_sp(key, pe, ke);

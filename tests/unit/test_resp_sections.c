@@ -162,6 +162,32 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* a unit item whose task follows its colon, and units named in a list after "các Bộ:" */
+	{
+		static const char *const l[] = {
+			"1. Bộ Công Thương",
+			"a) Mở rộng thị trường xuất khẩu gạo.",
+			("2. Các Tổng công ty nhà nước, doanh nghiệp xuất khẩu: xây dựng kế hoạch sản xuất quý IV; tăng cường "
+			 "xúc tiến thương mại."),
+			"3. Văn phòng Chính phủ theo dõi việc thực hiện./.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",xây dựng kế hoạch sản xuất quý IV; tăng cường xúc tiến thương mại.,\"Các Tổng công ty nhà nước, "
+			 "doanh nghiệp xuất khẩu\",,,,,1,3,unit",
+		    "colon: the unit's task after its colon");
+		CHECK(count(csv, "\r\n") == 3, "colon: three rows");
+		free(csv);
+		static const char *const l2[] = {
+			("Giao các Bộ: Công Thương, Nông nghiệp và Môi trường chủ trì tổ chức hội nghị xúc tiến thương mại trong "
+			 "tháng 11 năm 2026."),
+		};
+		csv = rows_of(ctx, l2, 1);
+		has(csv, ",\"các Bộ: Công Thương, Nông nghiệp và Môi trường\",,,tháng 11 năm 2026,,1,1,prose",
+		    "list: the units named after 'các Bộ:' up to what they are asked");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
