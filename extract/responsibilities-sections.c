@@ -319,14 +319,29 @@ static int under_topic(const ex_doc *ed, size_t s)
 	return 0;
 }
 
+/* Clauses that open a sentence before the unit it asks ("Sau khi …,", "Căn cứ …,"). */
+static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
+				      "truong hop", "ngoai ra", "can cu", NULL};
+
+/* Key offset where the unit of heading sm's title is named: past an opening clause ("3. Căn cứ
+ * nội dung Kế hoạch, các sở, ngành xây dựng …") when a unit given a task follows it, else the
+ * title's start. */
+static size_t title_unit_at(const ex_stmt *sm)
+{
+	size_t k = sm->title_key, b, e;
+	if (!ex_starts_any(sm->key, sm->keylen, k, opening))
+		return k;
+	const char *c = memchr(sm->key + k, ',', sm->keylen - k);
+	size_t q = c ? ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen) : sm->keylen;
+	return q < sm->keylen && rs_unit_sentence(sm, q, &b, &e) ? q : k;
+}
+
 /* In a topic's text from key offset k on, where a unit asked to do something starts: at k, after
  * a later colon ("Về …: tăng …, bố trí …: giao Bộ X …"), after an opening clause ("Sau khi …,",
  * "Để …,", "Với vai trò …,"), or in a later sentence of the statement; the unit's name is key
  * [*b, *e). Returns the key offset of the clause, or keylen when there is none. */
 static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
 {
-	static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
-					      "truong hop", "ngoai ra", "can cu", NULL};
 	while ((k = ex_skip_sp(sm->key, k, sm->keylen)) < sm->keylen) {
 		size_t end = ex_sentence_end(sm->key, sm->keylen, k);
 		if (end <= k)
@@ -539,8 +554,8 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			unit_open(&u, ed, s, sm, sm->section);
 			if (plain_number(sm))
 				last_no = plain_number(sm);
-			size_t b, e;
-			u.sentence = rs_unit_sentence(sm, sm->title_key, &b, &e) && rs_ends_clause(sm) &&
+			size_t b, e, tk = title_unit_at(sm);
+			u.sentence = rs_unit_sentence(sm, tk, &b, &e) && rs_ends_clause(sm) &&
 					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
 			if (u.sentence) {
 				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
@@ -549,7 +564,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
 				free(t);
 				cur_bullet = 0;
-			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
+			} else if (rs_unit_sentence(sm, tk, &b, &e) &&
 				   ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, e, sm->keylen), assigns)) {
 				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
 				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);

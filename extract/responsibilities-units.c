@@ -321,10 +321,14 @@ int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 	 * start in lower case ("Giao các Phó Thủ tướng …", "đề nghị các Tập đoàn …") */
 	static const char *const person_first[] = {"pho thu tuong", "thu tuong", "bo truong", "chu tich", "pho chu tich",
 						   "giam doc", "pho giam doc", "cac pho thu tuong", "cac bo truong", NULL};
-	size_t k0 = ex_skip_sp(st->key, k, st->keylen);
+	size_t k0 = ex_skip_sp(st->key, k, st->keylen), p = k0;
 	k = rs_skip_request(st, k);
 	int asked = k > k0;
-	if (k >= st->keylen || (!asked && !rs_upper_at(st, k)) ||
+	while (p > 0 && st->key[p - 1] == ' ')
+		p--;
+	/* "Căn cứ …, các sở, ngành xây dựng …": units in lower case after an opening clause */
+	int clause = p > 0 && st->key[p - 1] == ',' && ex_word_at(st->key, st->keylen, k, "cac");
+	if (k >= st->keylen || (!asked && !clause && !rs_upper_at(st, k)) ||
 	    !(ex_starts_any(st->key, st->keylen, k, unit_first) || (asked && ex_starts_any(st->key, st->keylen, k, person_first))) ||
 	    ex_word_at(st->key, st->keylen, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
 		return 0;

@@ -188,6 +188,21 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* a numbered item of a unit section that names its units after an opening clause */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Nội vụ chủ trì theo dõi, tổng hợp kết quả thực hiện Kế hoạch.",
+			"2. Căn cứ Kế hoạch này, các sở, ngành xây dựng kế hoạch của đơn vị, gửi Sở Nội vụ trước ngày 15/3/2026.",
+			"3. Căn cứ tình hình thực tế, kinh phí được bố trí trong dự toán hằng năm.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"các sở, ngành\",,,2026-03-15,,1,3,unit", "opening clause: the units after 'Căn cứ …,'");
+		CHECK(count(csv, "\r\n") == 2, "opening clause: no row for an item that names no unit after its clause");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
