@@ -600,9 +600,12 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		if (!strncmp(sm->key + strspn(sm->key, " "), "http", 4) || !strncmp(sm->key + strspn(sm->key, " "), "www.", 4))
 			continue; /* a web address (footnote) */
 		int bullet = rs_starts_bullet(sm), stop_after;
-		/* the unit's name running on: no task yet, a short line that ends no sentence */
+		/* the unit's name running on: no task yet, a short line that ends no sentence and says
+		 * nothing a task says (not "Căn cứ chức năng …, phối hợp với Bộ" / "Xây dựng …") */
+		static const char *const task_words[] = {"phoi hop", "chu tri", NULL};
 		if (!u.ntasks && !bullet && !sm->heading && !rs_ends_clause(sm) && !rs_ends_clause(&ed->stmts[s - 1]) &&
-		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(u.lead, sm)) {
+		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(u.lead, sm) &&
+		    !ex_starts_any(sm->key, sm->keylen, strspn(sm->key, " "), opening) && !rs_has_word(sm, 0, task_words)) {
 			lead_more(&u.lead, sm);
 			continue;
 		}

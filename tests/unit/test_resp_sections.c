@@ -203,6 +203,24 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* a unit's first task that opens with a clause and breaks off at a line end is no part of the
+	 * unit's name */
+	{
+		static const char *const l[] = {
+			"V. TỔ CHỨC THỰC HIỆN",
+			"1. Các sở, ban, ngành",
+			"Căn cứ chức năng, nhiệm vụ được giao, phối hợp với Sở",
+			"Tài chính rà soát định mức chi cho hoạt động thư viện.",
+			"2. Ủy ban nhân dân các xã",
+			"Bố trí phòng đọc tại nhà văn hóa.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"Các sở, ban, ngành\",Sở Tài chính,,,,1,3,unit", "first task: the unit's name alone, the task's cooperating unit");
+		CHECK(count(csv, "\r\n") == 2, "first task: two rows");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
