@@ -177,6 +177,9 @@ static char *unit_lead(const ex_stmt *h)
 		e++;
 	while (e > k && strchr(" ,", h->key[e - 1]))
 		e--;
+	size_t le = rs_unit_end(h, k, h->keylen, 0); /* "Bộ trưởng các Bộ: Quốc phòng, Công an" */
+	if (e < h->keylen && h->key[ex_skip_sp(h->key, e, h->keylen)] == ':' && le > e)
+		e = le;
 	return ex_clean(h->text, h->kmap[k], h->kmap[e]);
 }
 
@@ -192,6 +195,31 @@ static void lead_more(char **lead, const ex_stmt *sm)
 		*lead = j;
 	}
 	free(t);
+}
+
+/* 1 when key offset k of sm starts a unit's name followed by a colon and what the unit is asked
+ * ("Bộ Y tế: Khẩn trương hỗ trợ …", "Các Tập đoàn, doanh nghiệp: xây dựng kế hoạch …."): the name
+ * is key [*b, *e), the task starts at *q. Not places after the colon ("Chủ tịch Ủy ban nhân dân
+ * các tỉnh: Sơn La, Lai Châu"): the task does not start with two capitalized words, has three
+ * words or more and ends a sentence. */
+static int colon_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e, size_t *q)
+{
+	k = ex_skip_sp(sm->key, k, sm->keylen);
+	if (k >= sm->keylen || !rs_upper_at(sm, k) || !rs_names_unit(sm->key + k, sm->keylen - k))
+		return 0;
+	*b = k;
+	*e = rs_unit_end(sm, k, sm->keylen, 0);
+	size_t c = ex_skip_sp(sm->key, *e, sm->keylen);
+	if (*e <= k || c >= sm->keylen || sm->key[c] != ':')
+		return 0;
+	*q = ex_skip_sp(sm->key, c + 1, sm->keylen);
+	size_t w2 = *q;
+	while (w2 < sm->keylen && isalnum((unsigned char)sm->key[w2]))
+		w2++;
+	w2 = ex_skip_sp(sm->key, w2, sm->keylen);
+	int places = rs_upper_at(sm, *q) && w2 < sm->keylen && isalpha((unsigned char)sm->key[w2]) && rs_upper_at(sm, w2);
+	return *q < sm->keylen && isalpha((unsigned char)sm->key[*q]) && !places &&
+	       ex_words_in(sm->key, *q, sm->keylen) >= 3 && rs_ends_clause(sm) && !ends_colon(sm);
 }
 
 /* The number of heading h when it is a plain one ("3.", "3)"), else 0. */
@@ -227,10 +255,10 @@ static int out_of_sequence(const ex_doc *ed, size_t s, int last)
 static int unit_heading(const ex_doc *ed, size_t j)
 {
 	const ex_stmt *h = &ed->stmts[j];
-	size_t k = h->title_key, b, e, words = ex_words_in(h->key, k, h->keylen);
+	size_t k = h->title_key, b, e, q, words = ex_words_in(h->key, k, h->keylen);
 	if (!rs_upper_at(h, k) || !rs_names_unit(h->key + k, h->keylen - k))
 		return 0;
-	if (words <= 12 || rs_unit_sentence(h, k, &b, &e))
+	if (words <= 12 || rs_unit_sentence(h, k, &b, &e) || colon_unit(h, k, &b, &e, &q))
 		return 1;
 	size_t n = h->keylen;
 	while (n > k && h->key[n - 1] == ' ')
@@ -573,11 +601,8 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				u.lead = unit_lead(sm);
 				/* "9. Các Tập đoàn, doanh nghiệp: xây dựng kế hoạch …; tăng cường …." gives the
 				 * unit its task after the colon */
-				const char *c = memchr(sm->key + sm->title_key, ':', sm->keylen - sm->title_key);
-				size_t q = c ? ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen) : sm->keylen;
-				if (q < sm->keylen && isalpha((unsigned char)sm->key[q]) && !rs_upper_at(sm, q) &&
-				    ex_words_in(sm->key, q, sm->keylen) >= 3 && rs_ends_clause(sm) && !ends_colon(sm) &&
-				    names_unit_text(u.lead)) {
+				size_t q;
+				if (colon_unit(sm, sm->title_key, &b, &e, &q) && names_unit_text(u.lead)) {
 					char *t = ex_clean(sm->text, sm->kmap[q], sm->len);
 					if (t)
 						start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
@@ -592,7 +617,12 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			continue;
 		/* a closing paragraph ends the unit's tasks; "Trên cơ sở …, tổ chức …" as a bullet or right
 		 * under the unit's heading is one of them */
-		if (rs_starts_with_word(sm, unit_stop) && !((rs_starts_bullet(sm) || !u.ntasks) && rs_starts_with_word(sm, grounds))) {
+		/* so does a request to all after the last item ("Yêu cầu các Bộ, ngành … thực hiện nghiêm
+		 * túc Công điện này"), a paragraph with no mark of its own */
+		static const char *const request_all[] = {"yeu cau cac", NULL};
+		if ((rs_starts_with_word(sm, unit_stop) && !((rs_starts_bullet(sm) || !u.ntasks) && rs_starts_with_word(sm, grounds))) ||
+		    (u.ntasks && !sm->heading && !rs_starts_bullet(sm) && item_text(sm) == strspn(sm->key, " ") &&
+		     rs_starts_with_word(sm, request_all))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			u.stopped = 1;
 			continue;
@@ -626,8 +656,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		int runs_on = cur.task && !sm->heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
 			      (!bullet || (fb < sm->keylen && !rs_upper_at(sm, fb)));
 		/* a paragraph after a bullet that ends with a colon ("… như:") goes on with that bullet */
+		/* … but not a paragraph that gives a unit its own task ("Bộ X: Chỉ đạo …") */
+		size_t cb, ce, cq;
 		if (runs_on || (cur.task && !bullet && (u.sentence || (u.bullets && cur_bullet)) &&
-				(!new_para || (cur_bullet && !sm->heading && ends_colon(&ed->stmts[s - 1]))))) {
+				(!new_para || (cur_bullet && !sm->heading && ends_colon(&ed->stmts[s - 1]))) &&
+				!colon_unit(sm, item_text(sm), &cb, &ce, &cq))) {
 			continue_task(&cur, sm, t);
 		} else {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
@@ -642,6 +675,8 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			size_t ub, ue, it = item_text(sm);
 			int asks = ex_word_at(sm->key, sm->keylen, it, "giao") || ex_word_at(sm->key, sm->keylen, it, "de nghi");
 			if ((asks || !names_unit_text(u.lead)) && rs_unit_sentence(sm, it, &ub, &ue))
+				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
+			else if (colon_unit(sm, it, &ub, &ue, &(size_t){0})) /* "Bộ X: Chỉ đạo …" */
 				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
 			if (own || names_unit_text(u.lead))
 				start_task(ed, &cur, u.id, own ? own : u.lead, u.coop, ++u.ntasks, sm, t);

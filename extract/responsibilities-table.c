@@ -277,7 +277,8 @@ int rs_names_unit(const char *key, size_t n)
 		"hoc vien",  "dai hoc",    "chinh phu",  "thu tuong", "hdnd",      "hoi dong",   "tinh uy",    "thanh uy",
 		"dang uy",   "bo tu lenh", "ubmttq",     "bhxh",      "kbnn",      "nhnn",       "bch",        "ubmt",
 		"vp",        "tct",        "lien minh",  "quan khu",  "tong cuc",  "trung uong", "lien hiep", "chu tich",   "bo truong", "thu truong",
-		"hiep hoi",  "thue",       "chi nhanh",  "nguoi dung dau", "giam doc", "doanh nghiep", "dien luc", "buu dien", NULL};
+		"hiep hoi",  "thue",       "chi nhanh",  "nguoi dung dau", "giam doc", "doanh nghiep", "dien luc", "buu dien",
+		"bi thu",    "pho thu tuong", "chanh van phong", NULL};
 	/* what "Các" names a unit by ("Các sở, ngành", "Các địa phương"), besides the words above */
 	static const char *const many[] = {"nganh", "dia phuong", "doanh nghiep", "xa", "phuong", "huyen", "tinh",
 					   "to chuc", "hiep hoi", "chu dau tu", "thanh vien", "co so", NULL};

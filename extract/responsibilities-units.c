@@ -119,7 +119,7 @@ static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "b
 					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
 					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
-					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", NULL};
+					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
  * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
 static const char *const unit_end_words[] = {
@@ -130,7 +130,7 @@ static const char *const unit_end_words[] = {
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
-	"lanh dao", "truc tiep", NULL};
+	"lanh dao", "truc tiep", "phai", "tren co so", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
  * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
@@ -219,17 +219,24 @@ static size_t names_list_end(const ex_stmt *st, size_t k, size_t ke)
 size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 {
 	const char *key = st->key;
-	/* "Các Bộ: Công Thương, Ngoại giao …", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, …" */
-	if (ex_word_at(key, ke, kb, "cac")) {
-		size_t q = ex_skip_sp(key, kb + 3, ke);
-		for (int w = 0; w < 2 && q < ke && isalpha((unsigned char)key[q]); w++) {
-			while (q < ke && isalnum((unsigned char)key[q]))
-				q++;
-			q = ex_skip_sp(key, q, ke);
+	/* "Các Bộ: Công Thương, Ngoại giao …", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, …",
+	 * "Bộ trưởng các Bộ: Quốc phòng, Công an …" */
+	for (size_t c = kb, w0 = 0; w0 < 3 && c < ke && isalpha((unsigned char)key[c]); w0++) {
+		if (ex_word_at(key, ke, c, "cac")) {
+			size_t q = ex_skip_sp(key, c + 3, ke);
+			for (int w = 0; w < 2 && q < ke && isalpha((unsigned char)key[q]); w++) {
+				while (q < ke && isalnum((unsigned char)key[q]))
+					q++;
+				q = ex_skip_sp(key, q, ke);
+			}
+			size_t le;
+			if (q < ke && key[q] == ':' && (le = names_list_end(st, ex_skip_sp(key, q + 1, ke), ke)) > 0)
+				return le;
+			break;
 		}
-		size_t le;
-		if (q < ke && key[q] == ':' && (le = names_list_end(st, ex_skip_sp(key, q + 1, ke), ke)) > 0)
-			return le;
+		while (c < ke && isalnum((unsigned char)key[c]))
+			c++;
+		c = ex_skip_sp(key, c, ke);
 	}
 	size_t k = kb, pe = proper_end(st, kb, ke);
 	int depth = 0;
@@ -267,8 +274,9 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 				k += 9;
 				break;
 			}
-			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words))
-				break;
+			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words) &&
+			    !(ex_word_at(key, ke, k, "chi dao") && k >= 4 && !memcmp(key + k - 4, "ban ", 4)))
+				break; /* "Ban chỉ đạo" is a name */
 		}
 	}
 	while (k > kb && (key[k - 1] == ' ' || key[k - 1] == ','))

@@ -221,6 +221,29 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* telegram items "Unit: Task", ministers of listed ministries, a closing request to all */
+	{
+		static const char *const l[] = {
+			"1. Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế:",
+			"a) Chỉ đạo lực lượng tại chỗ hỗ trợ người dân sơ tán.",
+			"b) Báo cáo tình hình về Văn phòng Chính phủ trước 15 giờ hằng ngày.",
+			"2. Bộ Xây dựng: Khẩn trương khắc phục các đoạn đường bị sạt lở, bảo đảm thông xe.",
+			"Bộ Công Thương: Chỉ đạo bảo đảm cung ứng điện cho vùng lũ.",
+			"3. Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát tình hình, báo cáo Thủ tướng.",
+			"Yêu cầu các Bộ, ngành, địa phương nghiêm túc thực hiện Công điện này./.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế\",,,,,1,2,unit", "unit: task: the ministers of the listed ministries");
+		has(csv, ",\"Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế\",,,,,1,3,unit", "unit: task: their second task");
+		has(csv, ",\"Khẩn trương khắc phục các đoạn đường bị sạt lở, bảo đảm thông xe.\",Bộ Xây dựng,,,,,1,4,unit",
+		    "unit: task: the task after the colon, in capitals");
+		has(csv, ",Bộ Công Thương,,,,,1,5,unit", "unit: task: a paragraph 'Unit: Task' is that unit's");
+		has(csv, ",Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia,,,,,1,6,unit", "unit: task: 'Ban chỉ đạo' is a name");
+		CHECK(count(csv, "\r\n") == 5, "unit: task: five rows, none for the closing request to all");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
