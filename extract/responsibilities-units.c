@@ -90,6 +90,14 @@ char *rs_deadline_of(const ex_stmt *st)
 	char iso[11];
 	if (ex_parse_date(st->text + b, e - b, iso))
 		return sohoa_strdup(iso);
+	/* a day of every year, quarter or month: "trước ngày 15/12 hằng năm", as written */
+	static const char *const every[] = {"hang nam", "hang quy", "hang thang", NULL};
+	size_t q = ex_skip_sp(st->key, k, st->keylen), d = (size_t)(p - st->key) + 10;
+	if (ex_word_at(st->key, st->keylen, (size_t)(p - st->key), "truoc ngay") && ex_starts_any(st->key, st->keylen, q, every) &&
+	    memchr(st->key + d, '/', k > d ? k - d : 0)) {
+		q += ex_word_at(st->key, st->keylen, q, "hang thang") ? 10 : 8;
+		return ex_clean(st->text, b, st->kmap[q]);
+	}
 	return period_of(st);
 }
 

@@ -244,6 +244,21 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* a deadline that comes back every year, without a year of its own */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Nội vụ",
+			"- Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/11 hằng năm.",
+			"- Theo dõi việc thực hiện trước ngày 20/11 của các đơn vị.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Sở Nội vụ,,,trước ngày 20/11 hằng năm,,1,3,unit", "every year: the day and 'hằng năm' as written");
+		has(csv, ",Sở Nội vụ,,,,,1,4,unit", "every year: a day without a year or 'hằng năm' is no deadline");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
