@@ -538,11 +538,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			continue;
 		}
 		size_t a0 = strspn(sm->key, " ");
-		if (in_units && u.head && ex_word_at(sm->key, sm->keylen, a0, "dieu") &&
+		if (in_units && ex_word_at(sm->key, sm->keylen, a0, "dieu") &&
 		    isdigit((unsigned char)sm->key[ex_skip_sp(sm->key, a0 + 4, sm->keylen)])) {
-			/* the next article of a decision ("Điều 2. Quyết định này có hiệu lực …") */
+			/* the next article ("Điều 2. Quyết định này có hiệu lực …") ends the open unit's
+			 * tasks; its own numbered units open theirs */
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-			in_units = 0;
 			u.head = NULL;
 			continue;
 		}

@@ -259,6 +259,34 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* articles: the next article ends the open unit's tasks, and its own units open theirs */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Xây dựng",
+			"a) Hướng dẫn hồ sơ cấp phép xây dựng trên cổng dịch vụ công.",
+			"Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+			"Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, "\r\n") == 1 && count(csv, "Điều") == 0, "articles: the closing articles are no tasks");
+		free(csv);
+		static const char *const l2[] = {
+			"II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN",
+			"Điều 4. Trách nhiệm cấp giấy phép",
+			"1. Sở Xây dựng cấp giấy phép cho công trình cấp I.",
+			"2. Ủy ban nhân dân cấp xã xem xét cấp giấy phép cho nhà ở riêng lẻ.",
+			"Điều 5. Trách nhiệm kiểm tra",
+			"1. Sở Xây dựng kiểm tra công trình cấp I.",
+			"2. Ủy ban nhân dân cấp xã kiểm tra nhà ở riêng lẻ.",
+		};
+		csv = rows_of(ctx, l2, sizeof l2 / sizeof *l2);
+		has(csv, "Sở Xây dựng kiểm tra công trình cấp I.,Sở Xây dựng,,,,,1,6,unit", "articles: the next article's units");
+		CHECK(count(csv, "\r\n") == 4 && count(csv, "Trách nhiệm") == 0, "articles: four rows, no article title as a task");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
