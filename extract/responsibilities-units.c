@@ -221,6 +221,22 @@ static size_t names_list_end(const ex_stmt *st, size_t k, size_t ke)
 	return end;
 }
 
+/* Where "các Bộ: Công Thương, Ngoại giao …" starting at key offset c ("các", one or two words, a
+ * colon, names in capitals) ends; 0 when c starts no such list. */
+static size_t cac_list_end(const ex_stmt *st, size_t c, size_t ke)
+{
+	const char *key = st->key;
+	if (!ex_word_at(key, ke, c, "cac"))
+		return 0;
+	size_t q = ex_skip_sp(key, c + 3, ke);
+	for (int w = 0; w < 2 && q < ke && isalpha((unsigned char)key[q]); w++) {
+		while (q < ke && isalnum((unsigned char)key[q]))
+			q++;
+		q = ex_skip_sp(key, q, ke);
+	}
+	return q < ke && key[q] == ':' ? names_list_end(st, ex_skip_sp(key, q + 1, ke), ke) : 0;
+}
+
 /* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
  * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
  * (else the name ends before it). Trailing spaces and commas are left out. */
@@ -231,14 +247,8 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 	 * "Bộ trưởng các Bộ: Quốc phòng, Công an …" */
 	for (size_t c = kb, w0 = 0; w0 < 3 && c < ke && isalpha((unsigned char)key[c]); w0++) {
 		if (ex_word_at(key, ke, c, "cac")) {
-			size_t q = ex_skip_sp(key, c + 3, ke);
-			for (int w = 0; w < 2 && q < ke && isalpha((unsigned char)key[q]); w++) {
-				while (q < ke && isalnum((unsigned char)key[q]))
-					q++;
-				q = ex_skip_sp(key, q, ke);
-			}
-			size_t le;
-			if (q < ke && key[q] == ':' && (le = names_list_end(st, ex_skip_sp(key, q + 1, ke), ke)) > 0)
+			size_t le = cac_list_end(st, c, ke);
+			if (le)
 				return le;
 			break;
 		}
@@ -280,6 +290,10 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 		} else if (k > kb && isalnum((unsigned char)c) && !isalnum((unsigned char)key[k - 1])) {
 			if (ex_word_at(key, ke, k, "lien quan")) {
 				k += 9;
+				/* "… liên quan và các Tập đoàn: Công nghiệp - Năng lượng …, Bưu chính …" */
+				size_t q = ex_skip_sp(key, k, ke), le;
+				if (ex_word_at(key, ke, q, "va") && (le = cac_list_end(st, ex_skip_sp(key, q + 2, ke), ke)) > 0)
+					return le;
 				break;
 			}
 			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words) &&

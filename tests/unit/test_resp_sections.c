@@ -186,6 +186,14 @@ int main(void)
 		has(csv, ",\"các Bộ: Công Thương, Nông nghiệp và Môi trường\",,,tháng 11 năm 2026,,1,1,prose",
 		    "list: the units named after 'các Bộ:' up to what they are asked");
 		free(csv);
+		static const char *const l3[] = {
+			("Giao các Bộ, cơ quan liên quan và các Tập đoàn: Dầu khí Việt Nam, Điện lực Việt Nam chủ trì rà soát "
+			 "quy hoạch kho chứa trong tháng 12 năm 2026."),
+		};
+		csv = rows_of(ctx, l3, 1);
+		has(csv, ",\"các Bộ, cơ quan liên quan và các Tập đoàn: Dầu khí Việt Nam, Điện lực Việt Nam\",,,tháng 12 năm 2026,",
+		    "list: a list after 'liên quan và các Tập đoàn:'");
+		free(csv);
 	}
 
 
