@@ -673,7 +673,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			 * ("Giao Phó Thủ tướng …") is that unit's */
 			char *own = NULL;
 			size_t ub, ue, it = item_text(sm);
-			int asks = ex_word_at(sm->key, sm->keylen, it, "giao") || ex_word_at(sm->key, sm->keylen, it, "de nghi");
+			/* … and so is an item that starts with a people's committee that does it ("b) Ủy ban
+			 * nhân dân các địa phương có … thường xuyên cập nhật …") */
+			static const char *const committee[] = {"uy ban nhan dan", "ubnd", NULL};
+			int asks = ex_word_at(sm->key, sm->keylen, it, "giao") || ex_word_at(sm->key, sm->keylen, it, "de nghi") ||
+				   (ex_starts_any(sm->key, sm->keylen, it, committee) && rs_upper_at(sm, it));
 			if ((asks || !names_unit_text(u.lead)) && rs_unit_sentence(sm, it, &ub, &ue))
 				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
 			else if (colon_unit(sm, it, &ub, &ue, &(size_t){0})) /* "Bộ X: Chỉ đạo …" */

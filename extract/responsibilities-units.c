@@ -296,6 +296,8 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 					return le;
 				break;
 			}
+			if (ex_word_at(key, ke, k, "can") && ex_spelled_at(st, k, "cần"))
+				break; /* "… cần tập trung": what the unit needs to do (not "cán bộ") */
 			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words) &&
 			    !(ex_word_at(key, ke, k, "chi dao") && k >= 4 && !memcmp(key + k - 4, "ban ", 4)))
 				break; /* "Ban chỉ đạo" is a name */

@@ -135,6 +135,7 @@ int main(void)
 			"2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
 			"a) Bảo đảm đủ phòng học cho học sinh vào lớp 1.",
 			"b) Kiểm tra việc thu các khoản đầu năm học.",
+			"c) Ủy ban nhân dân các huyện miền núi cần bố trí nhà ở cho giáo viên.",
 			"3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh:",
 			"a) Chỉ đạo quyết liệt các nhiệm vụ nêu tại Công điện này.",
 			"Giao Phó Thủ tướng Lê Văn An trực tiếp xử lý các vướng mắc phát sinh.",
@@ -154,11 +155,12 @@ int main(void)
 		    "groups: a long unit name over lettered items leads them");
 		CHECK(count(csv, "\"Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\"") == 2,
 		      "groups: the long unit's two tasks");
-		has(csv, "Chủ tịch Ủy ban nhân dân các tỉnh\",,,,,1,11,unit", "groups: a unit name ending with a colon");
-		has(csv, ",Phó Thủ tướng Lê Văn An,,,,,1,12,unit", "groups: a request to a person by title is that person's");
-		has(csv, ",các Phó Thủ tướng,,,,,1,13,unit", "groups: 'Giao các …' in lower case");
-		has(csv, ",Văn phòng Chính phủ,,,,,1,14,unit", "groups: the last item");
-		CHECK(count(csv, "\r\n") == 10, "groups: ten rows");
+		has(csv, ",Ủy ban nhân dân các huyện miền núi,,,,,1,10,unit", "groups: an item whose people's committee does it is theirs");
+		has(csv, "Chủ tịch Ủy ban nhân dân các tỉnh\",,,,,1,12,unit", "groups: a unit name ending with a colon");
+		has(csv, ",Phó Thủ tướng Lê Văn An,,,,,1,13,unit", "groups: a request to a person by title is that person's");
+		has(csv, ",các Phó Thủ tướng,,,,,1,14,unit", "groups: 'Giao các …' in lower case");
+		has(csv, ",Văn phòng Chính phủ,,,,,1,15,unit", "groups: the last item");
+		CHECK(count(csv, "\r\n") == 11, "groups: eleven rows");
 		free(csv);
 	}
 
