@@ -96,7 +96,7 @@ static int group_item(const ex_doc *ed, size_t s)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	size_t k = strspn(sm->key, " ");
-	int lettered = sm->heading ? sm->level > 1 && isalpha((unsigned char)sm->id[0])
+	int lettered = sm->heading ? sm->level > 1 && sm->id[0] && !isdigit((unsigned char)sm->id[0])
 				   : k + 1 < sm->keylen && isalpha((unsigned char)sm->key[k]) && sm->key[k + 1] == ')';
 	if (!lettered || s + 1 >= ed->nstmts)
 		return 0;
@@ -265,7 +265,7 @@ static int unit_heading(const ex_doc *ed, size_t j)
 		n--;
 	const ex_stmt *nx = j + 1 < ed->nstmts ? &ed->stmts[j + 1] : NULL;
 	return words <= 40 && ((n > k && h->key[n - 1] == ':') ||
-			       (nx && nx->heading && nx->level > h->level && isalpha((unsigned char)nx->id[0]) &&
+			       (nx && nx->heading && nx->level > h->level && nx->id[0] && !isdigit((unsigned char)nx->id[0]) &&
 				!rs_ends_clause(h)));
 }
 

@@ -297,6 +297,22 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* a group lettered "đ)" over its sub-items */
+	{
+		static const char *const l[] = {
+			"1. Sở Y tế",
+			"đ) Phòng chống dịch bệnh mùa mưa",
+			"(1) Phun hóa chất tại các điểm ngập úng.",
+			"(2) Cấp phát thuốc cho trạm y tế xã.",
+			"2. Sở Nội vụ",
+			"a) Tổng hợp kết quả thi đua.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, "\r\n") == 3 && count(csv, ",1,2,unit") == 0, "group đ): its sub-items are the tasks");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
