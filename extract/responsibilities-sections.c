@@ -76,15 +76,42 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 	free(whole.kmap);
 }
 
-/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ". */
+/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ",
+ * "5- ", "5. ". */
 static size_t item_text(const ex_stmt *sm)
 {
 	size_t k = strspn(sm->key, " -+*"), m = k;
 	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
 		m++;
-	if (m > k && m < sm->keylen && sm->key[m] == ')')
+	int digits = m > k && m - k <= 2 && isdigit((unsigned char)sm->key[k]) && isdigit((unsigned char)sm->key[m - 1]);
+	if (m > k && m + 1 < sm->keylen &&
+	    (sm->key[m] == ')' || (digits && strchr(".-", sm->key[m]) && sm->key[m + 1] == ' ')))
 		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
 	return k;
+}
+
+/* 1 when statement sm is a lettered item ("b) Đa dạng hóa …") over numbered sub-items, the next
+ * statement opening with "(1)": the item is the title of a group whose sub-items are the tasks. */
+static int group_item(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t k = strspn(sm->key, " ");
+	int lettered = sm->heading ? sm->level > 1 && sm->id[0] && !isdigit((unsigned char)sm->id[0])
+				   : k + 1 < sm->keylen && isalpha((unsigned char)sm->key[k]) && sm->key[k + 1] == ')';
+	if (!lettered || s + 1 >= ed->nstmts)
+		return 0;
+	const ex_stmt *nx = &ed->stmts[s + 1];
+	size_t q = strspn(nx->key, " ");
+	return !nx->heading && q + 1 < nx->keylen && nx->key[q] == '(' && isdigit((unsigned char)nx->key[q + 1]);
+}
+
+/* 1 when statement sm ends with a colon (it announces what follows: "… như:"). */
+static int ends_colon(const ex_stmt *sm)
+{
+	size_t e = sm->keylen;
+	while (e > 0 && sm->key[e - 1] == ' ')
+		e--;
+	return e > 0 && sm->key[e - 1] == ':';
 }
 
 /* 1 when statement sm starts the way lead does: the first line of a task that names its unit again
@@ -150,6 +177,9 @@ static char *unit_lead(const ex_stmt *h)
 		e++;
 	while (e > k && strchr(" ,", h->key[e - 1]))
 		e--;
+	size_t le = rs_unit_end(h, k, h->keylen, 0); /* "Bộ trưởng các Bộ: Quốc phòng, Công an" */
+	if (e < h->keylen && h->key[ex_skip_sp(h->key, e, h->keylen)] == ':' && le > e)
+		e = le;
 	return ex_clean(h->text, h->kmap[k], h->kmap[e]);
 }
 
@@ -167,24 +197,94 @@ static void lead_more(char **lead, const ex_stmt *sm)
 	free(t);
 }
 
+/* 1 when key offset k of sm starts a unit's name followed by a colon and what the unit is asked
+ * ("Bộ Y tế: Khẩn trương hỗ trợ …", "Các Tập đoàn, doanh nghiệp: xây dựng kế hoạch …."): the name
+ * is key [*b, *e), the task starts at *q. Not places after the colon ("Chủ tịch Ủy ban nhân dân
+ * các tỉnh: Sơn La, Lai Châu"): the task does not start with two capitalized words, has three
+ * words or more and ends a sentence. */
+static int colon_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e, size_t *q)
+{
+	k = ex_skip_sp(sm->key, k, sm->keylen);
+	if (k >= sm->keylen || !rs_upper_at(sm, k) || !rs_names_unit(sm->key + k, sm->keylen - k))
+		return 0;
+	*b = k;
+	*e = rs_unit_end(sm, k, sm->keylen, 0);
+	size_t c = ex_skip_sp(sm->key, *e, sm->keylen);
+	if (*e <= k || c >= sm->keylen || sm->key[c] != ':')
+		return 0;
+	*q = ex_skip_sp(sm->key, c + 1, sm->keylen);
+	size_t w2 = *q;
+	while (w2 < sm->keylen && isalnum((unsigned char)sm->key[w2]))
+		w2++;
+	w2 = ex_skip_sp(sm->key, w2, sm->keylen);
+	int places = rs_upper_at(sm, *q) && w2 < sm->keylen && isalpha((unsigned char)sm->key[w2]) && rs_upper_at(sm, w2);
+	return *q < sm->keylen && isalpha((unsigned char)sm->key[*q]) && !places &&
+	       ex_words_in(sm->key, *q, sm->keylen) >= 3 && rs_ends_clause(sm) && !ends_colon(sm);
+}
+
+/* The number of heading h when it is a plain one ("3.", "3)"), else 0. */
+static int plain_number(const ex_stmt *h)
+{
+	return h->heading && isdigit((unsigned char)h->id[0]) && !strchr(h->id, '.') ? atoi(h->id) : 0;
+}
+
+/* 1 when numbered heading s breaks the numbering its siblings follow: its number is not last + 1
+ * and the next plain-numbered heading of its level is ("1. Bộ X", "4) …" (an item whose first
+ * mark was lost), "2. Bộ Y"). Such a heading is an item of the unit before it. */
+static int out_of_sequence(const ex_doc *ed, size_t s, int last)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	int n = plain_number(sm);
+	if (!n || n == last + 1)
+		return 0;
+	for (size_t j = s + 1; j < ed->nstmts; j++) {
+		const ex_stmt *h = &ed->stmts[j];
+		if (!h->heading || h->level > sm->level)
+			continue;
+		if (h->level < sm->level || !plain_number(h))
+			return 0;
+		return plain_number(h) == last + 1;
+	}
+	return 0;
+}
+
+/* 1 when heading j names a unit: a title starting with a capital and a unit's first word that is
+ * short, or a unit given a task ("3. Bộ Nội vụ chủ trì, phối hợp với …:"), or a longer name that
+ * ends with a colon or stands over lettered items ("3. Chủ tịch Ủy ban nhân dân các tỉnh, thành
+ * phố trực thuộc Trung ương" / "a) …"). */
+static int unit_heading(const ex_doc *ed, size_t j)
+{
+	const ex_stmt *h = &ed->stmts[j];
+	size_t k = h->title_key, b, e, q, words = ex_words_in(h->key, k, h->keylen);
+	if (!rs_upper_at(h, k) || !rs_names_unit(h->key + k, h->keylen - k))
+		return 0;
+	if (words <= 12 || rs_unit_sentence(h, k, &b, &e) || colon_unit(h, k, &b, &e, &q))
+		return 1;
+	size_t n = h->keylen;
+	while (n > k && h->key[n - 1] == ' ')
+		n--;
+	const ex_stmt *nx = j + 1 < ed->nstmts ? &ed->stmts[j + 1] : NULL;
+	return words <= 40 && ((n > k && h->key[n - 1] == ':') ||
+			       (nx && nx->heading && nx->level > h->level && nx->id[0] && !isdigit((unsigned char)nx->id[0]) &&
+				!rs_ends_clause(h)));
+}
+
 /* 1 when most numbered headings from statement from on, up to the next Roman heading (two or
- * more), name a unit ("1. Sở Y tế", "2. Ủy ban nhân dân các xã", "3. Bộ Nội vụ chủ trì, phối hợp
- * với …:"): a title starting with a capital and a unit's first word, short or a unit given a task. */
+ * more), name a unit (unit_heading); a heading out of sequence is not counted. */
 static int units_below(const ex_doc *ed, size_t from)
 {
-	int n = 0, units = 0;
+	int n = 0, units = 0, last = 0;
 	for (size_t j = from; j < ed->nstmts; j++) {
 		const ex_stmt *h = &ed->stmts[j];
 		if (!h->heading)
 			continue;
 		if (h->level == 1 && !isdigit((unsigned char)h->id[0]))
 			break;
-		if (!isdigit((unsigned char)h->id[0]) || strchr(h->id, '.'))
+		if (!plain_number(h) || out_of_sequence(ed, j, last))
 			continue;
+		last = plain_number(h);
 		n++;
-		size_t k = h->title_key, b, e;
-		units += rs_upper_at(h, k) && rs_names_unit(h->key + k, h->keylen - k) &&
-			 (ex_words_in(h->key, k, h->keylen) <= 12 || rs_unit_sentence(h, k, &b, &e));
+		units += unit_heading(ed, j);
 	}
 	return n >= 2 && units * 3 >= n * 2;
 }
@@ -247,14 +347,29 @@ static int under_topic(const ex_doc *ed, size_t s)
 	return 0;
 }
 
+/* Clauses that open a sentence before the unit it asks ("Sau khi …,", "Căn cứ …,"). */
+static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
+				      "truong hop", "ngoai ra", "can cu", NULL};
+
+/* Key offset where the unit of heading sm's title is named: past an opening clause ("3. Căn cứ
+ * nội dung Kế hoạch, các sở, ngành xây dựng …") when a unit given a task follows it, else the
+ * title's start. */
+static size_t title_unit_at(const ex_stmt *sm)
+{
+	size_t k = sm->title_key, b, e;
+	if (!ex_starts_any(sm->key, sm->keylen, k, opening))
+		return k;
+	const char *c = memchr(sm->key + k, ',', sm->keylen - k);
+	size_t q = c ? ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen) : sm->keylen;
+	return q < sm->keylen && rs_unit_sentence(sm, q, &b, &e) ? q : k;
+}
+
 /* In a topic's text from key offset k on, where a unit asked to do something starts: at k, after
  * a later colon ("Về …: tăng …, bố trí …: giao Bộ X …"), after an opening clause ("Sau khi …,",
  * "Để …,", "Với vai trò …,"), or in a later sentence of the statement; the unit's name is key
  * [*b, *e). Returns the key offset of the clause, or keylen when there is none. */
 static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
 {
-	static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
-					      "truong hop", "ngoai ra", "can cu", NULL};
 	while ((k = ex_skip_sp(sm->key, k, sm->keylen)) < sm->keylen) {
 		size_t end = ex_sentence_end(sm->key, sm->keylen, k);
 		if (end <= k)
@@ -357,6 +472,30 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	return 1;
 }
 
+/* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
+ * the units it asks to cooperate, the tasks read so far, whether a closing paragraph stopped them,
+ * whether its tasks are bullets and whether the heading is itself a task. */
+typedef struct open_unit {
+	const ex_stmt *head;
+	char id[64];
+	char *lead, *coop;
+	int ntasks, stopped, bullets, sentence;
+} open_unit;
+
+/* Open u on heading head (statement s of ed) numbered id, freeing what it held; head NULL only
+ * frees. */
+static void unit_open(open_unit *u, const ex_doc *ed, size_t s, const ex_stmt *head, const char *id)
+{
+	free(u->lead);
+	free(u->coop);
+	memset(u, 0, sizeof *u);
+	if (!head)
+		return;
+	u->head = head;
+	snprintf(u->id, sizeof u->id, "%s", id);
+	u->bullets = lists_bullets(ed, s);
+}
+
 /* Unit sections: under a top heading such as "III. TRÁCH NHIỆM …", each unit heading ("2) Sở Nội
  * vụ") leads the tasks below it, one row per bullet (or per paragraph in reflowed text), until a
  * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
@@ -378,25 +517,33 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	resp cur = {0};
 	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
 	 * numbered headings are unit headings, not sections */
-	int flat = units_below(ed, 0), in_units = flat, stopped = 0;
-	const ex_stmt *unit = NULL;
-	char unit_id[64] = "";
-	char *lead = NULL, *unit_coop = NULL;
-	int nbul = 0, unit_has_bullets = 0, cur_bullet = 0, sentence_unit = 0;
+	int flat = units_below(ed, 0), in_units = flat, last_no = 0;
+	open_unit u = {0};
+	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
+			last_no = 0;
 			if (in_units == 2)
 				s++; /* the title's second line */
-			unit = NULL;
+			u.head = NULL;
 			continue;
 		}
 		if (rs_starts_with_word(sm, recipients) || (sm->heading && in_units && rs_starts_with_word(sm, unit_stop))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
-			unit = NULL;
+			u.head = NULL;
+			continue;
+		}
+		size_t a0 = strspn(sm->key, " ");
+		if (in_units && ex_word_at(sm->key, sm->keylen, a0, "dieu") &&
+		    isdigit((unsigned char)sm->key[ex_skip_sp(sm->key, a0 + 4, sm->keylen)])) {
+			/* the next article ("Điều 2. Quyết định này có hiệu lực …") ends the open unit's
+			 * tasks; its own numbered units open theirs */
+			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+			u.head = NULL;
 			continue;
 		}
 		const char *nn = strstr(sm->key, "noi nhan");
@@ -404,7 +551,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			/* the recipients run into a unit heading's paragraph: no unit section after it */
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = 0;
-			unit = NULL;
+			u.head = NULL;
 			continue;
 		}
 		if (!in_units) {
@@ -420,75 +567,81 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			if (!nx || nx->heading || rs_starts_bullet(nx) || rs_ends_clause(nx) ||
 			    ex_words_in(nx->key, 0, nx->keylen) > 16 || !rs_names_unit(nx->key, nx->keylen)) {
-				unit = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */
+				u.head = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */
 				continue;
 			}
 			prose_task pt = {0};
 			s = rs_task_of(ed, s, NULL, &pt);
-			snprintf(unit_id, sizeof unit_id, "%s", pt.id);
+			unit_open(&u, ed, s, nx, pt.id);
 			free(pt.title);
-			unit = nx;
-			nbul = 0;
-			stopped = 0;
-			unit_has_bullets = lists_bullets(ed, s);
-			free(lead);
-			free(unit_coop);
-			unit_coop = NULL;
-			sentence_unit = 0;
-			lead = unit_lead(nx);
+			u.lead = unit_lead(nx);
 			continue;
 		}
-		if (sm->heading && !strchr("abcdefghđ", sm->id[0])) {
+		if (sm->heading && !strchr("abcdefghđ", sm->id[0]) && !(u.head && out_of_sequence(ed, s, last_no))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-			unit = sm;
-			snprintf(unit_id, sizeof unit_id, "%s", sm->section);
-			nbul = 0;
-			stopped = 0;
-			unit_has_bullets = lists_bullets(ed, s);
-			free(lead);
-			free(unit_coop);
-			unit_coop = NULL;
-			size_t b, e;
-			sentence_unit = rs_unit_sentence(sm, sm->title_key, &b, &e) && rs_ends_clause(sm) &&
+			unit_open(&u, ed, s, sm, sm->section);
+			if (plain_number(sm))
+				last_no = plain_number(sm);
+			size_t b, e, tk = title_unit_at(sm);
+			u.sentence = rs_unit_sentence(sm, tk, &b, &e) && rs_ends_clause(sm) &&
 					strchr(".;", sm->key[sm->keylen - 1 - (sm->key[sm->keylen - 1] == ' ')]);
-			if (sentence_unit) {
-				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+			if (u.sentence) {
+				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				char *t = ex_clean(sm->text, sm->title_off, sm->len);
 				if (t)
-					start_task(ed, &cur, unit_id, lead, NULL, ++nbul, sm, t);
+					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
 				free(t);
 				cur_bullet = 0;
-			} else if (rs_unit_sentence(sm, sm->title_key, &b, &e) &&
+			} else if (rs_unit_sentence(sm, tk, &b, &e) &&
 				   ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, e, sm->keylen), assigns)) {
 				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
-				lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
-				unit_coop = rs_coop_in(sm, e, sm->keylen);
+				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
+				u.coop = rs_coop_in(sm, e, sm->keylen);
 			} else {
-				lead = unit_lead(sm);
+				u.lead = unit_lead(sm);
+				/* "9. Các Tập đoàn, doanh nghiệp: xây dựng kế hoạch …; tăng cường …." gives the
+				 * unit its task after the colon */
+				size_t q;
+				if (colon_unit(sm, sm->title_key, &b, &e, &q) && names_unit_text(u.lead)) {
+					char *t = ex_clean(sm->text, sm->kmap[q], sm->len);
+					if (t)
+						start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
+					free(t);
+					u.sentence = 1;
+					cur_bullet = 0;
+				}
 			}
 			continue;
 		}
-		if (!unit || stopped)
+		if (!u.head || u.stopped)
 			continue;
 		/* a closing paragraph ends the unit's tasks; "Trên cơ sở …, tổ chức …" as a bullet or right
 		 * under the unit's heading is one of them */
-		if (rs_starts_with_word(sm, unit_stop) && !((rs_starts_bullet(sm) || !nbul) && rs_starts_with_word(sm, grounds))) {
+		/* so does a request to all after the last item ("Yêu cầu các Bộ, ngành … thực hiện nghiêm
+		 * túc Công điện này"), a paragraph with no mark of its own */
+		static const char *const request_all[] = {"yeu cau cac", NULL};
+		if ((rs_starts_with_word(sm, unit_stop) && !((rs_starts_bullet(sm) || !u.ntasks) && rs_starts_with_word(sm, grounds))) ||
+		    (u.ntasks && !sm->heading && !rs_starts_bullet(sm) && item_text(sm) == strspn(sm->key, " ") &&
+		     rs_starts_with_word(sm, request_all))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-			stopped = 1;
+			u.stopped = 1;
 			continue;
 		}
 		if (!strncmp(sm->key + strspn(sm->key, " "), "http", 4) || !strncmp(sm->key + strspn(sm->key, " "), "www.", 4))
 			continue; /* a web address (footnote) */
 		int bullet = rs_starts_bullet(sm), stop_after;
-		/* the unit's name running on: no task yet, a short line that ends no sentence */
-		if (!nbul && !bullet && !sm->heading && !rs_ends_clause(sm) && !rs_ends_clause(&ed->stmts[s - 1]) &&
-		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(lead, sm)) {
-			lead_more(&lead, sm);
+		/* the unit's name running on: no task yet, a short line that ends no sentence and says
+		 * nothing a task says (not "Căn cứ chức năng …, phối hợp với Bộ" / "Xây dựng …") */
+		static const char *const task_words[] = {"phoi hop", "chu tri", NULL};
+		if (!u.ntasks && !bullet && !sm->heading && !rs_ends_clause(sm) && !rs_ends_clause(&ed->stmts[s - 1]) &&
+		    ex_words_in(sm->key, 0, sm->keylen) <= 16 && !restates(u.lead, sm) &&
+		    !ex_starts_any(sm->key, sm->keylen, strspn(sm->key, " "), opening) && !rs_has_word(sm, 0, task_words)) {
+			lead_more(&u.lead, sm);
 			continue;
 		}
 		/* the end of a unit heading that lists places after its colon ("2. Chủ tịch Ủy ban nhân dân
 		 * các tỉnh: Khánh Hòa," / "Đắk Lắk, Gia Lai:"): the lead stays the unit */
-		if (!nbul && !bullet && !sm->heading && ed->stmts[s - 1].heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
+		if (!u.ntasks && !bullet && !sm->heading && ed->stmts[s - 1].heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
 		    sm->key[sm->keylen - 1 - (sm->keylen > 1 && sm->key[sm->keylen - 1] == ' ')] == ':' &&
 		    ex_words_in(sm->key, 0, sm->keylen) <= 30)
 			continue;
@@ -502,26 +655,42 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		size_t fb = strspn(sm->key, " -+*");
 		int runs_on = cur.task && !sm->heading && !rs_ends_clause(&ed->stmts[s - 1]) &&
 			      (!bullet || (fb < sm->keylen && !rs_upper_at(sm, fb)));
-		if (runs_on || (cur.task && !bullet && (sentence_unit || (unit_has_bullets && cur_bullet)) && !new_para)) {
+		/* a paragraph after a bullet that ends with a colon ("… như:") goes on with that bullet */
+		/* … but not a paragraph that gives a unit its own task ("Bộ X: Chỉ đạo …") */
+		size_t cb, ce, cq;
+		if (runs_on || (cur.task && !bullet && (u.sentence || (u.bullets && cur_bullet)) &&
+				(!new_para || (cur_bullet && !sm->heading && ends_colon(&ed->stmts[s - 1]))) &&
+				!colon_unit(sm, item_text(sm), &cb, &ce, &cq))) {
 			continue_task(&cur, sm, t);
 		} else {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+			if (group_item(ed, s)) {
+				free(t);
+				continue;
+			}
 			/* under a heading that names no unit ("7. Cơ chế phối hợp …") a task is one only
-			 * when it starts with the unit that does it */
+			 * when it starts with the unit that does it; an item that gives its own unit the task
+			 * ("Giao Phó Thủ tướng …") is that unit's */
 			char *own = NULL;
-			size_t ub, ue;
-			if (!names_unit_text(lead) && rs_unit_sentence(sm, item_text(sm), &ub, &ue))
+			size_t ub, ue, it = item_text(sm);
+			/* … and so is an item that starts with a people's committee that does it ("b) Ủy ban
+			 * nhân dân các địa phương có … thường xuyên cập nhật …") */
+			static const char *const committee[] = {"uy ban nhan dan", "ubnd", NULL};
+			int asks = ex_word_at(sm->key, sm->keylen, it, "giao") || ex_word_at(sm->key, sm->keylen, it, "de nghi") ||
+				   (ex_starts_any(sm->key, sm->keylen, it, committee) && rs_upper_at(sm, it));
+			if ((asks || !names_unit_text(u.lead)) && rs_unit_sentence(sm, it, &ub, &ue))
 				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
-			if (own || names_unit_text(lead))
-				start_task(ed, &cur, unit_id, own ? own : lead, unit_coop, ++nbul, sm, t);
+			else if (colon_unit(sm, it, &ub, &ue, &(size_t){0})) /* "Bộ X: Chỉ đạo …" */
+				own = ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue]);
+			if (own || names_unit_text(u.lead))
+				start_task(ed, &cur, u.id, own ? own : u.lead, u.coop, ++u.ntasks, sm, t);
 			free(own);
 			cur_bullet = bullet;
 		}
 		free(t);
-		stopped = stop_after;
+		u.stopped = stop_after;
 	}
-	free(lead);
-	free(unit_coop);
+	unit_open(&u, NULL, 0, NULL, "");
 	if (st == SOHOA_OK)
 		return rs_flush(ctx, sk, &cur, cur.task != NULL);
 	rs_clear(&cur);

@@ -277,7 +277,8 @@ int rs_names_unit(const char *key, size_t n)
 		"hoc vien",  "dai hoc",    "chinh phu",  "thu tuong", "hdnd",      "hoi dong",   "tinh uy",    "thanh uy",
 		"dang uy",   "bo tu lenh", "ubmttq",     "bhxh",      "kbnn",      "nhnn",       "bch",        "ubmt",
 		"vp",        "tct",        "lien minh",  "quan khu",  "tong cuc",  "trung uong", "lien hiep", "chu tich",   "bo truong", "thu truong",
-		"hiep hoi",  "thue",       "chi nhanh",  "nguoi dung dau", "giam doc", "doanh nghiep", "dien luc", "buu dien", NULL};
+		"hiep hoi",  "thue",       "chi nhanh",  "nguoi dung dau", "giam doc", "doanh nghiep", "dien luc", "buu dien",
+		"bi thu",    "pho thu tuong", "chanh van phong", NULL};
 	/* what "Các" names a unit by ("Các sở, ngành", "Các địa phương"), besides the words above */
 	static const char *const many[] = {"nganh", "dia phuong", "doanh nghiep", "xa", "phuong", "huyen", "tinh",
 					   "to chuc", "hiep hoi", "chu dau tu", "thanh vien", "co so", NULL};
@@ -297,6 +298,22 @@ int rs_names_unit(const char *key, size_t n)
 static int unit_like(const fcell *c)
 {
 	return c->words <= 40 && rs_names_unit(c->key, c->keylen);
+}
+
+/* 1 when the cell is a line of dots ("….........."): rows left out of a shortened table, which goes
+ * on after it (its numbering may start again). A single "…" or "-" is an empty cell. */
+static int elision(const fcell *c)
+{
+	size_t n = 0;
+	for (const char *p = c->text; *p; p++) {
+		if (*p == '.')
+			n++;
+		else if (!strncmp(p, "\xE2\x80\xA6", 3))
+			n += 3, p += 2;
+		else if (*p != ' ')
+			return 0;
+	}
+	return n >= 5;
 }
 
 /* 1 when the cell ends the table: the recipients, an appendix title, a signature block ("TM. ỦY
@@ -523,6 +540,10 @@ static size_t read_table(sohoa_ctx *ctx, ftable *t, size_t h, int by_line, sohoa
 		}
 		if (ends_table(&cs->v[i]))
 			break;
+		if (elision(&cs->v[i])) {
+			i++;
+			continue;
+		}
 		const fcell *id = NULL;
 		if (t->idcol >= 0) {
 			int roman, num, alone;
@@ -536,14 +557,15 @@ static size_t read_table(sohoa_ctx *ctx, ftable *t, size_t h, int by_line, sohoa
 		size_t b = i, want = (size_t)t->ncol - (t->idcol >= 0 ? 1 : 0);
 		int ended = 0;
 		while (i < cs->n) {
-			if (ends_table(&cs->v[i]) || (t->idcol >= 0 && opens_row(cs, i, last)) ||
+			if (ends_table(&cs->v[i]) || elision(&cs->v[i]) || (t->idcol >= 0 && opens_row(cs, i, last)) ||
 			    header_at(cs, i, by_line, kinds))
 				break;
 			if (t->idcol < 0 && i - b == want)
 				break;
 			if (i - b >= want) { /* full: more cells only when the next row or the end follows soon */
 				size_t k = i;
-				while (k < cs->n && k < i + want && !opens_row(cs, k, last) && !ends_table(&cs->v[k]))
+				while (k < cs->n && k < i + want && !opens_row(cs, k, last) && !ends_table(&cs->v[k]) &&
+				       !elision(&cs->v[k]))
 					k++;
 				if (k == i + want) {
 					ended = 1;

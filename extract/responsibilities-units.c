@@ -90,6 +90,14 @@ char *rs_deadline_of(const ex_stmt *st)
 	char iso[11];
 	if (ex_parse_date(st->text + b, e - b, iso))
 		return sohoa_strdup(iso);
+	/* a day of every year, quarter or month: "trước ngày 15/12 hằng năm", as written */
+	static const char *const every[] = {"hang nam", "hang quy", "hang thang", NULL};
+	size_t q = ex_skip_sp(st->key, k, st->keylen), d = (size_t)(p - st->key) + 10;
+	if (ex_word_at(st->key, st->keylen, (size_t)(p - st->key), "truoc ngay") && ex_starts_any(st->key, st->keylen, q, every) &&
+	    memchr(st->key + d, '/', k > d ? k - d : 0)) {
+		q += ex_word_at(st->key, st->keylen, q, "hang thang") ? 10 : 8;
+		return ex_clean(st->text, b, st->kmap[q]);
+	}
 	return period_of(st);
 }
 
@@ -119,7 +127,7 @@ static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "b
 					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
 					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
-					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", NULL};
+					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
  * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
 static const char *const unit_end_words[] = {
@@ -130,7 +138,7 @@ static const char *const unit_end_words[] = {
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
-	"lanh dao", NULL};
+	"lanh dao", "truc tiep", "phai", "tren co so", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
  * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
@@ -174,12 +182,80 @@ static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 	return end;
 }
 
+/* Where a list of names in capitals after "Các Bộ:" starting at key offset k ends ("Công Thương,
+ * Nông nghiệp và Môi trường, Ngoại giao thành lập …" ends after "Ngoại giao"): each name is
+ * capitalized words, each with at most one lower-case syllable after it, joined by '-' or "và";
+ * names apart by ',' or "và". 0 when k starts no name. */
+static size_t names_list_end(const ex_stmt *st, size_t k, size_t ke)
+{
+	const char *key = st->key;
+	size_t end = 0;
+	while (k < ke && isalpha((unsigned char)key[k]) && rs_upper_at(st, k)) {
+		for (;;) { /* one name */
+			while (k < ke && isalnum((unsigned char)key[k]))
+				k++;
+			end = k;
+			size_t q = ex_skip_sp(key, k, ke);
+			if (q < ke && isalpha((unsigned char)key[q]) && !rs_upper_at(st, q) && !ex_word_at(key, ke, q, "va") &&
+			    !ex_starts_any(key, ke, q, unit_end_words)) {
+				for (k = q; k < ke && isalnum((unsigned char)key[k]);)
+					k++;
+				end = k;
+				q = ex_skip_sp(key, k, ke);
+			}
+			if (q < ke && key[q] == '-')
+				q = ex_skip_sp(key, q + 1, ke);
+			else if (ex_word_at(key, ke, q, "va") && rs_upper_at(st, ex_skip_sp(key, q + 2, ke)))
+				q = ex_skip_sp(key, q + 2, ke);
+			if (q < ke && isalpha((unsigned char)key[q]) && rs_upper_at(st, q)) {
+				k = q;
+				continue;
+			}
+			break;
+		}
+		k = ex_skip_sp(key, end, ke);
+		if (k >= ke || key[k] != ',')
+			break;
+		k = ex_skip_sp(key, k + 1, ke);
+	}
+	return end;
+}
+
+/* Where "các Bộ: Công Thương, Ngoại giao …" starting at key offset c ("các", one or two words, a
+ * colon, names in capitals) ends; 0 when c starts no such list. */
+static size_t cac_list_end(const ex_stmt *st, size_t c, size_t ke)
+{
+	const char *key = st->key;
+	if (!ex_word_at(key, ke, c, "cac"))
+		return 0;
+	size_t q = ex_skip_sp(key, c + 3, ke);
+	for (int w = 0; w < 2 && q < ke && isalpha((unsigned char)key[q]); w++) {
+		while (q < ke && isalnum((unsigned char)key[q]))
+			q++;
+		q = ex_skip_sp(key, q, ke);
+	}
+	return q < ke && key[q] == ':' ? names_list_end(st, ex_skip_sp(key, q + 1, ke), ke) : 0;
+}
+
 /* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
  * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
  * (else the name ends before it). Trailing spaces and commas are left out. */
 size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 {
 	const char *key = st->key;
+	/* "Các Bộ: Công Thương, Ngoại giao …", "các Tập đoàn: Bưu chính Viễn thông Việt Nam, …",
+	 * "Bộ trưởng các Bộ: Quốc phòng, Công an …" */
+	for (size_t c = kb, w0 = 0; w0 < 3 && c < ke && isalpha((unsigned char)key[c]); w0++) {
+		if (ex_word_at(key, ke, c, "cac")) {
+			size_t le = cac_list_end(st, c, ke);
+			if (le)
+				return le;
+			break;
+		}
+		while (c < ke && isalnum((unsigned char)key[c]))
+			c++;
+		c = ex_skip_sp(key, c, ke);
+	}
 	size_t k = kb, pe = proper_end(st, kb, ke);
 	int depth = 0;
 	size_t after = ex_skip_sp(key, pe, ke);
@@ -214,10 +290,17 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 		} else if (k > kb && isalnum((unsigned char)c) && !isalnum((unsigned char)key[k - 1])) {
 			if (ex_word_at(key, ke, k, "lien quan")) {
 				k += 9;
+				/* "… liên quan và các Tập đoàn: Công nghiệp - Năng lượng …, Bưu chính …" */
+				size_t q = ex_skip_sp(key, k, ke), le;
+				if (ex_word_at(key, ke, q, "va") && (le = cac_list_end(st, ex_skip_sp(key, q + 2, ke), ke)) > 0)
+					return le;
 				break;
 			}
-			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words))
-				break;
+			if (ex_word_at(key, ke, k, "can") && ex_spelled_at(st, k, "cần"))
+				break; /* "… cần tập trung": what the unit needs to do (not "cán bộ") */
+			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words) &&
+			    !(ex_word_at(key, ke, k, "chi dao") && k >= 4 && !memcmp(key + k - 4, "ban ", 4)))
+				break; /* "Ban chỉ đạo" is a name */
 		}
 	}
 	while (k > kb && (key[k - 1] == ' ' || key[k - 1] == ','))
@@ -266,8 +349,19 @@ char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke)
  * name takes the whole rest. */
 int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 {
+	/* after a request the one asked may be a person by title ("Giao Phó Thủ tướng …") and may
+	 * start in lower case ("Giao các Phó Thủ tướng …", "đề nghị các Tập đoàn …") */
+	static const char *const person_first[] = {"pho thu tuong", "thu tuong", "bo truong", "chu tich", "pho chu tich",
+						   "giam doc", "pho giam doc", "cac pho thu tuong", "cac bo truong", NULL};
+	size_t k0 = ex_skip_sp(st->key, k, st->keylen), p = k0;
 	k = rs_skip_request(st, k);
-	if (k >= st->keylen || !rs_upper_at(st, k) || !ex_starts_any(st->key, st->keylen, k, unit_first) ||
+	int asked = k > k0;
+	while (p > 0 && st->key[p - 1] == ' ')
+		p--;
+	/* "Căn cứ …, các sở, ngành xây dựng …": units in lower case after an opening clause */
+	int clause = p > 0 && st->key[p - 1] == ',' && ex_word_at(st->key, st->keylen, k, "cac");
+	if (k >= st->keylen || (!asked && !clause && !rs_upper_at(st, k)) ||
+	    !(ex_starts_any(st->key, st->keylen, k, unit_first) || (asked && ex_starts_any(st->key, st->keylen, k, person_first))) ||
 	    ex_word_at(st->key, st->keylen, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
 		return 0;
 	if (ex_word_at(st->key, st->keylen, k, "thuong truc") && !rs_upper_at(st, ex_skip_sp(st->key, k + 11, st->keylen)))

@@ -120,6 +120,199 @@ int main(void)
 		free(csv);
 	}
 
+
+	/* a telegram whose items group their tasks: a lettered title over "(1)", "(2)" sub-items, an
+	 * item whose "(" was lost ("3)") among them, a long unit name over lettered items, a name ending
+	 * with a colon, and requests to persons by title */
+	{
+		static const char *const l[] = {
+			"1. Bộ Giáo dục và Đào tạo",
+			"a) Nâng cao chất lượng dạy ngoại ngữ",
+			"(1) Rà soát chương trình tiếng Anh lớp 10; báo cáo trong tháng 9 năm 2026.",
+			"(2) Phối hợp với Bộ Tài chính bố trí kinh phí mua thiết bị nghe nhìn.",
+			"3) Tổ chức tập huấn giáo viên tại các huyện miền núi.",
+			"b) Tổng kết năm học, gửi Chính phủ trước ngày 20 tháng 8 năm 2026.",
+			"2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+			"a) Bảo đảm đủ phòng học cho học sinh vào lớp 1.",
+			"b) Kiểm tra việc thu các khoản đầu năm học.",
+			"c) Ủy ban nhân dân các huyện miền núi cần bố trí nhà ở cho giáo viên.",
+			"3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh:",
+			"a) Chỉ đạo quyết liệt các nhiệm vụ nêu tại Công điện này.",
+			"Giao Phó Thủ tướng Lê Văn An trực tiếp xử lý các vướng mắc phát sinh.",
+			"4. Giao các Phó Thủ tướng theo lĩnh vực được phân công kiểm tra việc thực hiện.",
+			"5. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này./.",
+			"Nơi nhận:",
+			"- Như trên;",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Bộ Giáo dục và Đào tạo,,,tháng 9 năm 2026,,1,3,unit", "groups: the first sub-item, its deadline");
+		has(csv, "Bộ Giáo dục và Đào tạo,Bộ Tài chính,,,,1,4,unit", "groups: the second sub-item, its cooperating unit");
+		CHECK(count(csv, ",1,2,unit") == 0, "groups: the lettered title over sub-items is no task");
+		has(csv, "3) Tổ chức tập huấn giáo viên tại các huyện miền núi.,Bộ Giáo dục và Đào tạo,,,,,1,5,unit",
+		    "groups: an item numbered out of sequence stays with its unit");
+		has(csv, "Bộ Giáo dục và Đào tạo,,,2026-08-20,,1,6,unit", "groups: the next lettered item without sub-items");
+		has(csv, "\"Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\",,,,,1,8,unit",
+		    "groups: a long unit name over lettered items leads them");
+		CHECK(count(csv, "\"Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\"") == 2,
+		      "groups: the long unit's two tasks");
+		has(csv, ",Ủy ban nhân dân các huyện miền núi,,,,,1,10,unit", "groups: an item whose people's committee does it is theirs");
+		has(csv, "Chủ tịch Ủy ban nhân dân các tỉnh\",,,,,1,12,unit", "groups: a unit name ending with a colon");
+		has(csv, ",Phó Thủ tướng Lê Văn An,,,,,1,13,unit", "groups: a request to a person by title is that person's");
+		has(csv, ",các Phó Thủ tướng,,,,,1,14,unit", "groups: 'Giao các …' in lower case");
+		has(csv, ",Văn phòng Chính phủ,,,,,1,15,unit", "groups: the last item");
+		CHECK(count(csv, "\r\n") == 11, "groups: eleven rows");
+		free(csv);
+	}
+
+
+	/* a unit item whose task follows its colon, and units named in a list after "các Bộ:" */
+	{
+		static const char *const l[] = {
+			"1. Bộ Công Thương",
+			"a) Mở rộng thị trường xuất khẩu gạo.",
+			("2. Các Tổng công ty nhà nước, doanh nghiệp xuất khẩu: xây dựng kế hoạch sản xuất quý IV; tăng cường "
+			 "xúc tiến thương mại."),
+			"3. Văn phòng Chính phủ theo dõi việc thực hiện./.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",xây dựng kế hoạch sản xuất quý IV; tăng cường xúc tiến thương mại.,\"Các Tổng công ty nhà nước, "
+			 "doanh nghiệp xuất khẩu\",,,,,1,3,unit",
+		    "colon: the unit's task after its colon");
+		CHECK(count(csv, "\r\n") == 3, "colon: three rows");
+		free(csv);
+		static const char *const l2[] = {
+			("Giao các Bộ: Công Thương, Nông nghiệp và Môi trường chủ trì tổ chức hội nghị xúc tiến thương mại trong "
+			 "tháng 11 năm 2026."),
+		};
+		csv = rows_of(ctx, l2, 1);
+		has(csv, ",\"các Bộ: Công Thương, Nông nghiệp và Môi trường\",,,tháng 11 năm 2026,,1,1,prose",
+		    "list: the units named after 'các Bộ:' up to what they are asked");
+		free(csv);
+		static const char *const l3[] = {
+			("Giao các Bộ, cơ quan liên quan và các Tập đoàn: Dầu khí Việt Nam, Điện lực Việt Nam chủ trì rà soát "
+			 "quy hoạch kho chứa trong tháng 12 năm 2026."),
+		};
+		csv = rows_of(ctx, l3, 1);
+		has(csv, ",\"các Bộ, cơ quan liên quan và các Tập đoàn: Dầu khí Việt Nam, Điện lực Việt Nam\",,,tháng 12 năm 2026,",
+		    "list: a list after 'liên quan và các Tập đoàn:'");
+		free(csv);
+	}
+
+
+	/* a numbered item of a unit section that names its units after an opening clause */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Nội vụ chủ trì theo dõi, tổng hợp kết quả thực hiện Kế hoạch.",
+			"2. Căn cứ Kế hoạch này, các sở, ngành xây dựng kế hoạch của đơn vị, gửi Sở Nội vụ trước ngày 15/3/2026.",
+			"3. Căn cứ tình hình thực tế, kinh phí được bố trí trong dự toán hằng năm.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"các sở, ngành\",,,2026-03-15,,1,3,unit", "opening clause: the units after 'Căn cứ …,'");
+		CHECK(count(csv, "\r\n") == 2, "opening clause: no row for an item that names no unit after its clause");
+		free(csv);
+	}
+
+
+	/* a unit's first task that opens with a clause and breaks off at a line end is no part of the
+	 * unit's name */
+	{
+		static const char *const l[] = {
+			"V. TỔ CHỨC THỰC HIỆN",
+			"1. Các sở, ban, ngành",
+			"Căn cứ chức năng, nhiệm vụ được giao, phối hợp với Sở",
+			"Tài chính rà soát định mức chi cho hoạt động thư viện.",
+			"2. Ủy ban nhân dân các xã",
+			"Bố trí phòng đọc tại nhà văn hóa.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"Các sở, ban, ngành\",Sở Tài chính,,,,1,3,unit", "first task: the unit's name alone, the task's cooperating unit");
+		CHECK(count(csv, "\r\n") == 2, "first task: two rows");
+		free(csv);
+	}
+
+
+	/* telegram items "Unit: Task", ministers of listed ministries, a closing request to all */
+	{
+		static const char *const l[] = {
+			"1. Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế:",
+			"a) Chỉ đạo lực lượng tại chỗ hỗ trợ người dân sơ tán.",
+			"b) Báo cáo tình hình về Văn phòng Chính phủ trước 15 giờ hằng ngày.",
+			"2. Bộ Xây dựng: Khẩn trương khắc phục các đoạn đường bị sạt lở, bảo đảm thông xe.",
+			"Bộ Công Thương: Chỉ đạo bảo đảm cung ứng điện cho vùng lũ.",
+			"3. Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát tình hình, báo cáo Thủ tướng.",
+			"Yêu cầu các Bộ, ngành, địa phương nghiêm túc thực hiện Công điện này./.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế\",,,,,1,2,unit", "unit: task: the ministers of the listed ministries");
+		has(csv, ",\"Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế\",,,,,1,3,unit", "unit: task: their second task");
+		has(csv, ",\"Khẩn trương khắc phục các đoạn đường bị sạt lở, bảo đảm thông xe.\",Bộ Xây dựng,,,,,1,4,unit",
+		    "unit: task: the task after the colon, in capitals");
+		has(csv, ",Bộ Công Thương,,,,,1,5,unit", "unit: task: a paragraph 'Unit: Task' is that unit's");
+		has(csv, ",Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia,,,,,1,6,unit", "unit: task: 'Ban chỉ đạo' is a name");
+		CHECK(count(csv, "\r\n") == 5, "unit: task: five rows, none for the closing request to all");
+		free(csv);
+	}
+
+
+	/* a deadline that comes back every year, without a year of its own */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Nội vụ",
+			"- Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/11 hằng năm.",
+			"- Theo dõi việc thực hiện trước ngày 20/11 của các đơn vị.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Sở Nội vụ,,,trước ngày 20/11 hằng năm,,1,3,unit", "every year: the day and 'hằng năm' as written");
+		has(csv, ",Sở Nội vụ,,,,,1,4,unit", "every year: a day without a year or 'hằng năm' is no deadline");
+		free(csv);
+	}
+
+
+	/* articles: the next article ends the open unit's tasks, and its own units open theirs */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Xây dựng",
+			"a) Hướng dẫn hồ sơ cấp phép xây dựng trên cổng dịch vụ công.",
+			"Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+			"Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, "\r\n") == 1 && count(csv, "Điều") == 0, "articles: the closing articles are no tasks");
+		free(csv);
+		static const char *const l2[] = {
+			"II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN",
+			"Điều 4. Trách nhiệm cấp giấy phép",
+			"1. Sở Xây dựng cấp giấy phép cho công trình cấp I.",
+			"2. Ủy ban nhân dân cấp xã xem xét cấp giấy phép cho nhà ở riêng lẻ.",
+			"Điều 5. Trách nhiệm kiểm tra",
+			"1. Sở Xây dựng kiểm tra công trình cấp I.",
+			"2. Ủy ban nhân dân cấp xã kiểm tra nhà ở riêng lẻ.",
+		};
+		csv = rows_of(ctx, l2, sizeof l2 / sizeof *l2);
+		has(csv, "Sở Xây dựng kiểm tra công trình cấp I.,Sở Xây dựng,,,,,1,6,unit", "articles: the next article's units");
+		CHECK(count(csv, "\r\n") == 4 && count(csv, "Trách nhiệm") == 0, "articles: four rows, no article title as a task");
+		free(csv);
+	}
+
+
+	/* a group lettered "đ)" over its sub-items */
+	{
+		static const char *const l[] = {
+			"1. Sở Y tế",
+			"đ) Phòng chống dịch bệnh mùa mưa",
+			"(1) Phun hóa chất tại các điểm ngập úng.",
+			"(2) Cấp phát thuốc cho trạm y tế xã.",
+			"2. Sở Nội vụ",
+			"a) Tổng hợp kết quả thi đua.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, "\r\n") == 3 && count(csv, ",1,2,unit") == 0, "group đ): its sub-items are the tasks");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }

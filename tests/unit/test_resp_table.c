@@ -1,8 +1,8 @@
 /* Unit tests of the flattened-table reader of responsibilities.csv (responsibilities-table.c) on
  * tables written for this test: one cell per paragraph (cells apart by a blank line, rows by two,
  * wrapped cells, a group row, a missing cell, a header repeated, a merged task over two units, the
- * table's end), one cell per line (a lead cell that goes on past the unit's name), and prose that
- * only looks like a header. */
+ * table's end), one cell per line (a lead cell that goes on past the unit's name), prose that
+ * only looks like a header, and a line of dots for rows left out. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "resp-fixture.h"
@@ -173,6 +173,30 @@ int main(void)
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		CHECK(count(csv, ",table") == 0, "prose: two headings between sentences are no table header");
+		free(csv);
+	}
+
+
+	/* a shortened table: a line of dots stands for rows left out, and the numbering starts again
+	 * after it */
+	{
+		static const char *const l[] = {
+			"STT", "", "Nội dung", "", "Cơ quan chủ trì", "", "Cơ quan phối hợp", "", "Thời hạn", "", "",
+			"1", "", "Lắp camera tại các nút giao", "", "Sở Xây dựng", "", "Công an tỉnh", "", "Năm 2026", "", "",
+			"2", "", "Sơn lại vạch kẻ đường", "", "Sở Xây dựng", "", "Ủy ban nhân dân các xã", "", "Quý III/2026", "", "",
+			"\xE2\x80\xA6..................", "", /* 34 */
+			"2", "", "Kiểm tra tải trọng xe trên quốc lộ", "", "Công an tỉnh", "", "Sở Xây dựng", "", "Thường xuyên", "", "",
+			"3", "", "Tuyên truyền an toàn giao thông trong trường học", "", "Sở Giáo dục và Đào tạo", "", "Tỉnh đoàn", "",
+			"Hằng năm",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "t,2,Sơn lại vạch kẻ đường,Sở Xây dựng,Ủy ban nhân dân các xã,,Quý III/2026,,1,23,table",
+		    "elision: the row before the dots ends there");
+		has(csv, "t,2,Kiểm tra tải trọng xe trên quốc lộ,Công an tỉnh,Sở Xây dựng,,Thường xuyên,,1,36,table",
+		    "elision: the table goes on after the dots, its numbering started again");
+		has(csv, "t,3,Tuyên truyền an toàn giao thông trong trường học,Sở Giáo dục và Đào tạo,Tỉnh đoàn,,Hằng năm,,1,47,table",
+		    "elision: the rows after it");
+		CHECK(count(csv, ",table") == 4, "elision: four rows, none for the dots");
 		free(csv);
 	}
 
