@@ -238,8 +238,11 @@ sohoa_status sohoa_process_file(sohoa_ctx *ctx, const char *path, const sohoa_ha
 	sum = sum ? sum : &unused;
 	memset(sum, 0, sizeof *sum);
 	sohoa_doc *doc = NULL;
+	sohoa_status st = sohoa_ctx_channel(ctx);
+	if (st != SOHOA_OK)
+		return st;
 	sohoa_deadline_start(ctx);
-	sohoa_status st = sohoa_ingest(ctx, path, &doc);
+	st = sohoa_ingest(ctx, path, &doc);
 	if (st != SOHOA_OK)
 		return deadline_end(ctx, path, st);
 	if (sohoa_interrupted(ctx))
@@ -259,9 +262,12 @@ sohoa_status sohoa_process_buffer(sohoa_ctx *ctx, const char *name, const char *
 	sum = sum ? sum : &unused;
 	memset(sum, 0, sizeof *sum);
 	sohoa_doc *doc = NULL;
+	sohoa_status st = sohoa_ctx_channel(ctx);
+	if (st != SOHOA_OK)
+		return st;
 	sohoa_deadline_start(ctx);
-	sohoa_status st = format == SOHOA_INPUT_TSV ? sohoa_doc_read_tsv(ctx, name, data, len, &doc)
-						    : sohoa_doc_from_text(ctx, name, data, len, &doc);
+	st = format == SOHOA_INPUT_TSV ? sohoa_doc_read_tsv(ctx, name, data, len, &doc)
+				       : sohoa_doc_from_text(ctx, name, data, len, &doc);
 	if (st != SOHOA_OK)
 		return deadline_end(ctx, name, st);
 	st = process_doc(ctx, name, doc, h, sum);

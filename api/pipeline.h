@@ -10,6 +10,11 @@ void sohoa_doc_log_pages(sohoa_ctx *ctx, const sohoa_doc *doc);
 /* The number of pages of doc that failed. */
 int sohoa_doc_failed_pages(const sohoa_doc *doc);
 
+/* The eng-OCR channel of ctx's options (adapt, channel_path; api/channel.c): made or read by the
+ * main context on first use and set in ctx; SOHOA_OK and nothing set when the options ask for
+ * none. */
+sohoa_status sohoa_ctx_channel(sohoa_ctx *ctx);
+
 /* Row provenance (provenance.c): the columns line_source, line_confidence and line_box that
  * follow an extractor's own in every kind whose rows have page and line. */
 struct sohoa_extractor;

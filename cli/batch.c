@@ -46,10 +46,14 @@ typedef struct batch {
 	long pages, ocr_pages;
 } batch;
 
-/* The options that change outputs, hashed: a run with other options redoes documents. */
-static void options_digest(const sohoa_options *o, char out[17])
+/* The options that change outputs, hashed: a run with other options redoes documents. The
+ * channel of --adapt is named by where it is kept (OUTDIR/channel.tsv or --channel FILE: learned
+ * by the first run, read by its resumes); a channel only read (--channel FILE) by its contents. */
+static void options_digest(const cli_args *a, char out[17])
 {
+	const sohoa_options *o = &a->opt;
 	sohoa_buf b = {0};
+	char sha[65] = "";
 	sohoa_buf_printf(&b, "sohoa %s\nlang=%s\ntessdata=%s\ndpi=%d\nocr=%d\npages=%s\npassword=%d\n"
 			     "tone=%d\nrestore=%d\ntimeout=%d\nmax_pixels=%lld\nmax_pages=%d\nmodel=%s\n",
 			 SOHOA_VERSION, o->lang ? o->lang : "", o->tessdata ? o->tessdata : "", o->dpi, (int)o->ocr,
@@ -58,6 +62,10 @@ static void options_digest(const sohoa_options *o, char out[17])
 	struct stat st;
 	if (o->model_path && stat(o->model_path, &st) == 0)
 		sohoa_buf_printf(&b, "model_size=%lld\nmodel_mtime=%lld\n", (long long)st.st_size, (long long)st.st_mtime);
+	if (a->channel && !a->adapt && sohoa_sha256_file(NULL, a->channel, sha) != SOHOA_OK)
+		snprintf(sha, sizeof sha, "unreadable");
+	sohoa_buf_printf(&b, "adapt=%d\nchannel=%s\nchannel_sha256=%s\n", a->adapt,
+			 a->channel ? a->channel : a->adapt ? "OUTDIR/channel.tsv" : "", sha);
 	/* rows carry the key in their doc column (outputs of a run that wrote base names are redone) */
 	sohoa_buf_puts(&b, "doc=key\n");
 	for (const char *const *kind = sohoa_row_kinds(); *kind; kind++) {
@@ -501,6 +509,12 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 	int lockfd = batch_outdir_open(outdir);
 	if (lockfd < 0)
 		return EXIT_INPUT;
+	/* OUTDIR/channel.tsv is the channel the outputs were restored with: a run without one redoes
+	 * the documents of an --adapt run (options_digest), so the file no longer says anything */
+	char chpath[PATH_MAX];
+	snprintf(chpath, sizeof chpath, "%s/channel.tsv", outdir);
+	if (!a->adapt && !a->channel && unlink(chpath) == 0 && a->opt.verbosity >= 0)
+		cli_error("%s removed: documents of an --adapt run are redone without it", chpath);
 	int status = EXIT_OK;
 	batch b;
 	memset(&b, 0, sizeof b);
@@ -510,7 +524,7 @@ int batch_run(const cli_args *a, sohoa_ctx *ctx)
 	b.journal = -1;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.freed, NULL);
-	options_digest(&a->opt, b.options);
+	options_digest(a, b.options);
 	batch_inputs in = {0};
 	sohoa_manifest *now = NULL;
 	char mpath[PATH_MAX];

@@ -1,7 +1,8 @@
-/* The eng-OCR channel adapted to the batch (--adapt, --channel FILE; restore.h sohoa_channel):
- * made or read before a command runs, written after it. */
+/* The eng-OCR channel adapted to the batch (--adapt, --channel FILE), through the public options
+ * (sohoa_options adapt, channel_path; sohoa_ctx_save_channel): read before a command runs,
+ * written after it. */
 #include "cli.h"
-#include "../restore/restore.h"
+#include "../api/pipeline.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -19,36 +20,28 @@ static int channel_path(const cli_args *a, int run, char *path, size_t cap)
 
 int cli_channel_open(const cli_args *a, int run, sohoa_ctx *ctx)
 {
-	char path[4096];
+	static char path[4096]; /* borrowed by the context's options */
 	int kept = channel_path(a, run, path, sizeof path);
 	if (!a->adapt && !kept)
 		return 0;
-	sohoa_channel *ch = NULL;
+	sohoa_options opt = *sohoa_ctx_options(ctx);
+	opt.adapt = a->adapt;
 	/* a channel kept already (a resumed or sharded run, a saved one) is used as it is */
-	if (kept && (!a->adapt || access(path, F_OK) == 0)) {
-		if (sohoa_channel_load(ctx, path, &ch) != SOHOA_OK) {
-			cli_error("%s", sohoa_errmsg(ctx));
-			return -1;
-		}
-	} else if (!(ch = sohoa_channel_new())) {
-		cli_error("out of memory");
+	opt.channel_path = kept && (!a->adapt || access(path, F_OK) == 0) ? path : NULL;
+	if (sohoa_ctx_set_options(ctx, &opt) != SOHOA_OK || sohoa_ctx_channel(ctx) != SOHOA_OK) {
+		cli_error("%s", sohoa_errmsg(ctx));
 		return -1;
 	}
-	ctx->channel = ch;
 	return 0;
 }
 
 int cli_channel_close(const cli_args *a, int run, sohoa_ctx *ctx)
 {
-	sohoa_channel *ch = ctx->channel;
 	char path[4096];
-	int rc = 0;
-	ctx->channel = NULL;
-	if (ch && a->adapt && channel_path(a, run, path, sizeof path) && access(path, F_OK) != 0 &&
-	    sohoa_channel_save(ctx, ch, path) != SOHOA_OK) {
+	if (a->adapt && channel_path(a, run, path, sizeof path) && access(path, F_OK) != 0 &&
+	    sohoa_ctx_save_channel(ctx, path) != SOHOA_OK) {
 		cli_error("%s", sohoa_errmsg(ctx));
-		rc = -1;
+		return -1;
 	}
-	sohoa_channel_free(ch);
-	return rc;
+	return 0;
 }

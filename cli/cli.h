@@ -61,9 +61,10 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args);
 int cli_option_value(cli_args *a, const char *name, const char *arg);
 /* A context with the CLI's stderr logger and the Ctrl-C flag attached. */
 sohoa_ctx *cli_ctx_new(const cli_args *args);
-/* The eng-OCR channel of --adapt / --channel FILE (cli/channel.c): open sets ctx->channel (read
- * from the file kept, else a new one that learns; for run --adapt the file is OUTDIR/channel.tsv),
- * close writes a learned one where it is kept and frees it. 0, or -1 after printing why. */
+/* The eng-OCR channel of --adapt / --channel FILE (cli/channel.c): open sets ctx's options adapt
+ * and channel_path and makes the channel (read from the file kept, else a new one that learns;
+ * for run --adapt the file is OUTDIR/channel.tsv), close writes a learned one where it is kept.
+ * 0, or -1 after printing why. */
 int cli_channel_open(const cli_args *a, int run, sohoa_ctx *ctx);
 int cli_channel_close(const cli_args *a, int run, sohoa_ctx *ctx);
 /* Print "sohoa: <msg>" to stderr. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 void sohoa_model_free(sohoa_model *model); /* restore/lm.c: the main context owns the model */
+void sohoa_channel_free(sohoa_channel *ch); /* restore/adapt.c: and the channel */
 
 void sohoa_options_init(sohoa_options *opt)
 {
@@ -97,8 +98,10 @@ void sohoa_ctx_free(sohoa_ctx *ctx)
 {
 	if (!ctx)
 		return;
-	if (!ctx->parent)
+	if (!ctx->parent) {
 		sohoa_model_free(ctx->model);
+		sohoa_channel_free(ctx->channel);
+	}
 	free(ctx->model_found);
 	free(ctx);
 }

@@ -48,7 +48,8 @@ struct sohoa_ctx {
 	sohoa_status (*doc_done)(void *user, struct sohoa_ctx *ctx, const struct sohoa_doc *doc,
 				 const struct sohoa_text *text);
 	void *doc_done_user;
-	sohoa_channel *channel; /* eng-OCR channel adapted to the batch, borrowed; NULL: the shipped one */
+	sohoa_channel *channel; /* eng-OCR channel of opt.adapt/channel_path, made on first use (api/channel.c)
+				 * and owned by the main context; NULL: the shipped one */
 };
 
 /* A context for a worker thread: parent's options, log, interrupt flag and model, its own error

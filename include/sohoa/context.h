@@ -60,6 +60,13 @@ typedef struct sohoa_options {
 	int page_timeout_s;     /* per-page deadline (a document: times its pages, all stages), default 180 */
 	int64_t max_pixels;     /* largest image/page raster accepted, default 300,000,000 */
 	int max_pages;          /* most pages per document, default 10000 */
+	/* The eng-OCR channel adapted to the batch (restoration of text read by an English OCR; see
+	 * sohoa_ctx_save_channel). adapt 1: learn it from the documents the context restores, call
+	 * after call (default 0: the shipped channel). channel_path: a channel file that
+	 * sohoa_ctx_save_channel wrote, used as it is (nothing is learned, adapt or not); NULL: none.
+	 * Either takes effect only if the context has not made its channel yet. */
+	int adapt;
+	const char *channel_path;
 } sohoa_options;
 
 /* The opaque context. */
@@ -113,6 +120,13 @@ typedef struct sohoa_model_info {
  * source tree, or under the installed prefix's share/sohoa) and describe it.
  * SOHOA_ERR_MISSING when there is none, SOHOA_ERR_FORMAT when it is not a model sohoa reads. */
 SOHOA_API sohoa_status sohoa_model_info_get(sohoa_ctx *ctx, sohoa_model_info *info);
+
+/* Write the eng-OCR channel the context learned (options.adapt) or read (options.channel_path) to
+ * path, atomically, for a later context's options.channel_path: TSV rows "token, word, count".
+ * The context and its worker threads share one channel; sohoa_ctx_free frees it. Learning happens
+ * as documents are restored, so save after the last. SOHOA_ERR_USAGE when the options ask for no
+ * channel; SOHOA_ERR_IO when channel_path cannot be read or path written. */
+SOHOA_API sohoa_status sohoa_ctx_save_channel(sohoa_ctx *ctx, const char *path);
 
 #ifdef __cplusplus
 }

@@ -73,3 +73,37 @@ if "$SOHOA" run --restore ocr --adapt --jobs 1 -q --recursive "$TMP/in" -o "$TMP
 else
 	fail "adapt: run --adapt writes OUTDIR/channel.tsv" "$(head -c 200 "$TMP/run.err")"
 fi
+
+# The manifest records --adapt and --channel among the options that change outputs: a resume
+# with the same settings keeps its documents, one with others redoes them (docs/batch.md).
+# kept OUTDIR [FLAGS]: run over $TMP/in2 into OUTDIR; prints how many documents were kept
+kept() {
+	out=$1; shift
+	"$SOHOA" run --restore ocr --jobs 1 --recursive "$TMP/in2" -o "$out" "$@" 2>"$TMP/kept.err" &&
+		sed -n 's/.* \([0-9][0-9]*\) kept from before.*/\1/p' "$TMP/kept.err"
+}
+mkdir -p "$TMP/in2" && cp "$TMP/h4.txt" "$TMP/in2/doc.txt" && cp "$TMP/stripped.txt" "$TMP/in2/plain.txt"
+O=$TMP/resume
+k1=$(kept "$O" --adapt) && a1=$(acc "$O/doc.txt.txt") && cp "$O/channel.tsv" "$TMP/ch1.tsv"
+k2=$(kept "$O" --adapt)
+[ "$k1" = 0 ] && [ "$k2" = 2 ] && cmp -s "$O/channel.tsv" "$TMP/ch1.tsv" &&
+	pass "adapt: a resume with --adapt keeps its documents and channel" ||
+	fail "adapt: a resume with --adapt keeps its documents and channel" "kept $k1, $k2; $(head -c 200 "$TMP/kept.err")"
+k3=$(kept "$O") && a3=$(acc "$O/doc.txt.txt")
+[ "$k3" = 0 ] && [ "$a3" -lt 8000 ] && [ "$a1" -ge 9000 ] &&
+	pass "adapt: a resume without --adapt redoes the adapted documents ($a1 -> $a3)" ||
+	fail "adapt: a resume without --adapt redoes the adapted documents" "kept $k3, $a1 -> $a3"
+[ ! -e "$O/channel.tsv" ] && pass "adapt: a run without --adapt removes OUTDIR/channel.tsv" ||
+	fail "adapt: a run without --adapt removes OUTDIR/channel.tsv"
+k4=$(kept "$O" --adapt) && a4=$(acc "$O/doc.txt.txt")
+[ "$k4" = 0 ] && [ "$a4" -ge 9000 ] && [ -s "$O/channel.tsv" ] &&
+	pass "adapt: a resume with --adapt redoes the plain documents ($a4)" ||
+	fail "adapt: a resume with --adapt redoes the plain documents" "kept $k4, $a4"
+# --channel FILE only read: the same contents keep the documents, other contents redo them
+O=$TMP/fixed
+k5=$(kept "$O" --channel "$TMP/ch1.tsv") && k6=$(kept "$O" --channel "$TMP/ch1.tsv")
+head -n 20 "$TMP/ch1.tsv" >"$TMP/ch1.head" && mv "$TMP/ch1.head" "$TMP/ch1.tsv"
+k7=$(kept "$O" --channel "$TMP/ch1.tsv")
+[ "$k5" = 0 ] && [ "$k6" = 2 ] && [ "$k7" = 0 ] &&
+	pass "adapt: a resume redoes documents when the --channel FILE changed" ||
+	fail "adapt: a resume redoes documents when the --channel FILE changed" "kept $k5, $k6, $k7"
