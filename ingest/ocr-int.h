@@ -36,6 +36,9 @@ typedef struct ocr_tuning {
 				    shorter side (and at least 40 pixels) */
 	int speck_div;           /* specks removed: components under 1/speck_div inch both ways ... */
 	int speck_reach_div;     /* ... farther than 1/speck_reach_div inch from larger ink */
+	int pen_div;             /* pen strokes, out of the image read: pieces of ink at least
+				    1/pen_div inch long either way filling under stroke_fill of
+				    their box */
 	/* deskew */
 	int skew_speck_div;      /* skew is measured without components under 1/N inch either way */
 	float skew_min_conf;     /* Leptonica's skew confidence needed to deskew at all */
@@ -112,6 +115,14 @@ struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale
  * Returns a new Pix (the gray one if binarization fails), NULL when out of memory. */
 struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int quads, ocr_osd_fn osd, void *arg,
 			  ocr_geom *g);
+/* The image Tesseract reads the words of the page bin (from ocr_prep_page) on: bin without its
+ * pen strokes (a signature's loops, a paraph's tail in black ink, which the gray conversion
+ * cannot tell by colour), which Tesseract read as junk words glued to the lines they cross
+ * ("Ngãi; —\LauL"). The layout is still found on bin: its lines stay as they were. A pen
+ * stroke is a piece of ink at least 1/pen_div inch long either way that fills under stroke_fill
+ * of its box; letters, words, parentheses and rules fill more or are shorter. A new Pix, or NULL
+ * when bin has no pen stroke, is not 1 bpp or memory runs out. */
+struct Pix *ocr_prep_read(const ocr_tuning *t, struct Pix *bin, int dpi);
 /* Widen each word's left and right edges over the ink of the binarized page bin (see the
  * definition); w is in reading order of Tesseract's lines. */
 void ocr_prep_snap_words(struct Pix *bin, ocr_word *w, size_t n);

@@ -1,8 +1,9 @@
 /* ocr-prep: the Leptonica page preparation of the OCR adapter. A page raster becomes the image
  * Tesseract reads: gray with red stamps and pen strokes turned white and coloured type dark,
  * small text enlarged, background normalized, turned upright, deskewed, binarized, ruling lines
- * and specks removed. Also the geometry of the words read (boxes widened to their ink, glyphs
- * for the layout). With image.c, the only files that include leptonica/allheaders.h. */
+ * and specks removed, and that page without its pen strokes to read the words on. Also the
+ * geometry of the words read (boxes widened to their ink, glyphs for the layout). With image.c,
+ * the only files that include leptonica/allheaders.h. */
 #include "ocr-int.h"
 #include "layout.h"
 
@@ -435,6 +436,26 @@ static PIX *despeckle(const ocr_tuning *t, PIX *bin, int dpi)
 	pixDestroy(&keep);
 	pixDestroy(&drop);
 	return out;
+}
+
+PIX *ocr_prep_read(const ocr_tuning *t, PIX *bin, int dpi)
+{
+	if (pixGetDepth(bin) != 1)
+		return NULL;
+	int big = dpi / t->pen_div;
+	PIX *large = pixSelectBySize(bin, big, big, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
+	PIX *strokes = large ? pixSelectByAreaFraction(large, t->stroke_fill, 8, L_SELECT_IF_LT, NULL) : NULL;
+	l_int32 none = 1;
+	if (strokes)
+		pixZero(strokes, &none);
+	PIX *wide = strokes && !none ? pixDilateBrick(NULL, strokes, 3, 3) : NULL;
+	PIX *read = wide ? pixSubtract(NULL, bin, wide) : NULL;
+	if (read)
+		pixCopyResolution(read, bin);
+	pixDestroy(&large);
+	pixDestroy(&strokes);
+	pixDestroy(&wide);
+	return read;
 }
 
 /* *pix replaced by clean when there is one. */

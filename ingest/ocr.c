@@ -35,6 +35,7 @@ const ocr_tuning ocr_tuning_default = {
 	.rule_div = 10,
 	.speck_div = 40,
 	.speck_reach_div = 25,
+	.pen_div = 3,
 	.skew_speck_div = 30,
 	.skew_min_conf = 3.0f,
 	.skew_min_deg = 0.1f,
@@ -634,6 +635,11 @@ static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, 
 {
 	TessBaseAPI *api = ocr->api;
 	TessBaseAPISetImage2(api, pix);
+	/* the page's layout is found on pix, its words read on pix without pen strokes; Tesseract
+	 * takes the image it is given */
+	struct Pix *read = ocr_prep_read(ocr->tune, pix, tdpi);
+	if (read)
+		TessBaseAPISetInputImage(api, read);
 	TessBaseAPISetSourceResolution(api, tdpi);
 	ETEXT_DESC *monitor = TessMonitorCreate();
 	int timeout_s = ctx->opt.page_timeout_s > 0 ? ctx->opt.page_timeout_s : 180;
