@@ -97,10 +97,13 @@ typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi, float *conf);
 
 /* How ocr_prep_gray sized the page: enlarged scale times (1 when not), and the resolution its
  * text now has (the raster's dpi when not enlarged; what to give Tesseract and every length in
- * 1/N inch of the tuning). Boxes go back to the raster through raster dpi * scale. */
+ * 1/N inch of the tuning). Boxes go back to the raster through raster dpi * scale. colour: the
+ * page has coloured ink (a red seal, a blue signature: at least a 1/10 inch square of it), which
+ * the gray conversion turned white or told apart; 0 on a gray or 1-bit page. */
 typedef struct ocr_scale {
 	float scale;
 	int dpi;
+	int colour;
 } ocr_scale;
 
 /* ocr-prep.c. Make Leptonica silent (it would print to stderr); once per process. */

@@ -208,7 +208,7 @@ static int letter_height(const ocr_tuning *t, PIX *gray)
 PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 {
 	int dpi = r->dpi > 0 ? r->dpi : 300;
-	*sc = (ocr_scale){1.0f, dpi};
+	*sc = (ocr_scale){1.0f, dpi, 0};
 	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
 		return NULL;
 	PIX *pix = pixCreate(r->w, r->h, 8);
@@ -218,6 +218,7 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 	PIX *mask = r->n == 3 ? pixCreate(r->w, r->h, 1) : NULL;
 	l_uint32 *data = pixGetData(pix), *md = mask ? pixGetData(mask) : NULL;
 	int wpl = pixGetWpl(pix), mwpl = mask ? pixGetWpl(mask) : 0, coloured = 0;
+	long chroma = 0;
 	for (int y = 0; y < r->h; y++) {
 		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
@@ -230,12 +231,14 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 			SET_DATA_BYTE(line, x, rgb_gray(s));
 			int mx = s[0] > s[1] ? s[0] : s[1], mn = s[0] < s[1] ? s[0] : s[1];
 			mx = mx > s[2] ? mx : s[2], mn = mn < s[2] ? mn : s[2];
+			chroma += mx - mn >= t->stroke_chroma;
 			if (md && mx - mn >= t->stroke_chroma && s[0] != mx) { /* red went white in rgb_gray already */
 				SET_DATA_BIT(md + (size_t)y * (size_t)mwpl, x);
 				coloured = 1;
 			}
 		}
 	}
+	sc->colour = chroma >= (long)(dpi / 10) * (dpi / 10);
 	/* letters under text_small_px high (a page photo, a scan under ~200 dpi, an image with no
 	 * resolution taken as 300 dpi): the text's own resolution says how big a pen stroke is, and
 	 * the page is enlarged so its letters are text_px high, as at 300 dpi */
@@ -259,7 +262,7 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 			pix = big;
 			sc->dpi = (int)lroundf((float)sc->dpi * sc->scale);
 		} else {
-			*sc = (ocr_scale){1.0f, dpi};
+			*sc = (ocr_scale){1.0f, dpi, sc->colour};
 		}
 	}
 	pixSetResolution(pix, sc->dpi, sc->dpi);

@@ -1,6 +1,7 @@
 /* Pen strokes out of the image Tesseract reads the words on (ingest/ocr-prep.c, ocr_prep_read):
  * a signature's loops in black ink are found by their shape on the prepared page; a page of
- * print (letters, words, parentheses, a rule) has none and is read as it is. */
+ * print (letters, words, parentheses) has none and is read as it is. Only pages with coloured
+ * ink are read so (ocr.c): ocr_prep_gray tells them (ocr_scale.colour). */
 #include "../../ingest/ocr-int.h"
 #include "check.h"
 
@@ -64,6 +65,29 @@ int main(void)
 		dot(g, 300 + (int)(600 * a + 50 * sin(a * 9 * M_PI)), 700 + (int)(60 * cos(a * 9 * M_PI)), 1);
 	}
 	CHECK(strokes_found(g), "a signature's loops are a pen stroke");
+
+	/* colour: none on a gray page, a red seal's worth on an RGB one */
+	ocr_scale sc;
+	ingest_raster r = {g, W, H, 1, W, DPI, NULL, 0};
+	struct Pix *gray = ocr_prep_gray(&ocr_tuning_default, &r, &sc);
+	CHECK(gray && !sc.colour, "a gray page has no coloured ink");
+	ocr_prep_free(&gray);
+	unsigned char *rgb = malloc((size_t)W * H * 3);
+	if (!rgb)
+		return 1;
+	for (size_t i = 0; i < (size_t)W * H; i++)
+		rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = g[i];
+	ingest_raster c = {rgb, W, H, 3, 3 * W, DPI, NULL, 0};
+	gray = ocr_prep_gray(&ocr_tuning_default, &c, &sc);
+	CHECK(gray && !sc.colour, "an RGB page in black ink has no coloured ink");
+	ocr_prep_free(&gray);
+	for (int y = 500; y < 560; y++)
+		for (int x = 1000; x < 1060; x++)
+			rgb[3 * ((size_t)y * W + x) + 1] = rgb[3 * ((size_t)y * W + x) + 2] = 40, rgb[3 * ((size_t)y * W + x)] = 220;
+	gray = ocr_prep_gray(&ocr_tuning_default, &c, &sc);
+	CHECK(gray && sc.colour, "a red seal is coloured ink");
+	ocr_prep_free(&gray);
+	free(rgb);
 	free(g);
 	return CHECK_DONE();
 }
