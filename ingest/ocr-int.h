@@ -36,6 +36,9 @@ typedef struct ocr_tuning {
 				    shorter side (and at least 40 pixels) */
 	int speck_div;           /* specks removed: components under 1/speck_div inch both ways ... */
 	int speck_reach_div;     /* ... farther than 1/speck_reach_div inch from larger ink */
+	int pen_div;             /* pen strokes, out of the image read: pieces of ink at least
+				    1/pen_div inch long either way filling under stroke_fill of
+				    their box */
 	/* deskew */
 	int skew_speck_div;      /* skew is measured without components under 1/N inch either way */
 	float skew_min_conf;     /* Leptonica's skew confidence needed to deskew at all */
@@ -94,10 +97,13 @@ typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi, float *conf);
 
 /* How ocr_prep_gray sized the page: enlarged scale times (1 when not), and the resolution its
  * text now has (the raster's dpi when not enlarged; what to give Tesseract and every length in
- * 1/N inch of the tuning). Boxes go back to the raster through raster dpi * scale. */
+ * 1/N inch of the tuning). Boxes go back to the raster through raster dpi * scale. colour: the
+ * page has coloured ink (a red seal, a blue signature: at least a 1/10 inch square of it), which
+ * the gray conversion turned white or told apart; 0 on a gray or 1-bit page. */
 typedef struct ocr_scale {
 	float scale;
 	int dpi;
+	int colour;
 } ocr_scale;
 
 /* ocr-prep.c. Make Leptonica silent (it would print to stderr); once per process. */
@@ -112,6 +118,14 @@ struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale
  * Returns a new Pix (the gray one if binarization fails), NULL when out of memory. */
 struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int quads, ocr_osd_fn osd, void *arg,
 			  ocr_geom *g);
+/* The image Tesseract reads the words of the page bin (from ocr_prep_page) on: bin without its
+ * pen strokes (a signature's loops, a paraph's tail in black ink, which the gray conversion
+ * cannot tell by colour), which Tesseract read as junk words glued to the lines they cross
+ * ("Ngãi; —\LauL"). The layout is still found on bin: its lines stay as they were. A pen
+ * stroke is a piece of ink at least 1/pen_div inch long either way that fills under stroke_fill
+ * of its box; letters, words, parentheses and rules fill more or are shorter. A new Pix, or NULL
+ * when bin has no pen stroke, is not 1 bpp or memory runs out. */
+struct Pix *ocr_prep_read(const ocr_tuning *t, struct Pix *bin, int dpi);
 /* Widen each word's left and right edges over the ink of the binarized page bin (see the
  * definition); w is in reading order of Tesseract's lines. */
 void ocr_prep_snap_words(struct Pix *bin, ocr_word *w, size_t n);

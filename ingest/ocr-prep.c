@@ -1,8 +1,9 @@
 /* ocr-prep: the Leptonica page preparation of the OCR adapter. A page raster becomes the image
  * Tesseract reads: gray with red stamps and pen strokes turned white and coloured type dark,
  * small text enlarged, background normalized, turned upright, deskewed, binarized, ruling lines
- * and specks removed. Also the geometry of the words read (boxes widened to their ink, glyphs
- * for the layout). With image.c, the only files that include leptonica/allheaders.h. */
+ * and specks removed, and that page without its pen strokes to read the words on. Also the
+ * geometry of the words read (boxes widened to their ink, glyphs for the layout). With image.c,
+ * the only files that include leptonica/allheaders.h. */
 #include "ocr-int.h"
 #include "layout.h"
 
@@ -207,7 +208,7 @@ static int letter_height(const ocr_tuning *t, PIX *gray)
 PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 {
 	int dpi = r->dpi > 0 ? r->dpi : 300;
-	*sc = (ocr_scale){1.0f, dpi};
+	*sc = (ocr_scale){1.0f, dpi, 0};
 	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
 		return NULL;
 	PIX *pix = pixCreate(r->w, r->h, 8);
@@ -217,6 +218,7 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 	PIX *mask = r->n == 3 ? pixCreate(r->w, r->h, 1) : NULL;
 	l_uint32 *data = pixGetData(pix), *md = mask ? pixGetData(mask) : NULL;
 	int wpl = pixGetWpl(pix), mwpl = mask ? pixGetWpl(mask) : 0, coloured = 0;
+	long chroma = 0;
 	for (int y = 0; y < r->h; y++) {
 		const unsigned char *s = r->samples + (size_t)y * (size_t)r->stride;
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
@@ -229,12 +231,14 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 			SET_DATA_BYTE(line, x, rgb_gray(s));
 			int mx = s[0] > s[1] ? s[0] : s[1], mn = s[0] < s[1] ? s[0] : s[1];
 			mx = mx > s[2] ? mx : s[2], mn = mn < s[2] ? mn : s[2];
+			chroma += mx - mn >= t->stroke_chroma;
 			if (md && mx - mn >= t->stroke_chroma && s[0] != mx) { /* red went white in rgb_gray already */
 				SET_DATA_BIT(md + (size_t)y * (size_t)mwpl, x);
 				coloured = 1;
 			}
 		}
 	}
+	sc->colour = chroma >= (long)(dpi / 10) * (dpi / 10);
 	/* letters under text_small_px high (a page photo, a scan under ~200 dpi, an image with no
 	 * resolution taken as 300 dpi): the text's own resolution says how big a pen stroke is, and
 	 * the page is enlarged so its letters are text_px high, as at 300 dpi */
@@ -258,7 +262,7 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 			pix = big;
 			sc->dpi = (int)lroundf((float)sc->dpi * sc->scale);
 		} else {
-			*sc = (ocr_scale){1.0f, dpi};
+			*sc = (ocr_scale){1.0f, dpi, sc->colour};
 		}
 	}
 	pixSetResolution(pix, sc->dpi, sc->dpi);
@@ -435,6 +439,26 @@ static PIX *despeckle(const ocr_tuning *t, PIX *bin, int dpi)
 	pixDestroy(&keep);
 	pixDestroy(&drop);
 	return out;
+}
+
+PIX *ocr_prep_read(const ocr_tuning *t, PIX *bin, int dpi)
+{
+	if (pixGetDepth(bin) != 1)
+		return NULL;
+	int big = dpi / t->pen_div;
+	PIX *large = pixSelectBySize(bin, big, big, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
+	PIX *strokes = large ? pixSelectByAreaFraction(large, t->stroke_fill, 8, L_SELECT_IF_LT, NULL) : NULL;
+	l_int32 none = 1;
+	if (strokes)
+		pixZero(strokes, &none);
+	PIX *wide = strokes && !none ? pixDilateBrick(NULL, strokes, 3, 3) : NULL;
+	PIX *read = wide ? pixSubtract(NULL, bin, wide) : NULL;
+	if (read)
+		pixCopyResolution(read, bin);
+	pixDestroy(&large);
+	pixDestroy(&strokes);
+	pixDestroy(&wide);
+	return read;
 }
 
 /* *pix replaced by clean when there is one. */

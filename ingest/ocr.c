@@ -35,6 +35,7 @@ const ocr_tuning ocr_tuning_default = {
 	.rule_div = 10,
 	.speck_div = 40,
 	.speck_reach_div = 25,
+	.pen_div = 3,
 	.skew_speck_div = 30,
 	.skew_min_conf = 3.0f,
 	.skew_min_deg = 0.1f,
@@ -628,12 +629,19 @@ static float page_conf(const sohoa_page *page)
 }
 
 /* Tesseract on the prepared image pix (its text at tdpi; gdpi pixels an inch of the page),
- * within the page's deadline counted from start. */
-static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, const ocr_geom *g, int tdpi,
-			      double gdpi, double start, const ocr_notes *notes, sohoa_page *page)
+ * within the page's deadline counted from start. The layout is found on pix; on a page with
+ * coloured ink the words are read on pix without its pen strokes (ocr_prep_read). Not on a gray
+ * or 1-bit page: there a seal prints as black as type, its ring is such a stroke, and the type
+ * it touches ("PHÓ GIÁM ĐỐC" under the ring) would go with it; in colour the seal's red is
+ * white already. */
+static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, int colour, const ocr_geom *g,
+			      int tdpi, double gdpi, double start, const ocr_notes *notes, sohoa_page *page)
 {
 	TessBaseAPI *api = ocr->api;
 	TessBaseAPISetImage2(api, pix);
+	struct Pix *read = colour ? ocr_prep_read(ocr->tune, pix, tdpi) : NULL;
+	if (read)
+		TessBaseAPISetInputImage(api, read); /* Tesseract takes it */
 	TessBaseAPISetSourceResolution(api, tdpi);
 	ETEXT_DESC *monitor = TessMonitorCreate();
 	int timeout_s = ctx->opt.page_timeout_s > 0 ? ctx->opt.page_timeout_s : 180;
@@ -678,7 +686,7 @@ static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_
 		memcpy(notes->box[notes->n], r->notes[i], sizeof notes->box[0]);
 		notes->max_lines[notes->n] = 0;
 	}
-	sohoa_status st = recognize(ctx, ocr, pix, g, sc->dpi, gdpi, start, notes, page);
+	sohoa_status st = recognize(ctx, ocr, pix, sc->colour, g, sc->dpi, gdpi, start, notes, page);
 	ocr_prep_free(&pix);
 	return st;
 }
