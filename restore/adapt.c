@@ -375,6 +375,8 @@ size_t restore_adapt_find(const sohoa_channel *ch, const char *key, size_t n, so
 /* Read the lines of a saved channel (ch->pending) into the counts. */
 static int read_pending(sohoa_channel *ch)
 {
+	if (!ch->pending.data) /* no saved channel: nothing to read */
+		return 0;
 	const char *s = ch->pending.data, *end = s + ch->pending.len;
 	while (s && s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
