@@ -86,6 +86,17 @@ int main(void)
 	expect(ctx, "scores", bonus, 1, 0, NULL, "scores: the thresholds of a bonus rule are no targets");
 	expect(ctx, "schemes", LINES("Mỗi báo cáo chậm hạn bị trừ 0,5 điểm."), 1, 1,
 	       WANT("t,penalty,,,0.5,Mỗi báo cáo chậm hạn,"), "schemes: bị trừ N điểm is a penalty rule");
+	/* a deduction naming what loses the points between its verb and the figure */
+	const char *const *deduct = LINES("b) Người nộp hồ sơ thực hiện hành vi quy định tại khoản 2 Điều này bị trừ điểm "
+					  "thẻ thành viên 03 điểm;",
+					  "c) Thực hiện hành vi quy định tại khoản 4 Điều này còn bị trừ điểm thẻ thành viên "
+					  "(khi vượt trên 20% hạn mức) 05 điểm.");
+	expect(ctx, "schemes", deduct, 2, 2,
+	       WANT("t,penalty,trừ điểm thẻ thành viên,,3,", "t,penalty,trừ điểm thẻ thành viên (khi vượt trên 20% hạn mức),,5,"),
+	       "schemes: bị trừ điểm X N điểm is a penalty rule");
+	expect(ctx, "scores", deduct, 2, 0, NULL, "scores: a deduction and its threshold are no scores");
+	expect(ctx, "schemes", LINES("Hội viên bị trừ điểm thưởng do kết quả năm 2024 đạt 80 điểm."), 1, 0, NULL,
+	       "schemes: a result after a clause mark is no deduction");
 	expect(ctx, "schemes",
 	       LINES("a) Diện tích tự nhiên: từ 100 km2 trở xuống được tính 10 điểm; trên 100 km2 thì cứ thêm 20 km2 "
 		     "được tính thêm 0,5 điểm, nhưng tối đa không quá 20 điểm;"),
