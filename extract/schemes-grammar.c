@@ -72,8 +72,8 @@ static int has_cond(const ex_stmt *sm, size_t b, size_t e)
 }
 
 /* "bị trừ điểm giấy phép lái xe 02 điểm": a deduction whose verb names what loses the points
- * between it and the figure at nb (words and glosses in parentheses, no figure or clause mark
- * outside them). Returns 1 and
+ * between it and the figure at nb (words and glosses in parentheses, no figure, clause mark or
+ * "thì" outside them). Returns 1 and
  * sets *vb to where the deduction ("bị", "trừ") starts; else 0. */
 static int deduct_object(const ex_stmt *sm, size_t cb, size_t nb, size_t *vb)
 {
@@ -89,6 +89,8 @@ static int deduct_object(const ex_stmt *sm, size_t cb, size_t nb, size_t *vb)
 			return 0;
 		if (key[i] == ' ' && ++words > 24)
 			return 0;
+		if ((i == cb || key[i - 1] == ' ') && ex_word_at(key, nb, i, "thi") && ex_spelled_at(sm, i, "thì"))
+			return 0; /* "… từ ngày bị trừ điểm gần nhất thì được phục hồi đủ 12 điểm": a consequence */
 		if ((i == cb || key[i - 1] == ' ') && ex_word_at(key, nb, i, "tru diem") && ex_spelled_at(sm, i, "trừ")) {
 			size_t w;
 			*vb = scheme_ends_word(key, cb, i, "bi", &w) ? w : i;

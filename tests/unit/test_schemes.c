@@ -95,8 +95,9 @@ int main(void)
 	       WANT("t,penalty,trừ điểm thẻ thành viên,,3,", "t,penalty,trừ điểm thẻ thành viên (khi vượt trên 20% hạn mức),,5,"),
 	       "schemes: bị trừ điểm X N điểm is a penalty rule");
 	expect(ctx, "scores", deduct, 2, 0, NULL, "scores: a deduction and its threshold are no scores");
-	expect(ctx, "schemes", LINES("Hội viên bị trừ điểm thưởng do kết quả năm 2024 đạt 80 điểm."), 1, 0, NULL,
-	       "schemes: a result after a clause mark is no deduction");
+	expect(ctx, "schemes", LINES("Thẻ không bị trừ điểm trong 6 tháng kể từ ngày bị trừ điểm lần cuối thì được khôi phục "
+				     "đủ 20 điểm."),
+	       1, 0, NULL, "schemes: points restored after thì are no deduction");
 	expect(ctx, "schemes",
 	       LINES("a) Diện tích tự nhiên: từ 100 km2 trở xuống được tính 10 điểm; trên 100 km2 thì cứ thêm 20 km2 "
 		     "được tính thêm 0,5 điểm, nhưng tối đa không quá 20 điểm;"),
