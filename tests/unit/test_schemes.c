@@ -98,6 +98,16 @@ int main(void)
 	expect(ctx, "schemes", LINES("Thẻ không bị trừ điểm trong 6 tháng kể từ ngày bị trừ điểm lần cuối thì được khôi phục "
 				     "đủ 20 điểm."),
 	       1, 0, NULL, "schemes: points restored after thì are no deduction");
+	/* the thresholds of a punished act are no measurements; a result in a report stays one */
+	expect(ctx, "scores",
+	       LINES("3. Phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng đối với một trong các hành vi vi phạm sau đây:",
+		     "a) Bán hàng vượt giá niêm yết trên 5% đến 15%;",
+		     "b) Thực hiện hành vi quy định tại khoản 1 Điều này trong trường hợp kho chứa vượt trên 40% sức chứa.",
+		     "4. Phạt tiền đến 20% giá trị hàng hóa vi phạm đối với tổ chức tái phạm."),
+	       4, 0, NULL, "scores: the thresholds and rates of a sanction are no scores");
+	expect(ctx, "scores",
+	       LINES("Kết quả thanh tra:", "a) Tỷ lệ cơ sở vi phạm năm 2024 giảm 12% so với năm 2023;"), 2, 1,
+	       WANT(",change,"), "scores: a change in a report's list is still a fact");
 	expect(ctx, "schemes",
 	       LINES("a) Diện tích tự nhiên: từ 100 km2 trở xuống được tính 10 điểm; trên 100 km2 thì cứ thêm 20 km2 "
 		     "được tính thêm 0,5 điểm, nhưng tối đa không quá 20 điểm;"),
