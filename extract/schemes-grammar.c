@@ -114,6 +114,10 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	size_t wb;
 	*vb = nb;
 	*verb = NULL;
+	/* "Đáp án phải có thang điểm chi tiết, tối thiểu là 0,1 điểm … (thang điểm 10)": the
+	 * granularity of marking, its sentence states no criterion */
+	if (ex_has_word(key, ex_sentence_start(key, nb), ex_sentence_end(key, sm->keylen, nb), "thang diem chi tiet"))
+		return F_MUTE;
 	/* "(10 điểm)", "(tối đa 10 điểm)" closing right after the figure */
 	size_t a = ne;
 	while (a < sm->keylen && key[a] == ' ')

@@ -98,6 +98,12 @@ int main(void)
 	expect(ctx, "schemes", LINES("Thẻ không bị trừ điểm trong 6 tháng kể từ ngày bị trừ điểm lần cuối thì được khôi phục "
 				     "đủ 20 điểm."),
 	       1, 0, NULL, "schemes: points restored after thì are no deduction");
+	/* a test's scale ending its sentence; a marking's granularity states no criterion */
+	expect(ctx, "schemes",
+	       LINES("Bài thi viết được chấm theo thang điểm 20.",
+		     "Đáp án phải có thang điểm chi tiết, tối thiểu là 0,5 điểm và tối đa là 1 điểm (thang điểm 20)."),
+	       2, 1, WANT("t,criterion,Bài thi viết,20,,,1,1,"),
+	       "schemes: thang điểm N. is a scale, thang điểm chi tiết no criterion");
 	/* the thresholds of a punished act are no measurements; a result in a report stays one */
 	expect(ctx, "scores",
 	       LINES("3. Phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng đối với một trong các hành vi vi phạm sau đây:",
