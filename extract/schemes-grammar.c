@@ -71,6 +71,35 @@ static int has_cond(const ex_stmt *sm, size_t b, size_t e)
 	return 0;
 }
 
+/* "bị trừ điểm giấy phép lái xe 02 điểm": a deduction whose verb names what loses the points
+ * between it and the figure at nb (words and glosses in parentheses, no figure, clause mark or
+ * "thì" outside them). Returns 1 and
+ * sets *vb to where the deduction ("bị", "trừ") starts; else 0. */
+static int deduct_object(const ex_stmt *sm, size_t cb, size_t nb, size_t *vb)
+{
+	const char *key = sm->key;
+	int words = 0;
+	for (size_t i = nb; i-- > cb;) {
+		if (key[i] == ')') { /* a gloss "(khi điều khiển xe ô tô)" */
+			while (i > cb && key[i] != '(')
+				i--;
+			continue;
+		}
+		if (isdigit((unsigned char)key[i]) || strchr(",;:.", key[i]))
+			return 0;
+		if (key[i] == ' ' && ++words > 24)
+			return 0;
+		if ((i == cb || key[i - 1] == ' ') && ex_word_at(key, nb, i, "thi") && ex_spelled_at(sm, i, "thì"))
+			return 0; /* "… từ ngày bị trừ điểm gần nhất thì được phục hồi đủ 12 điểm": a consequence */
+		if ((i == cb || key[i - 1] == ' ') && ex_word_at(key, nb, i, "tru diem") && ex_spelled_at(sm, i, "trừ")) {
+			size_t w;
+			*vb = scheme_ends_word(key, cb, i, "bi", &w) ? w : i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* What kind of scheme figure a points figure is: none, a cap ("tối đa"), a rule giving points, a
  * maximum in parentheses, a total, one that states nothing ("không cộng", "điểm lẻ"), a label's
  * maximum ("Công tác tuyên truyền: 20 điểm"). */
@@ -85,6 +114,10 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	size_t wb;
 	*vb = nb;
 	*verb = NULL;
+	/* "Đáp án phải có thang điểm chi tiết, tối thiểu là 0,1 điểm … (thang điểm 10)": the
+	 * granularity of marking, its sentence states no criterion */
+	if (ex_has_word(key, ex_sentence_start(key, nb), ex_sentence_end(key, sm->keylen, nb), "thang diem chi tiet"))
+		return F_MUTE;
 	/* "(10 điểm)", "(tối đa 10 điểm)" closing right after the figure */
 	size_t a = ne;
 	while (a < sm->keylen && key[a] == ' ')
@@ -130,6 +163,10 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 		if (!scheme_ends_word(key, cb, wb, "duoc", vb) && !scheme_ends_word(key, cb, wb, "bi", vb))
 			*vb = wb;
 		*verb = rule_verbs[i];
+		return F_RULE;
+	}
+	if (deduct_object(sm, cb, nb, vb)) {
+		*verb = "tru";
 		return F_RULE;
 	}
 	if (ex_has_word(key, cb, nb, "diem le"))
@@ -365,8 +402,13 @@ static sohoa_status emit_rule(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int *ki
 		: f->ctxkind >= 0                                     ? f->ctxkind
 								      : EX_SCH_CRITERION;
 	char *cond = condition_of(sm, f->cb, f->vb);
+	/* "bị trừ điểm giấy phép lái xe 02 điểm": the deduction names what it is taken from */
+	char *crit = NULL;
+	for (size_t i = f->vb; i < f->nb && !crit; i++)
+		if (ex_word_at(sm->key, f->nb, i, "tru diem"))
+			crit = scheme_text_of(sm, i, f->nb);
 	double conf = !strcmp(verb, "duoc") || !strcmp(verb, "cho") ? 0.8 : 0.9;
-	return scheme_emit(ctx, sd, f->s, f->nb, *kind, NULL, &f->v, NULL, EX_NONE, cond, conf);
+	return scheme_emit(ctx, sd, f->s, f->nb, *kind, NULL, &f->v, crit, crit ? f->s : EX_NONE, cond, conf);
 }
 
 /* A points table's "Tỷ lệ đạt từ 95% trở lên: 2,5" (a cell under a row's title): a condition and

@@ -617,8 +617,18 @@ static int count_cues(const ex_doc *ed)
 	return n >= 2;
 }
 
+/* 1 when the scale at key offset i is what marks are set on ("chấm theo thang điểm 10", "trên
+ * thang điểm 100", "quy đổi về thang điểm 10"), not a bound ("vượt quá thang điểm 30"). */
+static int set_on(const char *key, size_t i)
+{
+	size_t wb;
+	return scheme_ends_word(key, 0, i, "theo", &wb) || scheme_ends_word(key, 0, i, "tren", &wb) ||
+	       scheme_ends_word(key, 0, i, "ve", &wb);
+}
+
 /* The maximum a prose sentence sets with a scale without unit: "… chấm điểm, tính theo thang
- * điểm 10", "… thì tổng điểm bài thi được quy đổi về thang điểm 100": a criterion row with that
+ * điểm 10", "… thì tổng điểm bài thi được quy đổi về thang điểm 100", "… theo thang điểm 10."
+ * (not a marking's granularity, "thang điểm chi tiết"): a criterion row with that
  * maximum, named by the noun phrase that opens the clause (after "thì") or the sentence ("Việc"
  * left out), up to its verb. Only in a document that defines a scheme. */
 static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
@@ -639,11 +649,14 @@ static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 		    (a < sm->keylen && (ex_word_at(key, sm->keylen, a, "diem") || key[a] == '%')))
 			continue; /* "thang điểm 100 điểm", "thang điểm 10,5": read elsewhere or no scale */
 		if (a < sm->keylen && !strchr(";:)", key[a]) && !ex_word_at(key, sm->keylen, a, "theo") &&
-		    !ex_word_at(key, sm->keylen, a, "va") && !ex_word_at(key, sm->keylen, a, "cho"))
+		    !ex_word_at(key, sm->keylen, a, "va") && !ex_word_at(key, sm->keylen, a, "cho") &&
+		    !(key[a] == '.' && set_on(key, i)))
 			continue;
 		double max = ex_num_at(key, nb);
 		if (max < 1 || max > 1000)
 			continue;
+		if (ex_has_word(key, ex_sentence_start(key, i), ex_sentence_end(key, sm->keylen, i), "thang diem chi tiet"))
+			continue; /* "Đáp án phải có thang điểm chi tiết, … (thang điểm 10)": how answers are marked */
 		size_t sb = ex_sentence_start(key, i), nb0;
 		if (sb < scheme_body_start(sm))
 			sb = scheme_body_start(sm);

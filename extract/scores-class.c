@@ -343,6 +343,45 @@ static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t 
 	return 0;
 }
 
+/* Words that open a sanction ("Phạt tiền từ … đồng đối với hành vi …") and that name the act a
+ * provision describes ("Thực hiện hành vi quy định tại khoản 5 …"). */
+static const char *const sanctions[] = {"phat tien", "phat canh cao", "tich thu", "tuoc quyen", NULL};
+static const char *const acts[] = {"thuc hien hanh vi", "tai pham hanh vi", "hanh vi quy dinh tai",
+				   "hanh vi vi pham sau", NULL};
+
+/* 1 when key [b, e) opens with a sanction (list marker skipped) or names the act it punishes. */
+static int sanction_words(const char *key, size_t b, size_t e)
+{
+	return ex_starts_any(key, e, score_list_start(key, b, e), sanctions) || ex_has_any(key, b, e, acts);
+}
+
+/* 1 when the figure at b of statement si describes a punished act, not a measurement: its
+ * sentence opens with a sanction or names the act before it ("Phạt tiền … đối với hành vi điều
+ * khiển xe … vượt quá … trên 10% đến 20%"), or it is an item of a list whose lead does ("2. Phạt
+ * tiền … đối với một trong các hành vi vi phạm sau đây: a) … chở hàng vượt trọng tải trên 10%"). */
+static int in_offence(const ex_doc *ed, size_t si, size_t sb, size_t b)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	if (sanction_words(st->key, sb, b))
+		return 1;
+	if (!is_list_item(st))
+		return 0;
+	for (size_t h = si; h-- > 0 && si - h <= 40;) {
+		const ex_stmt *ls = &ed->stmts[h];
+		size_t n = ls->keylen;
+		while (n > 0 && ls->key[n - 1] == ' ')
+			n--;
+		char last = n > 0 ? ls->key[n - 1] : 0;
+		if (ls->heading && st->heading && ls->level == st->level)
+			continue; /* a sibling item */
+		if (ls->heading || last == ':')
+			return sanction_words(ls->key, 0, n);
+		if (!is_list_item(ls) && last != ';' && last != ',' && last != '.')
+			return 0;
+	}
+	return 0;
+}
+
 /* Words of an examination's marking rules: a figure in điểm in their sentence is a scale, a pass
  * mark or a candidate's mark, not a measurement of a unit. */
 static const char *const exam_words[] = {"thang diem", "diem liet", "diem chuan", "diem san", "trung tuyen",
@@ -359,8 +398,8 @@ static int exam_rule(const ex_stmt *st, size_t sb, size_t e)
 }
 
 /* Why the figure of event e in statement si states no fact (0 when it does): it belongs to a
- * scoring scheme, a footnote, a formula, a condition, a criterion, an exam's marking rule or an
- * award quota, or its "điểm" counts
+ * scoring scheme, a footnote, a formula, a condition, a criterion, a punished act, an exam's
+ * marking rule or an award quota, or its "điểm" counts
  * places. */
 int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_scheme_set *sch)
 {
@@ -382,6 +421,8 @@ int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_sc
 		return 5;
 	if (e->kind == EV_FIG && in_criteria(ed, si, sb, e->b, e->e))
 		return 8;
+	if (in_offence(ed, si, sb, e->b))
+		return 10;
 	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm") && exam_rule(st, sb, e->e))
 		return 9;
 	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && is_norm(st, cb, sb, e->b, e->e))

@@ -86,6 +86,34 @@ int main(void)
 	expect(ctx, "scores", bonus, 1, 0, NULL, "scores: the thresholds of a bonus rule are no targets");
 	expect(ctx, "schemes", LINES("Mỗi báo cáo chậm hạn bị trừ 0,5 điểm."), 1, 1,
 	       WANT("t,penalty,,,0.5,Mỗi báo cáo chậm hạn,"), "schemes: bị trừ N điểm is a penalty rule");
+	/* a deduction naming what loses the points between its verb and the figure */
+	const char *const *deduct = LINES("b) Người nộp hồ sơ thực hiện hành vi quy định tại khoản 2 Điều này bị trừ điểm "
+					  "thẻ thành viên 03 điểm;",
+					  "c) Thực hiện hành vi quy định tại khoản 4 Điều này còn bị trừ điểm thẻ thành viên "
+					  "(khi vượt trên 20% hạn mức) 05 điểm.");
+	expect(ctx, "schemes", deduct, 2, 2,
+	       WANT("t,penalty,trừ điểm thẻ thành viên,,3,", "t,penalty,trừ điểm thẻ thành viên (khi vượt trên 20% hạn mức),,5,"),
+	       "schemes: bị trừ điểm X N điểm is a penalty rule");
+	expect(ctx, "scores", deduct, 2, 0, NULL, "scores: a deduction and its threshold are no scores");
+	expect(ctx, "schemes", LINES("Thẻ không bị trừ điểm trong 6 tháng kể từ ngày bị trừ điểm lần cuối thì được khôi phục "
+				     "đủ 20 điểm."),
+	       1, 0, NULL, "schemes: points restored after thì are no deduction");
+	/* a test's scale ending its sentence; a marking's granularity states no criterion */
+	expect(ctx, "schemes",
+	       LINES("Bài thi viết được chấm theo thang điểm 20.",
+		     "Đáp án phải có thang điểm chi tiết, tối thiểu là 0,5 điểm và tối đa là 1 điểm (thang điểm 20)."),
+	       2, 1, WANT("t,criterion,Bài thi viết,20,,,1,1,"),
+	       "schemes: thang điểm N. is a scale, thang điểm chi tiết no criterion");
+	/* the thresholds of a punished act are no measurements; a result in a report stays one */
+	expect(ctx, "scores",
+	       LINES("3. Phạt tiền từ 1.000.000 đồng đến 2.000.000 đồng đối với một trong các hành vi vi phạm sau đây:",
+		     "a) Bán hàng vượt giá niêm yết trên 5% đến 15%;",
+		     "b) Thực hiện hành vi quy định tại khoản 1 Điều này trong trường hợp kho chứa vượt trên 40% sức chứa.",
+		     "4. Phạt tiền đến 20% giá trị hàng hóa vi phạm đối với tổ chức tái phạm."),
+	       4, 0, NULL, "scores: the thresholds and rates of a sanction are no scores");
+	expect(ctx, "scores",
+	       LINES("Kết quả thanh tra:", "a) Tỷ lệ cơ sở vi phạm năm 2024 giảm 12% so với năm 2023;"), 2, 1,
+	       WANT(",change,"), "scores: a change in a report's list is still a fact");
 	expect(ctx, "schemes",
 	       LINES("a) Diện tích tự nhiên: từ 100 km2 trở xuống được tính 10 điểm; trên 100 km2 thì cứ thêm 20 km2 "
 		     "được tính thêm 0,5 điểm, nhưng tối đa không quá 20 điểm;"),
