@@ -472,6 +472,38 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	return 1;
 }
 
+/* Key offset past a parenthesized item number ("(1) ", "(12) ") at the start of sm, else past
+ * spaces. */
+static size_t paren_item(const ex_stmt *sm)
+{
+	size_t k = strspn(sm->key, " "), m = k + 1;
+	if (k >= sm->keylen || sm->key[k] != '(')
+		return k;
+	while (m < sm->keylen && m - k <= 2 && isdigit((unsigned char)sm->key[m]))
+		m++;
+	return m > k + 1 && m < sm->keylen && sm->key[m] == ')' ? ex_skip_sp(sm->key, m + 1, sm->keylen) : k;
+}
+
+/* 1 when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)
+ * Bộ X chủ trì, phối hợp với Y:", "Các Bộ, cơ quan theo chức năng, nhiệm vụ được giao:"): it is
+ * not a bullet, ends with a colon, starts with a unit's name (after "(1)", "Giao", "Đề nghị")
+ * followed by what the unit does over them, and the next statement is a bullet. The name is key
+ * [*b, *e). */
+static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, size_t *b, size_t *e)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	if (sm->heading || rs_starts_bullet(sm) || !ends_colon(sm) || s + 1 >= ed->nstmts ||
+	    !rs_starts_bullet(&ed->stmts[s + 1]))
+		return 0;
+	size_t k = rs_skip_request(sm, paren_item(sm));
+	if (!rs_upper_at(sm, k) || !rs_unit_sentence(sm, k, b, e))
+		return 0;
+	size_t r = *e;
+	while (r < sm->keylen && strchr(" ,", sm->key[r]))
+		r++;
+	return ex_starts_any(sm->key, sm->keylen, r, assigns);
+}
+
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
  * the units it asks to cooperate, the tasks read so far, whether a closing paragraph stopped them,
  * whether its tasks are bullets and whether the heading is itself a task. */
@@ -518,7 +550,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
 	 * numbered headings are unit headings, not sections */
 	int flat = units_below(ed, 0), in_units = flat, last_no = 0;
-	open_unit u = {0};
+	open_unit u = {0}, list = {0}; /* list: the unit named over bullets outside unit sections */
 	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
@@ -555,6 +587,39 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			continue;
 		}
 		if (!in_units) {
+			size_t lb, le;
+			if (list.head && (sm->heading || rs_starts_bullet(sm) ||
+					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&
+					   !opens_list(ed, s, assigns, &lb, &le)))) {
+				/* a bullet under a unit that named itself over the list: its task (a bullet
+				 * that names its own unit is that unit's); a paragraph between two bullets goes
+				 * on with the one before it */
+				size_t ub, ue, it = item_text(sm);
+				char *t = ex_clean(sm->text, 0, sm->len);
+				if (!t)
+					break;
+				if (!sm->heading && !rs_starts_bullet(sm)) {
+					continue_task(&cur, sm, t);
+				} else if (!sm->heading) {
+					st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+					char *own = rs_upper_at(sm, it) && rs_unit_sentence(sm, it, &ub, &ue)
+							    ? ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue])
+							    : NULL;
+					start_task(ed, &cur, list.id, own ? own : list.lead, own ? NULL : list.coop, ++list.ntasks,
+						   sm, t);
+					free(own);
+				}
+				free(t);
+				if (!sm->heading)
+					continue;
+			}
+			unit_open(&list, ed, s, NULL, "");
+			if (!sm->heading && opens_list(ed, s, assigns, &lb, &le)) {
+				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+				unit_open(&list, ed, s, sm, sm->section);
+				list.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
+				list.coop = rs_coop_in(sm, le, sm->keylen);
+			}
 			if (!sm->heading || sm->level > 1) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, &from, &cur);)
@@ -691,6 +756,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		u.stopped = stop_after;
 	}
 	unit_open(&u, NULL, 0, NULL, "");
+	unit_open(&list, NULL, 0, NULL, "");
 	if (st == SOHOA_OK)
 		return rs_flush(ctx, sk, &cur, cur.task != NULL);
 	rs_clear(&cur);

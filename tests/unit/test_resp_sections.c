@@ -313,6 +313,32 @@ int main(void)
 		free(csv);
 	}
 
+	/* a telegram's numbered paragraphs that name a unit over its bullets, outside unit sections */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ chỉ đạo như sau:",
+			"(1) Bộ Công Thương chủ trì, phối hợp với các cơ quan liên quan:",
+			"- Rà soát nguồn cung xăng dầu trong quý IV.",
+			"Báo cáo kết quả hằng tháng.",
+			"- Kiểm tra các cửa hàng bán lẻ trước ngày 30/11/2025.",
+			"(2) Các Bộ, cơ quan, địa phương theo chức năng, nhiệm vụ được giao:",
+			"- Theo dõi sát giá cả thị trường.",
+			"- Bộ Tài chính khẩn trương hướng dẫn kê khai giá mới.",
+			"Xem chi tiết tại trang thông tin điện tử.",
+			"Bài viết liên quan:",
+			"- Giá xăng dầu hôm nay.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Rà soát nguồn cung xăng dầu trong quý IV. Báo cáo kết quả hằng tháng.,Bộ Công Thương,các cơ quan liên quan,",
+		    "list: a bullet under '(1) Bộ X chủ trì …:', the paragraph after it goes on");
+		has(csv, "Kiểm tra các cửa hàng bán lẻ trước ngày 30/11/2025.,Bộ Công Thương,các cơ quan liên quan,,2025-11-30,",
+		    "list: the second bullet, its deadline");
+		has(csv, "Theo dõi sát giá cả thị trường.,\"Các Bộ, cơ quan, địa phương\",", "list: '(2) Các Bộ … theo chức năng …:'");
+		has(csv, ",Bộ Tài chính,", "list: a bullet that names its own unit");
+		CHECK(count(csv, "\r\n") == 4, "list: four rows, none after the paragraph that ends the list");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
