@@ -90,6 +90,18 @@ static size_t item_text(const ex_stmt *sm)
 	return k;
 }
 
+/* Key offset past a parenthesized item number ("(1) ", "(12) ") at the start of sm, else past
+ * spaces. */
+static size_t paren_item(const ex_stmt *sm)
+{
+	size_t k = strspn(sm->key, " "), m = k + 1;
+	if (k >= sm->keylen || sm->key[k] != '(')
+		return k;
+	while (m < sm->keylen && m - k <= 2 && isdigit((unsigned char)sm->key[m]))
+		m++;
+	return m > k + 1 && m < sm->keylen && sm->key[m] == ')' ? ex_skip_sp(sm->key, m + 1, sm->keylen) : k;
+}
+
 /* 1 when statement sm is a lettered item ("b) Đa dạng hóa …") over numbered sub-items, the next
  * statement opening with "(1)": the item is the title of a group whose sub-items are the tasks. */
 static int group_item(const ex_doc *ed, size_t s)
@@ -404,7 +416,10 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = strspn(sm->key, " -+"), b, e, after;
+	size_t k = strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
+	int numbered = pk > k; /* "(3) Các Tập đoàn … phát huy …": a numbered item asks its unit */
+	if (numbered)
+		k = pk;
 	size_t start = *from;
 	*from = sm->keylen;
 	int topic = 0;
@@ -439,11 +454,13 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	size_t r = e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
+	for (int w = 0; numbered && not_asked[w]; w++) /* "(3) Bộ Công Thương đã …": its name took "đã" */
+		numbered = !ex_has_word(sm->key, b, e, not_asked[w]);
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
 	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
-	     !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
+	     !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
 	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
 		if (!topic || end >= sm->keylen)
 			return 0;
@@ -470,18 +487,6 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	cur->line = line;
 	cur->source = "prose";
 	return 1;
-}
-
-/* Key offset past a parenthesized item number ("(1) ", "(12) ") at the start of sm, else past
- * spaces. */
-static size_t paren_item(const ex_stmt *sm)
-{
-	size_t k = strspn(sm->key, " "), m = k + 1;
-	if (k >= sm->keylen || sm->key[k] != '(')
-		return k;
-	while (m < sm->keylen && m - k <= 2 && isdigit((unsigned char)sm->key[m]))
-		m++;
-	return m > k + 1 && m < sm->keylen && sm->key[m] == ')' ? ex_skip_sp(sm->key, m + 1, sm->keylen) : k;
 }
 
 /* 1 when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)

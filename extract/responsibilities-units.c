@@ -127,11 +127,12 @@ static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "b
 					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
 					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
-					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong", NULL};
+					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong",
+					 "thanh tra chinh phu", "thanh tra tinh", "thanh tra thanh pho", "thanh tra bo", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
  * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
 static const char *const unit_end_words[] = {
-	"chu tri", "phoi hop", "theo", "thuc hien", "trien khai", "tuyen truyen", "thong nhat", "huong dan",
+	"chu tri", "phoi hop", "theo", "thuc hien", "phat huy", "trien khai", "tuyen truyen", "thong nhat", "huong dan",
 	"bo tri", "nghien cuu", "tham muu", "ra soat", "xay dung", "kiem tra", "bao cao", "de xuat", "tong hop",
 	"xu ly", "don doc", "hoan thanh", "ban hanh", "cap nhat", "dam bao", "bao dam", "tien hanh", "tham dinh",
 	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",

@@ -339,6 +339,21 @@ int main(void)
 		free(csv);
 	}
 
+	/* a telegram's numbered paragraphs that ask their unit in one sentence */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu:",
+			"(1) Thanh tra Chính phủ khẩn trương tổ chức thanh tra hoạt động kinh doanh xăng dầu.",
+			"(2) Các Tập đoàn kinh tế, Tổng công ty nhà nước phát huy vai trò dẫn dắt thị trường.",
+			"(3) Bộ Công Thương đã hoàn thành việc rà soát nguồn cung trong quý III.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Thanh tra Chính phủ,", "numbered: '(1) Thanh tra Chính phủ khẩn trương …'");
+		has(csv, ",\"Các Tập đoàn kinh tế, Tổng công ty nhà nước\",", "numbered: '(2) Các Tập đoàn … phát huy …'");
+		CHECK(count(csv, "\r\n") == 2, "numbered: what a unit has done is no task");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
