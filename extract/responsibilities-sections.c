@@ -545,7 +545,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	/* what a unit heading says the unit does over its tasks ("Bộ X chủ trì, phối hợp với Y:") */
 	static const char *const assigns[] = {"chu tri", "phoi hop", "chi dao", "theo doi", "thuc hien", "huong dan",
 					      "to chuc", "tham muu", "chiu trach nhiem", "co trach nhiem", "theo chuc nang",
-					      "khan truong", "chu dong", NULL};
+					      "khan truong", "chu dong", "tiep tuc", NULL};
 	const sohoa_text *text = ed->text;
 	sohoa_status st = SOHOA_OK;
 	int reflowed = 0;

@@ -354,6 +354,22 @@ int main(void)
 		free(csv);
 	}
 
+	/* a unit named with the places it covers, going on, over bullets */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu:",
+			"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng tiếp tục chỉ đạo các "
+			"lực lượng tại chỗ, trong đó tập trung một số nhiệm vụ sau:",
+			"- Sơ tán người dân khỏi vùng sạt lở.",
+			"- Sửa chữa trường học trước ngày 15/12/2025.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Sơ tán người dân khỏi vùng sạt lở.,\"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng\",",
+		    "places: the unit's name takes the places after its colon");
+		has(csv, ",2025-12-15,", "places: the second bullet, its deadline");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
