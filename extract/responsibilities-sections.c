@@ -90,6 +90,18 @@ static size_t item_text(const ex_stmt *sm)
 	return k;
 }
 
+/* Key offset past a parenthesized item number ("(1) ", "(12) ") at the start of sm, else past
+ * spaces. */
+static size_t paren_item(const ex_stmt *sm)
+{
+	size_t k = strspn(sm->key, " "), m = k + 1;
+	if (k >= sm->keylen || sm->key[k] != '(')
+		return k;
+	while (m < sm->keylen && m - k <= 2 && isdigit((unsigned char)sm->key[m]))
+		m++;
+	return m > k + 1 && m < sm->keylen && sm->key[m] == ')' ? ex_skip_sp(sm->key, m + 1, sm->keylen) : k;
+}
+
 /* 1 when statement sm is a lettered item ("b) Đa dạng hóa …") over numbered sub-items, the next
  * statement opening with "(1)": the item is the title of a group whose sub-items are the tasks. */
 static int group_item(const ex_doc *ed, size_t s)
@@ -404,7 +416,10 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = strspn(sm->key, " -+"), b, e, after;
+	size_t k = strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
+	int numbered = pk > k; /* "(3) Các Tập đoàn … phát huy …": a numbered item asks its unit */
+	if (numbered)
+		k = pk;
 	size_t start = *from;
 	*from = sm->keylen;
 	int topic = 0;
@@ -439,11 +454,13 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	size_t r = e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
+	for (int w = 0; numbered && not_asked[w]; w++) /* "(3) Bộ Công Thương đã …": its name took "đã" */
+		numbered = !ex_has_word(sm->key, b, e, not_asked[w]);
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
 	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
-	     !(topic && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
+	     !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
 	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
 		if (!topic || end >= sm->keylen)
 			return 0;
@@ -470,6 +487,26 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	cur->line = line;
 	cur->source = "prose";
 	return 1;
+}
+
+/* 1 when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)
+ * Bộ X chủ trì, phối hợp với Y:", "Các Bộ, cơ quan theo chức năng, nhiệm vụ được giao:"): it is
+ * not a bullet, ends with a colon, starts with a unit's name (after "(1)", "Giao", "Đề nghị")
+ * followed by what the unit does over them, and the next statement is a bullet. The name is key
+ * [*b, *e). */
+static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, size_t *b, size_t *e)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	if (sm->heading || rs_starts_bullet(sm) || !ends_colon(sm) || s + 1 >= ed->nstmts ||
+	    !rs_starts_bullet(&ed->stmts[s + 1]))
+		return 0;
+	size_t k = rs_skip_request(sm, paren_item(sm));
+	if (!rs_upper_at(sm, k) || !rs_unit_sentence(sm, k, b, e))
+		return 0;
+	size_t r = *e;
+	while (r < sm->keylen && strchr(" ,", sm->key[r]))
+		r++;
+	return ex_starts_any(sm->key, sm->keylen, r, assigns);
 }
 
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
@@ -508,7 +545,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	/* what a unit heading says the unit does over its tasks ("Bộ X chủ trì, phối hợp với Y:") */
 	static const char *const assigns[] = {"chu tri", "phoi hop", "chi dao", "theo doi", "thuc hien", "huong dan",
 					      "to chuc", "tham muu", "chiu trach nhiem", "co trach nhiem", "theo chuc nang",
-					      "khan truong", "chu dong", NULL};
+					      "khan truong", "chu dong", "tiep tuc", NULL};
 	const sohoa_text *text = ed->text;
 	sohoa_status st = SOHOA_OK;
 	int reflowed = 0;
@@ -518,7 +555,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
 	 * numbered headings are unit headings, not sections */
 	int flat = units_below(ed, 0), in_units = flat, last_no = 0;
-	open_unit u = {0};
+	open_unit u = {0}, list = {0}; /* list: the unit named over bullets outside unit sections */
 	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
@@ -555,6 +592,39 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			continue;
 		}
 		if (!in_units) {
+			size_t lb, le;
+			if (list.head && (sm->heading || rs_starts_bullet(sm) ||
+					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&
+					   !opens_list(ed, s, assigns, &lb, &le)))) {
+				/* a bullet under a unit that named itself over the list: its task (a bullet
+				 * that names its own unit is that unit's); a paragraph between two bullets goes
+				 * on with the one before it */
+				size_t ub, ue, it = item_text(sm);
+				char *t = ex_clean(sm->text, 0, sm->len);
+				if (!t)
+					break;
+				if (!sm->heading && !rs_starts_bullet(sm)) {
+					continue_task(&cur, sm, t);
+				} else if (!sm->heading) {
+					st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+					char *own = rs_upper_at(sm, it) && rs_unit_sentence(sm, it, &ub, &ue)
+							    ? ex_clean(sm->text, sm->kmap[ub], sm->kmap[ue])
+							    : NULL;
+					start_task(ed, &cur, list.id, own ? own : list.lead, own ? NULL : list.coop, ++list.ntasks,
+						   sm, t);
+					free(own);
+				}
+				free(t);
+				if (!sm->heading)
+					continue;
+			}
+			unit_open(&list, ed, s, NULL, "");
+			if (!sm->heading && opens_list(ed, s, assigns, &lb, &le)) {
+				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+				unit_open(&list, ed, s, sm, sm->section);
+				list.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
+				list.coop = rs_coop_in(sm, le, sm->keylen);
+			}
 			if (!sm->heading || sm->level > 1) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, &from, &cur);)
@@ -691,6 +761,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		u.stopped = stop_after;
 	}
 	unit_open(&u, NULL, 0, NULL, "");
+	unit_open(&list, NULL, 0, NULL, "");
 	if (st == SOHOA_OK)
 		return rs_flush(ctx, sk, &cur, cur.task != NULL);
 	rs_clear(&cur);

@@ -127,11 +127,12 @@ static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "b
 					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
 					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
-					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong", NULL};
+					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong", "bi thu",
+					 "thanh tra chinh phu", "thanh tra tinh", "thanh tra thanh pho", "thanh tra bo", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
  * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
 static const char *const unit_end_words[] = {
-	"chu tri", "phoi hop", "theo", "thuc hien", "trien khai", "tuyen truyen", "thong nhat", "huong dan",
+	"chu tri", "phoi hop", "theo", "thuc hien", "phat huy", "trien khai", "tuyen truyen", "thong nhat", "huong dan",
 	"bo tri", "nghien cuu", "tham muu", "ra soat", "xay dung", "kiem tra", "bao cao", "de xuat", "tong hop",
 	"xu ly", "don doc", "hoan thanh", "ban hanh", "cap nhat", "dam bao", "bao dam", "tien hanh", "tham dinh",
 	"van dong", "chi dao", "tang cuong", "kien toan", "day manh", "phat dong", "xem xet", "giai quyet",
@@ -368,7 +369,13 @@ int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 		return 0; /* "Thường trực Tỉnh ủy" is a unit, "Thường trực tổng hợp …" a task */
 	*b = k;
 	*e = rs_unit_end(st, k, st->keylen, 0);
-	size_t r = ex_skip_sp(st->key, *e, st->keylen);
+	size_t r = ex_skip_sp(st->key, *e, st->keylen), le;
+	/* "… Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa và Lâm Đồng tiếp tục …": the places too */
+	if (r < st->keylen && st->key[r] == ':' && ex_has_word(st->key, *b, *e, "cac") &&
+	    (le = names_list_end(st, ex_skip_sp(st->key, r + 1, st->keylen), st->keylen)) > 0) {
+		*e = le;
+		r = ex_skip_sp(st->key, le, st->keylen);
+	}
 	return *e > k && ex_words_in(st->key, *e, st->keylen) >= 3 && ex_words_in(st->key, k, *e) <= 30 &&
 	       isalpha((unsigned char)st->key[r]);
 }

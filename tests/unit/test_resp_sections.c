@@ -313,6 +313,63 @@ int main(void)
 		free(csv);
 	}
 
+	/* a telegram's numbered paragraphs that name a unit over its bullets, outside unit sections */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ chỉ đạo như sau:",
+			"(1) Bộ Công Thương chủ trì, phối hợp với các cơ quan liên quan:",
+			"- Rà soát nguồn cung xăng dầu trong quý IV.",
+			"Báo cáo kết quả hằng tháng.",
+			"- Kiểm tra các cửa hàng bán lẻ trước ngày 30/11/2025.",
+			"(2) Các Bộ, cơ quan, địa phương theo chức năng, nhiệm vụ được giao:",
+			"- Theo dõi sát giá cả thị trường.",
+			"- Bộ Tài chính khẩn trương hướng dẫn kê khai giá mới.",
+			"Xem chi tiết tại trang thông tin điện tử.",
+			"Bài viết liên quan:",
+			"- Giá xăng dầu hôm nay.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Rà soát nguồn cung xăng dầu trong quý IV. Báo cáo kết quả hằng tháng.,Bộ Công Thương,các cơ quan liên quan,",
+		    "list: a bullet under '(1) Bộ X chủ trì …:', the paragraph after it goes on");
+		has(csv, "Kiểm tra các cửa hàng bán lẻ trước ngày 30/11/2025.,Bộ Công Thương,các cơ quan liên quan,,2025-11-30,",
+		    "list: the second bullet, its deadline");
+		has(csv, "Theo dõi sát giá cả thị trường.,\"Các Bộ, cơ quan, địa phương\",", "list: '(2) Các Bộ … theo chức năng …:'");
+		has(csv, ",Bộ Tài chính,", "list: a bullet that names its own unit");
+		CHECK(count(csv, "\r\n") == 4, "list: four rows, none after the paragraph that ends the list");
+		free(csv);
+	}
+
+	/* a telegram's numbered paragraphs that ask their unit in one sentence */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu:",
+			"(1) Thanh tra Chính phủ khẩn trương tổ chức thanh tra hoạt động kinh doanh xăng dầu.",
+			"(2) Các Tập đoàn kinh tế, Tổng công ty nhà nước phát huy vai trò dẫn dắt thị trường.",
+			"(3) Bộ Công Thương đã hoàn thành việc rà soát nguồn cung trong quý III.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Thanh tra Chính phủ,", "numbered: '(1) Thanh tra Chính phủ khẩn trương …'");
+		has(csv, ",\"Các Tập đoàn kinh tế, Tổng công ty nhà nước\",", "numbered: '(2) Các Tập đoàn … phát huy …'");
+		CHECK(count(csv, "\r\n") == 2, "numbered: what a unit has done is no task");
+		free(csv);
+	}
+
+	/* a unit named with the places it covers, going on, over bullets */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu:",
+			"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng tiếp tục chỉ đạo các "
+			"lực lượng tại chỗ, trong đó tập trung một số nhiệm vụ sau:",
+			"- Sơ tán người dân khỏi vùng sạt lở.",
+			"- Sửa chữa trường học trước ngày 15/12/2025.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Sơ tán người dân khỏi vùng sạt lở.,\"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng\",",
+		    "places: the unit's name takes the places after its colon");
+		has(csv, ",2025-12-15,", "places: the second bullet, its deadline");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
