@@ -411,6 +411,11 @@ int main(void)
 	};
 	run_doc(ctx, slashed, sizeof slashed / sizeof *slashed, SOHOA_SRC_TEXT, -1, &r);
 	CHECK_STR(F(&r, "number"), "", "'4/3/SYT-VP' is no number");
+	static const char *const zero[] = {
+		"SỞ Y TẾ", "Số: ô0 /SYT-VP", "Lai Châu, ngày 05 tháng 3 năm 2024", "V/v thử nghiệm", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, zero, sizeof zero / sizeof *zero, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "", "'ô0' reads as 00: no number is 0");
 	static const char *const yearly[] = {
 		"CHÍNH PHỦ", "Số: 15/2021/NĐ-CP", "Hà Nội, ngày 3 tháng 2 năm 2011", "NGHỊ ĐỊNH", "Quy định thử nghiệm",
 	};
