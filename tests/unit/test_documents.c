@@ -368,6 +368,15 @@ int main(void)
 	CHECK_STR(F(&r, "number"), "1906/SGDĐT-CTrTT", "'S6:' is the label Số:");
 	CHECK_STR(F(&r, "date"), "2020-07-26", "'26háng' is 26 tháng");
 	CHECK_STR(F(&r, "issuer"), "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "a sector one letter off is corrected");
+	static const char *const ngaydigits[] = {
+		"THỦ TƯỚNG CHÍNH PHỦ", "Số: 12/TTg-CĐS", "V/v thử nghiệm", "Hà Nội, ngày30", "tháng 4 năm 2026",
+		"Kính gửi: các Bộ.",
+	};
+	run_doc(ctx, ngaydigits, sizeof ngaydigits / sizeof *ngaydigits, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "date"), "2026-04-30", "'ngày30' split from its month: the day glued to ngày");
+	run_doc(ctx, ngaydigits, sizeof ngaydigits / sizeof *ngaydigits, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "date"), "", "'ngày30' on a scan: a day filled in, not read for certain");
+	CHECK_STR(F(&r, "place"), "Hà Nội", "'ngày30' on a scan: the place still counts");
 	static const char *const apart[] = {
 		"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: /KHLT-SGDĐT-TCGD 90", "Thành Phố Hồ Chí Minh, ngày 03 tháng năm 2025 10",
 		"KẾ HOẠCH", "Tổ chức hội thi",
