@@ -508,6 +508,19 @@ int main(void)
 	};
 	run_doc_boxed(ctx, gap, gapbox, sizeof gap / sizeof *gap, SOHOA_SRC_OCR, 90, &r);
 	CHECK_STR(F(&r, "title"), "Về lịch nghỉ học", "a title ends where a gap opens below it");
+	/* tall boxes of a scan that overlap line to line: the gap below the title is less than a
+	 * line's height, more than three quarters of it */
+	static const char *const tight[] = {
+		"TRƯỜNG ĐẠI HỌC Y", "Số: 9/CT-ĐHY", "CHỈ THỊ", "Về việc tăng cường công tác phòng cháy",
+		"trong tình hình mới", "Trong thời gian qua, công tác phòng cháy của trường đã có", "kết quả tốt.",
+	};
+	static const float tightbox[][4] = {
+		{60, 50, 200, 62}, {60, 70, 200, 82}, {280, 142, 337, 159}, {119, 156, 498, 179},
+		{159, 173, 458, 194}, {118, 212, 535, 235}, {83, 228, 535, 251},
+	};
+	run_doc_boxed(ctx, tight, tightbox, sizeof tight / sizeof *tight, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc tăng cường công tác phòng cháy trong tình hình mới",
+		  "a title ends where a gap of most of a line opens below it");
 
 	/* a day that is no digits glued to "tháng": no date, the place still counts */
 	static const char *const gluedday[] = {
