@@ -56,10 +56,11 @@ static int slot_digits(const char *s, size_t b, size_t e, char *out, size_t cap)
 }
 
 /* "ngày 26 tháng 5 năm 2025" in s from its "ngày" at offset at: the date into iso (ISO), with its
- * day and month tokens as printed into dtok and mtok (for their confidence). NUM_OK, NUM_BLANK (a
- * slot not filled in) or NUM_UNREADABLE. */
-static int parse_date(const char *s, size_t at, char iso[11], char *dtok, char *mtok, size_t cap)
+ * day and month tokens as printed into dtok and mtok (for their confidence), *glued 1 when the day
+ * is glued to "ngày" ("ngày30"). NUM_OK, NUM_BLANK (a slot not filled in) or NUM_UNREADABLE. */
+static int parse_date(const char *s, size_t at, char iso[11], char *dtok, char *mtok, size_t cap, int *glued)
 {
+	*glued = 0;
 	size_t b[DOCF_MAXW], e[DOCF_MAXW];
 	int n = docm_split_spans(s + at, b, e, DOCF_MAXW);
 	for (int i = 0; i < n; i++) {
@@ -99,13 +100,22 @@ static int parse_date(const char *s, size_t at, char iso[11], char *dtok, char *
 	if (yl != 4)
 		return NUM_NONE;
 	int y = atoi(ytok);
-	/* the day: the words between ngày and tháng, and digits glued to tháng ("26háng") */
+	/* the day: the words between ngày and tháng, and digits glued to either ("26háng") */
 	char day[16] = "", mon[16] = "";
 	int rd, rm;
-	if (th > 1 || thd) {
+	/* the day glued to ngày: "ngày30" (its digits end the word) */
+	size_t ds = e[0];
+	for (size_t p = b[0]; p < e[0]; p++)
+		if (isdigit((unsigned char)s[p])) {
+			if (strspn(s + p, "0123456789") == e[0] - p)
+				ds = p;
+			break;
+		}
+	*glued = ds < e[0];
+	if (th > 1 || thd || ds < e[0]) {
 		size_t de = thd ? b[th] + thd : e[th - 1];
-		rd = slot_digits(s, e[0], de, day, sizeof day);
-		snprintf(dtok, cap, "%.*s", (int)(de - e[0]), s + e[0]);
+		rd = slot_digits(s, ds, de, day, sizeof day);
+		snprintf(dtok, cap, "%.*s", (int)(de - ds), s + ds);
 	} else {
 		rd = NUM_BLANK;
 		dtok[0] = 0;
@@ -313,7 +323,8 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 			last = i + 1;
 		}
 		char iso[11], dtok[64], mtok[64];
-		int r = parse_date(s.data, tat, iso, dtok, mtok, sizeof dtok);
+		int glued;
+		int r = parse_date(s.data, tat, iso, dtok, mtok, sizeof dtok, &glued);
 		if (r == NUM_NONE) {
 			sohoa_buf_free(&s);
 			continue;
@@ -347,6 +358,11 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 		if (r == NUM_OK && ((dc_ >= 0 && dc_ < DIGITS_MIN_CONF) || (mc >= 0 && mc < DIGITS_MIN_CONF))) {
 			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date %s left out: its day or month is not "
 				  "read for certain (OCR confidence %.0f)", dc->name, iso, dc_ >= 0 && dc_ < mc ? dc_ : mc);
+		} else if (r == NUM_OK && glued && docm_line_ocr(dc, &L[i])) {
+			/* OCR glues to the printed "ngày" a day filled in by hand or stamp ("ngày10" for a
+			 * stamped 30): text layers and typed text print it so, a scan does not say it for certain */
+			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date %s left out: its day is glued to "
+				  "'ngày' on a scan (filled in, not read for certain)", dc->name, iso);
 		} else if (r == NUM_OK && !year_fits(dc, dm, i > 0 && at_start ? i - 1 : i, last, iso)) {
 			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date %s left out: its year is later than "
 				  "this year or than the number's, and no year the document cites is one digit off it",

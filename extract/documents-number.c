@@ -147,6 +147,9 @@ static int parse_number(const char *s, char **number, char **code, char *digits,
 	char d[32];
 	if (!docf_digits(lead, strlen(lead), d, sizeof d) || !*code || (pre[0] && !code_ok(pre + 1)))
 		return NUM_UNREADABLE;
+	/* numbers start at 1: "00" is a handwritten number read as look-alikes ("ô0"), not a number */
+	if (!d[strspn(d, "0")])
+		return NUM_UNREADABLE;
 	size_t need = strlen(d) + strlen(pre) + strlen(rest) + 2;
 	*number = malloc(need);
 	if (*number)

@@ -153,7 +153,7 @@ static int para_gap(const doc_ctx *dc, const line_key *a, const line_key *b)
 	int ap, bp;
 	if (!docm_line_box_last(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
 		return 0;
-	return bb[1] - ab[1] > 2 * (ab[3] - ab[1]);
+	return bb[1] - ab[3] > 0.75f * (ab[3] - ab[1]);
 }
 
 /* 1 when the title opened with a parenthesis that its end closes: "(V/v …)". */

@@ -368,6 +368,15 @@ int main(void)
 	CHECK_STR(F(&r, "number"), "1906/SGDĐT-CTrTT", "'S6:' is the label Số:");
 	CHECK_STR(F(&r, "date"), "2020-07-26", "'26háng' is 26 tháng");
 	CHECK_STR(F(&r, "issuer"), "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "a sector one letter off is corrected");
+	static const char *const ngaydigits[] = {
+		"THỦ TƯỚNG CHÍNH PHỦ", "Số: 12/TTg-CĐS", "V/v thử nghiệm", "Hà Nội, ngày30", "tháng 4 năm 2026",
+		"Kính gửi: các Bộ.",
+	};
+	run_doc(ctx, ngaydigits, sizeof ngaydigits / sizeof *ngaydigits, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "date"), "2026-04-30", "'ngày30' split from its month: the day glued to ngày");
+	run_doc(ctx, ngaydigits, sizeof ngaydigits / sizeof *ngaydigits, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "date"), "", "'ngày30' on a scan: a day filled in, not read for certain");
+	CHECK_STR(F(&r, "place"), "Hà Nội", "'ngày30' on a scan: the place still counts");
 	static const char *const apart[] = {
 		"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: /KHLT-SGDĐT-TCGD 90", "Thành Phố Hồ Chí Minh, ngày 03 tháng năm 2025 10",
 		"KẾ HOẠCH", "Tổ chức hội thi",
@@ -411,6 +420,11 @@ int main(void)
 	};
 	run_doc(ctx, slashed, sizeof slashed / sizeof *slashed, SOHOA_SRC_TEXT, -1, &r);
 	CHECK_STR(F(&r, "number"), "", "'4/3/SYT-VP' is no number");
+	static const char *const zero[] = {
+		"SỞ Y TẾ", "Số: ô0 /SYT-VP", "Lai Châu, ngày 05 tháng 3 năm 2024", "V/v thử nghiệm", "Kính gửi: các đơn vị.",
+	};
+	run_doc(ctx, zero, sizeof zero / sizeof *zero, SOHOA_SRC_TEXT, -1, &r);
+	CHECK_STR(F(&r, "number"), "", "'ô0' reads as 00: no number is 0");
 	static const char *const yearly[] = {
 		"CHÍNH PHỦ", "Số: 15/2021/NĐ-CP", "Hà Nội, ngày 3 tháng 2 năm 2011", "NGHỊ ĐỊNH", "Quy định thử nghiệm",
 	};
@@ -494,6 +508,19 @@ int main(void)
 	};
 	run_doc_boxed(ctx, gap, gapbox, sizeof gap / sizeof *gap, SOHOA_SRC_OCR, 90, &r);
 	CHECK_STR(F(&r, "title"), "Về lịch nghỉ học", "a title ends where a gap opens below it");
+	/* tall boxes of a scan that overlap line to line: the gap below the title is less than a
+	 * line's height, more than three quarters of it */
+	static const char *const tight[] = {
+		"TRƯỜNG ĐẠI HỌC Y", "Số: 9/CT-ĐHY", "CHỈ THỊ", "Về việc tăng cường công tác phòng cháy",
+		"trong tình hình mới", "Trong thời gian qua, công tác phòng cháy của trường đã có", "kết quả tốt.",
+	};
+	static const float tightbox[][4] = {
+		{60, 50, 200, 62}, {60, 70, 200, 82}, {280, 142, 337, 159}, {119, 156, 498, 179},
+		{159, 173, 458, 194}, {118, 212, 535, 235}, {83, 228, 535, 251},
+	};
+	run_doc_boxed(ctx, tight, tightbox, sizeof tight / sizeof *tight, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc tăng cường công tác phòng cháy trong tình hình mới",
+		  "a title ends where a gap of most of a line opens below it");
 
 	/* a day that is no digits glued to "tháng": no date, the place still counts */
 	static const char *const gluedday[] = {
