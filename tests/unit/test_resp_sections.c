@@ -358,8 +358,8 @@ int main(void)
 	{
 		static const char *const l[] = {
 			"Thủ tướng Chính phủ yêu cầu:",
-			"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng tiếp tục chỉ đạo các "
-			"lực lượng tại chỗ, trong đó tập trung một số nhiệm vụ sau:",
+			("Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng tiếp tục chỉ đạo các "
+			 "lực lượng tại chỗ, trong đó tập trung một số nhiệm vụ sau:"),
 			"- Sơ tán người dân khỏi vùng sạt lở.",
 			"- Sửa chữa trường học trước ngày 15/12/2025.",
 		};
