@@ -285,6 +285,31 @@ static int is_list_item(const ex_stmt *st)
 	return j > i && j < st->len && t[j] == ')';
 }
 
+/* The lead of the list whose item is statement si: the nearest heading or statement ending with
+ * ':' above it within 40 statements, passing sibling items and items ending with ';' or ','
+ * (and '.' when dot_goes_on); NULL when si is no list item or a paragraph ends the list first.
+ * *n is the lead's key length without trailing blanks. */
+static const ex_stmt *list_lead(const ex_doc *ed, size_t si, int dot_goes_on, size_t *n)
+{
+	const ex_stmt *st = &ed->stmts[si];
+	if (!is_list_item(st))
+		return NULL;
+	for (size_t h = si; h-- > 0 && si - h <= 40;) {
+		const ex_stmt *ls = &ed->stmts[h];
+		*n = ls->keylen;
+		while (*n > 0 && ls->key[*n - 1] == ' ')
+			(*n)--;
+		char last = *n > 0 ? ls->key[*n - 1] : 0;
+		if (ls->heading && st->heading && ls->level == st->level)
+			continue; /* a sibling item "b)" of "c)" */
+		if (ls->heading || last == ':')
+			return ls;
+		if (!is_list_item(ls) && last != ';' && last != ',' && !(dot_goes_on && last == '.'))
+			return NULL; /* a paragraph ends the list */
+	}
+	return NULL;
+}
+
 /* 1 when the bounded figure [b, e) of statement si is a criterion or an eligibility condition,
  * not a measurement: a definition ("Thôn X là thôn có từ 15% … trở lên") or an item of a list
  * whose lead or heading names criteria or target groups ("… có ít nhất 02 trong 03 tiêu chí sau
@@ -325,22 +350,9 @@ static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t 
 			return 1; /* under "2. Điều kiện để được tài trợ" */
 		break;
 	}
-	if (!is_list_item(st))
-		return 0;
-	for (size_t h = si; h-- > 0 && si - h <= 40;) {
-		const ex_stmt *ls = &ed->stmts[h];
-		size_t n = ls->keylen;
-		while (n > 0 && ls->key[n - 1] == ' ')
-			n--;
-		char last = n > 0 ? ls->key[n - 1] : 0;
-		if (ls->heading && st->heading && ls->level == st->level)
-			continue; /* a sibling item "b)" of "c)" */
-		if (ls->heading || last == ':')
-			return ex_has_any(ls->key, ls->title_key, n, criteria_leads);
-		if (!is_list_item(ls) && last != ';' && last != ',')
-			return 0; /* a paragraph ends the list */
-	}
-	return 0;
+	size_t n;
+	const ex_stmt *ls = list_lead(ed, si, 0, &n);
+	return ls && ex_has_any(ls->key, ls->title_key, n, criteria_leads);
 }
 
 /* Words that open a sanction ("Phạt tiền từ … đồng đối với hành vi …") and that name the act a
@@ -364,22 +376,9 @@ static int in_offence(const ex_doc *ed, size_t si, size_t sb, size_t b)
 	const ex_stmt *st = &ed->stmts[si];
 	if (sanction_words(st->key, sb, b))
 		return 1;
-	if (!is_list_item(st))
-		return 0;
-	for (size_t h = si; h-- > 0 && si - h <= 40;) {
-		const ex_stmt *ls = &ed->stmts[h];
-		size_t n = ls->keylen;
-		while (n > 0 && ls->key[n - 1] == ' ')
-			n--;
-		char last = n > 0 ? ls->key[n - 1] : 0;
-		if (ls->heading && st->heading && ls->level == st->level)
-			continue; /* a sibling item */
-		if (ls->heading || last == ':')
-			return sanction_words(ls->key, 0, n);
-		if (!is_list_item(ls) && last != ';' && last != ',' && last != '.')
-			return 0;
-	}
-	return 0;
+	size_t n;
+	const ex_stmt *ls = list_lead(ed, si, 1, &n);
+	return ls && sanction_words(ls->key, 0, n);
 }
 
 /* Words of an examination's marking rules: a figure in điểm in their sentence is a scale, a pass
