@@ -9,6 +9,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A context with default options, or NULL after printing "FAIL: context". */
+static inline sohoa_ctx *resp_ctx_new(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	sohoa_ctx *ctx = sohoa_ctx_new(&o);
+	if (!ctx)
+		printf("FAIL: context\n");
+	return ctx;
+}
+
 /* The responsibilities CSV of lines (no header), or "(error)"; the caller frees it. */
 static inline char *rows_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
 {

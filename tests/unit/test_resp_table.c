@@ -12,13 +12,9 @@
 
 int main(void)
 {
-	sohoa_options o;
-	sohoa_options_init(&o);
-	sohoa_ctx *ctx = sohoa_ctx_new(&o);
-	if (!ctx) {
-		printf("FAIL: context\n");
+	sohoa_ctx *ctx = resp_ctx_new();
+	if (!ctx)
 		return 1;
-	}
 
 	/* one cell per paragraph */
 	{

@@ -8,23 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t count_rows(const char *csv)
-{
-	size_t n = 0;
-	for (const char *p = csv; (p = strstr(p, "\r\n")) != NULL; p += 2)
-		n++;
-	return n;
-}
-
 int main(void)
 {
-	sohoa_options o;
-	sohoa_options_init(&o);
-	sohoa_ctx *ctx = sohoa_ctx_new(&o);
-	if (!ctx) {
-		printf("FAIL: context\n");
+	sohoa_ctx *ctx = resp_ctx_new();
+	if (!ctx)
 		return 1;
-	}
 
 	/* labels: one row per task, the unit name finished on the next line, the deadline as written */
 	{
@@ -49,7 +37,7 @@ int main(void)
 		    "labels: a second task under one heading is its own row, a full date as ISO");
 		has(csv, "Sở Văn hóa và Thể thao,\"các sở, ban, ngành Thành phố\",,,,1,12,prose",
 		    "labels: 'X chủ trì, phối hợp với Y' splits into lead and cooperating");
-		CHECK(count_rows(csv) == 3, "labels: three rows");
+		CHECK(count(csv, "\r\n") == 3, "labels: three rows");
 		free(csv);
 	}
 
@@ -77,7 +65,7 @@ int main(void)
 		has(csv, "Sở Nội vụ,,,,,1,6,unit", "units: second bullet of the unit");
 		has(csv, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh,,,,,1,9,unit",
 		    "units: unit name on two lines, without 'Đề nghị'");
-		CHECK(!strstr(csv, "Lưu") && count_rows(csv) == 4, "units: the recipients give no row");
+		CHECK(!strstr(csv, "Lưu") && count(csv, "\r\n") == 4, "units: the recipients give no row");
 		free(csv);
 	}
 
@@ -96,7 +84,7 @@ int main(void)
 		has(csv, "\"Bộ Tài chính, Bộ Công Thương\",\"các Bộ, cơ quan liên quan\",,tháng 11 năm 2025,,1,2,prose",
 		    "sentences: 'Giao' with two ministries, cooperating, deadline, over two lines");
 		has(csv, "Bộ Nội vụ,,,,,1,5,prose", "sentences: a unit 'theo chức năng nhiệm vụ'");
-		CHECK(count_rows(csv) == 2, "sentences: a report of what a unit did gives no row");
+		CHECK(count(csv, "\r\n") == 2, "sentences: a report of what a unit did gives no row");
 		free(csv);
 	}
 
