@@ -76,11 +76,10 @@ static int field_index(const char *name)
 	return -1;
 }
 
-/* The documents row of lines (boxes: x0 y0 x1 y1 per line, or NULL for none) into r. */
-static void run_doc_boxed(sohoa_ctx *ctx, const char *const *lines, const float (*boxes)[4], size_t n,
-			  sohoa_source source, float conf, row *r)
+/* make_doc with each line's box set from boxes (x0 y0 x1 y1 per line), or none when NULL. */
+static sohoa_doc *boxed_doc(const char *const *lines, const float (*boxes)[4], size_t n, sohoa_source source,
+			    float conf)
 {
-	memset(r, 0, sizeof *r);
 	sohoa_doc *d = make_doc(lines, n, source, conf);
 	for (size_t i = 0; boxes && i < n; i++) {
 		sohoa_line *l = &d->pages[0].lines[i];
@@ -89,68 +88,14 @@ static void run_doc_boxed(sohoa_ctx *ctx, const char *const *lines, const float 
 		l->x1 = boxes[i][2];
 		l->y1 = boxes[i][3];
 	}
-	sohoa_text *t = text_of_lines(lines, n);
-	sohoa_buf out = {0};
-	const sohoa_extractor *ex = sohoa_extractor_find("documents");
-	if (ex && ex->run(ctx, d, t, &out) == SOHOA_OK && out.data) {
-		int k = 0;
-		size_t j = 0;
-		int q = 0;
-		for (const char *p = out.data; *p && *p != '\r' && k < 20; p++) {
-			if (q) {
-				if (*p == '"' && p[1] == '"')
-					r->f[k][j < 511 ? j++ : j] = '"', p++;
-				else if (*p == '"')
-					q = 0;
-				else if (j < 511)
-					r->f[k][j++] = *p;
-			} else if (*p == '"') {
-				q = 1;
-			} else if (*p == ',') {
-				k++;
-				j = 0;
-			} else if (j < 511) {
-				r->f[k][j++] = *p;
-			}
-		}
-	}
-	sohoa_buf_free(&out);
-	sohoa_text_free(t);
-	sohoa_doc_free(d);
+	return d;
 }
 
-/* As run_doc_boxed, with text line join and the next one run together into one text line (normalize
- * reflowing a title printed on two lines). */
-static void run_doc_joined(sohoa_ctx *ctx, const char *const *lines, const float (*boxes)[4], size_t n, size_t join,
-			   row *r)
+/* The first row documents.csv gets for document d and text t into r (RFC 4180 unquoted); frees
+ * d and t. */
+static void extract_row(sohoa_ctx *ctx, sohoa_doc *d, sohoa_text *t, row *r)
 {
 	memset(r, 0, sizeof *r);
-	sohoa_doc *d = make_doc(lines, n, SOHOA_SRC_OCR, 90);
-	for (size_t i = 0; i < n; i++) {
-		sohoa_line *l = &d->pages[0].lines[i];
-		l->x0 = boxes[i][0];
-		l->y0 = boxes[i][1];
-		l->x1 = boxes[i][2];
-		l->y1 = boxes[i][3];
-	}
-	const char *tl[64];
-	char joined[1024];
-	size_t m = 0;
-	for (size_t i = 0; i < n && m < 64; i++) {
-		if (i == join) {
-			snprintf(joined, sizeof joined, "%s %s", lines[i], lines[i + 1]);
-			tl[m++] = joined;
-			i++;
-		} else {
-			tl[m++] = lines[i];
-		}
-	}
-	sohoa_text *t = text_of_lines(tl, m);
-	for (size_t i = 0; i < m; i++) {
-		int src = (int)(i <= join ? i : i + 1) + 1;
-		t->lines[i].line = src;
-		t->lines[i].line_end = src + (i == join);
-	}
 	sohoa_buf out = {0};
 	const sohoa_extractor *ex = sohoa_extractor_find("documents");
 	if (ex && ex->run(ctx, d, t, &out) == SOHOA_OK && out.data) {
@@ -177,6 +122,39 @@ static void run_doc_joined(sohoa_ctx *ctx, const char *const *lines, const float
 	sohoa_buf_free(&out);
 	sohoa_text_free(t);
 	sohoa_doc_free(d);
+}
+
+/* The documents row of lines (boxes: x0 y0 x1 y1 per line, or NULL for none) into r. */
+static void run_doc_boxed(sohoa_ctx *ctx, const char *const *lines, const float (*boxes)[4], size_t n,
+			  sohoa_source source, float conf, row *r)
+{
+	extract_row(ctx, boxed_doc(lines, boxes, n, source, conf), text_of_lines(lines, n), r);
+}
+
+/* As run_doc_boxed, with text line join and the next one run together into one text line (normalize
+ * reflowing a title printed on two lines). */
+static void run_doc_joined(sohoa_ctx *ctx, const char *const *lines, const float (*boxes)[4], size_t n, size_t join,
+			   row *r)
+{
+	const char *tl[64];
+	char joined[1024];
+	size_t m = 0;
+	for (size_t i = 0; i < n && m < 64; i++) {
+		if (i == join) {
+			snprintf(joined, sizeof joined, "%s %s", lines[i], lines[i + 1]);
+			tl[m++] = joined;
+			i++;
+		} else {
+			tl[m++] = lines[i];
+		}
+	}
+	sohoa_text *t = text_of_lines(tl, m);
+	for (size_t i = 0; i < m; i++) {
+		int src = (int)(i <= join ? i : i + 1) + 1;
+		t->lines[i].line = src;
+		t->lines[i].line_end = src + (i == join);
+	}
+	extract_row(ctx, boxed_doc(lines, boxes, n, SOHOA_SRC_OCR, 90), t, r);
 }
 
 static void run_doc(sohoa_ctx *ctx, const char *const *lines, size_t n, sohoa_source source, float conf, row *r)
