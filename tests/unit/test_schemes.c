@@ -3,28 +3,10 @@
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
+#include "extract-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static char *run_ex(sohoa_ctx *ctx, const char *name, const sohoa_text *t)
-{
-	sohoa_buf out = {0};
-	const sohoa_extractor *ex = sohoa_extractor_find(name);
-	if (!ex || ex->run(ctx, NULL, t, &out) != SOHOA_OK) {
-		sohoa_buf_free(&out);
-		return sohoa_strdup("(error)");
-	}
-	return out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
-}
-
-static size_t count_rows(const char *csv)
-{
-	size_t n = 0;
-	for (const char *p = csv; *p; p++)
-		n += *p == '\n';
-	return n;
-}
 
 /* Run extractor kind on lines; every string of want must be in its CSV, and it must have nrows
  * rows (-1: any number). */
@@ -42,10 +24,6 @@ static void expect(sohoa_ctx *ctx, const char *kind, const char *const *lines, s
 	free(csv);
 	sohoa_text_free(t);
 }
-
-#define LINES(...) ((const char *const[]){__VA_ARGS__})
-#define N(...) (sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
-#define WANT(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 int main(void)
 {

@@ -4,29 +4,18 @@
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "text-fixture.h"
+#include "extract-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* The scores CSV of lines; the caller frees it. */
 static char *scores_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
 {
 	sohoa_text *t = text_of_lines(lines, n);
-	sohoa_buf out = {0};
-	const sohoa_extractor *ex = sohoa_extractor_find("scores");
-	char *csv = NULL;
-	if (ex && ex->run(ctx, NULL, t, &out) == SOHOA_OK)
-		csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
-	sohoa_buf_free(&out);
+	char *csv = run_ex(ctx, "scores", t);
 	sohoa_text_free(t);
-	return csv ? csv : sohoa_strdup("(error)");
-}
-
-static size_t count_rows(const char *csv)
-{
-	size_t n = 0;
-	for (const char *p = csv; *p; p++)
-		n += *p == '\n';
-	return n;
+	return csv;
 }
 
 /* The scores of lines: nrows rows (-1: any number), each string of want in the CSV, none of
@@ -45,10 +34,6 @@ static void expect(sohoa_ctx *ctx, const char *const *lines, size_t n, int nrows
 		printf("    scores got:\n%s\n", csv);
 	free(csv);
 }
-
-#define LINES(...) ((const char *const[]){__VA_ARGS__})
-#define N(...) (sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
-#define WANT(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 int main(void)
 {
