@@ -1,13 +1,14 @@
 #!/bin/sh
 # bench/real-extract/get.sh: re-create the real extraction set (issue 17) from public GitHub
 # snapshots.  Documents are never committed; this recipe fetches them from the snapshots listed in
-# SOURCES.tsv and writes them to $OUT/seen/, $OUT/unseen/, $OUT/holdout/ and $OUT/holdout2/ (default
-# ../shared/real-extract).
+# SOURCES.tsv and writes them to $OUT/seen/, $OUT/unseen/, $OUT/holdout/, $OUT/holdout2/ and
+# $OUT/holdout3/ (default ../shared/real-extract).
 #
-# First bring the two repositories onto the machine with the search tool's `fetch`
+# First bring the repositories onto the machine with the search tool's `fetch`
 # (they arrive as bare git dirs under /work/.mirror/owner+name/repo):
 #     fetch github:tnt305/tai_lieu_noi_bo
 #     fetch github:ducminh0302/law-advisor
+#     fetch github:NguyenQuocBao97/multiclass-text-classification   (holdout3 only)
 # then run:   sh bench/real-extract/get.sh [--check]
 #
 # Forms:
@@ -17,6 +18,9 @@
 #    of table or rule characters (| - space) becomes an empty line (so table cells stay apart),
 #    trailing blanks are cut.  A '*' between two words with a space on each side is a product
 #    ("Tỷ lệ = b/a * 100%") and stays.  Nothing else changes (line breaks stay where the source has them).
+#  - *.txt.ws (plain text of a word-segmented corpus: the syllables of a word are joined by '_')
+#    become <id>.txt with every '_' turned back into a space; nothing else changes (the corpus's
+#    one-sentence-per-line breaks and its spaces around punctuation stay).
 # The sha256 column of SOURCES.tsv is the digest of the file written here; --check only verifies.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -24,12 +28,12 @@ OUT=${OUT:-$HERE/../../../shared/real-extract}
 MIRROR=${MIRROR:-/work/.mirror}
 CHECK=0
 [ "${1:-}" = "--check" ] && CHECK=1
-mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2"
+mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2" "$OUT/holdout3"
 fail=0
 tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo commit path sha licence; do
 	git_dir="$MIRROR/$(echo "$repo" | tr / +)/repo"
 	case "$path" in
-	*.md) dest="$OUT/$split/$id.txt" ;;
+	*.md | *.txt.ws) dest="$OUT/$split/$id.txt" ;;
 	*.pdf) dest="$OUT/$split/$id.pdf" ;;
 	*) echo "$id: unknown form $path" >&2; exit 1 ;;
 	esac
@@ -56,6 +60,7 @@ for line in open(src, encoding="utf-8").read().split("\n"):
 open(dst, "w", encoding="utf-8").write("\n".join(out))
 PY
 			rm -f "$tmp" ;;
+		*.txt.ws) tr '_' ' ' <"$tmp" >"$dest" && rm -f "$tmp" ;;
 		*) mv "$tmp" "$dest" ;;
 		esac
 	fi
