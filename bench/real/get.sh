@@ -13,10 +13,14 @@
 #   fetch github:dangminhtai/ubndxaphumybac
 #   fetch github:QuangDuyxyz/OCR_LOCAL_VBHC      (the holdout and holdout2 splits)
 #   fetch github:hwolp/RAG_TongHopVBHC           (holdout2: k01)
+#   fetch github:KaiKenju/Vietnamese_OCR_documents       (holdout3: m01-m03)
+#   fetch github:Phambanam99/qlvb_thanh                  (holdout3: m04-m06)
+#   fetch github:nmtric3docbinhkieu/windsurf-vanban-bot  (holdout3: m07-m10)
 # They arrive as bare git directories under $MIRROR (/work/.mirror/owner+name/repo). Then, from
 # the repository root:
-#   sh bench/real/get.sh            # writes ../shared/real/{seen,unseen,holdout,holdout2}/<id>.<ext>
-# Existing files with the right sha256 are kept. Exit status 1 if any file is missing or wrong.
+#   sh bench/real/get.sh            # writes ../shared/real/{seen,unseen,holdout,holdout2,holdout3}/<id>.<ext>
+# The extension follows the file's first bytes (a JPEG stored as *.png becomes <id>.jpg), else
+# its path. Existing files with the right sha256 are kept. Exit status 1 if any file is missing or wrong.
 set -u
 here=$(dirname "$0")
 MIRROR=${MIRROR:-/work/.mirror}
@@ -24,7 +28,7 @@ SHARED=${SHARED:-../shared}
 dest=$SHARED/real
 tab=$(printf '\t')
 bad=0
-mkdir -p "$dest/seen" "$dest/unseen" "$dest/holdout" "$dest/holdout2" || exit 1
+mkdir -p "$dest/seen" "$dest/unseen" "$dest/holdout" "$dest/holdout2" "$dest/holdout3" || exit 1
 tail -n +2 "$here/SOURCES.tsv" | while IFS=$tab read -r id split kind pages repo commit path sha lic; do
 	case $path in
 	*.jpg | *.JPG | *.jpeg) ext=jpg ;;
@@ -32,9 +36,9 @@ tail -n +2 "$here/SOURCES.tsv" | while IFS=$tab read -r id split kind pages repo
 	*) ext=pdf ;;
 	esac
 	out=$dest/$split/$id.$ext
-	if [ -f "$out" ] && [ "$(sha256sum "$out" | cut -d' ' -f1)" = "$sha" ]; then
-		continue
-	fi
+	for f in "$dest/$split/$id".*; do
+		[ -f "$f" ] && [ "$(sha256sum "$f" | cut -d' ' -f1)" = "$sha" ] && continue 2
+	done
 	owner=${repo%%/*}
 	name=${repo#*/}
 	g=$MIRROR/$owner+$name/repo
@@ -57,7 +61,12 @@ tail -n +2 "$here/SOURCES.tsv" | while IFS=$tab read -r id split kind pages repo
 		echo 1 >"$dest/.get-failed"
 		continue
 	fi
-	mv "$out.part" "$out"
+	case $(od -An -tx1 -N4 "$out.part" | tr -d ' ') in
+	ffd8*) ext=jpg ;;
+	89504e47) ext=png ;;
+	25504446) ext=pdf ;;
+	esac
+	mv "$out.part" "$dest/$split/$id.$ext"
 	echo "ok $split/$id.$ext"
 done
 if [ -f "$dest/.get-failed" ]; then
