@@ -6,6 +6,8 @@
 #ifndef SOHOA_DOCMETA_H
 #define SOHOA_DOCMETA_H
 
+#include "../core/sohoa.h"
+
 #include <stddef.h>
 
 /* At most this many words are looked at in one field. */
@@ -34,6 +36,19 @@ char *docf_role(const char *s, const char *kt);
  * Bằng"): a province corrected within its allowance; another place kept when its words are
  * Vietnamese syllables. A new string or NULL. */
 char *docf_place(const char *s);
+
+/* The province (index into core/govname.h sohoa_gov_provinces) whose name s ends with, by its
+ * letters without marks ("Quảng Ngãi", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"); the longest that
+ * fits, -1 if none. */
+int docf_province_at_end(const char *s);
+
+/* Words w[0..n) of a text that read a unit and province p (an index as above) with slips
+ * ("tính năng Ngãi" for "tỉnh Quảng Ngãi"): the unit word at most one letter from "tỉnh" or
+ * "thành phố", the next words within the province's allowance and nearer to p than to any
+ * other province. The phrase as the gazetteer writes it, in the words' case, is appended to b
+ * (punctuation after the last word kept) and the number of words it takes returned; 0 when
+ * the words are no such reading or read the phrase right already. */
+int docf_province_words(sohoa_buf *b, char *const *w, int n, int p);
 
 /* 1 if s is a person's name as a signature block prints it: two to five Title-case syllables,
  * the first a Vietnamese family name (core/govname.h). */

@@ -475,6 +475,49 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 	}
 }
 
+/* ---- places in the title ---- */
+
+void docm_title_places(const doc_ctx *dc, doc_meta *dm)
+{
+	int p = docf_province_at_end(dm->place);
+	for (int h = dm->nhead - 1; h >= 0 && p < 0; h--)
+		p = docf_province_at_end(dm->head[h]);
+	char *w[DOCF_MAXW];
+	int n = 0;
+	if (p < 0 || !dm->title.len || !docf_words(dm->title.data, w, DOCF_MAXW, &n))
+		return;
+	sohoa_buf fixed = {0};
+	int changed = 0;
+	for (int i = 0; i < n; i++) {
+		sohoa_buf ph = {0};
+		int k = docf_province_words(&ph, w + i, n - i, p);
+		sohoa_buf_puts(&fixed, i ? " " : "");
+		if (k && ph.data) {
+			sohoa_buf was = {0};
+			for (int j = i; j < i + k; j++) {
+				sohoa_buf_puts(&was, j > i ? " " : "");
+				sohoa_buf_puts(&was, w[j]);
+			}
+			sohoa_log(dc->ctx, SOHOA_LOG_INFO, "%s: documents: title words '%s' read as '%s', the province of "
+				  "the document", dc->name, was.data ? was.data : "", ph.data);
+			sohoa_buf_free(&was);
+			sohoa_buf_puts(&fixed, ph.data);
+			i += k - 1;
+			changed = 1;
+		} else {
+			sohoa_buf_puts(&fixed, w[i]);
+		}
+		sohoa_buf_free(&ph);
+	}
+	free(w[0]);
+	if (changed && fixed.data) {
+		sohoa_buf_free(&dm->title);
+		dm->title = fixed;
+	} else {
+		sohoa_buf_free(&fixed);
+	}
+}
+
 /* ---- type by rule ---- */
 
 /* The type from the number's code ("…/QĐ-UBND": Quyết định) when no type line says it and no

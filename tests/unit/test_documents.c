@@ -631,6 +631,45 @@ int main(void)
 	run_doc(ctx, titleword, ntw, SOHOA_SRC_PDF, -1, &r);
 	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "a text layer's title is as printed");
 
+	/* a title's province misread: set as the gazetteer writes the document's province */
+	static const char *const titleplace[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 01/CT-UBND", "Quảng Ngãi, ngày 4 tháng 01 năm 2021", "CHỈ THỊ",
+		"Về việc triển khai sử dụng hóa đơn điện tử", "trên địa bàn tính năng Ngãi", "Căn cứ Nghị định số 123/2020/NĐ-CP;",
+	};
+	size_t ntp = sizeof titleplace / sizeof *titleplace;
+	run_doc(ctx, titleplace, ntp, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hóa đơn điện tử trên địa bàn tỉnh Quảng Ngãi",
+		  "'tính năng Ngãi' under a letterhead of Quảng Ngãi");
+	static const char *const titleplace2[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 99/QĐ-UBND", "Quảng Ngãi, ngày 16 tháng 01 năm 2025",
+		"QUYẾT ĐỊNH", "Về việc khen thưởng an toàn giao thông tỉnh Quảng Nøãi năm 2024", "Căn cứ Luật;",
+	};
+	run_doc(ctx, titleplace2, sizeof titleplace2 / sizeof *titleplace2, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc khen thưởng an toàn giao thông tỉnh Quảng Ngãi năm 2024",
+		  "'Nøãi': as near Nam as Ngãi by its letters, nearer Ngãi by its marks");
+	static const char *const titleplace3[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 5/CV-UBND", "Quảng Ngãi, ngày 16 tháng 01 năm 2025",
+		"V/v hợp tác với tỉnh Quảng Nam, tính năng mới", "Căn cứ Luật;",
+	};
+	run_doc(ctx, titleplace3, sizeof titleplace3 / sizeof *titleplace3, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "V/v hợp tác với tỉnh Quảng Nam, tính năng mới",
+		  "another province read right and words near no province stay");
+	{
+		sohoa_buf b = {0};
+		char *w[DOCF_MAXW];
+		int n = 0, p = docf_province_at_end("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI");
+		CHECK(p >= 0, "the letterhead's province");
+		docf_words("tỉnh Quảng Ngãi năm 2024", w, DOCF_MAXW, &n);
+		CHECK(docf_province_words(&b, w, n, p) == 0 && !b.len, "read right already: nothing to set");
+		free(w[0]);
+		docf_words("TĨNH QUẢNG NGAI,", w, DOCF_MAXW, &n);
+		CHECK(docf_province_words(&b, w, n, p) == 3, "a title in capitals");
+		CHECK_STR(b.data, "TỈNH QUẢNG NGÃI,", "in capitals, its comma kept");
+		free(w[0]);
+		sohoa_buf_free(&b);
+		CHECK(docf_province_at_end("Mường Tè") < 0, "no province");
+	}
+
 	/* a given name OCR read one mark from a common one: no signer */
 	static const char *const tuan[] = {
 		"ỦY BAN NHÂN DÂN", "Số: 23/BC-UBND", "Quảng Ngãi, ngày 23 tháng 01 năm 2025", "BÁO CÁO",
