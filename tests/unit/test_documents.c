@@ -670,6 +670,16 @@ int main(void)
 		CHECK(docf_province_at_end("Mường Tè") < 0, "no province");
 	}
 
+	/* the letterhead of a Công văn (no type line) names a role's words: no signing block */
+	static const char *const lhrole[] = {
+		"THỦ TƯỚNG CHÍNH PHỦ", "Số: 464/TTg-CĐS", "Hà Nội, ngày 30 tháng 4 năm 2026",
+		"V/v triển khai các Nghị quyết", "Kính gửi: Các bộ, cơ quan ngang bộ.", "Thủ tướng Chính phủ có ý kiến như sau:",
+		"Nơi nhận:", "- Như trên;",
+	};
+	run_doc(ctx, lhrole, sizeof lhrole / sizeof *lhrole, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "signer_role"), "", "the letterhead is no signature block");
+	CHECK_STR(F(&r, "issuer"), "THỦ TƯỚNG CHÍNH PHỦ", "it is the issuer");
+
 	/* a given name OCR read one mark from a common one: no signer */
 	static const char *const tuan[] = {
 		"ỦY BAN NHÂN DÂN", "Số: 23/BC-UBND", "Quảng Ngãi, ngày 23 tháng 01 năm 2025", "BÁO CÁO",
