@@ -60,13 +60,15 @@ int docf_name(const char *s);
  * two have its letters ("Luơng": Lương or Lường). */
 char *docf_name_fixed(const char *s);
 
-/* A variant of a given name at least this many names of the training text have is common. */
-#define DOCF_GIVEN_COMMON 50
+/* A variant of a given name at least this many names of the training text have is common
+ * (1 in about 570 of its 8553 names: "Thuận" 16, "Chính" 31). */
+#define DOCF_GIVEN_COMMON 15
 
 /* 1 when the given name (last word) of name s is one no name of the training text ends with
  * (extract/docnames.h, tools/model/name-syllables.py) while a variant one mark away is common
- * ("Tuần" beside "Tuấn", 62 names): OCR likely misread it, and which variant was meant is not
- * certain, so the name is no field. 0 otherwise. */
+ * ("Tuần" beside "Tuấn", 62 names; "Thuân" beside "Thuận", "Chỉnh" beside "Chính"): OCR
+ * likely misread it, and which variant was meant is not certain, so the name is no field.
+ * 0 otherwise. */
 int docf_given_name_doubtful(const char *s);
 
 /* s after a military rank or an academic title before a name ("Trung tá Ngô Văn Công",

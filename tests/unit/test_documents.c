@@ -238,6 +238,8 @@ int main(void)
 	CHECK(!docf_given_name_doubtful("Trần Hoàng Tuấn"), "a common given name is no doubt");
 	CHECK(!docf_given_name_doubtful("Nguyễn Văn Đệ"), "a rarer given name of the text is no doubt");
 	CHECK(!docf_given_name_doubtful("Lê Trung Chinh"), "'Chinh' is a given name of the text");
+	CHECK(docf_given_name_doubtful("Lê Trung Chỉnh"), "'Chỉnh' beside 'Chính' (31 names) is doubtful");
+	CHECK(docf_given_name_doubtful("Nguyễn Đình Thuân"), "'Thuân' beside 'Thuận' (16 names) is doubtful");
 	CHECK(!docf_given_name_doubtful("Nguyễn Văn Xyzq"), "no variant of it is common: no doubt");
 	check_fix(docf_name_fixed, "Đăng Văn Minh", "Đặng Văn Minh");
 	check_fix(docf_name_fixed, "Nguyên Văn An", "Nguyễn Văn An");
