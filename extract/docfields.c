@@ -595,8 +595,8 @@ int docf_province_words(sohoa_buf *b, char *const *w, int n, int p)
 			char qk[64];
 			skel(sohoa_gov_provinces[q], qk, sizeof qk);
 			int dq = q == p ? d + 1 : sohoa_gov_distance(sk, qk, d);
-			alone = dq > d || marked_distance(w + uw, pw, sohoa_gov_provinces[q]) >
-						  marked_distance(w + uw, pw, sohoa_gov_provinces[p]);
+			alone = dq > d || (dq == d && marked_distance(w + uw, pw, sohoa_gov_provinces[q]) >
+							   marked_distance(w + uw, pw, sohoa_gov_provinces[p]));
 		}
 		if (!alone)
 			continue;
