@@ -90,6 +90,8 @@ int docm_vv_line(const line_key *l);
  * end of line l: 1 and the bytes [*start, *end) of the sender's name (a valid issuer's name in
  * capitals before "điện:"), else 0. */
 int docm_sender(const line_key *l, size_t *start, size_t *end);
+/* The type line l is ("CÔNG ĐIỆN": a line in capitals that is only a type word), or NULL. */
+const char *docm_type_line(const line_key *l);
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm);
 /* The title under the type line (or a "V/v" subject) until the body starts. */

@@ -17,21 +17,28 @@ const char *const docm_body_cues[] = {"can cu", "kinh gui", "xet", "nham", "theo
 
 /* ---- type and title ---- */
 
+const char *docm_type_line(const line_key *l)
+{
+	const char *type = NULL;
+	if (!l->upper)
+		return NULL;
+	char *k = ex_clean(l->key, 0, l->keylen);
+	for (size_t t = 0; k && t < sohoa_ndoctypes; t++) /* core/doctype.c: the type lines */
+		if ((sohoa_doctypes[t].flags & SOHOA_DOCTYPE_HEADING) && !strcmp(k, sohoa_doctypes[t].key))
+			type = sohoa_doctypes[t].name;
+	free(k);
+	return type;
+}
+
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm)
 {
 	const char *type = NULL;
 	size_t type_at = n;
 	for (size_t i = 0; i < n && i < 40 && !type; i++) {
-		if (!L[i].upper)
-			continue;
-		char *k = ex_clean(L[i].key, 0, L[i].keylen);
-		for (size_t t = 0; k && t < sohoa_ndoctypes; t++) /* core/doctype.c: the type lines */
-			if ((sohoa_doctypes[t].flags & SOHOA_DOCTYPE_HEADING) && !strcmp(k, sohoa_doctypes[t].key)) {
-				type = sohoa_doctypes[t].name;
-				type_at = i;
-			}
-		free(k);
+		type = docm_type_line(&L[i]);
+		if (type)
+			type_at = i;
 	}
 	dm->type = type;
 	dm->type_at = type_at;

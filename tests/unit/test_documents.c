@@ -682,6 +682,24 @@ int main(void)
 	CHECK_STR(F(&r, "signer_role"), "", "the letterhead is no signature block");
 	CHECK_STR(F(&r, "issuer"), "THỦ TƯỚNG CHÍNH PHỦ", "it is the issuer");
 
+	/* a web page's header pushes the type line past the first 40 lines: it still ends the
+	 * letterhead */
+	{
+		const char *web[60];
+		size_t nweb = 0;
+		while (nweb < 42)
+			web[nweb++] = "Đang tải văn bản, nội dung được cập nhật hằng ngày.";
+		web[nweb++] = "THỦ TƯỚNG CHÍNH PHỦ";
+		web[nweb++] = "Số: 227/CĐ-TTg";
+		web[nweb++] = "Hà Nội, ngày 23 tháng 11 năm 2025";
+		web[nweb++] = "CÔNG ĐIỆN";
+		web[nweb++] = "V/V TẬP TRUNG KHẮC PHỤC HẬU QUẢ MƯA LŨ";
+		web[nweb++] = "THỦ TƯỚNG CHÍNH PHỦ điện:";
+		web[nweb++] = "- Bộ trưởng, Thủ trưởng cơ quan ngang bộ;";
+		run_doc(ctx, web, nweb, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "THỦ TƯỚNG CHÍNH PHỦ", "the type line is no part of the letterhead's body");
+	}
+
 	/* a given name OCR read one mark from a common one: no signer */
 	static const char *const tuan[] = {
 		"ỦY BAN NHÂN DÂN", "Số: 23/BC-UBND", "Quảng Ngãi, ngày 23 tháng 01 năm 2025", "BÁO CÁO",
