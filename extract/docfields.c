@@ -502,6 +502,137 @@ char *docf_place(const char *s)
 	return b.data;
 }
 
+int docf_province_at_end(const char *s)
+{
+	char sk[256], pk[64];
+	size_t sl = s ? skel(s, sk, sizeof sk) : 0;
+	int best = -1;
+	size_t bestl = 0;
+	for (int p = 0; sl && sohoa_gov_provinces[p]; p++) {
+		size_t pl = skel(sohoa_gov_provinces[p], pk, sizeof pk);
+		if (pl > bestl && pl <= sl && !strcmp(sk + sl - pl, pk)) {
+			best = p;
+			bestl = pl;
+		}
+	}
+	return best;
+}
+
+/* The lowercase letters with their marks of words w[0..n) (other characters too, spaces not)
+ * into cp, at most cap; their number. */
+static int marked_letters(char *const *w, int n, uint32_t *cp, int cap)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++)
+		for (size_t j = 0, len = strlen(w[i]); j < len && k < cap;) {
+			uint32_t c, plain;
+			int tone, up;
+			j += sohoa_utf8_decode(w[i] + j, len - j, &c);
+			if (c == ' ')
+				continue;
+			if (sohoa_viet_letter(c, &plain, &tone, &up))
+				c = sohoa_viet_compose(plain, tone, 0);
+			cp[k++] = c;
+		}
+	return k;
+}
+
+/* The edit distance of the words w[0..n) and the phrase e (capitals) by their letters with
+ * marks, case aside. */
+static int marked_distance(char *const *w, int n, const char *e)
+{
+	uint32_t a[64], b[64];
+	char *ew[DOCF_MAXW];
+	int en = 0;
+	int la = marked_letters(w, n, a, 64), lb = 0;
+	if (docf_words(e, ew, DOCF_MAXW, &en)) {
+		lb = marked_letters(ew, en, b, 64);
+		free(ew[0]);
+	}
+	int row[65];
+	for (int j = 0; j <= lb; j++)
+		row[j] = j;
+	for (int i = 1; i <= la; i++) {
+		int diag = row[0];
+		row[0] = i;
+		for (int j = 1; j <= lb; j++) {
+			int up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+		}
+	}
+	return row[lb];
+}
+
+/* The units a title names a province with. */
+static const char *const province_units[] = {"TỈNH", "THÀNH PHỐ", NULL};
+
+int docf_province_words(sohoa_buf *b, char *const *w, int n, int p)
+{
+	char uk[64], ek[64], sk[256], pk[64];
+	int pw = count_words(sohoa_gov_provinces[p]);
+	size_t pl = skel(sohoa_gov_provinces[p], pk, sizeof pk);
+	for (int u = 0; province_units[u]; u++) {
+		int uw = count_words(province_units[u]);
+		if (n < uw + pw)
+			continue;
+		skel(province_units[u], ek, sizeof ek);
+		skel_words(w, uw, uk, sizeof uk);
+		if (sohoa_gov_distance(uk, ek, 1) > 1)
+			continue;
+		skel_words(w + uw, pw, sk, sizeof sk);
+		int allow = sohoa_gov_allowance(pl), d = sohoa_gov_distance(sk, pk, allow);
+		if (d > allow)
+			continue;
+		/* nearer to p than to any other province: by the letters, and on a tie by the letters
+		 * with their marks ("Quảng Nøãi": Ngãi, not Nam) */
+		int alone = 1;
+		for (int q = 0; sohoa_gov_provinces[q] && alone; q++) {
+			char qk[64];
+			skel(sohoa_gov_provinces[q], qk, sizeof qk);
+			int dq = q == p ? d + 1 : sohoa_gov_distance(sk, qk, d);
+			alone = dq > d || (dq == d && marked_distance(w + uw, pw, sohoa_gov_provinces[q]) >
+							   marked_distance(w + uw, pw, sohoa_gov_provinces[p]));
+		}
+		if (!alone)
+			continue;
+		/* read right already: every word the gazetteer's up to tone placement and case */
+		char *cw[DOCF_MAXW];
+		int cn = 0, same = 1;
+		char all[128];
+		snprintf(all, sizeof all, "%s %s", province_units[u], sohoa_gov_provinces[p]);
+		if (!docf_words(all, cw, DOCF_MAXW, &cn))
+			return 0;
+		for (int i = 0; i < cn && same; i++) {
+			char t[96];
+			trim_word(w[i], t, sizeof t);
+			same = same_key(t, cw[i]);
+		}
+		free(cw[0]);
+		if (same)
+			return 0;
+		/* the unit in the case of its word, the province's name in capitals or Title case */
+		int caps = 1;
+		for (int i = 0; i < uw + pw; i++)
+			caps &= case_of(w[i]) == 1;
+		put_canon(b, w, uw, province_units[u]);
+		sohoa_buf_puts(b, " ");
+		put_cased(b, sohoa_gov_provinces[p], caps ? 1 : 2);
+		/* the punctuation after the last word ("Ngãi,") stays */
+		const char *last = w[uw + pw - 1];
+		size_t e = strlen(last);
+		while (e && edge_punct(last[e - 1]))
+			e--;
+		sohoa_buf_puts(b, last + e);
+		return uw + pw;
+	}
+	return 0;
+}
+
 int docf_name(const char *s)
 {
 	char *w[DOCF_MAXW];

@@ -6,6 +6,8 @@
 #ifndef SOHOA_DOCMETA_H
 #define SOHOA_DOCMETA_H
 
+#include "../core/sohoa.h"
+
 #include <stddef.h>
 
 /* At most this many words are looked at in one field. */
@@ -35,6 +37,19 @@ char *docf_role(const char *s, const char *kt);
  * Vietnamese syllables. A new string or NULL. */
 char *docf_place(const char *s);
 
+/* The province (index into core/govname.h sohoa_gov_provinces) whose name s ends with, by its
+ * letters without marks ("Quảng Ngãi", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"); the longest that
+ * fits, -1 if none. */
+int docf_province_at_end(const char *s);
+
+/* Words w[0..n) of a text that read a unit and province p (an index as above) with slips
+ * ("tính năng Ngãi" for "tỉnh Quảng Ngãi"): the unit word at most one letter from "tỉnh" or
+ * "thành phố", the next words within the province's allowance and nearer to p than to any
+ * other province. The phrase as the gazetteer writes it, in the words' case, is appended to b
+ * (punctuation after the last word kept) and the number of words it takes returned; 0 when
+ * the words are no such reading or read the phrase right already. */
+int docf_province_words(sohoa_buf *b, char *const *w, int n, int p);
+
 /* 1 if s is a person's name as a signature block prints it: two to five Title-case syllables,
  * the first a Vietnamese family name (core/govname.h). */
 int docf_name(const char *s);
@@ -45,13 +60,15 @@ int docf_name(const char *s);
  * two have its letters ("Luơng": Lương or Lường). */
 char *docf_name_fixed(const char *s);
 
-/* A variant of a given name at least this many names of the training text have is common. */
-#define DOCF_GIVEN_COMMON 50
+/* A variant of a given name at least this many names of the training text have is common
+ * (1 in about 570 of its 8553 names: "Thuận" 16, "Chính" 31). */
+#define DOCF_GIVEN_COMMON 15
 
 /* 1 when the given name (last word) of name s is one no name of the training text ends with
  * (extract/docnames.h, tools/model/name-syllables.py) while a variant one mark away is common
- * ("Tuần" beside "Tuấn", 62 names): OCR likely misread it, and which variant was meant is not
- * certain, so the name is no field. 0 otherwise. */
+ * ("Tuần" beside "Tuấn", 62 names; "Thuân" beside "Thuận", "Chỉnh" beside "Chính"): OCR
+ * likely misread it, and which variant was meant is not certain, so the name is no field.
+ * 0 otherwise. */
 int docf_given_name_doubtful(const char *s);
 
 /* s after a military rank or an academic title before a name ("Trung tá Ngô Văn Công",

@@ -90,10 +90,16 @@ int docm_vv_line(const line_key *l);
  * end of line l: 1 and the bytes [*start, *end) of the sender's name (a valid issuer's name in
  * capitals before "điện:"), else 0. */
 int docm_sender(const line_key *l, size_t *start, size_t *end);
+/* The type line l is ("CÔNG ĐIỆN": a line in capitals that is only a type word), or NULL. */
+const char *docm_type_line(const line_key *l);
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm);
 /* The title under the type line (or a "V/v" subject) until the body starts. */
 void docm_find_title(const doc_ctx *dc, doc_meta *dm);
+/* The title's words that read the document's province with slips ("tính năng Ngãi" under a
+ * letterhead of "TỈNH QUẢNG NGÃI") set as the gazetteer writes it (docf_province_words); the
+ * province is the place's, else the letterhead's. After the place and the letterhead are read. */
+void docm_title_places(const doc_ctx *dc, doc_meta *dm);
 /* The type from the number's code when no type line says it and the document is no annex. */
 void docm_type_by_rule(const line_key *L, size_t n, doc_meta *dm);
 

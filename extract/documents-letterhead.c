@@ -187,8 +187,11 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 	int ncopies = 0;
 	cont = -1;
 	for (size_t i = from; i < to && ncopies < 32; i++) {
+		/* the subject, the body, or a type line (one past the first 40 lines, under a web
+		 * page's header: "CÔNG ĐIỆN" is no part of the body above) ends the letterhead */
 		if (i > anchor && (docm_vv_line(&L[i]) || docm_key_starts(&L[i], "ve viec") ||
-				   docm_key_starts(&L[i], "kinh gui") || docm_key_starts_any(&L[i], docm_body_cues)))
+				   docm_key_starts(&L[i], "kinh gui") || docm_key_starts_any(&L[i], docm_body_cues) ||
+				   docm_type_line(&L[i])))
 			break;
 		int found = 0;
 		size_t label_at = 0;

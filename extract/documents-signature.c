@@ -56,12 +56,23 @@ static int same_column(const doc_ctx *dc, const line_key *a, const line_key *b)
 /* ---- signature ---- */
 
 /* The signature block: a prefix line ("KT. GIÁM ĐỐC") or a short role line ("GIÁM ĐỐC") in
- * capitals after the type line (one of up to 24 letters with a person's name under it); the last such block with a name under it, else the last block;
- * n when there is none. A role line right under a prefix line belongs to that block. */
+ * capitals after the type line, without one after the "Số:" line (a role line of up to 24
+ * letters, or a longer one with a person's name under it); the last such block with a name
+ * under it, else the last block; n when there is none. A role line right under a prefix line
+ * belongs to that block. */
 size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
 {
-	size_t sig = n, sig_named = n;
-	for (size_t i = type_at < n ? type_at + 1 : 0; i < n; i++) {
+	size_t sig = n, sig_named = n, from = type_at < n ? type_at + 1 : 0;
+	/* no type line: after the "Số:" line, so the letterhead's body ("THỦ TƯỚNG CHÍNH PHỦ" of a
+	 * Công văn) is no role line */
+	for (size_t i = 0; type_at >= n && i < n && i < 60; i++) {
+		size_t at;
+		if (docm_number_label(L[i].text) || docm_number_label_after_head(L[i].text, &at)) {
+			from = i + 1;
+			break;
+		}
+	}
+	for (size_t i = from; i < n; i++) {
 		if (!L[i].upper || L[i].letters > 40)
 			continue;
 		int cand = docm_key_starts_any(&L[i], sign_prefix), long_role = 0;

@@ -17,21 +17,28 @@ const char *const docm_body_cues[] = {"can cu", "kinh gui", "xet", "nham", "theo
 
 /* ---- type and title ---- */
 
+const char *docm_type_line(const line_key *l)
+{
+	const char *type = NULL;
+	if (!l->upper)
+		return NULL;
+	char *k = ex_clean(l->key, 0, l->keylen);
+	for (size_t t = 0; k && t < sohoa_ndoctypes; t++) /* core/doctype.c: the type lines */
+		if ((sohoa_doctypes[t].flags & SOHOA_DOCTYPE_HEADING) && !strcmp(k, sohoa_doctypes[t].key))
+			type = sohoa_doctypes[t].name;
+	free(k);
+	return type;
+}
+
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm)
 {
 	const char *type = NULL;
 	size_t type_at = n;
 	for (size_t i = 0; i < n && i < 40 && !type; i++) {
-		if (!L[i].upper)
-			continue;
-		char *k = ex_clean(L[i].key, 0, L[i].keylen);
-		for (size_t t = 0; k && t < sohoa_ndoctypes; t++) /* core/doctype.c: the type lines */
-			if ((sohoa_doctypes[t].flags & SOHOA_DOCTYPE_HEADING) && !strcmp(k, sohoa_doctypes[t].key)) {
-				type = sohoa_doctypes[t].name;
-				type_at = i;
-			}
-		free(k);
+		type = docm_type_line(&L[i]);
+		if (type)
+			type_at = i;
 	}
 	dm->type = type;
 	dm->type_at = type_at;
@@ -472,6 +479,49 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 	if (title->len && letters < 2 * (digits + others)) {
 		title->len = 0;
 		title->data[0] = 0;
+	}
+}
+
+/* ---- places in the title ---- */
+
+void docm_title_places(const doc_ctx *dc, doc_meta *dm)
+{
+	int p = docf_province_at_end(dm->place);
+	for (int h = dm->nhead - 1; h >= 0 && p < 0; h--)
+		p = docf_province_at_end(dm->head[h]);
+	char *w[DOCF_MAXW];
+	int n = 0;
+	if (p < 0 || !dm->title.len || !docf_words(dm->title.data, w, DOCF_MAXW, &n))
+		return;
+	sohoa_buf fixed = {0};
+	int changed = 0;
+	for (int i = 0; i < n; i++) {
+		sohoa_buf ph = {0};
+		int k = docf_province_words(&ph, w + i, n - i, p);
+		sohoa_buf_puts(&fixed, i ? " " : "");
+		if (k && ph.data) {
+			sohoa_buf was = {0};
+			for (int j = i; j < i + k; j++) {
+				sohoa_buf_puts(&was, j > i ? " " : "");
+				sohoa_buf_puts(&was, w[j]);
+			}
+			sohoa_log(dc->ctx, SOHOA_LOG_INFO, "%s: documents: title words '%s' read as '%s', the province of "
+				  "the document", dc->name, was.data ? was.data : "", ph.data);
+			sohoa_buf_free(&was);
+			sohoa_buf_puts(&fixed, ph.data);
+			i += k - 1;
+			changed = 1;
+		} else {
+			sohoa_buf_puts(&fixed, w[i]);
+		}
+		sohoa_buf_free(&ph);
+	}
+	free(w[0]);
+	if (changed && fixed.data) {
+		sohoa_buf_free(&dm->title);
+		dm->title = fixed;
+	} else {
+		sohoa_buf_free(&fixed);
 	}
 }
 

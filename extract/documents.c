@@ -280,6 +280,7 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 		docm_read_number(&dc, dm);
 		docm_read_date(&dc, dm);
 		st = docm_read_letterhead(&dc, dm);
+		docm_title_places(&dc, dm);
 		docm_type_by_rule(L, n, dm);
 		size_t sig = docm_signature_line(L, n, dm->type_at);
 		if (st == SOHOA_OK)

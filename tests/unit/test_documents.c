@@ -238,6 +238,8 @@ int main(void)
 	CHECK(!docf_given_name_doubtful("Trần Hoàng Tuấn"), "a common given name is no doubt");
 	CHECK(!docf_given_name_doubtful("Nguyễn Văn Đệ"), "a rarer given name of the text is no doubt");
 	CHECK(!docf_given_name_doubtful("Lê Trung Chinh"), "'Chinh' is a given name of the text");
+	CHECK(docf_given_name_doubtful("Lê Trung Chỉnh"), "'Chỉnh' beside 'Chính' (31 names) is doubtful");
+	CHECK(docf_given_name_doubtful("Nguyễn Đình Thuân"), "'Thuân' beside 'Thuận' (16 names) is doubtful");
 	CHECK(!docf_given_name_doubtful("Nguyễn Văn Xyzq"), "no variant of it is common: no doubt");
 	check_fix(docf_name_fixed, "Đăng Văn Minh", "Đặng Văn Minh");
 	check_fix(docf_name_fixed, "Nguyên Văn An", "Nguyễn Văn An");
@@ -630,6 +632,73 @@ int main(void)
 	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "once is not enough");
 	run_doc(ctx, titleword, ntw, SOHOA_SRC_PDF, -1, &r);
 	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hứa đơn điện tử", "a text layer's title is as printed");
+
+	/* a title's province misread: set as the gazetteer writes the document's province */
+	static const char *const titleplace[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 01/CT-UBND", "Quảng Ngãi, ngày 4 tháng 01 năm 2021", "CHỈ THỊ",
+		"Về việc triển khai sử dụng hóa đơn điện tử", "trên địa bàn tính năng Ngãi", "Căn cứ Nghị định số 123/2020/NĐ-CP;",
+	};
+	size_t ntp = sizeof titleplace / sizeof *titleplace;
+	run_doc(ctx, titleplace, ntp, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc triển khai sử dụng hóa đơn điện tử trên địa bàn tỉnh Quảng Ngãi",
+		  "'tính năng Ngãi' under a letterhead of Quảng Ngãi");
+	static const char *const titleplace2[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 99/QĐ-UBND", "Quảng Ngãi, ngày 16 tháng 01 năm 2025",
+		"QUYẾT ĐỊNH", "Về việc khen thưởng an toàn giao thông tỉnh Quảng Nøãi năm 2024", "Căn cứ Luật;",
+	};
+	run_doc(ctx, titleplace2, sizeof titleplace2 / sizeof *titleplace2, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "Về việc khen thưởng an toàn giao thông tỉnh Quảng Ngãi năm 2024",
+		  "'Nøãi': as near Nam as Ngãi by its letters, nearer Ngãi by its marks");
+	static const char *const titleplace3[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 5/CV-UBND", "Quảng Ngãi, ngày 16 tháng 01 năm 2025",
+		"V/v hợp tác với tỉnh Quảng Nam, tính năng mới", "Căn cứ Luật;",
+	};
+	run_doc(ctx, titleplace3, sizeof titleplace3 / sizeof *titleplace3, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "title"), "V/v hợp tác với tỉnh Quảng Nam, tính năng mới",
+		  "another province read right and words near no province stay");
+	{
+		sohoa_buf b = {0};
+		char *w[DOCF_MAXW];
+		int n = 0, p = docf_province_at_end("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI");
+		CHECK(p >= 0, "the letterhead's province");
+		docf_words("tỉnh Quảng Ngãi năm 2024", w, DOCF_MAXW, &n);
+		CHECK(docf_province_words(&b, w, n, p) == 0 && !b.len, "read right already: nothing to set");
+		free(w[0]);
+		docf_words("TĨNH QUẢNG NGAI,", w, DOCF_MAXW, &n);
+		CHECK(docf_province_words(&b, w, n, p) == 3, "a title in capitals");
+		CHECK_STR(b.data, "TỈNH QUẢNG NGÃI,", "in capitals, its comma kept");
+		free(w[0]);
+		sohoa_buf_free(&b);
+		CHECK(docf_province_at_end("Mường Tè") < 0, "no province");
+	}
+
+	/* the letterhead of a Công văn (no type line) names a role's words: no signing block */
+	static const char *const lhrole[] = {
+		"THỦ TƯỚNG CHÍNH PHỦ", "Số: 464/TTg-CĐS", "Hà Nội, ngày 30 tháng 4 năm 2026",
+		"V/v triển khai các Nghị quyết", "Kính gửi: Các bộ, cơ quan ngang bộ.", "Thủ tướng Chính phủ có ý kiến như sau:",
+		"Nơi nhận:", "- Như trên;",
+	};
+	run_doc(ctx, lhrole, sizeof lhrole / sizeof *lhrole, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "signer_role"), "", "the letterhead is no signature block");
+	CHECK_STR(F(&r, "issuer"), "THỦ TƯỚNG CHÍNH PHỦ", "it is the issuer");
+
+	/* a web page's header pushes the type line past the first 40 lines: it still ends the
+	 * letterhead */
+	{
+		const char *web[60];
+		size_t nweb = 0;
+		while (nweb < 42)
+			web[nweb++] = "Đang tải văn bản, nội dung được cập nhật hằng ngày.";
+		web[nweb++] = "THỦ TƯỚNG CHÍNH PHỦ";
+		web[nweb++] = "Số: 227/CĐ-TTg";
+		web[nweb++] = "Hà Nội, ngày 23 tháng 11 năm 2025";
+		web[nweb++] = "CÔNG ĐIỆN";
+		web[nweb++] = "V/V TẬP TRUNG KHẮC PHỤC HẬU QUẢ MƯA LŨ";
+		web[nweb++] = "THỦ TƯỚNG CHÍNH PHỦ điện:";
+		web[nweb++] = "- Bộ trưởng, Thủ trưởng cơ quan ngang bộ;";
+		run_doc(ctx, web, nweb, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "THỦ TƯỚNG CHÍNH PHỦ", "the type line is no part of the letterhead's body");
+	}
 
 	/* a given name OCR read one mark from a common one: no signer */
 	static const char *const tuan[] = {
