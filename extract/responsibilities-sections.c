@@ -416,7 +416,7 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
+	size_t k = sm->heading ? sm->title_key : strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
 	int numbered = pk > k; /* "(3) Các Tập đoàn … phát huy …": a numbered item asks its unit */
 	if (numbered)
 		k = pk;
@@ -509,6 +509,18 @@ static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, si
 	return ex_starts_any(sm->key, sm->keylen, r, assigns);
 }
 
+/* 1 when statement sm, which names its unit at key [.., e) over the tasks that follow its colon,
+ * states a task of its own before them (twenty words or more before any "phối hợp": "Bí thư tỉnh
+ * ủy … tiếp tục phân công nhiệm vụ cụ thể … , trong đó tập trung một số nhiệm vụ sau:"), not just
+ * what the unit does over them ("Bộ X theo chức năng, nhiệm vụ chủ trì, phối hợp với Y:"). */
+static int own_task_over(const ex_stmt *sm, size_t e)
+{
+	size_t end = e;
+	while (end < sm->keylen && !ex_word_at(sm->key, sm->keylen, end, "phoi hop"))
+		end++; /* the units it works with are not a task */
+	return ends_colon(sm) && ex_words_in(sm->key, e, end) >= 20;
+}
+
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
  * the units it asks to cooperate, the tasks read so far, whether a closing paragraph stopped them,
  * whether its tasks are bullets and whether the heading is itself a task. */
@@ -591,7 +603,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			u.head = NULL;
 			continue;
 		}
-		if (!in_units) {
+		if (in_units && sm->heading)
+			unit_open(&list, ed, s, NULL, ""); /* a unit heading ends a list read before it */
+		/* a telegram's text before its first numbered unit (a web page's summary of it) is read
+		 * as prose outside unit sections */
+		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le;
 			if (list.head && (sm->heading || rs_starts_bullet(sm) ||
 					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&
@@ -624,6 +640,12 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				unit_open(&list, ed, s, sm, sm->section);
 				list.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
 				list.coop = rs_coop_in(sm, le, sm->keylen);
+				char *t = own_task_over(sm, le) ? ex_clean(sm->text, 0, sm->len) : NULL;
+				if (t) { /* its own task, read here rather than by sentence_task */
+					start_task(ed, &cur, list.id, list.lead, NULL, ++list.ntasks, sm, t);
+					free(t);
+					continue;
+				}
 			}
 			if (!sm->heading || sm->level > 1) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
@@ -667,6 +689,10 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
 				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				u.coop = rs_coop_in(sm, e, sm->keylen);
+				char *t = own_task_over(sm, e) ? ex_clean(sm->text, sm->title_off, sm->len) : NULL;
+				if (t)
+					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
+				free(t);
 			} else {
 				u.lead = unit_lead(sm);
 				/* "9. Các Tập đoàn, doanh nghiệp: xây dựng kế hoạch …; tăng cường …." gives the

@@ -183,6 +183,9 @@ static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 	return end;
 }
 
+/* Words that never stand inside a name in capitals. */
+static const char *const linking[] = {"va", "cac", "cua", "nhung", "tai", "trong", "voi", "cho", "de", NULL};
+
 /* Where a list of names in capitals after "Các Bộ:" starting at key offset k ends ("Công Thương,
  * Nông nghiệp và Môi trường, Ngoại giao thành lập …" ends after "Ngoại giao"): each name is
  * capitalized words, each with at most one lower-case syllable after it, joined by '-' or "và";
@@ -203,6 +206,25 @@ static size_t names_list_end(const ex_stmt *st, size_t k, size_t ke)
 					k++;
 				end = k;
 				q = ex_skip_sp(key, k, ke);
+				/* up to two more lower-case syllables when a capital follows them ("Bưu chính
+				 * viễn thông Việt Nam") */
+				size_t w = q;
+				for (int n = 0; n < 2; n++) {
+					if (w >= ke || !isalpha((unsigned char)key[w]) || rs_upper_at(st, w) ||
+					    ex_starts_any(key, ke, w, linking) || ex_starts_any(key, ke, w, unit_end_words))
+						break;
+					while (w < ke && isalnum((unsigned char)key[w]))
+						w++;
+					w = ex_skip_sp(key, w, ke);
+					if (w < ke && isalpha((unsigned char)key[w]) && rs_upper_at(st, w)) {
+						k = end = w;
+						q = w;
+						while (end > 0 && key[end - 1] == ' ')
+							end--;
+						k = end;
+						break;
+					}
+				}
 			}
 			if (q < ke && key[q] == '-')
 				q = ex_skip_sp(key, q + 1, ke);

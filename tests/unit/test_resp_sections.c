@@ -366,6 +366,49 @@ int main(void)
 		free(csv);
 	}
 
+	/* a telegram: the summary before its first numbered unit is read as prose (a unit over
+	 * bullets); a unit heading whose own long sentence ends with a colon is a task too, and so
+	 * is each item under it; a short "Bộ X chủ trì:" is not */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu:",
+			"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai tiếp tục phân công nhiệm vụ cụ thể cho từng đồng chí trong Thường vụ xuống tận phường, xã, bám sát cơ sở để nắm tình hình, tập trung chỉ đạo, trong đó tập trung một số nhiệm vụ sau:",
+			"- Sơ tán người dân khỏi vùng sạt lở.",
+			"- Sửa chữa trường học trước ngày 15/12/2025.",
+			"Thủ tướng Chính phủ yêu cầu:",
+			"1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai tiếp tục phân công nhiệm vụ cụ thể cho từng đồng chí trong Thường vụ xuống tận phường, xã, bám sát cơ sở để nắm tình hình, tập trung chỉ đạo, trong đó tập trung một số nhiệm vụ sau:",
+			"(1) Huy động lực lượng tiếp cận các hộ dân bị cô lập.",
+			"(2) Bố trí chỗ ở tạm cho Nhân dân.",
+			"2. Bộ trưởng Bộ Tài chính chủ trì:",
+			"(1) Hoàn thiện dự thảo Nghị quyết của Chính phủ.",
+			"3. Bộ trưởng Bộ Y tế chỉ đạo các địa phương khôi phục các cơ sở y tế.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, "Sơ tán người dân khỏi vùng sạt lở.,\"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai\",") == 1,
+		      "summary: a bullet of the unit named before the first numbered unit");
+		CHECK(count(csv, "tiếp tục phân công nhiệm vụ cụ thể") == 2, "summary: the unit's own task, in the summary and under 1.");
+		has(csv, "(2) Bố trí chỗ ở tạm cho Nhân dân.,\"Bí thư tỉnh ủy và Chủ tịch", "summary: the items under the heading");
+		CHECK(count(csv, "Bộ trưởng Bộ Tài chính") == 1, "summary: a short heading over its items is no task of its own");
+		CHECK(count(csv, "\r\n") == 8, "summary: eight rows");
+		free(csv);
+	}
+
+	/* a unit heading that lists companies after a colon, one name cut by a line starting "- "
+	 * (the rest of "Công nghiệp - Viễn thông Quân đội"), in a conclusion's numbered topics */
+	{
+		static const char *const l[] = {
+			"III. KẾT LUẬN",
+			"9. Về hạ tầng viễn thông: giao Bộ Khoa học và Công nghệ hướng dẫn các Tập đoàn triển khai thực hiện.",
+			"10. Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính viễn thông Việt Nam, Công nghiệp",
+			"- Viễn thông Quân đội theo chức năng, nhiệm vụ và thẩm quyền, phối hợp chặt chẽ với Tỉnh xử lý các kiến nghị.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "\"Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội\",Tỉnh,",
+		    "companies: the whole list is the lead, the line after the dash goes on the heading");
+		CHECK(strstr(csv, ",Viễn thông Quân đội,") == NULL, "companies: no unit named by the half of a name");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
