@@ -90,8 +90,8 @@ static size_t item_text(const ex_stmt *sm)
 	return k;
 }
 
-/* Key offset past a parenthesized item number ("(1) ", "(12) ") at the start of sm, else past
- * spaces. */
+/* Key offset past a parenthesized item number ("(1) ", "(12) ", "(1). ") at the start of sm, else
+ * past spaces. */
 static size_t paren_item(const ex_stmt *sm)
 {
 	size_t k = strspn(sm->key, " "), m = k + 1;
@@ -99,7 +99,11 @@ static size_t paren_item(const ex_stmt *sm)
 		return k;
 	while (m < sm->keylen && m - k <= 2 && isdigit((unsigned char)sm->key[m]))
 		m++;
-	return m > k + 1 && m < sm->keylen && sm->key[m] == ')' ? ex_skip_sp(sm->key, m + 1, sm->keylen) : k;
+	if (!(m > k + 1 && m < sm->keylen && sm->key[m] == ')'))
+		return k;
+	if (m + 1 < sm->keylen && sm->key[m + 1] == '.')
+		m++;
+	return ex_skip_sp(sm->key, m + 1, sm->keylen);
 }
 
 /* 1 when statement sm is a lettered item ("b) Đa dạng hóa …") over numbered sub-items, the next
@@ -497,10 +501,19 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, size_t *b, size_t *e)
 {
 	const ex_stmt *sm = &ed->stmts[s];
-	if (sm->heading || rs_starts_bullet(sm) || !ends_colon(sm) || s + 1 >= ed->nstmts ||
-	    !rs_starts_bullet(&ed->stmts[s + 1]))
+	if (sm->heading || rs_starts_bullet(sm) || s + 1 >= ed->nstmts || !rs_starts_bullet(&ed->stmts[s + 1]))
 		return 0;
 	size_t k = rs_skip_request(sm, paren_item(sm));
+	if (k > strspn(sm->key, " ") && !rs_ends_clause(sm) && ex_words_in(sm->key, k, sm->keylen) <= 16 &&
+	    rs_upper_at(sm, k) && rs_names_unit(sm->key + k, sm->keylen - k)) {
+		*b = k; /* "(1). Bộ Kế hoạch và Đầu tư" alone over its bullets */
+		*e = sm->keylen;
+		while (*e > k && sm->key[*e - 1] == ' ')
+			(*e)--;
+		return 1;
+	}
+	if (!ends_colon(sm))
+		return 0;
 	if (!rs_upper_at(sm, k) || !rs_unit_sentence(sm, k, b, e))
 		return 0;
 	size_t r = *e;
@@ -519,6 +532,26 @@ static int own_task_over(const ex_stmt *sm, size_t e)
 	while (end < sm->keylen && !ex_word_at(sm->key, sm->keylen, end, "phoi hop"))
 		end++; /* the units it works with are not a task */
 	return ends_colon(sm) && ex_words_in(sm->key, e, end) >= 20;
+}
+
+/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
+static const char *const task_verbs[] = {
+	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
+	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
+	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
+	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", NULL};
+
+/* 1 when statement s is a paragraph that starts in capitals with a task's verb ("Tổng hợp đầy đủ
+ * …") and either it or the statement before ends a clause: in a unit's list, after its last
+ * bullet, it is an item whose bullet was lost (a scan's dash); between two bullets it goes on with
+ * the one before. */
+static int verb_item(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t k = strspn(sm->key, " ");
+	return s > 0 && !sm->heading && !rs_starts_bullet(sm) && (rs_ends_clause(&ed->stmts[s - 1]) || rs_ends_clause(sm)) &&
+	       rs_upper_at(sm, k) &&
+	       ex_starts_any(sm->key, sm->keylen, k, task_verbs);
 }
 
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
@@ -609,7 +642,9 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		 * as prose outside unit sections */
 		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le;
-			if (list.head && (sm->heading || rs_starts_bullet(sm) ||
+			int lost = list.head && cur.task && verb_item(ed, s) &&
+				   !(s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]));
+			if (list.head && (sm->heading || rs_starts_bullet(sm) || lost ||
 					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&
 					   !opens_list(ed, s, assigns, &lb, &le)))) {
 				/* a bullet under a unit that named itself over the list: its task (a bullet
@@ -619,7 +654,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				char *t = ex_clean(sm->text, 0, sm->len);
 				if (!t)
 					break;
-				if (!sm->heading && !rs_starts_bullet(sm)) {
+				if (!sm->heading && !rs_starts_bullet(sm) && !lost) {
 					continue_task(&cur, sm, t);
 				} else if (!sm->heading) {
 					st = rs_flush(ctx, sk, &cur, cur.task != NULL);

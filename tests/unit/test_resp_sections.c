@@ -409,6 +409,27 @@ int main(void)
 		free(csv);
 	}
 
+	/* a scanned conclusion: items "(1). Bộ X" alone over bullets, "(2). Bộ Y chủ trì …", and
+	 * list items whose dash the scan lost (a paragraph that starts with a task's verb) */
+	{
+		static const char *const l[] = {
+			"b) Các nhiệm vụ cụ thể",
+			"(1). Bộ Kế hoạch và Đầu tư",
+			"- Phối hợp với Bộ Tài chính theo dõi sát tiến độ giải ngân vốn đầu tư công.",
+			"Tổng hợp đầy đủ đề xuất, kiến nghị của các bộ, cơ quan, địa phương.",
+			"(2). Bộ Xây dựng phối hợp với Bộ Giao thông vận tải theo dõi sát thị trường vật liệu xây dựng.",
+			"(3). Ủy ban nhân dân các tỉnh, thành phố",
+			"- Tập trung đẩy mạnh công tác giải phóng mặt bằng.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "giải ngân vốn đầu tư công.,Bộ Kế hoạch và Đầu tư,Bộ Tài chính,", "scan: the bullet of \"(1). Bộ X\"");
+		has(csv, "\"Tổng hợp đầy đủ đề xuất, kiến nghị của các bộ, cơ quan, địa phương.\",Bộ Kế hoạch và Đầu tư,", "scan: an item whose dash was lost");
+		has(csv, ",Bộ Xây dựng,Bộ Giao thông", "scan: \"(2). Bộ Xây dựng phối hợp …\"");
+		has(csv, "Tập trung đẩy mạnh công tác giải phóng mặt bằng.,\"Ủy ban nhân dân các tỉnh, thành phố\",", "scan: the bullet of \"(3). Ủy ban …\"");
+		CHECK(count(csv, "\r\n") == 4, "scan: four rows");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
