@@ -139,7 +139,7 @@ static const char *const unit_end_words[] = {
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
-	"lanh dao", "truc tiep", "phai", "tren co so", NULL};
+	"lanh dao", "truc tiep", "phai", "tren co so", "thanh lap", "truoc ngay", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
  * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
@@ -385,7 +385,8 @@ int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 	int clause = p > 0 && st->key[p - 1] == ',' && ex_word_at(st->key, st->keylen, k, "cac");
 	if (k >= st->keylen || (!asked && !clause && !rs_upper_at(st, k)) ||
 	    !(ex_starts_any(st->key, st->keylen, k, unit_first) || (asked && ex_starts_any(st->key, st->keylen, k, person_first))) ||
-	    ex_word_at(st->key, st->keylen, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
+	    ex_word_at(st->key, st->keylen, k, "truong hop") || /* "Trường hợp …" (in case) names no school */
+	    ex_word_at(st->key, st->keylen, k, "bao cao"))      /* "Báo cáo …" (a report) names no newspaper */
 		return 0;
 	if (ex_word_at(st->key, st->keylen, k, "thuong truc") && !rs_upper_at(st, ex_skip_sp(st->key, k + 11, st->keylen)))
 		return 0; /* "Thường trực Tỉnh ủy" is a unit, "Thường trực tổng hợp …" a task */

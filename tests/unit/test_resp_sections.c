@@ -430,6 +430,42 @@ int main(void)
 		free(csv);
 	}
 
+	/* a news report of conclusions: after "Kết luận …", the unit a leader asks ("Thủ tướng chỉ
+	 * đạo Bộ X …", "đề nghị các doanh nghiệp …"), a unit named first with what it is asked to do,
+	 * and the paragraphs right after that start with a task's verb and end their sentence; not
+	 * before the conclusion, not a subheading without a period, not a unit that "đã" did */
+	{
+		static const char *const l[] = {
+			"Bộ Xây dựng rà soát các dự án bất động sản trong quý I.",
+			"Kết luận hội nghị, Thủ tướng Chính phủ đánh giá cao các ý kiến của các đại biểu.",
+			"Nghiên cứu tích hợp quy định về thủ tục đầu tư thành một nghị định",
+			"Người đứng đầu Chính phủ chỉ đạo Bộ Xây dựng phối hợp với các địa phương kiểm tra các dự án còn khó khăn.",
+			"Khẩn trương xây dựng các nghị quyết của Chính phủ khi được ban hành;",
+			"Rà soát các dự án có dấu hiệu vi phạm",
+			"Bộ Tài chính khẩn trương nghiên cứu ban hành chính sách đánh thuế bất động sản không sử dụng.",
+			"Bộ Công an đã xử lý nhiều vụ việc vi phạm.",
+			"Thủ tướng đề nghị các doanh nghiệp chủ động rà soát, tái cấu trúc danh mục dự án đầu tư.",
+		};
+		/* the text normalize reflowed: one paragraph per line */
+		sohoa_text *t = text_of_lines(l, sizeof l / sizeof *l);
+		for (size_t i = 0; i < t->nlines; i++)
+			t->lines[i].line_end = t->lines[i].line + 1;
+		sohoa_buf out = {0};
+		const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
+		CHECK(ex && ex->run(ctx, NULL, t, &out) == SOHOA_OK, "conclusions: extracted");
+		char *csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+		sohoa_text_free(t);
+		has(csv, "kiểm tra các dự án còn khó khăn.,Bộ Xây dựng,các địa phương,", "conclusions: the unit the leader asks");
+		has(csv, "Khẩn trương xây dựng các nghị quyết của Chính phủ khi được ban hành;,Bộ Xây dựng,", "conclusions: the paragraph after goes on");
+		has(csv, ",Bộ Tài chính,", "conclusions: a unit named first with what it is asked");
+		has(csv, ",các doanh nghiệp,", "conclusions: \"đề nghị các doanh nghiệp\"");
+		CHECK(strstr(csv, "trong quý I") == NULL, "conclusions: nothing before the conclusion");
+		CHECK(strstr(csv, "Rà soát các dự án có dấu hiệu") == NULL, "conclusions: no subheading");
+		CHECK(strstr(csv, "Bộ Công an") == NULL, "conclusions: not what a unit did");
+		CHECK(count(csv, "\r\n") == 4, "conclusions: four rows");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
