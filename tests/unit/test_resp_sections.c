@@ -382,6 +382,7 @@ int main(void)
 			"2. Bộ trưởng Bộ Tài chính chủ trì:",
 			"(1) Hoàn thiện dự thảo Nghị quyết của Chính phủ.",
 			"3. Bộ trưởng Bộ Y tế chỉ đạo các địa phương khôi phục các cơ sở y tế.",
+			"4. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các ngân hàng triển khai các chính sách tín dụng.",
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		CHECK(count(csv, "Sơ tán người dân khỏi vùng sạt lở.,\"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai\",") == 1,
@@ -389,7 +390,8 @@ int main(void)
 		CHECK(count(csv, "tiếp tục phân công nhiệm vụ cụ thể") == 2, "summary: the unit's own task, in the summary and under 1.");
 		has(csv, "(2) Bố trí chỗ ở tạm cho Nhân dân.,\"Bí thư tỉnh ủy và Chủ tịch", "summary: the items under the heading");
 		CHECK(count(csv, "Bộ trưởng Bộ Tài chính") == 1, "summary: a short heading over its items is no task of its own");
-		CHECK(count(csv, "\r\n") == 8, "summary: eight rows");
+		has(csv, ",Thống đốc Ngân hàng Nhà nước Việt Nam,", "summary: a governor heads a unit");
+		CHECK(count(csv, "\r\n") == 9, "summary: nine rows");
 		free(csv);
 	}
 
