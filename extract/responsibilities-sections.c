@@ -90,8 +90,8 @@ static size_t item_text(const ex_stmt *sm)
 	return k;
 }
 
-/* Key offset past a parenthesized item number ("(1) ", "(12) ") at the start of sm, else past
- * spaces. */
+/* Key offset past a parenthesized item number ("(1) ", "(12) ", "(1). ") at the start of sm, else
+ * past spaces. */
 static size_t paren_item(const ex_stmt *sm)
 {
 	size_t k = strspn(sm->key, " "), m = k + 1;
@@ -99,7 +99,11 @@ static size_t paren_item(const ex_stmt *sm)
 		return k;
 	while (m < sm->keylen && m - k <= 2 && isdigit((unsigned char)sm->key[m]))
 		m++;
-	return m > k + 1 && m < sm->keylen && sm->key[m] == ')' ? ex_skip_sp(sm->key, m + 1, sm->keylen) : k;
+	if (!(m > k + 1 && m < sm->keylen && sm->key[m] == ')'))
+		return k;
+	if (m + 1 < sm->keylen && sm->key[m + 1] == '.')
+		m++;
+	return ex_skip_sp(sm->key, m + 1, sm->keylen);
 }
 
 /* 1 when statement sm is a lettered item ("b) Đa dạng hóa …") over numbered sub-items, the next
@@ -405,24 +409,48 @@ static size_t topic_unit(const ex_stmt *sm, size_t k, size_t *b, size_t *e)
 	return sm->keylen;
 }
 
+/* Who concludes in a report of a meeting ("Thủ tướng …", "Người đứng đầu Chính phủ …"), and the
+ * words by which they ask a unit. */
+static const char *const leaders[] = {"thu tuong", "pho thu tuong", "nguoi dung dau", "chu tich", "bo truong", NULL};
+static const char *const ask_words[] = {"chi dao", "yeu cau", "de nghi", "giao", NULL};
+/* What a unit named first in a sentence after a conclusion is asked to do ("Bộ Tài chính khẩn
+ * trương nghiên cứu …", "Các địa phương rà soát …"); a report of what it did uses other verbs. */
+static const char *const asked_verbs[] = {"khan truong", "chu dong", "chi dao", "ra soat", "nghien cuu", "day manh",
+					  "tang cuong", "tiep tuc", "tap trung", "huong dan", "kiem tra", "hoan thanh",
+					  "xu ly", "don doc", "cap nhat", "giai quyet", "chu tri", NULL};
+
+/* Key offset past the first word in the first sentence of sm from k by which a leader asks
+ * ("chỉ đạo", "yêu cầu"), or at it ("đề nghị", "giao": rs_unit_sentence reads those), or keylen. */
+static size_t asked_after(const ex_stmt *sm, size_t k)
+{
+	size_t end = ex_sentence_end(sm->key, sm->keylen, k);
+	if (end <= k || end > sm->keylen)
+		end = sm->keylen;
+	for (size_t q = k; q < end; q++)
+		for (int w = 0; ask_words[w]; w++)
+			if (ex_word_at(sm->key, sm->keylen, q, ask_words[w])) /* rs_unit_sentence reads "giao", "đề nghị" */
+				return w >= 2 ? q : ex_skip_sp(sm->key, q + strlen(ask_words[w]), sm->keylen);
+	return sm->keylen;
+}
+
 /* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
  * …", "Các Bộ … theo chức năng nhiệm vụ …"; after a topic ("Về kiến nghị …: Bộ X khẩn trương …",
  * or a paragraph under such a heading) each sentence with a unit asked to do something, not a
  * report of what it did or is ("đã", "đang", "được", …). Its row goes to cur. *from is the key
  * offset to read from (0 first); it is set past what was read, to keylen when the statement has no
  * more. Not the '+' items of a list a label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
-static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
+static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, resp *cur)
 {
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
+	size_t k = sm->heading ? sm->title_key : strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
 	int numbered = pk > k; /* "(3) Các Tập đoàn … phát huy …": a numbered item asks its unit */
 	if (numbered)
 		k = pk;
 	size_t start = *from;
 	*from = sm->keylen;
-	int topic = 0;
+	int topic = 0, reported = 0;
 	if (topic_at(sm, sm->heading ? sm->title_key : k, &after) && after < sm->keylen) {
 		k = after;
 		topic = 1;
@@ -448,24 +476,35 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 				break;
 			}
 		*from = end;
-	} else if (start || !rs_unit_sentence(sm, k, &b, &e)) {
+	} else if (start) {
 		return 0;
+	} else {
+		/* after a conclusion, "Thủ tướng … chỉ đạo Bộ X phối hợp …": the unit the leader asks */
+		size_t q = concl && ex_starts_any(sm->key, sm->keylen, k, leaders) ? asked_after(sm, k) : sm->keylen;
+		if (q < sm->keylen && rs_unit_sentence(sm, q, &b, &e)) {
+			k = q;
+			reported = 1;
+		} else if (!rs_unit_sentence(sm, k, &b, &e)) {
+			return 0;
+		}
 	}
 	size_t r = e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
-	for (int w = 0; numbered && not_asked[w]; w++) /* "(3) Bộ Công Thương đã …": its name took "đã" */
-		numbered = !ex_has_word(sm->key, b, e, not_asked[w]);
+	for (int w = 0; (numbered || concl) && not_asked[w]; w++) /* "(3) Bộ Công Thương đã …": its name took "đã" */
+		if (ex_has_word(sm->key, b, e, not_asked[w]))
+			numbered = concl = 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
 	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
-	     !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked))) ||
+	     !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked)) && !reported &&
+	     !(concl && ex_starts_any(sm->key, sm->keylen, r, asked_verbs))) ||
 	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
 		if (!topic || end >= sm->keylen)
 			return 0;
 		*from = end; /* the topic's next sentence */
-		return sentence_task(ed, s, from, cur);
+		return sentence_task(ed, s, concl, from, cur);
 	}
 	cur->lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 	cur->task = ex_clean(sm->text, sm->kmap[r], end < sm->keylen ? sm->kmap[end] : sm->len);
@@ -497,16 +536,59 @@ static int sentence_task(const ex_doc *ed, size_t s, size_t *from, resp *cur)
 static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, size_t *b, size_t *e)
 {
 	const ex_stmt *sm = &ed->stmts[s];
-	if (sm->heading || rs_starts_bullet(sm) || !ends_colon(sm) || s + 1 >= ed->nstmts ||
-	    !rs_starts_bullet(&ed->stmts[s + 1]))
+	if (sm->heading || rs_starts_bullet(sm) || s + 1 >= ed->nstmts || !rs_starts_bullet(&ed->stmts[s + 1]))
 		return 0;
 	size_t k = rs_skip_request(sm, paren_item(sm));
+	if (k > strspn(sm->key, " ") && !rs_ends_clause(sm) && ex_words_in(sm->key, k, sm->keylen) <= 16 &&
+	    rs_upper_at(sm, k) && rs_names_unit(sm->key + k, sm->keylen - k)) {
+		*b = k; /* "(1). Bộ Kế hoạch và Đầu tư" alone over its bullets */
+		*e = sm->keylen;
+		while (*e > k && sm->key[*e - 1] == ' ')
+			(*e)--;
+		return 1;
+	}
+	if (!ends_colon(sm))
+		return 0;
 	if (!rs_upper_at(sm, k) || !rs_unit_sentence(sm, k, b, e))
 		return 0;
 	size_t r = *e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
 	return ex_starts_any(sm->key, sm->keylen, r, assigns);
+}
+
+/* 1 when statement sm, which names its unit at key [.., e) over the tasks that follow its colon,
+ * states a task of its own before them (twenty words or more before any "phối hợp": "Bí thư tỉnh
+ * ủy … tiếp tục phân công nhiệm vụ cụ thể … , trong đó tập trung một số nhiệm vụ sau:"), not just
+ * what the unit does over them ("Bộ X theo chức năng, nhiệm vụ chủ trì, phối hợp với Y:") nor
+ * what a rule says it does ("… được quy định tại Điều 3 …, cụ thể như sau:"). */
+static int own_task_over(const ex_stmt *sm, size_t e)
+{
+	static const char *const rule[] = {"quy dinh tai", "nhu sau", NULL};
+	size_t end = e;
+	while (end < sm->keylen && !ex_word_at(sm->key, sm->keylen, end, "phoi hop"))
+		end++; /* the units it works with are not a task */
+	return ends_colon(sm) && ex_words_in(sm->key, e, end) >= 20 && !rs_has_word(sm, e, rule);
+}
+
+/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
+static const char *const task_verbs[] = {
+	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
+	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
+	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
+	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", NULL};
+
+/* 1 when statement s is a paragraph that starts in capitals with a task's verb ("Tổng hợp đầy đủ
+ * …") and either it or the statement before ends a clause: in a unit's list, after its last
+ * bullet, it is an item whose bullet was lost (a scan's dash); between two bullets it goes on with
+ * the one before. */
+static int verb_item(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t k = strspn(sm->key, " ");
+	return s > 0 && !sm->heading && !rs_starts_bullet(sm) && (rs_ends_clause(&ed->stmts[s - 1]) || rs_ends_clause(sm)) &&
+	       rs_upper_at(sm, k) &&
+	       ex_starts_any(sm->key, sm->keylen, k, task_verbs);
 }
 
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
@@ -555,10 +637,16 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	/* a document whose numbered items name units from its start (a telegram: "1. Bộ X …"): its
 	 * numbered headings are unit headings, not sections */
 	int flat = units_below(ed, 0), in_units = flat, last_no = 0;
+	/* concl: a conclusion ("Kết luận …") came before; chain: the unit it asked last, whose tasks
+	 * the paragraphs right after may go on with */
+	int concl = 0, nchain = 0;
+	char *chain = NULL;
 	open_unit u = {0}, list = {0}; /* list: the unit named over bullets outside unit sections */
 	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
+		if (s > 0 && !concl && ex_word_at(ed->stmts[s - 1].key, ed->stmts[s - 1].keylen, item_text(&ed->stmts[s - 1]), "ket luan"))
+			concl = 1; /* "Kết luận hội nghị, Thủ tướng …", "KẾT LUẬN" */
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
@@ -591,9 +679,15 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			u.head = NULL;
 			continue;
 		}
-		if (!in_units) {
+		if (in_units && sm->heading)
+			unit_open(&list, ed, s, NULL, ""); /* a unit heading ends a list read before it */
+		/* a telegram's text before its first numbered unit (a web page's summary of it) is read
+		 * as prose outside unit sections */
+		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le;
-			if (list.head && (sm->heading || rs_starts_bullet(sm) ||
+			int lost = list.head && cur.task && verb_item(ed, s) &&
+				   !(s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]));
+			if (list.head && (sm->heading || rs_starts_bullet(sm) || lost ||
 					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&
 					   !opens_list(ed, s, assigns, &lb, &le)))) {
 				/* a bullet under a unit that named itself over the list: its task (a bullet
@@ -603,7 +697,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				char *t = ex_clean(sm->text, 0, sm->len);
 				if (!t)
 					break;
-				if (!sm->heading && !rs_starts_bullet(sm)) {
+				if (!sm->heading && !rs_starts_bullet(sm) && !lost) {
 					continue_task(&cur, sm, t);
 				} else if (!sm->heading) {
 					st = rs_flush(ctx, sk, &cur, cur.task != NULL);
@@ -624,11 +718,35 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				unit_open(&list, ed, s, sm, sm->section);
 				list.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
 				list.coop = rs_coop_in(sm, le, sm->keylen);
+				char *t = own_task_over(sm, le) ? ex_clean(sm->text, 0, sm->len) : NULL;
+				if (t) { /* its own task, read here rather than by sentence_task */
+					start_task(ed, &cur, list.id, list.lead, NULL, ++list.ntasks, sm, t);
+					free(t);
+					continue;
+				}
 			}
 			if (!sm->heading || sm->level > 1) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, &from, &cur);)
+				int got = 0;
+				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, concl, &from, &cur);) {
+					free(chain);
+					chain = concl && cur.lead ? sohoa_strdup(cur.lead) : NULL;
+					nchain = 1;
+					got = 1;
 					st = rs_flush(ctx, sk, &cur, 1);
+				}
+				/* a report of conclusions: a paragraph that starts with a task's verb and
+				 * ends its sentence goes on with the tasks of the unit asked just before it */
+				char *t = !got && chain && rs_ends_clause(sm) && verb_item(ed, s) ? ex_clean(sm->text, 0, sm->len) : NULL;
+				if (t) {
+					start_task(ed, &cur, sm->section, chain, NULL, ++nchain, sm, t);
+					cur.source = "prose";
+					st = rs_flush(ctx, sk, &cur, 1);
+					free(t);
+				} else if (!got) {
+					free(chain);
+					chain = NULL;
+				}
 			}
 			continue;
 		}
@@ -667,6 +785,10 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				/* "1. Bộ X chủ trì, phối hợp với Y:" over its tasks */
 				u.lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 				u.coop = rs_coop_in(sm, e, sm->keylen);
+				char *t = own_task_over(sm, e) ? ex_clean(sm->text, sm->title_off, sm->len) : NULL;
+				if (t)
+					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, sm, t);
+				free(t);
 			} else {
 				u.lead = unit_lead(sm);
 				/* "9. Các Tập đoàn, doanh nghiệp: xây dựng kế hoạch …; tăng cường …." gives the
@@ -762,6 +884,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	}
 	unit_open(&u, NULL, 0, NULL, "");
 	unit_open(&list, NULL, 0, NULL, "");
+	free(chain);
 	if (st == SOHOA_OK)
 		return rs_flush(ctx, sk, &cur, cur.task != NULL);
 	rs_clear(&cur);

@@ -128,7 +128,7 @@ static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "b
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
 					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
 					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong", "bi thu",
-					 "thanh tra chinh phu", "thanh tra tinh", "thanh tra thanh pho", "thanh tra bo", NULL};
+					 "thanh tra chinh phu", "thanh tra tinh", "thanh tra thanh pho", "thanh tra bo", "thong doc", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở
  * Tài chính chủ trì", "… thực hiện", "… theo chức năng"). */
 static const char *const unit_end_words[] = {
@@ -139,7 +139,7 @@ static const char *const unit_end_words[] = {
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
-	"lanh dao", "truc tiep", "phai", "tren co so", NULL};
+	"lanh dao", "truc tiep", "phai", "tren co so", "thanh lap", "truoc ngay", "quyet dinh", NULL};
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
  * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
@@ -183,6 +183,9 @@ static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 	return end;
 }
 
+/* Words that never stand inside a name in capitals. */
+static const char *const linking[] = {"va", "cac", "cua", "nhung", "tai", "trong", "voi", "cho", "de", NULL};
+
 /* Where a list of names in capitals after "Các Bộ:" starting at key offset k ends ("Công Thương,
  * Nông nghiệp và Môi trường, Ngoại giao thành lập …" ends after "Ngoại giao"): each name is
  * capitalized words, each with at most one lower-case syllable after it, joined by '-' or "và";
@@ -203,6 +206,25 @@ static size_t names_list_end(const ex_stmt *st, size_t k, size_t ke)
 					k++;
 				end = k;
 				q = ex_skip_sp(key, k, ke);
+				/* up to two more lower-case syllables when a capital follows them ("Bưu chính
+				 * viễn thông Việt Nam") */
+				size_t w = q;
+				for (int n = 0; n < 2; n++) {
+					if (w >= ke || !isalpha((unsigned char)key[w]) || rs_upper_at(st, w) ||
+					    ex_starts_any(key, ke, w, linking) || ex_starts_any(key, ke, w, unit_end_words))
+						break;
+					while (w < ke && isalnum((unsigned char)key[w]))
+						w++;
+					w = ex_skip_sp(key, w, ke);
+					if (w < ke && isalpha((unsigned char)key[w]) && rs_upper_at(st, w)) {
+						k = end = w;
+						q = w;
+						while (end > 0 && key[end - 1] == ' ')
+							end--;
+						k = end;
+						break;
+					}
+				}
 			}
 			if (q < ke && key[q] == '-')
 				q = ex_skip_sp(key, q + 1, ke);
@@ -363,7 +385,8 @@ int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 	int clause = p > 0 && st->key[p - 1] == ',' && ex_word_at(st->key, st->keylen, k, "cac");
 	if (k >= st->keylen || (!asked && !clause && !rs_upper_at(st, k)) ||
 	    !(ex_starts_any(st->key, st->keylen, k, unit_first) || (asked && ex_starts_any(st->key, st->keylen, k, person_first))) ||
-	    ex_word_at(st->key, st->keylen, k, "truong hop")) /* "Trường hợp …" (in case) names no school */
+	    ex_word_at(st->key, st->keylen, k, "truong hop") || /* "Trường hợp …" (in case) names no school */
+	    ex_word_at(st->key, st->keylen, k, "bao cao"))      /* "Báo cáo …" (a report) names no newspaper */
 		return 0;
 	if (ex_word_at(st->key, st->keylen, k, "thuong truc") && !rs_upper_at(st, ex_skip_sp(st->key, k + 11, st->keylen)))
 		return 0; /* "Thường trực Tỉnh ủy" is a unit, "Thường trực tổng hợp …" a task */

@@ -99,6 +99,24 @@ static int ends_comparison(const char *s)
 	return n >= 3 && (!memcmp(s + n - 3, "\xE2\x89\xA5", 3) || !memcmp(s + n - 3, "\xE2\x89\xA4", 3)); /* ≥ ≤ */
 }
 
+/* 1 when line s is a full line that lists names after a colon and stops without punctuation
+ * ("… và các Tập đoàn: Công nghiệp - Năng lượng …, Bưu chính viễn thông …, Công nghiệp"): a line
+ * starting "- " after it is the rest of a hyphenated name ("- Viễn thông Quân đội …"), not a
+ * bullet. */
+static int names_run_on(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (!n || cp_count(s) < 55 || ends_sentence(s, n))
+		return 0;
+	const char *colon = NULL;
+	for (const char *p = s; p < s + n; p++)
+		if (*p == ':' && p[1] == ' ')
+			colon = p;
+	return colon && memchr(colon, ',', (size_t)(s + n - colon)) != NULL;
+}
+
 static int blank(const char *s)
 {
 	for (; *s; s++)
@@ -185,6 +203,8 @@ static sohoa_status finish_stmt(sohoa_ctx *ctx, stmt_builder *sb)
  * when it plainly continues it (starts in lowercase). */
 static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_marker *m, int upper, int gap)
 {
+	if (sb->cur && !gap && m->kind == SOHOA_MARK_BULLET && t[strspn(t, " \t")] == '-' && names_run_on(sb->prev_text))
+		return 0; /* "… các Tập đoàn: …, Công nghiệp" + "- Viễn thông Quân đội theo …" */
 	if (!sb->cur || is_heading(m->kind) || gap || m->kind == SOHOA_MARK_BULLET ||
 	    ends_sentence(sb->prev_text, strlen(sb->prev_text)))
 		return 1;

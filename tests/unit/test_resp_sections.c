@@ -366,6 +366,108 @@ int main(void)
 		free(csv);
 	}
 
+	/* a telegram: the summary before its first numbered unit is read as prose (a unit over
+	 * bullets); a unit heading whose own long sentence ends with a colon is a task too, and so
+	 * is each item under it; a short "Bộ X chủ trì:" is not */
+	{
+		static const char *const l[] = {
+			"Thủ tướng Chính phủ yêu cầu:",
+			"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai tiếp tục phân công nhiệm vụ cụ thể cho từng đồng chí trong Thường vụ xuống tận phường, xã, bám sát cơ sở để nắm tình hình, tập trung chỉ đạo, trong đó tập trung một số nhiệm vụ sau:",
+			"- Sơ tán người dân khỏi vùng sạt lở.",
+			"- Sửa chữa trường học trước ngày 15/12/2025.",
+			"Thủ tướng Chính phủ yêu cầu:",
+			"1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai tiếp tục phân công nhiệm vụ cụ thể cho từng đồng chí trong Thường vụ xuống tận phường, xã, bám sát cơ sở để nắm tình hình, tập trung chỉ đạo, trong đó tập trung một số nhiệm vụ sau:",
+			"(1) Huy động lực lượng tiếp cận các hộ dân bị cô lập.",
+			"(2) Bố trí chỗ ở tạm cho Nhân dân.",
+			"2. Bộ trưởng Bộ Tài chính chủ trì:",
+			"(1) Hoàn thiện dự thảo Nghị quyết của Chính phủ.",
+			"3. Bộ trưởng Bộ Y tế chỉ đạo các địa phương khôi phục các cơ sở y tế.",
+			"4. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các ngân hàng triển khai các chính sách tín dụng.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, "Sơ tán người dân khỏi vùng sạt lở.,\"Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai\",") == 1,
+		      "summary: a bullet of the unit named before the first numbered unit");
+		CHECK(count(csv, "tiếp tục phân công nhiệm vụ cụ thể") == 2, "summary: the unit's own task, in the summary and under 1.");
+		has(csv, "(2) Bố trí chỗ ở tạm cho Nhân dân.,\"Bí thư tỉnh ủy và Chủ tịch", "summary: the items under the heading");
+		CHECK(count(csv, "Bộ trưởng Bộ Tài chính") == 1, "summary: a short heading over its items is no task of its own");
+		has(csv, ",Thống đốc Ngân hàng Nhà nước Việt Nam,", "summary: a governor heads a unit");
+		CHECK(count(csv, "\r\n") == 9, "summary: nine rows");
+		free(csv);
+	}
+
+	/* a unit heading that lists companies after a colon, one name cut by a line starting "- "
+	 * (the rest of "Công nghiệp - Viễn thông Quân đội"), in a conclusion's numbered topics */
+	{
+		static const char *const l[] = {
+			"III. KẾT LUẬN",
+			"9. Về hạ tầng viễn thông: giao Bộ Khoa học và Công nghệ hướng dẫn các Tập đoàn triển khai thực hiện.",
+			"10. Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính viễn thông Việt Nam, Công nghiệp",
+			"- Viễn thông Quân đội theo chức năng, nhiệm vụ và thẩm quyền, phối hợp chặt chẽ với Tỉnh xử lý các kiến nghị.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "\"Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội\",Tỉnh,",
+		    "companies: the whole list is the lead, the line after the dash goes on the heading");
+		CHECK(strstr(csv, ",Viễn thông Quân đội,") == NULL, "companies: no unit named by the half of a name");
+		free(csv);
+	}
+
+	/* a scanned conclusion: items "(1). Bộ X" alone over bullets, "(2). Bộ Y chủ trì …", and
+	 * list items whose dash the scan lost (a paragraph that starts with a task's verb) */
+	{
+		static const char *const l[] = {
+			"b) Các nhiệm vụ cụ thể",
+			"(1). Bộ Kế hoạch và Đầu tư",
+			"- Phối hợp với Bộ Tài chính theo dõi sát tiến độ giải ngân vốn đầu tư công.",
+			"Tổng hợp đầy đủ đề xuất, kiến nghị của các bộ, cơ quan, địa phương.",
+			"(2). Bộ Xây dựng phối hợp với Bộ Giao thông vận tải theo dõi sát thị trường vật liệu xây dựng.",
+			"(3). Ủy ban nhân dân các tỉnh, thành phố",
+			"- Tập trung đẩy mạnh công tác giải phóng mặt bằng.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "giải ngân vốn đầu tư công.,Bộ Kế hoạch và Đầu tư,Bộ Tài chính,", "scan: the bullet of \"(1). Bộ X\"");
+		has(csv, "\"Tổng hợp đầy đủ đề xuất, kiến nghị của các bộ, cơ quan, địa phương.\",Bộ Kế hoạch và Đầu tư,", "scan: an item whose dash was lost");
+		has(csv, ",Bộ Xây dựng,Bộ Giao thông", "scan: \"(2). Bộ Xây dựng phối hợp …\"");
+		has(csv, "Tập trung đẩy mạnh công tác giải phóng mặt bằng.,\"Ủy ban nhân dân các tỉnh, thành phố\",", "scan: the bullet of \"(3). Ủy ban …\"");
+		CHECK(count(csv, "\r\n") == 4, "scan: four rows");
+		free(csv);
+	}
+
+	/* a news report of conclusions: after "Kết luận …", the unit a leader asks ("Thủ tướng chỉ
+	 * đạo Bộ X …", "đề nghị các doanh nghiệp …"), a unit named first with what it is asked to do,
+	 * and the paragraphs right after that start with a task's verb and end their sentence; not
+	 * before the conclusion, not a subheading without a period, not a unit that "đã" did */
+	{
+		static const char *const l[] = {
+			"Bộ Xây dựng rà soát các dự án bất động sản trong quý I.",
+			"Kết luận hội nghị, Thủ tướng Chính phủ đánh giá cao các ý kiến của các đại biểu.",
+			"Nghiên cứu tích hợp quy định về thủ tục đầu tư thành một nghị định",
+			"Người đứng đầu Chính phủ chỉ đạo Bộ Xây dựng phối hợp với các địa phương kiểm tra các dự án còn khó khăn.",
+			"Khẩn trương xây dựng các nghị quyết của Chính phủ khi được ban hành;",
+			"Rà soát các dự án có dấu hiệu vi phạm",
+			"Bộ Tài chính khẩn trương nghiên cứu ban hành chính sách đánh thuế bất động sản không sử dụng.",
+			"Bộ Công an đã xử lý nhiều vụ việc vi phạm.",
+			"Thủ tướng đề nghị các doanh nghiệp chủ động rà soát, tái cấu trúc danh mục dự án đầu tư.",
+		};
+		/* the text normalize reflowed: one paragraph per line */
+		sohoa_text *t = text_of_lines(l, sizeof l / sizeof *l);
+		for (size_t i = 0; i < t->nlines; i++)
+			t->lines[i].line_end = t->lines[i].line + 1;
+		sohoa_buf out = {0};
+		const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
+		CHECK(ex && ex->run(ctx, NULL, t, &out) == SOHOA_OK, "conclusions: extracted");
+		char *csv = out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+		sohoa_text_free(t);
+		has(csv, "kiểm tra các dự án còn khó khăn.,Bộ Xây dựng,các địa phương,", "conclusions: the unit the leader asks");
+		has(csv, "Khẩn trương xây dựng các nghị quyết của Chính phủ khi được ban hành;,Bộ Xây dựng,", "conclusions: the paragraph after goes on");
+		has(csv, ",Bộ Tài chính,", "conclusions: a unit named first with what it is asked");
+		has(csv, ",các doanh nghiệp,", "conclusions: \"đề nghị các doanh nghiệp\"");
+		CHECK(strstr(csv, "trong quý I") == NULL, "conclusions: nothing before the conclusion");
+		CHECK(strstr(csv, "Rà soát các dự án có dấu hiệu") == NULL, "conclusions: no subheading");
+		CHECK(strstr(csv, "Bộ Công an") == NULL, "conclusions: not what a unit did");
+		CHECK(count(csv, "\r\n") == 4, "conclusions: four rows");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
