@@ -507,6 +507,60 @@ static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 	return 0;
 }
 
+/* Words of a list's lead that set goals ("… xác định mục tiêu cụ thể … đến năm 2030 như sau:",
+ * "Phấn đấu đến năm 2025:"), and words that make it a report of them ("Kết quả thực hiện các chỉ
+ * tiêu:"). */
+static const char *const goal_leads[] = {"muc tieu", "chi tieu", "phan dau", NULL};
+static const char *const lead_results[] = {"ket qua", "tinh hinh", "da dat", "dat duoc", "da hoan thanh",
+					   "uoc dat", "uoc thuc hien", "danh gia", "thuc trang", "hien trang",
+					   NULL};
+
+/* The year key[0..n) sets goals for: the last "đến năm 2030", else its one "năm 2030"; 0 when
+ * none, or when it is before the document's year doc_year (0: unknown). */
+static int lead_year(const char *key, size_t n, int doc_year)
+{
+	int one = 0, until = 0, many = 0;
+	for (size_t i = 0; i + 8 <= n; i++) {
+		size_t q, r, wb;
+		if (!(q = score_word_end(key, i, n, "nam")) || !(r = score_year_end(key, ex_skip_sp(key, q, n), n)))
+			continue;
+		int y = atoi(key + r - 4);
+		size_t p = i;
+		while (p > 0 && key[p - 1] == ' ')
+			p--;
+		if (ex_ends_with(key, 0, p, "den", &wb))
+			until = y;
+		many |= one && one != y;
+		one = y;
+	}
+	int y = until ? until : many ? 0 : one;
+	return y && (!doc_year || y >= doc_year) ? y : 0;
+}
+
+/* 1 when statement si is an item of a list whose lead sets goals (goal_leads, no lead_results),
+ * the lead of its lead too (three levels: "Mục tiêu đến năm 2030:" / "- Về kinh tế:" / "+ …");
+ * *year gets the year the lead names (lead_year), else 0. A lead of a later year than the
+ * document's with "đến năm" sets goals as well ("Đến năm 2030, toàn tỉnh:"). */
+static int goal_list(const ex_doc *ed, size_t si, int doc_year, int *year)
+{
+	*year = 0;
+	size_t s = si, n;
+	for (int up = 0; up < 3; up++) {
+		const ex_stmt *ls = list_lead(ed, s, 1, &n);
+		if (!ls)
+			return 0;
+		if (ex_has_any(ls->key, 0, n, lead_results))
+			return 0;
+		int y = lead_year(ls->key, n, doc_year);
+		if (ex_has_any(ls->key, 0, n, goal_leads) || (y && doc_year && y > doc_year && ex_has_word(ls->key, 0, n, "den nam"))) {
+			*year = y;
+			return 1;
+		}
+		s = (size_t)(ls - ed->stmts);
+	}
+	return 0;
+}
+
 /* Words of an appendix title that make its figures results ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"). */
 static const char *const appendix_results[] = {"ket qua", "thuc hien", "tinh hinh", "uoc", "danh gia", NULL};
 
@@ -538,6 +592,27 @@ static const char *const imperatives[] = {"tiep tuc", "tang cuong", "day manh", 
 					  "bao dam", "trien khai", "tap trung", "khan truong", "chu dong", "yeu cau",
 					  "de nghi", "giao", "to chuc", "thuc hien", NULL};
 static const char *const deadlines[] = {"truoc ngay", "cham nhat", "han chot", NULL};
+
+/* Verbs of a task that govern a figure close after them ("… và đẩy mạnh giải ngân 100% vốn đầu tư
+ * công"): in a document that is no report, the figure is what the task is to reach. */
+static const char *const task_verbs[] = {"day manh", "hoan thanh", "dam bao", "bao dam", "tang cuong", NULL};
+
+/* 1 when a task verb stands in the clause [cb, at) of statement st at most three words before
+ * the figure at at, and no "đã" says the task is done. */
+static int task_figure(const ex_stmt *st, size_t cb, size_t at)
+{
+	const char *key = st->key;
+	int verb = 0;
+	for (size_t i = cb; i < at; i++) {
+		if (i > cb && key[i - 1] != ' ')
+			continue;
+		if (ex_spelled_at(st, i, "đã"))
+			return 0;
+		if (ex_starts_any(key, at, i, task_verbs) && ex_words_in(key, i, at) <= 5)
+			verb = 1;
+	}
+	return verb;
+}
 
 /* 1 when statement sm is the type line of one of types ("KẾ HOẠCH", …), emphasis marks of
  * markdown around it ("**KẾ HOẠCH**") left out. */
@@ -631,10 +706,14 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	size_t se = ex_sentence_end(key, kl, e->e);
 	int directive = !dt->report && !result &&
 			(ex_starts_any(key, kl, ex_skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
-			 ex_has_any(key, e->e, se, deadlines));
-	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si));
+			 ex_has_any(key, e->e, se, deadlines) || task_figure(st, cstart, e->b));
+	int lead_y = 0;
+	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si)) ||
+			   goal_list(ed, si, dt->year, &lead_y);
 	int result_section = !goal_section && section_says(ed, si, result_titles);
 	r->year = year_of(st, sstart, e->b, e->e);
+	if (!r->year && goal_section && !result)
+		r->year = lead_y;
 	/* a figure of a year before the document's is a result: a goal is set for what is to come */
 	if (!target && r->year && dt->year && r->year < dt->year)
 		result = 1;

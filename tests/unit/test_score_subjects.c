@@ -107,6 +107,19 @@ int main(void)
 	       WANT("tỷ lệ lao động qua đào tạo,target,>=,70,", "tỷ lệ lao động qua đào tạo,target,<=,75,"),
 	       WANT("75% tỷ lệ", "75%,target"), "scores: \"70%-75%\" is a range");
 
+	/* a list's lead that sets goals makes its items targets, of the year it names */
+	expect(ctx, LINES("Mục tiêu cụ thể đến năm 2030 như sau:", "- Tỷ lệ hộ dân dùng nước sạch đạt 95%.",
+			  "- Tỷ lệ che phủ rừng ổn định ở mức 45%."),
+	       3, 2, WANT("hộ dân dùng nước sạch,target,=,95,", "2030,", "che phủ rừng ổn định,target,=,45,"),
+	       WANT(",score,"), "scores: the items of a list whose lead sets goals are targets of its year");
+	expect(ctx, LINES("Kết quả thực hiện các mục tiêu năm 2024 như sau:", "- Tỷ lệ hộ dân dùng nước sạch đạt 95%."), 2,
+	       1, WANT(",score,=,95,"), WANT(",target,"), "scores: the items of a lead reporting results stay results");
+	/* a task verb governing its figure makes it a target, unless "đã" says it is done */
+	expect(ctx, LINES("- Chỉ đạo các đơn vị rà soát hồ sơ và đẩy mạnh giải ngân 100% vốn được giao."), 1, 1,
+	       WANT(",target,=,100,"), NULL, "scores: \"đẩy mạnh giải ngân 100%\" is a target");
+	expect(ctx, LINES("Các đơn vị đã đẩy mạnh giải ngân 100% vốn được giao."), 1, 1, WANT(",score,=,100,"), NULL,
+	       "scores: \"đã đẩy mạnh giải ngân 100%\" is a result");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
