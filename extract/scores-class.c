@@ -158,6 +158,11 @@ static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_
 	return memchr(key + cb, '=', b - cb) != NULL;
 }
 
+/* What a threshold brings, after the comma that ends it ("Thiệt hại từ 30% đến dưới 40%, giảm
+ * thuế 80%"). */
+static const char *const consequences[] = {"duoc ho tro", "ho tro", "boi thuong", "muc ho tro", "giam thue",
+					   "mien thue", "duoc giam", "duoc mien", "duoc huong", "duoc boi thuong", NULL};
+
 /* 1 when the figure at [b, e) of statement st sits in a condition: its sentence opens with a
  * condition word and goes on after it with the consequence ("thì", "có thể"), or "nếu" comes
  * right before it in its clause with "thì" after, or it is what "phải" requires before "mới
@@ -194,8 +199,7 @@ static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_
 	for (size_t k = e; k < se; k++)
 		if (key[k] == ',' || key[k] == ';') {
 			size_t j = ex_skip_sp(key, k + 1, se);
-			if (ex_word_at(key, se, j, "duoc ho tro") || ex_word_at(key, se, j, "ho tro") ||
-			    ex_word_at(key, se, j, "boi thuong") || ex_word_at(key, se, j, "muc ho tro"))
+			if (ex_starts_any(key, se, j, consequences))
 				return 1;
 			break;
 		}
@@ -231,7 +235,8 @@ static const char *const norm_heads[] = {"muc ho tro", "muc boi thuong", "muc th
  * bồi thường". */
 static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 {
-	static const char *const q[] = {"it nhat", "toi thieu", "tren", "duoi", "tu", "khoang", "den", "muc", NULL};
+	static const char *const q[] = {"it nhat", "toi thieu", "tren", "duoi", "tu", "khoang", "den", "muc", "them",
+					NULL};
 	const char *key = st->key;
 	size_t p = score_back_over(key, cb, b, q), wb;
 	int verb = 0;
@@ -241,6 +246,16 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 	size_t a = ex_skip_sp(key, e, st->keylen);
 	if (verb && ex_starts_any(key, st->keylen, a, money_bases))
 		return 1;
+	for (int m = 0; money_bases[m] && !verb; m++) { /* "giảm thuế 60%", "miễn học phí 100%" */
+		size_t mb;
+		if (!ex_ends_with(key, cb, p, money_bases[m], &mb))
+			continue;
+		while (mb > cb && key[mb - 1] == ' ')
+			mb--;
+		for (int v = 0; norm_verbs[v]; v++)
+			if (ex_ends_with(key, cb, mb, norm_verbs[v], &wb))
+				return 1;
+	}
 	if (ex_starts_any(key, st->keylen, a, shares) ||
 	    ex_ends_with(key, cb, p, "huong", &wb) || ex_ends_with(key, cb, p, "nam giu", &wb) ||
 	    ex_ends_with(key, cb, p, "so huu", &wb))
@@ -508,9 +523,10 @@ static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 }
 
 /* Words of a list's lead that set goals ("… xác định mục tiêu cụ thể … đến năm 2030 như sau:",
- * "Phấn đấu đến năm 2025:"), and words that make it a report of them ("Kết quả thực hiện các chỉ
- * tiêu:"). */
-static const char *const goal_leads[] = {"muc tieu", "chi tieu", "phan dau", NULL};
+ * "Phấn đấu đến năm 2025:"; "chỉ tiêu" only with the year they are for: a project's "một số chỉ
+ * tiêu chính sau:" are its parameters), and words that make it a report of them ("Kết quả thực
+ * hiện các chỉ tiêu:"). */
+static const char *const goal_leads[] = {"muc tieu", "phan dau", NULL};
 static const char *const lead_results[] = {"ket qua", "tinh hinh", "da dat", "dat duoc", "da hoan thanh",
 					   "uoc dat", "uoc thuc hien", "danh gia", "thuc trang", "hien trang",
 					   NULL};
@@ -552,7 +568,8 @@ static int goal_list(const ex_doc *ed, size_t si, int doc_year, int *year)
 		if (ex_has_any(ls->key, 0, n, lead_results))
 			return 0;
 		int y = lead_year(ls->key, n, doc_year);
-		if (ex_has_any(ls->key, 0, n, goal_leads) || (y && doc_year && y > doc_year && ex_has_word(ls->key, 0, n, "den nam"))) {
+		if (ex_has_any(ls->key, 0, n, goal_leads) || (y && ex_has_word(ls->key, 0, n, "chi tieu")) ||
+		    (y && doc_year && y > doc_year && ex_has_word(ls->key, 0, n, "den nam"))) {
 			*year = y;
 			return 1;
 		}
