@@ -120,6 +120,20 @@ int main(void)
 	expect(ctx, LINES("Các đơn vị đã đẩy mạnh giải ngân 100% vốn được giao."), 1, 1, WANT(",score,=,100,"), NULL,
 	       "scores: \"đã đẩy mạnh giải ngân 100%\" is a result");
 
+	/* words before a figure that are a clause cut out name nothing: the row is dropped, not given
+	 * the heading's or the sentence's phrase */
+	expect(ctx, LINES("Thời điểm đó xã đang có hơn 40% hộ nghèo."), 1, 0, NULL, NULL,
+	       "scores: \"… xã đang có hơn 40%\" has no subject (it ends with \"đang\")");
+	expect(ctx, LINES("Sau khi sáp nhập, con số này là 35 người, chỉ chiếm 7,5%."), 1, 0, NULL, NULL,
+	       "scores: \"con số này\" points elsewhere; \"Sau khi …\" opens a clause");
+	/* reference marks after a full stop end the sentence: the next one's words are its own */
+	expect(ctx, LINES("Năm 2020 tỷ lệ biết chữ của tỉnh đạt 95%.[12] Tỷ lệ hộ nghèo giảm còn 3,5%."), 1, 2,
+	       WANT("tỷ lệ biết chữ của tỉnh,score,=,95,", ",Tỷ lệ hộ nghèo,score,=,3.5,"), WANT("[12] Tỷ"),
+	       "scores: \".[12]\" ends a sentence");
+	/* a threshold and the relief it brings are a regulation's, not measurements */
+	expect(ctx, LINES("+ Thiệt hại từ 30% đến dưới 50%, giảm thuế 70%;", "+ Thiệt hại từ 50% trở lên, miễn thuế 100%."), 2,
+	       0, NULL, NULL, "scores: \"Thiệt hại từ 30% …, giảm thuế 70%\" states no fact");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
