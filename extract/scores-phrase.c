@@ -17,7 +17,7 @@ static const char *const subject_tail[] = {
 	"dung vi tri", "vi tri thu", "xep", "tang binh quan", "giam binh quan", "dat binh quan", "tang", "giam",
 	"co gang",
 	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "moi", "chua", "nhieu nhat", "co", "uoc", "xuong",
-	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", NULL};
+	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", "uoc vuot", "vuot", NULL};
 /* Words trimmed from the start of a subject. */
 static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", "dam bao", "bao dam", "dac biet",

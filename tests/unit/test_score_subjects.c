@@ -134,6 +134,11 @@ int main(void)
 	expect(ctx, LINES("+ Thiệt hại từ 30% đến dưới 50%, giảm thuế 70%;", "+ Thiệt hại từ 50% trở lên, miễn thuế 100%."), 2,
 	       0, NULL, NULL, "scores: \"Thiệt hại từ 30% …, giảm thuế 70%\" states no fact");
 
+	/* "vượt 10,5% so với dự toán" is by how much the result passes its reference */
+	expect(ctx, LINES("Thu nội địa ước vượt 10,5% so với dự toán."), 1, 1,
+	       WANT(",Thu nội địa,change,=,,,,,,,10.5,%,"), WANT(",score,", "vượt,"),
+	       "scores: \"vượt 10,5% so với dự toán\" is a change against the reference");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
