@@ -46,6 +46,8 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 				size_t p = i, wb;
 				while (p > b && key[p - 1] == ' ')
 					p--;
+				if (p > b && isdigit((unsigned char)key[p - 1]))
+					continue; /* "59.971 mục tiêu dân cư", "15/17 chỉ tiêu": things counted */
 				/* … unless the figure is the goal's own value ("đạt mục tiêu tăng trưởng 8%") */
 				size_t ge = i + 8;
 				int own_value = ge < e && ex_words_in(key, ge, e) <= 10;

@@ -307,7 +307,7 @@ static const char *const not_np_start[] = {
 	"của", "và", "hoặc", "hay", "cộng", "trừ", "x", "nếu", "thì", "so với", "cao hơn", "thấp hơn", "đạt", "được",
 	"là", "bằng", "vượt", "còn", "xuống", "lên", "hơn", "gần", "khoảng", "ít nhất", "không", "chưa", "đã",
 	"sẽ", "đang", "có thể", "mà", "nên", "vì", "mỗi", "gồm", "bao gồm", "trong đó", "đồng thời", "nhưng",
-	"cũng", "ra", "trở lên", "trở xuống", NULL};
+	"cũng", "ra", "trở lên", "trở xuống", "tương đương", "chiếm", "tức", NULL};
 /* Prepositions and the like: a short phrase they open is a fragment ("vào năm 2025", "đến nay"). */
 static const char *const weak_np_start[] = {"vào", "đến", "từ", "trong", "với", "khi", "do", "như", "trên", "dưới",
 					    "tới", "nhiều", "nhằm", "để", "tại", "theo", "sau", "trước", "riêng",

@@ -139,6 +139,10 @@ int main(void)
 	       WANT(",Thu nội địa,change,=,,,,,,,10.5,%,"), WANT(",score,", "vượt,"),
 	       "scores: \"vượt 10,5% so với dự toán\" is a change against the reference");
 
+	/* "12 chỉ tiêu" counts things: no goal is set */
+	expect(ctx, LINES("Đợt kiểm tra phát hiện 12 chỉ tiêu chưa đạt, chiếm 30% tổng số chỉ tiêu."), 1, 1, WANT(",score,=,30,"),
+	       WANT(",target,"), "scores: a count of \"chỉ tiêu\" is no goal");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
