@@ -372,6 +372,25 @@ static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t 
 	return ls && ex_has_any(ls->key, ls->title_key, n, criteria_leads);
 }
 
+/* Leads of a list of a benefit's rates ("Người lao động làm thêm giờ được trả lương … như sau:"). */
+static const char *const benefit_leads[] = {"duoc tra luong", "duoc tra them", "duoc tra", "duoc huong",
+					    "duoc ho tro", "muc huong", "muc ho tro", "tra luong", NULL};
+
+/* 1 when percentage [b, e) of list item si is a rate "bằng" a base its lead names as a benefit:
+ * "a) Vào ngày thường, ít nhất bằng 150%;" under "… được trả lương … như sau:". */
+static int benefit_item(const ex_doc *ed, size_t si, size_t cb, size_t b)
+{
+	static const char *const q[] = {"it nhat", "toi thieu", "khong thap hon", "khoang", NULL};
+	const ex_stmt *st = &ed->stmts[si];
+	size_t p = score_back_over(st->key, cb, b, q), wb, n;
+	while (p > cb && st->key[p - 1] == ' ')
+		p--;
+	if (!ex_ends_with(st->key, cb, p, "bang", &wb))
+		return 0;
+	const ex_stmt *ls = list_lead(ed, si, 0, &n);
+	return ls && ex_has_any(ls->key, 0, n, benefit_leads);
+}
+
 /* Words that open a sanction ("Phạt tiền từ … đồng đối với hành vi …") and that name the act a
  * provision describes ("Thực hiện hành vi quy định tại khoản 5 …"). */
 static const char *const sanctions[] = {"phat tien", "phat canh cao", "tich thu", "tuoc quyen", NULL};
@@ -441,7 +460,7 @@ int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_sc
 		return 10;
 	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm") && exam_rule(st, sb, e->e))
 		return 9;
-	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && is_norm(st, cb, sb, e->b, e->e))
+	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && (is_norm(st, cb, sb, e->b, e->e) || benefit_item(ed, si, cb, e->b)))
 		return 7;
 	size_t se = ex_sentence_end(key, st->keylen, e->e);
 	if (ex_has_any(key, sb, se, award_words))

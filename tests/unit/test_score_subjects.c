@@ -143,6 +143,11 @@ int main(void)
 	expect(ctx, LINES("Đợt kiểm tra phát hiện 12 chỉ tiêu chưa đạt, chiếm 30% tổng số chỉ tiêu."), 1, 1, WANT(",score,=,30,"),
 	       WANT(",target,"), "scores: a count of \"chỉ tiêu\" is no goal");
 
+	/* the rates of a benefit listed under its lead are norms */
+	expect(ctx, LINES("1. Người làm ca đêm được trả lương như sau:", "a) Ca đêm ngày thường, ít nhất bằng 130%;",
+			  "b) Ca đêm ngày lễ, ít nhất bằng 390%."),
+	       3, 0, NULL, NULL, "scores: \"ít nhất bằng 130%\" under \"… được trả lương như sau:\" is a norm");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
