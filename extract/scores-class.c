@@ -141,14 +141,15 @@ static const char *const award_words[] = {"khen thuong", "bang khen", "giay khen
 /* Words that open a condition ("Đối với … có tỷ lệ … thấp dưới 30% có thể điều chỉnh …"). */
 static const char *const cond_open[] = {"neu", "truong hop", "trong truong hop", "khi", "doi voi", "rieng doi voi", NULL};
 
-/* 1 when an arithmetic operator stands next to the figure [b, e) or an '=' before it in its
- * clause: a formula ("Tỷ lệ = b/a * 100%", "… x 100% x 25"), not a fact. */
+/* 1 when an arithmetic or comparison operator stands next to the figure [b, e) or an '=' before
+ * it in its clause: a formula ("Tỷ lệ = b/a * 100%", "… x 100% x 25") or a condition ("(i>20%)"),
+ * not a fact. */
 static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_t e)
 {
 	size_t i = b;
 	while (i > cb && key[i - 1] == ' ')
 		i--;
-	if (i > cb && (strchr("*=/+", key[i - 1]) || (key[i - 1] == 'x' && (i - 1 == cb || key[i - 2] == ' ')) ||
+	if (i > cb && (strchr("*=/+<>", key[i - 1]) || (key[i - 1] == 'x' && (i - 1 == cb || key[i - 2] == ' ')) ||
 		       (i >= cb + 2 && (unsigned char)key[i - 2] == 0xC3 && (unsigned char)key[i - 1] == 0x97)))
 		return 1;
 	size_t j = e;
@@ -184,6 +185,11 @@ static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_
 			then = 1;
 	if (opens && then)
 		return 1;
+	/* "… bằng 50% đến 100% công năng xe thì bị trừ 4 điểm": what follows "thì bị/được" is the rule's
+	 * consequence */
+	for (size_t k = e; k < se; k++)
+		if (ex_word_at(key, se, k, "thi bi") || ex_word_at(key, se, k, "thi duoc"))
+			return 1;
 	for (size_t k = cb; k < b; k++)
 		if (ex_word_at(key, b, k, "neu") && then)
 			return 1;
@@ -334,6 +340,7 @@ static const ex_stmt *list_lead(const ex_doc *ed, size_t si, int dot_goes_on, si
  * lên"). */
 static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t e)
 {
+	static const char *const bounds[] = {"tren", "tu", "it nhat", "toi thieu", "khong duoi", NULL};
 	const ex_stmt *st = &ed->stmts[si];
 	const char *key = st->key;
 	size_t wb, ce = e;
@@ -355,6 +362,8 @@ static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t 
 			j = ex_skip_sp(key, j, b);
 			if (ex_word_at(key, b, j, "co") || ex_word_at(key, b, j, "dap ung"))
 				return 1; /* "… là xã có từ 50% số thôn trở lên" */
+			if (ex_word_at(key, b, j, "duoc") && score_back_over(key, j + 4, b, bounds) == j + 4)
+				return 1; /* "… là người được trên 50% cử tri …" */
 		}
 	}
 	if (ex_has_word(key, sb, b, "voi dieu kien") || ex_has_word(key, sb, b, "dieu kien la"))

@@ -148,6 +148,14 @@ int main(void)
 			  "b) Ca đêm ngày lễ, ít nhất bằng 390%."),
 	       3, 0, NULL, NULL, "scores: \"ít nhất bằng 130%\" under \"… được trả lương như sau:\" is a norm");
 
+	/* conditions: a comparison sign, a rule's consequence "thì bị/được", a definition "là … được trên" */
+	expect(ctx, LINES("Các sườn đồi có độ dốc lớn (i>25%) không san lấp."), 1, 0, NULL, NULL,
+	       "scores: \"(i>25%)\" is a condition");
+	expect(ctx, LINES("Theo đó, người chở hàng vượt trọng tải từ 30% đến 50% thì bị trừ 4 điểm."), 1, 0, NULL, NULL,
+	       "scores: a figure before \"thì bị …\" is a rule's condition");
+	expect(ctx, LINES("Người được công nhận là người được trên 60% thành viên tán thành."), 1, 0, NULL, NULL,
+	       "scores: \"là người được trên 60%\" defines, it measures nothing");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
