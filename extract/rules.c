@@ -331,11 +331,28 @@ double ex_num_at(const char *key, size_t at)
 
 /* ---- sentences and clauses in a key ---- */
 
-/* 1 if key[i] is a '.' that ends a sentence: followed by a space or the end, and not the dot
- * of a heading number ("1. 1.", "II.") or of an abbreviation of one letter. */
+/* Key offset past the reference marks at p ("[31][33]"), p itself when none. */
+static size_t past_refs(const char *key, size_t keylen, size_t p)
+{
+	for (;;) {
+		size_t q = p + 1;
+		if (p >= keylen || key[p] != '[')
+			return p;
+		while (q < keylen && isdigit((unsigned char)key[q]))
+			q++;
+		if (q == p + 1 || q >= keylen || key[q] != ']')
+			return p;
+		p = q + 1;
+	}
+}
+
+/* 1 if key[i] is a '.' that ends a sentence: followed by a space or the end (reference marks
+ * "[31]" between them), and not the dot of a heading number ("1. 1.", "II.") or of an
+ * abbreviation of one letter. */
 int ex_sentence_dot(const char *key, size_t keylen, size_t i)
 {
-	if (key[i] != '.' || (i + 1 < keylen && key[i + 1] != ' ') || (i > 0 && key[i - 1] == '.'))
+	size_t a = key[i] == '.' ? past_refs(key, keylen, i + 1) : i + 1;
+	if (key[i] != '.' || (a < keylen && key[a] != ' ') || (i > 0 && key[i - 1] == '.'))
 		return 0; /* "kiểm tra.. được": an ellipsis does not end the sentence */
 	size_t b = i;
 	while (b > 0 && i - b < 3 && isalnum((unsigned char)key[b - 1])) /* 3 tell all the cases apart */
@@ -373,7 +390,7 @@ size_t ex_clause_start(const char *key, size_t limit, size_t at)
 		} else if (!depth && (c == ';' || c == ':'))
 			return i;
 		else if (!depth && i < at && ex_sentence_dot(key, at, i - 1))
-			return i;
+			return past_refs(key, at, i);
 		i--;
 	}
 	return limit;
@@ -385,7 +402,7 @@ size_t ex_sentence_end(const char *key, size_t keylen, size_t at)
 		if (i - at >= EX_SENTENCE_MAX)
 			return i;
 		if (ex_sentence_dot(key, keylen, i))
-			return i + 1;
+			return past_refs(key, keylen, i + 1);
 	}
 	return keylen;
 }
@@ -395,7 +412,7 @@ size_t ex_sentence_start(const char *key, size_t at)
 	size_t i = at;
 	while (i > 0) {
 		if (i < at && ex_sentence_dot(key, at, i - 1))
-			return i;
+			return past_refs(key, at, i);
 		if (at - i >= EX_SENTENCE_MAX)
 			return i;
 		i--;

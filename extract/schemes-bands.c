@@ -18,7 +18,8 @@ static const char *const band_context[] = {"xep loai", "phan loai", "xep hang", 
 static const char *const band_names[] = {"tot", "kha", "dat", "chua dat", "trung binh", "yeu", "kem", "xuat sac",
 					 "gioi", NULL};
 static const char *const band_heads[] = {"loai", "hoan thanh", "khong hoan thanh", "xep loai", "muc xep loai",
-					 "hang", "muc hoan thanh", NULL};
+					 "hang", "muc hoan thanh", "dat yeu cau", "khong dat yeu cau", "chua dat yeu cau",
+					 NULL};
 
 /* 1 when key[b..e) is a band's label. */
 static int band_label(const char *key, size_t b, size_t e)
@@ -203,6 +204,21 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 			}
 		}
 		if (ex_find(sd->above, sm, pos, g, 2) == 1 && (size_t)g[0] < at) {
+			at = (size_t)g[0];
+			end = (size_t)g[1];
+			lo = ex_num_at(key, (size_t)g[2]);
+			has_lo = 1;
+			has_hi = 0;
+			if (memmem(key + g[0], (size_t)(g[1] - g[0]), "tro xuong", 9)) {
+				hi = lo;
+				has_hi = 1;
+				has_lo = 0;
+			}
+		}
+		/* a bound without unit is a mark when its clause is about "điểm" ("Điểm bài kiểm tra … phải
+		 * đạt từ 5 trở lên") */
+		if (ex_find(sd->above_bare, sm, pos, g, 2) == 1 && (size_t)g[0] < at &&
+		    ex_has_word(key, ex_clause_start(key, 0, (size_t)g[0]), (size_t)g[0], "diem")) {
 			at = (size_t)g[0];
 			end = (size_t)g[1];
 			lo = ex_num_at(key, (size_t)g[2]);

@@ -25,6 +25,7 @@ typedef struct sch_doc {
 	ex_scheme_set *out;
 	int scheme_doc;    /* the document defines a scheme (several cues) */
 	sohoa_regex *pts, *range, *above, *below;
+	sohoa_regex *above_bare; /* "đạt từ 5 trở lên": a bound without unit (a mark when "điểm" leads) */
 } sch_doc;
 
 /* ---- schemes.c: helpers over statements ---- */

@@ -29,6 +29,7 @@ static const char *const range_re =
 	"\\b(?:(?:dat\\s+)?(tu|tren)\\s+)" NUM "\\s*(?:diem\\s*)?(?:den|-)\\s*((?:duoi|can)\\s+)?" NUM
 	"(?:\\s*diem)?(?![\\d.,]*\\s*%)";
 static const char *const above_re = "\\b(?:(?:dat\\s+)?(?:tu|tren|dat)\\s+)?" NUM "\\s*diem\\s+(?:tro\\s+len|tro\\s+xuong)";
+static const char *const above_bare_re = "\\b(?:dat\\s+)?(?:tu|tren)\\s+" NUM "\\s+(?:tro\\s+len|tro\\s+xuong)";
 static const char *const below_re = "\\b(duoi|toi da|khong qua)\\s+" NUM "\\s*diem(?![a-z])";
 
 /* Words whose section or label makes points extra (bonus) or taken off (penalty). */
@@ -686,8 +687,9 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 	sd.range = ex_regex(ctx, range_re);
 	sd.above = ex_regex(ctx, above_re);
 	sd.below = ex_regex(ctx, below_re);
+	sd.above_bare = ex_regex(ctx, above_bare_re);
 	sd.info = calloc(ed->nstmts ? ed->nstmts : 1, sizeof *sd.info);
-	if (!sd.pts || !sd.range || !sd.above || !sd.below) {
+	if (!sd.pts || !sd.range || !sd.above || !sd.below || !sd.above_bare) {
 		st = ctx->status;
 		goto done;
 	}
@@ -732,6 +734,7 @@ done:
 	sohoa_regex_free(sd.range);
 	sohoa_regex_free(sd.above);
 	sohoa_regex_free(sd.below);
+	sohoa_regex_free(sd.above_bare);
 	if (st != SOHOA_OK)
 		ex_schemes_free(out);
 	return st;

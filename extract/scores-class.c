@@ -46,6 +46,8 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 				size_t p = i, wb;
 				while (p > b && key[p - 1] == ' ')
 					p--;
+				if (p > b && isdigit((unsigned char)key[p - 1]))
+					continue; /* "59.971 mục tiêu dân cư", "15/17 chỉ tiêu": things counted */
 				/* … unless the figure is the goal's own value ("đạt mục tiêu tăng trưởng 8%") */
 				size_t ge = i + 8;
 				int own_value = ge < e && ex_words_in(key, ge, e) <= 10;
@@ -139,14 +141,15 @@ static const char *const award_words[] = {"khen thuong", "bang khen", "giay khen
 /* Words that open a condition ("Đối với … có tỷ lệ … thấp dưới 30% có thể điều chỉnh …"). */
 static const char *const cond_open[] = {"neu", "truong hop", "trong truong hop", "khi", "doi voi", "rieng doi voi", NULL};
 
-/* 1 when an arithmetic operator stands next to the figure [b, e) or an '=' before it in its
- * clause: a formula ("Tỷ lệ = b/a * 100%", "… x 100% x 25"), not a fact. */
+/* 1 when an arithmetic or comparison operator stands next to the figure [b, e) or an '=' before
+ * it in its clause: a formula ("Tỷ lệ = b/a * 100%", "… x 100% x 25") or a condition ("(i>20%)"),
+ * not a fact. */
 static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_t e)
 {
 	size_t i = b;
 	while (i > cb && key[i - 1] == ' ')
 		i--;
-	if (i > cb && (strchr("*=/+", key[i - 1]) || (key[i - 1] == 'x' && (i - 1 == cb || key[i - 2] == ' ')) ||
+	if (i > cb && (strchr("*=/+<>", key[i - 1]) || (key[i - 1] == 'x' && (i - 1 == cb || key[i - 2] == ' ')) ||
 		       (i >= cb + 2 && (unsigned char)key[i - 2] == 0xC3 && (unsigned char)key[i - 1] == 0x97)))
 		return 1;
 	size_t j = e;
@@ -157,6 +160,11 @@ static int in_formula(const char *key, size_t keylen, size_t cb, size_t b, size_
 		return 1;
 	return memchr(key + cb, '=', b - cb) != NULL;
 }
+
+/* What a threshold brings, after the comma that ends it ("Thiệt hại từ 30% đến dưới 40%, giảm
+ * thuế 80%"). */
+static const char *const consequences[] = {"duoc ho tro", "ho tro", "boi thuong", "muc ho tro", "giam thue",
+					   "mien thue", "duoc giam", "duoc mien", "duoc huong", "duoc boi thuong", NULL};
 
 /* 1 when the figure at [b, e) of statement st sits in a condition: its sentence opens with a
  * condition word and goes on after it with the consequence ("thì", "có thể"), or "nếu" comes
@@ -177,6 +185,11 @@ static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_
 			then = 1;
 	if (opens && then)
 		return 1;
+	/* "… bằng 50% đến 100% công năng xe thì bị trừ 4 điểm": what follows "thì bị/được" is the rule's
+	 * consequence */
+	for (size_t k = e; k < se; k++)
+		if (ex_word_at(key, se, k, "thi bi") || ex_word_at(key, se, k, "thi duoc"))
+			return 1;
 	for (size_t k = cb; k < b; k++)
 		if (ex_word_at(key, b, k, "neu") && then)
 			return 1;
@@ -194,8 +207,7 @@ static int in_condition(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_
 	for (size_t k = e; k < se; k++)
 		if (key[k] == ',' || key[k] == ';') {
 			size_t j = ex_skip_sp(key, k + 1, se);
-			if (ex_word_at(key, se, j, "duoc ho tro") || ex_word_at(key, se, j, "ho tro") ||
-			    ex_word_at(key, se, j, "boi thuong") || ex_word_at(key, se, j, "muc ho tro"))
+			if (ex_starts_any(key, se, j, consequences))
 				return 1;
 			break;
 		}
@@ -231,7 +243,8 @@ static const char *const norm_heads[] = {"muc ho tro", "muc boi thuong", "muc th
  * bồi thường". */
 static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 {
-	static const char *const q[] = {"it nhat", "toi thieu", "tren", "duoi", "tu", "khoang", "den", "muc", NULL};
+	static const char *const q[] = {"it nhat", "toi thieu", "tren", "duoi", "tu", "khoang", "den", "muc", "them",
+					NULL};
 	const char *key = st->key;
 	size_t p = score_back_over(key, cb, b, q), wb;
 	int verb = 0;
@@ -241,6 +254,16 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 	size_t a = ex_skip_sp(key, e, st->keylen);
 	if (verb && ex_starts_any(key, st->keylen, a, money_bases))
 		return 1;
+	for (int m = 0; money_bases[m] && !verb; m++) { /* "giảm thuế 60%", "miễn học phí 100%" */
+		size_t mb;
+		if (!ex_ends_with(key, cb, p, money_bases[m], &mb))
+			continue;
+		while (mb > cb && key[mb - 1] == ' ')
+			mb--;
+		for (int v = 0; norm_verbs[v]; v++)
+			if (ex_ends_with(key, cb, mb, norm_verbs[v], &wb))
+				return 1;
+	}
 	if (ex_starts_any(key, st->keylen, a, shares) ||
 	    ex_ends_with(key, cb, p, "huong", &wb) || ex_ends_with(key, cb, p, "nam giu", &wb) ||
 	    ex_ends_with(key, cb, p, "so huu", &wb))
@@ -317,6 +340,7 @@ static const ex_stmt *list_lead(const ex_doc *ed, size_t si, int dot_goes_on, si
  * lên"). */
 static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t e)
 {
+	static const char *const bounds[] = {"tren", "tu", "it nhat", "toi thieu", "khong duoi", NULL};
 	const ex_stmt *st = &ed->stmts[si];
 	const char *key = st->key;
 	size_t wb, ce = e;
@@ -338,6 +362,8 @@ static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t 
 			j = ex_skip_sp(key, j, b);
 			if (ex_word_at(key, b, j, "co") || ex_word_at(key, b, j, "dap ung"))
 				return 1; /* "… là xã có từ 50% số thôn trở lên" */
+			if (ex_word_at(key, b, j, "duoc") && score_back_over(key, j + 4, b, bounds) == j + 4)
+				return 1; /* "… là người được trên 50% cử tri …" */
 		}
 	}
 	if (ex_has_word(key, sb, b, "voi dieu kien") || ex_has_word(key, sb, b, "dieu kien la"))
@@ -353,6 +379,25 @@ static int in_criteria(const ex_doc *ed, size_t si, size_t sb, size_t b, size_t 
 	size_t n;
 	const ex_stmt *ls = list_lead(ed, si, 0, &n);
 	return ls && ex_has_any(ls->key, ls->title_key, n, criteria_leads);
+}
+
+/* Leads of a list of a benefit's rates ("Người lao động làm thêm giờ được trả lương … như sau:"). */
+static const char *const benefit_leads[] = {"duoc tra luong", "duoc tra them", "duoc tra", "duoc huong",
+					    "duoc ho tro", "muc huong", "muc ho tro", "tra luong", NULL};
+
+/* 1 when percentage [b, e) of list item si is a rate "bằng" a base its lead names as a benefit:
+ * "a) Vào ngày thường, ít nhất bằng 150%;" under "… được trả lương … như sau:". */
+static int benefit_item(const ex_doc *ed, size_t si, size_t cb, size_t b)
+{
+	static const char *const q[] = {"it nhat", "toi thieu", "khong thap hon", "khoang", NULL};
+	const ex_stmt *st = &ed->stmts[si];
+	size_t p = score_back_over(st->key, cb, b, q), wb, n;
+	while (p > cb && st->key[p - 1] == ' ')
+		p--;
+	if (!ex_ends_with(st->key, cb, p, "bang", &wb))
+		return 0;
+	const ex_stmt *ls = list_lead(ed, si, 0, &n);
+	return ls && ex_has_any(ls->key, 0, n, benefit_leads);
 }
 
 /* Words that open a sanction ("Phạt tiền từ … đồng đối với hành vi …") and that name the act a
@@ -424,7 +469,7 @@ int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_sc
 		return 10;
 	if (e->kind == EV_FIG && !strcmp(e->unit, "điểm") && exam_rule(st, sb, e->e))
 		return 9;
-	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && is_norm(st, cb, sb, e->b, e->e))
+	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && (is_norm(st, cb, sb, e->b, e->e) || benefit_item(ed, si, cb, e->b)))
 		return 7;
 	size_t se = ex_sentence_end(key, st->keylen, e->e);
 	if (ex_has_any(key, sb, se, award_words))
@@ -507,6 +552,62 @@ static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 	return 0;
 }
 
+/* Words of a list's lead that set goals ("… xác định mục tiêu cụ thể … đến năm 2030 như sau:",
+ * "Phấn đấu đến năm 2025:"; "chỉ tiêu" only with the year they are for: a project's "một số chỉ
+ * tiêu chính sau:" are its parameters), and words that make it a report of them ("Kết quả thực
+ * hiện các chỉ tiêu:"). */
+static const char *const goal_leads[] = {"muc tieu", "phan dau", NULL};
+static const char *const lead_results[] = {"ket qua", "tinh hinh", "da dat", "dat duoc", "da hoan thanh",
+					   "uoc dat", "uoc thuc hien", "danh gia", "thuc trang", "hien trang",
+					   NULL};
+
+/* The year key[0..n) sets goals for: the last "đến năm 2030", else its one "năm 2030"; 0 when
+ * none, or when it is before the document's year doc_year (0: unknown). */
+static int lead_year(const char *key, size_t n, int doc_year)
+{
+	int one = 0, until = 0, many = 0;
+	for (size_t i = 0; i + 8 <= n; i++) {
+		size_t q, r, wb;
+		if (!(q = score_word_end(key, i, n, "nam")) || !(r = score_year_end(key, ex_skip_sp(key, q, n), n)))
+			continue;
+		int y = atoi(key + r - 4);
+		size_t p = i;
+		while (p > 0 && key[p - 1] == ' ')
+			p--;
+		if (ex_ends_with(key, 0, p, "den", &wb))
+			until = y;
+		many |= one && one != y;
+		one = y;
+	}
+	int y = until ? until : many ? 0 : one;
+	return y && (!doc_year || y >= doc_year) ? y : 0;
+}
+
+/* 1 when statement si is an item of a list whose lead sets goals (goal_leads, no lead_results),
+ * the lead of its lead too (three levels: "Mục tiêu đến năm 2030:" / "- Về kinh tế:" / "+ …");
+ * *year gets the year the lead names (lead_year), else 0. A lead of a later year than the
+ * document's with "đến năm" sets goals as well ("Đến năm 2030, toàn tỉnh:"). */
+static int goal_list(const ex_doc *ed, size_t si, int doc_year, int *year)
+{
+	*year = 0;
+	size_t s = si, n;
+	for (int up = 0; up < 3; up++) {
+		const ex_stmt *ls = list_lead(ed, s, 1, &n);
+		if (!ls)
+			return 0;
+		if (ex_has_any(ls->key, 0, n, lead_results))
+			return 0;
+		int y = lead_year(ls->key, n, doc_year);
+		if (ex_has_any(ls->key, 0, n, goal_leads) || (y && ex_has_word(ls->key, 0, n, "chi tieu")) ||
+		    (y && doc_year && y > doc_year && ex_has_word(ls->key, 0, n, "den nam"))) {
+			*year = y;
+			return 1;
+		}
+		s = (size_t)(ls - ed->stmts);
+	}
+	return 0;
+}
+
 /* Words of an appendix title that make its figures results ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"). */
 static const char *const appendix_results[] = {"ket qua", "thuc hien", "tinh hinh", "uoc", "danh gia", NULL};
 
@@ -538,6 +639,27 @@ static const char *const imperatives[] = {"tiep tuc", "tang cuong", "day manh", 
 					  "bao dam", "trien khai", "tap trung", "khan truong", "chu dong", "yeu cau",
 					  "de nghi", "giao", "to chuc", "thuc hien", NULL};
 static const char *const deadlines[] = {"truoc ngay", "cham nhat", "han chot", NULL};
+
+/* Verbs of a task that govern a figure close after them ("… và đẩy mạnh giải ngân 100% vốn đầu tư
+ * công"): in a document that is no report, the figure is what the task is to reach. */
+static const char *const task_verbs[] = {"day manh", "hoan thanh", "dam bao", "bao dam", "tang cuong", NULL};
+
+/* 1 when a task verb stands in the clause [cb, at) of statement st at most three words before
+ * the figure at at, and no "đã" says the task is done. */
+static int task_figure(const ex_stmt *st, size_t cb, size_t at)
+{
+	const char *key = st->key;
+	int verb = 0;
+	for (size_t i = cb; i < at; i++) {
+		if (i > cb && key[i - 1] != ' ')
+			continue;
+		if (ex_spelled_at(st, i, "đã"))
+			return 0;
+		if (ex_starts_any(key, at, i, task_verbs) && ex_words_in(key, i, at) <= 5)
+			verb = 1;
+	}
+	return verb;
+}
 
 /* 1 when statement sm is the type line of one of types ("KẾ HOẠCH", …), emphasis marks of
  * markdown around it ("**KẾ HOẠCH**") left out. */
@@ -631,10 +753,14 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	size_t se = ex_sentence_end(key, kl, e->e);
 	int directive = !dt->report && !result &&
 			(ex_starts_any(key, kl, ex_skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
-			 ex_has_any(key, e->e, se, deadlines));
-	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si));
+			 ex_has_any(key, e->e, se, deadlines) || task_figure(st, cstart, e->b));
+	int lead_y = 0;
+	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si)) ||
+			   goal_list(ed, si, dt->year, &lead_y);
 	int result_section = !goal_section && section_says(ed, si, result_titles);
 	r->year = year_of(st, sstart, e->b, e->e);
+	if (!r->year && goal_section && !result)
+		r->year = lead_y;
 	/* a figure of a year before the document's is a result: a goal is set for what is to come */
 	if (!target && r->year && dt->year && r->year < dt->year)
 		result = 1;

@@ -88,6 +88,10 @@ int score_generic_label(const char *key, size_t keylen, size_t at);
 /* 1 when key[b..e) of statement st reads as a noun phrase: no function word or verb first, two
  * words or one of two capitals or more, Vietnamese words. */
 int score_np_ok(const ex_stmt *st, size_t b, size_t e);
+/* 1 when key[b..e) of st is a clause cut out rather than a phrase: it opens with a discourse
+ * word ("Thế nhưng", "Ví dụ"), ends with one that leaves it open or points elsewhere ("đang",
+ * "khi", "này", "họ"), holds a sentence end or a reported clause ("cho biết", "rằng"). */
+int score_np_broken(const ex_stmt *st, size_t b, size_t e);
 /* Key offset e moved back past spaces, '(' and the words ws (any of them, again and again), not
  * before b: "đạt trên 90%" from the figure back to "đạt". */
 size_t score_back_over(const char *key, size_t b, size_t e, const char *const *ws);

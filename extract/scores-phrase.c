@@ -17,7 +17,7 @@ static const char *const subject_tail[] = {
 	"dung vi tri", "vi tri thu", "xep", "tang binh quan", "giam binh quan", "dat binh quan", "tang", "giam",
 	"co gang",
 	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "moi", "chua", "nhieu nhat", "co", "uoc", "xuong",
-	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", NULL};
+	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", "uoc vuot", "vuot", NULL};
 /* Words trimmed from the start of a subject. */
 static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", "dam bao", "bao dam", "dac biet",
@@ -307,20 +307,77 @@ static const char *const not_np_start[] = {
 	"của", "và", "hoặc", "hay", "cộng", "trừ", "x", "nếu", "thì", "so với", "cao hơn", "thấp hơn", "đạt", "được",
 	"là", "bằng", "vượt", "còn", "xuống", "lên", "hơn", "gần", "khoảng", "ít nhất", "không", "chưa", "đã",
 	"sẽ", "đang", "có thể", "mà", "nên", "vì", "mỗi", "gồm", "bao gồm", "trong đó", "đồng thời", "nhưng",
-	"cũng", "ra", "trở lên", "trở xuống", NULL};
+	"cũng", "ra", "trở lên", "trở xuống", "tương đương", "chiếm", "tức", NULL};
 /* Prepositions and the like: a short phrase they open is a fragment ("vào năm 2025", "đến nay"). */
 static const char *const weak_np_start[] = {"vào", "đến", "từ", "trong", "với", "khi", "do", "như", "trên", "dưới",
 					    "tới", "nhiều", "nhằm", "để", "tại", "theo", "sau", "trước", "riêng",
 					    "ở", NULL};
 
+/* Words a noun phrase never ends with (as spelled): aspect and conjunction words that leave a
+ * clause open ("hoàn cảnh đất nước đang", "… đã hoàn thành khi", "… sẽ vào"; not "sẽ", which OCR
+ * makes of "số"), and words that point elsewhere for what is meant ("tỷ lệ này", "con số đó",
+ * "Đa phần họ"). */
+static const char *const not_np_end[] = {"đang", "đã", "khi", "chỉ", "vào", "mà", "thì", "nếu", "của",
+					 "và", "này", "đó", "ấy", "họ", "rằng", NULL};
+/* Words of a clause that reports or argues, not of a noun phrase ("Thống kê này cho biết …"). */
+static const char *const clause_words[] = {"cho biet", "cho rang", NULL};
+/* Discourse openings: what follows is a clause ("Thế nhưng sau khi bầu, …", "Ví dụ, ở Hoa Kỳ, …"). */
+static const char *const discourse_open[] = {"thế nhưng", "tuy nhiên", "ví dụ", "chẳng hạn", "trước khi", "sau khi",
+					     NULL};
+
+/* 1 when key[b..e) of st holds a sentence end or a reference mark ("cả nước.[33] Đa phần"). */
+static int crosses_sentence(const ex_stmt *st, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		if ((st->key[i] == '.' && ex_sentence_dot(st->key, e, i)) ||
+		    (st->key[i] == '[' && i + 1 < e && isdigit((unsigned char)st->key[i + 1])))
+			return 1;
+	return 0;
+}
+
+/* 1 when the last word of key[b..e) of st is one of not_np_end. */
+static int open_end(const ex_stmt *st, size_t b, size_t e)
+{
+	const char *key = st->key;
+	while (e > b && !isalnum((unsigned char)key[e - 1]))
+		e--;
+	size_t w = e;
+	while (w > b && isalnum((unsigned char)key[w - 1]))
+		w--;
+	if (w >= e)
+		return 0;
+	for (int i = 0; not_np_end[i]; i++)
+		if (ex_spelled_at(st, w, not_np_end[i]))
+			return 1;
+	return 0;
+}
+
+int score_np_broken(const ex_stmt *st, size_t b, size_t e)
+{
+	while (b < e && strchr(" ,;:-+(\"", st->key[b]))
+		b++;
+	if (b >= e)
+		return 0;
+	for (int i = 0; discourse_open[i]; i++)
+		if (ex_spelled_at(st, b, discourse_open[i]))
+			return 1;
+	if (open_end(st, b, e) || crosses_sentence(st, b, e) || ex_has_any(st->key, b, e, clause_words))
+		return 1;
+	for (size_t i = b + 1; i < e; i++) /* "… báo cáo rằng …": a reported clause */
+		if (st->key[i - 1] == ' ' && ex_spelled_at(st, i, "rằng"))
+			return 1;
+	return 0;
+}
+
 /* 1 when key[b..e) reads as a noun phrase: it does not start with a function word or verb
- * (not_np_start), and it has two words, or one of two capitals or more ("CCVC"). */
+ * (not_np_start), is no broken phrase (score_np_broken), and it has two words, or one of two
+ * capitals or more ("CCVC"). */
 int score_np_ok(const ex_stmt *st, size_t b, size_t e)
 {
 	const char *key = st->key;
 	while (b < e && strchr(" ,;:-+(\"", key[b]))
 		b++;
-	if (b >= e)
+	if (b >= e || score_np_broken(st, b, e))
 		return 0;
 	size_t words = 0, letters = 0;
 	for (size_t i = b; i < e; i++) {

@@ -99,7 +99,9 @@ static char *heading_subject(const ex_doc *ed, size_t si)
 			score_trim_subject(hs->key, &hb, &he);
 			if (ex_word_at(hs->key, he, hb, "ve"))
 				hb += 3;
-			return score_np_ok(hs, hb, he) ? score_span_text(hs, hb, he, 0) : NULL;
+			/* a long "heading" is a paragraph read as one: it names no criterion */
+			return score_np_ok(hs, hb, he) && ex_words_in(hs->key, hb, he) <= 20 ? score_span_text(hs, hb, he, 0)
+											      : NULL;
 		}
 	return NULL;
 }
@@ -240,6 +242,28 @@ static size_t past_appraisal(const ex_stmt *st, size_t b, size_t e)
 	return appraisal && ex_words_in(key, nb, e) >= 3 && score_np_ok(st, nb, e) ? nb : b;
 }
 
+/* Openings of an adverbial phrase of time, place or source ("Tính tới 21h ngày 22/5, …", "Theo
+ * cơ cấu, …", "Trong 4 nhiệm kỳ gần đây, …"). */
+static const char *const adverbial_open[] = {"theo", "tinh toi", "tinh den", "trong", "tai", "o", "toi", "den",
+					     "sau", "truoc", "nam", "ngay", "thang", "quy", "chieu", "sang", "toi nay",
+					     "hien nay", NULL};
+
+/* Where the measured phrase key[b..e) of st starts past an adverbial phrase before its first
+ * comma ("Tính tới 21h ngày 22/5, tỷ lệ cử tri đi bầu" -> "tỷ lệ cử tri đi bầu"), when the words
+ * after the comma read as a noun phrase of two words or more; else b. */
+static size_t past_adverbial(const ex_stmt *st, size_t b, size_t e)
+{
+	const char *key = st->key;
+	size_t comma = b;
+	while (comma < e && !(key[comma] == ',' && !(comma > b && isdigit((unsigned char)key[comma - 1]) &&
+						      isdigit((unsigned char)key[comma + 1]))))
+		comma++;
+	if (comma >= e || !ex_starts_any(key, comma, b, adverbial_open))
+		return b;
+	size_t nb = ex_skip_sp(key, comma + 1, e);
+	return ex_words_in(key, nb, e) >= 2 && score_np_ok(st, nb, e) ? nb : b;
+}
+
 /* Read the phrase before figure c->e and the clause after it into c. */
 static void read_around(subj *c)
 {
@@ -257,6 +281,7 @@ static void read_around(subj *c)
 		score_trim_all(key, &c->tb, &c->te);
 	}
 	c->tb = past_appraisal(c->st, c->tb, c->te);
+	c->tb = past_adverbial(c->st, c->tb, c->te);
 	/* "thành phố đã giải ngân …", "tỉnh đã thu hút vốn FDI": the doer before "đã" is no part of
 	 * what is measured */
 	for (size_t i = c->tb + 1; i + 2 < c->te; i++)
@@ -615,11 +640,24 @@ static int sentence_subject(const subj *c, score_row *r)
 		       : GO_ON;
 }
 
+/* A figure whose clause has words before it that are a clause cut out ("… đã hoàn thành khi có
+ * 81% …", "con số này là … 8,4%", "… sẽ vào khoảng 15 - 20%"; score_np_broken): the sentence says
+ * what it measures in words that cannot be read, and no phrase elsewhere (the sentence's first,
+ * the heading) is surer than that. The row is dropped. */
+static int unreadable_subject(const subj *c, score_row *r)
+{
+	(void)r;
+	if (c->e->kind == EV_FIG && !c->before_ok && ex_words_in(c->key, c->tb, c->te) >= 3 &&
+	    score_np_broken(c->st, c->tb, c->te))
+		return 0;
+	return GO_ON;
+}
+
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
 	rank_about_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
-	object_subject,     goal_subject,       own_subject,         row_before_subject, label_subject,
-	sentence_subject,
+	object_subject,     goal_subject,       own_subject,         row_before_subject, unreadable_subject,
+	label_subject,      sentence_subject,
 };
 
 int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,

@@ -298,6 +298,19 @@ static int repeats_change(const ex_stmt *st, const score_ev *e, const score_row 
 	return 1;
 }
 
+/* 1 when percentage e of st is by how much a result passes its reference: "vượt" right before
+ * it, the reference right after ("vượt 10,22% so dự toán", "vượt 5% kế hoạch"). */
+static int passes_reference(const ex_stmt *st, const score_ev *e)
+{
+	static const char *const refs[] = {"so voi", "so", "du toan", "ke hoach", "cung ky", NULL};
+	const char *key = st->key;
+	size_t p = e->b, wb;
+	while (p > 0 && key[p - 1] == ' ')
+		p--;
+	return e->kind == EV_FIG && !strcmp(e->unit, "%") && !e->has2 && !e->range && ex_ends_with(key, 0, p, "vuot", &wb) &&
+	       ex_starts_any(key, st->keylen, ex_skip_sp(key, e->e, st->keylen), refs);
+}
+
 /* Build the rows of statement si from its figures evs (dt: the type of the document). Returns
  * how many, at most cap; rows whose subject is no noun phrase, and norms, are left out. */
 static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, const score_ev *evs, size_t nev,
@@ -360,6 +373,15 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 		}
 		int sign;
 		size_t wb, we;
+		if (!strcmp(r->kind, "score") && passes_reference(st, e)) { /* the result's excess, not its level */
+			r->kind = "change";
+			r->op = "=";
+			r->change = e->v1;
+			r->has_change = 1;
+			r->has_value = 0;
+			r->unit[0] = 0;
+			snprintf(r->change_unit, sizeof r->change_unit, "%%");
+		}
 		if (score_rate_of_change(st, cstart, e, &sign, &wb, &we)) { /* "mức tăng cả nước là 9,2%" */
 			r->kind = "change";
 			r->change = sign * e->v1;

@@ -405,6 +405,17 @@ int main(void)
 	       5, 3, WANT(",score,=,71.5,", ",change,=,,,,,,,-2,bậc,", ",target,=,80,"),
 	       "scores: a plan's figures of a year before its date are results");
 
+	/* a pass mark without its unit, in a clause about marks, is a band; a bound of anything else is not */
+	{
+		const char *const *pass = LINES("Điều 7. Điều kiện đạt yêu cầu",
+						"1. Đạt yêu cầu của mỗi bài thi: Điểm của bài thi đó phải đạt từ 6 trở lên.");
+		expect(ctx, "schemes", pass, 2, 1, WANT("t,band,Đạt yêu cầu của mỗi bài thi,,6,"),
+		       "schemes: \"Điểm … phải đạt từ 6 trở lên\" under a pass label is a band");
+		expect(ctx, "scores", pass, 2, 0, NULL, "scores: a pass mark without its unit is no score");
+		expect(ctx, "schemes", LINES("Đạt yêu cầu của hồ sơ: số bản sao phải từ 3 trở lên."), 1, 0, NULL,
+		       "schemes: a bound that is no mark is no band");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }

@@ -107,6 +107,55 @@ int main(void)
 	       WANT("tỷ lệ lao động qua đào tạo,target,>=,70,", "tỷ lệ lao động qua đào tạo,target,<=,75,"),
 	       WANT("75% tỷ lệ", "75%,target"), "scores: \"70%-75%\" is a range");
 
+	/* a list's lead that sets goals makes its items targets, of the year it names */
+	expect(ctx, LINES("Mục tiêu cụ thể đến năm 2030 như sau:", "- Tỷ lệ hộ dân dùng nước sạch đạt 95%.",
+			  "- Tỷ lệ che phủ rừng ổn định ở mức 45%."),
+	       3, 2, WANT("hộ dân dùng nước sạch,target,=,95,", "2030,", "che phủ rừng ổn định,target,=,45,"),
+	       WANT(",score,"), "scores: the items of a list whose lead sets goals are targets of its year");
+	expect(ctx, LINES("Kết quả thực hiện các mục tiêu năm 2024 như sau:", "- Tỷ lệ hộ dân dùng nước sạch đạt 95%."), 2,
+	       1, WANT(",score,=,95,"), WANT(",target,"), "scores: the items of a lead reporting results stay results");
+	/* a task verb governing its figure makes it a target, unless "đã" says it is done */
+	expect(ctx, LINES("- Chỉ đạo các đơn vị rà soát hồ sơ và đẩy mạnh giải ngân 100% vốn được giao."), 1, 1,
+	       WANT(",target,=,100,"), NULL, "scores: \"đẩy mạnh giải ngân 100%\" is a target");
+	expect(ctx, LINES("Các đơn vị đã đẩy mạnh giải ngân 100% vốn được giao."), 1, 1, WANT(",score,=,100,"), NULL,
+	       "scores: \"đã đẩy mạnh giải ngân 100%\" is a result");
+
+	/* words before a figure that are a clause cut out name nothing: the row is dropped, not given
+	 * the heading's or the sentence's phrase */
+	expect(ctx, LINES("Thời điểm đó xã đang có hơn 40% hộ nghèo."), 1, 0, NULL, NULL,
+	       "scores: \"… xã đang có hơn 40%\" has no subject (it ends with \"đang\")");
+	expect(ctx, LINES("Sau khi sáp nhập, con số này là 35 người, chỉ chiếm 7,5%."), 1, 0, NULL, NULL,
+	       "scores: \"con số này\" points elsewhere; \"Sau khi …\" opens a clause");
+	/* reference marks after a full stop end the sentence: the next one's words are its own */
+	expect(ctx, LINES("Năm 2020 tỷ lệ biết chữ của tỉnh đạt 95%.[12] Tỷ lệ hộ nghèo giảm còn 3,5%."), 1, 2,
+	       WANT("tỷ lệ biết chữ của tỉnh,score,=,95,", ",Tỷ lệ hộ nghèo,score,=,3.5,"), WANT("[12] Tỷ"),
+	       "scores: \".[12]\" ends a sentence");
+	/* a threshold and the relief it brings are a regulation's, not measurements */
+	expect(ctx, LINES("+ Thiệt hại từ 30% đến dưới 50%, giảm thuế 70%;", "+ Thiệt hại từ 50% trở lên, miễn thuế 100%."), 2,
+	       0, NULL, NULL, "scores: \"Thiệt hại từ 30% …, giảm thuế 70%\" states no fact");
+
+	/* "vượt 10,5% so với dự toán" is by how much the result passes its reference */
+	expect(ctx, LINES("Thu nội địa ước vượt 10,5% so với dự toán."), 1, 1,
+	       WANT(",Thu nội địa,change,=,,,,,,,10.5,%,"), WANT(",score,", "vượt,"),
+	       "scores: \"vượt 10,5% so với dự toán\" is a change against the reference");
+
+	/* "12 chỉ tiêu" counts things: no goal is set */
+	expect(ctx, LINES("Đợt kiểm tra phát hiện 12 chỉ tiêu chưa đạt, chiếm 30% tổng số chỉ tiêu."), 1, 1, WANT(",score,=,30,"),
+	       WANT(",target,"), "scores: a count of \"chỉ tiêu\" is no goal");
+
+	/* the rates of a benefit listed under its lead are norms */
+	expect(ctx, LINES("1. Người làm ca đêm được trả lương như sau:", "a) Ca đêm ngày thường, ít nhất bằng 130%;",
+			  "b) Ca đêm ngày lễ, ít nhất bằng 390%."),
+	       3, 0, NULL, NULL, "scores: \"ít nhất bằng 130%\" under \"… được trả lương như sau:\" is a norm");
+
+	/* conditions: a comparison sign, a rule's consequence "thì bị/được", a definition "là … được trên" */
+	expect(ctx, LINES("Các sườn đồi có độ dốc lớn (i>25%) không san lấp."), 1, 0, NULL, NULL,
+	       "scores: \"(i>25%)\" is a condition");
+	expect(ctx, LINES("Theo đó, người chở hàng vượt trọng tải từ 30% đến 50% thì bị trừ 4 điểm."), 1, 0, NULL, NULL,
+	       "scores: a figure before \"thì bị …\" is a rule's condition");
+	expect(ctx, LINES("Người được công nhận là người được trên 60% thành viên tán thành."), 1, 0, NULL, NULL,
+	       "scores: \"là người được trên 60%\" defines, it measures nothing");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
