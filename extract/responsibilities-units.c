@@ -2,6 +2,8 @@
  * responsibilities (responsibilities-int.h). */
 #include "responsibilities-int.h"
 
+#include "../core/govname.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,12 +141,43 @@ static const char *const unit_end_words[] = {
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
-	"lanh dao", "truc tiep", "phai", "tren co so", "thanh lap", "truoc ngay", "quyet dinh", NULL};
+	"lanh dao", "truc tiep", "phai", "tren co so", "thanh lap", "truoc ngay", "quyet dinh", "danh gia", "ung dung", NULL};
+
+/* Where the longest sector a Sở or Bộ is of (core/govname.h: "Giao thông vận tải", "Lao động -
+ * Thương binh và Xã hội") starting at key offset k ends, its words in any case and with the
+ * spaces, hyphens and commas between them as written; 0 when none starts there. */
+static size_t sector_end(const ex_stmt *st, size_t k, size_t ke)
+{
+	const char *key = st->key;
+	size_t best = 0;
+	for (int i = 0; sohoa_gov_sectors[i]; i++) {
+		const char *s = sohoa_gov_sectors[i];
+		size_t p = k;
+		while (*s && p) {
+			size_t wl = strcspn(s, " ,-");
+			char sk[32];
+			size_t n = sohoa_gov_skeleton(s, wl, sk, sizeof sk);
+			if (p > k) /* a space, hyphen or comma between the words */
+				for (; p < ke && strchr(" ,-", key[p]); p++)
+					;
+			if (p + n > ke || memcmp(key + p, sk, n) || (p + n < ke && isalnum((unsigned char)key[p + n])))
+				p = 0;
+			else
+				p += n;
+			for (s += wl; *s && strchr(" ,-", *s);)
+				s++;
+		}
+		if (p > best)
+			best = p;
+	}
+	return best;
+}
 
 /* Where a proper name of one or more ministries or departments starting at key offset kb ends:
- * "Sở"/"Bộ" and capitalized words, each with at most one lower-case syllable after it, joined by
- * "và" ("Sở Văn hóa và Thể thao", "Bộ Công Thương"), a comma and the next such name continuing
- * it ("Bộ Tài chính, Bộ Công Thương"). 0 when kb starts no such name. */
+ * "Sở"/"Bộ" and the sector it is of (sector_end), or capitalized words, each with at most one
+ * lower-case syllable after it, joined by "và" ("Sở Văn hóa và Thể thao", "Bộ Công Thương"); a
+ * comma and the next such name continuing it ("Bộ Tài chính, Bộ Công Thương"). 0 when kb starts
+ * no such name. */
 static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 {
 	const char *key = st->key;
@@ -153,7 +186,10 @@ static size_t proper_end(const ex_stmt *st, size_t kb, size_t ke)
 		k = ex_skip_sp(key, k + 2, ke);
 		if (k >= ke || !isalpha((unsigned char)key[k]) || !rs_upper_at(st, k))
 			break;
-		for (;;) { /* a capitalized word, maybe one lower-case syllable, then "và"/another capital */
+		size_t se = sector_end(st, k, ke);
+		if (se)
+			end = se;
+		for (; !se;) { /* a capitalized word, maybe one lower-case syllable, then "và"/another capital */
 			while (k < ke && isalnum((unsigned char)key[k]))
 				k++;
 			end = k;
@@ -260,6 +296,22 @@ static size_t cac_list_end(const ex_stmt *st, size_t c, size_t ke)
 	return q < ke && key[q] == ':' ? names_list_end(st, ex_skip_sp(key, q + 1, ke), ke) : 0;
 }
 
+/* 1 when the word at key offset k (past kb) follows a comma or "và", "hoặc", "các", "những",
+ * "Ban": there it is one more unit of a list or part of a name ("các cơ quan, tổ chức"). */
+static int after_joint(const char *key, size_t kb, size_t k)
+{
+	static const char *const joints[] = {"va", "hoac", "cac", "ban", "nhung", NULL};
+	size_t p = k;
+	while (p > kb && key[p - 1] == ' ')
+		p--;
+	if (p > kb && key[p - 1] == ',')
+		return 1;
+	size_t w = p;
+	while (w > kb && isalnum((unsigned char)key[w - 1]))
+		w--;
+	return w < p && ex_starts_any(key, p, w, joints);
+}
+
 /* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
  * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
  * (else the name ends before it). Trailing spaces and commas are left out. */
@@ -321,6 +373,8 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 			}
 			if (ex_word_at(key, ke, k, "can") && ex_spelled_at(st, k, "cần"))
 				break; /* "… cần tập trung": what the unit needs to do (not "cán bộ") */
+			if (ex_word_at(key, ke, k, "to chuc") && !rs_upper_at(st, k) && !after_joint(key, kb, k))
+				break; /* "… các xã tổ chức tuyên truyền" (not "các cơ quan, tổ chức") */
 			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words) &&
 			    !(ex_word_at(key, ke, k, "chi dao") && k >= 4 && !memcmp(key + k - 4, "ban ", 4)))
 				break; /* "Ban chỉ đạo" is a name */
@@ -344,14 +398,25 @@ size_t rs_skip_request(const ex_stmt *st, size_t k)
 	return k;
 }
 
-/* The units asked to cooperate in key [kb, ke): after "phối hợp với" (or "phối hợp" and a
- * capitalized name or "các"), up to what they do. NULL when none. */
+/* 1 when "chủ trì" (and maybe a comma) stands right before key offset k (past kb). */
+static int after_lead(const ex_stmt *st, size_t kb, size_t k)
+{
+	while (k > kb && (st->key[k - 1] == ' ' || st->key[k - 1] == ','))
+		k--;
+	return k >= kb + 7 && ex_word_at(st->key, k, k - 7, "chu tri");
+}
+
+/* The units asked to cooperate in key [kb, ke): after "phối hợp với" or "chủ trì, cùng (với)"
+ * (or "phối hợp"/"chủ trì cùng" and a capitalized name or "các"), up to what they do. NULL when
+ * none. */
 char *rs_coop_in(const ex_stmt *st, size_t kb, size_t ke)
 {
 	for (size_t k = kb; k < ke; k++) {
-		if (!ex_word_at(st->key, ke, k, "phoi hop"))
+		/* "chủ trì, cùng (với) Bộ Tài chính …" */
+		int with = ex_word_at(st->key, ke, k, "cung") && ex_spelled_at(st, k, "cùng") && after_lead(st, kb, k);
+		if (!with && !ex_word_at(st->key, ke, k, "phoi hop"))
 			continue;
-		size_t u = ex_skip_sp(st->key, k + 8, ke);
+		size_t u = ex_skip_sp(st->key, k + (with ? 4 : 8), ke);
 		if (ex_word_at(st->key, ke, u, "chat che"))
 			u = ex_skip_sp(st->key, u + 8, ke);
 		if (ex_word_at(st->key, ke, u, "voi"))
