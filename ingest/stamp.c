@@ -159,6 +159,8 @@ static int machine_time(const char *k)
 static int esign_words(const char *text)
 {
 	sohoa_buf b = {0};
+	if (text && machine_time(text))
+		return 1; /* on the text as read: a key is not made of a line with stray marks */
 	if (!text || sohoa_viet_key(text, strlen(text), &b) != 0 || !b.data) {
 		sohoa_buf_free(&b);
 		return 0;
@@ -166,7 +168,7 @@ static int esign_words(const char *text)
 	const char *k = b.data;
 	while (*k == ' ')
 		k++;
-	int yes = starts_word(k, "ký bởi") || strstr(k, "thời gian ký:") || strstr(k, "bởi:") || machine_time(k);
+	int yes = starts_word(k, "ký bởi") || strstr(k, "thời gian ký:") || strstr(k, "bởi:");
 	sohoa_buf_free(&b);
 	return yes;
 }
