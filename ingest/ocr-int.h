@@ -99,17 +99,21 @@ typedef int (*ocr_osd_fn)(void *arg, struct Pix *bin, int dpi, float *conf);
  * text now has (the raster's dpi when not enlarged; what to give Tesseract and every length in
  * 1/N inch of the tuning). Boxes go back to the raster through raster dpi * scale. colour: the
  * page has coloured ink (a red seal, a blue signature: at least a 1/10 inch square of it), which
- * the gray conversion turned white or told apart; 0 on a gray or 1-bit page. */
+ * the gray conversion turned white or told apart; 0 on a gray or 1-bit page. repeat: the raster
+ * was an image enlarged by repeating each pixel repeat x repeat times, taken back to its own
+ * pixels before the enlarging (scale then may be under 1); 1 when not. */
 typedef struct ocr_scale {
 	float scale;
 	int dpi;
 	int colour;
+	int repeat;
 } ocr_scale;
 
 /* ocr-prep.c. Make Leptonica silent (it would print to stderr); once per process. */
 void ocr_prep_global_init(void);
-/* An 8 bpp gray Pix of a gray or RGB raster (red turned white, pen strokes removed), enlarged
- * when its letters are small (text_small_px); sc says how. NULL when the raster is empty or
+/* An 8 bpp gray Pix of a gray or RGB raster (red turned white, pen strokes removed), taken back
+ * to its own pixels when it was enlarged by repeating them, enlarged when its letters are small
+ * (text_small_px) there; sc says how. NULL when the raster is empty or
  * memory runs out. */
 struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc);
 /* The page for Tesseract from a gray Pix whose text has resolution dpi: background normalized,

@@ -205,10 +205,46 @@ static int letter_height(const ocr_tuning *t, PIX *gray)
 	return hq;
 }
 
+/* The factor by which a gray page was enlarged by repeating pixels along direction (dx, dy) (1, 0
+ * along rows, 0, 1 down columns): a page image of 100 ppi in a PDF rendered at 300 dpi comes in
+ * blocks of 3x3 equal pixels, whose stair-stepped letters, blown up three times, bound to lose
+ * strokes in Sauvola and read worse than bare Tesseract did. In a repeated raster the gray
+ * changes only every k pixels: k (2..6) when at least 9 in 10 of the gaps between one change
+ * and the next along a line (every 4th line, at least 1000 gaps) are multiples of k; 1 otherwise
+ * (a scan at its own resolution, a 1-bit page). Gaps, not positions: a zoom a hair off 3 (829
+ * pixels to 2484) slips a block now and then. */
+static int repeat_factor(PIX *gray, int dx, int dy)
+{
+	enum { KMAX = 6 };
+	int w = pixGetWidth(gray), h = pixGetHeight(gray), wpl = pixGetWpl(gray);
+	l_uint32 *data = pixGetData(gray);
+	long whole[KMAX + 1] = {0}, n = 0;
+	int lines = dx ? h : w, len = dx ? w : h;
+	for (int i = 0; i < lines; i += 4)
+		for (int j = 1, last = -1; j < len; j++) {
+			int x = dx ? j : i, y = dx ? i : j;
+			l_uint32 *line = data + (size_t)y * (size_t)wpl, *prev = data + (size_t)(y - dy) * (size_t)wpl;
+			if (GET_DATA_BYTE(line, x) == GET_DATA_BYTE(prev, x - dx))
+				continue;
+			if (last >= 0) {
+				n++;
+				for (int k = 2; k <= KMAX; k++)
+					whole[k] += (j - last) % k == 0;
+			}
+			last = j;
+		}
+	if (n < 1000)
+		return 1;
+	for (int k = KMAX; k >= 2; k--)
+		if (whole[k] * 10 >= n * 9)
+			return k;
+	return 1;
+}
+
 PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 {
 	int dpi = r->dpi > 0 ? r->dpi : 300;
-	*sc = (ocr_scale){1.0f, dpi, 0};
+	*sc = (ocr_scale){1.0f, dpi, 0, 1};
 	if (!r->samples || r->w <= 0 || r->h <= 0 || (r->n != 1 && r->n != 3))
 		return NULL;
 	PIX *pix = pixCreate(r->w, r->h, 8);
@@ -243,26 +279,45 @@ PIX *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc)
 	 * resolution taken as 300 dpi): the text's own resolution says how big a pen stroke is, and
 	 * the page is enlarged so its letters are text_px high, as at 300 dpi */
 	int hq = letter_height(t, pix);
-	if (hq > 0 && hq < t->text_small_px) {
-		float most = sqrtf((float)t->text_max_pixels / ((float)r->w * (float)r->h));
-		sc->scale = fminf(fminf((float)t->text_px / (float)hq, t->text_max_scale), most);
-		if (sc->scale < 1.0f)
-			sc->scale = 1.0f;
+	if (hq > 0 && hq < t->text_small_px)
 		sc->dpi = 300 * hq / t->text_px;
-	}
 	if (coloured) {
 		colour_type(t, mask, pix, r, sc->dpi);
 		colour_strokes(t, mask, pix, sc->dpi);
 	}
 	pixDestroy(&mask);
-	if (sc->scale > 1.0f) {
-		PIX *big = pixScaleGrayLI(pix, sc->scale, sc->scale);
+	/* a raster enlarged by repeating pixels (kx by ky) goes back to its own pixels first, whose
+	 * letters are then enlarged smoothly to text_px high, not past the raster's size */
+	int kx = hq > 0 ? repeat_factor(pix, 1, 0) : 1, ky = hq > 0 ? repeat_factor(pix, 0, 1) : 1;
+	float down = 1.0f, most = sqrtf((float)t->text_max_pixels / ((float)r->w * (float)r->h));
+	if (kx > 1 && kx == ky) {
+		PIX *own = pixScaleBySampling(pix, 1.0f / (float)kx, 1.0f / (float)kx);
+		if (own) {
+			pixDestroy(&pix);
+			pix = own;
+			sc->repeat = kx;
+			down = 1.0f / (float)kx;
+			hq /= kx;
+			sc->dpi /= kx;
+			most *= (float)kx;
+		}
+	}
+	float up = 1.0f;
+	if (hq > 0 && (hq < t->text_small_px || down < 1.0f)) {
+		up = fminf(fminf((float)t->text_px / (float)hq, t->text_max_scale), most);
+		up = down < 1.0f ? fminf(up, 1.0f / down) : up;
+		up = up < 1.0f ? 1.0f : up;
+		sc->dpi = down < 1.0f && hq >= t->text_small_px ? sc->dpi : 300 * hq / t->text_px;
+	}
+	sc->scale = down * up;
+	if (up > 1.0f) {
+		PIX *big = pixScaleGrayLI(pix, up, up);
 		if (big) {
 			pixDestroy(&pix);
 			pix = big;
-			sc->dpi = (int)lroundf((float)sc->dpi * sc->scale);
+			sc->dpi = (int)lroundf((float)sc->dpi * up);
 		} else {
-			*sc = (ocr_scale){1.0f, dpi, sc->colour};
+			sc->scale = down;
 		}
 	}
 	pixSetResolution(pix, sc->dpi, sc->dpi);

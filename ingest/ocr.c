@@ -740,8 +740,12 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 	}
 	page->skew = g.angle;
 	char what[96];
-	if (sc.scale > 1.0f) {
-		snprintf(what, sizeof what, "small text enlarged %.1fx", sc.scale);
+	if (sc.repeat > 1) {
+		snprintf(what, sizeof what, "image of %dx repeated pixels read at its own resolution", sc.repeat);
+		add_decision(page, what);
+	}
+	if (sc.scale * (float)sc.repeat > 1.0f) {
+		snprintf(what, sizeof what, "small text enlarged %.1fx", sc.scale * (float)sc.repeat);
 		add_decision(page, what);
 	}
 	if (g.quads) {

@@ -4,7 +4,9 @@
 #include "ingest-int.h"
 #include "../core/viet.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 /* 1 if the point is in r widened by a point (boxes of OCR words are rough at the edges). */
@@ -138,6 +140,39 @@ static int stamp_words(const char *text)
 	return yes;
 }
 
+/* 1 if the key of a line holds a clock time with seconds ("08:09:28", digits possibly misread in
+ * the last place) or is a time zone alone ("+07:00"). */
+static int machine_time(const char *k)
+{
+	for (const char *p = k; *p; p++) {
+		int d = 0;
+		while (p[d] >= '0' && p[d] <= '9')
+			d++;
+		if (d == 2 && p[2] == ':' && isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) && p[5] == ':' &&
+		    isdigit((unsigned char)p[6]))
+			return 1;
+	}
+	return !strncmp(k, "+07:00", 6) && (k[6] == 0 || k[6] == ' ');
+}
+
+/* 1 if the line's text reads as part of an e-signature stamp (see stamp.h). */
+static int esign_words(const char *text)
+{
+	sohoa_buf b = {0};
+	if (text && machine_time(text))
+		return 1; /* on the text as read: a key is not made of a line with stray marks */
+	if (!text || sohoa_viet_key(text, strlen(text), &b) != 0 || !b.data) {
+		sohoa_buf_free(&b);
+		return 0;
+	}
+	const char *k = b.data;
+	while (*k == ' ')
+		k++;
+	int yes = starts_word(k, "ký bởi") || strstr(k, "thời gian ký:") || strstr(k, "bởi:");
+	sohoa_buf_free(&b);
+	return yes;
+}
+
 void ingest_stamp_words(sohoa_page *page)
 {
 	for (size_t i = 0; i < page->nlines; i++)
@@ -154,5 +189,31 @@ sohoa_status ingest_stamp_frames(sohoa_ctx *ctx, sohoa_page *page, const float (
 			return st;
 	}
 	ingest_stamp_words(page);
+	size_t nl = page->nlines;
+	unsigned char *esign = calloc(nl ? nl : 1, 1);
+	if (!esign)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory marking stamps on page %d", page->number);
+	for (size_t i = 0; i < nl; i++)
+		esign[i] = page->lines[i].source != SOHOA_SRC_STAMP && esign_words(page->lines[i].text);
+	/* the stamp's block: lines stacked above an e-signature line, a line's height apart or less
+	 * and over half of the narrower one across (the signing centre's name and e-mail above its
+	 * time); not below, where the motto and the date of a page image may stand as close */
+	for (int grew = 1; grew;) {
+		grew = 0;
+		for (size_t i = 0; i < nl; i++)
+			for (size_t j = 0; esign[i] == 1 && j < nl; j++) {
+				const sohoa_line *a = &page->lines[i], *c = &page->lines[j];
+				if (esign[j] || c->source == SOHOA_SRC_STAMP)
+					continue;
+				float h = fminf(a->y1 - a->y0, c->y1 - c->y0), gap = a->y0 - c->y1;
+				float across = fminf(a->x1, c->x1) - fmaxf(a->x0, c->x0);
+				if (h > 0 && gap >= -0.5f * h && gap <= h && across > 0.5f * fminf(a->x1 - a->x0, c->x1 - c->x0))
+					esign[j] = 1, grew = 1;
+			}
+	}
+	for (size_t i = 0; i < nl; i++)
+		if (esign[i])
+			page->lines[i].source = SOHOA_SRC_STAMP;
+	free(esign);
 	return SOHOA_OK;
 }

@@ -4,6 +4,7 @@
 #include "../../ingest/stamp.h"
 #include "check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 /* Append a line of words to page: words separated by single spaces, each 30 points wide with
@@ -102,6 +103,41 @@ static void test_regions(sohoa_ctx *ctx)
 	ingest_page_clear(&page);
 }
 
+/* An e-signature stamp printed at the top of a scanned page (the signing centre's name, e-mail
+ * and time stamp; the "Ký bởi / Cơ quan / Thời gian ký" block) and the letterhead, the motto and
+ * the date under it: only the stamp's lines become stamp lines, and only on an OCR page's
+ * ingest_stamp_frames. */
+static void test_esign(sohoa_ctx *ctx)
+{
+	sohoa_page page = {.number = 1, .source = SOHOA_SRC_OCR};
+	add_line(&page, "TRUNG TÂM CÔNG", 330, 10, SOHOA_SRC_OCR);            /* 0 */
+	add_line(&page, "BÁO VÀ TIN", 330, 21, SOHOA_SRC_OCR);                /* 1 */
+	add_line(&page, "ttcbth@quangngai.gov.vn", 330, 32, SOHOA_SRC_OCR);   /* 2 */
+	add_line(&page, "05.02.2025 08:09:28", 330, 43, SOHOA_SRC_OCR);       /* 3 */
+	add_line(&page, "+07:00", 330, 54, SOHOA_SRC_OCR);                    /* 4 */
+	add_line(&page, "Kỹ bởi: Ủy ban nhân dân", 480, 4, SOHOA_SRC_OCR);    /* 5: misread "Ký" */
+	add_line(&page, "Thời gian ký: 04/02/2025 16:42:36", 480, 16, SOHOA_SRC_OCR); /* 6 */
+	add_line(&page, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", 330, 66, SOHOA_SRC_OCR); /* 7: the motto, close under */
+	add_line(&page, "Quảng Ngãi, ngày 04 tháng 02 năm 2025", 330, 90, SOHOA_SRC_OCR); /* 8 */
+	add_line(&page, "ỦY BAN NHÂN DÂN", 70, 66, SOHOA_SRC_OCR);            /* 9 */
+	add_line(&page, "Cuộc họp lúc 14:30 ngày 5 tháng 3 tại hội trường", 70, 200, SOHOA_SRC_OCR); /* 10 */
+	CHECK(ingest_stamp_frames(ctx, &page, NULL, 0) == SOHOA_OK, "esign: marking succeeds");
+	for (size_t i = 0; i <= 6; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "esign: stamp line %zu marked", i);
+		CHECK(is_stamp(&page, i), name);
+	}
+	CHECK(!is_stamp(&page, 7), "esign: the motto under the stamp stays");
+	CHECK(!is_stamp(&page, 8) && !is_stamp(&page, 9), "esign: the date and the letterhead stay");
+	CHECK(!is_stamp(&page, 10), "esign: a time of day in prose stays");
+	ingest_page_clear(&page);
+	/* a born-digital page's own e-signature text goes through ingest_stamp_words only: kept */
+	add_line(&page, "Thời gian ký: 04/02/2025 16:42:36", 480, 16, SOHOA_SRC_PDF);
+	ingest_stamp_words(&page);
+	CHECK(!is_stamp(&page, 0), "esign: a born-digital page keeps its signing time");
+	ingest_page_clear(&page);
+}
+
 int main(void)
 {
 	sohoa_options opt;
@@ -113,6 +149,7 @@ int main(void)
 	}
 	test_words();
 	test_regions(ctx);
+	test_esign(ctx);
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
