@@ -92,6 +92,12 @@ int score_np_ok(const ex_stmt *st, size_t b, size_t e);
  * word ("Thế nhưng", "Ví dụ"), ends with one that leaves it open or points elsewhere ("đang",
  * "khi", "này", "họ"), holds a sentence end or a reported clause ("cho biết", "rằng"). */
 int score_np_broken(const ex_stmt *st, size_t b, size_t e);
+/* Subject text s made a noun phrase, as a new string (caller frees), or NULL when it cannot be:
+ * markup left in it ("| Số người đi bầu |", "*6.4. *Hàng năm"), a verb of its own predicate ("…
+ * chiếm tỉ trọng …"), the tail of an aside ("chỉ tiêu) hoặc …"). The topic before "thì", a sum
+ * it holds ("thu nội địa 11.080 tỷ đồng" -> "thu nội địa") are cut; a count it starts with
+ * names the number of what follows ("59 dự án …" -> "số dự án …"). */
+char *score_subject_fix(const char *s);
 /* Key offset e moved back past spaces, '(' and the words ws (any of them, again and again), not
  * before b: "đạt trên 90%" from the figure back to "đạt". */
 size_t score_back_over(const char *key, size_t b, size_t e, const char *const *ws);

@@ -307,7 +307,7 @@ static const char *const not_np_start[] = {
 	"của", "và", "hoặc", "hay", "cộng", "trừ", "x", "nếu", "thì", "so với", "cao hơn", "thấp hơn", "đạt", "được",
 	"là", "bằng", "vượt", "còn", "xuống", "lên", "hơn", "gần", "khoảng", "ít nhất", "không", "chưa", "đã",
 	"sẽ", "đang", "có thể", "mà", "nên", "vì", "mỗi", "gồm", "bao gồm", "trong đó", "đồng thời", "nhưng",
-	"cũng", "ra", "trở lên", "trở xuống", "tương đương", "chiếm", "tức", NULL};
+	"cũng", "ra", "trở lên", "trở xuống", "tương đương", "chiếm", "tức", "góp phần", NULL};
 /* Prepositions and the like: a short phrase they open is a fragment ("vào năm 2025", "đến nay"). */
 static const char *const weak_np_start[] = {"vào", "đến", "từ", "trong", "với", "khi", "do", "như", "trên", "dưới",
 					    "tới", "nhiều", "nhằm", "để", "tại", "theo", "sau", "trước", "riêng",
@@ -425,6 +425,135 @@ int score_np_ok(const ex_stmt *st, size_t b, size_t e)
 	for (size_t i = st->kmap[b]; i < st->kmap[e]; i++)
 		caps += isupper((unsigned char)st->text[i]) != 0;
 	return caps >= 2;
+}
+
+/* Verbs that make a subject a clause with its own predicate ("Công nghiệp quốc doanh chiếm tỉ
+ * trọng …", "báo cáo viết …"), as spelled, lowercase. */
+static const char *const clause_verbs[] = {"chiếm", "viết", NULL};
+/* Words of a sum after a number ("11.080 tỷ đồng", "574.341 tấn"), as spelled, lowercase. */
+static const char *const sum_words[] = {"tỷ", "triệu", "nghìn", "ngàn", "tấn", NULL};
+/* Words that lead to a sum ("đạt khoảng 840 nghìn tỷ đồng"). */
+static const char *const sum_lead[] = {"đạt", "ước", "khoảng", "trên", "hơn", "gần", NULL};
+/* Words after "thì" that point back: "…, thì đó là chỉ tiêu" names nothing. */
+static const char *const then_pointer[] = {"đó", "đây", "vậy", NULL};
+
+/* 1 when word w (lowercase) starts at s[i], a whole word. */
+static int word_at(const char *s, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	if (strncmp(s + i, w, n) || (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80)))
+		return 0;
+	unsigned char c = (unsigned char)s[i + n];
+	return !isalnum(c) && c < 0x80;
+}
+
+/* 1 when one of ws is a whole word at s[i]. */
+static int any_word_at(const char *s, size_t i, const char *const *ws)
+{
+	for (int k = 0; ws[k]; k++)
+		if (word_at(s, i, ws[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when the '*' at s[i] marks an aside in parentheses as emphasized ("*(GRDP) *"): '(' after
+ * it or ')' before it, spaces aside. */
+static int emphasized_aside(const char *s, size_t i)
+{
+	size_t a = i + 1, b = i;
+	while (s[a] == ' ' || s[a] == '*')
+		a++;
+	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '*'))
+		b--;
+	return s[a] == '(' || (b > 0 && s[b - 1] == ')');
+}
+
+/* The number of words of s[b..e). */
+static size_t words_in(const char *s, size_t b, size_t e)
+{
+	size_t n = 0;
+	for (size_t i = b; i < e; i++)
+		n += s[i] != ' ' && (i == b || s[i - 1] == ' ');
+	return n;
+}
+
+/* The offset of the first number in s followed by a word of sum_words ("11.080 tỷ đồng"), or
+ * (size_t)-1. */
+static size_t sum_at(const char *s)
+{
+	for (size_t i = 0; s[i]; i++)
+		if (isdigit((unsigned char)s[i]) && s[i + 1] == ' ' && any_word_at(s, i + 2, sum_words)) {
+			while (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))
+				i--;
+			return i;
+		}
+	return (size_t)-1;
+}
+
+char *score_subject_fix(const char *s)
+{
+	if (!s || !*s || strpbrk(s, "|`{}^[]="))
+		return NULL; /* markup left in the text: a table cell, a template, a link */
+	int depth = 0;
+	for (size_t i = 0; s[i]; i++) {
+		depth += (s[i] == '(') - (s[i] == ')');
+		if (depth < 0)
+			return NULL; /* "chỉ tiêu) hoặc bài thi …": the tail of an aside */
+		if (s[i] == '*' && !emphasized_aside(s, i))
+			return NULL; /* emphasis around words: a quote, a heading or a list mark kept */
+		if (i > 0 && s[i - 1] == ' ' && any_word_at(s, i, clause_verbs))
+			return NULL;
+	}
+	const char *whole = s;
+	for (const char *t = s; (t = strstr(t, " thì ")) != NULL; t++)
+		s = t + strlen(" thì "); /* "Bên cạnh …, thì tình hình thu ngân sách …": the topic after "thì" */
+	if (any_word_at(s, 0, then_pointer))
+		return NULL;
+	size_t f = 0;
+	while (s[f] && strchr(" \"'(", s[f]))
+		f++;
+	size_t n = f;
+	while (isdigit((unsigned char)s[n]) || s[n] == '.')
+		n++;
+	const char *head = "";
+	if (n > f) { /* "59 dự án …": the count of what follows, when it is no sum and one phrase */
+		if (s[n] != ' ' || any_word_at(s, n + 1, sum_words) || strchr(s + n, ','))
+			return NULL;
+		head = "số";
+		f = n;
+	}
+	size_t e = strlen(s), tail = e, p = sum_at(s + f);
+	if (p != (size_t)-1) { /* "thu nội địa 11.080 tỷ đồng": the subject before its sum */
+		p += f;
+		const char *cmp = strstr(s + p, " so với ");
+		tail = cmp ? (size_t)(cmp - s) : e;
+		size_t q = p;
+		while (q > f && s[q - 1] == ' ')
+			q--;
+		if (q > f && s[q - 1] == '-') /* a range's lower bound ("22 - 23 triệu") */
+			for (p = q - 1; p > f && (strchr(" .,", s[p - 1]) || isdigit((unsigned char)s[p - 1]));)
+				p--;
+		for (;;) { /* the words leading to the sum */
+			while (p > f && strchr(" ,", s[p - 1]))
+				p--;
+			size_t w = p;
+			while (w > f && s[w - 1] != ' ')
+				w--;
+			if (w >= p || !any_word_at(s, w, sum_lead))
+				break;
+			p = w;
+		}
+		e = p;
+	}
+	while (s[f] == ' ')
+		f++;
+	if ((s != whole || *head || e < strlen(s)) && words_in(s, f, e) + (*head != 0) < 2)
+		return NULL; /* too little left of a cut phrase */
+	size_t len = strlen(head) + 1 + (e - f) + (strlen(s) - tail) + 1;
+	char *o = malloc(len);
+	if (o)
+		snprintf(o, len, "%s%s%.*s%s", head, *head ? " " : "", (int)(e - f), s + f, s + tail);
+	return o;
 }
 
 /* Text of statement st between key offsets b and e, spaces collapsed, parenthetical asides

@@ -311,6 +311,19 @@ static int passes_reference(const ex_stmt *st, const score_ev *e)
 	       ex_starts_any(key, st->keylen, ex_skip_sp(key, e->e, st->keylen), refs);
 }
 
+/* Make row r's subject a noun phrase (score_subject_fix); 0 when it cannot be, its strings freed. */
+static int subject_fixed(score_row *r)
+{
+	char *s = score_subject_fix(r->subject);
+	free(r->subject);
+	r->subject = s;
+	if (!s) {
+		free(r->measured);
+		r->measured = NULL;
+	}
+	return s != NULL;
+}
+
 /* Build the rows of statement si from its figures evs (dt: the type of the document). Returns
  * how many, at most cap; rows whose subject is no noun phrase, and norms, are left out. */
 static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, const score_ev *evs, size_t nev,
@@ -337,7 +350,7 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 		r->sstart = sstart;
 		r->kind = "score";
 		if (repeats_change(st, e, last, sstart, r)) {
-			if (r->subject)
+			if (subject_fixed(r))
 				n++;
 			continue;
 		}
@@ -360,6 +373,8 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 			r->measured = NULL;
 			continue; /* no noun phrase names what the figure measures */
 		}
+		if (!subject_fixed(r))
+			continue; /* a clause or markup, not a noun phrase */
 		if (!score_classify(ed, si, dt, e, cstart, sstart, r)) {
 			free(r->subject);
 			free(r->measured);

@@ -156,6 +156,38 @@ int main(void)
 	expect(ctx, LINES("Người được công nhận là người được trên 60% thành viên tán thành."), 1, 0, NULL, NULL,
 	       "scores: \"là người được trên 60%\" defines, it measures nothing");
 
+	/* a subject is a noun phrase: markup, a verb of its own, a sum or a count of its own, or the
+	 * tail of an aside leave the row out */
+	expect(ctx, LINES("| Số người đi bầu | 99,35% |"), 1, 0, NULL, NULL, "scores: a table cell's bars are no subject");
+	expect(ctx, LINES("*6.4. *Hàng năm, số vụ phạm tội về ma túy được phát hiện tăng trên 03%."), 1, 0, NULL, NULL,
+	       "scores: emphasis marks around a list number are no subject");
+	expect(ctx, LINES("Thu từ hoạt động xổ số kiến thiết *(kể cả xổ số điện toán)* ước vượt 18,72% so với dự toán."), 1, 1,
+	       WANT(",change,"), NULL, "scores: an emphasized aside keeps its row");
+	expect(ctx,
+	       LINES("Công nghiệp quốc doanh chiếm tỉ trọng ngày càng lớn trong giá trị sản lượng công nghiệp (từ 41,7% lên "
+		     "66,6%)."),
+	       1, 0, NULL, NULL, "scores: \"X chiếm tỉ trọng …\" is a clause, no subject");
+	expect(ctx, LINES("Cơ cấu ít nhất 35% đại biểu là phụ nữ, 10% người dưới 40 tuổi,..., thì đó là chỉ tiêu phấn đấu."), 1,
+	       1, WANT(",đại biểu là phụ nữ,"), WANT(",tỷ lệ người dưới"), "scores: \"…, thì đó là …\" is a clause, no subject");
+	expect(ctx, LINES("Thu nội địa 11.080 tỷ đồng, vượt 10,22% so dự toán."), 1, 1, WANT(",Thu nội địa,change,"), NULL,
+	       "scores: the sum a subject holds is cut from it");
+	expect(ctx, LINES("Chi sự nghiệp giáo dục 5.627,152 tỷ đồng, ước đạt 92,44% dự toán."), 1, 1,
+	       WANT(",Chi sự nghiệp giáo dục so với dự toán,score,=,92.44,"), NULL,
+	       "scores: \"5.627,152 tỷ đồng\" is cut from the subject, its reference kept");
+	expect(ctx, LINES("Năm 2024, tổng thu từ khách du lịch đạt khoảng 840 nghìn tỷ đồng, tăng 24%."), 1, 1,
+	       WANT(",tổng thu từ khách du lịch,change,"), NULL, "scores: \"đạt khoảng\" goes with the sum it leads to");
+	expect(ctx,
+	       LINES("Kinh tế tập thể tiếp tục phát triển, đã thành lập mới 50 hợp tác xã, 02 Liên hiệp Hợp tác xã, đạt 100% "
+		     "kế hoạch."),
+	       1, 1, WANT(",số Liên hiệp Hợp tác xã so với kế hoạch,score,=,100,"), NULL,
+	       "scores: a count a subject starts with names the number of what follows");
+	expect(ctx, LINES("Có 4 nhiệm kỳ Quốc hội gần đây, tỷ lệ đại biểu là người dân tộc thiểu số đạt 15,6%."), 1, -1, NULL,
+	       WANT(",4 nhiệm kỳ", ",số nhiệm kỳ"), "scores: a count before another phrase is no subject");
+	expect(ctx,
+	       LINES("Bài thi môn Tin học (tuyển tối đa 50% chỉ tiêu) hoặc bài thi môn Toán (tuyển tối thiểu 40% chỉ "
+		     "tiêu)."),
+	       1, 1, WANT(",Bài thi môn Tin học,"), WANT(",chỉ tiêu)"), "scores: the tail of an aside is no subject");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
