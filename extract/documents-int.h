@@ -12,6 +12,9 @@
 /* An OCR word whose confidence is below this does not give a number's or a date's digits:
  * handwritten and stamped numbers read 40-55, printed ones 80 and more. */
 #define DIGITS_MIN_CONF 60
+/* Printed digits read this and more; below it, digits written apart from their code are
+ * handwriting read as look-alikes (docm_token_apart). */
+#define DIGITS_SURE_CONF 80
 
 typedef struct line_key {
 	const char *text;
@@ -68,6 +71,10 @@ float docm_line_conf(const doc_ctx *dc, const line_key *l);
 /* The OCR confidence of the source word of lines from..to (line keys) that holds token tok, or
  * -1 when there is none (not OCR) or the token is glued to a word. */
 float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok);
+/* 1 when the source word of lines from..to that is token tok is followed by a word starting
+ * with '/' on its page more than the word's height to its right (digits in the blank left for a
+ * number written by hand, apart from the printed "/CT-UBND"). */
+int docm_token_apart(const doc_ctx *dc, size_t from, size_t to, const char *tok);
 /* The box of line l's first source line on its page: box[0..3] = x0, y0, x1, y1 (points), *page;
  * 0 when it has none (a text file, no source). */
 int docm_line_box(const doc_ctx *dc, const line_key *l, float box[4], int *page);

@@ -195,6 +195,12 @@ void docm_read_number(doc_ctx *dc, doc_meta *dm)
 				  "read for certain (OCR confidence %.0f)", dc->name, number, conf);
 			free(number);
 			number = NULL;
+		} else if (r == NUM_OK && conf >= 0 && conf < DIGITS_SURE_CONF &&
+			   docm_token_apart(dc, i, last, digits)) {
+			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: number '%s' left out: its digits are "
+				  "written apart from the code, read uncertain (OCR confidence %.0f)", dc->name, number, conf);
+			free(number);
+			number = NULL;
 		} else if (r == NUM_UNREADABLE) {
 			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: number left out: '%s' is not read as digits",
 				  dc->name, digits[0] ? digits : L[i].text);

@@ -112,6 +112,37 @@ static int block_line(const line_key *l)
 	return r != NULL;
 }
 
+/* 1 if line b goes on from line a: under it in its column, or beside it on its row within two
+ * line heights (OCR reading "GIÁM" and "ĐỐC" of a blurred role as two lines). */
+static int goes_on(const doc_ctx *dc, const line_key *a, const line_key *b)
+{
+	float ab[4], bb[4];
+	int ap, bp;
+	if (!docm_line_box(dc, a, ab, &ap) || !docm_line_box(dc, b, bb, &bp) || ap != bp)
+		return 0;
+	if (ab[0] < bb[2] && bb[0] < ab[2])
+		return 1;
+	float h = ab[3] - ab[1];
+	return ab[1] < bb[3] && bb[1] < ab[3] && bb[0] >= ab[2] && bb[0] - ab[2] < 2 * h;
+}
+
+/* The role of a role line split over two lines ("GIÁM" and "ĐỐC"): line a's and line b's text
+ * joined, when b is the line after a, in capitals, going on from a; NULL otherwise. A new string. */
+static char *split_role(const doc_ctx *dc, size_t a, size_t b)
+{
+	const line_key *L = dc->L;
+	if (b != a + 1 || b >= dc->n || !L[a].upper || !L[b].upper || L[a].letters + L[b].letters > 40 ||
+	    !goes_on(dc, &L[a], &L[b]))
+		return NULL;
+	sohoa_buf j = {0};
+	sohoa_buf_puts(&j, L[a].text);
+	sohoa_buf_puts(&j, " ");
+	sohoa_buf_puts(&j, L[b].text);
+	char *r = j.data ? docf_role(j.data, NULL) : NULL;
+	sohoa_buf_free(&j);
+	return r;
+}
+
 /* 1 if the capitals of line l (a "TM." taken off) name the issuer: the body the document's
  * letterhead names first ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" of a joint "… – TẠP CHÍ GIÁO DỤC"), or the
  * start of it ("ỦY BAN NHÂN DÂN" of "ỦY BAN NHÂN DÂN TỈNH …"). */
@@ -159,7 +190,9 @@ size_t docm_lead_block(const doc_ctx *dc, const doc_meta *dm, size_t sig)
 			continue;
 		}
 		other_named |= names_issuer(&L[k], issuer);
-		if (other == n && block_line(&L[k])) {
+		char *split = other == n && !block_line(&L[k]) ? split_role(dc, k, k + 1) : NULL;
+		free(split);
+		if (other == n && (block_line(&L[k]) || split)) {
 			other = k;
 			other_left = b[2] <= sb[0];
 		}
@@ -236,6 +269,10 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 		const char *rt = role_at == sig ? t : L[role_at].text;
 		int ocr = docm_line_ocr(dc, &L[role_at]);
 		dm->role = docf_role(rt, kt);
+		if (!dm->role && !kt && role_at > sig)
+			dm->role = split_role(dc, role_at - 1, role_at);
+		if (!dm->role && !kt)
+			dm->role = split_role(dc, role_at, role_at + 1);
 		if (!dm->role && !ocr) {
 			char *c = docm_clean_line(rt);
 			char *w[DOCF_MAXW];

@@ -151,6 +151,36 @@ float docm_token_conf(const doc_ctx *dc, size_t from, size_t to, const char *tok
 	return -1;
 }
 
+int docm_token_apart(const doc_ctx *dc, size_t from, size_t to, const char *tok)
+{
+	if (!tok || !*tok || !dc->doc)
+		return 0;
+	const sohoa_word *hit = NULL;
+	int hit_page = -1;
+	for (size_t k = from; k <= to && k < dc->n; k++) {
+		const sohoa_tline *t = &dc->text->lines[dc->L[k].idx];
+		const sohoa_line *sl;
+		for (size_t p = 0, j = 0; (sl = ex_source_next(dc->doc, t, &p, &j, NULL));)
+			for (size_t w = 0; w < sl->nwords; w++) {
+				const sohoa_word *wd = &sl->words[w];
+				if (!wd->text)
+					continue;
+				if (!hit) {
+					if (strcmp(wd->text, tok) == 0) {
+						hit = wd;
+						hit_page = sl->page;
+					}
+					continue;
+				}
+				if (wd->text[0] != '/' || sl->page != hit_page)
+					return 0;
+				float h = hit->y1 - hit->y0;
+				return h > 0 && wd->x0 - hit->x1 > h;
+			}
+	}
+	return 0;
+}
+
 /* The box of line l's first source line and its page; 0 when it has none. */
 int docm_line_box(const doc_ctx *dc, const line_key *l, float box[4], int *page)
 {

@@ -743,6 +743,57 @@ int main(void)
 	CHECK_STR(F(&r, "signer"), "Trần Văn Bình", "joint blocks naming no issuer: the left one leads");
 	CHECK_STR(F(&r, "signer_role"), "HIỆU TRƯỞNG", "joint blocks: the left block's role, not the right one's");
 
+	/* a joint page whose left role OCR read as two lines side by side ("GIÁM" and "ĐỐC"): the left
+	 * block still leads, its role read across the two */
+	static const char *const joint3[] = {
+		"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 90/KHLT-SGDĐT", "Hà Nội, ngày 3 tháng 10 năm 2025", "KẾ HOẠCH",
+		"Tổ chức chương trình hướng nghiệp", "Căn cứ Luật Giáo dục;", "Nơi nhận:",
+		"SỞ GIÁO DỤC VÀ ĐXO TẠO", "GIÁM", "ĐỌC...", "TẠP CHÍ GIÁO DỤC", "TỔNG BIÊN TẬP", "Trần Văn Bình",
+		"Nguyễn Thành Tú",
+	};
+	static const float joint3box[][4] = {
+		{60, 50, 260, 62}, {90, 90, 210, 102}, {300, 90, 520, 102}, {270, 130, 340, 142},
+		{200, 144, 400, 156}, {80, 170, 500, 182}, {80, 400, 140, 412},
+		{60, 430, 250, 442}, {110, 444, 150, 456}, {160, 444, 210, 456}, {340, 430, 490, 442},
+		{360, 446, 470, 458}, {110, 520, 200, 532}, {370, 520, 460, 532},
+	};
+	run_doc_boxed(ctx, joint3, joint3box, sizeof joint3 / sizeof *joint3, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer"), "Trần Văn Bình", "a role split in two: the left block still leads");
+	CHECK_STR(F(&r, "signer_role"), "GIÁM ĐỐC", "a role split in two is read across its two lines");
+
+	/* digits read unsure in the blank left apart from the printed code: a handwritten number */
+	static const char *const hand[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 2", "/CT-UBND", "Quảng Ngãi, ngày 05 tháng 4 năm 2020",
+		"CHỈ THỊ", "Về việc nộp thuế điện tử", "Thực hiện Quyết định;",
+	};
+	static const float handbox[][4] = {
+		{100, 50, 220, 62}, {100, 64, 220, 76}, {100, 90, 130, 102}, {160, 90, 220, 102},
+		{300, 90, 520, 102}, {270, 130, 340, 142}, {200, 144, 400, 156}, {80, 170, 500, 182},
+	};
+	for (int far = 1; far >= 0; far--) {
+		float b[8][4];
+		memcpy(b, handbox, sizeof b);
+		if (!far) /* the same digits printed against the code */
+			b[3][0] = 131, b[3][2] = 191;
+		sohoa_doc *hd = boxed_doc(hand, b, 8, SOHOA_SRC_OCR, 95);
+		for (size_t i = 0; i < 8; i++) { /* each word's box: its share of the line's */
+			sohoa_line *l = &hd->pages[0].lines[i];
+			float x = l->x0, w = (l->x1 - l->x0) / (float)strlen(l->text);
+			for (size_t k = 0; k < l->nwords; k++) {
+				sohoa_word *wd = &l->words[k];
+				wd->x0 = x;
+				wd->x1 = x + w * (float)strlen(wd->text);
+				wd->y0 = l->y0;
+				wd->y1 = l->y1;
+				x = wd->x1 + w;
+			}
+		}
+		hd->pages[0].lines[2].words[1].confidence = 65;
+		extract_row(ctx, hd, text_of_lines(hand, 8), &r);
+		CHECK_STR(F(&r, "number"), far ? "" : "2/CT-UBND",
+			  far ? "unsure digits apart from the code: no number" : "the same digits against the code stay");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
