@@ -203,28 +203,26 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 				has_lo = has_hi = 1;
 			}
 		}
+		/* "N điểm trở lên/xuống", or a bound without unit when its clause is about "điểm" ("Điểm
+		 * bài kiểm tra … phải đạt từ 5 trở lên"): the earlier of the two */
+		long ga[4];
+		int above = 0;
 		if (ex_find(sd->above, sm, pos, g, 2) == 1 && (size_t)g[0] < at) {
-			at = (size_t)g[0];
-			end = (size_t)g[1];
-			lo = ex_num_at(key, (size_t)g[2]);
-			has_lo = 1;
-			has_hi = 0;
-			if (memmem(key + g[0], (size_t)(g[1] - g[0]), "tro xuong", 9)) {
-				hi = lo;
-				has_hi = 1;
-				has_lo = 0;
-			}
+			memcpy(ga, g, sizeof ga);
+			above = 1;
 		}
-		/* a bound without unit is a mark when its clause is about "điểm" ("Điểm bài kiểm tra … phải
-		 * đạt từ 5 trở lên") */
-		if (ex_find(sd->above_bare, sm, pos, g, 2) == 1 && (size_t)g[0] < at &&
+		if (ex_find(sd->above_bare, sm, pos, g, 2) == 1 && (size_t)g[0] < (above ? (size_t)ga[0] : at) &&
 		    ex_has_word(key, ex_clause_start(key, 0, (size_t)g[0]), (size_t)g[0], "diem")) {
-			at = (size_t)g[0];
-			end = (size_t)g[1];
-			lo = ex_num_at(key, (size_t)g[2]);
+			memcpy(ga, g, sizeof ga);
+			above = 1;
+		}
+		if (above) {
+			at = (size_t)ga[0];
+			end = (size_t)ga[1];
+			lo = ex_num_at(key, (size_t)ga[2]);
 			has_lo = 1;
 			has_hi = 0;
-			if (memmem(key + g[0], (size_t)(g[1] - g[0]), "tro xuong", 9)) {
+			if (memmem(key + ga[0], (size_t)(ga[1] - ga[0]), "tro xuong", 9)) {
 				hi = lo;
 				has_hi = 1;
 				has_lo = 0;

@@ -119,17 +119,27 @@ static int starts_word(const char *key, const char *w)
 	return !strncmp(key, w, n) && (key[n] == 0 || key[n] == ' ' || key[n] == ':');
 }
 
+/* The canonical key of text, leading spaces skipped, held in *b; NULL (and *b freed) when text is
+ * NULL or has no key. */
+static const char *line_key(const char *text, sohoa_buf *b)
+{
+	if (!text || sohoa_viet_key(text, strlen(text), b) != 0 || !b->data) {
+		sohoa_buf_free(b);
+		return NULL;
+	}
+	const char *k = b->data;
+	while (*k == ' ')
+		k++;
+	return k;
+}
+
 /* 1 if the line's text reads as part of an inbox stamp (see stamp.h). */
 static int stamp_words(const char *text)
 {
 	sohoa_buf b = {0};
-	if (!text || sohoa_viet_key(text, strlen(text), &b) != 0 || !b.data) {
-		sohoa_buf_free(&b);
+	const char *k = line_key(text, &b);
+	if (!k)
 		return 0;
-	}
-	const char *k = b.data;
-	while (*k == ' ')
-		k++;
 	int field = strstr(k, "số:") || strstr(k, "ngày:") || strstr(k, "giờ:");
 	int yes = strstr(text, "CÔNG VĂN ĐẾN") || !strncmp(k, "chuyển:", strlen("chuyển:")) ||
 		  starts_word(k, "lưu hồ sơ số") || (strstr(k, "giờ:") && strstr(k, "ngày:"));
@@ -161,13 +171,9 @@ static int esign_words(const char *text)
 	sohoa_buf b = {0};
 	if (text && machine_time(text))
 		return 1; /* on the text as read: a key is not made of a line with stray marks */
-	if (!text || sohoa_viet_key(text, strlen(text), &b) != 0 || !b.data) {
-		sohoa_buf_free(&b);
+	const char *k = line_key(text, &b);
+	if (!k)
 		return 0;
-	}
-	const char *k = b.data;
-	while (*k == ' ')
-		k++;
 	int yes = starts_word(k, "ký bởi") || strstr(k, "thời gian ký:") || strstr(k, "bởi:");
 	sohoa_buf_free(&b);
 	return yes;
