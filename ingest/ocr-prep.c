@@ -448,6 +448,16 @@ static PIX *binarize(const ocr_tuning *t, PIX *gray)
 	return pixb;
 }
 
+/* One Otsu threshold over the whole page; a fixed threshold if that fails. Sauvola's small window
+ * hollows thick, low-contrast strokes (a low-resolution page image enlarged four times). */
+static PIX *binarize_global(PIX *gray)
+{
+	PIX *pixb = NULL;
+	if (pixOtsuAdaptiveThreshold(gray, pixGetWidth(gray), pixGetHeight(gray), 0, 0, 0.1f, NULL, &pixb) != 0)
+		return pixConvertTo1(gray, 160);
+	return pixb;
+}
+
 /* Remove ruling lines (table rules, long underlines) from a binarized page: runs of ink at least
  * 1/rule_div of the page's short side long, horizontal or vertical (opened with a one-pixel-thick
  * brick), widened by a pixel to take their ragged edges. Tesseract reads a rule touching a word as
@@ -525,13 +535,14 @@ static void replace(PIX **pix, PIX *clean)
 	}
 }
 
-PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_osd_fn osd, void *arg, ocr_geom *g)
+PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, int global, ocr_osd_fn osd, void *arg,
+		   ocr_geom *g)
 {
 	PIX *norm = level_page(t, pixg, dpi, quads, osd, arg, g);
 	if (!norm)
 		return NULL;
 	pixSetResolution(norm, dpi, dpi);
-	PIX *bin = binarize(t, norm);
+	PIX *bin = global ? binarize_global(norm) : binarize(t, norm);
 	if (!bin)
 		return norm;
 	pixDestroy(&norm);

@@ -671,10 +671,10 @@ static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, 
  * page, whose size is that of the raster unturned (w x h points): turned with the page. notes
  * gets the page's stamp frames and, on a page not turned, r's notes. */
 static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, struct Pix *pixg,
-				  const ocr_scale *sc, double gdpi, int quads, double start, float w, float h,
-				  ocr_geom *g, ocr_notes *notes, sohoa_page *page)
+				  const ocr_scale *sc, double gdpi, int quads, int global, double start, float w,
+				  float h, ocr_geom *g, ocr_notes *notes, sohoa_page *page)
 {
-	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, sc->dpi, quads, osd_quads, ocr, g);
+	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, sc->dpi, quads, global, osd_quads, ocr, g);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
 	page->width = g->quads % 2 ? h : w;
@@ -694,7 +694,9 @@ static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_
 /* A page is read as detection turns it. When that turn was a guess (Tesseract's orientation
  * unsure) or made on small text, the page is read upright as well and the reading with the
  * higher mean word confidence is kept (upright on a tie): orientation never makes a page worse.
- * A page read with a mean confidence under low_conf is flagged in its decision. */
+ * A page read with a mean confidence under low_conf is read again binarized by one threshold
+ * (binarize_global) and the more confident reading kept; if still low, it is flagged in its
+ * decision. */
 static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
 {
 	int dpi = r->dpi > 0 ? r->dpi : 300;
@@ -712,12 +714,12 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 	float w = page->width, h = page->height;
 	ocr_geom g;
 	ocr_notes notes, notes0; /* stamps' boxes of each reading, in points of the upright page */
-	sohoa_status st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, -1, start, w, h, &g, &notes, page);
+	sohoa_status st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, -1, 0, start, w, h, &g, &notes, page);
 	char note[160] = "";
 	if (st == SOHOA_OK && g.quads && (!g.sure || sc.scale > 1.0f)) {
 		sohoa_page up = {.number = page->number, .source = SOHOA_SRC_OCR};
 		ocr_geom g0;
-		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, 0, start, w, h, &g0, &notes0, &up);
+		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, 0, 0, start, w, h, &g0, &notes0, &up);
 		float turned = page_conf(page), upright = page_conf(&up);
 		if (st == SOHOA_OK && upright >= turned) {
 			ingest_page_clear(page);
@@ -729,6 +731,26 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 			g = g0, notes = notes0;
 		}
 		ingest_page_clear(&up);
+	}
+	/* a page read with low confidence is read again, as turned, binarized by one threshold over
+	 * the page, and the more confident reading kept */
+	float local = page_conf(page);
+	if (st == SOHOA_OK && page->nlines && local < ocr->tune->low_conf) {
+		sohoa_page again = {.number = page->number, .source = SOHOA_SRC_OCR};
+		ocr_geom g1;
+		ocr_notes notes1;
+		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, 1, start, w, h, &g1, &notes1, &again);
+		float global = page_conf(&again);
+		if (st == SOHOA_OK && global > local) {
+			ingest_page_clear(page);
+			page->lines = again.lines, page->nlines = again.nlines, page->lines_cap = again.lines_cap;
+			page->width = again.width, page->height = again.height;
+			again.lines = NULL, again.nlines = 0;
+			snprintf(note + strlen(note), sizeof note - strlen(note), "%sread with one threshold (confidence %.0f, local %.0f)",
+				 *note ? "; " : "", global, local);
+			g = g1, notes = notes1;
+		}
+		ingest_page_clear(&again);
 	}
 	ocr_prep_free(&pixg);
 	if (st == SOHOA_OK) {
