@@ -133,47 +133,57 @@ static size_t pair_slot(const sohoa_channel *ch, uint32_t key, uint16_t id)
 	}
 }
 
+/* arr (of *cap elements of size bytes) with room for need elements: itself, or grown to twice
+ * *cap (first elements when empty). NULL when out of memory (arr and *cap unchanged). */
+static void *grow_array(void *arr, size_t *cap, size_t need, size_t first, size_t size)
+{
+	if (need <= *cap)
+		return arr;
+	size_t n = *cap ? *cap * 2 : first;
+	void *a = realloc(arr, n * size);
+	if (a)
+		*cap = n;
+	return a;
+}
+
+/* A new empty hash table replacing *table when need entries would fill more than half of its
+ * *slots (doubled, or first when empty): 1 when the caller must rehash into it, 0 when there is
+ * room, -1 when out of memory. */
+static int grow_table(uint32_t **table, size_t *slots, size_t need, size_t first)
+{
+	if (2 * need <= *slots)
+		return 0;
+	size_t n = *slots ? *slots * 2 : first;
+	uint32_t *h = calloc(n, sizeof *h);
+	if (!h)
+		return -1;
+	free(*table);
+	*table = h;
+	*slots = n;
+	return 1;
+}
+
 /* Make room for one more key and one more pair (the tables at most half full). */
 static int reserve(sohoa_channel *ch)
 {
-	if (ch->nkeys + 1 > ch->capkeys) {
-		size_t cap = ch->capkeys ? ch->capkeys * 2 : 1024;
-		ad_key *k = realloc(ch->keys, cap * sizeof *k);
-		if (!k)
-			return -1;
-		ch->keys = k;
-		ch->capkeys = cap;
-	}
-	if (ch->npairs + 1 > ch->cappairs) {
-		size_t cap = ch->cappairs ? ch->cappairs * 2 : 2048;
-		ad_pair *p = realloc(ch->pairs, cap * sizeof *p);
-		if (!p)
-			return -1;
-		ch->pairs = p;
-		ch->cappairs = cap;
-	}
-	if (2 * (ch->nkeys + 1) > ch->kslots) {
-		size_t slots = ch->kslots ? ch->kslots * 2 : 2048;
-		uint32_t *h = calloc(slots, sizeof *h);
-		if (!h)
-			return -1;
-		free(ch->khash);
-		ch->khash = h;
-		ch->kslots = slots;
-		for (size_t k = 0; k < ch->nkeys; k++)
-			ch->khash[key_slot(ch, ch->strs.data + ch->keys[k].str, ch->keys[k].len)] = (uint32_t)k + 1;
-	}
-	if (2 * (ch->npairs + 1) > ch->pslots) {
-		size_t slots = ch->pslots ? ch->pslots * 2 : 4096;
-		uint32_t *h = calloc(slots, sizeof *h);
-		if (!h)
-			return -1;
-		free(ch->phash);
-		ch->phash = h;
-		ch->pslots = slots;
-		for (size_t p = 0; p < ch->npairs; p++)
-			ch->phash[pair_slot(ch, ch->pairs[p].key, ch->pairs[p].id)] = (uint32_t)p + 1;
-	}
+	ad_key *keys = grow_array(ch->keys, &ch->capkeys, ch->nkeys + 1, 1024, sizeof *ch->keys);
+	if (!keys)
+		return -1;
+	ch->keys = keys;
+	ad_pair *pairs = grow_array(ch->pairs, &ch->cappairs, ch->npairs + 1, 2048, sizeof *ch->pairs);
+	if (!pairs)
+		return -1;
+	ch->pairs = pairs;
+	int kgrew = grow_table(&ch->khash, &ch->kslots, ch->nkeys + 1, 2048);
+	if (kgrew < 0)
+		return -1;
+	for (size_t k = 0; kgrew && k < ch->nkeys; k++)
+		ch->khash[key_slot(ch, ch->strs.data + ch->keys[k].str, ch->keys[k].len)] = (uint32_t)k + 1;
+	int pgrew = grow_table(&ch->phash, &ch->pslots, ch->npairs + 1, 4096);
+	if (pgrew < 0)
+		return -1;
+	for (size_t p = 0; pgrew && p < ch->npairs; p++)
+		ch->phash[pair_slot(ch, ch->pairs[p].key, ch->pairs[p].id)] = (uint32_t)p + 1;
 	return 0;
 }
 
