@@ -71,16 +71,18 @@ echo "-- real documents (issue 17): bench/real-extract, hand-made gold, scored b
 # way: numbers only, sohoa's rows on it are never read.
 # holdout2 (made after holdout was spent) only with HOLDOUT2=1, the same way.
 # holdout3 (made after holdout2 was spent) only with HOLDOUT3=1, the same way.
+# holdout4 (made after holdout3 was spent) only with HOLDOUT4=1, the same way.
 REAL=${REAL:-$SHARED/real-extract}
 if [ ! -d "$REAL/seen" ]; then
 	echo "SKIP: $REAL missing (fetch the repos named in bench/real-extract/get.sh, then run it)"
 else
-	for split in seen unseen holdout holdout2 holdout3; do
+	for split in seen unseen holdout holdout2 holdout3 holdout4; do
 		gold=bench/real-extract/gold
 		[ "$split" = unseen ] && gold=bench/real-extract/unseen/gold
 		[ "$split" = holdout ] && gold=bench/real-extract/holdout/gold
 		[ "$split" = holdout2 ] && gold=bench/real-extract/holdout2/gold
 		[ "$split" = holdout3 ] && gold=bench/real-extract/holdout3/gold
+		[ "$split" = holdout4 ] && gold=bench/real-extract/holdout4/gold
 		if [ "$split" = unseen ] && [ "${UNSEEN:-0}" != 1 ]; then
 			echo "unseen: not run (UNSEEN=1 scores the held-out documents)"
 			continue
@@ -95,6 +97,10 @@ else
 		fi
 		if [ "$split" = holdout3 ] && [ "${HOLDOUT3:-0}" != 1 ]; then
 			echo "holdout3: not run (HOLDOUT3=1 scores the fourth held-out set)"
+			continue
+		fi
+		if [ "$split" = holdout4 ] && [ "${HOLDOUT4:-0}" != 1 ]; then
+			echo "holdout4: not run (HOLDOUT4=1 scores the fifth held-out set)"
 			continue
 		fi
 		set --
