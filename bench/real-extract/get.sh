@@ -9,6 +9,7 @@
 #     fetch github:tnt305/tai_lieu_noi_bo
 #     fetch github:ducminh0302/law-advisor
 #     fetch github:NguyenQuocBao97/multiclass-text-classification   (holdout3 and holdout4 only)
+#     fetch github:vpubnd49/VBAI                                      (holdout4 y09-y12 only)
 # then run:   sh bench/real-extract/get.sh [--check]
 #
 # Forms:
@@ -21,6 +22,9 @@
 #  - *.txt.ws (plain text of a word-segmented corpus: the syllables of a word are joined by '_')
 #    become <id>.txt with every '_' turned back into a space; nothing else changes (the corpus's
 #    one-sentence-per-line breaks and its spaces around punctuation stay).
+#  - pdftotext:<path>.pdf (a born-digital PDF, text layer from Word) becomes <id>.txt written by
+#    `pdftotext -layout` (poppler; the digests were made with 22.12.0): one form feed ends each
+#    page, so a line's page and line are those of the PDF page.
 # The sha256 column of SOURCES.tsv is the digest of the file written here; --check only verifies.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -32,8 +36,9 @@ mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2" "$OUT/holdout3
 fail=0
 tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo commit path sha licence; do
 	git_dir="$MIRROR/$(echo "$repo" | tr / +)/repo"
+	src=${path#pdftotext:}
 	case "$path" in
-	*.md | *.txt.ws) dest="$OUT/$split/$id.txt" ;;
+	*.md | *.txt.ws | pdftotext:*.pdf) dest="$OUT/$split/$id.txt" ;;
 	*.pdf) dest="$OUT/$split/$id.pdf" ;;
 	*) echo "$id: unknown form $path" >&2; exit 1 ;;
 	esac
@@ -43,8 +48,11 @@ tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo 
 			exit 1
 		fi
 		tmp="$dest.tmp"
-		git --git-dir="$git_dir" show "$commit:$path" >"$tmp"
+		git --git-dir="$git_dir" show "$commit:$src" >"$tmp"
 		case "$path" in
+		pdftotext:*)
+			pdftotext -layout "$tmp" "$dest"
+			rm -f "$tmp" ;;
 		*.md)
 			python3 - "$tmp" "$dest" <<'PY'
 import re, sys
