@@ -2,14 +2,14 @@
 # bench/real-extract/get.sh: re-create the real extraction set (issue 17) from public GitHub
 # snapshots.  Documents are never committed; this recipe fetches them from the snapshots listed in
 # SOURCES.tsv and writes them to $OUT/seen/, $OUT/unseen/, $OUT/holdout/, $OUT/holdout2/,
-# $OUT/holdout3/ and $OUT/holdout4/ (default ../shared/real-extract).
+# $OUT/holdout3/, $OUT/holdout4/ and $OUT/dev4/ (default ../shared/real-extract).
 #
 # First bring the repositories onto the machine with the search tool's `fetch`
 # (they arrive as bare git dirs under /work/.mirror/owner+name/repo):
 #     fetch github:tnt305/tai_lieu_noi_bo
 #     fetch github:ducminh0302/law-advisor
 #     fetch github:NguyenQuocBao97/multiclass-text-classification   (holdout3 and holdout4 only)
-#     fetch github:vpubnd49/VBAI                                      (holdout4 y09-y12 only)
+#     fetch github:vpubnd49/VBAI                                      (holdout4 y09-y12, dev4)
 # then run:   sh bench/real-extract/get.sh [--check]
 #
 # Forms:
@@ -25,6 +25,8 @@
 #  - pdftotext:<path>.pdf (a born-digital PDF, text layer from Word) becomes <id>.txt written by
 #    `pdftotext -layout` (poppler; the digests were made with 22.12.0): one form feed ends each
 #    page, so a line's page and line are those of the PDF page.
+#  - pdftotext-pages:F-L:<path>.pdf is the same for pages F to L only (`pdftotext -layout -f F -l L`):
+#    the first pages of a long report or criteria table.
 # The sha256 column of SOURCES.tsv is the digest of the file written here; --check only verifies.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -32,13 +34,20 @@ OUT=${OUT:-$HERE/../../../shared/real-extract}
 MIRROR=${MIRROR:-/work/.mirror}
 CHECK=0
 [ "${1:-}" = "--check" ] && CHECK=1
-mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2" "$OUT/holdout3" "$OUT/holdout4"
+mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2" "$OUT/holdout3" "$OUT/holdout4" "$OUT/dev4"
 fail=0
 tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo commit path sha licence; do
 	git_dir="$MIRROR/$(echo "$repo" | tr / +)/repo"
 	src=${path#pdftotext:}
+	range=
 	case "$path" in
-	*.md | *.txt.ws | pdftotext:*.pdf) dest="$OUT/$split/$id.txt" ;;
+	pdftotext-pages:*)
+		src=${path#pdftotext-pages:}
+		range=${src%%:*}
+		src=${src#*:} ;;
+	esac
+	case "$path" in
+	*.md | *.txt.ws | pdftotext:*.pdf | pdftotext-pages:*.pdf) dest="$OUT/$split/$id.txt" ;;
 	*.pdf) dest="$OUT/$split/$id.pdf" ;;
 	*) echo "$id: unknown form $path" >&2; exit 1 ;;
 	esac
@@ -52,6 +61,9 @@ tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo 
 		case "$path" in
 		pdftotext:*)
 			pdftotext -layout "$tmp" "$dest"
+			rm -f "$tmp" ;;
+		pdftotext-pages:*)
+			pdftotext -layout -f "${range%-*}" -l "${range#*-}" "$tmp" "$dest"
 			rm -f "$tmp" ;;
 		*.md)
 			python3 - "$tmp" "$dest" <<'PY'
