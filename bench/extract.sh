@@ -72,17 +72,20 @@ echo "-- real documents (issue 17): bench/real-extract, hand-made gold, scored b
 # holdout2 (made after holdout was spent) only with HOLDOUT2=1, the same way.
 # holdout3 (made after holdout2 was spent) only with HOLDOUT3=1, the same way.
 # holdout4 (made after holdout3 was spent) only with HOLDOUT4=1, the same way.
+# dev4 (development documents from the repository of holdout4 y09-y12) only with DEV4=1; it is
+# development data: its rows may be read (DETAIL=1).
 REAL=${REAL:-$SHARED/real-extract}
 if [ ! -d "$REAL/seen" ]; then
 	echo "SKIP: $REAL missing (fetch the repos named in bench/real-extract/get.sh, then run it)"
 else
-	for split in seen unseen holdout holdout2 holdout3 holdout4; do
+	for split in seen unseen holdout holdout2 holdout3 holdout4 dev4; do
 		gold=bench/real-extract/gold
 		[ "$split" = unseen ] && gold=bench/real-extract/unseen/gold
 		[ "$split" = holdout ] && gold=bench/real-extract/holdout/gold
 		[ "$split" = holdout2 ] && gold=bench/real-extract/holdout2/gold
 		[ "$split" = holdout3 ] && gold=bench/real-extract/holdout3/gold
 		[ "$split" = holdout4 ] && gold=bench/real-extract/holdout4/gold
+		[ "$split" = dev4 ] && gold=bench/real-extract/dev4/gold
 		if [ "$split" = unseen ] && [ "${UNSEEN:-0}" != 1 ]; then
 			echo "unseen: not run (UNSEEN=1 scores the held-out documents)"
 			continue
@@ -101,6 +104,10 @@ else
 		fi
 		if [ "$split" = holdout4 ] && [ "${HOLDOUT4:-0}" != 1 ]; then
 			echo "holdout4: not run (HOLDOUT4=1 scores the fifth held-out set)"
+			continue
+		fi
+		if [ "$split" = dev4 ] && [ "${DEV4:-0}" != 1 ]; then
+			echo "dev4: not run (DEV4=1 scores the CCHC development documents)"
 			continue
 		fi
 		set --
