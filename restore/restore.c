@@ -8,6 +8,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define BEAM 6
 #define PRUNE_STATE 7000 /* drop paths e^7 less likely than the best */
@@ -127,6 +130,7 @@ typedef struct bigrams {
 	uint16_t pres[BEAM];
 	uint32_t home[BEAM][RESTORE_MAXC]; /* by group index; NO_SLOT: nothing to search */
 	uint16_t grp[RESTORE_MAXC];        /* the groups */
+	uint16_t cid[16];                  /* the candidate ids, then 0xffff (no id) */
 	uint8_t cg[RESTORE_MAXC];          /* each candidate's group index */
 	uint8_t cfirst[RESTORE_MAXC];      /* the first candidate with the same id (dups only) */
 	int ngr, dups;                     /* dups: some id is a candidate twice */
@@ -137,6 +141,8 @@ typedef struct bigrams {
 static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
 {
 	int ngr = 0;
+	memset(bg->cid, 0xff, sizeof bg->cid);
+	memcpy(bg->cid, ps->cand, ps->n * sizeof *ps->cand);
 	for (int c = 0; c < ps->n; c++) {
 		unsigned g = sohoa_lm_gof(m, ps->cand[c]);
 		sohoa_lm_prefetch(&m->uni[ps->cand[c]]); /* read by score_states */
@@ -178,6 +184,23 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		}
 }
 
+/* Bit c set where candidate c of bg is the id z. */
+static inline unsigned cand_mask(const bigrams *bg, int n, unsigned z)
+{
+#if defined(__SSE2__)
+	(void)n;
+	__m128i x = _mm_set1_epi16((short)z);
+	__m128i lo = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)bg->cid), x);
+	__m128i hi = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(bg->cid + 8)), x);
+	return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(lo, hi));
+#else
+	unsigned mask = 0;
+	for (int c = 0; c < n; c++)
+		mask |= (unsigned)(bg->cid[c] == z) << c;
+	return mask;
+#endif
+}
+
 /* The position's bigram answers: each home's run read once, to the first empty slot. */
 static void bigram_resolve(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
 {
@@ -191,14 +214,15 @@ static void bigram_resolve(const sohoa_model *m, const uint16_t *ys, int ny, con
 			uint32_t y = ys[k];
 			for (;;) {
 				const sohoa_lm_bigram *e = &m->bigram[i];
-				if (!e->key)
+				uint32_t key = e->key;
+				if (!key)
 					break;
-				if (e->key >> 16 == y)
-					for (int c = 0; c < ps->n; c++)
-						if (ps->cand[c] == (e->key & 0xffff)) {
-							bg->val[k][c] = e->val;
-							pres |= 1u << c;
-						}
+				if (key >> 16 == y) {
+					unsigned hit = cand_mask(bg, ps->n, key & 0xffff);
+					pres |= hit;
+					for (; hit; hit &= hit - 1)
+						bg->val[k][__builtin_ctz(hit)] = e->val;
+				}
 				if (++i == slots)
 					i = 0;
 			}
