@@ -103,18 +103,24 @@ sohoa_restore_mode sohoa_restore_detect(const char *s, size_t n)
 
 /* --- decoding --- */
 
-/* Stable sort by score, best first (at most BEAM * RESTORE_MAXC states: insertion sort). */
-static void state_sort(state *a, int n)
+/* The BEAM best of a[0..n) into a[0..BEAM), best first, equal scores in their order: the head of
+ * a stable sort by score, kept in a small sorted array rather than sorting all n (up to BEAM *
+ * RESTORE_MAXC). */
+static void state_top(state *a, int n)
 {
-	for (int i = 1; i < n; i++) {
-		state t = a[i];
-		int j = i;
-		while (j > 0 && a[j - 1].score < t.score) {
-			a[j] = a[j - 1];
+	state t[BEAM];
+	int nt = 0;
+	for (int i = 0; i < n; i++) {
+		if (nt == BEAM && a[i].score <= t[BEAM - 1].score)
+			continue;
+		int j = nt < BEAM ? nt++ : BEAM - 1;
+		while (j > 0 && t[j - 1].score < a[i].score) {
+			t[j] = t[j - 1];
 			j--;
 		}
-		a[j] = t;
+		t[j] = a[i];
 	}
+	memcpy(a, t, sizeof t);
 }
 
 #define NO_SLOT UINT32_MAX
@@ -547,7 +553,7 @@ static int dec_step(const sohoa_model *m, decoder *d)
 		if (cand[k].score >= top - PRUNE_STATE)
 			cand[keep++] = cand[k];
 	if (keep > BEAM) {
-		state_sort(cand, keep);
+		state_top(cand, keep);
 		keep = BEAM;
 	}
 	state *cur = d->st + (d->p + 1) * BEAM;
