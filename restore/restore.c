@@ -428,8 +428,11 @@ static inline __attribute__((always_inline)) int score_states_as(const sohoa_mod
 		}
 	}
 	int32_t ulp[RESTORE_MAXC]; /* each candidate's unigram ln P plus its channel score */
-	for (int c = 0; c < n; c++)
+	unsigned zunk = 0;         /* bit c: candidate c is LM_UNK */
+	for (int c = 0; c < n; c++) {
 		ulp[c] = m->uni[ps->cand[c]].logp + ps->chan[c];
+		zunk |= (unsigned)(ps->cand[c] == LM_UNK) << c;
+	}
 	int ncand = 0;
 	int32_t top = INT32_MIN;
 	int8_t at[RESTORE_MAXC]; /* with repeated ids: the new state of each id's first candidate */
@@ -437,22 +440,20 @@ static inline __attribute__((always_inline)) int score_states_as(const sohoa_mod
 		int y = d->ys[k];
 		unsigned pres = bg->pres[k], tri = d->trimask[k];
 		int32_t unseen = bv[k] + (y == LM_UNK ? 0 : m->uni[y].bow); /* + ulp: bigram not stored */
+		unsigned unk = y == LM_UNK ? ~0u : zunk; /* bit c: no bigram context, the unigram alone */
 		for (int c = 0; c < n; c++) {
-			int z = ps->cand[c], si, bw = 0;
+			int z = ps->cand[c], si, bw;
 			int32_t sc;
 			if (!(tri >> c & 1)) {
-				if (pres >> c & 1) {
-					sohoa_lm_bigram b = {0, bg->val[k][c]};
-					sc = bv[k] + sohoa_lm_bi_logp(&b) + ps->chan[c];
-					si = bvi[k];
-					bw = sohoa_lm_bi_bow(&b);
-				} else if (y == LM_UNK || z == LM_UNK) {
-					sc = bs[k] + ulp[c];
-					si = bsi[k];
-				} else {
-					sc = unseen + ulp[c];
-					si = bvi[k];
-				}
+				/* selects, not branches: which case holds is data the predictor cannot learn
+				 * (bg->val[k][c] is stale where the bigram is not stored, and unused) */
+				sohoa_lm_bigram b = {0, bg->val[k][c]};
+				int have = pres >> c & 1, alone = unk >> c & 1;
+				int32_t seen = bv[k] + sohoa_lm_bi_logp(&b) + ps->chan[c];
+				int32_t back = (alone ? bs[k] : unseen) + ulp[c];
+				sc = have ? seen : back;
+				si = have || !alone ? bvi[k] : bsi[k];
+				bw = have ? sohoa_lm_bi_bow(&b) : 0;
 			} else {
 				/* a trigram may answer for some states: each state of this word in turn */
 				sohoa_lm_bigram b = {0, bg->val[k][c]};
@@ -478,8 +479,8 @@ static inline __attribute__((always_inline)) int score_states_as(const sohoa_mod
 				top = sc;
 			state ns = {sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
 			if (!dups) {
-				if (sc >= top - PRUNE_STATE) /* else pruned for certain: top only grows */
-					cand[ncand++] = ns;
+				cand[ncand] = ns; /* kept unless pruned for certain: top only grows */
+				ncand += sc >= top - PRUNE_STATE;
 				continue;
 			}
 			int f = bg->cfirst[c];
