@@ -23,6 +23,14 @@ typedef struct state {
 	uint8_t c;      /* candidate index at this position */
 } state;
 
+/* What the way back needs of a state: its candidate and its state at the previous position (-1
+ * at the start). Kept apart from the states, of which only two positions' are alive, so that a
+ * span's trace is a few bytes a position and stays in cache. */
+typedef struct step {
+	uint8_t c;
+	int8_t back;
+} step;
+
 static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The model of ctx: loaded on first use into the main context, shared by workers. */
@@ -290,7 +298,8 @@ static void check_score(const sohoa_model *m, const state *s, int y, int z, int 
 typedef struct decoder {
 	const restore_pos *pos;
 	size_t np, p;
-	state *st;  /* (np + 1) * BEAM states */
+	state row[2][BEAM]; /* the states of the previous position and the current one, in turn */
+	step *bt;           /* (np + 1) * BEAM: the way back */
 	state *prev;
 	int nprev, ny, phase;
 	uint16_t ys[BEAM];
@@ -302,12 +311,14 @@ typedef struct decoder {
 } decoder;
 
 static void dec_start(const sohoa_model *m, decoder *d, const restore_pos *pos,
-		      size_t np, state *st)
+		      size_t np, step *bt)
 {
+	state *st = d->row[0];
 	d->pos = pos;
 	d->np = np;
 	d->p = 0;
-	d->st = d->prev = st;
+	d->bt = bt;
+	d->prev = st;
 	d->nprev = 1;
 	d->phase = 0;
 	st[0] = (state){0, LM_BOS, LM_BOS, -1, 0, 0};
@@ -557,10 +568,12 @@ static int dec_step(const sohoa_model *m, decoder *d)
 		state_top(cand, keep);
 		keep = BEAM;
 	}
-	state *cur = d->st + (d->p + 1) * BEAM;
+	state *cur = d->row[(d->p + 1) & 1];
+	step *bt = d->bt + (d->p + 1) * BEAM;
 	for (int k = 0; k < keep; k++) {
 		cur[k] = cand[k];
 		cur[k].score -= top; /* keep the numbers small on long paragraphs */
+		bt[k] = (step){cand[k].c, (int8_t)cand[k].back};
 	}
 	d->prev = cur;
 	d->nprev = keep;
@@ -586,7 +599,7 @@ static void dec_finish(const sohoa_model *m, const decoder *d, uint8_t *choice)
 		}
 	}
 	for (size_t p = d->np; p > 0; p--) {
-		const state *s = &d->st[p * BEAM + best];
+		const step *s = &d->bt[p * BEAM + best];
 		choice[p - 1] = s->c;
 		best = s->back;
 	}
@@ -603,7 +616,7 @@ static void dec_finish(const sohoa_model *m, const decoder *d, uint8_t *choice)
 typedef struct lane {
 	restore_pos *pos;
 	restore_item *items;
-	state *st;
+	step *bt;
 	uint8_t *choice;
 	restore_wrote *wrote;
 	sohoa_buf tmp;
@@ -636,7 +649,7 @@ static void scratch_free(void *p)
 		lane *l = &w->lanes[k];
 		free(l->pos);
 		free(l->items);
-		free(l->st);
+		free(l->bt);
 		free(l->choice);
 		free(l->wrote);
 		sohoa_buf_free(&l->tmp);
@@ -670,19 +683,19 @@ static int lane_reserve(lane *l)
 	if (l->pos)
 		return 0;
 	l->pos = malloc((MAX_SPAN + 8) * sizeof *l->pos);
-	l->st = malloc((MAX_SPAN + 9) * BEAM * sizeof *l->st);
+	l->bt = malloc((MAX_SPAN + 9) * BEAM * sizeof *l->bt);
 	l->choice = malloc(MAX_SPAN + 8);
 	l->items = malloc((2 * MAX_SPAN + 16) * sizeof *l->items);
 	l->wrote = malloc((MAX_SPAN + 8) * sizeof *l->wrote);
-	if (l->pos && l->st && l->choice && l->items && l->wrote)
+	if (l->pos && l->bt && l->choice && l->items && l->wrote)
 		return 0;
 	free(l->pos);
-	free(l->st);
+	free(l->bt);
 	free(l->choice);
 	free(l->items);
 	free(l->wrote);
 	l->pos = NULL;
-	l->st = NULL;
+	l->bt = NULL;
 	l->choice = NULL;
 	l->items = NULL;
 	l->wrote = NULL;
@@ -697,7 +710,7 @@ static void lane_span(const sohoa_model *m, const restore_adapt *ad, lane *l)
 	l->end = restore_tokenize(m, ad, l->mode, l->s, l->n, l->i, l->items, &l->ni, 2 * MAX_SPAN, l->pos, &np, MAX_SPAN,
 				  &l->tmp);
 	l->np = np;
-	dec_start(m, &l->d, l->pos, np, l->st);
+	dec_start(m, &l->d, l->pos, np, l->bt);
 }
 
 sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *s, size_t n, sohoa_buf *out)
