@@ -144,7 +144,7 @@ typedef struct bigrams {
 	uint16_t pres[BEAM];
 	uint32_t home[BEAM][RESTORE_MAXC]; /* by group index; NO_SLOT: nothing to search */
 	uint16_t grp[RESTORE_MAXC];        /* the groups */
-	uint16_t cid[16];                  /* the candidate ids, then 0xffff (no id) */
+	uint16_t cid[16];                  /* the candidate ids (past ps->n: stale, masked off) */
 	uint8_t cg[RESTORE_MAXC];          /* each candidate's group index */
 	uint8_t cfirst[RESTORE_MAXC];      /* the first candidate with the same id (dups only) */
 	int ngr, dups;                     /* dups: some id is a candidate twice */
@@ -155,8 +155,7 @@ typedef struct bigrams {
 static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
 {
 	int ngr = 0;
-	memset(bg->cid, 0xff, sizeof bg->cid);
-	memcpy(bg->cid, ps->cand, ps->n * sizeof *ps->cand);
+	memcpy(bg->cid, ps->cand, sizeof ps->cand); /* a fixed size: no call, no rep movs */
 	for (int c = 0; c < ps->n; c++) {
 		unsigned g = sohoa_lm_gof(m, ps->cand[c]);
 		sohoa_lm_prefetch(&m->uni[ps->cand[c]]); /* read by score_states */
@@ -198,15 +197,16 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		}
 }
 
+_Static_assert(RESTORE_MAXC <= 16, "a position's candidates fit one 16-bit mask");
+
 /* Bit c set where candidate c of bg is the id z. */
 static inline unsigned cand_mask(const bigrams *bg, int n, unsigned z)
 {
 #if defined(__SSE2__)
-	(void)n;
 	__m128i x = _mm_set1_epi16((short)z);
 	__m128i lo = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)bg->cid), x);
 	__m128i hi = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(bg->cid + 8)), x);
-	return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(lo, hi));
+	return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(lo, hi)) & ((1u << n) - 1);
 #else
 	unsigned mask = 0;
 	for (int c = 0; c < n; c++)
