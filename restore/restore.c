@@ -524,8 +524,7 @@ static int dec_step(const sohoa_model *m, decoder *d)
 	if (d->phase == 0) {
 		bigram_resolve(m, d->ys, d->ny, ps, &d->bg);
 		/* trigram slots: one home per state and group, fetched together, read in phase 1 */
-		for (int k = 0; k < d->ny; k++)
-			d->trimask[k] = 0;
+		memset(d->trimask, 0, sizeof d->trimask); /* a fixed size: no call */
 		for (int si = 0; si < nprev; si++) {
 			const state *s = &prev[si];
 			int yi = d->yof[si];
