@@ -229,7 +229,7 @@ if part speed && [ -x /usr/bin/time ] && ls "$TMP"/s*.strip.txt >/dev/null 2>&1;
 		speed_note="($syl syl in ${best_big}s CPU, $(rss_mb "$TMP/speed.out.time") MB)"
 	fi
 	# The seeds repeated flatter the decoder's caches: the strip job's held-out text (no repeats)
-	# is timed too.
+	# is timed too; issue 15's bar (1.5 M syllables/s per core) is on text that does not repeat.
 	if [ -n "$best_tiny" ] && [ -s "$TMP/heldout.strip.txt" ]; then
 		ht=$(best_cpu "$TMP/heldout.strip.txt" "$TMP/heldspeed.out")
 		hsyl=$(count_syl "$TMP/heldout.strip.txt")
@@ -277,7 +277,7 @@ else
 	row "vie: Vietnamese OCR CER before -> after" "n/a" ">= 50% removed" "not measured (no scanned samples in $SAMPLES/MANIFEST.csv)"
 fi
 row "speed, strip, one core (syllables/s CPU)" "${speed:-n/a}" ">= 1000000" "$(verdict "$speed" '>=' 1000000) ${speed_note:-}"
-row "speed, strip, held-out text (syllables/s CPU)" "${held_speed:-n/a}" ">= 1000000" "$(verdict "${held_speed:-}" '>=' 1000000) ${held_note:-}"
+row "speed, strip, held-out text (syllables/s CPU)" "${held_speed:-n/a}" ">= 1500000 (issue 15)" "$(verdict "${held_speed:-}" '>=' 1500000) ${held_note:-}"
 row "model load (ms wall, sohoa_model_load)" "${load_ms:-n/a}" "< 50" "$(verdict "$load_ms" '<' 50) (CPU ${load_cpu:-?} ms; one-line run: off ${wall_off:-?} ms, strip ${wall_strip:-?} ms wall)"
 row "peak memory (MB RSS, largest document run)" "${rss:-n/a}" "< 200" "$(verdict "$rss" '<' 200)"
 exit 0

@@ -631,6 +631,17 @@ size_t restore_tokenize(const sohoa_model *m, const restore_adapt *ad, sohoa_res
 	return i;
 }
 
+/* sohoa_buf_append, inline where out has room (a word or a space at a time). */
+static inline int buf_add(sohoa_buf *out, const char *s, size_t n)
+{
+	if (out->cap - out->len <= n)
+		return sohoa_buf_append(out, s, n);
+	memcpy(out->data + out->len, s, n);
+	out->len += n;
+	out->data[out->len] = 0;
+	return 0;
+}
+
 /* Write key (lowercase) with the case of the input word s[0..n): letter by letter when the
  * lengths agree, else ALL CAPS / Title / lower by the input's pattern. */
 static int put_cased(const char *key, const char *s, size_t n, sohoa_buf *out)
@@ -639,7 +650,7 @@ static int put_cased(const char *key, const char *s, size_t n, sohoa_buf *out)
 	while (i0 < n && (unsigned char)s[i0] < 0x80 && !(s[i0] >= 'A' && s[i0] <= 'Z'))
 		i0++;
 	if (i0 == n) /* lowercase ASCII in (the common case): the key as it is */
-		return sohoa_buf_puts(out, key);
+		return buf_add(out, key, strlen(key));
 	wletters in;
 	int ok = restore_letters(s, n, &in);
 	size_t kn = strlen(key), i = 0;
@@ -657,7 +668,7 @@ static int put_cased(const char *key, const char *s, size_t n, sohoa_buf *out)
 			cp = sohoa_viet_compose(plain, tone, 1);
 		char u[4];
 		size_t k = sohoa_utf8_encode(cp, u);
-		if (sohoa_buf_append(out, u, k))
+		if (buf_add(out, u, k))
 			return -1;
 		j++;
 	}
@@ -666,8 +677,11 @@ static int put_cased(const char *key, const char *s, size_t n, sohoa_buf *out)
 
 int restore_append_valid(sohoa_buf *out, const char *s, size_t n)
 {
-	if (sohoa_utf8_valid(s, n))
-		return sohoa_buf_append(out, s, n);
+	size_t a = 0;
+	while (a < n && (unsigned char)s[a] < 0x80)
+		a++;
+	if (a == n || sohoa_utf8_valid(s, n))
+		return buf_add(out, s, n);
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;

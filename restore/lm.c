@@ -142,9 +142,17 @@ int sohoa_lm_case_shape(const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		uint32_t cp, plain;
 		int tone, upper;
-		i += sohoa_utf8_decode(s + i, n - i, &cp);
-		if (!sohoa_viet_letter(cp, &plain, &tone, &upper))
-			return -1;
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) { /* ASCII: its letters are a-z, A-Z */
+			if ((b | 32) < 'a' || (b | 32) > 'z')
+				return -1;
+			upper = b < 'a';
+			i++;
+		} else {
+			i += sohoa_utf8_decode(s + i, n - i, &cp);
+			if (!sohoa_viet_letter(cp, &plain, &tone, &upper))
+				return -1;
+		}
 		if (shape < 0)
 			shape = upper;
 		else if (upper)
@@ -404,6 +412,18 @@ static const char *chan_str(const sohoa_model *m, uint32_t v)
 	return m->str + m->chan_tok[v - 1].str;
 }
 
+/* strncmp(w, s, n) == 0 && w[n] == 0, without the call: the keys are a few bytes. */
+static inline int key_eq(const char *w, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] != s[i])
+			return 0;
+		if (!w[i])
+			break;
+	}
+	return w[n] == 0;
+}
+
 /* The entry (index + 1) of the string s[0..n) of hash h in a table of slots entries (16-bit
  * entries, or 32-bit with wide), linear probing from the home of h; 0 when absent. str_of gives
  * an entry's string. Inlined: each lookup gets its own loop. */
@@ -417,7 +437,7 @@ static inline __attribute__((always_inline)) uint32_t probe(const sohoa_model *m
 		if (!v)
 			return 0;
 		const char *w = str_of(m, v);
-		if (strncmp(w, s, n) == 0 && w[n] == 0)
+		if (key_eq(w, s, n))
 			return v;
 		if (++i == slots)
 			i = 0;
@@ -450,7 +470,7 @@ const uint16_t *sohoa_lm_cands(const sohoa_model *m, const char *s, size_t n, si
 	uint32_t *gc = &gcache.group[h & ((1u << GCACHE_BITS) - 1)], v = *gc;
 	if (v) { /* the common case: the cache has it */
 		const char *w = group_str(m, v);
-		if (strncmp(w, s, n) != 0 || w[n] != 0)
+		if (!key_eq(w, s, n))
 			v = 0;
 	}
 	if (!v) {

@@ -8,6 +8,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define BEAM 6
 #define PRUNE_STATE 7000 /* drop paths e^7 less likely than the best */
@@ -19,6 +22,14 @@ typedef struct state {
 	int16_t bow;    /* backoff weight of the context (x, y) */
 	uint8_t c;      /* candidate index at this position */
 } state;
+
+/* What the way back needs of a state: its candidate and its state at the previous position (-1
+ * at the start). Kept apart from the states, of which only two positions' are alive, so that a
+ * span's trace is a few bytes a position and stays in cache. */
+typedef struct step {
+	uint8_t c;
+	int8_t back;
+} step;
 
 static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -100,18 +111,24 @@ sohoa_restore_mode sohoa_restore_detect(const char *s, size_t n)
 
 /* --- decoding --- */
 
-/* Stable sort by score, best first (at most BEAM * RESTORE_MAXC states: insertion sort). */
-static void state_sort(state *a, int n)
+/* The BEAM best of a[0..n) into a[0..BEAM), best first, equal scores in their order: the head of
+ * a stable sort by score, kept in a small sorted array rather than sorting all n (up to BEAM *
+ * RESTORE_MAXC). */
+static void state_top(state *a, int n)
 {
-	for (int i = 1; i < n; i++) {
-		state t = a[i];
-		int j = i;
-		while (j > 0 && a[j - 1].score < t.score) {
-			a[j] = a[j - 1];
+	state t[BEAM];
+	int nt = 0;
+	for (int i = 0; i < n; i++) {
+		if (nt == BEAM && a[i].score <= t[BEAM - 1].score)
+			continue;
+		int j = nt < BEAM ? nt++ : BEAM - 1;
+		while (j > 0 && t[j - 1].score < a[i].score) {
+			t[j] = t[j - 1];
 			j--;
 		}
-		a[j] = t;
+		t[j] = a[i];
 	}
+	memcpy(a, t, sizeof t);
 }
 
 #define NO_SLOT UINT32_MAX
@@ -127,6 +144,7 @@ typedef struct bigrams {
 	uint16_t pres[BEAM];
 	uint32_t home[BEAM][RESTORE_MAXC]; /* by group index; NO_SLOT: nothing to search */
 	uint16_t grp[RESTORE_MAXC];        /* the groups */
+	uint16_t cid[16];                  /* the candidate ids (past ps->n: stale, masked off) */
 	uint8_t cg[RESTORE_MAXC];          /* each candidate's group index */
 	uint8_t cfirst[RESTORE_MAXC];      /* the first candidate with the same id (dups only) */
 	int ngr, dups;                     /* dups: some id is a candidate twice */
@@ -137,6 +155,7 @@ typedef struct bigrams {
 static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
 {
 	int ngr = 0;
+	memcpy(bg->cid, ps->cand, sizeof ps->cand); /* a fixed size: no call, no rep movs */
 	for (int c = 0; c < ps->n; c++) {
 		unsigned g = sohoa_lm_gof(m, ps->cand[c]);
 		sohoa_lm_prefetch(&m->uni[ps->cand[c]]); /* read by score_states */
@@ -178,6 +197,24 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		}
 }
 
+_Static_assert(RESTORE_MAXC <= 16, "a position's candidates fit one 16-bit mask");
+
+/* Bit c set where candidate c of bg is the id z. */
+static inline unsigned cand_mask(const bigrams *bg, int n, unsigned z)
+{
+#if defined(__SSE2__)
+	__m128i x = _mm_set1_epi16((short)z);
+	__m128i lo = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)bg->cid), x);
+	__m128i hi = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(bg->cid + 8)), x);
+	return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(lo, hi)) & ((1u << n) - 1);
+#else
+	unsigned mask = 0;
+	for (int c = 0; c < n; c++)
+		mask |= (unsigned)(bg->cid[c] == z) << c;
+	return mask;
+#endif
+}
+
 /* The position's bigram answers: each home's run read once, to the first empty slot. */
 static void bigram_resolve(const sohoa_model *m, const uint16_t *ys, int ny, const restore_pos *ps, bigrams *bg)
 {
@@ -191,14 +228,15 @@ static void bigram_resolve(const sohoa_model *m, const uint16_t *ys, int ny, con
 			uint32_t y = ys[k];
 			for (;;) {
 				const sohoa_lm_bigram *e = &m->bigram[i];
-				if (!e->key)
+				uint32_t key = e->key;
+				if (!key)
 					break;
-				if (e->key >> 16 == y)
-					for (int c = 0; c < ps->n; c++)
-						if (ps->cand[c] == (e->key & 0xffff)) {
-							bg->val[k][c] = e->val;
-							pres |= 1u << c;
-						}
+				if (key >> 16 == y) {
+					unsigned hit = cand_mask(bg, ps->n, key & 0xffff);
+					pres |= hit;
+					for (; hit; hit &= hit - 1)
+						bg->val[k][__builtin_ctz(hit)] = e->val;
+				}
 				if (++i == slots)
 					i = 0;
 			}
@@ -260,7 +298,8 @@ static void check_score(const sohoa_model *m, const state *s, int y, int z, int 
 typedef struct decoder {
 	const restore_pos *pos;
 	size_t np, p;
-	state *st;  /* (np + 1) * BEAM states */
+	state row[2][BEAM]; /* the states of the previous position and the current one, in turn */
+	step *bt;           /* (np + 1) * BEAM: the way back */
 	state *prev;
 	int nprev, ny, phase;
 	uint16_t ys[BEAM];
@@ -272,12 +311,14 @@ typedef struct decoder {
 } decoder;
 
 static void dec_start(const sohoa_model *m, decoder *d, const restore_pos *pos,
-		      size_t np, state *st)
+		      size_t np, step *bt)
 {
+	state *st = d->row[0];
 	d->pos = pos;
 	d->np = np;
 	d->p = 0;
-	d->st = d->prev = st;
+	d->bt = bt;
+	d->prev = st;
 	d->nprev = 1;
 	d->phase = 0;
 	st[0] = (state){0, LM_BOS, LM_BOS, -1, 0, 0};
@@ -398,8 +439,11 @@ static inline __attribute__((always_inline)) int score_states_as(const sohoa_mod
 		}
 	}
 	int32_t ulp[RESTORE_MAXC]; /* each candidate's unigram ln P plus its channel score */
-	for (int c = 0; c < n; c++)
+	unsigned zunk = 0;         /* bit c: candidate c is LM_UNK */
+	for (int c = 0; c < n; c++) {
 		ulp[c] = m->uni[ps->cand[c]].logp + ps->chan[c];
+		zunk |= (unsigned)(ps->cand[c] == LM_UNK) << c;
+	}
 	int ncand = 0;
 	int32_t top = INT32_MIN;
 	int8_t at[RESTORE_MAXC]; /* with repeated ids: the new state of each id's first candidate */
@@ -407,22 +451,20 @@ static inline __attribute__((always_inline)) int score_states_as(const sohoa_mod
 		int y = d->ys[k];
 		unsigned pres = bg->pres[k], tri = d->trimask[k];
 		int32_t unseen = bv[k] + (y == LM_UNK ? 0 : m->uni[y].bow); /* + ulp: bigram not stored */
+		unsigned unk = y == LM_UNK ? ~0u : zunk; /* bit c: no bigram context, the unigram alone */
 		for (int c = 0; c < n; c++) {
-			int z = ps->cand[c], si, bw = 0;
+			int z = ps->cand[c], si, bw;
 			int32_t sc;
 			if (!(tri >> c & 1)) {
-				if (pres >> c & 1) {
-					sohoa_lm_bigram b = {0, bg->val[k][c]};
-					sc = bv[k] + sohoa_lm_bi_logp(&b) + ps->chan[c];
-					si = bvi[k];
-					bw = sohoa_lm_bi_bow(&b);
-				} else if (y == LM_UNK || z == LM_UNK) {
-					sc = bs[k] + ulp[c];
-					si = bsi[k];
-				} else {
-					sc = unseen + ulp[c];
-					si = bvi[k];
-				}
+				/* selects, not branches: which case holds is data the predictor cannot learn
+				 * (bg->val[k][c] is stale where the bigram is not stored, and unused) */
+				sohoa_lm_bigram b = {0, bg->val[k][c]};
+				int have = pres >> c & 1, alone = unk >> c & 1;
+				int32_t seen = bv[k] + sohoa_lm_bi_logp(&b) + ps->chan[c];
+				int32_t back = (alone ? bs[k] : unseen) + ulp[c];
+				sc = have ? seen : back;
+				si = have || !alone ? bvi[k] : bsi[k];
+				bw = have ? sohoa_lm_bi_bow(&b) : 0;
 			} else {
 				/* a trigram may answer for some states: each state of this word in turn */
 				sohoa_lm_bigram b = {0, bg->val[k][c]};
@@ -448,8 +490,8 @@ static inline __attribute__((always_inline)) int score_states_as(const sohoa_mod
 				top = sc;
 			state ns = {sc, (uint16_t)y, (uint16_t)z, (int16_t)si, (int16_t)bw, (uint8_t)c};
 			if (!dups) {
-				if (sc >= top - PRUNE_STATE) /* else pruned for certain: top only grows */
-					cand[ncand++] = ns;
+				cand[ncand] = ns; /* kept unless pruned for certain: top only grows */
+				ncand += sc >= top - PRUNE_STATE;
 				continue;
 			}
 			int f = bg->cfirst[c];
@@ -482,8 +524,7 @@ static int dec_step(const sohoa_model *m, decoder *d)
 	if (d->phase == 0) {
 		bigram_resolve(m, d->ys, d->ny, ps, &d->bg);
 		/* trigram slots: one home per state and group, fetched together, read in phase 1 */
-		for (int k = 0; k < d->ny; k++)
-			d->trimask[k] = 0;
+		memset(d->trimask, 0, sizeof d->trimask); /* a fixed size: no call */
 		for (int si = 0; si < nprev; si++) {
 			const state *s = &prev[si];
 			int yi = d->yof[si];
@@ -523,13 +564,15 @@ static int dec_step(const sohoa_model *m, decoder *d)
 		if (cand[k].score >= top - PRUNE_STATE)
 			cand[keep++] = cand[k];
 	if (keep > BEAM) {
-		state_sort(cand, keep);
+		state_top(cand, keep);
 		keep = BEAM;
 	}
-	state *cur = d->st + (d->p + 1) * BEAM;
+	state *cur = d->row[(d->p + 1) & 1];
+	step *bt = d->bt + (d->p + 1) * BEAM;
 	for (int k = 0; k < keep; k++) {
 		cur[k] = cand[k];
 		cur[k].score -= top; /* keep the numbers small on long paragraphs */
+		bt[k] = (step){cand[k].c, (int8_t)cand[k].back};
 	}
 	d->prev = cur;
 	d->nprev = keep;
@@ -555,7 +598,7 @@ static void dec_finish(const sohoa_model *m, const decoder *d, uint8_t *choice)
 		}
 	}
 	for (size_t p = d->np; p > 0; p--) {
-		const state *s = &d->st[p * BEAM + best];
+		const step *s = &d->bt[p * BEAM + best];
 		choice[p - 1] = s->c;
 		best = s->back;
 	}
@@ -572,7 +615,7 @@ static void dec_finish(const sohoa_model *m, const decoder *d, uint8_t *choice)
 typedef struct lane {
 	restore_pos *pos;
 	restore_item *items;
-	state *st;
+	step *bt;
 	uint8_t *choice;
 	restore_wrote *wrote;
 	sohoa_buf tmp;
@@ -605,7 +648,7 @@ static void scratch_free(void *p)
 		lane *l = &w->lanes[k];
 		free(l->pos);
 		free(l->items);
-		free(l->st);
+		free(l->bt);
 		free(l->choice);
 		free(l->wrote);
 		sohoa_buf_free(&l->tmp);
@@ -639,19 +682,19 @@ static int lane_reserve(lane *l)
 	if (l->pos)
 		return 0;
 	l->pos = malloc((MAX_SPAN + 8) * sizeof *l->pos);
-	l->st = malloc((MAX_SPAN + 9) * BEAM * sizeof *l->st);
+	l->bt = malloc((MAX_SPAN + 9) * BEAM * sizeof *l->bt);
 	l->choice = malloc(MAX_SPAN + 8);
 	l->items = malloc((2 * MAX_SPAN + 16) * sizeof *l->items);
 	l->wrote = malloc((MAX_SPAN + 8) * sizeof *l->wrote);
-	if (l->pos && l->st && l->choice && l->items && l->wrote)
+	if (l->pos && l->bt && l->choice && l->items && l->wrote)
 		return 0;
 	free(l->pos);
-	free(l->st);
+	free(l->bt);
 	free(l->choice);
 	free(l->items);
 	free(l->wrote);
 	l->pos = NULL;
-	l->st = NULL;
+	l->bt = NULL;
 	l->choice = NULL;
 	l->items = NULL;
 	l->wrote = NULL;
@@ -666,7 +709,7 @@ static void lane_span(const sohoa_model *m, const restore_adapt *ad, lane *l)
 	l->end = restore_tokenize(m, ad, l->mode, l->s, l->n, l->i, l->items, &l->ni, 2 * MAX_SPAN, l->pos, &np, MAX_SPAN,
 				  &l->tmp);
 	l->np = np;
-	dec_start(m, &l->d, l->pos, np, l->st);
+	dec_start(m, &l->d, l->pos, np, l->bt);
 }
 
 sohoa_status sohoa_restore(sohoa_ctx *ctx, sohoa_restore_mode mode, const char *s, size_t n, sohoa_buf *out)
