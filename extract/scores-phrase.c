@@ -17,9 +17,10 @@ static const char *const subject_tail[] = {
 	"dung vi tri", "vi tri thu", "xep", "tang binh quan", "giam binh quan", "dat binh quan", "tang", "giam",
 	"co gang",
 	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "moi", "chua", "nhieu nhat", "co", "uoc", "xuong",
-	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", "uoc vuot", "vuot", NULL};
+	"con thap", "con cao", "con han che", "kha cao", "rat cao", "kha thap", "rat thap", "thap", "con o muc", "o muc", "con", "uoc vuot", "vuot", NULL};
 /* Words trimmed from the start of a subject. */
-static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau", "muc tieu",
+static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau dat",
+					   "phan dau", "du kien", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", "dam bao", "bao dam", "dac biet",
 					   "tap trung", "tiep tuc", "day manh", "tang cuong", "no luc", "quyet tam",
 					   "khan truong", NULL};
@@ -142,8 +143,10 @@ size_t score_list_start(const char *key, size_t sb, size_t b)
 			j++;
 		size_t d = j;
 		while (d < b && (isdigit((unsigned char)key[d]) || (d - j < 2 && isalpha((unsigned char)key[d]) && d + 1 < b &&
-								      key[d + 1] == ')')))
+								      (key[d + 1] == ')' || !strncmp(key + d + 1, " )", 2)))))
 			d++;
+		if (d > j && d + 2 < b && key[d] == ' ' && strchr(".)", key[d + 1]) && key[d + 2] == ' ')
+			d++; /* a word-segmented text's "a ) ", "2 . " */
 		if (d > j && d < b && strchr(".)", key[d]) && d + 1 < b && key[d + 1] == ' ')
 			i = d + 1;
 		else
@@ -191,6 +194,12 @@ static size_t anchor_end(const char *key, size_t p, size_t e, int with_year, int
 		if (s < e && key[s] == '-' && (q = score_year_end(key, ex_skip_sp(key, s + 1, e), e)))
 			return q;
 		return r;
+	}
+	if (after_prep && ndigits(key, p, e) && ndigits(key, p, e) <= 2 && key[p + ndigits(key, p, e)] == '/') {
+		/* a date alone after its preposition: "đến 15/02/2021" */
+		size_t s = p + ndigits(key, p, e) + 1, d = ndigits(key, s, e);
+		if (d && d <= 2 && s + d < e && key[s + d] == '/' && (r = score_year_end(key, s + d + 1, e)))
+			return r;
 	}
 	if ((q = score_word_end(key, p, e, "ngay")) && ndigits(key, ex_skip_sp(key, q, e), e)) {
 		/* "ngày 31 tháng 10 năm 2025", "ngày 31/10/2025" */
@@ -257,7 +266,7 @@ static size_t anchor_end(const char *key, size_t p, size_t e, int with_year, int
  * 2025", "lũy kế 10 tháng đầu năm", "đến nay"; 0 when none. with_year: only those naming a year. */
 static size_t time_at(const char *key, size_t i, size_t e, int with_year)
 {
-	static const char *const preps[] = {"tinh den het", "tinh den", "den het", "den", "tu", "trong", "vao",
+	static const char *const preps[] = {"tinh den het", "tinh den", "tinh tu", "den het", "den", "tu", "trong", "vao",
 					    "sau", "ke tu", NULL};
 	size_t p = i;
 	int prep = 0;
@@ -805,6 +814,8 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 			i++;
 		if (i < *e && key[i] == '(' && ndigits(key, i + 1, *e) && key[i + 1 + ndigits(key, i + 1, *e)] == ')')
 			i += 2 + ndigits(key, i + 1, *e);
+		else if (i + 3 < *e && isalpha((unsigned char)key[i]) && !strncmp(key + i + 1, " ) ", 3))
+			i += 4; /* a word-segmented text's "a ) " */
 		*b = i;
 		/* a span of numbers alone ("2025" left of "Năm 2025") names nothing */
 		int letters = 0;
@@ -813,6 +824,9 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 		if (!letters)
 			*b = *e;
 		/* "Tăng tỷ lệ …", "Giảm tỷ trọng …", "Có tỷ lệ …": the verb of a target before its indicator */
+		/* "có 62 lượt người …": the count of what follows (score_subject_fix) */
+		if (ex_word_at(key, *e, *b, "co") && isdigit((unsigned char)key[ex_skip_sp(key, *b + 2, *e)]))
+			*b = ex_skip_sp(key, *b + 2, *e);
 		static const char *const verbs[] = {"tang", "giam", "nang", "ha", "co", NULL};
 		static const char *const measures[] = {"ty le", "ti le", "ty trong", "ti trong", "so luong", "muc", NULL};
 		for (int v = 0; verbs[v]; v++)

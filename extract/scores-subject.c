@@ -300,6 +300,25 @@ static void read_around(subj *c)
 	c->percent = e->kind == EV_FIG && !strcmp(e->unit, "%");
 }
 
+/* "đạt 81% về hồ sơ (vượt 6% …) và 57% về thời gian": a "về …" phrase right after a figure
+ * qualifies the indicator of the row before, not a subject of its own; key span [b, e) of it
+ * makes r's subject that indicator so qualified. */
+static int qualified_last(const subj *c, size_t b, size_t e, score_row *r)
+{
+	while (b < e && strchr(" ,", c->key[b]))
+		b++;
+	while (e > b && strchr(" ,", c->key[e - 1]))
+		e--;
+	if (!c->same_sentence || !c->last || !c->last->measured || !ex_word_at(c->key, e, b, "ve") ||
+	    ex_words_in(c->key, b, e) > 6)
+		return GO_ON;
+	char *q = score_span_text(c->st, b, e, 1);
+	if (q)
+		set_subject(r, score_join3(c->last->measured, " ", q), sohoa_strdup(c->last->measured), SUBJ_LAST);
+	free(q);
+	return r->subject != NULL ? 1 : GO_ON;
+}
+
 /* "… còn thấp (mới đạt 52,26/100%)": no noun phrase before the figure, what the parenthesis it
  * stands in follows. */
 static int parenthesis_follows(const subj *c, score_row *r)
@@ -309,6 +328,8 @@ static int parenthesis_follows(const subj *c, score_row *r)
 	size_t pb = c->cstart - 1, ob = ex_clause_start(c->key, c->st->title_key, pb), oe = pb;
 	if (c->same_sentence)
 		ob = after_last_row(c->key, c->last, ob, pb);
+	if (c->same_sentence && c->last && ob == c->last->end && qualified_last(c, ob, oe, r) == 1)
+		return 1;
 	score_trim_all(c->key, &ob, &oe);
 	score_measured_part(c->key, ob, &oe); /* "Vốn X đạt 3.768 tỷ đồng (chiếm 13,7% …)": "Vốn X" */
 	score_trim_all(c->key, &ob, &oe);
@@ -400,6 +421,8 @@ static int opening_subject(const subj *c, score_row *r)
 	if (c->e->kind != EV_FIG || !c->after_ok ||
 	    !(c->before_empty || (!c->copula && !c->before_ok) || c->quoted || rate_before))
 		return GO_ON;
+	if (!c->quoted && !rate_before && qualified_last(c, ab, ae, r) == 1)
+		return 1;
 	if (!c->percent || c->quoted)
 		return take_span(r, c->st, ab, ae, 1, SUBJ_AFTER) ? 1 : GO_ON;
 	size_t b2 = ab;
@@ -465,6 +488,17 @@ static int rank_about_subject(const subj *c, score_row *r)
 	size_t kl = c->st->keylen, p = ex_skip_sp(key, c->e->e, kl), ab, ae;
 	if (c->e->kind != EV_RANK)
 		return GO_ON;
+	/* "là 01 trong 03 Bộ đầu tiên hoàn thành …": what the first ones did */
+	for (size_t w = 0, q = p; c->e->top && w < 4 && q < kl && !strchr(",;:.()", key[q]); w++) {
+		if (ex_word_at(key, kl, q, "dau tien")) {
+			q = ex_skip_sp(key, q + 8, kl);
+			score_clause_after(c->st, q, &ab, &ae, &(int){0});
+			return ae > ab && score_np_ok(c->st, ab, ae) && take_span(r, c->st, ab, ae, 0, SUBJ_AFTER) ? 1 : GO_ON;
+		}
+		while (q < kl && key[q] != ' ' && !strchr(",;:.()", key[q]))
+			q++;
+		q = ex_skip_sp(key, q, kl);
+	}
 	for (int i = 0; among[i]; i++)
 		if (ex_word_at(key, kl, p, among[i])) {
 			p = ex_skip_sp(key, p + strlen(among[i]), kl);

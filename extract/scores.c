@@ -25,11 +25,12 @@ static const char *const rank_re =
 	"\\b(?:xep\\s+(?:vi\\s+tri\\s+|hang\\s+)?(?:thu\\s+)?|(?:dung|dang|o)\\s+(?:thu|vi\\s+tri(?:\\s+thu)?)\\s+|"
 	"(?:vi\\s+tri|hang)\\s+thu\\s+)(\\d+)\\s*/\\s*(\\d+)(?![\\d/,.]*\\s*(?:diem|%))(?![\\d/])";
 /* a rank without its total, where the words say among whom: "xếp thứ 05 cả nước", "rộng thứ 3
- * cả nước về …"; a group of the first: "thuộc nhóm 10 địa phương" (a rank of at most 10) */
+ * cả nước về …"; a group of the first: "thuộc nhóm 10 địa phương", "là 01 trong 03 Bộ đầu tiên …" (a
+ * rank of at most 10, of 3) */
 static const char *const rank_bare_re =
 	"\\b(?:(?:xep|dung|rong|lon|cao|dong)\\s+(?:vi\\s+tri\\s+|hang\\s+)?thu\\s+(\\d+)(?=\\s+(?:ca nuoc|toan quoc|trong ca nuoc|"
-	"tren ca nuoc|khu vuc|cua ca nuoc)\\b)|(?:thuoc|trong|vao)\\s+(?:nhom|top)\\s+(\\d+)\\s+(?=(?:dia phuong|tinh|don vi|"
-	"quoc gia|nuoc|bo|nganh|so)\\b))";
+	"tren ca nuoc|khu vuc|cua ca nuoc)\\b)|(?:(?:thuoc|trong|vao)\\s+(?:nhom|top)|(?:la|thuoc)\\s+(?:mot|01|1)\\s+trong"
+	"(?:\\s+so)?)\\s+(\\d+)\\s+(?=(?:dia phuong|tinh|don vi|quoc gia|nuoc|bo|nganh|so|co quan)\\b))";
 /* a change: "tăng 0,19 điểm", "giảm 13%", "giảm 01 bậc", "tăng tối thiểu từ 02 bậc" */
 static const char *const change_re =
 	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu|nhieu nhat|nhieu)\\s+){0,3}" NUM
