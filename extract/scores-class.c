@@ -448,12 +448,14 @@ static int exam_rule(const ex_stmt *st, size_t sb, size_t e)
 /* Money units an amount is stated in. */
 static const char *const money_units[] = {"ty dong", "trieu dong", "nghin dong", "dong", "ty usd", "trieu usd", "usd",
 					  NULL};
-/* Words of a sentence that states a need or a cost. */
-static const char *const need_words[] = {"nhu cau", "kinh phi", "chi phi", "tong muc dau tu", NULL};
+/* Words of a sentence that states a need, a cost or the sources of a capital. */
+static const char *const need_words[] = {"nhu cau", "kinh phi", "chi phi", "tong muc dau tu", "nguon von", "von vay",
+					 "von chu so huu", NULL};
 
 /* 1 when percentage e (its clause from cb, sentence from sb) is the share an amount of money
- * forms of a need or cost: "nhu cầu vốn … khoảng 3.770 tỷ đồng, chiếm khoảng 30% tổng nhu cầu":
- * the breakdown of an estimate, not the level of an indicator. */
+ * forms of a need, a cost or a capital: "nhu cầu vốn … khoảng 3.770 tỷ đồng, chiếm khoảng 30%
+ * tổng nhu cầu", "vốn vay 7.500 tỷ đồng (chiếm 85%)": the breakdown of a sum, not the level of an
+ * indicator. */
 static int money_share(const ex_stmt *st, size_t cb, size_t sb, const score_ev *e)
 {
 	static const char *const q[] = {"khoang", "gan", "hon", "tren", "duoi", "xap xi", NULL};

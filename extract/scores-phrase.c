@@ -400,6 +400,16 @@ int score_np_ok(const ex_stmt *st, size_t b, size_t e)
 			return 0;
 	if (time_at(key, b, e, 0))
 		return 0; /* "năm 2025 và hai con số" */
+	/* a measure word or a time adverb alone names nothing measured ("(tỉ lệ 74,47%)", "Hiện tại là
+	 * khoảng 19%") */
+	static const char *const bare[] = {"ty le", "ti le", "ty trong", "ti trong", "muc", "con so", "hien tai",
+					   "hien nay", "luc do", "khi do", NULL};
+	size_t be = e;
+	while (be > b && strchr(" ,;:.)", key[be - 1]))
+		be--;
+	for (int i = 0; bare[i]; i++)
+		if (be - b == strlen(bare[i]) && !strncmp(key + b, bare[i], be - b))
+			return 0;
 	/* a preposition may open a long phrase a misread word begins ("từ lò hồ sơ TTHC …" for "tỷ lệ") */
 	for (int i = 0; weak_np_start[i]; i++)
 		if (words <= 4 && ex_spelled_at(st, b, weak_np_start[i]))
