@@ -14,7 +14,7 @@ static const char *const target_cues[] = {"phan dau", "muc tieu", "chi tieu", "i
 					  "bao dam", "toi da", "khong qua", NULL};
 /* Words that make a figure in a plan a reported result rather than a target. */
 static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", "hien nay", "hien tai",
-					  "uoc dat", "uoc thuc hien", "den nay", NULL};
+					  "uoc dat", "uoc thuc hien", "den nay", "da hoan thanh", NULL};
 /* Words right after a figure that compare a result with its plan or the year before ("đạt 98%
  * kế hoạch", "bằng 102% dự toán", "tăng 6% so cùng kỳ"). */
 static const char *const result_refs[] = {"ke hoach", "du toan", "so cung ky", "so voi cung ky", "cung ky", NULL};
@@ -41,7 +41,8 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 			if (i >= b + 5 && !strncmp(key + i - 5, "duoc ", 5) &&
 			    (!strcmp(target_cues[c], "dam bao") || !strcmp(target_cues[c], "bao dam")))
 				continue;
-			/* "bằng 115,1% mục tiêu …", "so với mục tiêu", "vượt mục tiêu": a reference, not a goal */
+			/* "bằng 115,1% mục tiêu …", "so với mục tiêu", "vượt mục tiêu", "xấp xỉ mục tiêu": a
+			 * reference, not a goal */
 			if (!strcmp(target_cues[c], "muc tieu") || !strcmp(target_cues[c], "chi tieu")) {
 				size_t p = i, wb;
 				while (p > b && key[p - 1] == ' ')
@@ -53,8 +54,17 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 				int own_value = ge < e && ex_words_in(key, ge, e) <= 10;
 				for (size_t k = ge; k < e && own_value; k++)
 					own_value = !strchr(",;%)", key[k]) && !isdigit((unsigned char)key[k]);
+				/* "xấp xỉ mục tiêu kế hoạch cả năm (20,5%)": the goal's value in parentheses */
+				int open = 0, closed = 0;
+				for (size_t k = ge; k < e; k++) {
+					open |= key[k] == '(';
+					closed |= key[k] == ')';
+				}
+				own_value |= open && !closed;
 				if (!own_value && ((p > b && key[p - 1] == '%') || ex_ends_with(key, b, p, "so voi", &wb) ||
-						   ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb)))
+						   ex_ends_with(key, b, p, "da hoan thanh", &wb) ||
+						   ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb) ||
+						   ex_ends_with(key, b, p, "xap xi", &wb)))
 					continue;
 			}
 			return 1;
@@ -227,10 +237,13 @@ static const char *const money_bases[] = {"hoc phi", "chi phi", "kinh phi", "ton
 					  "doanh thu", "muc luong co so", "tong muc", "muc chi", "dinh muc", NULL};
 /* What an owner holds a share of: "doanh nghiệp 100% vốn điều lệ nhà nước". */
 static const char *const shares[] = {"von gop", "von dieu le", "co phan", "co phieu", NULL};
-/* Topics of a price or a charge: a figure in a clause about them is a norm ("điều chỉnh mức giá
- * … cao hơn 15%", "lãi suất cho vay 6,6%/năm"). */
+/* Topics of a price, a charge, an allowance, a planning parameter or a degree of disability: a
+ * figure in a clause about them is a norm ("điều chỉnh mức giá … cao hơn 15%", "lãi suất cho vay
+ * 6,6%/năm", "mật độ xây dựng tối đa là 30%", "mất sức lao động 81% trở lên"). */
 static const char *const price_topics[] = {"muc gia", "don gia", "gia ban", "gia thue", "lai suat", "thue suat",
-					   "muc thu", "muc phi", "le phi", "hoc phi", "phi dich vu", NULL};
+					   "muc thu", "muc phi", "le phi", "hoc phi", "phi dich vu", "phu cap",
+					   "mat do xay dung", "he so su dung dat", "suy giam kha nang lao dong",
+					   "mat suc lao dong", "ty le ton thuong", "khau tru", NULL};
 /* Heads of a norm's subject: "Mức bồi thường", "Lãi suất quá hạn", "Thuế suất". */
 static const char *const norm_heads[] = {"muc ho tro", "muc boi thuong", "muc thu", "muc phi", "muc le phi",
 					 "muc hoc phi", "muc gia", "muc trich", "muc vay", "muc tai tro", "muc phu cap",

@@ -20,7 +20,7 @@ static const char *const subject_tail[] = {
 	"con thap", "con cao", "con han che", "kha cao", "rat cao", "kha thap", "rat thap", "thap", "con o muc", "o muc", "con", "uoc vuot", "vuot", NULL};
 /* Words trimmed from the start of a subject. */
 static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau dat",
-					   "phan dau", "du kien", "muc tieu",
+					   "phan dau", "du kien", "xap xi", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", "dam bao", "bao dam", "dac biet",
 					   "tap trung", "tiep tuc", "day manh", "tang cuong", "no luc", "quyet tam",
 					   "khan truong", NULL};

@@ -108,6 +108,24 @@ int main(void)
 	expect(ctx, "scores",
 	       LINES("Báo cáo dự án .", "Trong đó : vốn chủ sở hữu 1.300 tỷ đồng ( chiếm 15 % ) ; vốn vay 7.500 tỷ đồng ( chiếm 85 % ) ."),
 	       2, 0, NULL, NULL, "scores: the shares of a capital's sources are no scores");
+	/* parameters of a plan, degrees of disability: norms, no scores */
+	expect(ctx, "scores",
+	       LINES("Báo cáo thông tin .",
+		     "Đất công viên : tổng diện tích là 2.000 m2 , mật độ xây dựng tối đa là 30 % , tầng cao tối đa 3 tầng .",
+		     "+ Con của bệnh binh mất sức lao động 81 % trở lên ;"),
+	       3, 0, NULL, NULL, "scores: a planning parameter and a degree of disability are norms");
+	/* a goal named as a reference ("xấp xỉ mục tiêu …") or reached ("đã hoàn thành mục tiêu") sets
+	 * no goal for the results around it; its own value in parentheses is a target */
+	expect(ctx, "scores",
+	       LINES("Báo cáo thông tin .",
+		     "Trong 6 tháng đầu năm 2008 , kinh tế tăng trưởng 20,03 % , xấp xỉ mục tiêu kế hoạch cả năm ( 20,5 % ) "
+		     "; giá trị sản xuất công nghiệp tăng trên 23,53 % .",
+		     "Đến cuối năm 2012 , thành phố đã hoàn thành mục tiêu bảo hiểm y tế toàn dân , với 91,6 % dân số "
+		     "tham gia bảo hiểm y tế ."),
+	       3, 4,
+	       WANT(",score,=,20.03,", ",kế hoạch cả năm,target,=,20.5,", ",giá trị sản xuất công nghiệp,change,",
+		    ",score,=,91.6,"),
+	       WANT(",target,=,91.6,"), "scores: a goal named as a reference or reached makes no targets");
 	/* "Dự kiến … phấn đấu" are cue words, not the subject */
 	expect(ctx, "scores",
 	       LINES("Thông báo kết luận .", "+ Dự kiến trong năm 2022 phấn đấu giải ngân tăng 10-15 % so với năm 2021 ."), 2,
