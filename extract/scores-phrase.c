@@ -815,6 +815,10 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 	for (size_t i = *b + 1; i < *e; i++)
 		if (key[i - 1] == ' ' && i >= *b + 2 && key[i - 2] == ',' && ex_starts_any(key, *e, i, goal_verbs))
 			*b = i;
+	/* "Kết quả điều tra năm 2006 cho thấy diện tích san hô … là 81%": what the survey shows */
+	for (size_t i = *b + 1; i + 8 < *e; i++)
+		if (key[i - 1] == ' ' && ex_word_at(key, *e, i, "cho thay") && ex_words_in(key, i + 8, *e) >= 2)
+			*b = ex_skip_sp(key, i + 8, *e);
 	for (int round = 0; round < 3; round++) {
 		score_trim_subject(key, b, e);
 		trim_time(key, b, e);

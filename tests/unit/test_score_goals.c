@@ -126,6 +126,11 @@ int main(void)
 	       WANT(",score,=,20.03,", ",kế hoạch cả năm,target,=,20.5,", ",giá trị sản xuất công nghiệp,change,",
 		    ",score,=,91.6,"),
 	       WANT(",target,=,91.6,"), "scores: a goal named as a reference or reached makes no targets");
+	/* what a survey shows is the subject, not the survey */
+	expect(ctx, "scores",
+	       LINES("Báo cáo thông tin .", "Kết quả khảo sát năm 2020 cho thấy diện tích rừng ngập mặn bị suy thoái là 35 % ."), 2,
+	       1, WANT(",diện tích rừng ngập mặn bị suy thoái,score,=,35,"), NULL,
+	       "scores: \"… cho thấy X là N%\": X is the subject");
 	/* "Dự kiến … phấn đấu" are cue words, not the subject */
 	expect(ctx, "scores",
 	       LINES("Thông báo kết luận .", "+ Dự kiến trong năm 2022 phấn đấu giải ngân tăng 10-15 % so với năm 2021 ."), 2,
