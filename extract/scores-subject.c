@@ -246,7 +246,7 @@ static size_t past_appraisal(const ex_stmt *st, size_t b, size_t e)
  * cơ cấu, …", "Trong 4 nhiệm kỳ gần đây, …"). */
 static const char *const adverbial_open[] = {"theo", "tinh toi", "tinh den", "trong", "tai", "o", "toi", "den",
 					     "sau", "truoc", "nam", "ngay", "thang", "quy", "chieu", "sang", "toi nay",
-					     "hien nay", NULL};
+					     "hien nay", "tren co so", "can cu", "nhin chung", "nhu vay", NULL};
 
 /* Where the measured phrase key[b..e) of st starts past an adverbial phrase before its first
  * comma ("Tính tới 21h ngày 22/5, tỷ lệ cử tri đi bầu" -> "tỷ lệ cử tri đi bầu"), when the words

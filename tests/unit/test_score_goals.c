@@ -126,6 +126,12 @@ int main(void)
 	       WANT(",score,=,20.03,", ",kế hoạch cả năm,target,=,20.5,", ",giá trị sản xuất công nghiệp,change,",
 		    ",score,=,91.6,"),
 	       WANT(",target,=,91.6,"), "scores: a goal named as a reference or reached makes no targets");
+	/* an adverbial "Trên cơ sở …," before the indicator is no part of it */
+	expect(ctx, "scores",
+	       LINES("Báo cáo thông tin .",
+		     "Trên cơ sở số liệu ước tính được cơ quan thống kê công bố , tổng sản phẩm trên địa bàn tỉnh ước tăng "
+		     "7,5 % so với cùng kỳ năm trước ."),
+	       2, 1, WANT(",tổng sản phẩm trên địa bàn tỉnh"), WANT(",Trên cơ sở"), "scores: \"Trên cơ sở …,\" is trimmed");
 	/* what a survey shows is the subject, not the survey */
 	expect(ctx, "scores",
 	       LINES("Báo cáo thông tin .", "Kết quả khảo sát năm 2020 cho thấy diện tích rừng ngập mặn bị suy thoái là 35 % ."), 2,
