@@ -81,13 +81,30 @@ static int sets_fail_mark(const ex_stmt *sm)
 	return 0;
 }
 
-/* 1 when statement s is labelled as a band ("Loại tốt: …") or the titles above it (two levels)
- * name a classification ("Điều 6. Xếp loại hằng năm", not "Kết quả xếp loại"). */
+/* 1 when statement sm sets a pass mark: "N điểm trở lên" and, after it in the sentence, what
+ * reaching it qualifies for ("… từ 70 điểm trở lên mới đủ điều kiện để được xét …"). */
+static int sets_pass_mark(const ex_stmt *sm)
+{
+	static const char *const qualifies[] = {"du dieu kien", "moi duoc", "thi duoc cong nhan", NULL};
+	const char *key = sm->key, *p = key;
+	while ((p = strstr(p, "diem tro len")) != NULL) {
+		size_t at = (size_t)(p - key), se = ex_sentence_end(key, sm->keylen, at);
+		if (ex_has_any(key, at + 12, se, qualifies))
+			return 1;
+		p += 12;
+	}
+	return 0;
+}
+
+/* 1 when statement s is labelled as a band ("Loại tốt: …"), sets a fail or pass mark, or the
+ * titles above it (two levels) name a classification ("Điều 6. Xếp loại hằng năm", not "Kết quả
+ * xếp loại"). */
 static int in_band_context(const ex_doc *ed, size_t s)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	size_t lb, le;
-	if ((scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le)) || sets_fail_mark(sm))
+	if ((scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le)) || sets_fail_mark(sm) ||
+	    sets_pass_mark(sm))
 		return 1;
 	size_t t = scheme_title_before(ed, s);
 	for (int up = 0; up < 2 && t != EX_NONE; up++) {

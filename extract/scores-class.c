@@ -14,7 +14,7 @@ static const char *const target_cues[] = {"phan dau", "muc tieu", "chi tieu", "i
 					  "bao dam", "toi da", "khong qua", NULL};
 /* Words that make a figure in a plan a reported result rather than a target. */
 static const char *const result_cues[] = {"theo ket qua", "ket qua:", "da dat", "da duoc", "hien nay", "hien tai",
-					  "uoc dat", "uoc thuc hien", "den nay", NULL};
+					  "uoc dat", "uoc thuc hien", "den nay", "da hoan thanh", NULL};
 /* Words right after a figure that compare a result with its plan or the year before ("đạt 98%
  * kế hoạch", "bằng 102% dự toán", "tăng 6% so cùng kỳ"). */
 static const char *const result_refs[] = {"ke hoach", "du toan", "so cung ky", "so voi cung ky", "cung ky", NULL};
@@ -41,7 +41,8 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 			if (i >= b + 5 && !strncmp(key + i - 5, "duoc ", 5) &&
 			    (!strcmp(target_cues[c], "dam bao") || !strcmp(target_cues[c], "bao dam")))
 				continue;
-			/* "bằng 115,1% mục tiêu …", "so với mục tiêu", "vượt mục tiêu": a reference, not a goal */
+			/* "bằng 115,1% mục tiêu …", "so với mục tiêu", "vượt mục tiêu", "xấp xỉ mục tiêu": a
+			 * reference, not a goal */
 			if (!strcmp(target_cues[c], "muc tieu") || !strcmp(target_cues[c], "chi tieu")) {
 				size_t p = i, wb;
 				while (p > b && key[p - 1] == ' ')
@@ -52,9 +53,18 @@ static int has_target_cue(const char *key, size_t b, size_t e)
 				size_t ge = i + 8;
 				int own_value = ge < e && ex_words_in(key, ge, e) <= 10;
 				for (size_t k = ge; k < e && own_value; k++)
-					own_value = !strchr(",;%", key[k]) && !isdigit((unsigned char)key[k]);
+					own_value = !strchr(",;%)", key[k]) && !isdigit((unsigned char)key[k]);
+				/* "xấp xỉ mục tiêu kế hoạch cả năm (20,5%)": the goal's value in parentheses */
+				int open = 0, closed = 0;
+				for (size_t k = ge; k < e; k++) {
+					open |= key[k] == '(';
+					closed |= key[k] == ')';
+				}
+				own_value |= open && !closed;
 				if (!own_value && ((p > b && key[p - 1] == '%') || ex_ends_with(key, b, p, "so voi", &wb) ||
-						   ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb)))
+						   ex_ends_with(key, b, p, "da hoan thanh", &wb) ||
+						   ex_ends_with(key, b, p, "vuot", &wb) || ex_ends_with(key, b, p, "dat", &wb) ||
+						   ex_ends_with(key, b, p, "xap xi", &wb)))
 					continue;
 			}
 			return 1;
@@ -227,10 +237,13 @@ static const char *const money_bases[] = {"hoc phi", "chi phi", "kinh phi", "ton
 					  "doanh thu", "muc luong co so", "tong muc", "muc chi", "dinh muc", NULL};
 /* What an owner holds a share of: "doanh nghiệp 100% vốn điều lệ nhà nước". */
 static const char *const shares[] = {"von gop", "von dieu le", "co phan", "co phieu", NULL};
-/* Topics of a price or a charge: a figure in a clause about them is a norm ("điều chỉnh mức giá
- * … cao hơn 15%", "lãi suất cho vay 6,6%/năm"). */
+/* Topics of a price, a charge, an allowance, a planning parameter or a degree of disability: a
+ * figure in a clause about them is a norm ("điều chỉnh mức giá … cao hơn 15%", "lãi suất cho vay
+ * 6,6%/năm", "mật độ xây dựng tối đa là 30%", "mất sức lao động 81% trở lên"). */
 static const char *const price_topics[] = {"muc gia", "don gia", "gia ban", "gia thue", "lai suat", "thue suat",
-					   "muc thu", "muc phi", "le phi", "hoc phi", "phi dich vu", NULL};
+					   "muc thu", "muc phi", "le phi", "hoc phi", "phi dich vu", "phu cap",
+					   "mat do xay dung", "he so su dung dat", "suy giam kha nang lao dong",
+					   "mat suc lao dong", "ty le ton thuong", "khau tru", NULL};
 /* Heads of a norm's subject: "Mức bồi thường", "Lãi suất quá hạn", "Thuế suất". */
 static const char *const norm_heads[] = {"muc ho tro", "muc boi thuong", "muc thu", "muc phi", "muc le phi",
 					 "muc hoc phi", "muc gia", "muc trich", "muc vay", "muc tai tro", "muc phu cap",
@@ -445,6 +458,32 @@ static int exam_rule(const ex_stmt *st, size_t sb, size_t e)
  * scoring scheme, a footnote, a formula, a condition, a criterion, a punished act, an exam's
  * marking rule or an award quota, or its "điểm" counts
  * places. */
+/* Money units an amount is stated in. */
+static const char *const money_units[] = {"ty dong", "trieu dong", "nghin dong", "dong", "ty usd", "trieu usd", "usd",
+					  NULL};
+/* Words of a sentence that states a need, a cost or the sources of a capital. */
+static const char *const need_words[] = {"nhu cau", "kinh phi", "chi phi", "tong muc dau tu", "nguon von", "von vay",
+					 "von chu so huu", NULL};
+
+/* 1 when percentage e (its clause from cb, sentence from sb) is the share an amount of money
+ * forms of a need, a cost or a capital: "nhu cầu vốn … khoảng 3.770 tỷ đồng, chiếm khoảng 30%
+ * tổng nhu cầu", "vốn vay 7.500 tỷ đồng (chiếm 85%)": the breakdown of a sum, not the level of an
+ * indicator. */
+static int money_share(const ex_stmt *st, size_t cb, size_t sb, const score_ev *e)
+{
+	static const char *const q[] = {"khoang", "gan", "hon", "tren", "duoi", "xap xi", NULL};
+	const char *key = st->key;
+	size_t p = score_back_over(key, cb, e->b, q), wb;
+	if (!ex_ends_with(key, cb, p, "chiem", &wb))
+		return 0;
+	while (wb > sb && strchr(" ,(", key[wb - 1]))
+		wb--;
+	int money = 0;
+	for (int m = 0; money_units[m] && !money; m++)
+		money = ex_ends_with(key, sb, wb, money_units[m], &p);
+	return money && ex_has_any(key, sb, wb, need_words);
+}
+
 int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_scheme_set *sch)
 {
 	const ex_stmt *st = &ed->stmts[si];
@@ -471,6 +510,8 @@ int score_not_a_fact(const ex_doc *ed, size_t si, const score_ev *e, const ex_sc
 		return 9;
 	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && (is_norm(st, cb, sb, e->b, e->e) || benefit_item(ed, si, cb, e->b)))
 		return 7;
+	if (e->kind == EV_FIG && !strcmp(e->unit, "%") && money_share(st, cb, sb, e))
+		return 11;
 	size_t se = ex_sentence_end(key, st->keylen, e->e);
 	if (ex_has_any(key, sb, se, award_words))
 		return 6; /* an award's quota or condition ("không quá 10% tập thể", "có ít nhất 70% cá nhân đạt danh hiệu") */
@@ -534,8 +575,51 @@ static int year_of(const ex_stmt *st, size_t sb, size_t b, size_t e)
 static const char *const goal_titles[] = {"muc tieu", "chi tieu", NULL};
 static const char *const result_titles[] = {"ket qua", "tinh hinh", "danh gia chung", "hien trang", "thuc trang", NULL};
 
+/* The level of statement st read as a short numbered title the outline did not mark, as text
+ * from a word-segmented corpus writes them ("Ii. mục tiêu phát triển", "2 . Mục tiêu cụ thể ."):
+ * 1 for a Roman numeral, 1 + the parts of an Arabic one ("1.2 ."); 0 when it is no such title
+ * (more than ten words after the number, or a figure in %). *title gets where its words start. */
+static int loose_heading(const ex_stmt *st, size_t *title)
+{
+	const char *key = st->key;
+	size_t kl = st->keylen, p = ex_skip_sp(key, 0, kl), q = p;
+	int level;
+	while (q < kl && strchr("ivx", key[q]))
+		q++;
+	if (q > p && q - p <= 4) {
+		level = 1;
+	} else {
+		level = 1;
+		q = p;
+		for (;;) {
+			size_t d = q;
+			while (q < kl && isdigit((unsigned char)key[q]))
+				q++;
+			if (q == d || q - d > 2)
+				return 0;
+			size_t t = ex_skip_sp(key, q, kl);
+			if (t + 1 < kl && key[t] == '.' && isdigit((unsigned char)key[ex_skip_sp(key, t + 1, kl)])) {
+				q = ex_skip_sp(key, t + 1, kl);
+				level++;
+				continue;
+			}
+			break;
+		}
+		level++;
+	}
+	q = ex_skip_sp(key, q, kl);
+	if (q >= kl || (key[q] != '.' && key[q] != ')'))
+		return 0;
+	q = ex_skip_sp(key, q + 1, kl);
+	if (q >= kl || memchr(key + q, '%', kl - q) || ex_words_in(key, q, kl) > 10)
+		return 0;
+	*title = q;
+	return level;
+}
+
 /* 1 when the nearest heading at or above statement si (three levels) has one of words in its
- * title. */
+ * title. A document whose outline has no heading there is read through its short numbered
+ * titles (loose_heading). */
 static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 {
 	int level = 99, seen = 0;
@@ -547,6 +631,19 @@ static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 		seen++;
 		size_t e = hs->keylen < 120 ? hs->keylen : 120;
 		if (ex_has_any(hs->key, hs->title_key, e, words))
+			return 1;
+	}
+	if (seen)
+		return 0;
+	for (size_t h = si + 1; h-- > 0 && seen < 3;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		size_t tb;
+		int lv = loose_heading(hs, &tb);
+		if (!lv || lv >= level)
+			continue;
+		level = lv;
+		seen++;
+		if (ex_has_any(hs->key, tb, hs->keylen, words))
 			return 1;
 	}
 	return 0;
@@ -744,15 +841,16 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	size_t cue_b = cstart > sstart ? sstart : cstart;
 	/* a parenthesis with its own "đạt" states its own result: words outside it ("bảo đảm thông
 	 * suốt (giải quyết hồ sơ đạt tỷ lệ 91,67%)") do not make it a target */
-	if (cstart > 0 && key[cstart - 1] == '(' && ex_has_word(key, cstart, e->b, "dat"))
-		cue_b = cstart;
+	if (cstart > 0 && key[cstart - 1] == '(' && ex_has_word(key, cstart, e->b, "dat") &&
+	    !ex_word_at(key, kl, ex_skip_sp(key, cstart, kl), "trong do"))
+		cue_b = cstart; /* (not "(trong đó X đạt 40%)": a part of the figure before, of its kind) */
 	int result = ex_has_any(key, sstart, e->b, result_cues) ||
 		     ex_starts_any(key, kl, ex_skip_sp(key, e->e, kl), result_refs);
 	int target = has_target_cue(key, cue_b, e->b) ||
 		     ex_has_any(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL});
 	size_t se = ex_sentence_end(key, kl, e->e);
 	int directive = !dt->report && !result &&
-			(ex_starts_any(key, kl, ex_skip_sp(key, sstart + strspn(key + sstart, " -+*"), kl), imperatives) ||
+			(ex_starts_any(key, kl, score_list_start(key, sstart, kl), imperatives) ||
 			 ex_has_any(key, e->e, se, deadlines) || task_figure(st, cstart, e->b));
 	int lead_y = 0;
 	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si)) ||

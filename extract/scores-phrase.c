@@ -17,9 +17,10 @@ static const char *const subject_tail[] = {
 	"dung vi tri", "vi tri thu", "xep", "tang binh quan", "giam binh quan", "dat binh quan", "tang", "giam",
 	"co gang",
 	"phan dau", "dam bao", "bao dam", "diem so", "so diem", "moi", "chua", "nhieu nhat", "co", "uoc", "xuong",
-	"con thap", "con cao", "con han che", "thap", "con o muc", "o muc", "con", "uoc vuot", "vuot", NULL};
+	"con thap", "con cao", "con han che", "kha cao", "rat cao", "kha thap", "rat thap", "thap", "con o muc", "o muc", "con", "uoc vuot", "vuot", NULL};
 /* Words trimmed from the start of a subject. */
-static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau", "muc tieu",
+static const char *const subject_head[] = {"tro len", "tro xuong", "so voi", "ket qua", "trong do", "va", "gom", "phan dau dat",
+					   "phan dau", "du kien", "xap xi", "muc tieu",
 					   "cu the", "dong thoi", "theo do", "trong", "dam bao", "bao dam", "dac biet",
 					   "tap trung", "tiep tuc", "day manh", "tang cuong", "no luc", "quyet tam",
 					   "khan truong", NULL};
@@ -142,8 +143,10 @@ size_t score_list_start(const char *key, size_t sb, size_t b)
 			j++;
 		size_t d = j;
 		while (d < b && (isdigit((unsigned char)key[d]) || (d - j < 2 && isalpha((unsigned char)key[d]) && d + 1 < b &&
-								      key[d + 1] == ')')))
+								      (key[d + 1] == ')' || !strncmp(key + d + 1, " )", 2)))))
 			d++;
+		if (d > j && d + 2 < b && key[d] == ' ' && strchr(".)", key[d + 1]) && key[d + 2] == ' ')
+			d++; /* a word-segmented text's "a ) ", "2 . " */
 		if (d > j && d < b && strchr(".)", key[d]) && d + 1 < b && key[d + 1] == ' ')
 			i = d + 1;
 		else
@@ -191,6 +194,12 @@ static size_t anchor_end(const char *key, size_t p, size_t e, int with_year, int
 		if (s < e && key[s] == '-' && (q = score_year_end(key, ex_skip_sp(key, s + 1, e), e)))
 			return q;
 		return r;
+	}
+	if (after_prep && ndigits(key, p, e) && ndigits(key, p, e) <= 2 && key[p + ndigits(key, p, e)] == '/') {
+		/* a date alone after its preposition: "đến 15/02/2021" */
+		size_t s = p + ndigits(key, p, e) + 1, d = ndigits(key, s, e);
+		if (d && d <= 2 && s + d < e && key[s + d] == '/' && (r = score_year_end(key, s + d + 1, e)))
+			return r;
 	}
 	if ((q = score_word_end(key, p, e, "ngay")) && ndigits(key, ex_skip_sp(key, q, e), e)) {
 		/* "ngày 31 tháng 10 năm 2025", "ngày 31/10/2025" */
@@ -257,7 +266,7 @@ static size_t anchor_end(const char *key, size_t p, size_t e, int with_year, int
  * 2025", "lũy kế 10 tháng đầu năm", "đến nay"; 0 when none. with_year: only those naming a year. */
 static size_t time_at(const char *key, size_t i, size_t e, int with_year)
 {
-	static const char *const preps[] = {"tinh den het", "tinh den", "den het", "den", "tu", "trong", "vao",
+	static const char *const preps[] = {"tinh den het", "tinh den", "tinh tu", "den het", "den", "tu", "trong", "vao",
 					    "sau", "ke tu", NULL};
 	size_t p = i;
 	int prep = 0;
@@ -391,6 +400,16 @@ int score_np_ok(const ex_stmt *st, size_t b, size_t e)
 			return 0;
 	if (time_at(key, b, e, 0))
 		return 0; /* "năm 2025 và hai con số" */
+	/* a measure word or a time adverb alone names nothing measured ("(tỉ lệ 74,47%)", "Hiện tại là
+	 * khoảng 19%") */
+	static const char *const bare[] = {"ty le", "ti le", "ty trong", "ti trong", "muc", "con so", "hien tai",
+					   "hien nay", "luc do", "khi do", NULL};
+	size_t be = e;
+	while (be > b && strchr(" ,;:.)", key[be - 1]))
+		be--;
+	for (int i = 0; bare[i]; i++)
+		if (be - b == strlen(bare[i]) && !strncmp(key + b, bare[i], be - b))
+			return 0;
 	/* a preposition may open a long phrase a misread word begins ("từ lò hồ sơ TTHC …" for "tỷ lệ") */
 	for (int i = 0; weak_np_start[i]; i++)
 		if (words <= 4 && ex_spelled_at(st, b, weak_np_start[i]))
@@ -796,6 +815,10 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 	for (size_t i = *b + 1; i < *e; i++)
 		if (key[i - 1] == ' ' && i >= *b + 2 && key[i - 2] == ',' && ex_starts_any(key, *e, i, goal_verbs))
 			*b = i;
+	/* "Kết quả điều tra năm 2006 cho thấy diện tích san hô … là 81%": what the survey shows */
+	for (size_t i = *b + 1; i + 8 < *e; i++)
+		if (key[i - 1] == ' ' && ex_word_at(key, *e, i, "cho thay") && ex_words_in(key, i + 8, *e) >= 2)
+			*b = ex_skip_sp(key, i + 8, *e);
 	for (int round = 0; round < 3; round++) {
 		score_trim_subject(key, b, e);
 		trim_time(key, b, e);
@@ -805,6 +828,8 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 			i++;
 		if (i < *e && key[i] == '(' && ndigits(key, i + 1, *e) && key[i + 1 + ndigits(key, i + 1, *e)] == ')')
 			i += 2 + ndigits(key, i + 1, *e);
+		else if (i + 3 < *e && isalpha((unsigned char)key[i]) && !strncmp(key + i + 1, " ) ", 3))
+			i += 4; /* a word-segmented text's "a ) " */
 		*b = i;
 		/* a span of numbers alone ("2025" left of "Năm 2025") names nothing */
 		int letters = 0;
@@ -813,6 +838,9 @@ void score_trim_all(const char *key, size_t *b, size_t *e)
 		if (!letters)
 			*b = *e;
 		/* "Tăng tỷ lệ …", "Giảm tỷ trọng …", "Có tỷ lệ …": the verb of a target before its indicator */
+		/* "có 62 lượt người …": the count of what follows (score_subject_fix) */
+		if (ex_word_at(key, *e, *b, "co") && isdigit((unsigned char)key[ex_skip_sp(key, *b + 2, *e)]))
+			*b = ex_skip_sp(key, *b + 2, *e);
 		static const char *const verbs[] = {"tang", "giam", "nang", "ha", "co", NULL};
 		static const char *const measures[] = {"ty le", "ti le", "ty trong", "ti trong", "so luong", "muc", NULL};
 		for (int v = 0; verbs[v]; v++)

@@ -246,7 +246,7 @@ static size_t past_appraisal(const ex_stmt *st, size_t b, size_t e)
  * cơ cấu, …", "Trong 4 nhiệm kỳ gần đây, …"). */
 static const char *const adverbial_open[] = {"theo", "tinh toi", "tinh den", "trong", "tai", "o", "toi", "den",
 					     "sau", "truoc", "nam", "ngay", "thang", "quy", "chieu", "sang", "toi nay",
-					     "hien nay", NULL};
+					     "hien nay", "tren co so", "can cu", "nhin chung", "nhu vay", NULL};
 
 /* Where the measured phrase key[b..e) of st starts past an adverbial phrase before its first
  * comma ("Tính tới 21h ngày 22/5, tỷ lệ cử tri đi bầu" -> "tỷ lệ cử tri đi bầu"), when the words
@@ -300,6 +300,25 @@ static void read_around(subj *c)
 	c->percent = e->kind == EV_FIG && !strcmp(e->unit, "%");
 }
 
+/* "đạt 81% về hồ sơ (vượt 6% …) và 57% về thời gian": a "về …" phrase right after a figure
+ * qualifies the indicator of the row before, not a subject of its own; key span [b, e) of it
+ * makes r's subject that indicator so qualified. */
+static int qualified_last(const subj *c, size_t b, size_t e, score_row *r)
+{
+	while (b < e && strchr(" ,", c->key[b]))
+		b++;
+	while (e > b && strchr(" ,", c->key[e - 1]))
+		e--;
+	if (!c->same_sentence || !c->last || !c->last->measured || !ex_word_at(c->key, e, b, "ve") ||
+	    ex_words_in(c->key, b, e) > 6)
+		return GO_ON;
+	char *q = score_span_text(c->st, b, e, 1);
+	if (q)
+		set_subject(r, score_join3(c->last->measured, " ", q), sohoa_strdup(c->last->measured), SUBJ_LAST);
+	free(q);
+	return r->subject != NULL ? 1 : GO_ON;
+}
+
 /* "… còn thấp (mới đạt 52,26/100%)": no noun phrase before the figure, what the parenthesis it
  * stands in follows. */
 static int parenthesis_follows(const subj *c, score_row *r)
@@ -309,6 +328,40 @@ static int parenthesis_follows(const subj *c, score_row *r)
 	size_t pb = c->cstart - 1, ob = ex_clause_start(c->key, c->st->title_key, pb), oe = pb;
 	if (c->same_sentence)
 		ob = after_last_row(c->key, c->last, ob, pb);
+	if (c->same_sentence && c->last && ob == c->last->end && qualified_last(c, ob, oe, r) == 1)
+		return 1;
+	/* "… 364.853 phiếu bầu (tỉ lệ 74,47%)": the rate of what was counted right before */
+	size_t ib = ex_skip_sp(c->key, c->cstart, c->e->b), ie = c->e->b;
+	while (ie > ib && c->key[ie - 1] == ' ')
+		ie--;
+	if ((ie - ib == 5 && (ex_word_at(c->key, ie, ib, "ty le") || ex_word_at(c->key, ie, ib, "ti le")))) {
+		size_t ne = pb, nb = EX_NONE;
+		while (ne > ob && c->key[ne - 1] == ' ')
+			ne--;
+		for (size_t w = ne, n = 0; w > ob && n < 8; n++) {
+			while (w > ob && c->key[w - 1] != ' ')
+				w--; /* w: the start of a word */
+			size_t pe = w;
+			while (pe > ob && c->key[pe - 1] == ' ')
+				pe--;
+			size_t ps = pe;
+			while (ps > ob && (isdigit((unsigned char)c->key[ps - 1]) || strchr(".,", c->key[ps - 1])))
+				ps--;
+			if (pe > ps && (ps == ob || c->key[ps - 1] == ' ') && isdigit((unsigned char)c->key[ps])) {
+				nb = w; /* the word after a count */
+				break;
+			}
+			w = pe;
+		}
+		if (nb != EX_NONE && nb < ne && (isalpha((unsigned char)c->key[nb]) || (unsigned char)c->key[nb] >= 0x80) &&
+		    score_np_ok(c->st, nb, ne)) {
+			char *noun = score_span_text(c->st, nb, ne, 1);
+			char *s = noun ? score_join3("tỷ lệ", " ", noun) : NULL;
+			free(noun);
+			if (take(r, s, SUBJ_OWN))
+				return 1;
+		}
+	}
 	score_trim_all(c->key, &ob, &oe);
 	score_measured_part(c->key, ob, &oe); /* "Vốn X đạt 3.768 tỷ đồng (chiếm 13,7% …)": "Vốn X" */
 	score_trim_all(c->key, &ob, &oe);
@@ -400,6 +453,8 @@ static int opening_subject(const subj *c, score_row *r)
 	if (c->e->kind != EV_FIG || !c->after_ok ||
 	    !(c->before_empty || (!c->copula && !c->before_ok) || c->quoted || rate_before))
 		return GO_ON;
+	if (!c->quoted && !rate_before && qualified_last(c, ab, ae, r) == 1)
+		return 1;
 	if (!c->percent || c->quoted)
 		return take_span(r, c->st, ab, ae, 1, SUBJ_AFTER) ? 1 : GO_ON;
 	size_t b2 = ab;
@@ -457,6 +512,68 @@ static int object_subject(const subj *c, score_row *r)
 	return r->subject != NULL ? 1 : GO_ON;
 }
 
+/* "Sở đã tiếp nhận 120 hồ sơ và đã giải quyết 100%": a percentage an action ends its clause
+ * with, what it acts on counted before it in the sentence: the rate of those acted on ("tỷ lệ
+ * hồ sơ đã giải quyết"). */
+static int count_object_subject(const subj *c, score_row *r)
+{
+	static const char *const stops[] = {"va", "da", "duoc", "trong do", "voi", "cua", NULL};
+	const char *key = c->key;
+	size_t ve = c->e->b, vb = EX_NONE, wb;
+	if (c->e->kind != EV_FIG || !c->percent || c->e->has2 || c->after_ok)
+		return GO_ON;
+	while (ve > c->sstart && key[ve - 1] == ' ')
+		ve--;
+	for (int a = 0; actions[a] && vb == EX_NONE; a++)
+		if (ex_ends_with(key, c->sstart, ve, actions[a], &wb))
+			vb = wb;
+	if (vb == EX_NONE)
+		return GO_ON;
+	size_t db = vb;
+	while (db > c->sstart && key[db - 1] == ' ')
+		db--;
+	if (ex_ends_with(key, c->sstart, db, "da", &wb) && ex_spelled_at(c->st, wb, "đã"))
+		vb = wb;
+	/* the last count before the action: "120 hồ sơ" */
+	size_t nb = EX_NONE;
+	for (size_t i = c->sstart; i < vb; i++)
+		if (isdigit((unsigned char)key[i]) && (i == 0 || key[i - 1] == ' '))
+			nb = i;
+	if (nb == EX_NONE)
+		return GO_ON;
+	size_t ob = nb;
+	while (ob < vb && (isdigit((unsigned char)key[ob]) || key[ob] == '.'))
+		ob++;
+	if (ob >= vb || key[ob] != ' ')
+		return GO_ON;
+	ob = ex_skip_sp(key, ob, vb);
+	size_t oe = ob;
+	for (int w = 0; w < 6 && oe < vb && !strchr(",;:()", key[oe]) && !ex_starts_any(key, vb, oe, stops); w++) {
+		while (oe < vb && key[oe] != ' ' && !strchr(",;:()", key[oe]))
+			oe++;
+		size_t q = ex_skip_sp(key, oe, vb);
+		if (q < vb && !strchr(",;:()", key[q]) && !ex_starts_any(key, vb, q, stops))
+			oe = q;
+		else
+			break;
+	}
+	/* the count's noun ends where the action joins it: "… hồ sơ và đã giải quyết", "…, giải quyết" */
+	size_t g = oe;
+	while (g < vb && strchr(" ,", key[g]))
+		g++;
+	if (ex_word_at(key, vb, g, "va"))
+		g = ex_skip_sp(key, g + 2, vb);
+	if (oe <= ob || g != vb || !score_np_ok(c->st, ob, oe))
+		return GO_ON;
+	char *noun = score_span_text(c->st, ob, oe, 1), *verb = score_span_text(c->st, vb, ve, 0);
+	char *np = noun && verb ? score_join3(noun, " ", verb) : NULL;
+	char *s = np ? score_join3("tỷ lệ", " ", np) : NULL;
+	free(noun);
+	free(verb);
+	free(np);
+	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
+}
+
 /* A rank and what it ranks after it: "xếp thứ 05 cả nước về Chỉ số chuyển đổi số". */
 static int rank_about_subject(const subj *c, score_row *r)
 {
@@ -465,6 +582,17 @@ static int rank_about_subject(const subj *c, score_row *r)
 	size_t kl = c->st->keylen, p = ex_skip_sp(key, c->e->e, kl), ab, ae;
 	if (c->e->kind != EV_RANK)
 		return GO_ON;
+	/* "là 01 trong 03 Bộ đầu tiên hoàn thành …": what the first ones did */
+	for (size_t w = 0, q = p; c->e->top && w < 4 && q < kl && !strchr(",;:.()", key[q]); w++) {
+		if (ex_word_at(key, kl, q, "dau tien")) {
+			q = ex_skip_sp(key, q + 8, kl);
+			score_clause_after(c->st, q, &ab, &ae, &(int){0});
+			return ae > ab && score_np_ok(c->st, ab, ae) && take_span(r, c->st, ab, ae, 0, SUBJ_AFTER) ? 1 : GO_ON;
+		}
+		while (q < kl && key[q] != ' ' && !strchr(",;:.()", key[q]))
+			q++;
+		q = ex_skip_sp(key, q, kl);
+	}
 	for (int i = 0; among[i]; i++)
 		if (ex_word_at(key, kl, p, among[i])) {
 			p = ex_skip_sp(key, p + strlen(among[i]), kl);
@@ -570,9 +698,21 @@ static int goal_subject(const subj *c, score_row *r)
  * ("… cấp hóa chất Cloramin B, Chlorine 70%": the figure is part of a name; the row is dropped). */
 static int own_subject(const subj *c, score_row *r)
 {
+	/* a phrase that opens with a rate names an indicator, not a product ("tỷ lệ thu gom chất thải
+	 * rắn đô thị 90%") */
+	static const char *const rates[] = {"ty le", "ti le", "ty trong", "ti trong", "toc do", NULL};
 	if (c->before_ok && c->e->kind == EV_FIG && !c->copula && !linked(c->key, c->sb, c->e->b) &&
-	    ex_words_in(c->key, c->tb, c->te) > 8)
+	    ex_words_in(c->key, c->tb, c->te) > 8 && !ex_starts_any(c->key, c->te, c->tb, rates))
 		return 0;
+	/* "… đạt 60% (trong đó đào tạo nghề đạt 40%)": a part of the population of the row before */
+	if (c->before_ok && c->cstart > 0 && c->key[c->cstart - 1] == '(' && c->same_sentence && c->last &&
+	    c->last->measured && ex_word_at(c->key, c->te, ex_skip_sp(c->key, c->cstart, c->te), "trong do")) {
+		char *part = score_span_text(c->st, c->tb, c->te, 0);
+		if (part)
+			set_subject(r, score_join3(c->last->measured, ", trong đó ", part), part, SUBJ_LAST);
+		if (r->subject)
+			return 1;
+	}
 	if (c->before_ok && c->same_sentence && c->last && c->last->measured &&
 	    ex_starts_any(c->key, c->te, c->tb, comparators)) { /* the comparator of the row before's indicator */
 		char *cmpr = score_span_text(c->st, c->tb, c->te, 0);
@@ -656,7 +796,7 @@ static int unreadable_subject(const subj *c, score_row *r)
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
 	rank_about_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
-	object_subject,     goal_subject,       own_subject,         row_before_subject, unreadable_subject,
+	object_subject,     count_object_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
 	label_subject,      sentence_subject,
 };
 

@@ -25,11 +25,12 @@ static const char *const rank_re =
 	"\\b(?:xep\\s+(?:vi\\s+tri\\s+|hang\\s+)?(?:thu\\s+)?|(?:dung|dang|o)\\s+(?:thu|vi\\s+tri(?:\\s+thu)?)\\s+|"
 	"(?:vi\\s+tri|hang)\\s+thu\\s+)(\\d+)\\s*/\\s*(\\d+)(?![\\d/,.]*\\s*(?:diem|%))(?![\\d/])";
 /* a rank without its total, where the words say among whom: "xếp thứ 05 cả nước", "rộng thứ 3
- * cả nước về …"; a group of the first: "thuộc nhóm 10 địa phương" (a rank of at most 10) */
+ * cả nước về …"; a group of the first: "thuộc nhóm 10 địa phương", "là 01 trong 03 Bộ đầu tiên …" (a
+ * rank of at most 10, of 3) */
 static const char *const rank_bare_re =
 	"\\b(?:(?:xep|dung|rong|lon|cao|dong)\\s+(?:vi\\s+tri\\s+|hang\\s+)?thu\\s+(\\d+)(?=\\s+(?:ca nuoc|toan quoc|trong ca nuoc|"
-	"tren ca nuoc|khu vuc|cua ca nuoc)\\b)|(?:thuoc|trong|vao)\\s+(?:nhom|top)\\s+(\\d+)\\s+(?=(?:dia phuong|tinh|don vi|"
-	"quoc gia|nuoc|bo|nganh|so)\\b))";
+	"tren ca nuoc|khu vuc|cua ca nuoc)\\b)|(?:(?:thuoc|trong|vao)\\s+(?:nhom|top)|(?:la|thuoc)\\s+(?:mot|01|1)\\s+trong"
+	"(?:\\s+so)?)\\s+(\\d+)\\s+(?=(?:dia phuong|tinh|don vi|quoc gia|nuoc|bo|nganh|so|co quan)\\b))";
 /* a change: "tăng 0,19 điểm", "giảm 13%", "giảm 01 bậc", "tăng tối thiểu từ 02 bậc" */
 static const char *const change_re =
 	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu|nhieu nhat|nhieu)\\s+){0,3}" NUM
@@ -115,6 +116,23 @@ static void join_unit_ranges(const ex_stmt *st, score_ev *evs, size_t n)
 	}
 }
 
+/* 1 when an order is named within five words after key offset p of st ("… trong 03 Bộ đầu
+ * tiên", "… 10 tỉnh dẫn đầu"): "là một trong N" is then a rank. */
+static int first_among(const ex_stmt *st, size_t p)
+{
+	static const char *const order[] = {"dau tien", "dan dau", "cao nhat", "tot nhat", "hang dau", "som nhat",
+					    "nhanh nhat", NULL};
+	const char *key = st->key;
+	for (int w = 0; w < 5 && p < st->keylen && !strchr(",;:.()", key[p]); w++) {
+		p = ex_skip_sp(key, p, st->keylen);
+		if (ex_starts_any(key, st->keylen, p, order))
+			return 1;
+		while (p < st->keylen && key[p] != ' ' && !strchr(",;:.()", key[p]))
+			p++;
+	}
+	return 0;
+}
+
 /* Collect the figures of one statement (at most cap, in key order), figures inside a change or
  * rank dropped; res are the compiled fig_re, rank_re, change_re, rank_bare_re. */
 static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *evs, size_t cap)
@@ -153,6 +171,9 @@ static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *ev
 				e->v1 = ex_num_at(st->key, e->nb);
 				if (e->v1 < 1 || e->v1 > 1000)
 					continue;
+				if (e->top && !memmem(st->key + e->b, e->e - e->b, "nhom", 4) &&
+				    !memmem(st->key + e->b, e->e - e->b, "top", 3) && !first_among(st, e->e))
+					continue; /* "là 1 trong 8 tỉnh được …": one of a set, in no order */
 			} else {
 				e->kind = EV_CHANGE;
 				e->sign = st->key[g[2]] == 't' ? 1 : -1;
@@ -311,6 +332,41 @@ static int passes_reference(const ex_stmt *st, const score_ev *e)
 	       ex_starts_any(key, st->keylen, ex_skip_sp(key, e->e, st->keylen), refs);
 }
 
+/* "giải ngân tăng 20 - 30% so với năm 2009": a change (or a rise, "tăng" before a figure) names
+ * what it is compared with; row r's subject gets "so với" and that reference, up to the clause's
+ * end (at most eight words), unless it has one or names a period of its own. 0 when out of
+ * memory. */
+static int compared_with(const ex_stmt *st, const score_ev *e, score_row *r)
+{
+	const char *key = st->key;
+	size_t kl = st->keylen, p = e->nb, wb;
+	while (p > 0 && !isspace((unsigned char)key[p - 1]))
+		p--;
+	while (p > 0 && key[p - 1] == ' ')
+		p--;
+	int change = e->kind == EV_CHANGE ||
+		     (e->kind == EV_FIG && (ex_ends_with(key, 0, p, "tang", &wb) || ex_ends_with(key, 0, p, "giam", &wb)));
+	size_t a = ex_skip_sp(key, e->e, kl);
+	if (!change || !ex_word_at(key, kl, a, "so voi") || strstr(r->subject, "so với") || strstr(r->subject, "năm ") ||
+	    strstr(r->subject, "tháng") || strstr(r->subject, "quý") || strstr(r->subject, "Quý"))
+		return 1; /* a subject with its own period ("Chỉ số PCI năm 2024") says what is compared */
+	size_t rb = ex_skip_sp(key, a + 6, kl), re = rb;
+	while (re < kl && !strchr(",;:.()", key[re]))
+		re++;
+	while (re > rb && key[re - 1] == ' ')
+		re--;
+	if (re <= rb || ex_words_in(key, rb, re) > 8 || isdigit((unsigned char)key[rb]))
+		return 1; /* "so với 2,4 nghìn tỷ USD": an amount, no indicator */
+	char *ref = score_span_text(st, rb, re, 0);
+	char *s = ref ? score_join3(r->subject, " so với ", ref) : NULL;
+	free(ref);
+	if (!s)
+		return 0;
+	free(r->subject);
+	r->subject = s;
+	return 1;
+}
+
 /* Make row r's subject a noun phrase (score_subject_fix); 0 when it cannot be, its strings freed. */
 static int subject_fixed(score_row *r)
 {
@@ -375,6 +431,11 @@ static size_t rows_of(const ex_doc *ed, size_t si, const score_doctype *dt, cons
 		}
 		if (!subject_fixed(r))
 			continue; /* a clause or markup, not a noun phrase */
+		if (!compared_with(st, e, r)) {
+			free(r->subject);
+			free(r->measured);
+			continue; /* out of memory */
+		}
 		if (!score_classify(ed, si, dt, e, cstart, sstart, r)) {
 			free(r->subject);
 			free(r->measured);
