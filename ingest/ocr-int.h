@@ -24,8 +24,10 @@ typedef struct ocr_tuning {
 	float type_row_ratio;    /* ... into rows at least this many times as wide as high */
 	/* binarization (Sauvola, tiled) */
 	int faint_ink;           /* the darkest faint_share of a background-normalized page lighter
-				    than this gray: faint ink (a light photocopy), stretched so it
-				    reaches black before it is thresholded ... */
+				    than this gray: faint ink (a light photocopy; a page image of
+				    under 100 ppi, whose strokes a pixel or two wide never reach
+				    black), stretched so it reaches black before it is
+				    thresholded ... */
 	float faint_share;
 	float faint_map_share;   /* ... from the gray of the darkest faint_map_share */
 	int sauvola_half_window; /* half the local window's side, pixels */
