@@ -140,5 +140,8 @@ size_t docm_signature_line(const line_key *L, size_t n, size_t type_at);
 size_t docm_lead_block(const doc_ctx *dc, const doc_meta *dm, size_t sig);
 /* The signer, role and signing body of the block at line sig. */
 void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm);
+/* The signer when no signature block was found: a person's name alone on the document's last
+ * line, under a "Nơi nhận" list (the role lines above it lost). */
+void docm_signer_at_end(doc_ctx *dc, doc_meta *dm);
 
 #endif

@@ -317,6 +317,8 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 			sig = docm_lead_block(&dc, dm, sig);
 		if (st == SOHOA_OK && sig < n)
 			docm_read_signature(&dc, sig, dm);
+		if (st == SOHOA_OK && sig >= n)
+			docm_signer_at_end(&dc, dm);
 		*sign_issuer = dm->sign_org ? docf_issuer(dm->sign_org) : NULL;
 	}
 	free_lines(L, n);

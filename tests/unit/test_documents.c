@@ -794,6 +794,73 @@ int main(void)
 			  far ? "unsure digits apart from the code: no number" : "the same digits against the code stay");
 	}
 
+	/* a council's chair who holds another post: the role signed in is the first under the block */
+	static const char *const council[] = {
+		"SỞ NỘI VỤ TỈNH AN GIANG", "HỘI ĐỒNG THI TUYỂN", "Số: 12/BC-HĐTT", "An Giang, ngày 2 tháng 3 năm 2026",
+		"BÁO CÁO", "Kết quả thi tuyển", "Căn cứ Luật Viên chức;", "TM. HỘI ĐỒNG", "CHỦ TỊCH",
+		"GIÁM ĐỐC SỞ NỘI VỤ", "Võ Thanh Hà",
+	};
+	run_doc(ctx, council, sizeof council / sizeof *council, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "another post under the role is not the role");
+	CHECK_STR(F(&r, "signer"), "Võ Thanh Hà", "the name under both posts signs");
+	/* a deputy under TM. and KT. lines: the role line after the prefixes */
+	static const char *const deputy[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số: 12/BC-UBND", "An Giang, ngày 2 tháng 3 năm 2026",
+		"BÁO CÁO", "Kết quả thi tuyển", "Căn cứ Luật Viên chức;", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+		"PHÓ CHỦ TỊCH", "Võ Thanh Hà",
+	};
+	run_doc(ctx, deputy, sizeof deputy / sizeof *deputy, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ TỊCH", "a role after TM. and KT. lines is the role");
+
+	/* the signer's name far below the role, the "Nơi nhận" list in the other column between */
+	{
+		const char *far_name[32];
+		float far_box[32][4];
+		size_t k = 0;
+		static const char *const head[] = {
+			"ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số: 7/CT-UBND", "An Giang, ngày 2 tháng 3 năm 2026",
+			"CHỈ THỊ", "Về việc phòng chống bão", "Các sở thực hiện nghiêm./.",
+		};
+		for (size_t i = 0; i < sizeof head / sizeof *head; i++, k++) {
+			far_name[k] = head[i];
+			far_box[k][0] = 80, far_box[k][1] = 50 + 14 * (float)i, far_box[k][2] = 500, far_box[k][3] = 62 + 14 * (float)i;
+		}
+		far_name[k] = "CHỦ TỊCH";
+		far_box[k][0] = 400, far_box[k][1] = 300, far_box[k][2] = 480, far_box[k][3] = 312;
+		k++;
+		far_name[k] = "Nơi nhận:";
+		far_box[k][0] = 80, far_box[k][1] = 306, far_box[k][2] = 140, far_box[k][3] = 318;
+		k++;
+		static const char *const list[] = {
+			"- Văn phòng Chính phủ;", "- Thường trực Tỉnh ủy;", "- Các sở, ban ngành;", "- Công an tỉnh;",
+			"- Thanh tra tỉnh;", "- Báo An Giang;", "- Đài Phát thanh tỉnh;", "- Kho bạc tỉnh;",
+			"- UBND các huyện;", "- Lưu: VT.",
+		};
+		for (size_t i = 0; i < sizeof list / sizeof *list; i++, k++) {
+			far_name[k] = list[i];
+			far_box[k][0] = 80, far_box[k][1] = 320 + 12 * (float)i, far_box[k][2] = 250, far_box[k][3] = 331 + 12 * (float)i;
+		}
+		far_name[k] = "Lê Văn Tám";
+		far_box[k][0] = 400, far_box[k][1] = 420, far_box[k][2] = 480, far_box[k][3] = 432;
+		k++;
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k, SOHOA_SRC_OCR, 90, &r);
+		CHECK_STR(F(&r, "signer"), "Lê Văn Tám", "the recipients' column does not count toward the block's lines");
+		CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "the role above the far name");
+		/* the role line lost: the name alone on the last line, under the recipients */
+		far_name[7] = "- Sở Y tế;";
+		far_box[7][0] = 80, far_box[7][2] = 250;
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k, SOHOA_SRC_OCR, 90, &r);
+		CHECK_STR(F(&r, "signer"), "Lê Văn Tám", "no block: the name on the last line signs");
+		CHECK_STR(F(&r, "signer_role"), "", "no block: no role");
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k, SOHOA_SRC_OCR, 70, &r);
+		CHECK_STR(F(&r, "signer"), "", "no block: a last line read unsure is no signer");
+		/* the name not last: a line after it (an annex's text) */
+		far_name[k] = "Phụ lục kèm theo";
+		far_box[k][0] = 80, far_box[k][1] = 440, far_box[k][2] = 250, far_box[k][3] = 452;
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k + 1, SOHOA_SRC_OCR, 90, &r);
+		CHECK_STR(F(&r, "signer"), "", "no block: a name that is not the last line is no signer");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
