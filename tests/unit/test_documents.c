@@ -770,10 +770,12 @@ int main(void)
 		{100, 50, 220, 62}, {100, 64, 220, 76}, {100, 90, 130, 102}, {160, 90, 220, 102},
 		{300, 90, 520, 102}, {270, 130, 340, 142}, {200, 144, 400, 156}, {80, 170, 500, 182},
 	};
-	for (int far = 1; far >= 0; far--) {
+	/* v 0: apart, the day written by hand too (read unsure); 1: apart, the day printed; 2: the
+	 * digits printed against the code */
+	for (int v = 0; v < 3; v++) {
 		float b[8][4];
 		memcpy(b, handbox, sizeof b);
-		if (!far) /* the same digits printed against the code */
+		if (v == 2)
 			b[3][0] = 131, b[3][2] = 191;
 		sohoa_doc *hd = boxed_doc(hand, b, 8, SOHOA_SRC_OCR, 95);
 		for (size_t i = 0; i < 8; i++) { /* each word's box: its share of the line's */
@@ -789,9 +791,16 @@ int main(void)
 			}
 		}
 		hd->pages[0].lines[2].words[1].confidence = 65;
+		if (v == 0)
+			hd->pages[0].lines[4].words[3].confidence = 50; /* "05" of the date */
 		extract_row(ctx, hd, text_of_lines(hand, 8), &r);
-		CHECK_STR(F(&r, "number"), far ? "" : "2/CT-UBND",
-			  far ? "unsure digits apart from the code: no number" : "the same digits against the code stay");
+		static const char *const what[] = {
+			"unsure digits apart from the code, a handwritten day: no number",
+			"unsure digits apart from the code under a printed day stay",
+			"the same digits against the code stay",
+		};
+		CHECK_STR(F(&r, "number"), v == 0 ? "" : "2/CT-UBND", what[v]);
+		CHECK_STR(F(&r, "date"), v == 0 ? "" : "2020-04-05", "the date with its day's confidence");
 	}
 
 	/* a council's chair who holds another post: the role signed in is the first under the block */
