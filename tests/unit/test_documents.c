@@ -241,6 +241,9 @@ int main(void)
 	CHECK(docf_given_name_doubtful("Lê Trung Chỉnh"), "'Chỉnh' beside 'Chính' (31 names) is doubtful");
 	CHECK(docf_given_name_doubtful("Nguyễn Đình Thuân"), "'Thuân' beside 'Thuận' (16 names) is doubtful");
 	CHECK(!docf_given_name_doubtful("Nguyễn Văn Xyzq"), "no variant of it is common: no doubt");
+	CHECK(docf_given_name_doubtful("Trần Phước Hiên"), "'Hiên' (4 names) beside 'Hiền' (24) is doubtful");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Hòa"), "'Hòa' counts its spelling 'Hoà' too: no doubt");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Tuân"), "'Tuân' (10 names) is a name of its own");
 	check_fix(docf_name_fixed, "Đăng Văn Minh", "Đặng Văn Minh");
 	check_fix(docf_name_fixed, "Nguyên Văn An", "Nguyễn Văn An");
 	check_fix(docf_name_fixed, "Đặng Văn Minh", NULL);  /* a name already */
