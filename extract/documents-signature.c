@@ -233,7 +233,7 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 	if (prefixed && dot && docm_key_starts(&L[sig], "kt."))
 		kt = docm_clean_line(dot + 1);
 	size_t role_at = n;
-	int other_post = 0;
+	int other_post = 0, deputy = kt != NULL;
 	if (!prefixed)
 		role_at = sig;
 	/* eleven lines of the block's column: the "Nơi nhận" list beside it does not count */
@@ -242,9 +242,13 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 		if (L[i].upper && L[i].letters <= 40 && !dm->signer) {
 			if (other_post || !same_column(dc, &L[sig], &L[i]) || L[i].letters < 3) /* "LÌ": a seal's speck */
 				continue; /* not another signing block's role beside this one */
+			deputy |= docm_key_starts(&L[i], "kt.");
 			/* a role line under a role already read is another post the signer holds ("TM. HỘI
-			 * ĐỒNG" / "CHỦ TỊCH" / "GIÁM ĐỐC SỞ …"), not the role signed in */
-			if (role_at < n && docm_key_starts_any(&L[i], role_words) && role_reads(dc, role_at, kt)) {
+			 * ĐỒNG" / "CHỦ TỊCH" / "GIÁM ĐỐC SỞ …"), not the role signed in; under "KT." the
+			 * deputy's "PHÓ …" is the role, the lines above it the title it signs for ("KT. BỘ
+			 * TRƯỞNG," / "CHỦ NHIỆM" / "PHÓ CHỦ NHIỆM") */
+			if (role_at < n && !deputy && docm_key_starts_any(&L[i], role_words) &&
+			    !docm_key_starts(&L[i], "pho") && role_reads(dc, role_at, kt)) {
 				other_post = 1;
 				continue;
 			}

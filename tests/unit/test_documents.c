@@ -823,6 +823,14 @@ int main(void)
 	};
 	run_doc(ctx, deputy, sizeof deputy / sizeof *deputy, SOHOA_SRC_OCR, 90, &r);
 	CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ TỊCH", "a role after TM. and KT. lines is the role");
+	/* a KT. line wrapped over two: the deputy's role under it */
+	static const char *const wrapped[] = {
+		"VĂN PHÒNG CHÍNH PHỦ", "Số: 12/TB-VPCP", "Hà Nội, ngày 2 tháng 3 năm 2026", "THÔNG BÁO",
+		"Kết luận của Phó Thủ tướng", "Văn phòng Chính phủ thông báo.", "KT. BỘ TRƯỞNG,", "CHỦ NHIỆM",
+		"PHÓ CHỦ NHIỆM", "Võ Thanh Hà",
+	};
+	run_doc(ctx, wrapped, sizeof wrapped / sizeof *wrapped, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ NHIỆM", "a KT. title over two lines: the deputy's role");
 
 	/* the signer's name far below the role, the "Nơi nhận" list in the other column between */
 	{
