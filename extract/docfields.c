@@ -680,13 +680,14 @@ char *docf_name_fixed(const char *s)
 }
 
 /* How many names of the training text end with given name w (extract/docnames.h; 0: fewer than
- * the table keeps). */
+ * the table keeps), its spellings that differ in tone placement only ("hoà", "hòa") together. */
 static int given_count(const char *w)
 {
+	int names = 0;
 	for (size_t i = 0; i < sizeof given_names / sizeof given_names[0]; i++)
 		if (same_key(w, given_names[i].name))
-			return given_names[i].names;
-	return 0;
+			names += given_names[i].names;
+	return names;
 }
 
 /* The most names any one-mark variant of syllable w has (its tone, or one vowel's hat or horn,
@@ -750,7 +751,8 @@ int docf_given_name_doubtful(const char *s)
 		return 0;
 	char t[96];
 	trim_word(w[n - 1], t, sizeof t);
-	int doubt = n >= 2 && !given_count(t) && best_variant(t) >= DOCF_GIVEN_COMMON;
+	int have = given_count(t), best = best_variant(t);
+	int doubt = n >= 2 && have < DOCF_GIVEN_RARE && best >= DOCF_GIVEN_COMMON;
 	free(w[0]);
 	return doubt;
 }

@@ -64,11 +64,15 @@ char *docf_name_fixed(const char *s);
  * (1 in about 570 of its 8553 names: "Thuận" 16, "Chính" 31). */
 #define DOCF_GIVEN_COMMON 15
 
-/* 1 when the given name (last word) of name s is one no name of the training text ends with
- * (extract/docnames.h, tools/model/name-syllables.py) while a variant one mark away is common
- * ("Tuần" beside "Tuấn", 62 names; "Thuân" beside "Thuận", "Chỉnh" beside "Chính"): OCR
- * likely misread it, and which variant was meant is not certain, so the name is no field.
- * 0 otherwise. */
+/* A given name fewer names than this have is rare (the table keeps those of 3 or more: "Hiên" 4,
+ * mostly syllables of other words caught as names; "Đệ" 8 is a name). */
+#define DOCF_GIVEN_RARE 5
+
+/* 1 when the given name (last word) of name s is one no or fewer than DOCF_GIVEN_RARE names of
+ * the training text end with (extract/docnames.h, tools/model/name-syllables.py) while a
+ * variant one mark away is common ("Tuần" beside "Tuấn", 62 names; "Thuân" beside "Thuận",
+ * "Chỉnh" beside "Chính", "Hiên" (4) beside "Hiền" (24)): OCR likely misread it, and which
+ * variant was meant is not certain, so the name is no field. 0 otherwise. */
 int docf_given_name_doubtful(const char *s);
 
 /* s after a military rank or an academic title before a name ("Trung tá Ngô Văn Công",

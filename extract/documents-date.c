@@ -369,6 +369,7 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 				  dc->name, iso);
 		} else if (r == NUM_OK) {
 			snprintf(dm->date, sizeof dm->date, "%s", iso);
+			dm->day_conf = dc_;
 		} else if (r == NUM_UNREADABLE) {
 			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: date left out: '%s' is not read as a date",
 				  dc->name, s.data + tat);

@@ -39,6 +39,9 @@ typedef struct doc_meta {
 	char date[16];
 	char *signer, *role, *sign_org;
 	int vv;                  /* a "V/v" subject line */
+	float number_apart;      /* the OCR confidence of the number's digits when they are written
+				  * apart from the code and read below DIGITS_SURE_CONF, else -1 */
+	float day_conf;          /* the OCR confidence of the date's day as read, -1 when not known */
 } doc_meta;
 
 /* Everything the steps share. */
@@ -119,6 +122,10 @@ size_t docm_number_label(const char *t);
 size_t docm_number_label_after_head(const char *t, size_t *label_at);
 /* The number: a "Số:" line in the first 60 lines, its number on it or on the next lines. */
 void docm_read_number(doc_ctx *dc, doc_meta *dm);
+/* After the date: the number whose digits are written apart from the code and read unsure
+ * (dm->number_apart) is left out, as handwriting read as look-alikes, unless the date's day is read
+ * sure (a printed day: the clerk's slots, number and day, were filled in by print). */
+void docm_check_number(doc_ctx *dc, doc_meta *dm);
 
 /* ---- documents-date.c ---- */
 
@@ -140,5 +147,8 @@ size_t docm_signature_line(const line_key *L, size_t n, size_t type_at);
 size_t docm_lead_block(const doc_ctx *dc, const doc_meta *dm, size_t sig);
 /* The signer, role and signing body of the block at line sig. */
 void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm);
+/* The signer when no signature block was found: a person's name alone on the document's last
+ * line, under a "Nơi nhận" list (the role lines above it lost). */
+void docm_signer_at_end(doc_ctx *dc, doc_meta *dm);
 
 #endif

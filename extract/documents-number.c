@@ -197,10 +197,7 @@ void docm_read_number(doc_ctx *dc, doc_meta *dm)
 			number = NULL;
 		} else if (r == NUM_OK && conf >= 0 && conf < DIGITS_SURE_CONF &&
 			   docm_token_apart(dc, i, last, digits)) {
-			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: number '%s' left out: its digits are "
-				  "written apart from the code, read uncertain (OCR confidence %.0f)", dc->name, number, conf);
-			free(number);
-			number = NULL;
+			dm->number_apart = conf; /* handwritten unless the date says otherwise: docm_check_number */
 		} else if (r == NUM_UNREADABLE) {
 			sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: number left out: '%s' is not read as digits",
 				  dc->name, digits[0] ? digits : L[i].text);
@@ -211,4 +208,15 @@ void docm_read_number(doc_ctx *dc, doc_meta *dm)
 		dm->number = number;
 		return;
 	}
+}
+
+void docm_check_number(doc_ctx *dc, doc_meta *dm)
+{
+	if (!dm->number || dm->number_apart < 0 || dm->day_conf >= DIGITS_SURE_CONF)
+		return;
+	sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: number '%s' left out: its digits are written apart "
+		  "from the code, read uncertain (OCR confidence %.0f), and no printed day dates it", dc->name,
+		  dm->number, dm->number_apart);
+	free(dm->number);
+	dm->number = NULL;
 }

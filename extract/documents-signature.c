@@ -205,6 +205,17 @@ size_t docm_lead_block(const doc_ctx *dc, const doc_meta *dm, size_t sig)
 	return other_left ? other : sig;
 }
 
+/* 1 if line at alone reads as a signing role (docf_role; kt as there), a prefix line ("KT. CHỦ
+ * TỊCH") not. */
+static int role_reads(const doc_ctx *dc, size_t at, const char *kt)
+{
+	if (docm_key_starts_any(&dc->L[at], sign_prefix))
+		return 0;
+	char *r = docf_role(dc->L[at].text, kt);
+	free(r);
+	return r != NULL;
+}
+
 /* The signer, role and (for "TM. ỦY BAN NHÂN DÂN", signing for the issuer) the body of the
  * signature block at line sig: the last line in capitals under it is the role, the first name the
  * signer. The role must be one of Decree 30's (read by OCR) or Vietnamese words (a text layer);
@@ -222,12 +233,26 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 	if (prefixed && dot && docm_key_starts(&L[sig], "kt."))
 		kt = docm_clean_line(dot + 1);
 	size_t role_at = n;
+	int other_post = 0, deputy = kt != NULL;
 	if (!prefixed)
 		role_at = sig;
-	for (size_t i = sig + 1; i < n && i < sig + 12; i++) {
+	/* eleven lines of the block's column: the "Nơi nhận" list beside it does not count */
+	for (size_t i = sig + 1, col = 0; i < n && i < sig + 40 && col < 11; i++) {
+		col += same_column(dc, &L[sig], &L[i]);
 		if (L[i].upper && L[i].letters <= 40 && !dm->signer) {
-			if (same_column(dc, &L[sig], &L[i]) && L[i].letters >= 3) /* "LÌ": a seal's speck */
-				role_at = i; /* not another signing block's role beside this one */
+			if (other_post || !same_column(dc, &L[sig], &L[i]) || L[i].letters < 3) /* "LÌ": a seal's speck */
+				continue; /* not another signing block's role beside this one */
+			deputy |= docm_key_starts(&L[i], "kt.");
+			/* a role line under a role already read is another post the signer holds ("TM. HỘI
+			 * ĐỒNG" / "CHỦ TỊCH" / "GIÁM ĐỐC SỞ …"), not the role signed in; under "KT." the
+			 * deputy's "PHÓ …" is the role, the lines above it the title it signs for ("KT. BỘ
+			 * TRƯỞNG," / "CHỦ NHIỆM" / "PHÓ CHỦ NHIỆM") */
+			if (role_at < n && !deputy && docm_key_starts_any(&L[i], role_words) &&
+			    !docm_key_starts(&L[i], "pho") && role_reads(dc, role_at, kt)) {
+				other_post = 1;
+				continue;
+			}
+			role_at = i;
 			continue;
 		}
 		char *c = docm_clean_line(docf_after_rank(L[i].text));
@@ -292,4 +317,34 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 				  dc->name, rt);
 	}
 	free(kt);
+}
+
+/* The signer when no signature block gave one: the document's last line, a person's name alone
+ * (docf_name; from OCR read with confidence NAME_MIN_CONF or more and not doubtful), under a
+ * "Nơi nhận" list within the last 40 lines. Decree 30 prints the signer's name last, beside the
+ * recipients; the block's role lines above it may be lost to the seal. */
+void docm_signer_at_end(doc_ctx *dc, doc_meta *dm)
+{
+	const line_key *L = dc->L;
+	size_t n = dc->n;
+	if (dm->signer || n < 2)
+		return;
+	int recipients = 0;
+	for (size_t i = n > 40 ? n - 40 : 0; i + 1 < n && !recipients; i++)
+		recipients = docm_key_starts(&L[i], "noi nhan");
+	if (!recipients)
+		return;
+	char *c = docm_clean_line(docf_after_rank(L[n - 1].text));
+	if (!c || !is_name(c) || !docf_name(c)) {
+		free(c);
+		return;
+	}
+	float conf = docm_line_conf(dc, &L[n - 1]);
+	if (conf >= 0 && (conf < NAME_MIN_CONF || docf_given_name_doubtful(c))) {
+		sohoa_log(dc->ctx, SOHOA_LOG_WARN, "%s: documents: signer '%s' (the last line) left out: not read "
+			  "for certain", dc->name, c);
+		free(c);
+		return;
+	}
+	dm->signer = c;
 }

@@ -301,6 +301,7 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 	line_key *L = NULL;
 	size_t n = 0;
 	*sign_issuer = NULL;
+	dm->number_apart = dm->day_conf = -1;
 	sohoa_status st = key_lines(ctx, text, &L, &n);
 	if (st == SOHOA_OK) {
 		const char *label = doc && doc->path ? doc->path : text->doc ? text->doc : doc && doc->name ? doc->name : "";
@@ -309,6 +310,7 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 		docm_find_title(&dc, dm);
 		docm_read_number(&dc, dm);
 		docm_read_date(&dc, dm);
+		docm_check_number(&dc, dm);
 		st = docm_read_letterhead(&dc, dm);
 		docm_title_places(&dc, dm);
 		docm_type_by_rule(L, n, dm);
@@ -317,6 +319,8 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 			sig = docm_lead_block(&dc, dm, sig);
 		if (st == SOHOA_OK && sig < n)
 			docm_read_signature(&dc, sig, dm);
+		if (st == SOHOA_OK && sig >= n)
+			docm_signer_at_end(&dc, dm);
 		*sign_issuer = dm->sign_org ? docf_issuer(dm->sign_org) : NULL;
 	}
 	free_lines(L, n);

@@ -138,7 +138,9 @@ static float fill_of(const char *buf, const norm_line *l, const measure *m)
 }
 
 /* Running headers and footers: the first and last two lines of each page, compared with digits
- * folded, that recur on at least half of the pages; and lone page numbers there. */
+ * folded, that recur on at least half of the pages; and lone page numbers there. One that some
+ * page lacks stays on the first page: there it is the letterhead, which annexes repeat ("BỘ GIÁO
+ * DỤC VÀ ĐÀO TẠO" atop pages 1, 3 and 4 of 6). */
 typedef struct zone_line {
 	char key[96];
 	size_t idx;
@@ -258,7 +260,8 @@ void norm_layout_drop_furniture(const char *buf, norm_line *lines, size_t n, int
 		}
 		if (pages >= 2 && pages * 2 >= npages && z[i].key[0])
 			for (size_t k = i; k < j; k++)
-				lines[z[k].idx].drop = 1;
+				if (z[k].page > 0 || pages == npages)
+					lines[z[k].idx].drop = 1;
 		i = j;
 	}
 	free(z);

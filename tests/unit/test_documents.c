@@ -241,6 +241,9 @@ int main(void)
 	CHECK(docf_given_name_doubtful("Lê Trung Chỉnh"), "'Chỉnh' beside 'Chính' (31 names) is doubtful");
 	CHECK(docf_given_name_doubtful("Nguyễn Đình Thuân"), "'Thuân' beside 'Thuận' (16 names) is doubtful");
 	CHECK(!docf_given_name_doubtful("Nguyễn Văn Xyzq"), "no variant of it is common: no doubt");
+	CHECK(docf_given_name_doubtful("Trần Phước Hiên"), "'Hiên' (4 names) beside 'Hiền' (24) is doubtful");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Hòa"), "'Hòa' counts its spelling 'Hoà' too: no doubt");
+	CHECK(!docf_given_name_doubtful("Nguyễn Văn Tuân"), "'Tuân' (10 names) is a name of its own");
 	check_fix(docf_name_fixed, "Đăng Văn Minh", "Đặng Văn Minh");
 	check_fix(docf_name_fixed, "Nguyên Văn An", "Nguyễn Văn An");
 	check_fix(docf_name_fixed, "Đặng Văn Minh", NULL);  /* a name already */
@@ -770,10 +773,12 @@ int main(void)
 		{100, 50, 220, 62}, {100, 64, 220, 76}, {100, 90, 130, 102}, {160, 90, 220, 102},
 		{300, 90, 520, 102}, {270, 130, 340, 142}, {200, 144, 400, 156}, {80, 170, 500, 182},
 	};
-	for (int far = 1; far >= 0; far--) {
+	/* v 0: apart, the day written by hand too (read unsure); 1: apart, the day printed; 2: the
+	 * digits printed against the code */
+	for (int v = 0; v < 3; v++) {
 		float b[8][4];
 		memcpy(b, handbox, sizeof b);
-		if (!far) /* the same digits printed against the code */
+		if (v == 2)
 			b[3][0] = 131, b[3][2] = 191;
 		sohoa_doc *hd = boxed_doc(hand, b, 8, SOHOA_SRC_OCR, 95);
 		for (size_t i = 0; i < 8; i++) { /* each word's box: its share of the line's */
@@ -789,9 +794,91 @@ int main(void)
 			}
 		}
 		hd->pages[0].lines[2].words[1].confidence = 65;
+		if (v == 0)
+			hd->pages[0].lines[4].words[3].confidence = 50; /* "05" of the date */
 		extract_row(ctx, hd, text_of_lines(hand, 8), &r);
-		CHECK_STR(F(&r, "number"), far ? "" : "2/CT-UBND",
-			  far ? "unsure digits apart from the code: no number" : "the same digits against the code stay");
+		static const char *const what[] = {
+			"unsure digits apart from the code, a handwritten day: no number",
+			"unsure digits apart from the code under a printed day stay",
+			"the same digits against the code stay",
+		};
+		CHECK_STR(F(&r, "number"), v == 0 ? "" : "2/CT-UBND", what[v]);
+		CHECK_STR(F(&r, "date"), v == 0 ? "" : "2020-04-05", "the date with its day's confidence");
+	}
+
+	/* a council's chair who holds another post: the role signed in is the first under the block */
+	static const char *const council[] = {
+		"SỞ NỘI VỤ TỈNH AN GIANG", "HỘI ĐỒNG THI TUYỂN", "Số: 12/BC-HĐTT", "An Giang, ngày 2 tháng 3 năm 2026",
+		"BÁO CÁO", "Kết quả thi tuyển", "Căn cứ Luật Viên chức;", "TM. HỘI ĐỒNG", "CHỦ TỊCH",
+		"GIÁM ĐỐC SỞ NỘI VỤ", "Võ Thanh Hà",
+	};
+	run_doc(ctx, council, sizeof council / sizeof *council, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "another post under the role is not the role");
+	CHECK_STR(F(&r, "signer"), "Võ Thanh Hà", "the name under both posts signs");
+	/* a deputy under TM. and KT. lines: the role line after the prefixes */
+	static const char *const deputy[] = {
+		"ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số: 12/BC-UBND", "An Giang, ngày 2 tháng 3 năm 2026",
+		"BÁO CÁO", "Kết quả thi tuyển", "Căn cứ Luật Viên chức;", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+		"PHÓ CHỦ TỊCH", "Võ Thanh Hà",
+	};
+	run_doc(ctx, deputy, sizeof deputy / sizeof *deputy, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ TỊCH", "a role after TM. and KT. lines is the role");
+	/* a KT. line wrapped over two: the deputy's role under it */
+	static const char *const wrapped[] = {
+		"VĂN PHÒNG CHÍNH PHỦ", "Số: 12/TB-VPCP", "Hà Nội, ngày 2 tháng 3 năm 2026", "THÔNG BÁO",
+		"Kết luận của Phó Thủ tướng", "Văn phòng Chính phủ thông báo.", "KT. BỘ TRƯỞNG,", "CHỦ NHIỆM",
+		"PHÓ CHỦ NHIỆM", "Võ Thanh Hà",
+	};
+	run_doc(ctx, wrapped, sizeof wrapped / sizeof *wrapped, SOHOA_SRC_PDF, -1, &r);
+	CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ NHIỆM", "a KT. title over two lines: the deputy's role");
+
+	/* the signer's name far below the role, the "Nơi nhận" list in the other column between */
+	{
+		const char *far_name[32];
+		float far_box[32][4];
+		size_t k = 0;
+		static const char *const head[] = {
+			"ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số: 7/CT-UBND", "An Giang, ngày 2 tháng 3 năm 2026",
+			"CHỈ THỊ", "Về việc phòng chống bão", "Các sở thực hiện nghiêm./.",
+		};
+		for (size_t i = 0; i < sizeof head / sizeof *head; i++, k++) {
+			far_name[k] = head[i];
+			far_box[k][0] = 80, far_box[k][1] = 50 + 14 * (float)i, far_box[k][2] = 500, far_box[k][3] = 62 + 14 * (float)i;
+		}
+		far_name[k] = "CHỦ TỊCH";
+		far_box[k][0] = 400, far_box[k][1] = 300, far_box[k][2] = 480, far_box[k][3] = 312;
+		k++;
+		far_name[k] = "Nơi nhận:";
+		far_box[k][0] = 80, far_box[k][1] = 306, far_box[k][2] = 140, far_box[k][3] = 318;
+		k++;
+		static const char *const list[] = {
+			"- Văn phòng Chính phủ;", "- Thường trực Tỉnh ủy;", "- Các sở, ban ngành;", "- Công an tỉnh;",
+			"- Thanh tra tỉnh;", "- Báo An Giang;", "- Đài Phát thanh tỉnh;", "- Kho bạc tỉnh;",
+			"- UBND các huyện;", "- Lưu: VT.",
+		};
+		for (size_t i = 0; i < sizeof list / sizeof *list; i++, k++) {
+			far_name[k] = list[i];
+			far_box[k][0] = 80, far_box[k][1] = 320 + 12 * (float)i, far_box[k][2] = 250, far_box[k][3] = 331 + 12 * (float)i;
+		}
+		far_name[k] = "Lê Văn Tám";
+		far_box[k][0] = 400, far_box[k][1] = 420, far_box[k][2] = 480, far_box[k][3] = 432;
+		k++;
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k, SOHOA_SRC_OCR, 90, &r);
+		CHECK_STR(F(&r, "signer"), "Lê Văn Tám", "the recipients' column does not count toward the block's lines");
+		CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "the role above the far name");
+		/* the role line lost: the name alone on the last line, under the recipients */
+		far_name[7] = "- Sở Y tế;";
+		far_box[7][0] = 80, far_box[7][2] = 250;
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k, SOHOA_SRC_OCR, 90, &r);
+		CHECK_STR(F(&r, "signer"), "Lê Văn Tám", "no block: the name on the last line signs");
+		CHECK_STR(F(&r, "signer_role"), "", "no block: no role");
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k, SOHOA_SRC_OCR, 70, &r);
+		CHECK_STR(F(&r, "signer"), "", "no block: a last line read unsure is no signer");
+		/* the name not last: a line after it (an annex's text) */
+		far_name[k] = "Phụ lục kèm theo";
+		far_box[k][0] = 80, far_box[k][1] = 440, far_box[k][2] = 250, far_box[k][3] = 452;
+		run_doc_boxed(ctx, far_name, (const float(*)[4])far_box, k + 1, SOHOA_SRC_OCR, 90, &r);
+		CHECK_STR(F(&r, "signer"), "", "no block: a name that is not the last line is no signer");
 	}
 
 	sohoa_ctx_free(ctx);

@@ -145,6 +145,16 @@ static void furniture_cases(void)
 	free(got);
 	sohoa_buf_free(&in);
 
+	/* A letterhead an annex repeats (pages 1 and 3 of 3): kept on the first page only. */
+	const char *annex = "SỞ Y TẾ TỈNH LAI CHÂU\nCông văn gửi các đơn vị trong tỉnh về việc tiêm chủng.\n"
+			    "\fCác đơn vị báo cáo kết quả trước ngày 15 hằng tháng cho sở.\nNơi nhận\n"
+			    "\fSỞ Y TẾ TỈNH LAI CHÂU\nPHỤ LỤC\n";
+	got = norm(annex, strlen(annex), NULL);
+	const char *first = strstr(got, "SỞ Y TẾ TỈNH LAI CHÂU");
+	CHECK(first == got, "a letterhead some page lacks stays on the first page");
+	CHECK(first && !strstr(first + 1, "SỞ Y TẾ TỈNH LAI CHÂU"), "the annex's repeat of it is still left out");
+	free(got);
+
 	/* Body lines that differ only in their numbers are not running headers. */
 	const char *cites = "ỦY BAN NHÂN DÂN TỈNH SỐ 2\n"
 			    "Căn cứ Quyết định số 102/QĐ-UBND ngày 03/4/2024 của UBND tỉnh Lai Châu;\n"
