@@ -77,13 +77,16 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 }
 
 /* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ",
- * "5- ", "5. ". */
+ * "5- ", "5. ", or one written apart from its sign in text split into words ("a ) ", "5 . "). */
 static size_t item_text(const ex_stmt *sm)
 {
 	size_t k = strspn(sm->key, " -+*"), m = k;
 	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
 		m++;
 	int digits = m > k && m - k <= 2 && isdigit((unsigned char)sm->key[k]) && isdigit((unsigned char)sm->key[m - 1]);
+	if (m > k && m - k <= 2 && m + 2 < sm->keylen && sm->key[m] == ' ' && sm->key[m + 2] == ' ' &&
+	    (sm->key[m + 1] == ')' || (digits && sm->key[m + 1] == '.')) && (digits || m - k == 1))
+		return ex_skip_sp(sm->key, m + 2, sm->keylen);
 	if (m > k && m + 1 < sm->keylen &&
 	    (sm->key[m] == ')' || (digits && strchr(".-", sm->key[m]) && sm->key[m + 1] == ' ')))
 		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
@@ -444,7 +447,7 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = sm->heading ? sm->title_key : strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
+	size_t k = sm->heading ? sm->title_key : item_text(sm), b, e, after, pk = paren_item(sm);
 	int numbered = pk > k; /* "(3) Các Tập đoàn … phát huy …": a numbered item asks its unit */
 	if (numbered)
 		k = pk;
@@ -528,6 +531,15 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	return 1;
 }
 
+/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
+static const char *const task_verbs[] = {
+	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
+	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
+	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
+	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", "chu tri", "van dong", NULL};
+
+static int verb_item(const ex_doc *ed, size_t s);
+
 /* 1 when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)
  * Bộ X chủ trì, phối hợp với Y:", "Các Bộ, cơ quan theo chức năng, nhiệm vụ được giao:"): it is
  * not a bullet, ends with a colon, starts with a unit's name (after "(1)", "Giao", "Đề nghị")
@@ -536,18 +548,26 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, size_t *b, size_t *e)
 {
 	const ex_stmt *sm = &ed->stmts[s];
-	if (sm->heading || rs_starts_bullet(sm) || s + 1 >= ed->nstmts || !rs_starts_bullet(&ed->stmts[s + 1]))
+	if (sm->heading || rs_starts_bullet(sm) || s + 1 >= ed->nstmts)
 		return 0;
-	size_t k = rs_skip_request(sm, paren_item(sm));
-	if (k > strspn(sm->key, " ") && !rs_ends_clause(sm) && ex_words_in(sm->key, k, sm->keylen) <= 16 &&
-	    rs_upper_at(sm, k) && rs_names_unit(sm->key + k, sm->keylen - k)) {
+	int bullets = rs_starts_bullet(&ed->stmts[s + 1]);
+	size_t pk = paren_item(sm), ik = item_text(sm);
+	size_t k = rs_skip_request(sm, pk > ik ? pk : ik);
+	/* a name alone after its mark or under a number alone on its line ("c ) Bộ Nội vụ", "2." /
+	 * "Sở Tài chính:"), over bullets or over paragraphs that start with a task's verb */
+	int alone = k > strspn(sm->key, " ") || (s > 0 && rs_number_alone(&ed->stmts[s - 1]));
+	size_t n = sm->keylen;
+	while (n > k && strchr(" :", sm->key[n - 1]))
+		n--;
+	if (alone && (bullets || verb_item(ed, s + 1)) && n > k && !strchr(".;", sm->key[n - 1]) &&
+	    ex_words_in(sm->key, k, n) <= 16 && rs_upper_at(sm, k) && rs_names_unit(sm->key + k, n - k) &&
+	    !ex_starts_any(sm->key, n, k, task_verbs) && /* "Ban hành …:" names no unit */
+	    (!ends_colon(sm) || rs_unit_end(sm, k, n, 1) >= n)) { /* not "Bộ X chủ trì, phối hợp với Y:" */
 		*b = k; /* "(1). Bộ Kế hoạch và Đầu tư" alone over its bullets */
-		*e = sm->keylen;
-		while (*e > k && sm->key[*e - 1] == ' ')
-			(*e)--;
+		*e = n;
 		return 1;
 	}
-	if (!ends_colon(sm))
+	if (!bullets || !ends_colon(sm))
 		return 0;
 	if (!rs_upper_at(sm, k) || !rs_unit_sentence(sm, k, b, e))
 		return 0;
@@ -571,12 +591,6 @@ static int own_task_over(const ex_stmt *sm, size_t e)
 	return ends_colon(sm) && ex_words_in(sm->key, e, end) >= 20 && !rs_has_word(sm, e, rule);
 }
 
-/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
-static const char *const task_verbs[] = {
-	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
-	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
-	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
-	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", NULL};
 
 /* 1 when statement s is a paragraph that starts in capitals with a task's verb ("Tổng hợp đầy đủ
  * …") and either it or the statement before ends a clause: in a unit's list, after its last
@@ -685,7 +699,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		 * as prose outside unit sections */
 		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le;
-			int lost = list.head && cur.task && verb_item(ed, s) &&
+			int lost = list.head && (cur.task || !list.ntasks) && verb_item(ed, s) &&
 				   !(s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]));
 			if (list.head && (sm->heading || rs_starts_bullet(sm) || lost ||
 					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&

@@ -117,6 +117,28 @@ static int names_run_on(const char *s)
 	return colon && memchr(colon, ',', (size_t)(s + n - colon)) != NULL;
 }
 
+/* 1 when line s starts with a list mark written apart from its sign, as in text split into words
+ * ("a ) Bộ Y tế", "2 . Sở Tài chính", "1 ." alone): one letter or one or two digits, a space,
+ * then ')' (or '.' after digits) at the line's end or before a space. The outline reading does
+ * not take it for a mark; it still starts a statement. */
+static int spaced_mark(const char *s)
+{
+	size_t i = strspn(s, " \t"), d = i;
+	while (d - i < 2 && isdigit((unsigned char)s[d]))
+		d++;
+	if (d == i) {
+		if (islower((unsigned char)s[i]))
+			d = i + 1;
+		else if (!memcmp(s + i, "\xC4\x91", 2)) /* đ */
+			d = i + 2;
+		else
+			return 0;
+	}
+	if (s[d] != ' ' || !(s[d + 1] == ')' || (isdigit((unsigned char)s[i]) && s[d + 1] == '.')))
+		return 0;
+	return s[d + 2] == 0 || s[d + 2] == ' ' || s[d + 2] == '\t';
+}
+
 static int blank(const char *s)
 {
 	for (; *s; s++)
@@ -165,6 +187,7 @@ typedef struct stmt_builder {
 	sohoa_buf b;                /* its text so far */
 	size_t *starts, nstarts, scap; /* where each of its lines starts in b */
 	int cur_heading, untitled;  /* it is a heading; a heading whose title is still to come */
+	int marked;                 /* it opens with a mark written apart (spaced_mark) */
 	const char *prev_text;      /* the line before */
 	int prev_upper;             /* the line before is in capitals */
 	int reflowed;               /* the text is normalize's reflowed paragraphs */
@@ -206,7 +229,7 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 	if (sb->cur && !gap && m->kind == SOHOA_MARK_BULLET && t[strspn(t, " \t")] == '-' && names_run_on(sb->prev_text))
 		return 0; /* "… các Tập đoàn: …, Công nghiệp" + "- Viễn thông Quân đội theo …" */
 	if (!sb->cur || is_heading(m->kind) || gap || m->kind == SOHOA_MARK_BULLET ||
-	    ends_sentence(sb->prev_text, strlen(sb->prev_text)))
+	    ends_sentence(sb->prev_text, strlen(sb->prev_text)) || spaced_mark(t))
 		return 1;
 	if (ends_comparison(sb->prev_text))
 		return 0; /* "a) Đến hết năm 2025: Có ≥" + "30% doanh nghiệp …" */
@@ -219,7 +242,7 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 		return 0; /* "1. Công tác tổ chức và cụ thể" + "hóa các văn bản … (10 điểm)." */
 	if (sb->cur_heading && !upper && starts_acronym(t) && ends_linked(sb->prev_text))
 		return 0; /* "c) Có di sản được" + "UNESCO công nhận được tính 1 điểm." */
-	if (sb->cur_heading && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
+	if ((sb->cur_heading || sb->marked) && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
 		return 1; /* a short heading line ends its heading (unless its title is still to come) */
 	if (sb->prev_upper != upper && prev_len < 55)
 		return 1; /* a line in capitals next to one that is not */
@@ -243,6 +266,7 @@ static sohoa_status open_statement(sohoa_ctx *ctx, stmt_builder *sb, size_t i, c
 	int heading = is_heading(m->kind);
 	sb->cur_heading = heading;
 	sb->untitled = heading && m->title >= strlen(t);
+	sb->marked = !heading && spaced_mark(t);
 	sect_state *ss = &sb->ss;
 	if (m->kind == SOHOA_MARK_ROMAN) {
 		snprintf(ss->roman, sizeof ss->roman, "%.15s", m->id);

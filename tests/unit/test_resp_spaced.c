@@ -1,0 +1,63 @@
+/* Unit tests of responsibilities.csv on text split into words ("a ) Bộ X", "2 ." alone): a unit
+ * named alone after its mark or under a number alone on its line leads the bullets or the task
+ * paragraphs below it; written for this test. */
+#include "../../extract/extract-int.h"
+#include "check.h"
+#include "resp-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int main(void)
+{
+	sohoa_ctx *ctx = resp_ctx_new();
+	if (!ctx)
+		return 1;
+
+	{
+		static const char *const l[] = {
+			"2 .",
+			"Các nhiệm vụ cần làm ngay",
+			"a ) Bộ Tài chính",
+			"- Chủ trì , phối hợp với Bộ Nội vụ hướng dẫn lập dự toán trước ngày 15 tháng 3 năm 2026 ;",
+			"- Bố trí kinh phí cho các địa phương .",
+			"b ) Bộ Y tế",
+			"Chủ trì , phối hợp với các cơ quan liên quan rà soát danh mục thuốc .",
+			"c ) Đề nghị Hội Chữ thập đỏ Việt Nam",
+			"Vận động hội viên tham gia hiến máu .",
+			"3 .",
+			"Sở Xây dựng :",
+			"- Kiểm tra chất lượng công trình .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Bộ Tài chính,Bộ Nội vụ,,2026-03-15,,1,4,unit",
+		    "spaced: a lettered unit alone over bullets, cooperating and deadline from the bullet");
+		has(csv, "Bộ Tài chính,,,,,1,5,unit", "spaced: its second bullet");
+		has(csv, "Bộ Y tế,các cơ quan liên quan,,,,1,7,unit",
+		    "spaced: a unit alone over a paragraph that starts with a task's verb");
+		has(csv, "Hội Chữ thập đỏ Việt Nam,,,,,1,9,unit", "spaced: 'Đề nghị' before the unit's name");
+		has(csv, "Sở Xây dựng,,,,,1,12,unit", "spaced: a unit with its colon under a number alone");
+		CHECK(count(csv, "\r\n") == 5, "spaced: five rows");
+		free(csv);
+	}
+
+	/* a name that goes on to say what the unit does is not a name alone; a line that names no
+	 * unit over bullets gives none */
+	{
+		static const char *const l[] = {
+			"1 .",
+			"Kết quả đạt được",
+			"- Hoàn thành 12 công trình .",
+			"2 .",
+			"Ban hành kế hoạch năm :",
+			"- Rà soát các văn bản .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		CHECK(count(csv, "\r\n") == 0, "spaced: no unit, no row");
+		if (count(csv, "\r\n"))
+			printf("    got:\n%s\n", csv);
+		free(csv);
+	}
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
