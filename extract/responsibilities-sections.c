@@ -436,6 +436,76 @@ static size_t asked_after(const ex_stmt *sm, size_t k)
 	return sm->keylen;
 }
 
+/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
+static const char *const task_verbs[] = {
+	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
+	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
+	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
+	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", "chu tri", "van dong", NULL};
+
+/* 1 when key offset r of sm, right after a unit's name, says what the unit must do: "phải",
+ * "cần", "có trách nhiệm", "chịu trách nhiệm". */
+static int obliged_at(const ex_stmt *sm, size_t r)
+{
+	static const char *const duty[] = {"co trach nhiem", "chiu trach nhiem", NULL};
+	static const char *const about[] = {"ve", "truoc", "chinh", NULL};
+	if (ex_starts_any(sm->key, sm->keylen, r, duty)) /* not what it answers for ("… về mạng lưới") */
+		return !ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, r + (sm->key[r] == 'c' && sm->key[r + 1] == 'o' ? 14 : 16), sm->keylen), about);
+	int must = (ex_word_at(sm->key, sm->keylen, r, "phai") && ex_spelled_at(sm, r, "phải")) ||
+		   (ex_word_at(sm->key, sm->keylen, r, "can") && ex_spelled_at(sm, r, "cần"));
+	size_t q = ex_skip_sp(sm->key, r + 4, sm->keylen);
+	/* a verb follows, in lower case (not "Cục Hậu cần, Bộ …"), and not what is to be done to it
+	 * ("Các nhiệm vụ cần được …") */
+	return must && q < sm->keylen && isalpha((unsigned char)sm->key[q]) && !rs_upper_at(sm, q) &&
+	       !(ex_word_at(sm->key, sm->keylen, q, "duoc") && ex_spelled_at(sm, q, "được"));
+}
+
+/* 1 when key [b, e) of sm is a unit's name a duty can be given to: twenty words or fewer, no
+ * markup or clause ("**", "[", "thì", "mà"), and after "Các"/"Những"/"Mỗi" a word for units ("Các
+ * sở", "Các địa phương", not "Các thửa đất", "Các bên"). */
+static int duty_unit(const ex_stmt *sm, size_t b, size_t e)
+{
+	static const char *const many[] = {"cac", "nhung", "moi", NULL};
+	static const char *const units[] = {"so", "bo", "nganh", "co quan", "don vi", "dia phuong", "cuc", "vu", "ban",
+					    "chu dau tu", "doanh nghiep", "cap", "tong cong ty", "hoi dong", "phong",
+					    "uy ban", "ubnd", "tap doan", "truong", "thu truong", "tinh", "huyen", "xa",
+					    "quan", "phuong", "tong cuc", "chi cuc", "trung tam", "hoi", "to chuc", NULL};
+	if (ex_words_in(sm->key, b, e) > 20)
+		return 0;
+	for (size_t i = sm->kmap[b]; i < sm->kmap[e]; i++)
+		if (strchr("*[]", sm->text[i]))
+			return 0;
+	for (size_t i = b; i < e; i++)
+		if ((ex_word_at(sm->key, e, i, "thi") && ex_spelled_at(sm, i, "thì")) ||
+		    (ex_word_at(sm->key, e, i, "ma") && ex_spelled_at(sm, i, "mà")))
+			return 0;
+	if (!ex_starts_any(sm->key, e, b, many))
+		return 1;
+	size_t w = b;
+	while (w < e && isalpha((unsigned char)sm->key[w]))
+		w++;
+	return ex_starts_any(sm->key, e, ex_skip_sp(sm->key, w, e), units);
+}
+
+/* 1 when statement s lies under a heading about the aims and requirements of a plan ("2. Yêu
+ * cầu", "I. MỤC ĐÍCH, YÊU CẦU"): what is said there is required of all, not assigned. */
+static int under_aims(const ex_doc *ed, size_t s)
+{
+	static const char *const aims[] = {"yeu cau", "muc dich", NULL};
+	for (size_t j = s + 1; j-- > 0;)
+		if (ed->stmts[j].heading)
+			return ex_starts_any(ed->stmts[j].key, ed->stmts[j].keylen, ed->stmts[j].title_key, aims);
+	return 0;
+}
+
+/* 1 when statement sm states a deadline (rs_deadline_of). */
+static int has_deadline(const ex_stmt *sm)
+{
+	char *d = rs_deadline_of(sm);
+	free(d);
+	return d != NULL;
+}
+
 /* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
  * …", "Các Bộ … theo chức năng nhiệm vụ …"; after a topic ("Về kiến nghị …: Bộ X khẩn trương …",
  * or a paragraph under such a heading) each sentence with a unit asked to do something, not a
@@ -498,7 +568,12 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 		if (ex_has_word(sm->key, b, e, not_asked[w]))
 			numbered = concl = 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
-	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
+	/* "Các địa phương phải …", "Văn phòng Bộ có trách nhiệm …", "Sở X tổng hợp … trong quý II năm
+	 * 2026": a duty, or a task with its deadline */
+	int duty = (obliged_at(sm, r) ||
+		    (ex_starts_any(sm->key, sm->keylen, r, task_verbs) && !numbered && !topic && has_deadline(sm))) &&
+		   duty_unit(sm, b, e) && !under_aims(ed, s);
+	if ((!duty && !ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
 	     !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked)) && !reported &&
@@ -531,12 +606,6 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	return 1;
 }
 
-/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
-static const char *const task_verbs[] = {
-	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
-	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
-	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
-	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", "chu tri", "van dong", NULL};
 
 static int verb_item(const ex_doc *ed, size_t s);
 
@@ -562,6 +631,7 @@ static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, si
 	if (alone && (bullets || verb_item(ed, s + 1)) && n > k && !strchr(".;", sm->key[n - 1]) &&
 	    ex_words_in(sm->key, k, n) <= 16 && rs_upper_at(sm, k) && rs_names_unit(sm->key + k, n - k) &&
 	    !ex_starts_any(sm->key, n, k, task_verbs) && /* "Ban hành …:" names no unit */
+	    duty_unit(sm, k, n) && !(ex_word_at(sm->key, n, k, "so") && !ex_spelled_at(sm, k, "sở")) && /* "Số lượng" */
 	    (!ends_colon(sm) || rs_unit_end(sm, k, n, 1) >= n)) { /* not "Bộ X chủ trì, phối hợp với Y:" */
 		*b = k; /* "(1). Bộ Kế hoạch và Đầu tư" alone over its bullets */
 		*e = n;

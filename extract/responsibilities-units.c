@@ -14,7 +14,7 @@
 static char *period_of(const ex_stmt *st)
 {
 	static const char *const before[] = {"trong", "truoc", "xong", "cuoi", NULL};
-	static const char *const unit[] = {"thang", "quy", NULL};
+	static const char *const unit[] = {"thang", "quy", "qui", NULL}; /* "quí", an older spelling */
 	const char *key = st->key;
 	for (size_t k = 0; k < st->keylen; k++) {
 		size_t w = 0;

@@ -1,6 +1,7 @@
 /* Unit tests of responsibilities.csv on text split into words ("a ) Bộ X", "2 ." alone): a unit
  * named alone after its mark or under a number alone on its line leads the bullets or the task
- * paragraphs below it; written for this test. */
+ * paragraphs below it; and duties stated in sentences ("Các địa phương phải …"). Written for
+ * this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "resp-fixture.h"
@@ -55,6 +56,31 @@ int main(void)
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		CHECK(count(csv, "\r\n") == 0, "spaced: no unit, no row");
 		if (count(csv, "\r\n"))
+			printf("    got:\n%s\n", csv);
+		free(csv);
+	}
+	/* duties: a unit named first that must do something ("phải", "cần", "có trách nhiệm") or does
+	 * a task by a deadline; not a description, a passive, a name that holds "cần", nor what is
+	 * required under "Yêu cầu" */
+	{
+		static const char *const l[] = {
+			"1. Mục đích, yêu cầu",
+			"- Các sở, ngành phải bám sát nội dung Kế hoạch.",
+			"2. Nhiệm vụ cụ thể",
+			"Các địa phương phải báo cáo kết quả về Sở Nội vụ.",
+			"Văn phòng Sở có trách nhiệm tổng hợp ý kiến góp ý.",
+			"Sở Công Thương tổng hợp danh mục dự án trong quý II năm 2026.",
+			"Các nhiệm vụ cần được bố trí đủ kinh phí.",
+			"Cục Hậu cần , Bộ Quốc phòng tổ chức hội nghị.",
+			"Bộ Văn hóa chịu trách nhiệm về các bảo tàng quốc gia.",
+			"Các thửa đất phải bảo đảm diện tích tối thiểu.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Các địa phương,,,,,1,4,prose", "duties: 'phải' after the unit");
+		has(csv, "Văn phòng Sở,,,,,1,5,prose", "duties: 'có trách nhiệm' after the unit");
+		has(csv, "Sở Công Thương,,,quý II năm 2026,,1,6,prose", "duties: a task with its deadline");
+		CHECK(count(csv, "\r\n") == 3, "duties: three rows, none under 'Yêu cầu', for a passive, a name, a description");
+		if (count(csv, "\r\n") != 3)
 			printf("    got:\n%s\n", csv);
 		free(csv);
 	}
