@@ -76,11 +76,11 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 	free(whole.kmap);
 }
 
-/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ",
- * "5- ", "5. ", or one written apart from its sign in text split into words ("a ) ", "5 . "). */
-static size_t item_text(const ex_stmt *sm)
+/* Key offset where the text of list item sm starts: past the bullets' characters and a mark "a) ",
+ * "2) ", "5- ", "5. ", or one written apart from its sign in text split into words ("a ) ", "5 . "). */
+static size_t item_after(const ex_stmt *sm, const char *bullets)
 {
-	size_t k = strspn(sm->key, " -+*"), m = k;
+	size_t k = strspn(sm->key, bullets), m = k;
 	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
 		m++;
 	int digits = m > k && m - k <= 2 && isdigit((unsigned char)sm->key[k]) && isdigit((unsigned char)sm->key[m - 1]);
@@ -91,6 +91,18 @@ static size_t item_text(const ex_stmt *sm)
 	    (sm->key[m] == ')' || (digits && strchr(".-", sm->key[m]) && sm->key[m + 1] == ' ')))
 		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
 	return k;
+}
+
+/* The same past a bullet ("- ", "* "). */
+static size_t item_text(const ex_stmt *sm)
+{
+	return item_after(sm, " -+*");
+}
+
+/* The same past "- " or "+ " only: "**" (bold in a web page) is no bullet before a name. */
+static size_t item_mark(const ex_stmt *sm)
+{
+	return item_after(sm, " -+");
 }
 
 /* Key offset past a parenthesized item number ("(1) ", "(12) ", "(1). ") at the start of sm, else
@@ -470,8 +482,17 @@ static int duty_unit(const ex_stmt *sm, size_t b, size_t e)
 					    "chu dau tu", "doanh nghiep", "cap", "tong cong ty", "hoi dong", "phong",
 					    "uy ban", "ubnd", "tap doan", "truong", "thu truong", "tinh", "huyen", "xa",
 					    "quan", "phuong", "tong cuc", "chi cuc", "trung tam", "hoi", "to chuc", NULL};
+	static const char *const not_named[] = {"vừa", "là", "đã", "đang", NULL};
 	if (ex_words_in(sm->key, b, e) > 20)
 		return 0;
+	/* "Bản vẽ", "Số lượng" name no Ban, no Sở */
+	if ((ex_word_at(sm->key, e, b, "ban") && !ex_spelled_at(sm, b, "ban")) ||
+	    (ex_word_at(sm->key, e, b, "so") && !ex_spelled_at(sm, b, "sở")))
+		return 0;
+	for (size_t i = b; i < e; i++) /* "Văn phòng X vừa ban hành …": a report */
+		for (int w = 0; not_named[w]; w++)
+			if (ex_spelled_at(sm, i, not_named[w]) && (i == b || sm->key[i - 1] == ' '))
+				return 0;
 	for (size_t i = sm->kmap[b]; i < sm->kmap[e]; i++)
 		if (strchr("*[]", sm->text[i]))
 			return 0;
@@ -517,7 +538,7 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = sm->heading ? sm->title_key : item_text(sm), b, e, after, pk = paren_item(sm);
+	size_t k = sm->heading ? sm->title_key : item_mark(sm), b, e, after, pk = paren_item(sm);
 	int numbered = pk > k; /* "(3) Các Tập đoàn … phát huy …": a numbered item asks its unit */
 	if (numbered)
 		k = pk;
@@ -609,7 +630,7 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 
 static int verb_item(const ex_doc *ed, size_t s);
 
-/* 1 when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)
+/* 1 (2 for a name alone) when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)
  * Bộ X chủ trì, phối hợp với Y:", "Các Bộ, cơ quan theo chức năng, nhiệm vụ được giao:"): it is
  * not a bullet, ends with a colon, starts with a unit's name (after "(1)", "Giao", "Đề nghị")
  * followed by what the unit does over them, and the next statement is a bullet. The name is key
@@ -620,7 +641,7 @@ static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, si
 	if (sm->heading || rs_starts_bullet(sm) || s + 1 >= ed->nstmts)
 		return 0;
 	int bullets = rs_starts_bullet(&ed->stmts[s + 1]);
-	size_t pk = paren_item(sm), ik = item_text(sm);
+	size_t pk = paren_item(sm), ik = item_mark(sm);
 	size_t k = rs_skip_request(sm, pk > ik ? pk : ik);
 	/* a name alone after its mark or under a number alone on its line ("c ) Bộ Nội vụ", "2." /
 	 * "Sở Tài chính:"), over bullets or over paragraphs that start with a task's verb */
@@ -631,11 +652,11 @@ static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, si
 	if (alone && (bullets || verb_item(ed, s + 1)) && n > k && !strchr(".;", sm->key[n - 1]) &&
 	    ex_words_in(sm->key, k, n) <= 16 && rs_upper_at(sm, k) && rs_names_unit(sm->key + k, n - k) &&
 	    !ex_starts_any(sm->key, n, k, task_verbs) && /* "Ban hành …:" names no unit */
-	    duty_unit(sm, k, n) && !(ex_word_at(sm->key, n, k, "so") && !ex_spelled_at(sm, k, "sở")) && /* "Số lượng" */
+	    duty_unit(sm, k, n) &&
 	    (!ends_colon(sm) || rs_unit_end(sm, k, n, 1) >= n)) { /* not "Bộ X chủ trì, phối hợp với Y:" */
 		*b = k; /* "(1). Bộ Kế hoạch và Đầu tư" alone over its bullets */
 		*e = n;
-		return 1;
+		return 2;
 	}
 	if (!bullets || !ends_colon(sm))
 		return 0;
@@ -677,7 +698,8 @@ static int verb_item(const ex_doc *ed, size_t s)
 
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
  * the units it asks to cooperate, the tasks read so far, whether a closing paragraph stopped them,
- * whether its tasks are bullets and whether the heading is itself a task. */
+ * whether its tasks are bullets and whether the heading is itself a task (for a list: 2 when
+ * opened by a name alone). */
 typedef struct open_unit {
 	const ex_stmt *head;
 	char id[64];
@@ -769,7 +791,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		 * as prose outside unit sections */
 		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le;
-			int lost = list.head && (cur.task || !list.ntasks) && verb_item(ed, s) &&
+			int lost = list.head && (cur.task || (!list.ntasks && list.sentence == 2)) && verb_item(ed, s) &&
 				   !(s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]));
 			if (list.head && (sm->heading || rs_starts_bullet(sm) || lost ||
 					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&
@@ -797,9 +819,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					continue;
 			}
 			unit_open(&list, ed, s, NULL, "");
-			if (!sm->heading && opens_list(ed, s, assigns, &lb, &le)) {
+			int opened = sm->heading ? 0 : opens_list(ed, s, assigns, &lb, &le);
+			if (opened) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 				unit_open(&list, ed, s, sm, sm->section);
+				list.sentence = opened; /* 2: a name alone, whose first task may be a paragraph */
 				list.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
 				list.coop = rs_coop_in(sm, le, sm->keylen);
 				char *t = own_task_over(sm, le) ? ex_clean(sm->text, 0, sm->len) : NULL;

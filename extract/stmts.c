@@ -160,7 +160,87 @@ void ex_doc_free(ex_doc *ed)
 		free(ed->stmts[i].starts);
 	}
 	free(ed->stmts);
+	sohoa_text_free(ed->split);
 	memset(ed, 0, sizeof *ed);
+}
+
+/* Where in reflowed line t the next list mark written apart starts after a clause's end (". b )
+ * Việc …", ": a ) Sở …", "; 3 . Các …"), from offset from on: the normalize stage joined such
+ * items as if they went on the sentence; 0 when none. */
+static size_t inner_mark(const char *t, size_t from)
+{
+	for (size_t i = from; t[i]; i++)
+		if (i >= 2 && t[i - 1] == ' ' && strchr(".:;", t[i - 2]) && spaced_mark(t + i)) {
+			size_t e = i;
+			while (isalnum((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80)
+				e++;
+			e += 2; /* " )" or " ." */
+			if (t[e] == 0 || (t[e] == ' ' && t[e + 1] != 0))
+				return i;
+		}
+	return 0;
+}
+
+/* The source line, among those tl was reflowed from, that starts with the text at t (its first
+ * 24 bytes): *page and *line set, else left as they are. */
+static void piece_source(const sohoa_doc *doc, const sohoa_tline *tl, const char *t, int *page, int *line)
+{
+	size_t n = strlen(t) < 24 ? strlen(t) : 24;
+	const sohoa_page *pg;
+	const sohoa_line *l;
+	for (size_t p = 0, j = 0; (l = ex_source_next(doc, tl, &p, &j, &pg));) {
+		const char *s = l->text ? l->text + strspn(l->text, " \t") : "";
+		if (!strncmp(s, t, n)) {
+			*page = pg->number;
+			*line = l->line;
+			return;
+		}
+	}
+}
+
+/* A copy of reflowed text whose lines are cut before the list marks written apart inside them
+ * (inner_mark), each part placed at the source line it starts; NULL when no line has one (or
+ * out of memory: the text is read as it is). */
+static sohoa_text *split_marks(const sohoa_doc *doc, const sohoa_text *text)
+{
+	size_t extra = 0;
+	for (size_t i = 0; i < text->nlines; i++)
+		for (size_t k = 0; text->lines[i].text && (k = inner_mark(text->lines[i].text, k + 1)) != 0;)
+			extra++;
+	if (!extra)
+		return NULL;
+	sohoa_text *c = calloc(1, sizeof *c);
+	if (!c || !(c->lines = calloc(text->nlines + extra, sizeof *c->lines))) {
+		free(c);
+		return NULL;
+	}
+	c->doc = text->doc ? sohoa_strdup(text->doc) : NULL;
+	c->restore_mode = text->restore_mode;
+	for (size_t i = 0; i < text->nlines; i++) {
+		const sohoa_tline *tl = &text->lines[i];
+		const char *t = tl->text ? tl->text : "";
+		size_t b = 0, k = 0;
+		do {
+			k = inner_mark(t, b + 1);
+			size_t e = k ? k : strlen(t);
+			sohoa_tline *o = &c->lines[c->nlines++];
+			*o = *tl;
+			o->text = malloc(e - b + 1);
+			if (!o->text) {
+				sohoa_text_free(c);
+				return NULL;
+			}
+			memcpy(o->text, t + b, e - b);
+			o->text[e - b] = 0;
+			if (b > 0) {
+				piece_source(doc, tl, o->text, &o->page, &o->line);
+				o[-1].page_end = o->page;
+				o[-1].line_end = o->line;
+			}
+			b = e;
+		} while (k);
+	}
+	return c;
 }
 
 typedef struct sect_state {
@@ -317,10 +397,12 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 	memset(ed, 0, sizeof *ed);
 	ed->doc = doc;
 	ed->text = text;
-	ed->name = text->doc ? text->doc : (doc && doc->name ? doc->name : "");
 	stmt_builder sb = {.ed = ed, .ss = {"", "", ""}};
 	for (size_t i = 0; i < text->nlines && !sb.reflowed; i++)
 		sb.reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
+	if (sb.reflowed && (ed->split = split_marks(doc, text)) != NULL)
+		ed->text = text = ed->split;
+	ed->name = text->doc ? text->doc : (doc && doc->name ? doc->name : "");
 	sohoa_status st = SOHOA_OK;
 	int blanks = 0;
 	for (size_t i = 0; i < text->nlines; i++) {

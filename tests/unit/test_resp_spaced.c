@@ -1,7 +1,7 @@
 /* Unit tests of responsibilities.csv on text split into words ("a ) Bộ X", "2 ." alone): a unit
  * named alone after its mark or under a number alone on its line leads the bullets or the task
- * paragraphs below it; and duties stated in sentences ("Các địa phương phải …"). Written for
- * this test. */
+ * paragraphs below it; items a reflowed paragraph joined; and duties stated in sentences ("Các
+ * địa phương phải …"). Written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "resp-fixture.h"
@@ -83,6 +83,25 @@ int main(void)
 		if (count(csv, "\r\n") != 3)
 			printf("    got:\n%s\n", csv);
 		free(csv);
+	}
+	/* a paragraph the normalize stage joined over its items ("… : a ) Sở …. b ) Sở …") is read
+	 * item by item */
+	{
+		static const char *const l[] = {
+			"Giao nhiệm vụ như sau : a ) Sở Y tế chủ trì , phối hợp với Sở Tài chính rà soát danh mục thuốc . "
+			"b ) Sở Nội vụ chủ trì tổng hợp kết quả thi đua .",
+		};
+		sohoa_text *t = text_of_lines(l, 1);
+		t->lines[0].line_end = 3; /* reflowed from three source lines */
+		sohoa_buf out = {0};
+		const sohoa_extractor *ex = sohoa_extractor_find("responsibilities");
+		CHECK(ex && ex->run(ctx, NULL, t, &out) == SOHOA_OK, "joined items: extractor runs");
+		const char *csv = out.data ? out.data : "";
+		has(csv, "Sở Y tế,Sở Tài chính,", "joined items: the first item's lead and cooperating unit");
+		has(csv, "Sở Nội vụ,,", "joined items: the second item's lead");
+		CHECK(count(csv, "\r\n") == 2, "joined items: two rows");
+		sohoa_buf_free(&out);
+		sohoa_text_free(t);
 	}
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
