@@ -4,6 +4,8 @@
  * and the units asked under a conclusion notice's topics ("Về …:"). */
 #include "responsibilities-int.h"
 
+#include "../core/viet.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -460,7 +462,7 @@ static const char *const task_verbs[] = {
 static int obliged_at(const ex_stmt *sm, size_t r)
 {
 	static const char *const duty[] = {"co trach nhiem", "chiu trach nhiem", NULL};
-	static const char *const about[] = {"ve", "truoc", "chinh", NULL};
+	static const char *const about[] = {"ve", "truoc", "chinh", "va", NULL};
 	if (ex_starts_any(sm->key, sm->keylen, r, duty)) /* not what it answers for ("… về mạng lưới") */
 		return !ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, r + (sm->key[r] == 'c' && sm->key[r + 1] == 'o' ? 14 : 16), sm->keylen), about);
 	int must = (ex_word_at(sm->key, sm->keylen, r, "phai") && ex_spelled_at(sm, r, "phải")) ||
@@ -469,7 +471,8 @@ static int obliged_at(const ex_stmt *sm, size_t r)
 	/* a verb follows, in lower case (not "Cục Hậu cần, Bộ …"), and not what is to be done to it
 	 * ("Các nhiệm vụ cần được …") */
 	return must && q < sm->keylen && isalpha((unsigned char)sm->key[q]) && !rs_upper_at(sm, q) &&
-	       !(ex_word_at(sm->key, sm->keylen, q, "duoc") && ex_spelled_at(sm, q, "được"));
+	       !(ex_word_at(sm->key, sm->keylen, q, "duoc") && ex_spelled_at(sm, q, "được")) &&
+	       !ex_word_at(sm->key, sm->keylen, q, "thiet"); /* "… cần thiết" */
 }
 
 /* 1 when key [b, e) of sm is a unit's name a duty can be given to: twenty words or fewer, no
@@ -478,34 +481,52 @@ static int obliged_at(const ex_stmt *sm, size_t r)
 static int duty_unit(const ex_stmt *sm, size_t b, size_t e)
 {
 	static const char *const many[] = {"cac", "nhung", "moi", NULL};
-	static const char *const units[] = {"so", "bo", "nganh", "co quan", "don vi", "dia phuong", "cuc", "vu", "ban",
-					    "chu dau tu", "doanh nghiep", "cap", "tong cong ty", "hoi dong", "phong",
-					    "uy ban", "ubnd", "tap doan", "truong", "thu truong", "tinh", "huyen", "xa",
-					    "quan", "phuong", "tong cuc", "chi cuc", "trung tam", "hoi", "to chuc", NULL};
+	/* the words a unit's name starts with, as spelled: "Sở", not "Số"; "Bộ", not "Bố"; "Ban", not
+	 * "Bản"; "Báo", not "Bảo"; "Đài", not "Đại" */
+	static const char *const spelled[] = {"sở", "bộ", "ban", "báo", "đài", "viện", "cục", "vụ", "hội", "phòng",
+					      "đoàn", "các", "những", "mỗi", NULL};
+	static const char *const units[] = {"sở", "bộ", "ngành", "cơ quan", "đơn vị", "địa phương", "cục", "vụ", "ban",
+					    "chủ đầu tư", "doanh nghiệp", "cấp", "tổng công ty", "hội đồng", "phòng",
+					    "ủy ban", "ubnd", "tập đoàn", "thủ trưởng", "tỉnh", "huyện", "xã", "quận",
+					    "phường", "tổng cục", "chi cục", "trung tâm", "hội", "tổ chức", NULL};
 	static const char *const not_named[] = {"vừa", "là", "đã", "đang", NULL};
 	if (ex_words_in(sm->key, b, e) > 20)
 		return 0;
-	/* "Bản vẽ", "Số lượng" name no Ban, no Sở */
-	if ((ex_word_at(sm->key, e, b, "ban") && !ex_spelled_at(sm, b, "ban")) ||
-	    (ex_word_at(sm->key, e, b, "so") && !ex_spelled_at(sm, b, "sở")))
-		return 0;
-	for (size_t i = b; i < e; i++) /* "Văn phòng X vừa ban hành …": a report */
-		for (int w = 0; not_named[w]; w++)
-			if (ex_spelled_at(sm, i, not_named[w]) && (i == b || sm->key[i - 1] == ' '))
-				return 0;
-	for (size_t i = sm->kmap[b]; i < sm->kmap[e]; i++)
-		if (strchr("*[]", sm->text[i]))
-			return 0;
-	for (size_t i = b; i < e; i++)
-		if ((ex_word_at(sm->key, e, i, "thi") && ex_spelled_at(sm, i, "thì")) ||
-		    (ex_word_at(sm->key, e, i, "ma") && ex_spelled_at(sm, i, "mà")))
-			return 0;
-	if (!ex_starts_any(sm->key, e, b, many))
-		return 1;
 	size_t w = b;
 	while (w < e && isalpha((unsigned char)sm->key[w]))
 		w++;
-	return ex_starts_any(sm->key, e, ex_skip_sp(sm->key, w, e), units);
+	for (int i = 0; spelled[i]; i++) {
+		char plain[16];
+		size_t n = 0;
+		for (const char *p = spelled[i]; *p && n + 1 < sizeof plain;) { /* its key: the word unmarked */
+			uint32_t cp;
+			p += sohoa_utf8_decode(p, strlen(p), &cp);
+			uint32_t base = sohoa_viet_base(cp);
+			plain[n++] = (char)(base < 0x80 ? base : '?');
+		}
+		plain[n] = 0;
+		if (w - b == n && !memcmp(sm->key + b, plain, n) && !ex_spelled_at(sm, b, spelled[i]))
+			return 0;
+	}
+	for (size_t i = sm->kmap[b]; i < sm->kmap[e]; i++)
+		if (strchr("*[]", sm->text[i]))
+			return 0;
+	for (size_t i = b; i < e; i++) {
+		if ((ex_word_at(sm->key, e, i, "thi") && ex_spelled_at(sm, i, "thì")) ||
+		    (ex_word_at(sm->key, e, i, "ma") && ex_spelled_at(sm, i, "mà")) ||
+		    (ex_word_at(sm->key, e, i, "khi") && i > b)) /* "… khi đăng ký …": a condition */
+			return 0;
+		for (int n = 0; not_named[n]; n++) /* "Văn phòng X vừa ban hành …": a report */
+			if ((i == b || sm->key[i - 1] == ' ') && ex_spelled_at(sm, i, not_named[n]))
+				return 0;
+	}
+	if (!ex_starts_any(sm->key, e, b, many))
+		return 1;
+	size_t u = ex_skip_sp(sm->key, w, e);
+	for (int i = 0; units[i]; i++)
+		if (ex_spelled_at(sm, u, units[i]))
+			return 1;
+	return 0;
 }
 
 /* 1 when statement s lies under a heading about the aims and requirements of a plan ("2. Yêu
@@ -791,6 +812,12 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		 * as prose outside unit sections */
 		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le;
+			if (list.head && !sm->heading && !rs_starts_bullet(sm) && item_mark(sm) > strspn(sm->key, " ") &&
+			    !opens_list(ed, s, assigns, &lb, &le)) {
+				/* the next marked item ("i ) Trách nhiệm của …") ends the list of the unit before */
+				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+				unit_open(&list, ed, s, NULL, "");
+			}
 			int lost = list.head && (cur.task || (!list.ntasks && list.sentence == 2)) && verb_item(ed, s) &&
 				   !(s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]));
 			if (list.head && (sm->heading || rs_starts_bullet(sm) || lost ||

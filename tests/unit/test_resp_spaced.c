@@ -74,12 +74,16 @@ int main(void)
 			"Cục Hậu cần , Bộ Quốc phòng tổ chức hội nghị.",
 			"Bộ Văn hóa chịu trách nhiệm về các bảo tàng quốc gia.",
 			"Các thửa đất phải bảo đảm diện tích tối thiểu.",
+			"Bố trí cán bộ phải công tâm, khách quan.",
+			"Các trường hợp phải trưng cầu giám định.",
+			"Ban Chỉ đạo trao đổi thông tin cần thiết với các cơ quan.",
+			"Các phương tiện cần thường xuyên kiểm tra, bảo dưỡng.",
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		has(csv, "Các địa phương,,,,,1,4,prose", "duties: 'phải' after the unit");
 		has(csv, "Văn phòng Sở,,,,,1,5,prose", "duties: 'có trách nhiệm' after the unit");
 		has(csv, "Sở Công Thương,,,quý II năm 2026,,1,6,prose", "duties: a task with its deadline");
-		CHECK(count(csv, "\r\n") == 3, "duties: three rows, none under 'Yêu cầu', for a passive, a name, a description");
+		CHECK(count(csv, "\r\n") == 3, "duties: three rows, none under 'Yêu cầu', for a passive, a name, a description, no unit");
 		if (count(csv, "\r\n") != 3)
 			printf("    got:\n%s\n", csv);
 		free(csv);
