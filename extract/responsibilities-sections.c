@@ -774,6 +774,8 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		const ex_stmt *sm = &ed->stmts[s];
 		if (s > 0 && !concl && ex_word_at(ed->stmts[s - 1].key, ed->stmts[s - 1].keylen, item_text(&ed->stmts[s - 1]), "ket luan"))
 			concl = 1; /* "Kết luận hội nghị, Thủ tướng …", "KẾT LUẬN" */
+		if (s == 1 && ex_word_at(ed->stmts[0].key, ed->stmts[0].keylen, strspn(ed->stmts[0].key, " "), "thong bao ket luan"))
+			concl = 1; /* the notice's own title: "Thông báo kết luận của Bộ trưởng …" */
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);

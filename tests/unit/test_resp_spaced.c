@@ -88,6 +88,25 @@ int main(void)
 			printf("    got:\n%s\n", csv);
 		free(csv);
 	}
+	/* a notice of conclusions named by its title: a unit named first and asked ("tiếp tục …") */
+	{
+		static const char *const l[] = {
+			"Thông báo kết luận của Bộ trưởng tại hội nghị sơ kết công tác quý I .",
+			"Sau khi nghe báo cáo , Bộ trưởng kết luận như sau :",
+			"Cục Đường bộ tiếp tục rà soát các dự án chậm tiến độ .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Cục Đường bộ,,,,,1,3,prose", "conclusions: the notice's title makes its units asked");
+		free(csv);
+		static const char *const r[] = {
+			"Báo cáo kết quả công tác quý I .",
+			"Cục Đường bộ tiếp tục rà soát các dự án chậm tiến độ .",
+		};
+		csv = rows_of(ctx, r, sizeof r / sizeof *r);
+		CHECK(count(csv, "\r\n") == 0, "conclusions: not in a report");
+		free(csv);
+	}
+
 	/* a paragraph the normalize stage joined over its items ("… : a ) Sở …. b ) Sở …") is read
 	 * item by item */
 	{
