@@ -74,6 +74,7 @@ typedef struct ex_doc {
 	ex_stmt *stmts;
 	size_t nstmts;
 	const char *name;      /* document name */
+	sohoa_text *split;     /* owned: text with its paragraphs split at marks (stmts.c), or NULL */
 } ex_doc;
 
 /* Split text into statements (joining lines that continue a sentence, as the reflow of the

@@ -4,6 +4,8 @@
  * and the units asked under a conclusion notice's topics ("Về …:"). */
 #include "responsibilities-int.h"
 
+#include "../core/viet.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,18 +78,33 @@ static void continue_task(resp *cur, const ex_stmt *sm, const char *t)
 	free(whole.kmap);
 }
 
-/* Key offset where the text of list item sm starts: past a bullet ("- ") or a mark "a) ", "2) ",
- * "5- ", "5. ". */
-static size_t item_text(const ex_stmt *sm)
+/* Key offset where the text of list item sm starts: past the bullets' characters and a mark "a) ",
+ * "2) ", "5- ", "5. ", or one written apart from its sign in text split into words ("a ) ", "5 . "). */
+static size_t item_after(const ex_stmt *sm, const char *bullets)
 {
-	size_t k = strspn(sm->key, " -+*"), m = k;
+	size_t k = strspn(sm->key, bullets), m = k;
 	while (m < sm->keylen && m - k < 3 && isalnum((unsigned char)sm->key[m]))
 		m++;
 	int digits = m > k && m - k <= 2 && isdigit((unsigned char)sm->key[k]) && isdigit((unsigned char)sm->key[m - 1]);
+	if (m > k && m - k <= 2 && m + 2 < sm->keylen && sm->key[m] == ' ' && sm->key[m + 2] == ' ' &&
+	    (sm->key[m + 1] == ')' || (digits && sm->key[m + 1] == '.')) && (digits || m - k == 1))
+		return ex_skip_sp(sm->key, m + 2, sm->keylen);
 	if (m > k && m + 1 < sm->keylen &&
 	    (sm->key[m] == ')' || (digits && strchr(".-", sm->key[m]) && sm->key[m + 1] == ' ')))
 		k = ex_skip_sp(sm->key, m + 1, sm->keylen);
 	return k;
+}
+
+/* The same past a bullet ("- ", "* "). */
+static size_t item_text(const ex_stmt *sm)
+{
+	return item_after(sm, " -+*");
+}
+
+/* The same past "- " or "+ " only: "**" (bold in a web page) is no bullet before a name. */
+static size_t item_mark(const ex_stmt *sm)
+{
+	return item_after(sm, " -+");
 }
 
 /* Key offset past a parenthesized item number ("(1) ", "(12) ", "(1). ") at the start of sm, else
@@ -433,6 +450,104 @@ static size_t asked_after(const ex_stmt *sm, size_t k)
 	return sm->keylen;
 }
 
+/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
+static const char *const task_verbs[] = {
+	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
+	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
+	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
+	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", "chu tri", "van dong", NULL};
+
+/* 1 when key offset r of sm, right after a unit's name, says what the unit must do: "phải",
+ * "cần", "có trách nhiệm", "chịu trách nhiệm". */
+static int obliged_at(const ex_stmt *sm, size_t r)
+{
+	static const char *const duty[] = {"co trach nhiem", "chiu trach nhiem", NULL};
+	static const char *const about[] = {"ve", "truoc", "chinh", "va", NULL};
+	if (ex_starts_any(sm->key, sm->keylen, r, duty)) /* not what it answers for ("… về mạng lưới") */
+		return !ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, r + (sm->key[r] == 'c' && sm->key[r + 1] == 'o' ? 14 : 16), sm->keylen), about);
+	int must = (ex_word_at(sm->key, sm->keylen, r, "phai") && ex_spelled_at(sm, r, "phải")) ||
+		   (ex_word_at(sm->key, sm->keylen, r, "can") && ex_spelled_at(sm, r, "cần"));
+	size_t q = ex_skip_sp(sm->key, r + 4, sm->keylen);
+	/* a verb follows, in lower case (not "Cục Hậu cần, Bộ …"), and not what is to be done to it
+	 * ("Các nhiệm vụ cần được …") */
+	return must && q < sm->keylen && isalpha((unsigned char)sm->key[q]) && !rs_upper_at(sm, q) &&
+	       !(ex_word_at(sm->key, sm->keylen, q, "duoc") && ex_spelled_at(sm, q, "được")) &&
+	       !ex_word_at(sm->key, sm->keylen, q, "thiet"); /* "… cần thiết" */
+}
+
+/* 1 when key [b, e) of sm is a unit's name a duty can be given to: twenty words or fewer, no
+ * markup or clause ("**", "[", "thì", "mà"), and after "Các"/"Những"/"Mỗi" a word for units ("Các
+ * sở", "Các địa phương", not "Các thửa đất", "Các bên"). */
+static int duty_unit(const ex_stmt *sm, size_t b, size_t e)
+{
+	static const char *const many[] = {"cac", "nhung", "moi", NULL};
+	/* the words a unit's name starts with, as spelled: "Sở", not "Số"; "Bộ", not "Bố"; "Ban", not
+	 * "Bản"; "Báo", not "Bảo"; "Đài", not "Đại" */
+	static const char *const spelled[] = {"sở", "bộ", "ban", "báo", "đài", "viện", "cục", "vụ", "hội", "phòng",
+					      "đoàn", "các", "những", "mỗi", NULL};
+	static const char *const units[] = {"sở", "bộ", "ngành", "cơ quan", "đơn vị", "địa phương", "cục", "vụ", "ban",
+					    "chủ đầu tư", "doanh nghiệp", "cấp", "tổng công ty", "hội đồng", "phòng",
+					    "ủy ban", "ubnd", "tập đoàn", "thủ trưởng", "tỉnh", "huyện", "xã", "quận",
+					    "phường", "tổng cục", "chi cục", "trung tâm", "hội", "tổ chức", NULL};
+	static const char *const not_named[] = {"vừa", "là", "đã", "đang", NULL};
+	if (ex_words_in(sm->key, b, e) > 20)
+		return 0;
+	size_t w = b;
+	while (w < e && isalpha((unsigned char)sm->key[w]))
+		w++;
+	for (int i = 0; spelled[i]; i++) {
+		char plain[16];
+		size_t n = 0;
+		for (const char *p = spelled[i]; *p && n + 1 < sizeof plain;) { /* its key: the word unmarked */
+			uint32_t cp;
+			p += sohoa_utf8_decode(p, strlen(p), &cp);
+			uint32_t base = sohoa_viet_base(cp);
+			plain[n++] = (char)(base < 0x80 ? base : '?');
+		}
+		plain[n] = 0;
+		if (w - b == n && !memcmp(sm->key + b, plain, n) && !ex_spelled_at(sm, b, spelled[i]))
+			return 0;
+	}
+	for (size_t i = sm->kmap[b]; i < sm->kmap[e]; i++)
+		if (strchr("*[]", sm->text[i]))
+			return 0;
+	for (size_t i = b; i < e; i++) {
+		if ((ex_word_at(sm->key, e, i, "thi") && ex_spelled_at(sm, i, "thì")) ||
+		    (ex_word_at(sm->key, e, i, "ma") && ex_spelled_at(sm, i, "mà")) ||
+		    (ex_word_at(sm->key, e, i, "khi") && i > b)) /* "… khi đăng ký …": a condition */
+			return 0;
+		for (int n = 0; not_named[n]; n++) /* "Văn phòng X vừa ban hành …": a report */
+			if ((i == b || sm->key[i - 1] == ' ') && ex_spelled_at(sm, i, not_named[n]))
+				return 0;
+	}
+	if (!ex_starts_any(sm->key, e, b, many))
+		return 1;
+	size_t u = ex_skip_sp(sm->key, w, e);
+	for (int i = 0; units[i]; i++)
+		if (ex_spelled_at(sm, u, units[i]))
+			return 1;
+	return 0;
+}
+
+/* 1 when statement s lies under a heading about the aims and requirements of a plan ("2. Yêu
+ * cầu", "I. MỤC ĐÍCH, YÊU CẦU"): what is said there is required of all, not assigned. */
+static int under_aims(const ex_doc *ed, size_t s)
+{
+	static const char *const aims[] = {"yeu cau", "muc dich", NULL};
+	for (size_t j = s + 1; j-- > 0;)
+		if (ed->stmts[j].heading)
+			return ex_starts_any(ed->stmts[j].key, ed->stmts[j].keylen, ed->stmts[j].title_key, aims);
+	return 0;
+}
+
+/* 1 when statement sm states a deadline (rs_deadline_of). */
+static int has_deadline(const ex_stmt *sm)
+{
+	char *d = rs_deadline_of(sm);
+	free(d);
+	return d != NULL;
+}
+
 /* A statement s outside unit sections that gives a task to a unit: "Giao Sở X …", "Sở X chủ trì,
  * …", "Các Bộ … theo chức năng nhiệm vụ …"; after a topic ("Về kiến nghị …: Bộ X khẩn trương …",
  * or a paragraph under such a heading) each sentence with a unit asked to do something, not a
@@ -444,7 +559,7 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
 	const ex_stmt *sm = &ed->stmts[s];
-	size_t k = sm->heading ? sm->title_key : strspn(sm->key, " -+"), b, e, after, pk = paren_item(sm);
+	size_t k = sm->heading ? sm->title_key : item_mark(sm), b, e, after, pk = paren_item(sm);
 	int numbered = pk > k; /* "(3) Các Tập đoàn … phát huy …": a numbered item asks its unit */
 	if (numbered)
 		k = pk;
@@ -495,7 +610,12 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 		if (ex_has_word(sm->key, b, e, not_asked[w]))
 			numbered = concl = 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
-	if ((!ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
+	/* "Các địa phương phải …", "Văn phòng Bộ có trách nhiệm …", "Sở X tổng hợp … trong quý II năm
+	 * 2026": a duty, or a task with its deadline */
+	int duty = (obliged_at(sm, r) ||
+		    (ex_starts_any(sm->key, sm->keylen, r, task_verbs) && !numbered && !topic && has_deadline(sm))) &&
+		   duty_unit(sm, b, e) && !under_aims(ed, s);
+	if ((!duty && !ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
 	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
 	     !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked)) && !reported &&
@@ -528,7 +648,10 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	return 1;
 }
 
-/* 1 when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)
+
+static int verb_item(const ex_doc *ed, size_t s);
+
+/* 1 (2 for a name alone) when statement s, outside unit sections, names a unit over the bullets that follow it ("(1)
  * Bộ X chủ trì, phối hợp với Y:", "Các Bộ, cơ quan theo chức năng, nhiệm vụ được giao:"): it is
  * not a bullet, ends with a colon, starts with a unit's name (after "(1)", "Giao", "Đề nghị")
  * followed by what the unit does over them, and the next statement is a bullet. The name is key
@@ -536,18 +659,27 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 static int opens_list(const ex_doc *ed, size_t s, const char *const *assigns, size_t *b, size_t *e)
 {
 	const ex_stmt *sm = &ed->stmts[s];
-	if (sm->heading || rs_starts_bullet(sm) || s + 1 >= ed->nstmts || !rs_starts_bullet(&ed->stmts[s + 1]))
+	if (sm->heading || rs_starts_bullet(sm) || s + 1 >= ed->nstmts)
 		return 0;
-	size_t k = rs_skip_request(sm, paren_item(sm));
-	if (k > strspn(sm->key, " ") && !rs_ends_clause(sm) && ex_words_in(sm->key, k, sm->keylen) <= 16 &&
-	    rs_upper_at(sm, k) && rs_names_unit(sm->key + k, sm->keylen - k)) {
+	int bullets = rs_starts_bullet(&ed->stmts[s + 1]);
+	size_t pk = paren_item(sm), ik = item_mark(sm);
+	size_t k = rs_skip_request(sm, pk > ik ? pk : ik);
+	/* a name alone after its mark or under a number alone on its line ("c ) Bộ Nội vụ", "2." /
+	 * "Sở Tài chính:"), over bullets or over paragraphs that start with a task's verb */
+	int alone = k > strspn(sm->key, " ") || (s > 0 && rs_number_alone(&ed->stmts[s - 1]));
+	size_t n = sm->keylen;
+	while (n > k && strchr(" :", sm->key[n - 1]))
+		n--;
+	if (alone && (bullets || verb_item(ed, s + 1)) && n > k && !strchr(".;", sm->key[n - 1]) &&
+	    ex_words_in(sm->key, k, n) <= 16 && rs_upper_at(sm, k) && rs_names_unit(sm->key + k, n - k) &&
+	    !ex_starts_any(sm->key, n, k, task_verbs) && /* "Ban hành …:" names no unit */
+	    duty_unit(sm, k, n) &&
+	    (!ends_colon(sm) || rs_unit_end(sm, k, n, 1) >= n)) { /* not "Bộ X chủ trì, phối hợp với Y:" */
 		*b = k; /* "(1). Bộ Kế hoạch và Đầu tư" alone over its bullets */
-		*e = sm->keylen;
-		while (*e > k && sm->key[*e - 1] == ' ')
-			(*e)--;
-		return 1;
+		*e = n;
+		return 2;
 	}
-	if (!ends_colon(sm))
+	if (!bullets || !ends_colon(sm))
 		return 0;
 	if (!rs_upper_at(sm, k) || !rs_unit_sentence(sm, k, b, e))
 		return 0;
@@ -571,12 +703,6 @@ static int own_task_over(const ex_stmt *sm, size_t e)
 	return ends_colon(sm) && ex_words_in(sm->key, e, end) >= 20 && !rs_has_word(sm, e, rule);
 }
 
-/* Verbs a task starts with ("Tổng hợp …", "Chủ động …"). */
-static const char *const task_verbs[] = {
-	"chu dong", "tong hop", "tap trung", "phoi hop", "theo doi", "ra soat", "nghien cuu", "xay dung", "kiem tra",
-	"bao cao", "de xuat", "huong dan", "chi dao", "tang cuong", "day manh", "khan truong", "tiep tuc", "thuc hien",
-	"to chuc", "trien khai", "hoan thanh", "ban hanh", "xu ly", "don doc", "cap nhat", "bao dam", "dam bao",
-	"giai quyet", "huy dong", "bo tri", "xem xet", "nghien cuu", "cat giam", "quyet liet", NULL};
 
 /* 1 when statement s is a paragraph that starts in capitals with a task's verb ("Tổng hợp đầy đủ
  * …") and either it or the statement before ends a clause: in a unit's list, after its last
@@ -593,7 +719,8 @@ static int verb_item(const ex_doc *ed, size_t s)
 
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
  * the units it asks to cooperate, the tasks read so far, whether a closing paragraph stopped them,
- * whether its tasks are bullets and whether the heading is itself a task. */
+ * whether its tasks are bullets and whether the heading is itself a task (for a list: 2 when
+ * opened by a name alone). */
 typedef struct open_unit {
 	const ex_stmt *head;
 	char id[64];
@@ -647,6 +774,8 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		const ex_stmt *sm = &ed->stmts[s];
 		if (s > 0 && !concl && ex_word_at(ed->stmts[s - 1].key, ed->stmts[s - 1].keylen, item_text(&ed->stmts[s - 1]), "ket luan"))
 			concl = 1; /* "Kết luận hội nghị, Thủ tướng …", "KẾT LUẬN" */
+		if (s == 1 && ex_word_at(ed->stmts[0].key, ed->stmts[0].keylen, strspn(ed->stmts[0].key, " "), "thong bao ket luan"))
+			concl = 1; /* the notice's own title: "Thông báo kết luận của Bộ trưởng …" */
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			in_units = opens_units(ed, s);
@@ -685,7 +814,13 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		 * as prose outside unit sections */
 		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le;
-			int lost = list.head && cur.task && verb_item(ed, s) &&
+			if (list.head && !sm->heading && !rs_starts_bullet(sm) && item_mark(sm) > strspn(sm->key, " ") &&
+			    !opens_list(ed, s, assigns, &lb, &le)) {
+				/* the next marked item ("i ) Trách nhiệm của …") ends the list of the unit before */
+				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+				unit_open(&list, ed, s, NULL, "");
+			}
+			int lost = list.head && (cur.task || (!list.ntasks && list.sentence == 2)) && verb_item(ed, s) &&
 				   !(s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]));
 			if (list.head && (sm->heading || rs_starts_bullet(sm) || lost ||
 					  (s + 1 < ed->nstmts && rs_starts_bullet(&ed->stmts[s + 1]) && cur.task &&
@@ -713,9 +848,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					continue;
 			}
 			unit_open(&list, ed, s, NULL, "");
-			if (!sm->heading && opens_list(ed, s, assigns, &lb, &le)) {
+			int opened = sm->heading ? 0 : opens_list(ed, s, assigns, &lb, &le);
+			if (opened) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 				unit_open(&list, ed, s, sm, sm->section);
+				list.sentence = opened; /* 2: a name alone, whose first task may be a paragraph */
 				list.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
 				list.coop = rs_coop_in(sm, le, sm->keylen);
 				char *t = own_task_over(sm, le) ? ex_clean(sm->text, 0, sm->len) : NULL;

@@ -14,7 +14,7 @@
 static char *period_of(const ex_stmt *st)
 {
 	static const char *const before[] = {"trong", "truoc", "xong", "cuoi", NULL};
-	static const char *const unit[] = {"thang", "quy", NULL};
+	static const char *const unit[] = {"thang", "quy", "qui", NULL}; /* "quí", an older spelling */
 	const char *key = st->key;
 	for (size_t k = 0; k < st->keylen; k++) {
 		size_t w = 0;
@@ -128,7 +128,7 @@ int rs_upper_at(const ex_stmt *st, size_t k)
 static const char *const unit_first[] = {"so", "bo", "cac", "ubnd", "uy ban", "ban", "van phong", "cong an",
 					 "thu truong", "nguoi dung dau", "bao", "dai", "trung tam", "hoi", "lien doan",
 					 "doan", "tinh doan", "ngan hang", "chi cuc", "cuc", "kho bac", "toa an",
-					 "vien", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
+					 "vien", "vu", "tong cuc", "hoi dong", "mat tran", "bo chi huy", "phong", "don vi", "co quan",
 					 "truong", "tap doan", "tong cong ty", "thuong truc", "tinh uy", "thanh uy", "chanh van phong", "bi thu",
 					 "thanh tra chinh phu", "thanh tra tinh", "thanh tra thanh pho", "thanh tra bo", "thong doc", NULL};
 /* Words, in lower case, that end a unit's name in a sentence: what the unit is asked to do ("Sở

@@ -166,12 +166,13 @@ static void prose_begin(const ex_doc *ed, resp *cur, const ex_stmt *sm, size_t k
 	}
 }
 
-/* 1 when statement sm is only a heading number ("3.", "3.1.") on its line: the task's title is on
- * the next line. */
+/* 1 when statement sm is only a heading number ("3.", "3.1.", "3 .") on its line: the task's title
+ * is on the next line. */
 int rs_number_alone(const ex_stmt *sm)
 {
 	size_t i = strspn(sm->key, " "), n = 0;
-	while (i < sm->keylen && (isdigit((unsigned char)sm->key[i]) || sm->key[i] == '.'))
+	while (i < sm->keylen && (isdigit((unsigned char)sm->key[i]) || sm->key[i] == '.' ||
+				  (sm->key[i] == ' ' && sm->key[i + 1] == '.'))) /* "3 ." in text split into words */
 		i++, n++;
 	return n > 0 && isdigit((unsigned char)sm->key[strspn(sm->key, " ")]) && i + strspn(sm->key + i, " ") >= sm->keylen;
 }

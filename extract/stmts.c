@@ -117,6 +117,28 @@ static int names_run_on(const char *s)
 	return colon && memchr(colon, ',', (size_t)(s + n - colon)) != NULL;
 }
 
+/* 1 when line s starts with a list mark written apart from its sign, as in text split into words
+ * ("a ) Bộ Y tế", "2 . Sở Tài chính", "1 ." alone): one letter or one or two digits, a space,
+ * then ')' (or '.' after digits) at the line's end or before a space. The outline reading does
+ * not take it for a mark; it still starts a statement. */
+static int spaced_mark(const char *s)
+{
+	size_t i = strspn(s, " \t"), d = i;
+	while (d - i < 2 && isdigit((unsigned char)s[d]))
+		d++;
+	if (d == i) {
+		if (islower((unsigned char)s[i]))
+			d = i + 1;
+		else if (!memcmp(s + i, "\xC4\x91", 2)) /* đ */
+			d = i + 2;
+		else
+			return 0;
+	}
+	if (s[d] != ' ' || !(s[d + 1] == ')' || (isdigit((unsigned char)s[i]) && s[d + 1] == '.')))
+		return 0;
+	return s[d + 2] == 0 || s[d + 2] == ' ' || s[d + 2] == '\t';
+}
+
 static int blank(const char *s)
 {
 	for (; *s; s++)
@@ -138,7 +160,87 @@ void ex_doc_free(ex_doc *ed)
 		free(ed->stmts[i].starts);
 	}
 	free(ed->stmts);
+	sohoa_text_free(ed->split);
 	memset(ed, 0, sizeof *ed);
+}
+
+/* Where in reflowed line t the next list mark written apart starts after a clause's end (". b )
+ * Việc …", ": a ) Sở …", "; 3 . Các …"), from offset from on: the normalize stage joined such
+ * items as if they went on the sentence; 0 when none. */
+static size_t inner_mark(const char *t, size_t from)
+{
+	for (size_t i = from; t[i]; i++)
+		if (i >= 2 && t[i - 1] == ' ' && strchr(".:;", t[i - 2]) && spaced_mark(t + i)) {
+			size_t e = i;
+			while (isalnum((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80)
+				e++;
+			e += 2; /* " )" or " ." */
+			if (t[e] == 0 || (t[e] == ' ' && t[e + 1] != 0))
+				return i;
+		}
+	return 0;
+}
+
+/* The source line, among those tl was reflowed from, that starts with the text at t (its first
+ * 24 bytes): *page and *line set, else left as they are. */
+static void piece_source(const sohoa_doc *doc, const sohoa_tline *tl, const char *t, int *page, int *line)
+{
+	size_t n = strlen(t) < 24 ? strlen(t) : 24;
+	const sohoa_page *pg;
+	const sohoa_line *l;
+	for (size_t p = 0, j = 0; (l = ex_source_next(doc, tl, &p, &j, &pg));) {
+		const char *s = l->text ? l->text + strspn(l->text, " \t") : "";
+		if (!strncmp(s, t, n)) {
+			*page = pg->number;
+			*line = l->line;
+			return;
+		}
+	}
+}
+
+/* A copy of reflowed text whose lines are cut before the list marks written apart inside them
+ * (inner_mark), each part placed at the source line it starts; NULL when no line has one (or
+ * out of memory: the text is read as it is). */
+static sohoa_text *split_marks(const sohoa_doc *doc, const sohoa_text *text)
+{
+	size_t extra = 0;
+	for (size_t i = 0; i < text->nlines; i++)
+		for (size_t k = 0; text->lines[i].text && (k = inner_mark(text->lines[i].text, k + 1)) != 0;)
+			extra++;
+	if (!extra)
+		return NULL;
+	sohoa_text *c = calloc(1, sizeof *c);
+	if (!c || !(c->lines = calloc(text->nlines + extra, sizeof *c->lines))) {
+		free(c);
+		return NULL;
+	}
+	c->doc = text->doc ? sohoa_strdup(text->doc) : NULL;
+	c->restore_mode = text->restore_mode;
+	for (size_t i = 0; i < text->nlines; i++) {
+		const sohoa_tline *tl = &text->lines[i];
+		const char *t = tl->text ? tl->text : "";
+		size_t b = 0, k = 0;
+		do {
+			k = inner_mark(t, b + 1);
+			size_t e = k ? k : strlen(t);
+			sohoa_tline *o = &c->lines[c->nlines++];
+			*o = *tl;
+			o->text = malloc(e - b + 1);
+			if (!o->text) {
+				sohoa_text_free(c);
+				return NULL;
+			}
+			memcpy(o->text, t + b, e - b);
+			o->text[e - b] = 0;
+			if (b > 0) {
+				piece_source(doc, tl, o->text, &o->page, &o->line);
+				o[-1].page_end = o->page;
+				o[-1].line_end = o->line;
+			}
+			b = e;
+		} while (k);
+	}
+	return c;
 }
 
 typedef struct sect_state {
@@ -165,6 +267,7 @@ typedef struct stmt_builder {
 	sohoa_buf b;                /* its text so far */
 	size_t *starts, nstarts, scap; /* where each of its lines starts in b */
 	int cur_heading, untitled;  /* it is a heading; a heading whose title is still to come */
+	int marked;                 /* it opens with a mark written apart (spaced_mark) */
 	const char *prev_text;      /* the line before */
 	int prev_upper;             /* the line before is in capitals */
 	int reflowed;               /* the text is normalize's reflowed paragraphs */
@@ -206,7 +309,7 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 	if (sb->cur && !gap && m->kind == SOHOA_MARK_BULLET && t[strspn(t, " \t")] == '-' && names_run_on(sb->prev_text))
 		return 0; /* "… các Tập đoàn: …, Công nghiệp" + "- Viễn thông Quân đội theo …" */
 	if (!sb->cur || is_heading(m->kind) || gap || m->kind == SOHOA_MARK_BULLET ||
-	    ends_sentence(sb->prev_text, strlen(sb->prev_text)))
+	    ends_sentence(sb->prev_text, strlen(sb->prev_text)) || spaced_mark(t))
 		return 1;
 	if (ends_comparison(sb->prev_text))
 		return 0; /* "a) Đến hết năm 2025: Có ≥" + "30% doanh nghiệp …" */
@@ -219,7 +322,7 @@ static int starts_statement(const stmt_builder *sb, const char *t, const sohoa_m
 		return 0; /* "1. Công tác tổ chức và cụ thể" + "hóa các văn bản … (10 điểm)." */
 	if (sb->cur_heading && !upper && starts_acronym(t) && ends_linked(sb->prev_text))
 		return 0; /* "c) Có di sản được" + "UNESCO công nhận được tính 1 điểm." */
-	if (sb->cur_heading && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
+	if ((sb->cur_heading || sb->marked) && !(sb->prev_upper && upper) && prev_len < 55 && !sb->untitled)
 		return 1; /* a short heading line ends its heading (unless its title is still to come) */
 	if (sb->prev_upper != upper && prev_len < 55)
 		return 1; /* a line in capitals next to one that is not */
@@ -243,6 +346,7 @@ static sohoa_status open_statement(sohoa_ctx *ctx, stmt_builder *sb, size_t i, c
 	int heading = is_heading(m->kind);
 	sb->cur_heading = heading;
 	sb->untitled = heading && m->title >= strlen(t);
+	sb->marked = !heading && spaced_mark(t);
 	sect_state *ss = &sb->ss;
 	if (m->kind == SOHOA_MARK_ROMAN) {
 		snprintf(ss->roman, sizeof ss->roman, "%.15s", m->id);
@@ -293,10 +397,12 @@ sohoa_status ex_doc_build(sohoa_ctx *ctx, const sohoa_doc *doc, const sohoa_text
 	memset(ed, 0, sizeof *ed);
 	ed->doc = doc;
 	ed->text = text;
-	ed->name = text->doc ? text->doc : (doc && doc->name ? doc->name : "");
 	stmt_builder sb = {.ed = ed, .ss = {"", "", ""}};
 	for (size_t i = 0; i < text->nlines && !sb.reflowed; i++)
 		sb.reflowed = text->lines[i].line_end > text->lines[i].line || text->lines[i].page_end > text->lines[i].page;
+	if (sb.reflowed && (ed->split = split_marks(doc, text)) != NULL)
+		ed->text = text = ed->split;
+	ed->name = text->doc ? text->doc : (doc && doc->name ? doc->name : "");
 	sohoa_status st = SOHOA_OK;
 	int blanks = 0;
 	for (size_t i = 0; i < text->nlines; i++) {
