@@ -355,27 +355,38 @@ static int vie_cands(const sohoa_model *m, const char *s, size_t n, const wlette
 	return p->n;
 }
 
-/* Candidates for one word under the job; returns the number set in p (0: copy the word). */
+/* A word's case shape not found yet (sohoa_lm_case_shape gives -1, 0 or 1). */
+#define SHAPE_UNKNOWN (-2)
+
+/* Candidates for one word under the job; returns the number set in p (0: copy the word). *shape:
+ * the word's case shape where it was found on the way, else SHAPE_UNKNOWN. */
 static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char *s, size_t n, int caps_line,
-		      restore_pos *p, int *how, sohoa_buf *tmp)
+		      restore_pos *p, int *how, int *shape, sohoa_buf *tmp)
 {
 	wletters w;
 	*how = RESTORE_COPY;
+	*shape = SHAPE_UNKNOWN;
 	p->n = 0;
 	if (mode == SOHOA_RESTORE_STRIP && n < 40) {
-		/* the common case, plain ASCII letters: look the lowercase form up directly */
+		/* the common case, plain ASCII letters: look the lowercase form up directly, its case
+		 * shape (sohoa_lm_case_shape) found on the way */
 		char low[40];
 		size_t i = 0;
+		unsigned up = 0; /* bit 0: the first letter is a capital; bit 1: a later one is */
 		for (; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
-			if (c >= 'A' && c <= 'Z')
+			if (c >= 'A' && c <= 'Z') {
 				c = (unsigned char)(c + 32);
-			else if (c < 'a' || c > 'z')
+				up |= i ? 2u : 1u;
+			} else if (c < 'a' || c > 'z') {
 				break;
+			}
 			low[i] = (char)c;
 		}
-		if (i == n)
+		if (i == n) {
+			*shape = n && !(up & 2) ? (int)(up & 1) : -1;
 			return group_cands(m, low, n, NULL, 0, GROUP_MAXC, p, how);
+		}
 	}
 	if (!restore_letters(s, n, &w))
 		return 0;
@@ -426,7 +437,8 @@ static int vie_split(const sohoa_model *m, const char *s, size_t a, size_t b, re
 	for (int h = 0; h < 2; h++) {
 		restore_pos *p = &pos[*np];
 		int how = RESTORE_COPY;
-		if (!word_cands(m, SOHOA_RESTORE_VIE, s + cut[h], cut[h + 1] - cut[h], 0, p, &how, tmp)) {
+		int shape;
+		if (!word_cands(m, SOHOA_RESTORE_VIE, s + cut[h], cut[h + 1] - cut[h], 0, p, &how, &shape, tmp)) {
 			p->cand[0] = (uint16_t)restore_key_id(m, s + cut[h], cut[h + 1] - cut[h], tmp);
 			p->chan[0] = 0;
 			p->n = 1;
@@ -442,11 +454,12 @@ static int vie_split(const sohoa_model *m, const char *s, size_t a, size_t b, re
 /* strip: a capital inside a sentence is evidence for the forms the corpus writes capitalized
  * ("Sở" of "Sở Y tế" over "số"), a lower-case word against forms mostly seen in names ("Nội"):
  * each candidate's channel score gets ln P(case | candidate) from the model's case section. */
-static void add_case_costs(const sohoa_model *m, const char *s, size_t n, restore_pos *p)
+static void add_case_costs(const sohoa_model *m, const char *s, size_t n, int shape, restore_pos *p)
 {
 	if (p->n < 2 || !m->casep)
 		return;
-	int shape = sohoa_lm_case_shape(s, n);
+	if (shape == SHAPE_UNKNOWN)
+		shape = sohoa_lm_case_shape(s, n);
 	if (shape < 0)
 		return;
 	for (int k = 0; k < p->n; k++)
@@ -558,17 +571,17 @@ static void token_position(tokenizer *t, size_t i, size_t j, int kind)
 {
 	const char *s = t->s;
 	restore_pos *p = &t->pos[*t->np];
-	int how = RESTORE_COPY;
+	int how = RESTORE_COPY, shape;
 	restore_pos_one(p, LM_UNK);
 	if (kind == LM_TOK_NUM) {
 		p->cand[0] = LM_NUM;
 	} else if (kind == LM_TOK_PUNCT) {
 		p->cand[0] = (uint16_t)sohoa_lm_id(t->m, s + i, j - i);
-	} else if (!word_cands(t->m, t->mode, s + i, j - i, t->caps_line, p, &how, t->tmp)) {
+	} else if (!word_cands(t->m, t->mode, s + i, j - i, t->caps_line, p, &how, &shape, t->tmp)) {
 		restore_pos_one(p, restore_key_id(t->m, s + i, j - i, t->tmp));
 		how = RESTORE_COPY;
 	} else if (t->mode == SOHOA_RESTORE_STRIP && !t->sentence_start) {
-		add_case_costs(t->m, s + i, j - i, p);
+		add_case_costs(t->m, s + i, j - i, shape, p);
 	}
 	restore_push_item(t->items, t->ni, t->maxitems, i, j, (int32_t)(*t->np)++, how);
 	t->sentence_start = sohoa_lm_sentence_start(s + i, j - i, kind);

@@ -513,6 +513,13 @@ static int score_states(const sohoa_model *m, const decoder *d, const restore_po
 	return d->bg.dups ? score_states_as(m, d, ps, cand, best, 1) : score_states_as(m, d, ps, cand, best, 0);
 }
 
+/* 1 when position ps has one candidate and the previous position one state: then the position's
+ * one new state does not depend on its score (the scores are kept relative to the best). */
+static inline int single(const decoder *d, const restore_pos *ps)
+{
+	return d->nprev == 1 && ps->n == 1;
+}
+
 /* One phase of position d->p; returns 1 once every position is decoded. */
 static int dec_step(const sohoa_model *m, decoder *d)
 {
@@ -525,6 +532,12 @@ static int dec_step(const sohoa_model *m, decoder *d)
 		bigram_resolve(m, d->ys, d->ny, ps, &d->bg);
 		/* trigram slots: one home per state and group, fetched together, read in phase 1 */
 		memset(d->trimask, 0, sizeof d->trimask); /* a fixed size: no call */
+#ifndef RESTORE_CHECK /* the check build sets them up still: it scores the position in full too */
+		if (single(d, ps)) {
+			d->phase = 1;
+			return 0;
+		}
+#endif
 		for (int si = 0; si < nprev; si++) {
 			const state *s = &prev[si];
 			int yi = d->yof[si];
@@ -554,10 +567,33 @@ static int dec_step(const sohoa_model *m, decoder *d)
 	}
 	state cand[BEAM * RESTORE_MAXC];
 	int32_t top;
-	int ncand = score_states(m, d, ps, cand, &top);
+	int ncand;
+	if (single(d, ps)) {
+		/* one state goes on, its score made 0 below whatever it was: only the context's
+		 * backoff weight is needed, not the trigrams */
+		sohoa_lm_bigram b = {0, d->bg.val[0][0]};
+		int bw = d->bg.pres[0] & 1 ? sohoa_lm_bi_bow(&b) : 0;
+		cand[0] = (state){0, d->ys[0], ps->cand[0], 0, (int16_t)bw, 0};
+		top = 0;
+		ncand = 1;
 #ifdef RESTORE_CHECK
-	check_states(m, d, ps, cand, ncand);
+		state full[BEAM * RESTORE_MAXC];
+		int32_t ftop;
+		int nfull = score_states(m, d, ps, full, &ftop);
+		check_states(m, d, ps, full, nfull);
+		full[0].score -= ftop;
+		if (nfull != 1 || full[0].score != 0 || full[0].x != cand[0].x || full[0].y != cand[0].y ||
+		    full[0].back != cand[0].back || full[0].bow != cand[0].bow || full[0].c != cand[0].c) {
+			fprintf(stderr, "restore check: the one state differs at position %zu\n", d->p);
+			abort();
+		}
 #endif
+	} else {
+		ncand = score_states(m, d, ps, cand, &top);
+#ifdef RESTORE_CHECK
+		check_states(m, d, ps, cand, ncand);
+#endif
+	}
 	/* keep the best BEAM within PRUNE_STATE of the best */
 	int keep = 0;
 	for (int k = 0; k < ncand; k++)
