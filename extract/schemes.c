@@ -790,6 +790,10 @@ static sohoa_status schemes(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	for (size_t i = 0; i < sc.n && st == SOHOA_OK; i++)
 		st = write_row(ctx, ed, &sc.rows[i], out);
 	ex_schemes_free(&sc);
+	ex_ltables *lt = NULL;
+	if (st == SOHOA_OK && (st = ex_ltables_read(ctx, ed, &lt)) == SOHOA_OK)
+		st = ex_ltables_schemes(ctx, ed, lt, out);
+	ex_ltables_free(lt);
 	return st;
 }
 

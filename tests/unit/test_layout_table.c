@@ -1,0 +1,127 @@
+/* Unit tests of tables laid out in columns with spaces (extract/layout.c): made-up texts as
+ * `pdftotext -layout` writes them, read through ingest and normalize as a text file would be. */
+#include "../../extract/extract-int.h"
+#include "../../normalize/normalize.h"
+#include "check.h"
+#include "extract-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static sohoa_ctx *ctx;
+
+/* The CSV rows (no header) extractor kind writes for text data; "(error)" on failure. */
+static char *extract(const char *kind, const char *data)
+{
+	sohoa_doc *doc = NULL;
+	sohoa_text *t = NULL;
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find(kind);
+	if (!ex || sohoa_doc_from_text(ctx, "t.txt", data, strlen(data), &doc) != SOHOA_OK ||
+	    sohoa_normalize_doc(ctx, doc, &t) != SOHOA_OK || ex->run(ctx, doc, t, &out) != SOHOA_OK) {
+		printf("# error: %s\n", sohoa_errmsg(ctx));
+		sohoa_text_free(t);
+		sohoa_doc_free(doc);
+		sohoa_buf_free(&out);
+		return sohoa_strdup("(error)");
+	}
+	sohoa_text_free(t);
+	sohoa_doc_free(doc);
+	return out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+}
+
+/* Every string of want is in the CSV of kind for data, which has nrows rows (-1: any), and no
+ * string of unwanted is. */
+static void expect(const char *kind, const char *data, int nrows, const char *const *want,
+		   const char *const *unwanted, const char *name)
+{
+	char *csv = extract(kind, data);
+	int ok = nrows < 0 || count_rows(csv) == (size_t)nrows;
+	for (size_t i = 0; want && want[i]; i++)
+		ok = ok && strstr(csv, want[i]) != NULL;
+	for (size_t i = 0; unwanted && unwanted[i]; i++)
+		ok = ok && !strstr(csv, unwanted[i]);
+	CHECK(ok, name);
+	if (!ok)
+		printf("    %s got:\n%s\n", kind, csv);
+	free(csv);
+}
+
+/* A results table: a title, a header whose names are stacked over lines, one-line rows, names
+ * wrapped around their row's figures, a row of the mean. */
+static const char results[] =
+	"      Bảng tổng hợp kết quả chấm điểm công tác văn thư lưu trữ năm 2024 của các\n"
+	"phòng chuyên môn như sau:\n"
+	"                                       Điểm                   Điểm\n"
+	"                                                  Điểm\n"
+	" TT             Đơn vị                chuẩn                  thẩm       Tỷ lệ\n"
+	"                                                  tự chấm\n"
+	"                                                              định\n"
+	"  1    Phòng Nội vụ                    40,00      38,50      36,00     90,00%\n"
+	"  2    Phòng Văn hóa                   40,00      35,00      30,00     75,00%\n"
+	"       Phòng Tài nguyên và Môi\n"
+	"  3                                    38,00      30,00      28,50     75,00%\n"
+	"       trường\n"
+	"  4    Văn phòng HĐND và UBND          40,00      40,00      39,00     97,50%\n"
+	"                         Tỷ lệ bình quân                               84,38%\n"
+	"\n"
+	"      Các phòng còn lại sẽ được chấm điểm trong đợt hai của năm 2025 theo kế hoạch.\n";
+
+/* A criteria table: maxima in a column, rules in the criteria's guidance. */
+static const char criteria[] =
+	"                        HƯỚNG DẪN CHẤM ĐIỂM CÔNG TÁC THI ĐUA\n"
+	"\n"
+	"                                                                      Điểm        Điểm\n"
+	"STT              Nội dung tiêu chí và cách chấm                                   tự chấm\n"
+	"                                                                      tối đa\n"
+	" 1    CÔNG TÁC TỔ CHỨC PHONG TRÀO                                     12,0\n"
+	"\n"
+	"1.1   Ban hành kế hoạch phát động phong trào thi đua                   4,0\n"
+	"      trong năm\n"
+	"      Kế hoạch gửi đúng hạn và đủ nội dung.\n"
+	"      - Ban hành đúng hạn thì điểm đánh giá là 4.\n"
+	"      - Ban hành chậm dưới 15 ngày thì điểm đánh giá là 2.\n"
+	"      - Không ban hành thì điểm đánh giá là 0.\n"
+	"1.2   Tổ chức sơ kết, tổng kết phong trào                              8,0\n"
+	"      - Tổ chức đủ 02 hội nghị thì điểm đánh giá là 8.\n"
+	"      - Tổ chức 01 hội nghị thì điểm đánh giá là 4.\n";
+
+/* A table of counts: no column of points or percentages, so not read here. */
+static const char counts[] =
+	"STT        Loại hồ sơ                  Số lượng        Ghi chú\n"
+	" 1    Hồ sơ đăng ký mới                   120            đủ\n"
+	" 2    Hồ sơ gia hạn                        85            đủ\n";
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	o.restore = SOHOA_RESTORE_OFF;
+	ctx = sohoa_ctx_new(&o);
+
+	expect("scores", results, 13,
+	       WANT(",1,8,", "điểm tự chấm công tác văn thư lưu trữ của Phòng Nội vụ,score,=,38.5,40,điểm",
+		    "điểm thẩm định công tác văn thư lưu trữ của Phòng Nội vụ,score,=,36,40,điểm",
+		    "tỷ lệ công tác văn thư lưu trữ của Phòng Nội vụ,score,=,90,,%",
+		    "điểm thẩm định công tác văn thư lưu trữ của Phòng Tài nguyên và Môi trường,score,=,28.5,38,điểm",
+		    ",1,11,", "tỷ lệ công tác văn thư lưu trữ của Văn phòng HĐND và UBND,score,=,97.5,,%",
+		    "tỷ lệ bình quân về công tác văn thư lưu trữ,score,=,84.38,,%"),
+	       WANT("chuẩn công tác", ",1,10,", ",1,12,"), "results table: a row per figure measured, named by column and unit");
+	expect("schemes", results, 0, NULL, NULL, "results table: its column of maxima is no scheme");
+
+	expect("schemes", criteria, 8,
+	       WANT("criterion,CÔNG TÁC TỔ CHỨC PHONG TRÀO,12,,,1,6,",
+		    "criterion,Ban hành kế hoạch phát động phong trào thi đua trong năm,4,,,1,8,",
+		    "criterion,Ban hành kế hoạch phát động phong trào thi đua trong năm,,2,Ban hành chậm dưới 15 ngày,1,12,",
+		    "criterion,Ban hành kế hoạch phát động phong trào thi đua trong năm,,0,Không ban hành,1,13,",
+		    "criterion,\"Tổ chức sơ kết, tổng kết phong trào\",8,,,1,14,",
+		    "criterion,\"Tổ chức sơ kết, tổng kết phong trào\",,4,Tổ chức 01 hội nghị,1,16,"),
+	       NULL, "criteria table: maxima and the rules of each criterion");
+	expect("scores", criteria, 0, NULL, NULL, "criteria table: its conditions are no scores");
+
+	expect("scores", counts, 0, NULL, NULL, "a table of counts gives no scores");
+	expect("schemes", counts, 0, NULL, NULL, "a table of counts gives no scheme");
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
