@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LT_TEXT, LT_STT, LT_LABEL, LT_MAX, LT_POINTS, LT_PERCENT };
+/* Column roles: text, row number, the row's name, maxima, points, percentages, and a count over
+ * a total ("Số lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ", cells "862/1.266 (68,1%)"). */
+enum { LT_TEXT, LT_STT, LT_LABEL, LT_MAX, LT_POINTS, LT_PERCENT, LT_RATIO };
 enum { LT_MAXCOLS = 12, LT_MAXCELLS = 24 };
 
 /* A cell of a line: text between runs of two spaces or more; bytes [b, e) of the line, character
@@ -168,6 +170,8 @@ static int role_of(const char *name)
 		return LT_POINTS;
 	if (has(k, "chi so") || has(k, "ty le") || strstr(k, "(%)"))
 		return LT_PERCENT;
+	if (strchr(k, '/') && (!strncmp(k, "so luong ", 9) || !strncmp(k, "tong so ", 8)))
+		return LT_RATIO;
 	return LT_TEXT;
 }
 
@@ -262,7 +266,7 @@ static int read_header(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
 	for (int k = 0; k < t->ncols; k++) {
 		t->cols[k].role = role_of(t->cols[k].name);
 		stt |= t->cols[k].role == LT_STT;
-		measure |= t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT;
+		measure |= t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT || t->cols[k].role == LT_RATIO;
 		if (t->cols[k].role == LT_TEXT && k > 0 && t->cols[k - 1].role == LT_STT)
 			t->cols[k].role = LT_LABEL;
 	}
@@ -304,7 +308,29 @@ typedef struct lt_row {
 	int has[LT_MAXCOLS], pct[LT_MAXCOLS];
 	size_t nb[LT_MAXCOLS], ne[LT_MAXCOLS];
 	int wide;                /* a text cell reaching into the columns of figures: prose */
+	int has_ratio;           /* a count over a total's percentage "(68,1%)" in the LT_RATIO column */
+	double ratio;
+	size_t rb, re;           /* its bytes */
 } lt_row;
+
+/* 1 when s[b..e) ends with a percentage in parentheses, "(68,1%)" or "862/1.266 (68,1%)": its
+ * value and the bytes of the number. */
+static int paren_pct(const char *s, size_t b, size_t e, double *v, size_t *nb, size_t *ne)
+{
+	if (e < b + 4 || s[e - 1] != ')' || s[e - 2] != '%')
+		return 0;
+	size_t o = e - 2;
+	while (o > b && s[o - 1] != '(')
+		o--;
+	if (o == b || s[o - 1] != '(' || (o - 1 > b && s[o - 2] != ' '))
+		return 0;
+	int pct;
+	if (!num_cell(s, o, e - 1, v, &pct) || !pct || *v > 100)
+		return 0;
+	*nb = o;
+	*ne = e - 2;
+	return 1;
+}
 
 static void read_row(const lt_table *t, const char *s, lt_row *r)
 {
@@ -313,11 +339,11 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 	int n = cells_of(s, c);
 	int first_num = t->ncols;
 	for (int k = 0; k < t->ncols; k++)
-		if (t->cols[k].role == LT_MAX || t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT) {
+		if (t->cols[k].role >= LT_MAX) {
 			first_num = k;
 			break;
 		}
-	int stt_col = col_of_role(t, LT_STT);
+	int stt_col = col_of_role(t, LT_STT), ratio_col = col_of_role(t, LT_RATIO);
 	/* as many number cells as columns of figures: one each, in order (pdftotext shifts a page's
 	 * cells away from its header's) */
 	int fig_cols = 0, fig_cells = 0, in_order[LT_MAXCOLS], next = 0;
@@ -358,6 +384,11 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 				r->nnum++;
 				continue;
 			}
+		}
+		if (ratio_col >= 0 && !r->has_ratio && c[i].c0 >= t->cols[ratio_col].c0 - 4 &&
+		    paren_pct(s, c[i].b, c[i].e, &r->ratio, &r->rb, &r->re)) {
+			r->has_ratio = 1;
+			continue;
 		}
 		if (first_num < t->ncols && c[i].c1 > t->cols[first_num].c0 + 2 && c[i].c0 < t->cols[first_num].c0)
 			r->wide = 1;
@@ -535,11 +566,12 @@ sohoa_status ex_ltables_read(sohoa_ctx *ctx, const ex_doc *ed, ex_ltables **out)
 			}
 			lt_row r;
 			read_row(&t, s, &r);
-			rows += r.nnum > 0;
+			rows += r.nnum > 0 || r.has_ratio;
 		}
 		t.last = j; /* exclusive */
 		after = j;
-		if (rows < 2)
+		/* one row is enough where each row's percentage is written as such ("(68,1%)") */
+		if (rows < 2 && !(rows == 1 && col_of_role(&t, LT_RATIO) >= 0))
 			continue;
 		read_topic(ctx, lt, lt->n ? lt->t[lt->n - 1].last : 0, hb, &t);
 		/* a header repeated over a page break continues the table above: its title */
@@ -620,6 +652,14 @@ static const char *section_of(const ex_doc *ed, int page, int line)
 	return "";
 }
 
+/* The label text of line i, or NULL (caller frees). */
+static char *label_text(const ex_ltables *lt, const lt_table *t, size_t i)
+{
+	lt_row r;
+	read_row(t, lt->lines[i]->text, &r);
+	return r.lb == r.le ? NULL : ex_clean(lt->lines[i]->text, r.lb, r.le);
+}
+
 /* Append the label text of line i (its cells left of the figures) to buf. */
 static void add_label(const ex_ltables *lt, const lt_table *t, size_t i, char *buf, size_t cap)
 {
@@ -642,7 +682,7 @@ static int label_only(const ex_ltables *lt, const lt_table *t, size_t i)
 		return 0;
 	lt_row r;
 	read_row(t, lt->lines[i]->text, &r);
-	return !r.stt && !r.nnum && r.lb != r.le && !r.wide;
+	return !r.stt && !r.nnum && !r.has_ratio && r.lb != r.le && !r.wide;
 }
 
 static sohoa_status write_cell(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, const lt_table *t, size_t i,
@@ -693,6 +733,132 @@ static sohoa_status write_cell(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 	return ex_row_end(&w, ctx);
 }
 
+/* A copy of s[0..n) with its first letter in lowercase into out (size cap); 0 when out of memory. */
+static int lower_first(sohoa_ctx *ctx, const char *s, size_t n, char *out, size_t cap)
+{
+	size_t l = n ? 1 : 0;
+	while (l < n && ((unsigned char)s[l] & 0xC0) == 0x80)
+		l++;
+	if (!lower_into(ctx, s, l, out, cap))
+		return 0;
+	size_t o = strlen(out);
+	snprintf(out + o, cap - o, "%.*s", (int)(n - l), s + l);
+	return 1;
+}
+
+/* The rows of a table of counts over totals: each row's percentage "(68,1%)", the rate of what
+ * the column counts over its total for the row's name. */
+static sohoa_status ratio_rows(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, const lt_table *t,
+			       sohoa_buf *out)
+{
+	const lt_col *c = &t->cols[col_of_role(t, LT_RATIO)];
+	/* "Số lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ" -> "tỷ lệ hồ sơ đã hỗ trợ trên tổng số hồ sơ" */
+	char measure[240] = "tỷ lệ ";
+	const char *name = c->name, *slash = strchr(name, '/');
+	char k[200];
+	key_of(name, 0, strlen(name), k, sizeof k);
+	if (!strncmp(k, "so luong ", 9))
+		for (int words = 0; words < 2 && strchr(name, ' ') && strchr(name, ' ') < slash; words++)
+			name = strchr(name, ' ') + 1;
+	size_t l = strlen(measure), nl = (size_t)(slash - name);
+	while (nl && name[nl - 1] == ' ')
+		nl--;
+	if (!lower_first(ctx, name, nl, measure + l, sizeof measure - l))
+		return ctx->status;
+	l = strlen(measure);
+	snprintf(measure + l, sizeof measure - l, " trên ");
+	l = strlen(measure);
+	if (!lower_first(ctx, slash + 1, strlen(slash + 1), measure + l, sizeof measure - l))
+		return ctx->status;
+	sohoa_status st = SOHOA_OK;
+	size_t done = (size_t)-1; /* the row number line already given its rate */
+	for (size_t i = t->first; i < t->last && st == SOHOA_OK; i++) {
+		lt_row r, sr;
+		read_row(t, lt->lines[i]->text, &r);
+		if (!r.has_ratio)
+			continue;
+		/* its row number: on its line, or the nearest line above or below */
+		size_t s = (size_t)-1;
+		const long order[] = {0, -1, 1, -2};
+		for (int o = 0; o < 4 && s == (size_t)-1; o++) {
+			long q = (long)i + order[o];
+			if (q < (long)t->first || q >= (long)t->last)
+				continue;
+			read_row(t, lt->lines[q]->text, &sr);
+			if (sr.stt)
+				s = (size_t)q;
+		}
+		if (s == (size_t)-1 || s == done)
+			continue;
+		done = s;
+		/* its name: from the nearest line above that opens one (a capital first) */
+		size_t from = s;
+		for (size_t q = s + 1; q > t->first && s + 1 - q < 30; q--) {
+			const char *text = lt->lines[q - 1]->text;
+			if (blank(text) || (q - 1 != s && (read_row(t, text, &sr), sr.stt)))
+				break;
+			char *lb = label_text(lt, t, q - 1);
+			char low[8] = "";
+			size_t fl = lb ? 1 : 0;
+			while (lb && lb[fl] && ((unsigned char)lb[fl] & 0xC0) == 0x80)
+				fl++;
+			int opens = lb && (isalpha((unsigned char)lb[0]) || (unsigned char)lb[0] >= 0xC3) &&
+				    lower_into(ctx, lb, fl, low, sizeof low) && strncmp(low, lb, fl) != 0;
+			free(lb);
+			if (opens) {
+				from = q - 1;
+				break;
+			}
+		}
+		char label[400] = "";
+		for (size_t q = from; q < t->last && words_of(label, 0, strlen(label)) < 14; q++) {
+			if (blank(lt->lines[q]->text) || (q > s && (read_row(t, lt->lines[q]->text, &sr), sr.stt)))
+				break;
+			add_label(lt, t, q, label, sizeof label);
+		}
+		char *paren = strchr(label, '(');
+		if (paren)
+			*paren = 0;
+		size_t n = strlen(label), w = 0;
+		for (size_t b = 0; b < n; b++)
+			if (label[b] == ' ' && ++w == 14)
+				n = b;
+		while (n && strchr(" ,;:.", label[n - 1]))
+			n--;
+		label[n] = 0;
+		if (words_of(label, 0, n) < 2)
+			continue;
+		char subject[700], named[400];
+		if (!lower_first(ctx, label, n, named, sizeof named))
+			return ctx->status;
+		snprintf(subject, sizeof subject, "%s %s", measure, named);
+		char text[600];
+		snprintf(text, sizeof text, "%s (%.*s%%)", label, (int)(r.re - r.rb), lt->lines[i]->text + r.rb);
+		ex_row wr;
+		ex_row_begin(&wr, out);
+		ex_field(&wr, ed->name);
+		ex_field_int(&wr, lt->pages[i], 1);
+		ex_field_int(&wr, lt->lines[i]->line, 1);
+		ex_field(&wr, section_of(ed, lt->pages[i], lt->lines[i]->line));
+		ex_field(&wr, subject);
+		ex_field(&wr, "score");
+		ex_field(&wr, "=");
+		ex_field_num(&wr, r.ratio, 1);
+		ex_field_num(&wr, 0, 0);
+		ex_field(&wr, "%");
+		ex_field_num(&wr, 0, 0);
+		ex_field_int(&wr, 0, 0);
+		ex_field_int(&wr, 0, 0);
+		ex_field_num(&wr, 0, 0);
+		ex_field(&wr, NULL);
+		ex_field_int(&wr, t->year, t->year > 0);
+		ex_field(&wr, text);
+		ex_field(&wr, "0.80");
+		st = ex_row_end(&wr, ctx);
+	}
+	return st;
+}
+
 sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, sohoa_buf *out)
 {
 	sohoa_status st = SOHOA_OK;
@@ -700,6 +866,10 @@ sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 		const lt_table *t = &lt->t[ti];
 		if (col_of_role(t, LT_LABEL) < 0)
 			continue;
+		if (col_of_role(t, LT_RATIO) >= 0) {
+			st = ratio_rows(ctx, ed, lt, t, out);
+			continue;
+		}
 		size_t prev = t->first; /* the first line after the row before */
 		for (size_t i = t->first; i < t->last && st == SOHOA_OK; i++) {
 			lt_row r;
@@ -801,14 +971,6 @@ static int criteria_table(const ex_ltables *lt, const lt_table *t)
 		maxima += r.stt && r.has[mk];
 	}
 	return maxima >= 2;
-}
-
-/* The label text of line i, or NULL (caller frees). */
-static char *label_text(const ex_ltables *lt, const lt_table *t, size_t i)
-{
-	lt_row r;
-	read_row(t, lt->lines[i]->text, &r);
-	return r.lb == r.le ? NULL : ex_clean(lt->lines[i]->text, r.lb, r.le);
 }
 
 /* 1 when label text s opens a cell: a capital first, not a bullet and not a field label

@@ -86,6 +86,22 @@ static const char criteria[] =
 	"      - Tổ chức đủ 02 hội nghị thì điểm đánh giá là 8.\n"
 	"      - Tổ chức 01 hội nghị thì điểm đánh giá là 4.\n";
 
+/* A table of counts over totals: each row's percentage under its count, its name wrapped around
+ * its row number. */
+static const char ratios[] =
+	"      Kết quả tiếp nhận hồ sơ qua dịch vụ bưu chính như sau:\n"
+	"                                                        Số lượng hồ sơ\n"
+	" TT                 Tên thủ tục                        qua bưu chính/Tổng\n"
+	"                                                          số hồ sơ\n"
+	"       Cấp đổi giấy phép lái xe do ngành giao\n"
+	"  1    thông vận tải cấp                                   450/900\n"
+	"       (mã thủ tục: 1.002804)                               (50,0%)\n"
+	"\n"
+	"       Đăng ký khai sinh cho trẻ em                         120/480\n"
+	"  2\n"
+	"       (mã thủ tục: 1.001193)                               (25%)\n"
+	"      Các thủ tục còn lại chưa triển khai tiếp nhận qua dịch vụ bưu chính công ích.\n";
+
 /* A table of counts: no column of points or percentages, so not read here. */
 static const char counts[] =
 	"STT        Loại hồ sơ                  Số lượng        Ghi chú\n"
@@ -119,6 +135,11 @@ int main(void)
 	       NULL, "criteria table: maxima and the rules of each criterion");
 	expect("scores", criteria, 0, NULL, NULL, "criteria table: its conditions are no scores");
 
+	expect("scores", ratios, 2,
+	       WANT(",1,7,", "tỷ lệ hồ sơ qua bưu chính trên tổng số hồ sơ cấp đổi giấy phép lái xe do ngành giao "
+			     "thông vận tải cấp,score,=,50,,%",
+		    ",1,11,", "tỷ lệ hồ sơ qua bưu chính trên tổng số hồ sơ đăng ký khai sinh cho trẻ em,score,=,25,,%"),
+	       NULL, "counts over totals: the rate of each row, named by column and row");
 	expect("scores", counts, 0, NULL, NULL, "a table of counts gives no scores");
 	expect("schemes", counts, 0, NULL, NULL, "a table of counts gives no scheme");
 
