@@ -213,6 +213,15 @@ sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 /* The first page of a table rebuilt from positions, or 0. */
 int ex_table_page(const ex_doc *ed);
 
+/* ---- scores-shares.c: "Có 11/15 đơn vị …, chiếm tỷ lệ 73,33%" ---- */
+
+/* 1 when key offset keyoff of statement stmt lies in a share clause: "có N/M <what>, chiếm (tỷ
+ * lệ) P%" where P is the share N/M makes. */
+int ex_shares_owns(const ex_doc *ed, size_t stmt, size_t keyoff);
+/* Append a scores.csv row for each share clause of statement stmt: P, a result, the rate of
+ * <what> ("tỷ lệ đơn vị có kết quả đạt từ 80% trở lên"). */
+sohoa_status ex_shares_scores(sohoa_ctx *ctx, const ex_doc *ed, size_t stmt, sohoa_buf *out);
+
 /* ---- layout.c: tables laid out in columns with spaces (pdftotext -layout text) ---- */
 
 typedef struct ex_ltables ex_ltables;

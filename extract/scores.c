@@ -516,7 +516,8 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 			continue; /* no figure */
 		size_t nev = collect(res, &ed->stmts[s], evs, CAP), kept = 0;
 		for (size_t i = 0; i < nev; i++)
-			if (!score_not_a_fact(ed, s, &evs[i], sch) && !ex_ltables_owns(lt, ed, s, evs[i].nb))
+			if (!score_not_a_fact(ed, s, &evs[i], sch) && !ex_ltables_owns(lt, ed, s, evs[i].nb) &&
+			    !ex_shares_owns(ed, s, evs[i].nb))
 				evs[kept++] = evs[i];
 		nev = kept;
 		size_t nr = rows_of(ed, s, &dt, evs, nev, rows, CAP);
@@ -530,6 +531,8 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 			free(rows[i].subject);
 			free(rows[i].measured);
 		}
+		if (out && st == SOHOA_OK)
+			st = ex_shares_scores(ctx, ed, s, out);
 	}
 	if (out && st == SOHOA_OK)
 		st = ex_ltables_scores(ctx, ed, lt, out);

@@ -1,5 +1,6 @@
-/* Unit tests of tables laid out in columns with spaces (extract/layout.c): made-up texts as
- * `pdftotext -layout` writes them, read through ingest and normalize as a text file would be. */
+/* Unit tests of tables laid out in columns with spaces (extract/layout.c), shares of a count
+ * (extract/scores-shares.c) and parts of a scale (extract/schemes-parts.c): made-up texts as `pdftotext -layout` writes them, read through
+ * ingest and normalize as a text file would be. */
 #include "../../extract/extract-int.h"
 #include "../../normalize/normalize.h"
 #include "check.h"
@@ -102,6 +103,21 @@ static const char ratios[] =
 	"       (mã thủ tục: 1.001193)                               (25%)\n"
 	"      Các thủ tục còn lại chưa triển khai tiếp nhận qua dịch vụ bưu chính công ích.\n";
 
+/* Shares of a count: the share is a result, the thresholds describing what is counted are none;
+ * a share that is not N/M's is left to the sentence rules. */
+static const char shares[] =
+	"      Kết quả kiểm tra hồ sơ lưu trữ của các xã năm 2024:\n"
+	"      - Có 6/8 xã có hồ sơ đạt từ 90% trở lên, chiếm tỷ lệ 75,00%;\n"
+	"      - Có 2/8 xã có hồ sơ đạt dưới 90%, chiếm 25%.\n"
+	"      - Có 3/8 xã đã số hóa hồ sơ, chiếm tỷ lệ 40%.\n";
+
+/* Parts of a scale: each part's maximum is a criterion, no score. */
+static const char parts[] =
+	"      Bộ tiêu chí gồm 02 phần, tổng thang điểm là 100 điểm:\n"
+	"      - Phần thứ nhất: Đánh giá qua hồ sơ, tài liệu kiểm chứng. Điểm tối đa là 80/100 điểm.\n"
+	"      - Phần thứ hai: Đánh giá qua kiểm tra thực tế (tại đơn vị). Điểm tối đa là\n"
+	"20/100 điểm.\n";
+
 /* A table of counts: no column of points or percentages, so not read here. */
 static const char counts[] =
 	"STT        Loại hồ sơ                  Số lượng        Ghi chú\n"
@@ -140,6 +156,15 @@ int main(void)
 			     "thông vận tải cấp,score,=,50,,%",
 		    ",1,11,", "tỷ lệ hồ sơ qua bưu chính trên tổng số hồ sơ đăng ký khai sinh cho trẻ em,score,=,25,,%"),
 	       NULL, "counts over totals: the rate of each row, named by column and row");
+	expect("scores", shares, -1,
+	       WANT(",1,2,", "tỷ lệ xã có hồ sơ đạt từ 90% trở lên,score,=,75,,%", ",1,3,",
+		    "tỷ lệ xã có hồ sơ đạt dưới 90%,score,=,25,,%"),
+	       WANT(",90,", "tỷ lệ xã đã số hóa hồ sơ"), "shares of a count: results, their thresholds none");
+	expect("schemes", parts, -1,
+	       WANT("criterion,\"Phần thứ nhất: Đánh giá qua hồ sơ, tài liệu kiểm chứng\",80,,,1,2,",
+		    "criterion,Phần thứ hai: Đánh giá qua kiểm tra thực tế,20,,,1,4,"),
+	       NULL, "parts of a scale: each part's maximum is a criterion");
+	expect("scores", parts, 0, NULL, NULL, "parts of a scale are no scores");
 	expect("scores", counts, 0, NULL, NULL, "a table of counts gives no scores");
 	expect("schemes", counts, 0, NULL, NULL, "a table of counts gives no scheme");
 
