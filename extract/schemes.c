@@ -724,6 +724,8 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 			st = scale_rows(ctx, &sd, s);
 		if (st == SOHOA_OK && !sd.info[s].table && strstr(sm->key, "diem toi da"))
 			st = scheme_parts(ctx, &sd, s);
+		if (st == SOHOA_OK && !sd.info[s].table && strchr(sm->key, '%'))
+			st = scheme_pct_bands(ctx, &sd, s);
 	}
 	if (st == SOHOA_OK && out->n > 1) {
 		qsort(out->rows, out->n, sizeof *out->rows, cmp_rows);

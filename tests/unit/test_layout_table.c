@@ -1,5 +1,6 @@
 /* Unit tests of tables laid out in columns with spaces (extract/layout.c), shares of a count
- * (extract/scores-shares.c) and parts of a scale (extract/schemes-parts.c): made-up texts as `pdftotext -layout` writes them, read through
+ * (extract/scores-shares.c), parts of a scale (extract/schemes-parts.c) and bands in percentages
+ * (extract/schemes-pctbands.c): made-up texts as `pdftotext -layout` writes them, read through
  * ingest and normalize as a text file would be. */
 #include "../../extract/extract-int.h"
 #include "../../normalize/normalize.h"
@@ -118,6 +119,13 @@ static const char parts[] =
 	"      - Phần thứ hai: Đánh giá qua kiểm tra thực tế (tại đơn vị). Điểm tối đa là\n"
 	"20/100 điểm.\n";
 
+/* Bands in percentages under band labels. */
+static const char pct_bands[] =
+	"      Kết quả được xếp thành 03 loại như sau:\n"
+	"      - Xếp loại Xuất sắc: Có tỷ lệ hoàn thành đạt từ 90% trở lên.\n"
+	"      - Xếp loại Đạt: Có tỷ lệ hoàn thành từ 70% đến dưới 90%.\n"
+	"      - Xếp loại Chưa đạt: Có tỷ lệ hoàn thành dưới 70%.\n";
+
 /* A table of counts: no column of points or percentages, so not read here. */
 static const char counts[] =
 	"STT        Loại hồ sơ                  Số lượng        Ghi chú\n"
@@ -165,6 +173,12 @@ int main(void)
 		    "criterion,Phần thứ hai: Đánh giá qua kiểm tra thực tế,20,,,1,4,"),
 	       NULL, "parts of a scale: each part's maximum is a criterion");
 	expect("scores", parts, 0, NULL, NULL, "parts of a scale are no scores");
+	expect("schemes", pct_bands, 3,
+	       WANT("band,Xuất sắc,,90,Có tỷ lệ hoàn thành đạt từ 90% trở lên,1,2,",
+		    "band,Đạt,90,70,Có tỷ lệ hoàn thành từ 70% đến dưới 90%,1,3,",
+		    "band,Chưa đạt,70,,Có tỷ lệ hoàn thành dưới 70%,1,4,"),
+	       NULL, "bands in percentages under band labels");
+	expect("scores", pct_bands, 0, NULL, NULL, "bands in percentages are no scores");
 	expect("scores", counts, 0, NULL, NULL, "a table of counts gives no scores");
 	expect("schemes", counts, 0, NULL, NULL, "a table of counts gives no scheme");
 
