@@ -1,7 +1,9 @@
 /* layout.c: tables of text laid out in columns with spaces (`pdftotext -layout`, aligned plain
  * text). A header block ("STT | Đơn vị | Điểm chuẩn tối đa | Điểm tự đánh giá | Chỉ số", each
  * name stacked over several lines) names the columns; the number cells under it are read by
- * column, so a row's figures get their column's measure and the row's unit name. */
+ * column, so a row's figures get their column's measure and the row's name (scores.csv). A table
+ * whose only figures are maxima is a criteria table: its rows and the rules of their guidance
+ * are scheme criteria (schemes.csv). */
 #include "extract-int.h"
 #include "../core/array.h"
 
@@ -302,7 +304,6 @@ static int col_of_role(const lt_table *t, int role)
 typedef struct lt_row {
 	int stt;                 /* has a row number */
 	size_t lb, le;           /* the label's bytes (first to last text cell), lb == le when none */
-	int lc1;                 /* the label's last column */
 	int nnum;
 	double v[LT_MAXCOLS];
 	int has[LT_MAXCOLS], pct[LT_MAXCOLS];
@@ -366,9 +367,11 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 		size_t sp = c[i].b;
 		while (sp < c[i].e && s[sp] != ' ')
 			sp++;
+		const unsigned char *nx = (const unsigned char *)s + sp + 1;
 		if (i == 0 && stt_col >= 0 && c[i].c0 <= t->cols[stt_col].c1 && sp < c[i].e && stt_cell(s, c[i].b, sp) &&
-		    sp - c[i].b >= 3) {
-			/* "1.1.1 và thời gian …": a row number one space before its cell's text */
+		    (sp - c[i].b >= 3 || isupper(nx[0]) || (nx[0] == 0xC4 && nx[1] == 0x90))) {
+			/* "1.1.1 và thời gian …", "1 Sở Tư pháp": a row number one space before its
+			 * cell's text */
 			r->stt = 1;
 			c[i].c0 += (int)(sp + 1 - c[i].b);
 			c[i].b = sp + 1;
@@ -397,7 +400,6 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 		if (r->lb == r->le)
 			r->lb = c[i].b;
 		r->le = c[i].e;
-		r->lc1 = c[i].c1;
 	}
 }
 
@@ -480,17 +482,12 @@ static void read_topic(sohoa_ctx *ctx, const ex_ltables *lt, size_t stop, size_t
 	free(km);
 }
 
-static void table_free_lines(ex_ltables *lt)
-{
-	free(lt->lines);
-	free(lt->pages);
-}
-
 void ex_ltables_free(ex_ltables *lt)
 {
 	if (!lt)
 		return;
-	table_free_lines(lt);
+	free(lt->lines);
+	free(lt->pages);
 	free(lt->t);
 	free(lt);
 }
@@ -927,9 +924,12 @@ sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 					}
 				}
 			}
+			char lk[32];
+			key_of(label, 0, strlen(label), lk, sizeof lk);
 			if (!label[0] || words_of(label, 0, strlen(label)) < (summary ? 2u : 1u) ||
-			    isdigit((unsigned char)label[0]))
-				continue;
+			    isdigit((unsigned char)label[0]) || (summary && (!strncmp(lk, "tong cong", 9) ||
+									  !strncmp(lk, "cong", 4))))
+				continue; /* a sum of the rows' figures measures nothing */
 			for (int k = 0; k < t->ncols && st == SOHOA_OK; k++)
 				if (r.has[k] && (t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT))
 					st = write_cell(ctx, ed, lt, t, i, &r, k, label, summary, out);

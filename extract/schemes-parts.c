@@ -8,7 +8,8 @@
 
 /* The part a maximum at key offset p belongs to: the statement's sentence before it when the
  * statement opens with a label ("- Phần thứ nhất: Thẩm định, đánh giá qua kết quả … CCHC."), up
- * to an aside in parentheses; NULL when none (the criterion is then found as for any rule). */
+ * to an aside in parentheses or its twelfth word; NULL when none (the criterion is then found as
+ * for any rule). */
 static char *part_name(const ex_stmt *st, size_t p)
 {
 	size_t lb, le;
@@ -22,6 +23,27 @@ static char *part_name(const ex_stmt *st, size_t p)
 			e = i;
 			break;
 		}
+	/* the part's name, not its description: twelve words after the label at most */
+	size_t words = 0;
+	for (size_t i = le + 1; i < e; i++)
+		if (st->key[i] != ' ' && st->key[i - 1] == ' ' && ++words > 12) {
+			e = i;
+			while (e > le && st->key[e - 1] == ' ')
+				e--;
+			break;
+		}
+	static const char *const dangling[] = {"cua", "va", "cac", "de", "cho", "ve", "voi", "theo", "tai", "lay", NULL};
+	for (int cut = 1; cut;) {
+		cut = 0;
+		size_t wb;
+		for (int i = 0; dangling[i] && !cut; i++)
+			if (ex_ends_with(st->key, le + 1, e, dangling[i], &wb)) {
+				e = wb;
+				while (e > le && st->key[e - 1] == ' ')
+					e--;
+				cut = 1;
+			}
+	}
 	return e > le ? scheme_text_of(st, b, e) : NULL;
 }
 

@@ -64,7 +64,7 @@ static const char results[] =
 	"       Phòng Tài nguyên và Môi\n"
 	"  3                                    38,00      30,00      28,50     75,00%\n"
 	"       trường\n"
-	"  4    Văn phòng HĐND và UBND          40,00      40,00      39,00     97,50%\n"
+	"  4 Văn phòng HĐND và UBND             40,00      40,00      39,00     97,50%\n"
 	"                         Tỷ lệ bình quân                               84,38%\n"
 	"\n"
 	"      Các phòng còn lại sẽ được chấm điểm trong đợt hai của năm 2025 theo kế hoạch.\n";
