@@ -214,4 +214,30 @@ sohoa_status ex_table_criteria(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 /* The first page of a table rebuilt from positions, or 0. */
 int ex_table_page(const ex_doc *ed);
 
+/* ---- scores-shares.c: "Có 11/15 đơn vị …, chiếm tỷ lệ 73,33%" ---- */
+
+/* 1 when key offset keyoff of statement stmt lies in a share clause: "có N/M <what>, chiếm (tỷ
+ * lệ) P%" where P is the share N/M makes. */
+int ex_shares_owns(const ex_doc *ed, size_t stmt, size_t keyoff);
+/* Append a scores.csv row for each share clause of statement stmt: P, a result, the rate of
+ * <what> ("tỷ lệ đơn vị có kết quả đạt từ 80% trở lên"). */
+sohoa_status ex_shares_scores(sohoa_ctx *ctx, const ex_doc *ed, size_t stmt, sohoa_buf *out);
+
+/* ---- layout.c: tables laid out in columns with spaces (pdftotext -layout text) ---- */
+
+typedef struct ex_ltables ex_ltables;
+/* The layout tables of ed (a header naming a row number column and a column of points or
+ * percentages, then rows of figures); *out is the caller's to free with ex_ltables_free. */
+sohoa_status ex_ltables_read(sohoa_ctx *ctx, const ex_doc *ed, ex_ltables **out);
+void ex_ltables_free(ex_ltables *lt);
+/* 1 when the figure at key offset keyoff of statement stmt is a cell of a layout table of lt. */
+int ex_ltables_owns(const ex_ltables *lt, const ex_doc *ed, size_t stmt, size_t keyoff);
+/* Append a scores.csv row for each figure of a points or percentage column of lt's tables: the
+ * column's measure, the table's topic and the row's unit name as subject. */
+sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, sohoa_buf *out);
+/* Append a schemes.csv row for each criterion of lt's criteria tables (a column of maxima, no
+ * figures measured): its maximum, and each rule of its guidance "- <condition> thì điểm đánh giá
+ * là X" (points X under the condition). */
+sohoa_status ex_ltables_schemes(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, sohoa_buf *out);
+
 #endif

@@ -70,5 +70,11 @@ int scheme_band_context(sch_doc *sd, size_t s);
 sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band);
 /* schemes-grammar.c: the rows and owned spans statement s states in words. */
 sohoa_status scheme_grammar(sohoa_ctx *ctx, sch_doc *sd, size_t s);
+/* schemes-parts.c: the rows and owned spans of the parts of a scale statement s states ("Điểm tối
+ * đa là 75/100 điểm": a criterion with max 75). */
+sohoa_status scheme_parts(sohoa_ctx *ctx, sch_doc *sd, size_t s);
+/* schemes-pctbands.c: the band statement s states in percentages under a band label ("Xếp loại
+ * Tốt: … từ 80% trở lên"), with its span; none when s already states a band. */
+sohoa_status scheme_pct_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s);
 
 #endif

@@ -722,6 +722,10 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 			st = scheme_grammar(ctx, &sd, s);
 		if (st == SOHOA_OK && sd.scheme_doc && !sd.info[s].table && strstr(sm->key, "thang diem"))
 			st = scale_rows(ctx, &sd, s);
+		if (st == SOHOA_OK && !sd.info[s].table && strstr(sm->key, "diem toi da"))
+			st = scheme_parts(ctx, &sd, s);
+		if (st == SOHOA_OK && !sd.info[s].table && strchr(sm->key, '%'))
+			st = scheme_pct_bands(ctx, &sd, s);
 	}
 	if (st == SOHOA_OK && out->n > 1) {
 		qsort(out->rows, out->n, sizeof *out->rows, cmp_rows);
@@ -790,6 +794,10 @@ static sohoa_status schemes(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out)
 	for (size_t i = 0; i < sc.n && st == SOHOA_OK; i++)
 		st = write_row(ctx, ed, &sc.rows[i], out);
 	ex_schemes_free(&sc);
+	ex_ltables *lt = NULL;
+	if (st == SOHOA_OK && (st = ex_ltables_read(ctx, ed, &lt)) == SOHOA_OK)
+		st = ex_ltables_schemes(ctx, ed, lt, out);
+	ex_ltables_free(lt);
 	return st;
 }
 

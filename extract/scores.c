@@ -569,12 +569,16 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 	if (!given && (st = ex_schemes_collect(ctx, ed, &own)) != SOHOA_OK)
 		goto done;
 	const ex_scheme_set *sch = given ? given : &own;
+	ex_ltables *lt = NULL;
+	if ((st = ex_ltables_read(ctx, ed, &lt)) != SOHOA_OK)
+		goto done_tables;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		if (!strpbrk(ed->stmts[s].key, "0123456789"))
 			continue; /* no figure */
 		size_t nev = collect(res, &ed->stmts[s], evs, CAP), kept = 0;
 		for (size_t i = 0; i < nev; i++)
-			if (!score_not_a_fact(ed, s, &evs[i], sch))
+			if (!score_not_a_fact(ed, s, &evs[i], sch) && !ex_ltables_owns(lt, ed, s, evs[i].nb) &&
+			    !ex_shares_owns(ed, s, evs[i].nb))
 				evs[kept++] = evs[i];
 		nev = kept;
 		size_t nr = rows_of(ed, s, &dt, evs, nev, rows, CAP);
@@ -588,7 +592,13 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 			free(rows[i].subject);
 			free(rows[i].measured);
 		}
+		if (out && st == SOHOA_OK)
+			st = ex_shares_scores(ctx, ed, s, out);
 	}
+	if (out && st == SOHOA_OK)
+		st = ex_ltables_scores(ctx, ed, lt, out);
+done_tables:
+	ex_ltables_free(lt);
 	ex_schemes_free(&own);
 done:
 	free(evs);

@@ -1,0 +1,187 @@
+/* Unit tests of tables laid out in columns with spaces (extract/layout.c), shares of a count
+ * (extract/scores-shares.c), parts of a scale (extract/schemes-parts.c) and bands in percentages
+ * (extract/schemes-pctbands.c): made-up texts as `pdftotext -layout` writes them, read through
+ * ingest and normalize as a text file would be. */
+#include "../../extract/extract-int.h"
+#include "../../normalize/normalize.h"
+#include "check.h"
+#include "extract-fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static sohoa_ctx *ctx;
+
+/* The CSV rows (no header) extractor kind writes for text data; "(error)" on failure. */
+static char *extract(const char *kind, const char *data)
+{
+	sohoa_doc *doc = NULL;
+	sohoa_text *t = NULL;
+	sohoa_buf out = {0};
+	const sohoa_extractor *ex = sohoa_extractor_find(kind);
+	if (!ex || sohoa_doc_from_text(ctx, "t.txt", data, strlen(data), &doc) != SOHOA_OK ||
+	    sohoa_normalize_doc(ctx, doc, &t) != SOHOA_OK || ex->run(ctx, doc, t, &out) != SOHOA_OK) {
+		printf("# error: %s\n", sohoa_errmsg(ctx));
+		sohoa_text_free(t);
+		sohoa_doc_free(doc);
+		sohoa_buf_free(&out);
+		return sohoa_strdup("(error)");
+	}
+	sohoa_text_free(t);
+	sohoa_doc_free(doc);
+	return out.data ? sohoa_buf_steal(&out) : sohoa_strdup("");
+}
+
+/* Every string of want is in the CSV of kind for data, which has nrows rows (-1: any), and no
+ * string of unwanted is. */
+static void expect(const char *kind, const char *data, int nrows, const char *const *want,
+		   const char *const *unwanted, const char *name)
+{
+	char *csv = extract(kind, data);
+	int ok = nrows < 0 || count_rows(csv) == (size_t)nrows;
+	for (size_t i = 0; want && want[i]; i++)
+		ok = ok && strstr(csv, want[i]) != NULL;
+	for (size_t i = 0; unwanted && unwanted[i]; i++)
+		ok = ok && !strstr(csv, unwanted[i]);
+	CHECK(ok, name);
+	if (!ok)
+		printf("    %s got:\n%s\n", kind, csv);
+	free(csv);
+}
+
+/* A results table: a title, a header whose names are stacked over lines, one-line rows, names
+ * wrapped around their row's figures, a row of the mean. */
+static const char results[] =
+	"      Bảng tổng hợp kết quả chấm điểm công tác văn thư lưu trữ năm 2024 của các\n"
+	"phòng chuyên môn như sau:\n"
+	"                                       Điểm                   Điểm\n"
+	"                                                  Điểm\n"
+	" TT             Đơn vị                chuẩn                  thẩm       Tỷ lệ\n"
+	"                                                  tự chấm\n"
+	"                                                              định\n"
+	"  1    Phòng Nội vụ                    40,00      38,50      36,00     90,00%\n"
+	"  2    Phòng Văn hóa                   40,00      35,00      30,00     75,00%\n"
+	"       Phòng Tài nguyên và Môi\n"
+	"  3                                    38,00      30,00      28,50     75,00%\n"
+	"       trường\n"
+	"  4 Văn phòng HĐND và UBND             40,00      40,00      39,00     97,50%\n"
+	"                         Tỷ lệ bình quân                               84,38%\n"
+	"\n"
+	"      Các phòng còn lại sẽ được chấm điểm trong đợt hai của năm 2025 theo kế hoạch.\n";
+
+/* A criteria table: maxima in a column, rules in the criteria's guidance. */
+static const char criteria[] =
+	"                        HƯỚNG DẪN CHẤM ĐIỂM CÔNG TÁC THI ĐUA\n"
+	"\n"
+	"                                                                      Điểm        Điểm\n"
+	"STT              Nội dung tiêu chí và cách chấm                                   tự chấm\n"
+	"                                                                      tối đa\n"
+	" 1    CÔNG TÁC TỔ CHỨC PHONG TRÀO                                     12,0\n"
+	"\n"
+	"1.1   Ban hành kế hoạch phát động phong trào thi đua                   4,0\n"
+	"      trong năm\n"
+	"      Kế hoạch gửi đúng hạn và đủ nội dung.\n"
+	"      - Ban hành đúng hạn thì điểm đánh giá là 4.\n"
+	"      - Ban hành chậm dưới 15 ngày thì điểm đánh giá là 2.\n"
+	"      - Không ban hành thì điểm đánh giá là 0.\n"
+	"1.2   Tổ chức sơ kết, tổng kết phong trào                              8,0\n"
+	"      - Tổ chức đủ 02 hội nghị thì điểm đánh giá là 8.\n"
+	"      - Tổ chức 01 hội nghị thì điểm đánh giá là 4.\n";
+
+/* A table of counts over totals: each row's percentage under its count, its name wrapped around
+ * its row number. */
+static const char ratios[] =
+	"      Kết quả tiếp nhận hồ sơ qua dịch vụ bưu chính như sau:\n"
+	"                                                        Số lượng hồ sơ\n"
+	" TT                 Tên thủ tục                        qua bưu chính/Tổng\n"
+	"                                                          số hồ sơ\n"
+	"       Cấp đổi giấy phép lái xe do ngành giao\n"
+	"  1    thông vận tải cấp                                   450/900\n"
+	"       (mã thủ tục: 1.002804)                               (50,0%)\n"
+	"\n"
+	"       Đăng ký khai sinh cho trẻ em                         120/480\n"
+	"  2\n"
+	"       (mã thủ tục: 1.001193)                               (25%)\n"
+	"      Các thủ tục còn lại chưa triển khai tiếp nhận qua dịch vụ bưu chính công ích.\n";
+
+/* Shares of a count: the share is a result, the thresholds describing what is counted are none;
+ * a share that is not N/M's is left to the sentence rules. */
+static const char shares[] =
+	"      Kết quả kiểm tra hồ sơ lưu trữ của các xã năm 2024:\n"
+	"      - Có 6/8 xã có hồ sơ đạt từ 90% trở lên, chiếm tỷ lệ 75,00%;\n"
+	"      - Có 2/8 xã có hồ sơ đạt dưới 90%, chiếm 25%.\n"
+	"      - Có 3/8 xã đã số hóa hồ sơ, chiếm tỷ lệ 40%.\n";
+
+/* Parts of a scale: each part's maximum is a criterion, no score. */
+static const char parts[] =
+	"      Bộ tiêu chí gồm 02 phần, tổng thang điểm là 100 điểm:\n"
+	"      - Phần thứ nhất: Đánh giá qua hồ sơ, tài liệu kiểm chứng. Điểm tối đa là 80/100 điểm.\n"
+	"      - Phần thứ hai: Đánh giá qua kiểm tra thực tế (tại đơn vị). Điểm tối đa là\n"
+	"20/100 điểm.\n";
+
+/* Bands in percentages under band labels. */
+static const char pct_bands[] =
+	"      Kết quả được xếp thành 03 loại như sau:\n"
+	"      - Xếp loại Xuất sắc: Có tỷ lệ hoàn thành đạt từ 90% trở lên.\n"
+	"      - Xếp loại Đạt: Có tỷ lệ hoàn thành từ 70% đến dưới 90%.\n"
+	"      - Xếp loại Chưa đạt: Có tỷ lệ hoàn thành dưới 70%.\n";
+
+/* A table of counts: no column of points or percentages, so not read here. */
+static const char counts[] =
+	"STT        Loại hồ sơ                  Số lượng        Ghi chú\n"
+	" 1    Hồ sơ đăng ký mới                   120            đủ\n"
+	" 2    Hồ sơ gia hạn                        85            đủ\n";
+
+int main(void)
+{
+	sohoa_options o;
+	sohoa_options_init(&o);
+	o.restore = SOHOA_RESTORE_OFF;
+	ctx = sohoa_ctx_new(&o);
+
+	expect("scores", results, 13,
+	       WANT(",1,8,", "điểm tự chấm công tác văn thư lưu trữ của Phòng Nội vụ,score,=,38.5,40,điểm",
+		    "điểm thẩm định công tác văn thư lưu trữ của Phòng Nội vụ,score,=,36,40,điểm",
+		    "tỷ lệ công tác văn thư lưu trữ của Phòng Nội vụ,score,=,90,,%",
+		    "điểm thẩm định công tác văn thư lưu trữ của Phòng Tài nguyên và Môi trường,score,=,28.5,38,điểm",
+		    ",1,11,", "tỷ lệ công tác văn thư lưu trữ của Văn phòng HĐND và UBND,score,=,97.5,,%",
+		    "tỷ lệ bình quân về công tác văn thư lưu trữ,score,=,84.38,,%"),
+	       WANT("chuẩn công tác", ",1,10,", ",1,12,"), "results table: a row per figure measured, named by column and unit");
+	expect("schemes", results, 0, NULL, NULL, "results table: its column of maxima is no scheme");
+
+	expect("schemes", criteria, 8,
+	       WANT("criterion,CÔNG TÁC TỔ CHỨC PHONG TRÀO,12,,,1,6,",
+		    "criterion,Ban hành kế hoạch phát động phong trào thi đua trong năm,4,,,1,8,",
+		    "criterion,Ban hành kế hoạch phát động phong trào thi đua trong năm,,2,Ban hành chậm dưới 15 ngày,1,12,",
+		    "criterion,Ban hành kế hoạch phát động phong trào thi đua trong năm,,0,Không ban hành,1,13,",
+		    "criterion,\"Tổ chức sơ kết, tổng kết phong trào\",8,,,1,14,",
+		    "criterion,\"Tổ chức sơ kết, tổng kết phong trào\",,4,Tổ chức 01 hội nghị,1,16,"),
+	       NULL, "criteria table: maxima and the rules of each criterion");
+	expect("scores", criteria, 0, NULL, NULL, "criteria table: its conditions are no scores");
+
+	expect("scores", ratios, 2,
+	       WANT(",1,7,", "tỷ lệ hồ sơ qua bưu chính trên tổng số hồ sơ cấp đổi giấy phép lái xe do ngành giao "
+			     "thông vận tải cấp,score,=,50,,%",
+		    ",1,11,", "tỷ lệ hồ sơ qua bưu chính trên tổng số hồ sơ đăng ký khai sinh cho trẻ em,score,=,25,,%"),
+	       NULL, "counts over totals: the rate of each row, named by column and row");
+	expect("scores", shares, -1,
+	       WANT(",1,2,", "tỷ lệ xã có hồ sơ đạt từ 90% trở lên,score,=,75,,%", ",1,3,",
+		    "tỷ lệ xã có hồ sơ đạt dưới 90%,score,=,25,,%"),
+	       WANT(",90,", "tỷ lệ xã đã số hóa hồ sơ"), "shares of a count: results, their thresholds none");
+	expect("schemes", parts, -1,
+	       WANT("criterion,\"Phần thứ nhất: Đánh giá qua hồ sơ, tài liệu kiểm chứng\",80,,,1,2,",
+		    "criterion,Phần thứ hai: Đánh giá qua kiểm tra thực tế,20,,,1,4,"),
+	       NULL, "parts of a scale: each part's maximum is a criterion");
+	expect("scores", parts, 0, NULL, NULL, "parts of a scale are no scores");
+	expect("schemes", pct_bands, 3,
+	       WANT("band,Xuất sắc,,90,Có tỷ lệ hoàn thành đạt từ 90% trở lên,1,2,",
+		    "band,Đạt,90,70,Có tỷ lệ hoàn thành từ 70% đến dưới 90%,1,3,",
+		    "band,Chưa đạt,70,,Có tỷ lệ hoàn thành dưới 70%,1,4,"),
+	       NULL, "bands in percentages under band labels");
+	expect("scores", pct_bands, 0, NULL, NULL, "bands in percentages are no scores");
+	expect("scores", counts, 0, NULL, NULL, "a table of counts gives no scores");
+	expect("schemes", counts, 0, NULL, NULL, "a table of counts gives no scheme");
+
+	sohoa_ctx_free(ctx);
+	return CHECK_DONE();
+}
