@@ -223,7 +223,7 @@ int ex_shares_owns(const ex_doc *ed, size_t stmt, size_t keyoff);
  * <what> ("tỷ lệ đơn vị có kết quả đạt từ 80% trở lên"). */
 sohoa_status ex_shares_scores(sohoa_ctx *ctx, const ex_doc *ed, size_t stmt, sohoa_buf *out);
 
-/* ---- layout.c: tables laid out in columns with spaces (pdftotext -layout text) ---- */
+/* ---- table-layout.c: tables laid out in columns with spaces (pdftotext -layout text) ---- */
 
 typedef struct ex_ltables ex_ltables;
 /* The layout tables of ed (a header naming a row number column and a column of points or

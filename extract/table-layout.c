@@ -1,4 +1,4 @@
-/* layout.c: tables of text laid out in columns with spaces (`pdftotext -layout`, aligned plain
+/* table-layout.c: tables of text laid out in columns with spaces (`pdftotext -layout`, aligned plain
  * text). A header block ("STT | Đơn vị | Điểm chuẩn tối đa | Điểm tự đánh giá | Chỉ số", each
  * name stacked over several lines) names the columns; the number cells under it are read by
  * column, so a row's figures get their column's measure and the row's name (scores.csv). A table
