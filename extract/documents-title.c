@@ -46,6 +46,26 @@ const char *docm_type_line(const line_key *l)
 	return type;
 }
 
+/* A type line broken over lines a and b ("**NGHỊ" / "QUYẾT**", a text wrapped by its converter):
+ * two lines in capitals that are a type word together, or NULL. */
+static const char *split_type_line(const line_key *a, const line_key *b)
+{
+	if (!b || !a->upper || !b->upper || a->letters > 8 || b->letters > 8)
+		return NULL;
+	line_key both = *a;
+	sohoa_buf t = {0};
+	const char *type = NULL;
+	sohoa_buf_printf(&t, "%s %s", a->text, b->text);
+	if (t.data && !ex_key(t.data, t.len, &both.key, &both.keylen, &both.kmap)) {
+		both.text = t.data;
+		type = docm_type_line(&both);
+		free(both.key);
+		free(both.kmap);
+	}
+	sohoa_buf_free(&t);
+	return type;
+}
+
 /* The case of the letters of s[b..e): 2 capitals only ("CHỈ THỊ"), 1 a capital and then lowercase
  * only ("Chỉ thị"), 0 else (and for fewer than two letters). */
 static int span_case(const char *s, size_t b, size_t e)
@@ -124,6 +144,9 @@ static const char *running_type(const line_key *l, size_t at, size_t *off)
 		for (size_t o = 0; o < sizeof title_openers / sizeof title_openers[0] && !ok; o++)
 			ok = (!title_openers[o].type || !strcmp(title_openers[o].type, d->key)) &&
 			     ex_word_at(key, kl, k2, title_openers[o].opener);
+		/* a line in capitals that starts with a type word is as often a title's line ("QUY
+		 * ĐỊNH VỀ …" under "NGHỊ QUYẾT"): a type that names a document alone */
+		ok = ok && (c == 1 || (d->flags & SOHOA_DOCTYPE_PROSE));
 		if (!ok && c == 2) {
 			size_t we = l->kmap[k2] + strcspn(t + l->kmap[k2], " ");
 			ok = span_case(t, l->kmap[k2], we) == 1;
@@ -162,6 +185,8 @@ void docm_find_type(const line_key *L, size_t n, doc_meta *dm)
 		type = docm_type_line(&L[i]);
 		if (type)
 			type_at = i;
+		else if ((type = split_type_line(&L[i], i + 1 < n ? &L[i + 1] : NULL)))
+			type_at = i + 1;
 	}
 	/* none: a type in running text with its title, in the first lines before the body (its
 	 * cues, an article, a numbered heading, a "V/v" subject, which is a letter's title) */
@@ -204,26 +229,29 @@ int docm_sender(const line_key *l, size_t *start, size_t *end)
 	const char *t = l->text;
 	size_t len = strlen(t);
 	*start = *end = 0;
-	while (len && t[len - 1] == ' ')
+	while (len && strchr(" *_|", t[len - 1])) /* markdown's emphasis, a table's bar */
 		len--;
-	static const char word[] = " \xc4\x91i\xe1\xbb\x87n:"; /* " điện:" */
+	static const char word[] = "\xc4\x91i\xe1\xbb\x87n:"; /* "điện:" */
 	size_t wl = sizeof word - 1;
-	if (len <= wl || strncmp(t + len - wl, word, wl))
+	if (len <= wl + 1 || strncmp(t + len - wl, word, wl) || !strchr(" *", t[len - wl - 1]))
 		return 0;
+	size_t name_end = len - wl;
+	while (name_end && strchr(" *", t[name_end - 1]))
+		name_end--;
 	/* the earliest word from which on the capitals before "điện:" are a valid name */
-	for (size_t b = strspn(t, " "); b < len - wl; b++) {
-		if (b > 0 && t[b - 1] != ' ')
+	for (size_t b = strspn(t, " *"); b < name_end; b++) {
+		if ((b > 0 && !strchr(" *", t[b - 1])) || t[b] == '*' || t[b] == ' ')
 			continue;
 		char head[256];
 		int lower = 0;
-		snprintf(head, sizeof head, "%.*s", (int)(len - wl - b < sizeof head ? len - wl - b : sizeof head - 1), t + b);
+		snprintf(head, sizeof head, "%.*s", (int)(name_end - b < sizeof head ? name_end - b : sizeof head - 1), t + b);
 		if (docm_count_case(head, &lower) < 6 || lower)
 			continue;
 		char *v = docf_issuer(head);
 		free(v);
 		if (v) {
 			*start = b;
-			*end = len - wl;
+			*end = name_end;
 			return 1;
 		}
 	}
@@ -236,7 +264,7 @@ static int title_stop(const line_key *l)
 {
 	const char *p = l->text + strspn(l->text, " ");
 	size_t sb, se;
-	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " "))
+	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " *"))
 		return 1;
 	if (starts_any(l, docm_body_cues) || strchr("-+", p[0]) || l->key[strspn(l->key, " ")] == '(')
 		return 1;
@@ -464,7 +492,7 @@ static void word_key(const char *w, char *out, size_t cap)
 static int open_end(const sohoa_buf *title)
 {
 	static const char *const links[] = {"của", "và", "về", "việc", "cho", "tại", "với", "theo", "trên", "trong",
-					    "đến", "từ", NULL};
+					    "đến", "từ", "được", "là", NULL};
 	const char *last = title->data ? strrchr(title->data, ' ') : NULL;
 	char k[64], lk[64];
 	word_key(last ? last + 1 : title->data ? title->data : "", k, sizeof k);
@@ -620,13 +648,22 @@ static void title_by_body(const doc_ctx *dc, size_t from, sohoa_buf *title)
 }
 
 /* Markdown's emphasis taken out of the title ("**Quy định về … ****và …**", a text converted
- * from a web page): runs of two '*' or more, and a '*' or '_' at either end. */
+ * from a web page): its '*' (no title has one), a '_' at either end, and a rule under it. */
 static void title_unmark(sohoa_buf *title)
 {
 	size_t k = 0;
+	/* " *Căn": a single '*' opening a capitalized word inside the title opens the body's
+	 * grounds in italics, run into the title's line */
+	for (size_t i = 1; i + 2 < title->len; i++)
+		if (title->data[i] == '*' && title->data[i - 1] == ' ' && title->data[i + 1] != '*' &&
+		    docm_starts_upper(title->data + i + 1, title->len - i - 1)) {
+			title->len = i;
+			title->data[i] = 0;
+			break;
+		}
 	for (size_t i = 0; i < title->len;) {
 		size_t r = strspn(title->data + i, "*");
-		if (r >= 2 || (r && (i == 0 || i + r == title->len))) {
+		if (r) {
 			i += r;
 			continue;
 		}
@@ -640,6 +677,13 @@ static void title_unmark(sohoa_buf *title)
 		size_t b = strspn(c, "_ "), e = strlen(c);
 		while (e > b && strchr("_ ", c[e - 1]))
 			e--;
+		/* a rule under the title ("… năm 2025 ----------"), not a dash between words */
+		size_t d = e;
+		while (d > b && c[d - 1] == '-')
+			d--;
+		if (e - d >= 2 && d > b && c[d - 1] == ' ')
+			for (e = d; e > b && c[e - 1] == ' '; e--)
+				;
 		title->len = 0;
 		title->data[0] = 0;
 		sohoa_buf_append(title, c + b, e - b);
@@ -731,7 +775,9 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 			break;
 		if (!title->len && i > from && title_stop(&L[i]))
 			break;
-		if (strstr(L[i].key, ", ngay ") || docm_key_starts(&L[i], "so"))
+		/* the number's line, not a title's line that starts with "SƠ" ("… QUY ĐỊNH HỒ" / "SƠ, …") */
+		if (strstr(L[i].key, ", ngay ") || docm_number_label(L[i].text) ||
+		    (docm_key_starts(&L[i], "so") && L[i].letters <= 3))
 			break;
 		if (caps == 1 && dm->type && subject_line(&L[i])) {
 			/* "CHỈ THỊ", a line in capitals, then "Về việc …": the subject is the title, the

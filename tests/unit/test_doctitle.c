@@ -123,6 +123,30 @@ int main(void)
 	check_doc(ctx, md, N(md), SOHOA_SRC_TEXT, "Kế hoạch", "Tổ chức hội thi tin học trẻ năm 2031",
 		  "a type line in markdown");
 
+	/* a type line wrapped over two lines; a line in capitals opening with "QUY ĐỊNH" is the title */
+	const char *wrapped[] = {"**NGHỊ", "QUYẾT**", "QUY ĐỊNH VỀ MỨC THU PHÍ THAM QUAN BẢO TÀNG TỈNH",
+				 "*Căn cứ Luật Phí và lệ phí;*", "Hội đồng nhân dân tỉnh quyết nghị:"};
+	check_doc(ctx, wrapped, N(wrapped), SOHOA_SRC_TEXT, "Nghị quyết", "QUY ĐỊNH VỀ MỨC THU PHÍ THAM QUAN BẢO TÀNG TỈNH",
+		  "a type line wrapped over two lines");
+	const char *rule_caps[] = {"QUY ĐỊNH VỀ MỨC THU PHÍ THAM QUAN BẢO TÀNG TỈNH", "Căn cứ Luật Phí và lệ phí;"};
+	check_doc(ctx, rule_caps, N(rule_caps), SOHOA_SRC_TEXT, NULL, NULL, "'QUY ĐỊNH VỀ …' in capitals alone");
+	/* a title's line that starts with "SƠ" is no number line; the grounds in italics run into the
+	 * title's last line end it */
+	const char *so[] = {"THÔNG TƯ", "QUY ĐỊNH VỀ THÀNH PHẦN HỒ", "SƠ ĐĂNG KÝ TÀU CÁ VÀ THUYỀN VIÊN *Căn",
+			    "cứ Luật Thủy sản;*", "Bộ trưởng ban hành Thông tư."};
+	check_doc(ctx, so, N(so), SOHOA_SRC_TEXT, "Thông tư", "QUY ĐỊNH VỀ THÀNH PHẦN HỒ SƠ ĐĂNG KÝ TÀU CÁ VÀ THUYỀN VIÊN",
+		  "a title line starting with SƠ");
+	/* a telegram's sender in bold ends its title */
+	const char *sender[] = {"**CÔNG ĐIỆN**", "VỀ CHỦ ĐỘNG ỨNG PHÓ BÃO SỐ 9", "**THỦ TƯỚNG CHÍNH PHỦ ***điện:* |",
+				"- Ủy ban nhân dân các tỉnh ven biển;"};
+	check_doc(ctx, sender, N(sender), SOHOA_SRC_TEXT, "Công điện", "VỀ CHỦ ĐỘNG ỨNG PHÓ BÃO SỐ 9",
+		  "a sender in bold ends a telegram's title");
+	/* a rule under the title is no part of it */
+	const char *rule[] = {"NGHỊ QUYẾT", "Về việc đặt tên đường trên địa bàn thị trấn ----------",
+			      "Căn cứ Luật Tổ chức chính quyền địa phương;"};
+	check_doc(ctx, rule, N(rule), SOHOA_SRC_TEXT, "Nghị quyết", "Về việc đặt tên đường trên địa bàn thị trấn",
+		  "a rule after the title");
+
 	/* a title line ending with "CỦA" goes on over a line that names an official */
 	const char *linked[] = {"KẾ HOẠCH", "THỰC HIỆN CHỈ THỊ SỐ 05/CT-UBND CỦA",
 				"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH VỀ PHÒNG CHỐNG DỊCH BỆNH",
