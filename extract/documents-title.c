@@ -431,6 +431,36 @@ static int misread_word(const char *title)
 	return bad;
 }
 
+/* A title read by OCR with a speck before it (",Vêviệc …") and the space of its opener lost
+ * ("Vềviệc", "Vêviệc"): the speck dropped, the two words apart. */
+static void opener_apart(sohoa_buf *title)
+{
+	size_t b = title->data ? strspn(title->data, ",.;:'`") : 0;
+	size_t w = title->data ? strcspn(title->data + b, " ") : 0;
+	char sk[32];
+	if (!title->data || (!b && w < 6) || w >= sizeof sk)
+		return;
+	sohoa_gov_skeleton(title->data + b, w, sk, sizeof sk);
+	sohoa_buf fixed = {0};
+	if (!strcmp(sk, "veviec") && (title->data[b] == 'V' || title->data[b] == 'v')) {
+		/* the last four bytes are "iệc" less its first letter: split before the 'v' of "việc" */
+		const char *v = title->data + b + w;
+		while (v > title->data + b + 1 && v[-1] != 'v')
+			v--;
+		if (v > title->data + b + 1) {
+			sohoa_buf_append(&fixed, title->data + b, (size_t)(v - 1 - (title->data + b)));
+			sohoa_buf_puts(&fixed, " ");
+			sohoa_buf_puts(&fixed, v - 1);
+		}
+	} else if (b && docm_starts_upper(title->data + b, title->len - b)) {
+		sohoa_buf_puts(&fixed, title->data + b);
+	}
+	if (fixed.data) {
+		sohoa_buf_free(title);
+		*title = fixed;
+	}
+}
+
 /* A title that starts "Về việc" (Decree 30's subject opener) read with its first word one
  * letter off ("và việc", "Vê việc"): that word set right. */
 static void subject_opener(sohoa_buf *title)
@@ -811,6 +841,8 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 	title_cut(title);
 	if (from < n && last < n && docm_line_ocr(dc, &L[from]))
 		title_by_body(dc, last + 1, title);
+	if (from < n && docm_line_ocr(dc, &L[from]))
+		opener_apart(title);
 	subject_opener(title);
 	if (dm->vv && from < n && docm_vv_line(&L[from]))
 		vv_opener(title);

@@ -169,6 +169,11 @@ int main(void)
 	check_doc(ctx, both, N(both), SOHOA_SRC_OCR, "Chỉ thị", "Về việc tăng cường quản lý đôi với hộ kinh doanh",
 		  "a title word the body writes both ways");
 
+	/* OCR's speck before the title and the opener's space lost */
+	const char *glued_opener[] = {"CHỈ THỊ", ",Vêviệc tăng cường phòng cháy rừng mùa khô", "Căn cứ Luật Lâm nghiệp;"};
+	check_doc(ctx, glued_opener, N(glued_opener), SOHOA_SRC_OCR, "Chỉ thị",
+		  "Về việc tăng cường phòng cháy rừng mùa khô", "',Vêviệc …' read by OCR");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
