@@ -461,6 +461,36 @@ static void opener_apart(sohoa_buf *title)
 	}
 }
 
+/* A title read by OCR with a digit for its look-alike letter inside a lowercase word ("đánh
+ * g1á", "tổ chức h0ạt động"): the letter set back where that makes a Vietnamese syllable. Codes
+ * ("H1N1", "A1", "m2") keep their digits: a capital, or a digit at the word's edge. */
+static void title_lookalikes(sohoa_buf *title)
+{
+	for (size_t i = 1; i + 1 < title->len; i++) {
+		char c = title->data[i];
+		if (c != '1' && c != '0')
+			continue;
+		size_t b = i, e = i + 1;
+		while (b > 0 && title->data[b - 1] != ' ')
+			b--;
+		while (e < title->len && title->data[e] != ' ' && !strchr(",.;:)", title->data[e]))
+			e++;
+		if (b == i || e == i + 1 || strpbrk(title->data + i + 1, "0123456789") - title->data < (long)e)
+			continue;
+		char w[64];
+		int lower = 0;
+		if (e - b >= sizeof w)
+			continue;
+		memcpy(w, title->data + b, e - b);
+		w[e - b] = 0;
+		w[i - b] = c == '1' ? 'i' : 'o';
+		int letters = docm_count_case(w, &lower);
+		if (strpbrk(w, "0123456789") || letters != lower || !sohoa_viet_syllable(w, strlen(w)))
+			continue;
+		title->data[i] = w[i - b];
+	}
+}
+
 /* A title that starts "Về việc" (Decree 30's subject opener) read with its first word one
  * letter off ("và việc", "Vê việc"): that word set right. */
 static void subject_opener(sohoa_buf *title)
@@ -841,8 +871,10 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 	title_cut(title);
 	if (from < n && last < n && docm_line_ocr(dc, &L[from]))
 		title_by_body(dc, last + 1, title);
-	if (from < n && docm_line_ocr(dc, &L[from]))
+	if (from < n && docm_line_ocr(dc, &L[from])) {
 		opener_apart(title);
+		title_lookalikes(title);
+	}
 	subject_opener(title);
 	if (dm->vv && from < n && docm_vv_line(&L[from]))
 		vv_opener(title);

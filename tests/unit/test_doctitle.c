@@ -174,6 +174,12 @@ int main(void)
 	check_doc(ctx, glued_opener, N(glued_opener), SOHOA_SRC_OCR, "Chỉ thị",
 		  "Về việc tăng cường phòng cháy rừng mùa khô", "',Vêviệc …' read by OCR");
 
+	/* a digit OCR read for its look-alike letter inside a word; codes keep theirs */
+	const char *lookalike[] = {"Số: 15/SGDĐT-GDTrH", "V/v đánh g1á công tác phòng chống H1N1 năm 2031",
+				   "Kính gửi: Các trường trung học phổ thông"};
+	check_doc(ctx, lookalike, N(lookalike), SOHOA_SRC_OCR, "Công văn",
+		  "V/v đánh giá công tác phòng chống H1N1 năm 2031", "'g1á' read by OCR");
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
