@@ -611,7 +611,7 @@ static int body_word(const doc_ctx *dc, size_t from, char *const *w, int i, char
  * other reading: OCR put a wrong mark on the title's word. Its key into out; 0 if none. */
 static int body_pair_word(const doc_ctx *dc, size_t from, char *const *w, int n, int i, char *out, size_t cap)
 {
-	char kl[64] = "", kr[64] = "", kw[64], bk[2][64], sw[64], sb[64];
+	char kl[64] = "", kr[64] = "", kw[64], sw[64], sb[64];
 	char var[4][64]; /* the other readings, how often each */
 	int nvar = 0, count[4] = {0}, own = 0;
 	if (i > 0)
@@ -628,29 +628,35 @@ static int body_pair_word(const doc_ctx *dc, size_t from, char *const *w, int n,
 		int nb = 0;
 		if (!docf_words(dc->L[l].text, b, 256, &nb))
 			continue;
+		/* each word of the body once, beside the title's left or right neighbour (or both) */
 		for (int j = 0; j < nb; j++) {
-			memmove(bk[0], bk[1], sizeof bk[0]);
-			word_key(b[j], bk[1], sizeof bk[1]);
-			/* the pair (left neighbour, word) or (word, right neighbour) as the title has it */
-			for (int side = 0; side < 2 && j > 0; side++) {
-				const char *nk = side ? bk[1] : bk[0], *wd = side ? bk[0] : bk[1], *tk = side ? kr : kl;
-				if (!tk[0] || strcmp(nk, tk))
-					continue;
-				if (!strcmp(wd, kw)) {
-					own++;
-					continue;
-				}
-				sohoa_gov_skeleton(wd, strlen(wd), sb, sizeof sb);
-				if (strcmp(sb, sw))
-					continue;
-				int v = 0;
-				while (v < nvar && strcmp(var[v], wd))
-					v++;
-				if (v == nvar && nvar < 4)
-					snprintf(var[nvar++], sizeof var[0], "%s", wd);
-				if (v < nvar)
-					count[v]++;
+			char wd[64], nk[64];
+			int beside = 0;
+			if (j > 0 && kl[0]) {
+				word_key(b[j - 1], nk, sizeof nk);
+				beside = !strcmp(nk, kl);
 			}
+			if (!beside && j + 1 < nb && kr[0]) {
+				word_key(b[j + 1], nk, sizeof nk);
+				beside = !strcmp(nk, kr);
+			}
+			if (!beside)
+				continue;
+			word_key(b[j], wd, sizeof wd);
+			if (!strcmp(wd, kw)) {
+				own++;
+				continue;
+			}
+			sohoa_gov_skeleton(wd, strlen(wd), sb, sizeof sb);
+			if (strcmp(sb, sw))
+				continue;
+			int v = 0;
+			while (v < nvar && strcmp(var[v], wd))
+				v++;
+			if (v == nvar && nvar < 4)
+				snprintf(var[nvar++], sizeof var[0], "%s", wd);
+			if (v < nvar)
+				count[v]++;
 		}
 		free(b[0]);
 	}
