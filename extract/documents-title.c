@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The most words a title is split into when its words are set right one by one: all of them
+ * (docf_words stops at max, and a title rebuilt from fewer words would lose its end). */
+#define TITLE_MAXW 512
+
 /* Words that start the body after the title. */
 const char *const docm_body_cues[] = {"can cu", "kinh gui", "xet", "nham", "theo ket qua",
 					"thuc hien ke hoach", "thuc hien quyet dinh", "thuc hien nghi quyet",
@@ -408,9 +412,9 @@ static void vv_opener(sohoa_buf *title)
  * a misread the title would carry. */
 static int misread_word(const char *title)
 {
-	char *w[DOCF_MAXW];
+	char *w[TITLE_MAXW];
 	int n = 0, bad = 0;
-	if (!docf_words(title, w, DOCF_MAXW, &n))
+	if (!docf_words(title, w, TITLE_MAXW, &n))
 		return 0;
 	for (int i = 1; i < n && !bad; i++) {
 		const char *p = w[i];
@@ -679,9 +683,9 @@ static int body_pair_word(const doc_ctx *dc, size_t from, char *const *w, int n,
  * body_word, body_pair_word): that word set right. from: the body's first line. */
 static void title_by_body(const doc_ctx *dc, size_t from, sohoa_buf *title)
 {
-	char *w[DOCF_MAXW];
+	char *w[TITLE_MAXW];
 	int n = 0;
-	if (!title->len || !docf_words(title->data, w, DOCF_MAXW, &n))
+	if (!title->len || !docf_words(title->data, w, TITLE_MAXW, &n))
 		return;
 	sohoa_buf fixed = {0};
 	int changed = 0;
@@ -906,9 +910,9 @@ void docm_title_places(const doc_ctx *dc, doc_meta *dm)
 	int p = docf_province_at_end(dm->place);
 	for (int h = dm->nhead - 1; h >= 0 && p < 0; h--)
 		p = docf_province_at_end(dm->head[h]);
-	char *w[DOCF_MAXW];
+	char *w[TITLE_MAXW];
 	int n = 0;
-	if (p < 0 || !dm->title.len || !docf_words(dm->title.data, w, DOCF_MAXW, &n))
+	if (p < 0 || !dm->title.len || !docf_words(dm->title.data, w, TITLE_MAXW, &n))
 		return;
 	sohoa_buf fixed = {0};
 	int changed = 0;

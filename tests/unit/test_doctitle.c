@@ -162,6 +162,17 @@ int main(void)
 			      "Ủy ban nhân dân xã thực hiện quản lý đối với các chợ."};
 	check_doc(ctx, slip, N(slip), SOHOA_SRC_OCR, "Chỉ thị", "Về việc tăng cường quản lý đối với hộ kinh doanh",
 		  "a title word the body writes otherwise");
+	/* a long title keeps its end when a word of it is set right */
+	char longt[1024] = "Về việc tăng cường quản lý đôi với hộ kinh doanh", wantl[1024];
+	for (int k = 0; k < 8; k++)
+		strcat(longt, " và các cơ sở sản xuất nhỏ");
+	strcat(longt, " trên địa bàn tỉnh");
+	snprintf(wantl, sizeof wantl, "Về việc tăng cường quản lý đối%s", strstr(longt, " với hộ"));
+	const char *longdoc[] = {"CHỈ THỊ", longt, "Căn cứ Luật Quản lý thuế;",
+				 "Thời gian qua, việc quản lý đối với hộ kinh doanh còn hạn chế.",
+				 "Cơ quan thuế tăng cường kiểm tra đối với hộ kinh doanh cá thể."};
+	check_doc(ctx, longdoc, N(longdoc), SOHOA_SRC_OCR, "Chỉ thị", wantl, "a title of 60 words set right keeps its end");
+
 	/* not when the body writes the title's word too, about as often */
 	const char *both[] = {"CHỈ THỊ", "Về việc tăng cường quản lý đôi với hộ kinh doanh",
 			      "Căn cứ Luật Quản lý thuế;", "Cơ quan thuế kiểm tra đối với hộ kinh doanh cá thể.",
