@@ -479,7 +479,7 @@ static void title_lookalikes(sohoa_buf *title)
 			b--;
 		while (e < title->len && title->data[e] != ' ' && !strchr(",.;:)", title->data[e]))
 			e++;
-		if (b == i || e == i + 1 || strpbrk(title->data + i + 1, "0123456789") - title->data < (long)e)
+		if (b == i || e == i + 1)
 			continue;
 		char w[64];
 		int lower = 0;

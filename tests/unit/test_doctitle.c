@@ -190,6 +190,10 @@ int main(void)
 				   "Kính gửi: Các trường trung học phổ thông"};
 	check_doc(ctx, lookalike, N(lookalike), SOHOA_SRC_OCR, "Công văn",
 		  "V/v đánh giá công tác phòng chống H1N1 năm 2031", "'g1á' read by OCR");
+	const char *lookalike2[] = {"Số: 16/SGDĐT-GDTrH", "V/v đánh g1á thực trạng phòng học bộ môn",
+				    "Kính gửi: Các trường trung học phổ thông"};
+	check_doc(ctx, lookalike2, N(lookalike2), SOHOA_SRC_OCR, "Công văn", "V/v đánh giá thực trạng phòng học bộ môn",
+		  "'g1á' with no other digit in the title");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
