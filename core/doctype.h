@@ -22,6 +22,10 @@ enum {
 	SOHOA_DOCTYPE_HEADING = 4,  /* documents.csv recognizes it on a document's type line */
 	SOHOA_DOCTYPE_SLOT = 8,     /* the vie job corrects a number's type slot one OCR slip away to
 	                             * this code (restore/ocrfix-codes.c) */
+	SOHOA_DOCTYPE_PROSE = 16,   /* documents.csv takes it opening a text's first line in sentence
+	                             * case ("Chỉ thị về việc …", no letterhead): a word that names a
+	                             * document only, not "Quy định", "Hướng dẫn", which name rules and
+	                             * guidance in any text ("Quy định về tách thửa …") */
 };
 
 /* The rows, sohoa_doctypes[0 .. sohoa_ndoctypes). Order matters where a key begins another

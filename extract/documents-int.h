@@ -29,6 +29,8 @@ typedef struct line_key {
 typedef struct doc_meta {
 	const char *type;        /* from the types table */
 	size_t type_at;          /* the type line (index into the line keys), or n */
+	size_t title_off;        /* a type read in running text ("Chỉ thị về việc …"): where the
+				  * title starts on the type line (bytes); 0 for a type line */
 	sohoa_buf title;
 	char *head[4];           /* letterhead bodies, outermost first (NULL: not a valid name) */
 	int nhead;

@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The most words a title is split into when its words are set right one by one: all of them
+ * (docf_words stops at max, and a title rebuilt from fewer words would lose its end). */
+#define TITLE_MAXW 512
+
 /* Words that start the body after the title. */
 const char *const docm_body_cues[] = {"can cu", "kinh gui", "xet", "nham", "theo ket qua",
 					"thuc hien ke hoach", "thuc hien quyet dinh", "thuc hien nghi quyet",
@@ -17,31 +21,190 @@ const char *const docm_body_cues[] = {"can cu", "kinh gui", "xet", "nham", "theo
 
 /* ---- type and title ---- */
 
+/* 1 if line l's key starts with one of words, past markdown's marks ("*Căn cứ …*"). */
+static int starts_any(const line_key *l, const char *const *words)
+{
+	size_t i = strspn(l->key, " *_#");
+	for (int w = 0; words[w]; w++)
+		if (ex_word_at(l->key, l->keylen, i, words[w]))
+			return 1;
+	return 0;
+}
+
 const char *docm_type_line(const line_key *l)
 {
 	const char *type = NULL;
 	if (!l->upper)
 		return NULL;
 	char *k = ex_clean(l->key, 0, l->keylen);
+	/* markdown's emphasis or heading marks around it ("**QUYẾT ĐỊNH**"), not a colon ("QUYẾT
+	 * ĐỊNH:" opens a decision's articles) */
+	size_t b = k ? strspn(k, "#*_ ") : 0, e = k ? strlen(k) : 0;
+	while (e > b && strchr("*_ ", k[e - 1]))
+		e--;
 	for (size_t t = 0; k && t < sohoa_ndoctypes; t++) /* core/doctype.c: the type lines */
-		if ((sohoa_doctypes[t].flags & SOHOA_DOCTYPE_HEADING) && !strcmp(k, sohoa_doctypes[t].key))
+		if ((sohoa_doctypes[t].flags & SOHOA_DOCTYPE_HEADING) && strlen(sohoa_doctypes[t].key) == e - b &&
+		    !strncmp(k + b, sohoa_doctypes[t].key, e - b))
 			type = sohoa_doctypes[t].name;
 	free(k);
 	return type;
+}
+
+/* A type line broken over lines a and b ("**NGHỊ" / "QUYẾT**", a text wrapped by its converter):
+ * two lines in capitals that are a type word together, or NULL. */
+static const char *split_type_line(const line_key *a, const line_key *b)
+{
+	if (!b || !a->upper || !b->upper || a->letters > 8 || b->letters > 8)
+		return NULL;
+	line_key both = *a;
+	sohoa_buf t = {0};
+	const char *type = NULL;
+	sohoa_buf_printf(&t, "%s %s", a->text, b->text);
+	if (t.data && !ex_key(t.data, t.len, &both.key, &both.keylen, &both.kmap)) {
+		both.text = t.data;
+		type = docm_type_line(&both);
+		free(both.key);
+		free(both.kmap);
+	}
+	sohoa_buf_free(&t);
+	return type;
+}
+
+/* The case of the letters of s[b..e): 2 capitals only ("CHỈ THỊ"), 1 a capital and then lowercase
+ * only ("Chỉ thị"), 0 else (and for fewer than two letters). */
+static int span_case(const char *s, size_t b, size_t e)
+{
+	char w[128];
+	int lower = 0;
+	snprintf(w, sizeof w, "%.*s", (int)(e - b < sizeof w ? e - b : sizeof w - 1), s + b);
+	int letters = docm_count_case(w, &lower);
+	if (letters < 2)
+		return 0;
+	if (!lower)
+		return 2;
+	return lower == letters - 1 && docm_starts_upper(w, strlen(w)) ? 1 : 0;
+}
+
+/* What a title in running text opens with after its type word (keys): Decree 30's subject "Về …"
+ * (also "V/v") after any type, and the openers of the titles of notices and reports, which name
+ * what they are of ("Thông báo kết luận …", "Báo cáo tình hình …"). */
+static const struct {
+	const char *type; /* a type's key, NULL: any */
+	const char *opener;
+} title_openers[] = {
+	{NULL, "ve"}, {NULL, "v/v"}, {"thong bao", "ket luan"}, {"thong bao", "y kien ket luan"},
+	{"bao cao", "tinh hinh"}, {"bao cao", "ket qua"}, {"bao cao", "tong ket"}, {"bao cao", "so ket"},
+};
+
+/* A type word opening line l in running text with the title after it: "Chỉ thị về việc …",
+ * "THÔNG BÁO Kết luận của …", "Nghị quyết về …" (a text without a letterhead, a type line run
+ * together with its title). The type, and *off where the title starts in l->text; NULL when
+ * the line is none. A type word that opens a sentence ("Quyết định này có hiệu lực …", "Thông
+ * báo cho các đơn vị …") or names another document ("Chỉ thị số 15/CT-TTg …", "Nghị quyết 42 về
+ * …") is none: the title must take an opener (title_openers), or, after the type in capitals, a
+ * word in sentence case; the line is no question nor sentences (no '?', no ':', ';', '!' at its
+ * end, no sentence ending inside it); a type in sentence case is one that names a document only
+ * (SOHOA_DOCTYPE_PROSE) on one of the text's first three lines (at, from 0), and a '.' ends only
+ * the first line (a title written as a sentence; further down, a sentence of the body). */
+static const char *running_type(const line_key *l, size_t at, size_t *off)
+{
+	const char *t = l->text, *key = l->key;
+	size_t len = strlen(t), kl = l->keylen, kb = 0;
+	*off = 0;
+	while (kb < kl && strchr("#*_ ", key[kb]))
+		kb++;
+	while (len && strchr(" *_", t[len - 1]))
+		len--;
+	if (!len || strchr(":;!?", t[len - 1]) || memchr(t, '?', len) || (t[len - 1] == '.' && at > 0))
+		return NULL;
+	for (size_t i = 0; i + 2 < len; i++) /* "… hôm nay. Theo đó, …": sentences */
+		if (t[i] == '.' && t[i + 1] == ' ' && docm_starts_upper(t + i + 2, len - i - 2))
+			return NULL;
+	for (size_t r = 0; r < sohoa_ndoctypes; r++) {
+		const sohoa_doctype *d = &sohoa_doctypes[r];
+		size_t dl = d->key ? strlen(d->key) : 0;
+		if (d->name && d->caps && kb + dl < kl && !strncmp(key + kb, d->key, dl) && key[kb + dl] != ' ' &&
+		    (kb == 0 || key[kb - 1] == ' ' || strchr("#*_", key[kb - 1]))) {
+			/* "NGHỊ ĐỊNHQuy định …": the type in capitals run into its title in sentence case */
+			size_t tb = l->kmap[kb + dl], we = tb + strcspn(t + tb, " ");
+			if (!(d->flags & SOHOA_DOCTYPE_HEADING) || span_case(t, l->kmap[kb], tb) != 2 ||
+			    span_case(t, tb, we) != 1 || !strchr(t + tb, ' '))
+				return NULL;
+			*off = tb;
+			return d->name;
+		}
+		if (!d->name || !d->caps || !ex_word_at(key, kl, kb, d->key))
+			continue;
+		if (!(d->flags & SOHOA_DOCTYPE_HEADING)) /* the first row that reads there decides */
+			return NULL;
+		size_t ke = kb + strlen(d->key), k2 = ke;
+		int c = span_case(t, l->kmap[kb], l->kmap[ke]);
+		while (k2 < kl && key[k2] == ' ')
+			k2++;
+		if (!c || k2 == ke || k2 >= kl || l->kmap[k2] >= len ||
+		    (c == 1 && (!(d->flags & SOHOA_DOCTYPE_PROSE) || at >= 3)))
+			return NULL;
+		int ok = 0;
+		for (size_t o = 0; o < sizeof title_openers / sizeof title_openers[0] && !ok; o++)
+			ok = (!title_openers[o].type || !strcmp(title_openers[o].type, d->key)) &&
+			     ex_word_at(key, kl, k2, title_openers[o].opener);
+		/* a line in capitals that starts with a type word is as often a title's line ("QUY
+		 * ĐỊNH VỀ …" under "NGHỊ QUYẾT"): a type that names a document alone */
+		ok = ok && (c == 1 || (d->flags & SOHOA_DOCTYPE_PROSE));
+		if (!ok && c == 2) {
+			size_t we = l->kmap[k2] + strcspn(t + l->kmap[k2], " ");
+			ok = span_case(t, l->kmap[k2], we) == 1;
+		}
+		/* a title is two words or more */
+		if (!ok || !strchr(t + l->kmap[k2], ' ') || (size_t)(strchr(t + l->kmap[k2], ' ') - t) >= len)
+			return NULL;
+		*off = l->kmap[k2];
+		return d->name;
+	}
+	return NULL;
+}
+
+/* A heading's number opening line l: "1.", "II.", "a)", "A ." — the body has begun. */
+static int numbered_line(const line_key *l)
+{
+	const char *p = l->text + strspn(l->text, " ");
+	size_t m = strspn(p, "0123456789");
+	if (!m)
+		m = strspn(p, "IVXLivx");
+	if (!m && ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z')))
+		m = 1;
+	if (!m)
+		return 0;
+	p += m;
+	p += strspn(p, " ");
+	return *p == '.' || *p == ')';
 }
 
 /* The type line: a line in capitals that is only a type word, in the first 40 lines. */
 void docm_find_type(const line_key *L, size_t n, doc_meta *dm)
 {
 	const char *type = NULL;
-	size_t type_at = n;
+	size_t type_at = n, off = 0;
 	for (size_t i = 0; i < n && i < 40 && !type; i++) {
 		type = docm_type_line(&L[i]);
+		if (type)
+			type_at = i;
+		else if ((type = split_type_line(&L[i], i + 1 < n ? &L[i + 1] : NULL)))
+			type_at = i + 1;
+	}
+	/* none: a type in running text with its title, in the first lines before the body (its
+	 * cues, an article, a numbered heading, a "V/v" subject, which is a letter's title) */
+	for (size_t i = 0; !type && i < n && i < 12; i++) {
+		if (starts_any(&L[i], docm_body_cues) || docm_key_starts(&L[i], "dieu") ||
+		    docm_vv_line(&L[i]) || numbered_line(&L[i]))
+			break;
+		type = running_type(&L[i], i, &off);
 		if (type)
 			type_at = i;
 	}
 	dm->type = type;
 	dm->type_at = type_at;
+	dm->title_off = off;
 }
 
 /* A line that names the body or the official who issues the document ("ỦY BAN NHÂN DÂN THÀNH
@@ -50,15 +213,19 @@ static int authority_line(const line_key *l)
 {
 	if (!l->upper)
 		return 0;
-	char *w[DOCF_MAXW];
+	char *w[DOCF_MAXW], *plain = sohoa_strdup(l->text);
 	int n = 0, used = 0, hit = 0;
-	if (docf_words(l->text, w, DOCF_MAXW, &n)) {
+	for (size_t i = 0, k = 0; plain; i++) /* without markdown's emphasis: "**BỘ TRƯỞNG …**" */
+		if (plain[i] != '*' && !(plain[k++] = plain[i]))
+			break;
+	if (plain && docf_words(plain, w, DOCF_MAXW, &n)) {
 		hit = docf_head(w, n, &used) >= 0 && used >= 2;
 		free(w[0]);
 	}
+	free(plain);
 	static const char *const official[] = {"chu tich", "bo truong", "thu tuong", "giam doc", "hieu truong",
 					       "truong ban", "cuc truong", "tong cuc truong", "vien truong", NULL};
-	return hit || docm_key_starts_any(l, official);
+	return hit || starts_any(l, official);
 }
 
 int docm_sender(const line_key *l, size_t *start, size_t *end)
@@ -66,26 +233,29 @@ int docm_sender(const line_key *l, size_t *start, size_t *end)
 	const char *t = l->text;
 	size_t len = strlen(t);
 	*start = *end = 0;
-	while (len && t[len - 1] == ' ')
+	while (len && strchr(" *_|", t[len - 1])) /* markdown's emphasis, a table's bar */
 		len--;
-	static const char word[] = " \xc4\x91i\xe1\xbb\x87n:"; /* " điện:" */
+	static const char word[] = "\xc4\x91i\xe1\xbb\x87n:"; /* "điện:" */
 	size_t wl = sizeof word - 1;
-	if (len <= wl || strncmp(t + len - wl, word, wl))
+	if (len <= wl + 1 || strncmp(t + len - wl, word, wl) || !strchr(" *", t[len - wl - 1]))
 		return 0;
+	size_t name_end = len - wl;
+	while (name_end && strchr(" *", t[name_end - 1]))
+		name_end--;
 	/* the earliest word from which on the capitals before "điện:" are a valid name */
-	for (size_t b = strspn(t, " "); b < len - wl; b++) {
-		if (b > 0 && t[b - 1] != ' ')
+	for (size_t b = strspn(t, " *"); b < name_end; b++) {
+		if ((b > 0 && !strchr(" *", t[b - 1])) || t[b] == '*' || t[b] == ' ')
 			continue;
 		char head[256];
 		int lower = 0;
-		snprintf(head, sizeof head, "%.*s", (int)(len - wl - b < sizeof head ? len - wl - b : sizeof head - 1), t + b);
+		snprintf(head, sizeof head, "%.*s", (int)(name_end - b < sizeof head ? name_end - b : sizeof head - 1), t + b);
 		if (docm_count_case(head, &lower) < 6 || lower)
 			continue;
 		char *v = docf_issuer(head);
 		free(v);
 		if (v) {
 			*start = b;
-			*end = len - wl;
+			*end = name_end;
 			return 1;
 		}
 	}
@@ -98,9 +268,9 @@ static int title_stop(const line_key *l)
 {
 	const char *p = l->text + strspn(l->text, " ");
 	size_t sb, se;
-	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " "))
+	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " *"))
 		return 1;
-	if (docm_key_starts_any(l, docm_body_cues) || strchr("-+", p[0]) || l->key[strspn(l->key, " ")] == '(')
+	if (starts_any(l, docm_body_cues) || strchr("-+", p[0]) || l->key[strspn(l->key, " ")] == '(')
 		return 1;
 	if ((p[0] == 'I' || p[0] == 'V') && strchr(". ", p[strspn(p, "IVX")]) && l->upper)
 		return 1;
@@ -242,9 +412,9 @@ static void vv_opener(sohoa_buf *title)
  * a misread the title would carry. */
 static int misread_word(const char *title)
 {
-	char *w[DOCF_MAXW];
+	char *w[TITLE_MAXW];
 	int n = 0, bad = 0;
-	if (!docf_words(title, w, DOCF_MAXW, &n))
+	if (!docf_words(title, w, TITLE_MAXW, &n))
 		return 0;
 	for (int i = 1; i < n && !bad; i++) {
 		const char *p = w[i];
@@ -263,6 +433,66 @@ static int misread_word(const char *title)
 	}
 	free(w[0]);
 	return bad;
+}
+
+/* A title read by OCR with a speck before it (",Vêviệc …") and the space of its opener lost
+ * ("Vềviệc", "Vêviệc"): the speck dropped, the two words apart. */
+static void opener_apart(sohoa_buf *title)
+{
+	size_t b = title->data ? strspn(title->data, ",.;:'`") : 0;
+	size_t w = title->data ? strcspn(title->data + b, " ") : 0;
+	char sk[32];
+	if (!title->data || (!b && w < 6) || w >= sizeof sk)
+		return;
+	sohoa_gov_skeleton(title->data + b, w, sk, sizeof sk);
+	sohoa_buf fixed = {0};
+	if (!strcmp(sk, "veviec") && (title->data[b] == 'V' || title->data[b] == 'v')) {
+		/* the last four bytes are "iệc" less its first letter: split before the 'v' of "việc" */
+		const char *v = title->data + b + w;
+		while (v > title->data + b + 1 && v[-1] != 'v')
+			v--;
+		if (v > title->data + b + 1) {
+			sohoa_buf_append(&fixed, title->data + b, (size_t)(v - 1 - (title->data + b)));
+			sohoa_buf_puts(&fixed, " ");
+			sohoa_buf_puts(&fixed, v - 1);
+		}
+	} else if (b && docm_starts_upper(title->data + b, title->len - b)) {
+		sohoa_buf_puts(&fixed, title->data + b);
+	}
+	if (fixed.data) {
+		sohoa_buf_free(title);
+		*title = fixed;
+	}
+}
+
+/* A title read by OCR with a digit for its look-alike letter inside a lowercase word ("đánh
+ * g1á", "tổ chức h0ạt động"): the letter set back where that makes a Vietnamese syllable. Codes
+ * ("H1N1", "A1", "m2") keep their digits: a capital, or a digit at the word's edge. */
+static void title_lookalikes(sohoa_buf *title)
+{
+	for (size_t i = 1; i + 1 < title->len; i++) {
+		char c = title->data[i];
+		if (c != '1' && c != '0')
+			continue;
+		size_t b = i, e = i + 1;
+		while (b > 0 && title->data[b - 1] != ' ')
+			b--;
+		while (e < title->len && title->data[e] != ' ' && !strchr(",.;:)", title->data[e]))
+			e++;
+		if (b == i || e == i + 1)
+			continue;
+		char w[64];
+		int lower = 0;
+		if (e - b >= sizeof w)
+			continue;
+		memcpy(w, title->data + b, e - b);
+		w[e - b] = 0;
+		w[i - b] = c == '1' ? 'i' : 'o';
+		int letters = docm_count_case(w, &lower);
+		if (strpbrk(w, "0123456789") || letters != lower || !sohoa_viet_syllable(w, strlen(w)))
+			continue;
+		title->data[i] = w[i - b];
+	}
 }
 
 /* A title that starts "Về việc" (Decree 30's subject opener) read with its first word one
@@ -321,6 +551,23 @@ static void word_key(const char *w, char *out, size_t cap)
 	sohoa_buf_free(&k);
 }
 
+/* 1 when the title so far ends with a word that wants what follows ("… NĂM 2024 CỦA" / "THỦ
+ * TƯỚNG CHÍNH PHỦ VỀ VIỆC …"): the next line goes on with it, whatever it starts with. */
+static int open_end(const sohoa_buf *title)
+{
+	static const char *const links[] = {"của", "và", "về", "việc", "cho", "tại", "với", "theo", "trên", "trong",
+					    "đến", "từ", "được", "là", NULL};
+	const char *last = title->data ? strrchr(title->data, ' ') : NULL;
+	char k[64], lk[64];
+	word_key(last ? last + 1 : title->data ? title->data : "", k, sizeof k);
+	for (int w = 0; links[w] && k[0]; w++) {
+		word_key(links[w], lk, sizeof lk);
+		if (!strcmp(k, lk))
+			return 1;
+	}
+	return 0;
+}
+
 /* The word of the body that stands where title word w[i] stands, between the same two words
  * ("sử dụng _ đơn"), when the body gives one other word there at least twice and w[i] never, and
  * that word is one slip from w[i] by its letters ("hứa" where the body says "hóa đơn" throughout):
@@ -362,13 +609,83 @@ static int body_word(const doc_ctx *dc, size_t from, char *const *w, int i, char
 	return !own && other >= 2 && sohoa_viet_syllable(out, strlen(out)) && sohoa_gov_distance(sa, sb, 1) <= 1;
 }
 
+/* The word of the body that stands beside title word w[i]'s neighbours ("đối" of "đối với" for
+ * the title's "đôi với"), when it differs from w[i] in its marks only and the body gives it beside
+ * them at least twice, twice as often as w[i] there (and w[i] once more) and twice as often as any
+ * other reading: OCR put a wrong mark on the title's word. Its key into out; 0 if none. */
+static int body_pair_word(const doc_ctx *dc, size_t from, char *const *w, int n, int i, char *out, size_t cap)
+{
+	char kl[64] = "", kr[64] = "", kw[64], sw[64], sb[64];
+	char var[4][64]; /* the other readings, how often each */
+	int nvar = 0, count[4] = {0}, own = 0;
+	if (i > 0)
+		word_key(w[i - 1], kl, sizeof kl);
+	if (i + 1 < n)
+		word_key(w[i + 1], kr, sizeof kr);
+	word_key(w[i], kw, sizeof kw);
+	out[0] = 0;
+	if ((!kl[0] && !kr[0]) || !kw[0] || !sohoa_viet_syllable(kw, strlen(kw)))
+		return 0;
+	sohoa_gov_skeleton(kw, strlen(kw), sw, sizeof sw);
+	for (size_t l = from; l < dc->n && l < from + 400; l++) {
+		char *b[256];
+		int nb = 0;
+		if (!docf_words(dc->L[l].text, b, 256, &nb))
+			continue;
+		/* each word of the body once, beside the title's left or right neighbour (or both) */
+		for (int j = 0; j < nb; j++) {
+			char wd[64], nk[64];
+			int beside = 0;
+			if (j > 0 && kl[0]) {
+				word_key(b[j - 1], nk, sizeof nk);
+				beside = !strcmp(nk, kl);
+			}
+			if (!beside && j + 1 < nb && kr[0]) {
+				word_key(b[j + 1], nk, sizeof nk);
+				beside = !strcmp(nk, kr);
+			}
+			if (!beside)
+				continue;
+			word_key(b[j], wd, sizeof wd);
+			if (!strcmp(wd, kw)) {
+				own++;
+				continue;
+			}
+			sohoa_gov_skeleton(wd, strlen(wd), sb, sizeof sb);
+			if (strcmp(sb, sw))
+				continue;
+			int v = 0;
+			while (v < nvar && strcmp(var[v], wd))
+				v++;
+			if (v == nvar && nvar < 4)
+				snprintf(var[nvar++], sizeof var[0], "%s", wd);
+			if (v < nvar)
+				count[v]++;
+		}
+		free(b[0]);
+	}
+	int best = -1, second = 0;
+	for (int v = 0; v < nvar; v++)
+		if (best < 0 || count[v] > count[best]) {
+			second = best < 0 ? second : count[best];
+			best = v;
+		} else if (count[v] > second) {
+			second = count[v];
+		}
+	if (best < 0 || count[best] < 2 || count[best] < 2 * (own + 1) || count[best] < 2 * second ||
+	    !sohoa_viet_syllable(var[best], strlen(var[best])))
+		return 0;
+	snprintf(out, cap, "%s", var[best]);
+	return 1;
+}
+
 /* A title read by OCR with a word its body says otherwise in the same place, every time (see
- * body_word): that word set right. from: the body's first line. */
+ * body_word, body_pair_word): that word set right. from: the body's first line. */
 static void title_by_body(const doc_ctx *dc, size_t from, sohoa_buf *title)
 {
-	char *w[DOCF_MAXW];
+	char *w[TITLE_MAXW];
 	int n = 0;
-	if (!title->len || !docf_words(title->data, w, DOCF_MAXW, &n))
+	if (!title->len || !docf_words(title->data, w, TITLE_MAXW, &n))
 		return;
 	sohoa_buf fixed = {0};
 	int changed = 0;
@@ -377,8 +694,10 @@ static void title_by_body(const doc_ctx *dc, size_t from, sohoa_buf *title)
 		int lower = 0;
 		docm_count_case(w[i], &lower);
 		/* a lowercase word inside the title, its two neighbours around it */
-		if (i > 0 && i + 1 < n && lower && !docm_starts_upper(w[i], strlen(w[i])) &&
-		    strspn(w[i], ",.;:()\"'") == 0 && !strpbrk(w[i], ",.;:()\"'") && body_word(dc, from, w, i, k, sizeof k)) {
+		if (lower && !docm_starts_upper(w[i], strlen(w[i])) && strspn(w[i], ",.;:()\"'") == 0 &&
+		    !strpbrk(w[i], ",.;:()\"'") &&
+		    ((i > 0 && i + 1 < n && body_word(dc, from, w, i, k, sizeof k)) ||
+		     body_pair_word(dc, from, w, n, i, k, sizeof k))) {
 			sohoa_log(dc->ctx, SOHOA_LOG_INFO, "%s: documents: title word '%s' read as '%s', as the body says it",
 				  dc->name, w[i], k);
 			sohoa_buf_puts(&fixed, i ? " " : "");
@@ -396,6 +715,97 @@ static void title_by_body(const doc_ctx *dc, size_t from, sohoa_buf *title)
 	} else {
 		sohoa_buf_free(&fixed);
 	}
+}
+
+/* Markdown's emphasis taken out of the title ("**Quy định về … ****và …**", a text converted
+ * from a web page): its '*' (no title has one), a '_' at either end, and a rule under it. */
+static void title_unmark(sohoa_buf *title)
+{
+	size_t k = 0;
+	/* " *Căn": a single '*' opening a capitalized word inside the title opens the body's
+	 * grounds in italics, run into the title's line */
+	for (size_t i = 1; i + 2 < title->len; i++)
+		if (title->data[i] == '*' && title->data[i - 1] == ' ' && title->data[i + 1] != '*' &&
+		    docm_starts_upper(title->data + i + 1, title->len - i - 1)) {
+			title->len = i;
+			title->data[i] = 0;
+			break;
+		}
+	for (size_t i = 0; i < title->len;) {
+		size_t r = strspn(title->data + i, "*");
+		if (r) {
+			i += r;
+			continue;
+		}
+		title->data[k++] = title->data[i++];
+	}
+	title->len = k;
+	if (title->data)
+		title->data[k] = 0;
+	char *c = title->len ? docm_clean_line(title->data) : NULL;
+	if (c) {
+		size_t b = strspn(c, "_ "), e = strlen(c);
+		while (e > b && strchr("_ ", c[e - 1]))
+			e--;
+		/* a rule under the title ("… năm 2025 ----------"), not a dash between words */
+		size_t d = e;
+		while (d > b && c[d - 1] == '-')
+			d--;
+		if (e - d >= 2 && d > b && c[d - 1] == ' ')
+			for (e = d; e > b && c[e - 1] == ' '; e--)
+				;
+		title->len = 0;
+		title->data[0] = 0;
+		sohoa_buf_append(title, c + b, e - b);
+	}
+	free(c);
+}
+
+/* The first letter of the title a capital ("về việc …" of a type in running text: "Về việc …"). */
+static void title_capital(sohoa_buf *title)
+{
+	uint32_t cp, plain;
+	int tone, upper;
+	size_t m = title->len ? sohoa_utf8_decode(title->data, title->len, &cp) : 0;
+	if (!m || !sohoa_viet_letter(cp, &plain, &tone, &upper) || upper)
+		return;
+	char u[4];
+	size_t ul = sohoa_utf8_encode(sohoa_viet_compose(plain, tone, 1), u);
+	sohoa_buf fixed = {0};
+	sohoa_buf_append(&fixed, u, ul);
+	sohoa_buf_puts(&fixed, title->data + m);
+	if (fixed.data) {
+		sohoa_buf_free(title);
+		*title = fixed;
+	} else {
+		sohoa_buf_free(&fixed);
+	}
+}
+
+/* The title of a type in running text (dm->title_off): the rest of its line, and the lines after
+ * it that go on with a lowercase word (a title wrapped), until a sentence ends or the body starts.
+ * The last line it takes. */
+static size_t running_title(const doc_ctx *dc, doc_meta *dm)
+{
+	const line_key *L = dc->L;
+	size_t at = dm->type_at, last = at;
+	title_add(&dm->title, L[at].text + dm->title_off);
+	for (size_t j = at + 1; j < dc->n && j < at + 4; j++) {
+		const char *p = L[j].text + strspn(L[j].text, " ");
+		uint32_t cp, plain;
+		int tone, upper = 1;
+		sohoa_utf8_decode(p, strlen(p), &cp);
+		if (!dm->title.len || strchr(".;:", dm->title.data[dm->title.len - 1]) ||
+		    !sohoa_viet_letter(cp, &plain, &tone, &upper) || upper || title_stop(&L[j]))
+			break;
+		title_add(&dm->title, L[j].text);
+		last = j;
+	}
+	/* markdown's emphasis closing the line */
+	while (dm->title.len && strchr("*_ ", dm->title.data[dm->title.len - 1]))
+		dm->title.data[--dm->title.len] = 0;
+	title_capital(&dm->title);
+	return last;
 }
 
 /* The title: the lines under the type line until the body starts (title_stop), or until the
@@ -424,14 +834,20 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 	}
 	int caps = -1;
 	size_t last = n;
-	for (size_t i = from; i < n && i < from + 7; i++) {
+	if (dm->type && dm->title_off) {
+		from = dm->type_at;
+		last = running_title(dc, dm);
+	}
+	for (size_t i = from; !dm->title_off && i < n && i < from + 7; i++) {
 		if (title->len && last < n && (para_gap(dc, &L[last], &L[i]) || closed(title)))
 			break;
-		if (title->len && (title_stop(&L[i]) || docm_key_starts(&L[i], "kinh gui")))
+		if (title->len && !open_end(title) && (title_stop(&L[i]) || docm_key_starts(&L[i], "kinh gui")))
 			break;
 		if (!title->len && i > from && title_stop(&L[i]))
 			break;
-		if (strstr(L[i].key, ", ngay ") || docm_key_starts(&L[i], "so"))
+		/* the number's line, not a title's line that starts with "SƠ" ("… QUY ĐỊNH HỒ" / "SƠ, …") */
+		if (strstr(L[i].key, ", ngay ") || docm_number_label(L[i].text) ||
+		    (docm_key_starts(&L[i], "so") && L[i].letters <= 3))
 			break;
 		if (caps == 1 && dm->type && subject_line(&L[i])) {
 			/* "CHỈ THỊ", a line in capitals, then "Về việc …": the subject is the title, the
@@ -461,9 +877,14 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 		title_add(title, L[i].text);
 		last = i;
 	}
+	title_unmark(title);
 	title_cut(title);
 	if (from < n && last < n && docm_line_ocr(dc, &L[from]))
 		title_by_body(dc, last + 1, title);
+	if (from < n && docm_line_ocr(dc, &L[from])) {
+		opener_apart(title);
+		title_lookalikes(title);
+	}
 	subject_opener(title);
 	if (dm->vv && from < n && docm_vv_line(&L[from]))
 		vv_opener(title);
@@ -489,9 +910,9 @@ void docm_title_places(const doc_ctx *dc, doc_meta *dm)
 	int p = docf_province_at_end(dm->place);
 	for (int h = dm->nhead - 1; h >= 0 && p < 0; h--)
 		p = docf_province_at_end(dm->head[h]);
-	char *w[DOCF_MAXW];
+	char *w[TITLE_MAXW];
 	int n = 0;
-	if (p < 0 || !dm->title.len || !docf_words(dm->title.data, w, DOCF_MAXW, &n))
+	if (p < 0 || !dm->title.len || !docf_words(dm->title.data, w, TITLE_MAXW, &n))
 		return;
 	sohoa_buf fixed = {0};
 	int changed = 0;
