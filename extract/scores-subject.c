@@ -606,7 +606,19 @@ static int rank_about_subject(const subj *c, score_row *r)
 	}
 	if (!ex_word_at(key, kl, p, "ve"))
 		return GO_ON;
-	score_subject_after(key, kl, p + 2, &ab, &ae);
+	/* what is ranked: up to the clause's end or a word that says among whom or after whom ("về
+	 * tốc độ tăng trưởng GRDP", "về số dân với 21,5 triệu dân", "… trên thế giới, chỉ sau …") */
+	static const char *const ends[] = {"voi", "chi sau", "sau", "theo", "trong bang", "tren the gioi", "tren ca nuoc",
+					   "trong ca nuoc", "ca nuoc", "the gioi", "toan quoc", "toan cau", NULL};
+	ab = ae = ex_skip_sp(key, p + 2, kl);
+	for (size_t q = ab, w = 0; q < kl && w < 15 && !strchr(",;:()", key[q]) && !ex_starts_any(key, kl, q, ends); w++) {
+		while (q < kl && key[q] != ' ' && !strchr(",;:()", key[q]) && !(key[q] == '.' && (q + 1 >= kl || key[q + 1] == ' ')))
+			q++;
+		ae = q;
+		if (q < kl && key[q] == '.')
+			break;
+		q = ex_skip_sp(key, q, kl);
+	}
 	return ae > ab && score_np_ok(c->st, ab, ae) && take_span(r, c->st, ab, ae, 0, SUBJ_AFTER) ? 1 : GO_ON;
 }
 

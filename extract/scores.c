@@ -35,7 +35,7 @@ static const char *const rank_bare_re =
 	"toan cau|ve)\\b|\\s*(?:[,;)]|\\.(?!\\d)|$))|(?:(?:(?:nam|dung|lot)\\s+)?(?:thuoc|trong|vao)\\s+(?:nhom|top)|(?:la|thuoc)\\s+(?:mot|01|1)\\s+trong"
 	"(?:\\s+so)?)\\s+(\\d+)\\s+(?=(?:dia phuong|tinh|don vi|quoc gia|nuoc|bo|nganh|so|co quan)\\b))";
 /* the first among all: "dẫn đầu cả nước", "đứng đầu toàn quốc" (a rank of 1) */
-static const char *const rank_first_re = "\\b(?:dan|dung)\\s+dau\\s+(?=(?:ca nuoc|toan quoc|trong ca nuoc|tren ca nuoc)\\b)";
+static const char *const rank_first_re = "\\b(?:dan|dung)\\s+dau\\s+(?:trong\\s+|tren\\s+)?(?:ca nuoc|toan quoc)\\b";
 /* a change: "tăng 0,19 điểm", "giảm 13%", "giảm 01 bậc", "tăng tối thiểu từ 02 bậc" */
 static const char *const change_re =
 	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu|nhieu nhat|nhieu)\\s+){0,3}" NUM
@@ -141,16 +141,17 @@ static int first_among(const ex_stmt *st, size_t p)
 }
 
 /* 1 when "dẫn đầu cả nước" at key offset b of st names a group rather than the first: "nằm trong
- * nhóm dẫn đầu", "một trong 4 địa phương dẫn đầu", "các tỉnh dẫn đầu" (within six words before). */
+ * nhóm dẫn đầu", "trong số 10 tỉnh, thành phố dẫn đầu", "các tỉnh dẫn đầu" (within eight words
+ * before, in its clause; a comma between two unit words does not end it). */
 static int first_of_group(const ex_stmt *st, size_t b)
 {
 	static const char *const group[] = {"nhom", "top", "trong", "cac", "nhung", "mot", NULL};
 	const char *key = st->key;
 	size_t p = b;
-	for (int w = 0; w < 6 && p > 0; w++) {
-		while (p > 0 && key[p - 1] == ' ')
+	for (int w = 0; w < 8 && p > 0; w++) {
+		while (p > 0 && strchr(" ,", key[p - 1]))
 			p--;
-		if (p > 0 && strchr(",;:.()", key[p - 1]))
+		if (p > 0 && strchr(";:.()", key[p - 1]))
 			return 0;
 		while (p > 0 && key[p - 1] != ' ' && !strchr(",;:.()", key[p - 1]))
 			p--;
@@ -526,6 +527,11 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const score_row 
 	const ex_stmt *st = &ed->stmts[r->stmt];
 	int page, line;
 	char *sentence = ex_figure_context(ed, st, r->at, r->end, ",./", &page, &line);
+	if (!isdigit((unsigned char)st->key[r->at])) { /* "dẫn đầu cả nước": located by its words */
+		char needle[64];
+		snprintf(needle, sizeof needle, "%.*s", (int)(st->kmap[r->end] - st->kmap[r->at]), st->text + st->kmap[r->at]);
+		ex_locate(ed, st, st->kmap[r->at], needle, &page, &line);
+	}
 	ex_row w;
 	ex_row_begin(&w, out);
 	ex_field(&w, ed->name);

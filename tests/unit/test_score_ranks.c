@@ -65,11 +65,20 @@ int main(void)
 	       "ranks: \"dẫn đầu cả nước\" is the first rank");
 	expect(ctx, LINES("Tỉnh nằm trong nhóm dẫn đầu cả nước về thu hút đầu tư năm 2024."), 1, 0, NULL, NULL,
 	       "ranks: a group of leaders is no first rank");
+	expect(ctx, LINES("Năm 2024, tỉnh nằm trong số 10 tỉnh, thành phố dẫn đầu cả nước về số giải."), 1, -1, NULL,
+	       WANT(",rank,=,,,,,1,"), "ranks: a group of leaders named over a comma is no first rank");
 	expect(ctx, LINES("Năm 2008, Việt Nam đứng thứ 91 trong số 178 nền kinh tế về môi trường kinh doanh."), 1, 1,
 	       WANT(",rank,=,,,,,91,178,"), NULL, "ranks: \"thứ N trong số M\" has M as its total");
 	expect(ctx, LINES("Chỉ số tính cạnh tranh du lịch năm 2007 xếp hạng 6 trên 124 quốc gia."), 1, 1,
 	       WANT(",Chỉ số tính cạnh tranh du lịch năm 2007,rank,=,,,,,6,124,"), NULL,
 	       "ranks: \"xếp hạng N trên M\" has M as its total");
+
+	/* what a rank is about, after "về": up to the clause's end or whom it follows */
+	expect(ctx, LINES("Năm 2018, tỉnh xếp thứ 63 về GRDP bình quân đầu người, đứng thứ 58 về tốc độ tăng trưởng GRDP."), 1, 2,
+	       WANT(",GRDP bình quân đầu người,rank,=,,,,,63,", ",tốc độ tăng trưởng GRDP,rank,=,,,,,58,"), NULL,
+	       "ranks: \"về X\" names what is ranked, \"độ\" no stop");
+	expect(ctx, LINES("Năm 2018, tỉnh đông thứ 26 về số dân với 21,5 triệu dân."), 1, 1, WANT(",số dân,rank,=,,,,,26,"),
+	       NULL, "ranks: \"với\" ends what is ranked");
 
 	/* an index named in an opening phrase ranks or scores the place after it */
 	expect(ctx, LINES("Trong bảng xếp hạng Chỉ số PCI năm 2011, tỉnh Lào Cai xếp ở vị trí thứ 1/63 tỉnh thành."), 1, 1,
