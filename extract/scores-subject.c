@@ -663,6 +663,34 @@ static int index_place_subject(const subj *c, score_row *r)
 	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
 }
 
+/* A rank after a labelled amount: "dân số: 4.370.046 người, xếp thứ 7; diện tích: 5.939 km², xếp
+ * thứ 28": the label ranks, not the amount (from "có" on when the label holds one: "Đồng Tháp có
+ * diện tích"). */
+static int rank_label_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	if (c->e->kind != EV_RANK || c->te <= c->tb || !isdigit((unsigned char)key[c->tb]))
+		return GO_ON;
+	size_t le = c->tb;
+	while (le > c->sstart && key[le - 1] == ' ')
+		le--;
+	if (le <= c->sstart || key[le - 1] != ':')
+		return GO_ON;
+	le--;
+	size_t lb = le;
+	while (lb > c->sstart && !strchr(",;", key[lb - 1]))
+		lb--;
+	lb = score_list_start(key, lb, le);
+	for (size_t i = lb; i + 2 < le; i++)
+		if ((i == 0 || key[i - 1] == ' ') && ex_word_at(key, le, i, "co") && ex_spelled_at(c->st, i, "có"))
+			lb = i + 2;
+	score_trim_all(key, &lb, &le);
+	return le > lb && ex_words_in(key, lb, le) <= 8 && score_np_ok(c->st, lb, le) &&
+			       take_span(r, c->st, lb, le, 0, SUBJ_OWN)
+		       ? 1
+		       : GO_ON;
+}
+
 /* A change named by its rate: "… cao hơn so với mức tăng cả nước là 9,2%" (the comparator's rate
  * of the indicator before), "mức giảm của khu vực là 3%". Sets *sign; 1 when figure e is one,
  * with the key span of the words between the rate and the figure in *b, *e. */
@@ -848,7 +876,7 @@ static int unreadable_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	rank_about_subject, index_place_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
 	object_subject,     count_object_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
 	label_subject,      sentence_subject,
 };

@@ -80,6 +80,11 @@ int main(void)
 	expect(ctx, LINES("Năm 2018, tỉnh đông thứ 26 về số dân với 21,5 triệu dân."), 1, 1, WANT(",số dân,rank,=,,,,,26,"),
 	       NULL, "ranks: \"với\" ends what is ranked");
 
+	/* a labelled amount: the label is ranked */
+	expect(ctx, LINES("Năm 2025, tỉnh có diện tích: 5.939 km², xếp thứ 28; dân số: 4.370.046 người, xếp thứ 7."), 1, 2,
+	       WANT(",diện tích,rank,=,,,,,28,", ",dân số,rank,=,,,,,7,"), WANT("số người"),
+	       "ranks: the label of an amount is what is ranked");
+
 	/* an index named in an opening phrase ranks or scores the place after it */
 	expect(ctx, LINES("Trong bảng xếp hạng Chỉ số PCI năm 2011, tỉnh Lào Cai xếp ở vị trí thứ 1/63 tỉnh thành."), 1, 1,
 	       WANT(",Chỉ số PCI năm 2011 của tỉnh Lào Cai,rank,=,,,,,1,63,,,2011"), NULL,
