@@ -606,8 +606,89 @@ static int rank_about_subject(const subj *c, score_row *r)
 	}
 	if (!ex_word_at(key, kl, p, "ve"))
 		return GO_ON;
-	score_subject_after(key, kl, p + 2, &ab, &ae);
+	/* what is ranked: up to the clause's end or a word that says among whom or after whom ("về
+	 * tốc độ tăng trưởng GRDP", "về số dân với 21,5 triệu dân", "… trên thế giới, chỉ sau …") */
+	static const char *const ends[] = {"voi", "chi sau", "sau", "theo", "trong bang", "tren the gioi", "tren ca nuoc",
+					   "trong ca nuoc", "ca nuoc", "the gioi", "toan quoc", "toan cau", NULL};
+	ab = ae = ex_skip_sp(key, p + 2, kl);
+	for (size_t q = ab, w = 0; q < kl && w < 15 && !strchr(",;:()", key[q]) && !ex_starts_any(key, kl, q, ends); w++) {
+		while (q < kl && key[q] != ' ' && !strchr(",;:()", key[q]) && !(key[q] == '.' && (q + 1 >= kl || key[q + 1] == ' ')))
+			q++;
+		ae = q;
+		if (q < kl && key[q] == '.')
+			break;
+		q = ex_skip_sp(key, q, kl);
+	}
 	return ae > ab && score_np_ok(c->st, ab, ae) && take_span(r, c->st, ab, ae, 0, SUBJ_AFTER) ? 1 : GO_ON;
+}
+
+/* A place ranked or scored in an index named before it: "Trong bảng xếp hạng Chỉ số PCI năm 2011,
+ * tỉnh Lào Cai xếp ở vị trí thứ 1/63", "Về chỉ số HDI, Trung Quốc đạt 0,752 điểm": the index "của"
+ * the place. The index starts at "chỉ số", else after "bảng xếp hạng (về)", in the words before
+ * the last comma ahead of the place. */
+static int index_place_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t from = c->sb > c->sstart ? c->sb : c->sstart; /* an opening adverbial left out of tb */
+	if (c->e->kind == EV_CHANGE || c->te <= c->tb)
+		return GO_ON;
+	size_t comma = c->te;
+	while (comma > from && !(key[comma - 1] == ',' && !(isdigit((unsigned char)key[comma]))))
+		comma--;
+	if (comma <= from)
+		return GO_ON;
+	size_t ub = ex_skip_sp(key, comma, c->te), ie = comma - 1;
+	if (ex_words_in(key, ub, c->te) > 6 || !score_place_name(c->st, ub, c->te))
+		return GO_ON;
+	size_t ib = EX_NONE;
+	for (size_t i = from; i < ie && ib == EX_NONE; i++)
+		if (i == 0 || key[i - 1] == ' ') {
+			if (ex_word_at(key, ie, i, "chi so"))
+				ib = i;
+			else if (ex_word_at(key, ie, i, "bang xep hang")) {
+				ib = ex_skip_sp(key, i + 13, ie);
+				if (ex_word_at(key, ie, ib, "ve"))
+					ib = ex_skip_sp(key, ib + 2, ie);
+			}
+		}
+	while (ie > ib && ib != EX_NONE && key[ie - 1] == ' ')
+		ie--;
+	if (ib == EX_NONE || ie <= ib || ex_words_in(key, ib, ie) > 15 || memchr(key + ib, ',', ie - ib) ||
+	    !score_np_ok(c->st, ib, ie))
+		return GO_ON;
+	char *index = score_span_text(c->st, ib, ie, 0), *place = score_span_text(c->st, ub, c->te, 0);
+	char *s = index && place ? score_join3(index, " của ", place) : NULL;
+	free(index);
+	free(place);
+	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
+}
+
+/* A rank after a labelled amount: "dân số: 4.370.046 người, xếp thứ 7; diện tích: 5.939 km², xếp
+ * thứ 28": the label ranks, not the amount (from "có" on when the label holds one: "Đồng Tháp có
+ * diện tích"). */
+static int rank_label_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	if (c->e->kind != EV_RANK || c->te <= c->tb || !isdigit((unsigned char)key[c->tb]))
+		return GO_ON;
+	size_t le = c->tb;
+	while (le > c->sstart && key[le - 1] == ' ')
+		le--;
+	if (le <= c->sstart || key[le - 1] != ':')
+		return GO_ON;
+	le--;
+	size_t lb = le;
+	while (lb > c->sstart && !strchr(",;", key[lb - 1]))
+		lb--;
+	lb = score_list_start(key, lb, le);
+	for (size_t i = lb; i + 2 < le; i++)
+		if ((i == 0 || key[i - 1] == ' ') && ex_word_at(key, le, i, "co") && ex_spelled_at(c->st, i, "có"))
+			lb = i + 2;
+	score_trim_all(key, &lb, &le);
+	return le > lb && ex_words_in(key, lb, le) <= 8 && score_np_ok(c->st, lb, le) &&
+			       take_span(r, c->st, lb, le, 0, SUBJ_OWN)
+		       ? 1
+		       : GO_ON;
 }
 
 /* A change named by its rate: "… cao hơn so với mức tăng cả nước là 9,2%" (the comparator's rate
@@ -795,7 +876,7 @@ static int unreadable_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	rank_about_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
 	object_subject,     count_object_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
 	label_subject,      sentence_subject,
 };

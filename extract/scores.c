@@ -20,21 +20,28 @@ static const char *const columns[] = {"doc", "page", "line", "section", "subject
 #define NUM "(\\d+(?:[.,]\\d+)*)"
 /* a figure: "8,41/10 điểm", "85,97 điểm", "81,51%", "82,57/100%" */
 static const char *const fig_re = "(?<![\\p{L}\\d.,/])" NUM "\\s*(?:/\\s*" NUM ")?\\s*(diem|%)(?![a-z])";
-/* a rank: "xếp vị trí thứ 56/63", "xếp hạng 55/63", "đứng thứ 15/16" */
+/* a rank: "xếp vị trí thứ 56/63", "xếp hạng 55/63", "đứng thứ 15/16", "đứng thứ 91 trong số 178 nước",
+ * "xếp hạng 6 trên 124 quốc gia" */
 static const char *const rank_re =
-	"\\b(?:xep\\s+(?:vi\\s+tri\\s+|hang\\s+)?(?:thu\\s+)?|(?:dung|dang|o)\\s+(?:thu|vi\\s+tri(?:\\s+thu)?)\\s+|"
-	"(?:vi\\s+tri|hang)\\s+thu\\s+)(\\d+)\\s*/\\s*(\\d+)(?![\\d/,.]*\\s*(?:diem|%))(?![\\d/])";
-/* a rank without its total, where the words say among whom: "xếp thứ 05 cả nước", "rộng thứ 3
- * cả nước về …"; a group of the first: "thuộc nhóm 10 địa phương", "là 01 trong 03 Bộ đầu tiên …" (a
- * rank of at most 10, of 3) */
+	"\\b(?:xep\\s+(?:o\\s+)?(?:vi\\s+tri\\s+|hang\\s+)?(?:thu\\s+)?|(?:dung\\s+o|dung|dang|o)\\s+(?:thu|vi\\s+tri(?:\\s+thu)?)\\s+|"
+	"(?:vi\\s+tri|hang)\\s+thu\\s+)(\\d+)(?:\\s*/\\s*|\\s+(?:trong\\s+(?:tong\\s+)?so|tren(?:\\s+tong\\s+so)?)\\s+)(\\d+)"
+	"(?![\\d/,.]*\\s*(?:diem|%))(?![\\d/])";
+/* a rank without its total, where the words say among whom or the clause ends with it: "xếp thứ
+ * 05 cả nước", "rộng thứ 3 cả nước về …", "…đạt 12,5 điểm, xếp thứ 5;"; a group of the first:
+ * "thuộc nhóm 10 địa phương", "là 01 trong 03 Bộ đầu tiên …" (a rank of at most 10, of 3) */
 static const char *const rank_bare_re =
-	"\\b(?:(?:xep|dung|rong|lon|cao|dong)\\s+(?:vi\\s+tri\\s+|hang\\s+)?thu\\s+(\\d+)(?=\\s+(?:ca nuoc|toan quoc|trong ca nuoc|"
-	"tren ca nuoc|khu vuc|cua ca nuoc)\\b)|(?:(?:thuoc|trong|vao)\\s+(?:nhom|top)|(?:la|thuoc)\\s+(?:mot|01|1)\\s+trong"
+	"\\b(?:(?:xep|dung|rong|lon|cao|dong)\\s+(?:o\\s+)?(?:(?:vi\\s+tri|hang)(?:\\s+thu)?|thu)\\s+(\\d+)"
+	"(?=\\s+(?:ca nuoc|toan quoc|trong ca nuoc|tren ca nuoc|khu vuc|trong khu vuc|cua ca nuoc|the gioi|tren the gioi|"
+	"toan cau|ve)\\b|\\s*(?:[,;)]|\\.(?!\\d)|$))|(?:(?:(?:nam|dung|lot)\\s+)?(?:thuoc|trong|vao)\\s+(?:nhom|top)|(?:la|thuoc)\\s+(?:mot|01|1)\\s+trong"
 	"(?:\\s+so)?)\\s+(\\d+)\\s+(?=(?:dia phuong|tinh|don vi|quoc gia|nuoc|bo|nganh|so|co quan)\\b))";
+/* the first among all: "dẫn đầu cả nước", "đứng đầu toàn quốc" (a rank of 1) */
+static const char *const rank_first_re = "\\b(?:dan|dung)\\s+dau\\s+(?:trong\\s+|tren\\s+)?(?:ca nuoc|toan quoc)\\b";
 /* a change: "tăng 0,19 điểm", "giảm 13%", "giảm 01 bậc", "tăng tối thiểu từ 02 bậc" */
 static const char *const change_re =
 	"\\b(tang|giam)\\s+(?:(?:them|hon|toi thieu|it nhat|khoang|tren|duoc|tu|nhieu nhat|nhieu)\\s+){0,3}" NUM
 	"\\s*(diem|%|bac|hang|vi tri)(?![a-z])";
+
+enum { NRES = 5 }; /* the patterns above, in the order collect() reads them */
 
 /* How a row's subject was found (SUBJ_*), and what that adds to the row's confidence. */
 static const double subj_conf[] = {1.0, 0.95, 0.95, 0.9, 0.85, 0.8, 0.75};
@@ -133,13 +140,34 @@ static int first_among(const ex_stmt *st, size_t p)
 	return 0;
 }
 
+/* 1 when "dẫn đầu cả nước" at key offset b of st names a group rather than the first: "nằm trong
+ * nhóm dẫn đầu", "trong số 10 tỉnh, thành phố dẫn đầu", "các tỉnh dẫn đầu" (within eight words
+ * before, in its clause; a comma between two unit words does not end it). */
+static int first_of_group(const ex_stmt *st, size_t b)
+{
+	static const char *const group[] = {"nhom", "top", "trong", "cac", "nhung", "mot", NULL};
+	const char *key = st->key;
+	size_t p = b;
+	for (int w = 0; w < 8 && p > 0; w++) {
+		while (p > 0 && strchr(" ,", key[p - 1]))
+			p--;
+		if (p > 0 && strchr(";:.()", key[p - 1]))
+			return 0;
+		while (p > 0 && key[p - 1] != ' ' && !strchr(",;:.()", key[p - 1]))
+			p--;
+		if (ex_starts_any(key, st->keylen, p, group))
+			return 1;
+	}
+	return 0;
+}
+
 /* Collect the figures of one statement (at most cap, in key order), figures inside a change or
- * rank dropped; res are the compiled fig_re, rank_re, change_re, rank_bare_re. */
-static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *evs, size_t cap)
+ * rank dropped; res are the compiled fig_re, rank_re, change_re, rank_bare_re, rank_first_re. */
+static size_t collect(sohoa_regex *const res[NRES], const ex_stmt *st, score_ev *evs, size_t cap)
 {
 	size_t n = 0;
 	long g[10];
-	for (int k = 0; k < 4; k++) {
+	for (int k = 0; k < NRES; k++) {
 		size_t pos = 0;
 		while (n < cap && ex_find(res[k], st, pos, g, 5) == 1) {
 			score_ev *e = &evs[n];
@@ -164,9 +192,17 @@ static size_t collect(sohoa_regex *const res[4], const ex_stmt *st, score_ev *ev
 				e->has2 = 1;
 				if (e->v1 > e->v2 || e->v2 > 1000) /* not a rank */
 					continue;
+			} else if (k == 4) {
+				e->kind = EV_RANK;
+				e->nb = e->b;
+				e->v1 = 1;
+				if (first_of_group(st, e->b))
+					continue;
 			} else if (k == 3) {
 				e->kind = EV_RANK;
 				e->top = g[2] < 0;
+				if (e->top && ex_word_at(st->key, st->keylen, e->b, "nam") && !ex_spelled_at(st, e->b, "nằm"))
+					e->b = ex_skip_sp(st->key, e->b + 3, st->keylen); /* "Quảng Nam trong nhóm" */
 				e->nb = (size_t)(e->top ? g[4] : g[2]);
 				e->v1 = ex_num_at(st->key, e->nb);
 				if (e->v1 < 1 || e->v1 > 1000)
@@ -491,6 +527,11 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const score_row 
 	const ex_stmt *st = &ed->stmts[r->stmt];
 	int page, line;
 	char *sentence = ex_figure_context(ed, st, r->at, r->end, ",./", &page, &line);
+	if (!isdigit((unsigned char)st->key[r->at])) { /* "dẫn đầu cả nước": located by its words */
+		char needle[64];
+		snprintf(needle, sizeof needle, "%.*s", (int)(st->kmap[r->end] - st->kmap[r->at]), st->text + st->kmap[r->at]);
+		ex_locate(ed, st, st->kmap[r->at], needle, &page, &line);
+	}
 	ex_row w;
 	ex_row_begin(&w, out);
 	ex_field(&w, ed->name);
@@ -546,13 +587,13 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 		*list = NULL;
 		*nlist = 0;
 	}
-	sohoa_regex *res[4] = {ex_regex(ctx, fig_re), ex_regex(ctx, rank_re), ex_regex(ctx, change_re),
-			       ex_regex(ctx, rank_bare_re)};
+	sohoa_regex *res[NRES] = {ex_regex(ctx, fig_re), ex_regex(ctx, rank_re), ex_regex(ctx, change_re),
+				  ex_regex(ctx, rank_bare_re), ex_regex(ctx, rank_first_re)};
 	sohoa_status st = SOHOA_OK;
 	score_ev *evs = NULL;
 	score_row *rows = NULL;
 	size_t lcap = 0;
-	if (!res[0] || !res[1] || !res[2] || !res[3]) {
+	if (!res[0] || !res[1] || !res[2] || !res[3] || !res[4]) {
 		st = ctx->status;
 		goto done;
 	}
@@ -573,8 +614,9 @@ sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const ex_s
 	if ((st = ex_ltables_read(ctx, ed, &lt)) != SOHOA_OK)
 		goto done_tables;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
-		if (!strpbrk(ed->stmts[s].key, "0123456789"))
-			continue; /* no figure */
+		if (!strpbrk(ed->stmts[s].key, "0123456789") && !strstr(ed->stmts[s].key, "dau ca nuoc") &&
+		    !strstr(ed->stmts[s].key, "dau toan quoc"))
+			continue; /* no figure, no first place */
 		size_t nev = collect(res, &ed->stmts[s], evs, CAP), kept = 0;
 		for (size_t i = 0; i < nev; i++)
 			if (!score_not_a_fact(ed, s, &evs[i], sch) && !ex_ltables_owns(lt, ed, s, evs[i].nb) &&
@@ -603,7 +645,7 @@ done_tables:
 done:
 	free(evs);
 	free(rows);
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < NRES; k++)
 		sohoa_regex_free(res[k]);
 	return st;
 }
