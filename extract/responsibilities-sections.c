@@ -442,7 +442,8 @@ static const char *const ask_words[] = {"chi dao", "yeu cau", "de nghi", "giao",
  * trương nghiên cứu …", "Các địa phương rà soát …"); a report of what it did uses other verbs. */
 static const char *const asked_verbs[] = {"khan truong", "chu dong", "chi dao", "ra soat", "nghien cuu", "day manh",
 					  "tang cuong", "tiep tuc", "tap trung", "huong dan", "kiem tra", "hoan thanh",
-					  "xu ly", "don doc", "cap nhat", "giai quyet", "chu tri", NULL};
+					  "xu ly", "don doc", "cap nhat", "giai quyet", "chu tri", "tham muu", "se",
+					  "trien khai", "tien hanh", "tham dinh", NULL};
 
 /* Key offset past the first word in the first sentence of sm from k by which a leader asks
  * ("chỉ đạo", "yêu cầu"), or at it ("đề nghị", "giao": rs_unit_sentence reads those), or keylen. */

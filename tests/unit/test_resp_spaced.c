@@ -147,6 +147,22 @@ int main(void)
 		free(csv);
 	}
 
+	/* a notice of conclusions: "tham mưu" asks the unit named first; a meeting is no unit */
+	{
+		static const char *const l[] = {
+			"Thông báo kết luận của Bộ trưởng tại hội nghị tổng kết công tác năm 2025 .",
+			"Sau khi nghe báo cáo , Bộ trưởng kết luận như sau :",
+			"Hội nghị triển khai công tác năm 2026 được tổ chức thành công .",
+			"Cục Đường bộ tham mưu cho Bộ rà soát quy hoạch các tuyến quốc lộ .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Cục Đường bộ,,,,,1,4,prose", "conclusions: 'tham mưu' asks");
+		CHECK(count(csv, "\r\n") == 1, "conclusions: a meeting is no unit");
+		if (count(csv, "\r\n") != 1)
+			printf("    got:\n%s\n", csv);
+		free(csv);
+	}
+
 	/* after a condition only a duty is a task; under requirements none is */
 	{
 		static const char *const l[] = {
