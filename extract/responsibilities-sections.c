@@ -384,17 +384,25 @@ static int under_topic(const ex_doc *ed, size_t s)
 static const char *const opening[] = {"sau khi", "de", "voi vai tro", "tren co so", "dong thoi", "khi",
 				      "truong hop", "ngoai ra", "can cu", NULL};
 
-/* Key offset where the unit of heading sm's title is named: past an opening clause ("3. Căn cứ
- * nội dung Kế hoạch, các sở, ngành xây dựng …") when a unit given a task follows it, else the
- * title's start. */
-static size_t title_unit_at(const ex_stmt *sm)
+/* Key offset where the unit of the text of sm from key offset k is named: past an opening clause
+ * ("Căn cứ nội dung Kế hoạch, các sở, ngành xây dựng …", "Trên cơ sở …, Bộ Y chủ trì …") when a
+ * unit given a task follows its comma in the same sentence, else k. */
+static size_t clause_unit_at(const ex_stmt *sm, size_t k)
 {
-	size_t k = sm->title_key, b, e;
+	size_t b, e, end = ex_sentence_end(sm->key, sm->keylen, k);
+	if (end <= k || end > sm->keylen)
+		end = sm->keylen;
 	if (!ex_starts_any(sm->key, sm->keylen, k, opening))
 		return k;
-	const char *c = memchr(sm->key + k, ',', sm->keylen - k);
+	const char *c = memchr(sm->key + k, ',', end - k);
 	size_t q = c ? ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen) : sm->keylen;
 	return q < sm->keylen && rs_unit_sentence(sm, q, &b, &e) ? q : k;
+}
+
+/* Key offset where the unit of heading sm's title is named (clause_unit_at its title). */
+static size_t title_unit_at(const ex_stmt *sm)
+{
+	return clause_unit_at(sm, sm->title_key);
 }
 
 /* In a topic's text from key offset k on, where a unit asked to do something starts: at k, after
@@ -434,7 +442,8 @@ static const char *const ask_words[] = {"chi dao", "yeu cau", "de nghi", "giao",
  * trương nghiên cứu …", "Các địa phương rà soát …"); a report of what it did uses other verbs. */
 static const char *const asked_verbs[] = {"khan truong", "chu dong", "chi dao", "ra soat", "nghien cuu", "day manh",
 					  "tang cuong", "tiep tuc", "tap trung", "huong dan", "kiem tra", "hoan thanh",
-					  "xu ly", "don doc", "cap nhat", "giai quyet", "chu tri", NULL};
+					  "xu ly", "don doc", "cap nhat", "giai quyet", "chu tri", "tham muu", "se",
+					  "trien khai", "tien hanh", "tham dinh", NULL};
 
 /* Key offset past the first word in the first sentence of sm from k by which a leader asks
  * ("chỉ đạo", "yêu cầu"), or at it ("đề nghị", "giao": rs_unit_sentence reads those), or keylen. */
@@ -540,6 +549,21 @@ static int under_aims(const ex_doc *ed, size_t s)
 	return 0;
 }
 
+/* 1 when the heading statement s (or its item) lies under asks all or scores results ("2. Yêu
+ * cầu", "3. Tiêu chí đánh giá, xếp loại"): a unit named there after an opening clause states a
+ * requirement or a step of the scoring, not a task of the plan. */
+static int under_rules(const ex_doc *ed, size_t s)
+{
+	static const char *const rules[] = {"yeu cau", "muc dich", "tieu chi", "thang diem", NULL};
+	const ex_stmt *sm = &ed->stmts[s];
+	for (size_t j = s; j-- > 0;) {
+		const ex_stmt *h = &ed->stmts[j];
+		if (h->heading && (!sm->heading || h->level < sm->level))
+			return ex_starts_any(h->key, h->keylen, h->title_key, rules);
+	}
+	return 0;
+}
+
 /* 1 when statement sm states a deadline (rs_deadline_of). */
 static int has_deadline(const ex_stmt *sm)
 {
@@ -566,6 +590,11 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	size_t start = *from;
 	*from = sm->keylen;
 	int topic = 0, reported = 0;
+	size_t colon_task = 0; /* the task after "Unit:" in an item under a number alone */
+	/* after a condition ("Trường hợp …,", "Khi …,") only a duty: other verbs there state a rule
+	 * of what happens then, not a task */
+	static const char *const conditions[] = {"truong hop", "khi", NULL};
+	int cond = 0;
 	if (topic_at(sm, sm->heading ? sm->title_key : k, &after) && after < sm->keylen) {
 		k = after;
 		topic = 1;
@@ -599,28 +628,44 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 		if (q < sm->keylen && rs_unit_sentence(sm, q, &b, &e)) {
 			k = q;
 			reported = 1;
+		} else if (!sm->heading && s > 0 && rs_number_alone(&ed->stmts[s - 1]) && !rs_unit_sentence(sm, k, &b, &e) &&
+			   colon_unit(sm, k, &b, &e, &q) && duty_unit(sm, b, e) && !ex_word_at(sm->key, sm->keylen, b, "bao cao")) {
+			/* "3." / "Cục Thống kê: phối hợp với …": an item that names its unit, a colon and its
+			 * task */
+			colon_task = q;
 		} else if (!rs_unit_sentence(sm, k, &b, &e)) {
-			return 0;
+			/* "Căn cứ …, Sở X nghiên cứu … trong tháng 3": the unit after the opening clause */
+			size_t c = clause_unit_at(sm, k);
+			if (c == k || !rs_unit_sentence(sm, c, &b, &e) || under_rules(ed, s))
+				return 0;
+			cond = ex_starts_any(sm->key, sm->keylen, k, conditions);
+			k = c;
+			numbered = 0; /* asked in words, not by its item's number */
 		}
 	}
 	size_t r = e;
 	while (r < sm->keylen && strchr(" ,", sm->key[r]))
 		r++;
+	if (colon_task)
+		r = colon_task;
 	for (int w = 0; (numbered || concl) && not_asked[w]; w++) /* "(3) Bộ Công Thương đã …": its name took "đã" */
 		if (ex_has_word(sm->key, b, e, not_asked[w]))
 			numbered = concl = 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
 	/* "Các địa phương phải …", "Văn phòng Bộ có trách nhiệm …", "Sở X tổng hợp … trong quý II năm
 	 * 2026": a duty, or a task with its deadline */
+	if (cond && !obliged_at(sm, r))
+		return 0;
 	int duty = (obliged_at(sm, r) ||
 		    (ex_starts_any(sm->key, sm->keylen, r, task_verbs) && !numbered && !topic && has_deadline(sm))) &&
 		   duty_unit(sm, b, e) && !under_aims(ed, s);
-	if ((!duty && !ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
-	     !ex_word_at(sm->key, sm->keylen, r, "chu tri") &&
-	     !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
-	     !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked)) && !reported &&
-	     !(concl && ex_starts_any(sm->key, sm->keylen, r, asked_verbs))) ||
-	    (colon && colon - (sm->key + r) < 50)) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
+	/* an item's "Unit: task" is asked by its item: no verb of duty needed, its colon no label's */
+	if (!colon_task &&
+	    ((!duty && !ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
+	      !ex_word_at(sm->key, sm->keylen, r, "chu tri") && !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
+	      !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked)) && !reported &&
+	      !(concl && ex_starts_any(sm->key, sm->keylen, r, asked_verbs))) ||
+	     (colon && colon - (sm->key + r) < 50))) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
 		if (!topic || end >= sm->keylen)
 			return 0;
 		*from = end; /* the topic's next sentence */
@@ -890,6 +935,20 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		if (rs_number_alone(sm)) { /* "3." alone, the unit's name on the next line */
 			const ex_stmt *nx = s + 1 < ed->nstmts ? &ed->stmts[s + 1] : NULL;
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+			size_t cb, ce, cq;
+			if (nx && !nx->heading && !rs_starts_bullet(nx) && colon_unit(nx, 0, &cb, &ce, &cq)) {
+				/* "3." / "Cục Thống kê: phối hợp với …": the unit and its task after the colon */
+				unit_open(&u, ed, s + 1, nx, sm->section);
+				u.lead = ex_clean(nx->text, nx->kmap[cb], nx->kmap[ce]);
+				char *t = ex_clean(nx->text, nx->kmap[cq], nx->len);
+				if (t)
+					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, nx, t);
+				free(t);
+				u.sentence = 1;
+				cur_bullet = 0;
+				s++;
+				continue;
+			}
 			if (!nx || nx->heading || rs_starts_bullet(nx) || rs_ends_clause(nx) ||
 			    ex_words_in(nx->key, 0, nx->keylen) > 16 || !rs_names_unit(nx->key, nx->keylen)) {
 				u.head = NULL; /* "8." / "Phương án huy động kinh phí": no unit's tasks below */

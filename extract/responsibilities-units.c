@@ -451,6 +451,7 @@ int rs_unit_sentence(const ex_stmt *st, size_t k, size_t *b, size_t *e)
 	if (k >= st->keylen || (!asked && !clause && !rs_upper_at(st, k)) ||
 	    !(ex_starts_any(st->key, st->keylen, k, unit_first) || (asked && ex_starts_any(st->key, st->keylen, k, person_first))) ||
 	    ex_word_at(st->key, st->keylen, k, "truong hop") || /* "Trường hợp …" (in case) names no school */
+	    ex_word_at(st->key, st->keylen, k, "hoi nghi") || ex_word_at(st->key, st->keylen, k, "hoi thao") || /* a meeting */
 	    ex_word_at(st->key, st->keylen, k, "bao cao"))      /* "Báo cáo …" (a report) names no newspaper */
 		return 0;
 	if (ex_word_at(st->key, st->keylen, k, "thuong truc") && !rs_upper_at(st, ex_skip_sp(st->key, k + 11, st->keylen)))

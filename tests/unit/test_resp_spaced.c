@@ -126,6 +126,74 @@ int main(void)
 		sohoa_buf_free(&out);
 		sohoa_text_free(t);
 	}
+	/* a unit named after an opening clause ("Căn cứ …, Sở X …"), a unit, its colon and its task
+	 * under a number alone; not what a unit did after such a clause */
+	{
+		static const char *const l[] = {
+			"I. Phân công thực hiện",
+			"1 .",
+			"Cục Thống kê : phối hợp với Sở Nội vụ công bố số liệu thống kê năm 2025 .",
+			"II. Tiến độ thực hiện",
+			"Căn cứ hướng dẫn của Bộ Tài chính , Sở Tài chính nghiên cứu xây dựng khung dự toán trong tháng 3/2026 .",
+			"Căn cứ kết quả năm 2025 , Sở Y tế đã hoàn thành kế hoạch trong tháng 3/2026 .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Cục Thống kê,Sở Nội vụ,,,,1,3,unit", "spaced: a unit, its colon, its task under a number alone");
+		has(csv, "Sở Tài chính,,,tháng 3/2026,,1,5,prose", "spaced: a unit named after an opening clause");
+		CHECK(count(csv, "Sở Y tế") == 0, "spaced: what a unit did after an opening clause is no task");
+		CHECK(count(csv, "\r\n") == 2, "spaced: two rows after clauses and colons");
+		if (count(csv, "\r\n") != 2)
+			printf("    got:\n%s\n", csv);
+		free(csv);
+	}
+
+	/* a notice of conclusions: "tham mưu" asks the unit named first; a meeting is no unit */
+	{
+		static const char *const l[] = {
+			"Thông báo kết luận của Bộ trưởng tại hội nghị tổng kết công tác năm 2025 .",
+			"Sau khi nghe báo cáo , Bộ trưởng kết luận như sau :",
+			"Hội nghị triển khai công tác năm 2026 được tổ chức thành công .",
+			"Cục Đường bộ tham mưu cho Bộ rà soát quy hoạch các tuyến quốc lộ .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Cục Đường bộ,,,,,1,4,prose", "conclusions: 'tham mưu' asks");
+		CHECK(count(csv, "\r\n") == 1, "conclusions: a meeting is no unit");
+		if (count(csv, "\r\n") != 1)
+			printf("    got:\n%s\n", csv);
+		free(csv);
+	}
+
+	/* after a condition only a duty is a task; under requirements none is */
+	{
+		static const char *const l[] = {
+			"Trường hợp hàng hóa bị ách tắc , Sở Công Thương chủ trì giải tỏa hàng hóa tại cửa khẩu .",
+			"Khi trình hồ sơ , Thủ trưởng các sở , ngành phải thực hiện đầy đủ các nội dung đã quy định .",
+			"2. Yêu cầu",
+			"Căn cứ nhiệm vụ trong Kế hoạch , các đơn vị liên quan theo chức năng , nhiệm vụ xây dựng phương án .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "\"Thủ trưởng các sở , ngành\",,,,,1,2,prose", "condition: a duty after it is a task");
+		CHECK(count(csv, "\r\n") == 1, "condition: no rule after 'Trường hợp', nothing under requirements");
+		if (count(csv, "\r\n") != 1)
+			printf("    got:\n%s\n", csv);
+		free(csv);
+	}
+
+	/* the same after a unit named alone over its bullets, outside unit sections */
+	{
+		static const char *const l[] = {
+			"1 .",
+			"Sở Tài chính :",
+			"- Bố trí kinh phí cho các địa phương .",
+			"2 .",
+			"Cục Thuế : phối hợp với Sở Tài chính thu ngân sách đúng hạn .",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Sở Tài chính,,,,,1,3,unit", "colon item: the unit alone over its bullet");
+		has(csv, "Cục Thuế,Sở Tài chính,,,,1,5,prose", "colon item: the next item's unit, colon and task");
+		free(csv);
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
