@@ -120,9 +120,10 @@ void ocr_prep_global_init(void);
 struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc);
 /* The page for Tesseract from a gray Pix whose text has resolution dpi: background normalized,
  * turned upright by quads clockwise quarter turns (when quads < 0 by what Leptonica detects, or
- * osd when Leptonica cannot tell), deskewed, binarized (Sauvola, or with global one Otsu threshold
- * over the whole page), rules and specks removed. Fills g. Returns a new Pix (the gray one if
- * binarization fails), NULL when out of memory. */
+ * osd when Leptonica cannot tell), deskewed, binarized (Sauvola, or with global 1 one Otsu
+ * threshold over the whole page), rules and specks removed; with global 2 left gray (Tesseract
+ * binarizes). Fills g. Returns a new Pix (the gray one if binarization fails), NULL when out of
+ * memory. */
 struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int quads, int global, ocr_osd_fn osd,
 			  void *arg, ocr_geom *g);
 /* The image Tesseract reads the words of the page bin (from ocr_prep_page) on: bin without its

@@ -542,6 +542,8 @@ PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, int globa
 	if (!norm)
 		return NULL;
 	pixSetResolution(norm, dpi, dpi);
+	if (global == 2) /* gray: Tesseract binarizes */
+		return norm;
 	PIX *bin = global ? binarize_global(norm) : binarize(t, norm);
 	if (!bin)
 		return norm;

@@ -695,7 +695,8 @@ static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_
  * unsure) or made on small text, the page is read upright as well and the reading with the
  * higher mean word confidence is kept (upright on a tie): orientation never makes a page worse.
  * A page read with a mean confidence under low_conf is read again binarized by one threshold
- * (binarize_global) and the more confident reading kept; if still low, it is flagged in its
+ * (binarize_global) and the more confident reading kept; if still low, read from the gray page
+ * (Tesseract binarizes) and the more confident kept; if still low, it is flagged in its
  * decision. */
 static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, sohoa_page *page)
 {
@@ -749,6 +750,26 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 			snprintf(note + strlen(note), sizeof note - strlen(note), "%sread with one threshold (confidence %.0f, local %.0f)",
 				 *note ? "; " : "", global, local);
 			g = g1, notes = notes1;
+		}
+		ingest_page_clear(&again);
+	}
+	/* still low: Tesseract's own binarization of the gray page (a blurred photo's thin strokes,
+	 * lighter than its thick ones, are lost by Sauvola and by one threshold alike) */
+	float best = page_conf(page);
+	if (st == SOHOA_OK && page->nlines && best < ocr->tune->low_conf) {
+		sohoa_page again = {.number = page->number, .source = SOHOA_SRC_OCR};
+		ocr_geom g2;
+		ocr_notes notes2;
+		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, 2, start, w, h, &g2, &notes2, &again);
+		float gray = page_conf(&again);
+		if (st == SOHOA_OK && gray > best) {
+			ingest_page_clear(page);
+			page->lines = again.lines, page->nlines = again.nlines, page->lines_cap = again.lines_cap;
+			page->width = again.width, page->height = again.height;
+			again.lines = NULL, again.nlines = 0;
+			snprintf(note + strlen(note), sizeof note - strlen(note), "%sread as gray (confidence %.0f, binarized %.0f)",
+				 *note ? "; " : "", gray, best);
+			g = g2, notes = notes2;
 		}
 		ingest_page_clear(&again);
 	}

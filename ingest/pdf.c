@@ -292,12 +292,14 @@ static void set_decision(sohoa_page *page, const char *reason, const char *actio
 	page->decision = sohoa_strdup(buf);
 }
 
-/* The text of the page's lines joined by '\n', for the classifier. */
-static char *page_text(const sohoa_page *page, size_t *len)
+/* The text of the page's lines joined by '\n', for the classifier; own: without its stamp lines
+ * (an inbox stamp read by a scanner's OCR layer, text under a note). */
+static char *page_text(const sohoa_page *page, int own, size_t *len)
 {
 	sohoa_buf b = {0};
 	for (size_t i = 0; i < page->nlines; i++)
-		if (sohoa_buf_puts(&b, page->lines[i].text ? page->lines[i].text : "") || sohoa_buf_puts(&b, "\n")) {
+		if (!(own && page->lines[i].source == SOHOA_SRC_STAMP) &&
+		    (sohoa_buf_puts(&b, page->lines[i].text ? page->lines[i].text : "") || sohoa_buf_puts(&b, "\n"))) {
 			sohoa_buf_free(&b);
 			return NULL;
 		}
@@ -392,6 +394,7 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	float cover = 0;
 	fz_rect pb = fz_empty_rect;
 	int nomem = 0;
+	size_t nc = 0; /* glyphs of the contents; the annotations' follow */
 	*need_ocr = 0;
 	fz_var(pg);
 	fz_var(tp);
@@ -400,6 +403,7 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	fz_var(nomem);
 	fz_var(pb);
 	fz_var(gl);
+	fz_var(nc);
 	fz_try(fz) {
 		pg = fz_load_page(fz, w->doc, page->number - 1);
 		pb = fz_bound_page(fz, pg);
@@ -407,9 +411,9 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 		nomem = collect(fz, tp, pb, &gl, &cover);
 		if (!nomem)
 			ta = annots_stext(fz, pg, pb);
-		size_t nc = gl.n;
+		nc = gl.n;
 		if (ta && !nomem)
-			nomem = collect(fz, ta, pb, &gl, &cover) || (gl.n > nc && ingest_splice_annots(&gl.g, &gl.cap, gl.n, nc));
+			nomem = collect(fz, ta, pb, &gl, &cover);
 	}
 	fz_catch(fz) {
 		fz_drop_stext_page(fz, ta);
@@ -421,20 +425,47 @@ static sohoa_status text_page(pdf_worker *w, sohoa_page *page, int *need_ocr)
 	page->width = pb.x1 - pb.x0;
 	page->height = pb.y1 - pb.y0;
 	page->source = SOHOA_SRC_PDF;
-	sohoa_status st = nomem ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory") :
-				  ingest_layout(ctx, gl.g, gl.n, page);
+	char *text = NULL, *own_text = NULL;
+	size_t tlen = 0, own_len = 0;
+	sohoa_status st = nomem ? sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory") : SOHOA_OK;
+	/* the page's own text is what its contents draw, stamp lines aside: an e-signature
+	 * widget's text over a scanned page is no text layer of the scan */
+	if (st == SOHOA_OK && gl.n > nc) {
+		sohoa_page own = {.number = page->number, .width = page->width, .height = page->height,
+				  .source = SOHOA_SRC_PDF};
+		st = ingest_layout(ctx, gl.g, nc, &own);
+		if (st == SOHOA_OK)
+			st = mark_notes(ctx, fz, pg, pb, &own);
+		if (st == SOHOA_OK && !(own_text = page_text(&own, 1, &own_len)))
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+		ingest_page_clear(&own);
+		if (st == SOHOA_OK && ingest_splice_annots(&gl.g, &gl.cap, gl.n, nc))
+			st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	}
+	if (st == SOHOA_OK)
+		st = ingest_layout(ctx, gl.g, gl.n, page);
 	if (st == SOHOA_OK)
 		st = mark_notes(ctx, fz, pg, pb, page);
-	ingest_verdict v;
-	char *text = NULL;
-	size_t tlen = 0;
-	if (st == SOHOA_OK && !(text = page_text(page, &tlen)))
+	if (st == SOHOA_OK && !own_text && !(own_text = page_text(page, 1, &own_len)))
 		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	if (st == SOHOA_OK && !(text = page_text(page, 0, &tlen)))
+		st = sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	/* the whole text judged as it reads; a text it would keep is kept only if the page's own
+	 * text would be kept too */
+	ingest_verdict v;
 	if (st == SOHOA_OK) {
 		ingest_page_info info = {text, tlen, gl.fonts, gl.nfonts, cover};
 		ingest_classify(&info, &v);
+		if (v.usable && (own_len != tlen || memcmp(own_text, text, tlen))) {
+			ingest_verdict ov;
+			info.text = own_text, info.len = own_len;
+			ingest_classify(&info, &ov);
+			if (!ov.usable)
+				v = ov;
+		}
 	}
 	free(text);
+	free(own_text);
 	/* no text, no image, but many filled shapes: text converted to outlines is an image too */
 	int drawn = 0;
 	if (st == SOHOA_OK && ctx->opt.ocr == SOHOA_OCR_AUTO && v.kind == INGEST_TEXT_NONE &&
