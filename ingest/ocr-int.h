@@ -118,13 +118,15 @@ void ocr_prep_global_init(void);
  * (text_small_px) there; sc says how. NULL when the raster is empty or
  * memory runs out. */
 struct Pix *ocr_prep_gray(const ocr_tuning *t, const ingest_raster *r, ocr_scale *sc);
+/* How ocr_prep_page makes the page ink: Sauvola's local threshold, one Otsu threshold over the
+ * whole page, or none (the page left gray, Tesseract binarizes). */
+typedef enum { OCR_INK_LOCAL, OCR_INK_OTSU, OCR_INK_GRAY } ocr_ink;
 /* The page for Tesseract from a gray Pix whose text has resolution dpi: background normalized,
  * turned upright by quads clockwise quarter turns (when quads < 0 by what Leptonica detects, or
- * osd when Leptonica cannot tell), deskewed, binarized (Sauvola, or with global 1 one Otsu
- * threshold over the whole page), rules and specks removed; with global 2 left gray (Tesseract
- * binarizes). Fills g. Returns a new Pix (the gray one if binarization fails), NULL when out of
+ * osd when Leptonica cannot tell), deskewed, made ink as ink says, rules and specks removed
+ * (not when left gray). Fills g. Returns a new Pix (the gray one if binarization fails), NULL when out of
  * memory. */
-struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int quads, int global, ocr_osd_fn osd,
+struct Pix *ocr_prep_page(const ocr_tuning *t, struct Pix *gray, int dpi, int quads, ocr_ink ink, ocr_osd_fn osd,
 			  void *arg, ocr_geom *g);
 /* The image Tesseract reads the words of the page bin (from ocr_prep_page) on: bin without its
  * pen strokes (a signature's loops, a paraph's tail in black ink, which the gray conversion

@@ -535,16 +535,16 @@ static void replace(PIX **pix, PIX *clean)
 	}
 }
 
-PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, int global, ocr_osd_fn osd, void *arg,
+PIX *ocr_prep_page(const ocr_tuning *t, PIX *pixg, int dpi, int quads, ocr_ink ink, ocr_osd_fn osd, void *arg,
 		   ocr_geom *g)
 {
 	PIX *norm = level_page(t, pixg, dpi, quads, osd, arg, g);
 	if (!norm)
 		return NULL;
 	pixSetResolution(norm, dpi, dpi);
-	if (global == 2) /* gray: Tesseract binarizes */
+	if (ink == OCR_INK_GRAY)
 		return norm;
-	PIX *bin = global ? binarize_global(norm) : binarize(t, norm);
+	PIX *bin = ink == OCR_INK_OTSU ? binarize_global(norm) : binarize(t, norm);
 	if (!bin)
 		return norm;
 	pixDestroy(&norm);

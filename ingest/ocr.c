@@ -671,10 +671,10 @@ static sohoa_status recognize(sohoa_ctx *ctx, ingest_ocr *ocr, struct Pix *pix, 
  * page, whose size is that of the raster unturned (w x h points): turned with the page. notes
  * gets the page's stamp frames and, on a page not turned, r's notes. */
 static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, struct Pix *pixg,
-				  const ocr_scale *sc, double gdpi, int quads, int global, double start, float w,
+				  const ocr_scale *sc, double gdpi, int quads, ocr_ink ink, double start, float w,
 				  float h, ocr_geom *g, ocr_notes *notes, sohoa_page *page)
 {
-	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, sc->dpi, quads, global, osd_quads, ocr, g);
+	struct Pix *pix = ocr_prep_page(ocr->tune, pixg, sc->dpi, quads, ink, osd_quads, ocr, g);
 	if (!pix)
 		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "page %d: out of memory preprocessing", page->number);
 	page->width = g->quads % 2 ? h : w;
@@ -715,12 +715,12 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 	float w = page->width, h = page->height;
 	ocr_geom g;
 	ocr_notes notes, notes0; /* stamps' boxes of each reading, in points of the upright page */
-	sohoa_status st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, -1, 0, start, w, h, &g, &notes, page);
+	sohoa_status st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, -1, OCR_INK_LOCAL, start, w, h, &g, &notes, page);
 	char note[160] = "";
 	if (st == SOHOA_OK && g.quads && (!g.sure || sc.scale > 1.0f)) {
 		sohoa_page up = {.number = page->number, .source = SOHOA_SRC_OCR};
 		ocr_geom g0;
-		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, 0, 0, start, w, h, &g0, &notes0, &up);
+		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, 0, OCR_INK_LOCAL, start, w, h, &g0, &notes0, &up);
 		float turned = page_conf(page), upright = page_conf(&up);
 		if (st == SOHOA_OK && upright >= turned) {
 			ingest_page_clear(page);
@@ -740,7 +740,7 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 		sohoa_page again = {.number = page->number, .source = SOHOA_SRC_OCR};
 		ocr_geom g1;
 		ocr_notes notes1;
-		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, 1, start, w, h, &g1, &notes1, &again);
+		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, OCR_INK_OTSU, start, w, h, &g1, &notes1, &again);
 		float global = page_conf(&again);
 		if (st == SOHOA_OK && global > local) {
 			ingest_page_clear(page);
@@ -760,7 +760,7 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 		sohoa_page again = {.number = page->number, .source = SOHOA_SRC_OCR};
 		ocr_geom g2;
 		ocr_notes notes2;
-		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, 2, start, w, h, &g2, &notes2, &again);
+		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, OCR_INK_GRAY, start, w, h, &g2, &notes2, &again);
 		float gray = page_conf(&again);
 		if (st == SOHOA_OK && gray > best) {
 			ingest_page_clear(page);

@@ -1,4 +1,4 @@
-/* The page left gray (ingest/ocr-prep.c, ocr_prep_page with global = 2), the third reading of a
+/* The page left gray (ingest/ocr-prep.c, ocr_prep_page with OCR_INK_GRAY), the third reading of a
  * page still read with low confidence (ocr.c): in a blurred photo enlarged four times the thin
  * strokes are much lighter than the thick ones, and one threshold over the page (like Sauvola)
  * drops them, so a letter is left as bare stems; the gray page keeps them for Tesseract's own
@@ -12,15 +12,15 @@
 
 enum { W = 1200, H = 900, DPI = 300, STEM = 12, BAR = 4, STEP = 120 };
 
-/* The gray (or ink bit) at the middle of every light bar of the page as prepared with global:
+/* The gray (or ink bit) at the middle of every light bar of the page as prepared with ink:
  * the largest value over the bars, and the depth of the result. */
-static unsigned bars(unsigned char *g, int global, int *depth)
+static unsigned bars(unsigned char *g, ocr_ink ink, int *depth)
 {
 	ingest_raster r = {g, W, H, 1, W, DPI, NULL, 0};
 	ocr_scale sc;
 	ocr_geom geom;
 	struct Pix *gray = ocr_prep_gray(&ocr_tuning_default, &r, &sc);
-	struct Pix *pix = gray ? ocr_prep_page(&ocr_tuning_default, gray, sc.dpi, 0, global, NULL, NULL, &geom) : NULL;
+	struct Pix *pix = gray ? ocr_prep_page(&ocr_tuning_default, gray, sc.dpi, 0, ink, NULL, NULL, &geom) : NULL;
 	unsigned most = 0;
 	*depth = pix && pixGetWidth(pix) == W && pixGetHeight(pix) == H ? pixGetDepth(pix) : 0;
 	for (int row = 0; *depth && row < 6; row++)
@@ -53,10 +53,10 @@ int main(void)
 				memset(g + (size_t)y * W + x + 20 + STEM, 170, STEP - 40 - 2 * STEM);
 		}
 	int depth = 0;
-	unsigned v = bars(g, 1, &depth);
+	unsigned v = bars(g, OCR_INK_OTSU, &depth);
 	CHECK(depth == 1 && v == 0, "one threshold drops the light bars (the case the gray reading is for)");
-	v = bars(g, 2, &depth);
-	CHECK(depth == 8, "global 2 leaves the page gray");
+	v = bars(g, OCR_INK_GRAY, &depth);
+	CHECK(depth == 8, "OCR_INK_GRAY leaves the page gray");
 	CHECK(depth == 8 && v < 190, "the light bars stay darker than the paper");
 	free(g);
 	return CHECK_DONE();

@@ -40,7 +40,7 @@ static int strokes_found(unsigned char *g)
 	ocr_scale sc;
 	ocr_geom geom;
 	struct Pix *gray = ocr_prep_gray(&ocr_tuning_default, &r, &sc);
-	struct Pix *bin = gray ? ocr_prep_page(&ocr_tuning_default, gray, sc.dpi, 0, 0, NULL, NULL, &geom) : NULL;
+	struct Pix *bin = gray ? ocr_prep_page(&ocr_tuning_default, gray, sc.dpi, 0, OCR_INK_LOCAL, NULL, NULL, &geom) : NULL;
 	struct Pix *read = bin ? ocr_prep_read(&ocr_tuning_default, bin, sc.dpi) : NULL;
 	int found = read != NULL;
 	ocr_prep_free(&read);
