@@ -3,6 +3,7 @@
 #include "documents-int.h"
 
 #include "../core/govname.h"
+#include "../core/viet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +148,37 @@ static int org_motto_at(const line_key *L, size_t n, size_t i)
 
 /* ---- no letterhead: the issuer named in the text ---- */
 
+/* s in capitals, as a letterhead prints a name (the text writes it in sentence case, or all in
+ * lowercase as a copied page does: "hội đồng nhân dân tỉnh phú thọ"). Frees s; a new string. */
+static char *capitals(char *s)
+{
+	if (!s)
+		return NULL;
+	sohoa_buf out = {0};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp, plain;
+		int tone, up;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			k = 1, cp = (unsigned char)s[i];
+		if (sohoa_viet_letter(cp, &plain, &tone, &up)) {
+			uint32_t u = sohoa_viet_compose(plain, tone, 1);
+			char enc[4];
+			size_t el = u ? sohoa_utf8_encode(u, enc) : 0;
+			if (el)
+				sohoa_buf_append(&out, enc, el);
+			else
+				sohoa_buf_append(&out, s + i, k);
+		} else {
+			sohoa_buf_append(&out, s + i, k);
+		}
+		i += k;
+	}
+	free(s);
+	return out.data;
+}
+
 /* Line i read as an issuer's name, the whole of s[0..len) (no sentence: no ',' ';' ':' in it),
  * after a signing role that names the body ("Bộ trưởng Bộ …" is the ministry's): a new string
  * (docf_issuer, capitals) or NULL. */
@@ -163,7 +195,7 @@ static char *issuer_of(const char *s, size_t len)
 		for (int r = 0; roles[r]; r++)
 			if (!strncmp(k, roles[r], strlen(roles[r])) && kl > strlen(roles[r]))
 				at = km[strlen(roles[r])];
-		v = docf_issuer(c + at);
+		v = capitals(docf_issuer(c + at));
 	}
 	free(k);
 	free(km);
