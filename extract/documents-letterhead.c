@@ -185,6 +185,8 @@ static char *capitals(char *s)
 static char *issuer_of(const char *s, size_t len)
 {
 	static const char *const roles[] = {"bo truong ", "chu tich ", NULL};
+	while (len && s[len - 1] == ' ')
+		len--;
 	char *c = sohoa_strndup(s, len);
 	if (!c)
 		return NULL;
@@ -196,6 +198,16 @@ static char *issuer_of(const char *s, size_t len)
 			if (!strncmp(k, roles[r], strlen(roles[r])) && kl > strlen(roles[r]))
 				at = km[strlen(roles[r])];
 		v = capitals(docf_issuer(c + at));
+		/* the text prints the name whole: a name reached by a correction ("Quy định" read as
+		 * "QUỸ …") is no name the text gives */
+		sohoa_buf a = {0}, b = {0};
+		if (v && (sohoa_viet_key(c + at, strlen(c + at), &a) || sohoa_viet_key(v, strlen(v), &b) || !a.data ||
+			  !b.data || strcmp(a.data, b.data))) {
+			free(v);
+			v = NULL;
+		}
+		sohoa_buf_free(&a);
+		sohoa_buf_free(&b);
 	}
 	free(k);
 	free(km);
@@ -213,6 +225,8 @@ static char *issuer_in_text(const doc_ctx *dc, const doc_meta *dm)
 	for (size_t i = dm->type_at + 1; dm->type_at < dc->n && i < dc->n && i <= dm->type_at + 2; i++) {
 		if (L[i].upper || docm_key_starts(&L[i], "can cu"))
 			break;
+		if (dm->title.data && strstr(dm->title.data, L[i].text))
+			continue; /* the title's line */
 		char *v = issuer_of(L[i].text, strlen(L[i].text));
 		if (v)
 			return v;

@@ -919,6 +919,16 @@ int main(void)
 		};
 		run_doc(ctx, acting, sizeof acting / sizeof *acting, SOHOA_SRC_TEXT, -1, &r);
 		CHECK_STR(F(&r, "issuer"), "", "no letterhead: a body acting in a sentence is no issuer");
+		static const char *const rule[] = {
+			"NGHỊ ĐỊNH", "Quy định chi tiết về quản lý vật liệu", "Căn cứ Luật Tổ chức Chính phủ;",
+		};
+		run_doc(ctx, rule, sizeof rule / sizeof *rule, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "", "no letterhead: the title's line is no issuer ('Quy' is not 'QUỸ')");
+		static const char *const fixed[] = {
+			"Nghị quyết về thử nghiệm", "Hội đồng nhân dan tỉnh hà nam", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+		};
+		run_doc(ctx, fixed, sizeof fixed / sizeof *fixed, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "", "no letterhead: a name the text misspells is not corrected into one");
 		CHECK_STR(F(&r, "date"), "", "no letterhead: a date not of adoption is none");
 	}
 
