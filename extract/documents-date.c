@@ -298,6 +298,45 @@ static int stamp_date(const doc_ctx *dc, char iso[11])
 	return found && atoi(iso) <= this_year();
 }
 
+/* The date of a document with no place-and-date line, where its last words state its own
+ * adoption: a sentence that opens with the document's type and "này" and says it was passed or
+ * issued on a full date ("Nghị quyết này được Hội đồng nhân dân tỉnh … thông qua ngày 11 tháng
+ * 12 năm 2009"). A date cited in another sentence ("Thực hiện Chỉ thị … ngày …") or a deadline is
+ * no such statement. 1 and the date into iso. */
+static int adoption_date(const doc_ctx *dc, const doc_meta *dm, char iso[11])
+{
+	static const char *const verbs[] = {" thong qua ngay ", " ban hanh ngay ", NULL};
+	if (!dm->type)
+		return 0;
+	char *tk = NULL;
+	size_t tl = 0, *tm = NULL;
+	if (ex_key(dm->type, strlen(dm->type), &tk, &tl, &tm)) {
+		free(tk);
+		free(tm);
+		return 0;
+	}
+	free(tm);
+	int found = 0;
+	for (size_t i = dc->n; i-- > 0 && !found;) {
+		const line_key *l = &dc->L[i];
+		size_t ks = strspn(l->key, " ");
+		if (strncmp(l->key + ks, tk, tl) || strncmp(l->key + ks + tl, " nay ", 5))
+			continue;
+		for (int v = 0; verbs[v] && !found; v++) {
+			const char *x = strstr(l->key, verbs[v]);
+			if (!x)
+				continue;
+			size_t at = l->kmap[x - l->key + strlen(verbs[v]) - 5];
+			char dtok[64], mtok[64];
+			int glued;
+			found = parse_date(l->text, at, iso, dtok, mtok, sizeof dtok, &glued) == NUM_OK &&
+				atoi(iso) <= this_year();
+		}
+	}
+	free(tk);
+	return found;
+}
+
 /* The place-and-date line: ", ngày" (or ". ngày") in the first 60 lines, the date on it or run on
  * to the next line ("ngày 21" / "tháng 11 năm 2025"); without one, the e-signature stamp's date. */
 void docm_read_date(doc_ctx *dc, doc_meta *dm)
@@ -382,6 +421,6 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm)
 	}
 	/* no place-and-date line: an annex or a table whose date only the e-signature's stamp gives */
 	char iso[11];
-	if (stamp_date(dc, iso))
+	if (stamp_date(dc, iso) || adoption_date(dc, dm, iso))
 		snprintf(dm->date, sizeof dm->date, "%s", iso);
 }

@@ -3,6 +3,7 @@
 #include "documents-int.h"
 
 #include "../core/govname.h"
+#include "../core/viet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +144,103 @@ static int org_motto_at(const line_key *L, size_t n, size_t i)
 		free(kb);
 	}
 	return 0;
+}
+
+/* ---- no letterhead: the issuer named in the text ---- */
+
+/* s in capitals, as a letterhead prints a name (the text writes it in sentence case, or all in
+ * lowercase as a copied page does: "hội đồng nhân dân tỉnh phú thọ"). Frees s; a new string. */
+static char *capitals(char *s)
+{
+	if (!s)
+		return NULL;
+	sohoa_buf out = {0};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp, plain;
+		int tone, up;
+		size_t k = sohoa_utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			k = 1, cp = (unsigned char)s[i];
+		if (sohoa_viet_letter(cp, &plain, &tone, &up)) {
+			uint32_t u = sohoa_viet_compose(plain, tone, 1);
+			char enc[4];
+			size_t el = u ? sohoa_utf8_encode(u, enc) : 0;
+			if (el)
+				sohoa_buf_append(&out, enc, el);
+			else
+				sohoa_buf_append(&out, s + i, k);
+		} else {
+			sohoa_buf_append(&out, s + i, k);
+		}
+		i += k;
+	}
+	free(s);
+	return out.data;
+}
+
+/* Line i read as an issuer's name, the whole of s[0..len) (no sentence: no ',' ';' ':' in it),
+ * after a signing role that names the body ("Bộ trưởng Bộ …" is the ministry's): a new string
+ * (docf_issuer, capitals) or NULL. */
+static char *issuer_of(const char *s, size_t len)
+{
+	static const char *const roles[] = {"bo truong ", "chu tich ", NULL};
+	while (len && s[len - 1] == ' ')
+		len--;
+	char *c = sohoa_strndup(s, len);
+	if (!c)
+		return NULL;
+	char *k = NULL, *v = NULL;
+	size_t kl = 0, *km = NULL;
+	if (!strpbrk(c, ",;:()\"") && !ex_key(c, strlen(c), &k, &kl, &km)) {
+		size_t at = 0;
+		for (int r = 0; roles[r]; r++)
+			if (!strncmp(k, roles[r], strlen(roles[r])) && kl > strlen(roles[r]))
+				at = km[strlen(roles[r])];
+		v = capitals(docf_issuer(c + at));
+		/* the text prints the name whole: a name reached by a correction ("Quy định" read as
+		 * "QUỸ …") is no name the text gives */
+		sohoa_buf a = {0}, b = {0};
+		if (v && (sohoa_viet_key(c + at, strlen(c + at), &a) || sohoa_viet_key(v, strlen(v), &b) || !a.data ||
+			  !b.data || strcmp(a.data, b.data))) {
+			free(v);
+			v = NULL;
+		}
+		sohoa_buf_free(&a);
+		sohoa_buf_free(&b);
+	}
+	free(k);
+	free(km);
+	free(c);
+	return v;
+}
+
+/* The issuer of a document with no letterhead, where its text names it: a line under the type
+ * line that is only an authority's name ("Hội đồng nhân dân tỉnh Phú Thọ", "Bộ trưởng Bộ Tư
+ * pháp"), else a body's name opening the sentence that gives notice ("Văn phòng Chính phủ xin
+ * thông báo …", a Thông báo's formula). Only names the closed lists know (docf_issuer). */
+static char *issuer_in_text(const doc_ctx *dc, const doc_meta *dm)
+{
+	const line_key *L = dc->L;
+	for (size_t i = dm->type_at + 1; dm->type_at < dc->n && i < dc->n && i <= dm->type_at + 2; i++) {
+		if (L[i].upper || docm_key_starts(&L[i], "can cu"))
+			break;
+		if (dm->title.data && strstr(dm->title.data, L[i].text))
+			continue; /* the title's line */
+		char *v = issuer_of(L[i].text, strlen(L[i].text));
+		if (v)
+			return v;
+	}
+	for (size_t i = 0; i < dc->n; i++) {
+		const char *x = strstr(L[i].key, " xin thong bao");
+		if (!x || x == L[i].key)
+			continue;
+		size_t at = L[i].kmap[x - L[i].key];
+		char *v = issuer_of(L[i].text, at);
+		if (v)
+			return v;
+	}
+	return NULL;
 }
 
 /* ---- letterhead ---- */
@@ -294,6 +392,12 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 		if (v)
 			dm->head[dm->nhead++] = v;
 		break;
+	}
+	/* no letterhead and no signature block (whose "TM." body would name the issuer) */
+	if (!dm->nhead && docm_signature_line(L, n, dm->type_at) >= n) {
+		char *v = issuer_in_text(dc, dm);
+		if (v)
+			dm->head[dm->nhead++] = v;
 	}
 	return SOHOA_OK;
 }

@@ -881,6 +881,57 @@ int main(void)
 		CHECK_STR(F(&r, "signer"), "", "no block: a name that is not the last line is no signer");
 	}
 
+	/* no letterhead (a text copied from a web page): the issuer an authority line under the
+	 * title names, the date the closing sentence of adoption gives; a cited date, a deadline, a
+	 * body acting in the text are none */
+	{
+		static const char *const plain[] = {
+			"Nghị quyết về phát triển thương mại tỉnh hà nam đến năm 2020",
+			"Hội đồng nhân dân tỉnh hà nam",
+			"Căn cứ Luật tổ chức Hội đồng nhân dân ngày 26 tháng 11 năm 2003;",
+			"Điều 1. Bộ Công Thương ban hành văn bản hướng dẫn trước ngày 30 tháng 6 năm 2010.",
+			"Nghị quyết này đã được Hội đồng nhân dân tỉnh thông qua ngày 9 tháng 12 năm 2009.",
+		};
+		run_doc(ctx, plain, sizeof plain / sizeof *plain, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ NAM", "no letterhead: the authority line under the title");
+		CHECK_STR(F(&r, "date"), "2009-12-09", "no letterhead: the sentence of adoption dates it");
+		static const char *const minister[] = {
+			"Thông tư về thử nghiệm giống lúa", "Bộ trưởng bộ nông nghiệp và phát triển nông thôn",
+			"Căn cứ Nghị định số 01/2008/NĐ-CP ngày 03/01/2008 của Chính phủ;",
+			"Thực hiện Chỉ thị số 5/CT-TTg ngày 2 tháng 3 năm 2009 của Thủ tướng Chính phủ;",
+			"Thông tư này có hiệu lực sau 45 ngày kể từ ngày 1 tháng 4 năm 2010.",
+		};
+		run_doc(ctx, minister, sizeof minister / sizeof *minister, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "no letterhead: the minister's line names the ministry");
+		CHECK_STR(F(&r, "date"), "", "no letterhead: a cited date or a date of effect is no issue date");
+		static const char *const notice[] = {
+			"Thông báo kết luận của Bộ trưởng tại hội nghị",
+			"Ngày 3 tháng 2 năm 2010, Bộ trưởng đã chủ trì hội nghị.",
+			"Bộ Nội vụ ban hành văn bản hướng dẫn.",
+			"Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện.",
+		};
+		run_doc(ctx, notice, sizeof notice / sizeof *notice, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "VĂN PHÒNG CHÍNH PHỦ", "no letterhead: the body that gives notice");
+		CHECK_STR(F(&r, "date"), "", "no letterhead: the meeting's date is no issue date");
+		static const char *const acting[] = {
+			"Chỉ thị về việc chấn chỉnh công tác văn thư", "Trong thời gian qua Bộ Nội vụ ban hành nhiều văn bản.",
+			"Chỉ thị này được phổ biến đến ngày 5 tháng 5 năm 2010.",
+		};
+		run_doc(ctx, acting, sizeof acting / sizeof *acting, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "", "no letterhead: a body acting in a sentence is no issuer");
+		static const char *const rule[] = {
+			"NGHỊ ĐỊNH", "Quy định chi tiết về quản lý vật liệu", "Căn cứ Luật Tổ chức Chính phủ;",
+		};
+		run_doc(ctx, rule, sizeof rule / sizeof *rule, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "", "no letterhead: the title's line is no issuer ('Quy' is not 'QUỸ')");
+		static const char *const fixed[] = {
+			"Nghị quyết về thử nghiệm", "Hội đồng nhân dan tỉnh hà nam", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+		};
+		run_doc(ctx, fixed, sizeof fixed / sizeof *fixed, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "issuer"), "", "no letterhead: a name the text misspells is not corrected into one");
+		CHECK_STR(F(&r, "date"), "", "no letterhead: a date not of adoption is none");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
