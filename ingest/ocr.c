@@ -691,6 +691,39 @@ static sohoa_status prep_and_read(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_
 	return st;
 }
 
+/* If page (read as turned by g) has lines and a mean confidence under the tuning's low_conf,
+ * read it again as turned, made ink as ink says, and keep the more confident reading: then g
+ * and notes are the new reading's, and note (of size cap) says so. */
+static sohoa_status reread_if_low(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raster *r, struct Pix *pixg,
+				  const ocr_scale *sc, double gdpi, ocr_ink ink, double start, float w, float h,
+				  ocr_geom *g, ocr_notes *notes, sohoa_page *page, char *note, size_t cap)
+{
+	float before = page_conf(page);
+	if (!page->nlines || before >= ocr->tune->low_conf)
+		return SOHOA_OK;
+	sohoa_page again = {.number = page->number, .source = SOHOA_SRC_OCR};
+	ocr_geom g2;
+	ocr_notes notes2;
+	sohoa_status st = prep_and_read(ctx, ocr, r, pixg, sc, gdpi, g->quads, ink, start, w, h, &g2, &notes2, &again);
+	float after = page_conf(&again);
+	if (st == SOHOA_OK && after > before) {
+		ingest_page_clear(page);
+		page->lines = again.lines, page->nlines = again.nlines, page->lines_cap = again.lines_cap;
+		page->width = again.width, page->height = again.height;
+		again.lines = NULL, again.nlines = 0;
+		size_t used = strlen(note);
+		if (ink == OCR_INK_GRAY)
+			snprintf(note + used, cap - used, "%sread as gray (confidence %.0f, binarized %.0f)",
+				 *note ? "; " : "", after, before);
+		else
+			snprintf(note + used, cap - used, "%sread with one threshold (confidence %.0f, local %.0f)",
+				 *note ? "; " : "", after, before);
+		*g = g2, *notes = notes2;
+	}
+	ingest_page_clear(&again);
+	return st;
+}
+
 /* A page is read as detection turns it. When that turn was a guess (Tesseract's orientation
  * unsure) or made on small text, the page is read upright as well and the reading with the
  * higher mean word confidence is kept (upright on a tie): orientation never makes a page worse.
@@ -734,45 +767,15 @@ static sohoa_status ocr_page(sohoa_ctx *ctx, ingest_ocr *ocr, const ingest_raste
 		ingest_page_clear(&up);
 	}
 	/* a page read with low confidence is read again, as turned, binarized by one threshold over
-	 * the page, and the more confident reading kept */
-	float local = page_conf(page);
-	if (st == SOHOA_OK && page->nlines && local < ocr->tune->low_conf) {
-		sohoa_page again = {.number = page->number, .source = SOHOA_SRC_OCR};
-		ocr_geom g1;
-		ocr_notes notes1;
-		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, OCR_INK_OTSU, start, w, h, &g1, &notes1, &again);
-		float global = page_conf(&again);
-		if (st == SOHOA_OK && global > local) {
-			ingest_page_clear(page);
-			page->lines = again.lines, page->nlines = again.nlines, page->lines_cap = again.lines_cap;
-			page->width = again.width, page->height = again.height;
-			again.lines = NULL, again.nlines = 0;
-			snprintf(note + strlen(note), sizeof note - strlen(note), "%sread with one threshold (confidence %.0f, local %.0f)",
-				 *note ? "; " : "", global, local);
-			g = g1, notes = notes1;
-		}
-		ingest_page_clear(&again);
-	}
-	/* still low: Tesseract's own binarization of the gray page (a blurred photo's thin strokes,
-	 * lighter than its thick ones, are lost by Sauvola and by one threshold alike) */
-	float best = page_conf(page);
-	if (st == SOHOA_OK && page->nlines && best < ocr->tune->low_conf) {
-		sohoa_page again = {.number = page->number, .source = SOHOA_SRC_OCR};
-		ocr_geom g2;
-		ocr_notes notes2;
-		st = prep_and_read(ctx, ocr, r, pixg, &sc, gdpi, g.quads, OCR_INK_GRAY, start, w, h, &g2, &notes2, &again);
-		float gray = page_conf(&again);
-		if (st == SOHOA_OK && gray > best) {
-			ingest_page_clear(page);
-			page->lines = again.lines, page->nlines = again.nlines, page->lines_cap = again.lines_cap;
-			page->width = again.width, page->height = again.height;
-			again.lines = NULL, again.nlines = 0;
-			snprintf(note + strlen(note), sizeof note - strlen(note), "%sread as gray (confidence %.0f, binarized %.0f)",
-				 *note ? "; " : "", gray, best);
-			g = g2, notes = notes2;
-		}
-		ingest_page_clear(&again);
-	}
+	 * the page; if still low, from the gray page by Tesseract's own binarization (a blurred
+	 * photo's thin strokes, lighter than its thick ones, are lost by Sauvola and by one threshold
+	 * alike); each time the more confident reading is kept */
+	if (st == SOHOA_OK)
+		st = reread_if_low(ctx, ocr, r, pixg, &sc, gdpi, OCR_INK_OTSU, start, w, h, &g, &notes, page, note,
+				   sizeof note);
+	if (st == SOHOA_OK)
+		st = reread_if_low(ctx, ocr, r, pixg, &sc, gdpi, OCR_INK_GRAY, start, w, h, &g, &notes, page, note,
+				   sizeof note);
 	ocr_prep_free(&pixg);
 	if (st == SOHOA_OK) {
 		st = ingest_stamp_frames(ctx, page, (const float (*)[4])notes.box, (size_t)notes.nframes);
