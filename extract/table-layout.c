@@ -225,6 +225,19 @@ static int read_header(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
 		for (int j = 0; j < n && nf < 64; j++)
 			f[nf++] = (struct frag){c[j].c0, c[j].c1, (int)(i - hb), -1, s, c[j].b, c[j].e};
 	}
+	/* a fragment over two or more fragments of a line below it heads a group of columns
+	 * ("Lâm Đồng" over its "Điểm số", "Chỉ số", "Thứ hạng"): which group a column is in is not
+	 * read, so such a table is not mapped */
+	for (int i = 0; i < nf; i++)
+		for (int j = 0; j < nf; j++) {
+			int under = 0;
+			for (int k = j; k < nf && f[k].line == f[j].line; k++)
+				under += f[k].line > f[i].line && f[k].c0 < f[i].c1 && f[i].c0 < f[k].c1;
+			if (under >= 2)
+				return 0;
+			while (j + 1 < nf && f[j + 1].line == f[j].line)
+				j++;
+		}
 	/* fragments whose columns overlap are one column's name */
 	t->ncols = 0;
 	for (int i = 0; i < nf; i++) {
@@ -272,15 +285,33 @@ static int read_header(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
 		if (t->cols[k].role == LT_TEXT && k > 0 && t->cols[k - 1].role == LT_STT)
 			t->cols[k].role = LT_LABEL;
 	}
+	/* two columns of figures under one name ("Điểm số" under each of three provinces) are told
+	 * apart by a group header above them, which is not read: such a table is not mapped */
+	for (int a = 0; a < t->ncols; a++)
+		for (int b = a + 1; b < t->ncols; b++) {
+			char ka[200], kb[200];
+			if (t->cols[a].role < LT_MAX || t->cols[b].role < LT_MAX)
+				continue;
+			key_of(t->cols[a].name, 0, strlen(t->cols[a].name), ka, sizeof ka);
+			key_of(t->cols[b].name, 0, strlen(t->cols[b].name), kb, sizeof kb);
+			if (!strcmp(ka, kb))
+				return 0;
+		}
 	return stt && measure && t->ncols >= 3;
 }
 
-/* The column of a number cell: the nearest column of figures (its centre within 10 characters). */
+/* The column of a number cell: the nearest column of figures (its centre within 10 characters);
+ * -1 when a text column's centre is nearer still ("Thứ hạng" beside "Điểm số"): the cell is that
+ * column's, not a measure's. */
 static int num_col(const lt_table *t, const lt_cell *c)
 {
 	int best = -1, bd = 11;
 	for (int k = 0; k < t->ncols; k++) {
 		int r = t->cols[k].role;
+		if (r == LT_TEXT && abs((c->c0 + c->c1) - (t->cols[k].c0 + t->cols[k].c1)) / 2 < bd) {
+			bd = abs((c->c0 + c->c1) - (t->cols[k].c0 + t->cols[k].c1)) / 2;
+			best = -1;
+		}
 		if (r != LT_MAX && r != LT_POINTS && r != LT_PERCENT)
 			continue;
 		int d = abs((c->c0 + c->c1) - (t->cols[k].c0 + t->cols[k].c1)) / 2;
@@ -347,10 +378,14 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 	int stt_col = col_of_role(t, LT_STT), ratio_col = col_of_role(t, LT_RATIO);
 	/* as many number cells as columns of figures: one each, in order (pdftotext shifts a page's
 	 * cells away from its header's) */
-	int fig_cols = 0, fig_cells = 0, in_order[LT_MAXCOLS], next = 0;
+	int fig_cols = 0, fig_cells = 0, in_order[LT_MAXCOLS], next = 0, text_between = 0;
 	for (int k = 0; k < t->ncols; k++)
 		if (t->cols[k].role == LT_MAX || t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT)
 			in_order[fig_cols++] = k;
+	/* a text column between columns of figures ("Thứ hạng" not read as a measure) may hold
+	 * number cells too: then the cells are not dealt out in order */
+	for (int k = fig_cols ? in_order[0] + 1 : t->ncols; fig_cols && k < in_order[fig_cols - 1]; k++)
+		text_between |= t->cols[k].role == LT_TEXT;
 	for (int i = 0; i < n; i++) {
 		double v;
 		int pct;
@@ -377,7 +412,7 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 			c[i].b = sp + 1;
 		}
 		if (num_cell(s, c[i].b, c[i].e, &v, &pct)) {
-			int k = fig_cells == fig_cols ? in_order[next++] : num_col(t, &c[i]);
+			int k = fig_cells == fig_cols && !text_between ? in_order[next++] : num_col(t, &c[i]);
 			if (k >= 0 && !r->has[k]) {
 				r->has[k] = 1;
 				r->v[k] = v;

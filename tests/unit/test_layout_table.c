@@ -126,6 +126,32 @@ static const char pct_bands[] =
 	"      - Xếp loại Đạt: Có tỷ lệ hoàn thành từ 70% đến dưới 90%.\n"
 	"      - Xếp loại Chưa đạt: Có tỷ lệ hoàn thành dưới 70%.\n";
 
+/* Regions side by side: each region's columns ("Điểm số", "Thứ hạng") under its name above, names
+ * of rows wrapped around their figures: the measure of a cell is not known, no row is written. */
+static const char grouped[] =
+	"      Kết quả các chỉ số thành phần của ba vùng như sau:\n"
+	"                               Vùng Một             Vùng Hai            Vùng Ba\n"
+	"  STT        Nội dung        Điểm   Chỉ    Thứ     Điểm   Chỉ   Thứ    Điểm   Chỉ   Thứ\n"
+	"                              số    số     hạng     số    số    hạng    số    số    hạng\n"
+	"\n"
+	"          Chi phí đăng ký\n"
+	"    1                        6,10           41     7,20           12   8,30            3\n"
+	"          kinh doanh\n"
+	"          Tiếp cận mặt\n"
+	"    2     bằng sản xuất      5,40           52     6,50           27   6,60           21\n"
+	"          kinh doanh\n"
+	"\n"
+	"      Các chỉ số còn lại được phân tích ở phần sau của báo cáo này.\n";
+
+/* Points beside a rank column that is not read: the rank's cells are not the points'. */
+static const char ranked[] =
+	"      Kết quả chấm điểm của các đơn vị năm 2024:\n"
+	" TT           Đơn vị                  Điểm số        Thứ hạng      Tỷ lệ (%)\n"
+	"  1    Phòng Kinh tế                   45,50              2          91,00\n"
+	"  2    Phòng Y tế                      40,00              5          80,00\n"
+	"\n"
+	"      Các đơn vị còn lại được chấm điểm trong đợt sau theo kế hoạch.\n";
+
 /* A table of counts: no column of points or percentages, so not read here. */
 static const char counts[] =
 	"STT        Loại hồ sơ                  Số lượng        Ghi chú\n"
@@ -179,6 +205,10 @@ int main(void)
 		    "band,Chưa đạt,70,,Có tỷ lệ hoàn thành dưới 70%,1,4,"),
 	       NULL, "bands in percentages under band labels");
 	expect("scores", pct_bands, 0, NULL, NULL, "bands in percentages are no scores");
+	expect("scores", grouped, 0, NULL, NULL, "regions' columns side by side: no row is written");
+	expect("scores", ranked, 4,
+	       WANT("Phòng Kinh tế,score,=,45.5,", "Phòng Y tế,score,=,80,,%"), WANT(",2,,", ",5,,"),
+	       "a rank column's cells are not the next column's figures");
 	expect("scores", counts, 0, NULL, NULL, "a table of counts gives no scores");
 	expect("schemes", counts, 0, NULL, NULL, "a table of counts gives no scheme");
 
