@@ -126,6 +126,14 @@ static const char pct_bands[] =
 	"      - Xếp loại Đạt: Có tỷ lệ hoàn thành từ 70% đến dưới 90%.\n"
 	"      - Xếp loại Chưa đạt: Có tỷ lệ hoàn thành dưới 70%.\n";
 
+/* Levels in percentages, named without a colon; a rate named "Mức" is no level. */
+static const char levels[] =
+	"      Kết quả được chia thành 03 mức:\n"
+	"      + Mức CAO tương ứng với kết quả Chỉ số ABC đạt từ 85% trở lên;\n"
+	"      + Mức VỪA tương ứng với kết quả Chỉ số ABC đạt từ 60% - dưới 85%;\n"
+	"      + Mức THẤP tương ứng với kết quả Chỉ số ABC đạt dưới 60%.\n"
+	"      Mức hỗ trợ đạt từ 40% trở lên so với năm trước.\n";
+
 /* Regions side by side: each region's columns ("Điểm số", "Thứ hạng") under its name above, names
  * of rows wrapped around their figures: the measure of a cell is not known, no row is written. */
 static const char grouped[] =
@@ -205,6 +213,13 @@ int main(void)
 		    "band,Chưa đạt,70,,Có tỷ lệ hoàn thành dưới 70%,1,4,"),
 	       NULL, "bands in percentages under band labels");
 	expect("scores", pct_bands, 0, NULL, NULL, "bands in percentages are no scores");
+	expect("schemes", levels, 3,
+	       WANT("band,CAO,,85,tương ứng với kết quả Chỉ số ABC đạt từ 85% trở lên,1,2,",
+		    "band,VỪA,85,60,tương ứng với kết quả Chỉ số ABC đạt từ 60% - dưới 85%,1,3,",
+		    "band,THẤP,60,,tương ứng với kết quả Chỉ số ABC đạt dưới 60%,1,4,"),
+	       WANT("hỗ trợ"), "levels in percentages named without a colon; a rate is no level");
+	expect("scores", levels, -1, NULL, WANT(",85,", ",60,", "Mức CAO", "Mức THẤP"),
+	       "levels in percentages are no scores");
 	expect("scores", grouped, 0, NULL, NULL, "regions' columns side by side: no row is written");
 	expect("scores", ranked, 4,
 	       WANT("Phòng Kinh tế,score,=,45.5,", "Phòng Y tế,score,=,80,,%"), WANT(",2,,", ",5,,"),
