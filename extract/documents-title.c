@@ -6,6 +6,7 @@
 #include "../core/govname.h"
 #include "../core/viet.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,13 +263,53 @@ int docm_sender(const line_key *l, size_t *start, size_t *end)
 	return 0;
 }
 
+/* 1 when line l starts with a capital letter but is not all in capitals: a sentence's start in
+ * a text set in lowercase. */
+static int capital_start(const line_key *l)
+{
+	const char *p = l->text + strspn(l->text, " *_");
+	uint32_t cp, plain;
+	int tone, upper = 0;
+	if (l->upper || !*p)
+		return 0;
+	sohoa_utf8_decode(p, strlen(p), &cp);
+	return sohoa_viet_letter(cp, &plain, &tone, &upper) && upper;
+}
+
+/* A line in sentence case that a title does not go on into: the issuing body of a place named
+ * under the title ("Hội đồng nhân dân tỉnh Lai Châu"), the body's first sentence ("Thực hiện
+ * Thông báo số …", "Theo đề nghị …"). */
+static int sentence_stop(const line_key *l)
+{
+	static const char *const bodies[] = {"hoi dong nhan dan", "uy ban nhan dan", "hdnd", "ubnd", NULL};
+	static const char *const units[] = {"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", NULL};
+	static const char *const openers[] = {"thuc hien", "theo", "can cu", NULL};
+	if (!capital_start(l))
+		return 0;
+	if (starts_any(l, openers))
+		return 1;
+	size_t i = strspn(l->key, " *_#");
+	if (memchr(l->key, ',', l->keylen) || ex_words_in(l->key, i, l->keylen) > 10)
+		return 0; /* "UBND tỉnh, Ban Quản lý …": a list the title goes on with */
+	for (int b = 0; bodies[b]; b++)
+		if (ex_word_at(l->key, l->keylen, i, bodies[b])) {
+			size_t u = ex_skip_sp(l->key, i + strlen(bodies[b]), l->keylen);
+			for (int w = 0; units[w]; w++)
+				if (ex_word_at(l->key, l->keylen, u, units[w]))
+					return 1;
+		}
+	return 0;
+}
+
 /* A line where a title stops: the body's cues, a bullet, a parenthesis, a Roman heading, the
- * authority line, "Kính gửi", a telegram's sender. */
+ * authority line, "Kính gửi", a telegram's sender, a sentence's start (sentence_stop). */
 static int title_stop(const line_key *l)
 {
 	const char *p = l->text + strspn(l->text, " ");
 	size_t sb, se;
 	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " *"))
+		return 1;
+	if (sentence_stop(l))
 		return 1;
 	if (starts_any(l, docm_body_cues) || strchr("-+", p[0]) || l->key[strspn(l->key, " ")] == '(')
 		return 1;
@@ -350,6 +391,27 @@ static void title_add(sohoa_buf *title, const char *text)
 	free(c);
 }
 
+/* 1 when title byte at (a word's start) opens a sentence that reflow ran into the title: a
+ * capitalised body of a place or "Thực hiện"/"Theo" (sentence_stop) right after a number that
+ * ends the title ("… đến năm 2015 Hội đồng nhân dân tỉnh …"); after a word it is a name the title
+ * goes on with ("… thuộc UBND tỉnh", "… của Hội đồng nhân dân tỉnh"). */
+static int sentence_at(const sohoa_buf *title, size_t at)
+{
+	if (at < 2 || title->data[at - 1] != ' ' || !isdigit((unsigned char)title->data[at - 2]))
+		return 0;
+	line_key l = {0};
+	l.text = title->data + at;
+	int lower = 0;
+	docm_count_case(l.text, &lower);
+	l.upper = !lower;
+	if (ex_key(l.text, strlen(l.text), &l.key, &l.keylen, &l.kmap))
+		return 0;
+	int stop = sentence_stop(&l);
+	free(l.key);
+	free(l.kmap);
+	return stop;
+}
+
 static void title_cut(sohoa_buf *title)
 {
 	if (!title->len)
@@ -363,6 +425,9 @@ static void title_cut(sohoa_buf *title)
 				if (k[i - 1] == ' ' && ex_word_at(k, kl, i, docm_body_cues[c]) && km[i] < cut &&
 				    docm_starts_upper(title->data + km[i], title->len - km[i]))
 					cut = km[i]; /* a sentence of the body: "… Căn cứ", not "… thực hiện" */
+		for (size_t i = 1; i < kl; i++)
+			if (k[i - 1] == ' ' && km[i] < cut && sentence_at(title, km[i]))
+				cut = km[i];
 		/* "(V/v …) Hiện nay …": a subject in parentheses ends where they close */
 		for (size_t i = 0, depth = 0; title->data[0] == '(' && i < cut; i++) {
 			depth += title->data[i] == '(';

@@ -85,6 +85,30 @@ int main(void)
 	check_doc(ctx, report, N(report), SOHOA_SRC_TEXT, "Báo cáo",
 		  "Tình hình thực hiện nhiệm vụ quý III và phương hướng quý IV năm 2031", "a report's wrapped title");
 
+	/* the body's first sentence under a title in sentence case: not the title's */
+	const char *opener[] = {"KẾ HOẠCH", "Tình hình thực hiện các chỉ tiêu phát triển nông thôn mới",
+				"của huyện trong năm 2031",
+				"Thực hiện Thông báo số 12/TB-UBND ngày 03/3/2031 về kết luận của Chủ tịch",
+				"Ủy ban nhân dân tỉnh, Sở báo cáo như sau:"};
+	check_doc(ctx, opener, N(opener), SOHOA_SRC_TEXT, "Kế hoạch",
+		  "Tình hình thực hiện các chỉ tiêu phát triển nông thôn mới của huyện trong năm 2031",
+		  "'Thực hiện …' under a title starts the body");
+	/* a body of a place in sentence case under the title, or run into the title's line */
+	const char *place[] = {"NGHỊ QUYẾT", "Về phát triển cây chè trên địa bàn tỉnh đến năm 2031",
+			       "Hội đồng nhân dân tỉnh Yên Bái", "Khoá XV, kỳ họp thứ 9",
+			       "Căn cứ Luật Tổ chức chính quyền địa phương;"};
+	check_doc(ctx, place, N(place), SOHOA_SRC_TEXT, "Nghị quyết",
+		  "Về phát triển cây chè trên địa bàn tỉnh đến năm 2031", "the body of a place under the title");
+	const char *runon[] = {"Nghị quyết về phát triển cây chè trên địa bàn tỉnh đến năm 2031 Hội đồng nhân dân tỉnh Yên Bái",
+			       "Khoá XV, kỳ họp thứ 9", "Căn cứ Luật Tổ chức chính quyền địa phương;"};
+	check_doc(ctx, runon, N(runon), SOHOA_SRC_TEXT, "Nghị quyết",
+		  "Về phát triển cây chè trên địa bàn tỉnh đến năm 2031", "the body of a place run into the title");
+	const char *listed[] = {"Quyết định về quy chế phối hợp giữa các sở, Ủy ban nhân dân huyện và thành phố",
+				"Căn cứ Luật Tổ chức chính quyền địa phương;"};
+	check_doc(ctx, listed, N(listed), SOHOA_SRC_TEXT, "Quyết định",
+		  "Về quy chế phối hợp giữa các sở, Ủy ban nhân dân huyện và thành phố",
+		  "a body of a place listed in the title stays");
+
 	/* the type in capitals run into its title */
 	const char *glued[] = {"NGHỊ ĐỊNHQuy định mức phí thẩm định hồ sơ cấp phép bay",
 			       "Căn cứ Luật Hàng không dân dụng;", "Chính phủ ban hành Nghị định này."};
