@@ -165,6 +165,17 @@ typedef struct ex_score {
 	char unit[16];
 } ex_score;
 sohoa_status ex_scores_collect(sohoa_ctx *ctx, const ex_doc *ed, sohoa_buf *out, ex_score **list, size_t *n);
+/* One row of scores.csv as its writers give it: a number is written when its has_ flag is set,
+ * rank, rank_of and year when > 0; NULL strings are empty cells. */
+typedef struct {
+	int page, line;
+	const char *section, *subject, *kind, *op, *unit, *change_unit, *text, *confidence;
+	double value, max, percent, change;
+	int has_value, has_max, has_percent, has_change;
+	long rank, rank_of, year;
+} ex_score_out;
+/* Append row r of document ed to out (scores.csv's columns, in order). */
+sohoa_status ex_score_write(sohoa_ctx *ctx, const ex_doc *ed, const ex_score_out *r, sohoa_buf *out);
 struct ex_scheme_set;
 /* The same with the document's scheme already read (schemes.c), so it is not read twice. */
 sohoa_status ex_scores_collect_with(sohoa_ctx *ctx, const ex_doc *ed, const struct ex_scheme_set *sch,

@@ -102,28 +102,11 @@ sohoa_status ex_shares_scores(sohoa_ctx *ctx, const ex_doc *ed, size_t stmt, soh
 		free(what);
 		int page, line;
 		char *sentence = ex_figure_context(ed, st, at, e, ",./", &page, &line);
-		ex_row w;
-		ex_row_begin(&w, out);
-		ex_field(&w, ed->name);
-		ex_field_int(&w, page, 1);
-		ex_field_int(&w, line, 1);
-		ex_field(&w, st->section);
-		ex_field(&w, subject);
-		ex_field(&w, "score");
-		ex_field(&w, "=");
-		ex_field_num(&w, v, 1);
-		ex_field_num(&w, 0, 0);
-		ex_field(&w, "%");
-		ex_field_num(&w, 0, 0);
-		ex_field_int(&w, 0, 0);
-		ex_field_int(&w, 0, 0);
-		ex_field_num(&w, 0, 0);
-		ex_field(&w, NULL);
-		ex_field_int(&w, 0, 0);
-		ex_field(&w, sentence);
-		ex_field(&w, "0.95");
+		ex_score_out o = {.page = page, .line = line, .section = st->section, .subject = subject,
+				  .kind = "score", .op = "=", .unit = "%", .text = sentence, .confidence = "0.95",
+				  .value = v, .has_value = 1};
+		status = ex_score_write(ctx, ed, &o, out);
 		free(sentence);
-		status = ex_row_end(&w, ctx);
 	}
 	return status;
 }

@@ -532,12 +532,29 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const score_row 
 		snprintf(needle, sizeof needle, "%.*s", (int)(st->kmap[r->end] - st->kmap[r->at]), st->text + st->kmap[r->at]);
 		ex_locate(ed, st, st->kmap[r->at], needle, &page, &line);
 	}
+	char conf[16];
+	snprintf(conf, sizeof conf, "%.2f", confidence(r));
+	ex_score_out o = {
+		.page = page, .line = line, .section = st->section, .subject = r->subject, .kind = r->kind,
+		.op = r->op, .unit = r->unit, .change_unit = r->has_change ? r->change_unit : NULL,
+		.text = sentence, .confidence = conf, .value = r->value, .max = r->max,
+		.percent = r->percent, .change = r->change, .has_value = r->has_value,
+		.has_max = r->has_max, .has_percent = r->has_percent, .has_change = r->has_change,
+		.rank = r->has_rank ? r->rank : 0, .rank_of = r->has_rank ? r->rank_of : 0, .year = r->year,
+	};
+	sohoa_status st_write = ex_score_write(ctx, ed, &o, out);
+	free(sentence);
+	return st_write;
+}
+
+sohoa_status ex_score_write(sohoa_ctx *ctx, const ex_doc *ed, const ex_score_out *r, sohoa_buf *out)
+{
 	ex_row w;
 	ex_row_begin(&w, out);
 	ex_field(&w, ed->name);
-	ex_field_int(&w, page, 1);
-	ex_field_int(&w, line, 1);
-	ex_field(&w, st->section);
+	ex_field_int(&w, r->page, 1);
+	ex_field_int(&w, r->line, 1);
+	ex_field(&w, r->section);
 	ex_field(&w, r->subject);
 	ex_field(&w, r->kind);
 	ex_field(&w, r->op);
@@ -545,16 +562,13 @@ static sohoa_status write_row(sohoa_ctx *ctx, const ex_doc *ed, const score_row 
 	ex_field_num(&w, r->max, r->has_max);
 	ex_field(&w, r->unit);
 	ex_field_num(&w, r->percent, r->has_percent);
-	ex_field_int(&w, r->rank, r->has_rank && r->rank > 0);
-	ex_field_int(&w, r->rank_of, r->has_rank && r->rank_of > 0);
+	ex_field_int(&w, r->rank, r->rank > 0);
+	ex_field_int(&w, r->rank_of, r->rank_of > 0);
 	ex_field_num(&w, r->change, r->has_change);
-	ex_field(&w, r->has_change ? r->change_unit : NULL);
+	ex_field(&w, r->change_unit);
 	ex_field_int(&w, r->year, r->year > 0);
-	ex_field(&w, sentence);
-	char conf[16];
-	snprintf(conf, sizeof conf, "%.2f", confidence(r));
-	ex_field(&w, conf);
-	free(sentence);
+	ex_field(&w, r->text);
+	ex_field(&w, r->confidence);
 	return ex_row_end(&w, ctx);
 }
 

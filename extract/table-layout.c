@@ -742,27 +742,12 @@ static sohoa_status write_cell(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 			snprintf(text + l, sizeof text - l, " %.*s", (int)(r->ne[q] - r->nb[q]),
 				 lt->lines[i]->text + r->nb[q]);
 		}
-	ex_row w;
-	ex_row_begin(&w, out);
-	ex_field(&w, ed->name);
-	ex_field_int(&w, lt->pages[i], 1);
-	ex_field_int(&w, lt->lines[i]->line, 1);
-	ex_field(&w, section_of(ed, lt->pages[i], lt->lines[i]->line));
-	ex_field(&w, subject);
-	ex_field(&w, "score");
-	ex_field(&w, "=");
-	ex_field_num(&w, r->v[k], 1);
-	ex_field_num(&w, has_max ? r->v[mk] : 0, has_max);
-	ex_field(&w, unit);
-	ex_field_num(&w, 0, 0);
-	ex_field_int(&w, 0, 0);
-	ex_field_int(&w, 0, 0);
-	ex_field_num(&w, 0, 0);
-	ex_field(&w, NULL);
-	ex_field_int(&w, t->year, t->year > 0);
-	ex_field(&w, text);
-	ex_field(&w, t->topic[0] ? "0.80" : "0.70");
-	return ex_row_end(&w, ctx);
+	ex_score_out o = {.page = lt->pages[i], .line = (int)lt->lines[i]->line,
+			  .section = section_of(ed, lt->pages[i], lt->lines[i]->line), .subject = subject,
+			  .kind = "score", .op = "=", .unit = unit, .text = text,
+			  .confidence = t->topic[0] ? "0.80" : "0.70", .value = r->v[k], .has_value = 1,
+			  .max = has_max ? r->v[mk] : 0, .has_max = has_max, .year = t->year};
+	return ex_score_write(ctx, ed, &o, out);
 }
 
 /* A copy of s[0..n) with its first letter in lowercase into out (size cap); 0 when out of memory. */
@@ -866,27 +851,11 @@ static sohoa_status ratio_rows(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 		snprintf(subject, sizeof subject, "%s %s", measure, named);
 		char text[600];
 		snprintf(text, sizeof text, "%s (%.*s%%)", label, (int)(r.re - r.rb), lt->lines[i]->text + r.rb);
-		ex_row wr;
-		ex_row_begin(&wr, out);
-		ex_field(&wr, ed->name);
-		ex_field_int(&wr, lt->pages[i], 1);
-		ex_field_int(&wr, lt->lines[i]->line, 1);
-		ex_field(&wr, section_of(ed, lt->pages[i], lt->lines[i]->line));
-		ex_field(&wr, subject);
-		ex_field(&wr, "score");
-		ex_field(&wr, "=");
-		ex_field_num(&wr, r.ratio, 1);
-		ex_field_num(&wr, 0, 0);
-		ex_field(&wr, "%");
-		ex_field_num(&wr, 0, 0);
-		ex_field_int(&wr, 0, 0);
-		ex_field_int(&wr, 0, 0);
-		ex_field_num(&wr, 0, 0);
-		ex_field(&wr, NULL);
-		ex_field_int(&wr, t->year, t->year > 0);
-		ex_field(&wr, text);
-		ex_field(&wr, "0.80");
-		st = ex_row_end(&wr, ctx);
+		ex_score_out o = {.page = lt->pages[i], .line = (int)lt->lines[i]->line,
+				  .section = section_of(ed, lt->pages[i], lt->lines[i]->line), .subject = subject,
+				  .kind = "score", .op = "=", .unit = "%", .text = text, .confidence = "0.80",
+				  .value = r.ratio, .has_value = 1, .year = t->year};
+		st = ex_score_write(ctx, ed, &o, out);
 	}
 	return st;
 }
