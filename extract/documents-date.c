@@ -20,11 +20,13 @@ static int word_is(const char *s, size_t n, const char *w, size_t *digits)
 	*digits = strspn(s, "0123456789");
 	if (*digits > n)
 		*digits = n;
+	/* digits glued to the word itself, not through a symbol ("2¿tháng": that slot is unsure) */
+	int clean = !*digits || *digits == n || isalpha((unsigned char)s[*digits]);
 	sohoa_gov_skeleton(s + *digits, n - *digits, sk, sizeof sk);
-	if (!strcmp(sk, w))
+	if (clean && !strcmp(sk, w))
 		return 1;
 	/* "tháng" with its t lost after digits: "26háng" */
-	if (*digits && !strcmp(w, "thang") && !strcmp(sk, "hang"))
+	if (clean && *digits && !strcmp(w, "thang") && !strcmp(sk, "hang"))
 		return 1;
 	/* "tháng" after a day that is no digits: "AÂtháng" (the slot is unreadable, the line is
 	 * still the place-and-date line) */

@@ -342,6 +342,14 @@ int main(void)
 	CHECK_STR(F(&r, "type"), "Chỉ thị", "junk: the type line still counts");
 	CHECK_STR(F(&r, "place"), "Hà Nội", "junk: the place still counts");
 
+	/* a handwritten day read as a digit and a symbol glued to tháng */
+	static const char *const symday[] = {
+		"UBND TỈNH THỬ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/QĐ-UBND",
+		"Thử, ngày 2¿tháng", "01 năm 2013", "QUYẾT ĐỊNH", "Về việc thử", "Căn cứ luật.",
+	};
+	run_doc(ctx, symday, sizeof symday / sizeof *symday, SOHOA_SRC_OCR, 90, &r);
+	CHECK_STR(F(&r, "date"), "", "a day with a symbol glued to tháng: no date");
+
 	/* what OCR glues and splits: "S6:" for Số, "26háng", digits placed apart, a blank number */
 	static const char *const glued[] = {
 		"UBND THÀNH PHỐ ĐÀ NẴNG", "SỞ GIÁO DỤC VÀ BẢO TẠO.", "S6:1906 /SGDĐT-CTrTT",
