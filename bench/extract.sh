@@ -74,11 +74,12 @@ echo "-- real documents (issue 17): bench/real-extract, hand-made gold, scored b
 # holdout4 (made after holdout3 was spent) only with HOLDOUT4=1, the same way.
 # dev4 (development documents from the repository of holdout4 y09-y12) only with DEV4=1; it is
 # development data: its rows may be read (DETAIL=1).
+# holdout5 (made after holdout4 and dev4 were spent) only with HOLDOUT5=1, like holdout4.
 REAL=${REAL:-$SHARED/real-extract}
 if [ ! -d "$REAL/seen" ]; then
 	echo "SKIP: $REAL missing (fetch the repos named in bench/real-extract/get.sh, then run it)"
 else
-	for split in seen unseen holdout holdout2 holdout3 holdout4 dev4; do
+	for split in seen unseen holdout holdout2 holdout3 holdout4 dev4 holdout5; do
 		gold=bench/real-extract/gold
 		[ "$split" = unseen ] && gold=bench/real-extract/unseen/gold
 		[ "$split" = holdout ] && gold=bench/real-extract/holdout/gold
@@ -86,6 +87,7 @@ else
 		[ "$split" = holdout3 ] && gold=bench/real-extract/holdout3/gold
 		[ "$split" = holdout4 ] && gold=bench/real-extract/holdout4/gold
 		[ "$split" = dev4 ] && gold=bench/real-extract/dev4/gold
+		[ "$split" = holdout5 ] && gold=bench/real-extract/holdout5/gold
 		if [ "$split" = unseen ] && [ "${UNSEEN:-0}" != 1 ]; then
 			echo "unseen: not run (UNSEEN=1 scores the held-out documents)"
 			continue
@@ -108,6 +110,10 @@ else
 		fi
 		if [ "$split" = dev4 ] && [ "${DEV4:-0}" != 1 ]; then
 			echo "dev4: not run (DEV4=1 scores the CCHC development documents)"
+			continue
+		fi
+		if [ "$split" = holdout5 ] && [ "${HOLDOUT5:-0}" != 1 ]; then
+			echo "holdout5: not run (HOLDOUT5=1 scores the sixth held-out set)"
 			continue
 		fi
 		set --

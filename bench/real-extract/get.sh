@@ -2,14 +2,14 @@
 # bench/real-extract/get.sh: re-create the real extraction set (issue 17) from public GitHub
 # snapshots.  Documents are never committed; this recipe fetches them from the snapshots listed in
 # SOURCES.tsv and writes them to $OUT/seen/, $OUT/unseen/, $OUT/holdout/, $OUT/holdout2/,
-# $OUT/holdout3/, $OUT/holdout4/ and $OUT/dev4/ (default ../shared/real-extract).
+# $OUT/holdout3/, $OUT/holdout4/, $OUT/dev4/ and $OUT/holdout5/ (default ../shared/real-extract).
 #
 # First bring the repositories onto the machine with the search tool's `fetch`
 # (they arrive as bare git dirs under /work/.mirror/owner+name/repo):
 #     fetch github:tnt305/tai_lieu_noi_bo
 #     fetch github:ducminh0302/law-advisor
 #     fetch github:NguyenQuocBao97/multiclass-text-classification   (holdout3 and holdout4 only)
-#     fetch github:vpubnd49/VBAI                                      (holdout4 y09-y12, dev4)
+#     fetch github:vpubnd49/VBAI                                      (holdout4 y09-y12, dev4, holdout5)
 # then run:   sh bench/real-extract/get.sh [--check]
 #
 # Forms:
@@ -34,7 +34,7 @@ OUT=${OUT:-$HERE/../../../shared/real-extract}
 MIRROR=${MIRROR:-/work/.mirror}
 CHECK=0
 [ "${1:-}" = "--check" ] && CHECK=1
-mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2" "$OUT/holdout3" "$OUT/holdout4" "$OUT/dev4"
+mkdir -p "$OUT/seen" "$OUT/unseen" "$OUT/holdout" "$OUT/holdout2" "$OUT/holdout3" "$OUT/holdout4" "$OUT/dev4" "$OUT/holdout5"
 fail=0
 tail -n +2 "$HERE/SOURCES.tsv" | while IFS='	' read -r id split kind pages repo commit path sha licence; do
 	git_dir="$MIRROR/$(echo "$repo" | tr / +)/repo"
