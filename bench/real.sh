@@ -18,7 +18,8 @@
 # nothing is tuned on it); HOLDOUT=1 the holdout part too (made later, for final reports
 # only; SEEN=0 skips the seen part); HOLDOUT2=1 the holdout2 part (made later still, same
 # rules); HOLDOUT3=1 the holdout3 part (made after holdout2 was spent, same rules); HOLDOUT4=1
-# the holdout4 part (made after holdout3 was spent, same rules). Documents live in $SHARED/real (sh bench/real/get.sh
+# the holdout4 part (made after holdout3 was spent, same rules); HOLDOUT5=1 the holdout5 part
+# (made after holdout4 was spent, same rules). Documents live in $SHARED/real (sh bench/real/get.sh
 # makes it); without them the script prints SKIP lines and exits 0. ONLY=PATTERN limits to
 # matching ids.
 # CSV=0 skips the documents.csv part (the slow one: every page of every document).
@@ -135,7 +136,7 @@ score() {
 	fi
 	# the holdout's wrong values would show its gold: hidden unless DETAIL=1 is asked for
 	if [ "$split" = holdout ] || [ "$split" = holdout2 ] || [ "$split" = holdout3 ] ||
-		[ "$split" = holdout4 ]; then
+		[ "$split" = holdout4 ] || [ "$split" = holdout5 ]; then
 		DETAIL=${DETAIL:-0} python3 bench/real_csv.py "$gold" "$TMP/out.$split/documents.csv" "$split"
 	else
 		python3 bench/real_csv.py "$gold" "$TMP/out.$split/documents.csv" "$split"
@@ -164,5 +165,9 @@ fi
 # The holdout4 split (n01-n10, bench/real/README.md): the same rules; HOLDOUT4=1 scores it.
 if [ "${HOLDOUT4:-0}" = 1 ]; then
 	score holdout4 "$R/holdout4/truth" "$R/holdout4/documents.gold.csv"
+fi
+# The holdout5 split (o01-o10, bench/real/README.md): the same rules; HOLDOUT5=1 scores it.
+if [ "${HOLDOUT5:-0}" = 1 ]; then
+	score holdout5 "$R/holdout5/truth" "$R/holdout5/documents.gold.csv"
 fi
 exit 0

@@ -17,9 +17,10 @@
 #   fetch github:Phambanam99/qlvb_thanh                  (holdout3: m04-m06)
 #   fetch github:nmtric3docbinhkieu/windsurf-vanban-bot  (holdout3: m07-m10)
 # (holdout4: n01-n10 come from QuangDuyxyz/OCR_LOCAL_VBHC, fetched above)
+#   fetch github:Tungbeoi/Vietlexibot                   (holdout5: o01-o10)
 # They arrive as bare git directories under $MIRROR (/work/.mirror/owner+name/repo). Then, from
 # the repository root:
-#   sh bench/real/get.sh            # writes ../shared/real/{seen,unseen,holdout,holdout2,holdout3,holdout4}/<id>.<ext>
+#   sh bench/real/get.sh            # writes ../shared/real/{seen,unseen,holdout,holdout2,holdout3,holdout4,holdout5}/<id>.<ext>
 # The extension follows the file's first bytes (a JPEG stored as *.png becomes <id>.jpg), else
 # its path. Existing files with the right sha256 are kept. Exit status 1 if any file is missing or wrong.
 set -u
@@ -29,7 +30,7 @@ SHARED=${SHARED:-../shared}
 dest=$SHARED/real
 tab=$(printf '\t')
 bad=0
-mkdir -p "$dest/seen" "$dest/unseen" "$dest/holdout" "$dest/holdout2" "$dest/holdout3" "$dest/holdout4" || exit 1
+mkdir -p "$dest/seen" "$dest/unseen" "$dest/holdout" "$dest/holdout2" "$dest/holdout3" "$dest/holdout4" "$dest/holdout5" || exit 1
 tail -n +2 "$here/SOURCES.tsv" | while IFS=$tab read -r id split kind pages repo commit path sha lic; do
 	case $path in
 	*.jpg | *.JPG | *.jpeg) ext=jpg ;;
