@@ -1042,6 +1042,12 @@ static sohoa_status write_group_cell(sohoa_ctx *ctx, const ex_doc *ed, const ex_
 		o.unit = r->pct[k] || c->role == LT_PERCENT ? "%" : "điểm";
 		o.max = r->of[k];
 		o.has_max = r->of[k] > 0;
+		/* points under their group's column of maxima ("Thang điểm") */
+		for (int q = 0; q < t->ncols && !o.has_max && c->role == LT_POINTS; q++)
+			if (t->cols[q].role == LT_MAX && r->has[q] && !strcmp(t->cols[q].group, c->group)) {
+				o.max = r->v[q];
+				o.has_max = 1;
+			}
 	}
 	return ex_score_write(ctx, ed, &o, out);
 }

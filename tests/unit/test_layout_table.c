@@ -171,6 +171,20 @@ static const char districts[] =
 	"\n"
 	"      Các huyện còn lại chưa có kết quả của năm 2023.\n";
 
+/* Fields side by side for units down the side: each field's scale, points and rank; the maxima
+ * and the row of their sums are no scores. */
+static const char fields[] =
+	"      Điểm các lĩnh vực của hai đơn vị trong năm 2024 như sau:\n"
+	"\n"
+	"                        Cải cách thể chế           Cải cách tài chính\n"
+	"   STT   Đơn vị        Thang    Điểm     Xếp       Thang    Điểm     Xếp\n"
+	"                       điểm     đạt      hạng      điểm     đạt      hạng\n"
+	"    1    Sở Tư pháp      10     8,50       2         12    11,00       1\n"
+	"    2    Sở Nội vụ       10     9,25       1         12     9,00       2\n"
+	"         Tổng cộng       20                          24\n"
+	"\n"
+	"      Các đơn vị còn lại được chấm điểm trong đợt sau.\n";
+
 /* Points beside a rank column: the rank's cells are not the points', each is a rank by the points. */
 static const char ranked[] =
 	"      Kết quả chấm điểm của các đơn vị năm 2024:\n"
@@ -257,6 +271,12 @@ int main(void)
 		    ",1,12,,chỉ số ABX Index của huyện Lam Giang (trước sáp nhập),score,=,65,100,điểm,",
 		    ",1,12,,chỉ số QTC của huyện Lam Giang (trước sáp nhập),rank,=,,,,,21,40,"),
 	       WANT("Thứ hạng", ",40,,điểm"), "districts by indices: a score and a rank per district and index");
+	expect("scores", fields, 8,
+	       WANT(",1,6,,Cải cách thể chế của Sở Tư pháp,score,=,8.5,10,điểm,",
+		    ",1,6,,Cải cách thể chế của Sở Tư pháp,rank,=,,,,,2,",
+		    ",1,7,,Cải cách tài chính của Sở Nội vụ,score,=,9,12,điểm,",
+		    ",1,7,,Cải cách tài chính của Sở Nội vụ,rank,=,,,,,2,"),
+	       WANT("Tổng cộng", "score,=,10,", "score,=,12,"), "fields by units: points over their field's scale, ranks");
 	expect("scores", ranked, 6,
 	       WANT("Phòng Kinh tế,score,=,45.5,", "Phòng Y tế,score,=,80,,%", "Phòng Kinh tế,rank,=,,,,,2,",
 		    "Phòng Y tế,rank,=,,,,,5,"),
