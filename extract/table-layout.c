@@ -1,9 +1,10 @@
 /* table-layout.c: tables of text laid out in columns with spaces (`pdftotext -layout`, aligned plain
  * text). A header block ("STT | Đơn vị | Điểm chuẩn tối đa | Điểm tự đánh giá | Chỉ số", each
  * name stacked over several lines) names the columns; the number cells under it are read by
- * column, so a row's figures get their column's measure and the row's name (scores.csv). A table
- * whose only figures are maxima is a criteria table: its rows and the rules of their guidance
- * are scheme criteria (schemes.csv). */
+ * column, so a row's figures get their column's measure and the row's name (scores.csv). Names
+ * over groups of columns ("PAR Index" over "Điểm số | Thứ hạng", a province over its columns) make
+ * each cell a score or rank of the row and its group. A table whose only figures are maxima is a
+ * criteria table: its rows and the rules of their guidance are scheme criteria (schemes.csv). */
 #include "extract-int.h"
 #include "../core/array.h"
 
@@ -12,9 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Column roles: text, row number, the row's name, maxima, points, percentages, and a count over
- * a total ("Số lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ", cells "862/1.266 (68,1%)"). */
-enum { LT_TEXT, LT_STT, LT_LABEL, LT_MAX, LT_POINTS, LT_PERCENT, LT_RATIO };
+/* Column roles: text, row number, the row's name, maxima, points, percentages, a count over
+ * a total ("Số lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ", cells "862/1.266 (68,1%)"), and ranks
+ * ("Thứ hạng", cells "54" or "54/63"). */
+enum { LT_TEXT, LT_STT, LT_LABEL, LT_MAX, LT_POINTS, LT_PERCENT, LT_RATIO, LT_RANK };
 enum { LT_MAXCOLS = 12, LT_MAXCELLS = 24 };
 
 /* A cell of a line: text between runs of two spaces or more; bytes [b, e) of the line, character
@@ -28,6 +30,7 @@ typedef struct lt_col {
 	int c0, c1;
 	int role;
 	char name[160];
+	char group[120]; /* the name over its group of columns ("Lâm Đồng", "PAR Index"), or "" */
 } lt_col;
 
 typedef struct lt_table {
@@ -36,6 +39,9 @@ typedef struct lt_table {
 	size_t first, last;     /* the data lines, indices into ex_ltables.lines */
 	char topic[200];        /* what the table measures, from its title ("công tác chỉ đạo điều hành") */
 	int year;
+	int grouped;            /* its columns of figures are in groups under names */
+	int rows_units;         /* grouped: rows name units (tỉnh, đơn vị) measured by the groups; else
+				 * rows name measures (chỉ số thành phần) of the units over the groups */
 } lt_table;
 
 struct ex_ltables {
@@ -106,6 +112,24 @@ static int num_cell(const char *s, size_t b, size_t e, double *v, int *pct)
 	return 1;
 }
 
+/* 1 when s[b..e) is a figure over its total: "83,1/100", "62/63"; the figure in *v, the total
+ * in *of. */
+static int frac_cell(const char *s, size_t b, size_t e, double *v, double *of)
+{
+	size_t m = b;
+	while (m < e && s[m] != '/')
+		m++;
+	int pct;
+	return m > b && m + 1 < e && num_cell(s, b, m, v, &pct) && !pct && num_cell(s, m + 1, e, of, &pct) && !pct &&
+	       *of > 0 && *v <= *of;
+}
+
+/* 1 when role r is a column of figures read by column. */
+static int fig_role(int r)
+{
+	return r == LT_MAX || r == LT_POINTS || r == LT_PERCENT || r == LT_RANK;
+}
+
 /* 1 when s[b..e) is a row number: "1", "12", "1.1", "1.1.1", "II", "a)". */
 static int stt_cell(const char *s, size_t b, size_t e)
 {
@@ -166,6 +190,8 @@ static int role_of(const char *name)
 		return LT_STT;
 	if (has(k, "dia diem"))
 		return LT_TEXT;
+	if (!strcmp(k, "thu hang") || !strcmp(k, "xep hang") || !strcmp(k, "hang"))
+		return LT_RANK;
 	if (has(k, "diem") && (has(k, "toi da") || has(k, "chuan") || has(k, "thang diem")))
 		return LT_MAX;
 	if (has(k, "diem"))
@@ -208,9 +234,17 @@ static int stt_line(const char *s)
 	return 0;
 }
 
-/* Read the header block lines[hb..he] into t's columns; 1 when it names a numbered table with
- * a column of points or percentages. */
-static int read_header(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
+static int col_of_role(const lt_table *t, int role)
+{
+	for (int k = 0; k < t->ncols; k++)
+		if (t->cols[k].role == role)
+			return k;
+	return -1;
+}
+
+/* Read the header block lines[hb..he] into t's columns, named and given roles, left to right;
+ * 0 when a name heads several columns or names overlap. */
+static int read_cols(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
 {
 	struct frag {
 		int c0, c1, line, col;
@@ -251,7 +285,7 @@ static int read_header(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
 			if (t->ncols == LT_MAXCOLS)
 				return 0;
 			into = t->ncols++;
-			t->cols[into] = (lt_col){f[i].c0, f[i].c1, LT_TEXT, ""};
+			t->cols[into] = (lt_col){f[i].c0, f[i].c1, LT_TEXT, "", ""};
 		}
 		f[i].col = into;
 		if (f[i].c0 < t->cols[into].c0)
@@ -277,16 +311,131 @@ static int read_header(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
 			t->cols[b] = t->cols[b - 1];
 			t->cols[b - 1] = x;
 		}
+	for (int k = 0; k < t->ncols; k++)
+		t->cols[k].role = role_of(t->cols[k].name);
+	return 1;
+}
+
+/* Give the column after the row number, or the first column of a table without one, the role
+ * of the rows' names (when it is text). */
+static void set_label(lt_table *t)
+{
+	int k = col_of_role(t, LT_STT) + 1;
+	if (k < t->ncols && t->cols[k].role == LT_TEXT)
+		t->cols[k].role = LT_LABEL;
+}
+
+/* 1 when the key of a column of row names says the rows are units ("Tỉnh", "Đơn vị"), 0 when
+ * they are measures ("Nội dung", "Chỉ số thành phần"), -1 when it says neither. */
+static int names_units(const char *name)
+{
+	char k[200];
+	key_of(name, 0, strlen(name), k, sizeof k);
+	static const char *const units[] = {"tinh", "don vi", "dia phuong", "co quan", "huyen", "xa", "phuong",
+					    "thanh pho", "bo nganh", "so nganh", NULL};
+	static const char *const measures[] = {"noi dung", "chi so", "tieu chi", "chi tieu", "linh vuc", NULL};
+	int u = 0, m = 0;
+	for (int i = 0; units[i]; i++)
+		u |= has(k, units[i]);
+	for (int i = 0; measures[i]; i++)
+		m |= has(k, measures[i]);
+	return u == m ? -1 : u;
+}
+
+/* Read a header block whose top line names groups of columns ("Lâm Đồng" over "Điểm số | Chỉ số
+ * | Thứ hạng", "PAR Index" over "Điểm số | Thứ hạng"): the lines below name the columns; the
+ * columns of figures fall into as many runs of equal length as the top line has names over
+ * them, each run under its name, ranks at the same places in each run. A top-line name over a
+ * text column only is the start of that column's name ("Tỉnh" over "(trước sắp xếp)"). 1 when
+ * so read with a column of row names that says whether its rows are units or measures. */
+static int read_groups(const ex_ltables *lt, size_t hb, size_t he, lt_table *t)
+{
+	if (he <= hb || !read_cols(lt, hb + 1, he, t))
+		return 0;
+	const char *s = lt->lines[hb]->text;
+	lt_cell c[LT_MAXCELLS];
+	int n = cells_of(s, c), g[LT_MAXCELLS], ng = 0, figs[LT_MAXCOLS], nf = 0;
+	for (int k = 0; k < t->ncols; k++)
+		if (fig_role(t->cols[k].role))
+			figs[nf++] = k;
+	if (!nf)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		int over_fig = 0, over_text = -1;
+		for (int k = 0; k < t->ncols; k++)
+			if (c[i].c0 < t->cols[k].c1 && t->cols[k].c0 < c[i].c1) {
+				if (fig_role(t->cols[k].role))
+					over_fig = 1;
+				else
+					over_text = k;
+			}
+		if (!over_fig && over_text >= 0) {
+			lt_col *col = &t->cols[over_text];
+			char name[160];
+			snprintf(name, sizeof name, "%.*s %s", (int)(c[i].e - c[i].b), s + c[i].b, col->name);
+			memcpy(col->name, name, sizeof name);
+			col->role = role_of(col->name);
+			continue;
+		}
+		if (c[i].c1 <= t->cols[figs[0]].c0)
+			return 0; /* a name left of the figures over no column */
+		char name[160];
+		snprintf(name, sizeof name, "%.*s", (int)(c[i].e - c[i].b), s + c[i].b);
+		if (role_of(name) != LT_TEXT)
+			return 0; /* "Điểm", "Chỉ số": a column's name, not a group's */
+		g[ng++] = i;
+	}
+	if (ng < 2 || nf % ng || nf / ng < 2)
+		return 0;
+	int run = nf / ng;
+	for (int j = 0; j < ng; j++) {
+		const lt_col *a = &t->cols[figs[j * run]], *z = &t->cols[figs[j * run + run - 1]];
+		int mid = (c[g[j]].c0 + c[g[j]].c1) / 2;
+		if (mid < a->c0 - 3 || mid > z->c1 + 3)
+			return 0;
+		for (int q = 0; q < run; q++) {
+			lt_col *col = &t->cols[figs[j * run + q]];
+			if ((col->role == LT_RANK) != (t->cols[figs[q]].role == LT_RANK))
+				return 0;
+			snprintf(col->group, sizeof col->group, "%.*s", (int)(c[g[j]].e - c[g[j]].b), s + c[g[j]].b);
+		}
+	}
+	/* the columns of a group have names of their own */
+	for (int a = 0; a < nf; a++)
+		for (int b = a + 1; b < nf && b / run == a / run; b++) {
+			char ka[200], kb[200];
+			key_of(t->cols[figs[a]].name, 0, strlen(t->cols[figs[a]].name), ka, sizeof ka);
+			key_of(t->cols[figs[b]].name, 0, strlen(t->cols[figs[b]].name), kb, sizeof kb);
+			if (!strcmp(ka, kb))
+				return 0;
+		}
+	set_label(t);
+	int lk = col_of_role(t, LT_LABEL);
+	if (lk < 0 || lk > figs[0] || (t->rows_units = names_units(t->cols[lk].name)) < 0)
+		return 0;
+	t->grouped = 1;
+	return 1;
+}
+
+/* Read the header block lines[hb..he] into t's columns; 1 when it names a numbered table with
+ * a column of points or percentages, or (grouped, when need_groups) a table whose top line
+ * names groups of columns (read_groups). */
+static int read_header(const ex_ltables *lt, size_t hb, size_t he, int need_groups, lt_table *t)
+{
+	if (read_groups(lt, hb, he, t))
+		return 1;
+	memset(t, 0, sizeof *t);
+	if (need_groups || !read_cols(lt, hb, he, t))
+		return 0;
+	set_label(t);
 	int stt = 0, measure = 0;
 	for (int k = 0; k < t->ncols; k++) {
-		t->cols[k].role = role_of(t->cols[k].name);
 		stt |= t->cols[k].role == LT_STT;
 		measure |= t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT || t->cols[k].role == LT_RATIO;
-		if (t->cols[k].role == LT_TEXT && k > 0 && t->cols[k - 1].role == LT_STT)
-			t->cols[k].role = LT_LABEL;
 	}
 	/* two columns of figures under one name ("Điểm số" under each of three provinces) are told
-	 * apart by a group header above them, which is not read: such a table is not mapped */
+	 * apart only by the names over their groups (read_groups): without them the table is not
+	 * mapped */
 	for (int a = 0; a < t->ncols; a++)
 		for (int b = a + 1; b < t->ncols; b++) {
 			char ka[200], kb[200];
@@ -312,7 +461,7 @@ static int num_col(const lt_table *t, const lt_cell *c)
 			bd = abs((c->c0 + c->c1) - (t->cols[k].c0 + t->cols[k].c1)) / 2;
 			best = -1;
 		}
-		if (r != LT_MAX && r != LT_POINTS && r != LT_PERCENT)
+		if (!fig_role(r))
 			continue;
 		int d = abs((c->c0 + c->c1) - (t->cols[k].c0 + t->cols[k].c1)) / 2;
 		if (d < bd) {
@@ -323,14 +472,6 @@ static int num_col(const lt_table *t, const lt_cell *c)
 	return best;
 }
 
-static int col_of_role(const lt_table *t, int role)
-{
-	for (int k = 0; k < t->ncols; k++)
-		if (t->cols[k].role == role)
-			return k;
-	return -1;
-}
-
 /* A data line read: its STT cell, label text cells and number cells by column. */
 typedef struct lt_row {
 	int stt;                 /* has a row number */
@@ -338,6 +479,7 @@ typedef struct lt_row {
 	int nnum;
 	double v[LT_MAXCOLS];
 	int has[LT_MAXCOLS], pct[LT_MAXCOLS];
+	double of[LT_MAXCOLS];   /* the total of a figure over one ("62/63"), 0 when none */
 	size_t nb[LT_MAXCOLS], ne[LT_MAXCOLS];
 	int wide;                /* a text cell reaching into the columns of figures: prose */
 	int has_ratio;           /* a count over a total's percentage "(68,1%)" in the LT_RATIO column */
@@ -380,21 +522,23 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 	 * cells away from its header's) */
 	int fig_cols = 0, fig_cells = 0, in_order[LT_MAXCOLS], next = 0, text_between = 0;
 	for (int k = 0; k < t->ncols; k++)
-		if (t->cols[k].role == LT_MAX || t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT)
+		if (fig_role(t->cols[k].role))
 			in_order[fig_cols++] = k;
 	/* a text column between columns of figures ("Thứ hạng" not read as a measure) may hold
 	 * number cells too: then the cells are not dealt out in order */
 	for (int k = fig_cols ? in_order[0] + 1 : t->ncols; fig_cols && k < in_order[fig_cols - 1]; k++)
 		text_between |= t->cols[k].role == LT_TEXT;
+	/* a figure over its total ("62/63") where no column counts over totals */
+	int fracs = ratio_col < 0;
 	for (int i = 0; i < n; i++) {
-		double v;
+		double v, of;
 		int pct;
-		fig_cells += num_cell(s, c[i].b, c[i].e, &v, &pct) &&
+		fig_cells += (num_cell(s, c[i].b, c[i].e, &v, &pct) || (fracs && frac_cell(s, c[i].b, c[i].e, &v, &of))) &&
 			     !(i == 0 && stt_col >= 0 && c[i].c1 <= t->cols[stt_col].c1 + 3);
 	}
 	for (int i = 0; i < n; i++) {
-		double v;
-		int pct;
+		double v, of = 0;
+		int pct = 0;
 		if (i == 0 && stt_col >= 0 && c[i].c1 <= t->cols[stt_col].c1 + 3 && stt_cell(s, c[i].b, c[i].e)) {
 			r->stt = 1;
 			continue;
@@ -411,11 +555,12 @@ static void read_row(const lt_table *t, const char *s, lt_row *r)
 			c[i].c0 += (int)(sp + 1 - c[i].b);
 			c[i].b = sp + 1;
 		}
-		if (num_cell(s, c[i].b, c[i].e, &v, &pct)) {
+		if (num_cell(s, c[i].b, c[i].e, &v, &pct) || (fracs && frac_cell(s, c[i].b, c[i].e, &v, &of))) {
 			int k = fig_cells == fig_cols && !text_between ? in_order[next++] : num_col(t, &c[i]);
 			if (k >= 0 && !r->has[k]) {
 				r->has[k] = 1;
 				r->v[k] = v;
+				r->of[k] = of;
 				r->pct[k] = pct;
 				r->nb[k] = c[i].b;
 				r->ne[k] = c[i].e;
@@ -538,6 +683,42 @@ static int ends_table(const ex_ltables *lt, const lt_table *t, size_t i)
 	return r.wide && !r.nnum;
 }
 
+/* 1 when the first letter of s is a capital ("Tính", "Đắk"). */
+static int capital_first(sohoa_ctx *ctx, const char *s)
+{
+	size_t l = *s ? 1 : 0;
+	while (s[l] && ((unsigned char)s[l] & 0xC0) == 0x80)
+		l++;
+	char low[8] = "";
+	return l && l < sizeof low && (isalpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC3) &&
+	       lower_into(ctx, s, l, low, sizeof low) && strncmp(low, s, l) != 0;
+}
+
+/* 1 when line s may open a row's name: its text left of t's columns of figures, opening with a
+ * capital. */
+static int opens_name(sohoa_ctx *ctx, const lt_table *t, const char *s)
+{
+	lt_cell c[LT_MAXCELLS];
+	int n = cells_of(s, c), first = t->ncols;
+	for (int k = 0; k < t->ncols && first == t->ncols; k++)
+		if (fig_role(t->cols[k].role))
+			first = k;
+	if (!n || first == t->ncols || c[n - 1].c1 > t->cols[first].c0)
+		return 0;
+	return capital_first(ctx, s + c[0].b);
+}
+
+/* 1 when every cell of line s lies under column col. */
+static int cells_under(const lt_col *col, const char *s)
+{
+	lt_cell c[LT_MAXCELLS];
+	int n = cells_of(s, c);
+	for (int i = 0; i < n; i++)
+		if (c[i].c1 <= col->c0 - 3 || c[i].c0 >= col->c1 + 3)
+			return 0;
+	return n > 0;
+}
+
 sohoa_status ex_ltables_read(sohoa_ctx *ctx, const ex_doc *ed, ex_ltables **out)
 {
 	*out = NULL;
@@ -565,18 +746,38 @@ sohoa_status ex_ltables_read(sohoa_ctx *ctx, const ex_doc *ed, ex_ltables **out)
 		}
 	size_t after = 0; /* lines before this belong to a table already read */
 	for (size_t i = 0; i < lt->nlines; i++) {
-		if (i < after || !stt_line(lt->lines[i]->text) || !header_line(lt->lines[i]->text))
+		if (i < after || !header_line(lt->lines[i]->text))
+			continue;
+		/* a header block has a row-number column's name, or its top line names groups of
+		 * columns */
+		int numbered = stt_line(lt->lines[i]->text);
+		if (!numbered && i > after && !blank(lt->lines[i - 1]->text) && header_line(lt->lines[i - 1]->text))
 			continue;
 		size_t hb = i, he = i;
-		while (hb > after && i - hb < 4 && !blank(lt->lines[hb - 1]->text) && header_line(lt->lines[hb - 1]->text) &&
-		       lt->pages[hb - 1] == lt->pages[i])
+		while (numbered && hb > after && i - hb < 4 && !blank(lt->lines[hb - 1]->text) &&
+		       header_line(lt->lines[hb - 1]->text) && lt->pages[hb - 1] == lt->pages[i])
 			hb--;
 		while (he + 1 < lt->nlines && he - i < 4 && !blank(lt->lines[he + 1]->text) &&
 		       header_line(lt->lines[he + 1]->text) && !stt_line(lt->lines[he + 1]->text))
 			he++;
 		lt_table t;
 		memset(&t, 0, sizeof t);
-		if (!read_header(lt, hb, he, &t))
+		int read = read_header(lt, hb, he, !numbered, &t);
+		/* the first row's name may open right under the header ("Tính minh bạch" under
+		 * "Nội dung"): the header's last line is that name when the header reads without it
+		 * and the line lies under its column of names */
+		if (he > i) {
+			lt_table u;
+			memset(&u, 0, sizeof u);
+			int lk;
+			if (read_header(lt, hb, he - 1, !numbered, &u) && (lk = col_of_role(&u, LT_LABEL)) >= 0 &&
+			    opens_name(ctx, &u, lt->lines[he]->text) && cells_under(&u.cols[lk], lt->lines[he]->text)) {
+				t = u;
+				he--;
+				read = 1;
+			}
+		}
+		if (!read)
 			continue;
 		t.first = he + 1;
 		size_t j = he + 1, blanks = 0, rows = 0;
@@ -721,6 +922,15 @@ static sohoa_status write_cell(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 			       const lt_row *r, int k, const char *label, int summary, sohoa_buf *out)
 {
 	const lt_col *c = &t->cols[k];
+	int rank = c->role == LT_RANK;
+	if (rank) {
+		/* a rank by what the row's points (or percentage) measure */
+		int pk = col_of_role(t, LT_POINTS) >= 0 ? col_of_role(t, LT_POINTS) : col_of_role(t, LT_PERCENT);
+		double v = r->v[k];
+		if (pk < 0 || !r->has[pk] || v < 1 || v != (double)(long)v || r->pct[k] || (r->of[k] > 0 && v > r->of[k]))
+			return SOHOA_OK;
+		c = &t->cols[pk];
+	}
 	const char *unit = r->pct[k] ? "%" : c->role == LT_POINTS ? "điểm" : "%";
 	char low[200];
 	if (!lower_into(ctx, c->name, strlen(c->name), low, sizeof low))
@@ -747,6 +957,98 @@ static sohoa_status write_cell(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 			  .kind = "score", .op = "=", .unit = unit, .text = text,
 			  .confidence = t->topic[0] ? "0.80" : "0.70", .value = r->v[k], .has_value = 1,
 			  .max = has_max ? r->v[mk] : 0, .has_max = has_max, .year = t->year};
+	if (rank)
+		o = (ex_score_out){.page = o.page, .line = o.line, .section = o.section, .subject = subject, .kind = "rank",
+				   .op = "=", .text = text, .confidence = o.confidence, .rank = (long)r->v[k],
+				   .rank_of = (long)r->of[k], .year = t->year};
+	return ex_score_write(ctx, ed, &o, out);
+}
+
+/* 1 when s opens with a word of two capitals or more in ASCII ("PAR Index", "SIPAS", "PCI"). */
+static int acronym_first(const char *s)
+{
+	size_t n = 0;
+	while (isupper((unsigned char)s[n]))
+		n++;
+	return n >= 2 && (!s[n] || s[n] == ' ');
+}
+
+/* The unit of a row named label under column col into out (size cap): the label after the kind
+ * of unit the column's name gives, with its note ("Tỉnh (trước sắp xếp)" over "Lâm Đồng":
+ * "tỉnh Lâm Đồng (trước sắp xếp)"); the label alone when the name gives no kind. */
+static void unit_name(sohoa_ctx *ctx, const lt_col *col, const char *label, char *out, size_t cap)
+{
+	static const char *const kinds[] = {"tinh", "huyen", "quan", "thi xa", "thanh pho", "xa", "phuong", NULL};
+	snprintf(out, cap, "%s", label);
+	const char *paren = strchr(col->name, '(');
+	size_t kn = paren ? (size_t)(paren - col->name) : strlen(col->name);
+	while (kn && col->name[kn - 1] == ' ')
+		kn--;
+	char k[64], lk[200], kind[64];
+	key_of(col->name, 0, kn, k, sizeof k);
+	key_of(label, 0, strlen(label), lk, sizeof lk);
+	int known = 0;
+	for (int i = 0; kinds[i] && !known; i++)
+		known = !strcmp(k, kinds[i]);
+	if (!known || !strncmp(lk, k, strlen(k)) || !lower_into(ctx, col->name, kn, kind, sizeof kind))
+		return;
+	const char *close = paren ? strchr(paren, ')') : NULL;
+	if (close)
+		snprintf(out, cap, "%s %s %.*s", kind, label, (int)(close + 1 - paren), paren);
+	else
+		snprintf(out, cap, "%s %s", kind, label);
+}
+
+/* The figure in column k of row line i of a grouped table: a score (points, percentage) or a
+ * rank of what the group and the row name together, the measure named by one of them and the
+ * unit by the other ("chỉ số thành phần Chi phí gia nhập thị trường của Lâm Đồng", "chỉ số PAR
+ * Index của Lâm Đồng"). */
+static sohoa_status write_group_cell(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, const lt_table *t,
+				     size_t i, const lt_row *r, int k, const char *label, int summary, sohoa_buf *out)
+{
+	const lt_col *c = &t->cols[k];
+	int rank = c->role == LT_RANK;
+	double v = r->v[k];
+	if (rank ? v < 1 || v != (double)(long)v || r->pct[k] || (r->of[k] > 0 && v > r->of[k])
+		 : (c->role == LT_PERCENT && !r->pct[k] && r->of[k] > 0) || ((r->pct[k] || c->role == LT_PERCENT) && v > 100))
+		return SOHOA_OK; /* no rank, or no percentage */
+	const char *measure = t->rows_units ? c->group : label, *topic = summary ? "" : t->topic;
+	if (!topic[0] && acronym_first(measure))
+		topic = "chỉ số"; /* "PAR Index", "SIPAS": an index's name */
+	char unit[400];
+	if (t->rows_units)
+		unit_name(ctx, &t->cols[col_of_role(t, LT_LABEL)], label, unit, sizeof unit);
+	else
+		snprintf(unit, sizeof unit, "%s", c->group);
+	char subject[900];
+	snprintf(subject, sizeof subject, "%s%s%s của %s", topic, topic[0] ? " " : "", measure, unit);
+	char text[600] = "";
+	snprintf(text, sizeof text, "%s", label);
+	for (int q = 0; q < t->ncols; q++)
+		if (r->has[q]) {
+			size_t l = strlen(text);
+			snprintf(text + l, sizeof text - l, " %.*s", (int)(r->ne[q] - r->nb[q]), lt->lines[i]->text + r->nb[q]);
+		}
+	ex_score_out o = {.page = lt->pages[i], .line = (int)lt->lines[i]->line,
+			  .section = section_of(ed, lt->pages[i], lt->lines[i]->line), .subject = subject,
+			  .kind = rank ? "rank" : "score", .op = "=", .text = text,
+			  .confidence = t->topic[0] ? "0.80" : "0.70", .year = t->year};
+	if (rank) {
+		o.rank = (long)v;
+		o.rank_of = (long)r->of[k];
+	} else {
+		o.value = v;
+		o.has_value = 1;
+		o.unit = r->pct[k] || c->role == LT_PERCENT ? "%" : "điểm";
+		o.max = r->of[k];
+		o.has_max = r->of[k] > 0;
+		/* points under their group's column of maxima ("Thang điểm") */
+		for (int q = 0; q < t->ncols && !o.has_max && c->role == LT_POINTS; q++)
+			if (t->cols[q].role == LT_MAX && r->has[q] && !strcmp(t->cols[q].group, c->group)) {
+				o.max = r->v[q];
+				o.has_max = 1;
+			}
+	}
 	return ex_score_write(ctx, ed, &o, out);
 }
 
@@ -860,6 +1162,22 @@ static sohoa_status ratio_rows(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 	return st;
 }
 
+/* 1 when the names of t's rows are centred on their rows' lines (a name's first lines above its
+ * row number and figures): a line of name only comes before the first row's line. */
+static int names_centered(const ex_ltables *lt, const lt_table *t)
+{
+	int no_stt = col_of_role(t, LT_STT) < 0;
+	for (size_t i = t->first; i < t->last; i++) {
+		lt_row r;
+		read_row(t, lt->lines[i]->text, &r);
+		if (r.stt || (no_stt && r.nnum))
+			return 0;
+		if (label_only(lt, t, i))
+			return 1;
+	}
+	return 0;
+}
+
 sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, sohoa_buf *out)
 {
 	sohoa_status st = SOHOA_OK;
@@ -872,6 +1190,7 @@ sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 			continue;
 		}
 		size_t prev = t->first; /* the first line after the row before */
+		int centered = names_centered(lt, t);
 		for (size_t i = t->first; i < t->last && st == SOHOA_OK; i++) {
 			lt_row r;
 			read_row(t, lt->lines[i]->text, &r);
@@ -879,16 +1198,30 @@ sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 				continue;
 			int measured = 0;
 			for (int k = 0; k < t->ncols; k++)
-				measured |= r.has[k] && (t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT);
+				measured |= r.has[k] && (t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT ||
+							 (t->grouped && t->cols[k].role == LT_RANK));
 			if (!measured) {
 				prev = i + 1;
 				continue;
 			}
 			char label[400] = "";
-			int summary = !r.stt;
-			if (r.lb != r.le) {
+			/* in a table without row numbers each line of figures is a row */
+			int numbered = r.stt || col_of_role(t, LT_STT) < 0;
+			int summary = !numbered;
+			size_t up = i;
+			while (centered && numbered && up > prev && label_only(lt, t, up - 1))
+				up--;
+			if (up < i) {
+				/* a name centred on its row's line: as many lines below as above */
+				size_t b = i;
+				while (b + 1 < t->last && b - i < i - up && label_only(lt, t, b + 1))
+					b++;
+				for (size_t q = up; q <= b; q++)
+					add_label(lt, t, q, label, sizeof label);
+				prev = b + 1;
+			} else if (r.lb != r.le) {
 				add_label(lt, t, i, label, sizeof label);
-			} else if (r.stt) {
+			} else if (numbered) {
 				/* a wrapped name around its row's line: the label lines above since the row
 				 * before (the lower half when that row's name wrapped too) and those below
 				 * up to the next row (the upper half when its name wrapped too) */
@@ -902,7 +1235,7 @@ sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 				if (b + 1 < t->last) {
 					lt_row nx;
 					read_row(t, lt->lines[b + 1]->text, &nx);
-					if (nx.stt && nx.lb == nx.le)
+					if ((nx.stt || (col_of_role(t, LT_STT) < 0 && nx.nnum)) && nx.lb == nx.le)
 						nb = (b - i) / 2;
 				}
 				for (size_t q = a; q < i; q++)
@@ -911,9 +1244,9 @@ sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 					add_label(lt, t, q, label, sizeof label);
 				prev = i + nb + 1;
 			}
-			if (r.lb != r.le || !r.stt)
+			if (up == i && (r.lb != r.le || !numbered))
 				prev = i + 1;
-			if (r.lb != r.le && r.stt) {
+			if (up == i && r.lb != r.le && numbered && !centered) {
 				/* a name wrapped below its row's line, when the next row has its own */
 				size_t b = i;
 				while (b + 1 < t->last && label_only(lt, t, b + 1))
@@ -935,7 +1268,11 @@ sohoa_status ex_ltables_scores(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltable
 									  !strncmp(lk, "cong", 4))))
 				continue; /* a sum of the rows' figures measures nothing */
 			for (int k = 0; k < t->ncols && st == SOHOA_OK; k++)
-				if (r.has[k] && (t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT))
+				if (r.has[k] && t->grouped && (t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT ||
+							       t->cols[k].role == LT_RANK))
+					st = write_group_cell(ctx, ed, lt, t, i, &r, k, label, summary, out);
+				else if (r.has[k] && (t->cols[k].role == LT_POINTS || t->cols[k].role == LT_PERCENT ||
+						      t->cols[k].role == LT_RANK))
 					st = write_cell(ctx, ed, lt, t, i, &r, k, label, summary, out);
 		}
 	}

@@ -134,14 +134,13 @@ static const char levels[] =
 	"      + Mức THẤP tương ứng với kết quả Chỉ số ABC đạt dưới 60%.\n"
 	"      Mức hỗ trợ đạt từ 40% trở lên so với năm trước.\n";
 
-/* Regions side by side: each region's columns ("Điểm số", "Thứ hạng") under its name above, names
- * of rows wrapped around their figures: the measure of a cell is not known, no row is written. */
+/* Regions side by side: each region's columns ("Điểm số", "Thứ hạng") under its name above; the
+ * rows' names, centred on their figures, open right under the header or after a blank. */
 static const char grouped[] =
 	"      Kết quả các chỉ số thành phần của ba vùng như sau:\n"
 	"                               Vùng Một             Vùng Hai            Vùng Ba\n"
 	"  STT        Nội dung        Điểm   Chỉ    Thứ     Điểm   Chỉ   Thứ    Điểm   Chỉ   Thứ\n"
 	"                              số    số     hạng     số    số    hạng    số    số    hạng\n"
-	"\n"
 	"          Chi phí đăng ký\n"
 	"    1                        6,10           41     7,20           12   8,30            3\n"
 	"          kinh doanh\n"
@@ -149,9 +148,44 @@ static const char grouped[] =
 	"    2     bằng sản xuất      5,40           52     6,50           27   6,60           21\n"
 	"          kinh doanh\n"
 	"\n"
+	"          Chỉ số chung       61,20           33     70,15           9   72,00           4\n"
+	"\n"
 	"      Các chỉ số còn lại được phân tích ở phần sau của báo cáo này.\n";
 
-/* Points beside a rank column that is not read: the rank's cells are not the points'. */
+/* Districts down the side, indices side by side: a score (over its scale) and a rank (over the
+ * number ranked) of each index for each district, the kind of unit from the column's name. */
+static const char districts[] =
+	"      Các chỉ số của ba huyện trong năm 2023 như sau:\n"
+	"\n"
+	"      Huyện            ABX Index                QTC\n"
+	"     (trước\n"
+	"                                 Thứ                    Thứ\n"
+	"    sáp nhập)    Điểm số                  Chỉ số\n"
+	"                                 hạng                   hạng\n"
+	"      Hồng\n"
+	"                 71,5/100       12/40     88,2%         5/40\n"
+	"      Sơn\n"
+	"      Lam\n"
+	"                 65,0/100       30/40     79,9%        21/40\n"
+	"      Giang\n"
+	"\n"
+	"      Các huyện còn lại chưa có kết quả của năm 2023.\n";
+
+/* Fields side by side for units down the side: each field's scale, points and rank; the maxima
+ * and the row of their sums are no scores. */
+static const char fields[] =
+	"      Điểm các lĩnh vực của hai đơn vị trong năm 2024 như sau:\n"
+	"\n"
+	"                        Cải cách thể chế           Cải cách tài chính\n"
+	"   STT   Đơn vị        Thang    Điểm     Xếp       Thang    Điểm     Xếp\n"
+	"                       điểm     đạt      hạng      điểm     đạt      hạng\n"
+	"    1    Sở Tư pháp      10     8,50       2         12    11,00       1\n"
+	"    2    Sở Nội vụ       10     9,25       1         12     9,00       2\n"
+	"         Tổng cộng       20                          24\n"
+	"\n"
+	"      Các đơn vị còn lại được chấm điểm trong đợt sau.\n";
+
+/* Points beside a rank column: the rank's cells are not the points', each is a rank by the points. */
 static const char ranked[] =
 	"      Kết quả chấm điểm của các đơn vị năm 2024:\n"
 	" TT           Đơn vị                  Điểm số        Thứ hạng      Tỷ lệ (%)\n"
@@ -220,10 +254,33 @@ int main(void)
 	       WANT("hỗ trợ"), "levels in percentages named without a colon; a rate is no level");
 	expect("scores", levels, -1, NULL, WANT(",85,", ",60,", "Mức CAO", "Mức THẤP"),
 	       "levels in percentages are no scores");
-	expect("scores", grouped, 0, NULL, NULL, "regions' columns side by side: no row is written");
-	expect("scores", ranked, 4,
-	       WANT("Phòng Kinh tế,score,=,45.5,", "Phòng Y tế,score,=,80,,%"), WANT(",2,,", ",5,,"),
-	       "a rank column's cells are not the next column's figures");
+	expect("scores", grouped, 18,
+	       WANT(",1,6,,chỉ số thành phần Chi phí đăng ký kinh doanh của Vùng Một,score,=,6.1,,điểm,",
+		    ",1,6,,chỉ số thành phần Chi phí đăng ký kinh doanh của Vùng Một,rank,=,,,,,41,",
+		    ",1,6,,chỉ số thành phần Chi phí đăng ký kinh doanh của Vùng Ba,rank,=,,,,,3,",
+		    ",1,9,,chỉ số thành phần Tiếp cận mặt bằng sản xuất kinh doanh của Vùng Hai,score,=,6.5,,điểm,",
+		    ",1,9,,chỉ số thành phần Tiếp cận mặt bằng sản xuất kinh doanh của Vùng Hai,rank,=,,,,,27,",
+		    ",1,12,,Chỉ số chung của Vùng Ba,score,=,72,,điểm,", ",1,12,,Chỉ số chung của Vùng Hai,rank,=,,,,,9,"),
+	       WANT("Nội dung", "hạng của", "kinh doanh Tiếp cận"),
+	       "regions' columns side by side: a score and a rank per region and row");
+	expect("scores", districts, 8,
+	       WANT(",1,9,,chỉ số ABX Index của huyện Hồng Sơn (trước sáp nhập),score,=,71.5,100,điểm,",
+		    ",1,9,,chỉ số ABX Index của huyện Hồng Sơn (trước sáp nhập),rank,=,,,,,12,40,",
+		    ",1,9,,chỉ số QTC của huyện Hồng Sơn (trước sáp nhập),score,=,88.2,,%,",
+		    ",1,9,,chỉ số QTC của huyện Hồng Sơn (trước sáp nhập),rank,=,,,,,5,40,",
+		    ",1,12,,chỉ số ABX Index của huyện Lam Giang (trước sáp nhập),score,=,65,100,điểm,",
+		    ",1,12,,chỉ số QTC của huyện Lam Giang (trước sáp nhập),rank,=,,,,,21,40,"),
+	       WANT("Thứ hạng", ",40,,điểm"), "districts by indices: a score and a rank per district and index");
+	expect("scores", fields, 8,
+	       WANT(",1,6,,Cải cách thể chế của Sở Tư pháp,score,=,8.5,10,điểm,",
+		    ",1,6,,Cải cách thể chế của Sở Tư pháp,rank,=,,,,,2,",
+		    ",1,7,,Cải cách tài chính của Sở Nội vụ,score,=,9,12,điểm,",
+		    ",1,7,,Cải cách tài chính của Sở Nội vụ,rank,=,,,,,2,"),
+	       WANT("Tổng cộng", "score,=,10,", "score,=,12,"), "fields by units: points over their field's scale, ranks");
+	expect("scores", ranked, 6,
+	       WANT("Phòng Kinh tế,score,=,45.5,", "Phòng Y tế,score,=,80,,%", "Phòng Kinh tế,rank,=,,,,,2,",
+		    "Phòng Y tế,rank,=,,,,,5,"),
+	       WANT("score,=,2,", "score,=,5,"), "a rank column's cells are ranks, not the next column's figures");
 	expect("scores", counts, 0, NULL, NULL, "a table of counts gives no scores");
 	expect("schemes", counts, 0, NULL, NULL, "a table of counts gives no scheme");
 
