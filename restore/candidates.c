@@ -268,6 +268,53 @@ static inline __attribute__((always_inline)) int group_cands(const sohoa_model *
 	return cands_done(p, how);
 }
 
+/* strip: the candidates of the lowercase ASCII words last seen by this thread, by their letters
+ * (zero-padded: the length is implied). A text's vocabulary repeats even where its sentences do
+ * not, and a word's group costs a hash of its letters, the group cache's string compare and the
+ * unigram of every candidate (the prune), most of them misses. n: the candidates, 0 for a word
+ * in no group; key[0] 0: empty. */
+#define MEMO_BITS 11
+#define MEMO_KEY 16
+typedef struct memo_entry {
+	uint64_t key[MEMO_KEY / 8];
+	uint16_t cand[GROUP_MAXC];
+	uint8_t n;
+} memo_entry;
+static _Thread_local struct {
+	uint64_t serial;
+	memo_entry e[1u << MEMO_BITS];
+} memo;
+
+/* strip: group_cands of the lowercase ASCII word low[0..n), n < MEMO_KEY, remembered in memo
+ * (low is zero-padded to MEMO_KEY bytes by the caller). */
+static int strip_cands(const sohoa_model *m, const char *low, size_t n, restore_pos *p, int *how)
+{
+	uint64_t k0, k1;
+	memcpy(&k0, low, 8);
+	memcpy(&k1, low + 8, 8);
+	if (memo.serial != m->serial) {
+		memset(memo.e, 0, sizeof memo.e);
+		memo.serial = m->serial;
+	}
+	memo_entry *e = &memo.e[sohoa_lm_mix(k0 ^ k1 * 0x9E3779B97F4A7C15ULL) >> (64 - MEMO_BITS)];
+	if (e->key[0] != k0 || e->key[1] != k1) {
+		p->n = 0;
+		group_cands(m, low, n, NULL, 0, GROUP_MAXC, p, how);
+		e->key[0] = k0;
+		e->key[1] = k1;
+		e->n = p->n == 1 && p->cand[0] == LM_UNK ? 0 : p->n; /* no group: LM_UNK copied */
+		memcpy(e->cand, p->cand, sizeof e->cand);
+		return p->n;
+	}
+	memcpy(p->cand, e->cand, sizeof e->cand); /* a fixed size: a few moves */
+	memset(p->chan, 0, sizeof p->chan);
+	if (!e->n)
+		return restore_pos_one(p, LM_UNK);
+	p->n = e->n;
+	*how = RESTORE_WORD;
+	return p->n;
+}
+
 /* vie: a word in capitals that is no syllable because a vowel came out twice, once with its tone
  * ("NGAÀI" for NGÃI): the syllables of its letters with one of the two left out, at VIE_MOD. An
  * acronym ("SGDĐT") has no tone and no such vowel: 0 (copy it). */
@@ -370,7 +417,7 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 	if (mode == SOHOA_RESTORE_STRIP && n < 40) {
 		/* the common case, plain ASCII letters: look the lowercase form up directly, its case
 		 * shape (sohoa_lm_case_shape) found on the way */
-		char low[40];
+		char low[40] = {0};
 		size_t i = 0;
 		unsigned up = 0; /* bit 0: the first letter is a capital; bit 1: a later one is */
 		for (; i < n; i++) {
@@ -385,6 +432,8 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 		}
 		if (i == n) {
 			*shape = n && !(up & 2) ? (int)(up & 1) : -1;
+			if (n && n < MEMO_KEY)
+				return strip_cands(m, low, n, p, how);
 			return group_cands(m, low, n, NULL, 0, GROUP_MAXC, p, how);
 		}
 	}
