@@ -220,13 +220,6 @@ int restore_is_address(const char *s, size_t n)
 	return at && at > s && memchr(at, '.', n - (size_t)(at - s)) != NULL;
 }
 
-static size_t chunk_end(const char *s, size_t n, size_t i)
-{
-	while (i < n && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-		i++;
-	return i;
-}
-
 /* Add candidate id at channel cost chan to p (the caller checks there is room). */
 static inline void pos_add(restore_pos *p, uint16_t id, int32_t chan)
 {
@@ -266,6 +259,53 @@ static inline __attribute__((always_inline)) int group_cands(const sohoa_model *
 		pos_add(p, c[k], cost);
 	}
 	return cands_done(p, how);
+}
+
+/* strip: the candidates of the lowercase ASCII words last seen by this thread, by their letters
+ * (zero-padded: the length is implied). A text's vocabulary repeats even where its sentences do
+ * not, and a word's group costs a hash of its letters, the group cache's string compare and the
+ * unigram of every candidate (the prune), most of them misses. n: the candidates, 0 for a word
+ * in no group; key[0] 0: empty. */
+#define MEMO_BITS 11
+#define MEMO_KEY 16
+typedef struct memo_entry {
+	uint64_t key[MEMO_KEY / 8];
+	uint16_t cand[GROUP_MAXC];
+	uint8_t n;
+} memo_entry;
+static _Thread_local struct {
+	uint64_t serial;
+	memo_entry e[1u << MEMO_BITS];
+} memo;
+
+/* strip: group_cands of the lowercase ASCII word low[0..n), n < MEMO_KEY, remembered in memo
+ * (low is zero-padded to MEMO_KEY bytes by the caller). */
+static int strip_cands(const sohoa_model *m, const char *low, size_t n, restore_pos *p, int *how)
+{
+	uint64_t k0, k1;
+	memcpy(&k0, low, 8);
+	memcpy(&k1, low + 8, 8);
+	if (memo.serial != m->serial) {
+		memset(memo.e, 0, sizeof memo.e);
+		memo.serial = m->serial;
+	}
+	memo_entry *e = &memo.e[sohoa_lm_mix(k0 ^ k1 * 0x9E3779B97F4A7C15ULL) >> (64 - MEMO_BITS)];
+	if (e->key[0] != k0 || e->key[1] != k1) {
+		p->n = 0;
+		group_cands(m, low, n, NULL, 0, GROUP_MAXC, p, how);
+		e->key[0] = k0;
+		e->key[1] = k1;
+		e->n = p->n == 1 && p->cand[0] == LM_UNK ? 0 : p->n; /* no group: LM_UNK copied */
+		memcpy(e->cand, p->cand, sizeof e->cand);
+		return p->n;
+	}
+	memcpy(p->cand, e->cand, sizeof e->cand); /* a fixed size: a few moves */
+	memset(p->chan, 0, sizeof p->chan);
+	if (!e->n)
+		return restore_pos_one(p, LM_UNK);
+	p->n = e->n;
+	*how = RESTORE_WORD;
+	return p->n;
 }
 
 /* vie: a word in capitals that is no syllable because a vowel came out twice, once with its tone
@@ -370,7 +410,7 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 	if (mode == SOHOA_RESTORE_STRIP && n < 40) {
 		/* the common case, plain ASCII letters: look the lowercase form up directly, its case
 		 * shape (sohoa_lm_case_shape) found on the way */
-		char low[40];
+		char low[40] = {0};
 		size_t i = 0;
 		unsigned up = 0; /* bit 0: the first letter is a capital; bit 1: a later one is */
 		for (; i < n; i++) {
@@ -385,6 +425,8 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 		}
 		if (i == n) {
 			*shape = n && !(up & 2) ? (int)(up & 1) : -1;
+			if (n && n < MEMO_KEY)
+				return strip_cands(m, low, n, p, how);
 			return group_cands(m, low, n, NULL, 0, GROUP_MAXC, p, how);
 		}
 	}
@@ -545,8 +587,13 @@ static void apply_edit(tokenizer *t, const ocrfix_edit *x)
  * on: i to go on token by token (or, vie, to apply the edit found at i), else past the chunk. */
 static size_t chunk_begin(tokenizer *t, size_t i)
 {
-	size_t ce = chunk_end(t->s, t->n, i);
-	if (restore_is_address(t->s + i, ce - i)) {
+	/* the chunk's end, and whether it could be an address ("://", "www.", '@'): most are not */
+	const char *s = t->s;
+	size_t ce = i;
+	int maybe = s[i] == 'w' || s[i] == 'W';
+	for (; ce < t->n && !(s[ce] == ' ' || s[ce] == '\t' || s[ce] == '\n' || s[ce] == '\r'); ce++)
+		maybe |= s[ce] == ':' || s[ce] == '@';
+	if (maybe && restore_is_address(s + i, ce - i)) {
 		restore_pos_one(&t->pos[*t->np], LM_UNK);
 		restore_push_item(t->items, t->ni, t->maxitems, i, ce, (int32_t)(*t->np)++, RESTORE_COPY);
 		return ce;
@@ -615,7 +662,9 @@ size_t restore_tokenize(const sohoa_model *m, const restore_adapt *ad, sohoa_res
 		if (t.ke < t.ned && t.ed[t.ke].s > i && t.ed[t.ke].s < j)
 			j = t.ed[t.ke].s; /* an edit inside the token ("UBTVQH|I|3"): the token ends there */
 		if (kind == LM_TOK_SPACE) {
-			int nl = memchr(s + i, '\n', j - i) != NULL;
+			int nl = 0; /* a space is a byte or two: no call */
+			for (size_t k = i; k < j; k++)
+				nl |= s[k] == '\n';
 			restore_push_item(items, ni, maxitems, i, j, -1, t.drop_space && !nl ? RESTORE_DROP : RESTORE_COPY);
 			t.drop_space = 0;
 			t.sentence_start |= nl;
@@ -664,19 +713,32 @@ static int put_cased(const char *key, const char *s, size_t n, sohoa_buf *out)
 		i0++;
 	if (i0 == n) /* lowercase ASCII in (the common case): the key as it is */
 		return buf_add(out, key, strlen(key));
-	wletters in;
-	int ok = restore_letters(s, n, &in);
+	/* the case of each input letter: read off its byte where the word is ASCII letters (the
+	 * strip job's), else as restore_letters finds it */
+	uint8_t upn[RESTORE_WORD_MAX];
+	int ok = 1, nin = 0, nup = 0;
+	while ((size_t)nin < n && nin < RESTORE_WORD_MAX && (unsigned)((s[nin] | 32) - 'a') < 26) {
+		upn[nin] = s[nin] <= 'Z';
+		nup += upn[nin++];
+	}
+	if ((size_t)nin < n) {
+		wletters in;
+		ok = restore_letters(s, n, &in);
+		nin = in.n;
+		nup = in.upper_n;
+		memcpy(upn, in.upper, (size_t)in.n);
+	}
 	size_t kn = strlen(key), i = 0;
 	int j = 0, nk = 0;
 	for (size_t t = 0; t < kn; nk++)
 		t += sohoa_utf8_decode(key + t, kn - t, &(uint32_t){0});
-	int by_letter = ok && nk == in.n;
-	int all_caps = ok && in.upper_n == in.n && in.n > 0;
+	int by_letter = ok && nk == nin;
+	int all_caps = ok && nup == nin && nin > 0;
 	while (i < kn) {
 		uint32_t cp, plain;
 		int tone, upper;
 		i += sohoa_utf8_decode(key + i, kn - i, &cp);
-		int up = by_letter ? in.upper[j] : all_caps ? 1 : (j == 0 && ok && in.n && in.upper[0]);
+		int up = by_letter ? upn[j] : all_caps ? 1 : (j == 0 && ok && nin && upn[0]);
 		if (up && sohoa_viet_letter(cp, &plain, &tone, &upper))
 			cp = sohoa_viet_compose(plain, tone, 1);
 		char u[4];
