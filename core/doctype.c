@@ -10,7 +10,9 @@ enum {
 };
 
 const sohoa_doctype sohoa_doctypes[] = {
-	{"Thông tư liên tịch", "THÔNG TƯ LIÊN TỊCH", "thong tu lien tich", "TTLT", CITED | SLOT},
+	{"Thông tư liên tịch", "THÔNG TƯ LIÊN TỊCH", "thong tu lien tich", "TTLT", CITED | HEAD | SLOT},
+	/* a joint resolution (of a People's Committee and the Fatherland Front, …): its type line only */
+	{"Nghị quyết liên tịch", "NGHỊ QUYẾT LIÊN TỊCH", "nghi quyet lien tich", "NQLT", HEAD},
 	{"Quyết định", "QUYẾT ĐỊNH", "quyet dinh", "QĐ", D30 | CITED | HEAD | PROSE | SLOT},
 	{"Nghị định", "NGHỊ ĐỊNH", "nghi dinh", "NĐ", CITED | HEAD | PROSE | SLOT},
 	{"Nghị quyết", "NGHỊ QUYẾT", "nghi quyet", "NQ", D30 | CITED | HEAD | PROSE | SLOT},

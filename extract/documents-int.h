@@ -136,13 +136,17 @@ void docm_read_date(doc_ctx *dc, doc_meta *dm);
 
 /* ---- documents-letterhead.c ---- */
 
+/* 1 if line l holds the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do -
+ * Hạnh phúc"), whole or a run of it, as OCR reads it. */
+int docm_motto_line(const line_key *l);
 /* The letterhead's bodies into dm->head, each checked (docf_issuer). SOHOA_ERR_NOMEM. */
 sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm);
 
 /* ---- documents-signature.c ---- */
 
-/* The signature block's line, n when there is none. */
-size_t docm_signature_line(const line_key *L, size_t n, size_t type_at);
+/* The signature block's line, n when there is none: of the document itself, not of a draft or
+ * a form attached under its signed block. */
+size_t docm_signature_line(const doc_ctx *dc, size_t type_at);
 /* The lead of signing blocks side by side (a joint document: "TM. ỦY BAN …" beside "TM. BAN
  * THƯỜNG TRỰC …"): the line of the block that names the issuer, else of the left one; sig when
  * no other block stands beside the one at sig (or lines have no boxes). */

@@ -100,6 +100,14 @@ static char *motto_cut(const char *t, int *cont, int *found)
 	return out.data;
 }
 
+int docm_motto_line(const line_key *l)
+{
+	int cont = -1, found = 0;
+	char *c = motto_cut(l->text, &cont, &found);
+	free(c);
+	return found;
+}
+
 /* The titles the Party's and the Youth Union's documents print where the state's carry the national
  * motto (right column, above the place and date): no issuer. */
 static int org_motto(const line_key *l)
@@ -394,7 +402,7 @@ sohoa_status docm_read_letterhead(doc_ctx *dc, doc_meta *dm)
 		break;
 	}
 	/* no letterhead and no signature block (whose "TM." body would name the issuer) */
-	if (!dm->nhead && docm_signature_line(L, n, dm->type_at) >= n) {
+	if (!dm->nhead && docm_signature_line(dc, dm->type_at) >= n) {
 		char *v = issuer_in_text(dc, dm);
 		if (v)
 			dm->head[dm->nhead++] = v;

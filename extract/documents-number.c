@@ -2,6 +2,7 @@
  * (the documents extractor's step). */
 #include "documents-int.h"
 
+#include "../core/doctype.h"
 #include "../core/viet.h"
 
 #include <ctype.h>
@@ -74,6 +75,26 @@ static int code_ok(const char *s)
 	return ex_plain_letters(s, "0123456789-/.&", &caps) >= 0 && caps > 0;
 }
 
+/* A number's code with a '.' read for the '-' after its type ("TTLT.TANDTC-VKSNDTC-BTP" of
+ * "01/2016/TTLT-TANDTC-…"): Decree 30 joins the type's abbreviation to the issuer's with a '-',
+ * so a '.' right after a type's code (core/doctype.h, past a year "2016/") and before a capital
+ * is that '-'. Codes whose first part is no type keep their dots ("THPT.PB"). */
+static void code_dash(char *rest)
+{
+	char *c = rest;
+	if (strspn(c, "0123456789") == 4 && c[4] == '/')
+		c += 5;
+	size_t fl = strcspn(c, "-/.");
+	if (c[fl] != '.' || !fl || !isupper((unsigned char)c[fl + 1]))
+		return;
+	for (size_t t = 0; t < sohoa_ndoctypes; t++)
+		if (sohoa_doctypes[t].name && (sohoa_doctypes[t].flags & SOHOA_DOCTYPE_SLOT) &&
+		    strlen(sohoa_doctypes[t].code) == fl && !strncmp(c, sohoa_doctypes[t].code, fl)) {
+			c[fl] = '-';
+			return;
+		}
+}
+
 /* The number of "Số: 209 /BC-SYT" from s (the text after the label, lines joined): *number
  * ("209/BC-SYT") when its digits are read, *code the part after the first '/' when it reads as a
  * code, *digits the digits' token as printed (for its confidence). NUM_BLANK when the number is
@@ -137,6 +158,7 @@ static int parse_number(const char *s, char **number, char **code, char *digits,
 	size_t yd = strspn(rest, "0123456789");
 	if (yd && (yd != 4 || rest[4] != '/' || atoi(rest) < 1945))
 		return NUM_UNREADABLE;
+	code_dash(slash + 1);
 	if (code_ok(rest))
 		*code = sohoa_strdup(rest);
 	if (!*lead && trail[0])

@@ -42,6 +42,20 @@ static int is_name(const char *s)
 	return words >= 2 && words <= 5;
 }
 
+/* Line l's text past the mark "(Đã ký)" ("Đã ký:", "(ĐÃ KÝ)") a copy or a text version prints
+ * where the hand signature stands, before the name or on a line of its own: "" when the line
+ * is that mark alone; l->text when it has none. The mark is no role and no name. */
+static const char *past_signed(const line_key *l)
+{
+	size_t i = strspn(l->key, " *_(");
+	if (!ex_word_at(l->key, l->keylen, i, "da ky"))
+		return l->text;
+	i += 5;
+	while (i < l->keylen && strchr(" ):.;,-*_", l->key[i]))
+		i++;
+	return i < l->keylen ? l->text + l->kmap[i] : "";
+}
+
 /* 0 when lines a and b are on one page side by side, not one under the other: their spans across
  * the page do not overlap (two signature columns); 1 otherwise or when a box is not known. */
 static int same_column(const doc_ctx *dc, const line_key *a, const line_key *b)
@@ -55,13 +69,43 @@ static int same_column(const doc_ctx *dc, const line_key *a, const line_key *b)
 
 /* ---- signature ---- */
 
+/* 1 if line l is of the "Nơi nhận" list: its label or an item ("- Như Điều 1;", "+ Lưu: VT"). */
+static int recipient_line(const line_key *l)
+{
+	const char *p = l->text + strspn(l->text, " *_");
+	return docm_key_starts(l, "noi nhan") || (!l->upper && (p[0] == '-' || p[0] == '+'));
+}
+
+/* 1 when line i is a line of the block whose line is sig: under it in its column, with at most
+ * one line of that column between them and that in capitals ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ
+ * TỊCH" / "PHÓ CHỦ TỊCH"; "TRƯỞNG BAN" / "CHỦ TỊCH UBND TỈNH", the other post its holder signs
+ * with, with the "Nơi nhận" list beside them read in between). Without boxes (a text) every line
+ * counts as the block's column but the "Nơi nhận" list's (recipient_line). */
+static int under_block(const doc_ctx *dc, size_t sig, size_t i)
+{
+	const line_key *L = dc->L;
+	if (sig >= dc->n || i <= sig || i > sig + 12 || !same_column(dc, &L[sig], &L[i]))
+		return 0;
+	int between = 0;
+	for (size_t j = sig + 1; j < i; j++) {
+		if (!same_column(dc, &L[sig], &L[j]) || recipient_line(&L[j]))
+			continue;
+		if (!L[j].upper || ++between > 1)
+			return 0;
+	}
+	return 1;
+}
+
 /* The signature block: a prefix line ("KT. GIÁM ĐỐC") or a short role line ("GIÁM ĐỐC") in
  * capitals after the type line, without one after the "Số:" line (a role line of up to 24
  * letters, or a longer one with a person's name under it); the last such block with a name
- * under it, else the last block; n when there is none. A role line right under a prefix line
- * belongs to that block. */
-size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
+ * under it, else the last block; n when there is none. A role line under a block's line belongs
+ * to that block (under_block). The document ends where another starts under its signed block (a
+ * draft or a form sent with it, its own motto or "Số:" line): that one's blocks are not its. */
+size_t docm_signature_line(const doc_ctx *dc, size_t type_at)
 {
+	const line_key *L = dc->L;
+	size_t n = dc->n;
 	size_t sig = n, sig_named = n, from = type_at < n ? type_at + 1 : 0;
 	/* no type line: after the "Số:" line, so the letterhead's body ("THỦ TƯỚNG CHÍNH PHỦ" of a
 	 * Công văn) is no role line */
@@ -73,6 +117,8 @@ size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
 		}
 	}
 	for (size_t i = from; i < n; i++) {
+		if (sig_named < n && (docm_motto_line(&L[i]) || docm_number_label(L[i].text)))
+			break;
 		if (!L[i].upper || L[i].letters > 40)
 			continue;
 		int cand = docm_key_starts_any(&L[i], sign_prefix), long_role = 0;
@@ -81,11 +127,11 @@ size_t docm_signature_line(const line_key *L, size_t n, size_t type_at)
 				cand = 1;
 				long_role = L[i].letters > 16;
 			}
-		if (!cand || (i > 0 && sig < n && i <= sig + 2 && L[i - 1].upper))
+		if (!cand || (i > 0 && sig < n && i <= sig + 2 && L[i - 1].upper) || under_block(dc, sig, i))
 			continue;
 		int named = 0;
 		for (size_t j = i + 1; j < n && j < i + 12 && !named; j++) {
-			const char *t = docf_after_rank(L[j].text);
+			const char *t = docf_after_rank(past_signed(&L[j]));
 			named = is_name(t) && (!long_role || docf_name(t));
 		}
 		/* a long role line ("PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH") only with a person's name under it: a
@@ -239,7 +285,10 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 	/* eleven lines of the block's column: the "Nơi nhận" list beside it does not count */
 	for (size_t i = sig + 1, col = 0; i < n && i < sig + 40 && col < 11; i++) {
 		col += same_column(dc, &L[sig], &L[i]);
-		if (L[i].upper && L[i].letters <= 40 && !dm->signer) {
+		const char *named = past_signed(&L[i]);
+		if (!*named)
+			continue;
+		if (L[i].upper && L[i].letters <= 40 && !dm->signer && named == L[i].text) {
 			if (other_post || !same_column(dc, &L[sig], &L[i]) || L[i].letters < 3) /* "LÌ": a seal's speck */
 				continue; /* not another signing block's role beside this one */
 			deputy |= docm_key_starts(&L[i], "kt.");
@@ -255,7 +304,7 @@ void docm_read_signature(doc_ctx *dc, size_t sig, doc_meta *dm)
 			role_at = i;
 			continue;
 		}
-		char *c = docm_clean_line(docf_after_rank(L[i].text));
+		char *c = docm_clean_line(docf_after_rank(named));
 		if (c && is_name(c) && !same_column(dc, &L[role_at < n ? role_at : sig], &L[i])) {
 			/* the name under another column's role ("HỘI CHA MẸ HỌC SINH" beside the issuer's) */
 			free(c);

@@ -301,17 +301,145 @@ static int sentence_stop(const line_key *l)
 	return 0;
 }
 
-/* A line where a title stops: the body's cues, a bullet, a parenthesis, a Roman heading, the
- * authority line, "Kính gửi", a telegram's sender, a sentence's start (sentence_stop). */
+/* The digits at key offset i of k (kl bytes): how many. */
+static size_t digits_at(const char *k, size_t kl, size_t i)
+{
+	size_t d = 0;
+	while (i + d < kl && isdigit((unsigned char)k[i + d]))
+		d++;
+	return d;
+}
+
+/* A whole date at key offset i: "24/12/2024" (or with '-', '.'), "1 tháng 3 năm 2024"; the
+ * offset after it, 0 when there is none (a day without its year: "Ngày 27/7", a holiday). */
+static size_t full_date(const char *k, size_t kl, size_t i)
+{
+	size_t d = digits_at(k, kl, i), m;
+	if (!d || d > 2)
+		return 0;
+	i += d;
+	if (i < kl && strchr("/-.", k[i])) {
+		char sep = k[i];
+		m = digits_at(k, kl, i + 1);
+		if (!m || m > 2 || i + 1 + m >= kl || k[i + 1 + m] != sep)
+			return 0;
+		i += m + 2;
+		return digits_at(k, kl, i) == 4 ? i + 4 : 0;
+	}
+	i = ex_skip_sp(k, i, kl);
+	if (!ex_word_at(k, kl, i, "thang"))
+		return 0;
+	i = ex_skip_sp(k, i + 5, kl);
+	m = digits_at(k, kl, i);
+	if (!m || m > 2)
+		return 0;
+	i = ex_skip_sp(k, i + m, kl);
+	if (!ex_word_at(k, kl, i, "nam"))
+		return 0;
+	i = ex_skip_sp(k, i + 3, kl);
+	return digits_at(k, kl, i) == 4 ? i + 4 : 0;
+}
+
+/* "Ngày" at key offset i after the times of day before it ("Sáng ngày", "Vào chiều ngày"): the
+ * offset after "ngay", 0 when none. */
+static size_t day_word(const char *k, size_t kl, size_t i)
+{
+	static const char *const times[] = {"vao", "sang", "chieu", "trua", "toi", NULL};
+	for (int t = 0, taken = 0; times[t] && taken < 2;) {
+		if (!ex_word_at(k, kl, i, times[t])) {
+			t++;
+			continue;
+		}
+		i = ex_skip_sp(k, i + strlen(times[t]), kl);
+		taken++;
+		t = 0;
+	}
+	return ex_word_at(k, kl, i, "ngay") ? i + 4 : 0;
+}
+
+/* A sentence that tells the day of what it reports, at key offset i: "Ngày 24/12/2024, tại …",
+ * "Sáng ngày 1 tháng 3 năm 2024, …" (a whole date and a comma after it), "Hôm nay, …". */
+static int day_sentence(const char *k, size_t kl, size_t i)
+{
+	if (ex_word_at(k, kl, i, "hom nay"))
+		return 1;
+	size_t d = day_word(k, kl, i);
+	size_t e = d ? full_date(k, kl, ex_skip_sp(k, d, kl)) : 0;
+	e = e ? ex_skip_sp(k, e, kl) : 0;
+	return e && e < kl && k[e] == ',';
+}
+
+/* A line in sentence case that opens with its day ("Ngày 24/12/2024, tại trụ sở …", "Sáng ngày
+ * 3/1 …", "Hôm nay, ngày …"): the body of a notice or minutes, which tells when and where the
+ * meeting was. A title line does not open so. */
+static int date_start(const line_key *l)
+{
+	if (!capital_start(l))
+		return 0;
+	size_t i = strspn(l->key, " *_#"), d = day_word(l->key, l->keylen, i);
+	if (day_sentence(l->key, l->keylen, i))
+		return 1;
+	/* "Ngày 24/12 …": a day, its year misread or left out */
+	d = d ? ex_skip_sp(l->key, d, l->keylen) : 0;
+	return d && d < l->keylen && isdigit((unsigned char)l->key[d]);
+}
+
+/* The place-and-date line without its comma ("Hà Nam ngày 5 tháng 3 năm 2024", "ngày 5 tháng 3
+ * năm 2024" under the place): a line not in capitals that a whole date ends, with only words
+ * that start with a capital before its "ngày" (a place, "Thành phố"/"thị xã" in it), no digit. */
+static int place_date_line(const line_key *l)
+{
+	const char *k = l->key;
+	size_t kl = l->keylen, i = strspn(k, " *_#");
+	if (l->upper)
+		return 0; /* a title's line in capitals ("HỘI NGHỊ NGÀY 5 THÁNG 3 NĂM 2024") */
+	while (i < kl && !day_word(k, kl, i)) {
+		size_t b = l->kmap[i];
+		if (!docm_starts_upper(l->text + b, strlen(l->text + b)) && !ex_word_at(k, kl, i, "pho") &&
+		    !ex_word_at(k, kl, i, "xa"))
+			return 0;
+		while (i < kl && k[i] != ' ') /* the word, its '.' ("TP.") with it */
+			if (isdigit((unsigned char)k[i++]))
+				return 0;
+		i = ex_skip_sp(k, i, kl);
+	}
+	size_t d = i < kl ? day_word(k, kl, i) : 0;
+	size_t e = d ? full_date(k, kl, ex_skip_sp(k, d, kl)) : 0;
+	while (e && e < kl && strchr(" .*_", k[e]))
+		e++;
+	return e && e == kl;
+}
+
+/* A line in parentheses that goes on with a title in sentence case: its first word lowercase
+ * ("(sau khi HĐND tỉnh ban hành …)", "(giai đoạn 1) tại …"), not an annex's "(kèm theo …)". A
+ * capital opens a note of its own ("(Ban hành kèm theo …)", "(Dự thảo)"). */
+static int paren_goes_on(const line_key *l)
+{
+	const char *p = l->text + strspn(l->text, " ");
+	size_t k = strspn(l->key, " ");
+	if (p[0] != '(' || l->key[k] != '(' || l->upper)
+		return 0;
+	p++;
+	k = ex_skip_sp(l->key, k + 1, l->keylen);
+	uint32_t cp, plain;
+	int tone, upper = 1;
+	sohoa_utf8_decode(p, strlen(p), &cp);
+	return sohoa_viet_letter(cp, &plain, &tone, &upper) && !upper && !ex_word_at(l->key, l->keylen, k, "kem theo");
+}
+
+/* A line where a title stops: the body's cues, a bullet, a parenthesis (paren_goes_on aside),
+ * a Roman heading, the authority line, "Kính gửi", a telegram's sender, a sentence's start
+ * (sentence_stop, date_start). */
 static int title_stop(const line_key *l)
 {
 	const char *p = l->text + strspn(l->text, " ");
 	size_t sb, se;
 	if (docm_sender(l, &sb, &se) && sb == strspn(l->text, " *"))
 		return 1;
-	if (sentence_stop(l))
+	if (sentence_stop(l) || date_start(l))
 		return 1;
-	if (starts_any(l, docm_body_cues) || strchr("-+", p[0]) || l->key[strspn(l->key, " ")] == '(')
+	if (starts_any(l, docm_body_cues) || strchr("-+", p[0]) ||
+	    (l->key[strspn(l->key, " ")] == '(' && !paren_goes_on(l)))
 		return 1;
 	if ((p[0] == 'I' || p[0] == 'V') && strchr(". ", p[strspn(p, "IVX")]) && l->upper)
 		return 1;
@@ -427,6 +555,12 @@ static void title_cut(sohoa_buf *title)
 					cut = km[i]; /* a sentence of the body: "… Căn cứ", not "… thực hiện" */
 		for (size_t i = 1; i < kl; i++)
 			if (k[i - 1] == ' ' && km[i] < cut && sentence_at(title, km[i]))
+				cut = km[i];
+		/* "… huyện Bình Sơn Ngày 24/12/2024, tại trụ sở …": the body's sentence of the day, a
+		 * capital inside the title (day_sentence) */
+		for (size_t i = 1; i < kl; i++)
+			if (k[i - 1] == ' ' && km[i] < cut && docm_starts_upper(title->data + km[i], title->len - km[i]) &&
+			    day_sentence(k, kl, i))
 				cut = km[i];
 		/* "(V/v …) Hiện nay …": a subject in parentheses ends where they close */
 		for (size_t i = 0, depth = 0; title->data[0] == '(' && i < cut; i++) {
@@ -911,7 +1045,9 @@ void docm_find_title(const doc_ctx *dc, doc_meta *dm)
 		if (!title->len && i > from && title_stop(&L[i]))
 			break;
 		/* the number's line, not a title's line that starts with "SƠ" ("… QUY ĐỊNH HỒ" / "SƠ, …") */
-		if (strstr(L[i].key, ", ngay ") || docm_number_label(L[i].text) ||
+		if (place_date_line(&L[i]) && !title->len)
+			continue; /* read above the title (the right column of a scan's layout) */
+		if (strstr(L[i].key, ", ngay ") || place_date_line(&L[i]) || docm_number_label(L[i].text) ||
 		    (docm_key_starts(&L[i], "so") && L[i].letters <= 3))
 			break;
 		if (caps == 1 && dm->type && subject_line(&L[i])) {
@@ -1013,7 +1149,8 @@ void docm_title_places(const doc_ctx *dc, doc_meta *dm)
 
 /* ---- type by rule ---- */
 
-/* The type from the number's code ("…/QĐ-UBND": Quyết định) when no type line says it and no
+/* The type from the number's code ("…/QĐ-UBND": Quyết định, "…/NQLT-…": Nghị quyết liên tịch;
+ * a code of a type slot or of a type line) when no type line says it and no
  * "kèm theo" line makes the document an annex of the numbered one; a letter
  * with a "V/v" subject or a number whose code names no type is a Công văn (Decree 30, appendix
  * III: công văn numbers carry only the issuer's and the drafting unit's abbreviations). */
@@ -1035,7 +1172,7 @@ void docm_type_by_rule(const line_key *L, size_t n, doc_meta *dm)
 		snprintf(first, sizeof first, "%.*s", (int)fl, c);
 		for (size_t t = 0; t < sohoa_ndoctypes; t++)
 			if (sohoa_doctypes[t].name && sohoa_doctypes[t].code[0] && !strcmp(first, sohoa_doctypes[t].code) &&
-			    (sohoa_doctypes[t].flags & SOHOA_DOCTYPE_SLOT)) {
+			    (sohoa_doctypes[t].flags & (SOHOA_DOCTYPE_SLOT | SOHOA_DOCTYPE_HEADING))) {
 				dm->type = sohoa_doctypes[t].name;
 				return;
 			}

@@ -314,7 +314,7 @@ static sohoa_status find_fields(sohoa_ctx *ctx, const sohoa_doc *doc, const soho
 		st = docm_read_letterhead(&dc, dm);
 		docm_title_places(&dc, dm);
 		docm_type_by_rule(L, n, dm);
-		size_t sig = docm_signature_line(L, n, dm->type_at);
+		size_t sig = docm_signature_line(&dc, dm->type_at);
 		if (st == SOHOA_OK)
 			sig = docm_lead_block(&dc, dm, sig);
 		if (st == SOHOA_OK && sig < n)

@@ -940,6 +940,138 @@ int main(void)
 		CHECK_STR(F(&r, "date"), "", "no letterhead: a date not of adoption is none");
 	}
 
+	/* a title stops at the body's sentence of the day ("Sáng ngày 1 tháng 3 năm 2024, tại …"), on
+	 * a line of its own or run into the title's line; a holiday ("Ngày 27/7", no year) is the
+	 * title's; a place-and-date line without its comma stops it too, a title's line in capitals
+	 * that ends with a date does not */
+	{
+		static const char *const day_line[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 12/TB-UBND", "Hà Nam, ngày 05 tháng 3 năm 2024", "THÔNG BÁO",
+			"Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc", "với huyện Kim Bảng",
+			"Sáng ngày 1 tháng 3 năm 2024, tại trụ sở UBND huyện, Chủ tịch UBND tỉnh chủ trì họp.",
+			"Tham dự có các sở, ngành.",
+		};
+		run_doc(ctx, day_line, sizeof day_line / sizeof *day_line, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "title"), "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Kim Bảng",
+			  "title: stops at a line that tells the meeting's day");
+		static const char *const day_run[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 12/TB-UBND", "Hà Nam, ngày 05 tháng 3 năm 2024", "THÔNG BÁO",
+			"Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Kim Bảng Ngày 1/3/2024, tại trụ sở "
+			"UBND huyện, Chủ tịch UBND tỉnh chủ trì họp.",
+		};
+		run_doc(ctx, day_run, sizeof day_run / sizeof *day_run, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "title"), "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Kim Bảng",
+			  "title: cut where the day's sentence was run into its line");
+		static const char *const holiday[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 30/KH-UBND", "Hà Nam, ngày 05 tháng 7 năm 2024", "KẾ HOẠCH",
+			"Tổ chức các hoạt động kỷ niệm Ngày 27/7 năm 2024", "Căn cứ Luật Thi đua;",
+		};
+		run_doc(ctx, holiday, sizeof holiday / sizeof *holiday, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "title"), "Tổ chức các hoạt động kỷ niệm Ngày 27/7 năm 2024",
+			  "title: a holiday's day (no whole date, no comma) is no sentence of the day");
+		static const char *const place_date[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 31/KH-UBND", "KẾ HOẠCH", "Chuyển đổi số năm 2024",
+			"Thành phố Phủ Lý ngày 05 tháng 3 năm 2024", "Các sở thực hiện",
+		};
+		run_doc(ctx, place_date, sizeof place_date / sizeof *place_date, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "title"), "Chuyển đổi số năm 2024", "title: stops at a place-and-date line without its comma");
+		static const char *const caps_date[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 32/KH-UBND", "KẾ HOẠCH", "TỔ CHỨC HỘI NGHỊ",
+			"NGÀY 05 THÁNG 3 NĂM 2024", "Căn cứ Luật Thi đua;",
+		};
+		run_doc(ctx, caps_date, sizeof caps_date / sizeof *caps_date, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "title"), "TỔ CHỨC HỘI NGHỊ NGÀY 05 THÁNG 3 NĂM 2024",
+			  "title: a line in capitals that ends with a date is the title's");
+		static const char *const paren_on[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 22/TTr-UBND", "Hà Nam, ngày 05 tháng 3 năm 2024", "TỜ TRÌNH",
+			"Về việc giao dự toán năm 2025 cho Sở Dân tộc", "(sau khi HĐND tỉnh đổi tên cơ quan)",
+			"(Dự thảo)", "Kính gửi: Hội đồng nhân dân tỉnh.",
+		};
+		run_doc(ctx, paren_on, sizeof paren_on / sizeof *paren_on, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "title"), "Về việc giao dự toán năm 2025 cho Sở Dân tộc (sau khi HĐND tỉnh đổi tên cơ quan)",
+			  "title: goes on with a parenthesis in lowercase, stops at one that opens with a capital");
+	}
+
+	/* the signature block: the document's, not a draft's sent with it; a role line under the
+	 * block's line, the "Nơi nhận" list read in between, is the other post its holder signs with;
+	 * the "(Đã ký)" mark is no role and no name */
+	{
+		static const char *const draft[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+			"Số: 09/TTr-UBND", "Hà Nam, ngày 05 tháng 3 năm 2024", "TỜ TRÌNH", "Về việc ban hành nghị quyết về phí",
+			"Kính gửi: Hội đồng nhân dân tỉnh.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+			"Trần Văn Bình", "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			"Số: /2024/NQ-HĐND", "NGHỊ QUYẾT", "Quy định mức thu phí", "Điều 1. Phạm vi điều chỉnh.", "CHỦ TỊCH",
+			"Nguyễn Thị Lan",
+		};
+		run_doc(ctx, draft, sizeof draft / sizeof *draft, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "signer"), "Trần Văn Bình", "signature: the document's block, not the draft's under it");
+		CHECK_STR(F(&r, "signer_role"), "PHÓ CHỦ TỊCH", "signature: the deputy's role of the document's block");
+		static const char *const posts[] = {
+			"BAN CHỈ ĐẠO PHÒNG CHỐNG THIÊN TAI TỈNH HÀ NAM", "Số: 04/QĐ-BCĐ", "Hà Nam, ngày 05 tháng 3 năm 2024",
+			"QUYẾT ĐỊNH", "Về việc kiện toàn tổ giúp việc", "Căn cứ Luật Phòng chống thiên tai;",
+			"Điều 1. Kiện toàn tổ giúp việc.", "Nơi nhận:", "TRƯỞNG BAN", "- Như Điều 1;", "CHỦ TỊCH UBND TỈNH",
+			"- Lưu: VT.", "Lê Văn Hùng",
+		};
+		run_doc(ctx, posts, sizeof posts / sizeof *posts, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "signer_role"), "TRƯỞNG BAN", "signature: the role signed in, not the other post under it");
+		CHECK_STR(F(&r, "signer"), "Lê Văn Hùng", "signature: the holder of both posts signs");
+		static const char *const signed_mark[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 21/KH-UBND", "Hà Nam, ngày 05 tháng 3 năm 2024", "KẾ HOẠCH",
+			"Chuyển đổi số năm 2024", "Căn cứ Quyết định số 12/QĐ-UBND;", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+			"(ĐÃ KÝ)", "Phạm Quốc Huy",
+		};
+		run_doc(ctx, signed_mark, sizeof signed_mark / sizeof *signed_mark, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "signer_role"), "CHỦ TỊCH", "signature: '(ĐÃ KÝ)' under the role is no role");
+		CHECK_STR(F(&r, "signer"), "Phạm Quốc Huy", "signature: the name under '(ĐÃ KÝ)'");
+		static const char *const signed_name[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 22/KH-UBND", "Hà Nam, ngày 05 tháng 3 năm 2024", "KẾ HOẠCH",
+			"Chuyển đổi số năm 2024", "Căn cứ Quyết định số 12/QĐ-UBND;", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+			"Đã ký: Phạm Quốc Huy",
+		};
+		run_doc(ctx, signed_name, sizeof signed_name / sizeof *signed_name, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "signer"), "Phạm Quốc Huy", "signature: the name after 'Đã ký:'");
+	}
+
+	/* joint documents: their own types, by the type line or by the number's code ("TTLT" read
+	 * with a '.' for its '-') */
+	{
+		static const char *const ttlt[] = {
+			"BỘ TÀI CHÍNH", "Số: 03/2019/TTLT-BTC-BNV", "Hà Nội, ngày 05 tháng 3 năm 2019", "THÔNG TƯ LIÊN TỊCH",
+			"Hướng dẫn quản lý kinh phí bồi dưỡng cán bộ", "Căn cứ Luật Ngân sách nhà nước;",
+		};
+		run_doc(ctx, ttlt, sizeof ttlt / sizeof *ttlt, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "type"), "Thông tư liên tịch", "joint circular: its type line");
+		CHECK_STR(F(&r, "title"), "Hướng dẫn quản lý kinh phí bồi dưỡng cán bộ", "joint circular: the title under it");
+		static const char *const nqlt[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 07/NQLT-UBND-MTTQ", "Hà Nam, ngày 05 tháng 3 năm 2023",
+			"NGHỊ QUYẾT LIÊN TỊCH", "Về phối hợp vận động nhân dân xây dựng nông thôn mới",
+			"Căn cứ Luật Mặt trận Tổ quốc Việt Nam;",
+		};
+		run_doc(ctx, nqlt, sizeof nqlt / sizeof *nqlt, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "type"), "Nghị quyết liên tịch", "joint resolution: its type line");
+		CHECK_STR(F(&r, "title"), "Về phối hợp vận động nhân dân xây dựng nông thôn mới", "joint resolution: title");
+		static const char *const by_code[] = {
+			"BỘ TÀI CHÍNH", "Số: 03/2019/TTLT.BTC-BNV", "Hà Nội, ngày 05 tháng 3 năm 2019",
+			"Căn cứ Luật Ngân sách nhà nước;",
+		};
+		run_doc(ctx, by_code, sizeof by_code / sizeof *by_code, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "number"), "03/2019/TTLT-BTC-BNV", "joint circular: the '.' after the type's code is its '-'");
+		CHECK_STR(F(&r, "type"), "Thông tư liên tịch", "joint circular: the type by the number's code");
+		static const char *const nqlt_code[] = {
+			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 08/NQLT-UBND-MTTQ", "Hà Nam, ngày 05 tháng 3 năm 2023",
+			"Căn cứ Luật Mặt trận Tổ quốc Việt Nam;",
+		};
+		run_doc(ctx, nqlt_code, sizeof nqlt_code / sizeof *nqlt_code, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "type"), "Nghị quyết liên tịch", "joint resolution: the type by the number's code");
+		static const char *const dotted[] = {
+			"TRƯỜNG THPT PHAN BỘI CHÂU", "Số: 15/THPT.PB", "Hà Nam, ngày 05 tháng 3 năm 2023",
+			"V/v tổ chức thi", "Kính gửi: các tổ.",
+		};
+		run_doc(ctx, dotted, sizeof dotted / sizeof *dotted, SOHOA_SRC_TEXT, -1, &r);
+		CHECK_STR(F(&r, "number"), "15/THPT.PB", "a code whose first part is no type keeps its '.'");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
