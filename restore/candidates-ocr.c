@@ -454,6 +454,7 @@ static int ocr_cands(const sohoa_model *m, const restore_adapt *ad, const restor
 		if (!((t[i] >= '0' && t[i] <= '9') || ((t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < n)))
 			digits = 0;
 	p->n = 0;
+	p->one_group = 0; /* one id may come under two readings */
 	if (digits) { /* a number, unless the channel says it is a word ("6" = ở) */
 		restore_pos_one(p, LM_NUM);
 		rank[0] = 0;

@@ -249,6 +249,7 @@ static inline __attribute__((always_inline)) int group_cands(const sohoa_model *
 	const uint16_t *c = sohoa_lm_cands(m, b, bn, &nc);
 	if (!nc)
 		return restore_pos_one(p, LM_UNK);
+	p->one_group = !p->n; /* one group's candidates only */
 	int top = m->uni[c[0]].logp;
 	for (size_t k = 0; k < nc && p->n < maxc; k++) {
 		int32_t cost = 0;
@@ -301,6 +302,7 @@ static int strip_cands(const sohoa_model *m, const char *low, size_t n, restore_
 	}
 	memcpy(p->cand, e->cand, sizeof e->cand); /* a fixed size: a few moves */
 	memset(p->chan, 0, sizeof p->chan);
+	p->one_group = 1; /* one group (group_cands) */
 	if (!e->n)
 		return restore_pos_one(p, LM_UNK);
 	p->n = e->n;
@@ -407,6 +409,7 @@ static int word_cands(const sohoa_model *m, sohoa_restore_mode mode, const char 
 	*how = RESTORE_COPY;
 	*shape = SHAPE_UNKNOWN;
 	p->n = 0;
+	p->one_group = 0; /* group_cands and strip_cands know better */
 	if (mode == SOHOA_RESTORE_STRIP && n < 40) {
 		/* the common case, plain ASCII letters: look the lowercase form up directly, its case
 		 * shape (sohoa_lm_case_shape) found on the way */

@@ -61,11 +61,15 @@ void restore_adapt_unlock(const sohoa_channel *ch);
 
 #define RESTORE_MAXC 14
 
-/* One decoder position: candidate ids (model ids) and ln P(observed | candidate) * SCALE. */
+/* One decoder position: candidate ids (model ids) and ln P(observed | candidate) * SCALE.
+ * one_group: 1 when its writer knows the candidates are of one candidate group (sohoa_lm_cands:
+ * distinct ids, one sohoa_lm_gof), 0 when they may not be (the decoder finds out); read only
+ * where n > 1, so every writer of more than one candidate sets it. */
 typedef struct restore_pos {
 	uint16_t cand[RESTORE_MAXC];
 	int32_t chan[RESTORE_MAXC];
 	uint8_t n;
+	uint8_t one_group;
 } restore_pos;
 
 /* One piece of the input: copied as it is, or replaced by its position's chosen candidate. */

@@ -156,7 +156,15 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 {
 	int ngr = 0;
 	memcpy(bg->cid, ps->cand, sizeof ps->cand); /* a fixed size: no call, no rep movs */
-	for (int c = 0; c < ps->n; c++) {
+	/* one candidate, or one group's (distinct ids): nothing to find out */
+	int known = ps->n == 1 || (ps->n > 1 && ps->one_group);
+	if (known) {
+		bg->grp[ngr++] = (uint16_t)sohoa_lm_gof(m, ps->cand[0]);
+		memset(bg->cg, 0, sizeof bg->cg); /* a fixed size: no call */
+		for (int c = 0; c < ps->n; c++)
+			sohoa_lm_prefetch(&m->uni[ps->cand[c]]); /* read by score_states */
+	}
+	for (int c = 0; !known && c < ps->n; c++) {
 		unsigned g = sohoa_lm_gof(m, ps->cand[c]);
 		sohoa_lm_prefetch(&m->uni[ps->cand[c]]); /* read by score_states */
 		int j = 0;
@@ -167,11 +175,12 @@ static void bigram_request(const sohoa_model *m, const uint16_t *ys, int ny, con
 		bg->cg[c] = (uint8_t)j;
 	}
 	bg->ngr = ngr;
-	/* an id twice (eng-OCR may list one under two readings)? a 256-bit filter of the ids' low
-	 * bytes says no for most positions; where two share a byte, the ids are compared */
+	/* an id twice (eng-OCR may list one under two readings)? not in one group; else a 256-bit
+	 * filter of the ids' low bytes says no for most positions, and where two share a byte, the
+	 * ids are compared */
 	uint64_t seen[4] = {0, 0, 0, 0};
 	unsigned maybe = 0;
-	for (int c = 0; c < ps->n; c++) {
+	for (int c = 0; !known && c < ps->n; c++) {
 		unsigned h = ps->cand[c] & 255;
 		maybe |= (unsigned)(seen[h >> 6] >> (h & 63)) & 1;
 		seen[h >> 6] |= 1ull << (h & 63);
@@ -348,6 +357,12 @@ static void check_states(const sohoa_model *m, const decoder *d, const restore_p
 				break;
 			}
 		cfirst[c] = (uint8_t)f;
+		if (ps->n > 1 && ps->one_group &&
+		    (f != c || sohoa_lm_gof(m, ps->cand[c]) != sohoa_lm_gof(m, ps->cand[0]))) {
+			fprintf(stderr, "restore check: position %zu says its ids are one group's, id %d is not\n",
+				d->p, ps->cand[c]);
+			abort();
+		}
 	}
 	for (int k = 0; k < d->ny; k++)
 		for (int c = 0; c < ps->n; c++)
