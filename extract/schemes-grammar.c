@@ -100,6 +100,31 @@ static int deduct_object(const ex_stmt *sm, size_t cb, size_t nb, size_t *vb)
 	return 0;
 }
 
+/* "trường hợp dưới 95% thì tiêu chí này đạt 0 điểm", "Không thực hiện thì điểm đánh giá là 0
+ * điểm": a condition, "thì", what is scored (a few words naming a criterion or points, no figure)
+ * and "là"/"đạt" before the figure at nb. Returns 1 and sets *thi to where "thì" starts; else 0
+ * (a topic "Về … thì …" states a result, not a rule). */
+static int then_points(const ex_stmt *sm, size_t cb, size_t nb, size_t *thi)
+{
+	const char *key = sm->key;
+	size_t wb;
+	if (!scheme_ends_word(key, cb, nb, "la", &wb) && !scheme_ends_word(key, cb, nb, "dat", &wb))
+		return 0;
+	for (size_t i = wb; i-- > cb;) {
+		if (isdigit((unsigned char)key[i]) || strchr(",;:.()", key[i]))
+			return 0;
+		if (!((i == cb || key[i - 1] == ' ') && ex_word_at(key, wb, i, "thi") && ex_spelled_at(sm, i, "thì")))
+			continue;
+		size_t b = list_start_key(key, cb, i);
+		if (ex_words_in(key, i + 3, wb) > 8 || ex_words_in(key, b, i) < 2 || ex_word_at(key, i, b, "ve") ||
+		    !(ex_has_word(key, i, wb, "tieu chi") || ex_has_word(key, i, wb, "diem")))
+			return 0;
+		*thi = i;
+		return 1;
+	}
+	return 0;
+}
+
 /* What kind of scheme figure a points figure is: none, a cap ("tối đa"), a rule giving points, a
  * maximum in parentheses, a total, one that states nothing ("không cộng", "điểm lẻ"), a label's
  * maximum ("Công tác tuyên truyền: 20 điểm"). */
@@ -163,6 +188,10 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 		if (!scheme_ends_word(key, cb, wb, "duoc", vb) && !scheme_ends_word(key, cb, wb, "bi", vb))
 			*vb = wb;
 		*verb = rule_verbs[i];
+		return F_RULE;
+	}
+	if (then_points(sm, cb, nb, vb)) {
+		*verb = "thi";
 		return F_RULE;
 	}
 	if (deduct_object(sm, cb, nb, vb)) {
@@ -263,6 +292,22 @@ typedef struct fig {
 	double v;
 	int ctxkind;
 } fig;
+
+/* Where the clause holding key offset at ends (not after e): at its ';' or the ')' closing the
+ * parenthesis it is in. */
+static size_t clause_end(const char *key, size_t keylen, size_t at, size_t e)
+{
+	int depth = 0;
+	for (size_t i = at; i < e && i < keylen; i++) {
+		if (key[i] == '(')
+			depth++;
+		else if (key[i] == ')' && !depth--)
+			return i;
+		else if (key[i] == ';' && !depth)
+			return i;
+	}
+	return e;
+}
 
 /* In a classification with bands (not a points table), a statement's figures are the conditions
  * of its bands ("d) 100% cơ quan … được đánh giá hoàn thành nhiệm vụ"): the whole statement is
@@ -391,6 +436,43 @@ static sohoa_status emit_cap(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int kind
 	return scheme_emit(ctx, sd, f->s, f->nb, kind, &f->v, NULL, crit, crit ? f->s : EX_NONE, cond, 0.9);
 }
 
+/* What "tiêu chí này" of a rule in parentheses points back to: the subject of the sentence the
+ * parenthesis opening before key offset at belongs to ("Tỷ lệ hồ sơ đúng hẹn chỉ đạt 94%
+ * (trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)" -> "Tỷ lệ hồ sơ đúng hẹn"): its words up to
+ * its first verb, past a short lead-in ("Trong đó,") and "Việc". NULL when none. */
+static char *subject_before(const ex_stmt *sm, size_t at)
+{
+	static const char *const verbs[] = {"chi dat", "dat", "con", "hien", "chua", "la", "van", "tang", "giam",
+					    "duoc", "co", "bi", NULL};
+	const char *key = sm->key;
+	size_t open = at;
+	for (int depth = 0; open > 0; open--) {
+		char c = key[open - 1];
+		if (c == ')')
+			depth++;
+		else if (c == '(' && !depth--)
+			break;
+	}
+	if (open == 0)
+		return NULL;
+	open--;
+	size_t b = ex_sentence_start(key, open), body = scheme_body_start(sm);
+	if (b < body)
+		b = body;
+	b = list_start_key(key, b, open);
+	const char *comma = memchr(key + b, ',', open - b);
+	if (comma && ex_words_in(key, b, (size_t)(comma - key)) <= 3)
+		b = ex_skip_sp(key, (size_t)(comma - key) + 1, open);
+	if (ex_word_at(key, open, b, "viec"))
+		b = ex_skip_sp(key, b + 4, open);
+	size_t e = b;
+	while (e < open && !strchr(",;:", key[e]) && !(e > b && key[e - 1] == ' ' && ex_starts_any(key, open, e, verbs)))
+		e++;
+	if (e >= open || ex_words_in(key, b, e) < 2)
+		return NULL; /* no verb: the words before the parenthesis are no subject of a sentence */
+	return scheme_text_of(sm, b, e);
+}
+
 /* "Từ 88 - 90% cộng 02 điểm": the row of a rule giving the figure's points under its condition;
  * *kind gets its kind (bonus after "cộng", "thưởng", penalty after "trừ", else the context's). */
 static sohoa_status emit_rule(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int *kind)
@@ -407,8 +489,18 @@ static sohoa_status emit_rule(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int *ki
 	for (size_t i = f->vb; i < f->nb && !crit; i++)
 		if (ex_word_at(sm->key, f->nb, i, "tru diem"))
 			crit = scheme_text_of(sm, i, f->nb);
+	/* "… thì tiêu chí này đạt 0 điểm" names the criterion of the sentence it glosses */
+	size_t cs = crit ? f->s : EX_NONE;
+	if (!strcmp(verb, "thi") && ex_has_word(sm->key, f->vb, f->nb, "nay") && (crit = subject_before(sm, f->cb)))
+		cs = f->s;
+	/* a heading that is such a rule ("d) Không thực hiện thì điểm đánh giá là 0 điểm") scores the
+	 * criterion of the heading above it */
+	size_t up;
+	if (!crit && !strcmp(verb, "thi") && sm->heading && f->cb <= scheme_body_start(sm) + 4 &&
+	    (up = scheme_title_before(sd->ed, f->s)) != EX_NONE)
+		crit = scheme_criterion_of(sd, up, &cs);
 	double conf = !strcmp(verb, "duoc") || !strcmp(verb, "cho") ? 0.8 : 0.9;
-	return scheme_emit(ctx, sd, f->s, f->nb, *kind, NULL, &f->v, crit, crit ? f->s : EX_NONE, cond, conf);
+	return scheme_emit(ctx, sd, f->s, f->nb, *kind, NULL, &f->v, crit, crit ? cs : EX_NONE, cond, conf);
 }
 
 /* A points table's "Tỷ lệ đạt từ 95% trở lên: 2,5" (a cell under a row's title): a condition and
@@ -455,7 +547,12 @@ sohoa_status scheme_grammar(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 		fig_kind fk = figure_at(sd, &f, prev_end);
 		if (fk == F_NONE)
 			continue;
-		if ((st = scheme_add_span(ctx, sd->out, s, f.ssb, ex_sentence_end(key, sm->keylen, f.nb))) != SOHOA_OK)
+		/* a rule glossing a result in parentheses owns its clause only: "chỉ đạt 94% (trường hợp dưới
+		 * 95% thì tiêu chí này đạt 0 điểm)" keeps its 94% */
+		size_t sb = f.ssb, se = ex_sentence_end(key, sm->keylen, f.nb);
+		if (fk == F_RULE && !strcmp(f.verb, "thi"))
+			sb = f.cb, se = clause_end(key, sm->keylen, f.ne, se);
+		if ((st = scheme_add_span(ctx, sd->out, s, sb, se)) != SOHOA_OK)
 			break;
 		prev_end = f.ne;
 		/* "không có tiêu chí nào … chấm 0 điểm": a condition of something else */

@@ -416,6 +416,27 @@ int main(void)
 		       "schemes: a bound that is no mark is no band");
 	}
 
+	/* a rule glossing a result: "(trường hợp … thì tiêu chí này đạt 0 điểm)" scores the criterion the
+	 * sentence is about; the result before it stays a score, a topic "Về … thì" is no rule */
+	{
+		const char *const *gloss = LINES("1. Về thủ tục hành chính",
+						 "a) Tỷ lệ hồ sơ trả đúng hạn của cấp huyện chỉ đạt 91% (trường hợp dưới 93% thì "
+						 "tiêu chí này đạt 0 điểm).",
+						 "b) Việc niêm yết quy trình còn thiếu (hơn 20% chưa niêm yết; theo hướng dẫn, chỉ "
+						 "cần một quy trình chưa niêm yết thì điểm đánh giá tiêu chí này là 0 điểm).");
+		expect(ctx, "schemes", gloss, 3, 2,
+		       WANT("t,criterion,Tỷ lệ hồ sơ trả đúng hạn của cấp huyện,,0,trường hợp dưới 93%,1,2,",
+			    "t,criterion,niêm yết quy trình,,0,"),
+		       "schemes: … thì tiêu chí này đạt 0 điểm is a rule of the sentence's criterion");
+		expect(ctx, "scores", gloss, 3, 2, WANT(",score,=,91,", ",score,>,20,"),
+		       "scores: the result a rule glosses stays a score, the rule's points are none");
+		expect(ctx, "schemes", LINES("c) Về tiêu chí thông tin thì tỉnh đạt 8 điểm."), 1, 0, NULL,
+		       "schemes: a topic before thì states a result, no rule");
+		expect(ctx, "schemes", LINES("2. Đối thoại với người dân", "a) Không tổ chức đối thoại thì điểm đánh giá là 0 điểm."),
+		       2, 1, WANT("t,criterion,Đối thoại với người dân,,0,Không tổ chức đối thoại,1,2,"),
+		       "schemes: a heading that is a thì rule scores the heading above it");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
