@@ -437,6 +437,25 @@ int main(void)
 		       "schemes: a heading that is a thì rule scores the heading above it");
 	}
 
+	/* a scale stated with "là" and its parts "N/M" under a scale's title: maxima, no scores; a part
+	 * outside such a title is not read as one */
+	{
+		const char *const *scale_is = LINES("1. Chỉ số đánh giá cấp sở", "a) Thang điểm:",
+						 "- Thang điểm đánh giá của Chỉ số chuyển đổi số là 100.",
+						 "- Điểm đánh giá qua khảo sát người dân là 25,50/100.", "2. Chỉ số đánh giá cấp xã",
+						 "a) Thang điểm đánh giá:", "- Thang điểm đánh giá là 90.",
+						 "- Điểm qua khảo sát là 30/90 điểm.");
+		expect(ctx, "schemes", scale_is, 8, 4,
+		       WANT("t,criterion,Chỉ số chuyển đổi số,100,,,1,3,", "t,criterion,Điểm đánh giá qua khảo sát người dân,25.5,,,1,4,",
+			    "t,criterion,Chỉ số đánh giá cấp xã,90,,,1,7,", "t,criterion,Điểm qua khảo sát,30,,,1,8,"),
+		       "schemes: thang điểm … là N and a part N/M under a scale's title are maxima");
+		expect(ctx, "scores", scale_is, 8, 0, NULL, "scores: a scale's maxima are no scores");
+		expect(ctx, "criteria", scale_is, 8, -1, WANT("t,2,,1,Chỉ số đánh giá cấp xã,,90,1,5"),
+		       "criteria: a heading carries the maximum of the scale under it");
+		expect(ctx, "schemes", LINES("3. Kết quả đánh giá", "- Điểm qua khảo sát là 28/90 điểm."), 2, 0, NULL,
+		       "schemes: a part N/M outside a scale's title is no maximum");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
