@@ -275,8 +275,15 @@ static char *condition_of(const ex_stmt *sm, size_t cb, size_t vb)
 	while (e > b && key[e - 1] == ' ')
 		e--;
 	size_t wb;
-	if (scheme_ends_word(key, b, e, "thi", &wb))
+	if (scheme_ends_word(key, b, e, "thi", &wb) && ex_spelled_at(sm, wb, "thì")) /* not "phòng thi" */
 		e = wb;
+	for (size_t i = b + 1; i < e; i++) /* "Trường hợp X thì tiêu chí này được 0 điểm": X */
+		if (key[i - 1] == ' ' && ex_word_at(key, e, i, "thi") && ex_spelled_at(sm, i, "thì")) {
+			e = i;
+			while (e > b && key[e - 1] == ' ')
+				e--;
+			break;
+		}
 	if (ex_word_at(key, e, b, "neu"))
 		b += 3;
 	return scheme_text_of(sm, b, e);
@@ -430,10 +437,33 @@ static sohoa_status emit_cap(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int kind
 		size_t lb2, le2;
 		if (scheme_label_span(sm, 0, &lb2, &le2) && b <= le2 + 2) /* "3. Điểm thưởng: Tối đa (03 điểm)" */
 			cond = NULL;
+		else if (sm->heading && cb <= scheme_body_start(sm) && ex_words_in(sm->key, b, vb) <= 12 && !has_cond(sm, b, vb) &&
+			 !ex_has_word(sm->key, b, vb, "diem"))
+			crit = scheme_text_of(sm, list_start_key(sm->key, b, vb), vb); /* "c) Công tác X, tối đa 15 điểm" */
 		else
 			cond = scheme_text_of(sm, b, vb);
 	}
 	return scheme_emit(ctx, sd, f->s, f->nb, kind, &f->v, NULL, crit, crit ? f->s : EX_NONE, cond, 0.9);
+}
+
+/* The condition a rule states after its points ("Cộng 1 điểm cho mỗi sáng kiến được công nhận",
+ * "Trừ 0,5 điểm/báo cáo gửi chậm"): from "/", "cho mỗi", "mỗi", "khi", "nếu" right after the
+ * figure's unit ending at key offset ne, to the end of its clause. NULL when none. */
+static char *condition_after(const ex_stmt *sm, size_t ne)
+{
+	static const char *const leads[] = {"cho moi", "moi", "khi", "neu", NULL};
+	const char *key = sm->key;
+	size_t b = ex_skip_sp(key, ne, sm->keylen);
+	if (b < sm->keylen && key[b] == '/')
+		b = ex_skip_sp(key, b + 1, sm->keylen);
+	else if (!ex_starts_any(key, sm->keylen, b, leads) || (ex_word_at(key, sm->keylen, b, "moi") && !spelled(sm, b, "moi")))
+		return NULL;
+	else if (ex_word_at(key, sm->keylen, b, "cho moi"))
+		b = ex_skip_sp(key, b + 3, sm->keylen);
+	size_t e = b;
+	while (e < sm->keylen && !strchr(",;:()", key[e]) && !ex_sentence_dot(key, sm->keylen, e))
+		e++;
+	return ex_words_in(key, b, e) >= 1 && isalpha((unsigned char)key[b]) ? scheme_text_of(sm, b, e) : NULL;
 }
 
 /* What "tiêu chí này" of a rule in parentheses points back to: the subject of the sentence the
@@ -484,6 +514,8 @@ static sohoa_status emit_rule(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int *ki
 		: f->ctxkind >= 0                                     ? f->ctxkind
 								      : EX_SCH_CRITERION;
 	char *cond = condition_of(sm, f->cb, f->vb);
+	if (!cond)
+		cond = condition_after(sm, f->ne);
 	/* "bị trừ điểm giấy phép lái xe 02 điểm": the deduction names what it is taken from */
 	char *crit = NULL;
 	for (size_t i = f->vb; i < f->nb && !crit; i++)
@@ -539,8 +571,8 @@ sohoa_status scheme_grammar(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 	if (st != SOHOA_OK)
 		return st;
 	long g[4];
-	size_t pos = 0, prev_end = 0;
-	int prev_kind = -1; /* the kind of the sentence's rule before: its cap is of that kind */
+	size_t pos = 0, prev_end = 0, rule_end = 0;
+	int prev_kind = -1; /* the kind of the sentence's rule before (ending at rule_end): its cap is of that kind */
 	while (st == SOHOA_OK && ex_find(sd->pts, sm, pos, g, 2) == 1) {
 		fig f = {.s = s, .nb = (size_t)g[2], .ne = (size_t)g[1]};
 		pos = f.ne;
@@ -564,11 +596,13 @@ sohoa_status scheme_grammar(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 			st = emit_label(ctx, sd, &f);
 		else if (fk == F_PAREN || fk == F_TOTAL)
 			st = emit_max(ctx, sd, &f, fk);
-		else if (fk == F_CAP)
+		else if (fk == F_CAP) /* "Cộng 1 điểm cho mỗi …, tối đa 5 điểm" caps that bonus, whatever its section */
 			st = emit_cap(ctx, sd, &f,
-				      f.ctxkind >= 0 ? f.ctxkind : prev_kind >= 0 && prev_end > f.ssb ? prev_kind : EX_SCH_CRITERION);
-		else
+				      prev_kind >= 0 && rule_end > f.ssb ? prev_kind : f.ctxkind >= 0 ? f.ctxkind : EX_SCH_CRITERION);
+		else {
 			st = emit_rule(ctx, sd, &f, &prev_kind);
+			rule_end = f.ne;
+		}
 	}
 	if (st == SOHOA_OK)
 		st = table_condition(ctx, sd, s);

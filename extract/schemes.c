@@ -697,11 +697,20 @@ static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 			}
 			size_t cs = name ? s : EX_NONE, t = scheme_title_before(sd->ed, s);
 			/* "b) Thang điểm đánh giá:" then "- Thang điểm đánh giá là 100.": the scale of the
-			 * heading above that title */
+			 * heading above that title; a heading "2. Thang điểm đánh giá là 100." that of the
+			 * title above it */
 			if (!name && t != EX_NONE &&
-			    ex_word_at(sd->ed->stmts[t].key, sd->ed->stmts[t].keylen, scheme_body_start(&sd->ed->stmts[t]), "thang diem") &&
-			    (t = scheme_title_before(sd->ed, t)) != EX_NONE)
-				name = scheme_criterion_of(sd, t, &cs);
+			    ex_word_at(sd->ed->stmts[t].key, sd->ed->stmts[t].keylen, scheme_body_start(&sd->ed->stmts[t]), "thang diem"))
+				t = scheme_title_before(sd->ed, t);
+			if (!name && t != EX_NONE && (name = title_name(sd, t, s)) != NULL)
+				cs = t;
+			if (!name) { /* no title above: the scale's own words before "là" */
+				size_t lp = nb;
+				while (lp > i && !(key[lp - 1] == ' ' && ex_word_at(key, nb, lp, "la")))
+					lp--;
+				name = scheme_text_of(sm, i, lp);
+				cs = s;
+			}
 			st = scheme_add_span(ctx, sd->out, s, nb, ne);
 			if (st == SOHOA_OK)
 				st = scheme_emit(ctx, sd, s, nb, EX_SCH_CRITERION, &max, NULL, name, name ? cs : EX_NONE, NULL, 0.8);

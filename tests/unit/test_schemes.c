@@ -456,6 +456,29 @@ int main(void)
 		       "schemes: a part N/M outside a scale's title is no maximum");
 	}
 
+	/* items of a scheme in prose: a cap after a heading's criterion, a rule's condition after its
+	 * points, the cap of a bonus in a mixed section, classes before their ranges, bulleted bands */
+	{
+		const char *const *prose = LINES("Điều 2. Tiêu chí chấm điểm", "1. Các tiêu chí:",
+						 "a) Công tác phát triển đảng viên, tối đa 15 điểm.", "2. Điểm thưởng và điểm trừ:",
+						 "- Cộng 2 điểm cho mỗi mô hình được nhân rộng, tối đa không quá 6 điểm;",
+						 "- Trừ 0,5 điểm/văn bản gửi quá hạn;",
+						 "- Trường hợp không nộp hồ sơ thì tiêu chí này được 0 điểm.", "Điều 3. Xếp loại",
+						 "- Vững mạnh: từ 85 điểm trở lên;", "- Khá: từ 70 đến dưới 85 điểm.",
+						 "Đối với chi bộ: loại I từ 90 điểm trở lên; loại II từ 60 điểm đến dưới 90 điểm.");
+		expect(ctx, "schemes", prose, 11, 9,
+		       WANT("t,criterion,Công tác phát triển đảng viên,15,,,1,3,",
+			    "t,bonus,Điểm thưởng và điểm trừ,,2,mỗi mô hình được nhân rộng,1,5,",
+			    "t,bonus,Điểm thưởng và điểm trừ,6,,,1,5,", "t,penalty,Điểm thưởng và điểm trừ,,0.5,văn bản gửi quá hạn,1,6,",
+			    ",,0,Trường hợp không nộp hồ sơ,1,7,", "t,band,Vững mạnh,,85,", "t,band,Khá,85,70,",
+			    "t,band,loại I,,90,", "t,band,loại II,90,60,"),
+		       "schemes: prose caps, conditions after points, bonus caps, bands by bullet and by class");
+		expect(ctx, "scores", prose, 11, 0, NULL, "scores: a scheme in prose gives no scores");
+		expect(ctx, "schemes",
+		       LINES("Thí sinh không ký tên khi ra khỏi phòng thi thì điểm bài thi được xác định là 0 điểm."), 1, 1,
+		       WANT(",khi ra khỏi phòng thi,"), "schemes: a condition keeps its last word thi (exam), drops thì");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
