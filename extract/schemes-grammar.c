@@ -125,6 +125,29 @@ static int then_points(const ex_stmt *sm, size_t cb, size_t nb, size_t *thi)
 	return 0;
 }
 
+/* 1 when key [b, e) of heading sm names a criterion among a scheme's criteria: a few words, no
+ * figure nor result verb, under a title about criteria or marking (not their results). */
+static int criteria_item(const sch_doc *sd, const ex_stmt *sm, size_t b, size_t e)
+{
+	static const char *const verbs[] = {"dat", "duoc", "con", "chi", "bi", "tang", "giam", "la", NULL};
+	static const char *const about[] = {"tieu chi", "thang diem", "cham diem", "noi dung danh gia", NULL};
+	const char *key = sm->key;
+	b = list_start_key(key, b, e);
+	size_t words = ex_words_in(key, b, e);
+	if (words < 2 || words > 20)
+		return 0;
+	for (size_t i = b; i < e; i++)
+		if (isdigit((unsigned char)key[i]) || strchr(":;()%", key[i]) ||
+		    ((i == b || key[i - 1] == ' ') && ex_starts_any(key, e, i, verbs)))
+			return 0;
+	size_t t = scheme_title_before(sd->ed, sm - sd->ed->stmts);
+	if (t == EX_NONE)
+		return 0;
+	const ex_stmt *ts = &sd->ed->stmts[t];
+	size_t te = ts->keylen < 200 ? ts->keylen : 200;
+	return ex_has_any(ts->key, 0, te, about) && !ex_has_word(ts->key, 0, te, "ket qua");
+}
+
 /* What kind of scheme figure a points figure is: none, a cap ("tối đa"), a rule giving points, a
  * maximum in parentheses, a total, one that states nothing ("không cộng", "điểm lẻ"), a label's
  * maximum ("Công tác tuyên truyền: 20 điểm"). */
@@ -171,6 +194,10 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	for (int i = 0; rule_verbs[i]; i++) {
 		if (!scheme_ends_word(key, cb, nb, rule_verbs[i], &wb))
 			continue;
+		/* "Sở Công Thương 86 điểm": a name, not "cộng", "thưởng" */
+		if ((!strncmp(rule_verbs[i], "cong", 4) && !ex_spelled_at(sm, wb, "cộng")) ||
+		    (!strcmp(rule_verbs[i], "thuong") && !ex_spelled_at(sm, wb, "thưởng")))
+			continue;
 		size_t w2;
 		if (!strcmp(rule_verbs[i], "cong") && scheme_ends_word(key, cb, wb, "tong", &w2)) {
 			*vb = w2;
@@ -208,6 +235,13 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	if (c > 0 && key[c - 1] == ':' && c - 1 >= cb - 1 && (after >= sm->keylen || strchr(".;,", key[after])) &&
 	    (sd->scheme_doc || sd->info[sm - sd->ed->stmts].table)) {
 		*vb = c - 1;
+		return F_LABEL;
+	}
+	/* "d) Thực hiện chế độ báo cáo 10 điểm." among the criteria of a scheme: the item's words,
+	 * then its maximum ending it */
+	if (sd->scheme_doc && sm->heading && cb <= scheme_body_start(sm) && (after >= sm->keylen || strchr(".;", key[after])) &&
+	    ex_skip_sp(key, after + 1, sm->keylen) >= sm->keylen && criteria_item(sd, sm, cb, c)) {
+		*vb = c;
 		return F_LABEL;
 	}
 	/* "Thang điểm bài thi viết: 100 điểm": the label before the clause's colon counts */

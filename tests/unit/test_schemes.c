@@ -479,6 +479,22 @@ int main(void)
 		       WANT(",khi ra khỏi phòng thi,"), "schemes: a condition keeps its last word thi (exam), drops thì");
 	}
 
+	/* an item "d) X 10 điểm." among a scheme's criteria is a maximum, not a target; under a title
+	 * of results it is left to scores */
+	{
+		const char *const *items = LINES("QUY ĐỊNH", "Điều 2. Tiêu chí chấm điểm", "1. Công tác tham mưu 30 điểm.",
+						 "2. Công tác phối hợp 20 điểm.", "Điều 3. Xếp loại theo tổng số điểm",
+						 "1. Loại tốt: từ 90 điểm trở lên.");
+		expect(ctx, "schemes", items, 6, 3,
+		       WANT("t,criterion,Công tác tham mưu,30,,,1,3,", "t,criterion,Công tác phối hợp,20,,,1,4,"),
+		       "schemes: an item ending with N điểm under criteria is a maximum");
+		expect(ctx, "scores", items, 6, 0, NULL, "scores: a criterion's maximum in an item is no target");
+		expect(ctx, "schemes",
+		       LINES("QUY ĐỊNH", "Điều 2. Tiêu chí chấm điểm", "1. Thang điểm: 100 điểm.", "Điều 5. Kết quả chấm điểm năm 2025",
+			     "1. Sở Công Thương 86 điểm."),
+		       5, 1, WANT("t,criterion,Thang điểm,100,"), "schemes: an item under a title of results is no maximum");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
