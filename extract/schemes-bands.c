@@ -24,7 +24,7 @@ static const char *const band_heads[] = {"loai", "hoan thanh", "khong hoan thanh
 /* 1 when key[b..e) is a band's label. */
 static int band_label(const char *key, size_t b, size_t e)
 {
-	while (b < e && key[b] == ' ')
+	while (b < e && strchr(" -+*", key[b])) /* a bullet "- Xuất sắc:" */
 		b++;
 	while (e > b && strchr(" :", key[e - 1]))
 		e--;
@@ -266,7 +266,13 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 		int passfail = 0;
 		if (!name && pass_fail && (name = pass_fail_at(sm, ex_sentence_start(key, at), at)) != NULL)
 			passfail = 1;
-		size_t cs = s;
+		size_t cs = s, xb, xe;
+		/* a clause opening with its class right before its range: "loại B từ 70 điểm đến dưới 90
+		 * điểm" after "Xếp loại: loại A từ 90 điểm trở lên;" */
+		size_t cb0 = ex_skip_sp(key, cb, at);
+		if (!name && at > cb0 && ex_words_in(key, cb0, at) <= 4 && ex_word_at(key, at, cb0, "loai") &&
+		    band_label(key, cb0, at))
+			name = scheme_text_of(sm, cb0, at);
 		int own_class = name != NULL;
 		if (!own_class && named_in < sm->keylen && ce == named_in) {
 			pos = ce; /* after a named band, a figure naming none is its condition */
@@ -287,6 +293,9 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 			name = scheme_text_of(sm, lb, le);
 		else if ((name = class_named(sm)) != NULL)
 			;
+		else if (scheme_label_span(sm, 1, &xb, &xe) && key[xe] == ':' && ex_words_in(key, xb, xe) <= 4 &&
+			 ex_skip_sp(key, xe + 1, at) == at && !ex_has_word(key, xb, xe, "diem"))
+			name = scheme_text_of(sm, xb, xe); /* "- Vững mạnh: từ 85 điểm trở lên" in a classification */
 		else {
 			size_t t = scheme_title_before(ed, s);
 			if (t != EX_NONE) {

@@ -100,6 +100,54 @@ static int deduct_object(const ex_stmt *sm, size_t cb, size_t nb, size_t *vb)
 	return 0;
 }
 
+/* "trường hợp dưới 95% thì tiêu chí này đạt 0 điểm", "Không thực hiện thì điểm đánh giá là 0
+ * điểm": a condition, "thì", what is scored (a few words naming a criterion or points, no figure)
+ * and "là"/"đạt" before the figure at nb. Returns 1 and sets *thi to where "thì" starts; else 0
+ * (a topic "Về … thì …" states a result, not a rule). */
+static int then_points(const ex_stmt *sm, size_t cb, size_t nb, size_t *thi)
+{
+	const char *key = sm->key;
+	size_t wb;
+	if (!scheme_ends_word(key, cb, nb, "la", &wb) && !scheme_ends_word(key, cb, nb, "dat", &wb))
+		return 0;
+	for (size_t i = wb; i-- > cb;) {
+		if (isdigit((unsigned char)key[i]) || strchr(",;:.()", key[i]))
+			return 0;
+		if (!((i == cb || key[i - 1] == ' ') && ex_word_at(key, wb, i, "thi") && ex_spelled_at(sm, i, "thì")))
+			continue;
+		size_t b = list_start_key(key, cb, i);
+		if (ex_words_in(key, i + 3, wb) > 8 || ex_words_in(key, b, i) < 2 || ex_word_at(key, i, b, "ve") ||
+		    !(ex_has_word(key, i, wb, "tieu chi") || ex_has_word(key, i, wb, "diem")))
+			return 0;
+		*thi = i;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 when key [b, e) of heading sm names a criterion among a scheme's criteria: a few words, no
+ * figure nor result verb, under a title about criteria or marking (not their results). */
+static int criteria_item(const sch_doc *sd, const ex_stmt *sm, size_t b, size_t e)
+{
+	static const char *const verbs[] = {"dat", "duoc", "con", "chi", "bi", "tang", "giam", "la", NULL};
+	static const char *const about[] = {"tieu chi", "thang diem", "cham diem", "noi dung danh gia", NULL};
+	const char *key = sm->key;
+	b = list_start_key(key, b, e);
+	size_t words = ex_words_in(key, b, e);
+	if (words < 2 || words > 20)
+		return 0;
+	for (size_t i = b; i < e; i++)
+		if (isdigit((unsigned char)key[i]) || strchr(":;()%", key[i]) ||
+		    ((i == b || key[i - 1] == ' ') && ex_starts_any(key, e, i, verbs)))
+			return 0;
+	size_t t = scheme_title_before(sd->ed, sm - sd->ed->stmts);
+	if (t == EX_NONE)
+		return 0;
+	const ex_stmt *ts = &sd->ed->stmts[t];
+	size_t te = ts->keylen < 200 ? ts->keylen : 200;
+	return ex_has_any(ts->key, 0, te, about) && !ex_has_word(ts->key, 0, te, "ket qua");
+}
+
 /* What kind of scheme figure a points figure is: none, a cap ("tối đa"), a rule giving points, a
  * maximum in parentheses, a total, one that states nothing ("không cộng", "điểm lẻ"), a label's
  * maximum ("Công tác tuyên truyền: 20 điểm"). */
@@ -146,6 +194,10 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	for (int i = 0; rule_verbs[i]; i++) {
 		if (!scheme_ends_word(key, cb, nb, rule_verbs[i], &wb))
 			continue;
+		/* "Sở Công Thương 86 điểm": a name, not "cộng", "thưởng" */
+		if ((!strncmp(rule_verbs[i], "cong", 4) && !ex_spelled_at(sm, wb, "cộng")) ||
+		    (!strcmp(rule_verbs[i], "thuong") && !ex_spelled_at(sm, wb, "thưởng")))
+			continue;
 		size_t w2;
 		if (!strcmp(rule_verbs[i], "cong") && scheme_ends_word(key, cb, wb, "tong", &w2)) {
 			*vb = w2;
@@ -165,6 +217,10 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 		*verb = rule_verbs[i];
 		return F_RULE;
 	}
+	if (then_points(sm, cb, nb, vb)) {
+		*verb = "thi";
+		return F_RULE;
+	}
 	if (deduct_object(sm, cb, nb, vb)) {
 		*verb = "tru";
 		return F_RULE;
@@ -179,6 +235,13 @@ static fig_kind classify(const sch_doc *sd, const ex_stmt *sm, size_t cb, size_t
 	if (c > 0 && key[c - 1] == ':' && c - 1 >= cb - 1 && (after >= sm->keylen || strchr(".;,", key[after])) &&
 	    (sd->scheme_doc || sd->info[sm - sd->ed->stmts].table)) {
 		*vb = c - 1;
+		return F_LABEL;
+	}
+	/* "d) Thực hiện chế độ báo cáo 10 điểm." among the criteria of a scheme: the item's words,
+	 * then its maximum ending it */
+	if (sd->scheme_doc && sm->heading && cb <= scheme_body_start(sm) && (after >= sm->keylen || strchr(".;", key[after])) &&
+	    ex_skip_sp(key, after + 1, sm->keylen) >= sm->keylen && criteria_item(sd, sm, cb, c)) {
+		*vb = c;
 		return F_LABEL;
 	}
 	/* "Thang điểm bài thi viết: 100 điểm": the label before the clause's colon counts */
@@ -246,8 +309,15 @@ static char *condition_of(const ex_stmt *sm, size_t cb, size_t vb)
 	while (e > b && key[e - 1] == ' ')
 		e--;
 	size_t wb;
-	if (scheme_ends_word(key, b, e, "thi", &wb))
+	if (scheme_ends_word(key, b, e, "thi", &wb) && ex_spelled_at(sm, wb, "thì")) /* not "phòng thi" */
 		e = wb;
+	for (size_t i = b + 1; i < e; i++) /* "Trường hợp X thì tiêu chí này được 0 điểm": X */
+		if (key[i - 1] == ' ' && ex_word_at(key, e, i, "thi") && ex_spelled_at(sm, i, "thì")) {
+			e = i;
+			while (e > b && key[e - 1] == ' ')
+				e--;
+			break;
+		}
 	if (ex_word_at(key, e, b, "neu"))
 		b += 3;
 	return scheme_text_of(sm, b, e);
@@ -263,6 +333,22 @@ typedef struct fig {
 	double v;
 	int ctxkind;
 } fig;
+
+/* Where the clause holding key offset at ends (not after e): at its ';' or the ')' closing the
+ * parenthesis it is in. */
+static size_t clause_end(const char *key, size_t keylen, size_t at, size_t e)
+{
+	int depth = 0;
+	for (size_t i = at; i < e && i < keylen; i++) {
+		if (key[i] == '(')
+			depth++;
+		else if (key[i] == ')' && !depth--)
+			return i;
+		else if (key[i] == ';' && !depth)
+			return i;
+	}
+	return e;
+}
 
 /* In a classification with bands (not a points table), a statement's figures are the conditions
  * of its bands ("d) 100% cơ quan … được đánh giá hoàn thành nhiệm vụ"): the whole statement is
@@ -385,10 +471,70 @@ static sohoa_status emit_cap(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int kind
 		size_t lb2, le2;
 		if (scheme_label_span(sm, 0, &lb2, &le2) && b <= le2 + 2) /* "3. Điểm thưởng: Tối đa (03 điểm)" */
 			cond = NULL;
+		else if (sm->heading && cb <= scheme_body_start(sm) && ex_words_in(sm->key, b, vb) <= 12 && !has_cond(sm, b, vb) &&
+			 !ex_has_word(sm->key, b, vb, "diem"))
+			crit = scheme_text_of(sm, list_start_key(sm->key, b, vb), vb); /* "c) Công tác X, tối đa 15 điểm" */
 		else
 			cond = scheme_text_of(sm, b, vb);
 	}
 	return scheme_emit(ctx, sd, f->s, f->nb, kind, &f->v, NULL, crit, crit ? f->s : EX_NONE, cond, 0.9);
+}
+
+/* The condition a rule states after its points ("Cộng 1 điểm cho mỗi sáng kiến được công nhận",
+ * "Trừ 0,5 điểm/báo cáo gửi chậm"): from "/", "cho mỗi", "mỗi", "khi", "nếu" right after the
+ * figure's unit ending at key offset ne, to the end of its clause. NULL when none. */
+static char *condition_after(const ex_stmt *sm, size_t ne)
+{
+	static const char *const leads[] = {"cho moi", "moi", "khi", "neu", NULL};
+	const char *key = sm->key;
+	size_t b = ex_skip_sp(key, ne, sm->keylen);
+	if (b < sm->keylen && key[b] == '/')
+		b = ex_skip_sp(key, b + 1, sm->keylen);
+	else if (!ex_starts_any(key, sm->keylen, b, leads) || (ex_word_at(key, sm->keylen, b, "moi") && !spelled(sm, b, "moi")))
+		return NULL;
+	else if (ex_word_at(key, sm->keylen, b, "cho moi"))
+		b = ex_skip_sp(key, b + 3, sm->keylen);
+	size_t e = b;
+	while (e < sm->keylen && !strchr(",;:()", key[e]) && !ex_sentence_dot(key, sm->keylen, e))
+		e++;
+	return ex_words_in(key, b, e) >= 1 && isalpha((unsigned char)key[b]) ? scheme_text_of(sm, b, e) : NULL;
+}
+
+/* What "tiêu chí này" of a rule in parentheses points back to: the subject of the sentence the
+ * parenthesis opening before key offset at belongs to ("Tỷ lệ hồ sơ đúng hẹn chỉ đạt 94%
+ * (trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)" -> "Tỷ lệ hồ sơ đúng hẹn"): its words up to
+ * its first verb, past a short lead-in ("Trong đó,") and "Việc". NULL when none. */
+static char *subject_before(const ex_stmt *sm, size_t at)
+{
+	static const char *const verbs[] = {"chi dat", "dat", "con", "hien", "chua", "la", "van", "tang", "giam",
+					    "duoc", "co", "bi", NULL};
+	const char *key = sm->key;
+	size_t open = at;
+	for (int depth = 0; open > 0; open--) {
+		char c = key[open - 1];
+		if (c == ')')
+			depth++;
+		else if (c == '(' && !depth--)
+			break;
+	}
+	if (open == 0)
+		return NULL;
+	open--;
+	size_t b = ex_sentence_start(key, open), body = scheme_body_start(sm);
+	if (b < body)
+		b = body;
+	b = list_start_key(key, b, open);
+	const char *comma = memchr(key + b, ',', open - b);
+	if (comma && ex_words_in(key, b, (size_t)(comma - key)) <= 3)
+		b = ex_skip_sp(key, (size_t)(comma - key) + 1, open);
+	if (ex_word_at(key, open, b, "viec"))
+		b = ex_skip_sp(key, b + 4, open);
+	size_t e = b;
+	while (e < open && !strchr(",;:", key[e]) && !(e > b && key[e - 1] == ' ' && ex_starts_any(key, open, e, verbs)))
+		e++;
+	if (e >= open || ex_words_in(key, b, e) < 2)
+		return NULL; /* no verb: the words before the parenthesis are no subject of a sentence */
+	return scheme_text_of(sm, b, e);
 }
 
 /* "Từ 88 - 90% cộng 02 điểm": the row of a rule giving the figure's points under its condition;
@@ -402,13 +548,25 @@ static sohoa_status emit_rule(sohoa_ctx *ctx, sch_doc *sd, const fig *f, int *ki
 		: f->ctxkind >= 0                                     ? f->ctxkind
 								      : EX_SCH_CRITERION;
 	char *cond = condition_of(sm, f->cb, f->vb);
+	if (!cond)
+		cond = condition_after(sm, f->ne);
 	/* "bị trừ điểm giấy phép lái xe 02 điểm": the deduction names what it is taken from */
 	char *crit = NULL;
 	for (size_t i = f->vb; i < f->nb && !crit; i++)
 		if (ex_word_at(sm->key, f->nb, i, "tru diem"))
 			crit = scheme_text_of(sm, i, f->nb);
+	/* "… thì tiêu chí này đạt 0 điểm" names the criterion of the sentence it glosses */
+	size_t cs = crit ? f->s : EX_NONE;
+	if (!strcmp(verb, "thi") && ex_has_word(sm->key, f->vb, f->nb, "nay") && (crit = subject_before(sm, f->cb)))
+		cs = f->s;
+	/* a heading that is such a rule ("d) Không thực hiện thì điểm đánh giá là 0 điểm") scores the
+	 * criterion of the heading above it */
+	size_t up;
+	if (!crit && !strcmp(verb, "thi") && sm->heading && f->cb <= scheme_body_start(sm) + 4 &&
+	    (up = scheme_title_before(sd->ed, f->s)) != EX_NONE)
+		crit = scheme_criterion_of(sd, up, &cs);
 	double conf = !strcmp(verb, "duoc") || !strcmp(verb, "cho") ? 0.8 : 0.9;
-	return scheme_emit(ctx, sd, f->s, f->nb, *kind, NULL, &f->v, crit, crit ? f->s : EX_NONE, cond, conf);
+	return scheme_emit(ctx, sd, f->s, f->nb, *kind, NULL, &f->v, crit, crit ? cs : EX_NONE, cond, conf);
 }
 
 /* A points table's "Tỷ lệ đạt từ 95% trở lên: 2,5" (a cell under a row's title): a condition and
@@ -447,15 +605,20 @@ sohoa_status scheme_grammar(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 	if (st != SOHOA_OK)
 		return st;
 	long g[4];
-	size_t pos = 0, prev_end = 0;
-	int prev_kind = -1; /* the kind of the sentence's rule before: its cap is of that kind */
+	size_t pos = 0, prev_end = 0, rule_end = 0;
+	int prev_kind = -1; /* the kind of the sentence's rule before (ending at rule_end): its cap is of that kind */
 	while (st == SOHOA_OK && ex_find(sd->pts, sm, pos, g, 2) == 1) {
 		fig f = {.s = s, .nb = (size_t)g[2], .ne = (size_t)g[1]};
 		pos = f.ne;
 		fig_kind fk = figure_at(sd, &f, prev_end);
 		if (fk == F_NONE)
 			continue;
-		if ((st = scheme_add_span(ctx, sd->out, s, f.ssb, ex_sentence_end(key, sm->keylen, f.nb))) != SOHOA_OK)
+		/* a rule glossing a result in parentheses owns its clause only: "chỉ đạt 94% (trường hợp dưới
+		 * 95% thì tiêu chí này đạt 0 điểm)" keeps its 94% */
+		size_t sb = f.ssb, se = ex_sentence_end(key, sm->keylen, f.nb);
+		if (fk == F_RULE && !strcmp(f.verb, "thi"))
+			sb = f.cb, se = clause_end(key, sm->keylen, f.ne, se);
+		if ((st = scheme_add_span(ctx, sd->out, s, sb, se)) != SOHOA_OK)
 			break;
 		prev_end = f.ne;
 		/* "không có tiêu chí nào … chấm 0 điểm": a condition of something else */
@@ -467,11 +630,13 @@ sohoa_status scheme_grammar(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 			st = emit_label(ctx, sd, &f);
 		else if (fk == F_PAREN || fk == F_TOTAL)
 			st = emit_max(ctx, sd, &f, fk);
-		else if (fk == F_CAP)
+		else if (fk == F_CAP) /* "Cộng 1 điểm cho mỗi …, tối đa 5 điểm" caps that bonus, whatever its section */
 			st = emit_cap(ctx, sd, &f,
-				      f.ctxkind >= 0 ? f.ctxkind : prev_kind >= 0 && prev_end > f.ssb ? prev_kind : EX_SCH_CRITERION);
-		else
+				      prev_kind >= 0 && rule_end > f.ssb ? prev_kind : f.ctxkind >= 0 ? f.ctxkind : EX_SCH_CRITERION);
+		else {
 			st = emit_rule(ctx, sd, &f, &prev_kind);
+			rule_end = f.ne;
+		}
 	}
 	if (st == SOHOA_OK)
 		st = table_condition(ctx, sd, s);

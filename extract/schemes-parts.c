@@ -1,5 +1,6 @@
-/* schemes-parts.c: parts of a scale, "Điểm tối đa là 75/100 điểm": the part's maximum (75) is a
- * criterion of the scheme, the whole (100) names the scale it is part of. */
+/* schemes-parts.c: parts of a scale, "Điểm tối đa là 75/100 điểm" (or, under a scale's title,
+ * "Điểm đánh giá qua điều tra là 31,50/100."): the part's maximum (75) is a criterion of the
+ * scheme, the whole (100) names the scale it is part of. */
 #include "schemes-int.h"
 
 #include <ctype.h>
@@ -47,8 +48,60 @@ static char *part_name(const ex_stmt *st, size_t p)
 	return e > le ? scheme_text_of(st, b, e) : NULL;
 }
 
+/* 1 when statement s is in a section titled by a scale ("b) Thang điểm đánh giá:"). */
+static int under_scale(const sch_doc *sd, size_t s)
+{
+	size_t t = scheme_title_before(sd->ed, s);
+	if (t == EX_NONE)
+		return 0;
+	const ex_stmt *ts = &sd->ed->stmts[t];
+	size_t b = scheme_body_start(ts);
+	return ex_word_at(ts->key, ts->keylen, b, "thang diem") && ex_words_in(ts->key, b, ts->keylen) <= 8;
+}
+
+/* Under a scale title, "Điểm đánh giá qua điều tra xã hội học là 31,50/100.": a part of the scale
+ * named by the words before "là", its maximum the first number, the unit "điểm" optional; the
+ * statement's figure and nothing else. 1 and the row when it is one. */
+static sohoa_status scale_part(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *done)
+{
+	const ex_stmt *st = &sd->ed->stmts[s];
+	const char *k = st->key;
+	size_t kl = st->keylen, b = scheme_body_start(st), la;
+	*done = 0;
+	while (b < kl && strchr("-+* ", k[b]))
+		b++;
+	if (!ex_word_at(k, kl, b, "diem") || !under_scale(sd, s))
+		return SOHOA_OK;
+	for (la = b + 1; la < kl && !(k[la - 1] == ' ' && ex_word_at(k, kl, la, "la")); la++)
+		if (isdigit((unsigned char)k[la]) || strchr(",;:(", k[la]))
+			return SOHOA_OK;
+	if (la >= kl || ex_words_in(k, b, la) > 12)
+		return SOHOA_OK;
+	size_t q = ex_skip_sp(k, la + 2, kl), used, w;
+	double part, whole;
+	if (!ex_parse_number(k + q, kl - q, &part, &used) || q + used >= kl || k[q + used] != '/')
+		return SOHOA_OK;
+	w = q + used + 1;
+	if (!ex_parse_number(k + w, kl - w, &whole, &used) || part <= 0 || part > whole || whole > 1000)
+		return SOHOA_OK;
+	size_t e = ex_skip_sp(k, w + used, kl);
+	if (ex_word_at(k, kl, e, "diem"))
+		e = ex_skip_sp(k, e + 4, kl);
+	if (e < kl && !strchr(".;", k[e]))
+		return SOHOA_OK;
+	*done = 1;
+	sohoa_status status = scheme_add_span(ctx, sd->out, s, q, e);
+	if (status == SOHOA_OK)
+		status = scheme_emit(ctx, sd, s, q, EX_SCH_CRITERION, &part, NULL, scheme_text_of(st, b, la), s, NULL, 0.85);
+	return status;
+}
+
 sohoa_status scheme_parts(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 {
+	int done;
+	sohoa_status sp = scale_part(ctx, sd, s, &done);
+	if (sp != SOHOA_OK || done)
+		return sp;
 	const ex_stmt *st = &sd->ed->stmts[s];
 	const char *k = st->key;
 	size_t kl = st->keylen;

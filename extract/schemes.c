@@ -627,6 +627,37 @@ static int set_on(const char *key, size_t i)
 	       scheme_ends_word(key, 0, i, "ve", &wb);
 }
 
+/* "Thang điểm đánh giá của Chỉ số CCHC là 100", "Thang điểm đánh giá là 100": a scale stated
+ * with "là" a few words after "thang điểm" (key offset p): 1, *nb set to where its number
+ * starts and *of to what the scale is of (the words after "của"; "" when none; NULL when out of
+ * memory); 0 when p starts no such statement. */
+static int scale_is(const ex_stmt *sm, size_t p, size_t *nb, char **of)
+{
+	const char *key = sm->key;
+	size_t cua = EX_NONE;
+	*of = NULL;
+	for (size_t i = p, w = 0; i < sm->keylen && w <= 10; i++) {
+		if (isdigit((unsigned char)key[i]) || strchr(",;:()%.", key[i]))
+			return 0;
+		if (key[i] != ' ')
+			continue;
+		w++;
+		if (ex_word_at(key, sm->keylen, i + 1, "cua") && cua == EX_NONE)
+			cua = ex_skip_sp(key, i + 4, sm->keylen);
+		if (!ex_word_at(key, sm->keylen, i + 1, "la"))
+			continue;
+		size_t n = ex_skip_sp(key, i + 3, sm->keylen);
+		if (n >= sm->keylen || !isdigit((unsigned char)key[n]))
+			return 0;
+		*nb = n;
+		*of = cua != EX_NONE && cua < i ? scheme_text_of(sm, cua, i) : NULL;
+		if (!*of)
+			*of = calloc(1, 1);
+		return 1;
+	}
+	return 0;
+}
+
 /* The maximum a prose sentence sets with a scale without unit: "… chấm điểm, tính theo thang
  * điểm 10", "… thì tổng điểm bài thi được quy đổi về thang điểm 100", "… theo thang điểm 10."
  * (not a marking's granularity, "thang điểm chi tiết"): a criterion row with that
@@ -642,13 +673,52 @@ static sohoa_status scale_rows(sohoa_ctx *ctx, sch_doc *sd, size_t s)
 	for (size_t i = 0; i + 12 < sm->keylen && st == SOHOA_OK; i++) {
 		if (!ex_word_at(key, sm->keylen, i, "thang diem"))
 			continue;
-		size_t nb = ex_skip_sp(key, i + 10, sm->keylen), ne = nb;
+		size_t nb = ex_skip_sp(key, i + 10, sm->keylen), ne;
+		char *of = NULL; /* "Thang điểm đánh giá của Chỉ số CCHC là 100.": what the scale is of */
+		if (!isdigit((unsigned char)key[nb]) && scale_is(sm, nb, &nb, &of) && !of)
+			continue;
+		ne = nb;
 		while (ne < sm->keylen && isdigit((unsigned char)key[ne]))
 			ne++;
 		size_t a = ex_skip_sp(key, ne, sm->keylen);
 		if (ne == nb || ne - nb > 3 || (ne < sm->keylen && strchr("%.,/", key[ne]) && isdigit((unsigned char)key[ne + 1])) ||
-		    (a < sm->keylen && (ex_word_at(key, sm->keylen, a, "diem") || key[a] == '%')))
+		    (a < sm->keylen && (ex_word_at(key, sm->keylen, a, "diem") || key[a] == '%'))) {
+			free(of);
 			continue; /* "thang điểm 100 điểm", "thang điểm 10,5": read elsewhere or no scale */
+		}
+		if (of) { /* "… là 100." ends its sentence or clause */
+			double max = ex_num_at(key, nb);
+			char *name = *of ? of : NULL;
+			if (name != of)
+				free(of);
+			if (a < sm->keylen && !strchr(".;", key[a])) {
+				free(name);
+				continue;
+			}
+			size_t cs = name ? s : EX_NONE, t = scheme_title_before(sd->ed, s);
+			/* "b) Thang điểm đánh giá:" then "- Thang điểm đánh giá là 100.": the scale of the
+			 * heading above that title; a heading "2. Thang điểm đánh giá là 100." that of the
+			 * title above it */
+			if (!name && t != EX_NONE &&
+			    ex_word_at(sd->ed->stmts[t].key, sd->ed->stmts[t].keylen, scheme_body_start(&sd->ed->stmts[t]), "thang diem"))
+				t = scheme_title_before(sd->ed, t);
+			if (!name && t != EX_NONE && (name = title_name(sd, t, s)) != NULL)
+				cs = t;
+			if (!name) { /* no title above: the scale's own words before "là" */
+				size_t lp = nb;
+				while (lp > i && !(key[lp - 1] == ' ' && ex_word_at(key, nb, lp, "la")))
+					lp--;
+				name = scheme_text_of(sm, i, lp);
+				cs = s;
+			}
+			st = scheme_add_span(ctx, sd->out, s, nb, ne);
+			if (st == SOHOA_OK)
+				st = scheme_emit(ctx, sd, s, nb, EX_SCH_CRITERION, &max, NULL, name, name ? cs : EX_NONE, NULL, 0.8);
+			else
+				free(name);
+			i = ne;
+			continue;
+		}
 		if (a < sm->keylen && !strchr(";:)", key[a]) && !ex_word_at(key, sm->keylen, a, "theo") &&
 		    !ex_word_at(key, sm->keylen, a, "va") && !ex_word_at(key, sm->keylen, a, "cho") &&
 		    !(key[a] == '.' && set_on(key, i)))
@@ -722,7 +792,7 @@ sohoa_status ex_schemes_collect(sohoa_ctx *ctx, const ex_doc *ed, ex_scheme_set 
 			st = scheme_grammar(ctx, &sd, s);
 		if (st == SOHOA_OK && sd.scheme_doc && !sd.info[s].table && strstr(sm->key, "thang diem"))
 			st = scale_rows(ctx, &sd, s);
-		if (st == SOHOA_OK && !sd.info[s].table && strstr(sm->key, "diem toi da"))
+		if (st == SOHOA_OK && !sd.info[s].table && strstr(sm->key, "diem") && strchr(sm->key, '/'))
 			st = scheme_parts(ctx, &sd, s);
 		if (st == SOHOA_OK && !sd.info[s].table && strchr(sm->key, '%'))
 			st = scheme_pct_bands(ctx, &sd, s);

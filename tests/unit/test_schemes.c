@@ -416,6 +416,85 @@ int main(void)
 		       "schemes: a bound that is no mark is no band");
 	}
 
+	/* a rule glossing a result: "(trường hợp … thì tiêu chí này đạt 0 điểm)" scores the criterion the
+	 * sentence is about; the result before it stays a score, a topic "Về … thì" is no rule */
+	{
+		const char *const *gloss = LINES("1. Về thủ tục hành chính",
+						 "a) Tỷ lệ hồ sơ trả đúng hạn của cấp huyện chỉ đạt 91% (trường hợp dưới 93% thì "
+						 "tiêu chí này đạt 0 điểm).",
+						 "b) Việc niêm yết quy trình còn thiếu (hơn 20% chưa niêm yết; theo hướng dẫn, chỉ "
+						 "cần một quy trình chưa niêm yết thì điểm đánh giá tiêu chí này là 0 điểm).");
+		expect(ctx, "schemes", gloss, 3, 2,
+		       WANT("t,criterion,Tỷ lệ hồ sơ trả đúng hạn của cấp huyện,,0,trường hợp dưới 93%,1,2,",
+			    "t,criterion,niêm yết quy trình,,0,"),
+		       "schemes: … thì tiêu chí này đạt 0 điểm is a rule of the sentence's criterion");
+		expect(ctx, "scores", gloss, 3, 2, WANT(",score,=,91,", ",score,>,20,"),
+		       "scores: the result a rule glosses stays a score, the rule's points are none");
+		expect(ctx, "schemes", LINES("c) Về tiêu chí thông tin thì tỉnh đạt 8 điểm."), 1, 0, NULL,
+		       "schemes: a topic before thì states a result, no rule");
+		expect(ctx, "schemes", LINES("2. Đối thoại với người dân", "a) Không tổ chức đối thoại thì điểm đánh giá là 0 điểm."),
+		       2, 1, WANT("t,criterion,Đối thoại với người dân,,0,Không tổ chức đối thoại,1,2,"),
+		       "schemes: a heading that is a thì rule scores the heading above it");
+	}
+
+	/* a scale stated with "là" and its parts "N/M" under a scale's title: maxima, no scores; a part
+	 * outside such a title is not read as one */
+	{
+		const char *const *scale_is = LINES("1. Chỉ số đánh giá cấp sở", "a) Thang điểm:",
+						 "- Thang điểm đánh giá của Chỉ số chuyển đổi số là 100.",
+						 "- Điểm đánh giá qua khảo sát người dân là 25,50/100.", "2. Chỉ số đánh giá cấp xã",
+						 "a) Thang điểm đánh giá:", "- Thang điểm đánh giá là 90.",
+						 "- Điểm qua khảo sát là 30/90 điểm.");
+		expect(ctx, "schemes", scale_is, 8, 4,
+		       WANT("t,criterion,Chỉ số chuyển đổi số,100,,,1,3,", "t,criterion,Điểm đánh giá qua khảo sát người dân,25.5,,,1,4,",
+			    "t,criterion,Chỉ số đánh giá cấp xã,90,,,1,7,", "t,criterion,Điểm qua khảo sát,30,,,1,8,"),
+		       "schemes: thang điểm … là N and a part N/M under a scale's title are maxima");
+		expect(ctx, "scores", scale_is, 8, 0, NULL, "scores: a scale's maxima are no scores");
+		expect(ctx, "criteria", scale_is, 8, -1, WANT("t,2,,1,Chỉ số đánh giá cấp xã,,90,1,5"),
+		       "criteria: a heading carries the maximum of the scale under it");
+		expect(ctx, "schemes", LINES("3. Kết quả đánh giá", "- Điểm qua khảo sát là 28/90 điểm."), 2, 0, NULL,
+		       "schemes: a part N/M outside a scale's title is no maximum");
+	}
+
+	/* items of a scheme in prose: a cap after a heading's criterion, a rule's condition after its
+	 * points, the cap of a bonus in a mixed section, classes before their ranges, bulleted bands */
+	{
+		const char *const *prose = LINES("Điều 2. Tiêu chí chấm điểm", "1. Các tiêu chí:",
+						 "a) Công tác phát triển đảng viên, tối đa 15 điểm.", "2. Điểm thưởng và điểm trừ:",
+						 "- Cộng 2 điểm cho mỗi mô hình được nhân rộng, tối đa không quá 6 điểm;",
+						 "- Trừ 0,5 điểm/văn bản gửi quá hạn;",
+						 "- Trường hợp không nộp hồ sơ thì tiêu chí này được 0 điểm.", "Điều 3. Xếp loại",
+						 "- Vững mạnh: từ 85 điểm trở lên;", "- Khá: từ 70 đến dưới 85 điểm.",
+						 "Đối với chi bộ: loại I từ 90 điểm trở lên; loại II từ 60 điểm đến dưới 90 điểm.");
+		expect(ctx, "schemes", prose, 11, 9,
+		       WANT("t,criterion,Công tác phát triển đảng viên,15,,,1,3,",
+			    "t,bonus,Điểm thưởng và điểm trừ,,2,mỗi mô hình được nhân rộng,1,5,",
+			    "t,bonus,Điểm thưởng và điểm trừ,6,,,1,5,", "t,penalty,Điểm thưởng và điểm trừ,,0.5,văn bản gửi quá hạn,1,6,",
+			    ",,0,Trường hợp không nộp hồ sơ,1,7,", "t,band,Vững mạnh,,85,", "t,band,Khá,85,70,",
+			    "t,band,loại I,,90,", "t,band,loại II,90,60,"),
+		       "schemes: prose caps, conditions after points, bonus caps, bands by bullet and by class");
+		expect(ctx, "scores", prose, 11, 0, NULL, "scores: a scheme in prose gives no scores");
+		expect(ctx, "schemes",
+		       LINES("Thí sinh không ký tên khi ra khỏi phòng thi thì điểm bài thi được xác định là 0 điểm."), 1, 1,
+		       WANT(",khi ra khỏi phòng thi,"), "schemes: a condition keeps its last word thi (exam), drops thì");
+	}
+
+	/* an item "d) X 10 điểm." among a scheme's criteria is a maximum, not a target; under a title
+	 * of results it is left to scores */
+	{
+		const char *const *items = LINES("QUY ĐỊNH", "Điều 2. Tiêu chí chấm điểm", "1. Công tác tham mưu 30 điểm.",
+						 "2. Công tác phối hợp 20 điểm.", "Điều 3. Xếp loại theo tổng số điểm",
+						 "1. Loại tốt: từ 90 điểm trở lên.");
+		expect(ctx, "schemes", items, 6, 3,
+		       WANT("t,criterion,Công tác tham mưu,30,,,1,3,", "t,criterion,Công tác phối hợp,20,,,1,4,"),
+		       "schemes: an item ending with N điểm under criteria is a maximum");
+		expect(ctx, "scores", items, 6, 0, NULL, "scores: a criterion's maximum in an item is no target");
+		expect(ctx, "schemes",
+		       LINES("QUY ĐỊNH", "Điều 2. Tiêu chí chấm điểm", "1. Thang điểm: 100 điểm.", "Điều 5. Kết quả chấm điểm năm 2025",
+			     "1. Sở Công Thương 86 điểm."),
+		       5, 1, WANT("t,criterion,Thang điểm,100,"), "schemes: an item under a title of results is no maximum");
+	}
+
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
 }
