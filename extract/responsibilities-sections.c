@@ -890,11 +890,14 @@ static int duty_opener(const ex_doc *ed, size_t s, size_t *b, size_t *e)
 	/* "Giao Sở Nội vụ:", "2. Thủ trưởng các sở, ban, ngành:": the unit's name alone, asked or
 	 * numbered */
 	if (u > ex_skip_sp(sm->key, k, sm->keylen) || (alone && (sm->heading || k > strspn(sm->key, " ")))) {
-		if (n <= u || ex_words_in(sm->key, u, n) > 16 || !rs_names_unit(sm->key + u, n - u) ||
-		    rs_unit_end(sm, u, n, 1) < n || !duty_unit(sm, u, n))
+		size_t ue = n <= u ? u : rs_unit_end(sm, u, n, 1), r = ex_skip_sp(sm->key, ue, n);
+		/* "Giao Sở Nội vụ (Ban Thi đua - Khen thưởng) có nhiệm vụ:" */
+		int duty = r < n && (obliged_at(sm, r) || ex_word_at(sm->key, n, r, "co nhiem vu")) && ex_words_in(sm->key, r, n) <= 9;
+		if (n <= u || ex_words_in(sm->key, u, ue) > 16 || !rs_names_unit(sm->key + u, ue - u) || (ue < n && !duty) ||
+		    !duty_unit(sm, u, ue))
 			return 0;
 		*b = u;
-		*e = n;
+		*e = ue;
 	} else {
 		if (!rs_unit_sentence(sm, k, b, e)) {
 			size_t c = clause_unit_at(sm, k);
@@ -1139,6 +1142,15 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, nx, t);
 				free(t);
 				u.sentence = 1;
+				cur_bullet = 0;
+				s++;
+				continue;
+			}
+			size_t db, de;
+			if (nx && !nx->heading && !rs_starts_bullet(nx) && duty_opener(ed, s + 1, &db, &de)) {
+				/* "4." / "Giao Sở X có nhiệm vụ:" over the unit's items */
+				unit_open(&u, ed, s + 1, nx, sm->section);
+				u.lead = ex_clean(nx->text, nx->kmap[db], nx->kmap[de]);
 				cur_bullet = 0;
 				s++;
 				continue;

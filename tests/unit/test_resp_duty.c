@@ -2,7 +2,8 @@
  * (responsibilities-sections.c): a remedy's label after the shortcoming it remedies ("Giải pháp
  * khắc phục: Giao Trung tâm X …"), a unit given a duty over the numbered items below it ("Thủ
  * trưởng các sở …; Chủ tịch … có trách nhiệm:" / "1." / "Quan tâm …"), an item heading that asks
- * a unit by its name alone over bullets ("a) Giao Sở Nội vụ:"), and what is no task there: a
+ * a unit by its name alone over bullets ("a) Giao Sở Nội vụ:"), in a section of units a number
+ * alone over "Giao Sở X có nhiệm vụ:" and its lettered items, and what is no task there: a
  * role ("Là đại diện …") and the opener's next bullet. Texts written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
@@ -83,6 +84,22 @@ int main(void)
 		    "asked alone: the second bullet is the same unit's");
 		has(csv, ",Văn phòng UBND tỉnh,,,tháng 12/2026,,1,9,prose", "asked alone: the next item heading's unit");
 		CHECK(count(csv, "\r\n") == 3, "asked alone: three rows");
+		free(csv);
+	}
+
+	/* in a section of units, a number alone over a unit asked with its duty, over lettered items */
+	{
+		static const char *const l[] = {
+			"III. TỔ CHỨC THỰC HIỆN",
+			"1.",
+			"Giao Sở Văn hóa (Phòng Thi đua) có nhiệm vụ:",
+			"a) Phối hợp với Sở Tài chính hướng dẫn các đơn vị tổ chức phong trào thi đua.",
+			"b) Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12/2026.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Sở Văn hóa (Phòng Thi đua),Sở Tài chính,,,,1,4,", "units: the first lettered item, its lead and cooperating unit");
+		has(csv, ",Sở Văn hóa (Phòng Thi đua),,,2026-12-20,,1,5,", "units: the second lettered item and its deadline");
+		CHECK(count(csv, "\r\n") == 2, "units: two rows");
 		free(csv);
 	}
 
