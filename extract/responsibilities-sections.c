@@ -483,7 +483,7 @@ static const char *const ask_words[] = {"chi dao", "yeu cau", "de nghi", "giao",
 static const char *const asked_verbs[] = {"khan truong", "chu dong", "chi dao", "ra soat", "nghien cuu", "day manh",
 					  "tang cuong", "tiep tuc", "tap trung", "huong dan", "kiem tra", "hoan thanh",
 					  "xu ly", "don doc", "cap nhat", "giai quyet", "chu tri", "tham muu", "se",
-					  "trien khai", "tien hanh", "tham dinh", NULL};
+					  "trien khai", "tien hanh", "tham dinh", "phoi hop", "som", NULL};
 
 /* Key offset past the first word in the first sentence of sm from k by which a leader asks
  * ("chỉ đạo", "yêu cầu"), or at it ("đề nghị", "giao": rs_unit_sentence reads those), or keylen. */

@@ -3,8 +3,9 @@
  * khắc phục: Giao Trung tâm X …"), a unit given a duty over the numbered items below it ("Thủ
  * trưởng các sở …; Chủ tịch … có trách nhiệm:" / "1." / "Quan tâm …"), an item heading that asks
  * a unit by its name alone over bullets ("a) Giao Sở Nội vụ:"), in a section of units a number
- * alone over "Giao Sở X có nhiệm vụ:" and its lettered items, and what is no task there: a
- * role ("Là đại diện …") and the opener's next bullet. Texts written for this test. */
+ * alone over "Giao Sở X có nhiệm vụ:" and its lettered items, a unit asked after a conclusion to
+ * work with others or act soon ("Trung tâm X phối hợp với …", "Chi cục Y sớm …"), and what is no
+ * task there: a role ("Là đại diện …") and the opener's next bullet. Texts written for this test. */
 #include "../../extract/extract-int.h"
 #include "check.h"
 #include "resp-fixture.h"
@@ -100,6 +101,21 @@ int main(void)
 		has(csv, ",Sở Văn hóa (Phòng Thi đua),Sở Tài chính,,,,1,4,", "units: the first lettered item, its lead and cooperating unit");
 		has(csv, ",Sở Văn hóa (Phòng Thi đua),,,2026-12-20,,1,5,", "units: the second lettered item and its deadline");
 		CHECK(count(csv, "\r\n") == 2, "units: two rows");
+		free(csv);
+	}
+
+	/* after a conclusion, a unit that is to work with others or to act soon is asked */
+	{
+		static const char *const l[] = {
+			"THÔNG BÁO",
+			"Kết luận của Phó Giám đốc Sở tại cuộc họp về vụ lúa Đông Xuân",
+			"Kết luận cuộc họp, Phó Giám đốc Sở đã chỉ đạo:",
+			"- Trung tâm Khuyến nông tỉnh phối hợp với các huyện tăng cường tập huấn cho nông dân.",
+			"- Chi cục Trồng trọt sớm ban hành hướng dẫn khung lịch thời vụ.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Trung tâm Khuyến nông tỉnh,các huyện,,,,1,4,prose", "conclusion: a unit asked to work with others");
+		has(csv, ",Chi cục Trồng trọt,,,,,1,5,prose", "conclusion: a unit asked to act soon");
 		free(csv);
 	}
 
