@@ -147,6 +147,15 @@ static int ends_colon(const ex_stmt *sm)
 	return e > 0 && sm->key[e - 1] == ':';
 }
 
+/* 1 when statement sm ends with a dot. */
+static int ends_dot(const ex_stmt *sm)
+{
+	size_t e = sm->keylen;
+	while (e > 0 && sm->key[e - 1] == ' ')
+		e--;
+	return e > 0 && sm->key[e - 1] == '.';
+}
+
 /* 1 when statement sm starts the way lead does: the first line of a task that names its unit again
  * ("4. Trung tâm Chuyển đổi số Thành phố" / "Trung tâm Chuyển đổi số" / "Thành phố chủ trì …"), not
  * the rest of the unit's name. */
@@ -348,17 +357,48 @@ static int opens_units(const ex_doc *ed, size_t s)
 	return yes ? 2 : units_below(ed, s + 1);
 }
 
-/* 1 when key offset k of statement sm starts "Về …:" (a topic: "2. Về kiến nghị …:"); *after
- * gets the key offset past the colon. */
+/* 1 when key offset k of statement sm starts "Về …:" (a topic: "2. Về kiến nghị …:"), a
+ * remedy's label ("Giải pháp khắc phục:", "Đề xuất giải pháp:") or another short label in capitals
+ * that is no unit's name before "Giao"/"Đề nghị" in capitals ("Nhiệm vụ: Giao Sở X …"): what
+ * follows asks units; *after gets the key offset past the colon. */
 static int topic_at(const ex_stmt *sm, size_t k, size_t *after)
 {
-	if (!ex_word_at(sm->key, sm->keylen, k, "ve"))
-		return 0;
+	static const char *const remedies[] = {"giai phap", "bien phap", "de xuat giai phap", "de xuat bien phap", NULL};
 	const char *c = memchr(sm->key + k, ':', sm->keylen - k);
 	if (!c)
 		return 0;
-	*after = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+	size_t q = ex_skip_sp(sm->key, (size_t)(c - sm->key) + 1, sm->keylen);
+	if (!ex_word_at(sm->key, sm->keylen, k, "ve")) {
+		size_t n = (size_t)(c - sm->key);
+		if (ex_words_in(sm->key, k, n) > 6 || memchr(sm->key + k, '.', n - k) || memchr(sm->key + k, ';', n - k) ||
+		    !rs_upper_at(sm, k) || rs_names_unit(sm->key + k, n - k) ||
+		    rs_skip_request(sm, k) > k) /* "Giao các Bộ: Giao thông vận tải, …" is a request */
+			return 0;
+		if (!ex_starts_any(sm->key, sm->keylen, k, remedies) &&
+		    !((ex_word_at(sm->key, sm->keylen, q, "giao") || ex_word_at(sm->key, sm->keylen, q, "de nghi")) &&
+		      rs_upper_at(sm, q)))
+			return 0;
+	}
+	*after = q;
 	return 1;
+}
+
+/* 1 when the text of sm at key offset k starts a topic (topic_at), or a later sentence starts with
+ * a label that asks units ("Giải pháp khắc phục: Giao Sở X …" after the shortcoming it remedies,
+ * in the same paragraph or an item heading's); *after gets the key offset past its colon. */
+static int label_in(const ex_stmt *sm, size_t k, size_t *after)
+{
+	for (size_t k0 = k; (k = ex_skip_sp(sm->key, k, sm->keylen)) < sm->keylen;) {
+		/* a later sentence's "Về …, …:" is no topic of the paragraph */
+		if ((k == ex_skip_sp(sm->key, k0, sm->keylen) || !ex_word_at(sm->key, sm->keylen, k, "ve")) &&
+		    topic_at(sm, k, after) && *after < sm->keylen)
+			return 1;
+		size_t end = ex_sentence_end(sm->key, sm->keylen, k);
+		if (end <= k)
+			break;
+		k = end;
+	}
+	return 0;
 }
 
 /* 1 when statement s is a paragraph under a numbered topic heading that ends with its colon ("2.
@@ -443,7 +483,7 @@ static const char *const ask_words[] = {"chi dao", "yeu cau", "de nghi", "giao",
 static const char *const asked_verbs[] = {"khan truong", "chu dong", "chi dao", "ra soat", "nghien cuu", "day manh",
 					  "tang cuong", "tiep tuc", "tap trung", "huong dan", "kiem tra", "hoan thanh",
 					  "xu ly", "don doc", "cap nhat", "giai quyet", "chu tri", "tham muu", "se",
-					  "trien khai", "tien hanh", "tham dinh", NULL};
+					  "trien khai", "tien hanh", "tham dinh", "phoi hop", "som", NULL};
 
 /* Key offset past the first word in the first sentence of sm from k by which a leader asks
  * ("chỉ đạo", "yêu cầu"), or at it ("đề nghị", "giao": rs_unit_sentence reads those), or keylen. */
@@ -578,7 +618,7 @@ static int has_deadline(const ex_stmt *sm)
  * report of what it did or is ("đã", "đang", "được", …). Its row goes to cur. *from is the key
  * offset to read from (0 first); it is set past what was read, to keylen when the statement has no
  * more. Not the '+' items of a list a label opened ("Cơ quan thực hiện:"), which prose_rows reads. */
-static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, resp *cur)
+static int sentence_task(const ex_doc *ed, size_t s, int concl, int directs, size_t *from, resp *cur)
 {
 	static const char *const not_asked[] = {"da", "dang", "duoc", "la", "co", "chua", "van", "cung", "dat", "gom",
 						"nam", "thuoc", "thong bao", NULL};
@@ -595,7 +635,7 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	 * of what happens then, not a task */
 	static const char *const conditions[] = {"truong hop", "khi", NULL};
 	int cond = 0;
-	if (topic_at(sm, sm->heading ? sm->title_key : k, &after) && after < sm->keylen) {
+	if (label_in(sm, sm->heading ? sm->title_key : k, &after)) {
 		k = after;
 		topic = 1;
 	} else if (!sm->heading && (topic = under_topic(ed, s)) == 2) {
@@ -648,9 +688,9 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 		r++;
 	if (colon_task)
 		r = colon_task;
-	for (int w = 0; (numbered || concl) && not_asked[w]; w++) /* "(3) Bộ Công Thương đã …": its name took "đã" */
+	for (int w = 0; (numbered || concl || directs) && not_asked[w]; w++) /* "(3) Bộ Công Thương đã …": its name took "đã" */
 		if (ex_has_word(sm->key, b, e, not_asked[w]))
-			numbered = concl = 0;
+			numbered = concl = directs = 0;
 	const char *colon = memchr(sm->key + r, ':', sm->keylen - r);
 	/* "Các địa phương phải …", "Văn phòng Bộ có trách nhiệm …", "Sở X tổng hợp … trong quý II năm
 	 * 2026": a duty, or a task with its deadline */
@@ -664,12 +704,13 @@ static int sentence_task(const ex_doc *ed, size_t s, int concl, size_t *from, re
 	    ((!duty && !ex_word_at(sm->key, sm->keylen, k, "giao") && !ex_word_at(sm->key, sm->keylen, k, "de nghi") &&
 	      !ex_word_at(sm->key, sm->keylen, r, "chu tri") && !ex_word_at(sm->key, sm->keylen, r, "theo chuc nang") &&
 	      !((topic || numbered) && !ex_starts_any(sm->key, sm->keylen, r, not_asked)) && !reported &&
-	      !(concl && ex_starts_any(sm->key, sm->keylen, r, asked_verbs))) ||
+	      !(concl && ex_starts_any(sm->key, sm->keylen, r, asked_verbs)) &&
+	      !(directs && ex_starts_any(sm->key, sm->keylen, r, asked_verbs) && duty_unit(sm, b, e) && !under_aims(ed, s))) ||
 	     (colon && colon - (sm->key + r) < 50))) { /* a label ("Đơn vị chủ trì: …"): prose_rows reads it */
 		if (!topic || end >= sm->keylen)
 			return 0;
 		*from = end; /* the topic's next sentence */
-		return sentence_task(ed, s, concl, from, cur);
+		return sentence_task(ed, s, concl, directs, from, cur);
 	}
 	cur->lead = ex_clean(sm->text, sm->kmap[b], sm->kmap[e]);
 	cur->task = ex_clean(sm->text, sm->kmap[r], end < sm->keylen ? sm->kmap[end] : sm->len);
@@ -762,6 +803,138 @@ static int verb_item(const ex_doc *ed, size_t s)
 	       ex_starts_any(sm->key, sm->keylen, k, task_verbs);
 }
 
+/* 1 when the document directs units by its type: a directive, a telegram or a resolution ("CHỈ
+ * THỊ" on its type line within its first statements, or "Chỉ thị về …" opening its text). There a
+ * unit named first with what it is asked to do ("Sở X tổ chức …") is given a task, as after a
+ * conclusion; a report's or a submission's sentences of that shape say what was done. */
+static int directs_units(const ex_doc *ed)
+{
+	static const char *const types[] = {"chi thi", "cong dien", "nghi quyet", NULL};
+	for (size_t s = 0; s < ed->nstmts && s < 12; s++) {
+		const ex_stmt *sm = &ed->stmts[s];
+		size_t k = strspn(sm->key, " ");
+		if (!ex_starts_any(sm->key, sm->keylen, k, types) || !rs_upper_at(sm, k))
+			continue;
+		size_t w = k; /* the type word's second word: in capitals on a type line */
+		while (w < sm->keylen && sm->key[w] != ' ')
+			w++;
+		w = ex_skip_sp(sm->key, w, sm->keylen);
+		if (s == 0 || (w < sm->keylen && rs_upper_at(sm, w)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when statement sm is a number alone that ends with its dot ("1."), not a footnote's mark. */
+static int number_dot(const ex_stmt *sm)
+{
+	return rs_number_alone(sm) && ends_dot(sm);
+}
+
+/* The level of the heading statement s is or lies under (0 before any heading). */
+static int level_at(const ex_doc *ed, size_t s)
+{
+	for (size_t j = s + 1; j-- > 0;)
+		if (ed->stmts[j].heading)
+			return ed->stmts[j].level;
+	return 0;
+}
+
+/* 1 when statement s is an item of the duty a unit was given over it by statement opener
+ * (duty_opener): not the opener's next bullet, its text starts in capitals, names no unit of its
+ * own and states no rule or role ("Là …", "Được …"), and it is an item heading deeper than level
+ * (not a sub-title ending with a colon), a bullet, a lettered item, the paragraph under a number
+ * alone on its line, or a paragraph that starts with a task's verb; *k gets the key offset of its
+ * text. */
+static int duty_item(const ex_doc *ed, size_t s, const ex_stmt *opener, int level, size_t *k)
+{
+	/* what states a rule or a role, not a task ("Là đại diện …", "Được …", "Có quyền …") */
+	static const char *const stated[] = {"la", "duoc", "co", "da", "dang", "thuoc", "gom", NULL};
+	static const char *const spelled[] = {"là", "được", "có", "đã", "đang", "thuộc", "gồm", NULL};
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t b, e, t = sm->heading ? sm->title_key : item_text(sm);
+	size_t ob = strspn(opener->key, " "), sb = strspn(sm->key, " ");
+	if (rs_starts_bullet(opener) && rs_starts_bullet(sm) && opener->key[ob] == sm->key[sb])
+		return 0; /* the opener's next bullet, not one below it */
+	for (int i = 0; stated[i]; i++) /* as spelled: "Đa dạng hóa …", "Đăng ký …" are tasks */
+		if (ex_word_at(sm->key, sm->keylen, t, stated[i]) && ex_spelled_at(sm, t, spelled[i]))
+			return 0;
+	int verb = ex_starts_any(sm->key, sm->keylen, t, task_verbs) || ex_starts_any(sm->key, sm->keylen, t, asked_verbs);
+	if (t >= sm->keylen || !rs_upper_at(sm, t) || rs_unit_sentence(sm, t, &b, &e) ||
+	    (!verb && rs_names_unit(sm->key + t, sm->keylen - t))) /* "Báo cáo …" names no newspaper */
+		return 0;
+	*k = t;
+	if (sm->heading)
+		return sm->level > level && !ends_colon(sm);
+	/* a bullet, a lettered item, an item under its number alone ("1." / "Quan tâm …") */
+	return rs_starts_bullet(sm) || t > strspn(sm->key, " ") || (s > 0 && number_dot(&ed->stmts[s - 1])) || verb;
+}
+
+/* 1 when statement s, outside unit sections, gives a unit a duty over the items below it: "Thủ
+ * trưởng các sở, ban, ngành có trách nhiệm:", "Để …, Sở X có trách nhiệm:", "b) Giao Sở Nội
+ * vụ:" (a name alone, asked or numbered). It ends with its colon, at most six words follow the
+ * duty's words ("… có trách nhiệm thực hiện các nội dung sau:"), and the next statement past a
+ * number alone is an item (duty_item). The name is key [*b, *e). */
+static int duty_opener(const ex_doc *ed, size_t s, size_t *b, size_t *e)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	if (!ends_colon(sm))
+		return 0;
+	size_t k = sm->heading ? sm->title_key : item_mark(sm), pk = paren_item(sm), n = sm->keylen, it;
+	if (!sm->heading && pk > k)
+		k = pk;
+	while (n > k && strchr(" :", sm->key[n - 1]))
+		n--;
+	size_t u = rs_skip_request(sm, k);
+	int alone = rs_upper_at(sm, u) && rs_names_unit(sm->key + u, n - u) && rs_unit_end(sm, u, n, 1) >= n;
+	/* "Giao Sở Nội vụ:", "2. Thủ trưởng các sở, ban, ngành:": the unit's name alone, asked or
+	 * numbered */
+	if (u > ex_skip_sp(sm->key, k, sm->keylen) || (alone && (sm->heading || k > strspn(sm->key, " ")))) {
+		size_t ue = n <= u ? u : rs_unit_end(sm, u, n, 1), r = ex_skip_sp(sm->key, ue, n);
+		/* "Giao Sở Nội vụ (Ban Thi đua - Khen thưởng) có nhiệm vụ:" */
+		int duty = r < n && (obliged_at(sm, r) || ex_word_at(sm->key, n, r, "co nhiem vu")) && ex_words_in(sm->key, r, n) <= 9;
+		if (n <= u || ex_words_in(sm->key, u, ue) > 16 || !rs_names_unit(sm->key + u, ue - u) || (ue < n && !duty) ||
+		    !duty_unit(sm, u, ue))
+			return 0;
+		*b = u;
+		*e = ue;
+	} else {
+		if (!rs_unit_sentence(sm, k, b, e)) {
+			size_t c = clause_unit_at(sm, k);
+			if (c != k && rs_unit_sentence(sm, c, b, e)) {
+				/* "Để …, Thủ trưởng các sở có trách nhiệm:" */
+			} else if (rs_upper_at(sm, k) && rs_names_unit(sm->key + k, n - k)) {
+				*b = k; /* "Thủ trưởng các sở; Chủ tịch …": its name ends at the ';' */
+				if ((*e = rs_unit_end(sm, k, n, 0)) <= k)
+					return 0;
+			} else {
+				return 0;
+			}
+		}
+		size_t r = *e;
+		while (r < sm->keylen && strchr(" ,", sm->key[r]))
+			r++;
+		/* "Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân … có trách nhiệm:" */
+		if (r < n && sm->key[r] == ';' && rs_upper_at(sm, ex_skip_sp(sm->key, r + 1, n))) {
+			size_t q = ex_skip_sp(sm->key, r + 1, n);
+			while (q < n && !(sm->key[q - 1] == ' ' && obliged_at(sm, q)) && !strchr(".;:", sm->key[q]))
+				q++;
+			if (q < n && obliged_at(sm, q) && ex_words_in(sm->key, r, q) <= 20) {
+				for (*e = q; *e > r && sm->key[*e - 1] == ' ';)
+					(*e)--;
+				r = q;
+			}
+		}
+		if (!obliged_at(sm, r) || ex_words_in(sm->key, r, n) > 9 || memchr(sm->key + r, ':', n - r) ||
+		    !duty_unit(sm, *b, *e) || under_aims(ed, s))
+			return 0;
+	}
+	size_t j = s + 1;
+	while (j < ed->nstmts && number_dot(&ed->stmts[j]))
+		j++;
+	return j < ed->nstmts && duty_item(ed, j, sm, sm->heading ? sm->level : level_at(ed, s), &it);
+}
+
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
  * the units it asks to cooperate, the tasks read so far, whether a closing paragraph stopped them,
  * whether its tasks are bullets and whether the heading is itself a task (for a list: 2 when
@@ -811,9 +984,11 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	int flat = units_below(ed, 0), in_units = flat, last_no = 0;
 	/* concl: a conclusion ("Kết luận …") came before; chain: the unit it asked last, whose tasks
 	 * the paragraphs right after may go on with */
-	int concl = 0, nchain = 0;
+	int concl = 0, nchain = 0, directs = directs_units(ed);
 	char *chain = NULL;
 	open_unit u = {0}, list = {0}; /* list: the unit named over bullets outside unit sections */
+	open_unit duty = {0};         /* the unit given a duty over the items that follow */
+	int duty_level = 0;
 	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
@@ -823,6 +998,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			concl = 1; /* the notice's own title: "Thông báo kết luận của Bộ trưởng …" */
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+			unit_open(&duty, ed, s, NULL, "");
 			in_units = opens_units(ed, s);
 			last_no = 0;
 			if (in_units == 2)
@@ -858,7 +1034,21 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		/* a telegram's text before its first numbered unit (a web page's summary of it) is read
 		 * as prose outside unit sections */
 		if (!in_units || (flat && !u.head && !sm->heading)) {
-			size_t lb, le;
+			size_t lb, le, dk;
+			if (duty.head && number_dot(sm))
+				continue; /* "1." alone over the item */
+			if (duty.head && duty_item(ed, s, duty.head, duty_level, &dk)) {
+				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+				char *t = ex_clean(sm->text, sm->kmap[dk], sm->len);
+				if (!t)
+					break;
+				start_task(ed, &cur, duty.id, duty.lead, NULL, ++duty.ntasks, sm, t);
+				cur.source = "prose";
+				free(t);
+				st = rs_flush(ctx, sk, &cur, 1);
+				continue;
+			}
+			unit_open(&duty, ed, s, NULL, "");
 			if (list.head && !sm->heading && !rs_starts_bullet(sm) && item_mark(sm) > strspn(sm->key, " ") &&
 			    !opens_list(ed, s, assigns, &lb, &le)) {
 				/* the next marked item ("i ) Trách nhiệm của …") ends the list of the unit before */
@@ -907,10 +1097,17 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					continue;
 				}
 			}
+			if (!opened && !list.head && duty_opener(ed, s, &lb, &le)) {
+				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+				unit_open(&duty, ed, s, sm, sm->section);
+				duty.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
+				duty_level = sm->heading ? sm->level : level_at(ed, s);
+				continue;
+			}
 			if (!sm->heading || sm->level > 1) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 				int got = 0;
-				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, concl, &from, &cur);) {
+				for (size_t from = 0; st == SOHOA_OK && sentence_task(ed, s, concl, directs, &from, &cur);) {
 					free(chain);
 					chain = concl && cur.lead ? sohoa_strdup(cur.lead) : NULL;
 					nchain = 1;
@@ -945,6 +1142,15 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					start_task(ed, &cur, u.id, u.lead, NULL, ++u.ntasks, nx, t);
 				free(t);
 				u.sentence = 1;
+				cur_bullet = 0;
+				s++;
+				continue;
+			}
+			size_t db, de;
+			if (nx && !nx->heading && !rs_starts_bullet(nx) && duty_opener(ed, s + 1, &db, &de)) {
+				/* "4." / "Giao Sở X có nhiệm vụ:" over the unit's items */
+				unit_open(&u, ed, s + 1, nx, sm->section);
+				u.lead = ex_clean(nx->text, nx->kmap[db], nx->kmap[de]);
 				cur_bullet = 0;
 				s++;
 				continue;
@@ -1080,6 +1286,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	}
 	unit_open(&u, NULL, 0, NULL, "");
 	unit_open(&list, NULL, 0, NULL, "");
+	unit_open(&duty, NULL, 0, NULL, "");
 	free(chain);
 	if (st == SOHOA_OK)
 		return rs_flush(ctx, sk, &cur, cur.task != NULL);

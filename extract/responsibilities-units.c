@@ -141,7 +141,8 @@ static const char *const unit_end_words[] = {
 	"trinh", "lap", "de", "nham", "trong viec", "trong thang", "trong quy", "trong nam", "trong qua trinh",
 	"trong thoi gian", "trong pham vi", "co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong",
 	"tiep tuc", "uu tien", "can cu", "duy tri", "tham gia", "quan tam", "tich cuc", "thong bao", "lam viec", "tap trung",
-	"lanh dao", "truc tiep", "phai", "tren co so", "thanh lap", "truoc ngay", "quyet dinh", "danh gia", "ung dung", NULL};
+	"lanh dao", "truc tiep", "phai", "tren co so", "thanh lap", "truoc ngay", "quyet dinh", "danh gia", "ung dung",
+	"dinh ky", "hang tuan", "hang thang", "thuong xuyen", "som", NULL};
 
 /* Where the longest sector a Sở or Bộ is of (core/govname.h: "Giao thông vận tải", "Lao động -
  * Thương binh và Xã hội") starting at key offset k ends, its words in any case and with the
