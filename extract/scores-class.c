@@ -838,15 +838,28 @@ void score_doctype_of(const ex_doc *ed, score_doctype *dt)
 }
 
 /* 1 when a verb that says a level is reached ("hiện đạt", "chỉ đạt", "mới đạt", "đã đạt"; not
- * "đã đặt ra") stands in key[b..e) of st. */
+ * "đã đặt ra", not the words "thực hiện", "chứng chỉ", "đổi mới" before "đạt") stands in key[b..e)
+ * of st. */
 static int reached_in(const ex_stmt *st, size_t b, size_t e)
 {
 	static const char *const adverbs[] = {"hien", "chi", "moi", "da", NULL};
+	static const char *const compounds[] = {"thực hiện", "thể hiện", "xuất hiện", "phát hiện", "chứng chỉ",
+						"địa chỉ", "đổi mới", "xây mới", "làm mới", "mở mới", NULL};
 	for (size_t i = b; i < e; i++)
 		for (int a = 0; adverbs[a]; a++) {
 			size_t d = i + strlen(adverbs[a]) + 1;
-			if (ex_word_at(st->key, e, i, adverbs[a]) && d < e && st->key[d - 1] == ' ' &&
-			    ex_word_at(st->key, e, d, "dat") && ex_spelled_at(st, d, "đạt"))
+			if (!ex_word_at(st->key, e, i, adverbs[a]) || d >= e || st->key[d - 1] != ' ' ||
+			    !ex_word_at(st->key, e, d, "dat") || !ex_spelled_at(st, d, "đạt"))
+				continue;
+			size_t w = i; /* the word before the adverb */
+			while (w > b && st->key[w - 1] == ' ')
+				w--;
+			while (w > b && st->key[w - 1] != ' ')
+				w--;
+			int compound = 0;
+			for (int k = 0; compounds[k] && w < i; k++)
+				compound |= ex_spelled_at(st, w, compounds[k]);
+			if (!compound)
 				return 1;
 		}
 	return 0;

@@ -416,9 +416,13 @@ static int goal_only_subject(const subj *c, score_row *r)
 			gb = ex_skip_sp(key, gb + strlen(goal_tails[t]), e);
 			break;
 		}
+	while (gb < e && (isdigit((unsigned char)key[gb]) || strchr(" ,.-", key[gb])))
+		gb++; /* "(kế hoạch 8,5-8,7%)": the lower bound of its range */
 	if (gb < e)
 		return GO_ON; /* "chỉ tiêu tỷ lệ hộ nghèo …": the goal names its indicator */
-	if (c->same_sentence && c->last && c->last->measured && c->last->has_value) {
+	/* (not a phrase read after the row before's figure: it may run over this one) */
+	if (c->same_sentence && c->last && c->last->measured && c->last->has_value && c->last->subj_src != SUBJ_AFTER &&
+	    !strchr(c->last->measured, '(')) {
 		set_subject(r, sohoa_strdup(c->last->measured), sohoa_strdup(c->last->measured), SUBJ_LAST);
 		return r->subject != NULL;
 	}
@@ -426,6 +430,9 @@ static int goal_only_subject(const subj *c, score_row *r)
 	cut_at_goal(key, ob, &oe);
 	score_measured_part(key, ob, &oe);
 	score_trim_all(key, &ob, &oe);
+	for (size_t i = ob; i < oe; i++)
+		if (isdigit((unsigned char)key[i]))
+			return 0; /* "GRDP ước tăng 9,5% (kế hoạch 8,5%)": a figure of its own, no plain indicator */
 	if (oe > ob && oe <= b && score_np_ok(c->st, ob, oe) && !score_np_broken(c->st, ob, oe) &&
 	    !ex_starts_any(key, oe, ob, goal_nouns) && ex_words_in(key, ob, oe) <= 20)
 		return take_span(r, c->st, ob, oe, 0, SUBJ_SENTENCE);
@@ -706,6 +713,9 @@ static int counted_rate_subject(const subj *c, score_row *r)
 	if (ob >= oe || key[ob] != ' ' || !share_checks(key, c->sstart, nb, c->e->v1))
 		return GO_ON;
 	ob = ex_skip_sp(key, ob, oe);
+	/* "khám 1.688.455 lượt người": a count of events names no population */
+	if (ex_word_at(key, oe, ob, "luot") || ex_word_at(key, oe, ob, "lan"))
+		return GO_ON;
 	for (size_t i = ob; i < oe; i++)
 		if (isdigit((unsigned char)key[i]) || strchr(";:()", key[i]))
 			return GO_ON;

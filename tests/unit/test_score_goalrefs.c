@@ -68,6 +68,21 @@ int main(void)
 			   "định ban hành đúng hạn, đạt tỷ lệ 75%."),
 	       7, 1, WANT(",tỷ lệ quyết định ban hành đúng hạn,score,=,75,"), NULL,
 	       "scores: \"danh mục thủ tục\" is no charge: its rate is a result");
+	/* "thực hiện đạt", "chứng chỉ đạt" are no "hiện đạt", "chỉ đạt": in a plan, still targets */
+	expect(ctx,
+	       LINES("UBND TỈNH BẮC NAM", "KẾ HOẠCH", "Phát triển nhân lực năm 2026", "I. MỤC TIÊU",
+		     "1. Năm 2026, tỷ lệ giải ngân vốn, kế hoạch thực hiện đạt 95%.",
+		     "2. Tỷ lệ lao động có bằng cấp, chứng chỉ đạt 35%."),
+	       6, 2, WANT(",target,=,95,", ",target,=,35,"), WANT(",score,"),
+	       "scores: \"thực hiện đạt\", \"chứng chỉ đạt\" do not say a level is reached");
+	/* a plan's range of its own beside a figure: no plain indicator, no row */
+	expect(ctx,
+	       LINES(HEAD, "k) Tổng sản phẩm trong tỉnh ước tăng 9,5% (kế hoạch 8,5-8,7%)."), 7, -1, NULL,
+	       WANT(",kế hoạch", ",\"Tổng sản phẩm trong tỉnh ước tăng"), "scores: \"(kế hoạch 8,5-8,7%)\" names no indicator");
+	/* a count of events ("lượt") names no population whose rate it is */
+	expect(ctx,
+	       LINES(HEAD, "l) Các bệnh viện khám 4.000 lượt người, trong đó bệnh viện tư khám 1.000 lượt người, chiếm tỷ lệ 25%."),
+	       7, -1, NULL, WANT(",tỷ lệ lượt người,"), "scores: a count of events names no rate");
 	/* a count that does not make the rate of its total names no rate */
 	expect(ctx,
 	       LINES(HEAD, "g) Sở đã ban hành 120 văn bản, trong đó có 50 văn bản ban hành đúng hạn, đạt tỷ lệ 75%."), 7,
