@@ -547,6 +547,47 @@ static const char *const actions[] = {"giai ngan", "giai quyet", "xu ly", "so ho
 				      "ket noi", "thu gom", "tiem chung", "chi tra", "thu hoi", "cong khai",
 				      "tiep nhan", "phu song", NULL};
 
+/* 1 when key[b..e) names only a goal: "kế hoạch", "chỉ tiêu đề ra", "mục tiêu được giao". */
+static int goal_only(const char *key, size_t b, size_t e)
+{
+	while (e > b && strchr(" .,;", key[e - 1]))
+		e--;
+	if (!ex_starts_any(key, e, b, goal_nouns))
+		return 0;
+	size_t g = ex_skip_sp(key, b + 8, e);
+	for (int t = 0; goal_tails[t] && g < e; t++)
+		if (ex_word_at(key, e, g, goal_tails[t]))
+			g = ex_skip_sp(key, g + strlen(goal_tails[t]), e);
+	return g >= e;
+}
+
+/* "Công tác kiểm tra cải cách hành chính đã hoàn thành 100% kế hoạch đề ra": a plan completed
+ * that names only itself; what is planned is the activity ("công tác …", "việc …") the sentence
+ * opens with: "tỷ lệ hoàn thành kế hoạch kiểm tra cải cách hành chính". Another opening (a doer):
+ * left to the next steps. */
+static int plan_done_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t ve = c->e->b, wb, nb, ne;
+	while (ve > c->sstart && key[ve - 1] == ' ')
+		ve--;
+	if (c->e->kind != EV_FIG || !c->percent || !ex_ends_with(key, c->sstart, ve, "hoan thanh", &wb) ||
+	    c->ae <= c->ab || !goal_only(key, c->ab, c->ae) || !score_sentence_np(c->st, c->sstart, wb, &nb, &ne))
+		return GO_ON;
+	if (ex_word_at(key, ne, nb, "cong tac"))
+		nb = ex_skip_sp(key, nb + 8, ne);
+	else if (ex_word_at(key, ne, nb, "viec"))
+		nb = ex_skip_sp(key, nb + 4, ne);
+	else
+		return GO_ON;
+	if (ex_words_in(key, nb, ne) < 2 || ex_words_in(key, nb, ne) > 12 || !score_np_ok(c->st, nb, ne))
+		return GO_ON;
+	char *what = score_span_text(c->st, nb, ne, 0);
+	char *s = what ? score_join3("tỷ lệ hoàn thành kế hoạch", " ", what) : NULL;
+	free(what);
+	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
+}
+
 /* An action and its object: "hoàn thành 100% các nhiệm vụ được giao", "tăng thêm ít nhất 20% số
  * nhóm trẻ trong cơ sở giáo dục mầm non"; one of actions right before the figure stays with its
  * object, which ends before a passive clause that describes it ("giải ngân 100% kế hoạch vốn năm
@@ -1066,7 +1107,7 @@ static int unreadable_subject(const subj *c, score_row *r)
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
 	goal_only_subject, rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
-	object_subject,     count_object_subject, counted_rate_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
+	plan_done_subject, object_subject,     count_object_subject, counted_rate_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
 	label_subject,      sentence_subject,
 };
 

@@ -83,6 +83,18 @@ int main(void)
 	expect(ctx,
 	       LINES(HEAD, "l) Các bệnh viện khám 4.000 lượt người, trong đó bệnh viện tư khám 1.000 lượt người, chiếm tỷ lệ 25%."),
 	       7, -1, NULL, WANT(",tỷ lệ lượt người,"), "scores: a count of events names no rate");
+	/* a plan completed that names only itself: the activity the sentence opens with is planned
+	 * ("văn bản" is no "vẫn", which would end the phrase) */
+	expect(ctx,
+	       LINES(HEAD, "m) Việc rà soát văn bản quy phạm pháp luật đã hoàn thành 90% kế hoạch đề ra."), 7, 1,
+	       WANT(",tỷ lệ hoàn thành kế hoạch rà soát văn bản quy phạm pháp luật,score,=,90,"), WANT(",kế hoạch đề ra,"),
+	       "scores: \"Việc X đã hoàn thành N% kế hoạch đề ra\" is the rate of completion of the plan of X");
+	/* a doer, not an activity: no plan named */
+	expect(ctx, LINES(HEAD, "n) Sở Nội vụ đã hoàn thành 100% kế hoạch đề ra."), 7, -1, NULL,
+	       WANT(",tỷ lệ hoàn thành kế hoạch Sở"), "scores: a doer's plan completed names no activity");
+	/* a place the sentence opens with is no indicator */
+	expect(ctx, LINES(HEAD, "o) Đà Nẵng cũng là địa phương có tỷ lệ đô thị hóa cao nhất cả nước: 87,2%."), 7, -1, NULL,
+	       WANT(",Đà Nẵng,", ",Đà Nẵng cũng,"), "scores: a place alone opening the sentence is no subject");
 	/* a count that does not make the rate of its total names no rate */
 	expect(ctx,
 	       LINES(HEAD, "g) Sở đã ban hành 120 văn bản, trong đó có 50 văn bản ban hành đúng hạn, đạt tỷ lệ 75%."), 7,
