@@ -879,11 +879,11 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 		cue_b = cstart; /* (not "(trong đó X đạt 40%)": a part of the figure before, of its kind) */
 	/* so does a part after a comma whose verb says the level is reached ("(chỉ tiêu tối thiểu 98%,
 	 * hiện đạt 97,28%)"): the goal before it is what it is measured against, its bound none */
-	size_t op_b = sstart, part = e->b;
-	while (part > sstart && !(key[part - 1] == ',' && !(part >= 2 && isdigit((unsigned char)key[part - 2]) &&
-							      isdigit((unsigned char)key[part]))))
+	size_t op_b = sstart, part = e->b, cb = cstart > sstart ? cstart : sstart;
+	while (part > cb && !(key[part - 1] == ',' && !(part >= 2 && isdigit((unsigned char)key[part - 2]) &&
+							  isdigit((unsigned char)key[part]))))
 		part--;
-	int reached = part > sstart && reached_in(st, part, e->b);
+	int reached = part > cb && reached_in(st, part, e->b);
 	if (reached)
 		cue_b = op_b = part;
 	int result = reached || ex_has_any(key, sstart, e->b, result_cues) ||

@@ -95,6 +95,14 @@ int main(void)
 	/* a place the sentence opens with is no indicator */
 	expect(ctx, LINES(HEAD, "o) Đà Nẵng cũng là địa phương có tỷ lệ đô thị hóa cao nhất cả nước: 87,2%."), 7, -1, NULL,
 	       WANT(",Đà Nẵng,", ",Đà Nẵng cũng,"), "scores: a place alone opening the sentence is no subject");
+	/* "chưa đạt chỉ tiêu (mới đạt N%)": the part that says the level is reached is looked for in
+	 * the figure's own clause, not back across the parenthesis into the goal's words */
+	expect(ctx,
+	       LINES(HEAD, "p) Công tác tài chính công được 2,5/8,5 điểm, trong đó: việc công khai ngân sách chưa đầy "
+			   "đủ (theo Quyết định số 12/QĐ-UBND, số 13/QĐ-UBND của tỉnh); thực hiện tăng thu sự "
+			   "nghiệp của các đơn vị chưa đạt chỉ tiêu (mới đạt 42,85/50%)."),
+	       7, 2, WANT(",thực hiện tăng thu sự nghiệp của các đơn vị,score,=,42.85,50,"), WANT(",target,"),
+	       "scores: \"chưa đạt chỉ tiêu (mới đạt N%)\" is a result");
 	/* a count that does not make the rate of its total names no rate */
 	expect(ctx,
 	       LINES(HEAD, "g) Sở đã ban hành 120 văn bản, trong đó có 50 văn bản ban hành đúng hạn, đạt tỷ lệ 75%."), 7,
