@@ -289,8 +289,9 @@ static int is_norm(const ex_stmt *st, size_t cb, size_t sb, size_t b, size_t e)
 			return 1; /* a cap the text forbids to pass; a parameter it defines */
 	if (p >= cb + 2 && (unsigned char)key[p - 2] == 0xC2 && (unsigned char)key[p - 1] == 0xB1)
 		return 1; /* "890 mg ± 7,5%": a tolerance */
-	if (ex_has_any(key, cb, b, price_topics))
-		return 1;
+	for (size_t t = cb; t < b; t++) /* not "danh mục thủ tục", which folds as "muc thu" */
+		if (ex_starts_any(key, b, t, price_topics) && !ex_spelled_at(st, t, "mục thủ"))
+			return 1;
 	if (ex_word_at(key, st->keylen, a, "tinh tren") || ex_word_at(key, st->keylen, a, "tinh theo"))
 		return 1; /* a rate applied to a base: "bằng 0,5% tính trên tổng số dư nợ" */
 	size_t i = score_list_start(key, sb, b), k = b;
@@ -619,8 +620,10 @@ static int loose_heading(const ex_stmt *st, size_t *title)
 
 /* 1 when the nearest heading at or above statement si (three levels) has one of words in its
  * title. A document whose outline has no heading there is read through its short numbered
- * titles (loose_heading). */
-static int section_says(const ex_doc *ed, size_t si, const char *const *words)
+ * titles (loose_heading). When si is itself a heading ("b) Tỷ lệ … chưa đạt chỉ tiêu (…)"), only
+ * its words before key offset own_end (the figure's sentence) are its title: the sentences of its
+ * figures are no section's. */
+static int section_says(const ex_doc *ed, size_t si, size_t own_end, const char *const *words)
 {
 	int level = 99, seen = 0;
 	for (size_t h = si + 1; h-- > 0 && seen < 3;) {
@@ -630,6 +633,8 @@ static int section_says(const ex_doc *ed, size_t si, const char *const *words)
 		level = hs->level;
 		seen++;
 		size_t e = hs->keylen < 120 ? hs->keylen : 120;
+		if (h == si && e > own_end)
+			e = own_end;
 		if (ex_has_any(hs->key, hs->title_key, e, words))
 			return 1;
 	}
@@ -832,6 +837,34 @@ void score_doctype_of(const ex_doc *ed, score_doctype *dt)
 	dt->normative = is_doc_type(ed, normative_types) || issues_rules(ed);
 }
 
+/* 1 when a verb that says a level is reached ("hiện đạt", "chỉ đạt", "mới đạt", "đã đạt"; not
+ * "đã đặt ra", not the words "thực hiện", "chứng chỉ", "đổi mới" before "đạt") stands in key[b..e)
+ * of st. */
+static int reached_in(const ex_stmt *st, size_t b, size_t e)
+{
+	static const char *const adverbs[] = {"hien", "chi", "moi", "da", NULL};
+	static const char *const compounds[] = {"thực hiện", "thể hiện", "xuất hiện", "phát hiện", "chứng chỉ",
+						"địa chỉ", "đổi mới", "xây mới", "làm mới", "mở mới", NULL};
+	for (size_t i = b; i < e; i++)
+		for (int a = 0; adverbs[a]; a++) {
+			size_t d = i + strlen(adverbs[a]) + 1;
+			if (!ex_word_at(st->key, e, i, adverbs[a]) || d >= e || st->key[d - 1] != ' ' ||
+			    !ex_word_at(st->key, e, d, "dat") || !ex_spelled_at(st, d, "đạt"))
+				continue;
+			size_t w = i; /* the word before the adverb */
+			while (w > b && st->key[w - 1] == ' ')
+				w--;
+			while (w > b && st->key[w - 1] != ' ')
+				w--;
+			int compound = 0;
+			for (int k = 0; compounds[k] && w < i; k++)
+				compound |= ex_spelled_at(st, w, compounds[k]);
+			if (!compound)
+				return 1;
+		}
+	return 0;
+}
+
 int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const score_ev *e, size_t cstart,
 		   size_t sstart, score_row *r)
 {
@@ -844,7 +877,16 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	if (cstart > 0 && key[cstart - 1] == '(' && ex_has_word(key, cstart, e->b, "dat") &&
 	    !ex_word_at(key, kl, ex_skip_sp(key, cstart, kl), "trong do"))
 		cue_b = cstart; /* (not "(trong đó X đạt 40%)": a part of the figure before, of its kind) */
-	int result = ex_has_any(key, sstart, e->b, result_cues) ||
+	/* so does a part after a comma whose verb says the level is reached ("(chỉ tiêu tối thiểu 98%,
+	 * hiện đạt 97,28%)"): the goal before it is what it is measured against, its bound none */
+	size_t op_b = sstart, part = e->b, cb = cstart > sstart ? cstart : sstart;
+	while (part > cb && !(key[part - 1] == ',' && !(part >= 2 && isdigit((unsigned char)key[part - 2]) &&
+							  isdigit((unsigned char)key[part]))))
+		part--;
+	int reached = part > cb && reached_in(st, part, e->b);
+	if (reached)
+		cue_b = op_b = part;
+	int result = reached || ex_has_any(key, sstart, e->b, result_cues) ||
 		     ex_starts_any(key, kl, ex_skip_sp(key, e->e, kl), result_refs);
 	int target = has_target_cue(key, cue_b, e->b) ||
 		     ex_has_any(key, e->e, e->e + 10 < kl ? e->e + 10 : kl, (const char *const[]){"tro len", NULL});
@@ -853,9 +895,9 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 			(ex_starts_any(key, kl, score_list_start(key, sstart, kl), imperatives) ||
 			 ex_has_any(key, e->e, se, deadlines) || task_figure(st, cstart, e->b));
 	int lead_y = 0;
-	int goal_section = section_says(ed, si, goal_titles) || (!dt->report && goal_appendix(ed, si)) ||
+	int goal_section = section_says(ed, si, sstart, goal_titles) || (!dt->report && goal_appendix(ed, si)) ||
 			   goal_list(ed, si, dt->year, &lead_y);
-	int result_section = !goal_section && section_says(ed, si, result_titles);
+	int result_section = !goal_section && section_says(ed, si, sstart, result_titles);
 	r->year = year_of(st, sstart, e->b, e->e);
 	if (!r->year && goal_section && !result)
 		r->year = lead_y;
@@ -867,6 +909,6 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	r->cue = target || result || directive || e->kind != EV_FIG;
 	if (dt->normative && !ex_has_any(key, sstart, se, goal_words))
 		return 0;
-	r->op = op_for(key, kl, sstart, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
+	r->op = op_for(key, kl, op_b, e->kind == EV_CHANGE ? e->nb : e->b, e->e);
 	return 1;
 }

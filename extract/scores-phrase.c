@@ -783,8 +783,14 @@ int score_sentence_np(const ex_stmt *st, size_t sb, size_t limit, size_t *b, siz
 {
 	static const char *const stops[] = {"voi", "cua", "trong", "tai", "dat", "tang", "giam", "duoc", "la", "co",
 					    "da", "dang", "van", "tiep tuc", "theo", NULL};
+	/* the stops as spelled: in a text with marks "văn bản", "cơ quan", "tài chính", "đất đai" go on */
+	static const char *const spelled[] = {"với", "của", "trong", "tại", "đạt", "tăng", "giảm", "được", "là", "có",
+					      "đã", "đang", "vẫn", "tiếp tục", "theo", NULL};
 	const char *key = st->key;
 	size_t i = sb;
+	int marked = 0;
+	for (size_t k = 0; k < st->len && !marked; k++)
+		marked = (unsigned char)st->text[k] >= 0x80;
 	while (i < limit && strchr(" -+*", key[i]))
 		i++;
 	*b = i;
@@ -792,8 +798,9 @@ int score_sentence_np(const ex_stmt *st, size_t sb, size_t limit, size_t *b, siz
 	int words = 0;
 	while (i < limit && !strchr(",;:.(", key[i])) {
 		int stop = 0;
-		for (int s = 0; stops[s]; s++)
-			stop |= ex_word_at(key, limit, i, stops[s]);
+		for (int s = 0; stops[s] && !stop; s++)
+			stop = ex_word_at(key, limit, i, stops[s]) && (!marked || ex_spelled_at(st, i, spelled[s]));
+		stop |= marked && ex_spelled_at(st, i, "cũng"); /* "Đà Nẵng cũng là …": an adverb ends it */
 		if (stop || isdigit((unsigned char)key[i]))
 			break;
 		while (i < limit && !strchr(" ,;:.(", key[i]))
@@ -804,7 +811,8 @@ int score_sentence_np(const ex_stmt *st, size_t sb, size_t limit, size_t *b, siz
 	}
 	if (i < limit && key[i] == ':' && score_generic_label(key, limit, *b))
 		return 0; /* "Kết quả:", "Trong đó:" label what follows */
-	return words >= 2 && score_np_ok(st, *b, *e);
+	/* a place alone ("Đà Nẵng cũng là …") names no indicator */
+	return words >= 2 && score_np_ok(st, *b, *e) && !score_place_name(st, *b, *e);
 }
 
 /* Trim a subject span: verbs and cue words (trim_subject), time expressions, list numbers. */

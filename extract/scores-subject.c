@@ -3,6 +3,7 @@
 #include "scores-int.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +320,26 @@ static int qualified_last(const subj *c, size_t b, size_t e, score_row *r)
 	return r->subject != NULL ? 1 : GO_ON;
 }
 
+/* The nouns of a goal a result is measured against, and the verbs that compare with it. */
+static const char *const goal_nouns[] = {"chi tieu", "muc tieu", "ke hoach", NULL};
+static const char *const goal_verbs[] = {"chua dat", "khong dat", "dat", "vuot", NULL};
+
+/* Key offset *e of a phrase key[b..*e) moved back to a verb that compares it with its goal ("Tỷ lệ
+ * hồ sơ … chưa đạt chỉ tiêu đề ra" -> "Tỷ lệ hồ sơ …"), if it has one. */
+static void cut_at_goal(const char *key, size_t b, size_t *e)
+{
+	for (size_t i = b + 1; i < *e; i++) {
+		if (key[i - 1] != ' ')
+			continue;
+		for (int v = 0; goal_verbs[v]; v++)
+			if (ex_word_at(key, *e, i, goal_verbs[v]) &&
+			    ex_starts_any(key, *e, ex_skip_sp(key, i + strlen(goal_verbs[v]), *e), goal_nouns)) {
+				*e = i;
+				return;
+			}
+	}
+}
+
 /* "… còn thấp (mới đạt 52,26/100%)": no noun phrase before the figure, what the parenthesis it
  * stands in follows. */
 static int parenthesis_follows(const subj *c, score_row *r)
@@ -364,8 +385,58 @@ static int parenthesis_follows(const subj *c, score_row *r)
 	}
 	score_trim_all(c->key, &ob, &oe);
 	score_measured_part(c->key, ob, &oe); /* "Vốn X đạt 3.768 tỷ đồng (chiếm 13,7% …)": "Vốn X" */
+	cut_at_goal(c->key, ob, &oe);
 	score_trim_all(c->key, &ob, &oe);
 	return score_np_ok(c->st, ob, oe) && take_span(r, c->st, ob, oe, 0, SUBJ_OWN) ? 1 : GO_ON;
+}
+
+/* Words after a goal's noun that leave it naming no indicator ("chỉ tiêu đề ra", "kế hoạch được
+ * giao"). */
+static const char *const goal_tails[] = {"de ra", "dat ra", "duoc giao", "giao", NULL};
+
+/* A figure whose phrase names only the goal it is ("(chỉ tiêu đề ra là tối thiểu 98%)", "chỉ tiêu
+ * tối thiểu 98%"): the goal of the indicator measured by the row before in its sentence; with no
+ * such row, of the indicator the sentence or the part before its parenthesis opens with, up to
+ * the verb that compares it with the goal ("Tỷ lệ X chưa đạt chỉ tiêu đề ra (chỉ tiêu …"). Neither:
+ * nothing names what is measured (the row is dropped). */
+static int goal_only_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t b = c->te, e = c->te, gb;
+	/* the goal's own part: after the last comma ("(4/15 sở, ngành, chỉ tiêu đề ra là 20%)") */
+	while (b > c->tb && !(key[b - 1] == ',' && !(b >= 2 && isdigit((unsigned char)key[b - 2]) &&
+						     isdigit((unsigned char)key[b]))))
+		b--;
+	b = ex_skip_sp(key, b, e);
+	if (c->e->kind != EV_FIG || !ex_starts_any(key, e, b, goal_nouns))
+		return GO_ON;
+	gb = ex_skip_sp(key, b + 8, e);
+	for (int t = 0; goal_tails[t] && gb < e; t++)
+		if (ex_word_at(key, e, gb, goal_tails[t])) {
+			gb = ex_skip_sp(key, gb + strlen(goal_tails[t]), e);
+			break;
+		}
+	while (gb < e && (isdigit((unsigned char)key[gb]) || strchr(" ,.-", key[gb])))
+		gb++; /* "(kế hoạch 8,5-8,7%)": the lower bound of its range */
+	if (gb < e)
+		return GO_ON; /* "chỉ tiêu tỷ lệ hộ nghèo …": the goal names its indicator */
+	/* (not a phrase read after the row before's figure: it may run over this one) */
+	if (c->same_sentence && c->last && c->last->measured && c->last->has_value && c->last->subj_src != SUBJ_AFTER &&
+	    !strchr(c->last->measured, '(')) {
+		set_subject(r, sohoa_strdup(c->last->measured), sohoa_strdup(c->last->measured), SUBJ_LAST);
+		return r->subject != NULL;
+	}
+	size_t ob = score_list_start(key, c->sstart, c->e->b), oe = c->cstart > ob && key[c->cstart - 1] == '(' ? c->cstart - 1 : b;
+	cut_at_goal(key, ob, &oe);
+	score_measured_part(key, ob, &oe);
+	score_trim_all(key, &ob, &oe);
+	for (size_t i = ob; i < oe; i++)
+		if (isdigit((unsigned char)key[i]))
+			return 0; /* "GRDP ước tăng 9,5% (kế hoạch 8,5%)": a figure of its own, no plain indicator */
+	if (oe > ob && oe <= b && score_np_ok(c->st, ob, oe) && !score_np_broken(c->st, ob, oe) &&
+	    !ex_starts_any(key, oe, ob, goal_nouns) && ex_words_in(key, ob, oe) <= 20)
+		return take_span(r, c->st, ob, oe, 0, SUBJ_SENTENCE);
+	return 0;
 }
 
 /* A place named with its figure ("tỷ lệ giải ngân đạt 45,2% (trong đó Quảng Trị 80,68%, …)"): the
@@ -476,6 +547,47 @@ static const char *const actions[] = {"giai ngan", "giai quyet", "xu ly", "so ho
 				      "ket noi", "thu gom", "tiem chung", "chi tra", "thu hoi", "cong khai",
 				      "tiep nhan", "phu song", NULL};
 
+/* 1 when key[b..e) names only a goal: "kế hoạch", "chỉ tiêu đề ra", "mục tiêu được giao". */
+static int goal_only(const char *key, size_t b, size_t e)
+{
+	while (e > b && strchr(" .,;", key[e - 1]))
+		e--;
+	if (!ex_starts_any(key, e, b, goal_nouns))
+		return 0;
+	size_t g = ex_skip_sp(key, b + 8, e);
+	for (int t = 0; goal_tails[t] && g < e; t++)
+		if (ex_word_at(key, e, g, goal_tails[t]))
+			g = ex_skip_sp(key, g + strlen(goal_tails[t]), e);
+	return g >= e;
+}
+
+/* "Công tác kiểm tra cải cách hành chính đã hoàn thành 100% kế hoạch đề ra": a plan completed
+ * that names only itself; what is planned is the activity ("công tác …", "việc …") the sentence
+ * opens with: "tỷ lệ hoàn thành kế hoạch kiểm tra cải cách hành chính". Another opening (a doer):
+ * left to the next steps. */
+static int plan_done_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t ve = c->e->b, wb, nb, ne;
+	while (ve > c->sstart && key[ve - 1] == ' ')
+		ve--;
+	if (c->e->kind != EV_FIG || !c->percent || !ex_ends_with(key, c->sstart, ve, "hoan thanh", &wb) ||
+	    c->ae <= c->ab || !goal_only(key, c->ab, c->ae) || !score_sentence_np(c->st, c->sstart, wb, &nb, &ne))
+		return GO_ON;
+	if (ex_word_at(key, ne, nb, "cong tac"))
+		nb = ex_skip_sp(key, nb + 8, ne);
+	else if (ex_word_at(key, ne, nb, "viec"))
+		nb = ex_skip_sp(key, nb + 4, ne);
+	else
+		return GO_ON;
+	if (ex_words_in(key, nb, ne) < 2 || ex_words_in(key, nb, ne) > 12 || !score_np_ok(c->st, nb, ne))
+		return GO_ON;
+	char *what = score_span_text(c->st, nb, ne, 0);
+	char *s = what ? score_join3("tỷ lệ hoàn thành kế hoạch", " ", what) : NULL;
+	free(what);
+	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
+}
+
 /* An action and its object: "hoàn thành 100% các nhiệm vụ được giao", "tăng thêm ít nhất 20% số
  * nhóm trẻ trong cơ sở giáo dục mầm non"; one of actions right before the figure stays with its
  * object, which ends before a passive clause that describes it ("giải ngân 100% kế hoạch vốn năm
@@ -574,6 +686,88 @@ static int count_object_subject(const subj *c, score_row *r)
 	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
 }
 
+/* A whole number written with "." between thousands at key offset p ("1.219"): its value and end,
+ * else -1. */
+static double whole_at(const char *key, size_t p, size_t *end)
+{
+	double v = 0;
+	size_t i = p;
+	if (!isdigit((unsigned char)key[i]))
+		return -1;
+	for (; isdigit((unsigned char)key[i]) || (key[i] == '.' && isdigit((unsigned char)key[i + 1])); i++)
+		if (key[i] != '.')
+			v = v * 10 + (key[i] - '0');
+	*end = i;
+	return v;
+}
+
+/* 1 when the count at key offset nb ("42/139", "78") makes percent pct of its total (to a rounding
+ * of the percentage): the total after "/", else a whole number before it in the sentence from sb
+ * ("ban hành 137 quyết định …, trong đó có 78 …, đạt tỷ lệ 56,9%"). */
+static int share_checks(const char *key, size_t sb, size_t nb, double pct)
+{
+	size_t end;
+	double n = whole_at(key, nb, &end), t;
+	if (n < 0)
+		return 0;
+	if (key[end] == '/')
+		return (t = whole_at(key, end + 1, &end)) > 0 && fabs(100 * n / t - pct) <= 0.55;
+	for (size_t i = sb; i < nb; i++)
+		if (isdigit((unsigned char)key[i]) && (i == 0 || key[i - 1] == ' ') && (t = whole_at(key, i, &end)) > n &&
+		    fabs(100 * n / t - pct) <= 0.55)
+			return 1;
+	return 0;
+}
+
+/* "… đã kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30%": a percentage a rate word leads, after a
+ * comma that ends a count and what it counts: the rate of those counted ("tỷ lệ cơ quan, đơn
+ * vị"). */
+static int counted_rate_subject(const subj *c, score_row *r)
+{
+	static const char *const leads[] = {"dat ty le", "dat ti le", "chiem ty le", "chiem ti le", "bang ty le",
+					    "ty le", "ti le", NULL};
+	const char *key = c->key;
+	size_t le = c->e->b, lb = EX_NONE, wb;
+	if (c->e->kind != EV_FIG || !c->percent || c->e->has2)
+		return GO_ON;
+	while (le > c->sstart && key[le - 1] == ' ')
+		le--;
+	for (int l = 0; leads[l] && lb == EX_NONE; l++)
+		if (ex_ends_with(key, c->sstart, le, leads[l], &wb))
+			lb = wb;
+	if (lb == EX_NONE)
+		return GO_ON;
+	while (lb > c->sstart && key[lb - 1] == ' ')
+		lb--;
+	if (lb <= c->sstart || key[lb - 1] != ',')
+		return GO_ON;
+	size_t oe = lb - 1, nb = EX_NONE;
+	/* the last count before that comma: "42/139", "78" (not a decimal: "2,5") */
+	for (size_t i = c->sstart; i < oe; i++)
+		if (isdigit((unsigned char)key[i]) && (i == 0 || key[i - 1] == ' '))
+			nb = i;
+	if (nb == EX_NONE)
+		return GO_ON;
+	size_t ob = nb;
+	while (ob < oe && (isdigit((unsigned char)key[ob]) || key[ob] == '/' || key[ob] == '.'))
+		ob++;
+	if (ob >= oe || key[ob] != ' ' || !share_checks(key, c->sstart, nb, c->e->v1))
+		return GO_ON;
+	ob = ex_skip_sp(key, ob, oe);
+	/* "khám 1.688.455 lượt người": a count of events names no population */
+	if (ex_word_at(key, oe, ob, "luot") || ex_word_at(key, oe, ob, "lan"))
+		return GO_ON;
+	for (size_t i = ob; i < oe; i++)
+		if (isdigit((unsigned char)key[i]) || strchr(";:()", key[i]))
+			return GO_ON;
+	if (ex_words_in(key, ob, oe) > 8 || !score_np_ok(c->st, ob, oe))
+		return GO_ON;
+	char *noun = score_span_text(c->st, ob, oe, 1);
+	char *s = noun ? score_join3("tỷ lệ", " ", noun) : NULL;
+	free(noun);
+	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
+}
+
 /* A rank and what it ranks after it: "xếp thứ 05 cả nước về Chỉ số chuyển đổi số". */
 static int rank_about_subject(const subj *c, score_row *r)
 {
@@ -626,6 +820,41 @@ static int rank_about_subject(const subj *c, score_row *r)
  * tỉnh Lào Cai xếp ở vị trí thứ 1/63", "Về chỉ số HDI, Trung Quốc đạt 0,752 điểm": the index "của"
  * the place. The index starts at "chỉ số", else after "bảng xếp hạng (về)", in the words before
  * the last comma ahead of the place. */
+/* The index a label before the figure's clause names ("đ) Bộ chỉ số phục vụ người dân … (sau
+ * đây gọi tắt là Bộ chỉ số 766): …"): its short name when it gives one, else the label when it
+ * starts with "chỉ số" or "bộ chỉ số" and is short. 1 with its key span in *b, *e. */
+static int label_index(const subj *c, size_t *b, size_t *e)
+{
+	const char *key = c->key;
+	size_t cs = c->cstart;
+	if (cs == 0 || key[cs - 1] != ':')
+		return 0;
+	size_t lb = score_list_start(key, ex_clause_start(key, c->st->title_key, cs - 1), cs - 1), le = cs - 1;
+	for (size_t i = lb; i + 10 < le; i++)
+		if (ex_word_at(key, le, i, "goi tat la")) {
+			size_t ab = ex_skip_sp(key, i + 10, le), ae = ab;
+			while (ae < le && !strchr("),;\"", key[ae]))
+				ae++;
+			while (ae > ab && key[ae - 1] == ' ')
+				ae--;
+			if (ae > ab && (ex_word_at(key, ae, ab, "chi so") || ex_word_at(key, ae, ab, "bo chi so")) &&
+			    ex_words_in(key, ab, ae) <= 8) {
+				*b = ab;
+				*e = ae;
+				return 1;
+			}
+			return 0;
+		}
+	score_trim_all(key, &lb, &le);
+	if (le > lb && (ex_word_at(key, le, lb, "chi so") || ex_word_at(key, le, lb, "bo chi so")) &&
+	    ex_words_in(key, lb, le) <= 15 && !memchr(key + lb, ',', le - lb) && score_np_ok(c->st, lb, le)) {
+		*b = lb;
+		*e = le;
+		return 1;
+	}
+	return 0;
+}
+
 static int index_place_subject(const subj *c, score_row *r)
 {
 	const char *key = c->key;
@@ -653,8 +882,9 @@ static int index_place_subject(const subj *c, score_row *r)
 		}
 	while (ie > ib && ib != EX_NONE && key[ie - 1] == ' ')
 		ie--;
-	if (ib == EX_NONE || ie <= ib || ex_words_in(key, ib, ie) > 15 || memchr(key + ib, ',', ie - ib) ||
-	    !score_np_ok(c->st, ib, ie))
+	if ((ib == EX_NONE || ie <= ib || ex_words_in(key, ib, ie) > 15 || memchr(key + ib, ',', ie - ib) ||
+	     !score_np_ok(c->st, ib, ie)) &&
+	    !label_index(c, &ib, &ie))
 		return GO_ON;
 	char *index = score_span_text(c->st, ib, ie, 0), *place = score_span_text(c->st, ub, c->te, 0);
 	char *s = index && place ? score_join3(index, " của ", place) : NULL;
@@ -876,8 +1106,8 @@ static int unreadable_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
-	object_subject,     count_object_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
+	goal_only_subject, rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	plan_done_subject, object_subject,     count_object_subject, counted_rate_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
 	label_subject,      sentence_subject,
 };
 
