@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A month or quarter after "trong"/"trước"/"xong"/"cuối" in st ("trong tháng 11 năm 2025", "trước
- * quý II/2025"), as written; NULL when none names its year. */
+/* A month or quarter after "trong"/"trước"/"xong"/"cuối"/"từ" in st ("trong tháng 11 năm 2025",
+ * "trước quý II/2025", "thực hiện từ tháng 01/2026"), as written; NULL when none names its year. */
 static char *period_of(const ex_stmt *st)
 {
-	static const char *const before[] = {"trong", "truoc", "xong", "cuoi", NULL};
+	static const char *const before[] = {"trong", "truoc", "xong", "cuoi", "tu", NULL};
 	static const char *const unit[] = {"thang", "quy", "qui", NULL}; /* "quí", an older spelling */
 	const char *key = st->key;
 	for (size_t k = 0; k < st->keylen; k++) {
