@@ -524,7 +524,28 @@ static int obliged_at(const ex_stmt *sm, size_t r)
 	       !ex_word_at(sm->key, sm->keylen, q, "thiet"); /* "… cần thiết" */
 }
 
-/* 1 when key [b, e) of sm is a unit's name a duty can be given to: twenty words or fewer, no
+/* 1 when key [b, e) of sm names units in at most max words, or in at most forty as a list
+ * of three units or more, each named in ten words or fewer ("Thủ trưởng các sở - ngành, cơ quan,
+ * đơn vị, Chủ tịch Uỷ ban nhân dân các quận - huyện, Tổng Giám đốc các doanh nghiệp …"). */
+static int name_words_ok(const ex_stmt *sm, size_t b, size_t e, size_t max)
+{
+	size_t n = ex_words_in(sm->key, b, e), parts = 0;
+	if (n <= max)
+		return 1;
+	if (n > 40)
+		return 0;
+	for (size_t p = b; p < e; parts++) {
+		const char *c = memchr(sm->key + p, ',', e - p);
+		size_t q = c ? (size_t)(c - sm->key) : e;
+		if (ex_words_in(sm->key, p, q) > 10)
+			return 0;
+		p = q + 1;
+	}
+	return parts >= 3;
+}
+
+/* 1 when key [b, e) of sm is a unit's name a duty can be given to: twenty words or fewer (or,
+ * named alone before the statement's last colon, a list of units: name_words_ok), no
  * markup or clause ("**", "[", "thì", "mà"), and after "Các"/"Những"/"Mỗi" a word for units ("Các
  * sở", "Các địa phương", not "Các thửa đất", "Các bên"). */
 static int duty_unit(const ex_stmt *sm, size_t b, size_t e)
@@ -539,7 +560,9 @@ static int duty_unit(const ex_stmt *sm, size_t b, size_t e)
 					    "ủy ban", "ubnd", "tập đoàn", "thủ trưởng", "tỉnh", "huyện", "xã", "quận",
 					    "phường", "tổng cục", "chi cục", "trung tâm", "hội", "tổ chức", NULL};
 	static const char *const not_named[] = {"vừa", "là", "đã", "đang", NULL};
-	if (ex_words_in(sm->key, b, e) > 20)
+	size_t r = ex_skip_sp(sm->key, e, sm->keylen);
+	int alone = r < sm->keylen && sm->key[r] == ':' && ex_skip_sp(sm->key, r + 1, sm->keylen) >= sm->keylen;
+	if (alone ? !name_words_ok(sm, b, e, 20) : ex_words_in(sm->key, b, e) > 20)
 		return 0;
 	size_t w = b;
 	while (w < e && isalpha((unsigned char)sm->key[w]))
@@ -870,6 +893,33 @@ static int duty_item(const ex_doc *ed, size_t s, const ex_stmt *opener, int leve
 	return rs_starts_bullet(sm) || t > strspn(sm->key, " ") || (s > 0 && number_dot(&ed->stmts[s - 1])) || verb;
 }
 
+/* 1 when key offset u of sm starts a unit's name (rs_names_unit) or a ministry's department
+ * ("Vụ Khoa học Công nghệ": "Vụ" as spelled, in capitals). Key [u, n) is the text read. */
+static int unit_named(const ex_stmt *sm, size_t u, size_t n)
+{
+	return rs_names_unit(sm->key + u, n - u) ||
+	       (ex_word_at(sm->key, n, u, "vu") && ex_spelled_at(sm, u, "vụ") && rs_upper_at(sm, u));
+}
+
+/* Key offset of the unit a report asks at the end of key [k, n): past the last "đề xuất", "đề
+ * nghị" or "kiến nghị" in it when a unit's name in capitals follows (at most twelve words in, no
+ * sentence before: "Kiến nghị, đề xuất: Trung tâm kính đề xuất UBND tỉnh"); else k. */
+static size_t request_at(const ex_stmt *sm, size_t k, size_t n)
+{
+	static const char *const asks[] = {"de xuat", "de nghi", "kien nghi", NULL};
+	if (n <= k || memchr(sm->key + k, '.', n - k) || memchr(sm->key + k, ';', n - k))
+		return k;
+	for (size_t i = n; i-- > k;) {
+		if ((i > k && sm->key[i - 1] != ' ') || !ex_starts_any(sm->key, n, i, asks))
+			continue;
+		size_t u = ex_skip_sp(sm->key, i + (ex_word_at(sm->key, n, i, "kien nghi") ? 9 : 7), n);
+		if (u < n && rs_upper_at(sm, u) && unit_named(sm, u, n) && ex_words_in(sm->key, k, i) <= 12)
+			return u;
+		return k;
+	}
+	return k;
+}
+
 /* 1 when statement s, outside unit sections, gives a unit a duty over the items below it: "Thủ
  * trưởng các sở, ban, ngành có trách nhiệm:", "Để …, Sở X có trách nhiệm:", "b) Giao Sở Nội
  * vụ:" (a name alone, asked or numbered). It ends with its colon, at most six words follow the
@@ -885,15 +935,17 @@ static int duty_opener(const ex_doc *ed, size_t s, size_t *b, size_t *e)
 		k = pk;
 	while (n > k && strchr(" :", sm->key[n - 1]))
 		n--;
-	size_t u = rs_skip_request(sm, k);
-	int alone = rs_upper_at(sm, u) && rs_names_unit(sm->key + u, n - u) && rs_unit_end(sm, u, n, 1) >= n;
+	size_t u = rs_skip_request(sm, request_at(sm, k, n));
+	int alone = rs_upper_at(sm, u) && unit_named(sm, u, n) && rs_unit_end(sm, u, n, 1) >= n &&
+		    !ex_starts_any(sm->key, n, u, task_verbs); /* "Ban hành kế hoạch năm:" names no unit */
 	/* "Giao Sở Nội vụ:", "2. Thủ trưởng các sở, ban, ngành:": the unit's name alone, asked or
 	 * numbered */
-	if (u > ex_skip_sp(sm->key, k, sm->keylen) || (alone && (sm->heading || k > strspn(sm->key, " ")))) {
+	if (u > ex_skip_sp(sm->key, k, sm->keylen) ||
+	    (alone && (sm->heading || k > strspn(sm->key, " ") || (s > 0 && number_dot(&ed->stmts[s - 1]))))) {
 		size_t ue = n <= u ? u : rs_unit_end(sm, u, n, 1), r = ex_skip_sp(sm->key, ue, n);
 		/* "Giao Sở Nội vụ (Ban Thi đua - Khen thưởng) có nhiệm vụ:" */
 		int duty = r < n && (obliged_at(sm, r) || ex_word_at(sm->key, n, r, "co nhiem vu")) && ex_words_in(sm->key, r, n) <= 9;
-		if (n <= u || ex_words_in(sm->key, u, ue) > 16 || !rs_names_unit(sm->key + u, ue - u) || (ue < n && !duty) ||
+		if (n <= u || !name_words_ok(sm, u, ue, 16) || !unit_named(sm, u, ue) || (ue < n && !duty) ||
 		    !duty_unit(sm, u, ue))
 			return 0;
 		*b = u;
@@ -933,6 +985,57 @@ static int duty_opener(const ex_doc *ed, size_t s, size_t *b, size_t *e)
 	while (j < ed->nstmts && number_dot(&ed->stmts[j]))
 		j++;
 	return j < ed->nstmts && duty_item(ed, j, sm, sm->heading ? sm->level : level_at(ed, s), &it);
+}
+
+/* 1 when statement s is a plain paragraph (no heading, bullet or mark) that says what is to be
+ * done: it starts in capitals, with no opening clause ("Khi …", "Để …"), and with a task's verb
+ * or has "cần"/"phải" before a verb in lower case ("… các tỉnh cần phối hợp …", "… phải được
+ * kiểm dịch …"; not "cần thiết"). */
+static int regard_item(const ex_doc *ed, size_t s)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	size_t k = strspn(sm->key, " ");
+	if (sm->heading || rs_starts_bullet(sm) || item_text(sm) > k || paren_item(sm) > k || k >= sm->keylen ||
+	    !rs_upper_at(sm, k) || ex_starts_any(sm->key, sm->keylen, k, opening) || ends_colon(sm) ||
+	    rs_number_alone(sm))
+		return 0;
+	if (ex_starts_any(sm->key, sm->keylen, k, task_verbs))
+		return 1;
+	for (size_t i = k; i < sm->keylen; i++) {
+		if (i > k && sm->key[i - 1] != ' ')
+			continue;
+		size_t w = ex_word_at(sm->key, sm->keylen, i, "phai") && ex_spelled_at(sm, i, "phải")  ? 4
+			   : ex_word_at(sm->key, sm->keylen, i, "can") && ex_spelled_at(sm, i, "cần") ? 3
+												      : 0;
+		size_t q = w ? ex_skip_sp(sm->key, i + w, sm->keylen) : sm->keylen;
+		if (q < sm->keylen && isalpha((unsigned char)sm->key[q]) && !rs_upper_at(sm, q) &&
+		    !ex_word_at(sm->key, sm->keylen, q, "thiet"))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when statement s, outside unit sections, regards a unit over plain paragraphs: "Đối với
+ * <unit>:" (after its number: "2. Đối với các tỉnh nuôi tôm trọng điểm:"), the name alone up to
+ * the colon, and the next statement a paragraph that says what is to be done (regard_item). The
+ * name is key [*b, *e). */
+static int regard_opener(const ex_doc *ed, size_t s, size_t *b, size_t *e)
+{
+	const ex_stmt *sm = &ed->stmts[s];
+	if (rs_starts_bullet(sm) || !ends_colon(sm) || s + 1 >= ed->nstmts)
+		return 0;
+	size_t k = sm->heading ? sm->title_key : item_mark(sm), n = sm->keylen;
+	while (n > k && strchr(" :", sm->key[n - 1]))
+		n--;
+	if (!ex_word_at(sm->key, n, k, "doi voi") || !rs_upper_at(sm, k))
+		return 0;
+	size_t u = ex_skip_sp(sm->key, k + 7, n);
+	if (u >= n || !unit_named(sm, u, n) || ex_words_in(sm->key, u, n) > 16 || memchr(sm->key + u, '.', n - u) ||
+	    memchr(sm->key + u, ';', n - u) || !duty_unit(sm, u, n))
+		return 0;
+	*b = u;
+	*e = n;
+	return regard_item(ed, s + 1);
 }
 
 /* The unit heading tasks are gathered under: the heading, its numbering id, the lead it names and
@@ -988,6 +1091,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	char *chain = NULL;
 	open_unit u = {0}, list = {0}; /* list: the unit named over bullets outside unit sections */
 	open_unit duty = {0};         /* the unit given a duty over the items that follow */
+	open_unit regard = {0};       /* the unit "Đối với …:" regards over the paragraphs that follow */
 	int duty_level = 0;
 	int cur_bullet = 0;
 	for (size_t s = 0; s < ed->nstmts && st == SOHOA_OK; s++) {
@@ -999,11 +1103,23 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		if (sm->heading && sm->level == 1 && !strchr(sm->section, '.') && !(flat && isdigit((unsigned char)sm->id[0]))) {
 			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
 			unit_open(&duty, ed, s, NULL, "");
+			unit_open(&regard, ed, s, NULL, "");
 			in_units = opens_units(ed, s);
 			last_no = 0;
 			if (in_units == 2)
 				s++; /* the title's second line */
 			u.head = NULL;
+			size_t tb, te;
+			if (!in_units && regard_opener(ed, s, &tb, &te)) {
+				/* "2. Đối với các tỉnh …:" as a top heading */
+				unit_open(&regard, ed, s, sm, sm->section);
+				regard.lead = ex_clean(sm->text, sm->kmap[tb], sm->kmap[te]);
+			} else if (!in_units && duty_opener(ed, s, &tb, &te)) {
+				/* "3. Kiến nghị, đề xuất: Trung tâm kính đề xuất UBND tỉnh:" as a top heading */
+				unit_open(&duty, ed, s, sm, sm->section);
+				duty.lead = ex_clean(sm->text, sm->kmap[tb], sm->kmap[te]);
+				duty_level = sm->level;
+			}
 			continue;
 		}
 		if (rs_starts_with_word(sm, recipients) || (sm->heading && in_units && rs_starts_with_word(sm, unit_stop))) {
@@ -1035,6 +1151,25 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 		 * as prose outside unit sections */
 		if (!in_units || (flat && !u.head && !sm->heading)) {
 			size_t lb, le, dk;
+			if (regard.head && !sm->heading && !rs_starts_bullet(sm) && item_text(sm) == a0 && paren_item(sm) == a0 &&
+			    !ends_colon(sm) && !rs_number_alone(sm)) {
+				/* a paragraph under "Đối với …:": a task of the unit when it says what is to be
+				 * done; else it explains, or asks a unit of its own, and is read as prose below
+				 * while the unit stays regarded */
+				if (regard_item(ed, s)) {
+					st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+					char *t = ex_clean(sm->text, 0, sm->len);
+					if (!t)
+						break;
+					start_task(ed, &cur, regard.id, regard.lead, NULL, ++regard.ntasks, sm, t);
+					cur.source = "prose";
+					free(t);
+					st = rs_flush(ctx, sk, &cur, 1);
+					continue;
+				}
+			} else {
+				unit_open(&regard, ed, s, NULL, "");
+			}
 			if (duty.head && number_dot(sm))
 				continue; /* "1." alone over the item */
 			if (duty.head && duty_item(ed, s, duty.head, duty_level, &dk)) {
@@ -1096,6 +1231,12 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					free(t);
 					continue;
 				}
+			}
+			if (!opened && !list.head && regard_opener(ed, s, &lb, &le)) {
+				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+				unit_open(&regard, ed, s, sm, sm->section);
+				regard.lead = ex_clean(sm->text, sm->kmap[lb], sm->kmap[le]);
+				continue;
 			}
 			if (!opened && !list.head && duty_opener(ed, s, &lb, &le)) {
 				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
@@ -1287,6 +1428,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 	unit_open(&u, NULL, 0, NULL, "");
 	unit_open(&list, NULL, 0, NULL, "");
 	unit_open(&duty, NULL, 0, NULL, "");
+	unit_open(&regard, NULL, 0, NULL, "");
 	free(chain);
 	if (st == SOHOA_OK)
 		return rs_flush(ctx, sk, &cur, cur.task != NULL);
