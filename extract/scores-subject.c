@@ -703,20 +703,79 @@ static double whole_at(const char *key, size_t p, size_t *end)
 
 /* 1 when the count at key offset nb ("42/139", "78") makes percent pct of its total (to a rounding
  * of the percentage): the total after "/", else a whole number before it in the sentence from sb
- * ("ban hành 137 quyết định …, trong đó có 78 …, đạt tỷ lệ 56,9%"). */
-static int share_checks(const char *key, size_t sb, size_t nb, double pct)
+ * ("ban hành 137 quyết định …, trong đó có 78 …, đạt tỷ lệ 56,9%"); *tend gets the key offset
+ * where that whole number ends (EX_NONE for a total after "/"). */
+static int share_checks(const char *key, size_t sb, size_t nb, double pct, size_t *tend)
 {
 	size_t end;
 	double n = whole_at(key, nb, &end), t;
+	*tend = EX_NONE;
 	if (n < 0)
 		return 0;
 	if (key[end] == '/')
 		return (t = whole_at(key, end + 1, &end)) > 0 && fabs(100 * n / t - pct) <= 0.55;
 	for (size_t i = sb; i < nb; i++)
 		if (isdigit((unsigned char)key[i]) && (i == 0 || key[i - 1] == ' ') && (t = whole_at(key, i, &end)) > n &&
-		    fabs(100 * n / t - pct) <= 0.55)
+		    fabs(100 * n / t - pct) <= 0.55) {
+			*tend = end;
 			return 1;
+		}
 	return 0;
+}
+
+/* Words that end the noun of a total before its qualifier ("137 quyết định công bố danh mục thủ
+ * tục hành chính thuộc thẩm quyền …"). */
+static const char *const total_stops[] = {"thuoc", "cua", "tai", "tren", "trong", "theo", "cho", "ve", "do", "voi", NULL};
+
+/* The end of the word at key offset p (before e). */
+static size_t word_end(const char *key, size_t p, size_t e)
+{
+	while (p < e && key[p] != ' ')
+		p++;
+	return p;
+}
+
+/* The noun of a part [ob, oe) told with the noun of its total (after the total's number, from
+ * tb): when the part's words are the total's first two words or more and then its own qualifier
+ * ("78 quyết định công bố đúng hạn" of "137 quyết định công bố danh mục thủ tục hành chính
+ * thuộc …"), the total's noun up to its qualifier, then the part's: "quyết định công bố danh mục
+ * thủ tục hành chính đúng hạn". NULL when they share no such head (caller keeps the part's). */
+static char *part_of_total(const ex_stmt *st, size_t tb, size_t ob, size_t oe)
+{
+	const char *key = st->key;
+	size_t te = tb;
+	tb = ex_skip_sp(key, tb, ob);
+	while (te < ob && !strchr(",;:.()", key[te]))
+		te++;
+	size_t p = tb, q = ob;
+	int common = 0;
+	/* the head both start with */
+	while (p < te && q < oe) {
+		size_t pe = word_end(key, p, te), qe = word_end(key, q, oe);
+		if (pe - p != qe - q || strncmp(key + p, key + q, pe - p))
+			break;
+		common++;
+		p = ex_skip_sp(key, pe, te);
+		q = ex_skip_sp(key, qe, oe);
+	}
+	if (common < 2 || p >= te || q >= oe)
+		return NULL;
+	/* the total's own words after the head, up to its qualifier */
+	size_t xe = p;
+	int words = 0;
+	while (xe < te && !ex_starts_any(key, te, xe, total_stops) && words < 8) {
+		xe = ex_skip_sp(key, word_end(key, xe, te), te);
+		words++;
+	}
+	while (xe > p && key[xe - 1] == ' ')
+		xe--;
+	if (xe <= p || words >= 8 || !score_np_ok(st, tb, xe))
+		return NULL;
+	char *head = score_span_text(st, tb, xe, 1), *rest = score_span_text(st, q, oe, 1);
+	char *s = head && rest ? score_join3(head, " ", rest) : NULL;
+	free(head);
+	free(rest);
+	return s;
 }
 
 /* "… đã kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30%": a percentage a rate word leads, after a
@@ -751,7 +810,8 @@ static int counted_rate_subject(const subj *c, score_row *r)
 	size_t ob = nb;
 	while (ob < oe && (isdigit((unsigned char)key[ob]) || key[ob] == '/' || key[ob] == '.'))
 		ob++;
-	if (ob >= oe || key[ob] != ' ' || !share_checks(key, c->sstart, nb, c->e->v1))
+	size_t tend;
+	if (ob >= oe || key[ob] != ' ' || !share_checks(key, c->sstart, nb, c->e->v1, &tend))
 		return GO_ON;
 	ob = ex_skip_sp(key, ob, oe);
 	/* "khám 1.688.455 lượt người": a count of events names no population */
@@ -762,7 +822,9 @@ static int counted_rate_subject(const subj *c, score_row *r)
 			return GO_ON;
 	if (ex_words_in(key, ob, oe) > 8 || !score_np_ok(c->st, ob, oe))
 		return GO_ON;
-	char *noun = score_span_text(c->st, ob, oe, 1);
+	char *noun = tend != EX_NONE ? part_of_total(c->st, tend, ob, oe) : NULL;
+	if (!noun)
+		noun = score_span_text(c->st, ob, oe, 1);
 	char *s = noun ? score_join3("tỷ lệ", " ", noun) : NULL;
 	free(noun);
 	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;

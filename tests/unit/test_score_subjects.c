@@ -187,6 +187,15 @@ int main(void)
 	       LINES("Bài thi môn Tin học (tuyển tối đa 50% chỉ tiêu) hoặc bài thi môn Toán (tuyển tối thiểu 40% chỉ "
 		     "tiêu)."),
 	       1, 1, WANT(",Bài thi môn Tin học,"), WANT(",chỉ tiêu)"), "scores: the tail of an aside is no subject");
+	/* a part counted of a total: the total's noun up to its qualifier, then the part's own words */
+	expect(ctx,
+	       LINES("Sở đã tiếp nhận 200 hồ sơ đăng ký kinh doanh của doanh nghiệp, trong đó có 150 hồ sơ đăng ký trực "
+		     "tuyến, đạt tỷ lệ 75%."),
+	       1, 1, WANT(",tỷ lệ hồ sơ đăng ký kinh doanh trực tuyến,score,=,75,"), WANT("của doanh nghiệp trực"),
+	       "scores: a count-based rate names the total's noun and the part's qualifier");
+	expect(ctx, LINES("Sở đã tiếp nhận 200 hồ sơ, trong đó có 150 hồ sơ nộp trực tuyến, đạt tỷ lệ 75%."), 1, 1,
+	       WANT(",tỷ lệ hồ sơ nộp trực tuyến,score,=,75,"), NULL,
+	       "scores: a total with no words beyond the part's head leaves the part's noun");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
