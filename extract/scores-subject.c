@@ -1173,8 +1173,71 @@ static int (*const steps[])(const subj *c, score_row *r) = {
 	label_subject,      sentence_subject,
 };
 
-int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,
-		     size_t cstart, size_t sstart, score_row *r)
+/* The index a list's lead names ("1. Báo cáo tự đánh giá, chấm điểm các tiêu chí … Chỉ số cải
+ * cách hành chính năm 2025 của tỉnh Lâm Đồng (gửi kèm theo), trong đó:"): from a capitalized
+ * "Chỉ số" to the clause's end, in the nearest statement ending with ':' at most three before si;
+ * NULL when none. */
+static char *lead_index(const ex_doc *ed, size_t si)
+{
+	for (size_t h = si; h-- > 0 && si - h <= 3;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		size_t e = hs->keylen;
+		while (e > 0 && hs->key[e - 1] == ' ')
+			e--;
+		if (e == 0 || hs->key[e - 1] != ':')
+			continue;
+		for (size_t i = 0; i + 6 < e; i++) {
+			if ((i > 0 && hs->key[i - 1] != ' ') || !ex_word_at(hs->key, e, i, "chi so") ||
+			    hs->text[hs->kmap[i]] != 'C')
+				continue;
+			size_t j = i;
+			while (j < e && !strchr(",;:()", hs->key[j]) && !ex_sentence_dot(hs->key, hs->keylen, j))
+				j++;
+			while (j > i && hs->key[j - 1] == ' ')
+				j--;
+			size_t n = ex_words_in(hs->key, i, j);
+			return n >= 4 && n <= 16 && score_np_ok(hs, i, j) ? score_span_text(hs, i, j, 0) : NULL;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+/* A self-assessed result whose subject names no index ("- Kết quả tự đánh giá của tỉnh đạt:
+ * 60,5/61,5 điểm (chỉ số 98,37%)" under a lead naming "Chỉ số cải cách hành chính …"): the
+ * result, or its rate ("chỉ số"), of self-assessing the lead's index. r keeps its subject
+ * otherwise. */
+static void self_assessed(const ex_doc *ed, size_t si, size_t sstart, const score_ev *e, score_row *r)
+{
+	static const char *const generic[][2] = {{"chỉ số", "chỉ số tự đánh giá"},
+						  {"tự đánh giá", "kết quả tự đánh giá"},
+						  {"kết quả tự đánh giá", "kết quả tự đánh giá"}};
+	const ex_stmt *st = &ed->stmts[si];
+	const char *sub = r->subject, *prefix = NULL;
+	if (!sub || !ex_has_word(st->key, sstart, e->b, "tu danh gia"))
+		return;
+	for (size_t g = 0; g < sizeof generic / sizeof generic[0] && !prefix; g++) {
+		size_t n = strlen(generic[g][0]);
+		if (strncmp(sub, generic[g][0], n))
+			continue;
+		/* the phrase alone, or with "của" and a unit of three words at most ("của tỉnh") */
+		const char *rest = sub + n;
+		int spaces = 0;
+		for (const char *q = rest; *q; q++)
+			spaces += *q == ' ';
+		if (!*rest || (!strncmp(rest, " của ", strlen(" của ")) && spaces <= 4))
+			prefix = generic[g][1];
+	}
+	if (!prefix)
+		return;
+	char *index = lead_index(ed, si), *s = index ? score_join3(prefix, " ", index) : NULL;
+	free(index);
+	if (s)
+		take(r, s, r->subj_src);
+}
+
+static int subject_steps(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,
+			 size_t cstart, size_t sstart, score_row *r)
 {
 	const ex_stmt *st = &ed->stmts[si];
 	if (e->kind == EV_FIG && ex_skip_sp(st->key, 0, st->keylen) == e->b &&
@@ -1191,4 +1254,13 @@ int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score
 			return v;
 	}
 	return take(r, heading_subject(ed, si), SUBJ_HEADING);
+}
+
+int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,
+		     size_t cstart, size_t sstart, score_row *r)
+{
+	int v = subject_steps(ed, si, e, last, same_sentence, cstart, sstart, r);
+	if (v)
+		self_assessed(ed, si, sstart, e, r);
+	return v;
 }

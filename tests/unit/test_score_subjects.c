@@ -196,6 +196,18 @@ int main(void)
 	expect(ctx, LINES("Sở đã tiếp nhận 200 hồ sơ, trong đó có 150 hồ sơ nộp trực tuyến, đạt tỷ lệ 75%."), 1, 1,
 	       WANT(",tỷ lệ hồ sơ nộp trực tuyến,score,=,75,"), NULL,
 	       "scores: a total with no words beyond the part's head leaves the part's noun");
+	/* a self-assessed result under a lead that names the index: the index is what is measured */
+	expect(ctx,
+	       LINES("1. Báo cáo tự đánh giá các tiêu chí Chỉ số hài lòng về sự phục vụ hành chính năm 2024 của huyện "
+		     "Bình An (gửi kèm theo), trong đó:",
+		     "- Kết quả tự đánh giá của huyện đạt: 40,5/45 điểm (chỉ số 90%)."),
+	       2, 2,
+	       WANT(",kết quả tự đánh giá Chỉ số hài lòng về sự phục vụ hành chính năm 2024 của huyện Bình An,score,=,40.5,45,",
+		    ",chỉ số tự đánh giá Chỉ số hài lòng về sự phục vụ hành chính năm 2024 của huyện Bình An,score,=,90,"),
+	       NULL, "scores: a self-assessed result takes the index its list's lead names");
+	expect(ctx, LINES("Kết quả tự đánh giá của huyện đạt 40,5/45 điểm."), 1, 1,
+	       WANT(",tự đánh giá của huyện,score,=,40.5,45,"), WANT("Chỉ số"),
+	       "scores: with no lead naming an index, a self-assessed result keeps its own subject");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
