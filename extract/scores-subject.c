@@ -249,20 +249,53 @@ static const char *const adverbial_open[] = {"theo", "tinh toi", "tinh den", "tr
 					     "sau", "truoc", "nam", "ngay", "thang", "quy", "chieu", "sang", "toi nay",
 					     "hien nay", "tren co so", "can cu", "nhin chung", "nhu vay", NULL};
 
+/* 1 when key[b..fig) holds a comma and, between commas, only adverbial phrases ("Theo …", "tính
+ * đến nay"), closed by a comma right before the figure at fig. */
+static int adverbials_only(const char *key, size_t b, size_t fig)
+{
+	size_t p = b, last = fig;
+	while (last > b && key[last - 1] == ' ')
+		last--;
+	if (last <= b || key[last - 1] != ',')
+		return 0;
+	while (p < last) {
+		p = ex_skip_sp(key, p, last);
+		size_t q = p;
+		while (q < last && key[q] != ',')
+			q++;
+		if (q > p && !ex_starts_any(key, q, p, adverbial_open))
+			return 0;
+		p = q + 1;
+	}
+	return 1;
+}
+
 /* Where the measured phrase key[b..e) of st starts past an adverbial phrase before its first
  * comma ("Tính tới 21h ngày 22/5, tỷ lệ cử tri đi bầu" -> "tỷ lệ cử tri đi bầu"), when the words
- * after the comma read as a noun phrase of two words or more; else b. */
-static size_t past_adverbial(const ex_stmt *st, size_t b, size_t e)
+ * after the comma read as a noun phrase of two words or more; e when adverbial phrases (three at
+ * most, each closed by a comma) are all there is before the figure at key offset fig ("Theo kết
+ * quả đánh giá …, tính đến ngày 27/11/2025, 100% cơ quan …"); else b. */
+static size_t past_adverbial(const ex_stmt *st, size_t b, size_t e, size_t fig)
 {
 	const char *key = st->key;
-	size_t comma = b;
-	while (comma < e && !(key[comma] == ',' && !(comma > b && isdigit((unsigned char)key[comma - 1]) &&
-						      isdigit((unsigned char)key[comma + 1]))))
-		comma++;
-	if (comma >= e || !ex_starts_any(key, comma, b, adverbial_open))
-		return b;
-	size_t nb = ex_skip_sp(key, comma + 1, e);
-	return ex_words_in(key, nb, e) >= 2 && score_np_ok(st, nb, e) ? nb : b;
+	size_t p = b;
+	for (int part = 0; part < 3; part++) {
+		size_t comma = p;
+		while (comma < e && !(key[comma] == ',' && !(comma > p && isdigit((unsigned char)key[comma - 1]) &&
+							      isdigit((unsigned char)key[comma + 1]))))
+			comma++;
+		if (!ex_starts_any(key, comma, p, adverbial_open))
+			return b;
+		if (comma >= e) /* the phrase ends with the adverbial, only its comma before the figure */
+			return adverbials_only(key, e, fig) ? e : b;
+		size_t nb = ex_skip_sp(key, comma + 1, e);
+		if (nb >= e)
+			return e;
+		if (ex_words_in(key, nb, e) >= 2 && score_np_ok(st, nb, e))
+			return nb;
+		p = nb;
+	}
+	return b;
 }
 
 /* Read the phrase before figure c->e and the clause after it into c. */
@@ -282,7 +315,7 @@ static void read_around(subj *c)
 		score_trim_all(key, &c->tb, &c->te);
 	}
 	c->tb = past_appraisal(c->st, c->tb, c->te);
-	c->tb = past_adverbial(c->st, c->tb, c->te);
+	c->tb = past_adverbial(c->st, c->tb, c->te, e->b);
 	/* "thành phố đã giải ngân …", "tỉnh đã thu hút vốn FDI": the doer before "đã" is no part of
 	 * what is measured */
 	for (size_t i = c->tb + 1; i + 2 < c->te; i++)

@@ -208,6 +208,12 @@ int main(void)
 	expect(ctx, LINES("Kết quả tự đánh giá của huyện đạt 40,5/45 điểm."), 1, 1,
 	       WANT(",tự đánh giá của huyện,score,=,40.5,45,"), WANT("Chỉ số"),
 	       "scores: with no lead naming an index, a self-assessed result keeps its own subject");
+	/* adverbial phrases are all there is before a figure: it opens its clause, a rate of what follows */
+	expect(ctx, LINES("Theo kết quả đánh giá trên Cổng, tính đến ngày 20/11/2024, 95% cơ quan xếp loại Tốt."), 1, 1,
+	       WANT(",tỷ lệ cơ quan xếp loại Tốt,score,=,95,"), WANT(",,Theo"),
+	       "scores: \"Theo …, tính đến …, N% X\": the rate of X");
+	expect(ctx, LINES("Như vậy, đến nay các kiến nghị của cử tri đã được trả lời, chiếm 96%."), 1, 1,
+	       WANT(",score,=,96,"), NULL, "scores: a clause after an adverbial still names the figure before it");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
