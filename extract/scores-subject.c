@@ -863,6 +863,48 @@ static int counted_rate_subject(const subj *c, score_row *r)
 	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
 }
 
+/* "… đã triển khai thực hiện 39/45 nhiệm vụ đề ra (đạt 86,67% kế hoạch, …)": a percentage that
+ * opens a parenthesis ("đạt" before it at most) right after a fraction that makes it, and the
+ * noun the fraction counts: the rate of those counted ("tỷ lệ nhiệm vụ đề ra"). */
+static int fraction_rate_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t pb = c->cstart, wb;
+	if (c->e->kind != EV_FIG || !c->percent || c->e->has2 || pb == 0 || key[pb - 1] != '(')
+		return GO_ON;
+	size_t fb = ex_skip_sp(key, pb, c->e->b);
+	if (fb < c->e->b && !(ex_word_at(key, c->e->b, fb, "dat") && ex_skip_sp(key, fb + 3, c->e->b) == c->e->b))
+		return GO_ON;
+	size_t oe = pb - 1;
+	while (oe > 0 && key[oe - 1] == ' ')
+		oe--;
+	/* the last fraction "39/45" before the parenthesis, in its clause */
+	size_t cb = ex_clause_start(key, c->st->title_key, oe), nb = EX_NONE;
+	for (size_t i = cb; i < oe; i++)
+		if (isdigit((unsigned char)key[i]) && (i == 0 || key[i - 1] == ' '))
+			nb = i;
+	if (nb == EX_NONE)
+		return GO_ON;
+	size_t ob = nb, tend;
+	while (ob < oe && isdigit((unsigned char)key[ob]))
+		ob++;
+	if (ob >= oe || key[ob] != '/' || !share_checks(key, nb, nb, c->e->v1, &tend))
+		return GO_ON;
+	while (ob < oe && key[ob] != ' ')
+		ob++;
+	ob = ex_skip_sp(key, ob, oe);
+	if (ob >= oe || ex_words_in(key, ob, oe) > 8 || ex_ends_with(key, ob, oe, "ke hoach", &wb) ||
+	    !score_np_ok(c->st, ob, oe))
+		return GO_ON;
+	for (size_t i = ob; i < oe; i++)
+		if (isdigit((unsigned char)key[i]) || strchr(",;:", key[i]))
+			return GO_ON;
+	char *noun = score_span_text(c->st, ob, oe, 1);
+	char *sj = noun ? score_join3("tỷ lệ", " ", noun) : NULL;
+	free(noun);
+	return take(r, sj, SUBJ_OWN) ? 1 : GO_ON;
+}
+
 /* A rank and what it ranks after it: "xếp thứ 05 cả nước về Chỉ số chuyển đổi số". */
 static int rank_about_subject(const subj *c, score_row *r)
 {
@@ -1201,7 +1243,7 @@ static int unreadable_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	goal_only_subject, rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	fraction_rate_subject, goal_only_subject, rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
 	plan_done_subject, object_subject,     count_object_subject, counted_rate_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
 	label_subject,      sentence_subject,
 };

@@ -214,6 +214,14 @@ int main(void)
 	       "scores: \"Theo …, tính đến …, N% X\": the rate of X");
 	expect(ctx, LINES("Như vậy, đến nay các kiến nghị của cử tri đã được trả lời, chiếm 96%."), 1, 1,
 	       WANT(",score,=,96,"), NULL, "scores: a clause after an adverbial still names the figure before it");
+	/* a percentage opening a parenthesis after the fraction that makes it: the rate of what is counted */
+	expect(ctx,
+	       LINES("Đến nay, huyện đã hoàn thành 18/24 công trình đề ra (đạt 75% kế hoạch, các công trình còn lại "
+		     "đang thi công)."),
+	       1, 1, WANT(",tỷ lệ công trình đề ra,score,=,75,"), NULL,
+	       "scores: \"18/24 công trình (đạt 75% kế hoạch\": the rate of the works counted");
+	expect(ctx, LINES("Đến nay, huyện đã hoàn thành 18/24 công trình đề ra (đạt 60% kế hoạch vốn)."), 1, -1, NULL,
+	       WANT(",tỷ lệ công trình đề ra,"), "scores: a percentage the fraction does not make is not its rate");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
