@@ -34,6 +34,29 @@ static int band_label(const char *key, size_t b, size_t e)
 	return ex_starts_any(key, e, b, band_heads);
 }
 
+/* The label of band statement sm (scheme_label_span), past an article number it opens with when
+ * the outline did not take it ("Điều 3. Xếp loại: từ 90 điểm trở lên …" -> "Xếp loại"). */
+static int band_label_span(const ex_stmt *sm, size_t *b, size_t *e)
+{
+	if (!scheme_label_span(sm, 1, b, e))
+		return 0;
+	const char *key = sm->key;
+	size_t p = *b;
+	if (!ex_word_at(key, *e, p, "dieu"))
+		return 1;
+	p = ex_skip_sp(key, p + 4, *e);
+	if (p >= *e || !isdigit((unsigned char)key[p]))
+		return 1;
+	while (p < *e && isdigit((unsigned char)key[p]))
+		p++;
+	if (p < *e && key[p] == '.')
+		p++;
+	p = ex_skip_sp(key, p, *e);
+	if (p < *e)
+		*b = p;
+	return 1;
+}
+
 /* A pass or fail named right at a band's figure (at, in its clause from cb): "đạt từ 5 điểm trở
  * lên" -> "đạt", "không đạt nếu dưới 5 điểm" -> "không đạt" ("chưa đạt" likewise); NULL when
  * none. */
@@ -103,7 +126,7 @@ static int in_band_context(const ex_doc *ed, size_t s)
 {
 	const ex_stmt *sm = &ed->stmts[s];
 	size_t lb, le;
-	if ((scheme_label_span(sm, 1, &lb, &le) && band_label(sm->key, lb, le)) || sets_fail_mark(sm) ||
+	if ((band_label_span(sm, &lb, &le) && band_label(sm->key, lb, le)) || sets_fail_mark(sm) ||
 	    sets_pass_mark(sm))
 		return 1;
 	size_t t = scheme_title_before(ed, s);
@@ -199,7 +222,7 @@ sohoa_status scheme_bands(sohoa_ctx *ctx, sch_doc *sd, size_t s, int *is_band)
 	size_t pos = scheme_body_start(sm);
 	sohoa_status st = SOHOA_OK;
 	size_t lb = 0, le = 0;
-	int labelled = scheme_label_span(sm, 1, &lb, &le) && band_label(key, lb, le);
+	int labelled = band_label_span(sm, &lb, &le) && band_label(key, lb, le);
 	size_t named_in = sm->keylen; /* the sentence end of the last band that named its class */
 	int pass_fail = sets_fail_mark(sm); /* "đạt từ 5 điểm trở lên, không đạt nếu dưới 5 điểm" */
 	while (pos < sm->keylen && st == SOHOA_OK) {

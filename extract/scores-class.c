@@ -865,6 +865,25 @@ static int reached_in(const ex_stmt *st, size_t b, size_t e)
 	return 0;
 }
 
+/* 1 when "đến năm Y" (Y the given year) stands in key[b..e), not as "tính đến năm Y", "cho đến năm
+ * Y" (the date a count is made at). */
+static int until_year(const char *key, size_t b, size_t e, int y)
+{
+	char w[32];
+	snprintf(w, sizeof w, "den nam %d", y);
+	for (size_t i = b; i < e; i++) {
+		size_t wb;
+		if (!ex_word_at(key, e, i, w) || (i > b && key[i - 1] != ' '))
+			continue;
+		size_t p = i;
+		while (p > b && key[p - 1] == ' ')
+			p--;
+		if (!ex_ends_with(key, b, p, "tinh", &wb) && !ex_ends_with(key, b, p, "cho", &wb))
+			return 1;
+	}
+	return 0;
+}
+
 int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const score_ev *e, size_t cstart,
 		   size_t sstart, score_row *r)
 {
@@ -904,7 +923,12 @@ int score_classify(const ex_doc *ed, size_t si, const score_doctype *dt, const s
 	/* a figure of a year before the document's is a result: a goal is set for what is to come */
 	if (!target && r->year && dt->year && r->year < dt->year)
 		result = 1;
-	if ((dt->plan && !result && !result_section) || target || (directive && !result) || (goal_section && !result))
+	/* one the sentence sets for a year after the document's, not long after ("Đến năm 2015 toàn tỉnh
+	 * có … 90% …" in a resolution of 2008), is a goal */
+	int future = !result && r->year && dt->year && r->year > dt->year && r->year <= dt->year + 15 &&
+		     until_year(key, sstart, e->b, r->year);
+	if ((dt->plan && !result && !result_section) || target || future || (directive && !result) ||
+	    (goal_section && !result))
 		r->kind = "target";
 	r->cue = target || result || directive || e->kind != EV_FIG;
 	if (dt->normative && !ex_has_any(key, sstart, se, goal_words))

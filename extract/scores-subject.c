@@ -249,20 +249,53 @@ static const char *const adverbial_open[] = {"theo", "tinh toi", "tinh den", "tr
 					     "sau", "truoc", "nam", "ngay", "thang", "quy", "chieu", "sang", "toi nay",
 					     "hien nay", "tren co so", "can cu", "nhin chung", "nhu vay", NULL};
 
+/* 1 when key[b..fig) holds a comma and, between commas, only adverbial phrases ("Theo …", "tính
+ * đến nay"), closed by a comma right before the figure at fig. */
+static int adverbials_only(const char *key, size_t b, size_t fig)
+{
+	size_t p = b, last = fig;
+	while (last > b && key[last - 1] == ' ')
+		last--;
+	if (last <= b || key[last - 1] != ',')
+		return 0;
+	while (p < last) {
+		p = ex_skip_sp(key, p, last);
+		size_t q = p;
+		while (q < last && key[q] != ',')
+			q++;
+		if (q > p && !ex_starts_any(key, q, p, adverbial_open))
+			return 0;
+		p = q + 1;
+	}
+	return 1;
+}
+
 /* Where the measured phrase key[b..e) of st starts past an adverbial phrase before its first
  * comma ("Tính tới 21h ngày 22/5, tỷ lệ cử tri đi bầu" -> "tỷ lệ cử tri đi bầu"), when the words
- * after the comma read as a noun phrase of two words or more; else b. */
-static size_t past_adverbial(const ex_stmt *st, size_t b, size_t e)
+ * after the comma read as a noun phrase of two words or more; e when adverbial phrases (three at
+ * most, each closed by a comma) are all there is before the figure at key offset fig ("Theo kết
+ * quả đánh giá …, tính đến ngày 27/11/2025, 100% cơ quan …"); else b. */
+static size_t past_adverbial(const ex_stmt *st, size_t b, size_t e, size_t fig)
 {
 	const char *key = st->key;
-	size_t comma = b;
-	while (comma < e && !(key[comma] == ',' && !(comma > b && isdigit((unsigned char)key[comma - 1]) &&
-						      isdigit((unsigned char)key[comma + 1]))))
-		comma++;
-	if (comma >= e || !ex_starts_any(key, comma, b, adverbial_open))
-		return b;
-	size_t nb = ex_skip_sp(key, comma + 1, e);
-	return ex_words_in(key, nb, e) >= 2 && score_np_ok(st, nb, e) ? nb : b;
+	size_t p = b;
+	for (int part = 0; part < 3; part++) {
+		size_t comma = p;
+		while (comma < e && !(key[comma] == ',' && !(comma > p && isdigit((unsigned char)key[comma - 1]) &&
+							      isdigit((unsigned char)key[comma + 1]))))
+			comma++;
+		if (!ex_starts_any(key, comma, p, adverbial_open))
+			return b;
+		if (comma >= e) /* the phrase ends with the adverbial, only its comma before the figure */
+			return adverbials_only(key, e, fig) ? e : b;
+		size_t nb = ex_skip_sp(key, comma + 1, e);
+		if (nb >= e)
+			return e;
+		if (ex_words_in(key, nb, e) >= 2 && score_np_ok(st, nb, e))
+			return nb;
+		p = nb;
+	}
+	return b;
 }
 
 /* Read the phrase before figure c->e and the clause after it into c. */
@@ -282,7 +315,7 @@ static void read_around(subj *c)
 		score_trim_all(key, &c->tb, &c->te);
 	}
 	c->tb = past_appraisal(c->st, c->tb, c->te);
-	c->tb = past_adverbial(c->st, c->tb, c->te);
+	c->tb = past_adverbial(c->st, c->tb, c->te, e->b);
 	/* "thành phố đã giải ngân …", "tỉnh đã thu hút vốn FDI": the doer before "đã" is no part of
 	 * what is measured */
 	for (size_t i = c->tb + 1; i + 2 < c->te; i++)
@@ -703,20 +736,79 @@ static double whole_at(const char *key, size_t p, size_t *end)
 
 /* 1 when the count at key offset nb ("42/139", "78") makes percent pct of its total (to a rounding
  * of the percentage): the total after "/", else a whole number before it in the sentence from sb
- * ("ban hành 137 quyết định …, trong đó có 78 …, đạt tỷ lệ 56,9%"). */
-static int share_checks(const char *key, size_t sb, size_t nb, double pct)
+ * ("ban hành 137 quyết định …, trong đó có 78 …, đạt tỷ lệ 56,9%"); *tend gets the key offset
+ * where that whole number ends (EX_NONE for a total after "/"). */
+static int share_checks(const char *key, size_t sb, size_t nb, double pct, size_t *tend)
 {
 	size_t end;
 	double n = whole_at(key, nb, &end), t;
+	*tend = EX_NONE;
 	if (n < 0)
 		return 0;
 	if (key[end] == '/')
 		return (t = whole_at(key, end + 1, &end)) > 0 && fabs(100 * n / t - pct) <= 0.55;
 	for (size_t i = sb; i < nb; i++)
 		if (isdigit((unsigned char)key[i]) && (i == 0 || key[i - 1] == ' ') && (t = whole_at(key, i, &end)) > n &&
-		    fabs(100 * n / t - pct) <= 0.55)
+		    fabs(100 * n / t - pct) <= 0.55) {
+			*tend = end;
 			return 1;
+		}
 	return 0;
+}
+
+/* Words that end the noun of a total before its qualifier ("137 quyết định công bố danh mục thủ
+ * tục hành chính thuộc thẩm quyền …"). */
+static const char *const total_stops[] = {"thuoc", "cua", "tai", "tren", "trong", "theo", "cho", "ve", "do", "voi", NULL};
+
+/* The end of the word at key offset p (before e). */
+static size_t word_end(const char *key, size_t p, size_t e)
+{
+	while (p < e && key[p] != ' ')
+		p++;
+	return p;
+}
+
+/* The noun of a part [ob, oe) told with the noun of its total (after the total's number, from
+ * tb): when the part's words are the total's first two words or more and then its own qualifier
+ * ("78 quyết định công bố đúng hạn" of "137 quyết định công bố danh mục thủ tục hành chính
+ * thuộc …"), the total's noun up to its qualifier, then the part's: "quyết định công bố danh mục
+ * thủ tục hành chính đúng hạn". NULL when they share no such head (caller keeps the part's). */
+static char *part_of_total(const ex_stmt *st, size_t tb, size_t ob, size_t oe)
+{
+	const char *key = st->key;
+	size_t te = tb;
+	tb = ex_skip_sp(key, tb, ob);
+	while (te < ob && !strchr(",;:.()", key[te]))
+		te++;
+	size_t p = tb, q = ob;
+	int common = 0;
+	/* the head both start with */
+	while (p < te && q < oe) {
+		size_t pe = word_end(key, p, te), qe = word_end(key, q, oe);
+		if (pe - p != qe - q || strncmp(key + p, key + q, pe - p))
+			break;
+		common++;
+		p = ex_skip_sp(key, pe, te);
+		q = ex_skip_sp(key, qe, oe);
+	}
+	if (common < 2 || p >= te || q >= oe)
+		return NULL;
+	/* the total's own words after the head, up to its qualifier */
+	size_t xe = p;
+	int words = 0;
+	while (xe < te && !ex_starts_any(key, te, xe, total_stops) && words < 8) {
+		xe = ex_skip_sp(key, word_end(key, xe, te), te);
+		words++;
+	}
+	while (xe > p && key[xe - 1] == ' ')
+		xe--;
+	if (xe <= p || words >= 8 || !score_np_ok(st, tb, xe))
+		return NULL;
+	char *head = score_span_text(st, tb, xe, 1), *rest = score_span_text(st, q, oe, 1);
+	char *s = head && rest ? score_join3(head, " ", rest) : NULL;
+	free(head);
+	free(rest);
+	return s;
 }
 
 /* "… đã kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30%": a percentage a rate word leads, after a
@@ -751,7 +843,8 @@ static int counted_rate_subject(const subj *c, score_row *r)
 	size_t ob = nb;
 	while (ob < oe && (isdigit((unsigned char)key[ob]) || key[ob] == '/' || key[ob] == '.'))
 		ob++;
-	if (ob >= oe || key[ob] != ' ' || !share_checks(key, c->sstart, nb, c->e->v1))
+	size_t tend;
+	if (ob >= oe || key[ob] != ' ' || !share_checks(key, c->sstart, nb, c->e->v1, &tend))
 		return GO_ON;
 	ob = ex_skip_sp(key, ob, oe);
 	/* "khám 1.688.455 lượt người": a count of events names no population */
@@ -762,10 +855,54 @@ static int counted_rate_subject(const subj *c, score_row *r)
 			return GO_ON;
 	if (ex_words_in(key, ob, oe) > 8 || !score_np_ok(c->st, ob, oe))
 		return GO_ON;
-	char *noun = score_span_text(c->st, ob, oe, 1);
+	char *noun = tend != EX_NONE ? part_of_total(c->st, tend, ob, oe) : NULL;
+	if (!noun)
+		noun = score_span_text(c->st, ob, oe, 1);
 	char *s = noun ? score_join3("tỷ lệ", " ", noun) : NULL;
 	free(noun);
 	return take(r, s, SUBJ_OWN) ? 1 : GO_ON;
+}
+
+/* "… đã triển khai thực hiện 39/45 nhiệm vụ đề ra (đạt 86,67% kế hoạch, …)": a percentage that
+ * opens a parenthesis ("đạt" before it at most) right after a fraction that makes it, and the
+ * noun the fraction counts: the rate of those counted ("tỷ lệ nhiệm vụ đề ra"). */
+static int fraction_rate_subject(const subj *c, score_row *r)
+{
+	const char *key = c->key;
+	size_t pb = c->cstart, wb;
+	if (c->e->kind != EV_FIG || !c->percent || c->e->has2 || pb == 0 || key[pb - 1] != '(')
+		return GO_ON;
+	size_t fb = ex_skip_sp(key, pb, c->e->b);
+	if (fb < c->e->b && !(ex_word_at(key, c->e->b, fb, "dat") && ex_skip_sp(key, fb + 3, c->e->b) == c->e->b))
+		return GO_ON;
+	size_t oe = pb - 1;
+	while (oe > 0 && key[oe - 1] == ' ')
+		oe--;
+	/* the last fraction "39/45" before the parenthesis, in its clause */
+	size_t cb = ex_clause_start(key, c->st->title_key, oe), nb = EX_NONE;
+	for (size_t i = cb; i < oe; i++)
+		if (isdigit((unsigned char)key[i]) && (i == 0 || key[i - 1] == ' '))
+			nb = i;
+	if (nb == EX_NONE)
+		return GO_ON;
+	size_t ob = nb, tend;
+	while (ob < oe && isdigit((unsigned char)key[ob]))
+		ob++;
+	if (ob >= oe || key[ob] != '/' || !share_checks(key, nb, nb, c->e->v1, &tend))
+		return GO_ON;
+	while (ob < oe && key[ob] != ' ')
+		ob++;
+	ob = ex_skip_sp(key, ob, oe);
+	if (ob >= oe || ex_words_in(key, ob, oe) > 8 || ex_ends_with(key, ob, oe, "ke hoach", &wb) ||
+	    !score_np_ok(c->st, ob, oe))
+		return GO_ON;
+	for (size_t i = ob; i < oe; i++)
+		if (isdigit((unsigned char)key[i]) || strchr(",;:", key[i]))
+			return GO_ON;
+	char *noun = score_span_text(c->st, ob, oe, 1);
+	char *sj = noun ? score_join3("tỷ lệ", " ", noun) : NULL;
+	free(noun);
+	return take(r, sj, SUBJ_OWN) ? 1 : GO_ON;
 }
 
 /* A rank and what it ranks after it: "xếp thứ 05 cả nước về Chỉ số chuyển đổi số". */
@@ -1106,13 +1243,76 @@ static int unreadable_subject(const subj *c, score_row *r)
 
 /* The steps, in the order they are tried; the heading's criterion is the last resort. */
 static int (*const steps[])(const subj *c, score_row *r) = {
-	goal_only_subject, rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
+	fraction_rate_subject, goal_only_subject, rank_about_subject, index_place_subject, rank_label_subject, rate_subject,       place_subject,       parenthesis_follows, ratio_subject, opening_subject,
 	plan_done_subject, object_subject,     count_object_subject, counted_rate_subject, goal_subject,     own_subject,         row_before_subject, unreadable_subject,
 	label_subject,      sentence_subject,
 };
 
-int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,
-		     size_t cstart, size_t sstart, score_row *r)
+/* The index a list's lead names ("1. Báo cáo tự đánh giá, chấm điểm các tiêu chí … Chỉ số cải
+ * cách hành chính năm 2025 của tỉnh Lâm Đồng (gửi kèm theo), trong đó:"): from a capitalized
+ * "Chỉ số" to the clause's end, in the nearest statement ending with ':' at most three before si;
+ * NULL when none. */
+static char *lead_index(const ex_doc *ed, size_t si)
+{
+	for (size_t h = si; h-- > 0 && si - h <= 3;) {
+		const ex_stmt *hs = &ed->stmts[h];
+		size_t e = hs->keylen;
+		while (e > 0 && hs->key[e - 1] == ' ')
+			e--;
+		if (e == 0 || hs->key[e - 1] != ':')
+			continue;
+		for (size_t i = 0; i + 6 < e; i++) {
+			if ((i > 0 && hs->key[i - 1] != ' ') || !ex_word_at(hs->key, e, i, "chi so") ||
+			    hs->text[hs->kmap[i]] != 'C')
+				continue;
+			size_t j = i;
+			while (j < e && !strchr(",;:()", hs->key[j]) && !ex_sentence_dot(hs->key, hs->keylen, j))
+				j++;
+			while (j > i && hs->key[j - 1] == ' ')
+				j--;
+			size_t n = ex_words_in(hs->key, i, j);
+			return n >= 4 && n <= 16 && score_np_ok(hs, i, j) ? score_span_text(hs, i, j, 0) : NULL;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+/* A self-assessed result whose subject names no index ("- Kết quả tự đánh giá của tỉnh đạt:
+ * 60,5/61,5 điểm (chỉ số 98,37%)" under a lead naming "Chỉ số cải cách hành chính …"): the
+ * result, or its rate ("chỉ số"), of self-assessing the lead's index. r keeps its subject
+ * otherwise. */
+static void self_assessed(const ex_doc *ed, size_t si, size_t sstart, const score_ev *e, score_row *r)
+{
+	static const char *const generic[][2] = {{"chỉ số", "chỉ số tự đánh giá"},
+						  {"tự đánh giá", "kết quả tự đánh giá"},
+						  {"kết quả tự đánh giá", "kết quả tự đánh giá"}};
+	const ex_stmt *st = &ed->stmts[si];
+	const char *sub = r->subject, *prefix = NULL;
+	if (!sub || !ex_has_word(st->key, sstart, e->b, "tu danh gia"))
+		return;
+	for (size_t g = 0; g < sizeof generic / sizeof generic[0] && !prefix; g++) {
+		size_t n = strlen(generic[g][0]);
+		if (strncmp(sub, generic[g][0], n))
+			continue;
+		/* the phrase alone, or with "của" and a unit of three words at most ("của tỉnh") */
+		const char *rest = sub + n;
+		int spaces = 0;
+		for (const char *q = rest; *q; q++)
+			spaces += *q == ' ';
+		if (!*rest || (!strncmp(rest, " của ", strlen(" của ")) && spaces <= 4))
+			prefix = generic[g][1];
+	}
+	if (!prefix)
+		return;
+	char *index = lead_index(ed, si), *s = index ? score_join3(prefix, " ", index) : NULL;
+	free(index);
+	if (s)
+		take(r, s, r->subj_src);
+}
+
+static int subject_steps(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,
+			 size_t cstart, size_t sstart, score_row *r)
 {
 	const ex_stmt *st = &ed->stmts[si];
 	if (e->kind == EV_FIG && ex_skip_sp(st->key, 0, st->keylen) == e->b &&
@@ -1129,4 +1329,13 @@ int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score
 			return v;
 	}
 	return take(r, heading_subject(ed, si), SUBJ_HEADING);
+}
+
+int score_subject_of(const ex_doc *ed, size_t si, const score_ev *e, const score_row *last, int same_sentence,
+		     size_t cstart, size_t sstart, score_row *r)
+{
+	int v = subject_steps(ed, si, e, last, same_sentence, cstart, sstart, r);
+	if (v)
+		self_assessed(ed, si, sstart, e, r);
+	return v;
 }

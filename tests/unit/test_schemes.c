@@ -356,6 +356,12 @@ int main(void)
 	expect(ctx, "schemes", listed, 1, 2, WANT(",band,loại Khá,8,6,", ",band,loại Giỏi,10,8,"),
 	       "schemes: one band per clause when each names its class after its range");
 	expect(ctx, "scores", listed, 1, 0, NULL, "scores: the bounds of listed bands are no scores");
+	/* the bands on the article line itself: its number is no part of the label */
+	const char *const *article =
+		LINES("Điều 4. Xếp loại: từ 85 điểm trở lên xếp loại Giỏi; từ 70 điểm đến dưới 85 điểm xếp loại Khá.");
+	expect(ctx, "schemes", article, 1, 2, WANT(",band,loại Giỏi,,85,", ",band,loại Khá,85,70,"),
+	       "schemes: bands on an article line \"Điều 4. Xếp loại: …\"");
+	expect(ctx, "scores", article, 1, 0, NULL, "scores: bands on an article line are no targets");
 	expect(ctx, "schemes",
 	       LINES("Loại tốt: đạt từ 85 điểm đến dưới 95 điểm; có ít nhất 3 tiêu chí đạt trên 8 điểm."), 1, 1,
 	       WANT(",band,Loại tốt,95,85,"), "schemes: a clause that names no class of its own is a condition");

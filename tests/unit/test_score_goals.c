@@ -141,6 +141,14 @@ int main(void)
 	expect(ctx, "scores",
 	       LINES("Thông báo kết luận .", "+ Dự kiến trong năm 2022 phấn đấu giải ngân tăng 10-15 % so với năm 2021 ."), 2,
 	       2, WANT(",giải ngân so với năm 2021,target,>=,10,"), WANT(",Dự kiến"), "scores: \"Dự kiến\" is no part of a subject");
+	/* "Đến năm Y" a few years after the document's date sets a goal; "Tính đến năm Y" and a year
+	 * far after the date (a date line of an old text) do not */
+	expect(ctx, "scores",
+	       LINES("NGHỊ QUYẾT", "Bình An, ngày 12 tháng 10 năm 2016 .", "Tính đến năm 2020 , tỷ lệ hộ nghèo chiếm 8,5 % dân số .",
+		     "Đến năm 2020 toàn tỉnh có 5.000 ha , trong đó 70 % diện tích chè an toàn .",
+		     "Đến năm 2040 toàn tỉnh có 9.000 ha , trong đó 60 % diện tích chè hữu cơ ."),
+	       5, 3, WANT(",tỷ lệ hộ nghèo,score,=,8.5,", ",tỷ lệ diện tích chè an toàn,target,=,70,", ",score,=,60,"),
+	       WANT(",target,=,8.5,", ",target,=,60,"), "scores: \"Đến năm Y\" soon after the document's date makes a target");
 
 	/* a pass mark: what reaching it qualifies for */
 	expect(ctx, "schemes",

@@ -187,6 +187,41 @@ int main(void)
 	       LINES("Bài thi môn Tin học (tuyển tối đa 50% chỉ tiêu) hoặc bài thi môn Toán (tuyển tối thiểu 40% chỉ "
 		     "tiêu)."),
 	       1, 1, WANT(",Bài thi môn Tin học,"), WANT(",chỉ tiêu)"), "scores: the tail of an aside is no subject");
+	/* a part counted of a total: the total's noun up to its qualifier, then the part's own words */
+	expect(ctx,
+	       LINES("Sở đã tiếp nhận 200 hồ sơ đăng ký kinh doanh của doanh nghiệp, trong đó có 150 hồ sơ đăng ký trực "
+		     "tuyến, đạt tỷ lệ 75%."),
+	       1, 1, WANT(",tỷ lệ hồ sơ đăng ký kinh doanh trực tuyến,score,=,75,"), WANT("của doanh nghiệp trực"),
+	       "scores: a count-based rate names the total's noun and the part's qualifier");
+	expect(ctx, LINES("Sở đã tiếp nhận 200 hồ sơ, trong đó có 150 hồ sơ nộp trực tuyến, đạt tỷ lệ 75%."), 1, 1,
+	       WANT(",tỷ lệ hồ sơ nộp trực tuyến,score,=,75,"), NULL,
+	       "scores: a total with no words beyond the part's head leaves the part's noun");
+	/* a self-assessed result under a lead that names the index: the index is what is measured */
+	expect(ctx,
+	       LINES("1. Báo cáo tự đánh giá các tiêu chí Chỉ số hài lòng về sự phục vụ hành chính năm 2024 của huyện "
+		     "Bình An (gửi kèm theo), trong đó:",
+		     "- Kết quả tự đánh giá của huyện đạt: 40,5/45 điểm (chỉ số 90%)."),
+	       2, 2,
+	       WANT(",kết quả tự đánh giá Chỉ số hài lòng về sự phục vụ hành chính năm 2024 của huyện Bình An,score,=,40.5,45,",
+		    ",chỉ số tự đánh giá Chỉ số hài lòng về sự phục vụ hành chính năm 2024 của huyện Bình An,score,=,90,"),
+	       NULL, "scores: a self-assessed result takes the index its list's lead names");
+	expect(ctx, LINES("Kết quả tự đánh giá của huyện đạt 40,5/45 điểm."), 1, 1,
+	       WANT(",tự đánh giá của huyện,score,=,40.5,45,"), WANT("Chỉ số"),
+	       "scores: with no lead naming an index, a self-assessed result keeps its own subject");
+	/* adverbial phrases are all there is before a figure: it opens its clause, a rate of what follows */
+	expect(ctx, LINES("Theo kết quả đánh giá trên Cổng, tính đến ngày 20/11/2024, 95% cơ quan xếp loại Tốt."), 1, 1,
+	       WANT(",tỷ lệ cơ quan xếp loại Tốt,score,=,95,"), WANT(",,Theo"),
+	       "scores: \"Theo …, tính đến …, N% X\": the rate of X");
+	expect(ctx, LINES("Như vậy, đến nay các kiến nghị của cử tri đã được trả lời, chiếm 96%."), 1, 1,
+	       WANT(",score,=,96,"), NULL, "scores: a clause after an adverbial still names the figure before it");
+	/* a percentage opening a parenthesis after the fraction that makes it: the rate of what is counted */
+	expect(ctx,
+	       LINES("Đến nay, huyện đã hoàn thành 18/24 công trình đề ra (đạt 75% kế hoạch, các công trình còn lại "
+		     "đang thi công)."),
+	       1, 1, WANT(",tỷ lệ công trình đề ra,score,=,75,"), NULL,
+	       "scores: \"18/24 công trình (đạt 75% kế hoạch\": the rate of the works counted");
+	expect(ctx, LINES("Đến nay, huyện đã hoàn thành 18/24 công trình đề ra (đạt 60% kế hoạch vốn)."), 1, -1, NULL,
+	       WANT(",tỷ lệ công trình đề ra,"), "scores: a percentage the fraction does not make is not its rate");
 
 	sohoa_ctx_free(ctx);
 	return CHECK_DONE();
