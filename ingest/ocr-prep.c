@@ -602,38 +602,75 @@ static int ink_at(const l_uint32 *data, int wpl, int x, int y)
 	return GET_DATA_BIT(data + (size_t)y * (size_t)wpl, x) != 0;
 }
 
-/* 1 if the component mask m (1 bpp, its bounding box) is a closed rectangular frame: ink along
- * nine tenths of each of its four sides, the inside almost empty, no rule down the inside (the
- * grid of a table) and at most one across it (the rule under a stamp's heading). */
-static int is_frame(PIX *m)
+/* The index of the largest of a[lo..hi). */
+static int peak(const int *a, int lo, int hi)
+{
+	int best = lo;
+	for (int i = lo; i < hi; i++)
+		if (a[i] > a[best])
+			best = i;
+	return best;
+}
+
+/* 1 if the component mask m (1 bpp, its bounding box) holds a closed rectangular frame, and its
+ * sides in f {x0, y0, x1, y1} (pixels of m): each side on the row or column of most ink in the
+ * outer third of m (a letter of the text or a stroke of handwriting touching the frame widens
+ * m's box but not the frame), ink along nine tenths of three sides and six tenths of the fourth
+ * (a worn stamp's side breaks up), the inside almost empty, no rule down the inside (the grid
+ * of a table) and at most one across it (the rule under a stamp's heading). */
+static int is_frame(PIX *m, int f[4])
 {
 	int w = pixGetWidth(m), h = pixGetHeight(m), wpl = pixGetWpl(m);
 	const l_uint32 *d = pixGetData(m);
-	int t = (w < h ? w : h) / 12;
-	t = t < 2 ? 2 : t;
-	if (w <= 4 * t || h <= 4 * t)
+	int *row = calloc((size_t)h, sizeof *row), *col = calloc((size_t)w, sizeof *col);
+	if (!row || !col || w < 3 || h < 3) {
+		free(row), free(col);
 		return 0;
-	int side[4] = {0, 0, 0, 0}; /* top, bottom, left, right */
-	for (int x = 0; x < w; x++) {
+	}
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++)
+			if (ink_at(d, wpl, x, y))
+				row[y]++, col[x]++;
+	int x0 = peak(col, 0, w / 3), x1 = peak(col, w - w / 3, w);
+	int y0 = peak(row, 0, h / 3), y1 = peak(row, h - h / 3, h);
+	free(row), free(col);
+	int fw = x1 - x0 + 1, fh = y1 - y0 + 1;
+	int t = (fw < fh ? fw : fh) / 12;
+	t = t < 2 ? 2 : t;
+	if (fw <= 4 * t || fh <= 4 * t)
+		return 0;
+	int side[4] = {0, 0, 0, 0}; /* top, bottom, left, right: ink within t/2 of the side's line */
+	for (int x = x0; x <= x1; x++) {
 		int top = 0, bot = 0;
-		for (int y = 0; y < t && !(top && bot); y++)
-			top |= ink_at(d, wpl, x, y), bot |= ink_at(d, wpl, x, h - 1 - y);
+		for (int y = -t / 2; y <= t / 2 && !(top && bot); y++) {
+			top |= y0 + y >= 0 && y0 + y < h && ink_at(d, wpl, x, y0 + y);
+			bot |= y1 + y >= 0 && y1 + y < h && ink_at(d, wpl, x, y1 + y);
+		}
 		side[0] += top, side[1] += bot;
 	}
-	for (int y = 0; y < h; y++) {
+	for (int y = y0; y <= y1; y++) {
 		int lft = 0, rgt = 0;
-		for (int x = 0; x < t && !(lft && rgt); x++)
-			lft |= ink_at(d, wpl, x, y), rgt |= ink_at(d, wpl, w - 1 - x, y);
+		for (int x = -t / 2; x <= t / 2 && !(lft && rgt); x++) {
+			lft |= x0 + x >= 0 && x0 + x < w && ink_at(d, wpl, x0 + x, y);
+			rgt |= x1 + x >= 0 && x1 + x < w && ink_at(d, wpl, x1 + x, y);
+		}
 		side[2] += lft, side[3] += rgt;
 	}
-	if (side[0] * 10 < w * 9 || side[1] * 10 < w * 9 || side[2] * 10 < h * 9 || side[3] * 10 < h * 9)
+	int full = 0;
+	for (int i = 0; i < 4; i++) {
+		int len = i < 2 ? fw : fh;
+		if (side[i] * 10 < len * 6)
+			return 0;
+		full += side[i] * 10 >= len * 9;
+	}
+	if (full < 3)
 		return 0;
-	/* the inside: rows and columns t..size-t */
+	/* the inside: t in from each side */
 	long fill = 0;
-	int iw = w - 2 * t, ih = h - 2 * t, across = 0, in_rule = 0;
-	for (int y = t; y < h - t; y++) {
+	int iw = fw - 2 * t, ih = fh - 2 * t, across = 0, in_rule = 0;
+	for (int y = y0 + t; y <= y1 - t; y++) {
 		int run = 0;
-		for (int x = t; x < w - t; x++)
+		for (int x = x0 + t; x <= x1 - t; x++)
 			run += ink_at(d, wpl, x, y);
 		fill += run;
 		int rule = run * 10 >= iw * 8;
@@ -642,13 +679,14 @@ static int is_frame(PIX *m)
 	}
 	if (across > 1 || fill * 6 > (long)iw * ih)
 		return 0;
-	for (int x = t; x < w - t; x++) {
+	for (int x = x0 + t; x <= x1 - t; x++) {
 		int run = 0;
-		for (int y = t; y < h - t; y++)
+		for (int y = y0 + t; y <= y1 - t; y++)
 			run += ink_at(d, wpl, x, y);
 		if (run * 10 >= ih * 8)
 			return 0;
 	}
+	f[0] = x0, f[1] = y0, f[2] = x1 + 1, f[3] = y1 + 1;
 	return 1;
 }
 
@@ -701,12 +739,13 @@ int ocr_prep_frames(const ingest_raster *r, int quads, float page_w, float page_
 		if (boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h) != 0 || w > side / 2 || h > side / 3)
 			continue;
 		PIX *m = pixaGetPix(pixa, i, L_CLONE);
-		int frame = m && is_frame(m);
+		int f[4];
+		int frame = m && is_frame(m, f);
 		pixDestroy(&m);
 		if (!frame)
 			continue;
-		/* the box in the upright page: quads clockwise quarter turns */
-		double x0 = x, y0 = y, x1 = x + w, y1 = y + h, u0, v0, u1, v1;
+		/* the frame in the upright page: quads clockwise quarter turns */
+		double x0 = x + f[0], y0 = y + f[1], x1 = x + f[2], y1 = y + f[3], u0, v0, u1, v1;
 		switch (quads & 3) {
 		case 1: u0 = H - y1, v0 = x0, u1 = H - y0, v1 = x1; break;
 		case 2: u0 = W - x1, v0 = H - y1, u1 = W - x0, v1 = H - y0; break;

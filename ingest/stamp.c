@@ -174,7 +174,8 @@ static int esign_words(const char *text)
 	const char *k = line_key(text, &b);
 	if (!k)
 		return 0;
-	int yes = starts_word(k, "ký bởi") || strstr(k, "thời gian ký:") || strstr(k, "bởi:");
+	int yes = starts_word(k, "ký bởi") || strstr(k, "thời gian ký:") || strstr(k, "bởi:") ||
+		  strstr(k, "người ký:");
 	sohoa_buf_free(&b);
 	return yes;
 }

@@ -34,7 +34,7 @@ void ingest_stamp_words(sohoa_page *page);
 
 /* The lines of an OCR page in closed frames box[0..n) ({x0, y0, x1, y1}, points; ocr-prep.c finds
  * them) that hold at most a stamp's few lines, then ingest_stamp_words, then the lines of an
- * e-signature stamp printed on the page (the signing system's "Ký bởi: ...", "Cơ quan: ...
+ * e-signature stamp printed on the page (the signing system's "Ký bởi: ..." or "Người ký: ...", "Cơ quan: ...
  * Thời gian ký: ..." block and its time stamp "05.02.2025 08:09:28", "+07:00": a clock time with
  * seconds, which a document's own text never gives). Only on OCR pages: in a born-digital
  * PDF that text is the document's own layer, which extract/ reads the number and day from.

@@ -121,6 +121,8 @@ static void test_esign(sohoa_ctx *ctx)
 	add_line(&page, "Quảng Ngãi, ngày 04 tháng 02 năm 2025", 330, 90, SOHOA_SRC_OCR); /* 8 */
 	add_line(&page, "ỦY BAN NHÂN DÂN", 70, 66, SOHOA_SRC_OCR);            /* 9 */
 	add_line(&page, "Cuộc họp lúc 14:30 ngày 5 tháng 3 tại hội trường", 70, 200, SOHOA_SRC_OCR); /* 10 */
+	/* 11: the government portal's label, read run into its e-mail, far from the time stamp */
+	add_line(&page, "Email: ttdt@chinhphu.vnNgười ký: CỔNG THÔNG TIN ĐIỆN TỬ", 200, 300, SOHOA_SRC_OCR);
 	CHECK(ingest_stamp_frames(ctx, &page, NULL, 0) == SOHOA_OK, "esign: marking succeeds");
 	for (size_t i = 0; i <= 6; i++) {
 		char name[64];
@@ -130,6 +132,7 @@ static void test_esign(sohoa_ctx *ctx)
 	CHECK(!is_stamp(&page, 7), "esign: the motto under the stamp stays");
 	CHECK(!is_stamp(&page, 8) && !is_stamp(&page, 9), "esign: the date and the letterhead stay");
 	CHECK(!is_stamp(&page, 10), "esign: a time of day in prose stays");
+	CHECK(is_stamp(&page, 11), "esign: a \"Người ký:\" label is the stamp's");
 	ingest_page_clear(&page);
 	/* a born-digital page's own e-signature text goes through ingest_stamp_words only: kept */
 	add_line(&page, "Thời gian ký: 04/02/2025 16:42:36", 480, 16, SOHOA_SRC_PDF);
