@@ -956,8 +956,8 @@ int main(void)
 			  "title: stops at a line that tells the meeting's day");
 		static const char *const day_run[] = {
 			"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 12/TB-UBND", "Hà Nam, ngày 05 tháng 3 năm 2024", "THÔNG BÁO",
-			"Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Kim Bảng Ngày 1/3/2024, tại trụ sở "
-			"UBND huyện, Chủ tịch UBND tỉnh chủ trì họp.",
+			("Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Kim Bảng Ngày 1/3/2024, tại trụ sở "
+			 "UBND huyện, Chủ tịch UBND tỉnh chủ trì họp."),
 		};
 		run_doc(ctx, day_run, sizeof day_run / sizeof *day_run, SOHOA_SRC_TEXT, -1, &r);
 		CHECK_STR(F(&r, "title"), "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Kim Bảng",
