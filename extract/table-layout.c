@@ -1419,10 +1419,13 @@ static sohoa_status write_scheme(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltab
 	return ex_row_end(&w, ctx);
 }
 
+static int row_line(const ex_ltables *lt, const lt_table *t, size_t i, int mk);
+
 /* A rule of a criterion's guidance ("- <condition> thì điểm đánh giá là X") starting on label
- * line q: written with the criterion name; *next gets the line after it. */
+ * line q: written with the criterion name; *next gets the line after it. A rule without a bullet
+ * (plain, mk the column of maxima) ends before a row line or a line opening with a capital. */
 static sohoa_status rule_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, const lt_table *t, size_t q,
-			    const char *name, size_t *next, sohoa_buf *out)
+			    const char *name, int plain, int mk, size_t *next, sohoa_buf *out)
 {
 	char text[1200] = "";
 	size_t starts[16], lines[16];
@@ -1430,7 +1433,8 @@ static sohoa_status rule_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *
 	size_t e = q;
 	for (; e < t->last && n < 16; e++) {
 		char *c = label_text(lt, t, e);
-		if (!c || (e > q && (c[0] == '-' || c[0] == '+'))) {
+		if (!c || (e > q && (c[0] == '-' || c[0] == '+')) ||
+		    (plain && (e > q ? row_line(lt, t, e, mk) || capital_first(ctx, c) : !capital_first(ctx, c)))) {
 			free(c);
 			break;
 		}
@@ -1602,13 +1606,20 @@ sohoa_status ex_ltables_schemes(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltabl
 				if (x > 0 && q > rows[x - 1] && !row_line(lt, t, q, mk)) {
 					lt_row r;
 					read_row(t, lt->lines[rows[x - 1]]->text, &r);
+					size_t len = out->len;
 					st = colon_case_at(ctx, ed, lt, t, q, mk, names[x - 1], r.v[mk], &next, out);
+					/* "Nếu tỷ lệ b/a <0.8 thì điểm đánh giá là 0" */
+					size_t after = q + 1;
+					if (st == SOHOA_OK && out->len == len)
+						st = rule_at(ctx, ed, lt, t, q, names[x - 1], 1, mk, &after, out);
+					if (out->len > len && after > next)
+						next = after;
 				}
 				q = next;
 				continue;
 			}
 			if (x > 0 || carry[0])
-				st = rule_at(ctx, ed, lt, t, q, x > 0 ? names[x - 1] : carry, &next, out);
+				st = rule_at(ctx, ed, lt, t, q, x > 0 ? names[x - 1] : carry, 0, mk, &next, out);
 			q = next;
 		}
 		if (nr)
