@@ -1422,8 +1422,9 @@ static sohoa_status write_scheme(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltab
 static int row_line(const ex_ltables *lt, const lt_table *t, size_t i, int mk);
 
 /* A rule of a criterion's guidance ("- <condition> thì điểm đánh giá là X") starting on label
- * line q: written with the criterion name; *next gets the line after it. A rule without a bullet
- * (plain, mk the column of maxima) ends before a row line or a line opening with a capital. */
+ * line q: written with the criterion name; *next gets the line after it. A row line without a
+ * label in it (mk the column of maxima) is stepped over. A rule without a bullet (plain) ends
+ * before a row line or a line opening with a capital. */
 static sohoa_status rule_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, const lt_table *t, size_t q,
 			    const char *name, int plain, int mk, size_t *next, sohoa_buf *out)
 {
@@ -1433,6 +1434,8 @@ static sohoa_status rule_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *
 	size_t e = q;
 	for (; e < t->last && n < 16; e++) {
 		char *c = label_text(lt, t, e);
+		if (!c && e > q && row_line(lt, t, e, mk))
+			continue; /* the row's number and maximum beside the rule's middle line */
 		if (!c || (e > q && (c[0] == '-' || c[0] == '+')) ||
 		    (plain && (e > q ? row_line(lt, t, e, mk) || capital_first(ctx, c) : !capital_first(ctx, c)))) {
 			free(c);
