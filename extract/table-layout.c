@@ -1419,10 +1419,14 @@ static sohoa_status write_scheme(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltab
 	return ex_row_end(&w, ctx);
 }
 
+static int row_line(const ex_ltables *lt, const lt_table *t, size_t i, int mk);
+
 /* A rule of a criterion's guidance ("- <condition> thì điểm đánh giá là X") starting on label
- * line q: written with the criterion name; *next gets the line after it. */
+ * line q: written with the criterion name; *next gets the line after it. A row line without a
+ * label in it (mk the column of maxima) is stepped over. A rule without a bullet (plain) ends
+ * before a row line or a line opening with a capital. */
 static sohoa_status rule_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, const lt_table *t, size_t q,
-			    const char *name, size_t *next, sohoa_buf *out)
+			    const char *name, int plain, int mk, size_t *next, sohoa_buf *out)
 {
 	char text[1200] = "";
 	size_t starts[16], lines[16];
@@ -1430,7 +1434,10 @@ static sohoa_status rule_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *
 	size_t e = q;
 	for (; e < t->last && n < 16; e++) {
 		char *c = label_text(lt, t, e);
-		if (!c || (e > q && (c[0] == '-' || c[0] == '+'))) {
+		if (!c && e > q && row_line(lt, t, e, mk))
+			continue; /* the row's number and maximum beside the rule's middle line */
+		if (!c || (e > q && (c[0] == '-' || c[0] == '+')) ||
+		    (plain && (e > q ? row_line(lt, t, e, mk) || capital_first(ctx, c) : !capital_first(ctx, c)))) {
 			free(c);
 			break;
 		}
@@ -1493,6 +1500,61 @@ static sohoa_status rule_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *
 	return st;
 }
 
+/* 1 when line i is a row of its table: a row number or a maximum in it. */
+static int row_line(const ex_ltables *lt, const lt_table *t, size_t i, int mk)
+{
+	lt_row r;
+	read_row(t, lt->lines[i]->text, &r);
+	return r.stt || r.has[mk];
+}
+
+/* A case of a criterion's guidance stated without a bullet and closed by its points after a colon
+ * ("Có 2 sáng kiến hoặc giải pháp mới: 1", "Thực hiện không đầy đủ … thời hạn" then "gửi báo cáo:
+ * 0"), starting on label line q with a capital: its lines go on while they open in lower case.
+ * Points above the criterion's maximum max are no case of it. Written with the criterion name;
+ * *next gets the line after it (q + 1 when q opens no case). */
+static sohoa_status colon_case_at(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, const lt_table *t, size_t q,
+				  int mk, const char *name, double max, size_t *next, sohoa_buf *out)
+{
+	char text[1200] = "";
+	size_t e = q;
+	*next = q + 1;
+	for (; e < t->last && e < q + 5; e++) {
+		if (e > q && row_line(lt, t, e, mk))
+			break;
+		char *c = label_text(lt, t, e);
+		if (!c || (e > q && capital_first(ctx, c)) || (e == q && !capital_first(ctx, c))) {
+			free(c);
+			break;
+		}
+		size_t l = strlen(text);
+		snprintf(text + l, sizeof text - l, "%s%s", l ? " " : "", c);
+		free(c);
+	}
+	if (e == q)
+		return SOHOA_OK;
+	/* the text ends in ": N" */
+	size_t n = strlen(text), b;
+	while (n && strchr(" .;", text[n - 1]))
+		n--;
+	b = n;
+	while (b && (isdigit((unsigned char)text[b - 1]) || text[b - 1] == ',' || text[b - 1] == '.'))
+		b--;
+	size_t c = b;
+	while (c && text[c - 1] == ' ')
+		c--;
+	double v;
+	size_t used = 0;
+	if (b == n || !isdigit((unsigned char)text[b]) || !c || text[c - 1] != ':' || words_of(text, 0, c - 1) < 3 ||
+	    !ex_parse_number(text + b, n - b, &v, &used) || used != n - b || v > max + 1e-9)
+		return SOHOA_OK;
+	*next = e;
+	char *cond = ex_clean(text, 0, c - 1);
+	sohoa_status st = write_scheme(ctx, ed, lt, e - 1, name, 0, 0, v, 1, cond, text, "0.80", out);
+	free(cond);
+	return st;
+}
+
 sohoa_status ex_ltables_schemes(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltables *lt, sohoa_buf *out)
 {
 	sohoa_status st = SOHOA_OK;
@@ -1538,16 +1600,29 @@ sohoa_status ex_ltables_schemes(sohoa_ctx *ctx, const ex_doc *ed, const ex_ltabl
 			char *c = label_text(lt, t, q);
 			int bullet = c && (c[0] == '-' || c[0] == '+');
 			free(c);
-			if (!bullet) {
-				q++;
-				continue;
-			}
 			size_t x = nr;
 			while (x > 0 && tops[x - 1] > q)
 				x--;
 			size_t next = q + 1;
+			if (!bullet) {
+				/* a case without a bullet, under its criterion's row line */
+				if (x > 0 && q > rows[x - 1] && !row_line(lt, t, q, mk)) {
+					lt_row r;
+					read_row(t, lt->lines[rows[x - 1]]->text, &r);
+					size_t len = out->len;
+					st = colon_case_at(ctx, ed, lt, t, q, mk, names[x - 1], r.v[mk], &next, out);
+					/* "Nếu tỷ lệ b/a <0.8 thì điểm đánh giá là 0" */
+					size_t after = q + 1;
+					if (st == SOHOA_OK && out->len == len)
+						st = rule_at(ctx, ed, lt, t, q, names[x - 1], 1, mk, &after, out);
+					if (out->len > len && after > next)
+						next = after;
+				}
+				q = next;
+				continue;
+			}
 			if (x > 0 || carry[0])
-				st = rule_at(ctx, ed, lt, t, q, x > 0 ? names[x - 1] : carry, &next, out);
+				st = rule_at(ctx, ed, lt, t, q, x > 0 ? names[x - 1] : carry, 0, mk, &next, out);
 			q = next;
 		}
 		if (nr)

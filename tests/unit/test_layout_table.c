@@ -200,6 +200,29 @@ static const char counts[] =
 	" 1    Hồ sơ đăng ký mới                   120            đủ\n"
 	" 2    Hồ sơ gia hạn                        85            đủ\n";
 
+/* A criteria table whose cases carry their points after a colon or in a rule, without bullets,
+ * one wrapped over two lines, one around its row's number and maximum; a figure above its
+ * criterion's maximum is no case of it, a line opening in lower case opens no rule. */
+static const char colon_cases[] =
+	"STT         Lĩnh vực/Tiêu chí                                      Điểm        Điểm\n"
+	"                                                                   tối đa      tự chấm\n"
+	"1.     CÔNG TÁC THÔNG TIN CƠ SỞ                                    3.00\n"
+	"1.1.   Cập nhật bản tin của phường                                 1.00\n"
+	"       Cập nhật đủ các số bản tin trong quý: 1\n"
+	"       Cập nhật thiếu một trong các số bản tin\n"
+	"       theo kế hoạch của phường: 0.5\n"
+	"1.2.   Trả lời ý kiến của hộ gia đình                              2.00\n"
+	"       Số ý kiến được trả lời trong tháng: 25\n"
+	"       Không trả lời ý kiến nào: 0\n"
+	"       Nếu có ý kiến chưa trả lời thì điểm đánh giá là 0.5.\n"
+	"       số ý kiến còn lại thì điểm đánh giá là 1\n"
+	"\n"
+	"       Giải quyết ý kiến của tổ dân phố.\n"
+	"       - Trả lời đủ, đúng hạn các ý kiến thì điểm đánh giá là\n"
+	"1.3.                                                               1.50\n"
+	"       1.5.\n"
+	"2.     CÔNG TÁC KHÁC                                               1.00\n";
+
 int main(void)
 {
 	sohoa_options o;
@@ -226,6 +249,14 @@ int main(void)
 		    "criterion,\"Tổ chức sơ kết, tổng kết phong trào\",,4,Tổ chức 01 hội nghị,1,16,"),
 	       NULL, "criteria table: maxima and the rules of each criterion");
 	expect("scores", criteria, 0, NULL, NULL, "criteria table: its conditions are no scores");
+	expect("schemes", colon_cases, 10,
+	       WANT("criterion,Cập nhật bản tin của phường,,1,Cập nhật đủ các số bản tin trong quý,1,5,",
+		    "criterion,Cập nhật bản tin của phường,,0.5,Cập nhật thiếu một trong các số bản tin theo kế hoạch của "
+		    "phường,1,7,",
+		    "criterion,Trả lời ý kiến của hộ gia đình,,0,Không trả lời ý kiến nào,1,10,",
+		    "criterion,Trả lời ý kiến của hộ gia đình,,0.5,Nếu có ý kiến chưa trả lời,1,11,",
+		    "criterion,Giải quyết ý kiến của tổ dân phố,,1.5,\"Trả lời đủ, đúng hạn các ý kiến\",1,17,"),
+	       WANT(",25,"), "criteria table: cases closed by their points after a colon, not above the maximum");
 
 	expect("scores", ratios, 2,
 	       WANT(",1,7,", "tỷ lệ hồ sơ qua bưu chính trên tổng số hồ sơ cấp đổi giấy phép lái xe do ngành giao "
