@@ -80,8 +80,8 @@ int main(void)
 		static const char *const l[] = {
 			"Để phong trào thi đua đạt kết quả , Chủ tịch Ủy ban nhân dân tỉnh chỉ thị :",
 			"1 .",
-			"Thủ trưởng các sở , ban , ngành , cơ quan , đơn vị , Chủ tịch Ủy ban nhân dân các huyện , thị xã , "
-			"Giám đốc các doanh nghiệp nhà nước thuộc tỉnh , Chủ tịch Hội đồng quản trị các công ty :",
+			("Thủ trưởng các sở , ban , ngành , cơ quan , đơn vị , Chủ tịch Ủy ban nhân dân các huyện , thị xã , "
+			 "Giám đốc các doanh nghiệp nhà nước thuộc tỉnh , Chủ tịch Hội đồng quản trị các công ty :"),
 			"a ) Xây dựng kế hoạch phát động phong trào thi đua của đơn vị mình .",
 			"b ) Tổ chức sơ kết , tổng kết phong trào thi đua .",
 			"2 .",
