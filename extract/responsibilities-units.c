@@ -65,6 +65,34 @@ static const char *find_in(const char *key, size_t n, const char *w)
 	return NULL;
 }
 
+/* Key offset past an hour at or after k ("14 giờ", "16 giờ 30 phút", "14h", and a comma after it), else k. */
+static size_t hour_after(const ex_stmt *st, size_t k)
+{
+	const char *key = st->key;
+	size_t n = st->keylen, q = ex_skip_sp(key, k, n), d = q;
+	while (d < n && isdigit((unsigned char)key[d]))
+		d++;
+	if (d == q || d - q > 2)
+		return k;
+	size_t e;
+	if (d < n && key[d] == 'h' && (d + 1 == n || !isalpha((unsigned char)key[d + 1])))
+		e = d + 1;
+	else if (ex_word_at(key, n, ex_skip_sp(key, d, n), "gio"))
+		e = ex_skip_sp(key, d, n) + 3;
+	else
+		return k;
+	/* the minutes: "30 phút" */
+	size_t m = ex_skip_sp(key, e, n), me = m;
+	while (me < n && isdigit((unsigned char)key[me]))
+		me++;
+	if (me > m && me - m <= 2 && ex_word_at(key, n, ex_skip_sp(key, me, n), "phut"))
+		e = ex_skip_sp(key, me, n) + 4;
+	e = ex_skip_sp(key, e, n);
+	if (e < n && key[e] == ',')
+		e++;
+	return ex_skip_sp(key, e, n);
+}
+
 char *rs_deadline_of(const ex_stmt *st)
 {
 	const char *p = find_in(st->key, st->keylen, "truoc ngay");
@@ -74,9 +102,10 @@ char *rs_deadline_of(const ex_stmt *st)
 		return period_of(st);
 	size_t b = st->kmap[(size_t)(p - st->key)];
 	size_t e = b;
-	/* the date right after */
-	size_t k = (size_t)(p - st->key) + 5;
-	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < (size_t)(p - st->key) + 16)
+	/* the date right after, past an hour before it ("trước 14 giờ ngày 08/10/2025", "trước 16 giờ 30
+	 * phút, ngày …") */
+	size_t k = hour_after(st, (size_t)(p - st->key) + 5), from = k;
+	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < from + 11)
 		k++;
 	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))
 		k++;

@@ -265,6 +265,24 @@ int main(void)
 		free(csv);
 	}
 
+	/* an hour before the day of a deadline */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Tư pháp",
+			"- Gửi danh sách đại biểu về Sở Nội vụ trước 9 giờ ngày 05 tháng 3 năm 2026.",
+			"- Gửi báo cáo về Sở Nội vụ trước 16 giờ 30 phút, ngày 12/3/2026 để tổng hợp.",
+			"- Xác nhận qua thư điện tử trước 10h, ngày 20/3/2026.",
+			"- Chuẩn bị tài liệu trước 8 giờ 15/3 để phát.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Sở Tư pháp,,,2026-03-05,,1,3,unit", "hour: 'trước 9 giờ ngày …' in words as ISO");
+		has(csv, ",Sở Tư pháp,,,2026-03-12,,1,4,unit", "hour: hour, minutes and a comma before the day");
+		has(csv, ",Sở Tư pháp,,,2026-03-20,,1,5,unit", "hour: '10h' before the day");
+		has(csv, ",Sở Tư pháp,,,,,1,6,unit", "hour: a day without a year is no deadline");
+		free(csv);
+	}
+
 
 	/* articles: the next article ends the open unit's tasks, and its own units open theirs */
 	{
