@@ -342,6 +342,28 @@ static int after_joint(const char *key, size_t kb, size_t k)
 	return w < p && ex_starts_any(key, p, w, joints);
 }
 
+/* 1 when key offset k starts a verb of attending or sending someone, which ends a unit's name
+ * before it: "tham dự", "dự" a meeting ("dự Hội nghị", "dự họp"; not "dự án", "dự toán"), "cử"
+ * someone ("cử 01 cán bộ", "cử đại diện"; not "bầu cử", "cử tri"). */
+static int attends_at(const ex_stmt *st, size_t k, size_t ke)
+{
+	static const char *const meeting[] = {"hoi nghi", "hop", "le", "buoi", "cuoc", "dung thanh phan", "day du", NULL};
+	static const char *const someone[] = {"can bo", "cong chuc", "dai dien", "lanh dao", "nguoi", "dong chi", "thanh phan",
+					      NULL};
+	const char *key = st->key;
+	if (ex_word_at(key, ke, k, "tham du") && ex_spelled_at(st, k, "tham dự"))
+		return 1;
+	size_t q = ex_skip_sp(key, k + 2, ke);
+	if (ex_word_at(key, ke, k, "du") && ex_spelled_at(st, k, "dự"))
+		return ex_starts_any(key, ke, q, meeting) || (q < ke && isalpha((unsigned char)key[q]) && rs_upper_at(st, q));
+	if (ex_word_at(key, ke, k, "cu") && ex_spelled_at(st, k, "cử")) {
+		while (q < ke && isdigit((unsigned char)key[q])) /* "cử 01 cán bộ" */
+			q++;
+		return ex_starts_any(key, ke, ex_skip_sp(key, q, ke), someone);
+	}
+	return 0;
+}
+
 /* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
  * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
  * (else the name ends before it). Trailing spaces and commas are left out. */
@@ -405,6 +427,8 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 				break; /* "… cần tập trung": what the unit needs to do (not "cán bộ") */
 			if (ex_word_at(key, ke, k, "to chuc") && !rs_upper_at(st, k) && !after_joint(key, kb, k))
 				break; /* "… các xã tổ chức tuyên truyền" (not "các cơ quan, tổ chức") */
+			if (!rs_upper_at(st, k) && attends_at(st, k, ke))
+				break; /* "… các địa phương dự Hội nghị …", "… cử đại diện …" */
 			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words) &&
 			    !(ex_word_at(key, ke, k, "chi dao") && k >= 4 && !memcmp(key + k - 4, "ban ", 4)))
 				break; /* "Ban chỉ đạo" is a name */

@@ -283,6 +283,24 @@ int main(void)
 		free(csv);
 	}
 
+	/* items whose unit attends a meeting or sends someone: the verb ends the unit's name */
+	{
+		static const char *const l[] = {
+			"Sở Nội vụ trân trọng đề nghị:",
+			"1. Sở Tài chính: Chuẩn bị tài liệu phát tại Hội nghị.",
+			"2. Các sở, ban, ngành dự Hội nghị đúng thành phần được mời; xác nhận trước 9 giờ ngày 02/4/2026.",
+			"3. Các huyện, thị xã cử 01 cán bộ làm đầu mối theo dõi việc thực hiện.",
+			"4. Ủy ban nhân dân các xã tham dự buổi làm việc với Đoàn kiểm tra của tỉnh.",
+			"5. Ban Quản lý dự án Giao thông tỉnh hoàn thành hồ sơ.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"Các sở, ban, ngành\",,,2026-04-02,,1,3,unit", "attend: 'dự Hội nghị' ends the units' names");
+		has(csv, ",\"Các huyện, thị xã\",,,,,1,4,unit", "attend: 'cử 01 cán bộ' ends the units' names");
+		has(csv, ",Ủy ban nhân dân các xã,,,,,1,5,unit", "attend: 'tham dự' ends the unit's name");
+		has(csv, ",Ban Quản lý dự án Giao thông tỉnh,,,,,1,6,unit", "attend: 'dự án' in a name is no verb");
+		free(csv);
+	}
+
 
 	/* articles: the next article ends the open unit's tasks, and its own units open theirs */
 	{
