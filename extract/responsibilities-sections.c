@@ -827,15 +827,19 @@ static int verb_item(const ex_doc *ed, size_t s)
 }
 
 /* 1 when the document directs units by its type: a directive, a telegram or a resolution ("CHỈ
- * THỊ" on its type line within its first statements, or "Chỉ thị về …" opening its text). There a
+ * THỊ" on its type line within its first statements, or "Chỉ thị về …" opening its text), or a
+ * letter that guides units ("V/v hướng dẫn …", "V/v triển khai …" as its subject). There a
  * unit named first with what it is asked to do ("Sở X tổ chức …") is given a task, as after a
  * conclusion; a report's or a submission's sentences of that shape say what was done. */
 static int directs_units(const ex_doc *ed)
 {
 	static const char *const types[] = {"chi thi", "cong dien", "nghi quyet", NULL};
+	static const char *const guides[] = {"huong dan", "trien khai", NULL};
 	for (size_t s = 0; s < ed->nstmts && s < 12; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		size_t k = strspn(sm->key, " ");
+		if (!strncmp(sm->key + k, "v/v", 3) && ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, k + 3, sm->keylen), guides))
+			return 1;
 		if (!ex_starts_any(sm->key, sm->keylen, k, types) || !rs_upper_at(sm, k))
 			continue;
 		size_t w = k; /* the type word's second word: in capitals on a type line */

@@ -301,6 +301,33 @@ int main(void)
 		free(csv);
 	}
 
+	/* a letter that guides units: a unit named first with what it is asked to do has a task; the
+	 * same sentences in a report say what was done */
+	{
+		static const char *const l[] = {
+			"V/v hướng dẫn chấm điểm Chỉ số năm 2026",
+			"Kính gửi: Các sở, ban, ngành tỉnh.",
+			"1. Về tự chấm điểm",
+			"Căn cứ kết quả thực tế đạt được, các sở, ngành triển khai tự chấm điểm đối với từng tiêu chí.",
+			"Các sở, ngành rà soát và gửi kết quả chấm điểm về Sở Nội vụ qua phần mềm.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"các sở, ngành\",,,,,1,4,prose", "guide: the units after the opening clause");
+		has(csv, ",\"Các sở, ngành\",,,,,1,5,prose", "guide: the units named first");
+		CHECK(count(csv, "\r\n") == 2, "guide: two rows");
+		free(csv);
+		static const char *const r[] = {
+			"V/v báo cáo kết quả chấm điểm Chỉ số năm 2026",
+			"Kính gửi: Bộ Nội vụ.",
+			"1. Về tự chấm điểm",
+			"Căn cứ kết quả thực tế đạt được, các sở, ngành triển khai tự chấm điểm đối với từng tiêu chí.",
+			"Các sở, ngành rà soát và gửi kết quả chấm điểm về Sở Nội vụ qua phần mềm.",
+		};
+		csv = rows_of(ctx, r, sizeof r / sizeof *r);
+		CHECK(count(csv, "\r\n") == 0, "guide: a report's sentences give no row");
+		free(csv);
+	}
+
 
 	/* articles: the next article ends the open unit's tasks, and its own units open theirs */
 	{
