@@ -328,6 +328,24 @@ int main(void)
 		free(csv);
 	}
 
+	/* under "Tổ chức thực hiện", a sentence that asks units in lower case over the items below it */
+	{
+		static const char *const l[] = {
+			"3. Tổ chức thực hiện",
+			"Để việc chấm điểm bảo đảm tiến độ, chất lượng, hiệu quả, Sở Nội vụ đề nghị các sở, ngành quan tâm,",
+			"chỉ đạo thực hiện một số nội dung sau:",
+			"- Chỉ đạo các đơn vị trực thuộc tổng hợp đầy đủ số liệu thống kê.",
+			"- Quan tâm bố trí kinh phí cho các đơn vị thực hiện.",
+			"Trên đây là hướng dẫn của Sở Nội vụ, đề nghị các sở, ngành phản ánh vướng mắc về Sở Nội vụ.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Chỉ đạo các đơn vị trực thuộc tổng hợp đầy đủ số liệu thống kê.,\"các sở, ngành\",,,,,1,4,unit",
+		    "asked: the first item, the units asked");
+		has(csv, "Quan tâm bố trí kinh phí cho các đơn vị thực hiện.,\"các sở, ngành\",,,,,1,5,unit", "asked: the second item");
+		CHECK(count(csv, "\r\n") == 2, "asked: two rows, none for the closing request");
+		free(csv);
+	}
+
 
 	/* articles: the next article ends the open unit's tasks, and its own units open theirs */
 	{
