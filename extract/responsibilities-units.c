@@ -96,6 +96,12 @@ static size_t hour_after(const ex_stmt *st, size_t k)
 char *rs_deadline_of(const ex_stmt *st)
 {
 	const char *p = find_in(st->key, st->keylen, "truoc ngay");
+	size_t pl = 5; /* "trước", or "chậm nhất (là)": "chậm nhất là ngày 23 tháng 01 năm 2026" */
+	if (!p && (p = find_in(st->key, st->keylen, "cham nhat")) != NULL) {
+		pl = 9;
+		if (ex_word_at(st->key, st->keylen, ex_skip_sp(st->key, (size_t)(p - st->key) + pl, st->keylen), "la"))
+			pl = ex_skip_sp(st->key, (size_t)(p - st->key) + pl, st->keylen) + 2 - (size_t)(p - st->key);
+	}
 	if (!p)
 		p = find_in(st->key, st->keylen, "truoc");
 	if (!p)
@@ -104,7 +110,7 @@ char *rs_deadline_of(const ex_stmt *st)
 	size_t e = b;
 	/* the date right after, past an hour before it ("trước 14 giờ ngày 08/10/2025", "trước 16 giờ 30
 	 * phút, ngày …") */
-	size_t k = hour_after(st, (size_t)(p - st->key) + 5), from = k;
+	size_t k = hour_after(st, (size_t)(p - st->key) + pl), from = k;
 	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < from + 11)
 		k++;
 	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))

@@ -274,12 +274,16 @@ int main(void)
 			"- Gửi báo cáo về Sở Nội vụ trước 16 giờ 30 phút, ngày 12/3/2026 để tổng hợp.",
 			"- Xác nhận qua thư điện tử trước 10h, ngày 20/3/2026.",
 			"- Chuẩn bị tài liệu trước 8 giờ 15/3 để phát.",
+			"- Gửi văn bản cử người về Sở Nội vụ chậm nhất là ngày 20 tháng 3 năm 2026.",
+			"- Nộp hồ sơ chậm nhất ngày 25/3/2026.",
 		};
 		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
 		has(csv, ",Sở Tư pháp,,,2026-03-05,,1,3,unit", "hour: 'trước 9 giờ ngày …' in words as ISO");
 		has(csv, ",Sở Tư pháp,,,2026-03-12,,1,4,unit", "hour: hour, minutes and a comma before the day");
 		has(csv, ",Sở Tư pháp,,,2026-03-20,,1,5,unit", "hour: '10h' before the day");
 		has(csv, ",Sở Tư pháp,,,,,1,6,unit", "hour: a day without a year is no deadline");
+		has(csv, ",Sở Tư pháp,,,2026-03-20,,1,7,unit", "latest: 'chậm nhất là ngày …' in words as ISO");
+		has(csv, ",Sở Tư pháp,,,2026-03-25,,1,8,unit", "latest: 'chậm nhất ngày …'");
 		free(csv);
 	}
 
