@@ -827,15 +827,19 @@ static int verb_item(const ex_doc *ed, size_t s)
 }
 
 /* 1 when the document directs units by its type: a directive, a telegram or a resolution ("CHỈ
- * THỊ" on its type line within its first statements, or "Chỉ thị về …" opening its text). There a
+ * THỊ" on its type line within its first statements, or "Chỉ thị về …" opening its text), or a
+ * letter that guides units ("V/v hướng dẫn …", "V/v triển khai …" as its subject). There a
  * unit named first with what it is asked to do ("Sở X tổ chức …") is given a task, as after a
  * conclusion; a report's or a submission's sentences of that shape say what was done. */
 static int directs_units(const ex_doc *ed)
 {
 	static const char *const types[] = {"chi thi", "cong dien", "nghi quyet", NULL};
+	static const char *const guides[] = {"huong dan", "trien khai", NULL};
 	for (size_t s = 0; s < ed->nstmts && s < 12; s++) {
 		const ex_stmt *sm = &ed->stmts[s];
 		size_t k = strspn(sm->key, " ");
+		if (!strncmp(sm->key + k, "v/v", 3) && ex_starts_any(sm->key, sm->keylen, ex_skip_sp(sm->key, k + 3, sm->keylen), guides))
+			return 1;
 		if (!ex_starts_any(sm->key, sm->keylen, k, types) || !rs_upper_at(sm, k))
 			continue;
 		size_t w = k; /* the type word's second word: in capitals on a type line */
@@ -920,10 +924,34 @@ static size_t request_at(const ex_stmt *sm, size_t k, size_t n)
 	return k;
 }
 
+/* 1 when key [k, n) of sm, one sentence, ends by asking units in lower case what to do over the
+ * items below it: "Để …, Bộ X đề nghị các bộ, tỉnh quan tâm, chỉ đạo thực hiện một số nội dung
+ * sau" (the last "đề nghị"/"yêu cầu", "các" and units, twelve words or fewer after them). Their
+ * name is key [*b, *e). */
+static int asks_units(const ex_stmt *sm, size_t k, size_t n, size_t *b, size_t *e)
+{
+	static const char *const asks[] = {"de nghi", "yeu cau", NULL};
+	if (n <= k || memchr(sm->key + k, '.', n - k) || memchr(sm->key + k, ';', n - k))
+		return 0;
+	for (size_t i = n; i-- > k;) {
+		if ((i > k && sm->key[i - 1] != ' ') || !ex_starts_any(sm->key, n, i, asks))
+			continue;
+		size_t q = ex_skip_sp(sm->key, i + 7, n), qe;
+		if (!ex_word_at(sm->key, n, q, "cac") || (qe = rs_unit_end(sm, q, n, 0)) <= q || qe >= n ||
+		    !duty_unit(sm, q, qe) || ex_words_in(sm->key, qe, n) > 12 || memchr(sm->key + qe, ':', n - qe))
+			return 0;
+		*b = q;
+		*e = qe;
+		return 1;
+	}
+	return 0;
+}
+
 /* 1 when statement s, outside unit sections, gives a unit a duty over the items below it: "Thủ
  * trưởng các sở, ban, ngành có trách nhiệm:", "Để …, Sở X có trách nhiệm:", "b) Giao Sở Nội
  * vụ:" (a name alone, asked or numbered). It ends with its colon, at most six words follow the
- * duty's words ("… có trách nhiệm thực hiện các nội dung sau:"), and the next statement past a
+ * duty's words ("… có trách nhiệm thực hiện các nội dung sau:"), or it asks units in lower case
+ * (asks_units), and the next statement past a
  * number alone is an item (duty_item). The name is key [*b, *e). */
 static int duty_opener(const ex_doc *ed, size_t s, size_t *b, size_t *e)
 {
@@ -950,6 +978,9 @@ static int duty_opener(const ex_doc *ed, size_t s, size_t *b, size_t *e)
 			return 0;
 		*b = u;
 		*e = ue;
+	} else if (asks_units(sm, k, n, b, e)) {
+		if (under_aims(ed, s))
+			return 0;
 	} else {
 		if (!rs_unit_sentence(sm, k, b, e)) {
 			size_t c = clause_unit_at(sm, k);
@@ -1346,6 +1377,16 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 					cur_bullet = 0;
 				}
 			}
+			continue;
+		}
+		size_t db, de;
+		if (!u.head && !sm->heading && !rs_starts_bullet(sm) && duty_opener(ed, s, &db, &de)) {
+			/* "Để …, Bộ X đề nghị các bộ, tỉnh … một số nội dung sau:" under the section's
+			 * heading, over the units' items */
+			st = rs_flush(ctx, sk, &cur, cur.task != NULL);
+			unit_open(&u, ed, s, sm, sm->section);
+			u.lead = ex_clean(sm->text, sm->kmap[db], sm->kmap[de]);
+			cur_bullet = 0;
 			continue;
 		}
 		if (!u.head || u.stopped)

@@ -65,18 +65,53 @@ static const char *find_in(const char *key, size_t n, const char *w)
 	return NULL;
 }
 
+/* Key offset past an hour at or after k ("14 giờ", "16 giờ 30 phút", "14h", and a comma after it), else k. */
+static size_t hour_after(const ex_stmt *st, size_t k)
+{
+	const char *key = st->key;
+	size_t n = st->keylen, q = ex_skip_sp(key, k, n), d = q;
+	while (d < n && isdigit((unsigned char)key[d]))
+		d++;
+	if (d == q || d - q > 2)
+		return k;
+	size_t e;
+	if (d < n && key[d] == 'h' && (d + 1 == n || !isalpha((unsigned char)key[d + 1])))
+		e = d + 1;
+	else if (ex_word_at(key, n, ex_skip_sp(key, d, n), "gio"))
+		e = ex_skip_sp(key, d, n) + 3;
+	else
+		return k;
+	/* the minutes: "30 phút" */
+	size_t m = ex_skip_sp(key, e, n), me = m;
+	while (me < n && isdigit((unsigned char)key[me]))
+		me++;
+	if (me > m && me - m <= 2 && ex_word_at(key, n, ex_skip_sp(key, me, n), "phut"))
+		e = ex_skip_sp(key, me, n) + 4;
+	e = ex_skip_sp(key, e, n);
+	if (e < n && key[e] == ',')
+		e++;
+	return ex_skip_sp(key, e, n);
+}
+
 char *rs_deadline_of(const ex_stmt *st)
 {
 	const char *p = find_in(st->key, st->keylen, "truoc ngay");
+	size_t pl = 5; /* "trước", or "chậm nhất (là)": "chậm nhất là ngày 23 tháng 01 năm 2026" */
+	if (!p && (p = find_in(st->key, st->keylen, "cham nhat")) != NULL) {
+		pl = 9;
+		if (ex_word_at(st->key, st->keylen, ex_skip_sp(st->key, (size_t)(p - st->key) + pl, st->keylen), "la"))
+			pl = ex_skip_sp(st->key, (size_t)(p - st->key) + pl, st->keylen) + 2 - (size_t)(p - st->key);
+	}
 	if (!p)
 		p = find_in(st->key, st->keylen, "truoc");
 	if (!p)
 		return period_of(st);
 	size_t b = st->kmap[(size_t)(p - st->key)];
 	size_t e = b;
-	/* the date right after */
-	size_t k = (size_t)(p - st->key) + 5;
-	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < (size_t)(p - st->key) + 16)
+	/* the date right after, past an hour before it ("trước 14 giờ ngày 08/10/2025", "trước 16 giờ 30
+	 * phút, ngày …") */
+	size_t k = hour_after(st, (size_t)(p - st->key) + pl), from = k;
+	while (k < st->keylen && !isdigit((unsigned char)st->key[k]) && k < from + 11)
 		k++;
 	while (k < st->keylen && (isdigit((unsigned char)st->key[k]) || st->key[k] == '/'))
 		k++;
@@ -313,6 +348,28 @@ static int after_joint(const char *key, size_t kb, size_t k)
 	return w < p && ex_starts_any(key, p, w, joints);
 }
 
+/* 1 when key offset k starts a verb of attending or sending someone, which ends a unit's name
+ * before it: "tham dự", "dự" a meeting ("dự Hội nghị", "dự họp"; not "dự án", "dự toán"), "cử"
+ * someone ("cử 01 cán bộ", "cử đại diện"; not "bầu cử", "cử tri"). */
+static int attends_at(const ex_stmt *st, size_t k, size_t ke)
+{
+	static const char *const meeting[] = {"hoi nghi", "hop", "le", "buoi", "cuoc", "dung thanh phan", "day du", NULL};
+	static const char *const someone[] = {"can bo", "cong chuc", "dai dien", "lanh dao", "nguoi", "dong chi", "thanh phan",
+					      NULL};
+	const char *key = st->key;
+	if (ex_word_at(key, ke, k, "tham du") && ex_spelled_at(st, k, "tham dự"))
+		return 1;
+	size_t q = ex_skip_sp(key, k + 2, ke);
+	if (ex_word_at(key, ke, k, "du") && ex_spelled_at(st, k, "dự"))
+		return ex_starts_any(key, ke, q, meeting) || (q < ke && isalpha((unsigned char)key[q]) && rs_upper_at(st, q));
+	if (ex_word_at(key, ke, k, "cu") && ex_spelled_at(st, k, "cử")) {
+		while (q < ke && isdigit((unsigned char)key[q])) /* "cử 01 cán bộ" */
+			q++;
+		return ex_starts_any(key, ke, ex_skip_sp(key, q, ke), someone);
+	}
+	return 0;
+}
+
 /* Where the unit name starting at key offset kb ends (before ke): before the first lower-case
  * word of unit_end_words, after "liên quan", at '.', ';' or ':'; a parenthesis is kept when paren
  * (else the name ends before it). Trailing spaces and commas are left out. */
@@ -376,6 +433,8 @@ size_t rs_unit_end(const ex_stmt *st, size_t kb, size_t ke, int paren)
 				break; /* "… cần tập trung": what the unit needs to do (not "cán bộ") */
 			if (ex_word_at(key, ke, k, "to chuc") && !rs_upper_at(st, k) && !after_joint(key, kb, k))
 				break; /* "… các xã tổ chức tuyên truyền" (not "các cơ quan, tổ chức") */
+			if (!rs_upper_at(st, k) && attends_at(st, k, ke))
+				break; /* "… các địa phương dự Hội nghị …", "… cử đại diện …" */
 			if (!rs_upper_at(st, k) && ex_starts_any(key, ke, k, unit_end_words) &&
 			    !(ex_word_at(key, ke, k, "chi dao") && k >= 4 && !memcmp(key + k - 4, "ban ", 4)))
 				break; /* "Ban chỉ đạo" is a name */

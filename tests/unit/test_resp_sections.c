@@ -265,6 +265,91 @@ int main(void)
 		free(csv);
 	}
 
+	/* an hour before the day of a deadline */
+	{
+		static const char *const l[] = {
+			"IV. TỔ CHỨC THỰC HIỆN",
+			"1. Sở Tư pháp",
+			"- Gửi danh sách đại biểu về Sở Nội vụ trước 9 giờ ngày 05 tháng 3 năm 2026.",
+			"- Gửi báo cáo về Sở Nội vụ trước 16 giờ 30 phút, ngày 12/3/2026 để tổng hợp.",
+			"- Xác nhận qua thư điện tử trước 10h, ngày 20/3/2026.",
+			"- Chuẩn bị tài liệu trước 8 giờ 15/3 để phát.",
+			"- Gửi văn bản cử người về Sở Nội vụ chậm nhất là ngày 20 tháng 3 năm 2026.",
+			"- Nộp hồ sơ chậm nhất ngày 25/3/2026.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",Sở Tư pháp,,,2026-03-05,,1,3,unit", "hour: 'trước 9 giờ ngày …' in words as ISO");
+		has(csv, ",Sở Tư pháp,,,2026-03-12,,1,4,unit", "hour: hour, minutes and a comma before the day");
+		has(csv, ",Sở Tư pháp,,,2026-03-20,,1,5,unit", "hour: '10h' before the day");
+		has(csv, ",Sở Tư pháp,,,,,1,6,unit", "hour: a day without a year is no deadline");
+		has(csv, ",Sở Tư pháp,,,2026-03-20,,1,7,unit", "latest: 'chậm nhất là ngày …' in words as ISO");
+		has(csv, ",Sở Tư pháp,,,2026-03-25,,1,8,unit", "latest: 'chậm nhất ngày …'");
+		free(csv);
+	}
+
+	/* items whose unit attends a meeting or sends someone: the verb ends the unit's name */
+	{
+		static const char *const l[] = {
+			"Sở Nội vụ trân trọng đề nghị:",
+			"1. Sở Tài chính: Chuẩn bị tài liệu phát tại Hội nghị.",
+			"2. Các sở, ban, ngành dự Hội nghị đúng thành phần được mời; xác nhận trước 9 giờ ngày 02/4/2026.",
+			"3. Các huyện, thị xã cử 01 cán bộ làm đầu mối theo dõi việc thực hiện.",
+			"4. Ủy ban nhân dân các xã tham dự buổi làm việc với Đoàn kiểm tra của tỉnh.",
+			"5. Ban Quản lý dự án Giao thông tỉnh hoàn thành hồ sơ.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"Các sở, ban, ngành\",,,2026-04-02,,1,3,unit", "attend: 'dự Hội nghị' ends the units' names");
+		has(csv, ",\"Các huyện, thị xã\",,,,,1,4,unit", "attend: 'cử 01 cán bộ' ends the units' names");
+		has(csv, ",Ủy ban nhân dân các xã,,,,,1,5,unit", "attend: 'tham dự' ends the unit's name");
+		has(csv, ",Ban Quản lý dự án Giao thông tỉnh,,,,,1,6,unit", "attend: 'dự án' in a name is no verb");
+		free(csv);
+	}
+
+	/* a letter that guides units: a unit named first with what it is asked to do has a task; the
+	 * same sentences in a report say what was done */
+	{
+		static const char *const l[] = {
+			"V/v hướng dẫn chấm điểm Chỉ số năm 2026",
+			"Kính gửi: Các sở, ban, ngành tỉnh.",
+			"1. Về tự chấm điểm",
+			"Căn cứ kết quả thực tế đạt được, các sở, ngành triển khai tự chấm điểm đối với từng tiêu chí.",
+			"Các sở, ngành rà soát và gửi kết quả chấm điểm về Sở Nội vụ qua phần mềm.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, ",\"các sở, ngành\",,,,,1,4,prose", "guide: the units after the opening clause");
+		has(csv, ",\"Các sở, ngành\",,,,,1,5,prose", "guide: the units named first");
+		CHECK(count(csv, "\r\n") == 2, "guide: two rows");
+		free(csv);
+		static const char *const r[] = {
+			"V/v báo cáo kết quả chấm điểm Chỉ số năm 2026",
+			"Kính gửi: Bộ Nội vụ.",
+			"1. Về tự chấm điểm",
+			"Căn cứ kết quả thực tế đạt được, các sở, ngành triển khai tự chấm điểm đối với từng tiêu chí.",
+			"Các sở, ngành rà soát và gửi kết quả chấm điểm về Sở Nội vụ qua phần mềm.",
+		};
+		csv = rows_of(ctx, r, sizeof r / sizeof *r);
+		CHECK(count(csv, "\r\n") == 0, "guide: a report's sentences give no row");
+		free(csv);
+	}
+
+	/* under "Tổ chức thực hiện", a sentence that asks units in lower case over the items below it */
+	{
+		static const char *const l[] = {
+			"3. Tổ chức thực hiện",
+			"Để việc chấm điểm bảo đảm tiến độ, chất lượng, hiệu quả, Sở Nội vụ đề nghị các sở, ngành quan tâm,",
+			"chỉ đạo thực hiện một số nội dung sau:",
+			"- Chỉ đạo các đơn vị trực thuộc tổng hợp đầy đủ số liệu thống kê.",
+			"- Quan tâm bố trí kinh phí cho các đơn vị thực hiện.",
+			"Trên đây là hướng dẫn của Sở Nội vụ, đề nghị các sở, ngành phản ánh vướng mắc về Sở Nội vụ.",
+		};
+		char *csv = rows_of(ctx, l, sizeof l / sizeof *l);
+		has(csv, "Chỉ đạo các đơn vị trực thuộc tổng hợp đầy đủ số liệu thống kê.,\"các sở, ngành\",,,,,1,4,unit",
+		    "asked: the first item, the units asked");
+		has(csv, "Quan tâm bố trí kinh phí cho các đơn vị thực hiện.,\"các sở, ngành\",,,,,1,5,unit", "asked: the second item");
+		CHECK(count(csv, "\r\n") == 2, "asked: two rows, none for the closing request");
+		free(csv);
+	}
+
 
 	/* articles: the next article ends the open unit's tasks, and its own units open theirs */
 	{
