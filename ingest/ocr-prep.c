@@ -615,9 +615,9 @@ static int peak(const int *a, int lo, int hi)
 /* 1 if the component mask m (1 bpp, its bounding box) holds a closed rectangular frame, and its
  * sides in f {x0, y0, x1, y1} (pixels of m): each side on the row or column of most ink in the
  * outer third of m (a letter of the text or a stroke of handwriting touching the frame widens
- * m's box but not the frame), ink along nine tenths of three sides and six tenths of the fourth
- * (a worn stamp's side breaks up), the inside almost empty, no rule down the inside (the grid
- * of a table) and at most one across it (the rule under a stamp's heading). */
+ * m's box but not the frame), ink along nine tenths of each side, the inside almost empty, no
+ * rule down the inside (the grid of a table) and at most one across it (the rule under a
+ * stamp's heading). */
 static int is_frame(PIX *m, int f[4])
 {
 	int w = pixGetWidth(m), h = pixGetHeight(m), wpl = pixGetWpl(m);
@@ -656,15 +656,9 @@ static int is_frame(PIX *m, int f[4])
 		}
 		side[2] += lft, side[3] += rgt;
 	}
-	int full = 0;
-	for (int i = 0; i < 4; i++) {
-		int len = i < 2 ? fw : fh;
-		if (side[i] * 10 < len * 6)
+	for (int i = 0; i < 4; i++)
+		if (side[i] * 10 < (i < 2 ? fw : fh) * 9)
 			return 0;
-		full += side[i] * 10 >= len * 9;
-	}
-	if (full < 3)
-		return 0;
 	/* the inside: t in from each side */
 	long fill = 0;
 	int iw = fw - 2 * t, ih = fh - 2 * t, across = 0, in_rule = 0;
