@@ -1094,6 +1094,23 @@ static void unit_open(open_unit *u, const ex_doc *ed, size_t s, const ex_stmt *h
 	u->bullets = lists_bullets(ed, s);
 }
 
+/* Write statement sm from byte `from` on as a prose task of unit u, after flushing the row in
+ * cur: SOHOA_OK, or the error that stopped the writing. */
+static sohoa_status unit_prose_row(sohoa_ctx *ctx, const rs_sink *sk, const ex_doc *ed, resp *cur, open_unit *u,
+				   const ex_stmt *sm, size_t from)
+{
+	sohoa_status st = rs_flush(ctx, sk, cur, cur->task != NULL);
+	if (st != SOHOA_OK)
+		return st;
+	char *t = ex_clean(sm->text, from, sm->len);
+	if (!t)
+		return sohoa_error(ctx, SOHOA_ERR_NOMEM, "out of memory");
+	start_task(ed, cur, u->id, u->lead, NULL, ++u->ntasks, sm, t);
+	cur->source = "prose";
+	free(t);
+	return rs_flush(ctx, sk, cur, 1);
+}
+
 /* Unit sections: under a top heading such as "III. TRÁCH NHIỆM …", each unit heading ("2) Sở Nội
  * vụ") leads the tasks below it, one row per bullet (or per paragraph in reflowed text), until a
  * closing statement or the recipients ("Nơi nhận"). A unit heading that is itself a sentence ("2.
@@ -1188,14 +1205,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 				 * done; else it explains, or asks a unit of its own, and is read as prose below
 				 * while the unit stays regarded */
 				if (regard_item(ed, s)) {
-					st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-					char *t = ex_clean(sm->text, 0, sm->len);
-					if (!t)
-						break;
-					start_task(ed, &cur, regard.id, regard.lead, NULL, ++regard.ntasks, sm, t);
-					cur.source = "prose";
-					free(t);
-					st = rs_flush(ctx, sk, &cur, 1);
+					st = unit_prose_row(ctx, sk, ed, &cur, &regard, sm, 0);
 					continue;
 				}
 			} else {
@@ -1204,14 +1214,7 @@ sohoa_status rs_unit_rows(sohoa_ctx *ctx, const ex_doc *ed, const rs_sink *sk)
 			if (duty.head && number_dot(sm))
 				continue; /* "1." alone over the item */
 			if (duty.head && duty_item(ed, s, duty.head, duty_level, &dk)) {
-				st = rs_flush(ctx, sk, &cur, cur.task != NULL);
-				char *t = ex_clean(sm->text, sm->kmap[dk], sm->len);
-				if (!t)
-					break;
-				start_task(ed, &cur, duty.id, duty.lead, NULL, ++duty.ntasks, sm, t);
-				cur.source = "prose";
-				free(t);
-				st = rs_flush(ctx, sk, &cur, 1);
+				st = unit_prose_row(ctx, sk, ed, &cur, &duty, sm, sm->kmap[dk]);
 				continue;
 			}
 			unit_open(&duty, ed, s, NULL, "");
