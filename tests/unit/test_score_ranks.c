@@ -7,6 +7,7 @@
 #include "check.h"
 #include "text-fixture.h"
 #include "extract-fixture.h"
+#include "rows-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,18 +17,7 @@
 static void expect(sohoa_ctx *ctx, const char *const *lines, size_t n, int nrows, const char *const *want,
 		   const char *const *unwanted, const char *name)
 {
-	sohoa_text *t = text_of_lines(lines, n);
-	char *csv = run_ex(ctx, "scores", t);
-	sohoa_text_free(t);
-	int ok = nrows < 0 || count_rows(csv) == (size_t)nrows;
-	for (size_t i = 0; want && want[i]; i++)
-		ok = ok && strstr(csv, want[i]) != NULL;
-	for (size_t i = 0; unwanted && unwanted[i]; i++)
-		ok = ok && strstr(csv, unwanted[i]) == NULL;
-	CHECK(ok, name);
-	if (!ok)
-		printf("    scores got:\n%s\n", csv);
-	free(csv);
+	expect_rows(ctx, "scores", lines, n, nrows, want, unwanted, name);
 }
 
 int main(void)

@@ -5,34 +5,17 @@
 #include "check.h"
 #include "text-fixture.h"
 #include "extract-fixture.h"
+#include "rows-fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The scores CSV of lines; the caller frees it. */
-static char *scores_of(sohoa_ctx *ctx, const char *const *lines, size_t n)
-{
-	sohoa_text *t = text_of_lines(lines, n);
-	char *csv = run_ex(ctx, "scores", t);
-	sohoa_text_free(t);
-	return csv;
-}
 
 /* The scores of lines: nrows rows (-1: any number), each string of want in the CSV, none of
  * unwanted. */
 static void expect(sohoa_ctx *ctx, const char *const *lines, size_t n, int nrows, const char *const *want,
 		   const char *const *unwanted, const char *name)
 {
-	char *csv = scores_of(ctx, lines, n);
-	int ok = nrows < 0 || count_rows(csv) == (size_t)nrows;
-	for (size_t i = 0; want && want[i]; i++)
-		ok = ok && strstr(csv, want[i]) != NULL;
-	for (size_t i = 0; unwanted && unwanted[i]; i++)
-		ok = ok && strstr(csv, unwanted[i]) == NULL;
-	CHECK(ok, name);
-	if (!ok)
-		printf("    scores got:\n%s\n", csv);
-	free(csv);
+	expect_rows(ctx, "scores", lines, n, nrows, want, unwanted, name);
 }
 
 int main(void)
